@@ -1,0 +1,320 @@
+#include "text/block_builder.h"
+
+#include <algorithm>
+
+#include "text/list_label.h"
+#include "text/utf8.h"
+
+namespace treaty::text {
+
+namespace {
+
+// A printed line shorter than this share of a full line ends its paragraph unless the next line
+// carries on a sentence in lower case. Measured on the Latvian text: lines inside paragraphs fill
+// 0.87-1.11 of the width, headings and last lines 0.08-0.82.
+constexpr double kFullLine = 0.85;
+// Widest line a PDF text layer of an A4 page is expected to hold.
+constexpr size_t kMaxPrintedWidth = 140;
+
+enum class Join { kNewBlock, kSpace, kNoSpace, kDropHyphen };
+
+std::string_view Content(std::string_view text, const Line& line) {
+  return text.substr(line.begin, line.end - line.begin);
+}
+
+char32_t LastCodePoint(std::string_view s, bool skip_closers = true) {
+  size_t pos = s.size();
+  while (pos > 0) {
+    char32_t c = DecodeBefore(s, pos);
+    if (skip_closers && (c == ')' || c == ']' || c == '"' || c == '\'' || c == U'”' || c == U'’' ||
+                         c == U'»' || c == U'“')) {
+      continue;
+    }
+    return c;
+  }
+  return 0;
+}
+
+bool EndsSentence(std::string_view s) {
+  char32_t c = LastCodePoint(s);
+  return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == U'…';
+}
+
+bool StartsLowercase(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size() && IsDigit(static_cast<unsigned char>(s[pos]))) ++pos;
+  if (pos > 0) {
+    // "12. jūlija", "2023. gada": an ordinal date or number continuing a sentence.
+    if (pos < s.size() && s[pos] == '.') ++pos;
+    if (pos >= s.size() || s[pos] != ' ') return false;
+    ++pos;
+  }
+  if (pos >= s.size()) return false;
+  return IsLower(DecodeAt(s, pos));
+}
+
+// At least three letters and none in lower case.
+bool IsAllCaps(std::string_view s) {
+  size_t letters = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t c = DecodeAt(s, pos);
+    if (IsLower(c)) return false;
+    letters += IsLetter(c);
+  }
+  return letters >= 3;
+}
+
+bool IsDash(char32_t c) { return c == '-' || c == U'‐' || c == U'–' || c == U'—'; }
+
+// The letters of the last word before a trailing hyphen, or empty when there is none.
+std::string_view WordBeforeHyphen(std::string_view s) {
+  size_t pos = s.size();
+  if (pos == 0) return {};
+  char32_t hyphen = DecodeBefore(s, pos);
+  if (hyphen != '-' && hyphen != U'‐') return {};
+  size_t end = pos;
+  while (pos > 0) {
+    size_t before = pos;
+    if (!IsLetter(DecodeBefore(s, before))) break;
+    pos = before;
+  }
+  return s.substr(pos, end - pos);
+}
+
+std::string_view FirstWord(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t next = pos;
+    if (!IsLetter(DecodeAt(s, next))) break;
+    pos = next;
+  }
+  return s.substr(0, pos);
+}
+
+// Appends `content` (at source offset `source_begin`) folding runs of white space to one space.
+void AppendFolded(std::string_view content, size_t source_begin, NormalizedText& out) {
+  size_t i = 0;
+  size_t copy_start = 0;
+  auto flush = [&](size_t upto) {
+    if (upto > copy_start) {
+      out.text.append(content.substr(copy_start, upto - copy_start));
+      out.map.AddCopy(upto - copy_start, source_begin + copy_start);
+    }
+  };
+  while (i < content.size()) {
+    unsigned char c = static_cast<unsigned char>(content[i]);
+    size_t next = i;
+    bool space;
+    if (c < 0x80) {
+      space = c == ' ' || c == '\t' || c == '\v' || c == '\f';
+      ++next;
+    } else {
+      space = IsSpace(DecodeAt(content, next));
+    }
+    if (!space) {
+      i = next;
+      continue;
+    }
+    size_t run_end = next;
+    while (run_end < content.size()) {
+      size_t after = run_end;
+      if (!IsSpace(DecodeAt(content, after))) break;
+      run_end = after;
+    }
+    if (run_end - i == 1 && c == ' ') {
+      i = run_end;  // a single ASCII space stays part of the copied run
+      continue;
+    }
+    flush(i);
+    out.text.push_back(' ');
+    out.map.AddReplacement(1, source_begin + i, source_begin + run_end);
+    i = run_end;
+    copy_start = run_end;
+  }
+  flush(content.size());
+}
+
+class Assembler {
+ public:
+  Assembler(std::string_view text, const std::vector<Line>& lines, const LayoutGuess& layout,
+            const Hyphenation& hyphenation, NormalizedText& out)
+      : text_(text), lines_(lines), layout_(layout), hyphenation_(hyphenation), out_(out) {}
+
+  void Run() {
+    MarkFootnotes();
+    const Line* previous = nullptr;
+    bool gap = false;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      const Line& line = lines_[i];
+      if (line.kind == LineKind::kHeaderComment) {
+        out_.header_comments.emplace_back(Content(text_, line));
+        continue;
+      }
+      if (line.kind != LineKind::kText) {
+        gap = true;
+        continue;
+      }
+      if (footnote_[i]) {
+        gap = true;  // notes are emitted after the body so they never split a paragraph
+        continue;
+      }
+      Join join = previous ? Decide(*previous, line, gap) : Join::kNewBlock;
+      Append(previous, line, join, BlockKind::kBody);
+      previous = &line;
+      gap = false;
+    }
+    CloseBlock();
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (!footnote_[i] || (i > 0 && footnote_[i - 1])) continue;
+      EmitFootnote(i);
+    }
+  }
+
+ private:
+  // A footnote in a PDF layer: a blank line, a bare number, the note's lines, then a page break.
+  void MarkFootnotes() {
+    footnote_.assign(lines_.size(), false);
+    if (layout_.layout != Layout::kPdfTextLayer) return;
+    for (size_t i = 0; i + 1 < lines_.size(); ++i) {
+      if (lines_[i].kind != LineKind::kPageNumber || lines_[i + 1].kind != LineKind::kText)
+        continue;
+      if (i > 0 && lines_[i - 1].kind == LineKind::kText) continue;
+      size_t end = i + 1;
+      while (end < lines_.size() && lines_[end].kind == LineKind::kText) ++end;
+      size_t after = end;
+      while (after < lines_.size() && lines_[after].kind == LineKind::kBlank) ++after;
+      if (after >= lines_.size() || lines_[after].kind != LineKind::kPageNumber) continue;
+      for (size_t k = i + 1; k < end; ++k) footnote_[k] = true;
+    }
+  }
+
+  void EmitFootnote(size_t first) {
+    const Line* previous = nullptr;
+    for (size_t i = first; i < lines_.size() && footnote_[i]; ++i) {
+      Append(previous, lines_[i], previous ? Join::kSpace : Join::kNewBlock, BlockKind::kFootnote);
+      previous = &lines_[i];
+    }
+    CloseBlock();
+  }
+
+  Join Decide(const Line& previous, const Line& next, bool gap) const {
+    if (layout_.layout == Layout::kOneParagraphPerLine) return Join::kNewBlock;
+    std::string_view prev_text = Content(text_, previous);
+    std::string_view next_text = Content(text_, next);
+    bool terminal = EndsSentence(prev_text);
+    double share = static_cast<double>(previous.width) / static_cast<double>(layout_.line_width);
+    bool joins;
+    if (!terminal && StartsLowercase(next_text)) {
+      joins = true;  // a sentence running on, whatever the line's length
+    } else if (IsAllCaps(prev_text) && !IsAllCaps(next_text)) {
+      joins = false;  // a title or heading set in capitals
+    } else if (share < kFullLine) {
+      joins = false;  // a short line ends a paragraph, heading or title
+    } else if (terminal && ParseListLabel(next_text)) {
+      joins = false;
+    } else if (gap) {
+      joins = !terminal;  // a page break inside a paragraph
+    } else {
+      joins = true;
+    }
+    if (!joins) return Join::kNewBlock;
+    std::string_view left = WordBeforeHyphen(prev_text);
+    if (!left.empty()) {
+      std::string_view right = FirstWord(next_text);
+      if (right.empty()) return Join::kNoSpace;
+      return hyphenation_.KeepsHyphen(left, right) ? Join::kNoSpace : Join::kDropHyphen;
+    }
+    size_t pos = prev_text.size();
+    if (LastCodePoint(prev_text, false) == U'\u00AD') return Join::kDropHyphen;
+    char32_t last = DecodeBefore(prev_text, pos);
+    if (IsDash(last) && pos > 0 && IsLetter(DecodeBefore(prev_text, pos))) return Join::kNoSpace;
+    return Join::kSpace;
+  }
+
+  // Emits the pending line (trimmed per `join`), then opens or continues a block with `line`.
+  void Append(const Line* previous, const Line& line, Join join, BlockKind kind) {
+    if (previous && pending_ == previous) FlushPending(join);
+    if (join == Join::kNewBlock) {
+      CloseBlock();
+      if (!out_.text.empty()) {
+        out_.text.push_back('\n');
+        out_.map.AddReplacement(1, last_source_end_, line.begin);
+      }
+      open_ = true;
+      current_ = Block{kind, out_.text.size(), out_.text.size(), line.number, line.number};
+    } else if (join == Join::kSpace) {
+      out_.text.push_back(' ');
+      out_.map.AddReplacement(1, last_source_end_, line.begin);
+    }
+    current_.last_line = line.number;
+    pending_ = &line;
+  }
+
+  void FlushPending(Join join) {
+    std::string_view content = Content(text_, *pending_);
+    if (join == Join::kDropHyphen) {
+      size_t pos = content.size();
+      DecodeBefore(content, pos);
+      content = content.substr(0, pos);
+    }
+    AppendFolded(content, pending_->begin, out_);
+    last_source_end_ = pending_->end;
+    pending_ = nullptr;
+  }
+
+  void CloseBlock() {
+    if (pending_) FlushPending(Join::kNewBlock);
+    if (!open_) return;
+    current_.end = out_.text.size();
+    out_.blocks.push_back(current_);
+    open_ = false;
+  }
+
+  std::string_view text_;
+  const std::vector<Line>& lines_;
+  const LayoutGuess& layout_;
+  const Hyphenation& hyphenation_;
+  NormalizedText& out_;
+  std::vector<bool> footnote_;
+  Block current_;
+  bool open_ = false;
+  const Line* pending_ = nullptr;
+  size_t last_source_end_ = 0;
+};
+
+}  // namespace
+
+LayoutGuess GuessLayout(std::string_view text, const std::vector<Line>& lines) {
+  std::vector<size_t> widths;
+  size_t continuations = 0;
+  const Line* previous = nullptr;
+  for (const Line& line : lines) {
+    if (line.kind != LineKind::kText) {
+      previous = nullptr;
+      continue;
+    }
+    widths.push_back(line.width);
+    if (previous && !EndsSentence(Content(text, *previous)) &&
+        StartsLowercase(Content(text, line))) {
+      ++continuations;
+    }
+    previous = &line;
+  }
+  LayoutGuess guess;
+  if (widths.size() < 3) return guess;
+  std::sort(widths.begin(), widths.end());
+  size_t width = widths[widths.size() * 3 / 4];
+  if (width <= kMaxPrintedWidth && continuations * 8 >= widths.size()) {
+    guess.layout = Layout::kPdfTextLayer;
+    guess.line_width = std::max<size_t>(width, 1);
+  }
+  return guess;
+}
+
+void BuildBlocks(std::string_view text, const std::vector<Line>& lines, const LayoutGuess& layout,
+                 const Hyphenation& hyphenation, NormalizedText& out) {
+  out.layout = layout.layout;
+  Assembler(text, lines, layout, hyphenation, out).Run();
+}
+
+}  // namespace treaty::text

@@ -1,0 +1,19 @@
+// Guesses which of the supported languages a text is written in.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace treaty::text {
+
+enum class Language { kLatvian, kEnglish, kUkrainian };
+
+std::string_view LanguageCode(Language language);  // "lv", "en", "uk"
+std::optional<Language> ParseLanguageCode(std::string_view code);
+
+// Scores letters only Latvian or Ukrainian use and common English function words over the first
+// 64 KiB. Never fails: English is the answer when nothing else scores.
+Language DetectLanguage(std::string_view utf8);
+
+}  // namespace treaty::text

@@ -1,0 +1,31 @@
+// Splits text into physical lines and says what each one is.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace treaty::text {
+
+enum class LineKind {
+  kText,
+  kBlank,          // empty or white space only (no-break spaces included)
+  kPageNumber,     // "7", "- 7 -", "Page 7", "Page 7 of 12", "7/12": printed page furniture
+  kHeaderComment,  // a "# ..." line before any text: provenance noted by whoever converted it
+};
+
+struct Line {
+  LineKind kind = LineKind::kBlank;
+  size_t begin = 0;  // content without leading and trailing white space
+  size_t end = 0;
+  int number = 0;    // 1-based
+  size_t width = 0;  // code points of the content
+};
+
+// Splits on "\n", "\r\n" and "\r". REQUIRES: valid UTF-8.
+std::vector<Line> SplitLines(std::string_view text);
+
+// True for a line the text stage drops as a page number or footnote marker.
+bool LooksLikePageNumber(std::string_view content);
+
+}  // namespace treaty::text

@@ -1,0 +1,49 @@
+// The text stage's output: the source rebuilt as one logical paragraph ("block") per line of
+// normalised UTF-8, with a map from every normalised byte back to the source file.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "text/language.h"
+#include "text/offset_map.h"
+
+namespace treaty::text {
+
+enum class Layout {
+  kPdfTextLayer,         // one printed line per line; blank runs are paragraph or page breaks
+  kOneParagraphPerLine,  // DOCX conversions: each line is a paragraph
+};
+std::string_view LayoutName(Layout layout);  // "pdf-text-layer", "paragraph-per-line"
+
+enum class BlockKind {
+  kBody,      // a paragraph, heading or list item of the agreement
+  kFootnote,  // a footnote printed at the foot of a PDF page
+};
+
+struct Block {
+  BlockKind kind = BlockKind::kBody;
+  size_t begin = 0;  // [begin, end) in NormalizedText::text; never contains '\n'
+  size_t end = 0;
+  int first_line = 0;  // 1-based line numbers in the source file
+  int last_line = 0;
+};
+
+struct NormalizedText {
+  std::string text;  // blocks joined by '\n': NFC, single spaces, no page numbers
+  OffsetMap map;     // text offsets → source byte offsets
+  std::vector<Block> blocks;
+  std::vector<std::string> header_comments;  // leading "# key: value" lines (provenance notes)
+  Layout layout = Layout::kOneParagraphPerLine;
+  Language language = Language::kEnglish;
+  size_t source_size = 0;
+
+  std::string_view BlockText(const Block& block) const {
+    return std::string_view(text).substr(block.begin, block.end - block.begin);
+  }
+  size_t SourceStart(size_t offset) const { return map.ToSource(offset); }
+  size_t SourceEnd(size_t end) const { return map.ToSourceEnd(end); }
+};
+
+}  // namespace treaty::text

@@ -1,0 +1,82 @@
+#include "text/source_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "text/block_builder.h"
+#include "text/lines.h"
+#include "text/nfc.h"
+#include "text/utf8.h"
+
+namespace treaty::text {
+
+std::string_view LayoutName(Layout layout) {
+  return layout == Layout::kPdfTextLayer ? "pdf-text-layer" : "paragraph-per-line";
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Error{"no such file", path};
+  if (std::filesystem::is_directory(path, ec)) return Error{"is a directory, not a file", path};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"cannot be opened for reading", path};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Error{"read failed", path};
+  return buffer.str();
+}
+
+namespace {
+
+int LineOf(std::string_view bytes, size_t offset) {
+  return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+}
+
+std::optional<size_t> FindBinaryByte(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') return i;
+    if (c == 0x7F) return i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<NormalizedText> Normalize(std::string_view bytes, std::string_view name,
+                                 std::optional<Language> language) {
+  std::string where(name);
+  if (bytes.empty()) return Error{"the file is empty", where};
+  if (auto binary = FindBinaryByte(bytes)) {
+    return Error{"not a text file: control byte 0x" +
+                     [&] {
+                       static const char* hex = "0123456789abcdef";
+                       unsigned char c = static_cast<unsigned char>(bytes[*binary]);
+                       return std::string{hex[c >> 4], hex[c & 15]};
+                     }() +
+                     " at byte offset " + std::to_string(*binary),
+                 where + ":" + std::to_string(LineOf(bytes, *binary))};
+  }
+  if (auto invalid = FindInvalidUtf8(bytes)) {
+    return Error{"invalid UTF-8 at byte offset " + std::to_string(*invalid),
+                 where + ":" + std::to_string(LineOf(bytes, *invalid))};
+  }
+  NfcText nfc = ToNfc(bytes);
+  std::vector<Line> lines = SplitLines(nfc.text);
+  if (std::none_of(lines.begin(), lines.end(),
+                   [](const Line& line) { return line.kind == LineKind::kText; })) {
+    return Error{"the file holds no text", where};
+  }
+  NormalizedText out;
+  out.source_size = bytes.size();
+  out.language = language ? *language : DetectLanguage(nfc.text);
+  out.text.reserve(nfc.text.size());
+  Hyphenation hyphenation(out.language);
+  BuildBlocks(nfc.text, lines, GuessLayout(nfc.text, lines), hyphenation, out);
+  if (nfc.map) out.map = out.map.ComposedWith(*nfc.map);
+  return out;
+}
+
+}  // namespace treaty::text

@@ -1,0 +1,93 @@
+#include "text/utf8.h"
+
+#include <unicode/uchar.h>
+
+namespace treaty::text {
+
+std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t min;
+    char32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000, cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+char32_t DecodeAt(std::string_view bytes, size_t& pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  unsigned char c = s[pos];
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < len && pos + k < bytes.size(); ++k) cp = (cp << 6) | (s[pos + k] & 0x3F);
+  pos += len;
+  return cp;
+}
+
+char32_t DecodeBefore(std::string_view bytes, size_t& pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t start = pos - 1;
+  while (start > 0 && (s[start] & 0xC0) == 0x80) --start;
+  size_t cursor = start;
+  char32_t cp = DecodeAt(bytes, cursor);
+  pos = start;
+  return cp;
+}
+
+size_t CountCodePoints(std::string_view bytes) {
+  size_t count = 0;
+  for (unsigned char c : bytes) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+bool IsSpace(char32_t c) {
+  if (c == ' ' || c == '\t' || c == 0xA0 || c == 0xFEFF) return true;  // FEFF: a byte order mark
+  if (c < 0x80) return c == '\v' || c == '\f';
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(c));
+}
+
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c));
+}
+
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_islower(static_cast<UChar32>(c));
+}
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+}  // namespace treaty::text
