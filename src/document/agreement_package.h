@@ -1,0 +1,67 @@
+// An agreement package: a folder holding `agreement.json` (the agreement's metadata) and one plain
+// text file per language. See data/README.md for the layout and data/agreements/lv-ua-2024/ for an
+// example.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "text/language.h"
+#include "text/normalized_text.h"
+
+namespace treaty::document {
+
+struct Party {
+  std::string code;  // upper-case letters: "LV", "UA", "EU"
+  std::string name;  // in English: "Republic of Latvia"
+};
+
+struct TextFile {
+  text::Language language = text::Language::kEnglish;
+  std::string file;  // LoadAgreementPackage: absolute path; otherwise as written in the JSON
+  text::Layout layout = text::Layout::kOneParagraphPerLine;
+  std::string source;  // provenance, for a person: a URL and commit, "text layer of the signed PDF"
+};
+
+// Mirrors agreement.json. Dates are ISO 8601 calendar dates ("2024-04-11") and real days.
+struct AgreementPackage {
+  std::string id;           // lower-case letters, digits and '-': "lv-ua-2024"
+  std::string title;        // in English
+  std::string short_title;  // may be empty
+  std::vector<Party> parties;
+  std::string signed_date;
+  std::string signed_place;
+  std::string entry_into_force;       // the rule, as a phrase: "on signature"
+  std::string entry_into_force_date;  // empty when not yet known
+  std::string term;                   // ISO 8601 duration ("P10Y"); empty when indefinite
+  std::vector<text::Language> authentic_languages;
+  std::optional<text::Language> prevailing_language;  // one of authentic_languages, if any
+  std::vector<TextFile> texts;                        // at most one per language
+  std::vector<std::string> notes;                     // remarks for a person
+};
+
+// Reads `folder`/agreement.json, validates it (ParseAgreementPackage) and resolves every text's
+// file against `folder` to an absolute path, which must name an existing regular file.
+// Errors name the file and the field: where = "<folder>/agreement.json: field signed.date".
+Result<AgreementPackage> LoadAgreementPackage(const std::string& folder);
+
+// Parses and validates the JSON of an agreement.json without touching the file system; text files
+// are kept as written. `name` labels errors. Errors: malformed JSON (with line and column), a
+// missing required field or one of the wrong type, an invalid id, date, language code, layout,
+// party code or duration, a prevailing language that is not authentic, two texts in one language.
+Result<AgreementPackage> ParseAgreementPackage(std::string_view json, std::string_view name);
+
+// The agreement.json form of `package` (2-space indented); ParseAgreementPackage reads it back
+// to an equal package.
+std::string AgreementPackageToJson(const AgreementPackage& package);
+
+// True for "YYYY-MM-DD" naming a day of the proleptic Gregorian calendar.
+bool IsCalendarDate(std::string_view date);
+
+// Parses "pdf-text-layer" and "paragraph-per-line" (text::LayoutName).
+std::optional<text::Layout> ParseLayoutName(std::string_view name);
+
+}  // namespace treaty::document

@@ -1,0 +1,99 @@
+#include "document/block_shape.h"
+
+#include <unicode/unistr.h>
+
+#include <string>
+
+#include "text/utf8.h"
+
+namespace treaty::document {
+
+namespace {
+
+using text::DecodeAt;
+using text::DecodeBefore;
+
+char32_t LastSignificant(std::string_view s) {
+  size_t pos = s.size();
+  while (pos > 0) {
+    char32_t c = DecodeBefore(s, pos);
+    if (c == ')' || c == '"' || c == '\'' || c == U'”' || c == U'’' || c == U'»') {
+      // A closing bracket belongs to the words ("(CBRN)"); quotes are skipped.
+      if (c == ')') return c;
+      continue;
+    }
+    return c;
+  }
+  return 0;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool ContainsFolded(std::string_view text, std::string_view needle) {
+  std::string lower;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(lower);
+  return lower.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+BlockShape ShapeOf(std::string_view block_text) {
+  BlockShape shape;
+  shape.text = block_text;
+  shape.label = text::ParseListLabel(block_text);
+  shape.rest = shape.label ? block_text.substr(shape.label->length) : block_text;
+  size_t letters = 0;
+  bool lower = false;
+  for (size_t pos = 0; pos < block_text.size();) {
+    char32_t c = DecodeAt(block_text, pos);
+    if (text::IsLetter(c)) {
+      ++letters;
+      lower = lower || text::IsLower(c);
+    }
+  }
+  shape.all_caps = letters >= 3 && !lower;
+  char32_t last = LastSignificant(block_text);
+  shape.ends_with_colon = last == ':';
+  shape.ends_with_period = last == '.';
+  size_t first_pos = 0;
+  char32_t first = shape.rest.empty() ? 0 : DecodeAt(shape.rest, first_pos);
+  shape.starts_lowercase = text::IsLower(first);
+  bool final_punctuation = last == '.' || last == ';' || last == ':' || last == ',' ||
+                           last == '!' || last == '?' || last == U'…';
+  shape.heading_like = !shape.rest.empty() && !final_punctuation && !shape.starts_lowercase &&
+                       shape.rest.size() <= kMaxHeadingChars * 2 &&
+                       text::CountCodePoints(shape.rest) <= kMaxHeadingChars &&
+                       CountWords(shape.rest) <= kMaxHeadingWords;
+  return shape;
+}
+
+bool IsPreambleHeading(std::string_view text) {
+  return text == "Preamble" || text == "PREAMBLE" || text == "Преамбула" ||
+         text == "ПРЕАМБУЛА" || text == "Preambula" || text == "PREAMBULA";
+}
+
+bool OpensSignature(std::string_view text) {
+  return text.starts_with("For ") || text.starts_with("За ") || text.starts_with("Від ") ||
+         text.find(" vārdā") != std::string_view::npos;
+}
+
+bool HasTitleWord(std::string_view text) {
+  for (std::string_view word : {"agreement", "commitments", "угода", "vienošanās", "accord",
+                                "memorandum", "declaration", "зобов"}) {
+    if (ContainsFolded(text, word)) return true;
+  }
+  return false;
+}
+
+}  // namespace treaty::document

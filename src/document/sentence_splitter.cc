@@ -1,0 +1,100 @@
+#include "document/sentence_splitter.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "text/utf8.h"
+
+namespace treaty::document {
+
+namespace {
+
+using text::DecodeAt;
+using text::DecodeBefore;
+
+// Words that end in a full stop without ending a sentence (compared case-sensitively, without
+// the final full stop).
+constexpr std::string_view kAbbreviations[] = {
+    "No",  "Nr",  "nr",  "Art", "art", "para", "paras", "e.g", "i.e", "Mr", "Ms",
+    "Mrs", "Dr",  "St",  "vol", "Vol", "p",    "pp",    "cf",  "viz", "approx", "incl", "t.sk",
+    "u.c", "utt", "piem", "g",  "ст",  "п",    "т.д",   "т.п", "ім", "Inc"};
+
+bool IsAbbreviation(std::string_view word) {
+  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
+         std::end(kAbbreviations);
+}
+
+bool IsCloser(char32_t c) {
+  return c == ')' || c == ']' || c == '"' || c == '\'' || c == U'”' || c == U'’' || c == U'»';
+}
+
+bool IsOpener(char32_t c) {
+  return c == '(' || c == '[' || c == '"' || c == '\'' || c == U'“' || c == U'‘' || c == U'«' ||
+         c == U'„';
+}
+
+// The word that ends just before `mark` (the offset of the full stop).
+std::string_view WordBefore(std::string_view s, size_t mark) {
+  size_t start = mark;
+  while (start > 0) {
+    size_t before = start;
+    char32_t c = DecodeBefore(s, before);
+    if (c == ' ' || IsOpener(c)) break;
+    start = before;
+  }
+  return s.substr(start, mark - start);
+}
+
+bool StartsSentence(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return false;
+  char32_t c = DecodeAt(s, pos);
+  return text::IsUpper(c) || text::IsDigit(c) || IsOpener(c) ||
+         (text::IsLetter(c) && !text::IsLower(c));
+}
+
+bool EndsSentenceAt(std::string_view s, size_t mark, char32_t c) {
+  if (c != '.') return true;  // "!", "?" and "…" always end one when a capital follows
+  std::string_view word = WordBefore(s, mark);
+  if (word.empty()) return true;
+  if (IsAbbreviation(word)) return false;
+  size_t pos = 0;
+  char32_t first = DecodeAt(word, pos);
+  if (pos == word.size() && text::IsUpper(first)) return false;  // an initial: "J. Smith"
+  return true;
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(std::string_view s) {
+  std::vector<SentenceSpan> sentences;
+  size_t begin = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    unsigned char byte = static_cast<unsigned char>(s[pos]);
+    size_t mark = pos;
+    char32_t c;
+    if (byte < 0x80) {
+      c = byte;
+      ++pos;
+      if (c != '.' && c != '!' && c != '?') continue;
+    } else {
+      c = DecodeAt(s, pos);
+      if (c != U'…') continue;
+    }
+    size_t end = pos;
+    while (end < s.size()) {
+      size_t next = end;
+      if (!IsCloser(DecodeAt(s, next))) break;
+      end = next;
+    }
+    if (end >= s.size() || s[end] != ' ') continue;
+    if (!StartsSentence(s, end + 1) || !EndsSentenceAt(s, mark, c)) continue;
+    sentences.push_back({begin, end});
+    begin = end + 1;
+    pos = begin;
+  }
+  if (begin < s.size()) sentences.push_back({begin, s.size()});
+  return sentences;
+}
+
+}  // namespace treaty::document
