@@ -1,8 +1,4 @@
-#include <cstdio>
-#include "document/parser.h"
-#include "views/cli/outline_text.h"
-int main(int, char** argv) {
-  auto d = treaty::document::ParseFile(argv[1]);
-  if (!d.ok()) { fprintf(stderr, "%s\n", d.error().ToString().c_str()); return 2; }
-  fputs(treaty::views::OutlineText(d.value()).c_str(), stdout);
-}
+// The one treaty binary: every subcommand is in src/views/cli.
+#include "views/cli/commands.h"
+
+int main(int argc, char** argv) { return treaty::views::RunCli(argc, argv); }

@@ -34,7 +34,12 @@ bool IsDuration(std::string_view term) {
   return std::regex_match(term.begin(), term.end(), kPattern);
 }
 
-std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string Quoted(std::string_view s) {
+  std::string quoted(1, '"');
+  quoted.append(s);
+  quoted.push_back('"');
+  return quoted;
+}
 
 // Reads one agreement.json. Each reader returns false after recording the first error in error_;
 // field paths are written as in the JSON: "signed.date", "texts[1].file".
@@ -50,9 +55,8 @@ class PackageParser {
     }
     bool ok = ReadId(root, p.id) && ReadString(root, "", "title", true, p.title) &&
               ReadString(root, "", "short_title", false, p.short_title) &&
-              ReadParties(root, p.parties) && ReadSigned(root, p) &&
-              ReadEntryIntoForce(root, p) && ReadTerm(root, p.term) &&
-              ReadLanguages(root, p.authentic_languages) &&
+              ReadParties(root, p.parties) && ReadSigned(root, p) && ReadEntryIntoForce(root, p) &&
+              ReadTerm(root, p.term) && ReadLanguages(root, p.authentic_languages) &&
               ReadPrevailingLanguage(root, p.authentic_languages, p.prevailing_language) &&
               ReadTexts(root, p.texts) && ReadNotes(root, p.notes);
     if (!ok) return *error_;
@@ -85,8 +89,8 @@ class PackageParser {
     return &*it;
   }
 
-  bool ReadString(const json& object, const std::string& path, std::string_view key,
-                  bool required, std::string& out) {
+  bool ReadString(const json& object, const std::string& path, std::string_view key, bool required,
+                  std::string& out) {
     const json* value = Find(object, path, key, required);
     if (value == nullptr) return !required;
     if (!value->is_string()) return FailType(Join(path, key), "a string", *value);
@@ -161,10 +165,12 @@ class PackageParser {
         return false;
       }
       if (!IsPartyCode(party.code)) {
-        return Fail(field + ".code", "expected 2 or 3 upper-case letters, got " + Quoted(party.code));
+        return Fail(field + ".code",
+                    "expected 2 or 3 upper-case letters, got " + Quoted(party.code));
       }
       for (const Party& earlier : out) {
-        if (earlier.code == party.code) return Fail(field + ".code", "repeats " + Quoted(party.code));
+        if (earlier.code == party.code)
+          return Fail(field + ".code", "repeats " + Quoted(party.code));
       }
       out.push_back(std::move(party));
     }
@@ -202,7 +208,7 @@ class PackageParser {
       const std::string field = "authentic_languages[" + std::to_string(i) + "]";
       const json& item = (*languages)[i];
       if (!item.is_string()) return FailType(field, "a string", item);
-      text::Language language;
+      text::Language language = text::Language::kEnglish;
       if (!ToLanguage(field, item.get<std::string>(), language)) return false;
       if (std::find(out.begin(), out.end(), language) != out.end()) {
         return Fail(field, "repeats " + Quoted(item.get<std::string>()));
@@ -215,7 +221,7 @@ class PackageParser {
   bool ReadPrevailingLanguage(const json& root, const std::vector<text::Language>& authentic,
                               std::optional<text::Language>& out) {
     if (Find(root, "", "prevailing_language", false) == nullptr) return true;
-    text::Language language;
+    text::Language language = text::Language::kEnglish;
     if (!ReadLanguage(root, "", "prevailing_language", language)) return false;
     if (std::find(authentic.begin(), authentic.end(), language) == authentic.end()) {
       return Fail("prevailing_language", "is not one of authentic_languages");

@@ -79,8 +79,8 @@ BlockShape ShapeOf(std::string_view block_text) {
 }
 
 bool IsPreambleHeading(std::string_view text) {
-  return text == "Preamble" || text == "PREAMBLE" || text == "Преамбула" ||
-         text == "ПРЕАМБУЛА" || text == "Preambula" || text == "PREAMBULA";
+  return text == "Preamble" || text == "PREAMBLE" || text == "Преамбула" || text == "ПРЕАМБУЛА" ||
+         text == "Preambula" || text == "PREAMBULA";
 }
 
 bool OpensSignature(std::string_view text) {
@@ -89,8 +89,9 @@ bool OpensSignature(std::string_view text) {
 }
 
 bool HasTitleWord(std::string_view text) {
-  for (std::string_view word : {"agreement", "commitments", "угода", "vienošanās", "accord",
-                                "memorandum", "declaration", "зобов"}) {
+  for (std::string_view word :
+       {"agreement", "commitments", "statement", "treaty", "protocol", "arrangement", "memorandum",
+        "declaration", "угода", "договір", "заява", "зобов", "vienošanās", "līgums", "memorands"}) {
     if (ContainsFolded(text, word)) return true;
   }
   return false;

@@ -17,8 +17,8 @@ struct BlockShape {
   std::string_view text;                 // the whole block
   std::optional<text::ListLabel> label;  // its number or bullet
   std::string_view rest;                 // the text after the label
-  bool heading_like = false;  // short, starts with a capital, no final punctuation
-  bool all_caps = false;      // letters present and none lower case
+  bool heading_like = false;             // short, starts with a capital, no final punctuation
+  bool all_caps = false;                 // letters present and none lower case
   bool ends_with_colon = false;
   bool ends_with_period = false;
   bool starts_lowercase = false;

@@ -15,9 +15,9 @@ using text::DecodeBefore;
 // Words that end in a full stop without ending a sentence (compared case-sensitively, without
 // the final full stop).
 constexpr std::string_view kAbbreviations[] = {
-    "No",  "Nr",  "nr",  "Art", "art", "para", "paras", "e.g", "i.e", "Mr", "Ms",
-    "Mrs", "Dr",  "St",  "vol", "Vol", "p",    "pp",    "cf",  "viz", "approx", "incl", "t.sk",
-    "u.c", "utt", "piem", "g",  "ст",  "п",    "т.д",   "т.п", "ім", "Inc"};
+    "No",   "Nr",  "nr",  "Art",  "art", "para", "paras", "e.g", "i.e", "Mr",     "Ms",
+    "Mrs",  "Dr",  "St",  "vol",  "Vol", "p",    "pp",    "cf",  "viz", "approx", "incl",
+    "t.sk", "u.c", "utt", "piem", "g",   "ст",   "п",     "т.д", "т.п", "ім",     "Inc"};
 
 bool IsAbbreviation(std::string_view word) {
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=

@@ -79,7 +79,8 @@ class Builder {
 
   void Run() {
     for (const Block& block : text_.blocks) {
-      if (block.kind == text::BlockKind::kBody) items_.push_back({&block, ShapeOf(text_.BlockText(block))});
+      if (block.kind == text::BlockKind::kBody)
+        items_.push_back({&block, ShapeOf(text_.BlockText(block))});
     }
     arena_.push_back(Draft{});
     arena_[0].node.type = NodeType::kDocument;
@@ -151,7 +152,8 @@ class Builder {
     size_t start = items_.size();
     for (size_t i = items_.size(); i > title_end; --i) {
       const BlockShape& shape = items_[i - 1].shape;
-      if (shape.text.size() > kMaxTitleBytes || (shape.label && shape.label->style != LabelStyle::kBullet)) {
+      if (shape.text.size() > kMaxTitleBytes ||
+          (shape.label && shape.label->style != LabelStyle::kBullet)) {
         break;
       }
       if (OpensSignature(shape.text)) start = i - 1;
@@ -205,8 +207,8 @@ class Builder {
       }
       if (heading) roles_[i] = Role::kHeading;
       // A list stays open over labelled items until one ends with a full stop.
-      list_open = !heading && (shape.ends_with_colon ||
-                               (list_open && shape.label && !shape.ends_with_period));
+      list_open = !heading &&
+                  (shape.ends_with_colon || (list_open && shape.label && !shape.ends_with_period));
     }
     caps_rank_ = 3;
     for (size_t i = from; i < to; ++i) {
@@ -342,6 +344,7 @@ class Builder {
   struct OpenPoint {
     size_t index;
     LabelStyle style;
+    int ordinal;
   };
 
   size_t CurrentContainer() const { return headings_.empty() ? body_ : headings_.back().index; }
@@ -360,7 +363,6 @@ class Builder {
     }
     bool numbered = shape.label && shape.label->style != LabelStyle::kBullet;
     paragraph_ = AddTextNode(CurrentContainer(), NodeType::kParagraph, item, numbered);
-    paragraph_style_ = numbered ? std::optional(shape.label->style) : std::nullopt;
     points_.clear();
     if (!numbered && shape.label) arena_[paragraph_].node.num = shape.label->text;
   }
@@ -384,9 +386,8 @@ class Builder {
           type = NodeType::kArticle;
           break;
         default:
-          bool under_numbered = std::any_of(headings_.begin(), headings_.end(), [](const OpenHeading& h) {
-            return h.numbered;
-          });
+          bool under_numbered = std::any_of(headings_.begin(), headings_.end(),
+                                            [](const OpenHeading& h) { return h.numbered; });
           type = under_numbered ? NodeType::kSubsection : NodeType::kSection;
       }
     }
@@ -404,14 +405,15 @@ class Builder {
   // or the last point ends with a colon, or points were already added) or when it is a bullet.
   bool IsPoint(const BlockShape& shape) const {
     LabelStyle style = shape.label->style;
-    if (IsHeadingStyle(style) || style == LabelStyle::kRoman) return false;
+    // Numbered blocks after "as follows:" are the agreement's paragraphs, not a list.
+    if (IsHeadingStyle(style) || style == LabelStyle::kRoman || style == LabelStyle::kArabic) {
+      return false;
+    }
     for (const OpenPoint& open : points_) {
       if (open.style == style) return true;
     }
     if (style == LabelStyle::kBullet) return true;
-    bool colon = points_.empty() ? EndsWithColon(paragraph_) : EndsWithColon(points_.back().index);
-    if (!colon) return false;
-    return !(style == LabelStyle::kArabic && paragraph_style_ == LabelStyle::kArabic);
+    return points_.empty() ? EndsWithColon(paragraph_) : EndsWithColon(points_.back().index);
   }
 
   bool EndsWithColon(size_t index) const {
@@ -421,10 +423,13 @@ class Builder {
 
   void AddPoint(const Item& item) {
     LabelStyle style = item.shape.label->style;
-    // "i" after "h" is a letter, not a roman one.
+    // "i" after "h" (and "v" after "u", "x" after "w") is a letter, not a roman numeral.
     if (item.shape.label->ambiguous) {
+      int letter = item.shape.label->value[0] - 'a' + 1;
       for (const OpenPoint& open : points_) {
-        if (open.style == LabelStyle::kAlphaLower) style = LabelStyle::kAlphaLower;
+        if (open.style == LabelStyle::kAlphaLower && open.ordinal == letter - 1) {
+          style = LabelStyle::kAlphaLower;
+        }
       }
     }
     auto same = std::find_if(points_.begin(), points_.end(),
@@ -439,7 +444,7 @@ class Builder {
     bool numbered = style != LabelStyle::kBullet;
     size_t index = AddTextNode(parent, NodeType::kPoint, item, numbered);
     if (!numbered) arena_[index].node.num = item.shape.label->text;
-    points_.push_back({index, style});
+    points_.push_back({index, style, item.shape.label->ordinal});
   }
 
   // --- finishing -----------------------------------------------------------------------------
@@ -482,7 +487,6 @@ class Builder {
   bool has_structure_ = false;
   std::vector<OpenHeading> headings_;
   size_t paragraph_ = kNone;
-  std::optional<LabelStyle> paragraph_style_;
   std::vector<OpenPoint> points_;
 };
 

@@ -37,7 +37,8 @@ void AppendOutline(const document::Node& node, int indent, size_t width, std::st
       return;
     case NodeType::kPreamble:
     case NodeType::kConclusions:
-      out += fmt::format("{}{}{}\n", pad, node.eid, node.heading.empty() ? "" : "  " + node.heading);
+      out +=
+          fmt::format("{}{}{}\n", pad, node.eid, node.heading.empty() ? "" : "  " + node.heading);
       break;
     default:
       if (document::IsHeadingContainer(node.type)) {

@@ -1,0 +1,74 @@
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "views/cli/commands.h"
+
+namespace treaty::views {
+
+namespace {
+
+// CLI11 validator for --lang.
+const CLI::Validator kLanguage =
+    CLI::IsMember({"lv", "en", "uk"}).description("lv, en or uk; detected when not given");
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"treaty: an international agreement as structured, checkable data"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "treaty 0.1.0");
+
+  ParseOptions parse;
+  std::string parse_language;
+  CLI::App* parse_cmd =
+      app.add_subcommand("parse",
+                         "Parse an agreement's text into its structure (text stage and "
+                         "document stage) and print it");
+  parse_cmd->add_option("FILE", parse.file, "plain-text agreement (UTF-8)")->required();
+  parse_cmd->add_option("--lang", parse_language, "language of the text")->check(kLanguage);
+  parse_cmd->add_option("--format", parse.format, "json, text (an outline) or akn (Akoma Ntoso)")
+      ->check(CLI::IsMember({"json", "text", "akn"}))
+      ->capture_default_str();
+
+  AlignOptions align;
+  CLI::App* align_cmd = app.add_subcommand(
+      "align", "Align two language versions node by node and report where they differ");
+  align_cmd->add_option("LEFT", align.left_file, "one language version")->required();
+  align_cmd->add_option("RIGHT", align.right_file, "the other (usually the prevailing one)")
+      ->required();
+  align_cmd->add_option("--format", align.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  align_cmd->add_flag("--all", align.all, "text: list every pair, not only the problems");
+
+  LoadOptions load{"data/agreements/lv-ua-2024", "var/treaty.sqlite"};
+  CLI::App* load_cmd = app.add_subcommand(
+      "load", "Parse an agreement package (agreement.json and its texts) into a SQLite database");
+  load_cmd->add_option("PACKAGE", load.package_folder, "folder holding agreement.json")
+      ->capture_default_str();
+  load_cmd->add_option("--db", load.database, "SQLite database file")->capture_default_str();
+
+  OverviewOptions overview{"var/treaty.sqlite", ""};
+  CLI::App* overview_cmd = app.add_subcommand(
+      "overview", "Print a stored agreement's key facts, texts, alignment and outline");
+  overview_cmd->add_option("--db", overview.database, "SQLite database file")
+      ->capture_default_str();
+  overview_cmd->add_option("--agreement", overview.agreement, "agreement id, e.g. lv-ua-2024");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+  if (parse_cmd->parsed()) {
+    if (!parse_language.empty()) parse.language = text::ParseLanguageCode(parse_language);
+    return RunParse(parse, std::cout, std::cerr);
+  }
+  if (align_cmd->parsed()) return RunAlign(align, std::cout, std::cerr);
+  if (load_cmd->parsed()) return RunLoad(load, std::cout, std::cerr);
+  return RunOverview(overview, std::cout, std::cerr);
+}
+
+}  // namespace treaty::views

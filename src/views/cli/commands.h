@@ -1,0 +1,47 @@
+// The subcommands of the `treaty` binary. Each Run* function writes its result to `out`, its
+// diagnostics to `err`, and returns the process exit code: 0 on success, 2 when the input is bad
+// (a missing or unreadable file, invalid text, a bad option value).
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "text/language.h"
+
+namespace treaty::views {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 2;
+
+struct ParseOptions {
+  std::string file;
+  std::optional<text::Language> language;  // detected when absent
+  std::string format = "text";             // "json", "text" or "akn"
+};
+int RunParse(const ParseOptions& options, std::ostream& out, std::ostream& err);
+
+struct AlignOptions {
+  std::string left_file;
+  std::string right_file;
+  std::string format = "text";  // "text" or "json"
+  bool all = false;             // text: list every pair, not only the problems
+};
+int RunAlign(const AlignOptions& options, std::ostream& out, std::ostream& err);
+
+struct LoadOptions {
+  std::string package_folder;  // holds agreement.json
+  std::string database;        // SQLite file, created when missing
+};
+int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err);
+
+struct OverviewOptions {
+  std::string database;
+  std::string agreement;  // empty: the only stored agreement
+};
+int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream& err);
+
+// Parses argv and runs the chosen subcommand.
+int RunCli(int argc, char** argv);
+
+}  // namespace treaty::views

@@ -1,0 +1,42 @@
+#include "store/sqlite/document_store.h"
+#include "views/cli/commands.h"
+#include "views/cli/key_facts.h"
+
+namespace treaty::views {
+
+int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream& err) {
+  auto store = store::SqliteStore::Open(options.database);
+  if (!store.ok()) {
+    err << "treaty overview: " << store.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  std::string id = options.agreement;
+  if (id.empty()) {
+    auto ids = store.value()->ListAgreements();
+    if (!ids.ok() || ids.value().size() != 1) {
+      err << "treaty overview: " << options.database
+          << ": name the agreement with --agreement (stored: "
+          << (ids.ok() ? std::to_string(ids.value().size()) : ids.error().ToString()) << ")\n";
+      return kExitBadInput;
+    }
+    id = ids.value().front();
+  }
+  auto package = store.value()->LoadAgreement(id);
+  if (!package.ok()) {
+    err << "treaty overview: " << package.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  std::vector<document::Document> texts;
+  for (const document::TextFile& file : package.value().texts) {
+    auto doc = store.value()->LoadDocument(id, std::string(text::LanguageCode(file.language)));
+    if (!doc.ok()) {
+      err << "treaty overview: " << doc.error().ToString() << "\n";
+      return kExitBadInput;
+    }
+    texts.push_back(std::move(doc).value());
+  }
+  out << KeyFactsText(package.value(), texts);
+  return kExitOk;
+}
+
+}  // namespace treaty::views
