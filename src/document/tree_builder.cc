@@ -34,7 +34,7 @@ struct Draft {
   Node node;
   std::vector<size_t> children;
   std::map<std::string, int> used_ids;  // eId components already taken by children
-  std::map<std::string, int> ordinals;  // unnumbered children counted per component
+  std::map<std::string, int> ordinals;  // children counted per component
 };
 
 std::string_view Component(NodeType type) {
@@ -244,7 +244,9 @@ class Builder {
     if (type != NodeType::kBody) {
       Draft& p = arena_[parent];
       std::string component(Component(type));
-      std::string key = value.empty() ? std::to_string(++p.ordinals[component]) : IdValue(value);
+      // Unnumbered nodes are named by their position among siblings of their kind.
+      int ordinal = ++p.ordinals[component];
+      std::string key = value.empty() ? std::to_string(ordinal) : IdValue(value);
       std::string local = component + "_" + key;
       int& uses = p.used_ids[local];
       if (++uses > 1) local += "-" + std::to_string(uses);
