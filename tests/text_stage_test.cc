@@ -1,0 +1,117 @@
+// The text stage: validation, NFC, line and page handling, hyphenation and the offset map.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "text/list_label.h"
+#include "text/offset_map.h"
+#include "text/source_reader.h"
+
+namespace treaty::text {
+namespace {
+
+const std::string kRoot = TREATY_SOURCE_DIR;
+
+std::vector<std::string> BlockTexts(const NormalizedText& text) {
+  std::vector<std::string> out;
+  for (const Block& block : text.blocks) out.emplace_back(text.BlockText(block));
+  return out;
+}
+
+TEST(OffsetMap, CopiedAndReplacedRunsMapBackToTheirSourceBytes) {
+  OffsetMap map;
+  map.AddCopy(3, 10);             // "abc" from source 10..13
+  map.AddReplacement(1, 13, 17);  // one space for four source bytes
+  map.AddCopy(2, 17);
+  EXPECT_EQ(map.ToSource(0), 10u);
+  EXPECT_EQ(map.ToSource(2), 12u);
+  EXPECT_EQ(map.ToSource(3), 13u);
+  EXPECT_EQ(map.ToSourceEnd(4), 17u);
+  EXPECT_EQ(map.ToSource(5), 18u);
+  EXPECT_EQ(map.ToSourceEnd(6), 19u);
+}
+
+TEST(TextStage, EmptyBinaryAndInvalidUtf8InputAreErrorsThatSayWhere) {
+  EXPECT_EQ(Normalize("", "a.txt").error().message, "the file is empty");
+  auto binary = Normalize(std::string("PK\x03\x04", 4), "b.docx");
+  ASSERT_FALSE(binary.ok());
+  EXPECT_NE(binary.error().message.find("byte offset 2"), std::string::npos);
+  auto invalid = Normalize("line one\nbad \xC3\x28 byte\n", "c.txt");
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().message, "invalid UTF-8 at byte offset 13");
+  EXPECT_EQ(invalid.error().where, "c.txt:2");
+  EXPECT_FALSE(ReadFile(kRoot + "/tests/data/does-not-exist.txt").ok());
+}
+
+TEST(TextStage, NormalisesToNfcAndFoldsNoBreakAndRepeatedSpaces) {
+  // "Latvija" with a decomposed ā (a + U+0304), a no-break space and a run of spaces.
+  std::string source = "La\xCC\x84tvija\xC2\xA0un   Ukraina.\n";
+  auto text = Normalize(source, "x.txt", Language::kLatvian);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text.value().text, "L\xC4\x81tvija un Ukraina.");
+  // "un" starts at normalised offset 9 and at source byte 10 (after the decomposed letter).
+  size_t un = text.value().text.find("un");
+  EXPECT_EQ(source.substr(text.value().SourceStart(un), 2), "un");
+  EXPECT_EQ(text.value().SourceEnd(text.value().text.size()), source.size() - 1);
+}
+
+TEST(TextStage, PdfLayerRejoinsParagraphsAcrossPageBreaksAndDropsPageNumbers) {
+  auto bytes = ReadFile(kRoot + "/data/agreements/lv-ua-2024/lv.txt");
+  ASSERT_TRUE(bytes.ok());
+  auto text = Normalize(bytes.value(), "lv.txt");
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text.value().layout, Layout::kPdfTextLayer);
+  EXPECT_EQ(text.value().language, Language::kLatvian);
+  // Lines 374-386 hold one paragraph with a page break after line 377.
+  bool found = false;
+  for (const Block& block : text.value().blocks) {
+    if (block.first_line != 374) continue;
+    found = true;
+    EXPECT_EQ(block.last_line, 386);
+    EXPECT_NE(text.value().BlockText(block).find("tostarp atbalstot noturību"), std::string::npos);
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(TextStage, PageNumbersFootnoteMarkersAndLineEndHyphens) {
+  // A PDF text layer: lines of about one width, a page break with a page number inside the
+  // first paragraph.
+  std::string source =
+      "AGREEMENT ON TESTING\n\n"
+      "The Participants will work together on the imple-\n"
+      "mentation of this Agreement and on the wider Euro-\n"
+      "Atlantic integration of the partner, which is a long\n"
+      "\n\n3\n\n"
+      "term goal of the Participants and of all the partners.\n"
+      "The second paragraph is a short one.\n"
+      "And the third paragraph ends here after many words too.\n";
+  auto text = Normalize(source, "t.txt", Language::kEnglish);
+  ASSERT_TRUE(text.ok());
+  std::vector<std::string> blocks = BlockTexts(text.value());
+  ASSERT_GE(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0], "AGREEMENT ON TESTING");
+  EXPECT_NE(blocks[1].find("the implementation of this Agreement"), std::string::npos) << blocks[1];
+  EXPECT_NE(blocks[1].find("Euro-Atlantic integration"), std::string::npos) << blocks[1];
+  EXPECT_NE(blocks[1].find("a long term goal"), std::string::npos) << blocks[1];
+  for (const std::string& block : blocks) EXPECT_NE(block, "3");
+}
+
+TEST(ListLabel, RecognisesNumberingStylesAndRejectsDatesAndQuantities) {
+  EXPECT_EQ(ParseListLabel("Part II. Scope")->style, LabelStyle::kPart);
+  EXPECT_EQ(ParseListLabel("Стаття 3. Санкції")->value, "3");
+  EXPECT_EQ(ParseListLabel("IV. Final provisions")->ordinal, 4);
+  EXPECT_EQ(ParseListLabel("ІІІ. Defence")->value, "III");  // Cyrillic look-alikes
+  EXPECT_EQ(ParseListLabel("VIII Compensation")->style, LabelStyle::kRoman);
+  EXPECT_EQ(ParseListLabel("12. The Participants")->style, LabelStyle::kArabic);
+  EXPECT_EQ(ParseListLabel("(b) training")->style, LabelStyle::kAlphaLower);
+  EXPECT_EQ(ParseListLabel("(iv) support")->style, LabelStyle::kRomanLower);
+  EXPECT_EQ(ParseListLabel("• support")->style, LabelStyle::kBullet);
+  EXPECT_FALSE(ParseListLabel("2024. gada 11. aprīlī"));
+  EXPECT_FALSE(ParseListLabel("12. jūlija G7"));
+  EXPECT_FALSE(ParseListLabel("3.3 million euro"));
+  EXPECT_FALSE(ParseListLabel("In the event"));
+  EXPECT_FALSE(ParseListLabel("I will"));
+}
+
+}  // namespace
+}  // namespace treaty::text
