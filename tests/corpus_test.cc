@@ -1,0 +1,349 @@
+// The corpus of other agreements (tests/data/corpus): every text parses into a sensible document,
+// and the top-level structure of several of them matches what their texts print.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "document/node.h"
+#include "document/parser.h"
+
+namespace treaty::document {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A heading as printed: its number ("Part I.", "IV.", or empty) and its words.
+using Heading = std::pair<std::string, std::string>;
+using Headings = std::vector<Heading>;
+
+const fs::path kCorpus = fs::path(TREATY_SOURCE_DIR) / "tests" / "data" / "corpus";
+
+// Only the opening of the agreement, saved from a web page; the full text is the Ukrainian one.
+constexpr std::string_view kFragment = "italy-ukraine-2024-02-24.en.txt";
+
+std::string ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::vector<fs::path> CorpusFiles() {
+  std::vector<fs::path> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(kCorpus)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+const Node* FindChild(const Node& node, NodeType type) {
+  for (const Node& child : node.children) {
+    if (child.type == type) return &child;
+  }
+  return nullptr;
+}
+
+// The first whitespace-delimited word of `text`, or empty.
+std::string FirstWord(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  size_t begin = text.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return "";
+  size_t end = text.find_first_of(kSpace, begin);
+  return std::string(text.substr(begin, end == std::string_view::npos ? text.npos : end - begin));
+}
+
+// The headings a reader sees at the top of the document, in order: the preamble's heading if it
+// has one ("Preamble", "Introduction"), then the heading containers directly under the body.
+Headings TopLevelHeadings(const Document& document) {
+  Headings headings;
+  for (const Node& child : document.root.children) {
+    if (child.type == NodeType::kPreamble && (!child.num.empty() || !child.heading.empty())) {
+      headings.emplace_back(child.num, child.heading);
+    }
+    if (child.type != NodeType::kBody) continue;
+    for (const Node& node : child.children) {
+      if (IsHeadingContainer(node.type)) headings.emplace_back(node.num, node.heading);
+    }
+  }
+  return headings;
+}
+
+// The heading containers directly under the body's top-level container numbered `num`.
+Headings SubHeadings(const Document& document, std::string_view num) {
+  Headings headings;
+  const Node* body = FindChild(document.root, NodeType::kBody);
+  if (body == nullptr) return headings;
+  for (const Node& top : body->children) {
+    if (!IsHeadingContainer(top.type) || top.num != num) continue;
+    for (const Node& node : top.children) {
+      if (IsHeadingContainer(node.type)) headings.emplace_back(node.num, node.heading);
+    }
+  }
+  return headings;
+}
+
+Result<Document> ParseCorpusFile(std::string_view name) {
+  return ParseFile((kCorpus / name).string());
+}
+
+TEST(Corpus, EveryAgreementParsesIntoASensibleDocument) {
+  std::vector<fs::path> files = CorpusFiles();
+  ASSERT_GE(files.size(), 20u) << kCorpus;
+  for (const fs::path& path : files) {
+    const std::string name = path.filename().string();
+    SCOPED_TRACE(name);
+    Result<Document> parsed = ParseFile(path.string());
+    ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+    const Document& document = parsed.value();
+    EXPECT_FALSE(document.Title().empty());
+    if (name == kFragment) continue;
+
+    const Node* body = FindChild(document.root, NodeType::kBody);
+    ASSERT_NE(body, nullptr);
+    int top_level = 0;
+    for (const Node& child : body->children) {
+      switch (child.type) {
+        case NodeType::kPart:
+        case NodeType::kChapter:
+        case NodeType::kArticle:
+        case NodeType::kSection:
+        case NodeType::kHcontainer:
+          ++top_level;
+          break;
+        default:
+          break;
+      }
+    }
+    EXPECT_GE(top_level, 3) << "top-level heading containers in the body";
+
+    const std::string source = ReadBytes(path);
+    std::set<std::string> eids;
+    Walk(document.root, [&](const Node& node, int) {
+      if (!node.eid.empty()) {
+        EXPECT_TRUE(eids.insert(node.eid).second) << "duplicate eId " << node.eid;
+      }
+      EXPECT_LE(node.source_begin, node.source_end) << node.eid;
+      EXPECT_LE(node.source_end, source.size()) << node.eid;
+      if (node.type != NodeType::kParagraph || node.source_end > source.size() ||
+          node.source_begin > node.source_end) {
+        return;
+      }
+      const std::string word = FirstWord(node.text);
+      if (word.empty()) return;
+      std::string_view span(source.data() + node.source_begin, node.source_end - node.source_begin);
+      EXPECT_NE(span.find(word), std::string_view::npos)
+          << node.eid << " (line " << node.first_line << "): \"" << word
+          << "\" not in source bytes [" << node.source_begin << ", " << node.source_end << ")";
+    });
+  }
+}
+
+// Top-level structure, as printed in each text. An unnumbered heading has an empty number.
+
+TEST(Corpus, CroatiaHasFourNumberedSections) {
+  Result<Document> parsed = ParseCorpusFile("croatia-ukraine-2024-10-09.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // croatia-ukraine-2024-10-09.en.txt lines 6, 17, 47, 64.
+  const Headings expected = {
+      {"I.", "Preamble"},
+      {"II.", "Political, economic and security cooperation and support for Ukraine"},
+      {"III.",
+       "Humanitarian, energy, development, legal, science and other areas of cooperation and "
+       "support for Ukraine"},
+      {"IV.", "Final Provisions"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+TEST(Corpus, AlbaniaHasAPreambleAndFiveParts) {
+  Result<Document> parsed = ParseCorpusFile("albania-ukraine-2025-01-21.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // albania-ukraine-2025-01-21.en.txt lines 6, 16, 57, 85, 106, 110.
+  const Headings expected = {
+      {"", "Preamble"},
+      {"Part I.", "Security and Defence"},
+      {"Part II.", "Political Cooperation and Promoting Accountability"},
+      {"Part III.", "Humanitarian Assistance, Development Cooperation and Reconstruction"},
+      {"Part IV.", "Cooperation in the Event of Future Armed Attack or Significant Escalation"},
+      {"Part V.", "Final Provisions"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+TEST(Corpus, AlbaniaPartOneHasUnnumberedSubHeadings) {
+  Result<Document> parsed = ParseCorpusFile("albania-ukraine-2025-01-21.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // albania-ukraine-2025-01-21.en.txt lines 29, 36, 38, 41, 44, 48, 51, 55.
+  const Headings expected = {
+      {"", "Defence Industry Cooperation"},
+      {"", "Intelligence and Security Cooperation"},
+      {"", "Chemical, Biological, Radiological, Nuclear (CBRN) Safety and Security"},
+      {"", "Maritime Security"},
+      {"", "Cyber Security"},
+      {"", "Countering Foreign Information Manipulation and Interference"},
+      {"", "Cooperation in the Fight against Crime"},
+      {"", "Cooperation in Combating Drug Trafficking and Human Trafficking"},
+  };
+  EXPECT_EQ(SubHeadings(parsed.value(), "Part I."), expected);
+}
+
+TEST(Corpus, EstoniaHasAPreambleAndSevenParts) {
+  Result<Document> parsed = ParseCorpusFile("estonia-ukraine-2024-06-27.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // estonia-ukraine-2024-06-27.en.txt lines 6, 17, 25, 58, 78, 107, 120, 124.
+  const Headings expected = {
+      {"", "Preamble"},
+      {"Part I.", "Scope"},
+      {"Part II.", "Defence and Security"},
+      {"Part III.", "Political Cooperation and Accountability"},
+      {"Part IV.", "Non-military cooperation"},
+      {"Part V.", "Cooperation in Internal Security and Civil Protection"},
+      {"Part VI.", "Cooperation in the event of future armed attacks"},
+      {"Part VII.", "Final Provisions"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+TEST(Corpus, EstoniaPartTwoHasUnnumberedSubHeadings) {
+  Result<Document> parsed = ParseCorpusFile("estonia-ukraine-2024-06-27.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // estonia-ukraine-2024-06-27.en.txt lines 35, 38, 41, 46, 50, 56.
+  const Headings expected = {
+      {"", "Regular Strategic Dialogue and Lessons Learned"},
+      {"", "Military Equipment"},
+      {"", "Training"},
+      {"", "IT-Coalition and other Ukraine Defence Contact Group Capability Coalitions"},
+      {"", "Defence Industry Cooperation"},
+      {"", "Intelligence Cooperation"},
+  };
+  EXPECT_EQ(SubHeadings(parsed.value(), "Part II."), expected);
+}
+
+TEST(Corpus, FinlandHasTenNumberedSections) {
+  Result<Document> parsed = ParseCorpusFile("finland-ukraine-2024-04-03.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // finland-ukraine-2024-04-03.en.txt lines 6, 14, 20, 33, 63, 81 (ends in a no-break space), 91,
+  // 101, 106, 111.
+  const Headings expected = {
+      {"I.", "INTRODUCTION"},
+      {"II.", "SCOPE"},
+      {"III.", "POLITICAL COMMITMENTS IN SUPPORT OF UKRAINE"},
+      {"IV.", "COMPREHENSIVE SUPPORT TO UKRAINE’S DEFENCE AND SECURITY"},
+      {"V.", "COMMITMENTS TO THE SUPPORT FOR REFORMS IN UKRAINE"},
+      {"VI.", "PROMOTING ACCOUNTABILITY"},
+      {"VII.", "RECONSTRUCTION AND FINANCING SUPPORT"},
+      {"VIII.", "COOPERATION IN THE EVENT OF A FUTURE RUSSIAN ARMED ATTACK"},
+      {"IX.", "CONSULTATION, COORDINATION AND REVIEW"},
+      {"X.", "FINAL PROVISIONS"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+TEST(Corpus, SwedenHasAPreambleAndElevenParts) {
+  Result<Document> parsed = ParseCorpusFile("sweden-ukraine-2024-05-31.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // sweden-ukraine-2024-05-31.en.txt lines 6, 48, 119, 276, 327, 359, 395, 473, 500, 550, 567,
+  // 577. "Pledge" (line 98) is a sub-heading of Part I.
+  const Headings expected = {
+      {"", "Preamble"},
+      {"Part I.", "Scope"},
+      {"Part II.", "Defence and Security"},
+      {"Part III.", "Non-Military Security"},
+      {"Part IV.", "Political Co-operation"},
+      {"Part V.", "Legal support"},
+      {"Part VI.", "Fiscal Support, Recovery and Reconstruction"},
+      {"Part VII.", "Humanitarian Co-operation"},
+      {"Part VIII.", "Reform"},
+      {"Part IX.", "Cooperation in the event of future armed attack"},
+      {"Part X.", "Implementation of cooperation"},
+      {"Part XI.", "Timeframe and other provisions"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+TEST(Corpus, BelgiumHasUnnumberedIntroductionAndFinalProvisionsAroundSixParts) {
+  Result<Document> parsed = ParseCorpusFile("belgium-ukraine-2024-05-28.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // belgium-ukraine-2024-05-28.en.txt lines 20, 29 (an arabic "1"), 78, 91, 111, 116, 127, 133;
+  // the recitals (lines 6-18) have no heading.
+  const Headings expected = {
+      {"", "INTRODUCTION"},
+      {"PART 1.",
+       "MILITARY ASSISTANCE AND LONG-TERM SUPPORT TO UKRAINE’S DEFENCE, RESILIENCE, AND "
+       "DETERRENCE AGAINST RUSSIAN AGGRESSION"},
+      {"PART II.", "CIVILIAN SUPPORT, RESILIENCE AND RECONSTRUCTION"},
+      {"PART III.", "POLITICAL SUPPORT, SANCTIONS AND COMMITMENT TO REFORMS"},
+      {"PART IV.", "COOPERATION IN THE EVENT OF A FUTURE ARMED ATTACK"},
+      {"PART V.", "EUROPEAN AND EURO-ATLANTIC INTEGRATION"},
+      {"PART VI.", "CONSULTATION, COORDINATION AND REVIEW"},
+      {"", "FINAL PROVISIONS"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+TEST(Corpus, ItalyUkrainianTextHasAPreambleAndEightParts) {
+  Result<Document> parsed = ParseCorpusFile("italy-ukraine-2024-02-24.uk.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // italy-ukraine-2024-02-24.uk.txt lines 5, 15, 69, 101, 110, 115, 123, 130, 145. Part VI is
+  // printed with a Cyrillic "І" (U+0406); most parts have a no-break space after the number.
+  const Headings expected = {
+      {"", "Преамбула"},
+      {"Частина I.", "Безпека та військова допомога"},
+      {"Частина II.", "Економічне партнерство"},
+      {"Частина III.", "Реформи"},
+      {"Частина IV.", "Санкції"},
+      {"Частина V.", "Відповідальність"},
+      {"Частина V\u0406.", "Майбутні агресії"},
+      {"Частина VII.", "Двосторонні відносини, європейська та євроатлантична інтеграція"},
+      {"Частина VIII.", "Прикінцеві положення"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+TEST(Corpus, ItalyUkrainianPartOneHasSixArticles) {
+  Result<Document> parsed = ParseCorpusFile("italy-ukraine-2024-02-24.uk.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // italy-ukraine-2024-02-24.uk.txt lines 17, 26, 30 (a no-break space and a space after the
+  // number), 39, 43, 48.
+  const Headings expected = {
+      {"Стаття 1.", "Оборонне та військове співробітництво"},
+      {"Стаття 2.", "Майбутні збройні спроможності України"},
+      {"Стаття 3.", "Співробітництво у сфері оборонної промисловості"},
+      {"Стаття 4.", "Тренування та навчання"},
+      {"Стаття 5.", "Реформування сектору безпеки і оборони"},
+      {"Стаття 6.", "Співробітництво у сфері безпеки"},
+  };
+  EXPECT_EQ(SubHeadings(parsed.value(), "Частина I."), expected);
+}
+
+TEST(Corpus, IcelandHasAnIntroductionAndEightNumberedSections) {
+  Result<Document> parsed = ParseCorpusFile("iceland-ukraine-2024-05-31.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  // iceland-ukraine-2024-05-31.en.txt lines 6, 15, 33, 77, 130, 153, 167, 175, 183. Three numbers
+  // are printed with Cyrillic "І" (U+0406): all of "ІІІ", the first letter of "ІV" and the last
+  // of "VIIІ".
+  const Headings expected = {
+      {"", "Introduction"},
+      {"I.", "Comprehensive and long-term support to Ukraine"},
+      {"II.", "Political Cooperation"},
+      {"\u0406\u0406\u0406.", "Defence-related support"},
+      {"\u0406V.", "Civilian support"},
+      {"V.", "Commitment to implement reforms"},
+      {"VI.", "Cooperation in the event of a future armed attack"},
+      {"VII.", "Consultation, coordination, and review"},
+      {"VII\u0406.", "Final Provisions"},
+  };
+  EXPECT_EQ(TopLevelHeadings(parsed.value()), expected);
+}
+
+}  // namespace
+}  // namespace treaty::document
