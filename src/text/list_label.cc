@@ -13,25 +13,17 @@ struct Keyword {
   LabelStyle style;
 };
 
-constexpr std::array<Keyword, 18> kKeywords = {{
-    {"Part", LabelStyle::kPart},
-    {"PART", LabelStyle::kPart},
-    {"Частина", LabelStyle::kPart},
-    {"ЧАСТИНА", LabelStyle::kPart},
-    {"Daļa", LabelStyle::kPart},
-    {"Chapter", LabelStyle::kChapter},
-    {"CHAPTER", LabelStyle::kChapter},
-    {"Розділ", LabelStyle::kChapter},
-    {"РОЗДІЛ", LabelStyle::kChapter},
-    {"Nodaļa", LabelStyle::kChapter},
-    {"Article", LabelStyle::kArticle},
-    {"ARTICLE", LabelStyle::kArticle},
-    {"Стаття", LabelStyle::kArticle},
-    {"СТАТТЯ", LabelStyle::kArticle},
-    {"Pants", LabelStyle::kArticle},
-    {"Section", LabelStyle::kSection},
-    {"SECTION", LabelStyle::kSection},
-    {"Sadaļa", LabelStyle::kSection},
+constexpr std::array<Keyword, 20> kKeywords = {{
+    {"Paragraph", LabelStyle::kSection}, {"PARAGRAPH", LabelStyle::kSection},
+    {"Part", LabelStyle::kPart},         {"PART", LabelStyle::kPart},
+    {"Частина", LabelStyle::kPart},      {"ЧАСТИНА", LabelStyle::kPart},
+    {"Daļa", LabelStyle::kPart},         {"Chapter", LabelStyle::kChapter},
+    {"CHAPTER", LabelStyle::kChapter},   {"Розділ", LabelStyle::kChapter},
+    {"РОЗДІЛ", LabelStyle::kChapter},    {"Nodaļa", LabelStyle::kChapter},
+    {"Article", LabelStyle::kArticle},   {"ARTICLE", LabelStyle::kArticle},
+    {"Стаття", LabelStyle::kArticle},    {"СТАТТЯ", LabelStyle::kArticle},
+    {"Pants", LabelStyle::kArticle},     {"Section", LabelStyle::kSection},
+    {"SECTION", LabelStyle::kSection},   {"Sadaļa", LabelStyle::kSection},
 }};
 
 // Maps the Cyrillic look-alikes of roman digits to Latin; 0 for anything else.
@@ -294,7 +286,6 @@ std::optional<ListLabel> ParseRoman(std::string_view text) {
     if (pos >= text.size() || text[pos] != ' ') return std::nullopt;
     ++pos;
     if (!IsUpper(PeekCodePoint(text, pos))) return std::nullopt;
-    if (value == "I") return std::nullopt;  // the English pronoun
   }
   return Make(LabelStyle::kRoman, text, label_end, pos, value, LatinRomanValue(value));
 }

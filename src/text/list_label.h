@@ -13,7 +13,7 @@ enum class LabelStyle {
   kPart,        // Part / Частина / Daļa + number
   kChapter,     // Chapter / Розділ / Nodaļa + number
   kArticle,     // Article / Стаття / Pants + number
-  kSection,     // Section + number
+  kSection,     // Section / Paragraph / Sadaļa + number
   kRoman,       // I. II) IV
   kArabic,      // 1. 2) 1.1.
   kAlphaUpper,  // A. B)
