@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "text/punctuation.h"
 #include "text/utf8.h"
 
 namespace treaty::document {
@@ -11,21 +12,6 @@ namespace treaty::document {
 namespace {
 
 using text::DecodeAt;
-using text::DecodeBefore;
-
-char32_t LastSignificant(std::string_view s) {
-  size_t pos = s.size();
-  while (pos > 0) {
-    char32_t c = DecodeBefore(s, pos);
-    if (c == ')' || c == '"' || c == '\'' || c == U'”' || c == U'’' || c == U'»') {
-      // A closing bracket belongs to the words ("(CBRN)"); quotes are skipped.
-      if (c == ')') return c;
-      continue;
-    }
-    return c;
-  }
-  return 0;
-}
 
 size_t CountWords(std::string_view s) {
   size_t words = 0;
@@ -53,17 +39,8 @@ BlockShape ShapeOf(std::string_view block_text) {
   shape.text = block_text;
   shape.label = text::ParseListLabel(block_text);
   shape.rest = shape.label ? block_text.substr(shape.label->length) : block_text;
-  size_t letters = 0;
-  bool lower = false;
-  for (size_t pos = 0; pos < block_text.size();) {
-    char32_t c = DecodeAt(block_text, pos);
-    if (text::IsLetter(c)) {
-      ++letters;
-      lower = lower || text::IsLower(c);
-    }
-  }
-  shape.all_caps = letters >= 3 && !lower;
-  char32_t last = LastSignificant(block_text);
+  shape.all_caps = text::IsAllCaps(block_text);
+  char32_t last = text::LastSignificant(block_text);
   shape.ends_with_colon = last == ':';
   shape.ends_with_period = last == '.';
   size_t first_pos = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "text/punctuation.h"
 #include "text/utf8.h"
 
 namespace treaty::document {
@@ -24,22 +25,13 @@ bool IsAbbreviation(std::string_view word) {
          std::end(kAbbreviations);
 }
 
-bool IsCloser(char32_t c) {
-  return c == ')' || c == ']' || c == '"' || c == '\'' || c == U'”' || c == U'’' || c == U'»';
-}
-
-bool IsOpener(char32_t c) {
-  return c == '(' || c == '[' || c == '"' || c == '\'' || c == U'“' || c == U'‘' || c == U'«' ||
-         c == U'„';
-}
-
 // The word that ends just before `mark` (the offset of the full stop).
 std::string_view WordBefore(std::string_view s, size_t mark) {
   size_t start = mark;
   while (start > 0) {
     size_t before = start;
     char32_t c = DecodeBefore(s, before);
-    if (c == ' ' || IsOpener(c)) break;
+    if (c == ' ' || text::IsOpeningMark(c)) break;
     start = before;
   }
   return s.substr(start, mark - start);
@@ -48,7 +40,7 @@ std::string_view WordBefore(std::string_view s, size_t mark) {
 bool StartsSentence(std::string_view s, size_t pos) {
   if (pos >= s.size()) return false;
   char32_t c = DecodeAt(s, pos);
-  return text::IsUpper(c) || text::IsDigit(c) || IsOpener(c) ||
+  return text::IsUpper(c) || text::IsDigit(c) || text::IsOpeningMark(c) ||
          (text::IsLetter(c) && !text::IsLower(c));
 }
 
@@ -84,7 +76,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view s) {
     size_t end = pos;
     while (end < s.size()) {
       size_t next = end;
-      if (!IsCloser(DecodeAt(s, next))) break;
+      if (!text::IsClosingMark(DecodeAt(s, next))) break;
       end = next;
     }
     if (end >= s.size() || s[end] != ' ') continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/list_label.h"
+#include "text/punctuation.h"
 #include "text/utf8.h"
 
 namespace treaty::text {
@@ -22,24 +23,6 @@ std::string_view Content(std::string_view text, const Line& line) {
   return text.substr(line.begin, line.end - line.begin);
 }
 
-char32_t LastCodePoint(std::string_view s, bool skip_closers = true) {
-  size_t pos = s.size();
-  while (pos > 0) {
-    char32_t c = DecodeBefore(s, pos);
-    if (skip_closers && (c == ')' || c == ']' || c == '"' || c == '\'' || c == U'”' || c == U'’' ||
-                         c == U'»' || c == U'“')) {
-      continue;
-    }
-    return c;
-  }
-  return 0;
-}
-
-bool EndsSentence(std::string_view s) {
-  char32_t c = LastCodePoint(s);
-  return c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == U'…';
-}
-
 bool StartsLowercase(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size() && IsDigit(static_cast<unsigned char>(s[pos]))) ++pos;
@@ -51,17 +34,6 @@ bool StartsLowercase(std::string_view s) {
   }
   if (pos >= s.size()) return false;
   return IsLower(DecodeAt(s, pos));
-}
-
-// At least three letters and none in lower case.
-bool IsAllCaps(std::string_view s) {
-  size_t letters = 0;
-  for (size_t pos = 0; pos < s.size();) {
-    char32_t c = DecodeAt(s, pos);
-    if (IsLower(c)) return false;
-    letters += IsLetter(c);
-  }
-  return letters >= 3;
 }
 
 bool IsDash(char32_t c) { return c == '-' || c == U'‐' || c == U'–' || c == U'—'; }
@@ -225,8 +197,8 @@ class Assembler {
       return hyphenation_.KeepsHyphen(left, right) ? Join::kNoSpace : Join::kDropHyphen;
     }
     size_t pos = prev_text.size();
-    if (LastCodePoint(prev_text, false) == U'\u00AD') return Join::kDropHyphen;
     char32_t last = DecodeBefore(prev_text, pos);
+    if (last == U'\u00AD') return Join::kDropHyphen;  // a soft hyphen
     if (IsDash(last) && pos > 0 && IsLetter(DecodeBefore(prev_text, pos))) return Join::kNoSpace;
     return Join::kSpace;
   }
