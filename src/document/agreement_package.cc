@@ -246,7 +246,7 @@ class PackageParser {
           !ReadString(item, field, "source", true, entry.source)) {
         return false;
       }
-      std::optional<text::Layout> parsed = ParseLayoutName(layout);
+      std::optional<text::Layout> parsed = text::ParseLayoutName(layout);
       if (!parsed) {
         return Fail(field + ".layout",
                     "expected \"pdf-text-layer\" or \"paragraph-per-line\", got " + Quoted(layout));
@@ -294,13 +294,6 @@ bool IsCalendarDate(std::string_view date) {
                                         std::chrono::month(static_cast<unsigned>(parts[1])),
                                         std::chrono::day(static_cast<unsigned>(parts[2]))};
   return day.ok();
-}
-
-std::optional<text::Layout> ParseLayoutName(std::string_view name) {
-  for (text::Layout layout : {text::Layout::kPdfTextLayer, text::Layout::kOneParagraphPerLine}) {
-    if (text::LayoutName(layout) == name) return layout;
-  }
-  return std::nullopt;
 }
 
 Result<AgreementPackage> ParseAgreementPackage(std::string_view json_text, std::string_view name) {

@@ -61,7 +61,4 @@ std::string AgreementPackageToJson(const AgreementPackage& package);
 // True for "YYYY-MM-DD" naming a day of the proleptic Gregorian calendar.
 bool IsCalendarDate(std::string_view date);
 
-// Parses "pdf-text-layer" and "paragraph-per-line" (text::LayoutName).
-std::optional<text::Layout> ParseLayoutName(std::string_view name);
-
 }  // namespace treaty::document

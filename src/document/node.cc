@@ -38,6 +38,18 @@ std::string_view NodeTypeName(NodeType type) {
   return "node";
 }
 
+std::optional<NodeType> ParseNodeTypeName(std::string_view name) {
+  for (int i = 0; i <= static_cast<int>(NodeType::kNote); ++i) {
+    NodeType type = static_cast<NodeType>(i);
+    if (NodeTypeName(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+bool IsHierarchical(NodeType type) {
+  return IsHeadingContainer(type) || type == NodeType::kParagraph || type == NodeType::kPoint;
+}
+
 bool IsHeadingContainer(NodeType type) {
   switch (type) {
     case NodeType::kPart:

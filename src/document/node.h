@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,15 +28,19 @@ enum class NodeType {
   kPoint,        // a lettered, numbered or bulleted item of a list inside a paragraph
   kSentence,     // a sentence of a paragraph or point
   kConclusions,  // signature blocks
-  kNote,         // a footnote
+  kNote,         // a footnote; the last type (ParseNodeTypeName counts up to it)
 };
 
 // "document", "title", "preamble", "body", "part", "chapter", "article", "section",
 // "subsection", "hcontainer", "paragraph", "point", "sentence", "conclusions", "note".
 std::string_view NodeTypeName(NodeType type);
+// The type NodeTypeName gives `name`, or nullopt.
+std::optional<NodeType> ParseNodeTypeName(std::string_view name);
 
 // True for the types that carry a heading and hold other nodes.
 bool IsHeadingContainer(NodeType type);
+// True for the types of the body's hierarchy: heading containers, paragraphs and points.
+bool IsHierarchical(NodeType type);
 
 struct Node {
   NodeType type = NodeType::kParagraph;

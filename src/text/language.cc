@@ -18,6 +18,18 @@ std::string_view LanguageCode(Language language) {
   return "en";
 }
 
+std::string_view LanguageIso6392(Language language) {
+  switch (language) {
+    case Language::kLatvian:
+      return "lav";
+    case Language::kUkrainian:
+      return "ukr";
+    case Language::kEnglish:
+      break;
+  }
+  return "eng";
+}
+
 std::optional<Language> ParseLanguageCode(std::string_view code) {
   if (code == "lv") return Language::kLatvian;
   if (code == "en") return Language::kEnglish;

@@ -10,6 +10,8 @@ namespace treaty::text {
 enum class Language { kLatvian, kEnglish, kUkrainian };
 
 std::string_view LanguageCode(Language language);  // "lv", "en", "uk"
+// ISO 639-2 alpha-3: "lav", "eng", "ukr" (Akoma Ntoso's FRBRlanguage uses these).
+std::string_view LanguageIso6392(Language language);
 std::optional<Language> ParseLanguageCode(std::string_view code);
 
 // Scores letters only Latvian or Ukrainian use and common English function words over the first

@@ -20,8 +20,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-}  // namespace
-
+// True for a line the text stage drops as a page number or footnote marker.
 bool LooksLikePageNumber(std::string_view content) {
   std::string_view s = Trim(content);
   if (AllDigits(s)) return true;
@@ -36,6 +35,8 @@ bool LooksLikePageNumber(std::string_view content) {
   return slash != std::string_view::npos && AllDigits(s.substr(0, slash)) &&
          AllDigits(s.substr(slash + 1));
 }
+
+}  // namespace
 
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;

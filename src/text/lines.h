@@ -25,7 +25,4 @@ struct Line {
 // Splits on "\n", "\r\n" and "\r". REQUIRES: valid UTF-8.
 std::vector<Line> SplitLines(std::string_view text);
 
-// True for a line the text stage drops as a page number or footnote marker.
-bool LooksLikePageNumber(std::string_view content);
-
 }  // namespace treaty::text

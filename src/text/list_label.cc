@@ -292,12 +292,6 @@ std::optional<ListLabel> ParseRoman(std::string_view text) {
 
 }  // namespace
 
-int RomanValue(std::string_view roman) {
-  size_t pos = 0;
-  std::string latin = ReadRoman(roman, pos);
-  return pos == roman.size() ? LatinRomanValue(latin) : 0;
-}
-
 std::optional<ListLabel> ParseListLabel(std::string_view text) {
   if (text.empty()) return std::nullopt;
   unsigned char first = static_cast<unsigned char>(text[0]);

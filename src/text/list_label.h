@@ -36,8 +36,4 @@ struct ListLabel {
 // "12. jūlija" are dates, not labels).
 std::optional<ListLabel> ParseListLabel(std::string_view text);
 
-// 1 for "I", 4 for "IV"; 0 when `roman` is not a roman numeral. Accepts the Cyrillic look-alike
-// "І" (U+0406) that DOCX conversions sometimes keep in place of a Latin I.
-int RomanValue(std::string_view roman);
-
 }  // namespace treaty::text

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/language.h"
@@ -16,6 +18,7 @@ enum class Layout {
   kOneParagraphPerLine,  // DOCX conversions: each line is a paragraph
 };
 std::string_view LayoutName(Layout layout);  // "pdf-text-layer", "paragraph-per-line"
+std::optional<Layout> ParseLayoutName(std::string_view name);  // the inverse of LayoutName
 
 enum class BlockKind {
   kBody,      // a paragraph, heading or list item of the agreement

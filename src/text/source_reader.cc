@@ -12,10 +12,6 @@
 
 namespace treaty::text {
 
-std::string_view LayoutName(Layout layout) {
-  return layout == Layout::kPdfTextLayer ? "pdf-text-layer" : "paragraph-per-line";
-}
-
 Result<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Error{"no such file", path};

@@ -69,14 +69,6 @@ std::string NodeKey(const Node& node) {
   return kSyntheticKeyMark + std::string(document::NodeTypeName(node.type));
 }
 
-std::optional<NodeType> ParseNodeType(std::string_view name) {
-  for (int i = 0; i <= static_cast<int>(NodeType::kNote); ++i) {
-    NodeType type = static_cast<NodeType>(i);
-    if (document::NodeTypeName(type) == name) return type;
-  }
-  return std::nullopt;
-}
-
 std::string ToJsonArray(const std::vector<std::string>& items) {
   return nlohmann::json(items).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -316,7 +308,7 @@ std::optional<Error> ReadNodes(const Connection& connection, const std::string& 
     std::string key = ColumnText(statement, 1);
     const bool has_parent = sqlite3_column_type(statement, 2) != SQLITE_NULL;
     const std::string parent_key = ColumnText(statement, 2);
-    std::optional<NodeType> type = ParseNodeType(ColumnText(statement, 3));
+    std::optional<NodeType> type = document::ParseNodeTypeName(ColumnText(statement, 3));
     if (!type) return connection.Corrupt(row + "unknown type " + ColumnText(statement, 3));
 
     Node* node = nullptr;
@@ -494,7 +486,7 @@ Result<Document> SqliteStore::LoadDocument(const std::string& agreement_id,
   Document document;
   document.language = *parsed_language;
   document.source_name = ColumnText(statement, 0);
-  std::optional<text::Layout> layout = document::ParseLayoutName(ColumnText(statement, 1));
+  std::optional<text::Layout> layout = text::ParseLayoutName(ColumnText(statement, 1));
   std::optional<std::vector<std::string>> warnings = FromJsonArray(ColumnText(statement, 3));
   std::optional<std::vector<std::string>> comments = FromJsonArray(ColumnText(statement, 4));
   if (!layout || !warnings || !comments) {

@@ -19,43 +19,6 @@ constexpr char kAknNamespace[] = "http://docs.oasis-open.org/legaldocml/ns/akn/3
 constexpr char kSourceId[] = "treaty";  // the agent that did the markup: this program
 constexpr char kSourceRef[] = "#treaty";
 
-// FRBRlanguage takes ISO 639-2 alpha-3 codes under the Akoma Ntoso naming convention.
-const char* Iso6392(text::Language language) {
-  switch (language) {
-    case text::Language::kLatvian:
-      return "lav";
-    case text::Language::kEnglish:
-      return "eng";
-    case text::Language::kUkrainian:
-      return "ukr";
-  }
-  return "und";
-}
-
-// The element of a node of the body hierarchy, or nullptr for types that are not hierarchical.
-const char* HierElementName(NodeType type) {
-  switch (type) {
-    case NodeType::kPart:
-      return "part";
-    case NodeType::kChapter:
-      return "chapter";
-    case NodeType::kArticle:
-      return "article";
-    case NodeType::kSection:
-      return "section";
-    case NodeType::kSubsection:
-      return "subsection";
-    case NodeType::kHcontainer:
-      return "hcontainer";
-    case NodeType::kParagraph:
-      return "paragraph";
-    case NodeType::kPoint:
-      return "point";
-    default:
-      return nullptr;
-  }
-}
-
 // XML 1.0 cannot carry C0 control characters other than tab, line feed and carriage return.
 std::string XmlSafe(std::string_view text) {
   std::string out;
@@ -124,7 +87,8 @@ void AppendFlatSection(pugi::xml_node act, const char* name, const Node& node) {
 }
 
 void AppendHier(pugi::xml_node parent, const Node& node) {
-  pugi::xml_node element = parent.append_child(HierElementName(node.type));
+  pugi::xml_node element =
+      parent.append_child(std::string(document::NodeTypeName(node.type)).c_str());
   SetEid(element, node);
   if (node.type == NodeType::kHcontainer) element.append_attribute("name") = "subheading";
   if (!node.num.empty()) AppendText(element, "num", node.num);
@@ -132,7 +96,7 @@ void AppendHier(pugi::xml_node parent, const Node& node) {
 
   std::vector<const Node*> hier_children;
   for (const Node& child : node.children) {
-    if (HierElementName(child.type) != nullptr) hier_children.push_back(&child);
+    if (document::IsHierarchical(child.type)) hier_children.push_back(&child);
   }
   const bool is_block = node.type == NodeType::kParagraph || node.type == NodeType::kPoint;
   if (hier_children.empty()) {
@@ -168,7 +132,7 @@ void AppendIdentification(pugi::xml_node meta, const document::Document& doc,
                           const AknOptions& options) {
   const std::string date = options.date.empty() ? kAknUnknownDate : options.date;
   const std::string work = "/akn/" + options.country + "/act/" + date + "/" + options.work_name;
-  const std::string language = Iso6392(doc.language);
+  const std::string language = std::string(text::LanguageIso6392(doc.language));
   const std::string expression = work + "/" + language + "@";
 
   pugi::xml_node identification = meta.append_child("identification");
@@ -228,9 +192,9 @@ void AppendBody(pugi::xml_node act, const Node& root) {
     if (child.type == NodeType::kBody) {
       if (body.attribute("eId").empty()) SetEid(body, child);
       for (const Node& node : child.children) {
-        if (HierElementName(node.type) != nullptr) AppendHier(body, node);
+        if (document::IsHierarchical(node.type)) AppendHier(body, node);
       }
-    } else if (HierElementName(child.type) != nullptr) {
+    } else if (document::IsHierarchical(child.type)) {
       AppendHier(body, child);
     }
   }
