@@ -33,18 +33,22 @@ bool SameKind(const Container& a, const Container& b) {
          (a.node->num.empty() || a.node->eid == b.node->eid);
 }
 
-std::vector<const Node*> DirectParagraphs(const Node& container) {
-  std::vector<const Node*> out;
+// A paragraph to align, with the measures the cost function compares, taken once.
+struct Unit {
+  const Node* node;
+  double bytes;
+  double sentences;  // at least 1
+};
+
+std::vector<Unit> DirectParagraphs(const Node& container) {
+  std::vector<Unit> out;
   for (const Node& child : container.children) {
-    if (child.type == NodeType::kParagraph || child.type == NodeType::kNote) out.push_back(&child);
+    if (child.type != NodeType::kParagraph && child.type != NodeType::kNote) continue;
+    double sentences = 0;
+    for (const Node& part : child.children) sentences += part.type == NodeType::kSentence;
+    out.push_back({&child, static_cast<double>(child.text.size()), std::max(sentences, 1.0)});
   }
   return out;
-}
-
-size_t SentenceCount(const Node& node) {
-  size_t count = 0;
-  for (const Node& child : node.children) count += child.type == NodeType::kSentence;
-  return std::max<size_t>(count, 1);
 }
 
 // Matches sequences by longest common subsequence of SameKind; unmatched ones become pairs with
@@ -76,7 +80,7 @@ class ParagraphMatcher {
  public:
   ParagraphMatcher(double ratio, std::vector<AlignedPair>& out) : ratio_(ratio), out_(out) {}
 
-  void Match(const std::vector<const Node*>& a, const std::vector<const Node*>& b) {
+  void Match(const std::vector<Unit>& a, const std::vector<Unit>& b) {
     size_t n = a.size(), m = b.size();
     constexpr double kInf = std::numeric_limits<double>::infinity();
     std::vector<std::vector<double>> cost(n + 1, std::vector<double>(m + 1, kInf));
@@ -102,12 +106,12 @@ class ParagraphMatcher {
     for (size_t i = n, j = m; i > 0 || j > 0;) {
       auto [di, dj] = step[i][j];
       AlignedPair pair;
-      for (size_t k = i - di; k < i; ++k) pair.left.push_back(a[k]->eid);
-      for (size_t k = j - dj; k < j; ++k) pair.right.push_back(b[k]->eid);
-      pair.left_line = di ? a[i - di]->first_line : 0;
-      pair.right_line = dj ? b[j - dj]->first_line : 0;
+      for (size_t k = i - di; k < i; ++k) pair.left.push_back(a[k].node->eid);
+      for (size_t k = j - dj; k < j; ++k) pair.right.push_back(b[k].node->eid);
+      pair.left_line = di ? a[i - di].node->first_line : 0;
+      pair.right_line = dj ? b[j - dj].node->first_line : 0;
       pairs.push_back(std::move(pair));
-      if (di == 1 && dj == 1) MatchPoints(*a[i - 1], *b[j - 1], pairs);
+      if (di == 1 && dj == 1) MatchPoints(*a[i - 1].node, *b[j - 1].node, pairs);
       i -= di;
       j -= dj;
     }
@@ -116,17 +120,17 @@ class ParagraphMatcher {
   }
 
  private:
-  double StepCost(const std::vector<const Node*>& a, size_t i, int di,
-                  const std::vector<const Node*>& b, size_t j, int dj) const {
+  double StepCost(const std::vector<Unit>& a, size_t i, int di, const std::vector<Unit>& b,
+                  size_t j, int dj) const {
     if (di == 0 || dj == 0) return kSkipPenalty;
     double la = 0, lb = 0, sa = 0, sb = 0;
     for (int k = 0; k < di; ++k) {
-      la += static_cast<double>(a[i + k]->text.size());
-      sa += static_cast<double>(SentenceCount(*a[i + k]));
+      la += a[i + k].bytes;
+      sa += a[i + k].sentences;
     }
     for (int k = 0; k < dj; ++k) {
-      lb += static_cast<double>(b[j + k]->text.size());
-      sb += static_cast<double>(SentenceCount(*b[j + k]));
+      lb += b[j + k].bytes;
+      sb += b[j + k].sentences;
     }
     double expected = la * ratio_;
     double length = std::abs(lb - expected) / std::sqrt(expected + lb + 1.0);

@@ -24,14 +24,6 @@ size_t CountWords(std::string_view s) {
   return words;
 }
 
-bool ContainsFolded(std::string_view text, std::string_view needle) {
-  std::string lower;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .foldCase()
-      .toUTF8String(lower);
-  return lower.find(needle) != std::string::npos;
-}
-
 }  // namespace
 
 BlockShape ShapeOf(std::string_view block_text) {
@@ -46,8 +38,7 @@ BlockShape ShapeOf(std::string_view block_text) {
   size_t first_pos = 0;
   char32_t first = shape.rest.empty() ? 0 : DecodeAt(shape.rest, first_pos);
   shape.starts_lowercase = text::IsLower(first);
-  bool final_punctuation = last == '.' || last == ';' || last == ':' || last == ',' ||
-                           last == '!' || last == '?' || last == U'…';
+  bool final_punctuation = text::EndsSentence(block_text) || last == ',';
   shape.heading_like = !shape.rest.empty() && !final_punctuation && !shape.starts_lowercase &&
                        shape.rest.size() <= kMaxHeadingChars * 2 &&
                        text::CountCodePoints(shape.rest) <= kMaxHeadingChars &&
@@ -66,10 +57,14 @@ bool OpensSignature(std::string_view text) {
 }
 
 bool HasTitleWord(std::string_view text) {
+  std::string folded;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(folded);
   for (std::string_view word :
        {"agreement", "commitments", "statement", "treaty", "protocol", "arrangement", "memorandum",
         "declaration", "угода", "договір", "заява", "зобов", "vienošanās", "līgums", "memorands"}) {
-    if (ContainsFolded(text, word)) return true;
+    if (folded.find(word) != std::string::npos) return true;
   }
   return false;
 }

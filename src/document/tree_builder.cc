@@ -85,14 +85,14 @@ class Builder {
     arena_.push_back(Draft{});
     arena_[0].node.type = NodeType::kDocument;
     size_t n = items_.size();
-    size_t title_end = TitleEnd();
-    size_t conclusions = ConclusionsStart(title_end);
-    AssignRoles(title_end, conclusions);
-    size_t body_start = PreambleEnd(title_end, conclusions);
+    FindTitle();
+    size_t conclusions = ConclusionsStart(title_end_);
+    AssignRoles(title_end_, conclusions);
+    size_t body_start = PreambleEnd(title_end_, conclusions);
 
-    if (title_end > title_start_) AddTitle();
+    if (title_end_ > title_start_) AddTitle();
     for (size_t i = 0; i < title_start_; ++i) AddPreambleParagraph(i);
-    for (size_t i = title_end; i < body_start; ++i) {
+    for (size_t i = title_end_; i < body_start; ++i) {
       if (i == preamble_heading_) continue;
       AddPreambleParagraph(i);
     }
@@ -113,38 +113,33 @@ class Builder {
  private:
   // --- layout of the whole document ----------------------------------------------------------
 
-  // Items [title_start_, return) form the title.
-  size_t TitleEnd() {
+  // Sets [title_start_, title_end_): the first opening block that names an agreement, with the
+  // lines in capitals around it, or else a first block set in capitals. No title: both stay 0.
+  void FindTitle() {
     size_t limit = std::min<size_t>(items_.size(), 3);
-    title_start_ = 0;
-    for (size_t i = 0; i < limit; ++i) {
+    bool named = false;
+    for (size_t i = 0; i < limit && !named; ++i) {
       const BlockShape& shape = items_[i].shape;
-      if (shape.text.size() <= kMaxTitleBytes && HasTitleWord(shape.text) && !shape.label) {
-        title_start_ = i;
-        break;
-      }
+      named = shape.text.size() <= kMaxTitleBytes && !shape.label && HasTitleWord(shape.text);
+      if (named) title_start_ = i;
     }
-    if (items_.empty()) return 0;
+    if (items_.empty()) return;
     const BlockShape& first = items_[title_start_].shape;
     if (first.text.size() > kMaxTitleBytes || first.label || IsPreambleHeading(first.text) ||
-        (!HasTitleWord(first.text) && !first.all_caps)) {
-      title_start_ = 0;
-      title_end_ = 0;
-      return 0;
+        (!named && !first.all_caps)) {
+      return;
     }
-    // A title set in capitals may run over several lines before and after the one naming it.
     while (title_start_ > 0 && first.all_caps && items_[title_start_ - 1].shape.all_caps &&
            !items_[title_start_ - 1].shape.label) {
       --title_start_;
     }
-    size_t end = title_start_ + 1;
-    while (end < items_.size() && items_[end - 1].shape.all_caps && items_[end].shape.all_caps &&
-           !items_[end].shape.label && items_[end].shape.text.size() <= kMaxTitleBytes &&
-           !IsPreambleHeading(items_[end].shape.text)) {
-      ++end;
+    title_end_ = title_start_ + 1;
+    while (title_end_ < items_.size() && items_[title_end_ - 1].shape.all_caps &&
+           items_[title_end_].shape.all_caps && !items_[title_end_].shape.label &&
+           items_[title_end_].shape.text.size() <= kMaxTitleBytes &&
+           !IsPreambleHeading(items_[title_end_].shape.text)) {
+      ++title_end_;
     }
-    title_end_ = end;
-    return end;
   }
 
   // Signature blocks at the end: short blocks from the first that opens with "For …".

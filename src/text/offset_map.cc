@@ -49,9 +49,6 @@ size_t OffsetMap::ToSourceEnd(size_t end) const {
 OffsetMap OffsetMap::ComposedWith(const OffsetMap& inner) const {
   OffsetMap result;
   for (const Run& run : runs_) {
-    size_t inner_start = inner.ToSource(run.source_start);
-    size_t inner_end =
-        run.source_end > run.source_start ? inner.ToSourceEnd(run.source_end) : inner_start;
     if (run.copied) {
       // A copied run may span several inner runs: split it where the inner map changes.
       for (size_t i = 0; i < run.length;) {
@@ -66,6 +63,9 @@ OffsetMap OffsetMap::ComposedWith(const OffsetMap& inner) const {
         i += take;
       }
     } else {
+      size_t inner_start = inner.ToSource(run.source_start);
+      size_t inner_end =
+          run.source_end > run.source_start ? inner.ToSourceEnd(run.source_end) : inner_start;
       result.AddReplacement(run.length, inner_start, inner_end);
     }
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "text/block_builder.h"
 #include "text/lines.h"
@@ -18,10 +17,11 @@ Result<std::string> ReadFile(const std::string& path) {
   if (std::filesystem::is_directory(path, ec)) return Error{"is a directory, not a file", path};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot be opened for reading", path};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Error{"read failed", path};
-  return buffer.str();
+  std::string bytes(std::filesystem::file_size(path, ec), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return Error{"read failed", path};
+  }
+  return bytes;
 }
 
 namespace {

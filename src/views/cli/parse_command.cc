@@ -18,9 +18,7 @@ int RunParse(const ParseOptions& options, std::ostream& out, std::ostream& err) 
   if (options.format == "json") {
     out << DocumentJson(doc.value()).dump(2) << "\n";
   } else if (options.format == "akn") {
-    AknOptions akn;
-    akn.work_name = "agreement";
-    out << WriteAkomaNtoso(doc.value(), akn);
+    out << WriteAkomaNtoso(doc.value(), AknOptions{});
   } else {
     out << OutlineText(doc.value());
   }
