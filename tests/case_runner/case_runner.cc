@@ -1,9 +1,9 @@
 // Runs the data-driven cases under a folder: each *.case file holds one or more cases separated
-// by a line "====". A case is a command line ("parse --lang lv --format text [FILE]" or
-// "align LEFT RIGHT [--format json]"), then the input text when the command names no file, a line
-// "----", and the expected output: stdout, then each stderr line prefixed "stderr: ", then
-// "exit: N" when the exit code is not 0. FILE paths are relative to the repository root; inline
-// input is written to a temporary file shown as INPUT in the output.
+// by a line "====". A case is a treaty command line without the program name ("parse --lang lv
+// --format text FILE", "align LEFT RIGHT"), then the case's own input text, a line "----", and the
+// expected output: stdout, then each stderr line prefixed "stderr: ", then "exit: N" when the exit
+// code is not 0. The command runs through the same argument parsing as the binary, from the
+// repository root; the word INPUT in it names a temporary file holding the case's input.
 //
 // Usage: treaty_case_runner [--rewrite] FOLDER. With --rewrite the expected outputs are replaced
 // by what the code prints now. Prints "N passed, M failed" and exits 1 on any failure.
@@ -82,37 +82,16 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 }
 
 std::string Run(const Case& c, const fs::path& root, const fs::path& scratch) {
-  std::vector<std::string> words = Words(c.command);
-  std::vector<std::string> files;
-  std::string format = "text", language;
-  bool all = false;
-  for (size_t i = 1; i < words.size(); ++i) {
-    if (words[i] == "--format" && i + 1 < words.size()) {
-      format = words[++i];
-    } else if (words[i] == "--lang" && i + 1 < words.size()) {
-      language = words[++i];
-    } else if (words[i] == "--all") {
-      all = true;
-    } else {
-      files.push_back((root / words[i]).string());
-    }
-  }
   std::string input_path = (scratch / "input.txt").string();
-  if (files.empty() || (words[0] == "align" && files.size() == 1)) {
-    std::ofstream(input_path, std::ios::binary) << c.input;
-    files.push_back(input_path);
+  std::ofstream(input_path, std::ios::binary) << c.input;
+  std::vector<std::string> words = Words(c.command);
+  std::vector<const char*> argv = {"treaty"};
+  for (std::string& word : words) {
+    if (word == "INPUT") word = input_path;
+    argv.push_back(word.c_str());
   }
   std::ostringstream out, err;
-  int code = views::kExitBadInput;
-  if (words[0] == "parse") {
-    views::ParseOptions options{files[0], text::ParseLanguageCode(language), format};
-    code = views::RunParse(options, out, err);
-  } else if (words[0] == "align" && files.size() == 2) {
-    views::AlignOptions options{files[0], files[1], format, all};
-    code = views::RunAlign(options, out, err);
-  } else {
-    err << "unknown case command: " << c.command << "\n";
-  }
+  int code = views::RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
   std::string result = out.str();
   std::istringstream errors(err.str());
   for (std::string line; std::getline(errors, line);) result += "stderr: " + line + "\n";
@@ -133,6 +112,7 @@ int main(int argc, char** argv) {
   fs::path root = fs::canonical(folder / ".." / "..");
   fs::path scratch = fs::temp_directory_path() / ("treaty-cases-" + std::to_string(::getpid()));
   fs::create_directories(scratch);
+  fs::current_path(root);
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(folder)) {
     if (entry.path().extension() == ".case") files.push_back(entry.path());

@@ -1,7 +1,5 @@
 #include <CLI/CLI.hpp>
 
-#include <iostream>
-
 #include "views/cli/commands.h"
 
 namespace treaty::views {
@@ -14,7 +12,7 @@ const CLI::Validator kLanguage =
 
 }  // namespace
 
-int RunCli(int argc, char** argv) {
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"treaty: an international agreement as structured, checkable data"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "treaty 0.1.0");
@@ -59,16 +57,16 @@ int RunCli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
+    int code = app.exit(e, out, err);
     return code == 0 ? kExitOk : kExitBadInput;
   }
   if (parse_cmd->parsed()) {
     if (!parse_language.empty()) parse.language = text::ParseLanguageCode(parse_language);
-    return RunParse(parse, std::cout, std::cerr);
+    return RunParse(parse, out, err);
   }
-  if (align_cmd->parsed()) return RunAlign(align, std::cout, std::cerr);
-  if (load_cmd->parsed()) return RunLoad(load, std::cout, std::cerr);
-  return RunOverview(overview, std::cout, std::cerr);
+  if (align_cmd->parsed()) return RunAlign(align, out, err);
+  if (load_cmd->parsed()) return RunLoad(load, out, err);
+  return RunOverview(overview, out, err);
 }
 
 }  // namespace treaty::views

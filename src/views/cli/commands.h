@@ -41,7 +41,8 @@ struct OverviewOptions {
 };
 int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream& err);
 
-// Parses argv and runs the chosen subcommand.
-int RunCli(int argc, char** argv);
+// Parses argv (argv[0] is the program) and runs the chosen subcommand; help, usage errors and
+// results go to `out` and `err`.
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 }  // namespace treaty::views
