@@ -81,6 +81,14 @@ check "load says replaced" grep -q "replaced lv-ua-2024" "$work/out"
 check "overview" run 0 overview --db "$db"
 check "overview key facts" grep -q "signed            2024-04-11 in Vilnius" "$work/out"
 check "overview outline" grep -q "sec_6  6. Final provisions" "$work/out"
+mkdir -p "$work/relabelled"
+cp "$root"/data/agreements/lv-ua-2024/*.txt "$work/relabelled/"
+sed 's/"layout": "pdf-text-layer"/"layout": "paragraph-per-line"/' \
+  "$root/data/agreements/lv-ua-2024/agreement.json" >"$work/relabelled/agreement.json"
+check "load with a wrong declared layout" run 0 load "$work/relabelled" --db "$work/other.sqlite"
+check "load warns about the declared layout" \
+  grep -q "lv.txt: agreement.json says paragraph-per-line but the text reads as pdf-text-layer" \
+  "$work/err"
 check "load bad package exit 2" run 2 load "$work" --db "$db"
 check "overview still works after a failed load" run 0 overview --db "$db"
 

@@ -22,6 +22,13 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
       err << "treaty load: " << doc.error().ToString() << "\n";
       return kExitBadInput;
     }
+    if (doc.value().layout != file.layout) {
+      // agreement.json records how the text was laid out; a disagreement means the metadata or the
+      // file changed, and the detected layout is the one used.
+      err << "treaty load: warning: " << file.file << ": agreement.json says "
+          << text::LayoutName(file.layout) << " but the text reads as "
+          << text::LayoutName(doc.value().layout) << "\n";
+    }
     texts.push_back(std::move(doc).value());
   }
   std::filesystem::path parent = std::filesystem::path(options.database).parent_path();
