@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "document/node.h"
+#include "node_builder.h"
 #include "xml_schema.h"
 
 namespace treaty::views {
@@ -20,17 +21,7 @@ using document::NodeType;
 
 constexpr char kAknSchema[] = TREATY_SOURCE_DIR "/tests/data/schemas/akn-3.0/akomantoso30.xsd";
 
-Node MakeNode(NodeType type, std::string eid, std::string num, std::string heading,
-              std::string text, std::vector<Node> children = {}) {
-  Node node;
-  node.type = type;
-  node.eid = std::move(eid);
-  node.num = std::move(num);
-  node.heading = std::move(heading);
-  node.text = std::move(text);
-  node.children = std::move(children);
-  return node;
-}
+using test::MakeNode;
 
 Node Paragraph(std::string eid, std::string num, std::string text,
                std::vector<Node> children = {}) {

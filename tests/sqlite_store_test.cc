@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "node_builder.h"
+
 namespace treaty::store {
 namespace {
 
@@ -18,22 +20,8 @@ using document::Document;
 using document::Node;
 using document::NodeType;
 
-Node MakeNode(NodeType type, std::string eid, std::string num, std::string heading,
-              std::string text, size_t begin, int line) {
-  Node node;
-  node.type = type;
-  node.eid = std::move(eid);
-  node.num = std::move(num);
-  node.heading = std::move(heading);
-  node.text = std::move(text);
-  node.begin = begin;
-  node.end = begin + 10 + node.text.size();
-  node.source_begin = begin + 3;
-  node.source_end = node.end + 7;
-  node.first_line = line;
-  node.last_line = line + 2;
-  return node;
-}
+using test::MakeNode;
+using test::WithSpan;
 
 // A small agreement with every level the tree can have: title, preamble, body, sections,
 // an unnumbered sub-heading, paragraphs, points and sentences.
@@ -47,38 +35,42 @@ Document MakeDocument(text::Language language) {
   document.warnings = {"a heading was guessed", "Ļoti īpašs brīdinājums"};
 
   Node& root = document.root;
-  root = MakeNode(NodeType::kDocument, "", "", "", "", 0, 1);
-  root.children.push_back(MakeNode(NodeType::kTitle, "title", "", "", "Agreement", 0, 1));
-  Node preamble = MakeNode(NodeType::kPreamble, "preamble", "", "", "", 10, 3);
-  preamble.children.push_back(
-      MakeNode(NodeType::kParagraph, "preamble__para_1", "", "", "The Participants agree.", 10, 3));
+  root = WithSpan(MakeNode(NodeType::kDocument, "", "", "", ""), 0, 1);
+  root.children.push_back(WithSpan(MakeNode(NodeType::kTitle, "title", "", "", "Agreement"), 0, 1));
+  Node preamble = WithSpan(MakeNode(NodeType::kPreamble, "preamble", "", "", ""), 10, 3);
+  preamble.children.push_back(WithSpan(
+      MakeNode(NodeType::kParagraph, "preamble__para_1", "", "", "The Participants agree."), 10,
+      3));
   root.children.push_back(preamble);
 
-  Node body = MakeNode(NodeType::kBody, "", "", "", "", 40, 5);
-  Node scope = MakeNode(NodeType::kSection, "sec_1", "1.", "Scope", "", 40, 5);
-  Node para = MakeNode(NodeType::kParagraph, "sec_1__para_1", "", "", "Latvia will:", 50, 6);
-  para.children.push_back(
-      MakeNode(NodeType::kPoint, "sec_1__para_1__point_a", "a)", "", "train soldiers;", 62, 7));
-  para.children.push_back(
-      MakeNode(NodeType::kPoint, "sec_1__para_1__point_b", "b)", "", "buy drones.", 80, 8));
+  Node body = WithSpan(MakeNode(NodeType::kBody, "", "", "", ""), 40, 5);
+  Node scope = WithSpan(MakeNode(NodeType::kSection, "sec_1", "1.", "Scope", ""), 40, 5);
+  Node para =
+      WithSpan(MakeNode(NodeType::kParagraph, "sec_1__para_1", "", "", "Latvia will:"), 50, 6);
+  para.children.push_back(WithSpan(
+      MakeNode(NodeType::kPoint, "sec_1__para_1__point_a", "a)", "", "train soldiers;"), 62, 7));
+  para.children.push_back(WithSpan(
+      MakeNode(NodeType::kPoint, "sec_1__para_1__point_b", "b)", "", "buy drones."), 80, 8));
   scope.children.push_back(para);
-  Node sentences = MakeNode(NodeType::kParagraph, "sec_1__para_2", "", "", "", 95, 9);
+  Node sentences = WithSpan(MakeNode(NodeType::kParagraph, "sec_1__para_2", "", "", ""), 95, 9);
   sentences.children.push_back(
-      MakeNode(NodeType::kSentence, "sec_1__para_2__sent_1", "", "", "One.", 95, 9));
+      WithSpan(MakeNode(NodeType::kSentence, "sec_1__para_2__sent_1", "", "", "One."), 95, 9));
   sentences.children.push_back(
-      MakeNode(NodeType::kSentence, "sec_1__para_2__sent_2", "", "", "Two.", 100, 9));
+      WithSpan(MakeNode(NodeType::kSentence, "sec_1__para_2__sent_2", "", "", "Two."), 100, 9));
   scope.children.push_back(sentences);
   body.children.push_back(scope);
 
-  Node support = MakeNode(NodeType::kSection, "sec_2", "2.", "Support", "", 110, 11);
+  Node support = WithSpan(MakeNode(NodeType::kSection, "sec_2", "2.", "Support", ""), 110, 11);
   Node training =
-      MakeNode(NodeType::kHcontainer, "sec_2__hcontainer_1", "", "Training", "", 120, 12);
-  training.children.push_back(MakeNode(NodeType::kParagraph, "sec_2__hcontainer_1__para_1", "", "",
-                                       "Ūdens un zeme.", 130, 13));
+      WithSpan(MakeNode(NodeType::kHcontainer, "sec_2__hcontainer_1", "", "Training", ""), 120, 12);
+  training.children.push_back(WithSpan(
+      MakeNode(NodeType::kParagraph, "sec_2__hcontainer_1__para_1", "", "", "Ūdens un zeme."), 130,
+      13));
   support.children.push_back(training);
   body.children.push_back(support);
   root.children.push_back(body);
-  root.children.push_back(MakeNode(NodeType::kConclusions, "conclusions", "", "", "", 200, 20));
+  root.children.push_back(
+      WithSpan(MakeNode(NodeType::kConclusions, "conclusions", "", "", ""), 200, 20));
   return document;
 }
 
