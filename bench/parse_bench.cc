@@ -16,8 +16,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +23,7 @@
 #include <vector>
 
 #include "document/parser.h"
+#include "text/source_reader.h"
 
 namespace {
 
@@ -32,15 +31,6 @@ constexpr size_t kLargeInputBytes = size_t{50} * 1024 * 1024;
 
 std::string SourcePath(std::string_view relative) {
   return std::string(TREATY_SOURCE_DIR) + "/" + std::string(relative);
-}
-
-// The bytes of `path`, or nullopt when it cannot be read.
-std::optional<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return bytes;
 }
 
 struct Input {
@@ -62,9 +52,8 @@ const std::vector<Input>& CorpusInputs() {
     std::sort(paths.begin(), paths.end());
     std::vector<Input> result;
     for (const auto& path : paths) {
-      if (std::optional<std::string> bytes = ReadFile(path.string())) {
-        result.push_back({path.filename().string(), std::move(*bytes)});
-      }
+      treaty::Result<std::string> bytes = treaty::text::ReadFile(path.string());
+      if (bytes.ok()) result.push_back({path.filename().string(), std::move(bytes).value()});
     }
     return result;
   }();
@@ -85,7 +74,8 @@ const std::string& LargeInput() {
     };
     for (const Input& input : CorpusInputs()) append(input.bytes);
     for (const char* relative : kBundledTexts) {
-      if (std::optional<std::string> bytes = ReadFile(SourcePath(relative))) append(*bytes);
+      treaty::Result<std::string> bytes = treaty::text::ReadFile(SourcePath(relative));
+      if (bytes.ok()) append(bytes.value());
     }
     std::string result;
     if (round.empty()) return result;
@@ -129,12 +119,12 @@ void RunParse(benchmark::State& state, const std::string& benchmark_name,
 
 void BM_ParseFile(benchmark::State& state, const std::string& benchmark_name,
                   const std::string& relative) {
-  std::optional<std::string> bytes = ReadFile(SourcePath(relative));
-  if (!bytes) {
-    state.SkipWithError(("cannot read " + SourcePath(relative)).c_str());
+  treaty::Result<std::string> bytes = treaty::text::ReadFile(SourcePath(relative));
+  if (!bytes.ok()) {
+    state.SkipWithError(bytes.error().ToString().c_str());
     return;
   }
-  RunParse(state, benchmark_name, {*bytes}, {relative});
+  RunParse(state, benchmark_name, {bytes.value()}, {relative});
 }
 
 void BM_ParseCorpusEach(benchmark::State& state, const std::string& benchmark_name) {
