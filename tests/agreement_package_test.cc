@@ -1,13 +1,13 @@
 #include "document/agreement_package.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include "temp_folder_test_base.h"
 
 namespace treaty::document {
 namespace {
@@ -18,14 +18,10 @@ using nlohmann::json;
 const std::string kBundledPackage = std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024";
 
 // A valid package in a fresh temporary folder; tests break one field and write it out.
-class AgreementPackageFolder : public ::testing::Test {
+class AgreementPackageFolder : public test::TempFolderTest {
  protected:
   void SetUp() override {
-    folder_ = fs::temp_directory_path() /
-              ("treaty-package-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(folder_);
-    fs::create_directories(folder_);
+    TempFolderTest::SetUp();
     std::ofstream(folder_ / "en.txt") << "Agreement\n1. Scope\nText.\n";
     metadata_ = json::parse(R"({
       "id": "xx-ua-2024",
@@ -39,10 +35,6 @@ class AgreementPackageFolder : public ::testing::Test {
       "texts": [{"language": "en", "file": "en.txt", "layout": "paragraph-per-line",
                  "source": "written for a test"}]
     })");
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(folder_, ec);
   }
 
   void Write(const std::string& contents) { std::ofstream(folder_ / "agreement.json") << contents; }
@@ -58,7 +50,6 @@ class AgreementPackageFolder : public ::testing::Test {
     EXPECT_NE(result.error().message.find(words), std::string::npos) << result.error().message;
   }
 
-  fs::path folder_;
   json metadata_;
 };
 

@@ -1,7 +1,5 @@
 #include "store/sqlite/document_store.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -10,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "node_builder.h"
+#include "temp_folder_test_base.h"
 
 namespace treaty::store {
 namespace {
@@ -113,19 +112,11 @@ void ExpectSameTree(const Node& expected, const Node& actual, const std::string&
   }
 }
 
-class SqliteStoreTest : public ::testing::Test {
+class SqliteStoreTest : public test::TempFolderTest {
  protected:
   void SetUp() override {
-    folder_ = fs::temp_directory_path() /
-              ("treaty-store-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(folder_);
-    fs::create_directories(folder_);
+    TempFolderTest::SetUp();
     path_ = (folder_ / "treaty.db").string();
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(folder_, ec);
   }
 
   std::unique_ptr<SqliteStore> OpenStore() {
@@ -147,7 +138,6 @@ class SqliteStoreTest : public ::testing::Test {
     return value;
   }
 
-  fs::path folder_;
   std::string path_;
 };
 
