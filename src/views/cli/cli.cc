@@ -29,6 +29,18 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->check(CLI::IsMember({"json", "text", "akn"}))
       ->capture_default_str();
 
+  ExtractOptions extract;
+  std::string extract_language;
+  CLI::App* extract_cmd = app.add_subcommand(
+      "extract",
+      "Find the money, percentages, dates, years, periods, durations, recurrences, counts and "
+      "references in an agreement's text");
+  extract_cmd->add_option("FILE", extract.file, "plain-text agreement (UTF-8)")->required();
+  extract_cmd->add_option("--lang", extract_language, "language of the text")->check(kLanguage);
+  extract_cmd->add_option("--format", extract.format, "jsonl (one JSON object per line) or text")
+      ->check(CLI::IsMember({"jsonl", "text"}))
+      ->capture_default_str();
+
   AlignOptions align;
   CLI::App* align_cmd = app.add_subcommand(
       "align", "Align two language versions node by node and report where they differ");
@@ -63,6 +75,10 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (parse_cmd->parsed()) {
     if (!parse_language.empty()) parse.language = text::ParseLanguageCode(parse_language);
     return RunParse(parse, out, err);
+  }
+  if (extract_cmd->parsed()) {
+    if (!extract_language.empty()) extract.language = text::ParseLanguageCode(extract_language);
+    return RunExtract(extract, out, err);
   }
   if (align_cmd->parsed()) return RunAlign(align, out, err);
   if (load_cmd->parsed()) return RunLoad(load, out, err);

@@ -29,6 +29,14 @@ struct AlignOptions {
 };
 int RunAlign(const AlignOptions& options, std::ostream& out, std::ostream& err);
 
+struct ExtractOptions {
+  std::string file;
+  std::optional<text::Language> language;  // detected when absent
+  std::string format = "jsonl";            // "jsonl" or "text"
+};
+// Prints the expressions of a plain-text agreement; dates that cannot exist are warnings.
+int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& err);
+
 struct LoadOptions {
   std::string package_folder;  // holds agreement.json
   std::string database;        // SQLite file, created when missing

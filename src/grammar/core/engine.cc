@@ -1,0 +1,291 @@
+#include "grammar/core/engine.h"
+
+#include <algorithm>
+
+namespace treaty::grammar {
+
+namespace {
+
+// Rules may build on each other's results; a few rounds settle every grammar we have. The bound
+// keeps time linear on pathological input such as a list of 10,000 years.
+constexpr int kMaxRounds = 8;
+// Alternatives kept per start token, for the same reason.
+constexpr size_t kMaxNodesPerToken = 48;
+
+bool IsPrefixPattern(const std::string& word) { return !word.empty() && word.back() == '*'; }
+
+bool WordMatches(const std::vector<std::string>& words, const std::string& lower) {
+  for (const std::string& word : words) {
+    if (IsPrefixPattern(word)) {
+      if (lower.compare(0, word.size() - 1, word, 0, word.size() - 1) == 0) return true;
+    } else if (word == lower) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ShapeMatches(NumberShape shape, const Token& token) {
+  if (token.in_identifier) return false;
+  switch (shape) {
+    case NumberShape::kAny:
+      return true;
+    case NumberShape::kYear: {
+      std::optional<int64_t> value = token.number.ToInteger();
+      return token.plain && token.integer_digits == 4 && value && *value >= 1900 && *value <= 2100;
+    }
+    case NumberShape::kDay: {
+      std::optional<int64_t> value = token.number.ToInteger();
+      return token.plain && token.integer_digits <= 2 && value && *value >= 1 && *value <= 31;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Engine::Engine(const Grammar& grammar) : grammar_(grammar) {
+  for (const Rule& rule : grammar.rules) {
+    const Item& first = rule.pattern.front();
+    switch (first.type) {
+      case Item::Type::kNumber:
+        starts_with_number_.push_back(&rule);
+        break;
+      case Item::Type::kSymbol:
+        starts_with_symbol_.push_back(&rule);
+        break;
+      case Item::Type::kSense:
+        starts_with_sense_[static_cast<int>(first.sense)].push_back(&rule);
+        break;
+      case Item::Type::kKind:
+        starts_with_kind_[static_cast<int>(first.kind)].push_back(&rule);
+        break;
+      case Item::Type::kWord:
+        for (const std::string& word : first.words) {
+          if (IsPrefixPattern(word)) {
+            starts_with_prefix_.push_back(&rule);
+          } else {
+            starts_with_word_[word].push_back(&rule);
+          }
+        }
+        break;
+    }
+  }
+}
+
+// One extraction: the tokens, the chart of expressions found so far, and the matching.
+class Engine::Run {
+ public:
+  Run(const Engine& engine, std::vector<Token> tokens)
+      : engine_(engine),
+        lexicon_(engine.grammar_.lexicon),
+        tokens_(std::move(tokens)),
+        chart_(tokens_.size()) {}
+
+  void Saturate() {
+    for (int round = 0; round < kMaxRounds; ++round) {
+      std::vector<Node> added;
+      std::vector<const Rule*> rules;
+      for (size_t position = 0; position < tokens_.size(); ++position) {
+        rules.clear();
+        Candidates(position, rules);
+        for (const Rule* rule : rules) {
+          Parts parts;
+          parts.reserve(rule->pattern.size());
+          Match(*rule, 0, position, parts, added);
+        }
+      }
+      bool grew = false;
+      for (Node& node : added) grew |= Add(std::move(node));
+      if (!grew) return;
+    }
+  }
+
+  // Longest reported expressions first; among equals, the earlier start, then the earlier rule.
+  std::vector<Found> Resolve() const {
+    std::vector<const Node*> candidates;
+    for (const std::vector<Node>& nodes : chart_) {
+      for (const Node& node : nodes) {
+        if (IsReported(node.value.kind) || node.value.kind == Kind::kBadDate) {
+          candidates.push_back(&node);
+        }
+      }
+    }
+    auto span = [this](const Node* node) {
+      return tokens_[node->last - 1].end - tokens_[node->first].begin;
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const Node* a, const Node* b) {
+      if (span(a) != span(b)) return span(a) > span(b);
+      if (a->first != b->first) return a->first < b->first;
+      return a->rule < b->rule;
+    });
+    std::vector<bool> taken(tokens_.size(), false);
+    std::vector<Found> found;
+    for (const Node* node : candidates) {
+      bool free =
+          std::none_of(taken.begin() + static_cast<long>(node->first),
+                       taken.begin() + static_cast<long>(node->last), [](bool t) { return t; });
+      if (!free) continue;
+      std::fill(taken.begin() + static_cast<long>(node->first),
+                taken.begin() + static_cast<long>(node->last), true);
+      found.push_back(
+          {node->value, tokens_[node->first].begin, tokens_[node->last - 1].end, node->rule});
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Found& a, const Found& b) { return a.begin < b.begin; });
+    return found;
+  }
+
+ private:
+  void Candidates(size_t position, std::vector<const Rule*>& rules) const {
+    const Token& token = tokens_[position];
+    switch (token.kind) {
+      case TokenKind::kNumber:
+        rules.insert(rules.end(), engine_.starts_with_number_.begin(),
+                     engine_.starts_with_number_.end());
+        break;
+      case TokenKind::kSymbol:
+        rules.insert(rules.end(), engine_.starts_with_symbol_.begin(),
+                     engine_.starts_with_symbol_.end());
+        AddSenseRules(lexicon_.LookupExact(token.lower), rules);
+        break;
+      case TokenKind::kWord: {
+        auto word = engine_.starts_with_word_.find(token.lower);
+        if (word != engine_.starts_with_word_.end()) {
+          rules.insert(rules.end(), word->second.begin(), word->second.end());
+        }
+        rules.insert(rules.end(), engine_.starts_with_prefix_.begin(),
+                     engine_.starts_with_prefix_.end());
+        AddSenseRules(lexicon_.Lookup(token.lower), rules);
+        break;
+      }
+    }
+    std::vector<int> kinds;
+    for (const Node& node : chart_[position]) {
+      int kind = static_cast<int>(node.value.kind);
+      if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) continue;
+      kinds.push_back(kind);
+      auto found = engine_.starts_with_kind_.find(kind);
+      if (found != engine_.starts_with_kind_.end()) {
+        rules.insert(rules.end(), found->second.begin(), found->second.end());
+      }
+    }
+    std::sort(rules.begin(), rules.end());
+    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+  }
+
+  void AddSenseRules(const std::vector<Meaning>& meanings, std::vector<const Rule*>& rules) const {
+    for (const Meaning& meaning : meanings) {
+      auto found = engine_.starts_with_sense_.find(static_cast<int>(meaning.sense));
+      if (found != engine_.starts_with_sense_.end()) {
+        rules.insert(rules.end(), found->second.begin(), found->second.end());
+      }
+    }
+  }
+
+  // Tries item `index` of `rule` at token `position`; on a full match, asks the production.
+  void Match(const Rule& rule, size_t index, size_t position, Parts& parts,
+             std::vector<Node>& added) const {
+    if (index == rule.pattern.size()) {
+      Complete(rule, parts, added);
+      return;
+    }
+    const Item& item = rule.pattern[index];
+    if (item.optional) {
+      parts.push_back(Part{});
+      Match(rule, index + 1, position, parts, added);
+      parts.pop_back();
+    }
+    if (position >= tokens_.size()) return;
+    const Token& token = tokens_[position];
+    if (item.attached && token.space_before) return;
+    Part part;
+    part.matched = true;
+    part.token = &token;
+    switch (item.type) {
+      case Item::Type::kWord:
+        if (token.kind != TokenKind::kWord || !WordMatches(item.words, token.lower)) return;
+        break;
+      case Item::Type::kSymbol:
+        if (token.kind != TokenKind::kSymbol || !WordMatches(item.words, token.lower)) return;
+        break;
+      case Item::Type::kNumber:
+        if (token.kind != TokenKind::kNumber || !ShapeMatches(item.shape, token)) return;
+        break;
+      case Item::Type::kSense: {
+        if (token.kind == TokenKind::kNumber) return;
+        const std::vector<Meaning>& meanings = token.kind == TokenKind::kWord
+                                                   ? lexicon_.Lookup(token.lower)
+                                                   : lexicon_.LookupExact(token.lower);
+        for (const Meaning& meaning : meanings) {
+          if (meaning.sense != item.sense) continue;
+          part.meaning = &meaning;
+          parts.push_back(part);
+          Match(rule, index + 1, position + 1, parts, added);
+          parts.pop_back();
+        }
+        return;
+      }
+      case Item::Type::kKind:
+        for (const Node& node : chart_[position]) {
+          if (node.value.kind != item.kind) continue;
+          part.node = &node;
+          parts.push_back(part);
+          Match(rule, index + 1, node.last, parts, added);
+          parts.pop_back();
+        }
+        return;
+    }
+    parts.push_back(part);
+    Match(rule, index + 1, position + 1, parts, added);
+    parts.pop_back();
+  }
+
+  // Turns a full match into a node spanning its non-context parts.
+  void Complete(const Rule& rule, const Parts& parts, std::vector<Node>& added) const {
+    size_t first = tokens_.size();
+    size_t last = 0;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const Part& part = parts[i];
+      if (!part.matched || rule.pattern[i].context) continue;
+      size_t part_first =
+          part.node ? part.node->first : static_cast<size_t>(part.token - tokens_.data());
+      size_t part_last = part.node ? part.node->last : part_first + 1;
+      first = std::min(first, part_first);
+      last = std::max(last, part_last);
+    }
+    if (first >= last) return;
+    std::optional<Value> value = rule.produce(parts);
+    if (!value) return;
+    added.push_back(Node{std::move(*value), first, last, &rule});
+  }
+
+  // Adds a node unless the chart has it already; true when added.
+  bool Add(Node node) {
+    std::vector<Node>& nodes = chart_[node.first];
+    if (nodes.size() >= kMaxNodesPerToken) return false;
+    for (const Node& existing : nodes) {
+      if (existing.last == node.last && existing.rule == node.rule &&
+          existing.value == node.value) {
+        return false;
+      }
+    }
+    nodes.push_back(std::move(node));
+    return true;
+  }
+
+  const Engine& engine_;
+  const Lexicon& lexicon_;
+  std::vector<Token> tokens_;
+  // Nodes by first token. Nodes are only appended between rounds, so pointers held in parts
+  // during a round stay valid.
+  std::vector<std::vector<Node>> chart_;
+};
+
+std::vector<Found> Engine::Extract(std::string_view text, size_t begin, size_t end) const {
+  Run run(*this, Tokenize(text, begin, end, grammar_.number_format));
+  run.Saturate();
+  return run.Resolve();
+}
+
+}  // namespace treaty::grammar

@@ -1,0 +1,142 @@
+#include "grammar/core/productions.h"
+
+#include <fmt/format.h>
+
+namespace treaty::grammar {
+
+namespace {
+
+constexpr std::string_view kMonthNames[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+
+}  // namespace
+
+Decimal NumberOf(const Part& part) {
+  if (part.node) return part.node->value.number;
+  if (part.meaning) return Decimal::Integer(part.meaning->number);
+  return part.token->number;
+}
+
+int IntegerOf(const Part& part) {
+  std::optional<int64_t> value = NumberOf(part).ToInteger();
+  return value && *value >= 0 && *value <= 1'000'000 ? static_cast<int>(*value) : -1;
+}
+
+int64_t MeaningNumber(const Part& part) { return part.meaning->number; }
+
+std::string_view MeaningCode(const Part& part) { return part.meaning->code; }
+
+const Value& ValueOf(const Part& part) { return part.node->value; }
+
+Value MakeNumeral(Decimal number, bool from_words) {
+  Value value;
+  value.kind = Kind::kNumeral;
+  value.number = number;
+  value.from_words = from_words;
+  return value;
+}
+
+Value MakeDate(int year, int month, int day) {
+  Value value;
+  value.date = {year, month, day};
+  int days = DaysInMonth(year, month);
+  if (days == 0 || day < 0) {
+    value.kind = Kind::kBadDate;
+    value.problem = "no such month";
+  } else if (day > days) {
+    value.kind = Kind::kBadDate;
+    value.problem = fmt::format("{} {} has {} days", kMonthNames[month - 1], year, days);
+  } else {
+    value.kind = Kind::kDate;
+  }
+  return value;
+}
+
+Value MakeYear(int year) {
+  Value value;
+  value.kind = Kind::kYear;
+  value.date = {year, 0, 0};
+  return value;
+}
+
+Value MakePeriod(CalendarDate from, CalendarDate to) {
+  Value value;
+  value.kind = Kind::kPeriod;
+  value.from = from;
+  value.to = to;
+  auto key = [](const CalendarDate& d) { return d.year * 10000 + d.month * 100 + d.day; };
+  if (key(to) < key(from)) {
+    value.kind = Kind::kBadDate;
+    value.problem = "the period ends before it starts";
+  }
+  return value;
+}
+
+std::optional<Value> MakeDuration(Decimal amount, std::string_view unit) {
+  std::optional<int64_t> count = amount.ToInteger();
+  // A four-digit "amount" is a year ("2024 року"), not a length of time.
+  if (!count || *count <= 0 || *count >= 1000) return std::nullopt;
+  Value value;
+  value.kind = Kind::kDuration;
+  value.code = unit == "H" ? fmt::format("PT{}H", *count) : fmt::format("P{}{}", *count, unit);
+  return value;
+}
+
+Value MakeMoney(Decimal amount, std::string_view currency) {
+  Value value;
+  value.kind = Kind::kMoney;
+  value.number = amount;
+  value.code = std::string(currency);
+  return value;
+}
+
+Value MakePercent(Decimal number) {
+  Value value;
+  value.kind = Kind::kPercent;
+  value.number = number;
+  return value;
+}
+
+Value MakeCount(Decimal number, std::string_view unit) {
+  Value value;
+  value.kind = Kind::kCount;
+  value.number = number;
+  value.code = std::string(unit);
+  return value;
+}
+
+Value MakeRecurrence(std::string_view period) {
+  Value value;
+  value.kind = Kind::kRecurrence;
+  value.code = std::string(period);
+  return value;
+}
+
+Value MakeReference(std::string_view target, std::string_view number, std::string_view of) {
+  Value value;
+  value.kind = Kind::kReference;
+  value.target = std::string(target);
+  value.reference_number = std::string(number);
+  value.of = std::string(of);
+  return value;
+}
+
+std::optional<Value> CheckDayOfMonth(int day, int month) {
+  constexpr int kLeapYear = 2024;
+  Value value = MakeDate(kLeapYear, month, day);
+  if (value.kind != Kind::kBadDate) return std::nullopt;
+  value.date.year = 0;
+  value.problem =
+      fmt::format("{} has at most {} days", kMonthNames[month - 1], DaysInMonth(kLeapYear, month));
+  return value;
+}
+
+std::optional<Value> WithBound(const Part& part, std::string_view bound) {
+  Value value = ValueOf(part);
+  if (!value.bound.empty()) return std::nullopt;
+  value.bound = std::string(bound);
+  return value;
+}
+
+}  // namespace treaty::grammar

@@ -1,0 +1,46 @@
+// Building blocks for rule productions, shared by every language: reading numbers, years and
+// months out of matched parts, and making values that check themselves (a date that cannot
+// exist becomes a bad-date value, never a date).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "grammar/core/rule.h"
+
+namespace treaty::grammar {
+
+// The number a part holds: a number token's value, a numeral's, or a number word's.
+// REQUIRES: the part matched one of those.
+Decimal NumberOf(const Part& part);
+// The integer a part holds (a year, a day), or -1.
+int IntegerOf(const Part& part);
+// The part's lexicon meaning's number (a month, a number word) or code (a currency, a unit).
+int64_t MeaningNumber(const Part& part);
+std::string_view MeaningCode(const Part& part);
+// The value of a part that matched an expression.
+const Value& ValueOf(const Part& part);
+
+Value MakeNumeral(Decimal number, bool from_words);
+// A date, or a bad-date value saying why it cannot exist. day 0: the month only.
+Value MakeDate(int year, int month, int day);
+Value MakeYear(int year);
+// A period between two dates or years; a bad-date value when it runs backwards.
+Value MakePeriod(CalendarDate from, CalendarDate to);
+// An ISO 8601 duration of `amount` units: "Y", "M", "W", "D" or "H" (PT24H). Nullopt when the
+// amount is not an integer from 1 to 999.
+std::optional<Value> MakeDuration(Decimal amount, std::string_view unit);
+Value MakeMoney(Decimal amount, std::string_view currency);
+Value MakePercent(Decimal number);
+Value MakeCount(Decimal number, std::string_view unit);
+Value MakeRecurrence(std::string_view period);
+Value MakeReference(std::string_view target, std::string_view number, std::string_view of);
+
+// A bad-date value when day `day` cannot fall in `month` of any year ("30. februārī"); nullopt
+// otherwise, as a day and month without a year are not a date.
+std::optional<Value> CheckDayOfMonth(int day, int month);
+
+// A copy of the expression in `part` with `bound` set; nullopt when it has one already.
+std::optional<Value> WithBound(const Part& part, std::string_view bound);
+
+}  // namespace treaty::grammar

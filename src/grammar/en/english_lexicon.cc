@@ -1,0 +1,50 @@
+#include "grammar/en/english.h"
+
+namespace treaty::grammar {
+
+void AddEnglishLexicon(Lexicon& lexicon) {
+  const std::pair<std::vector<std::string_view>, int64_t> numbers[] = {
+      {{"one"}, 1},        {{"two"}, 2},       {{"three"}, 3},     {{"four"}, 4},
+      {{"five"}, 5},       {{"six"}, 6},       {{"seven"}, 7},     {{"eight"}, 8},
+      {{"nine"}, 9},       {{"ten"}, 10},      {{"eleven"}, 11},   {{"twelve"}, 12},
+      {{"thirteen"}, 13},  {{"fourteen"}, 14}, {{"fifteen"}, 15},  {{"sixteen"}, 16},
+      {{"seventeen"}, 17}, {{"eighteen"}, 18}, {{"nineteen"}, 19}, {{"twenty"}, 20},
+      {{"thirty"}, 30},    {{"forty"}, 40},    {{"fifty"}, 50},    {{"sixty"}, 60},
+      {{"seventy"}, 70},   {{"eighty"}, 80},   {{"ninety"}, 90},
+  };
+  for (const auto& [forms, value] : numbers) lexicon.Add(forms, {Sense::kNumber, value, ""});
+  lexicon.Add({"hundred"}, {Sense::kScale, 100, ""});
+  lexicon.Add({"thousand", "k"}, {Sense::kScale, 1'000, ""});
+  lexicon.Add({"million", "millions", "mn", "mln"}, {Sense::kScale, 1'000'000, ""});
+  lexicon.Add({"billion", "billions", "bn"}, {Sense::kScale, 1'000'000'000, ""});
+
+  lexicon.Add({"eur", "euro", "euros", "€"}, {Sense::kCurrency, 0, "EUR"});
+  lexicon.Add({"usd", "$", "dollar", "dollars"}, {Sense::kCurrency, 0, "USD"});
+  lexicon.Add({"gbp", "£", "sterling"}, {Sense::kCurrency, 0, "GBP"});
+  lexicon.Add({"nok"}, {Sense::kCurrency, 0, "NOK"});
+  lexicon.Add({"sek"}, {Sense::kCurrency, 0, "SEK"});
+  lexicon.Add({"dkk"}, {Sense::kCurrency, 0, "DKK"});
+  lexicon.Add({"chf"}, {Sense::kCurrency, 0, "CHF"});
+  lexicon.Add({"pln"}, {Sense::kCurrency, 0, "PLN"});
+  lexicon.Add({"czk"}, {Sense::kCurrency, 0, "CZK"});
+  lexicon.Add({"cad"}, {Sense::kCurrency, 0, "CAD"});
+  lexicon.Add({"jpy", "yen"}, {Sense::kCurrency, 0, "JPY"});
+  lexicon.Add({"uah", "hryvnia", "hryvnias"}, {Sense::kCurrency, 0, "UAH"});
+
+  const std::string_view months[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
+  for (int month = 1; month <= 12; ++month) {
+    lexicon.Add({months[month - 1]}, {Sense::kMonth, month, ""});
+  }
+
+  lexicon.Add({"year", "years"}, {Sense::kTimeUnit, 0, "Y"});
+  lexicon.Add({"month", "months"}, {Sense::kTimeUnit, 0, "M"});
+  lexicon.Add({"week", "weeks"}, {Sense::kTimeUnit, 0, "W"});
+  lexicon.Add({"day", "days"}, {Sense::kTimeUnit, 0, "D"});
+  lexicon.Add({"hour", "hours"}, {Sense::kTimeUnit, 0, "H"});
+
+  lexicon.Add({"drone", "drones"}, {Sense::kCountUnit, 0, "drone"});
+}
+
+}  // namespace treaty::grammar

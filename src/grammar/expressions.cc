@@ -1,0 +1,76 @@
+#include "grammar/expressions.h"
+
+#include <algorithm>
+
+#include "grammar/grammars.h"
+
+namespace treaty::grammar {
+
+namespace {
+
+// Offsets where each source line starts, to turn a byte offset into a 1-based line.
+class LineTable {
+ public:
+  explicit LineTable(std::string_view source) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < source.size(); ++i) {
+      if (source[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  int LineOf(size_t offset) const {
+    return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                            starts_.begin());
+  }
+
+ private:
+  std::vector<size_t> starts_;
+};
+
+}  // namespace
+
+Expressions ExtractExpressions(std::string_view source, const text::NormalizedText& text,
+                               const document::Document& doc) {
+  const Engine& engine = EngineFor(doc.language);
+  LineTable lines(source);
+  Expressions result;
+  document::Walk(doc.root, [&](const document::Node& node, int) {
+    auto first_sentence = std::find_if(
+        node.children.begin(), node.children.end(),
+        [](const document::Node& child) { return child.type == document::NodeType::kSentence; });
+    if (first_sentence == node.children.end()) return;
+    size_t begin = first_sentence->begin;
+    size_t end = begin;
+    for (const document::Node& child : node.children) {
+      if (child.type == document::NodeType::kSentence) end = std::max(end, child.end);
+    }
+    for (Found& found : engine.Extract(text.text, begin, end)) {
+      Expression expression;
+      expression.text = text.text.substr(found.begin, found.end - found.begin);
+      expression.begin = found.begin;
+      expression.end = found.end;
+      expression.source_begin = text.SourceStart(found.begin);
+      expression.source_end = text.SourceEnd(found.end);
+      expression.line = lines.LineOf(expression.source_begin);
+      expression.eid = node.eid;
+      expression.rule = found.rule->name;
+      bool bad = found.value.kind == Kind::kBadDate;
+      expression.value = std::move(found.value);
+      (bad ? result.bad_dates : result.found).push_back(std::move(expression));
+    }
+  });
+  return result;
+}
+
+nlohmann::json ExpressionJson(const Expression& expression) {
+  nlohmann::json json;
+  json["kind"] = KindName(expression.value.kind);
+  json["value"] = expression.value.ToJson();
+  json["text"] = expression.text;
+  json["start"] = expression.source_begin;
+  json["end"] = expression.source_end;
+  json["eId"] = expression.eid;
+  json["rule"] = expression.rule;
+  return json;
+}
+
+}  // namespace treaty::grammar

@@ -1,0 +1,83 @@
+#include "views/cli/expression_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "text/utf8.h"
+
+namespace treaty::views {
+
+namespace {
+
+// "112000000" → "112,000,000"; fractions keep their digits.
+std::string GroupThousands(const std::string& number) {
+  size_t point = std::min(number.find('.'), number.size());
+  std::string integer = number.substr(0, point);
+  std::string grouped;
+  for (size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ',';
+    grouped += integer[i];
+  }
+  return grouped + number.substr(point);
+}
+
+std::string Padded(const std::string& cell, size_t width) {
+  size_t length = text::CountCodePoints(cell);
+  return length >= width ? cell : cell + std::string(width - length, ' ');
+}
+
+}  // namespace
+
+std::string ValueText(const grammar::Value& value) {
+  using grammar::Kind;
+  switch (value.kind) {
+    case Kind::kMoney:
+      return fmt::format("{} {}{}", value.code, GroupThousands(value.number.ToString()),
+                         value.approx ? " (approx.)" : "");
+    case Kind::kPercent:
+      return value.number.ToString() + "%" + (value.of.empty() ? "" : " of " + value.of);
+    case Kind::kDate:
+    case Kind::kYear:
+      return value.date.ToString();
+    case Kind::kYears: {
+      std::string years;
+      for (int year : value.years) years += (years.empty() ? "" : ", ") + std::to_string(year);
+      return years;
+    }
+    case Kind::kPeriod:
+      return value.from.ToString() + " – " + value.to.ToString();
+    case Kind::kDuration: {
+      std::string bound = value.bound;
+      std::replace(bound.begin(), bound.end(), '_', ' ');
+      return value.code + (bound.empty() ? "" : ", " + bound);
+    }
+    case Kind::kRecurrence:
+      return "every " + value.code;
+    case Kind::kCount:
+      return GroupThousands(value.number.ToString()) + " × " + value.code;
+    case Kind::kReference:
+      return value.target + " " + value.reference_number +
+             (value.of.empty() ? "" : " of " + value.of);
+    case Kind::kNumeral:
+      return value.number.ToString();
+    case Kind::kBadDate:
+      return value.problem;
+  }
+  return "";
+}
+
+std::string ExpressionTable(const std::vector<grammar::Expression>& expressions) {
+  std::string table = fmt::format("{:>5}  {}{}{}{}\n", "line", Padded("kind", 11),
+                                  Padded("value", 30), Padded("text", 40), "eId");
+  for (const grammar::Expression& expression : expressions) {
+    table += fmt::format("{:>5}  {}{}{}{}\n", expression.line,
+                         Padded(std::string(grammar::KindName(expression.value.kind)), 11),
+                         Padded(ValueText(expression.value), 30), Padded(expression.text, 40),
+                         expression.eid);
+  }
+  table += fmt::format("{} expressions\n", expressions.size());
+  return table;
+}
+
+}  // namespace treaty::views
