@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "grammar/core/productions.h"
+
 namespace treaty::grammar {
 
 namespace {
@@ -106,7 +108,8 @@ class Engine::Run {
     std::vector<const Node*> candidates;
     for (const std::vector<Node>& nodes : chart_) {
       for (const Node& node : nodes) {
-        if (IsReported(node.value.kind) || node.value.kind == Kind::kBadDate) {
+        if (IsReported(node.value.kind) || node.value.kind == Kind::kBadDate ||
+            node.value.kind == Kind::kPeriodWithoutYear) {
           candidates.push_back(&node);
         }
       }
@@ -120,7 +123,7 @@ class Engine::Run {
       return a->rule < b->rule;
     });
     std::vector<bool> taken(tokens_.size(), false);
-    std::vector<Found> found;
+    std::vector<const Node*> chosen;
     for (const Node* node : candidates) {
       bool free =
           std::none_of(taken.begin() + static_cast<long>(node->first),
@@ -128,15 +131,52 @@ class Engine::Run {
       if (!free) continue;
       std::fill(taken.begin() + static_cast<long>(node->first),
                 taken.begin() + static_cast<long>(node->last), true);
-      found.push_back(
-          {node->value, tokens_[node->first].begin, tokens_[node->last - 1].end, node->rule});
+      chosen.push_back(node);
     }
-    std::sort(found.begin(), found.end(),
-              [](const Found& a, const Found& b) { return a.begin < b.begin; });
-    return found;
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Node* a, const Node* b) { return a->first < b->first; });
+    return CompleteLists(chosen);
   }
 
  private:
+  // Gives each period without a year the year of the next period or date in its list, walking
+  // backwards so that "29-30 June, 26-27 October, 14-15 December 2023" all take 2023; drops
+  // those left without one.
+  std::vector<Found> CompleteLists(const std::vector<const Node*>& chosen) const {
+    std::vector<Found> found;
+    int list_year = 0;
+    size_t list_start = tokens_.size();
+    for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
+      const Node& node = **it;
+      int year = 0;
+      if (node.value.kind == Kind::kPeriod) year = node.value.from.year;
+      if (node.value.kind == Kind::kDate) year = node.value.date.year;
+      Value value = node.value;
+      if (value.kind == Kind::kPeriodWithoutYear) {
+        if (list_year == 0 || !OnlySeparatorsBetween(node.last, list_start)) continue;
+        value = MakePeriod({list_year, value.from.month, value.from.day},
+                           {list_year, value.to.month, value.to.day});
+        year = list_year;
+      }
+      list_year = year;
+      list_start = node.first;
+      found.push_back(
+          {std::move(value), tokens_[node.first].begin, tokens_[node.last - 1].end, node.rule});
+    }
+    std::reverse(found.begin(), found.end());
+    return found;
+  }
+
+  bool OnlySeparatorsBetween(size_t first, size_t last) const {
+    const std::vector<std::string>& separators = engine_.grammar_.list_separators;
+    for (size_t i = first; i < last; ++i) {
+      if (std::find(separators.begin(), separators.end(), tokens_[i].lower) == separators.end()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void Candidates(size_t position, std::vector<const Rule*>& rules) const {
     const Token& token = tokens_[position];
     switch (token.kind) {

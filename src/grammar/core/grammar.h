@@ -16,6 +16,8 @@ struct Grammar {
 
   text::Language language;
   NumberFormat number_format;
+  // Tokens that join the items of a list: ",", "and", "un", "та".
+  std::vector<std::string> list_separators;
   Lexicon lexicon;
   // In order of preference: when two rules give the same span, the earlier one wins.
   std::vector<Rule> rules;

@@ -30,11 +30,15 @@ std::string_view KindName(Kind kind) {
       return "numeral";
     case Kind::kBadDate:
       return "bad-date";
+    case Kind::kPeriodWithoutYear:
+      return "period-without-year";
   }
   return "";
 }
 
-bool IsReported(Kind kind) { return kind != Kind::kNumeral && kind != Kind::kBadDate; }
+bool IsReported(Kind kind) {
+  return kind != Kind::kNumeral && kind != Kind::kBadDate && kind != Kind::kPeriodWithoutYear;
+}
 
 std::string CalendarDate::ToString() const {
   if (month == 0) return fmt::format("{:04}", year);
@@ -78,6 +82,7 @@ nlohmann::json Value::ToJson() const {
     case Kind::kYears:
       return years;
     case Kind::kPeriod:
+    case Kind::kPeriodWithoutYear:
       return {{"from", from.ToString()}, {"to", to.ToString()}};
     case Kind::kDuration: {
       nlohmann::json value = {{"value", code}};

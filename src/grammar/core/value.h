@@ -28,6 +28,9 @@ enum class Kind {
   // Building blocks that rules combine and that are never reported on their own.
   kNumeral,  // a number in digits or words: "3,3", "desmit", "twenty-four", "a million"
   kBadDate,  // a date that cannot exist ("31 April 2024"): reported as a warning
+  // A period whose year comes later in a list: "29-30 June, 26-27 October, 14-15 December
+  // 2023". Completed by the next period or date of the list, else dropped.
+  kPeriodWithoutYear,
 };
 
 std::string_view KindName(Kind kind);  // "money", "percent", ..., "numeral", "bad-date"

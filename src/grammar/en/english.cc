@@ -30,6 +30,7 @@ Value Years(std::vector<int> years) {
 Grammar EnglishGrammar() {
   Grammar grammar(text::Language::kEnglish);
   grammar.number_format = {'.', ','};
+  grammar.list_separators = {",", "and", ";"};
   AddEnglishLexicon(grammar.lexicon);
   std::vector<Rule>& rules = grammar.rules;
 
@@ -76,6 +77,20 @@ Grammar EnglishGrammar() {
                      if (to.kind == Kind::kBadDate) return std::optional<Value>(to);
                      return std::optional<Value>(MakePeriod(from.date, to.date));
                    }});
+  rules.push_back(
+      {"en.period.day_range_without_year",
+       {Number(NumberShape::kDay), Dash(), Number(NumberShape::kDay), Sense(Sense::kMonth)},
+       [](const Parts& p) -> std::optional<Value> {
+         int month = static_cast<int>(MeaningNumber(p[3]));
+         if (CheckDayOfMonth(IntegerOf(p[0]), month) || CheckDayOfMonth(IntegerOf(p[2]), month)) {
+           return std::nullopt;
+         }
+         Value value;
+         value.kind = Kind::kPeriodWithoutYear;
+         value.from = {0, month, IntegerOf(p[0])};
+         value.to = {0, month, IntegerOf(p[2])};
+         return value;
+       }});
   rules.push_back({"en.period.between_dates",
                    {Word({"between"}), Expr(Kind::kDate), Word({"and"}), Expr(Kind::kDate)},
                    [](const Parts& p) {

@@ -19,6 +19,7 @@ const CalendarDate& DateOf(const Part& part) { return ValueOf(part).date; }
 Grammar LatvianGrammar() {
   Grammar grammar(text::Language::kLatvian);
   grammar.number_format = {',', ' '};
+  grammar.list_separators = {",", "un", ";"};
   AddLatvianLexicon(grammar.lexicon);
   std::vector<Rule>& rules = grammar.rules;
 

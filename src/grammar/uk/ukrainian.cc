@@ -33,6 +33,7 @@ constexpr YearsAdjective kYearsAdjectives[] = {
 Grammar UkrainianGrammar() {
   Grammar grammar(text::Language::kUkrainian);
   grammar.number_format = {',', ' '};
+  grammar.list_separators = {",", "і", "й", "та", ";"};
   AddUkrainianLexicon(grammar.lexicon);
   std::vector<Rule>& rules = grammar.rules;
 

@@ -46,6 +46,7 @@ std::string ValueText(const grammar::Value& value) {
       return years;
     }
     case Kind::kPeriod:
+    case Kind::kPeriodWithoutYear:
       return value.from.ToString() + " – " + value.to.ToString();
     case Kind::kDuration: {
       std::string bound = value.bound;
