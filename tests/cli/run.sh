@@ -74,6 +74,50 @@ check "unstructured warns" grep -q "warning: .*no headings" "$work/err"
 check "align" run 0 align "$lv" "$en"
 check "align reports the split paragraph" grep -q "sec_2__hcontainer_4: lv para_8 + para_9 (line 215)" "$work/out"
 
+# --- extract ---------------------------------------------------------------------------------
+check "extract en" run 0 extract "$en"
+check "extract en finds the 0.25% of GDP" \
+  grep -q '"kind":"percent".*"text":"0.25% of the gross domestic product".*"value":{"of":"GDP","value":0.25}' \
+  "$work/out"
+check "extract lv finds approximately EUR 112 million" run 0 extract "$lv"
+check "extract lv money value" \
+  grep -q '"value":{"amount":112000000,"approx":true,"currency":"EUR"}' "$work/out"
+# Every reported span, cut from the file's bytes, is the surface (line breaks read as spaces).
+offsets_match() {  # offsets_match FILE JSONL
+  python3 - "$1" "$2" <<'PY'
+import json, re, sys
+source = open(sys.argv[1], 'rb').read()
+for row in map(json.loads, open(sys.argv[2], encoding='utf-8')):
+    cut = source[row['start']:row['end']].decode('utf-8')
+    if re.sub(r'\s+', ' ', cut) != row['text']:
+        sys.exit(f"{row['text']!r} != bytes {row['start']}..{row['end']} {cut!r}")
+PY
+}
+check "extract lv offsets point at the words" offsets_match "$lv" "$work/out"
+check "extract en text table" run 0 extract "$en" --format text
+check "extract text table counts" grep -q "^36 expressions$" "$work/out"
+check "extract missing file exit 2" run 2 extract "$work/none.txt"
+check "extract missing file message" grep -q "treaty extract: .*none.txt: no such file" "$work/err"
+check "extract invalid utf-8 exit 2" run 2 extract "$work/bad.txt"
+check "extract invalid utf-8 names the offset" grep -q "bad.txt:2: invalid UTF-8 at byte offset 14" "$work/err"
+check "extract bad format exit 2" run 2 extract "$en" --format xml
+python3 -c 'print("Reference " + "7" * 500 + " is no amount.")' >"$work/digits.txt"
+check "extract a 500-digit run" run 0 extract "$work/digits.txt" --lang en
+check "a 500-digit run is no expression" test ! -s "$work/out"
+python3 -c 'print("The years " + ", ".join(str(1900 + i % 200) for i in range(10000)) + " and 2024.")' \
+  >"$work/list.txt"
+check "extract a list of 10,000 numbers" run 0 extract "$work/list.txt" --lang en
+python3 -c 'print("Amounts " + ",".join(str(i) for i in range(10000)) + " EUR.")' >"$work/commas.txt"
+check "extract 10,000 comma-joined numbers" run 0 extract "$work/commas.txt" --lang en
+printf '1. Termiņi\nSanāksme notiks 2024. gada 30. februārī, un vēl 31 April 2024.\n' >"$work/bad-date.txt"
+check "extract impossible date exit 0" run 0 extract "$work/bad-date.txt" --lang lv
+check "impossible date is a warning with its line" \
+  grep -q 'bad-date.txt:2: not a date: "2024. gada 30. februārī" (February 2024 has 29 days)' "$work/err"
+check "impossible date is not reported" test ! -s "$work/out"
+for f in "$root"/tests/data/corpus/*.txt; do
+  check "extract corpus $(basename "$f")" run 0 extract "$f"
+done
+
 db="$work/db/treaty.sqlite"
 check "load" run 0 load "$root/data/agreements/lv-ua-2024" --db "$db"
 check "load again replaces" run 0 load "$root/data/agreements/lv-ua-2024" --db "$db"
