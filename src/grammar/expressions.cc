@@ -30,7 +30,7 @@ class LineTable {
 
 Expressions ExtractExpressions(std::string_view source, const text::NormalizedText& text,
                                const document::Document& doc) {
-  const Engine& engine = EngineFor(doc.language);
+  Engine::Session session(EngineFor(doc.language));
   LineTable lines(source);
   Expressions result;
   document::Walk(doc.root, [&](const document::Node& node, int) {
@@ -43,7 +43,7 @@ Expressions ExtractExpressions(std::string_view source, const text::NormalizedTe
     for (const document::Node& child : node.children) {
       if (child.type == document::NodeType::kSentence) end = std::max(end, child.end);
     }
-    for (Found& found : engine.Extract(text.text, begin, end)) {
+    for (Found& found : session.Extract(text.text, begin, end)) {
       Expression expression;
       expression.text = text.text.substr(found.begin, found.end - found.begin);
       expression.begin = found.begin;

@@ -1,6 +1,7 @@
 #include "grammar/core/engine.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "grammar/core/productions.h"
 
@@ -16,10 +17,10 @@ constexpr size_t kMaxNodesPerToken = 48;
 
 bool IsPrefixPattern(const std::string& word) { return !word.empty() && word.back() == '*'; }
 
-bool WordMatches(const std::vector<std::string>& words, const std::string& lower) {
+bool WordMatches(const std::vector<std::string>& words, std::string_view lower) {
   for (const std::string& word : words) {
     if (IsPrefixPattern(word)) {
-      if (lower.compare(0, word.size() - 1, word, 0, word.size() - 1) == 0) return true;
+      if (lower.starts_with(std::string_view(word).substr(0, word.size() - 1))) return true;
     } else if (word == lower) {
       return true;
     }
@@ -72,30 +73,88 @@ Engine::Engine(const Grammar& grammar) : grammar_(grammar) {
         }
         break;
     }
+    uses_expressions_.push_back(
+        std::any_of(rule.pattern.begin(), rule.pattern.end(),
+                    [](const Item& item) { return item.type == Item::Type::kKind; }));
   }
+  number_info_.starting_rules = starts_with_number_;
+}
+
+bool Engine::UsesExpressions(const Rule* rule) const {
+  return uses_expressions_[static_cast<size_t>(rule - grammar_.rules.data())];
+}
+
+TokenInfo Engine::ComputeInfo(const Token& token) const {
+  TokenInfo info;
+  std::vector<const Rule*>& rules = info.starting_rules;
+  if (token.kind == TokenKind::kWord) {
+    info.meanings = grammar_.lexicon.Lookup(std::string(token.lower));
+    auto word = starts_with_word_.find(std::string(token.lower));
+    if (word != starts_with_word_.end()) rules = word->second;
+    for (const Rule* rule : starts_with_prefix_) {
+      if (WordMatches(rule->pattern.front().words, token.lower)) rules.push_back(rule);
+    }
+  } else {
+    info.meanings = grammar_.lexicon.LookupExact(std::string(token.lower));
+    for (const Rule* rule : starts_with_symbol_) {
+      if (WordMatches(rule->pattern.front().words, token.lower)) rules.push_back(rule);
+    }
+  }
+  for (const Meaning& meaning : info.meanings) {
+    auto found = starts_with_sense_.find(static_cast<int>(meaning.sense));
+    if (found != starts_with_sense_.end()) {
+      rules.insert(rules.end(), found->second.begin(), found->second.end());
+    }
+  }
+  std::sort(rules.begin(), rules.end());
+  rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+  return info;
+}
+
+const TokenInfo& Engine::SharedInfoOf(const Token& token) const {
+  auto& infos = token.kind == TokenKind::kWord ? word_infos_ : symbol_infos_;
+  std::string key(token.lower);
+  {
+    std::shared_lock<std::shared_mutex> reading(cache_lock_);
+    auto found = infos.find(key);
+    if (found != infos.end()) return found->second;
+  }
+  TokenInfo info = ComputeInfo(token);
+  std::unique_lock<std::shared_mutex> writing(cache_lock_);
+  // References to elements of an unordered_map stay valid when it grows.
+  return infos.emplace(std::move(key), std::move(info)).first->second;
+}
+
+const TokenInfo& Engine::Session::InfoOf(const Token& token) {
+  if (token.kind == TokenKind::kNumber) return engine_.number_info_;
+  const TokenInfo*& info = infos_[token.lower.data()];
+  if (!info) info = &engine_.SharedInfoOf(token);
+  return *info;
 }
 
 // One extraction: the tokens, the chart of expressions found so far, and the matching.
 class Engine::Run {
  public:
-  Run(const Engine& engine, std::vector<Token> tokens)
+  // REQUIRES: infos[i] is the info of tokens[i].
+  Run(const Engine& engine, std::vector<Token> tokens, std::vector<const TokenInfo*> infos)
       : engine_(engine),
-        lexicon_(engine.grammar_.lexicon),
         tokens_(std::move(tokens)),
+        infos_(std::move(infos)),
         chart_(tokens_.size()) {}
 
+  // The first round tries every rule that can start at each token; later rounds only the rules
+  // that build on expressions, as the others would find the same again.
   void Saturate() {
+    Parts parts;
     for (int round = 0; round < kMaxRounds; ++round) {
       std::vector<Node> added;
-      std::vector<const Rule*> rules;
       for (size_t position = 0; position < tokens_.size(); ++position) {
-        rules.clear();
-        Candidates(position, rules);
-        for (const Rule* rule : rules) {
-          Parts parts;
-          parts.reserve(rule->pattern.size());
+        for (const Rule* rule : infos_[position]->starting_rules) {
+          if (round > 0 && !engine_.UsesExpressions(rule)) continue;
           Match(*rule, 0, position, parts, added);
         }
+        ForEachKindRule(position,
+                        [&](const Rule* rule) { Match(*rule, 0, position, parts, added); });
       }
       bool grew = false;
       for (Node& node : added) grew |= Add(std::move(node));
@@ -177,49 +236,18 @@ class Engine::Run {
     return true;
   }
 
-  void Candidates(size_t position, std::vector<const Rule*>& rules) const {
-    const Token& token = tokens_[position];
-    switch (token.kind) {
-      case TokenKind::kNumber:
-        rules.insert(rules.end(), engine_.starts_with_number_.begin(),
-                     engine_.starts_with_number_.end());
-        break;
-      case TokenKind::kSymbol:
-        rules.insert(rules.end(), engine_.starts_with_symbol_.begin(),
-                     engine_.starts_with_symbol_.end());
-        AddSenseRules(lexicon_.LookupExact(token.lower), rules);
-        break;
-      case TokenKind::kWord: {
-        auto word = engine_.starts_with_word_.find(token.lower);
-        if (word != engine_.starts_with_word_.end()) {
-          rules.insert(rules.end(), word->second.begin(), word->second.end());
-        }
-        rules.insert(rules.end(), engine_.starts_with_prefix_.begin(),
-                     engine_.starts_with_prefix_.end());
-        AddSenseRules(lexicon_.Lookup(token.lower), rules);
-        break;
-      }
-    }
-    std::vector<int> kinds;
-    for (const Node& node : chart_[position]) {
-      int kind = static_cast<int>(node.value.kind);
-      if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) continue;
-      kinds.push_back(kind);
-      auto found = engine_.starts_with_kind_.find(kind);
-      if (found != engine_.starts_with_kind_.end()) {
-        rules.insert(rules.end(), found->second.begin(), found->second.end());
-      }
-    }
-    std::sort(rules.begin(), rules.end());
-    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
-  }
-
-  void AddSenseRules(const std::vector<Meaning>& meanings, std::vector<const Rule*>& rules) const {
-    for (const Meaning& meaning : meanings) {
-      auto found = engine_.starts_with_sense_.find(static_cast<int>(meaning.sense));
-      if (found != engine_.starts_with_sense_.end()) {
-        rules.insert(rules.end(), found->second.begin(), found->second.end());
-      }
+  // Calls `visit` with each rule that starts with an expression of a kind found at `position`.
+  template <typename Visit>
+  void ForEachKindRule(size_t position, Visit&& visit) const {
+    const std::vector<Node>& nodes = chart_[position];
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      Kind kind = nodes[i].value.kind;
+      bool seen = std::any_of(nodes.begin(), nodes.begin() + static_cast<long>(i),
+                              [kind](const Node& earlier) { return earlier.value.kind == kind; });
+      if (seen) continue;
+      auto found = engine_.starts_with_kind_.find(static_cast<int>(kind));
+      if (found == engine_.starts_with_kind_.end()) continue;
+      for (const Rule* rule : found->second) visit(rule);
     }
   }
 
@@ -253,11 +281,7 @@ class Engine::Run {
         if (token.kind != TokenKind::kNumber || !ShapeMatches(item.shape, token)) return;
         break;
       case Item::Type::kSense: {
-        if (token.kind == TokenKind::kNumber) return;
-        const std::vector<Meaning>& meanings = token.kind == TokenKind::kWord
-                                                   ? lexicon_.Lookup(token.lower)
-                                                   : lexicon_.LookupExact(token.lower);
-        for (const Meaning& meaning : meanings) {
+        for (const Meaning& meaning : infos_[position]->meanings) {
           if (meaning.sense != item.sense) continue;
           part.meaning = &meaning;
           parts.push_back(part);
@@ -315,17 +339,31 @@ class Engine::Run {
   }
 
   const Engine& engine_;
-  const Lexicon& lexicon_;
   std::vector<Token> tokens_;
+  std::vector<const TokenInfo*> infos_;  // by token
   // Nodes by first token. Nodes are only appended between rounds, so pointers held in parts
   // during a round stay valid.
   std::vector<std::vector<Node>> chart_;
 };
 
-std::vector<Found> Engine::Extract(std::string_view text, size_t begin, size_t end) const {
-  Run run(*this, Tokenize(text, begin, end, grammar_.number_format));
+std::vector<Found> Engine::Session::Extract(std::string_view text, size_t begin, size_t end) {
+  std::vector<Token> tokens = Tokenize(text, begin, end, engine_.grammar_.number_format, forms_);
+  std::vector<const TokenInfo*> infos;
+  infos.reserve(tokens.size());
+  bool any_rule = false;
+  for (const Token& token : tokens) {
+    infos.push_back(&InfoOf(token));
+    any_rule |= !infos.back()->starting_rules.empty();
+  }
+  if (!any_rule) return {};
+  Run run(engine_, std::move(tokens), std::move(infos));
   run.Saturate();
   return run.Resolve();
+}
+
+std::vector<Found> Engine::Extract(std::string_view text, size_t begin, size_t end) const {
+  Session session(*this);
+  return session.Extract(text, begin, end);
 }
 
 }  // namespace treaty::grammar

@@ -8,25 +8,21 @@ void Lexicon::Add(const std::vector<std::string_view>& forms, const Meaning& mea
   for (std::string_view form : forms) entries_[std::string(form)].push_back(meaning);
 }
 
-const std::vector<Meaning>& Lexicon::LookupExact(const std::string& lower) const {
-  static const std::vector<Meaning> kNone;
+std::vector<Meaning> Lexicon::LookupExact(const std::string& lower) const {
   auto own = entries_.find(lower);
-  return own == entries_.end() ? kNone : own->second;
+  return own == entries_.end() ? std::vector<Meaning>{} : own->second;
 }
 
-const std::vector<Meaning>& Lexicon::Lookup(const std::string& lower) const {
+std::vector<Meaning> Lexicon::Lookup(const std::string& lower) const {
   auto own = entries_.find(lower);
   if (own != entries_.end()) return own->second;
-  std::lock_guard<std::mutex> guard(cache_lock_);
-  auto cached = cache_.find(lower);
-  if (cached != cache_.end()) return cached->second;
   std::vector<Meaning> meanings;
   for (const std::string& stem : text::Stems(language_, lower)) {
     auto entry = entries_.find(stem);
     if (entry == entries_.end()) continue;
     meanings.insert(meanings.end(), entry->second.begin(), entry->second.end());
   }
-  return cache_.emplace(lower, std::move(meanings)).first->second;
+  return meanings;
 }
 
 }  // namespace treaty::grammar

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,22 +31,19 @@ struct Meaning {
 class Lexicon {
  public:
   explicit Lexicon(text::Language language) : language_(language) {}
-  Lexicon(const Lexicon& other) : language_(other.language_), entries_(other.entries_) {}
 
   // Gives each lowercase form or lemma in `forms` the meaning `meaning`.
   void Add(const std::vector<std::string_view>& forms, const Meaning& meaning);
 
   // The meanings of a lowercase word: its own entries, else those of its Hunspell lemmas.
-  // Results are cached; thread-safe.
-  const std::vector<Meaning>& Lookup(const std::string& lower) const;
-  // Only the word's own entries: for symbols ("€") and words that must not be lemmatised.
-  const std::vector<Meaning>& LookupExact(const std::string& lower) const;
+  // Asks Hunspell on every call: callers cache.
+  std::vector<Meaning> Lookup(const std::string& lower) const;
+  // Only the word's own entries: for symbols ("€").
+  std::vector<Meaning> LookupExact(const std::string& lower) const;
 
  private:
   text::Language language_;
   std::unordered_map<std::string, std::vector<Meaning>> entries_;
-  mutable std::mutex cache_lock_;
-  mutable std::unordered_map<std::string, std::vector<Meaning>> cache_;
 };
 
 }  // namespace treaty::grammar

@@ -45,11 +45,11 @@ size_t ReadNumber(std::string_view text, size_t pos, size_t end, NumberFormat fo
   std::optional<Decimal> value = Decimal::Parse(integer, fraction);
   token.begin = pos;
   token.end = cursor;
-  token.lower = std::string(text.substr(pos, cursor - pos));
+  token.lower = text.substr(pos, cursor - pos);
   if (!value) {
     // Too long to be a quantity: swallow the whole digit run as one symbol.
     token.end = cursor = DigitRunEnd(text, cursor, end);
-    token.lower = std::string(text.substr(pos, cursor - pos));
+    token.lower = text.substr(pos, cursor - pos);
     token.kind = TokenKind::kSymbol;
     return cursor;
   }
@@ -60,11 +60,46 @@ size_t ReadNumber(std::string_view text, size_t pos, size_t end, NumberFormat fo
   return cursor;
 }
 
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 void AppendLower(char32_t c, std::string& out) {
   char buffer[4];
   int32_t length = 0;
   U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(u_tolower(static_cast<UChar32>(c))));
   out.append(buffer, static_cast<size_t>(length));
+}
+
+// Reads the word starting at `pos` into `lower`, lowercased; returns its end. Apostrophes stay
+// inside a word when a letter follows ("п’ять").
+size_t ReadWord(std::string_view text, size_t pos, size_t end, std::string& lower) {
+  while (pos < end) {
+    unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      if (!IsAsciiLetter(byte)) {
+        if (byte != '\'' || pos + 1 >= end) break;
+        size_t after = pos + 1;
+        if (!text::IsLetter(text::DecodeAt(text, after))) break;
+      }
+      lower.push_back(static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte | 0x20 : byte));
+      ++pos;
+      continue;
+    }
+    size_t after = pos;
+    char32_t c = text::DecodeAt(text, after);
+    if (IsApostrophe(c)) {
+      size_t after_letter = after;
+      if (after >= end || !text::IsLetter(text::DecodeAt(text, after_letter))) break;
+      lower.append(text.substr(pos, after - pos));
+    } else if (text::IsLetter(c)) {
+      AppendLower(c, lower);
+    } else {
+      break;
+    }
+    pos = after;
+  }
+  return pos;
 }
 
 // Marks the numbers of every space-free run in which a letter comes before a digit ("G7",
@@ -89,14 +124,25 @@ void MarkIdentifiers(std::vector<Token>& tokens) {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format) {
+std::string_view WordForms::Intern(std::string_view form) {
+  auto found = forms_.find(form);
+  if (found == forms_.end()) found = forms_.emplace(form).first;
+  return *found;
+}
+
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format,
+                            WordForms& forms) {
   std::vector<Token> tokens;
+  tokens.reserve((end - begin) / 6 + 1);
+  std::string word;
   bool space_before = true;
   size_t pos = begin;
   while (pos < end) {
+    unsigned char byte = static_cast<unsigned char>(text[pos]);
     size_t next = pos;
-    char32_t c = text::DecodeAt(text, next);
-    if (text::IsSpace(c)) {
+    // ASCII takes the fast path; everything else is decoded.
+    char32_t c = byte < 0x80 ? (++next, char32_t{byte}) : text::DecodeAt(text, next);
+    if (byte < 0x80 ? IsAsciiSpace(byte) : text::IsSpace(c)) {
       space_before = true;
       pos = next;
       continue;
@@ -106,34 +152,21 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, Num
     space_before = false;
     if (IsAsciiDigit(text[pos])) {
       pos = ReadNumber(text, pos, end, format, token);
-    } else if (text::IsLetter(c)) {
+    } else if (byte < 0x80 ? IsAsciiLetter(byte) : text::IsLetter(c)) {
       token.kind = TokenKind::kWord;
       token.begin = pos;
-      AppendLower(c, token.lower);
-      pos = next;
-      while (pos < end) {
-        size_t after = pos;
-        char32_t d = text::DecodeAt(text, after);
-        if (IsApostrophe(d) && after < end) {
-          size_t after_letter = after;
-          if (!text::IsLetter(text::DecodeAt(text, after_letter))) break;
-          token.lower.append(text.substr(pos, after - pos));
-        } else if (text::IsLetter(d)) {
-          AppendLower(d, token.lower);
-        } else {
-          break;
-        }
-        pos = after;
-      }
+      word.clear();
+      pos = ReadWord(text, pos, end, word);
       token.end = pos;
+      token.lower = forms.Intern(word);
     } else {
       token.kind = TokenKind::kSymbol;
       token.begin = pos;
       token.end = next;
-      token.lower = std::string(text.substr(pos, next - pos));
+      token.lower = forms.Intern(text.substr(pos, next - pos));
       pos = next;
     }
-    tokens.push_back(std::move(token));
+    tokens.push_back(token);
   }
   MarkIdentifiers(tokens);
   return tokens;
