@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -46,8 +47,9 @@ class Engine {
     const TokenInfo& InfoOf(const Token& token);
 
     const Engine& engine_;
-    WordForms forms_;
-    std::unordered_map<const char*, const TokenInfo*> infos_;  // by interned form
+    std::deque<std::string> forms_;  // the keys of infos_; a deque never moves its elements
+    std::unordered_map<std::string_view, const TokenInfo*> word_infos_;
+    std::unordered_map<std::string_view, const TokenInfo*> symbol_infos_;
   };
 
   // Extract in a session of its own.

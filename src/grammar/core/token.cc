@@ -45,11 +45,11 @@ size_t ReadNumber(std::string_view text, size_t pos, size_t end, NumberFormat fo
   std::optional<Decimal> value = Decimal::Parse(integer, fraction);
   token.begin = pos;
   token.end = cursor;
-  token.lower = text.substr(pos, cursor - pos);
+  token.lower = std::string(text.substr(pos, cursor - pos));
   if (!value) {
     // Too long to be a quantity: swallow the whole digit run as one symbol.
     token.end = cursor = DigitRunEnd(text, cursor, end);
-    token.lower = text.substr(pos, cursor - pos);
+    token.lower = std::string(text.substr(pos, cursor - pos));
     token.kind = TokenKind::kSymbol;
     return cursor;
   }
@@ -124,17 +124,9 @@ void MarkIdentifiers(std::vector<Token>& tokens) {
 
 }  // namespace
 
-std::string_view WordForms::Intern(std::string_view form) {
-  auto found = forms_.find(form);
-  if (found == forms_.end()) found = forms_.emplace(form).first;
-  return *found;
-}
-
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format,
-                            WordForms& forms) {
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format) {
   std::vector<Token> tokens;
   tokens.reserve((end - begin) / 6 + 1);
-  std::string word;
   bool space_before = true;
   size_t pos = begin;
   while (pos < end) {
@@ -155,18 +147,16 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, Num
     } else if (byte < 0x80 ? IsAsciiLetter(byte) : text::IsLetter(c)) {
       token.kind = TokenKind::kWord;
       token.begin = pos;
-      word.clear();
-      pos = ReadWord(text, pos, end, word);
+      pos = ReadWord(text, pos, end, token.lower);
       token.end = pos;
-      token.lower = forms.Intern(word);
     } else {
       token.kind = TokenKind::kSymbol;
       token.begin = pos;
       token.end = next;
-      token.lower = forms.Intern(text.substr(pos, next - pos));
+      token.lower = std::string(text.substr(pos, next - pos));
       pos = next;
     }
-    tokens.push_back(token);
+    tokens.push_back(std::move(token));
   }
   MarkIdentifiers(tokens);
   return tokens;

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "grammar/core/decimal.h"
@@ -36,24 +35,8 @@ struct Token {
   bool space_before = false;   // white space (or the start of the text) precedes the token
 };
 
-// One stored copy of each word and symbol form seen, so that tokens can point at it and two
-// tokens of one form share one address.
-class WordForms {
- public:
-  std::string_view Intern(std::string_view form);
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view form) const { return std::hash<std::string_view>{}(form); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> forms_;
-};
-
-// Splits text[begin, end) into tokens; word and symbol forms are kept in `forms`, which must
-// outlive the tokens. A digit run longer than 15 significant digits is not a number: it becomes
-// one kSymbol token, so rules never see it. Linear in the input.
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format,
-                            WordForms& forms);
+// Splits text[begin, end) into tokens. A digit run longer than 15 significant digits is not a
+// number: it becomes one kSymbol token, so rules never see it. Linear in the input.
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format);
 
 }  // namespace treaty::grammar
