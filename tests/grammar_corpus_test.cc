@@ -60,6 +60,7 @@ std::vector<CorpusLine> ReadCorpus(const fs::path& path) {
 struct LanguageCase {
   const char* code;
   text::Language language;
+  friend void PrintTo(const LanguageCase& value, std::ostream* out) { *out << value.code; }
 };
 
 class GrammarCorpus : public ::testing::TestWithParam<LanguageCase> {
