@@ -5,6 +5,8 @@
 //   extract/en/50MB   the bundled English text and every English corpus text
 //   extract/uk/50MB   the Ukrainian corpus text
 // and, for the per-text figure, extract/<lang>/bundled (lv, en) on one copy of the bundled text.
+// Linearity: extract/en/years-list-{1,10}MB is one paragraph listing years ("1900, 1901, …"),
+// the worst case for list rules; equal MB/s at both sizes means time linear in the input.
 // The text and document stages run once, untimed; each iteration runs ExtractExpressions over the
 // whole document. Each benchmark runs 5 repetitions; the summary prints medians and MB/s.
 #include "bench_support.h"
@@ -74,6 +76,13 @@ void Register(const std::string& name, std::string bytes, treaty::text::Language
       [name, shared, language](benchmark::State& s) { BM_Extract(s, name, *shared, language); }));
 }
 
+// One paragraph of comma-separated years, at least `size` bytes long.
+std::string YearsList(size_t size) {
+  std::string text = "1. Years\nThe years ";
+  for (int i = 0; text.size() < size; ++i) text += std::to_string(1900 + i % 200) + ", ";
+  return text + "and 2024.\n";
+}
+
 void RegisterAll() {
   using treaty::text::Language;
   const char* lv = "data/agreements/lv-ua-2024/lv.txt";
@@ -85,6 +94,8 @@ void RegisterAll() {
   Register("extract/lv/50MB", treaty::bench::Repeated(Inputs({lv}, nullptr)), Language::kLatvian);
   Register("extract/en/50MB", treaty::bench::Repeated(Inputs({en}, ".en.txt")), Language::kEnglish);
   Register("extract/uk/50MB", treaty::bench::Repeated(Inputs({}, ".uk.txt")), Language::kUkrainian);
+  Register("extract/en/years-list-1MB", YearsList(size_t{1} << 20), Language::kEnglish);
+  Register("extract/en/years-list-10MB", YearsList(size_t{10} << 20), Language::kEnglish);
 }
 
 }  // namespace
