@@ -1,5 +1,12 @@
 #include "grammar/lv/latvian.h"
 
+#include <algorithm>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "grammar/core/common_rules.h"
 #include "grammar/core/productions.h"
 
@@ -12,7 +19,63 @@ Item YearWord() {
   return Word({"gads", "gada", "gadam", "gadu", "gadā", "gadi", "gadiem", "gados", "gadus"});
 }
 
+Item Dash() { return Symbol({"-", "–", "—"}); }
+
+// Every form of "pants" (article) and "sadaļa" (section).
+Item ArticleWord() { return Word({"pant*"}); }
+Item SectionWord() { return Word({"sadaļ*"}); }
+
 const CalendarDate& DateOf(const Part& part) { return ValueOf(part).date; }
+CalendarDate YearOf(const Part& part) { return {IntegerOf(part), 0, 0}; }
+
+Value Years(std::vector<int> years) {
+  Value value;
+  value.kind = Kind::kYears;
+  value.years = std::move(years);
+  return value;
+}
+
+Value OfGdp(const Part& percent) {
+  Value value = ValueOf(percent);
+  value.of = "GDP";
+  return value;
+}
+
+// The singular forms of the scale words. The plural ones are not a number on their own:
+// "tūkstošiem dronu" is "thousands of drones". "miljonu" is both the accusative singular
+// ("miljonu dronu") and the genitive plural ("vairāku miljonu"); it is read as the first.
+bool IsSingularScale(std::string_view word) {
+  static constexpr std::string_view kForms[] = {
+      "simts",    "simt",     "tūkstotis", "tūkstoša", "tūkstotim", "tūkstoti",
+      "tūkstoš",  "miljons",  "miljona",   "miljonam", "miljonu",   "miljonā",
+      "miljards", "miljarda", "miljardam", "miljardu", "miljardā"};
+  return std::find(std::begin(kForms), std::end(kForms), word) != std::end(kForms);
+}
+
+// The scale abbreviations that end in a dot: "tūkst.", "milj.", "mljrd.".
+bool IsAbbreviatedScale(std::string_view word) {
+  return word == "tūkst" || word == "milj" || word == "mljrd" || word == "mlrd";
+}
+
+// Whether `qualifier`, the word before a currency, names that currency: "ASV dolāri",
+// "sterliņu mārciņas", "Ukrainas grivnas".
+bool QualifierFits(std::string_view qualifier, std::string_view currency) {
+  return (qualifier == "asv" && currency == "USD") ||
+         (qualifier == "sterliņu" && currency == "GBP") ||
+         (qualifier == "ukrainas" && currency == "UAH");
+}
+
+// A word item matching any of `forms`.
+Item AnyOf(const std::vector<std::string>& forms) {
+  Item item;
+  item.words = forms;
+  return item;
+}
+
+// "reizi gadā" or "reizi mēnesī".
+Value OncePer(const Part& unit) {
+  return MakeRecurrence(unit.token->lower == "gadā" ? "P1Y" : "P1M");
+}
 
 }  // namespace
 
@@ -37,49 +100,89 @@ Grammar LatvianGrammar() {
        [](const Parts& p) {
          return std::optional<Value>(MakeDate(IntegerOf(p[0]), MeaningNumber(p[3]), 0));
        }});
+  // "11.04.2024": day, month and year joined by dots. A dot after the year stays outside, as it
+  // may end the sentence.
+  rules.push_back(
+      {"lv.date.numeric",
+       {Number(NumberShape::kDay), Attached(Symbol({"."})), Attached(Number(NumberShape::kDay)),
+        Attached(Symbol({"."})), Attached(Number(NumberShape::kYear))},
+       [](const Parts& p) -> std::optional<Value> {
+         int month = IntegerOf(p[2]);
+         if (month > 12) return std::nullopt;
+         return MakeDate(IntegerOf(p[4]), month, IntegerOf(p[0]));
+       }});
   rules.push_back(
       {"lv.date.day_month_impossible",
        {Number(NumberShape::kDay), Symbol({"."}), Sense(Sense::kMonth)},
        [](const Parts& p) { return CheckDayOfMonth(IntegerOf(p[0]), MeaningNumber(p[2])); }});
+
+  // --- periods ---------------------------------------------------------------------------------
   rules.push_back({"lv.period.from_to_dates",
                    {Word({"no"}), Expr(Kind::kDate), Word({"līdz"}), Expr(Kind::kDate)},
                    [](const Parts& p) {
                      return std::optional<Value>(MakePeriod(DateOf(p[1]), DateOf(p[3])));
                    }});
+  // "no 2024. gada līdz 2026. gadam", "no 2024. līdz 2026. gadam": the first "gada" may be left
+  // to the second year.
   rules.push_back({"lv.period.from_to_years",
-                   {Word({"no"}), Expr(Kind::kYear), Word({"līdz"}), Expr(Kind::kYear)},
+                   {Word({"no"}), Number(NumberShape::kYear), Symbol({"."}),
+                    Optional(Word({"gada"})), Word({"līdz"}), Expr(Kind::kYear)},
                    [](const Parts& p) {
-                     return std::optional<Value>(MakePeriod(DateOf(p[1]), DateOf(p[3])));
+                     return std::optional<Value>(MakePeriod(YearOf(p[1]), DateOf(p[5])));
                    }});
-  // "2026. - 2027. gada", "2024.–2026. gadā"
+  // "starp 2024. un 2026. gadu": between two years, not a list of them.
+  rules.push_back({"lv.period.between_years",
+                   {Word({"starp"}), Number(NumberShape::kYear), Symbol({"."}),
+                    Optional(Word({"gadu", "gada"})), Word({"un"}), Expr(Kind::kYear)},
+                   [](const Parts& p) {
+                     return std::optional<Value>(MakePeriod(YearOf(p[1]), DateOf(p[5])));
+                   }});
+  // "2024. gada 1. janvāris – 2026. gada 31. decembris"
+  rules.push_back({"lv.period.date_dash_date",
+                   {Expr(Kind::kDate), Dash(), Expr(Kind::kDate)},
+                   [](const Parts& p) {
+                     return std::optional<Value>(MakePeriod(DateOf(p[0]), DateOf(p[2])));
+                   }});
+  // "2023. gada 29.–30. jūnijā": two days of one month.
   rules.push_back(
-      {"lv.period.year_dash_year",
-       {Number(NumberShape::kYear), Symbol({"."}), Symbol({"-", "–", "—"}), Expr(Kind::kYear)},
+      {"lv.period.day_range",
+       {Number(NumberShape::kYear), Symbol({"."}), Word({"gada"}), Number(NumberShape::kDay),
+        Symbol({"."}), Dash(), Number(NumberShape::kDay), Symbol({"."}), Sense(Sense::kMonth)},
        [](const Parts& p) {
-         return std::optional<Value>(MakePeriod({IntegerOf(p[0]), 0, 0}, DateOf(p[3])));
+         int year = IntegerOf(p[0]);
+         int month = static_cast<int>(MeaningNumber(p[8]));
+         Value from = MakeDate(year, month, IntegerOf(p[3]));
+         Value to = MakeDate(year, month, IntegerOf(p[6]));
+         if (from.kind == Kind::kBadDate) return std::optional<Value>(from);
+         if (to.kind == Kind::kBadDate) return std::optional<Value>(to);
+         return std::optional<Value>(MakePeriod(from.date, to.date));
        }});
+  // "2026. - 2027. gada", "2024.–2026. gadā"
+  rules.push_back({"lv.period.year_dash_year",
+                   {Number(NumberShape::kYear), Symbol({"."}), Dash(), Expr(Kind::kYear)},
+                   [](const Parts& p) {
+                     return std::optional<Value>(MakePeriod(YearOf(p[0]), DateOf(p[3])));
+                   }});
   rules.push_back(
       {"lv.period.plain_years",
-       {Number(NumberShape::kYear), Attached(Symbol({"-", "–", "—"})),
-        Attached(Number(NumberShape::kYear))},
+       {Number(NumberShape::kYear), Attached(Dash()), Attached(Number(NumberShape::kYear))},
        [](const Parts& p) {
-         return std::optional<Value>(MakePeriod({IntegerOf(p[0]), 0, 0}, {IntegerOf(p[2]), 0, 0}));
+         return std::optional<Value>(MakePeriod(YearOf(p[0]), YearOf(p[2])));
        }});
+
+  // --- years -----------------------------------------------------------------------------------
   // "2024., 2025. un 2026. gadā": the last year carries "gadā", the others only their dot.
   rules.push_back({"lv.years.pair",
                    {Number(NumberShape::kYear), Symbol({"."}), Word({"un"}), Expr(Kind::kYear)},
                    [](const Parts& p) {
-                     Value value;
-                     value.kind = Kind::kYears;
-                     value.years = {IntegerOf(p[0]), DateOf(p[3]).year};
-                     return std::optional<Value>(value);
+                     return std::optional<Value>(Years({IntegerOf(p[0]), DateOf(p[3]).year}));
                    }});
   rules.push_back({"lv.years.more",
                    {Number(NumberShape::kYear), Symbol({"."}), Symbol({","}), Expr(Kind::kYears)},
                    [](const Parts& p) {
-                     Value value = ValueOf(p[3]);
-                     value.years.insert(value.years.begin(), IntegerOf(p[0]));
-                     return std::optional<Value>(value);
+                     std::vector<int> years = ValueOf(p[3]).years;
+                     years.insert(years.begin(), IntegerOf(p[0]));
+                     return std::optional<Value>(Years(std::move(years)));
                    }});
   rules.push_back({"lv.year.ordinal",
                    {Number(NumberShape::kYear), Symbol({"."}), YearWord()},
@@ -93,26 +196,26 @@ Grammar LatvianGrammar() {
                      value.approx = true;
                      return std::optional<Value>(value);
                    }});
+  // "1 miljards ASV dolāru", "2,5 miljardi sterliņu mārciņu"
+  rules.push_back(
+      {"lv.money.qualified_currency",
+       {Expr(Kind::kNumeral), Word({"asv", "sterliņu", "ukrainas"}), Sense(Sense::kCurrency)},
+       [](const Parts& p) -> std::optional<Value> {
+         if (!QualifierFits(p[1].token->lower, MeaningCode(p[2]))) return std::nullopt;
+         return MakeMoney(NumberOf(p[0]), MeaningCode(p[2]));
+       }});
   rules.push_back({"lv.percent.of_gdp",
                    {Expr(Kind::kPercent), Optional(Word({"apmērā"})), Word({"no"}),
                     Word({"iekšzemes"}), Word({"kopprodukta"})},
-                   [](const Parts& p) {
-                     Value value = ValueOf(p[0]);
-                     value.of = "GDP";
-                     return std::optional<Value>(value);
-                   }});
+                   [](const Parts& p) { return std::optional<Value>(OfGdp(p[0])); }});
   rules.push_back(
       {"lv.percent.of_gdp_abbreviated",
        {Expr(Kind::kPercent), Optional(Word({"apmērā"})), Optional(Word({"no"})), Word({"ikp"})},
-       [](const Parts& p) {
-         Value value = ValueOf(p[0]);
-         value.of = "GDP";
-         return std::optional<Value>(value);
-       }});
+       [](const Parts& p) { return std::optional<Value>(OfGdp(p[0])); }});
   rules.push_back(
       {"lv.percent.word",
-       {Expr(Kind::kNumeral),
-        Word({"procents", "procenti", "procentu", "procentiem", "procentus", "procentos"})},
+       {Expr(Kind::kNumeral), Word({"procents", "procenta", "procentam", "procentu", "procentā",
+                                    "procenti", "procentiem", "procentus", "procentos"})},
        [](const Parts& p) { return std::optional<Value>(MakePercent(NumberOf(p[0]))); }});
 
   // --- durations with their bounds ------------------------------------------------------------
@@ -120,7 +223,8 @@ Grammar LatvianGrammar() {
                    {Word({"vismaz"}), Expr(Kind::kDuration), Optional(Word({"iepriekš"}))},
                    [](const Parts& p) { return WithBound(p[1], "at_least"); }});
   rules.push_back({"lv.duration.not_less_than",
-                   {Word({"ne"}), Word({"mazāk"}), Word({"kā"}), Expr(Kind::kDuration)},
+                   {Word({"ne"}), Word({"mazāk"}), Word({"kā"}), Expr(Kind::kDuration),
+                    Optional(Word({"iepriekš"}))},
                    [](const Parts& p) { return WithBound(p[3], "at_least"); }});
   rules.push_back({"lv.duration.no_later_than",
                    {Word({"ne"}), Word({"vēlāk"}), Word({"kā"}), Expr(Kind::kDuration)},
@@ -131,11 +235,17 @@ Grammar LatvianGrammar() {
 
   // --- recurrences ---------------------------------------------------------------------------
   rules.push_back({"lv.recurrence.each_year",
-                   {Word({"ik", "katru"}), Word({"gadu", "gadus"})},
+                   {Word({"ik", "katru", "katrā"}), Word({"gadu", "gadus", "gadā"})},
                    [](const Parts&) { return std::optional<Value>(MakeRecurrence("P1Y")); }});
-  rules.push_back({"lv.recurrence.once_a_year",
-                   {Word({"reizi"}), Word({"gadā"})},
-                   [](const Parts&) { return std::optional<Value>(MakeRecurrence("P1Y")); }});
+  rules.push_back({"lv.recurrence.each_month",
+                   {Word({"ik", "katru", "katrā"}), Word({"mēnesi", "mēnesī"})},
+                   [](const Parts&) { return std::optional<Value>(MakeRecurrence("P1M")); }});
+  rules.push_back({"lv.recurrence.once_per",
+                   {Word({"reizi"}), Word({"gadā", "mēnesī"})},
+                   [](const Parts& p) { return std::optional<Value>(OncePer(p[1])); }});
+  rules.push_back({"lv.recurrence.one_time_per",
+                   {Word({"vienu"}), Word({"reizi"}), Word({"gadā", "mēnesī"})},
+                   [](const Parts& p) { return std::optional<Value>(OncePer(p[2])); }});
   rules.push_back({"lv.recurrence.annual", {Word({"ikgadēj*"})}, [](const Parts&) {
                      return std::optional<Value>(MakeRecurrence("P1Y"));
                    }});
@@ -146,30 +256,90 @@ Grammar LatvianGrammar() {
   // --- references ----------------------------------------------------------------------------
   rules.push_back(
       {"lv.reference.un_charter_article",
-       {Word({"ano"}), Word({"statūtu", "statūtos"}), Number(), Symbol({"."}), Word({"pant*"})},
+       {Word({"ano"}), Word({"statūtu", "statūtos"}), Number(), Symbol({"."}), ArticleWord()},
        [](const Parts& p) {
          return std::optional<Value>(MakeReference("article", p[2].token->lower, "UN Charter"));
        }});
+  rules.push_back({"lv.reference.united_nations_charter_article",
+                   {Word({"apvienoto"}), Word({"nāciju"}), Optional(Word({"organizācijas"})),
+                    Word({"statūtu", "statūtos"}), Number(), Symbol({"."}), ArticleWord()},
+                   [](const Parts& p) {
+                     return std::optional<Value>(
+                         MakeReference("article", p[4].token->lower, "UN Charter"));
+                   }});
+  // The North Atlantic Treaty is also the Washington Treaty.
+  rules.push_back({"lv.reference.north_atlantic_treaty_article",
+                   {Word({"ziemeļatlantijas", "vašingtonas"}), Word({"līguma", "līgumā"}), Number(),
+                    Symbol({"."}), ArticleWord()},
+                   [](const Parts& p) {
+                     return std::optional<Value>(
+                         MakeReference("article", p[2].token->lower, "North Atlantic Treaty"));
+                   }});
   rules.push_back({"lv.reference.agreement_article",
-                   {Word({"vienošanās"}), Number(), Symbol({"."}), Word({"pant*"})},
+                   {Word({"vienošanās"}), Number(), Symbol({"."}), ArticleWord()},
                    [](const Parts& p) {
                      return std::optional<Value>(
                          MakeReference("article", p[1].token->lower, "Agreement"));
                    }});
+  rules.push_back({"lv.reference.agreement_section",
+                   {Word({"vienošanās"}), Number(), Symbol({"."}), SectionWord()},
+                   [](const Parts& p) {
+                     return std::optional<Value>(
+                         MakeReference("section", p[1].token->lower, "Agreement"));
+                   }});
   rules.push_back(
-      {"lv.reference.article", {Number(), Symbol({"."}), Word({"pant*"})}, [](const Parts& p) {
+      {"lv.reference.article", {Number(), Symbol({"."}), ArticleWord()}, [](const Parts& p) {
          return std::optional<Value>(MakeReference("article", p[0].token->lower, ""));
        }});
   rules.push_back(
-      {"lv.reference.section", {Number(), Symbol({"."}), Word({"sadaļ*"})}, [](const Parts& p) {
+      {"lv.reference.section", {Number(), Symbol({"."}), SectionWord()}, [](const Parts& p) {
          return std::optional<Value>(MakeReference("section", p[0].token->lower, ""));
        }});
 
   // --- numbers -------------------------------------------------------------------------------
-  // "miljonu dronu": a scale word alone is one of it.
-  rules.push_back({"lv.numeral.scale_alone", {Sense(Sense::kScale)}, [](const Parts& p) {
+  // Number words by form (see LatvianCardinals): "sešus", "divdesmit četru".
+  auto cardinals = std::make_shared<std::unordered_map<std::string, int64_t>>();
+  std::vector<std::string> all, tens, units;
+  for (const Cardinal& cardinal : LatvianCardinals()) {
+    cardinals->emplace(cardinal.form, cardinal.value);
+    all.push_back(cardinal.form);
+    if (cardinal.value >= 20 && cardinal.value <= 90 && cardinal.value % 10 == 0) {
+      tens.push_back(cardinal.form);
+    }
+    if (cardinal.value <= 9) units.push_back(cardinal.form);
+  }
+  auto value_of = [cardinals](const Part& part) {
+    return cardinals->at(std::string(part.token->lower));
+  };
+  rules.push_back({"lv.numeral.cardinal", {AnyOf(all)}, [value_of](const Parts& p) {
                      return std::optional<Value>(
-                         MakeNumeral(Decimal::Integer(MeaningNumber(p[0])), true));
+                         MakeNumeral(Decimal::Integer(value_of(p[0])), true));
+                   }});
+  rules.push_back(
+      {"lv.numeral.tens_and_units", {AnyOf(tens), AnyOf(units)}, [value_of](const Parts& p) {
+         return std::optional<Value>(
+             MakeNumeral(Decimal::Integer(value_of(p[0]) + value_of(p[1])), true));
+       }});
+  // "miljonu dronu": a scale word alone, in the singular, is one of it.
+  rules.push_back({"lv.numeral.scale_alone",
+                   {Sense(Sense::kScale)},
+                   [](const Parts& p) -> std::optional<Value> {
+                     if (!IsSingularScale(p[0].token->lower)) return std::nullopt;
+                     return MakeNumeral(Decimal::Integer(MeaningNumber(p[0])), true);
+                   }});
+  // "3,3 milj.": an abbreviated scale takes its dot.
+  rules.push_back({"lv.numeral.abbreviated_scale",
+                   {Expr(Kind::kNumeral), Sense(Sense::kScale), Attached(Symbol({"."}))},
+                   [](const Parts& p) -> std::optional<Value> {
+                     const Value& numeral = ValueOf(p[0]);
+                     if (!IsAbbreviatedScale(p[1].token->lower) ||
+                         numeral.number.ToDouble() >= 1000) {
+                       return std::nullopt;
+                     }
+                     std::optional<Decimal> product =
+                         numeral.number.Times(Decimal::Integer(MeaningNumber(p[1])));
+                     if (!product) return std::nullopt;
+                     return MakeNumeral(*product, numeral.from_words);
                    }});
   AddCommonRules(grammar, "lv");
   return grammar;

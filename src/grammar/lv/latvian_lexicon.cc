@@ -2,42 +2,62 @@
 
 namespace treaty::grammar {
 
+std::vector<Cardinal> LatvianCardinals() {
+  std::vector<Cardinal> cardinals = {
+      // "viens" in the singular: the plural "vieni", "vieniem" is "some" or "alone", not one.
+      {"viens", 1},   {"viena", 1},  {"vienam", 1}, {"vienu", 1},  {"vienā", 1},
+      {"vienas", 1},  {"vienai", 1}, {"trīs", 3},   {"triju", 3},  {"trim", 3},
+      {"trijiem", 3}, {"trijām", 3}, {"trijos", 3}, {"trijās", 3}, {"desmit", 10},
+  };
+  // "divi", "divas", "divu", "diviem", "divām", "divus", "divos", "divās"; the same for 4-9.
+  const std::pair<std::string_view, int64_t> declined[] = {
+      {"div", 2}, {"četr", 4}, {"piec", 5}, {"seš", 6}, {"septiņ", 7}, {"astoņ", 8}, {"deviņ", 9},
+  };
+  for (const auto& [stem, value] : declined) {
+    for (std::string_view ending : {"i", "as", "u", "iem", "ām", "us", "os", "ās"}) {
+      cardinals.push_back({std::string(stem) + std::string(ending), value});
+    }
+  }
+  // Teens, tens and hundreds do not decline.
+  const std::pair<std::string_view, int64_t> fixed[] = {
+      {"vienpadsmit", 11},  {"divpadsmit", 12}, {"trīspadsmit", 13},   {"četrpadsmit", 14},
+      {"piecpadsmit", 15},  {"sešpadsmit", 16}, {"septiņpadsmit", 17}, {"astoņpadsmit", 18},
+      {"deviņpadsmit", 19}, {"divdesmit", 20},  {"trīsdesmit", 30},    {"četrdesmit", 40},
+      {"piecdesmit", 50},   {"sešdesmit", 60},  {"septiņdesmit", 70},  {"astoņdesmit", 80},
+      {"deviņdesmit", 90},  {"divsimt", 200},   {"trīssimt", 300},     {"četrsimt", 400},
+      {"piecsimt", 500},    {"sešsimt", 600},   {"septiņsimt", 700},   {"astoņsimt", 800},
+      {"deviņsimt", 900},
+  };
+  for (const auto& [form, value] : fixed) cardinals.push_back({std::string(form), value});
+  return cardinals;
+}
+
 // Lemmas (Hunspell finds them from inflected forms) and the forms Hunspell does not know.
 void AddLatvianLexicon(Lexicon& lexicon) {
-  const std::pair<std::vector<std::string_view>, int64_t> numbers[] = {
-      {{"viens", "viena"}, 1},
-      {{"divi", "divas", "divos", "divās"}, 2},
-      {{"trīs"}, 3},
-      {{"četri", "četras"}, 4},
-      {{"pieci", "piecas"}, 5},
-      {{"seši", "sešas", "sešus"}, 6},
-      {{"septiņi", "septiņas"}, 7},
-      {{"astoņi", "astoņas"}, 8},
-      {{"deviņi", "deviņas"}, 9},
-      {{"desmit", "desmits"}, 10},
-      {{"vienpadsmit"}, 11},
-      {{"divpadsmit"}, 12},
-      {{"piecpadsmit"}, 15},
-      {{"divdesmit"}, 20},
-      {{"trīsdesmit"}, 30},
-      {{"četrdesmit"}, 40},
-      {{"piecdesmit"}, 50},
-      {{"sešdesmit"}, 60},
-      {{"septiņdesmit"}, 70},
-      {{"astoņdesmit"}, 80},
-      {{"deviņdesmit"}, 90},
-      {{"simts", "simt"}, 100},
-  };
-  for (const auto& [forms, value] : numbers) lexicon.Add(forms, {Sense::kNumber, value, ""});
-  lexicon.Add({"tūkstotis", "tūkstoš", "tūkstoši", "tūkstošus", "tūkstošiem", "tūkstošu"},
+  // A scale, like "tūkstotis": "trīs simti" is 300.
+  lexicon.Add({"simts", "simt"}, {Sense::kScale, 100, ""});
+  // Hunspell leads the forms of "tūkstotis" to "tūkt", so they are listed; "tūkst", "milj" and
+  // "mljrd" are the abbreviations ("3,3 milj. eiro").
+  lexicon.Add({"tūkstotis", "tūkstoša", "tūkstotim", "tūkstoti", "tūkstošā", "tūkstoš", "tūkstoši",
+               "tūkstošu", "tūkstošiem", "tūkstošus", "tūkstošos", "tūkst"},
               {Sense::kScale, 1'000, ""});
   lexicon.Add({"miljons", "milj"}, {Sense::kScale, 1'000'000, ""});
-  lexicon.Add({"miljards", "mljrd"}, {Sense::kScale, 1'000'000'000, ""});
+  lexicon.Add({"miljards", "mljrd", "mlrd"}, {Sense::kScale, 1'000'000'000, ""});
 
   lexicon.Add({"eiro", "eur", "€"}, {Sense::kCurrency, 0, "EUR"});
   lexicon.Add({"usd", "$", "dolārs"}, {Sense::kCurrency, 0, "USD"});
   lexicon.Add({"gbp", "£", "mārciņa"}, {Sense::kCurrency, 0, "GBP"});
-  lexicon.Add({"uah", "grivna"}, {Sense::kCurrency, 0, "UAH"});
+  // Hunspell does not know "grivna".
+  lexicon.Add({"uah", "grivna", "grivnas", "grivnai", "grivnu", "grivnā", "grivnām", "grivnās"},
+              {Sense::kCurrency, 0, "UAH"});
+  lexicon.Add({"nok"}, {Sense::kCurrency, 0, "NOK"});
+  lexicon.Add({"sek"}, {Sense::kCurrency, 0, "SEK"});
+  lexicon.Add({"dkk"}, {Sense::kCurrency, 0, "DKK"});
+  lexicon.Add({"chf"}, {Sense::kCurrency, 0, "CHF"});
+  lexicon.Add({"pln"}, {Sense::kCurrency, 0, "PLN"});
+  lexicon.Add({"czk"}, {Sense::kCurrency, 0, "CZK"});
+  lexicon.Add({"cad"}, {Sense::kCurrency, 0, "CAD"});
+  lexicon.Add({"jpy", "jena"}, {Sense::kCurrency, 0, "JPY"});
 
   const std::string_view months[] = {"janvāris",   "februāris", "marts",     "aprīlis",
                                      "maijs",      "jūnijs",    "jūlijs",    "augusts",
@@ -52,10 +72,14 @@ void AddLatvianLexicon(Lexicon& lexicon) {
   lexicon.Add({"diena", "dienas", "dienu", "dienām"}, {Sense::kTimeUnit, 0, "D"});
   lexicon.Add({"stunda", "stundas", "stundu", "stundām"}, {Sense::kTimeUnit, 0, "H"});
 
-  lexicon.Add({"drons", "droni", "dronu", "droniem", "dronus"}, {Sense::kCountUnit, 0, "drone"});
+  // Hunspell does not know "drons".
+  lexicon.Add(
+      {"drons", "drona", "dronam", "dronu", "dronā", "droni", "droniem", "dronus", "dronos"},
+      {Sense::kCountUnit, 0, "drone"});
   lexicon.Add(
       {"oriģināleksemplārs", "oriģināleksemplāri", "oriģināleksemplāros", "oriģināleksemplāru"},
       {Sense::kCountUnit, 0, "original"});
+  lexicon.Add({"eksemplārs"}, {Sense::kCountUnit, 0, "copy"});
 }
 
 }  // namespace treaty::grammar
