@@ -15,12 +15,12 @@ void AddEnglishLexicon(Lexicon& lexicon) {
   for (const auto& [forms, value] : numbers) lexicon.Add(forms, {Sense::kNumber, value, ""});
   lexicon.Add({"hundred"}, {Sense::kScale, 100, ""});
   lexicon.Add({"thousand", "k"}, {Sense::kScale, 1'000, ""});
-  lexicon.Add({"million", "millions", "mn", "mln"}, {Sense::kScale, 1'000'000, ""});
+  lexicon.Add({"million", "millions", "mn", "mln", "mil"}, {Sense::kScale, 1'000'000, ""});
   lexicon.Add({"billion", "billions", "bn"}, {Sense::kScale, 1'000'000'000, ""});
 
   lexicon.Add({"eur", "euro", "euros", "€"}, {Sense::kCurrency, 0, "EUR"});
   lexicon.Add({"usd", "$", "dollar", "dollars"}, {Sense::kCurrency, 0, "USD"});
-  lexicon.Add({"gbp", "£", "sterling"}, {Sense::kCurrency, 0, "GBP"});
+  lexicon.Add({"gbp", "£", "pound", "pounds"}, {Sense::kCurrency, 0, "GBP"});
   lexicon.Add({"nok"}, {Sense::kCurrency, 0, "NOK"});
   lexicon.Add({"sek"}, {Sense::kCurrency, 0, "SEK"});
   lexicon.Add({"dkk"}, {Sense::kCurrency, 0, "DKK"});
@@ -30,6 +30,13 @@ void AddEnglishLexicon(Lexicon& lexicon) {
   lexicon.Add({"cad"}, {Sense::kCurrency, 0, "CAD"});
   lexicon.Add({"jpy", "yen"}, {Sense::kCurrency, 0, "JPY"});
   lexicon.Add({"uah", "hryvnia", "hryvnias"}, {Sense::kCurrency, 0, "UAH"});
+  lexicon.Add({"isk"}, {Sense::kCurrency, 0, "ISK"});
+  lexicon.Add({"huf"}, {Sense::kCurrency, 0, "HUF"});
+  lexicon.Add({"ron"}, {Sense::kCurrency, 0, "RON"});
+  lexicon.Add({"bgn"}, {Sense::kCurrency, 0, "BGN"});
+  lexicon.Add({"aud"}, {Sense::kCurrency, 0, "AUD"});
+  lexicon.Add({"nzd"}, {Sense::kCurrency, 0, "NZD"});
+  lexicon.Add({"zloty", "zlotys"}, {Sense::kCurrency, 0, "PLN"});
 
   const std::string_view months[] = {"january",   "february", "march",    "april",
                                      "may",       "june",     "july",     "august",
@@ -44,7 +51,24 @@ void AddEnglishLexicon(Lexicon& lexicon) {
   lexicon.Add({"day", "days"}, {Sense::kTimeUnit, 0, "D"});
   lexicon.Add({"hour", "hours"}, {Sense::kTimeUnit, 0, "H"});
 
-  lexicon.Add({"drone", "drones"}, {Sense::kCountUnit, 0, "drone"});
+  // Things a treaty counts. Not "tank" or "aircraft": "Leopard 2 tanks" and "ASC 890 aircraft"
+  // are names.
+  const std::pair<std::vector<std::string_view>, std::string_view> counted[] = {
+      {{"drone", "drones"}, "drone"},
+      {{"round", "rounds"}, "round"},
+      {{"shell", "shells"}, "shell"},
+      {{"missile", "missiles"}, "missile"},
+      {{"vehicle", "vehicles"}, "vehicle"},
+      {{"package", "packages"}, "package"},
+      {{"soldier", "soldiers"}, "soldier"},
+      {{"serviceman", "servicemen"}, "serviceman"},
+      {{"person", "persons", "people"}, "person"},
+      {{"child", "children"}, "child"},
+      {{"student", "students"}, "student"},
+  };
+  for (const auto& [forms, unit] : counted) {
+    lexicon.Add(forms, {Sense::kCountUnit, 0, std::string(unit)});
+  }
 }
 
 }  // namespace treaty::grammar
