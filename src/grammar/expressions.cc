@@ -8,30 +8,19 @@ namespace treaty::grammar {
 
 namespace {
 
-// Offsets where each source line starts, to turn a byte offset into a 1-based line.
-class LineTable {
- public:
-  explicit LineTable(std::string_view source) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < source.size(); ++i) {
-      if (source[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-  int LineOf(size_t offset) const {
-    return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
-                            starts_.begin());
-  }
-
- private:
-  std::vector<size_t> starts_;
-};
+// The 1-based source line of `offset`, counted from the first line of `node`, which holds it.
+int LineOf(std::string_view source, const document::Node& node, size_t offset) {
+  size_t from = std::min(node.source_begin, offset);
+  return node.first_line +
+         static_cast<int>(std::count(source.begin() + static_cast<long>(from),
+                                     source.begin() + static_cast<long>(offset), '\n'));
+}
 
 }  // namespace
 
 Expressions ExtractExpressions(std::string_view source, const text::NormalizedText& text,
                                const document::Document& doc) {
   Engine::Session session(EngineFor(doc.language));
-  LineTable lines(source);
   Expressions result;
   document::Walk(doc.root, [&](const document::Node& node, int) {
     auto first_sentence = std::find_if(
@@ -50,7 +39,7 @@ Expressions ExtractExpressions(std::string_view source, const text::NormalizedTe
       expression.end = found.end;
       expression.source_begin = text.SourceStart(found.begin);
       expression.source_end = text.SourceEnd(found.end);
-      expression.line = lines.LineOf(expression.source_begin);
+      expression.line = LineOf(source, node, expression.source_begin);
       expression.eid = node.eid;
       expression.rule = found.rule->name;
       bool bad = found.value.kind == Kind::kBadDate;

@@ -88,14 +88,14 @@ TokenInfo Engine::ComputeInfo(const Token& token) const {
   TokenInfo info;
   std::vector<const Rule*>& rules = info.starting_rules;
   if (token.kind == TokenKind::kWord) {
-    info.meanings = grammar_.lexicon.Lookup(token.lower);
-    auto word = starts_with_word_.find(token.lower);
+    info.meanings = grammar_.lexicon.Lookup(std::string(token.lower));
+    auto word = starts_with_word_.find(std::string(token.lower));
     if (word != starts_with_word_.end()) rules = word->second;
     for (const Rule* rule : starts_with_prefix_) {
       if (WordMatches(rule->pattern.front().words, token.lower)) rules.push_back(rule);
     }
   } else {
-    info.meanings = grammar_.lexicon.LookupExact(token.lower);
+    info.meanings = grammar_.lexicon.LookupExact(std::string(token.lower));
     for (const Rule* rule : starts_with_symbol_) {
       if (WordMatches(rule->pattern.front().words, token.lower)) rules.push_back(rule);
     }
@@ -113,7 +113,7 @@ TokenInfo Engine::ComputeInfo(const Token& token) const {
 
 const TokenInfo& Engine::SharedInfoOf(const Token& token) const {
   auto& infos = token.kind == TokenKind::kWord ? word_infos_ : symbol_infos_;
-  const std::string& key = token.lower;
+  std::string key(token.lower);
   {
     std::shared_lock<std::shared_mutex> reading(cache_lock_);
     auto found = infos.find(key);
@@ -122,7 +122,7 @@ const TokenInfo& Engine::SharedInfoOf(const Token& token) const {
   TokenInfo info = ComputeInfo(token);
   std::unique_lock<std::shared_mutex> writing(cache_lock_);
   // References to elements of an unordered_map stay valid when it grows.
-  return infos.emplace(key, std::move(info)).first->second;
+  return infos.emplace(std::move(key), std::move(info)).first->second;
 }
 
 const TokenInfo& Engine::Session::InfoOf(const Token& token) {
@@ -350,7 +350,7 @@ class Engine::Run {
 };
 
 std::vector<Found> Engine::Session::Extract(std::string_view text, size_t begin, size_t end) {
-  std::vector<Token> tokens = Tokenize(text, begin, end, engine_.grammar_.number_format);
+  std::vector<Token> tokens = Tokenize(text, begin, end, engine_.grammar_.number_format, words_);
   std::vector<const TokenInfo*> infos;
   infos.reserve(tokens.size());
   bool any_rule = false;

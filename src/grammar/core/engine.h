@@ -47,6 +47,7 @@ class Engine {
     const TokenInfo& InfoOf(const Token& token);
 
     const Engine& engine_;
+    std::string words_;              // lowercase words of the text being read
     std::deque<std::string> forms_;  // the keys of infos_; a deque never moves its elements
     std::unordered_map<std::string_view, const TokenInfo*> word_infos_;
     std::unordered_map<std::string_view, const TokenInfo*> symbol_infos_;

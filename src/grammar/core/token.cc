@@ -45,11 +45,11 @@ size_t ReadNumber(std::string_view text, size_t pos, size_t end, NumberFormat fo
   std::optional<Decimal> value = Decimal::Parse(integer, fraction);
   token.begin = pos;
   token.end = cursor;
-  token.lower = std::string(text.substr(pos, cursor - pos));
+  token.lower = text.substr(pos, cursor - pos);
   if (!value) {
     // Too long to be a quantity: swallow the whole digit run as one symbol.
     token.end = cursor = DigitRunEnd(text, cursor, end);
-    token.lower = std::string(text.substr(pos, cursor - pos));
+    token.lower = text.substr(pos, cursor - pos);
     token.kind = TokenKind::kSymbol;
     return cursor;
   }
@@ -124,8 +124,13 @@ void MarkIdentifiers(std::vector<Token>& tokens) {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format) {
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format,
+                            std::string& words) {
   std::vector<Token> tokens;
+  words.clear();
+  // Where each word's lowercase form starts in `words`; views are made once `words` is complete,
+  // as appending may move it.
+  std::vector<std::pair<size_t, size_t>> word_spans;
   tokens.reserve((end - begin) / 6 + 1);
   bool space_before = true;
   size_t pos = begin;
@@ -147,16 +152,23 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, Num
     } else if (byte < 0x80 ? IsAsciiLetter(byte) : text::IsLetter(c)) {
       token.kind = TokenKind::kWord;
       token.begin = pos;
-      pos = ReadWord(text, pos, end, token.lower);
+      size_t start = words.size();
+      pos = ReadWord(text, pos, end, words);
       token.end = pos;
+      word_spans.emplace_back(tokens.size(), start);
     } else {
       token.kind = TokenKind::kSymbol;
       token.begin = pos;
       token.end = next;
-      token.lower = std::string(text.substr(pos, next - pos));
+      token.lower = text.substr(pos, next - pos);
       pos = next;
     }
-    tokens.push_back(std::move(token));
+    tokens.push_back(token);
+  }
+  for (size_t i = 0; i < word_spans.size(); ++i) {
+    auto [index, start] = word_spans[i];
+    size_t stop = i + 1 < word_spans.size() ? word_spans[i + 1].second : words.size();
+    tokens[index].lower = std::string_view(words).substr(start, stop - start);
   }
   MarkIdentifiers(tokens);
   return tokens;

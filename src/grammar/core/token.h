@@ -35,8 +35,11 @@ struct Token {
   bool space_before = false;   // white space (or the start of the text) precedes the token
 };
 
-// Splits text[begin, end) into tokens. A digit run longer than 15 significant digits is not a
-// number: it becomes one kSymbol token, so rules never see it. Linear in the input.
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format);
+// Splits text[begin, end) into tokens. Lowercased words are written to `words`, which must
+// outlive the tokens and not change while they are used. A digit run longer than 15 significant
+// digits is not a number: it becomes one kSymbol token, so rules never see it. Linear in the
+// input.
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end, NumberFormat format,
+                            std::string& words);
 
 }  // namespace treaty::grammar
