@@ -8,15 +8,23 @@ void Lexicon::Add(const std::vector<std::string_view>& forms, const Meaning& mea
   for (std::string_view form : forms) entries_[std::string(form)].push_back(meaning);
 }
 
+void Lexicon::AddExact(const std::vector<std::string_view>& forms, const Meaning& meaning) {
+  for (std::string_view form : forms) exact_entries_[std::string(form)].push_back(meaning);
+}
+
 std::vector<Meaning> Lexicon::LookupExact(const std::string& lower) const {
-  auto own = entries_.find(lower);
-  return own == entries_.end() ? std::vector<Meaning>{} : own->second;
+  std::vector<Meaning> meanings;
+  for (const auto* entries : {&entries_, &exact_entries_}) {
+    auto own = entries->find(lower);
+    if (own != entries->end())
+      meanings.insert(meanings.end(), own->second.begin(), own->second.end());
+  }
+  return meanings;
 }
 
 std::vector<Meaning> Lexicon::Lookup(const std::string& lower) const {
-  auto own = entries_.find(lower);
-  if (own != entries_.end()) return own->second;
-  std::vector<Meaning> meanings;
+  std::vector<Meaning> meanings = LookupExact(lower);
+  if (!meanings.empty()) return meanings;
   for (const std::string& stem : text::Stems(language_, lower)) {
     auto entry = entries_.find(stem);
     if (entry == entries_.end()) continue;

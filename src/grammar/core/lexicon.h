@@ -34,16 +34,21 @@ class Lexicon {
 
   // Gives each lowercase form or lemma in `forms` the meaning `meaning`.
   void Add(const std::vector<std::string_view>& forms, const Meaning& meaning);
+  // The same for forms that count only as written, never as the lemma of another word: Hunspell
+  // leads Latvian ordinals to cardinals ("pirmajā" to "viens"), which must not read as numbers.
+  void AddExact(const std::vector<std::string_view>& forms, const Meaning& meaning);
 
-  // The meanings of a lowercase word: its own entries, else those of its Hunspell lemmas.
+  // The meanings of a lowercase word: its own entries, else those of its Hunspell lemmas (exact
+  // entries excluded).
   // Asks Hunspell on every call: callers cache.
   std::vector<Meaning> Lookup(const std::string& lower) const;
-  // Only the word's own entries: for symbols ("€").
+  // Only the form's own entries: for symbols ("€").
   std::vector<Meaning> LookupExact(const std::string& lower) const;
 
  private:
   text::Language language_;
   std::unordered_map<std::string, std::vector<Meaning>> entries_;
+  std::unordered_map<std::string, std::vector<Meaning>> exact_entries_;
 };
 
 }  // namespace treaty::grammar

@@ -65,13 +65,6 @@ bool QualifierFits(std::string_view qualifier, std::string_view currency) {
          (qualifier == "ukrainas" && currency == "UAH");
 }
 
-// A word item matching any of `forms`.
-Item AnyOf(const std::vector<std::string>& forms) {
-  Item item;
-  item.words = forms;
-  return item;
-}
-
 // "reizi gadā" or "reizi mēnesī".
 Value OncePer(const Part& unit) {
   return MakeRecurrence(unit.token->lower == "gadā" ? "P1Y" : "P1M");
@@ -297,29 +290,6 @@ Grammar LatvianGrammar() {
        }});
 
   // --- numbers -------------------------------------------------------------------------------
-  // Number words by form (see LatvianCardinals): "sešus", "divdesmit četru".
-  auto cardinals = std::make_shared<std::unordered_map<std::string, int64_t>>();
-  std::vector<std::string> all, tens, units;
-  for (const Cardinal& cardinal : LatvianCardinals()) {
-    cardinals->emplace(cardinal.form, cardinal.value);
-    all.push_back(cardinal.form);
-    if (cardinal.value >= 20 && cardinal.value <= 90 && cardinal.value % 10 == 0) {
-      tens.push_back(cardinal.form);
-    }
-    if (cardinal.value <= 9) units.push_back(cardinal.form);
-  }
-  auto value_of = [cardinals](const Part& part) {
-    return cardinals->at(std::string(part.token->lower));
-  };
-  rules.push_back({"lv.numeral.cardinal", {AnyOf(all)}, [value_of](const Parts& p) {
-                     return std::optional<Value>(
-                         MakeNumeral(Decimal::Integer(value_of(p[0])), true));
-                   }});
-  rules.push_back(
-      {"lv.numeral.tens_and_units", {AnyOf(tens), AnyOf(units)}, [value_of](const Parts& p) {
-         return std::optional<Value>(
-             MakeNumeral(Decimal::Integer(value_of(p[0]) + value_of(p[1])), true));
-       }});
   // "miljonu dronu": a scale word alone, in the singular, is one of it.
   rules.push_back({"lv.numeral.scale_alone",
                    {Sense(Sense::kScale)},

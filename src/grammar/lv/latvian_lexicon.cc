@@ -2,8 +2,10 @@
 
 namespace treaty::grammar {
 
-std::vector<Cardinal> LatvianCardinals() {
-  std::vector<Cardinal> cardinals = {
+// Lemmas (Hunspell finds them from inflected forms) and the forms Hunspell does not know.
+void AddLatvianLexicon(Lexicon& lexicon) {
+  // Number words, every form written out and matched only as written (see Lexicon::AddExact).
+  const std::pair<std::string_view, int64_t> cardinals[] = {
       // "viens" in the singular: the plural "vieni", "vieniem" is "some" or "alone", not one.
       {"viens", 1},   {"viena", 1},  {"vienam", 1}, {"vienu", 1},  {"vienā", 1},
       {"vienas", 1},  {"vienai", 1}, {"trīs", 3},   {"triju", 3},  {"trim", 3},
@@ -13,9 +15,10 @@ std::vector<Cardinal> LatvianCardinals() {
   const std::pair<std::string_view, int64_t> declined[] = {
       {"div", 2}, {"četr", 4}, {"piec", 5}, {"seš", 6}, {"septiņ", 7}, {"astoņ", 8}, {"deviņ", 9},
   };
+  for (const auto& [form, value] : cardinals) lexicon.AddExact({form}, {Sense::kNumber, value, ""});
   for (const auto& [stem, value] : declined) {
     for (std::string_view ending : {"i", "as", "u", "iem", "ām", "us", "os", "ās"}) {
-      cardinals.push_back({std::string(stem) + std::string(ending), value});
+      lexicon.AddExact({std::string(stem) + std::string(ending)}, {Sense::kNumber, value, ""});
     }
   }
   // Teens, tens and hundreds do not decline.
@@ -28,12 +31,8 @@ std::vector<Cardinal> LatvianCardinals() {
       {"piecsimt", 500},    {"sešsimt", 600},   {"septiņsimt", 700},   {"astoņsimt", 800},
       {"deviņsimt", 900},
   };
-  for (const auto& [form, value] : fixed) cardinals.push_back({std::string(form), value});
-  return cardinals;
-}
+  for (const auto& [form, value] : fixed) lexicon.AddExact({form}, {Sense::kNumber, value, ""});
 
-// Lemmas (Hunspell finds them from inflected forms) and the forms Hunspell does not know.
-void AddLatvianLexicon(Lexicon& lexicon) {
   // A scale, like "tūkstotis": "trīs simti" is 300.
   lexicon.Add({"simts", "simt"}, {Sense::kScale, 100, ""});
   // Hunspell leads the forms of "tūkstotis" to "tūkt", so they are listed; "tūkst", "milj" and
