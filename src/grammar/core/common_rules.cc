@@ -34,14 +34,7 @@ void AddCommonRules(Grammar& grammar, std::string_view prefix) {
                    }});
   rules.push_back({name("numeral.scaled"),
                    {Expr(Kind::kNumeral), Sense(Sense::kScale)},
-                   [](const Parts& p) -> std::optional<Value> {
-                     const Value& numeral = ValueOf(p[0]);
-                     if (numeral.number.ToDouble() >= 1000) return std::nullopt;
-                     std::optional<Decimal> product =
-                         numeral.number.Times(Decimal::Integer(MeaningNumber(p[1])));
-                     if (!product) return std::nullopt;
-                     return MakeNumeral(*product, numeral.from_words);
-                   }});
+                   [](const Parts& p) { return Scaled(p[0], p[1]); }});
   // "10 (ten)", "twenty-four (24)", "10 (desmit)": one number written in digits and in words.
   rules.push_back({name("numeral.written_twice"),
                    {Expr(Kind::kNumeral), Symbol({"("}), Expr(Kind::kNumeral), Symbol({")"})},

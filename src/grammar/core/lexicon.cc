@@ -33,4 +33,16 @@ std::vector<Meaning> Lexicon::Lookup(const std::string& lower) const {
   return meanings;
 }
 
+void AddCurrencyCodes(Lexicon& lexicon) {
+  for (std::string_view code : {"EUR", "USD", "GBP", "NOK", "SEK", "DKK", "CHF", "PLN", "CZK",
+                                "CAD", "JPY", "UAH", "ISK", "HUF", "RON", "BGN", "AUD", "NZD"}) {
+    std::string lower(code);
+    for (char& c : lower) c = static_cast<char>(c | 0x20);
+    lexicon.AddExact({lower}, {Sense::kCurrency, 0, std::string(code)});
+  }
+  lexicon.AddExact({"€"}, {Sense::kCurrency, 0, "EUR"});
+  lexicon.AddExact({"$"}, {Sense::kCurrency, 0, "USD"});
+  lexicon.AddExact({"£"}, {Sense::kCurrency, 0, "GBP"});
+}
+
 }  // namespace treaty::grammar

@@ -51,4 +51,8 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<Meaning>> exact_entries_;
 };
 
+// Adds the ISO 4217 codes that agreements write ("EUR", "NOK", lowercased) and the signs €, $
+// and £, the same in every language.
+void AddCurrencyCodes(Lexicon& lexicon);
+
 }  // namespace treaty::grammar

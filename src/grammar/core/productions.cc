@@ -60,6 +60,13 @@ Value MakeYear(int year) {
   return value;
 }
 
+Value MakeYears(std::vector<int> years) {
+  Value value;
+  value.kind = Kind::kYears;
+  value.years = std::move(years);
+  return value;
+}
+
 Value MakePeriod(CalendarDate from, CalendarDate to) {
   Value value;
   value.kind = Kind::kPeriod;
@@ -129,6 +136,39 @@ std::optional<Value> CheckDayOfMonth(int day, int month) {
   value.date.year = 0;
   value.problem =
       fmt::format("{} has at most {} days", kMonthNames[month - 1], DaysInMonth(kLeapYear, month));
+  return value;
+}
+
+Value MakePeriodOfDates(const Value& from, const Value& to) {
+  if (from.kind == Kind::kBadDate) return from;
+  if (to.kind == Kind::kBadDate) return to;
+  return MakePeriod(from.date, to.date);
+}
+
+Value MakeDayRange(int year, int month, int first_day, int last_day) {
+  return MakePeriodOfDates(MakeDate(year, month, first_day), MakeDate(year, month, last_day));
+}
+
+std::optional<Value> MakePeriodWithoutYear(int month, int first_day, int last_day) {
+  if (CheckDayOfMonth(first_day, month) || CheckDayOfMonth(last_day, month)) return std::nullopt;
+  Value value;
+  value.kind = Kind::kPeriodWithoutYear;
+  value.from = {0, month, first_day};
+  value.to = {0, month, last_day};
+  return value;
+}
+
+std::optional<Value> Scaled(const Part& numeral, const Part& scale) {
+  const Value& value = ValueOf(numeral);
+  if (value.number.ToDouble() >= 1000) return std::nullopt;
+  std::optional<Decimal> product = value.number.Times(Decimal::Integer(MeaningNumber(scale)));
+  if (!product) return std::nullopt;
+  return MakeNumeral(*product, value.from_words);
+}
+
+Value WithOf(const Part& part, std::string_view of) {
+  Value value = ValueOf(part);
+  value.of = std::string(of);
   return value;
 }
 

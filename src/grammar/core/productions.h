@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "grammar/core/rule.h"
 
@@ -25,6 +26,7 @@ Value MakeNumeral(Decimal number, bool from_words);
 // A date, or a bad-date value saying why it cannot exist. day 0: the month only.
 Value MakeDate(int year, int month, int day);
 Value MakeYear(int year);
+Value MakeYears(std::vector<int> years);
 // A period between two dates or years; a bad-date value when it runs backwards.
 Value MakePeriod(CalendarDate from, CalendarDate to);
 // An ISO 8601 duration of `amount` units: "Y", "M", "W", "D" or "H" (PT24H). Nullopt when the
@@ -39,6 +41,19 @@ Value MakeReference(std::string_view target, std::string_view number, std::strin
 // A bad-date value when day `day` cannot fall in `month` of any year ("30. februārī"); nullopt
 // otherwise, as a day and month without a year are not a date.
 std::optional<Value> CheckDayOfMonth(int day, int month);
+
+// The period between two dates; a bad date when either is one.
+Value MakePeriodOfDates(const Value& from, const Value& to);
+// "29-30 June 2023": the period between two days of one month.
+Value MakeDayRange(int year, int month, int first_day, int last_day);
+// "29-30 June,": a period whose year the end of its list gives; nullopt when a day cannot fall in
+// the month.
+std::optional<Value> MakePeriodWithoutYear(int month, int first_day, int last_day);
+// The numeral in `numeral` times the scale word in `scale` ("3,3 miljonu"); nullopt when the
+// numeral is 1000 or more (a year, not an amount) or the product does not fit.
+std::optional<Value> Scaled(const Part& numeral, const Part& scale);
+// A copy of the expression in `part` saying what it is of ("GDP").
+Value WithOf(const Part& part, std::string_view of);
 
 // A copy of the expression in `part` with `bound` set; nullopt when it has one already.
 std::optional<Value> WithBound(const Part& part, std::string_view bound);

@@ -31,28 +31,6 @@ bool AllOrNone(const Parts& p, std::initializer_list<size_t> indices) {
   return matched == 0 || matched == indices.size();
 }
 
-Value Years(std::vector<int> years) {
-  Value value;
-  value.kind = Kind::kYears;
-  value.years = std::move(years);
-  return value;
-}
-
-Value PercentOfGdp(const Part& part) {
-  Value value = ValueOf(part);
-  value.of = "GDP";
-  return value;
-}
-
-// A period between two days of one month and year, or a bad date when a day cannot exist.
-Value DayRange(int year, int month, int from_day, int to_day) {
-  Value from = MakeDate(year, month, from_day);
-  if (from.kind == Kind::kBadDate) return from;
-  Value to = MakeDate(year, month, to_day);
-  if (to.kind == Kind::kBadDate) return to;
-  return MakePeriod(from.date, to.date);
-}
-
 // "29 June – 1 July 2023": the first day takes the year of the date that ends the period, or
 // the year before when its month comes later ("30 December – 2 January 2024").
 std::optional<Value> DayMonthToDate(const Part& day, const Part& month, const Part& end) {
@@ -216,51 +194,44 @@ Grammar EnglishGrammar() {
                    {Number(NumberShape::kDay), Dash(), Number(NumberShape::kDay),
                     Sense(Sense::kMonth), Number(NumberShape::kYear)},
                    [](const Parts& p) {
-                     return std::optional<Value>(DayRange(IntegerOf(p[4]),
-                                                          static_cast<int>(MeaningNumber(p[3])),
-                                                          IntegerOf(p[0]), IntegerOf(p[2])));
+                     return std::optional<Value>(MakeDayRange(IntegerOf(p[4]),
+                                                              static_cast<int>(MeaningNumber(p[3])),
+                                                              IntegerOf(p[0]), IntegerOf(p[2])));
                    }});
   // "June 29-30, 2023"
   rules.push_back({"en.period.month_day_range",
                    {Sense(Sense::kMonth), Number(NumberShape::kDay), Dash(),
                     Number(NumberShape::kDay), Optional(Symbol({","})), Number(NumberShape::kYear)},
                    [](const Parts& p) {
-                     return std::optional<Value>(DayRange(IntegerOf(p[5]),
-                                                          static_cast<int>(MeaningNumber(p[0])),
-                                                          IntegerOf(p[1]), IntegerOf(p[3])));
+                     return std::optional<Value>(MakeDayRange(IntegerOf(p[5]),
+                                                              static_cast<int>(MeaningNumber(p[0])),
+                                                              IntegerOf(p[1]), IntegerOf(p[3])));
                    }});
   // "from 29 to 30 June 2023"
   rules.push_back({"en.period.from_day_to_day",
                    {Word({"from"}), Number(NumberShape::kDay), Through(), Number(NumberShape::kDay),
                     Sense(Sense::kMonth), Number(NumberShape::kYear)},
                    [](const Parts& p) {
-                     return std::optional<Value>(DayRange(IntegerOf(p[5]),
-                                                          static_cast<int>(MeaningNumber(p[4])),
-                                                          IntegerOf(p[1]), IntegerOf(p[3])));
+                     return std::optional<Value>(MakeDayRange(IntegerOf(p[5]),
+                                                              static_cast<int>(MeaningNumber(p[4])),
+                                                              IntegerOf(p[1]), IntegerOf(p[3])));
                    }});
   // "between 29 and 30 June 2023"
   rules.push_back({"en.period.between_day_and_day",
                    {Word({"between"}), Number(NumberShape::kDay), Word({"and"}),
                     Number(NumberShape::kDay), Sense(Sense::kMonth), Number(NumberShape::kYear)},
                    [](const Parts& p) {
-                     return std::optional<Value>(DayRange(IntegerOf(p[5]),
-                                                          static_cast<int>(MeaningNumber(p[4])),
-                                                          IntegerOf(p[1]), IntegerOf(p[3])));
+                     return std::optional<Value>(MakeDayRange(IntegerOf(p[5]),
+                                                              static_cast<int>(MeaningNumber(p[4])),
+                                                              IntegerOf(p[1]), IntegerOf(p[3])));
                    }});
   // "29-30 June," in "29-30 June, 26-27 October, 14-15 December 2023": the year comes later.
   rules.push_back(
       {"en.period.day_range_without_year",
        {Number(NumberShape::kDay), Dash(), Number(NumberShape::kDay), Sense(Sense::kMonth)},
-       [](const Parts& p) -> std::optional<Value> {
-         int month = static_cast<int>(MeaningNumber(p[3]));
-         if (CheckDayOfMonth(IntegerOf(p[0]), month) || CheckDayOfMonth(IntegerOf(p[2]), month)) {
-           return std::nullopt;
-         }
-         Value value;
-         value.kind = Kind::kPeriodWithoutYear;
-         value.from = {0, month, IntegerOf(p[0])};
-         value.to = {0, month, IntegerOf(p[2])};
-         return value;
+       [](const Parts& p) {
+         return MakePeriodWithoutYear(static_cast<int>(MeaningNumber(p[3])), IntegerOf(p[0]),
+                                      IntegerOf(p[2]));
        }});
   // "29 June – 1 July 2023", "from 29 June to 1 July 2023", "between 29 June and 1 July 2023"
   rules.push_back({"en.period.day_month_dash_date",
@@ -322,14 +293,14 @@ Grammar EnglishGrammar() {
                    {Number(NumberShape::kYear), Optional(Symbol({","})), Word({"and"}),
                     Number(NumberShape::kYear)},
                    [](const Parts& p) {
-                     return std::optional<Value>(Years({IntegerOf(p[0]), IntegerOf(p[3])}));
+                     return std::optional<Value>(MakeYears({IntegerOf(p[0]), IntegerOf(p[3])}));
                    }});
   rules.push_back({"en.years.more",
                    {Number(NumberShape::kYear), Symbol({","}), Expr(Kind::kYears)},
                    [](const Parts& p) {
                      std::vector<int> years = ValueOf(p[2]).years;
                      years.insert(years.begin(), IntegerOf(p[0]));
-                     return std::optional<Value>(Years(std::move(years)));
+                     return std::optional<Value>(MakeYears(std::move(years)));
                    }});
   // "since 2014", "in 2024", "in early 2022", "the year 2024": the words before say it is a
   // year, but are not part of it.
@@ -415,11 +386,11 @@ Grammar EnglishGrammar() {
   rules.push_back({"en.percent.of_gdp",
                    {Expr(Kind::kPercent), Word({"of"}), GdpDeterminer(), Optional(Word({"annual"})),
                     Word({"gross"}), Word({"domestic"}), Word({"product"})},
-                   [](const Parts& p) { return std::optional<Value>(PercentOfGdp(p[0])); }});
+                   [](const Parts& p) { return std::optional<Value>(WithOf(p[0], "GDP")); }});
   rules.push_back({"en.percent.of_gdp_abbreviated",
                    {Expr(Kind::kPercent), Word({"of"}), GdpDeterminer(), Optional(Word({"annual"})),
                     Word({"gdp"})},
-                   [](const Parts& p) { return std::optional<Value>(PercentOfGdp(p[0])); }});
+                   [](const Parts& p) { return std::optional<Value>(WithOf(p[0], "GDP")); }});
   rules.push_back(
       {"en.percent.per_cent",
        {Expr(Kind::kNumeral), Word({"per"}), Word({"cent"})},

@@ -18,24 +18,12 @@ void AddEnglishLexicon(Lexicon& lexicon) {
   lexicon.Add({"million", "millions", "mn", "mln", "mil"}, {Sense::kScale, 1'000'000, ""});
   lexicon.Add({"billion", "billions", "bn"}, {Sense::kScale, 1'000'000'000, ""});
 
-  lexicon.Add({"eur", "euro", "euros", "€"}, {Sense::kCurrency, 0, "EUR"});
-  lexicon.Add({"usd", "$", "dollar", "dollars"}, {Sense::kCurrency, 0, "USD"});
-  lexicon.Add({"gbp", "£", "pound", "pounds"}, {Sense::kCurrency, 0, "GBP"});
-  lexicon.Add({"nok"}, {Sense::kCurrency, 0, "NOK"});
-  lexicon.Add({"sek"}, {Sense::kCurrency, 0, "SEK"});
-  lexicon.Add({"dkk"}, {Sense::kCurrency, 0, "DKK"});
-  lexicon.Add({"chf"}, {Sense::kCurrency, 0, "CHF"});
-  lexicon.Add({"pln"}, {Sense::kCurrency, 0, "PLN"});
-  lexicon.Add({"czk"}, {Sense::kCurrency, 0, "CZK"});
-  lexicon.Add({"cad"}, {Sense::kCurrency, 0, "CAD"});
-  lexicon.Add({"jpy", "yen"}, {Sense::kCurrency, 0, "JPY"});
-  lexicon.Add({"uah", "hryvnia", "hryvnias"}, {Sense::kCurrency, 0, "UAH"});
-  lexicon.Add({"isk"}, {Sense::kCurrency, 0, "ISK"});
-  lexicon.Add({"huf"}, {Sense::kCurrency, 0, "HUF"});
-  lexicon.Add({"ron"}, {Sense::kCurrency, 0, "RON"});
-  lexicon.Add({"bgn"}, {Sense::kCurrency, 0, "BGN"});
-  lexicon.Add({"aud"}, {Sense::kCurrency, 0, "AUD"});
-  lexicon.Add({"nzd"}, {Sense::kCurrency, 0, "NZD"});
+  AddCurrencyCodes(lexicon);
+  lexicon.Add({"euro", "euros"}, {Sense::kCurrency, 0, "EUR"});
+  lexicon.Add({"dollar", "dollars"}, {Sense::kCurrency, 0, "USD"});
+  lexicon.Add({"pound", "pounds"}, {Sense::kCurrency, 0, "GBP"});
+  lexicon.Add({"yen"}, {Sense::kCurrency, 0, "JPY"});
+  lexicon.Add({"hryvnia", "hryvnias"}, {Sense::kCurrency, 0, "UAH"});
   lexicon.Add({"zloty", "zlotys"}, {Sense::kCurrency, 0, "PLN"});
 
   const std::string_view months[] = {"january",   "february", "march",    "april",

@@ -28,19 +28,6 @@ Item SectionWord() { return Word({"sadaļ*"}); }
 const CalendarDate& DateOf(const Part& part) { return ValueOf(part).date; }
 CalendarDate YearOf(const Part& part) { return {IntegerOf(part), 0, 0}; }
 
-Value Years(std::vector<int> years) {
-  Value value;
-  value.kind = Kind::kYears;
-  value.years = std::move(years);
-  return value;
-}
-
-Value OfGdp(const Part& percent) {
-  Value value = ValueOf(percent);
-  value.of = "GDP";
-  return value;
-}
-
 // The singular forms of the scale words. The plural ones are not a number on their own:
 // "tūkstošiem dronu" is "thousands of drones". "miljonu" is both the accusative singular
 // ("miljonu dronu") and the genitive plural ("vairāku miljonu"); it is read as the first.
@@ -142,13 +129,9 @@ Grammar LatvianGrammar() {
        {Number(NumberShape::kYear), Symbol({"."}), Word({"gada"}), Number(NumberShape::kDay),
         Symbol({"."}), Dash(), Number(NumberShape::kDay), Symbol({"."}), Sense(Sense::kMonth)},
        [](const Parts& p) {
-         int year = IntegerOf(p[0]);
-         int month = static_cast<int>(MeaningNumber(p[8]));
-         Value from = MakeDate(year, month, IntegerOf(p[3]));
-         Value to = MakeDate(year, month, IntegerOf(p[6]));
-         if (from.kind == Kind::kBadDate) return std::optional<Value>(from);
-         if (to.kind == Kind::kBadDate) return std::optional<Value>(to);
-         return std::optional<Value>(MakePeriod(from.date, to.date));
+         return std::optional<Value>(MakeDayRange(IntegerOf(p[0]),
+                                                  static_cast<int>(MeaningNumber(p[8])),
+                                                  IntegerOf(p[3]), IntegerOf(p[6])));
        }});
   // "2026. - 2027. gada", "2024.–2026. gadā"
   rules.push_back({"lv.period.year_dash_year",
@@ -168,14 +151,14 @@ Grammar LatvianGrammar() {
   rules.push_back({"lv.years.pair",
                    {Number(NumberShape::kYear), Symbol({"."}), Word({"un"}), Expr(Kind::kYear)},
                    [](const Parts& p) {
-                     return std::optional<Value>(Years({IntegerOf(p[0]), DateOf(p[3]).year}));
+                     return std::optional<Value>(MakeYears({IntegerOf(p[0]), DateOf(p[3]).year}));
                    }});
   rules.push_back({"lv.years.more",
                    {Number(NumberShape::kYear), Symbol({"."}), Symbol({","}), Expr(Kind::kYears)},
                    [](const Parts& p) {
                      std::vector<int> years = ValueOf(p[3]).years;
                      years.insert(years.begin(), IntegerOf(p[0]));
-                     return std::optional<Value>(Years(std::move(years)));
+                     return std::optional<Value>(MakeYears(std::move(years)));
                    }});
   rules.push_back({"lv.year.ordinal",
                    {Number(NumberShape::kYear), Symbol({"."}), YearWord()},
@@ -200,11 +183,11 @@ Grammar LatvianGrammar() {
   rules.push_back({"lv.percent.of_gdp",
                    {Expr(Kind::kPercent), Optional(Word({"apmērā"})), Word({"no"}),
                     Word({"iekšzemes"}), Word({"kopprodukta"})},
-                   [](const Parts& p) { return std::optional<Value>(OfGdp(p[0])); }});
+                   [](const Parts& p) { return std::optional<Value>(WithOf(p[0], "GDP")); }});
   rules.push_back(
       {"lv.percent.of_gdp_abbreviated",
        {Expr(Kind::kPercent), Optional(Word({"apmērā"})), Optional(Word({"no"})), Word({"ikp"})},
-       [](const Parts& p) { return std::optional<Value>(OfGdp(p[0])); }});
+       [](const Parts& p) { return std::optional<Value>(WithOf(p[0], "GDP")); }});
   rules.push_back(
       {"lv.percent.word",
        {Expr(Kind::kNumeral), Word({"procents", "procenta", "procentam", "procentu", "procentā",
@@ -301,15 +284,8 @@ Grammar LatvianGrammar() {
   rules.push_back({"lv.numeral.abbreviated_scale",
                    {Expr(Kind::kNumeral), Sense(Sense::kScale), Attached(Symbol({"."}))},
                    [](const Parts& p) -> std::optional<Value> {
-                     const Value& numeral = ValueOf(p[0]);
-                     if (!IsAbbreviatedScale(p[1].token->lower) ||
-                         numeral.number.ToDouble() >= 1000) {
-                       return std::nullopt;
-                     }
-                     std::optional<Decimal> product =
-                         numeral.number.Times(Decimal::Integer(MeaningNumber(p[1])));
-                     if (!product) return std::nullopt;
-                     return MakeNumeral(*product, numeral.from_words);
+                     if (!IsAbbreviatedScale(p[1].token->lower)) return std::nullopt;
+                     return Scaled(p[0], p[1]);
                    }});
   AddCommonRules(grammar, "lv");
   return grammar;

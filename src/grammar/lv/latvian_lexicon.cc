@@ -43,20 +43,14 @@ void AddLatvianLexicon(Lexicon& lexicon) {
   lexicon.Add({"miljons", "milj"}, {Sense::kScale, 1'000'000, ""});
   lexicon.Add({"miljards", "mljrd", "mlrd"}, {Sense::kScale, 1'000'000'000, ""});
 
-  lexicon.Add({"eiro", "eur", "€"}, {Sense::kCurrency, 0, "EUR"});
-  lexicon.Add({"usd", "$", "dolārs"}, {Sense::kCurrency, 0, "USD"});
-  lexicon.Add({"gbp", "£", "mārciņa"}, {Sense::kCurrency, 0, "GBP"});
+  AddCurrencyCodes(lexicon);
+  lexicon.Add({"eiro"}, {Sense::kCurrency, 0, "EUR"});
+  lexicon.Add({"dolārs"}, {Sense::kCurrency, 0, "USD"});
+  lexicon.Add({"mārciņa"}, {Sense::kCurrency, 0, "GBP"});
   // Hunspell does not know "grivna".
-  lexicon.Add({"uah", "grivna", "grivnas", "grivnai", "grivnu", "grivnā", "grivnām", "grivnās"},
+  lexicon.Add({"grivna", "grivnas", "grivnai", "grivnu", "grivnā", "grivnām", "grivnās"},
               {Sense::kCurrency, 0, "UAH"});
-  lexicon.Add({"nok"}, {Sense::kCurrency, 0, "NOK"});
-  lexicon.Add({"sek"}, {Sense::kCurrency, 0, "SEK"});
-  lexicon.Add({"dkk"}, {Sense::kCurrency, 0, "DKK"});
-  lexicon.Add({"chf"}, {Sense::kCurrency, 0, "CHF"});
-  lexicon.Add({"pln"}, {Sense::kCurrency, 0, "PLN"});
-  lexicon.Add({"czk"}, {Sense::kCurrency, 0, "CZK"});
-  lexicon.Add({"cad"}, {Sense::kCurrency, 0, "CAD"});
-  lexicon.Add({"jpy", "jena"}, {Sense::kCurrency, 0, "JPY"});
+  lexicon.Add({"jena"}, {Sense::kCurrency, 0, "JPY"});
 
   const std::string_view months[] = {"janvāris",   "februāris", "marts",     "aprīlis",
                                      "maijs",      "jūnijs",    "jūlijs",    "augusts",

@@ -30,29 +30,10 @@ bool DotFits(const Part& word, const Part& dot) {
   return !dot.matched || (word.matched && (word.token->lower == "р" || word.token->lower == "рр"));
 }
 
-Value Years(std::vector<int> years) {
-  Value value;
-  value.kind = Kind::kYears;
-  value.years = std::move(years);
-  return value;
-}
-
 // A period between two dates, or the bad date among them.
-Value DatePeriod(const Value& from, const Value& to) {
-  if (from.kind == Kind::kBadDate) return from;
-  if (to.kind == Kind::kBadDate) return to;
-  return MakePeriod(from.date, to.date);
-}
-
 // "статті 51 ...": the article number follows the noun.
 std::optional<Value> ArticleOf(const Parts& p, std::string_view instrument) {
   return MakeReference("article", p[1].token->lower, instrument);
-}
-
-Value WithOf(const Part& part, std::string_view of) {
-  Value value = ValueOf(part);
-  value.of = std::string(of);
-  return value;
 }
 
 // "десятирічного строку", "шестимісячний строк", "30-денний термін": the length of a term in
@@ -161,7 +142,7 @@ Grammar UkrainianGrammar() {
          const CalendarDate& to = DateOf(p[4]);
          if (to.day == 0) return std::nullopt;
          Value from = MakeDate(to.year, MeaningNumber(p[2]), IntegerOf(p[1]));
-         return DatePeriod(from, ValueOf(p[4]));
+         return MakePeriodOfDates(from, ValueOf(p[4]));
        }});
   // "з 29 по 30 червня 2023 року": the first day takes the month and year of the date.
   rules.push_back({"uk.period.from_day_to_date",
@@ -170,7 +151,7 @@ Grammar UkrainianGrammar() {
                      const CalendarDate& to = DateOf(p[3]);
                      if (to.day == 0) return std::nullopt;
                      Value from = MakeDate(to.year, to.month, IntegerOf(p[1]));
-                     return DatePeriod(from, ValueOf(p[3]));
+                     return MakePeriodOfDates(from, ValueOf(p[3]));
                    }});
   rules.push_back(
       {"uk.period.day_range",
@@ -178,25 +159,16 @@ Grammar UkrainianGrammar() {
         Number(NumberShape::kYear), Optional(DateYearWord()), AbbreviationDot()},
        [](const Parts& p) -> std::optional<Value> {
          if (!DotFits(p[5], p[6])) return std::nullopt;
-         int year = IntegerOf(p[4]);
-         int month = static_cast<int>(MeaningNumber(p[3]));
-         return DatePeriod(MakeDate(year, month, IntegerOf(p[0])),
-                           MakeDate(year, month, IntegerOf(p[2])));
+         return MakeDayRange(IntegerOf(p[4]), static_cast<int>(MeaningNumber(p[3])),
+                             IntegerOf(p[0]), IntegerOf(p[2]));
        }});
   // "29–30 червня, 26–27 жовтня та 14–15 грудня 2023 року": the year comes at the list's end.
   rules.push_back(
       {"uk.period.day_range_without_year",
        {Number(NumberShape::kDay), Dash(), Number(NumberShape::kDay), Sense(Sense::kMonth)},
-       [](const Parts& p) -> std::optional<Value> {
-         int month = static_cast<int>(MeaningNumber(p[3]));
-         if (CheckDayOfMonth(IntegerOf(p[0]), month) || CheckDayOfMonth(IntegerOf(p[2]), month)) {
-           return std::nullopt;
-         }
-         Value value;
-         value.kind = Kind::kPeriodWithoutYear;
-         value.from = {0, month, IntegerOf(p[0])};
-         value.to = {0, month, IntegerOf(p[2])};
-         return value;
+       [](const Parts& p) {
+         return MakePeriodWithoutYear(static_cast<int>(MeaningNumber(p[3])), IntegerOf(p[0]),
+                                      IntegerOf(p[2]));
        }});
   // "з 2024 по 2026 рік", "з 2024 року до 2026 року", "з 2024 р. по 2026 р."
   rules.push_back({"uk.period.from_to_years",
@@ -228,14 +200,14 @@ Grammar UkrainianGrammar() {
                     Optional(YearWord()), AbbreviationDot()},
                    [](const Parts& p) -> std::optional<Value> {
                      if (!DotFits(p[3], p[4])) return std::nullopt;
-                     return Years({IntegerOf(p[0]), IntegerOf(p[2])});
+                     return MakeYears({IntegerOf(p[0]), IntegerOf(p[2])});
                    }});
   rules.push_back({"uk.years.more",
                    {Number(NumberShape::kYear), Symbol({","}), Expr(Kind::kYears)},
                    [](const Parts& p) {
                      std::vector<int> years = ValueOf(p[2]).years;
                      years.insert(years.begin(), IntegerOf(p[0]));
-                     return std::optional<Value>(Years(std::move(years)));
+                     return std::optional<Value>(MakeYears(std::move(years)));
                    }});
   // A bare number is a year only with "рік": "2024 року", "у 2024 році", "1991 рік", "2024 р."
   rules.push_back({"uk.year.with_word",
@@ -438,15 +410,8 @@ Grammar UkrainianGrammar() {
                    {Expr(Kind::kNumeral), Sense(Sense::kScale), Attached(Symbol({"."}))},
                    [](const Parts& p) -> std::optional<Value> {
                      const std::string_view scale = p[1].token->lower;
-                     const Value& numeral = ValueOf(p[0]);
-                     if ((scale != "тис" && scale != "млн" && scale != "млрд") ||
-                         numeral.number.ToDouble() >= 1000) {
-                       return std::nullopt;
-                     }
-                     std::optional<Decimal> product =
-                         numeral.number.Times(Decimal::Integer(MeaningNumber(p[1])));
-                     if (!product) return std::nullopt;
-                     return MakeNumeral(*product, numeral.from_words);
+                     if (scale != "тис" && scale != "млн" && scale != "млрд") return std::nullopt;
+                     return Scaled(p[0], p[1]);
                    }});
   AddCommonRules(grammar, "uk");
   return grammar;

@@ -49,10 +49,11 @@ void AddUkrainianLexicon(Lexicon& lexicon) {
   lexicon.Add({"мільйон", "млн"}, {Sense::kScale, 1'000'000, ""});
   lexicon.Add({"мільярд", "млрд"}, {Sense::kScale, 1'000'000'000, ""});
 
-  lexicon.Add({"євро", "eur", "€"}, {Sense::kCurrency, 0, "EUR"});
-  lexicon.Add({"долар", "usd", "$"}, {Sense::kCurrency, 0, "USD"});
-  lexicon.Add({"гривня", "грн", "uah"}, {Sense::kCurrency, 0, "UAH"});
-  lexicon.Add({"фунт", "gbp", "£"}, {Sense::kCurrency, 0, "GBP"});
+  AddCurrencyCodes(lexicon);
+  lexicon.Add({"євро"}, {Sense::kCurrency, 0, "EUR"});
+  lexicon.Add({"долар"}, {Sense::kCurrency, 0, "USD"});
+  lexicon.Add({"гривня", "грн"}, {Sense::kCurrency, 0, "UAH"});
+  lexicon.Add({"фунт"}, {Sense::kCurrency, 0, "GBP"});
 
   const std::vector<std::string_view> months[] = {
       {"січень", "січня", "січні"},           {"лютий", "лютого", "лютому"},
