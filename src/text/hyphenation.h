@@ -14,8 +14,6 @@ class Hyphenation {
   // Loads the dictionary of `language` from the system's Hunspell folder on first use.
   explicit Hyphenation(Language language);
 
-  struct Dictionary;
-
   // True when "left-right" should stay hyphenated. The hyphen goes only when the joined word is
   // in the dictionary and one of the halves is not a word on its own; with no dictionary the
   // hyphen stays. `right` starting with a capital letter always keeps it.
