@@ -22,9 +22,10 @@ std::string GroupThousands(const std::string& number) {
   return grouped + number.substr(point);
 }
 
+// The cell, then spaces to `width` code points, and always at least two.
 std::string Padded(const std::string& cell, size_t width) {
   size_t length = text::CountCodePoints(cell);
-  return length >= width ? cell : cell + std::string(width - length, ' ');
+  return cell + std::string(length + 2 >= width ? 2 : width - length, ' ');
 }
 
 }  // namespace
