@@ -70,11 +70,11 @@ std::string ValueText(const grammar::Value& value) {
 }
 
 std::string ExpressionTable(const std::vector<grammar::Expression>& expressions) {
-  std::string table = fmt::format("{:>5}  {}{}{}{}\n", "line", Padded("kind", 11),
+  std::string table = fmt::format("{:>5}  {}{}{}{}\n", "line", Padded("kind", 12),
                                   Padded("value", 30), Padded("text", 40), "eId");
   for (const grammar::Expression& expression : expressions) {
     table += fmt::format("{:>5}  {}{}{}{}\n", expression.line,
-                         Padded(std::string(grammar::KindName(expression.value.kind)), 11),
+                         Padded(std::string(grammar::KindName(expression.value.kind)), 12),
                          Padded(ValueText(expression.value), 30), Padded(expression.text, 40),
                          expression.eid);
   }
