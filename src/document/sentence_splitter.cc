@@ -1,6 +1,7 @@
 #include "document/sentence_splitter.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 #include "text/punctuation.h"
@@ -55,24 +56,37 @@ bool EndsSentenceAt(std::string_view s, size_t mark, char32_t c) {
   return true;
 }
 
+// The bytes that may start a sentence mark: ".", "!", "?" and the lead byte of "…" (no other byte
+// of a UTF-8 sequence equals one of them). A table lookup keeps the scan free of branches that
+// depend on the text.
+constexpr std::array<bool, 256> kMayStartMark = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char byte : {'.', '!', '?', '\xE2'}) table[byte] = true;
+  return table;
+}();
+
+// Offset of the first byte at or after `pos` that may start a sentence mark, or the size.
+size_t NextMarkCandidate(std::string_view s, size_t pos) {
+  while (pos < s.size() && !kMayStartMark[static_cast<unsigned char>(s[pos])]) ++pos;
+  return pos;
+}
+
 }  // namespace
 
-std::vector<SentenceSpan> SplitSentences(std::string_view s) {
+std::vector<SentenceSpan> SplitSentences(std::string_view paragraph) {
   std::vector<SentenceSpan> sentences;
+  SplitSentences(paragraph, sentences);
+  return sentences;
+}
+
+void SplitSentences(std::string_view s, std::vector<SentenceSpan>& sentences) {
+  sentences.clear();
   size_t begin = 0;
   size_t pos = 0;
-  while (pos < s.size()) {
-    unsigned char byte = static_cast<unsigned char>(s[pos]);
+  while ((pos = NextMarkCandidate(s, pos)) < s.size()) {
     size_t mark = pos;
-    char32_t c;
-    if (byte < 0x80) {
-      c = byte;
-      ++pos;
-      if (c != '.' && c != '!' && c != '?') continue;
-    } else {
-      c = DecodeAt(s, pos);
-      if (c != U'…') continue;
-    }
+    char32_t c = DecodeAt(s, pos);
+    if (c != '.' && c != '!' && c != '?' && c != U'…') continue;
     size_t end = pos;
     while (end < s.size()) {
       size_t next = end;
@@ -86,7 +100,6 @@ std::vector<SentenceSpan> SplitSentences(std::string_view s) {
     pos = begin;
   }
   if (begin < s.size()) sentences.push_back({begin, s.size()});
-  return sentences;
 }
 
 }  // namespace treaty::document

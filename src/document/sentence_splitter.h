@@ -20,5 +20,7 @@ struct SentenceSpan {
 };
 
 std::vector<SentenceSpan> SplitSentences(std::string_view paragraph);
+// Same, replacing the contents of `sentences` (whose capacity is reused).
+void SplitSentences(std::string_view paragraph, std::vector<SentenceSpan>& sentences);
 
 }  // namespace treaty::document

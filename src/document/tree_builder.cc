@@ -1,8 +1,10 @@
 #include "document/tree_builder.h"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <cassert>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "document/block_shape.h"
@@ -28,15 +30,7 @@ struct Item {
 
 enum class Role { kHeading, kParagraph };
 
-// A node under construction; children are arena indices so that growing the tree never moves a
-// node another part of the builder still points at.
-struct Draft {
-  Node node;
-  std::vector<size_t> children;
-  std::map<std::string, int> used_ids;  // eId components already taken by children
-  std::map<std::string, int> ordinals;  // children counted per component
-};
-
+// The eId component of a node named by its number or position.
 std::string_view Component(NodeType type) {
   switch (type) {
     case NodeType::kPart:
@@ -68,6 +62,61 @@ std::string IdValue(std::string_view value) {
   return out;
 }
 
+constexpr size_t kNodeTypes = static_cast<size_t>(NodeType::kNote) + 1;
+
+// Names the children of one node (the last component of their eIds): by number when they have
+// one, else by position among their siblings of the same type; a name already taken gets a
+// suffix ("para_2-2").
+class ChildNames {
+ public:
+  void Reset() {
+    count_.fill(0);
+    numbered_.fill(false);
+    uses_.clear();
+  }
+
+  // The name of the next child of `type`, numbered `value` or, when it is empty, unnumbered.
+  std::string Next(NodeType type, std::string_view value) {
+    size_t index = static_cast<size_t>(type);
+    int position = ++count_[index];
+    std::string prefix = std::string(Component(type)) + "_";
+    // Until one of them has a number, the children of a type are named 1, 2, 3... and cannot
+    // collide; the names taken are recorded from then on.
+    if (value.empty() && !numbered_[index]) return prefix + std::to_string(position);
+    if (!numbered_[index]) {
+      numbered_[index] = true;
+      for (int earlier = 1; earlier < position; ++earlier) {
+        uses_[prefix + std::to_string(earlier)] = 1;
+      }
+    }
+    std::string name = prefix + (value.empty() ? std::to_string(position) : IdValue(value));
+    int uses = ++uses_[name];
+    if (uses > 1) name += "-" + std::to_string(uses);
+    return name;
+  }
+
+ private:
+  std::array<int, kNodeTypes> count_{};        // children per type
+  std::array<bool, kNodeTypes> numbered_{};    // whether a child of the type had a number
+  std::unordered_map<std::string, int> uses_;  // names taken, for the types in numbered_
+};
+
+// A node on the right edge of the tree under construction.
+struct OpenNode {
+  Node* node = nullptr;
+  ChildNames child_names;
+};
+
+// The eId of a child named `name` of a node with eId `parent` ("sec_2" + "para_3" gives
+// "sec_2__para_3"; the root and the body have none).
+std::string ChildEid(std::string_view parent, std::string_view name) {
+  std::string eid;
+  eid.reserve(parent.size() + 2 + name.size());
+  if (!parent.empty()) eid.append(parent).append("__");
+  eid.append(name);
+  return eid;
+}
+
 bool IsHeadingStyle(LabelStyle style) {
   return style == LabelStyle::kPart || style == LabelStyle::kChapter ||
          style == LabelStyle::kArticle || style == LabelStyle::kSection;
@@ -75,15 +124,17 @@ bool IsHeadingStyle(LabelStyle style) {
 
 class Builder {
  public:
-  Builder(const text::NormalizedText& text, Document& doc) : text_(text), doc_(doc) {}
+  Builder(const text::NormalizedText& text, Document& doc)
+      : text_(text), doc_(doc), source_(text.map) {}
 
   void Run() {
+    items_.reserve(text_.blocks.size());
     for (const Block& block : text_.blocks) {
       if (block.kind == text::BlockKind::kBody)
         items_.push_back({&block, ShapeOf(text_.BlockText(block))});
     }
-    arena_.push_back(Draft{});
-    arena_[0].node.type = NodeType::kDocument;
+    doc_.root.type = NodeType::kDocument;
+    Open(kRoot, doc_.root);
     size_t n = items_.size();
     FindTitle();
     size_t conclusions = ConclusionsStart(title_end_);
@@ -96,7 +147,7 @@ class Builder {
       if (i == preamble_heading_) continue;
       AddPreambleParagraph(i);
     }
-    body_ = NewChild(0, NodeType::kBody, "");
+    body_ = AddNamedChild(kRoot, NodeType::kBody, "");  // the body has no eId
     for (size_t i = body_start; i < conclusions; ++i) AddBodyItem(i);
     if (!has_structure_) {
       doc_.warnings.push_back(
@@ -107,7 +158,7 @@ class Builder {
     for (const Block& block : text_.blocks) {
       if (block.kind == text::BlockKind::kFootnote) AddNote(block);
     }
-    doc_.root = Materialize(0);
+    Close(kRoot);
   }
 
  private:
@@ -232,41 +283,81 @@ class Builder {
   }
 
   // --- nodes ---------------------------------------------------------------------------------
+  //
+  // Nodes are built in document order, so a new node is always the last child of a node on the
+  // tree's right edge. The builder refers to open nodes by their depth on that edge (kRoot is the
+  // document); adding a child closes the open nodes below its parent, the only ones whose
+  // addresses adding it may change. A closed node gets no more descendants, so its span is final
+  // when it closes.
 
-  size_t NewChild(size_t parent, NodeType type, std::string_view value) {
-    Draft draft;
-    draft.node.type = type;
-    if (type != NodeType::kBody) {
-      Draft& p = arena_[parent];
-      std::string component(Component(type));
-      // Unnumbered nodes are named by their position among siblings of their kind.
-      int ordinal = ++p.ordinals[component];
-      std::string key = value.empty() ? std::to_string(ordinal) : IdValue(value);
-      std::string local = component + "_" + key;
-      int& uses = p.used_ids[local];
-      if (++uses > 1) local += "-" + std::to_string(uses);
-      const std::string& prefix = p.node.eid;
-      draft.node.eid = prefix.empty() ? local : prefix + "__" + local;
-    }
-    arena_.push_back(std::move(draft));
-    size_t index = arena_.size() - 1;
-    arena_[parent].children.push_back(index);
-    return index;
+  // Makes `node` the open node at `depth`. REQUIRES: no node is open at `depth` or below.
+  void Open(size_t depth, Node& node) {
+    assert(depth == depth_);
+    if (edge_.size() <= depth) edge_.resize(depth + 1);
+    depth_ = depth + 1;
+    OpenNode& open = edge_[depth];
+    open.node = &node;
+    open.child_names.Reset();
   }
 
-  void SetSpan(size_t index, const Block& block, size_t begin) {
-    Node& node = arena_[index].node;
-    node.begin = begin;
+  // Closes the open nodes at `depth` and below, deepest first: each gets its source span and
+  // widens its parent's span to cover its own. A node without a block of its own (preamble, body,
+  // conclusions) starts where its first child does.
+  void Close(size_t depth) {
+    while (depth_ > depth) {
+      --depth_;
+      Node& node = *edge_[depth_].node;
+      if (node.end > node.begin) {
+        node.source_begin = source_.ToSource(node.begin);
+        node.source_end = source_.ToSourceEnd(node.end);
+      }
+      if (depth_ == kRoot) break;
+      Node& parent = *edge_[depth_ - 1].node;
+      if (parent.first_line == 0) {
+        parent.begin = node.begin;
+        parent.first_line = node.first_line;
+      }
+      parent.end = std::max(parent.end, node.end);
+      parent.last_line = std::max(parent.last_line, node.last_line);
+    }
+  }
+
+  Node& At(size_t depth) const {
+    assert(depth < depth_);
+    return *edge_[depth].node;
+  }
+
+  // Appends a child with eId `eid` to the open node at `parent` and returns the child's depth.
+  size_t AddNamedChild(size_t parent, NodeType type, std::string eid) {
+    Close(parent + 1);
+    Node& child = At(parent).children.emplace_back();
+    child.type = type;
+    child.eid = std::move(eid);
+    Open(parent + 1, child);
+    return parent + 1;
+  }
+
+  // Appends a child numbered `value` (empty: unnumbered), named as ChildNames says, and returns
+  // the child's depth.
+  size_t AddChild(size_t parent, NodeType type, std::string_view value) {
+    OpenNode& open = edge_[parent];
+    return AddNamedChild(parent, type,
+                         ChildEid(open.node->eid, open.child_names.Next(type, value)));
+  }
+
+  static void SetSpan(Node& node, const Block& block) {
+    node.begin = block.begin;
     node.end = block.end;
     node.first_line = block.first_line;
     node.last_line = block.last_line;
   }
 
   void AddSentences(size_t parent, std::string_view words, size_t offset, const Block& block) {
-    for (const SentenceSpan& span : SplitSentences(words)) {
-      size_t index = NewChild(parent, NodeType::kSentence, "");
-      Node& node = arena_[index].node;
-      node.text = std::string(words.substr(span.begin, span.end - span.begin));
+    SplitSentences(words, sentences_);
+    At(parent).children.reserve(sentences_.size());
+    for (const SentenceSpan& span : sentences_) {
+      Node& node = At(AddChild(parent, NodeType::kSentence, ""));
+      node.text = words.substr(span.begin, span.end - span.begin);
       node.begin = offset + span.begin;
       node.end = offset + span.end;
       node.first_line = block.first_line;
@@ -277,27 +368,23 @@ class Builder {
   size_t AddTextNode(size_t parent, NodeType type, const Item& item, bool numbered) {
     const BlockShape& shape = item.shape;
     std::string_view value = numbered && shape.label ? std::string_view(shape.label->value) : "";
-    size_t index = NewChild(parent, type, value);
+    size_t depth = AddChild(parent, type, value);
     std::string_view words = numbered && shape.label ? shape.rest : shape.text;
     size_t words_offset = item.block->begin + (words.data() - shape.text.data());
-    {
-      Node& node = arena_[index].node;
-      if (numbered && shape.label) node.num = shape.label->text;
-      node.text = std::string(words);
-    }
-    SetSpan(index, *item.block, item.block->begin);
-    AddSentences(index, words, words_offset, *item.block);
-    return index;
+    Node& node = At(depth);
+    if (numbered && shape.label) node.num = shape.label->text;
+    node.text = words;
+    SetSpan(node, *item.block);
+    AddSentences(depth, words, words_offset, *item.block);
+    return depth;
   }
 
   void AddTitle() {
-    size_t index = NewChild(0, NodeType::kTitle, "");
-    Node& node = arena_[index].node;
-    node.eid = "title";
+    Node& node = At(AddNamedChild(kRoot, NodeType::kTitle, "title"));
     const Block& first = *items_[title_start_].block;
     for (size_t i = title_start_; i < title_end_; ++i) {
       if (!node.text.empty()) node.text += ' ';
-      node.text += std::string(items_[i].shape.text);
+      node.text += items_[i].shape.text;
     }
     node.begin = first.begin;
     node.first_line = first.first_line;
@@ -307,10 +394,9 @@ class Builder {
 
   void AddPreambleParagraph(size_t i) {
     if (preamble_ == kNone) {
-      preamble_ = NewChild(0, NodeType::kPreamble, "");
-      arena_[preamble_].node.eid = "preamble";
+      preamble_ = AddNamedChild(kRoot, NodeType::kPreamble, "preamble");
       if (preamble_heading_ != kNone) {
-        arena_[preamble_].node.heading = std::string(items_[preamble_heading_].shape.text);
+        At(preamble_).heading = items_[preamble_heading_].shape.text;
       }
     }
     AddTextNode(preamble_, NodeType::kParagraph, items_[i], false);
@@ -318,33 +404,31 @@ class Builder {
 
   void AddConclusion(size_t i) {
     if (conclusions_ == kNone) {
-      conclusions_ = NewChild(0, NodeType::kConclusions, "");
-      arena_[conclusions_].node.eid = "conclusions";
+      conclusions_ = AddNamedChild(kRoot, NodeType::kConclusions, "conclusions");
     }
     AddTextNode(conclusions_, NodeType::kParagraph, items_[i], false);
   }
 
   void AddNote(const Block& block) {
-    size_t index = NewChild(0, NodeType::kNote, "");
-    Node& node = arena_[index].node;
-    node.text = std::string(text_.BlockText(block));
-    SetSpan(index, block, block.begin);
+    Node& node = At(AddChild(kRoot, NodeType::kNote, ""));
+    node.text = text_.BlockText(block);
+    SetSpan(node, block);
   }
 
   // --- the body ------------------------------------------------------------------------------
 
   struct OpenHeading {
-    size_t index;
+    size_t depth;
     int rank;
     bool numbered;
   };
   struct OpenPoint {
-    size_t index;
+    size_t depth;
     LabelStyle style;
     int ordinal;
   };
 
-  size_t CurrentContainer() const { return headings_.empty() ? body_ : headings_.back().index; }
+  size_t CurrentContainer() const { return headings_.empty() ? body_ : headings_.back().depth; }
 
   void AddBodyItem(size_t i) {
     const Item& item = items_[i];
@@ -361,7 +445,7 @@ class Builder {
     bool numbered = shape.label && shape.label->style != LabelStyle::kBullet;
     paragraph_ = AddTextNode(CurrentContainer(), NodeType::kParagraph, item, numbered);
     points_.clear();
-    if (!numbered && shape.label) arena_[paragraph_].node.num = shape.label->text;
+    if (!numbered && shape.label) At(paragraph_).num = shape.label->text;
   }
 
   void AddHeading(const Item& item) {
@@ -388,12 +472,12 @@ class Builder {
           type = under_numbered ? NodeType::kSubsection : NodeType::kSection;
       }
     }
-    size_t index = NewChild(CurrentContainer(), type, numbered ? shape.label->value : "");
-    Node& node = arena_[index].node;
+    size_t depth = AddChild(CurrentContainer(), type, numbered ? shape.label->value : "");
+    Node& node = At(depth);
     if (numbered) node.num = shape.label->text;
-    node.heading = std::string(shape.rest);
-    SetSpan(index, *item.block, item.block->begin);
-    headings_.push_back({index, rank, numbered});
+    node.heading = shape.rest;
+    SetSpan(node, *item.block);
+    headings_.push_back({depth, rank, numbered});
     paragraph_ = kNone;
     points_.clear();
   }
@@ -410,11 +494,11 @@ class Builder {
       if (open.style == style) return true;
     }
     if (style == LabelStyle::kBullet) return true;
-    return points_.empty() ? EndsWithColon(paragraph_) : EndsWithColon(points_.back().index);
+    return points_.empty() ? EndsWithColon(paragraph_) : EndsWithColon(points_.back().depth);
   }
 
-  bool EndsWithColon(size_t index) const {
-    const std::string& words = arena_[index].node.text;
+  bool EndsWithColon(size_t depth) const {
+    const std::string& words = At(depth).text;
     return !words.empty() && words.back() == ':';
   }
 
@@ -434,52 +518,34 @@ class Builder {
     size_t parent;
     if (same != points_.end()) {
       points_.erase(same, points_.end());
-      parent = points_.empty() ? paragraph_ : points_.back().index;
+      parent = points_.empty() ? paragraph_ : points_.back().depth;
     } else {
-      parent = points_.empty() ? paragraph_ : points_.back().index;
+      parent = points_.empty() ? paragraph_ : points_.back().depth;
     }
     bool numbered = style != LabelStyle::kBullet;
-    size_t index = AddTextNode(parent, NodeType::kPoint, item, numbered);
-    if (!numbered) arena_[index].node.num = item.shape.label->text;
-    points_.push_back({index, style, item.shape.label->ordinal});
-  }
-
-  // --- finishing -----------------------------------------------------------------------------
-
-  // Moves a draft and its descendants into a Node; a node without a block of its own (preamble,
-  // body, conclusions) spans its children.
-  Node Materialize(size_t index) {
-    Draft& draft = arena_[index];
-    Node node = std::move(draft.node);
-    for (size_t child : draft.children) node.children.push_back(Materialize(child));
-    for (const Node& child : node.children) {
-      if (node.first_line == 0) {
-        node.begin = child.begin;
-        node.first_line = child.first_line;
-      }
-      node.end = std::max(node.end, child.end);
-      node.last_line = std::max(node.last_line, child.last_line);
-    }
-    if (node.end > node.begin) {
-      node.source_begin = text_.SourceStart(node.begin);
-      node.source_end = text_.SourceEnd(node.end);
-    }
-    return node;
+    size_t depth = AddTextNode(parent, NodeType::kPoint, item, numbered);
+    if (!numbered) At(depth).num = item.shape.label->text;
+    points_.push_back({depth, style, item.shape.label->ordinal});
   }
 
   static constexpr size_t kNone = static_cast<size_t>(-1);
+  static constexpr size_t kRoot = 0;
 
   const text::NormalizedText& text_;
   Document& doc_;
+  text::OffsetMap::Cursor source_;  // nodes close in text order, near the previous one
   std::vector<Item> items_;
   std::vector<Role> roles_;
-  std::vector<Draft> arena_;
+  std::vector<SentenceSpan> sentences_;  // scratch for AddSentences
+  std::vector<OpenNode> edge_;           // [0, depth_) are open; entries beyond are kept for reuse
+  size_t depth_ = 0;
   size_t title_start_ = 0;
   size_t title_end_ = 0;
-  size_t preamble_ = kNone;
   size_t preamble_heading_ = kNone;
+  // Depths of open nodes (kNone: not made yet), as are those in headings_, paragraph_ and points_.
+  size_t preamble_ = kNone;
   size_t conclusions_ = kNone;
-  size_t body_ = 0;
+  size_t body_ = kNone;
   int caps_rank_ = 3;
   bool has_structure_ = false;
   std::vector<OpenHeading> headings_;

@@ -1,6 +1,7 @@
 #include "text/block_builder.h"
 
 #include <algorithm>
+#include <array>
 
 #include "text/list_label.h"
 #include "text/punctuation.h"
@@ -63,47 +64,67 @@ std::string_view FirstWord(std::string_view s) {
   return s.substr(0, pos);
 }
 
-// Appends `content` (at source offset `source_begin`) folding runs of white space to one space.
-void AppendFolded(std::string_view content, size_t source_begin, NormalizedText& out) {
-  size_t i = 0;
-  size_t copy_start = 0;
-  auto flush = [&](size_t upto) {
-    if (upto > copy_start) {
-      out.text.append(content.substr(copy_start, upto - copy_start));
-      out.map.AddCopy(upto - copy_start, source_begin + copy_start);
-    }
-  };
-  while (i < content.size()) {
-    unsigned char c = static_cast<unsigned char>(content[i]);
-    size_t next = i;
-    bool space;
-    if (c < 0x80) {
-      space = c == ' ' || c == '\t' || c == '\v' || c == '\f';
-      ++next;
-    } else {
-      space = IsSpace(DecodeAt(content, next));
-    }
-    if (!space) {
-      i = next;
-      continue;
-    }
-    size_t run_end = next;
-    while (run_end < content.size()) {
-      size_t after = run_end;
-      if (!IsSpace(DecodeAt(content, after))) break;
-      run_end = after;
-    }
-    if (run_end - i == 1 && c == ' ') {
-      i = run_end;  // a single ASCII space stays part of the copied run
-      continue;
-    }
-    flush(i);
-    out.text.push_back(' ');
-    out.map.AddReplacement(1, source_begin + i, source_begin + run_end);
-    i = run_end;
-    copy_start = run_end;
+// The bytes that may start a white-space character other than the ASCII space: tab, vertical tab,
+// form feed and the lead byte of every character outside ASCII. A table lookup keeps the scan free
+// of branches that depend on the text.
+constexpr std::array<bool, 256> kMayStartOtherSpace = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char byte : {'\t', '\v', '\f'}) table[byte] = true;
+  for (size_t lead = 0xC0; lead < table.size(); ++lead) table[lead] = true;
+  return table;
+}();
+
+// Offset of the first byte at or after `pos` where white space may need folding, or the size:
+// a byte that may start white space other than a space, or a space before one or another space.
+// Single spaces between words, the usual case, need nothing and do not stop the scan.
+size_t NextFoldCandidate(std::string_view s, size_t pos) {
+  for (; pos < s.size(); ++pos) {
+    unsigned char c = static_cast<unsigned char>(s[pos]);
+    unsigned char next = pos + 1 < s.size() ? static_cast<unsigned char>(s[pos + 1]) : 0;
+    bool space_before_space = (c == ' ') & ((next == ' ') | kMayStartOtherSpace[next]);
+    if (kMayStartOtherSpace[c] | space_before_space) break;
   }
-  flush(content.size());
+  return pos;
+}
+
+// Bytes of the white-space character that starts at `pos`; 0 for any other character and for a
+// byte inside one.
+size_t SpaceAt(std::string_view s, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(s[pos]);
+  if (c == ' ') return 1;
+  if (!kMayStartOtherSpace[c]) return 0;
+  if (c < 0x80) return 1;
+  size_t next = pos;
+  return IsSpace(DecodeAt(s, next)) ? next - pos : 0;
+}
+
+// Appends content[from, to), which starts at source offset `source_begin + from`, unchanged.
+void AppendCopied(std::string_view content, size_t from, size_t to, size_t source_begin,
+                  NormalizedText& out) {
+  if (to == from) return;
+  out.text.append(content.substr(from, to - from));
+  out.map.AddCopy(to - from, source_begin + from);
+}
+
+// Appends `content` (at source offset `source_begin`) folding runs of white space to one space.
+// Bytes are appended in copied runs; only a run that is not already one ASCII space is replaced.
+void AppendFolded(std::string_view content, size_t source_begin, NormalizedText& out) {
+  size_t copied = 0;  // content before this offset is already appended
+  size_t pos = 0;
+  while ((pos = NextFoldCandidate(content, pos)) < content.size()) {
+    size_t run_start = pos;
+    for (size_t space; pos < content.size() && (space = SpaceAt(content, pos)) != 0;) pos += space;
+    if (pos == run_start) {
+      ++pos;  // a character outside ASCII that is not white space
+      continue;
+    }
+    if (pos - run_start == 1 && content[run_start] == ' ') continue;
+    AppendCopied(content, copied, run_start, source_begin, out);
+    out.text.push_back(' ');
+    out.map.AddReplacement(1, source_begin + run_start, source_begin + pos);
+    copied = pos;
+  }
+  AppendCopied(content, copied, content.size(), source_begin, out);
 }
 
 class Assembler {
@@ -274,8 +295,9 @@ LayoutGuess GuessLayout(std::string_view text, const std::vector<Line>& lines) {
   }
   LayoutGuess guess;
   if (widths.size() < 3) return guess;
-  std::sort(widths.begin(), widths.end());
-  size_t width = widths[widths.size() * 3 / 4];
+  auto percentile75 = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 3 / 4);
+  std::nth_element(widths.begin(), percentile75, widths.end());
+  size_t width = *percentile75;
   if (width <= kMaxPrintedWidth && continuations * 8 >= widths.size()) {
     guess.layout = Layout::kPdfTextLayer;
     guess.line_width = std::max<size_t>(width, 1);

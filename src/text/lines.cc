@@ -1,5 +1,7 @@
 #include "text/lines.h"
 
+#include <algorithm>
+
 #include "text/utf8.h"
 
 namespace treaty::text {
@@ -36,6 +38,14 @@ bool LooksLikePageNumber(std::string_view content) {
          AllDigits(s.substr(slash + 1));
 }
 
+// Offset of the first '\n' or '\r' at or after `pos`, or the text's size. Two vectorised scans
+// (std::string_view::find) rather than find_first_of, which tests each byte against the set.
+size_t LineEnd(std::string_view text, size_t pos) {
+  size_t eol = std::min(text.find('\n', pos), text.size());
+  size_t cr = text.substr(pos, eol - pos).find('\r');
+  return cr == std::string_view::npos ? eol : pos + cr;
+}
+
 }  // namespace
 
 std::vector<Line> SplitLines(std::string_view text) {
@@ -45,8 +55,7 @@ std::vector<Line> SplitLines(std::string_view text) {
   size_t pos = 0;
   int number = 0;
   while (pos < text.size()) {
-    size_t eol = text.find_first_of("\r\n", pos);
-    if (eol == std::string_view::npos) eol = text.size();
+    size_t eol = LineEnd(text, pos);
     Line line;
     line.number = ++number;
     // Trim white space, no-break spaces included, from both ends.

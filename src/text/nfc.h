@@ -11,11 +11,11 @@ namespace treaty::text {
 
 struct NfcText {
   std::string text;
-  // Output offsets → input offsets; nullopt when the input was already NFC (identity map).
-  std::optional<OffsetMap> map;
+  OffsetMap map;  // output offsets → input offsets
 };
 
-// REQUIRES: `utf8` is valid UTF-8.
-NfcText ToNfc(std::string_view utf8);
+// The NFC form of `utf8`, or nullopt when `utf8` is already NFC (the common case: the caller keeps
+// reading its own bytes, which map to themselves). REQUIRES: `utf8` is valid UTF-8.
+std::optional<NfcText> ToNfc(std::string_view utf8);
 
 }  // namespace treaty::text

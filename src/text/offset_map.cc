@@ -26,24 +26,42 @@ void OffsetMap::AddCopy(size_t length, size_t source_start) {
 }
 
 void OffsetMap::AddReplacement(size_t length, size_t source_start, size_t source_end) {
+  // One byte for one byte (a line break or tab turned into a space) maps as a copy would, and
+  // then merges with the copies around it.
+  if (length == 1 && source_end == source_start + 1) {
+    AddCopy(1, source_start);
+    return;
+  }
   Push({size_, length, source_start, source_end, false});
 }
 
 const OffsetMap::Run& OffsetMap::RunAt(size_t offset) const {
   assert(offset < size_);
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), offset,
-                             [](size_t value, const Run& run) { return value < run.start; });
-  return *(it - 1);
+  auto found = std::upper_bound(runs_.begin(), runs_.end(), offset,
+                                [](size_t value, const Run& run) { return value < run.start; });
+  return *(found - 1);
 }
 
-size_t OffsetMap::ToSource(size_t offset) const {
-  const Run& run = RunAt(offset);
-  return run.copied ? run.source_start + (offset - run.start) : run.source_start;
-}
+size_t OffsetMap::ToSource(size_t offset) const { return RunAt(offset).ToSource(offset); }
 
-size_t OffsetMap::ToSourceEnd(size_t end) const {
-  const Run& run = RunAt(end - 1);
-  return run.copied ? run.source_start + (end - run.start) : run.source_end;
+size_t OffsetMap::ToSourceEnd(size_t end) const { return RunAt(end - 1).ToSourceEnd(end); }
+
+const OffsetMap::Run& OffsetMap::Cursor::Seek(size_t offset) {
+  assert(offset < map_.size_);
+  const std::vector<Run>& runs = map_.runs_;
+  // Widen [low, high) around the last run found, by steps that double, until it holds the run of
+  // `offset`: runs[low] starts at or before it and runs[high] (if any) after it.
+  size_t low = run_;
+  for (size_t step = 1; runs[low].start > offset; step *= 2) low -= std::min(step, low);
+  size_t high = run_ + 1;
+  for (size_t step = 1; high < runs.size() && runs[high].start <= offset; step *= 2) {
+    high = std::min(high + step, runs.size());
+  }
+  auto found = std::upper_bound(runs.begin() + static_cast<std::ptrdiff_t>(low),
+                                runs.begin() + static_cast<std::ptrdiff_t>(high), offset,
+                                [](size_t value, const Run& run) { return value < run.start; });
+  run_ = static_cast<size_t>(found - runs.begin()) - 1;
+  return runs[run_];
 }
 
 OffsetMap OffsetMap::ComposedWith(const OffsetMap& inner) const {
@@ -56,7 +74,7 @@ OffsetMap OffsetMap::ComposedWith(const OffsetMap& inner) const {
         size_t piece_left = piece.start + piece.length - (run.source_start + i);
         size_t take = std::min(piece_left, run.length - i);
         if (piece.copied) {
-          result.AddCopy(take, inner.ToSource(run.source_start + i));
+          result.AddCopy(take, piece.ToSource(run.source_start + i));
         } else {
           result.AddReplacement(take, piece.source_start, piece.source_end);
         }

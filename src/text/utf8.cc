@@ -8,12 +8,8 @@ std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size();
   size_t i = 0;
-  while (i < n) {
+  while ((i = FindNonAscii(bytes, i)) < n) {
     unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
     size_t len;
     char32_t min;
     char32_t cp;

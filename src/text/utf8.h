@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -12,6 +13,18 @@ namespace treaty::text {
 // Offset of the first byte that is not part of a well-formed UTF-8 sequence (overlongs,
 // surrogates and code points above U+10FFFF are ill-formed), or nullopt when all is well.
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
+
+// Offset of the first byte at or after `pos` that is not ASCII, or the size. Reads eight bytes at
+// a time. Works on any bytes.
+inline size_t FindNonAscii(std::string_view bytes, size_t pos = 0) {
+  constexpr uint64_t kHighBits = 0x8080808080808080;
+  for (uint64_t word; pos + sizeof word <= bytes.size(); pos += sizeof word) {
+    std::memcpy(&word, bytes.data() + pos, sizeof word);
+    if (word & kHighBits) break;
+  }
+  while (pos < bytes.size() && static_cast<unsigned char>(bytes[pos]) < 0x80) ++pos;
+  return pos;
+}
 
 // Decodes the code point starting at `pos` and advances `pos` past it.
 // REQUIRES: pos < bytes.size() and the text is valid UTF-8.
