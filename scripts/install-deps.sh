@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpugixml-dev
   libhunspell-dev hunspell-lv hunspell-en-us hunspell-uk
-  libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils
+  libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils libsodium-dev
 )
 
 missing=()

@@ -1,0 +1,125 @@
+#include "ledger/merkle_tree.h"
+
+#include <bit>
+#include <cassert>
+
+namespace treaty::ledger {
+namespace {
+
+// k of RFC 9162: the largest power of two smaller than n. REQUIRES: n > 1.
+size_t SplitPoint(size_t n) { return std::bit_floor(n - 1); }
+
+bool IsOdd(size_t n) { return (n & 1) != 0; }
+
+// PATH(m, D[n]), appended to `path` deepest first.
+void AppendPath(size_t m, std::span<const Hash> leaves, std::vector<Hash>& path) {
+  if (leaves.size() <= 1) return;
+  const size_t k = SplitPoint(leaves.size());
+  if (m < k) {
+    AppendPath(m, leaves.first(k), path);
+    path.push_back(MerkleTreeHash(leaves.subspan(k)));
+  } else {
+    AppendPath(m - k, leaves.subspan(k), path);
+    path.push_back(MerkleTreeHash(leaves.first(k)));
+  }
+}
+
+// SUBPROOF(m, D[n], b), appended to `proof` deepest first.
+void AppendSubproof(size_t m, std::span<const Hash> leaves, bool b, std::vector<Hash>& proof) {
+  if (m == leaves.size()) {
+    if (!b) proof.push_back(MerkleTreeHash(leaves));
+    return;
+  }
+  const size_t k = SplitPoint(leaves.size());
+  if (m <= k) {
+    AppendSubproof(m, leaves.first(k), b, proof);
+    proof.push_back(MerkleTreeHash(leaves.subspan(k)));
+  } else {
+    AppendSubproof(m - k, leaves.subspan(k), false, proof);
+    proof.push_back(MerkleTreeHash(leaves.first(k)));
+  }
+}
+
+}  // namespace
+
+Hash MerkleTreeHash(std::span<const Hash> leaves) {
+  if (leaves.empty()) return Sha256("");
+  if (leaves.size() == 1) return leaves[0];
+  const size_t k = SplitPoint(leaves.size());
+  return NodeHash(MerkleTreeHash(leaves.first(k)), MerkleTreeHash(leaves.subspan(k)));
+}
+
+std::vector<Hash> InclusionProof(const std::vector<Hash>& leaves, size_t index, size_t tree_size) {
+  assert(index < tree_size && tree_size <= leaves.size());
+  std::vector<Hash> path;
+  AppendPath(index, std::span(leaves).first(tree_size), path);
+  return path;
+}
+
+bool VerifyInclusion(size_t index, size_t tree_size, const Hash& leaf,
+                     const std::vector<Hash>& proof, const Hash& root) {
+  if (index >= tree_size) return false;
+  size_t fn = index;
+  size_t sn = tree_size - 1;
+  Hash r = leaf;
+  for (const Hash& p : proof) {
+    if (sn == 0) return false;
+    if (IsOdd(fn) || fn == sn) {
+      r = NodeHash(p, r);
+      while (!IsOdd(fn) && fn != 0) {
+        fn >>= 1;
+        sn >>= 1;
+      }
+    } else {
+      r = NodeHash(r, p);
+    }
+    fn >>= 1;
+    sn >>= 1;
+  }
+  return sn == 0 && r == root;
+}
+
+std::vector<Hash> ConsistencyProof(const std::vector<Hash>& leaves, size_t old_size,
+                                   size_t new_size) {
+  assert(0 < old_size && old_size <= new_size && new_size <= leaves.size());
+  std::vector<Hash> proof;
+  AppendSubproof(old_size, std::span(leaves).first(new_size), true, proof);
+  return proof;
+}
+
+bool VerifyConsistency(size_t old_size, size_t new_size, const Hash& old_root, const Hash& new_root,
+                       const std::vector<Hash>& proof) {
+  if (old_size == 0 || old_size > new_size) return false;
+  if (old_size == new_size) return proof.empty() && old_root == new_root;
+  if (proof.empty()) return false;
+  // Step 2 puts old_root in front of the path when old_size is a power of two; rather than copy
+  // the path, start from old_root and walk all of it, else start from its first value.
+  const bool prepend = std::has_single_bit(old_size);
+  size_t fn = old_size - 1;
+  size_t sn = new_size - 1;
+  while (IsOdd(fn)) {
+    fn >>= 1;
+    sn >>= 1;
+  }
+  Hash fr = prepend ? old_root : proof[0];
+  Hash sr = fr;
+  for (size_t i = prepend ? 0 : 1; i < proof.size(); ++i) {
+    const Hash& c = proof[i];
+    if (sn == 0) return false;
+    if (IsOdd(fn) || fn == sn) {
+      fr = NodeHash(c, fr);
+      sr = NodeHash(c, sr);
+      while (!IsOdd(fn) && fn != 0) {
+        fn >>= 1;
+        sn >>= 1;
+      }
+    } else {
+      sr = NodeHash(sr, c);
+    }
+    fn >>= 1;
+    sn >>= 1;
+  }
+  return fr == old_root && sr == new_root && sn == 0;
+}
+
+}  // namespace treaty::ledger
