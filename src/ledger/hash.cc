@@ -9,16 +9,6 @@
 namespace treaty::ledger {
 namespace {
 
-// sodium_init() once per process; a function-local static makes the first call thread-safe.
-void InitSodium() {
-  static const bool initialized = [] {
-    // Fails only when libsodium cannot work at all; no hash can be trusted then.
-    if (sodium_init() < 0) std::abort();
-    return true;
-  }();
-  (void)initialized;
-}
-
 // SHA-256(prefix || a || b), where `prefix` is absent when negative.
 Hash Sha256Of(int prefix, std::string_view a, std::string_view b = {}) {
   InitSodium();
@@ -61,33 +51,42 @@ Hash NodeHash(const Hash& left, const Hash& right) {
   return Sha256Of(0x01, Bytes(left), Bytes(right));
 }
 
-std::string ToHex(const Hash& hash) {
+void InitSodium() {
+  static const bool initialized = [] {
+    // Fails only when libsodium cannot work at all; no hash or signature can be trusted then.
+    if (sodium_init() < 0) std::abort();
+    return true;
+  }();
+  (void)initialized;
+}
+
+std::string BytesToHex(const uint8_t* bytes, size_t size) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(2 * hash.size());
-  for (uint8_t byte : hash) {
-    hex.push_back(kDigits[byte >> 4]);
-    hex.push_back(kDigits[byte & 0x0f]);
+  hex.reserve(2 * size);
+  for (size_t i = 0; i < size; ++i) {
+    hex.push_back(kDigits[bytes[i] >> 4]);
+    hex.push_back(kDigits[bytes[i] & 0x0f]);
   }
   return hex;
 }
 
-Result<Hash> HashFromHex(std::string_view hex) {
-  Hash hash;
-  if (hex.size() != 2 * hash.size()) {
-    return Error{fmt::format("not 64 lowercase hex digits: {} characters", hex.size()), ""};
+Result<bool> BytesFromHex(std::string_view hex, uint8_t* out, size_t size) {
+  if (hex.size() != 2 * size) {
+    return Error{fmt::format("not {} lowercase hex digits: {} characters", 2 * size, hex.size()),
+                 ""};
   }
   for (size_t i = 0; i < hex.size(); ++i) {
     if (HexValue(hex[i]) < 0) {
-      return Error{
-          fmt::format("not 64 lowercase hex digits: '{}' at position {}", Printable(hex[i]), i),
-          ""};
+      return Error{fmt::format("not {} lowercase hex digits: '{}' at position {}", 2 * size,
+                               Printable(hex[i]), i),
+                   ""};
     }
   }
-  for (size_t i = 0; i < hash.size(); ++i) {
-    hash[i] = static_cast<uint8_t>(HexValue(hex[2 * i]) << 4 | HexValue(hex[2 * i + 1]));
+  for (size_t i = 0; i < size; ++i) {
+    out[i] = static_cast<uint8_t>(HexValue(hex[2 * i]) << 4 | HexValue(hex[2 * i + 1]));
   }
-  return hash;
+  return true;
 }
 
 }  // namespace treaty::ledger

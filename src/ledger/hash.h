@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,11 +23,24 @@ Hash LeafHash(std::string_view leaf_bytes);
 // RFC 9162 node hash: SHA-256(0x01 || left || right).
 Hash NodeHash(const Hash& left, const Hash& right);
 
-// 64 lowercase hex digits.
-std::string ToHex(const Hash& hash);
+// sodium_init() once per process; call before any libsodium function. Thread-safe.
+void InitSodium();
 
-// Parses exactly 64 lowercase hex digits; anything else (another length, an uppercase or non-hex
-// character) is an error naming the problem.
-Result<Hash> HashFromHex(std::string_view hex);
+// Lowercase hex of `size` bytes.
+std::string BytesToHex(const uint8_t* bytes, size_t size);
+// Parses exactly 2 × `size` lowercase hex digits into `out`; anything else (another length, an
+// uppercase or non-hex character) is an error naming the problem.
+Result<bool> BytesFromHex(std::string_view hex, uint8_t* out, size_t size);
+
+// 64 lowercase hex digits.
+inline std::string ToHex(const Hash& hash) { return BytesToHex(hash.data(), hash.size()); }
+
+// Parses exactly 64 lowercase hex digits.
+inline Result<Hash> HashFromHex(std::string_view hex) {
+  Hash hash;
+  Result<bool> parsed = BytesFromHex(hex, hash.data(), hash.size());
+  if (!parsed.ok()) return parsed.error();
+  return hash;
+}
 
 }  // namespace treaty::ledger

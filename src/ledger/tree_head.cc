@@ -1,0 +1,86 @@
+#include "ledger/tree_head.h"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+
+#include "ledger/canonical_json.h"
+
+namespace treaty::ledger {
+namespace {}  // namespace
+
+Result<std::string> CanonicalTreeHead(const TreeHead& head) {
+  return Canonicalize(nlohmann::json{{"agreement", head.agreement},
+                                     {"key_id", head.key_id},
+                                     {"root_hash", ToHex(head.root_hash)},
+                                     {"signer", head.signer},
+                                     {"timestamp", head.timestamp},
+                                     {"tree_size", head.tree_size}});
+}
+
+Result<std::string> TreeHeadMessage(const TreeHead& head) {
+  Result<std::string> canonical = CanonicalTreeHead(head);
+  if (!canonical.ok()) return canonical.error();
+  return std::string(kTreeHeadContext) + canonical.value();
+}
+
+std::string KeyId(const PublicKey& public_key) {
+  const Hash digest = Sha256({reinterpret_cast<const char*>(public_key.data()), public_key.size()});
+  return ToHex(digest).substr(0, 32);
+}
+
+PublicKey PublicKeyFromSeed(const Seed& seed) {
+  InitSodium();
+  PublicKey public_key;
+  std::array<uint8_t, crypto_sign_SECRETKEYBYTES> secret_key;
+  crypto_sign_seed_keypair(public_key.data(), secret_key.data(), seed.data());
+  sodium_memzero(secret_key.data(), secret_key.size());
+  return public_key;
+}
+
+Seed DemoSeed(std::string_view text) { return Sha256(text); }
+
+Result<Signature> SignTreeHead(const TreeHead& head, const Seed& seed) {
+  InitSodium();
+  PublicKey public_key;
+  std::array<uint8_t, crypto_sign_SECRETKEYBYTES> secret_key;
+  crypto_sign_seed_keypair(public_key.data(), secret_key.data(), seed.data());
+  Result<std::string> message = TreeHeadMessage(head);
+  if (!message.ok() || KeyId(public_key) != head.key_id) {
+    sodium_memzero(secret_key.data(), secret_key.size());
+    if (!message.ok()) return message.error();
+    return Error{fmt::format("the private key does not match key {}", head.key_id), ""};
+  }
+  Signature signature;
+  crypto_sign_detached(signature.data(), nullptr,
+                       reinterpret_cast<const unsigned char*>(message.value().data()),
+                       message.value().size(), secret_key.data());
+  sodium_memzero(secret_key.data(), secret_key.size());
+  return signature;
+}
+
+bool VerifyTreeHead(const TreeHead& head, const Signature& signature, const PublicKey& public_key) {
+  InitSodium();
+  if (KeyId(public_key) != head.key_id) return false;
+  Result<std::string> message = TreeHeadMessage(head);
+  if (!message.ok()) return false;
+  return crypto_sign_verify_detached(signature.data(),
+                                     reinterpret_cast<const unsigned char*>(message.value().data()),
+                                     message.value().size(), public_key.data()) == 0;
+}
+
+std::string SignatureToHex(const Signature& signature) {
+  return BytesToHex(signature.data(), signature.size());
+}
+
+Result<Signature> SignatureFromHex(std::string_view hex) {
+  Signature signature;
+  Result<bool> parsed = BytesFromHex(hex, signature.data(), signature.size());
+  if (!parsed.ok()) return parsed.error();
+  return signature;
+}
+
+}  // namespace treaty::ledger
