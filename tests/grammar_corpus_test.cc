@@ -22,8 +22,8 @@ constexpr size_t kMinimumLinesPerLanguage = 150;
 struct CorpusLine {
   std::string file;
   int line = 0;
-  std::string text;      // the line without its brackets
-  std::string surface;   // the bracketed part, or the whole line
+  std::string text;         // the line without its brackets
+  std::string surface;      // the bracketed part, or the whole line
   nlohmann::json expected;  // {"kind": ..., "value": ...}; null in negative and bad-date files
 };
 
@@ -114,8 +114,7 @@ TEST_P(GrammarCorpus, NegativeLinesGiveNothing) {
     std::vector<Found> found = Extract(line.text);
     EXPECT_TRUE(found.empty()) << Location(line) << " gave "
                                << (found.empty() ? "" : std::string(KindName(found[0].value.kind)))
-                               << " "
-                               << (found.empty() ? "" : found[0].value.ToJson().dump());
+                               << " " << (found.empty() ? "" : found[0].value.ToJson().dump());
   }
 }
 
