@@ -11,7 +11,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "document/parser.h"
 #include "grammar/expressions.h"
 #include "text/source_reader.h"
 
@@ -27,11 +26,10 @@ Expressions ExtractFile(const fs::path& path) {
   Result<std::string> bytes = text::ReadFile(path.string());
   EXPECT_TRUE(bytes.ok()) << path;
   if (!bytes.ok()) return {};
-  Result<text::NormalizedText> normalized = text::Normalize(bytes.value(), path.string());
-  EXPECT_TRUE(normalized.ok()) << path;
-  if (!normalized.ok()) return {};
-  document::Document doc = document::BuildDocument(normalized.value(), path.string());
-  return ExtractExpressions(bytes.value(), normalized.value(), doc);
+  Result<ExtractedText> extracted = ExtractFromBytes(bytes.value(), path.string());
+  EXPECT_TRUE(extracted.ok()) << path;
+  if (!extracted.ok()) return {};
+  return std::move(extracted).value().expressions;
 }
 
 // One expression as the expected files write it: kind, value, surface and line.

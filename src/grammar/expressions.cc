@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "document/parser.h"
 #include "grammar/grammars.h"
+#include "text/source_reader.h"
 
 namespace treaty::grammar {
 
@@ -48,6 +50,16 @@ Expressions ExtractExpressions(std::string_view source, const text::NormalizedTe
     }
   });
   return result;
+}
+
+Result<ExtractedText> ExtractFromBytes(std::string_view source, std::string_view name,
+                                       std::optional<text::Language> language) {
+  Result<text::NormalizedText> normalized = text::Normalize(source, name, language);
+  if (!normalized.ok()) return normalized.error();
+  ExtractedText extracted;
+  extracted.doc = document::BuildDocument(normalized.value(), name);
+  extracted.expressions = ExtractExpressions(source, normalized.value(), extracted.doc);
+  return extracted;
 }
 
 nlohmann::json ExpressionJson(const Expression& expression) {

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
 #include "document/node.h"
 #include "grammar/core/value.h"
 #include "text/normalized_text.h"
@@ -35,6 +37,17 @@ struct Expressions {
 // REQUIRES: `text` was normalised from `source` and `doc` built from `text`.
 Expressions ExtractExpressions(std::string_view source, const text::NormalizedText& text,
                                const document::Document& doc);
+
+// A text read through every stage up to this one.
+struct ExtractedText {
+  document::Document doc;  // its warnings included
+  Expressions expressions;
+};
+
+// Normalises and parses `source` (`name` labels errors), then extracts its expressions. Errors
+// are those of the text stage; `language` overrides detection.
+Result<ExtractedText> ExtractFromBytes(std::string_view source, std::string_view name,
+                                       std::optional<text::Language> language = std::nullopt);
 
 // The JSON Lines object of docs/expressions.md for one expression.
 nlohmann::json ExpressionJson(const Expression& expression);

@@ -88,14 +88,14 @@ TokenInfo Engine::ComputeInfo(const Token& token) const {
   TokenInfo info;
   std::vector<const Rule*>& rules = info.starting_rules;
   if (token.kind == TokenKind::kWord) {
-    info.meanings = grammar_.lexicon.Lookup(std::string(token.lower));
+    info.meanings = grammar_.lexicon.Lookup(token.lower);
     auto word = starts_with_word_.find(std::string(token.lower));
     if (word != starts_with_word_.end()) rules = word->second;
     for (const Rule* rule : starts_with_prefix_) {
       if (WordMatches(rule->pattern.front().words, token.lower)) rules.push_back(rule);
     }
   } else {
-    info.meanings = grammar_.lexicon.LookupExact(std::string(token.lower));
+    info.meanings = grammar_.lexicon.LookupExact(token.lower);
     for (const Rule* rule : starts_with_symbol_) {
       if (WordMatches(rule->pattern.front().words, token.lower)) rules.push_back(rule);
     }
@@ -170,10 +170,8 @@ class Engine::Run {
     std::vector<const Node*> candidates;
     for (const std::vector<Node>& nodes : chart_) {
       for (const Node& node : nodes) {
-        if (IsReported(node.value.kind) || node.value.kind == Kind::kBadDate ||
-            node.value.kind == Kind::kPeriodWithoutYear) {
-          candidates.push_back(&node);
-        }
+        // Numerals are only parts; bad dates and periods awaiting a year are resolved below.
+        if (node.value.kind != Kind::kNumeral) candidates.push_back(&node);
       }
     }
     auto span = [this](const Node* node) {

@@ -12,17 +12,18 @@ void Lexicon::AddExact(const std::vector<std::string_view>& forms, const Meaning
   for (std::string_view form : forms) exact_entries_[std::string(form)].push_back(meaning);
 }
 
-std::vector<Meaning> Lexicon::LookupExact(const std::string& lower) const {
+std::vector<Meaning> Lexicon::LookupExact(std::string_view lower) const {
+  const std::string key(lower);
   std::vector<Meaning> meanings;
   for (const auto* entries : {&entries_, &exact_entries_}) {
-    auto own = entries->find(lower);
+    auto own = entries->find(key);
     if (own != entries->end())
       meanings.insert(meanings.end(), own->second.begin(), own->second.end());
   }
   return meanings;
 }
 
-std::vector<Meaning> Lexicon::Lookup(const std::string& lower) const {
+std::vector<Meaning> Lexicon::Lookup(std::string_view lower) const {
   std::vector<Meaning> meanings = LookupExact(lower);
   if (!meanings.empty()) return meanings;
   for (const std::string& stem : text::Stems(language_, lower)) {

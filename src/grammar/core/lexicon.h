@@ -41,9 +41,9 @@ class Lexicon {
   // The meanings of a lowercase word: its own entries, else those of its Hunspell lemmas (exact
   // entries excluded).
   // Asks Hunspell on every call: callers cache.
-  std::vector<Meaning> Lookup(const std::string& lower) const;
+  std::vector<Meaning> Lookup(std::string_view lower) const;
   // Only the form's own entries: for symbols ("€").
-  std::vector<Meaning> LookupExact(const std::string& lower) const;
+  std::vector<Meaning> LookupExact(std::string_view lower) const;
 
  private:
   text::Language language_;

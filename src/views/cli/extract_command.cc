@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include "document/parser.h"
 #include "grammar/expressions.h"
 #include "text/source_reader.h"
 #include "views/cli/commands.h"
@@ -14,18 +13,16 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
     err << "treaty extract: " << bytes.error().ToString() << "\n";
     return kExitBadInput;
   }
-  Result<text::NormalizedText> normalized =
-      text::Normalize(bytes.value(), options.file, options.language);
-  if (!normalized.ok()) {
-    err << "treaty extract: " << normalized.error().ToString() << "\n";
+  Result<grammar::ExtractedText> extracted =
+      grammar::ExtractFromBytes(bytes.value(), options.file, options.language);
+  if (!extracted.ok()) {
+    err << "treaty extract: " << extracted.error().ToString() << "\n";
     return kExitBadInput;
   }
-  document::Document doc = document::BuildDocument(normalized.value(), options.file);
-  for (const std::string& warning : doc.warnings) {
+  for (const std::string& warning : extracted.value().doc.warnings) {
     err << "treaty extract: warning: " << options.file << ": " << warning << "\n";
   }
-  grammar::Expressions expressions =
-      grammar::ExtractExpressions(bytes.value(), normalized.value(), doc);
+  const grammar::Expressions& expressions = extracted.value().expressions;
   for (const grammar::Expression& bad : expressions.bad_dates) {
     err << fmt::format("treaty extract: warning: {}:{}: not a date: \"{}\" ({})\n", options.file,
                        bad.line, bad.text, bad.value.problem);
