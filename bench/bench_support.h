@@ -115,7 +115,8 @@ class SummaryReporter : public benchmark::ConsoleReporter {
         std::fprintf(out, "  %-22s not run: %s\n", name, row.error.c_str());
         continue;
       }
-      double seconds = row.median->GetAdjustedRealTime() * Multiplier(row.median->time_unit);
+      double seconds = row.median->GetAdjustedRealTime() /
+                       benchmark::GetTimeUnitMultiplier(row.median->time_unit);
       auto bytes = BytesPerIteration().find(row.name);
       if (bytes == BytesPerIteration().end() || seconds <= 0) continue;
       double megabytes = static_cast<double>(bytes->second) / 1e6;
@@ -125,20 +126,6 @@ class SummaryReporter : public benchmark::ConsoleReporter {
   }
 
  private:
-  static double Multiplier(benchmark::TimeUnit unit) {
-    switch (unit) {
-      case benchmark::kNanosecond:
-        return 1e-9;
-      case benchmark::kMicrosecond:
-        return 1e-6;
-      case benchmark::kMillisecond:
-        return 1e-3;
-      case benchmark::kSecond:
-        return 1.0;
-    }
-    return 1.0;
-  }
-
   struct Row {
     std::string name;
     std::optional<Run> median;

@@ -1,10 +1,10 @@
 // RFC 8785 canonical form of ledger events: docs/ledger-format.md §2.2 and the §2.4 example.
 #include <gtest/gtest.h>
-#include <sodium.h>
 
 #include <string>
 
 #include "ledger/canonical_json.h"
+#include "ledger/hash.h"
 
 namespace treaty::ledger {
 namespace {
@@ -20,14 +20,6 @@ std::string CanonicalOf(std::string_view text) {
 Error ErrorOf(const Result<std::string>& result) {
   EXPECT_FALSE(result.ok()) << "unexpectedly canonical: " << result.value();
   return result.ok() ? Error{} : result.error();
-}
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
 }
 
 TEST(CanonicalJson, SortsMembersByUtf16CodeUnitsNotByUtf8Bytes) {
@@ -154,7 +146,7 @@ TEST(CanonicalJson, WorkedExampleGivesTheBytesOfTheFormatDocument) {
   const std::string canonical = CanonicalOf(event);
   EXPECT_EQ(canonical, expected);
   EXPECT_EQ(canonical.size(), 767u);
-  EXPECT_EQ(Sha256Hex(canonical),
+  EXPECT_EQ(ToHex(Sha256(canonical)),
             "b031eec8545e048ac1bbddeefa4b59d00cab41ff7babaf98148d8155fc3941db");
   // Canonical bytes are a fixed point: parsing and serialising them gives them back.
   EXPECT_EQ(CanonicalOf(canonical), canonical);

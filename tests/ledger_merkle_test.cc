@@ -66,12 +66,16 @@ TEST(Hash, WorkedEventLeafHash) {
             "19c50d3675683c85a5948702e8449086f96f23597dc22b8c21e64cd6725566ae");
 }
 
-TEST(Hash, HexRoundTrip) {
-  const Hash hash = Sha256("abc");
-  const auto parsed = HashFromHex(ToHex(hash));
+TEST(Hash, HexReadsAndWritesFixedBytes) {
+  Hash bytes{};
+  bytes[0] = 0x01;
+  bytes[1] = 0xab;
+  bytes[31] = 0xff;
+  const std::string hex = "01ab" + std::string(58, '0') + "ff";
+  const auto parsed = HashFromHex(hex);
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
-  EXPECT_EQ(parsed.value(), hash);
-  EXPECT_EQ(ToHex(H(kRoot7)), kRoot7);
+  EXPECT_EQ(parsed.value(), bytes);
+  EXPECT_EQ(ToHex(bytes), hex);
 }
 
 TEST(Hash, BadHexIsAnErrorThatSaysWhatIsWrong) {

@@ -29,7 +29,7 @@ Result<std::string> TreeHeadMessage(const TreeHead& head) {
 
 std::string KeyId(const PublicKey& public_key) {
   const Hash digest = Sha256({reinterpret_cast<const char*>(public_key.data()), public_key.size()});
-  return ToHex(digest).substr(0, 32);
+  return BytesToHex(digest.data(), 16);
 }
 
 PublicKey PublicKeyFromSeed(const Seed& seed) {

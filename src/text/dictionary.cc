@@ -47,11 +47,6 @@ Hunspell* LoadedDictionary(Language language) {
 
 }  // namespace
 
-bool HasDictionary(Language language) {
-  std::lock_guard<std::mutex> guard(DictionaryLock());
-  return LoadedDictionary(language) != nullptr;
-}
-
 bool IsDictionaryWord(Language language, std::string_view word) {
   std::lock_guard<std::mutex> guard(DictionaryLock());
   Hunspell* dictionary = LoadedDictionary(language);

@@ -11,9 +11,6 @@
 
 namespace treaty::text {
 
-// True when the language's dictionary is installed.
-bool HasDictionary(Language language);
-
 // True when `word` is spelled correctly; false also when there is no dictionary.
 bool IsDictionaryWord(Language language, std::string_view word);
 

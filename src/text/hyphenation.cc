@@ -10,8 +10,9 @@ Hyphenation::Hyphenation(Language language) : language_(language) {}
 bool Hyphenation::KeepsHyphen(std::string_view left, std::string_view right) const {
   size_t first = 0;
   if (right.empty() || IsUpper(DecodeAt(right, first))) return true;
-  if (!HasDictionary(language_)) return true;
-  std::string joined = std::string(left) + std::string(right);
+  // Without a dictionary no joined word is known, so the hyphen stays.
+  std::string joined(left);
+  joined += right;
   if (!IsDictionaryWord(language_, joined)) return true;
   return IsDictionaryWord(language_, left) && IsDictionaryWord(language_, right);
 }

@@ -12,6 +12,7 @@ namespace {
 
 // "112000000" → "112,000,000"; fractions keep their digits.
 std::string GroupThousands(const std::string& number) {
+  if (number.starts_with('-')) return "-" + GroupThousands(number.substr(1));
   size_t point = std::min(number.find('.'), number.size());
   std::string integer = number.substr(0, point);
   std::string grouped;
