@@ -8,53 +8,26 @@
 #include <utility>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace treaty::ledger {
 namespace {
 
 using json = nlohmann::json;
 
-// Decodes the well-formed UTF-8 sequence at `pos` and advances past it; nullopt (pos unchanged)
-// for a stray or missing continuation byte, an overlong form, a surrogate or a value above
-// U+10FFFF, which RFC 8785 §3.1 (I-JSON) excludes.
-std::optional<char32_t> DecodeUtf8(std::string_view bytes, size_t& pos) {
-  const auto lead = static_cast<unsigned char>(bytes[pos]);
-  size_t length;
-  char32_t c;
-  char32_t minimum;
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, c = lead & 0x1F, minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, c = lead & 0x0F, minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, c = lead & 0x07, minimum = 0x10000;
-  } else {
-    return std::nullopt;
-  }
-  if (bytes.size() - pos < length) return std::nullopt;
-  for (size_t i = 1; i < length; ++i) {
-    const auto next = static_cast<unsigned char>(bytes[pos + i]);
-    if ((next & 0xC0) != 0x80) return std::nullopt;
-    c = (c << 6) | (next & 0x3F);
-  }
-  if (c < minimum || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return std::nullopt;
-  pos += length;
-  return c;
-}
-
 // The UTF-16 code units of `name`, the sort key of RFC 8785 §3.2.3; nullopt if not valid UTF-8.
+// Ill-formed UTF-8 includes surrogates and values above U+10FFFF, which RFC 8785 §3.1 (I-JSON)
+// excludes.
 std::optional<std::u16string> ToUtf16(std::string_view name) {
+  if (text::FindInvalidUtf8(name)) return std::nullopt;
   std::u16string units;
   for (size_t pos = 0; pos < name.size();) {
-    const std::optional<char32_t> c = DecodeUtf8(name, pos);
-    if (!c) return std::nullopt;
-    if (*c < 0x10000) {
-      units.push_back(static_cast<char16_t>(*c));
+    const char32_t c = text::DecodeAt(name, pos);
+    if (c < 0x10000) {
+      units.push_back(static_cast<char16_t>(c));
     } else {
-      units.push_back(static_cast<char16_t>(0xD800 + ((*c - 0x10000) >> 10)));
-      units.push_back(static_cast<char16_t>(0xDC00 + ((*c - 0x10000) & 0x3FF)));
+      units.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
+      units.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
     }
   }
   return units;
@@ -114,15 +87,16 @@ class Writer {
     return Error{fmt::format("integer {} is beyond ±{}", value.dump(), kMaxSafeInteger), path};
   }
 
-  // RFC 8785 §3.2.2.2: only the mandatory escapes; everything else is copied as it is.
+  // RFC 8785 §3.2.2.2: only the mandatory escapes, all of them ASCII; every other byte of valid
+  // UTF-8 is copied as it is.
   std::optional<Error> WriteString(std::string_view text, const std::string& path) {
     static constexpr char kHex[] = "0123456789abcdef";
+    if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
+      return Error{fmt::format("invalid UTF-8 at byte offset {} of the string", *bad), path};
+    }
     out_ += '"';
-    for (size_t pos = 0; pos < text.size();) {
-      const size_t start = pos;
-      const std::optional<char32_t> c = DecodeUtf8(text, pos);
-      if (!c) return Error{fmt::format("invalid UTF-8 at byte offset {} of the string", pos), path};
-      switch (*c) {
+    for (char c : text) {
+      switch (c) {
         case '"':
           out_ += "\\\"";
           break;
@@ -145,12 +119,12 @@ class Writer {
           out_ += "\\r";
           break;
         default:
-          if (*c < 0x20) {
+          if (static_cast<unsigned char>(c) < 0x20) {
             out_ += "\\u00";
-            out_ += kHex[*c >> 4];
-            out_ += kHex[*c & 0xF];
+            out_ += kHex[c >> 4];
+            out_ += kHex[c & 0xF];
           } else {
-            out_.append(text.substr(start, pos - start));
+            out_ += c;
           }
       }
     }
