@@ -9,6 +9,9 @@
 // the worst case for list rules; equal MB/s at both sizes means time linear in the input.
 // The text and document stages run once, untimed; each iteration runs ExtractExpressions over the
 // whole document. Each benchmark runs 5 repetitions; the summary prints medians and MB/s.
+#include <functional>
+#include <memory>
+
 #include "bench_support.h"
 #include "document/parser.h"
 #include "grammar/expressions.h"
@@ -17,63 +20,84 @@ namespace {
 
 using treaty::bench::Input;
 
-struct Prepared {
+// A benchmark's input, built, normalised and parsed on first use (untimed) and kept for the
+// later repetitions; benchmarks filtered out never build theirs.
+class Workload {
+ public:
+  Workload(std::function<std::string()> build, treaty::text::Language language)
+      : build_(std::move(build)), language_(language) {}
+
+  // The prepared input, or null with the reason in error().
+  const Workload* Prepared() {
+    if (!ready_) Prepare();
+    return error_.empty() ? this : nullptr;
+  }
+  const std::string& error() const { return error_; }
+
   std::string bytes;
   treaty::text::NormalizedText text;
   treaty::document::Document doc;
+
+ private:
+  void Prepare() {
+    ready_ = true;
+    bytes = build_();
+    if (bytes.empty()) {
+      error_ = "no input texts for this language";
+      return;
+    }
+    treaty::Result<treaty::text::NormalizedText> normalized =
+        treaty::text::Normalize(bytes, "benchmark input", language_);
+    if (!normalized.ok()) {
+      error_ = normalized.error().ToString();
+      return;
+    }
+    text = std::move(normalized).value();
+    doc = treaty::document::BuildDocument(text, "benchmark input");
+  }
+
+  std::function<std::string()> build_;
+  treaty::text::Language language_;
+  bool ready_ = false;
+  std::string error_;
 };
 
-// Normalises and parses `bytes` once; nullopt (with the reason in `error`) when that fails.
-std::optional<Prepared> Prepare(std::string bytes, treaty::text::Language language,
-                                std::string& error) {
-  treaty::Result<treaty::text::NormalizedText> text =
-      treaty::text::Normalize(bytes, "benchmark input", language);
-  if (!text.ok()) {
-    error = text.error().ToString();
-    return std::nullopt;
-  }
-  Prepared prepared{std::move(bytes), std::move(text).value(), {}};
-  prepared.doc = treaty::document::BuildDocument(prepared.text, "benchmark input");
-  return prepared;
-}
-
-void BM_Extract(benchmark::State& state, const std::string& name, const std::string& bytes,
-                treaty::text::Language language) {
-  if (bytes.empty()) {
-    state.SkipWithError("no input texts for this language");
+void BM_Extract(benchmark::State& state, const std::string& name, Workload& workload) {
+  const Workload* input = workload.Prepared();
+  if (!input) {
+    state.SkipWithError(workload.error().c_str());
     return;
   }
-  std::string error;
-  std::optional<Prepared> prepared = Prepare(bytes, language, error);
-  if (!prepared) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
-  treaty::bench::BytesPerIteration()[name] = static_cast<int64_t>(bytes.size());
+  int64_t size = static_cast<int64_t>(input->bytes.size());
+  treaty::bench::BytesPerIteration()[name] = size;
   for (auto _ : state) {
     treaty::grammar::Expressions found =
-        treaty::grammar::ExtractExpressions(prepared->bytes, prepared->text, prepared->doc);
+        treaty::grammar::ExtractExpressions(input->bytes, input->text, input->doc);
     benchmark::DoNotOptimize(found);
   }
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes.size()));
+  state.SetBytesProcessed(state.iterations() * size);
 }
 
 std::vector<Input> Inputs(std::initializer_list<const char*> files, const char* corpus_suffix) {
   std::vector<Input> inputs;
   for (const char* file : files) {
-    if (std::optional<Input> input = treaty::bench::FileInput(file)) inputs.push_back(*input);
+    if (std::optional<Input> input = treaty::bench::FileInput(file)) {
+      inputs.push_back(std::move(*input));
+    }
   }
   if (corpus_suffix) {
-    for (Input& input : treaty::bench::CorpusInputs(corpus_suffix)) inputs.push_back(input);
+    for (Input& input : treaty::bench::CorpusInputs(corpus_suffix)) {
+      inputs.push_back(std::move(input));
+    }
   }
   return inputs;
 }
 
-void Register(const std::string& name, std::string bytes, treaty::text::Language language) {
-  auto shared = std::make_shared<std::string>(std::move(bytes));
+void Register(const std::string& name, std::function<std::string()> build,
+              treaty::text::Language language) {
+  auto workload = std::make_shared<Workload>(std::move(build), language);
   treaty::bench::Configure(benchmark::RegisterBenchmark(
-      name.c_str(),
-      [name, shared, language](benchmark::State& s) { BM_Extract(s, name, *shared, language); }));
+      name.c_str(), [name, workload](benchmark::State& s) { BM_Extract(s, name, *workload); }));
 }
 
 // One paragraph of comma-separated years, at least `size` bytes long.
@@ -87,15 +111,25 @@ void RegisterAll() {
   using treaty::text::Language;
   const char* lv = "data/agreements/lv-ua-2024/lv.txt";
   const char* en = "data/agreements/lv-ua-2024/en.txt";
-  Register("extract/lv/bundled", treaty::bench::Repeated(Inputs({lv}, nullptr), 1),
-           Language::kLatvian);
-  Register("extract/en/bundled", treaty::bench::Repeated(Inputs({en}, nullptr), 1),
-           Language::kEnglish);
-  Register("extract/lv/50MB", treaty::bench::Repeated(Inputs({lv}, nullptr)), Language::kLatvian);
-  Register("extract/en/50MB", treaty::bench::Repeated(Inputs({en}, ".en.txt")), Language::kEnglish);
-  Register("extract/uk/50MB", treaty::bench::Repeated(Inputs({}, ".uk.txt")), Language::kUkrainian);
-  Register("extract/en/years-list-1MB", YearsList(size_t{1} << 20), Language::kEnglish);
-  Register("extract/en/years-list-10MB", YearsList(size_t{10} << 20), Language::kEnglish);
+  Register(
+      "extract/lv/bundled", [lv] { return treaty::bench::Repeated(Inputs({lv}, nullptr), 1); },
+      Language::kLatvian);
+  Register(
+      "extract/en/bundled", [en] { return treaty::bench::Repeated(Inputs({en}, nullptr), 1); },
+      Language::kEnglish);
+  Register(
+      "extract/lv/50MB", [lv] { return treaty::bench::Repeated(Inputs({lv}, nullptr)); },
+      Language::kLatvian);
+  Register(
+      "extract/en/50MB", [en] { return treaty::bench::Repeated(Inputs({en}, ".en.txt")); },
+      Language::kEnglish);
+  Register(
+      "extract/uk/50MB", [] { return treaty::bench::Repeated(Inputs({}, ".uk.txt")); },
+      Language::kUkrainian);
+  Register(
+      "extract/en/years-list-1MB", [] { return YearsList(size_t{1} << 20); }, Language::kEnglish);
+  Register(
+      "extract/en/years-list-10MB", [] { return YearsList(size_t{10} << 20); }, Language::kEnglish);
 }
 
 }  // namespace
