@@ -1,0 +1,42 @@
+#include "commitments/agreement_commitments.h"
+
+#include <algorithm>
+
+#include "commitments/extraction.h"
+#include "text/source_reader.h"
+
+namespace treaty::commitments {
+
+namespace {
+
+// Texts in reading order: the prevailing (else English, else the first) first.
+std::vector<document::TextFile> PrevailingFirst(const document::AgreementPackage& package) {
+  std::vector<document::TextFile> texts = package.texts;
+  text::Language first = package.prevailing_language.value_or(text::Language::kEnglish);
+  std::stable_partition(texts.begin(), texts.end(),
+                        [&](const document::TextFile& t) { return t.language == first; });
+  return texts;
+}
+
+}  // namespace
+
+Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& folder) {
+  Result<document::AgreementPackage> package = document::LoadAgreementPackage(folder);
+  if (!package.ok()) return package.error();
+  AgreementCommitments out;
+  out.package = std::move(package).value();
+  for (const document::TextFile& file : PrevailingFirst(out.package)) {
+    Result<std::string> bytes = text::ReadFile(file.file);
+    if (!bytes.ok()) return bytes.error();
+    Result<grammar::ExtractedText> extracted =
+        grammar::ExtractFromBytes(bytes.value(), file.file, file.language);
+    if (!extracted.ok()) return extracted.error();
+    out.versions.push_back(std::move(extracted).value());
+  }
+  std::vector<std::string> parties;
+  for (const document::Party& party : out.package.parties) parties.push_back(party.code);
+  out.proposed = ExtractCommitments(out.versions, parties);
+  return out;
+}
+
+}  // namespace treaty::commitments

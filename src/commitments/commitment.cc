@@ -1,0 +1,115 @@
+#include "commitments/commitment.h"
+
+#include <array>
+#include <utility>
+
+namespace treaty::commitments {
+
+namespace {
+
+constexpr std::array<std::pair<SentenceClass, std::string_view>, 4> kClassNames{{
+    {SentenceClass::kCommitment, "commitment"},
+    {SentenceClass::kProcedure, "procedure"},
+    {SentenceClass::kStatement, "statement"},
+    {SentenceClass::kContext, "context"},
+}};
+
+constexpr std::array<std::pair<Strength, std::string_view>, 7> kStrengthNames{{
+    {Strength::kCommits, "commits"},
+    {Strength::kWill, "will"},
+    {Strength::kContinues, "continues"},
+    {Strength::kEndeavours, "endeavours"},
+    {Strength::kConsiders, "considers"},
+    {Strength::kMay, "may"},
+    {Strength::kNone, "none"},
+}};
+
+constexpr std::array<std::pair<Category, std::string_view>, 8> kCategoryNames{{
+    {Category::kMilitary, "military"},
+    {Category::kFinancial, "financial"},
+    {Category::kReconstruction, "reconstruction"},
+    {Category::kHumanitarian, "humanitarian"},
+    {Category::kPolitical, "political"},
+    {Category::kLegal, "legal"},
+    {Category::kEconomic, "economic"},
+    {Category::kProcedural, "procedural"},
+}};
+
+template <typename T, size_t N>
+std::string_view NameOf(const std::array<std::pair<T, std::string_view>, N>& names, T value) {
+  for (const auto& [v, name] : names)
+    if (v == value) return name;
+  return {};
+}
+
+template <typename T, size_t N>
+std::optional<T> ValueOf(const std::array<std::pair<T, std::string_view>, N>& names,
+                         std::string_view name) {
+  for (const auto& [v, n] : names)
+    if (n == name) return v;
+  return std::nullopt;
+}
+
+nlohmann::json QuoteJson(const Quote& quote) {
+  return {{"language", quote.language},
+          {"eId", quote.eid},
+          {"text", quote.text},
+          {"start", quote.source_begin},
+          {"end", quote.source_end},
+          {"line", quote.line}};
+}
+
+}  // namespace
+
+std::string_view SentenceClassName(SentenceClass value) { return NameOf(kClassNames, value); }
+std::string_view StrengthName(Strength value) { return NameOf(kStrengthNames, value); }
+std::string_view CategoryName(Category value) { return NameOf(kCategoryNames, value); }
+std::optional<SentenceClass> ParseSentenceClass(std::string_view name) {
+  return ValueOf(kClassNames, name);
+}
+std::optional<Strength> ParseStrength(std::string_view name) {
+  return ValueOf(kStrengthNames, name);
+}
+std::optional<Category> ParseCategory(std::string_view name) {
+  return ValueOf(kCategoryNames, name);
+}
+
+bool IsPartyCode(std::string_view code) {
+  if (code.size() < 2 || code.size() > 3) return false;
+  for (char c : code)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
+nlohmann::json CommitmentJson(const Commitment& c) {
+  nlohmann::json targets = nlohmann::json::array();
+  for (const Target& t : c.targets)
+    targets.push_back({{"kind", t.kind}, {"value", t.value}, {"text", t.text}});
+  nlohmann::json conditions = nlohmann::json::array();
+  for (const Condition& condition : c.conditions)
+    conditions.push_back({{"kind", condition.kind}, {"text", condition.text}});
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const Quote& q : c.source.quotes) quotes.push_back(QuoteJson(q));
+  nlohmann::json out = {
+      {"id", c.id},
+      {"class", SentenceClassName(c.sentence_class)},
+      {"strength", StrengthName(c.strength)},
+      {"obligors", c.obligors},
+      {"beneficiary", c.beneficiary},
+      {"action", {{"lemma", c.action.lemma}, {"object", c.action.object}}},
+      {"area",
+       {{"section", c.area.section},
+        {"headings", c.area.headings},
+        {"headings_by_language", c.area.headings_by_language},
+        {"category", CategoryName(c.area.category)}}},
+      {"targets", targets},
+      {"conditions", conditions},
+      {"source", {{"eId", c.source.eid}, {"quotes", quotes}}},
+      {"flags", c.flags},
+      {"review", c.review},
+  };
+  if (!c.review_notes.empty()) out["review_notes"] = c.review_notes;
+  return out;
+}
+
+}  // namespace treaty::commitments

@@ -1,0 +1,65 @@
+// The words that tell, in one language, what a sentence does: how firmly it promises, whether it
+// only states, whether it is about the agreement's own procedures, under which conditions, who
+// promises and in which area. Tables are data (one file per language); sentence_analysis.h
+// reads them.
+//
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "commitments/commitment.h"
+#include "commitments/pattern.h"
+#include "text/language.h"
+
+namespace treaty::commitments {
+
+struct StrengthCue {
+  Pattern pattern;
+  SentenceClass sentence_class;  // kCommitment (with `strength`) or kStatement
+  Strength strength = Strength::kNone;
+};
+
+struct ConditionCue {
+  Pattern pattern;
+  std::string_view kind;  // "capabilities", "upon_request", ...
+};
+
+// A word naming one Participant, or both ("Participants").
+struct PartyCue {
+  Pattern pattern;
+  std::string_view party;  // a party code, or "both"
+  bool can_be_subject = true;  // false for forms that cannot name who acts (Latvian dative)
+};
+
+struct CategoryCue {
+  Pattern pattern;
+  Category category;
+};
+
+struct CueTable {
+  std::vector<StrengthCue> strengths;     // commitments and statements
+  std::vector<Pattern> procedures;  // words of the agreement's own procedures
+  std::vector<ConditionCue> conditions;
+  std::vector<PartyCue> parties;
+  std::vector<CategoryCue> categories;  // matched against headings, then the sentence
+  // Words between a subject and its verb, or between a modal cue and the verb it governs, that
+  // name no action: "to", "also", "jointly".
+  std::vector<std::string_view> skipped_before_verb;
+  // Words that put the party named next out of the subject's place: "to", "for", "against".
+  std::vector<std::string_view> prepositions;
+  // Latvian and Ukrainian mark the future in the verb ("nodrošinās"): a word ending in one of
+  // these whose dictionary form ends in one of `infinitive_endings` reads as `will`.
+  std::vector<std::string_view> future_endings;
+  std::vector<std::string_view> infinitive_endings;
+};
+
+// The table for `language`, or nullptr when there is none (Ukrainian, for now): such a text is
+// quoted but not analysed.
+const CueTable* CueTableFor(text::Language language);
+
+// The two tables, one per file.
+const CueTable& EnglishCues();
+const CueTable& LatvianCues();
+
+}  // namespace treaty::commitments

@@ -1,0 +1,150 @@
+// Latvian cues. Sources of the wording: the bundled agreement's Latvian text. Latvian marks the
+// future in the verb ("nodrošinās", "sniegs"), which the dictionary recognises (see
+// CueTable::future_endings), so only modal and present-tense cues are listed.
+#include "commitments/cue_table.h"
+
+namespace treaty::commitments {
+
+namespace {
+
+using SC = SentenceClass;
+using S = Strength;
+
+CueTable MakeLatvianCues() {
+  CueTable t;
+  t.strengths = {
+      // commits
+      {"apņemas", SC::kCommitment, S::kCommits},
+      {"apņemamies", SC::kCommitment, S::kCommits},
+      {"uzņemas", SC::kCommitment, S::kCommits},
+      // will
+      {"tiks", SC::kCommitment, S::kWill},
+      {"būs", SC::kCommitment, S::kWill},
+      // continues
+      {"turpinās", SC::kCommitment, S::kContinues},
+      {"turpinās ~ turpināt", SC::kCommitment, S::kContinues},
+      // endeavours
+      {"centīsies", SC::kCommitment, S::kEndeavours},
+      {"tieksies", SC::kCommitment, S::kEndeavours},
+      {"tiecas", SC::kCommitment, S::kEndeavours},
+      {"plāno", SC::kCommitment, S::kEndeavours},
+      {"plānotas", SC::kCommitment, S::kEndeavours},
+      {"plānots", SC::kCommitment, S::kEndeavours},
+      {"mērķis ir", SC::kCommitment, S::kEndeavours},
+      {"ar mērķi", SC::kCommitment, S::kEndeavours},
+      {"darīs visu iespējamo", SC::kCommitment, S::kEndeavours},
+      // considers
+      {"apsvērs", SC::kCommitment, S::kConsiders},
+      {"apsvērtu", SC::kCommitment, S::kConsiders},
+      {"izskatīs", SC::kCommitment, S::kConsiders},
+      {"pētīs", SC::kCommitment, S::kConsiders},
+      {"izvērtēs", SC::kCommitment, S::kConsiders},
+      // may
+      {"var", SC::kCommitment, S::kMay},
+      {"varēs", SC::kCommitment, S::kMay},
+      {"ir iespēja", SC::kCommitment, S::kMay},
+      // statements
+      {"nosoda", SC::kStatement},
+      {"atzīst", SC::kStatement},
+      {"uzsver", SC::kStatement},
+      {"apliecina", SC::kStatement},
+      {"atzinīgi vērtē", SC::kStatement},
+      {"atzinīgi novērtē", SC::kStatement},
+      {"apzinās", SC::kStatement},
+      {"apzinoties", SC::kStatement},
+      {"uzskata", SC::kStatement},
+      {"tic", SC::kStatement},
+      {"uzteic", SC::kStatement},
+      {"atkārtoti apstiprina", SC::kStatement},
+      {"apstiprina", SC::kStatement},
+      {"izprot", SC::kStatement},
+      {"atbalsta", SC::kStatement},
+      {"svarīgi", SC::kStatement},
+  };
+  t.procedures = {
+      "apspriedīsies", "konsultāc*",     "dialog*",          "pagarināšan*",
+      "izbeig*",       "grozīt*",        "strīd*",           "stājas spēkā",
+      "tiek noslēgta uz", "pilnvarot*",  "kompetentās institūcijas", "tehniskos līgumus",
+      "īstenos vienošanos", "parakstīta", "noteicošais", "nākotnes statusu",
+      "budžeta saistības",
+  };
+  t.conditions = {
+      {"savu iespēju robežās", "capabilities"},
+      {"iespēju robežās", "capabilities"},
+      {"savu spēju robežās", "capabilities"},
+      {"ievērojot dalībnieku iespējas", "capabilities"},
+      {"izvērtējot latvijas iespējas un kapacitāti", "capabilities"},
+      {"ciktāl iespējams", "capabilities"},
+      {"cik vien iespējams", "capabilities"},
+      {"latvijas republikas valdības", "government_approval"},
+      {"saeimas apstiprinājumu", "parliament_approval"},
+      {"kad apstākļi to ļaus", "circumstances"},
+      {"pēc pieprasījuma", "upon_request"},
+      {"pēc jebkura dalībnieka lūguma", "upon_request"},
+      {"ja nepieciešams", "if_necessary"},
+      {"kad nepieciešams", "if_necessary"},
+      {"vajadzības gadījumā", "if_necessary"},
+      {"atbilstoši savām nacionālajām likumdošanas un konstitucionālajām prasībām",
+       "national_law"},
+      {"saskaņā ar savām starptautiskajām un nacionālajām saistībām", "national_law"},
+      {"ja nākotnē notiks krievijas bruņots uzbrukums", "armed_attack"},
+      {"krievijas uzbrukuma gadījumā", "armed_attack"},
+      {"ja vien dalībnieki nenolemj citādi", "unless_decided_otherwise"},
+      {"tik ilgi , cik tas nepieciešams", "as_long_as_needed"},
+  };
+  t.parties = {
+      {"latvija", "LV"},
+      {"latvijas", "LV"},
+      {"latvijai", "LV", false},
+      {"latviju", "LV", false},
+      {"latvijas pusei", "LV"},
+      {"ukraina", "UA"},
+      {"ukrainas", "UA"},
+      {"ukrainai", "UA", false},
+      {"ukrainu", "UA", false},
+      {"dalībnieki", "both"},
+      {"dalībnieku", "both"},
+      {"dalībniekiem", "both"},
+      {"latvija un ukraina", "both"},
+      {"ukraina un latvija", "both"},
+      {"pilnvarotās institūcijas", "both"},
+  };
+  t.categories = {
+      {"nobeiguma noteikumi", Category::kProcedural},
+      {"izpildes un tehniskā kārtība", Category::kProcedural},
+      {"rekonstrukcij*", Category::kReconstruction},
+      {"humānā*", Category::kHumanitarian},
+      {"atmīnēšan*", Category::kHumanitarian},
+      {"rehabilitācij*", Category::kHumanitarian},
+      {"atbildīb*", Category::kLegal},
+      {"kompensācij*", Category::kLegal},
+      {"noziedzīb*", Category::kLegal},
+      {"sankcij*", Category::kPolitical},
+      {"ekonomik*", Category::kEconomic},
+      {"enerģētik*", Category::kEconomic},
+      {"lauksaimniecīb*", Category::kEconomic},
+      {"digitāl*", Category::kEconomic},
+      {"finanš*", Category::kFinancial},
+      {"budžet*", Category::kFinancial},
+      {"militār*", Category::kMilitary},
+      {"aizsardzīb*", Category::kMilitary},
+      {"dron*", Category::kMilitary},
+      {"bezpilota", Category::kMilitary},
+      {"kiber*", Category::kMilitary},
+  };
+  t.skipped_before_verb = {"arī", "kopīgi", "tālāk", "individuāli", "konsekventi", "aktīvi",
+                           "turpināt"};
+  t.prepositions = {"pret", "ar", "par", "no", "uz", "pie", "starp", "kā"};
+  t.future_endings = {"s", "sies"};
+  t.infinitive_endings = {"t", "ties"};
+  return t;
+}
+
+}  // namespace
+
+const CueTable& LatvianCues() {
+  static const CueTable table = MakeLatvianCues();
+  return table;
+}
+
+}  // namespace treaty::commitments

@@ -1,0 +1,43 @@
+// What one sentence of one language version says, read with that language's cue table: its
+// class and strength, who promises, to whom, which action, under which conditions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "commitments/commitment.h"
+#include "commitments/cue_table.h"
+#include "text/language.h"
+
+namespace treaty::commitments {
+
+struct FoundCondition {
+  std::string kind;
+  std::string text;  // the words as in the sentence
+};
+
+struct SentenceAnalysis {
+  SentenceClass sentence_class = SentenceClass::kContext;
+  Strength strength = Strength::kNone;
+  std::string cue;                    // the words that decided the class, as in the sentence
+  std::vector<std::string> obligors;  // party codes, in the order of `parties`
+  std::string beneficiary;            // a party code, "both", or empty
+  Action action;
+  std::vector<FoundCondition> conditions;  // in sentence order
+  std::optional<Category> category;        // from the sentence's words, when they name one
+};
+
+// Reads `sentence` (one sentence's text). `operative` is false for the preamble and the
+// signature block, whose sentences are context whatever they say. `parties` are the
+// agreement's party codes ("LV", "UA"); "both" in the table stands for all of them.
+SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
+                                 const CueTable& cues, const std::vector<std::string>& parties,
+                                 bool operative);
+
+// The category the first heading that names one gives, nearest heading first; nullopt when
+// none does.
+std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headings_outer_first,
+                                           text::Language language, const CueTable& cues);
+
+}  // namespace treaty::commitments
