@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages treaty builds, runs and tests with. Idempotent: packages already
 # present are left alone and apt is not touched at all when nothing is missing.
+# postgresql-15 gives the server binaries (/usr/lib/postgresql/15/bin) for the throwaway cluster of
+# scripts/start-postgres.sh; libpqxx-dev (with libpq-dev) is the client library of the PostgreSQL
+# ledger store.
 set -euo pipefail
 
 packages=(
@@ -8,6 +11,7 @@ packages=(
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpugixml-dev
   libhunspell-dev hunspell-lv hunspell-en-us hunspell-uk
   libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils libsodium-dev
+  postgresql-15 libpqxx-dev
 )
 
 missing=()

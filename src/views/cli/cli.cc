@@ -66,6 +66,37 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->capture_default_str();
   overview_cmd->add_option("--agreement", overview.agreement, "agreement id, e.g. lv-ua-2024");
 
+  CommitmentsOptions commitments;
+  std::string commitments_agreement;
+  CLI::App* commitments_cmd = app.add_subcommand(
+      "commitments",
+      "List an agreement's commitments: who promises what to whom, how firmly, with which "
+      "targets and conditions, quoted in each language");
+  commitments_cmd
+      ->add_option("--agreement", commitments_agreement,
+                   "bundled agreement id: reads data/agreements/ID")
+      ->excludes(commitments_cmd->add_option("--package", commitments.package_folder,
+                                             "agreement package folder (holds agreement.json)")
+                     ->capture_default_str());
+  commitments_cmd->add_option("--lang", commitments.language, "show quotes in this language only")
+      ->check(kLanguage);
+  commitments_cmd->add_option("--format", commitments.format, "text, jsonl or csv")
+      ->check(CLI::IsMember({"text", "jsonl", "csv"}))
+      ->capture_default_str();
+  commitments_cmd->add_option("--area", commitments.area,
+                              "section number (2), eId prefix or words of a heading");
+  commitments_cmd->add_option("--obligor", commitments.obligor, "LV, UA or both");
+  commitments_cmd->add_option("--strength", commitments.strength, "strength")
+      ->check(CLI::IsMember({"commits", "will", "continues", "endeavours", "considers", "may"}));
+  commitments_cmd->add_option("--category", commitments.category, "category")
+      ->check(CLI::IsMember({"military", "financial", "reconstruction", "humanitarian",
+                             "political", "legal", "economic", "procedural"}));
+  commitments_cmd
+      ->add_option("--class", commitments.sentence_class,
+                   "commitment, procedure, statement, context or all (default: commitments and "
+                   "procedures)")
+      ->check(CLI::IsMember({"commitment", "procedure", "statement", "context", "all"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,6 +112,11 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return RunExtract(extract, out, err);
   }
   if (align_cmd->parsed()) return RunAlign(align, out, err);
+  if (commitments_cmd->parsed()) {
+    if (!commitments_agreement.empty())
+      commitments.package_folder = "data/agreements/" + commitments_agreement;
+    return RunCommitments(commitments, out, err);
+  }
   if (load_cmd->parsed()) return RunLoad(load, out, err);
   return RunOverview(overview, out, err);
 }

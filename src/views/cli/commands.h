@@ -49,6 +49,20 @@ struct OverviewOptions {
 };
 int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream& err);
 
+struct CommitmentsOptions {
+  std::string package_folder = "data/agreements/lv-ua-2024";
+  std::string language;        // quotes shown in text: "lv", "en"; empty: all
+  std::string format = "text";  // "jsonl", "text" or "csv"
+  std::string area;            // section number, eId prefix or words of a heading
+  std::string obligor;         // "LV", "UA", "both"
+  std::string strength;        // "commits", "will", ...
+  std::string category;        // "military", ...
+  std::string sentence_class;  // "commitment", "procedure", "statement", "context", "all";
+                               // empty: commitments and procedures
+};
+// Prints an agreement's commitments, as reviewed.
+int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::ostream& err);
+
 // Parses argv (argv[0] is the program) and runs the chosen subcommand; help, usage errors and
 // results go to `out` and `err`.
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

@@ -3,6 +3,7 @@
 #include "document/agreement_package.h"
 #include "document/parser.h"
 #include "store/sqlite/document_store.h"
+#include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
 
 namespace treaty::views {
@@ -31,6 +32,11 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
     }
     texts.push_back(std::move(doc).value());
   }
+  std::vector<store::SearchEntry> entries;
+  for (const document::Document& doc : texts) {
+    std::vector<store::SearchEntry> provisions = store::ProvisionEntries(package.value().id, doc);
+    entries.insert(entries.end(), provisions.begin(), provisions.end());
+  }
   std::filesystem::path parent = std::filesystem::path(options.database).parent_path();
   std::error_code ec;
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -39,13 +45,26 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
     err << "treaty load: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
+  // Open the search index (creating its tables) before saving, so that the likely failures come
+  // before anything is written; the two writes are separate transactions.
+  auto index = store::SearchIndex::Open(options.database);
+  if (!index.ok()) {
+    err << "treaty load: " << index.error().ToString() << "\n";
+    return kExitBadInput;
+  }
   Result<bool> saved = store.value()->SaveAgreement(package.value(), texts);
   if (!saved.ok()) {
     err << "treaty load: " << saved.error().ToString() << "\n";
     return kExitBadInput;
   }
+  Result<size_t> indexed = index.value()->ReplaceAgreement(package.value().id, entries);
+  if (!indexed.ok()) {
+    err << "treaty load: " << package.value().id << " was stored but its search index was not "
+        << "rebuilt: " << indexed.error().ToString() << "\n";
+    return kExitBadInput;
+  }
   out << (saved.value() ? "replaced " : "loaded ") << package.value().id << " (" << texts.size()
-      << " texts) into " << options.database << "\n";
+      << " texts, " << indexed.value() << " search entries) into " << options.database << "\n";
   return kExitOk;
 }
 

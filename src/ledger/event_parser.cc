@@ -1,0 +1,896 @@
+#include "ledger/event_parser.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "ledger/canonical_json.h"
+#include "ledger/currency.h"
+#include "ledger/timestamp.h"
+#include "ledger/uuid.h"
+#include "text/nfc.h"
+#include "text/utf8.h"
+
+namespace treaty::ledger {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
+constexpr size_t kMaxCommitments = 50;
+constexpr size_t kMaxEvidence = 20;
+
+enum class Need { kRequired, kOptional, kForbidden };
+
+// A rule for one field: whether it is needed and, when the rule comes from a subtype or from
+// `quantity`, the words after "required " / "not allowed " ("for notice subtype termination").
+struct Rule {
+  Need need = Need::kForbidden;
+  std::string scope;
+};
+
+// How a string is checked after normalisation.
+struct StringRule {
+  size_t max_length = 0;   // in Unicode scalar values
+  bool multiline = false;  // LF and TAB allowed (description)
+};
+
+bool IsMoneyType(EventType type) {
+  return type == EventType::kPledge || type == EventType::kAllocation ||
+         type == EventType::kDisbursement || type == EventType::kDelivery ||
+         type == EventType::kTraining;
+}
+
+bool IsLowerHex(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+bool IsAsciiLowerOrDigit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// ^[a-z0-9][a-z0-9-]{0,63}$
+bool IsAgreementId(std::string_view id) {
+  if (id.empty() || id.size() > 64 || !IsAsciiLowerOrDigit(id[0])) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return IsAsciiLowerOrDigit(c) || c == '-'; });
+}
+
+// ^[a-z][a-z0-9-]{1,31}$
+bool IsInstitutionId(std::string_view id) {
+  if (id.size() < 2 || id.size() > 32 || id[0] < 'a' || id[0] > 'z') return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return IsAsciiLowerOrDigit(c) || c == '-'; });
+}
+
+// ^[a-z][a-z0-9_-]{0,31}$
+bool IsUnit(std::string_view unit) {
+  if (unit.empty() || unit.size() > 32 || unit[0] < 'a' || unit[0] > 'z') return false;
+  return std::all_of(unit.begin(), unit.end(),
+                     [](char c) { return IsAsciiLowerOrDigit(c) || c == '_' || c == '-'; });
+}
+
+// ^[A-Za-z][A-Za-z0-9_-]{0,199}$
+bool IsCommitmentId(std::string_view id) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (id.empty() || id.size() > 200 || !letter(id[0])) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) {
+    return letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+bool IsHttpUrl(std::string_view reference) {
+  return reference.starts_with("http://") || reference.starts_with("https://");
+}
+
+// The rules of the §1.3 table for `field` of an event of `type` and `subtype`.
+Rule RuleFor(EventType type, std::string_view subtype, std::string_view field, bool has_quantity) {
+  using T = EventType;
+  const bool correction = type == T::kCorrection;
+  const bool consultation = type == T::kConsultationRequest || type == T::kConsultationHeld;
+  const bool notice = type == T::kNotice;
+  const std::string notice_scope = fmt::format("for notice subtype {}", subtype);
+  if (field == "participant" || field == "date" || field == "commitments") {
+    return {correction ? Need::kForbidden : Need::kRequired, ""};
+  }
+  if (field == "date_precision") {
+    return {correction || consultation ? Need::kForbidden : Need::kOptional, ""};
+  }
+  if (field == "occurred_at") {
+    if (correction) return {Need::kForbidden, ""};
+    return {consultation ? Need::kRequired : Need::kOptional, ""};
+  }
+  if (field == "subtype") {
+    const bool has = type == T::kMeeting || notice || type == T::kConsultationRequest;
+    return {has ? Need::kRequired : Need::kForbidden, ""};
+  }
+  if (field == "amount") {
+    if (type == T::kAllocation || type == T::kDisbursement) return {Need::kRequired, ""};
+    const bool optional = type == T::kPledge || type == T::kDelivery || type == T::kTraining;
+    return {optional ? Need::kOptional : Need::kForbidden, ""};
+  }
+  if (field == "quantity") {
+    if (type == T::kDelivery) return {Need::kRequired, ""};
+    return {type == T::kPledge || type == T::kTraining ? Need::kOptional : Need::kForbidden, ""};
+  }
+  if (field == "unit" || field == "item") {
+    if (type == T::kDelivery) return {Need::kRequired, ""};
+    if (type == T::kPledge || (type == T::kTraining && field == "unit")) {
+      return has_quantity ? Rule{Need::kRequired, "with quantity"}
+                          : Rule{Need::kForbidden, "without quantity"};
+    }
+    return {Need::kForbidden, ""};
+  }
+  if (field == "period") return {IsMoneyType(type) ? Need::kOptional : Need::kForbidden, ""};
+  if (field == "effective_date") {
+    if (type == T::kTechnicalAgreement) return {Need::kOptional, ""};
+    if (!notice) return {Need::kForbidden, ""};
+    const bool allowed =
+        subtype == "termination" || subtype == "extension" || subtype == "amendment_acceptance";
+    return {allowed ? Need::kOptional : Need::kForbidden, notice_scope};
+  }
+  if (field == "named_institution") {
+    if (!notice) return {Need::kForbidden, ""};
+    return {subtype == "authorised_institution" ? Need::kRequired : Need::kForbidden, notice_scope};
+  }
+  if (field == "responds_to") {
+    if (type == T::kConsultationHeld) return {Need::kRequired, ""};
+    if (!notice) return {Need::kForbidden, ""};
+    if (subtype == "amendment_acceptance") return {Need::kRequired, notice_scope};
+    return {subtype == "extension" ? Need::kOptional : Need::kForbidden, notice_scope};
+  }
+  return {Need::kForbidden, ""};
+}
+
+const std::vector<std::string_view>& SubtypesOf(EventType type) {
+  static const std::vector<std::string_view> kMeeting = {"strategic_dialogue", "other"};
+  static const std::vector<std::string_view> kNotice = {
+      "extension", "termination", "amendment_proposal", "amendment_acceptance",
+      "authorised_institution"};
+  static const std::vector<std::string_view> kConsultation = {"armed_attack", "dispute", "other"};
+  static const std::vector<std::string_view> kNone;
+  switch (type) {
+    case EventType::kMeeting:
+      return kMeeting;
+    case EventType::kNotice:
+      return kNotice;
+    case EventType::kConsultationRequest:
+      return kConsultation;
+    default:
+      return kNone;
+  }
+}
+
+// The content members an object of `type` may have, in addition to the envelope.
+const std::vector<std::string_view> kContentFields = {"type",           "subtype",
+                                                      "participant",    "date",
+                                                      "date_precision", "occurred_at",
+                                                      "commitments",    "amount",
+                                                      "quantity",       "unit",
+                                                      "item",           "period",
+                                                      "effective_date", "named_institution",
+                                                      "responds_to",    "description",
+                                                      "evidence"};
+const std::vector<std::string_view> kEnvelopeFields = {
+    "id",          "agreement", "classification", "idempotency_key", "recorded_at",
+    "recorded_by", "corrects",  "action",         "replacement"};
+
+class Validator {
+ public:
+  Validator(EventForm form, const ValidationContext& context) : form_(form), context_(context) {}
+
+  Event ReadEvent(const json& object) {
+    Event event;
+    if (!object.is_object()) {
+      Fail("", "not a JSON object");
+      return event;
+    }
+    CheckMembers(object, "", /*envelope=*/true);
+    for (const char* assigned : {"id", "recorded_at"}) {
+      if (form_ == EventForm::kInput && object.contains(assigned) && !object[assigned].is_null()) {
+        Fail(assigned, "assigned by the ledger");
+      }
+    }
+    if (form_ == EventForm::kRecorded) ReadAssigned(object, event);
+    ReadAgreement(object, event);
+    std::string latest = LatestDate(event);
+    const bool has_type = ReadContent(object, "", latest, /*in_replacement=*/false, event.content);
+    ReadClassification(object, event);
+    ReadRecordedBy(object, event);
+    if (has_type && event.content.type == EventType::kCorrection) {
+      ReadCorrection(object, latest, event);
+    } else {
+      for (const char* name : {"corrects", "action", "replacement"}) {
+        if (Present(object, name)) {
+          Fail(name, has_type ? NotAllowed(event.content.type) : "allowed for correction only");
+        }
+      }
+    }
+    ReadIdempotencyKey(object, event);
+    return event;
+  }
+
+  std::vector<FieldError> TakeErrors() && {
+    std::stable_sort(errors_.begin(), errors_.end(), [](const FieldError& a, const FieldError& b) {
+      return PathLess(a.path, b.path);
+    });
+    return std::move(errors_);
+  }
+
+ private:
+  void Fail(std::string path, std::string message) {
+    errors_.push_back({std::move(path), std::move(message)});
+  }
+
+  static std::string Join(std::string_view prefix, std::string_view name) {
+    return prefix.empty() ? std::string(name) : fmt::format("{}.{}", prefix, name);
+  }
+
+  static std::string NotAllowed(EventType type) {
+    return fmt::format("not allowed for {}", EventTypeName(type));
+  }
+
+  // A member is present unless missing; null is reported by CheckMembers and then absent.
+  static bool Present(const json& object, const char* name) {
+    return object.contains(name) && !object[name].is_null();
+  }
+
+  // Unknown members and nulls of `object`; the envelope's members when `envelope`.
+  void CheckMembers(const json& object, const std::string& prefix, bool envelope) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      const std::string path = Join(prefix, it.key());
+      const bool content =
+          std::find(kContentFields.begin(), kContentFields.end(), it.key()) != kContentFields.end();
+      const bool envelope_field = std::find(kEnvelopeFields.begin(), kEnvelopeFields.end(),
+                                            it.key()) != kEnvelopeFields.end();
+      if (!content && !(envelope && envelope_field)) {
+        Fail(path, "unknown field");
+      } else if (it.value().is_null()) {
+        Fail(path, "null is not allowed; leave the field out");
+      }
+    }
+  }
+
+  // Checks only the listed members (`names`) of a nested object such as amount or period.
+  bool CheckNested(const json& value, const std::string& path,
+                   std::initializer_list<std::string_view> names) {
+    if (!value.is_object()) {
+      Fail(path, "not a JSON object");
+      return false;
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (std::find(names.begin(), names.end(), it.key()) == names.end()) {
+        Fail(Join(path, it.key()), "unknown field");
+      } else if (it.value().is_null()) {
+        Fail(Join(path, it.key()), "null is not allowed; leave the field out");
+      }
+    }
+    return true;
+  }
+
+  // The string of §1.4 after normalisation: NFC, CR LF and CR to LF, trimmed; nullopt when absent,
+  // empty after trimming, or wrong (the error is recorded).
+  std::optional<std::string> String(const json& value, const std::string& path, StringRule rule) {
+    if (value.is_null()) return std::nullopt;
+    if (!value.is_string()) {
+      Fail(path, fmt::format("not a string: {}", value.dump()));
+      return std::nullopt;
+    }
+    std::string text = value.get<std::string>();
+    if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
+      Fail(path, fmt::format("invalid UTF-8 at byte {}", *bad + 1));
+      return std::nullopt;
+    }
+    if (std::optional<text::NfcText> nfc = text::ToNfc(text)) text = std::move(nfc->text);
+    std::string unified;
+    unified.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r') {
+        unified += '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      } else {
+        unified += text[i];
+      }
+    }
+    text = Trim(unified);
+    if (text.empty()) return std::nullopt;
+    size_t position = 0;
+    for (size_t pos = 0; pos < text.size();) {
+      const char32_t c = text::DecodeAt(text, pos);
+      ++position;
+      if (c == '\n' && !rule.multiline) {
+        Fail(path, "must be one line");
+        return std::nullopt;
+      }
+      const bool allowed_control = rule.multiline && (c == '\n' || c == '\t');
+      if (!allowed_control && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+        Fail(path, fmt::format("control character U+{:04X} at character {}",
+                               static_cast<uint32_t>(c), position));
+        return std::nullopt;
+      }
+    }
+    if (rule.max_length > 0 && position > rule.max_length) {
+      Fail(path, fmt::format("longer than {} characters", rule.max_length));
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  static std::string Trim(std::string_view text) {
+    size_t begin = 0;
+    while (begin < text.size()) {
+      size_t next = begin;
+      if (!text::IsSpace(text::DecodeAt(text, next))) break;
+      begin = next;
+    }
+    size_t end = text.size();
+    while (end > begin) {
+      size_t previous = end;
+      if (!text::IsSpace(text::DecodeBefore(text, previous))) break;
+      end = previous;
+    }
+    return std::string(text.substr(begin, end - begin));
+  }
+
+  // A JSON integer in 1 … kMaxSafeInteger; `negative_message` reports negatives (quantity).
+  std::optional<int64_t> PositiveInteger(const json& value, const std::string& path,
+                                         bool name_negative) {
+    if (value.is_number_unsigned()) {
+      if (value.get<uint64_t>() > static_cast<uint64_t>(kMaxSafeInteger)) {
+        Fail(path, fmt::format("larger than {}", kMaxSafeInteger));
+        return std::nullopt;
+      }
+    } else if (!value.is_number_integer()) {
+      Fail(path, value.is_string() ? fmt::format("not an integer: \"{}\"", value.get<std::string>())
+                                   : fmt::format("not an integer: {}", value.dump()));
+      return std::nullopt;
+    }
+    const int64_t number = value.get<int64_t>();
+    if (number < 0 && name_negative) {
+      Fail(path, fmt::format("must not be negative: {}", number));
+      return std::nullopt;
+    }
+    if (number < 1) {
+      Fail(path, "must be at least 1");
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  std::optional<std::string> Date(const json& value, const std::string& path) {
+    std::optional<std::string> text = String(value, path, {10, false});
+    if (!text) return std::nullopt;
+    if (std::string problem = DateProblem(*text); !problem.empty()) {
+      Fail(path, problem);
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  std::optional<std::string> Uuid(const json& value, const std::string& path) {
+    std::optional<std::string> text = String(value, path, {36, false});
+    if (!text) return std::nullopt;
+    if (!IsUuid(*text)) {
+      Fail(path, fmt::format("not a UUID: \"{}\"", *text));
+      return std::nullopt;
+    }
+    return ToLowerAscii(*text);
+  }
+
+  void ReadAssigned(const json& object, Event& event) {
+    if (!Present(object, "id")) {
+      Fail("id", "required");
+    } else if (std::optional<std::string> id = String(object["id"], "id", {36, false})) {
+      if (!IsUuid(*id) || ToLowerAscii(*id) != *id) {
+        Fail("id", fmt::format("not a lowercase UUID: \"{}\"", *id));
+      }
+      event.id = *id;
+    }
+    if (!Present(object, "recorded_at")) {
+      Fail("recorded_at", "required");
+    } else if (std::optional<std::string> at =
+                   String(object["recorded_at"], "recorded_at", {27, false})) {
+      if (!ParseTimestamp(*at)) {
+        Fail("recorded_at",
+             fmt::format("not a timestamp (YYYY-MM-DDTHH:MM:SS.ffffffZ): \"{}\"", *at));
+      }
+      event.recorded_at = *at;
+    }
+  }
+
+  // The last date a fact may have: the recording date (recorded_at, else today UTC) plus one day.
+  std::string LatestDate(const Event& event) const {
+    if (form_ == EventForm::kRecorded) {
+      const std::optional<int64_t> micros = ParseTimestamp(event.recorded_at);
+      if (!micros) return {};
+      return CivilFromDays(*micros / kMicrosPerDay + 1);
+    }
+    if (!context_.latest_date.empty()) return context_.latest_date;
+    return CivilFromDays(NowMicros() / kMicrosPerDay + 1);
+  }
+
+  void ReadAgreement(const json& object, Event& event) {
+    std::optional<std::string> agreement;
+    if (Present(object, "agreement")) agreement = String(object["agreement"], "agreement", {});
+    if (!agreement) {
+      if (form_ == EventForm::kRecorded || context_.default_agreement.empty()) {
+        if (!Present(object, "agreement")) Fail("agreement", "required");
+        return;
+      }
+      agreement = context_.default_agreement;
+    }
+    if (!IsAgreementId(*agreement)) {
+      Fail("agreement", fmt::format("not an agreement id: \"{}\"", *agreement));
+    } else if (context_.known_agreements && !context_.known_agreements->contains(*agreement)) {
+      Fail("agreement", fmt::format("no agreement \"{}\" in the store", *agreement));
+    }
+    event.agreement = *agreement;
+    agreement_ = *agreement;
+  }
+
+  void ReadClassification(const json& object, Event& event) {
+    std::optional<std::string> value;
+    if (Present(object, "classification")) {
+      value = String(object["classification"], "classification", {});
+    }
+    if (!value) {
+      if (!Present(object, "classification")) Fail("classification", "required");
+      return;
+    }
+    if (*value != "public" && *value != "restricted") {
+      Fail("classification", fmt::format("must be \"public\" or \"restricted\": \"{}\"", *value));
+    }
+    event.classification = *value;
+  }
+
+  void ReadRecordedBy(const json& object, Event& event) {
+    RecordedBy& by = event.recorded_by;
+    if (Present(object, "recorded_by") &&
+        CheckNested(object["recorded_by"], "recorded_by", {"institution", "user"})) {
+      const json& value = object["recorded_by"];
+      if (value.contains("institution")) {
+        by.institution = String(value["institution"], "recorded_by.institution", {}).value_or("");
+      }
+      if (value.contains("user")) {
+        by.user = String(value["user"], "recorded_by.user", {100, false}).value_or("");
+      }
+    }
+    if (form_ == EventForm::kInput) {
+      if (by.institution.empty()) by.institution = context_.default_institution;
+      if (by.user.empty()) by.user = context_.default_user;
+    }
+    if (by.institution.empty()) {
+      Fail("recorded_by.institution", "required");
+    } else if (!IsInstitutionId(by.institution)) {
+      Fail("recorded_by.institution", fmt::format("not an institution id: \"{}\"", by.institution));
+    } else if (context_.keys != nullptr && !context_.keys->FindInstitution(by.institution)) {
+      Fail("recorded_by.institution",
+           fmt::format("no institution \"{}\" in the keys file", by.institution));
+    }
+    if (by.user.empty()) Fail("recorded_by.user", "required");
+  }
+
+  void ReadIdempotencyKey(const json& object, Event& event) {
+    std::optional<std::string> key;
+    if (Present(object, "idempotency_key")) {
+      key = String(object["idempotency_key"], "idempotency_key", {200, false});
+    }
+    if (key) {
+      const bool printable = std::all_of(key->begin(), key->end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x21 && static_cast<unsigned char>(c) <= 0x7e;
+      });
+      if (!printable) {
+        Fail("idempotency_key", "must be printable ASCII without spaces (U+0021–U+007E)");
+      } else if (form_ == EventForm::kInput && key->starts_with(kDerivedKeyPrefix)) {
+        Fail("idempotency_key", "keys beginning \"content:\" are derived, not given");
+      }
+      event.idempotency_key = *key;
+      return;
+    }
+    if (form_ == EventForm::kRecorded) {
+      if (!Present(object, "idempotency_key")) Fail("idempotency_key", "required");
+      return;
+    }
+    if (errors_.empty()) {
+      Result<std::string> derived = DerivedIdempotencyKey(event);
+      if (derived.ok()) event.idempotency_key = derived.value();
+    }
+  }
+
+  void ReadCorrection(const json& object, const std::string& latest, Event& event) {
+    if (!Present(object, "corrects")) {
+      Fail("corrects", "required for correction");
+    } else if (std::optional<std::string> id = Uuid(object["corrects"], "corrects")) {
+      event.corrects = *id;
+    }
+    if (!Present(object, "action")) {
+      Fail("action", "required for correction");
+    } else if (std::optional<std::string> action = String(object["action"], "action", {})) {
+      if (*action != "amend" && *action != "retract") {
+        Fail("action", fmt::format("must be \"amend\" or \"retract\": \"{}\"", *action));
+      }
+      event.action = *action;
+    }
+    const bool has_replacement = Present(object, "replacement");
+    if (event.action == "amend" && !has_replacement) {
+      Fail("replacement", "required for correction with action amend");
+    } else if (event.action == "retract" && has_replacement) {
+      Fail("replacement", "not allowed for correction with action retract");
+    } else if (has_replacement) {
+      const json& replacement = object["replacement"];
+      if (!replacement.is_object()) {
+        Fail("replacement", "not a JSON object");
+        return;
+      }
+      CheckMembers(replacement, "replacement", /*envelope=*/false);
+      EventContent content;
+      if (ReadContent(replacement, "replacement", latest, /*in_replacement=*/true, content)) {
+        event.replacement = std::move(content);
+      }
+    }
+  }
+
+  // The content fields of `object` (the event, or a correction's replacement at `prefix`).
+  // Returns false when the type is missing or unknown.
+  bool ReadContent(const json& object, const std::string& prefix, const std::string& latest,
+                   bool in_replacement, EventContent& content) {
+    const std::string type_path = Join(prefix, "type");
+    std::optional<std::string> type_name;
+    if (Present(object, "type")) type_name = String(object["type"], type_path, {});
+    if (!type_name) {
+      if (!Present(object, "type")) Fail(type_path, "required");
+      return false;
+    }
+    const std::optional<EventType> type = EventTypeFromName(*type_name);
+    if (!type) {
+      Fail(type_path, fmt::format("unknown event type \"{}\"", *type_name));
+      return false;
+    }
+    if (in_replacement && *type == EventType::kCorrection) {
+      Fail(type_path, "a replacement may not be a correction");
+      return false;
+    }
+    content.type = *type;
+    const std::string type_text(EventTypeName(*type));
+
+    // subtype first: the rules of other fields depend on it.
+    std::string subtype;
+    if (Present(object, "subtype"))
+      subtype = String(object["subtype"], Join(prefix, "subtype"), {}).value_or("");
+    const bool has_quantity = Present(object, "quantity");
+
+    auto need = [&](std::string_view field, bool present) -> bool {
+      const Rule rule = RuleFor(*type, subtype, field, has_quantity);
+      const std::string path = Join(prefix, field);
+      const std::string scope = rule.scope.empty() ? "for " + type_text : rule.scope;
+      if (!present) {
+        if (rule.need == Need::kRequired) Fail(path, "required " + scope);
+        return false;
+      }
+      if (rule.need == Need::kForbidden) {
+        Fail(path, "not allowed " + scope);
+        return false;
+      }
+      return true;
+    };
+    auto path = [&](std::string_view field) { return Join(prefix, field); };
+
+    if (need("subtype", !subtype.empty())) {
+      const auto& known = SubtypesOf(*type);
+      if (std::find(known.begin(), known.end(), subtype) == known.end()) {
+        Fail(path("subtype"), fmt::format("unknown subtype for {}: \"{}\"", type_text, subtype));
+      }
+      content.subtype = subtype;
+    }
+    ReadParticipant(object, path("participant"), *type, need, content);
+    ReadDates(object, prefix, latest, need, content);
+    ReadCommitments(object, path("commitments"), *type, need, content);
+    ReadQuantities(object, prefix, *type, need, content);
+    ReadNoticeFields(object, prefix, need, content);
+
+    if (Present(object, "description")) {
+      content.description =
+          String(object["description"], path("description"), {4000, true}).value_or("");
+    }
+    if (content.description.empty() && !Present(object, "description")) {
+      Fail(path("description"), "required for " + type_text);
+    }
+    ReadEvidence(object, path("evidence"), *type, content);
+    return true;
+  }
+
+  template <typename Need>
+  void ReadParticipant(const json& object, const std::string& path, EventType type,
+                       const Need& need, EventContent& content) {
+    std::optional<std::string> value;
+    if (Present(object, "participant")) value = String(object["participant"], path, {});
+    if (!need("participant", value.has_value())) return;
+    const bool both = type == EventType::kMeeting || type == EventType::kConsultationHeld ||
+                      type == EventType::kTechnicalAgreement;
+    if (both) {
+      if (*value != "both") {
+        Fail(path, fmt::format("must be \"both\" for {}: \"{}\"", EventTypeName(type), *value));
+      }
+    } else if (std::find(context_.participants.begin(), context_.participants.end(), *value) ==
+               context_.participants.end()) {
+      Fail(path, fmt::format("must be one of {}: \"{}\"", fmt::join(context_.participants, ", "),
+                             *value));
+    }
+    content.participant = *value;
+  }
+
+  template <typename Need>
+  void ReadDates(const json& object, const std::string& prefix, const std::string& latest,
+                 const Need& need, EventContent& content) {
+    const std::string date_path = Join(prefix, "date");
+    if (need("date", Present(object, "date"))) {
+      if (std::optional<std::string> date = Date(object["date"], date_path)) {
+        content.date = *date;
+        if (!latest.empty() && *date > latest) {
+          Fail(date_path, fmt::format("later than the recording date ({})",
+                                      CivilFromDays(*DateToDays(latest) - 1)));
+        }
+      }
+    }
+    const std::string precision_path = Join(prefix, "date_precision");
+    if (need("date_precision", Present(object, "date_precision"))) {
+      std::optional<std::string> precision = String(object["date_precision"], precision_path, {});
+      if (precision && *precision != "day" && *precision != "month" && *precision != "year") {
+        Fail(precision_path,
+             fmt::format("must be \"day\", \"month\" or \"year\": \"{}\"", *precision));
+      } else if (precision) {
+        content.date_precision = *precision;
+        if (*precision == "month" && content.date.size() == 10 && !content.date.ends_with("-01")) {
+          Fail(date_path, "a date of month precision must be the first of the month");
+        }
+        if (*precision == "year" && content.date.size() == 10 &&
+            !content.date.ends_with("-01-01")) {
+          Fail(date_path, "a date of year precision must be the first of January");
+        }
+      }
+    }
+    const std::string occurred_path = Join(prefix, "occurred_at");
+    if (need("occurred_at", Present(object, "occurred_at"))) {
+      if (std::optional<std::string> at = String(object["occurred_at"], occurred_path, {})) {
+        std::string local_date;
+        if (std::string problem = OccurredAtProblem(*at, &local_date); !problem.empty()) {
+          Fail(occurred_path, problem);
+        } else if (!content.date.empty() && local_date != content.date) {
+          Fail(occurred_path,
+               fmt::format("its date ({}) differs from date ({})", local_date, content.date));
+        }
+        content.occurred_at = *at;
+      }
+    }
+    const std::string period_path = Join(prefix, "period");
+    if (need("period", Present(object, "period")) &&
+        CheckNested(object["period"], period_path, {"from", "to"})) {
+      const json& period = object["period"];
+      Period value;
+      for (const char* name : {"from", "to"}) {
+        const std::string member = Join(period_path, name);
+        if (!Present(period, name)) {
+          Fail(member, "required");
+        } else if (std::optional<std::string> date = Date(period[name], member)) {
+          (std::string_view(name) == "from" ? value.from : value.to) = *date;
+        }
+      }
+      if (!value.from.empty() && !value.to.empty() && value.to < value.from) {
+        Fail(Join(period_path, "to"), fmt::format("earlier than period.from ({})", value.from));
+      }
+      content.period = value;
+    }
+    const std::string effective_path = Join(prefix, "effective_date");
+    if (need("effective_date", Present(object, "effective_date"))) {
+      content.effective_date = Date(object["effective_date"], effective_path).value_or("");
+    }
+  }
+
+  template <typename Need>
+  void ReadCommitments(const json& object, const std::string& path, EventType type,
+                       const Need& need, EventContent& content) {
+    if (!need("commitments", Present(object, "commitments"))) return;
+    const json& value = object["commitments"];
+    if (!value.is_array()) {
+      Fail(path, "not a JSON array");
+      return;
+    }
+    if (value.empty() && IsMoneyType(type)) {
+      Fail(path, fmt::format("at least one commitment id for {}", EventTypeName(type)));
+    }
+    if (value.size() > kMaxCommitments) {
+      Fail(path, fmt::format("at most {} commitment ids", kMaxCommitments));
+    }
+    std::vector<std::string> ids;
+    for (size_t i = 0; i < value.size(); ++i) {
+      const std::string item_path = fmt::format("{}[{}]", path, i);
+      std::optional<std::string> id = String(value[i], item_path, {200, false});
+      if (!id) {
+        if (value[i].is_string()) Fail(item_path, "empty commitment id");
+        continue;
+      }
+      if (!IsCommitmentId(*id)) {
+        Fail(item_path, fmt::format("not a commitment id: \"{}\"", *id));
+      } else if (std::find(ids.begin(), ids.end(), *id) != ids.end()) {
+        Fail(item_path, fmt::format("duplicate commitment id \"{}\"", *id));
+        continue;
+      } else if (context_.known_commitments && !context_.known_commitments->contains(*id)) {
+        Fail(item_path,
+             fmt::format("unknown commitment id \"{}\" in agreement {}", *id, agreement_));
+      }
+      ids.push_back(*id);
+    }
+    std::sort(ids.begin(), ids.end());
+    content.commitments = std::move(ids);
+  }
+
+  template <typename Need>
+  void ReadQuantities(const json& object, const std::string& prefix, EventType type,
+                      const Need& need, EventContent& content) {
+    const std::string amount_path = Join(prefix, "amount");
+    const bool has_amount = Present(object, "amount");
+    if (need("amount", has_amount) &&
+        CheckNested(object["amount"], amount_path, {"currency", "minor_units"})) {
+      const json& amount = object["amount"];
+      Money money;
+      const std::string currency_path = Join(amount_path, "currency");
+      if (!Present(amount, "currency")) {
+        Fail(currency_path, "required");
+      } else if (std::optional<std::string> code = String(amount["currency"], currency_path, {})) {
+        if (std::string problem = CurrencyProblem(*code); !problem.empty()) {
+          Fail(currency_path, problem);
+        }
+        money.currency = *code;
+      }
+      const std::string units_path = Join(amount_path, "minor_units");
+      if (!Present(amount, "minor_units")) {
+        Fail(units_path, "required");
+      } else if (std::optional<int64_t> units =
+                     PositiveInteger(amount["minor_units"], units_path, false)) {
+        money.minor_units = *units;
+      }
+      content.amount = money;
+    }
+    const bool has_quantity = Present(object, "quantity");
+    if (need("quantity", has_quantity)) {
+      content.quantity = PositiveInteger(object["quantity"], Join(prefix, "quantity"), true);
+    }
+    if (type == EventType::kPledge && !has_amount && !has_quantity) {
+      Fail(amount_path, "a pledge needs an amount, a quantity, or both");
+    }
+    const std::string unit_path = Join(prefix, "unit");
+    std::optional<std::string> unit;
+    if (Present(object, "unit")) unit = String(object["unit"], unit_path, {32, false});
+    if (need("unit", unit.has_value())) {
+      if (!IsUnit(*unit))
+        Fail(unit_path, fmt::format("not a unit ([a-z][a-z0-9_-]*): \"{}\"", *unit));
+      content.unit = *unit;
+    }
+    std::optional<std::string> item;
+    if (Present(object, "item")) item = String(object["item"], Join(prefix, "item"), {200, false});
+    if (need("item", item.has_value())) content.item = *item;
+  }
+
+  template <typename Need>
+  void ReadNoticeFields(const json& object, const std::string& prefix, const Need& need,
+                        EventContent& content) {
+    std::optional<std::string> institution;
+    if (Present(object, "named_institution")) {
+      institution =
+          String(object["named_institution"], Join(prefix, "named_institution"), {300, false});
+    }
+    if (need("named_institution", institution.has_value()))
+      content.named_institution = *institution;
+    if (need("responds_to", Present(object, "responds_to"))) {
+      content.responds_to = Uuid(object["responds_to"], Join(prefix, "responds_to")).value_or("");
+    }
+  }
+
+  void ReadEvidence(const json& object, const std::string& path, EventType type,
+                    EventContent& content) {
+    if (!Present(object, "evidence")) {
+      Fail(path, fmt::format("required for {}", EventTypeName(type)));
+      return;
+    }
+    const json& value = object["evidence"];
+    if (!value.is_array()) {
+      Fail(path, "not a JSON array");
+      return;
+    }
+    if (value.size() > kMaxEvidence) Fail(path, fmt::format("at most {} items", kMaxEvidence));
+    const bool needs_one = type == EventType::kNotice || type == EventType::kTechnicalAgreement;
+    if (value.empty() && needs_one) {
+      Fail(path,
+           fmt::format("at least one item for {}: it is a written document", EventTypeName(type)));
+    }
+    for (size_t i = 0; i < value.size(); ++i) {
+      const std::string item_path = fmt::format("{}[{}]", path, i);
+      if (!CheckNested(value[i], item_path, {"reference", "sha256"})) continue;
+      Evidence item;
+      const std::string reference_path = item_path + ".reference";
+      if (!Present(value[i], "reference")) {
+        Fail(reference_path, "required");
+      } else {
+        item.reference = String(value[i]["reference"], reference_path, {1000, false}).value_or("");
+      }
+      const std::string hash_path = item_path + ".sha256";
+      if (Present(value[i], "sha256")) {
+        const json& hash = value[i]["sha256"];
+        if (!hash.is_string() || hash.get<std::string>().size() != 64 ||
+            !IsLowerHex(hash.get<std::string>())) {
+          Fail(hash_path, "not 64 lowercase hex digits");
+        } else {
+          item.sha256 = hash.get<std::string>();
+        }
+      } else if (!item.reference.empty() && !IsHttpUrl(item.reference)) {
+        Fail(hash_path, "required: the reference is not an http(s) URL");
+      }
+      const bool repeated =
+          std::any_of(content.evidence.begin(), content.evidence.end(), [&](const Evidence& other) {
+            return other.reference == item.reference && other.sha256 == item.sha256;
+          });
+      if (repeated) Fail(item_path, "duplicate evidence item");
+      content.evidence.push_back(std::move(item));
+    }
+  }
+
+ private:
+  EventForm form_;
+  const ValidationContext& context_;
+  std::vector<FieldError> errors_;
+  std::string agreement_;  // for "unknown commitment id" messages
+};
+
+// Splits a path into member names and array indexes.
+std::vector<std::pair<std::string_view, int64_t>> PathParts(std::string_view path) {
+  std::vector<std::pair<std::string_view, int64_t>> parts;
+  size_t pos = 0;
+  while (pos < path.size()) {
+    if (path[pos] == '.') {
+      ++pos;
+    } else if (path[pos] == '[') {
+      int64_t index = 0;
+      for (++pos; pos < path.size() && path[pos] != ']'; ++pos)
+        index = index * 10 + (path[pos] - '0');
+      ++pos;
+      parts.emplace_back(std::string_view(), index);
+    } else {
+      const size_t end = path.find_first_of(".[", pos);
+      const size_t stop = end == std::string_view::npos ? path.size() : end;
+      parts.emplace_back(path.substr(pos, stop - pos), -1);
+      pos = stop;
+    }
+  }
+  return parts;
+}
+
+}  // namespace
+
+bool PathLess(std::string_view a, std::string_view b) { return PathParts(a) < PathParts(b); }
+
+ParsedEvent ParseEvent(const json& object, EventForm form, const ValidationContext& context) {
+  Validator validator(form, context);
+  ParsedEvent parsed;
+  parsed.event = validator.ReadEvent(object);
+  parsed.errors = std::move(validator).TakeErrors();
+  return parsed;
+}
+
+ParsedEvent ParseEventText(std::string_view text, EventForm form,
+                           const ValidationContext& context) {
+  // CanonicalizeText finds syntax errors and repeated names, which nlohmann::json would accept
+  // silently (keeping the last); its number errors are left to the field checks.
+  Result<std::string> canonical = CanonicalizeText(text);
+  if (!canonical.ok()) {
+    const Error& error = canonical.error();
+    if (error.message.starts_with("malformed JSON")) {
+      return ParsedEvent{{}, {{"", error.ToString()}}};
+    }
+    if (error.message.starts_with("duplicate member name")) {
+      return ParsedEvent{{}, {{error.where, error.message}}};
+    }
+  }
+  return ParseEvent(json::parse(text), form, context);
+}
+
+}  // namespace treaty::ledger

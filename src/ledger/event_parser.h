@@ -1,0 +1,75 @@
+// Validation of events (docs/ledger-format.md §1): the input object of §1.5 (`treaty record`,
+// `treaty import`) and the stored form (canonical bytes read back by `treaty verify` and
+// `treaty verify-proof`). Every error of an event is reported, each with its JSON path (§1.6).
+// Checks that need the ledger itself (idempotency keys, `corrects` and `responds_to` naming
+// earlier events, the correction rules of §9) belong to the append transaction
+// (LedgerStore::Append) and to verify.h. Thread-safe.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ledger/event.h"
+#include "ledger/keys.h"
+
+namespace treaty::ledger {
+
+// One validation error: PATH and MESSAGE of §1.6 ("amount.minor_units", "must be at least 1").
+// An empty path is the event as a whole (not a JSON object, malformed JSON).
+struct FieldError {
+  std::string path;
+  std::string message;
+  std::string ToString() const { return path.empty() ? message : path + ": " + message; }
+};
+
+// Which form is read.
+enum class EventForm {
+  // §1.5: no `id` or `recorded_at` ("assigned by the ledger"); `agreement`, `idempotency_key` and
+  // `recorded_by` (or either member) may be left out and are filled from the context (the key
+  // derived from the content, §1.4); strings are normalised (NFC, trimmed, line ends to LF).
+  kInput,
+  // The recorded event: every assigned field present; `date` is checked against `recorded_at`.
+  kRecorded,
+};
+
+// What the validator knows beyond the event; every check whose data is absent is skipped.
+struct ValidationContext {
+  std::string default_agreement = "lv-ua-2024";
+  std::string default_institution;  // the signing key's institution
+  std::string default_user;
+  // Agreements the store holds ("no agreement "X" in the store").
+  std::optional<std::set<std::string>> known_agreements;
+  // Commitment ids of the event's agreement ("unknown commitment id").
+  std::optional<std::set<std::string>> known_commitments;
+  // Party codes of the agreement (agreement.json), for `participant`.
+  std::vector<std::string> participants = {"LV", "UA"};
+  // Institutions for `recorded_by.institution`; not owned, may be null.
+  const KeysFile* keys = nullptr;
+  // kInput: the last allowed `date` (YYYY-MM-DD); empty means the UTC date of now plus one day.
+  std::string latest_date;
+};
+
+struct ParsedEvent {
+  Event event;                     // meaningful only when ok()
+  std::vector<FieldError> errors;  // by path in canonical key order, array items by index
+  bool ok() const { return errors.empty(); }
+};
+
+// Validates the JSON value `object` as an event of `form`.
+ParsedEvent ParseEvent(const nlohmann::json& object, EventForm form,
+                       const ValidationContext& context);
+
+// Parses `text` as strict I-JSON (UTF-8, no duplicate names; numbers with a fraction or an
+// exponent are "not an integer") and validates it as ParseEvent does. A syntax error or a
+// duplicate name is the only error reported: `where` "byte N" or the duplicate's path.
+ParsedEvent ParseEventText(std::string_view text, EventForm form, const ValidationContext& context);
+
+// True when `a` sorts before `b` in the order of §1.6: members by name (byte order), items of one
+// array by index.
+bool PathLess(std::string_view a, std::string_view b);
+
+}  // namespace treaty::ledger

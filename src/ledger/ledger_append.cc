@@ -1,0 +1,307 @@
+// LedgerStore::Append: the append transaction of docs/ledger-format.md §6.2 on top of a store's
+// AppendTransaction primitives.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "ledger/ledger_store.h"
+#include "ledger/timestamp.h"
+#include "ledger/uuid.h"
+
+namespace treaty::ledger {
+namespace {
+
+constexpr int kAttempts = 3;  // a v7 id collision is retried with new ids (§1.4)
+constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
+
+Error SubmissionError(size_t index, std::string_view path, std::string message) {
+  return Error{std::move(message), fmt::format("submissions[{}].{}", index, path)};
+}
+
+// What the reference checks need to know of an event named by `corrects` or `responds_to`.
+struct Referenced {
+  std::string id;
+  std::string agreement;
+  std::string type;
+  std::string subtype;
+  std::string classification;
+  std::string institution;
+  std::string corrects;
+};
+
+Referenced FromRow(const StoredEvent& row) {
+  Referenced ref{row.id,          row.agreement, row.type, "", row.classification,
+                 row.institution, row.corrects};
+  const nlohmann::json event = nlohmann::json::parse(row.canonical, nullptr, false);
+  if (event.is_object() && event.contains("subtype") && event["subtype"].is_string()) {
+    ref.subtype = event["subtype"].get<std::string>();
+  }
+  return ref;
+}
+
+Referenced FromEvent(const Event& event) {
+  return Referenced{event.id,
+                    event.agreement,
+                    std::string(EventTypeName(event.content.type)),
+                    event.content.subtype,
+                    event.classification,
+                    event.recorded_by.institution,
+                    event.corrects};
+}
+
+class AppendRun {
+ public:
+  AppendRun(const AppendRequest& request, const KeyEntry& key, AppendTransaction& txn)
+      : request_(request), key_(key), txn_(txn) {}
+
+  // nullopt: an id collided; the caller rolls back and retries.
+  Result<std::optional<AppendResult>> Run(const std::vector<Hash>& content_hashes) {
+    const LedgerState& state = txn_.state();
+    int64_t now = NowMicros();
+    if (std::optional<int64_t> last = ParseTimestamp(state.last_recorded_at)) {
+      now = std::max(now, *last);
+    }
+    const std::string recorded_at = FormatTimestamp(now);
+    if (std::string problem = KeyProblemAt(key_, recorded_at); !problem.empty()) {
+      return Error{problem, "recorded_by.institution"};
+    }
+    const std::string latest_date = CivilFromDays(now / kMicrosPerDay + 1);
+
+    AppendResult result;
+    int64_t size = state.tree_size;
+    for (size_t i = 0; i < request_.submissions.size(); ++i) {
+      Event event = request_.submissions[i];
+      if (auto error = CheckDates(i, event, latest_date)) return *error;
+      const std::pair<std::string, std::string> key{event.recorded_by.institution,
+                                                    event.idempotency_key};
+      Result<std::optional<AppendedEvent>> existing = FindExisting(i, key, content_hashes[i]);
+      if (!existing.ok()) return existing.error();
+      if (existing.value()) {
+        result.events.push_back(*existing.value());
+        ++result.already_recorded;
+        continue;
+      }
+      if (auto error = CheckReferences(i, event)) return *error;
+      event.id = NewUuidV7(now / 1000);
+      event.recorded_at = recorded_at;
+      Result<StoredEvent> row = MakeStoredEvent(event, size);
+      if (!row.ok()) return SubmissionError(i, "", row.error().ToString());
+      Result<bool> inserted = txn_.InsertEvent(row.value(), event.content.commitments);
+      if (!inserted.ok()) return inserted.error();
+      if (!inserted.value()) return std::optional<AppendResult>();
+      const AppendedEvent appended{event.id, size, recorded_at, false};
+      batch_keys_[key] = {appended, content_hashes[i]};
+      batch_events_[event.id] = FromEvent(event);
+      result.events.push_back(appended);
+      ++result.added;
+      ++size;
+    }
+    for (const auto& [level, index] : CompletedCacheNodes(state.tree_size, size)) {
+      Result<Hash> hash = ComputeCachedNode(txn_, request_.agreement, level, index);
+      if (!hash.ok()) return hash.error();
+      Result<bool> inserted = txn_.InsertNode(request_.agreement, {level, index, hash.value()});
+      if (!inserted.ok()) return inserted.error();
+    }
+    result.state = state;
+    if (result.added > 0) {
+      Result<Hash> root = TreeRoot(txn_, request_.agreement, size);
+      if (!root.ok()) return root.error();
+      const TreeHead head{request_.agreement, size,       root.value(), recorded_at,
+                          key_.institution,   key_.key_id};
+      Result<SignedTreeHead> signed_head = MakeSignedTreeHead(head, request_.key.seed);
+      if (!signed_head.ok()) return signed_head.error();
+      if (Result<bool> r = txn_.InsertHead(signed_head.value()); !r.ok()) return r.error();
+      result.state = LedgerState{request_.agreement, size, root.value(), recorded_at};
+      if (Result<bool> r = txn_.UpdateState(result.state); !r.ok()) return r.error();
+      result.head = std::move(signed_head).value();
+    }
+    if (Result<bool> committed = txn_.Commit(); !committed.ok()) return committed.error();
+    return std::optional<AppendResult>(std::move(result));
+  }
+
+ private:
+  std::optional<Error> CheckDates(size_t i, const Event& event, const std::string& latest) {
+    const std::string recording_date = CivilFromDays(*DateToDays(latest) - 1);
+    if (event.content.date > latest) {
+      return SubmissionError(i, "date",
+                             fmt::format("later than the recording date ({})", recording_date));
+    }
+    if (event.replacement && event.replacement->date > latest) {
+      return SubmissionError(i, "replacement.date",
+                             fmt::format("later than the recording date ({})", recording_date));
+    }
+    return std::nullopt;
+  }
+
+  // The earlier event with the same key, if its content is the same; an error if it differs.
+  Result<std::optional<AppendedEvent>> FindExisting(size_t i,
+                                                    const std::pair<std::string, std::string>& key,
+                                                    const Hash& content_hash) {
+    auto in_batch = batch_keys_.find(key);
+    if (in_batch != batch_keys_.end()) {
+      const auto& [appended, hash] = in_batch->second;
+      if (hash != content_hash) return Reused(i, appended.id, appended.leaf_index);
+      AppendedEvent skipped = appended;
+      skipped.already_recorded = true;
+      return std::optional<AppendedEvent>(skipped);
+    }
+    Result<std::optional<StoredEvent>> stored = txn_.FindByIdempotencyKey(key.first, key.second);
+    if (!stored.ok()) return stored.error();
+    if (!stored.value()) return std::optional<AppendedEvent>();
+    const StoredEvent& row = *stored.value();
+    if (row.content_hash != content_hash) return Reused(i, row.id, row.leaf_index);
+    batch_keys_[key] = {AppendedEvent{row.id, row.leaf_index, row.recorded_at, true},
+                        row.content_hash};
+    return std::optional<AppendedEvent>(
+        AppendedEvent{row.id, row.leaf_index, row.recorded_at, true});
+  }
+
+  static Error Reused(size_t i, const std::string& id, int64_t leaf) {
+    return SubmissionError(
+        i, "idempotency_key",
+        fmt::format("reused with different content: event {} (leaf {}) has it", id, leaf));
+  }
+
+  Result<std::optional<Referenced>> Lookup(const std::string& id) {
+    auto in_batch = batch_events_.find(id);
+    if (in_batch != batch_events_.end()) return std::optional<Referenced>(in_batch->second);
+    Result<std::optional<StoredEvent>> stored = txn_.FindById(id);
+    if (!stored.ok()) return stored.error();
+    if (!stored.value() || stored.value()->agreement != request_.agreement) {
+      return std::optional<Referenced>();
+    }
+    return std::optional<Referenced>(FromRow(*stored.value()));
+  }
+
+  // `responds_to` of `content` (at `prefix`) names an event of the expected type (§1.3).
+  std::optional<Error> CheckRespondsTo(size_t i, const std::string& prefix,
+                                       const EventContent& content) {
+    if (content.responds_to.empty()) return std::nullopt;
+    const std::string path = prefix + "responds_to";
+    Result<std::optional<Referenced>> found = Lookup(content.responds_to);
+    if (!found.ok()) return found.error();
+    if (!found.value()) {
+      return SubmissionError(
+          i, path, fmt::format("no event {} in {}", content.responds_to, request_.agreement));
+    }
+    std::string expected_type = "notice";
+    std::string expected_subtype;
+    if (content.type == EventType::kConsultationHeld) {
+      expected_type = "consultation_request";
+    } else if (content.subtype == "amendment_acceptance") {
+      expected_subtype = "amendment_proposal";
+    } else if (content.subtype == "extension") {
+      expected_subtype = "extension";
+    }
+    const Referenced& ref = *found.value();
+    if (ref.type != expected_type) {
+      return SubmissionError(i, path,
+                             fmt::format("names a {}; expected {}", ref.type, expected_type));
+    }
+    if (!expected_subtype.empty() && ref.subtype != expected_subtype) {
+      return SubmissionError(
+          i, path,
+          fmt::format("names a notice of subtype {}; expected {}", ref.subtype, expected_subtype));
+    }
+    return std::nullopt;
+  }
+
+  std::string ParticipantOf(const std::string& institution) const {
+    const Institution* found = request_.keys->FindInstitution(institution);
+    return found != nullptr ? found->participant : "";
+  }
+
+  // References of §6.2 step 3 and the correction rules of §9.1.
+  std::optional<Error> CheckReferences(size_t i, const Event& event) {
+    if (auto error = CheckRespondsTo(i, "", event.content)) return error;
+    if (event.replacement) {
+      if (auto error = CheckRespondsTo(i, "replacement.", *event.replacement)) return error;
+    }
+    if (event.corrects.empty()) return std::nullopt;
+    Result<std::optional<Referenced>> found = Lookup(event.corrects);
+    if (!found.ok()) return found.error();
+    if (!found.value()) {
+      return SubmissionError(i, "corrects",
+                             fmt::format("no event {} in {}", event.corrects, request_.agreement));
+    }
+    const Referenced& original = *found.value();
+    if (original.type == "correction") {
+      return SubmissionError(
+          i, "corrects",
+          fmt::format("names a correction; name the original event {}", original.corrects));
+    }
+    if (original.classification != event.classification) {
+      return SubmissionError(
+          i, "classification",
+          fmt::format("must equal the corrected event's ({})", original.classification));
+    }
+    const std::string participant = ParticipantOf(original.institution);
+    if (participant.empty() || participant != ParticipantOf(event.recorded_by.institution)) {
+      return SubmissionError(
+          i, "recorded_by.institution",
+          fmt::format("a correction is recorded by the Participant that recorded the event ({})",
+                      participant.empty() ? original.institution : participant));
+    }
+    return std::nullopt;
+  }
+
+  const AppendRequest& request_;
+  const KeyEntry& key_;
+  AppendTransaction& txn_;
+  std::map<std::pair<std::string, std::string>, std::pair<AppendedEvent, Hash>> batch_keys_;
+  std::map<std::string, Referenced> batch_events_;
+};
+
+// Checks that need no database: the key, and each submission's agreement, signer and
+// completeness. Returns the key's entry and the content hashes.
+Result<std::pair<const KeyEntry*, std::vector<Hash>>> Precheck(const AppendRequest& request) {
+  if (request.keys == nullptr) return Error{"no keys file", ""};
+  Result<const KeyEntry*> key = MatchPrivateKey(request.key, *request.keys);
+  if (!key.ok()) return Error{key.error().message, "recorded_by.institution"};
+  std::vector<Hash> hashes;
+  hashes.reserve(request.submissions.size());
+  for (size_t i = 0; i < request.submissions.size(); ++i) {
+    const Event& event = request.submissions[i];
+    if (event.agreement != request.agreement) {
+      return SubmissionError(i, "agreement",
+                             fmt::format("the event is of {}, the append is to {}", event.agreement,
+                                         request.agreement));
+    }
+    if (event.recorded_by.institution != request.key.institution) {
+      return SubmissionError(
+          i, "recorded_by.institution",
+          fmt::format("event signed with the wrong key: key {} belongs to {}, "
+                      "the event is recorded by {}",
+                      request.key.key_id, request.key.institution, event.recorded_by.institution));
+    }
+    if (!event.id.empty() || !event.recorded_at.empty()) {
+      return SubmissionError(i, event.id.empty() ? "recorded_at" : "id", "assigned by the ledger");
+    }
+    if (event.idempotency_key.empty()) return SubmissionError(i, "idempotency_key", "required");
+    Result<Hash> hash = ContentHash(event);
+    if (!hash.ok()) return SubmissionError(i, "", hash.error().ToString());
+    hashes.push_back(hash.value());
+  }
+  return std::pair{key.value(), std::move(hashes)};
+}
+
+}  // namespace
+
+Result<AppendResult> LedgerStore::Append(const AppendRequest& request) {
+  auto checked = Precheck(request);
+  if (!checked.ok()) return checked.error();
+  const auto& [key, content_hashes] = checked.value();
+  for (int attempt = 1;; ++attempt) {
+    Result<std::unique_ptr<AppendTransaction>> txn = BeginAppend(request.agreement);
+    if (!txn.ok()) return txn.error();
+    AppendRun run(request, *key, *txn.value());
+    Result<std::optional<AppendResult>> result = run.Run(content_hashes);
+    if (!result.ok()) return result.error();
+    if (result.value()) return *std::move(result).value();
+    if (attempt == kAttempts) return Error{"event ids collided repeatedly", ""};
+  }
+}
+
+}  // namespace treaty::ledger

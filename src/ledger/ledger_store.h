@@ -1,0 +1,175 @@
+// The ledger store: the contract that both the SQLite store (src/store/sqlite) and the
+// PostgreSQL store (src/store/postgres) implement, over the tables of docs/ledger-format.md §6.1.
+//
+// A store implements only SQL: the virtual primitives below (reads, and the steps of one append
+// transaction through AppendTransaction). Everything else is shared and lives in this class's
+// non-virtual members and in src/ledger: the append algorithm of §6.2 (idempotency, references,
+// correction rules, ids, recorded_at, serialisation, the node cache, the signed head), root and
+// proof computation over the node cache (§6.6, range_hash.h), and `treaty verify` (verify.h).
+//
+// Errors are values: every method returns Result<…> and never throws; `Error::where` names the
+// store (database path or connection) unless a method says otherwise.
+//
+// Thread safety: a LedgerStore object is not thread-safe; use one object (one connection) per
+// thread. Any number of objects, in any number of processes, may use one database at once:
+// appends are serialised by the database (§6.3), readers never block them, and every reader sees
+// only committed transactions. Rows below a committed tree size never change, so proofs and roots
+// for a size ≤ the size read in State() are stable without a read transaction.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/event.h"
+#include "ledger/hash.h"
+#include "ledger/keys.h"
+#include "ledger/range_hash.h"
+#include "ledger/stored_records.h"
+#include "ledger/tree_head.h"
+
+namespace treaty::ledger {
+
+// Filters of `treaty events` (§9.2 raw view); an empty member does not filter. Events come in
+// leaf-index order.
+struct EventFilter {
+  std::string agreement;       // required
+  std::string type;            // events.type
+  std::string commitment;      // an event_commitments row for this commitment id
+  std::string date_from;       // fact_date ≥ date_from (YYYY-MM-DD); corrections have none
+  std::string date_to;         // fact_date ≤ date_to
+  std::string institution;     // events.institution
+  std::string classification;  // "public" or "restricted"
+  int64_t begin = 0;           // leaf_index ≥ begin (paging)
+  int64_t limit = -1;          // at most this many; negative: no limit
+};
+
+// What one append call is asked to do (§6.2 input).
+struct AppendRequest {
+  std::string agreement;
+  // Validated events (event_parser.h, Form::kInput) of `agreement`, in order, each with its
+  // idempotency_key (given or derived) and recorded_by complete; id and recorded_at empty.
+  std::vector<Event> submissions;
+  PrivateKey key;  // the recording institution's key; every submission is recorded by it
+  const KeysFile* keys = nullptr;  // REQUIRES: not null; institutions, participants and keys
+};
+
+// The outcome for one submission, in submission order.
+struct AppendedEvent {
+  std::string id;
+  int64_t leaf_index = 0;
+  std::string recorded_at;
+  bool already_recorded = false;  // skipped: its key was present with the same content hash
+};
+
+struct AppendResult {
+  std::vector<AppendedEvent> events;
+  std::optional<SignedTreeHead> head;  // none when every submission was already recorded
+  LedgerState state;                   // after the transaction
+  int added = 0;
+  int already_recorded = 0;
+};
+
+// One open append transaction (§6.2) of one agreement, holding the store's write lock for it
+// from the moment the store returns it. The destructor rolls back unless Commit succeeded.
+// Reads (TreeReader, Find*) see the transaction's own inserts. Used only by LedgerStore::Append.
+class AppendTransaction : public TreeReader {
+ public:
+  ~AppendTransaction() override = default;
+
+  // The `ledgers` row as read under the lock in step 1 (created at size 0 if it was missing).
+  virtual const LedgerState& state() const = 0;
+
+  // The event of this agreement with (institution, idempotency_key), or nullopt.
+  virtual Result<std::optional<StoredEvent>> FindByIdempotencyKey(
+      const std::string& institution, const std::string& idempotency_key) = 0;
+  // The event with `id` (any agreement; ids are unique in the store), or nullopt.
+  virtual Result<std::optional<StoredEvent>> FindById(const std::string& id) = 0;
+
+  // Inserts the `events` row and one `event_commitments` row per id of `commitments`. Returns
+  // false, inserting nothing, when row.id is already used (the caller retries with new ids).
+  virtual Result<bool> InsertEvent(const StoredEvent& row,
+                                   const std::vector<std::string>& commitments) = 0;
+  virtual Result<bool> InsertNode(const std::string& agreement, const CachedNode& node) = 0;
+  virtual Result<bool> InsertHead(const SignedTreeHead& head) = 0;
+  // Updates the `ledgers` row to `state`.
+  virtual Result<bool> UpdateState(const LedgerState& state) = 0;
+  // Commits; afterwards the events are acknowledged (§6.4). Errors leave nothing written.
+  virtual Result<bool> Commit() = 0;
+};
+
+class LedgerStore : public TreeReader {
+ public:
+  ~LedgerStore() override = default;
+
+  // ---- shared (implemented in ledger_store.cc on top of the primitives) ----
+
+  // The append transaction of §6.2 for request.submissions, all or nothing. Returns the outcome
+  // of each submission (new, or already recorded with its existing id and leaf) and the signed
+  // head (none if nothing was added). Errors, with nothing written (`where` is
+  // "submissions[I].PATH" for an error of submission I, else the store):
+  // - an idempotency key reused with different content ("reused with different content: event ID
+  //   (leaf N) has it"), also within the request;
+  // - `corrects` / `responds_to` naming no earlier event of the agreement or one of the wrong type,
+  //   and the correction rules of §9.1;
+  // - a submission of another agreement, recorded by another institution than the key's, or with
+  //   a `date` later than the recording date plus one day;
+  // - the key: not in the keys file, of another institution, not valid at the transaction's
+  //   time, or a seed that does not match;
+  // - "the ledger is busy" when the write lock was not granted within 60 s;
+  // - any database failure.
+  Result<AppendResult> Append(const AppendRequest& request);
+
+  // MTH of the first `tree_size` leaves (§6.6 RangeHash). REQUIRES: tree_size ≤ the committed size.
+  Result<Hash> Root(const std::string& agreement, int64_t tree_size);
+  // The inclusion path of `leaf_index` in the tree of `tree_size` leaves (§3.2). Errors:
+  // leaf_index ≥ tree_size, or tree_size beyond the committed size.
+  Result<std::vector<Hash>> InclusionPath(const std::string& agreement, int64_t leaf_index,
+                                          int64_t tree_size);
+  // The consistency path from `old_size` to `new_size` (§3.3; empty when equal). Errors: old_size
+  // < 1, old_size > new_size, or new_size beyond the committed size.
+  Result<std::vector<Hash>> ConsistencyPath(const std::string& agreement, int64_t old_size,
+                                            int64_t new_size);
+
+  // ---- primitives (each store implements them in SQL) ----
+
+  // TreeReader (range_hash.h): leaf hashes of leaves [begin, end) and cached nodes of `level`,
+  // indexes [begin, end), in order; an error unless every one exists.
+
+  // Ids of the agreements with a `ledgers` row, in byte order.
+  virtual Result<std::vector<std::string>> ListLedgers() = 0;
+  // The `ledgers` row, or nullopt when the agreement has no ledger yet.
+  virtual Result<std::optional<LedgerState>> State(const std::string& agreement) = 0;
+
+  // Events with begin ≤ leaf_index < end, in leaf order (fewer if the ledger is shorter).
+  virtual Result<std::vector<StoredEvent>> ReadEvents(const std::string& agreement, int64_t begin,
+                                                      int64_t end) = 0;
+  // Events matching `filter`, in leaf order.
+  virtual Result<std::vector<StoredEvent>> FindEvents(const EventFilter& filter) = 0;
+  // The event with `id` (lowercase UUID), or nullopt.
+  virtual Result<std::optional<StoredEvent>> EventById(const std::string& id) = 0;
+  // `event_commitments` rows with begin ≤ leaf_index < end, ordered by leaf_index, then id.
+  virtual Result<std::vector<EventCommitment>> ReadEventCommitments(const std::string& agreement,
+                                                                    int64_t begin, int64_t end) = 0;
+
+  // All `tree_heads` rows of the agreement, by tree size.
+  virtual Result<std::vector<SignedTreeHead>> TreeHeads(const std::string& agreement) = 0;
+  // The head of exactly `tree_size`, or nullopt.
+  virtual Result<std::optional<SignedTreeHead>> TreeHeadAt(const std::string& agreement,
+                                                           int64_t tree_size) = 0;
+  // The head of the largest size, or nullopt when there is none.
+  virtual Result<std::optional<SignedTreeHead>> LatestTreeHead(const std::string& agreement) = 0;
+  // All `tree_nodes` rows of the agreement, by level, then index.
+  virtual Result<std::vector<CachedNode>> CachedNodeRows(const std::string& agreement) = 0;
+
+ protected:
+  // Step 1 of §6.2: begins a transaction, takes the agreement's write lock (waiting up to 60 s,
+  // else the error "the ledger is busy"), creates its `ledgers` row at size 0 if missing and reads
+  // it.
+  virtual Result<std::unique_ptr<AppendTransaction>> BeginAppend(const std::string& agreement) = 0;
+};
+
+}  // namespace treaty::ledger

@@ -1,0 +1,139 @@
+#include "ledger/range_hash.h"
+
+#include <bit>
+
+#include <fmt/format.h>
+
+namespace treaty::ledger {
+namespace {
+
+// The root of a perfect tree whose bottom row is `row` (a power of two of hashes), pairing
+// neighbours level by level.
+Hash Fold(std::vector<Hash> row) {
+  while (row.size() > 1) {
+    for (size_t i = 0; i < row.size() / 2; ++i) row[i] = NodeHash(row[2 * i], row[2 * i + 1]);
+    row.resize(row.size() / 2);
+  }
+  return row[0];
+}
+
+Result<Hash> FoldRead(Result<std::vector<Hash>> row, size_t expected) {
+  if (!row.ok()) return row.error();
+  if (row.value().size() != expected) {
+    return Error{fmt::format("the store returned {} hashes for {}", row.value().size(), expected),
+                 ""};
+  }
+  return Fold(std::move(row).value());
+}
+
+// MTH of the perfect subtree of 2^level leaves starting at `begin`.
+Result<Hash> PerfectHash(TreeReader& reader, const std::string& agreement, int64_t begin,
+                         int level) {
+  if (level >= kCacheLevelStep) {
+    const int cached = level / kCacheLevelStep * kCacheLevelStep;
+    const int64_t first = begin >> cached;
+    const int64_t count = int64_t{1} << (level - cached);
+    return FoldRead(reader.CachedNodes(agreement, cached, first, first + count), count);
+  }
+  const int64_t count = int64_t{1} << level;
+  return FoldRead(reader.LeafHashes(agreement, begin, begin + count), count);
+}
+
+int64_t SplitPoint(int64_t n) { return static_cast<int64_t>(std::bit_floor(uint64_t(n - 1))); }
+
+Result<bool> AppendPath(TreeReader& reader, const std::string& agreement, int64_t m, int64_t begin,
+                        int64_t end, std::vector<Hash>& path) {
+  if (end - begin <= 1) return true;
+  const int64_t k = SplitPoint(end - begin);
+  const bool left = m < begin + k;
+  Result<bool> deeper = left ? AppendPath(reader, agreement, m, begin, begin + k, path)
+                             : AppendPath(reader, agreement, m, begin + k, end, path);
+  if (!deeper.ok()) return deeper;
+  Result<Hash> sibling = left ? RangeHash(reader, agreement, begin + k, end)
+                              : RangeHash(reader, agreement, begin, begin + k);
+  if (!sibling.ok()) return sibling.error();
+  path.push_back(sibling.value());
+  return true;
+}
+
+// SUBPROOF(m, D[begin:end], complete) of §3.3, m relative to `begin`.
+Result<bool> AppendSubproof(TreeReader& reader, const std::string& agreement, int64_t m,
+                            int64_t begin, int64_t end, bool complete, std::vector<Hash>& proof) {
+  if (m == end - begin) {
+    if (complete) return true;
+    Result<Hash> hash = RangeHash(reader, agreement, begin, end);
+    if (!hash.ok()) return hash.error();
+    proof.push_back(hash.value());
+    return true;
+  }
+  const int64_t k = SplitPoint(end - begin);
+  const bool left = m <= k;
+  Result<bool> deeper =
+      left ? AppendSubproof(reader, agreement, m, begin, begin + k, complete, proof)
+           : AppendSubproof(reader, agreement, m - k, begin + k, end, false, proof);
+  if (!deeper.ok()) return deeper;
+  Result<Hash> sibling = left ? RangeHash(reader, agreement, begin + k, end)
+                              : RangeHash(reader, agreement, begin, begin + k);
+  if (!sibling.ok()) return sibling.error();
+  proof.push_back(sibling.value());
+  return true;
+}
+
+}  // namespace
+
+Result<Hash> RangeHash(TreeReader& reader, const std::string& agreement, int64_t begin,
+                       int64_t end) {
+  const int64_t n = end - begin;
+  if (std::has_single_bit(uint64_t(n))) {
+    return PerfectHash(reader, agreement, begin, std::countr_zero(uint64_t(n)));
+  }
+  const int64_t k = SplitPoint(n);
+  Result<Hash> left = RangeHash(reader, agreement, begin, begin + k);
+  if (!left.ok()) return left;
+  Result<Hash> right = RangeHash(reader, agreement, begin + k, end);
+  if (!right.ok()) return right;
+  return NodeHash(left.value(), right.value());
+}
+
+Result<Hash> TreeRoot(TreeReader& reader, const std::string& agreement, int64_t tree_size) {
+  if (tree_size == 0) return Sha256("");
+  return RangeHash(reader, agreement, 0, tree_size);
+}
+
+Result<std::vector<Hash>> TreeInclusionPath(TreeReader& reader, const std::string& agreement,
+                                            int64_t leaf_index, int64_t tree_size) {
+  std::vector<Hash> path;
+  Result<bool> done = AppendPath(reader, agreement, leaf_index, 0, tree_size, path);
+  if (!done.ok()) return done.error();
+  return path;
+}
+
+Result<std::vector<Hash>> TreeConsistencyPath(TreeReader& reader, const std::string& agreement,
+                                              int64_t old_size, int64_t new_size) {
+  std::vector<Hash> proof;
+  if (old_size == new_size) return proof;
+  Result<bool> done = AppendSubproof(reader, agreement, old_size, 0, new_size, true, proof);
+  if (!done.ok()) return done.error();
+  return proof;
+}
+
+Result<Hash> ComputeCachedNode(TreeReader& reader, const std::string& agreement, int level,
+                               int64_t node_index) {
+  const int64_t width = int64_t{1} << kCacheLevelStep;
+  const int64_t first = node_index * width;
+  if (level == kCacheLevelStep) {
+    return FoldRead(reader.LeafHashes(agreement, first, first + width), width);
+  }
+  return FoldRead(reader.CachedNodes(agreement, level - kCacheLevelStep, first, first + width),
+                  width);
+}
+
+std::vector<std::pair<int, int64_t>> CompletedCacheNodes(int64_t old_size, int64_t new_size) {
+  std::vector<std::pair<int, int64_t>> nodes;
+  for (int level = kCacheLevelStep; level <= kMaxCacheLevel; level += kCacheLevelStep) {
+    for (int64_t i = old_size >> level; i < (new_size >> level); ++i) nodes.emplace_back(level, i);
+  }
+  return nodes;
+}
+
+}  // namespace treaty::ledger

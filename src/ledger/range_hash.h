@@ -1,0 +1,60 @@
+// Roots and proofs of the ledger's Merkle tree computed from stored leaf hashes and the cache of
+// perfect subtrees (docs/ledger-format.md §6.6), so that no proof reads more than a few hundred
+// hashes. The results equal those of merkle_tree.h over all leaves.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/hash.h"
+
+namespace treaty::ledger {
+
+// The levels of the node cache: perfect subtrees of 2^8, 2^16, … leaves.
+inline constexpr int kCacheLevelStep = 8;
+inline constexpr int kMaxCacheLevel = 48;
+
+// Where stored hashes come from: a store, or an open append transaction.
+class TreeReader {
+ public:
+  virtual ~TreeReader() = default;
+  // The leaf hashes of leaves [begin, end), in order. Errors: a missing leaf, a database failure.
+  virtual Result<std::vector<Hash>> LeafHashes(const std::string& agreement, int64_t begin,
+                                               int64_t end) = 0;
+  // The cached nodes (level, begin) … (level, end − 1), in order. Errors: a missing node.
+  virtual Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level,
+                                                int64_t begin, int64_t end) = 0;
+};
+
+// RangeHash(a, b) of §6.6: MTH of leaves [begin, end). REQUIRES: end − begin ≥ 1, `begin` a
+// multiple of the largest power of two ≤ end − begin, and every perfect subtree of a cache level
+// inside [0, end) cached.
+Result<Hash> RangeHash(TreeReader& reader, const std::string& agreement, int64_t begin,
+                       int64_t end);
+
+// MTH of the first `tree_size` leaves; SHA-256("") for 0.
+Result<Hash> TreeRoot(TreeReader& reader, const std::string& agreement, int64_t tree_size);
+
+// §3.2 PATH(leaf_index, D[tree_size]). REQUIRES: leaf_index < tree_size.
+Result<std::vector<Hash>> TreeInclusionPath(TreeReader& reader, const std::string& agreement,
+                                            int64_t leaf_index, int64_t tree_size);
+
+// §3.3 PROOF(old_size, D[new_size]); empty when equal. REQUIRES: 0 < old_size ≤ new_size.
+Result<std::vector<Hash>> TreeConsistencyPath(TreeReader& reader, const std::string& agreement,
+                                              int64_t old_size, int64_t new_size);
+
+// The hash of the cache node (level, node_index) computed from the level below it (leaf hashes
+// for level 8, else the 256 cached nodes of level − 8). REQUIRES: level a cache level, those
+// hashes present.
+Result<Hash> ComputeCachedNode(TreeReader& reader, const std::string& agreement, int level,
+                               int64_t node_index);
+
+// The cache nodes completed when the tree grows from `old_size` to `new_size` leaves, as
+// (level, index) pairs, lowest level first: every (L, i) with L a cache level and
+// old_size < (i + 1)·2^L ≤ new_size.
+std::vector<std::pair<int, int64_t>> CompletedCacheNodes(int64_t old_size, int64_t new_size);
+
+}  // namespace treaty::ledger

@@ -1,0 +1,35 @@
+#include "ledger/stored_records.h"
+
+namespace treaty::ledger {
+
+Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index) {
+  Result<std::string> canonical = CanonicalEvent(event);
+  if (!canonical.ok()) return canonical.error();
+  Result<Hash> content_hash = ContentHash(event);
+  if (!content_hash.ok()) return content_hash.error();
+  StoredEvent row;
+  row.agreement = event.agreement;
+  row.leaf_index = leaf_index;
+  row.id = event.id;
+  row.type = std::string(EventTypeName(event.content.type));
+  row.fact_date = event.content.date;
+  row.recorded_at = event.recorded_at;
+  row.institution = event.recorded_by.institution;
+  row.classification = event.classification;
+  row.corrects = event.corrects;
+  row.idempotency_key = event.idempotency_key;
+  row.content_hash = content_hash.value();
+  row.leaf_hash = LeafHash(canonical.value());
+  row.canonical = std::move(canonical).value();
+  return row;
+}
+
+Result<SignedTreeHead> MakeSignedTreeHead(const TreeHead& head, const Seed& seed) {
+  Result<std::string> bytes = CanonicalTreeHead(head);
+  if (!bytes.ok()) return bytes.error();
+  Result<Signature> signature = SignTreeHead(head, seed);
+  if (!signature.ok()) return signature.error();
+  return SignedTreeHead{head, std::move(bytes).value(), signature.value()};
+}
+
+}  // namespace treaty::ledger

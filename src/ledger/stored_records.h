@@ -1,0 +1,71 @@
+// The rows both ledger stores keep (docs/ledger-format.md §6.1), as plain values, and how an
+// event's row is derived from the event. Shared by the SQLite and PostgreSQL stores and by
+// `treaty verify`; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/event.h"
+#include "ledger/hash.h"
+#include "ledger/tree_head.h"
+
+namespace treaty::ledger {
+
+// The `ledgers` row of one agreement: its state after the last append transaction.
+struct LedgerState {
+  std::string agreement;
+  int64_t tree_size = 0;
+  Hash root_hash{};              // MTH of all events; SHA-256("") at size 0
+  std::string last_recorded_at;  // empty at size 0
+};
+
+// An `events` row. Every field but leaf_index, content_hash and leaf_hash is derived from
+// `canonical` (or, for the hashes, computed from it); empty strings are SQL NULL.
+struct StoredEvent {
+  std::string agreement;
+  int64_t leaf_index = 0;
+  std::string id;
+  std::string type;
+  std::string fact_date;  // empty for a correction
+  std::string recorded_at;
+  std::string institution;
+  std::string classification;
+  std::string corrects;  // empty unless a correction
+  std::string idempotency_key;
+  Hash content_hash{};
+  Hash leaf_hash{};
+  std::string canonical;  // the leaf input, verbatim
+};
+
+// A `tree_heads` row: the head, its RFC 8785 bytes as stored, and its signature.
+struct SignedTreeHead {
+  TreeHead head;
+  std::string head_bytes;  // JCS(head), verbatim
+  Signature signature{};
+};
+
+// A `tree_nodes` row: the hash of the perfect subtree over leaves
+// [node_index·2^level, (node_index+1)·2^level), level ∈ {8, 16, 24, 32, 40, 48} (§6.6).
+struct CachedNode {
+  int level = 0;
+  int64_t node_index = 0;
+  Hash hash{};
+};
+
+// An `event_commitments` row.
+struct EventCommitment {
+  int64_t leaf_index = 0;
+  std::string commitment_id;
+};
+
+// The row of `event` at `leaf_index`. REQUIRES: `event` is complete (id, recorded_at,
+// idempotency_key assigned). Errors: those of CanonicalEvent.
+Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index);
+
+// Signs `head` with `seed` and keeps its bytes. Errors: those of SignTreeHead.
+Result<SignedTreeHead> MakeSignedTreeHead(const TreeHead& head, const Seed& seed);
+
+}  // namespace treaty::ledger

@@ -1,0 +1,149 @@
+#include "ledger/timestamp.h"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace treaty::ledger {
+namespace {
+
+bool IsLeapYear(int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int64_t year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The number written by the digits text[pos, pos + count); -1 if any is not a digit.
+int Digits(std::string_view text, size_t pos, size_t count) {
+  int value = 0;
+  for (size_t i = pos; i < pos + count; ++i) {
+    if (!IsDigit(text[i])) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+struct Civil {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+// Reads YYYY-MM-DD at the start of `text`; nullopt on a wrong form (not on an impossible day).
+std::optional<Civil> ReadDateForm(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  Civil civil{Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2)};
+  if (civil.year < 0 || civil.month < 0 || civil.day < 0) return std::nullopt;
+  return civil;
+}
+
+bool Exists(const Civil& civil) {
+  return civil.month >= 1 && civil.month <= 12 && civil.day >= 1 &&
+         civil.day <= DaysInMonth(civil.year, civil.month);
+}
+
+// Reads HH:MM:SS at text[pos]; -1 when malformed or out of range (no leap second).
+int64_t ReadTimeOfDay(std::string_view text, size_t pos) {
+  if (text.size() < pos + 8 || text[pos + 2] != ':' || text[pos + 5] != ':') return -1;
+  const int hour = Digits(text, pos, 2);
+  const int minute = Digits(text, pos + 3, 2);
+  const int second = Digits(text, pos + 6, 2);
+  if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 59) return -1;
+  return hour * 3600 + minute * 60 + second;
+}
+
+}  // namespace
+
+int64_t DaysFromCivil(int year, int month, int day) {
+  // H. Hinnant's days_from_civil.
+  const int64_t y = static_cast<int64_t>(year) - (month <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string CivilFromDays(int64_t days) {
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const int64_t doe = days - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+std::string DateProblem(std::string_view text) {
+  const std::optional<Civil> civil = ReadDateForm(text);
+  if (text.size() != 10 || !civil || civil->year < 1900) {
+    return fmt::format("not a date (YYYY-MM-DD): \"{}\"", text);
+  }
+  if (!Exists(*civil)) return fmt::format("impossible date: {}", text);
+  return {};
+}
+
+std::optional<int64_t> DateToDays(std::string_view text) {
+  if (!DateProblem(text).empty()) return std::nullopt;
+  const Civil civil = *ReadDateForm(text);
+  return DaysFromCivil(civil.year, civil.month, civil.day);
+}
+
+int64_t NowMicros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string FormatTimestamp(int64_t micros) {
+  constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
+  int64_t days = micros / kMicrosPerDay;
+  int64_t rest = micros % kMicrosPerDay;
+  if (rest < 0) {
+    rest += kMicrosPerDay;
+    --days;
+  }
+  const int64_t seconds = rest / 1000000;
+  return fmt::format("{}T{:02}:{:02}:{:02}.{:06}Z", CivilFromDays(days), seconds / 3600,
+                     seconds / 60 % 60, seconds % 60, rest % 1000000);
+}
+
+std::optional<int64_t> ParseTimestamp(std::string_view text) {
+  if (text.size() != 27 || text[10] != 'T' || text[19] != '.' || text[26] != 'Z') {
+    return std::nullopt;
+  }
+  const std::optional<Civil> civil = ReadDateForm(text);
+  const int64_t time = ReadTimeOfDay(text, 11);
+  int fraction = 0;
+  for (size_t i = 20; i < 26; ++i) {
+    if (!IsDigit(text[i])) return std::nullopt;
+    fraction = fraction * 10 + (text[i] - '0');
+  }
+  if (!civil || !Exists(*civil) || time < 0) return std::nullopt;
+  return (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time) * 1000000 + fraction;
+}
+
+std::string OccurredAtProblem(std::string_view text, std::string* local_date) {
+  const std::string form =
+      fmt::format("not a time (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM): \"{}\"", text);
+  if (text.size() < 20 || text[10] != 'T') return form;
+  const std::string_view zone = text.substr(19);
+  const bool utc = zone == "Z";
+  const bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
+                      Digits(zone, 1, 2) >= 0 && Digits(zone, 1, 2) <= 23 &&
+                      Digits(zone, 4, 2) >= 0 && Digits(zone, 4, 2) <= 59;
+  if (!utc && !offset) return form;
+  const std::optional<Civil> civil = ReadDateForm(text);
+  if (!civil || civil->year < 1900 || ReadTimeOfDay(text, 11) < 0) return form;
+  if (!Exists(*civil)) return fmt::format("impossible date: {}", text.substr(0, 10));
+  if (local_date != nullptr) *local_date = std::string(text.substr(0, 10));
+  return {};
+}
+
+}  // namespace treaty::ledger

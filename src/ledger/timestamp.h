@@ -1,0 +1,36 @@
+// Calendar dates and the ledger's time stamps (docs/ledger-format.md §1.4): proleptic Gregorian
+// dates `YYYY-MM-DD`, `recorded_at` timestamps `YYYY-MM-DDTHH:MM:SS.ffffffZ` (UTC, microseconds)
+// and `occurred_at` instants with seconds and an offset. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace treaty::ledger {
+
+// Days since 1970-01-01 of a civil date (any valid y/m/d).
+int64_t DaysFromCivil(int year, int month, int day);
+// "YYYY-MM-DD" of a day number.
+std::string CivilFromDays(int64_t days);
+
+// Why `text` is not a ledger date: `not a date (YYYY-MM-DD): "X"` for a wrong form or a year
+// outside 1900–9999, `impossible date: X` for a day that does not exist; empty when valid.
+std::string DateProblem(std::string_view text);
+// The day number of a valid date, nullopt otherwise.
+std::optional<int64_t> DateToDays(std::string_view text);
+
+// Microseconds since 1970-01-01T00:00:00Z of the UTC system clock.
+int64_t NowMicros();
+// "YYYY-MM-DDTHH:MM:SS.ffffffZ" (27 characters). REQUIRES: a year 0000–9999.
+std::string FormatTimestamp(int64_t micros);
+// Parses exactly the 27-character form with an existing date and time; nullopt otherwise.
+std::optional<int64_t> ParseTimestamp(std::string_view text);
+
+// Why `text` is not an `occurred_at` (`YYYY-MM-DDTHH:MM:SSZ` or `…±HH:MM`, seconds required, no
+// fraction, no leap second); empty when valid. On success `local_date` (if not null) receives the
+// date in its own offset.
+std::string OccurredAtProblem(std::string_view text, std::string* local_date);
+
+}  // namespace treaty::ledger

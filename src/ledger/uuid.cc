@@ -1,0 +1,46 @@
+#include "ledger/uuid.h"
+
+#include <sodium.h>
+
+#include <array>
+
+#include "ledger/hash.h"
+
+namespace treaty::ledger {
+
+std::string NewUuidV7(int64_t unix_ms) {
+  InitSodium();
+  std::array<uint8_t, 16> bytes;
+  randombytes_buf(bytes.data() + 6, 10);
+  for (int i = 0; i < 6; ++i) {
+    bytes[i] = static_cast<uint8_t>(static_cast<uint64_t>(unix_ms) >> (8 * (5 - i)));
+  }
+  bytes[6] = static_cast<uint8_t>(0x70 | (bytes[6] & 0x0f));
+  bytes[8] = static_cast<uint8_t>(0x80 | (bytes[8] & 0x3f));
+  const std::string hex = BytesToHex(bytes.data(), bytes.size());
+  return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
+         hex.substr(16, 4) + '-' + hex.substr(20);
+}
+
+bool IsUuid(std::string_view text) {
+  if (text.size() != 36) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string ToLowerAscii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+}  // namespace treaty::ledger

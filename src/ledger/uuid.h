@@ -1,0 +1,21 @@
+// UUIDs of the ledger (docs/ledger-format.md §1.4): version 7 event ids, written lowercase.
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace treaty::ledger {
+
+// A new UUID version 7 (RFC 9562 §5.7): the 48-bit `unix_ms`, version 7, 12 random bits, variant
+// 10, 62 random bits, the random bits from libsodium's randombytes_buf; lowercase 8-4-4-4-12.
+std::string NewUuidV7(int64_t unix_ms);
+
+// True for 36 characters 8-4-4-4-12 of hex digits in either case (any version).
+bool IsUuid(std::string_view text);
+
+// `text` with A–Z lowered; other bytes unchanged.
+std::string ToLowerAscii(std::string_view text);
+
+}  // namespace treaty::ledger

@@ -1,0 +1,385 @@
+#include "ledger/verify.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "ledger/canonical_json.h"
+#include "ledger/event_parser.h"
+
+namespace treaty::ledger {
+namespace {
+
+// What reference checks need of an earlier event.
+struct Seen {
+  int64_t leaf_index = 0;
+  std::string type;
+  std::string subtype;
+};
+
+// The perfect subtrees of the leaves seen so far, largest first (RFC 9162's compact range).
+class CompactRange {
+ public:
+  // Adds a leaf; returns the perfect subtrees completed at cache levels as (level, index, hash).
+  std::vector<CachedNode> Push(const Hash& leaf) {
+    std::vector<CachedNode> completed;
+    stack_.push_back({0, leaf});
+    ++size_;
+    while (stack_.size() >= 2 && stack_[stack_.size() - 2].first == stack_.back().first) {
+      const auto right = stack_.back();
+      stack_.pop_back();
+      stack_.back() = {right.first + 1, NodeHash(stack_.back().second, right.second)};
+      const int level = stack_.back().first;
+      if (level % kCacheLevelStep == 0) {
+        completed.push_back({level, (size_ - 1) >> level, stack_.back().second});
+      }
+    }
+    return completed;
+  }
+
+  Hash Root() const {
+    if (stack_.empty()) return Sha256("");
+    Hash root = stack_.back().second;
+    for (size_t i = stack_.size() - 1; i-- > 0;) root = NodeHash(stack_[i].second, root);
+    return root;
+  }
+
+ private:
+  std::vector<std::pair<int, Hash>> stack_;  // (level, hash)
+  int64_t size_ = 0;
+};
+
+// The first byte at which `a` and `b` differ (0-based), or the shorter length.
+size_t FirstDifference(std::string_view a, std::string_view b) {
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  return i;
+}
+
+class Verifier {
+ public:
+  Verifier(LedgerStore& store, const std::string& agreement, const VerifyOptions& options)
+      : store_(store), agreement_(agreement), options_(options) {
+    report_.agreement = agreement;
+  }
+
+  Result<VerifyReport> Run() {
+    Result<std::vector<SignedTreeHead>> heads = store_.TreeHeads(agreement_);
+    if (!heads.ok()) return heads.error();
+    heads_ = std::move(heads).value();
+    Result<std::vector<CachedNode>> nodes = store_.CachedNodeRows(agreement_);
+    if (!nodes.ok()) return nodes.error();
+    for (const CachedNode& node : nodes.value()) nodes_[{node.level, node.node_index}] = node.hash;
+    Result<std::optional<LedgerState>> state = store_.State(agreement_);
+    if (!state.ok()) return state.error();
+
+    for (int64_t begin = 0;; begin += options_.chunk) {
+      Result<std::vector<StoredEvent>> rows =
+          store_.ReadEvents(agreement_, begin, begin + options_.chunk);
+      if (!rows.ok()) return rows.error();
+      if (rows.value().empty()) break;
+      const int64_t first = rows.value().front().leaf_index;
+      Result<std::vector<EventCommitment>> links =
+          store_.ReadEventCommitments(agreement_, first, rows.value().back().leaf_index + 1);
+      if (!links.ok()) return links.error();
+      std::map<int64_t, std::vector<std::string>> commitments;
+      for (EventCommitment& link : links.value()) {
+        commitments[link.leaf_index].push_back(std::move(link.commitment_id));
+      }
+      for (const StoredEvent& row : rows.value()) {
+        if (!CheckEvent(row, commitments[row.leaf_index])) return std::move(report_);
+      }
+      if (static_cast<int64_t>(rows.value().size()) < options_.chunk) break;
+    }
+    if (head_index_ < heads_.size()) {
+      const SignedTreeHead& head = heads_[head_index_];
+      return Mismatch(-1, "",
+                      fmt::format("tree head {}: it covers more leaves than the ledger has "
+                                  "({})",
+                                  head.head.tree_size, next_leaf_));
+    }
+    for (const auto& [key, hash] : nodes_) {
+      if (!checked_nodes_.contains(key)) {
+        return Mismatch(-1, "",
+                        fmt::format("cached node (level {}, index {}) differs: it covers "
+                                    "leaves the ledger does not have",
+                                    key.first, key.second));
+      }
+    }
+    report_.root = range_.Root();
+    if (!CheckLedgerRow(state.value())) return std::move(report_);
+    return std::move(report_);
+  }
+
+ private:
+  Result<VerifyReport> Mismatch(int64_t leaf, const std::string& id, std::string message) {
+    SetMismatch(leaf, id, std::move(message));
+    return std::move(report_);
+  }
+
+  bool SetMismatch(int64_t leaf, const std::string& id, std::string message) {
+    report_.mismatch_leaf = leaf;
+    report_.mismatch_event_id = id;
+    report_.mismatch =
+        leaf < 0 ? std::move(message) : fmt::format("leaf {} (event {}): {}", leaf, id, message);
+    return false;
+  }
+
+  // The checks of §8 for one event; false at the first mismatch.
+  bool CheckEvent(const StoredEvent& row, const std::vector<std::string>& commitments) {
+    const int64_t i = next_leaf_;
+    auto fail = [&](std::string message) { return SetMismatch(i, row.id, std::move(message)); };
+    if (row.leaf_index != i) {
+      return SetMismatch(row.leaf_index, row.id,
+                         fmt::format("leaf indexes jump from {} to {}", i - 1, row.leaf_index));
+    }
+    Result<std::string> canonical = CanonicalizeText(row.canonical);
+    if (!canonical.ok()) {
+      return fail("the stored bytes are not canonical: " + canonical.error().ToString());
+    }
+    if (canonical.value() != row.canonical) {
+      return fail(fmt::format("the stored bytes are not canonical (first difference at byte {})",
+                              FirstDifference(canonical.value(), row.canonical)));
+    }
+    ValidationContext context;
+    context.default_agreement.clear();
+    context.keys = options_.keys;
+    std::vector<std::string> participants;
+    for (const Institution& institution : options_.keys->institutions) {
+      if (std::find(participants.begin(), participants.end(), institution.participant) ==
+          participants.end()) {
+        participants.push_back(institution.participant);
+      }
+    }
+    if (!participants.empty()) context.participants = participants;
+    ParsedEvent parsed =
+        ParseEvent(nlohmann::json::parse(row.canonical), EventForm::kRecorded, context);
+    if (!parsed.ok()) return fail("not a valid event: " + parsed.errors.front().ToString());
+    const Event& event = parsed.event;
+    if (Result<std::string> again = CanonicalEvent(event);
+        !again.ok() || again.value() != row.canonical) {
+      return fail("not a valid event: its strings are not in normal form (NFC, trimmed)");
+    }
+    if (event.agreement != agreement_) {
+      return fail(fmt::format("not a valid event: agreement: {} in the ledger of {}",
+                              event.agreement, agreement_));
+    }
+    if (auto problem = CheckReferences(event)) return fail("not a valid event: " + *problem);
+    if (LeafHash(row.canonical) != row.leaf_hash) {
+      return fail("the stored leaf hash differs from its bytes");
+    }
+    if (auto problem = CheckColumns(row, event, commitments)) return fail(*problem);
+    Result<Hash> content_hash = ContentHash(event);
+    if (!content_hash.ok() || content_hash.value() != row.content_hash) {
+      return fail("the stored content hash differs");
+    }
+    if (auto earlier = ids_.find(event.id); earlier != ids_.end()) {
+      return fail(fmt::format("id already used by leaf {}", earlier->second.leaf_index));
+    }
+    const auto key = std::pair{event.recorded_by.institution, event.idempotency_key};
+    if (auto earlier = keys_.find(key); earlier != keys_.end()) {
+      return fail(fmt::format("idempotency key already used by leaf {}", earlier->second));
+    }
+    if (event.recorded_at < previous_recorded_at_) {
+      return fail(fmt::format("recorded_at is earlier than leaf {}'s", i - 1));
+    }
+    if (options_.known_commitments) {
+      for (const std::string& id : event.content.commitments) {
+        if (!options_.known_commitments->contains(id)) {
+          report_.warnings.push_back(fmt::format(
+              "leaf {} (event {}): commitment id {} is no longer in the store", i, event.id, id));
+        }
+      }
+    }
+    if (head_index_ >= heads_.size()) return fail("not covered by any signed tree head");
+    const TreeHead& head = heads_[head_index_].head;
+    if (event.recorded_by.institution != head.signer) {
+      return fail(fmt::format("recorded by {}, but tree head {} is signed by {}",
+                              event.recorded_by.institution, head.tree_size, head.signer));
+    }
+    if (event.recorded_at != head.timestamp) {
+      return fail(
+          fmt::format("recorded_at differs from the timestamp of tree head {}", head.tree_size));
+    }
+    ids_[event.id] = Seen{i, std::string(EventTypeName(event.content.type)), event.content.subtype};
+    keys_[key] = i;
+    previous_recorded_at_ = event.recorded_at;
+    if (i == range_start_) range_start_id_ = event.id;
+    for (const CachedNode& node : range_.Push(row.leaf_hash)) {
+      const std::pair<int, int64_t> node_key{node.level, node.node_index};
+      auto stored = nodes_.find(node_key);
+      if (stored == nodes_.end()) {
+        return fail(fmt::format("cached node (level {}, index {}) is missing", node.level,
+                                node.node_index));
+      }
+      if (stored->second != node.hash) {
+        return fail(
+            fmt::format("cached node (level {}, index {}) differs", node.level, node.node_index));
+      }
+      checked_nodes_.insert(node_key);
+    }
+    ++next_leaf_;
+    report_.events = next_leaf_;
+    if (next_leaf_ == head.tree_size) return CheckHead(heads_[head_index_]);
+    return true;
+  }
+
+  // `corrects` and `responds_to` name earlier events of the right kind.
+  std::optional<std::string> CheckReferences(const Event& event) {
+    auto check = [&](const std::string& path, const std::string& id,
+                     const std::string& type) -> std::optional<std::string> {
+      if (id.empty()) return std::nullopt;
+      auto found = ids_.find(id);
+      if (found == ids_.end()) return fmt::format("{}: no event {} in {}", path, id, agreement_);
+      if (!type.empty() && found->second.type != type) {
+        return fmt::format("{}: names a {}; expected {}", path, found->second.type, type);
+      }
+      return std::nullopt;
+    };
+    auto responds_type = [](const EventContent& content) {
+      return std::string(content.type == EventType::kConsultationHeld ? "consultation_request"
+                                                                      : "notice");
+    };
+    if (auto problem =
+            check("responds_to", event.content.responds_to, responds_type(event.content))) {
+      return problem;
+    }
+    if (event.replacement) {
+      if (auto problem = check("replacement.responds_to", event.replacement->responds_to,
+                               responds_type(*event.replacement))) {
+        return problem;
+      }
+    }
+    if (auto problem = check("corrects", event.corrects, "")) return problem;
+    if (!event.corrects.empty() && ids_[event.corrects].type == "correction") {
+      return "corrects: names a correction; name the original event";
+    }
+    return std::nullopt;
+  }
+
+  static std::optional<std::string> CheckColumns(const StoredEvent& row, const Event& event,
+                                                 const std::vector<std::string>& commitments) {
+    const std::pair<const char*, std::pair<std::string, std::string>> columns[] = {
+        {"id", {row.id, event.id}},
+        {"type", {row.type, std::string(EventTypeName(event.content.type))}},
+        {"fact_date", {row.fact_date, event.content.date}},
+        {"recorded_at", {row.recorded_at, event.recorded_at}},
+        {"institution", {row.institution, event.recorded_by.institution}},
+        {"classification", {row.classification, event.classification}},
+        {"corrects", {row.corrects, event.corrects}},
+        {"idempotency_key", {row.idempotency_key, event.idempotency_key}},
+        {"event_commitments",
+         {fmt::format("{}", fmt::join(commitments, ",")),
+          fmt::format("{}", fmt::join(event.content.commitments, ","))}},
+    };
+    for (const auto& [name, values] : columns) {
+      if (values.first != values.second) {
+        return fmt::format("column {} holds \"{}\", the event says \"{}\"", name, values.first,
+                           values.second);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A head's bytes, key, signature and root, once its last leaf has been checked.
+  bool CheckHead(const SignedTreeHead& signed_head) {
+    const TreeHead& head = signed_head.head;
+    const std::string name = fmt::format("tree head {}", head.tree_size);
+    auto fail = [&](std::string message) { return SetMismatch(-1, "", name + ": " + message); };
+    Result<std::string> bytes = CanonicalTreeHead(head);
+    if (!bytes.ok() || bytes.value() != signed_head.head_bytes) {
+      return fail("the stored head bytes differ from its fields");
+    }
+    if (head.agreement != agreement_) return fail("it names agreement " + head.agreement);
+    if (head.timestamp < previous_head_timestamp_) {
+      return fail("its timestamp is earlier than the previous head's");
+    }
+    const KeyEntry* key = options_.keys->FindKey(head.key_id);
+    if (key == nullptr) return fail(fmt::format("unknown key id {}", head.key_id));
+    if (key->institution != head.signer) {
+      return fail(fmt::format("key {} belongs to {}, the head names signer {}", head.key_id,
+                              key->institution, head.signer));
+    }
+    if (std::string problem = KeyProblemAt(*key, head.timestamp); !problem.empty()) {
+      return fail(problem);
+    }
+    if (!VerifyTreeHead(head, signed_head.signature, key->public_key)) {
+      return fail(fmt::format("the signature of the head of size {} does not verify with key {}",
+                              head.tree_size, head.key_id));
+    }
+    if (key->demo) {
+      const std::string warning = fmt::format(
+          "key {} is a demo key: its seed is public, this signature proves nothing", key->key_id);
+      if (std::find(report_.warnings.begin(), report_.warnings.end(), warning) ==
+          report_.warnings.end()) {
+        report_.warnings.push_back(warning);
+      }
+    }
+    if (range_.Root() != head.root_hash) {
+      return SetMismatch(
+          range_start_, range_start_id_,
+          fmt::format("{} (signed by {} at {}): its root differs from the recomputed root; the "
+                      "change lies in leaves {}–{}",
+                      name, head.signer, head.timestamp, range_start_, head.tree_size - 1));
+    }
+    previous_head_timestamp_ = head.timestamp;
+    range_start_ = head.tree_size;
+    ++head_index_;
+    report_.heads = static_cast<int64_t>(head_index_);
+    return true;
+  }
+
+  bool CheckLedgerRow(const std::optional<LedgerState>& state) {
+    const int64_t size = state ? state->tree_size : 0;
+    if (!state && next_leaf_ == 0) return true;
+    if (size != next_leaf_) {
+      return SetMismatch(
+          -1, "", fmt::format("ledgers row: tree_size {}, the events number {}", size, next_leaf_));
+    }
+    if (state->root_hash != report_.root) {
+      return SetMismatch(-1, "", "ledgers row: root_hash differs from the recomputed root");
+    }
+    if (state->last_recorded_at != previous_recorded_at_) {
+      return SetMismatch(-1, "",
+                         fmt::format("ledgers row: last_recorded_at {}, the last event says {}",
+                                     state->last_recorded_at, previous_recorded_at_));
+    }
+    return true;
+  }
+
+  LedgerStore& store_;
+  const std::string& agreement_;
+  const VerifyOptions& options_;
+  VerifyReport report_;
+  std::vector<SignedTreeHead> heads_;
+  size_t head_index_ = 0;
+  std::map<std::pair<int, int64_t>, Hash> nodes_;
+  std::set<std::pair<int, int64_t>> checked_nodes_;
+  std::map<std::string, Seen> ids_;
+  std::map<std::pair<std::string, std::string>, int64_t> keys_;
+  std::string previous_recorded_at_;
+  std::string previous_head_timestamp_;
+  int64_t next_leaf_ = 0;
+  int64_t range_start_ = 0;  // first leaf of the current head's range
+  std::string range_start_id_;
+  CompactRange range_;
+};
+
+}  // namespace
+
+std::string VerifyReport::Line() const {
+  if (!ok()) return fmt::format("verify: {}: {}", agreement, mismatch);
+  return fmt::format("verify: OK {}: {} events, {} tree head{}, root {} at size {}", agreement,
+                     events, heads, heads == 1 ? "" : "s", ToHex(root), events);
+}
+
+Result<VerifyReport> VerifyLedger(LedgerStore& store, const std::string& agreement,
+                                  const VerifyOptions& options) {
+  if (options.keys == nullptr) return Error{"no keys file", ""};
+  return Verifier(store, agreement, options).Run();
+}
+
+}  // namespace treaty::ledger

@@ -1,0 +1,50 @@
+// `treaty verify` as a library function (docs/ledger-format.md §8): recomputes everything a store
+// holds for one agreement — canonical bytes, event validity, leaf hashes, derived columns, content
+// hashes, uniqueness, order, attribution, cached nodes, roots, heads and their signatures — and
+// names the first thing that does not match, in leaf-index order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/keys.h"
+#include "ledger/ledger_store.h"
+
+namespace treaty::ledger {
+
+struct VerifyReport {
+  std::string agreement;
+  // The first mismatch as §8 prints it after "verify: AGREEMENT: ", e.g. "leaf 3 (event ID): the
+  // stored leaf hash differs from its bytes"; empty when everything matches.
+  std::string mismatch;
+  int64_t mismatch_leaf = -1;  // the leaf the mismatch names, -1 for none (a head or a row)
+  std::string mismatch_event_id;
+  int64_t events = 0;                 // events checked
+  int64_t heads = 0;                  // heads checked
+  Hash root{};                        // the recomputed root of all events
+  std::vector<std::string> warnings;  // demo keys, revoked keys, unknown commitment ids
+
+  bool ok() const { return mismatch.empty(); }
+  // "verify: OK lv-ua-2024: 7 events, 1 tree head, root HEX at size 7", or
+  // "verify: lv-ua-2024: MISMATCH".
+  std::string Line() const;
+};
+
+struct VerifyOptions {
+  const KeysFile* keys = nullptr;  // REQUIRES: not null
+  // Commitment ids the store now holds for the agreement; ids outside it are warnings. nullopt:
+  // not checked.
+  std::optional<std::set<std::string>> known_commitments;
+  int64_t chunk = 10000;  // events read per query
+};
+
+// Verifies the ledger of `agreement` in `store`. A mismatch is a finding in the report, not an
+// error; errors are a store that cannot be read. Memory: the ids and keys of all events.
+Result<VerifyReport> VerifyLedger(LedgerStore& store, const std::string& agreement,
+                                  const VerifyOptions& options);
+
+}  // namespace treaty::ledger

@@ -1,0 +1,203 @@
+#include "store/postgres/ledger_queries_postgres.h"
+
+#include <cstring>
+#include <utility>
+
+#include "ledger/uuid.h"
+
+namespace treaty::store {
+
+const char* const kEventColumns =
+    "agreement, leaf_index, id::text, type, to_char(fact_date, 'YYYY-MM-DD'), "
+    "to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), institution, "
+    "classification, corrects::text, idempotency_key, content_hash, leaf_hash, canonical";
+
+const char* const kHeadColumns =
+    "agreement, tree_size, root_hash, \"timestamp\", signer, key_id, head, signature";
+
+namespace {
+
+std::string TextOrEmpty(const pqxx::field& field) {
+  return field.is_null() ? std::string() : field.as<std::string>();
+}
+
+}  // namespace
+
+pqxx::binarystring HashParameter(const ledger::Hash& hash) {
+  return pqxx::binarystring(hash.data(), hash.size());
+}
+
+Result<ledger::Hash> HashFromField(const pqxx::field& field, const char* column) {
+  const pqxx::binarystring bytes(field);
+  ledger::Hash hash{};
+  if (bytes.size() != hash.size()) {
+    return Error{
+        std::string("stored ") + column + " has " + std::to_string(bytes.size()) + " bytes, not 32",
+        ""};
+  }
+  std::memcpy(hash.data(), bytes.data(), hash.size());
+  return hash;
+}
+
+std::string TextArrayLiteral(const std::vector<std::string>& items) {
+  std::string literal = "{";
+  for (const std::string& item : items) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (char c : item) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  literal += '}';
+  return literal;
+}
+
+Result<ledger::StoredEvent> EventFromRow(const pqxx::row& row) {
+  ledger::StoredEvent event;
+  event.agreement = row[0].as<std::string>();
+  event.leaf_index = row[1].as<int64_t>();
+  event.id = row[2].as<std::string>();
+  event.type = row[3].as<std::string>();
+  event.fact_date = TextOrEmpty(row[4]);
+  event.recorded_at = row[5].as<std::string>();
+  event.institution = row[6].as<std::string>();
+  event.classification = row[7].as<std::string>();
+  event.corrects = TextOrEmpty(row[8]);
+  event.idempotency_key = row[9].as<std::string>();
+  Result<ledger::Hash> content_hash = HashFromField(row[10], "content_hash");
+  if (!content_hash.ok()) return content_hash.error();
+  event.content_hash = content_hash.value();
+  Result<ledger::Hash> leaf_hash = HashFromField(row[11], "leaf_hash");
+  if (!leaf_hash.ok()) return leaf_hash.error();
+  event.leaf_hash = leaf_hash.value();
+  event.canonical = pqxx::binarystring(row[12]).str();
+  return event;
+}
+
+Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row) {
+  ledger::SignedTreeHead signed_head;
+  ledger::TreeHead& head = signed_head.head;
+  head.agreement = row[0].as<std::string>();
+  head.tree_size = row[1].as<int64_t>();
+  Result<ledger::Hash> root_hash = HashFromField(row[2], "root_hash");
+  if (!root_hash.ok()) return root_hash.error();
+  head.root_hash = root_hash.value();
+  head.timestamp = row[3].as<std::string>();
+  head.signer = row[4].as<std::string>();
+  head.key_id = row[5].as<std::string>();
+  signed_head.head_bytes = pqxx::binarystring(row[6]).str();
+  const pqxx::binarystring signature(row[7]);
+  if (signature.size() != signed_head.signature.size()) {
+    return Error{"stored signature of the head of size " + std::to_string(head.tree_size) +
+                     " has " + std::to_string(signature.size()) + " bytes, not 64",
+                 ""};
+  }
+  std::memcpy(signed_head.signature.data(), signature.data(), signature.size());
+  return signed_head;
+}
+
+Result<std::vector<ledger::StoredEvent>> EventsFromResult(const pqxx::result& result) {
+  std::vector<ledger::StoredEvent> events;
+  events.reserve(result.size());
+  for (const pqxx::row& row : result) {
+    Result<ledger::StoredEvent> event = EventFromRow(row);
+    if (!event.ok()) return event.error();
+    events.push_back(std::move(event).value());
+  }
+  return events;
+}
+
+Result<std::vector<ledger::SignedTreeHead>> HeadsFromResult(const pqxx::result& result) {
+  std::vector<ledger::SignedTreeHead> heads;
+  heads.reserve(result.size());
+  for (const pqxx::row& row : result) {
+    Result<ledger::SignedTreeHead> head = HeadFromRow(row);
+    if (!head.ok()) return head.error();
+    heads.push_back(std::move(head).value());
+  }
+  return heads;
+}
+
+Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& transaction,
+                                                   const std::string& agreement, int64_t begin,
+                                                   int64_t end) {
+  std::vector<ledger::Hash> hashes;
+  if (begin >= end) return hashes;
+  const pqxx::result rows = transaction.exec_params(
+      "SELECT leaf_hash FROM events WHERE agreement = $1 AND leaf_index >= $2 AND leaf_index < $3 "
+      "ORDER BY leaf_index",
+      agreement, begin, end);
+  if (static_cast<int64_t>(rows.size()) != end - begin) {
+    return Error{"leaves " + std::to_string(begin) + " to " + std::to_string(end - 1) + " of " +
+                     agreement + ": " + std::to_string(rows.size()) + " stored, expected " +
+                     std::to_string(end - begin),
+                 ""};
+  }
+  hashes.reserve(rows.size());
+  for (const pqxx::row& row : rows) {
+    Result<ledger::Hash> hash = HashFromField(row[0], "leaf_hash");
+    if (!hash.ok()) return hash.error();
+    hashes.push_back(hash.value());
+  }
+  return hashes;
+}
+
+Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& transaction,
+                                                    const std::string& agreement, int level,
+                                                    int64_t begin, int64_t end) {
+  std::vector<ledger::Hash> hashes;
+  if (begin >= end) return hashes;
+  const pqxx::result rows = transaction.exec_params(
+      "SELECT hash FROM tree_nodes WHERE agreement = $1 AND level = $2 AND node_index >= $3 "
+      "AND node_index < $4 ORDER BY node_index",
+      agreement, level, begin, end);
+  if (static_cast<int64_t>(rows.size()) != end - begin) {
+    return Error{"cached nodes " + std::to_string(begin) + " to " + std::to_string(end - 1) +
+                     " of level " + std::to_string(level) + " of " + agreement + ": " +
+                     std::to_string(rows.size()) + " stored, expected " +
+                     std::to_string(end - begin),
+                 ""};
+  }
+  hashes.reserve(rows.size());
+  for (const pqxx::row& row : rows) {
+    Result<ledger::Hash> hash = HashFromField(row[0], "tree_nodes.hash");
+    if (!hash.ok()) return hash.error();
+    hashes.push_back(hash.value());
+  }
+  return hashes;
+}
+
+Result<std::optional<ledger::StoredEvent>> SelectEventById(pqxx::transaction_base& transaction,
+                                                           const std::string& id) {
+  if (!ledger::IsUuid(id)) return std::optional<ledger::StoredEvent>();
+  const pqxx::result rows = transaction.exec_params(
+      std::string("SELECT ") + kEventColumns + " FROM events WHERE id = $1::uuid",
+      ledger::ToLowerAscii(id));
+  if (rows.empty()) return std::optional<ledger::StoredEvent>();
+  Result<ledger::StoredEvent> event = EventFromRow(rows[0]);
+  if (!event.ok()) return event.error();
+  return std::optional<ledger::StoredEvent>(std::move(event).value());
+}
+
+Result<std::optional<ledger::LedgerState>> SelectState(pqxx::transaction_base& transaction,
+                                                       const std::string& agreement,
+                                                       bool for_update) {
+  const pqxx::result rows = transaction.exec_params(
+      std::string(
+          "SELECT tree_size, root_hash, last_recorded_at FROM ledgers WHERE agreement = $1") +
+          (for_update ? " FOR UPDATE" : ""),
+      agreement);
+  if (rows.empty()) return std::optional<ledger::LedgerState>();
+  ledger::LedgerState state;
+  state.agreement = agreement;
+  state.tree_size = rows[0][0].as<int64_t>();
+  Result<ledger::Hash> root_hash = HashFromField(rows[0][1], "ledgers.root_hash");
+  if (!root_hash.ok()) return root_hash.error();
+  state.root_hash = root_hash.value();
+  state.last_recorded_at = TextOrEmpty(rows[0][2]);
+  return std::optional<ledger::LedgerState>(std::move(state));
+}
+
+}  // namespace treaty::store

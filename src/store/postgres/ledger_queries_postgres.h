@@ -1,0 +1,56 @@
+// The SQL that the PostgreSQL ledger store and its append transaction share (the tables of
+// docs/ledger-format.md §6.1), over any libpqxx transaction, with rows converted to the values of
+// ledger/stored_records.h. These functions let libpqxx's exceptions through (callers wrap them in
+// Guarded); a stored value of the wrong form, such as a hash that is not 32 bytes, is an Error.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/hash.h"
+#include "ledger/stored_records.h"
+
+namespace treaty::store {
+
+// The columns of `events` in the order EventFromRow reads them, with `recorded_at` and `fact_date`
+// spelled exactly as in the canonical bytes (UTC, microseconds) whatever the session's settings.
+extern const char* const kEventColumns;
+// The columns of `tree_heads` in the order HeadFromRow reads them.
+extern const char* const kHeadColumns;
+
+// A bytea parameter (sent in binary) of `hash`.
+pqxx::binarystring HashParameter(const ledger::Hash& hash);
+
+// A bytea column that must hold 32 bytes. Errors name `column`.
+Result<ledger::Hash> HashFromField(const pqxx::field& field, const char* column);
+
+// A text[] literal ("{\"a\",\"b\"}") of `items`, for unnest($n::text[]).
+std::string TextArrayLiteral(const std::vector<std::string>& items);
+
+Result<ledger::StoredEvent> EventFromRow(const pqxx::row& row);
+Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row);
+// Every row of `result` through EventFromRow / HeadFromRow.
+Result<std::vector<ledger::StoredEvent>> EventsFromResult(const pqxx::result& result);
+Result<std::vector<ledger::SignedTreeHead>> HeadsFromResult(const pqxx::result& result);
+
+// The leaf hashes of leaves [begin, end). Errors: a missing leaf.
+Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& transaction,
+                                                   const std::string& agreement, int64_t begin,
+                                                   int64_t end);
+// The cached nodes (level, begin) … (level, end − 1). Errors: a missing node.
+Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& transaction,
+                                                    const std::string& agreement, int level,
+                                                    int64_t begin, int64_t end);
+// The event with `id` in any agreement, or nullopt (also for a string that is not a UUID).
+Result<std::optional<ledger::StoredEvent>> SelectEventById(pqxx::transaction_base& transaction,
+                                                           const std::string& id);
+// The `ledgers` row, or nullopt. `for_update` locks it until the transaction ends (§6.3).
+Result<std::optional<ledger::LedgerState>> SelectState(pqxx::transaction_base& transaction,
+                                                       const std::string& agreement,
+                                                       bool for_update);
+
+}  // namespace treaty::store

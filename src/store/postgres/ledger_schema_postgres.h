@@ -1,0 +1,20 @@
+// The ledger's tables in PostgreSQL (docs/ledger-format.md §6.1) with the append-only triggers and
+// REVOKEs of §6.5, created in the first schema of the connection's search_path.
+#pragma once
+
+#include <pqxx/pqxx>
+
+#include "core/result.h"
+
+namespace treaty::store {
+
+// The version in `ledger_schema` that this program reads and writes.
+inline constexpr int kLedgerSchemaVersion = 1;
+
+// Creates the ledger schema, in one transaction, unless `ledger_schema` exists; checks its version.
+// Idempotent; safe when several connections call it at once (a transaction-scoped advisory lock
+// serialises them: DDL only, appends never take it). Errors: a `ledger_schema` version other than
+// kLedgerSchemaVersion, and server failures (`where` is left empty for the caller).
+Result<bool> EnsureLedgerSchema(pqxx::connection& connection);
+
+}  // namespace treaty::store

@@ -1,0 +1,192 @@
+#include "store/postgres/ledger_store_postgres.h"
+
+#include <utility>
+
+#include "store/postgres/append_transaction_postgres.h"
+#include "store/postgres/ledger_queries_postgres.h"
+#include "store/postgres/ledger_schema_postgres.h"
+#include "store/postgres/postgres_connection.h"
+
+namespace treaty::store {
+
+// Reads run outside any transaction (pqxx::nontransaction, one statement each): every statement
+// sees only committed rows, and rows below a committed size never change.
+
+Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(const std::string& url) {
+  Result<std::unique_ptr<pqxx::connection>> connection = ConnectPostgres(url);
+  if (!connection.ok()) return connection.error();
+  std::string where = RedactPostgresUrl(url);
+  Result<bool> schema = EnsureLedgerSchema(*connection.value());
+  if (!schema.ok()) return Error{schema.error().message, where};
+  return std::unique_ptr<PostgresLedgerStore>(
+      new PostgresLedgerStore(std::move(connection).value(), std::move(where)));
+}
+
+PostgresLedgerStore::PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection,
+                                         std::string where)
+    : connection_(std::move(connection)), where_(std::move(where)) {}
+
+Result<std::unique_ptr<ledger::AppendTransaction>> PostgresLedgerStore::BeginAppend(
+    const std::string& agreement) {
+  return PostgresAppendTransaction::Begin(*connection_, agreement, where_);
+}
+
+Result<std::vector<ledger::Hash>> PostgresLedgerStore::LeafHashes(const std::string& agreement,
+                                                                  int64_t begin, int64_t end) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    return SelectLeafHashes(read, agreement, begin, end);
+  });
+}
+
+Result<std::vector<ledger::Hash>> PostgresLedgerStore::CachedNodes(const std::string& agreement,
+                                                                   int level, int64_t begin,
+                                                                   int64_t end) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    return SelectCachedNodes(read, agreement, level, begin, end);
+  });
+}
+
+Result<std::vector<std::string>> PostgresLedgerStore::ListLedgers() {
+  return Guarded(where_, [&]() -> Result<std::vector<std::string>> {
+    pqxx::nontransaction read(*connection_);
+    // COLLATE "C": byte order whatever the database's collation.
+    const pqxx::result rows =
+        read.exec("SELECT agreement FROM ledgers ORDER BY agreement COLLATE \"C\"");
+    std::vector<std::string> agreements;
+    for (const pqxx::row& row : rows) agreements.push_back(row[0].as<std::string>());
+    return agreements;
+  });
+}
+
+Result<std::optional<ledger::LedgerState>> PostgresLedgerStore::State(
+    const std::string& agreement) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    return SelectState(read, agreement, false);
+  });
+}
+
+Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::ReadEvents(
+    const std::string& agreement, int64_t begin, int64_t end) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    return EventsFromResult(read.exec_params(
+        std::string("SELECT ") + kEventColumns +
+            " FROM events WHERE agreement = $1 AND leaf_index >= $2 AND leaf_index < $3 "
+            "ORDER BY leaf_index",
+        agreement, begin, end));
+  });
+}
+
+Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
+    const ledger::EventFilter& filter) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    // One statement for every combination: an empty parameter disables its condition. Dates go
+    // through NULLIF so that an empty one is never cast.
+    return EventsFromResult(read.exec_params(
+        std::string("SELECT ") + kEventColumns +
+            " FROM events WHERE agreement = $1"
+            " AND ($2 = '' OR type = $2)"
+            " AND ($3 = '' OR EXISTS (SELECT 1 FROM event_commitments c"
+            " WHERE c.agreement = events.agreement AND c.commitment_id = $3"
+            " AND c.leaf_index = events.leaf_index))"
+            " AND ($4 = '' OR fact_date >= NULLIF($4, '')::date)"
+            " AND ($5 = '' OR fact_date <= NULLIF($5, '')::date)"
+            " AND ($6 = '' OR institution = $6)"
+            " AND ($7 = '' OR classification = $7)"
+            " AND leaf_index >= $8"
+            " ORDER BY leaf_index"
+            " LIMIT CASE WHEN $9::bigint < 0 THEN NULL ELSE $9::bigint END",
+        filter.agreement, filter.type, filter.commitment, filter.date_from, filter.date_to,
+        filter.institution, filter.classification, filter.begin, filter.limit));
+  });
+}
+
+Result<std::optional<ledger::StoredEvent>> PostgresLedgerStore::EventById(const std::string& id) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    return SelectEventById(read, id);
+  });
+}
+
+Result<std::vector<ledger::EventCommitment>> PostgresLedgerStore::ReadEventCommitments(
+    const std::string& agreement, int64_t begin, int64_t end) {
+  return Guarded(where_, [&]() -> Result<std::vector<ledger::EventCommitment>> {
+    pqxx::nontransaction read(*connection_);
+    const pqxx::result rows = read.exec_params(
+        "SELECT leaf_index, commitment_id FROM event_commitments WHERE agreement = $1 "
+        "AND leaf_index >= $2 AND leaf_index < $3 ORDER BY leaf_index, commitment_id COLLATE \"C\"",
+        agreement, begin, end);
+    std::vector<ledger::EventCommitment> commitments;
+    commitments.reserve(rows.size());
+    for (const pqxx::row& row : rows) {
+      commitments.push_back({row[0].as<int64_t>(), row[1].as<std::string>()});
+    }
+    return commitments;
+  });
+}
+
+Result<std::vector<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeads(
+    const std::string& agreement) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    return HeadsFromResult(read.exec_params(std::string("SELECT ") + kHeadColumns +
+                                                " FROM tree_heads WHERE agreement = $1 "
+                                                "ORDER BY tree_size",
+                                            agreement));
+  });
+}
+
+Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeadAt(
+    const std::string& agreement, int64_t tree_size) {
+  return Guarded(where_, [&]() -> Result<std::optional<ledger::SignedTreeHead>> {
+    pqxx::nontransaction read(*connection_);
+    const pqxx::result rows =
+        read.exec_params(std::string("SELECT ") + kHeadColumns +
+                             " FROM tree_heads WHERE agreement = $1 AND tree_size = $2",
+                         agreement, tree_size);
+    if (rows.empty()) return std::optional<ledger::SignedTreeHead>();
+    Result<ledger::SignedTreeHead> head = HeadFromRow(rows[0]);
+    if (!head.ok()) return head.error();
+    return std::optional<ledger::SignedTreeHead>(std::move(head).value());
+  });
+}
+
+Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::LatestTreeHead(
+    const std::string& agreement) {
+  return Guarded(where_, [&]() -> Result<std::optional<ledger::SignedTreeHead>> {
+    pqxx::nontransaction read(*connection_);
+    const pqxx::result rows = read.exec_params(
+        std::string("SELECT ") + kHeadColumns +
+            " FROM tree_heads WHERE agreement = $1 ORDER BY tree_size DESC LIMIT 1",
+        agreement);
+    if (rows.empty()) return std::optional<ledger::SignedTreeHead>();
+    Result<ledger::SignedTreeHead> head = HeadFromRow(rows[0]);
+    if (!head.ok()) return head.error();
+    return std::optional<ledger::SignedTreeHead>(std::move(head).value());
+  });
+}
+
+Result<std::vector<ledger::CachedNode>> PostgresLedgerStore::CachedNodeRows(
+    const std::string& agreement) {
+  return Guarded(where_, [&]() -> Result<std::vector<ledger::CachedNode>> {
+    pqxx::nontransaction read(*connection_);
+    const pqxx::result rows = read.exec_params(
+        "SELECT level, node_index, hash FROM tree_nodes WHERE agreement = $1 "
+        "ORDER BY level, node_index",
+        agreement);
+    std::vector<ledger::CachedNode> nodes;
+    nodes.reserve(rows.size());
+    for (const pqxx::row& row : rows) {
+      Result<ledger::Hash> hash = HashFromField(row[2], "tree_nodes.hash");
+      if (!hash.ok()) return hash.error();
+      nodes.push_back({row[0].as<int>(), row[1].as<int64_t>(), hash.value()});
+    }
+    return nodes;
+  });
+}
+
+}  // namespace treaty::store

@@ -1,0 +1,66 @@
+// The ledger store on a PostgreSQL server (docs/ledger-format.md §6): the SQL primitives of
+// ledger::LedgerStore over the tables of §6.1, whose shared code does the rest (the append
+// algorithm, roots and proofs over the node cache). One object owns one connection: not thread
+// safe, one object per thread; any number of objects and processes may share one database, their
+// appends serialised by the lock row of §6.3. Error::where is the URL without its password.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/ledger_store.h"
+
+namespace treaty::store {
+
+class PostgresLedgerStore : public ledger::LedgerStore {
+ public:
+  // Connects to `url` (a libpq connection string, e.g. "postgresql://treaty@127.0.0.1:5432/treaty";
+  // "?options=-csearch_path%3Dname" selects the schema) with synchronous_commit on, and creates
+  // the ledger tables, triggers and REVOKEs when missing (ledger_schema_postgres.h). Errors: the
+  // server cannot be reached, the schema has another version, any server failure.
+  static Result<std::unique_ptr<PostgresLedgerStore>> Open(const std::string& url);
+
+  PostgresLedgerStore(const PostgresLedgerStore&) = delete;
+  PostgresLedgerStore& operator=(const PostgresLedgerStore&) = delete;
+
+  Result<std::vector<ledger::Hash>> LeafHashes(const std::string& agreement, int64_t begin,
+                                               int64_t end) override;
+  Result<std::vector<ledger::Hash>> CachedNodes(const std::string& agreement, int level,
+                                                int64_t begin, int64_t end) override;
+
+  Result<std::vector<std::string>> ListLedgers() override;
+  Result<std::optional<ledger::LedgerState>> State(const std::string& agreement) override;
+  Result<std::vector<ledger::StoredEvent>> ReadEvents(const std::string& agreement, int64_t begin,
+                                                      int64_t end) override;
+  Result<std::vector<ledger::StoredEvent>> FindEvents(const ledger::EventFilter& filter) override;
+  Result<std::optional<ledger::StoredEvent>> EventById(const std::string& id) override;
+  Result<std::vector<ledger::EventCommitment>> ReadEventCommitments(const std::string& agreement,
+                                                                    int64_t begin,
+                                                                    int64_t end) override;
+  Result<std::vector<ledger::SignedTreeHead>> TreeHeads(const std::string& agreement) override;
+  Result<std::optional<ledger::SignedTreeHead>> TreeHeadAt(const std::string& agreement,
+                                                           int64_t tree_size) override;
+  Result<std::optional<ledger::SignedTreeHead>> LatestTreeHead(
+      const std::string& agreement) override;
+  Result<std::vector<ledger::CachedNode>> CachedNodeRows(const std::string& agreement) override;
+
+  // The URL without its password.
+  const std::string& where() const { return where_; }
+
+ protected:
+  Result<std::unique_ptr<ledger::AppendTransaction>> BeginAppend(
+      const std::string& agreement) override;
+
+ private:
+  PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection, std::string where);
+
+  std::unique_ptr<pqxx::connection> connection_;
+  std::string where_;
+};
+
+}  // namespace treaty::store

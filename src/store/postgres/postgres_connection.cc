@@ -1,0 +1,44 @@
+#include "store/postgres/postgres_connection.h"
+
+#include <utility>
+
+namespace treaty::store {
+
+std::string RedactPostgresUrl(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  const size_t authority = scheme + 3;
+  const size_t at = url.find('@', authority);
+  const size_t slash = url.find('/', authority);
+  if (at == std::string_view::npos || (slash != std::string_view::npos && at > slash)) {
+    return std::string(url);
+  }
+  const size_t colon = url.find(':', authority);
+  if (colon == std::string_view::npos || colon > at) return std::string(url);
+  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+}
+
+Error PostgresError(const std::exception& error, std::string where) {
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error);
+      sql != nullptr && sql->sqlstate() == "55P03") {
+    return Error{"the ledger is busy", std::move(where)};
+  }
+  std::string message = error.what();
+  if (const size_t end = message.find('\n'); end != std::string::npos) message.resize(end);
+  if (message.rfind("ERROR:  ", 0) == 0) message.erase(0, 8);
+  return Error{std::move(message), std::move(where)};
+}
+
+Result<std::unique_ptr<pqxx::connection>> ConnectPostgres(const std::string& url) {
+  try {
+    auto connection = std::make_unique<pqxx::connection>(url);
+    pqxx::nontransaction session(*connection);
+    session.exec0("SET synchronous_commit = on");
+    session.exec0("SET lock_timeout = '" + std::string(kPostgresLockTimeout) + "'");
+    return connection;
+  } catch (const std::exception& error) {
+    return PostgresError(error, RedactPostgresUrl(url));
+  }
+}
+
+}  // namespace treaty::store

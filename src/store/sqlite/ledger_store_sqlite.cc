@@ -1,0 +1,653 @@
+#include "store/sqlite/ledger_store_sqlite.h"
+
+#include <cstring>
+#include <filesystem>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace treaty::store {
+namespace {
+
+using ledger::AppendTransaction;
+using ledger::CachedNode;
+using ledger::EventCommitment;
+using ledger::Hash;
+using ledger::LedgerState;
+using ledger::SignedTreeHead;
+using ledger::StoredEvent;
+
+constexpr int kLedgerSchemaVersion = 1;
+constexpr int kBusyTimeoutMs = 60000;
+
+// docs/ledger-format.md §6.1 and §6.5; keep in step with it.
+constexpr char kSchema[] = R"sql(
+CREATE TABLE ledger_schema (version INTEGER NOT NULL);
+INSERT INTO ledger_schema (version) VALUES (1);
+CREATE TABLE ledgers (
+  agreement TEXT PRIMARY KEY,
+  tree_size INTEGER NOT NULL,
+  root_hash BLOB NOT NULL,
+  last_recorded_at TEXT
+);
+CREATE TABLE events (
+  agreement TEXT NOT NULL,
+  leaf_index INTEGER NOT NULL,
+  id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  fact_date TEXT,
+  recorded_at TEXT NOT NULL,
+  institution TEXT NOT NULL,
+  classification TEXT NOT NULL,
+  corrects TEXT,
+  idempotency_key TEXT NOT NULL,
+  content_hash BLOB NOT NULL,
+  leaf_hash BLOB NOT NULL,
+  canonical BLOB NOT NULL,
+  PRIMARY KEY (agreement, leaf_index),
+  UNIQUE (agreement, institution, idempotency_key)
+);
+CREATE INDEX events_by_type ON events (agreement, type, leaf_index);
+CREATE INDEX events_by_date ON events (agreement, fact_date);
+CREATE TABLE event_commitments (
+  agreement TEXT NOT NULL,
+  commitment_id TEXT NOT NULL,
+  leaf_index INTEGER NOT NULL,
+  PRIMARY KEY (agreement, commitment_id, leaf_index)
+) WITHOUT ROWID;
+CREATE TABLE tree_heads (
+  agreement TEXT NOT NULL,
+  tree_size INTEGER NOT NULL,
+  root_hash BLOB NOT NULL,
+  timestamp TEXT NOT NULL,
+  signer TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  head BLOB NOT NULL,
+  signature BLOB NOT NULL,
+  PRIMARY KEY (agreement, tree_size)
+);
+CREATE TABLE tree_nodes (
+  agreement TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  node_index INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY (agreement, level, node_index)
+) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kAppendOnlyTables[] = {"events", "event_commitments", "tree_heads",
+                                             "tree_nodes"};
+
+constexpr char kEventColumns[] =
+    "agreement, leaf_index, id, type, fact_date, recorded_at, institution, classification, "
+    "corrects, idempotency_key, content_hash, leaf_hash, canonical";
+
+constexpr char kHeadColumns[] =
+    "agreement, tree_size, root_hash, timestamp, signer, key_id, head, signature";
+
+// Binds parameters 1, 2, … in order, remembering the first failure.
+class Binder {
+ public:
+  explicit Binder(sqlite3_stmt* statement) : statement_(statement) {}
+  Binder& Text(std::string_view value) {
+    return Check(sqlite3_bind_text(statement_, ++index_, value.data() ? value.data() : "",
+                                   static_cast<int>(value.size()), SQLITE_TRANSIENT));
+  }
+  // An empty value binds NULL (the optional columns).
+  Binder& TextOrNull(std::string_view value) {
+    if (value.empty()) return Check(sqlite3_bind_null(statement_, ++index_));
+    return Text(value);
+  }
+  Binder& Blob(const void* data, size_t size) {
+    return Check(sqlite3_bind_blob(statement_, ++index_, size ? data : "", static_cast<int>(size),
+                                   SQLITE_TRANSIENT));
+  }
+  Binder& Blob(const Hash& hash) { return Blob(hash.data(), hash.size()); }
+  Binder& Int(int64_t value) { return Check(sqlite3_bind_int64(statement_, ++index_, value)); }
+  bool ok() const { return rc_ == SQLITE_OK; }
+
+ private:
+  Binder& Check(int rc) {
+    if (rc_ == SQLITE_OK) rc_ = rc;
+    return *this;
+  }
+  sqlite3_stmt* statement_;
+  int index_ = 0;
+  int rc_ = SQLITE_OK;
+};
+
+std::string ColumnText(sqlite3_stmt* statement, int column) {
+  const void* data = sqlite3_column_blob(statement, column);
+  if (data == nullptr) return {};
+  return std::string(static_cast<const char*>(data),
+                     static_cast<size_t>(sqlite3_column_bytes(statement, column)));
+}
+
+// A 32-byte hash column; false if it holds another size.
+template <size_t N>
+bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out) {
+  const void* data = sqlite3_column_blob(statement, column);
+  if (data == nullptr || sqlite3_column_bytes(statement, column) != static_cast<int>(N)) {
+    return false;
+  }
+  std::memcpy(out.data(), data, N);
+  return true;
+}
+
+// Reads an `events` row selected with kEventColumns.
+StoredEvent ReadEventRow(sqlite3_stmt* statement) {
+  StoredEvent row;
+  row.agreement = ColumnText(statement, 0);
+  row.leaf_index = sqlite3_column_int64(statement, 1);
+  row.id = ColumnText(statement, 2);
+  row.type = ColumnText(statement, 3);
+  row.fact_date = ColumnText(statement, 4);
+  row.recorded_at = ColumnText(statement, 5);
+  row.institution = ColumnText(statement, 6);
+  row.classification = ColumnText(statement, 7);
+  row.corrects = ColumnText(statement, 8);
+  row.idempotency_key = ColumnText(statement, 9);
+  // A hash of the wrong size stays zero; `treaty verify` reports it as differing.
+  ColumnBytes(statement, 10, row.content_hash);
+  ColumnBytes(statement, 11, row.leaf_hash);
+  row.canonical = ColumnText(statement, 12);
+  return row;
+}
+
+// Reads a `tree_heads` row selected with kHeadColumns.
+SignedTreeHead ReadHeadRow(sqlite3_stmt* statement) {
+  SignedTreeHead signed_head;
+  ledger::TreeHead& head = signed_head.head;
+  head.agreement = ColumnText(statement, 0);
+  head.tree_size = sqlite3_column_int64(statement, 1);
+  ColumnBytes(statement, 2, head.root_hash);
+  head.timestamp = ColumnText(statement, 3);
+  head.signer = ColumnText(statement, 4);
+  head.key_id = ColumnText(statement, 5);
+  signed_head.head_bytes = ColumnText(statement, 6);
+  ColumnBytes(statement, 7, signed_head.signature);
+  return signed_head;
+}
+
+}  // namespace
+
+// The transaction of one append, holding SQLite's write lock (BEGIN IMMEDIATE) until it commits
+// or is destroyed (rolled back).
+class SqliteAppendTransaction : public AppendTransaction {
+ public:
+  SqliteAppendTransaction(SqliteLedgerStore& store, LedgerState state)
+      : store_(store), state_(std::move(state)) {}
+  ~SqliteAppendTransaction() override {
+    if (!committed_) sqlite3_exec(store_.db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+  const LedgerState& state() const override { return state_; }
+  void set_state(LedgerState state) { state_ = std::move(state); }
+
+  Result<std::vector<Hash>> LeafHashes(const std::string& agreement, int64_t begin,
+                                       int64_t end) override {
+    return store_.LeafHashes(agreement, begin, end);
+  }
+  Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level, int64_t begin,
+                                        int64_t end) override {
+    return store_.CachedNodes(agreement, level, begin, end);
+  }
+
+  Result<std::optional<StoredEvent>> FindByIdempotencyKey(
+      const std::string& institution, const std::string& idempotency_key) override {
+    return FindOne(fmt::format("SELECT {} FROM events WHERE agreement = ? AND institution = ? AND "
+                               "idempotency_key = ?",
+                               kEventColumns),
+                   {state_.agreement, institution, idempotency_key});
+  }
+
+  Result<std::optional<StoredEvent>> FindById(const std::string& id) override {
+    return store_.EventById(id);
+  }
+
+  Result<bool> InsertEvent(const StoredEvent& row,
+                           const std::vector<std::string>& commitments) override {
+    Result<sqlite3_stmt*> taken = store_.Statement("SELECT 1 FROM events WHERE id = ?");
+    if (!taken.ok()) return taken.error();
+    sqlite3_bind_text(taken.value(), 1, row.id.data(), static_cast<int>(row.id.size()),
+                      SQLITE_TRANSIENT);
+    const int found = sqlite3_step(taken.value());
+    sqlite3_reset(taken.value());
+    if (found == SQLITE_ROW) return false;
+    if (found != SQLITE_DONE) return store_.Fail("cannot look up an event id");
+
+    Result<sqlite3_stmt*> insert = store_.Statement(fmt::format(
+        "INSERT INTO events ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kEventColumns));
+    if (!insert.ok()) return insert.error();
+    Binder binder(insert.value());
+    binder.Text(row.agreement)
+        .Int(row.leaf_index)
+        .Text(row.id)
+        .Text(row.type)
+        .TextOrNull(row.fact_date)
+        .Text(row.recorded_at)
+        .Text(row.institution)
+        .Text(row.classification)
+        .TextOrNull(row.corrects)
+        .Text(row.idempotency_key)
+        .Blob(row.content_hash)
+        .Blob(row.leaf_hash)
+        .Blob(row.canonical.data(), row.canonical.size());
+    if (auto error = Run(insert.value(), binder, "cannot insert an event")) return *error;
+    Result<sqlite3_stmt*> link = store_.Statement(
+        "INSERT INTO event_commitments (agreement, commitment_id, leaf_index) VALUES (?, ?, ?)");
+    if (!link.ok()) return link.error();
+    for (const std::string& commitment : commitments) {
+      Binder link_binder(link.value());
+      link_binder.Text(row.agreement).Text(commitment).Int(row.leaf_index);
+      if (auto error = Run(link.value(), link_binder, "cannot insert an event's commitment")) {
+        return *error;
+      }
+    }
+    return true;
+  }
+
+  Result<bool> InsertNode(const std::string& agreement, const CachedNode& node) override {
+    Result<sqlite3_stmt*> insert = store_.Statement(
+        "INSERT INTO tree_nodes (agreement, level, node_index, hash) VALUES (?, ?, ?, ?)");
+    if (!insert.ok()) return insert.error();
+    Binder binder(insert.value());
+    binder.Text(agreement).Int(node.level).Int(node.node_index).Blob(node.hash);
+    if (auto error = Run(insert.value(), binder, "cannot insert a cached node")) return *error;
+    return true;
+  }
+
+  Result<bool> InsertHead(const SignedTreeHead& signed_head) override {
+    Result<sqlite3_stmt*> insert = store_.Statement(
+        fmt::format("INSERT INTO tree_heads ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", kHeadColumns));
+    if (!insert.ok()) return insert.error();
+    const ledger::TreeHead& head = signed_head.head;
+    Binder binder(insert.value());
+    binder.Text(head.agreement)
+        .Int(head.tree_size)
+        .Blob(head.root_hash)
+        .Text(head.timestamp)
+        .Text(head.signer)
+        .Text(head.key_id)
+        .Blob(signed_head.head_bytes.data(), signed_head.head_bytes.size())
+        .Blob(signed_head.signature.data(), signed_head.signature.size());
+    if (auto error = Run(insert.value(), binder, "cannot insert a tree head")) return *error;
+    return true;
+  }
+
+  Result<bool> UpdateState(const LedgerState& state) override {
+    Result<sqlite3_stmt*> update = store_.Statement(
+        "UPDATE ledgers SET tree_size = ?, root_hash = ?, last_recorded_at = ? WHERE agreement = "
+        "?");
+    if (!update.ok()) return update.error();
+    Binder binder(update.value());
+    binder.Int(state.tree_size)
+        .Blob(state.root_hash)
+        .TextOrNull(state.last_recorded_at)
+        .Text(state.agreement);
+    if (auto error = Run(update.value(), binder, "cannot update the ledger")) return *error;
+    return true;
+  }
+
+  Result<bool> Commit() override {
+    if (sqlite3_exec(store_.db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return store_.Fail("cannot commit the append");
+    }
+    committed_ = true;
+    return true;
+  }
+
+ private:
+  std::optional<Error> Run(sqlite3_stmt* statement, const Binder& binder, std::string_view what) {
+    if (!binder.ok()) return store_.Fail(std::string(what) + ": cannot bind a value");
+    const int rc = sqlite3_step(statement);
+    if (rc != SQLITE_DONE) {
+      Error error = store_.Fail(what);
+      sqlite3_reset(statement);
+      return error;
+    }
+    sqlite3_reset(statement);
+    return std::nullopt;
+  }
+
+  Result<std::optional<StoredEvent>> FindOne(const std::string& sql,
+                                             std::initializer_list<std::string_view> params) {
+    Result<sqlite3_stmt*> statement = store_.Statement(sql);
+    if (!statement.ok()) return statement.error();
+    Binder binder(statement.value());
+    for (std::string_view param : params) binder.Text(param);
+    const int rc = sqlite3_step(statement.value());
+    std::optional<StoredEvent> row;
+    if (rc == SQLITE_ROW) row = ReadEventRow(statement.value());
+    sqlite3_reset(statement.value());
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_.Fail("cannot read an event");
+    return row;
+  }
+
+  SqliteLedgerStore& store_;
+  LedgerState state_;
+  bool committed_ = false;
+};
+
+SqliteLedgerStore::SqliteLedgerStore(std::string path, DatabaseHandle db)
+    : path_(std::move(path)), db_(std::move(db)) {}
+
+SqliteLedgerStore::~SqliteLedgerStore() = default;
+
+Error SqliteLedgerStore::Fail(std::string_view what) const {
+  return Error{fmt::format("{}: {}", what, sqlite3_errmsg(db_.get())), path_};
+}
+
+Result<sqlite3_stmt*> SqliteLedgerStore::Statement(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v3(db_.get(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr) !=
+        SQLITE_OK) {
+      sqlite3_finalize(raw);
+      return Fail("cannot prepare a statement");
+    }
+    it = statements_.emplace(sql, StatementHandle(raw)).first;
+  }
+  sqlite3_reset(it->second.get());
+  sqlite3_clear_bindings(it->second.get());
+  return it->second.get();
+}
+
+Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::string& path) {
+  if (path != ":memory:") {
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+      return Error{"cannot create the database: folder " + folder.string() + " does not exist",
+                   path};
+    }
+  }
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  DatabaseHandle db(raw);
+  if (rc != SQLITE_OK) {
+    return Error{std::string("cannot open the database: ") +
+                     (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
+                 path};
+  }
+  sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+  std::unique_ptr<SqliteLedgerStore> store(new SqliteLedgerStore(path, std::move(db)));
+  sqlite3* handle = store->db_.get();
+  // journal_mode answers with a row; an in-memory database stays in "memory" mode.
+  if (sqlite3_exec(handle, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", nullptr,
+                   nullptr, nullptr) != SQLITE_OK) {
+    return store->Fail("cannot set up the connection");
+  }
+  // IMMEDIATE: of two processes creating the tables, the second waits and then sees them.
+  if (sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return store->Fail("cannot start a transaction");
+  }
+  Result<sqlite3_stmt*> exists = store->Statement(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ledger_schema'");
+  bool has_schema = false;
+  if (exists.ok() && sqlite3_step(exists.value()) == SQLITE_ROW) {
+    has_schema = sqlite3_column_int(exists.value(), 0) > 0;
+  }
+  std::string sql;
+  if (!has_schema) {
+    sql = kSchema;
+    for (const char* table : kAppendOnlyTables) {
+      for (const char* operation : {"UPDATE", "DELETE"}) {
+        sql += fmt::format(
+            "CREATE TRIGGER {0}_no_{1} BEFORE {2} ON {0} BEGIN SELECT RAISE(ABORT, 'the ledger is "
+            "append-only'); END;\n",
+            table, operation[0] == 'U' ? "update" : "delete", operation);
+      }
+    }
+  }
+  sql += "COMMIT;";
+  if (exists.ok()) sqlite3_reset(exists.value());
+  if (sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+    Error error = store->Fail("cannot create the ledger tables");
+    sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    return error;
+  }
+  Result<sqlite3_stmt*> version = store->Statement("SELECT version FROM ledger_schema");
+  if (!version.ok()) return version.error();
+  const int step = sqlite3_step(version.value());
+  const int found = step == SQLITE_ROW ? sqlite3_column_int(version.value(), 0) : -1;
+  sqlite3_reset(version.value());
+  if (found != kLedgerSchemaVersion) {
+    return Error{fmt::format("ledger schema version {} is not {}", found, kLedgerSchemaVersion),
+                 path};
+  }
+  return store;
+}
+
+Result<std::unique_ptr<AppendTransaction>> SqliteLedgerStore::BeginAppend(
+    const std::string& agreement) {
+  const int rc = sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  if (rc == SQLITE_BUSY) return Error{"the ledger is busy", path_};
+  if (rc != SQLITE_OK) return Fail("cannot start the append");
+  // From here a failure must roll back: the transaction object does it when destroyed.
+  auto txn = std::make_unique<SqliteAppendTransaction>(*this, LedgerState{});
+  Result<sqlite3_stmt*> create = Statement(
+      "INSERT OR IGNORE INTO ledgers (agreement, tree_size, root_hash, last_recorded_at) "
+      "VALUES (?, 0, ?, NULL)");
+  if (!create.ok()) return create.error();
+  const Hash empty_root = ledger::Sha256("");
+  Binder binder(create.value());
+  binder.Text(agreement).Blob(empty_root);
+  const int created = sqlite3_step(create.value());
+  sqlite3_reset(create.value());
+  if (!binder.ok() || created != SQLITE_DONE) return Fail("cannot create the ledger row");
+  Result<std::optional<LedgerState>> state = State(agreement);
+  if (!state.ok()) return state.error();
+  if (!state.value()) return Fail("the ledger row vanished");
+  txn->set_state(*std::move(state).value());
+  return std::unique_ptr<AppendTransaction>(std::move(txn));
+}
+
+Result<std::vector<Hash>> SqliteLedgerStore::LeafHashes(const std::string& agreement, int64_t begin,
+                                                        int64_t end) {
+  Result<sqlite3_stmt*> statement = Statement(
+      "SELECT leaf_hash FROM events WHERE agreement = ? AND leaf_index >= ? AND leaf_index < ? "
+      "ORDER BY leaf_index");
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement).Int(begin).Int(end);
+  std::vector<Hash> hashes;
+  int rc;
+  while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
+    ColumnBytes(statement.value(), 0, hashes.emplace_back());
+  }
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_DONE) return Fail("cannot read leaf hashes");
+  if (static_cast<int64_t>(hashes.size()) != end - begin) {
+    return Error{fmt::format("leaves {}–{} of {} are missing", begin, end - 1, agreement), path_};
+  }
+  return hashes;
+}
+
+Result<std::vector<Hash>> SqliteLedgerStore::CachedNodes(const std::string& agreement, int level,
+                                                         int64_t begin, int64_t end) {
+  Result<sqlite3_stmt*> statement = Statement(
+      "SELECT hash FROM tree_nodes WHERE agreement = ? AND level = ? AND node_index >= ? AND "
+      "node_index < ? ORDER BY node_index");
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement).Int(level).Int(begin).Int(end);
+  std::vector<Hash> hashes;
+  int rc;
+  while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
+    ColumnBytes(statement.value(), 0, hashes.emplace_back());
+  }
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_DONE) return Fail("cannot read cached nodes");
+  if (static_cast<int64_t>(hashes.size()) != end - begin) {
+    return Error{
+        fmt::format("cached nodes ({}, {}–{}) of {} are missing", level, begin, end - 1, agreement),
+        path_};
+  }
+  return hashes;
+}
+
+Result<std::vector<std::string>> SqliteLedgerStore::ListLedgers() {
+  Result<sqlite3_stmt*> statement = Statement("SELECT agreement FROM ledgers ORDER BY agreement");
+  if (!statement.ok()) return statement.error();
+  std::vector<std::string> ids;
+  int rc;
+  while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
+    ids.push_back(ColumnText(statement.value(), 0));
+  }
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_DONE) return Fail("cannot list the ledgers");
+  return ids;
+}
+
+Result<std::optional<LedgerState>> SqliteLedgerStore::State(const std::string& agreement) {
+  Result<sqlite3_stmt*> statement =
+      Statement("SELECT tree_size, root_hash, last_recorded_at FROM ledgers WHERE agreement = ?");
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement);
+  const int rc = sqlite3_step(statement.value());
+  std::optional<LedgerState> state;
+  if (rc == SQLITE_ROW) {
+    state = LedgerState{agreement,
+                        sqlite3_column_int64(statement.value(), 0),
+                        {},
+                        ColumnText(statement.value(), 2)};
+    ColumnBytes(statement.value(), 1, state->root_hash);
+  }
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Fail("cannot read the ledger row");
+  return state;
+}
+
+namespace {
+
+// Steps `statement` to its end, collecting rows with `read`.
+template <typename Row, typename Read>
+Result<std::vector<Row>> Collect(sqlite3_stmt* statement, Read read, const Error& failure) {
+  std::vector<Row> rows;
+  int rc;
+  while ((rc = sqlite3_step(statement)) == SQLITE_ROW) rows.push_back(read(statement));
+  sqlite3_reset(statement);
+  if (rc != SQLITE_DONE) return failure;
+  return rows;
+}
+
+}  // namespace
+
+Result<std::vector<StoredEvent>> SqliteLedgerStore::ReadEvents(const std::string& agreement,
+                                                               int64_t begin, int64_t end) {
+  Result<sqlite3_stmt*> statement =
+      Statement(fmt::format("SELECT {} FROM events WHERE agreement = ? AND leaf_index >= ? AND "
+                            "leaf_index < ? ORDER BY leaf_index",
+                            kEventColumns));
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement).Int(begin).Int(end);
+  return Collect<StoredEvent>(statement.value(), ReadEventRow, Fail("cannot read events"));
+}
+
+Result<std::vector<StoredEvent>> SqliteLedgerStore::FindEvents(const ledger::EventFilter& filter) {
+  std::string sql =
+      fmt::format("SELECT {} FROM events WHERE agreement = ? AND leaf_index >= ?", kEventColumns);
+  std::vector<std::string> texts;
+  auto add = [&](const std::string& value, const char* condition) {
+    if (value.empty()) return;
+    sql += condition;
+    texts.push_back(value);
+  };
+  add(filter.type, " AND type = ?");
+  add(filter.commitment,
+      " AND leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = "
+      "events.agreement AND commitment_id = ?)");
+  add(filter.date_from, " AND fact_date >= ?");
+  add(filter.date_to, " AND fact_date <= ?");
+  add(filter.institution, " AND institution = ?");
+  add(filter.classification, " AND classification = ?");
+  sql += " ORDER BY leaf_index LIMIT ?";
+  Result<sqlite3_stmt*> statement = Statement(sql);
+  if (!statement.ok()) return statement.error();
+  Binder binder(statement.value());
+  binder.Text(filter.agreement).Int(filter.begin);
+  for (const std::string& text : texts) binder.Text(text);
+  binder.Int(filter.limit);
+  return Collect<StoredEvent>(statement.value(), ReadEventRow, Fail("cannot find events"));
+}
+
+Result<std::optional<StoredEvent>> SqliteLedgerStore::EventById(const std::string& id) {
+  Result<sqlite3_stmt*> statement =
+      Statement(fmt::format("SELECT {} FROM events WHERE id = ?", kEventColumns));
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(id);
+  Result<std::vector<StoredEvent>> rows =
+      Collect<StoredEvent>(statement.value(), ReadEventRow, Fail("cannot read an event"));
+  if (!rows.ok()) return rows.error();
+  if (rows.value().empty()) return std::optional<StoredEvent>();
+  return std::optional<StoredEvent>(std::move(rows.value()[0]));
+}
+
+Result<std::vector<EventCommitment>> SqliteLedgerStore::ReadEventCommitments(
+    const std::string& agreement, int64_t begin, int64_t end) {
+  Result<sqlite3_stmt*> statement = Statement(
+      "SELECT leaf_index, commitment_id FROM event_commitments WHERE agreement = ? AND "
+      "leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index, commitment_id");
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement).Int(begin).Int(end);
+  return Collect<EventCommitment>(
+      statement.value(),
+      [](sqlite3_stmt* s) {
+        return EventCommitment{sqlite3_column_int64(s, 0), ColumnText(s, 1)};
+      },
+      Fail("cannot read event commitments"));
+}
+
+Result<std::vector<SignedTreeHead>> SqliteLedgerStore::TreeHeads(const std::string& agreement) {
+  Result<sqlite3_stmt*> statement = Statement(fmt::format(
+      "SELECT {} FROM tree_heads WHERE agreement = ? ORDER BY tree_size", kHeadColumns));
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement);
+  return Collect<SignedTreeHead>(statement.value(), ReadHeadRow, Fail("cannot read tree heads"));
+}
+
+Result<std::optional<SignedTreeHead>> SqliteLedgerStore::TreeHeadAt(const std::string& agreement,
+                                                                    int64_t tree_size) {
+  Result<sqlite3_stmt*> statement = Statement(
+      fmt::format("SELECT {} FROM tree_heads WHERE agreement = ? AND tree_size = ?", kHeadColumns));
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement).Int(tree_size);
+  Result<std::vector<SignedTreeHead>> rows =
+      Collect<SignedTreeHead>(statement.value(), ReadHeadRow, Fail("cannot read a tree head"));
+  if (!rows.ok()) return rows.error();
+  if (rows.value().empty()) return std::optional<SignedTreeHead>();
+  return std::optional<SignedTreeHead>(std::move(rows.value()[0]));
+}
+
+Result<std::optional<SignedTreeHead>> SqliteLedgerStore::LatestTreeHead(
+    const std::string& agreement) {
+  Result<sqlite3_stmt*> statement = Statement(
+      fmt::format("SELECT {} FROM tree_heads WHERE agreement = ? ORDER BY tree_size DESC LIMIT 1",
+                  kHeadColumns));
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement);
+  Result<std::vector<SignedTreeHead>> rows =
+      Collect<SignedTreeHead>(statement.value(), ReadHeadRow, Fail("cannot read a tree head"));
+  if (!rows.ok()) return rows.error();
+  if (rows.value().empty()) return std::optional<SignedTreeHead>();
+  return std::optional<SignedTreeHead>(std::move(rows.value()[0]));
+}
+
+Result<std::vector<CachedNode>> SqliteLedgerStore::CachedNodeRows(const std::string& agreement) {
+  Result<sqlite3_stmt*> statement = Statement(
+      "SELECT level, node_index, hash FROM tree_nodes WHERE agreement = ? ORDER BY level, "
+      "node_index");
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement);
+  return Collect<CachedNode>(
+      statement.value(),
+      [](sqlite3_stmt* s) {
+        CachedNode node{sqlite3_column_int(s, 0), sqlite3_column_int64(s, 1), {}};
+        ColumnBytes(s, 2, node.hash);
+        return node;
+      },
+      Fail("cannot read cached nodes"));
+}
+
+}  // namespace treaty::store

@@ -1,0 +1,71 @@
+// The ledger store in SQLite (docs/ledger-format.md §6): the tables of §6.1 in the same database
+// file as the documents but independent of the document store's schema version (the ledger's is
+// the `ledger_schema` row), append-only triggers (§6.5), writers serialised by BEGIN IMMEDIATE
+// (§6.3), WAL with synchronous=FULL (§6.4) and a 60 s busy timeout.
+//
+// Not thread-safe: one SqliteLedgerStore (one connection) per thread. Any number of stores, in
+// threads or processes, may share one file; the contract is that of ledger::LedgerStore.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "ledger/ledger_store.h"
+#include "store/sqlite/sqlite_handle.h"
+
+namespace treaty::store {
+
+class SqliteLedgerStore : public ledger::LedgerStore {
+ public:
+  // Opens `path` (creating the file and the ledger tables when missing; ":memory:" gives a private
+  // in-memory store). Errors: the folder does not exist, the file is not a SQLite database, a
+  // ledger schema version other than 1, or any SQLite failure.
+  static Result<std::unique_ptr<SqliteLedgerStore>> Open(const std::string& path);
+
+  SqliteLedgerStore(const SqliteLedgerStore&) = delete;
+  SqliteLedgerStore& operator=(const SqliteLedgerStore&) = delete;
+  ~SqliteLedgerStore() override;
+
+  Result<std::vector<ledger::Hash>> LeafHashes(const std::string& agreement, int64_t begin,
+                                               int64_t end) override;
+  Result<std::vector<ledger::Hash>> CachedNodes(const std::string& agreement, int level,
+                                                int64_t begin, int64_t end) override;
+  Result<std::vector<std::string>> ListLedgers() override;
+  Result<std::optional<ledger::LedgerState>> State(const std::string& agreement) override;
+  Result<std::vector<ledger::StoredEvent>> ReadEvents(const std::string& agreement, int64_t begin,
+                                                      int64_t end) override;
+  Result<std::vector<ledger::StoredEvent>> FindEvents(const ledger::EventFilter& filter) override;
+  Result<std::optional<ledger::StoredEvent>> EventById(const std::string& id) override;
+  Result<std::vector<ledger::EventCommitment>> ReadEventCommitments(const std::string& agreement,
+                                                                    int64_t begin,
+                                                                    int64_t end) override;
+  Result<std::vector<ledger::SignedTreeHead>> TreeHeads(const std::string& agreement) override;
+  Result<std::optional<ledger::SignedTreeHead>> TreeHeadAt(const std::string& agreement,
+                                                           int64_t tree_size) override;
+  Result<std::optional<ledger::SignedTreeHead>> LatestTreeHead(
+      const std::string& agreement) override;
+  Result<std::vector<ledger::CachedNode>> CachedNodeRows(const std::string& agreement) override;
+
+  const std::string& path() const { return path_; }
+
+ protected:
+  Result<std::unique_ptr<ledger::AppendTransaction>> BeginAppend(
+      const std::string& agreement) override;
+
+ private:
+  friend class SqliteAppendTransaction;
+
+  SqliteLedgerStore(std::string path, DatabaseHandle db);
+
+  // The prepared statement for `sql`, reset and with its bindings cleared; prepared once per
+  // connection.
+  Result<sqlite3_stmt*> Statement(const std::string& sql);
+  Error Fail(std::string_view what) const;
+
+  std::string path_;
+  DatabaseHandle db_;
+  std::map<std::string, StatementHandle> statements_;
+};
+
+}  // namespace treaty::store

@@ -1,0 +1,121 @@
+#include "text/search_words.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "text/dictionary.h"
+#include "text/latvian_stemmer.h"
+#include "text/utf8.h"
+
+namespace treaty::text {
+
+namespace {
+
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
+
+bool IsMark(char32_t c) {
+  const int8_t type = u_charType(static_cast<UChar32>(c));
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+bool IsWordChar(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) || IsMark(c); }
+
+bool HasLetter(std::string_view utf8) {
+  for (size_t pos = 0; pos < utf8.size();) {
+    if (u_isalpha(static_cast<UChar32>(DecodeAt(utf8, pos)))) return true;
+  }
+  return false;
+}
+
+// `word` with its first letter in title case: Hunspell knows proper nouns only capitalised.
+std::string Capitalized(std::string_view word) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size()));
+  const UChar32 first = s.char32At(0);
+  s.replace(0, U16_LENGTH(first), u_totitle(first));
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string FoldForSearch(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString decomposed = nfd->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size())), status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  icu::UnicodeString folded;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) != U_NON_SPACING_MARK) folded.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+  }
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+std::string FoldSearchWord(std::string_view word) {
+  const std::string folded = FoldForSearch(word);
+  std::string out;
+  for (size_t pos = 0; pos < folded.size();) {
+    const size_t start = pos;
+    if (!IsApostrophe(DecodeAt(folded, pos))) out.append(folded, start, pos - start);
+  }
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> SplitSearchWords(std::string_view utf8) {
+  std::vector<std::pair<size_t, size_t>> words;
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    size_t start = pos;
+    if (!IsWordChar(DecodeAt(utf8, pos))) continue;
+    size_t end = pos;
+    while (pos < utf8.size()) {
+      size_t next = pos;
+      const char32_t c = DecodeAt(utf8, next);
+      if (IsWordChar(c)) {
+        end = pos = next;
+        continue;
+      }
+      // An apostrophe joins two letters; anything else ends the word.
+      if (!IsApostrophe(c) || next >= utf8.size()) break;
+      size_t after = next;
+      if (!u_isalpha(static_cast<UChar32>(DecodeAt(utf8, after)))) break;
+      end = pos = after;
+    }
+    words.emplace_back(start, end);
+    pos = end;
+  }
+  return words;
+}
+
+std::vector<std::string> SearchLemmas(Language language, std::string_view word) {
+  if (!HasLetter(word)) return {};
+  std::vector<std::string> stems = Stems(language, word);
+  if (stems.empty()) stems = Stems(language, Capitalized(word));
+  std::vector<std::string> lemmas;
+  for (const std::string& stem : stems) lemmas.push_back(FoldSearchWord(stem));
+  if (lemmas.empty() && language == Language::kLatvian) {
+    lemmas.push_back(LatvianLightStem(FoldSearchWord(word)));
+  }
+  std::sort(lemmas.begin(), lemmas.end());
+  lemmas.erase(std::unique(lemmas.begin(), lemmas.end()), lemmas.end());
+  return lemmas;
+}
+
+std::vector<SearchWord> SearchWords(Language language, std::string_view utf8) {
+  std::vector<SearchWord> words;
+  for (const auto& [begin, end] : SplitSearchWords(utf8)) {
+    const std::string_view word = utf8.substr(begin, end - begin);
+    words.push_back({begin, end, FoldSearchWord(word), SearchLemmas(language, word)});
+  }
+  return words;
+}
+
+}  // namespace treaty::text

@@ -1,0 +1,382 @@
+// Events (docs/ledger-format.md §1, §2): the worked examples of §2.4 and §9.3 byte for byte, the
+// validation errors of §1.6 with their paths, UUID v7 ids, ISO 4217 currencies and the keys file.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "ledger/currency.h"
+#include "ledger/event.h"
+#include "ledger/event_parser.h"
+#include "ledger/hash.h"
+#include "ledger/keys.h"
+#include "ledger/timestamp.h"
+#include "ledger/uuid.h"
+
+namespace treaty::ledger {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr char kCommitment1[] = "sec_2__hcontainer_1__para_3__sent_2";
+constexpr char kCommitment2[] = "sec_2__hcontainer_5__para_2__sent_1";
+
+// The §2.4 delivery as input (§1.5): no id, no recorded_at, members in no particular order.
+constexpr char kDeliveryInput[] = R"json({
+  "type": "delivery",
+  "agreement": "lv-ua-2024",
+  "participant": "LV",
+  "date": "2024-12-20",
+  "commitments": ["sec_2__hcontainer_5__para_2__sent_1", "sec_2__hcontainer_1__para_3__sent_2"],
+  "item": "FPV combat drone",
+  "quantity": 5000,
+  "unit": "drone",
+  "amount": {"minor_units": 2000000000, "currency": "EUR"},
+  "description": "5,000 FPV drones (\"Drone Coalition\" lot 3) handed over in Rēzekne\nAct signed by both sides",
+  "evidence": [{"reference": "LV MoD handover act No. 12/2024-D (PDF)",
+                "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}],
+  "classification": "public",
+  "idempotency_key": "lv-mod/handover/12-2024-D",
+  "recorded_by": {"institution": "lv-mod", "user": "jānis.bērziņš"}
+})json";
+
+constexpr char kDeliveryCanonical[] =
+    R"json({"agreement":"lv-ua-2024","amount":{"currency":"EUR","minor_units":2000000000},"classification":"public","commitments":["sec_2__hcontainer_1__para_3__sent_2","sec_2__hcontainer_5__para_2__sent_1"],"date":"2024-12-20","description":"5,000 FPV drones (\"Drone Coalition\" lot 3) handed over in Rēzekne\nAct signed by both sides","evidence":[{"reference":"LV MoD handover act No. 12/2024-D (PDF)","sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}],"id":"0194694c-5e3b-75c3-af1e-9a407b6d13c8","idempotency_key":"lv-mod/handover/12-2024-D","item":"FPV combat drone","participant":"LV","quantity":5000,"recorded_at":"2025-01-15T09:30:00.123456Z","recorded_by":{"institution":"lv-mod","user":"jānis.bērziņš"},"type":"delivery","unit":"drone"})json";
+
+constexpr char kCorrectionCanonical[] =
+    R"json({"action":"amend","agreement":"lv-ua-2024","classification":"public","corrects":"0194694c-5e3b-75c3-af1e-9a407b6d13c8","description":"The corrected handover act counts 4,980 drones, not 5,000","evidence":[{"reference":"LV MoD handover act No. 12/2024-D, corrected (PDF)","sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589"}],"id":"0194cc21-1a08-70a1-9b2c-3d4e5f607182","idempotency_key":"lv-mod/handover/12-2024-D/correction-1","recorded_at":"2025-02-03T14:05:09.000001Z","recorded_by":{"institution":"lv-mod","user":"jānis.bērziņš"},"replacement":{"amount":{"currency":"EUR","minor_units":2000000000},"commitments":["sec_2__hcontainer_1__para_3__sent_2","sec_2__hcontainer_5__para_2__sent_1"],"date":"2024-12-20","description":"4,980 FPV drones (\"Drone Coalition\" lot 3) handed over in Rēzekne\nAct signed by both sides","evidence":[{"reference":"LV MoD handover act No. 12/2024-D, corrected (PDF)","sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589"}],"item":"FPV combat drone","participant":"LV","quantity":4980,"type":"delivery","unit":"drone"},"type":"correction"})json";
+
+ValidationContext Context() {
+  ValidationContext context;
+  context.known_commitments = std::set<std::string>{kCommitment1, kCommitment2};
+  context.latest_date = "2025-01-16";
+  context.default_user = "tester";
+  return context;
+}
+
+// The errors of `input` (changed from the §2.4 delivery by `edit`) as "PATH: MESSAGE" lines.
+std::vector<std::string> ErrorsOf(const std::function<void(json&)>& edit,
+                                  const ValidationContext& context = Context()) {
+  json input = json::parse(kDeliveryInput);
+  edit(input);
+  std::vector<std::string> lines;
+  for (const FieldError& error : ParseEvent(input, EventForm::kInput, context).errors) {
+    lines.push_back(error.ToString());
+  }
+  return lines;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(LedgerEventTest, WorkedDeliveryGivesTheDocumentedBytesAndHashes) {
+  ParsedEvent parsed = ParseEventText(kDeliveryInput, EventForm::kInput, Context());
+  ASSERT_TRUE(parsed.ok()) << parsed.errors.front().ToString();
+  Event event = parsed.event;
+  event.id = "0194694c-5e3b-75c3-af1e-9a407b6d13c8";
+  event.recorded_at = "2025-01-15T09:30:00.123456Z";
+  const std::string canonical = CanonicalEvent(event).value();
+  EXPECT_EQ(canonical, kDeliveryCanonical);
+  EXPECT_EQ(canonical.size(), 767u);
+  EXPECT_EQ(ToHex(Sha256(canonical)),
+            "b031eec8545e048ac1bbddeefa4b59d00cab41ff7babaf98148d8155fc3941db");
+  EXPECT_EQ(ToHex(LeafHash(canonical)),
+            "19c50d3675683c85a5948702e8449086f96f23597dc22b8c21e64cd6725566ae");
+  EXPECT_EQ(ToHex(ContentHash(event).value()),
+            "abe764e5468d1de10b4790f5248318c74707d49edbd10e99f6a8c3ba0b6a62d1");
+}
+
+TEST(LedgerEventTest, RecordedFormsReadBackToTheSameBytes) {
+  for (const char* bytes : {kDeliveryCanonical, kCorrectionCanonical}) {
+    ParsedEvent parsed = ParseEventText(bytes, EventForm::kRecorded, Context());
+    ASSERT_TRUE(parsed.ok()) << parsed.errors.front().ToString();
+    EXPECT_EQ(CanonicalEvent(parsed.event).value(), bytes);
+  }
+  EXPECT_EQ(ToHex(LeafHash(kCorrectionCanonical)),
+            "487116123fd8368c3e084abfc96ee14db9bdefbc12ada7a10df4eaa981b3e83b");
+}
+
+TEST(LedgerEventTest, DerivedIdempotencyKeyIsTheContentHash) {
+  json input = json::parse(kDeliveryInput);
+  input.erase("idempotency_key");
+  ParsedEvent parsed = ParseEvent(input, EventForm::kInput, Context());
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed.event.idempotency_key,
+            "content:abe764e5468d1de10b4790f5248318c74707d49edbd10e99f6a8c3ba0b6a62d1");
+}
+
+TEST(LedgerEventTest, InputDefaultsAndNormalisation) {
+  json input = json::parse(kDeliveryInput);
+  input.erase("agreement");
+  input.erase("recorded_by");
+  input["item"] = "  FPV combat drone\t ";
+  input["description"] = "line one\r\nline two\rline three";
+  ValidationContext context = Context();
+  context.default_institution = "lv-mod";
+  ParsedEvent parsed = ParseEvent(input, EventForm::kInput, context);
+  ASSERT_TRUE(parsed.ok()) << parsed.errors.front().ToString();
+  EXPECT_EQ(parsed.event.agreement, "lv-ua-2024");
+  EXPECT_EQ(parsed.event.recorded_by.institution, "lv-mod");
+  EXPECT_EQ(parsed.event.recorded_by.user, "tester");
+  EXPECT_EQ(parsed.event.content.item, "FPV combat drone");
+  EXPECT_EQ(parsed.event.content.description, "line one\nline two\nline three");
+  EXPECT_EQ(parsed.event.content.commitments[0], kCommitment1);
+}
+
+TEST(LedgerEventTest, UnknownCommitmentId) {
+  EXPECT_EQ(ErrorsOf([](json& e) { e["commitments"][1] = "sec_9__para_9"; }),
+            Lines{"commitments[1]: unknown commitment id \"sec_9__para_9\" in agreement "
+                  "lv-ua-2024"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["commitments"][1] = e["commitments"][0]; }),
+            Lines{"commitments[1]: duplicate commitment id "
+                  "\"sec_2__hcontainer_5__para_2__sent_1\""});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["commitments"] = json::array(); }),
+            Lines{"commitments: at least one commitment id for delivery"});
+}
+
+TEST(LedgerEventTest, AmountMustBeAnIntegerNumberOfMinorUnits) {
+  EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["minor_units"] = "abc"; }),
+            Lines{"amount.minor_units: not an integer: \"abc\""});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["minor_units"] = 12.5; }),
+            Lines{"amount.minor_units: not an integer: 12.5"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["minor_units"] = 0; }),
+            Lines{"amount.minor_units: must be at least 1"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["minor_units"] = 9007199254740992; }),
+            Lines{"amount.minor_units: larger than 9007199254740991"});
+  // A fraction or exponent in the text is "not an integer" even when its value is whole.
+  std::string text = kDeliveryInput;
+  text.replace(text.find("2000000000"), 10, "2e9");
+  ParsedEvent parsed = ParseEventText(text, EventForm::kInput, Context());
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_EQ(parsed.errors[0].ToString(), "amount.minor_units: not an integer: 2000000000.0");
+}
+
+TEST(LedgerEventTest, QuantityMustBePositive) {
+  EXPECT_EQ(ErrorsOf([](json& e) { e["quantity"] = -5; }),
+            Lines{"quantity: must not be negative: -5"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["quantity"] = 0; }), Lines{"quantity: must be at least 1"});
+}
+
+TEST(LedgerEventTest, CurrencyMustBeActiveIso4217WithAMinorUnit) {
+  EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["currency"] = "EUX"; }),
+            Lines{"amount.currency: unknown currency \"EUX\" (not an active ISO 4217 code)"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["currency"] = "LVL"; }),
+            Lines{"amount.currency: unknown currency \"LVL\" (not an active ISO 4217 code)"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["currency"] = "XAU"; }),
+            Lines{"amount.currency: XAU has no minor unit"});
+  EXPECT_EQ(CurrencyMinorUnit("EUR"), 2);
+  EXPECT_EQ(CurrencyMinorUnit("JPY"), 0);
+  EXPECT_EQ(CurrencyMinorUnit("KWD"), 3);
+  EXPECT_EQ(CurrencyMinorUnit("CLF"), 4);
+  EXPECT_EQ(CurrencyMinorUnit("UAH"), 2);
+  EXPECT_EQ(CurrencyMinorUnit("eur"), std::nullopt);
+}
+
+TEST(LedgerEventTest, Dates) {
+  EXPECT_EQ(ErrorsOf([](json& e) { e["date"] = "2024-02-30"; }),
+            Lines{"date: impossible date: 2024-02-30"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["date"] = "2023-02-29"; }),
+            Lines{"date: impossible date: 2023-02-29"});
+  EXPECT_TRUE(ErrorsOf([](json& e) { e["date"] = "2024-02-29"; }).empty());
+  EXPECT_EQ(ErrorsOf([](json& e) { e["date"] = "20.12.2024"; }),
+            Lines{"date: not a date (YYYY-MM-DD): \"20.12.2024\""});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["date"] = "2025-01-17"; }),
+            Lines{"date: later than the recording date (2025-01-15)"});
+  EXPECT_TRUE(ErrorsOf([](json& e) { e["date"] = "2025-01-16"; }).empty());
+  EXPECT_EQ(ErrorsOf([](json& e) { e["date_precision"] = "month"; }),
+            Lines{"date: a date of month precision must be the first of the month"});
+  EXPECT_EQ(ErrorsOf([](json& e) {
+              e["period"] = {{"from", "2024-12-31"}, {"to", "2024-01-01"}};
+            }),
+            Lines{"period.to: earlier than period.from (2024-12-31)"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["occurred_at"] = "2024-12-21T01:00:00+02:00"; }),
+            Lines{"occurred_at: its date (2024-12-21) differs from date (2024-12-20)"});
+  EXPECT_TRUE(ErrorsOf([](json& e) { e["occurred_at"] = "2024-12-20T23:30:00-05:00"; }).empty());
+  EXPECT_EQ(ErrorsOf([](json& e) { e["occurred_at"] = "2024-12-20T10:00Z"; }).size(), 1u);
+}
+
+TEST(LedgerEventTest, FieldsPerType) {
+  EXPECT_EQ(ErrorsOf([](json& e) { e.erase("unit"); }), Lines{"unit: required for delivery"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["subtype"] = "other"; }),
+            Lines{"subtype: not allowed for delivery"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["colour"] = "red"; }), Lines{"colour: unknown field"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["item"] = nullptr; }),
+            Lines{"item: null is not allowed; leave the field out"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["id"] = "0194694c-5e3b-75c3-af1e-9a407b6d13c8"; }),
+            Lines{"id: assigned by the ledger"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["type"] = "gift"; }),
+            Lines{"type: unknown event type \"gift\""});
+  EXPECT_EQ(ErrorsOf([](json& e) {
+              e["type"] = "notice";
+              e["subtype"] = "farewell";
+              e["participant"] = "LV";
+              for (const char* name : {"amount", "quantity", "unit", "item"}) e.erase(name);
+            }),
+            Lines{"subtype: unknown subtype for notice: \"farewell\""});
+  EXPECT_EQ(ErrorsOf([](json& e) {
+              e["type"] = "notice";
+              e["subtype"] = "termination";
+              e["named_institution"] = "Ministry";
+              for (const char* name : {"amount", "quantity", "unit", "item"}) e.erase(name);
+            }),
+            Lines{"named_institution: not allowed for notice subtype termination"});
+  EXPECT_EQ(ErrorsOf([](json& e) {
+              e["type"] = "pledge";
+              for (const char* name : {"amount", "quantity", "unit", "item"}) e.erase(name);
+            }),
+            Lines{"amount: a pledge needs an amount, a quantity, or both"});
+  EXPECT_EQ(ErrorsOf([](json& e) {
+              e["type"] = "pledge";
+              e.erase("quantity");
+            }),
+            (Lines{"item: not allowed without quantity", "unit: not allowed without quantity"}));
+}
+
+TEST(LedgerEventTest, EvidenceAndStrings) {
+  EXPECT_EQ(ErrorsOf([](json& e) { e["evidence"][0]["sha256"] = "BA78"; }),
+            Lines{"evidence[0].sha256: not 64 lowercase hex digits"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["evidence"][0].erase("sha256"); }),
+            Lines{"evidence[0].sha256: required: the reference is not an http(s) URL"});
+  EXPECT_TRUE(ErrorsOf([](json& e) {
+                e["evidence"][0] = {{"reference", "https://www.mod.gov.lv/en/news"}};
+              }).empty());
+  EXPECT_EQ(ErrorsOf([](json& e) { e["evidence"].push_back(e["evidence"][0]); }),
+            Lines{"evidence[1]: duplicate evidence item"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["item"] = "FPV\ndrone"; }), Lines{"item: must be one line"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["item"] = "FPV\adrone"; }),
+            Lines{"item: control character U+0007 at character 4"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["description"] = std::string(4001, 'x'); }),
+            Lines{"description: longer than 4000 characters"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["description"] = " \n "; }),
+            Lines{"description: required for delivery"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["idempotency_key"] = "content:abc"; }),
+            Lines{"idempotency_key: keys beginning \"content:\" are derived, not given"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["idempotency_key"] = "two words"; }),
+            Lines{"idempotency_key: must be printable ASCII without spaces (U+0021–U+007E)"});
+}
+
+TEST(LedgerEventTest, EveryErrorIsReportedInPathOrder) {
+  EXPECT_EQ(
+      ErrorsOf([](json& e) {
+        e["quantity"] = -1;
+        e["amount"]["currency"] = "EUX";
+        e["date"] = "2024-13-01";
+        e["evidence"][0]["sha256"] = "x";
+        e["commitments"][0] = "nope";
+      }),
+      (Lines{"amount.currency: unknown currency \"EUX\" (not an active ISO 4217 code)",
+             "commitments[0]: unknown commitment id \"nope\" in agreement lv-ua-2024",
+             "date: impossible date: 2024-13-01", "evidence[0].sha256: not 64 lowercase hex digits",
+             "quantity: must not be negative: -1"}));
+  EXPECT_TRUE(PathLess("evidence[2].sha256", "evidence[10]"));
+  EXPECT_TRUE(PathLess("date", "date_precision"));
+}
+
+TEST(LedgerEventTest, StrictJsonText) {
+  ParsedEvent duplicate =
+      ParseEventText(R"({"type":"pledge","type":"delivery"})", EventForm::kInput, Context());
+  ASSERT_EQ(duplicate.errors.size(), 1u);
+  EXPECT_EQ(duplicate.errors[0].path, "type");
+  ParsedEvent broken = ParseEventText(R"({"type":)", EventForm::kInput, Context());
+  ASSERT_EQ(broken.errors.size(), 1u);
+  EXPECT_EQ(broken.errors[0].path, "");
+}
+
+TEST(LedgerEventTest, CorrectionRules) {
+  json correction = json::parse(kCorrectionCanonical);
+  for (const char* name : {"id", "recorded_at"}) correction.erase(name);
+  ValidationContext context = Context();
+  context.latest_date = "2025-02-04";
+  EXPECT_TRUE(ParseEvent(correction, EventForm::kInput, context).ok());
+  correction["action"] = "retract";
+  std::vector<FieldError> errors = ParseEvent(correction, EventForm::kInput, context).errors;
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].ToString(), "replacement: not allowed for correction with action retract");
+  correction["action"] = "amend";
+  correction["replacement"]["type"] = "correction";
+  errors = ParseEvent(correction, EventForm::kInput, context).errors;
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].ToString(), "replacement.type: a replacement may not be a correction");
+  correction["replacement"]["type"] = "delivery";
+  correction["replacement"]["quantity"] = 0;
+  correction["participant"] = "LV";
+  errors = ParseEvent(correction, EventForm::kInput, context).errors;
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].ToString(), "participant: not allowed for correction");
+  EXPECT_EQ(errors[1].ToString(), "replacement.quantity: must be at least 1");
+}
+
+TEST(LedgerEventTest, UuidV7) {
+  const int64_t ms = 1736933400123;
+  const std::string id = NewUuidV7(ms);
+  ASSERT_TRUE(IsUuid(id));
+  EXPECT_EQ(id.substr(0, 13), "0194694c-5e3b");
+  EXPECT_EQ(id[14], '7');
+  EXPECT_NE(std::string("89ab").find(id[19]), std::string::npos);
+  EXPECT_NE(NewUuidV7(ms), id);
+  EXPECT_EQ(ToLowerAscii("0194694C-5E3B"), "0194694c-5e3b");
+  EXPECT_FALSE(IsUuid("0194694c5e3b75c3af1e9a407b6d13c8"));
+}
+
+TEST(LedgerEventTest, Timestamps) {
+  EXPECT_EQ(FormatTimestamp(1736933400123456), "2025-01-15T09:30:00.123456Z");
+  EXPECT_EQ(ParseTimestamp("2025-01-15T09:30:00.123456Z"), 1736933400123456);
+  EXPECT_EQ(ParseTimestamp("2025-01-15T09:30:00Z"), std::nullopt);
+  EXPECT_EQ(CivilFromDays(DaysFromCivil(2024, 2, 29)), "2024-02-29");
+}
+
+constexpr char kKeysFile[] = R"json({
+  "format": "treaty-keys/1",
+  "agreement": "lv-ua-2024",
+  "institutions": [
+    {"id": "lv-mod", "participant": "LV", "name": "Ministry of Defence of the Republic of Latvia"}
+  ],
+  "keys": [
+    {
+      "key_id": "d84f606fad994e5589797b1969213416",
+      "institution": "lv-mod",
+      "public_key": "52d9ad924604615b289e9a35ee4b9fe238db364472265e07a6e3a1d7af3e8a5f",
+      "valid_from": "2024-04-11T00:00:00.000000Z",
+      "demo": true
+    }
+  ]
+})json";
+
+TEST(LedgerEventTest, KeysFile) {
+  Result<KeysFile> keys = ParseKeysFile(kKeysFile, {"LV", "UA"});
+  ASSERT_TRUE(keys.ok()) << keys.error().ToString();
+  const KeyEntry* key = keys.value().FindKey("d84f606fad994e5589797b1969213416");
+  ASSERT_NE(key, nullptr);
+  EXPECT_TRUE(key->demo);
+  EXPECT_EQ(KeyProblemAt(*key, "2025-01-15T09:30:00.123456Z"), "");
+  EXPECT_EQ(KeyProblemAt(*key, "2024-01-01T00:00:00.000000Z"),
+            "key d84f606fad994e5589797b1969213416 is not valid at 2024-01-01T00:00:00.000000Z "
+            "(valid from 2024-04-11T00:00:00.000000Z)");
+
+  const PrivateKey demo{"lv-mod", "d84f606fad994e5589797b1969213416",
+                        DemoSeed("treaty demo key lv-mod")};
+  EXPECT_TRUE(MatchPrivateKey(demo, keys.value()).ok());
+  PrivateKey wrong = demo;
+  wrong.seed = DemoSeed("another seed");
+  EXPECT_EQ(MatchPrivateKey(wrong, keys.value()).error().message,
+            "the private key does not match key d84f606fad994e5589797b1969213416 in the keys "
+            "file");
+  Result<PrivateKey> parsed = ParsePrivateKeyFile(
+      R"({"format": "treaty-private-key/1", "institution": "lv-mod", "key_id": "d84f606fad994e5589797b1969213416",
+ "seed": "645de04e481a3fb73ffbb550cf3c4ea63af57d764704165acbaade5b3bc136bc"})");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed.value().seed, demo.seed);
+
+  std::string tampered = kKeysFile;
+  tampered.replace(tampered.find("d84f"), 4, "d84e");
+  EXPECT_EQ(ParseKeysFile(tampered).error().message,
+            "key_id d84e606fad994e5589797b1969213416 does not match its public key");
+  json overlapping = json::parse(kKeysFile);
+  overlapping["keys"].push_back(overlapping["keys"][0]);
+  overlapping["keys"][1]["public_key"] = ToHex(PublicKeyFromSeed(DemoSeed("second key")));
+  overlapping["keys"][1]["key_id"] = KeyId(PublicKeyFromSeed(DemoSeed("second key")));
+  EXPECT_EQ(ParseKeysFile(overlapping.dump()).error().message, "keys of lv-mod overlap in time");
+}
+
+}  // namespace
+}  // namespace treaty::ledger

@@ -1,0 +1,314 @@
+// The PostgreSQL ledger store (src/store/postgres, docs/ledger-format.md §6) against the server of
+// TREATY_TEST_POSTGRES_URL, each test in a schema of its own: the column types of §6.1, the
+// append-only triggers and REVOKEs of §6.5, the session settings of §6.4, the lock row of §6.3
+// under concurrent writers, and appends, idempotency and proofs through the shared code.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <pqxx/pqxx>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ledger/hash.h"
+#include "ledger/ledger_store.h"
+#include "ledger/merkle_tree.h"
+#include "ledger/stored_records.h"
+#include "ledger/timestamp.h"
+#include "ledger/tree_head.h"
+#include "ledger/uuid.h"
+#include "ledger_postgres_test_server.h"
+#include "store/postgres/append_transaction_postgres.h"
+#include "store/postgres/ledger_store_postgres.h"
+#include "store/postgres/postgres_connection.h"
+
+namespace treaty::store {
+namespace {
+
+using ledger::Hash;
+
+constexpr const char* kAgreement = "lv-ua-2024";
+
+class PostgresLedgerStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    schema_ = std::make_unique<test::PostgresTestSchema>();
+    if (!schema_->ok()) GTEST_FAIL() << "no PostgreSQL server for this test";
+  }
+
+  // A store of its own connection on the test's schema.
+  std::unique_ptr<PostgresLedgerStore> OpenStore() {
+    Result<std::unique_ptr<PostgresLedgerStore>> store = PostgresLedgerStore::Open(schema_->url());
+    EXPECT_TRUE(store.ok()) << store.error().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
+  // Runs `sql` on the test's own connection; the server's message, or "" when it succeeded.
+  std::string Run(const std::string& sql) {
+    try {
+      pqxx::nontransaction session(schema_->admin());
+      session.exec0(sql);
+      return "";
+    } catch (const std::exception& error) {
+      return error.what();
+    }
+  }
+
+  std::string Scalar(const std::string& sql) {
+    pqxx::nontransaction session(schema_->admin());
+    return session.exec1(sql)[0].as<std::string>();
+  }
+
+  std::unique_ptr<test::PostgresTestSchema> schema_;
+};
+
+// An `events` row for leaf `leaf_index`, as the append transaction would make it.
+ledger::StoredEvent MakeRow(int64_t leaf_index, const std::string& recorded_at) {
+  ledger::Event event;
+  event.id = ledger::NewUuidV7(*ledger::ParseTimestamp(recorded_at) / 1000);
+  event.agreement = kAgreement;
+  event.content.type = ledger::EventType::kDisbursement;
+  event.content.participant = "LV";
+  event.content.date = "2024-05-01";
+  event.content.commitments = {"sec_2__hcontainer_1__para_2__sent_1"};
+  event.content.amount = ledger::Money{"EUR", 100 + leaf_index};
+  event.content.description = "payment " + std::to_string(leaf_index);
+  event.classification = "public";
+  event.idempotency_key = "test/" + std::to_string(leaf_index);
+  event.recorded_at = recorded_at;
+  event.recorded_by = {"lv-mod", "tester"};
+  Result<ledger::StoredEvent> row = ledger::MakeStoredEvent(event, leaf_index);
+  EXPECT_TRUE(row.ok()) << row.error().ToString();
+  return row.value();
+}
+
+TEST_F(PostgresLedgerStoreTest, CreatesTheTablesOfSection61WithPostgresTypes) {
+  ASSERT_NE(OpenStore(), nullptr);
+  pqxx::nontransaction session(schema_->admin());
+  const pqxx::result columns = session.exec_params(
+      "SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns "
+      "WHERE table_schema = $1 ORDER BY table_name, ordinal_position",
+      schema_->name());
+  std::set<std::string> found;
+  for (const pqxx::row& row : columns) found.insert(row[0].as<std::string>());
+  for (const char* expected : {"ledger_schema.version integer",
+                               "ledgers.agreement text",
+                               "ledgers.tree_size bigint",
+                               "ledgers.root_hash bytea",
+                               "ledgers.last_recorded_at text",
+                               "events.leaf_index bigint",
+                               "events.id uuid",
+                               "events.fact_date date",
+                               "events.recorded_at timestamp with time zone",
+                               "events.corrects uuid",
+                               "events.content_hash bytea",
+                               "events.leaf_hash bytea",
+                               "events.canonical bytea",
+                               "event_commitments.commitment_id text",
+                               "tree_heads.timestamp text",
+                               "tree_heads.head bytea",
+                               "tree_heads.signature bytea",
+                               "tree_nodes.level integer",
+                               "tree_nodes.node_index bigint",
+                               "tree_nodes.hash bytea"}) {
+    EXPECT_TRUE(found.count(expected)) << expected;
+  }
+  EXPECT_EQ(Scalar("SELECT version FROM ledger_schema"), "1");
+}
+
+TEST_F(PostgresLedgerStoreTest, OpeningAgainKeepsTheSchemaAndRejectsAnotherVersion) {
+  ASSERT_NE(OpenStore(), nullptr);
+  ASSERT_NE(OpenStore(), nullptr);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM ledger_schema"), "1");
+  ASSERT_EQ(Run("UPDATE ledger_schema SET version = 2"), "");
+  Result<std::unique_ptr<PostgresLedgerStore>> store = PostgresLedgerStore::Open(schema_->url());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().message, "the ledger schema has version 2; this program reads version 1");
+}
+
+TEST_F(PostgresLedgerStoreTest, ConcurrentOpensCreateTheSchemaOnce) {
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(4);
+  for (size_t i = 0; i < errors.size(); ++i) {
+    threads.emplace_back([&, i] {
+      Result<std::unique_ptr<PostgresLedgerStore>> store =
+          PostgresLedgerStore::Open(schema_->url());
+      if (!store.ok()) errors[i] = store.error().ToString();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& error : errors) EXPECT_EQ(error, "");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM ledger_schema"), "1");
+}
+
+TEST_F(PostgresLedgerStoreTest, SessionsRunWithSynchronousCommitOnWhateverTheUrlSays) {
+  Result<std::unique_ptr<pqxx::connection>> connection =
+      ConnectPostgres(schema_->url() + "%20-csynchronous_commit%3Doff");
+  ASSERT_TRUE(connection.ok()) << connection.error().ToString();
+  pqxx::nontransaction session(*connection.value());
+  EXPECT_EQ(session.exec1("SHOW synchronous_commit")[0].as<std::string>(), "on");
+  EXPECT_EQ(session.exec1("SHOW fsync")[0].as<std::string>(), "on");
+  EXPECT_EQ(session.exec1("SHOW lock_timeout")[0].as<std::string>(), "1min");
+}
+
+TEST_F(PostgresLedgerStoreTest, ErrorsNameTheServerWithoutThePassword) {
+  EXPECT_EQ(RedactPostgresUrl("postgresql://u:secret@h:1/d"), "postgresql://u:***@h:1/d");
+  EXPECT_EQ(RedactPostgresUrl("postgresql://u@h:1/d"), "postgresql://u@h:1/d");
+  EXPECT_EQ(RedactPostgresUrl("postgresql://h:1/d?x=a@b"), "postgresql://h:1/d?x=a@b");
+  Result<std::unique_ptr<PostgresLedgerStore>> store =
+      PostgresLedgerStore::Open("postgresql://treaty:secret@127.0.0.1:1/none");
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().where, "postgresql://treaty:***@127.0.0.1:1/none");
+}
+
+TEST_F(PostgresLedgerStoreTest, LedgerTablesAreAppendOnly) {
+  ASSERT_NE(OpenStore(), nullptr);
+  const std::string recorded_at = "2025-01-15T09:30:00.123456Z";
+  const ledger::StoredEvent row = MakeRow(0, recorded_at);
+  {
+    Result<std::unique_ptr<ledger::AppendTransaction>> append =
+        PostgresAppendTransaction::Begin(schema_->admin(), kAgreement, "test");
+    ASSERT_TRUE(append.ok()) << append.error().ToString();
+    ASSERT_TRUE(append.value()->InsertEvent(row, {"sec_2__hcontainer_1__para_2__sent_1"}).ok());
+    ASSERT_TRUE(append.value()->InsertNode(kAgreement, {8, 0, row.leaf_hash}).ok());
+    ledger::SignedTreeHead head;
+    head.head = {kAgreement, 1, row.leaf_hash, recorded_at, "lv-mod", "00"};
+    head.head_bytes = "{}";
+    ASSERT_TRUE(append.value()->InsertHead(head).ok());
+    ASSERT_TRUE(append.value()->Commit().ok());
+  }
+  for (const char* table : {"events", "event_commitments", "tree_heads", "tree_nodes"}) {
+    SCOPED_TRACE(table);
+    for (const std::string& statement :
+         {std::string("UPDATE ") + table + " SET agreement = 'x'",
+          std::string("DELETE FROM ") + table, std::string("TRUNCATE ") + table}) {
+      EXPECT_NE(Run(statement).find("the ledger is append-only"), std::string::npos) << statement;
+    }
+    EXPECT_EQ(Scalar(std::string("SELECT count(*) FROM ") + table), "1");
+    for (const char* privilege : {"UPDATE", "DELETE", "TRUNCATE"}) {
+      EXPECT_EQ(Scalar(std::string("SELECT has_table_privilege('public', '") + table + "', '" +
+                       privilege + "')"),
+                "false")
+          << privilege;
+    }
+  }
+}
+
+TEST_F(PostgresLedgerStoreTest, StoresRowsVerbatimAndReadsThemBack) {
+  std::unique_ptr<PostgresLedgerStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  const std::string recorded_at = "2025-01-15T09:30:00.000001Z";
+  ledger::StoredEvent row = MakeRow(0, recorded_at);
+  row.canonical += std::string("\0\xff", 2);  // bytea keeps any byte, never re-encoded
+  {
+    Result<std::unique_ptr<ledger::AppendTransaction>> append =
+        PostgresAppendTransaction::Begin(schema_->admin(), kAgreement, "test");
+    ASSERT_TRUE(append.ok()) << append.error().ToString();
+    EXPECT_EQ(append.value()->state().tree_size, 0);
+    EXPECT_EQ(append.value()->state().root_hash, ledger::Sha256(""));
+    ASSERT_TRUE(append.value()->InsertEvent(row, {"b", "a"}).ok());
+    Result<bool> again = append.value()->InsertEvent(row, {});
+    ASSERT_TRUE(again.ok()) << again.error().ToString();
+    EXPECT_FALSE(again.value()) << "a used id is reported, not an error";
+    Result<std::optional<ledger::StoredEvent>> by_key =
+        append.value()->FindByIdempotencyKey("lv-mod", row.idempotency_key);
+    ASSERT_TRUE(by_key.ok() && by_key.value());
+    EXPECT_EQ(by_key.value()->canonical, row.canonical);
+    ASSERT_TRUE(append.value()->UpdateState({kAgreement, 1, row.leaf_hash, recorded_at}).ok());
+    ASSERT_TRUE(append.value()->Commit().ok());
+  }
+  Result<std::optional<ledger::StoredEvent>> read = store->EventById(ledger::ToLowerAscii(row.id));
+  ASSERT_TRUE(read.ok() && read.value()) << (read.ok() ? "missing" : read.error().ToString());
+  const ledger::StoredEvent& back = *read.value();
+  EXPECT_EQ(back.canonical, row.canonical);
+  EXPECT_EQ(back.recorded_at, recorded_at);
+  EXPECT_EQ(back.fact_date, "2024-05-01");
+  EXPECT_EQ(back.corrects, "");
+  EXPECT_EQ(back.leaf_hash, row.leaf_hash);
+  EXPECT_EQ(back.content_hash, row.content_hash);
+  Result<std::vector<ledger::EventCommitment>> commitments =
+      store->ReadEventCommitments(kAgreement, 0, 1);
+  ASSERT_TRUE(commitments.ok());
+  ASSERT_EQ(commitments.value().size(), 2u);
+  EXPECT_EQ(commitments.value()[0].commitment_id, "a");
+  Result<std::optional<ledger::LedgerState>> state = store->State(kAgreement);
+  ASSERT_TRUE(state.ok() && state.value());
+  EXPECT_EQ(state.value()->tree_size, 1);
+  EXPECT_EQ(state.value()->last_recorded_at, recorded_at);
+  Result<std::vector<std::string>> ledgers = store->ListLedgers();
+  ASSERT_TRUE(ledgers.ok());
+  EXPECT_EQ(ledgers.value(), std::vector<std::string>{kAgreement});
+  Result<std::optional<ledger::StoredEvent>> none = store->EventById("not-a-uuid");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none.value());
+}
+
+TEST_F(PostgresLedgerStoreTest, AnUncommittedTransactionLeavesNothing) {
+  std::unique_ptr<PostgresLedgerStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  {
+    Result<std::unique_ptr<ledger::AppendTransaction>> append =
+        PostgresAppendTransaction::Begin(schema_->admin(), kAgreement, "test");
+    ASSERT_TRUE(append.ok());
+    ASSERT_TRUE(append.value()->InsertEvent(MakeRow(0, "2025-01-15T09:30:00.000000Z"), {}).ok());
+  }
+  EXPECT_EQ(Scalar("SELECT count(*) FROM events"), "0");
+}
+
+TEST_F(PostgresLedgerStoreTest, AWriterWaitingPastTheLockTimeoutIsTold) {
+  ASSERT_NE(OpenStore(), nullptr);
+  Result<std::unique_ptr<ledger::AppendTransaction>> holder =
+      PostgresAppendTransaction::Begin(schema_->admin(), kAgreement, "test");
+  ASSERT_TRUE(holder.ok());
+  pqxx::connection waiter(schema_->url() + "%20-clock_timeout%3D100ms");
+  Result<std::unique_ptr<ledger::AppendTransaction>> blocked =
+      PostgresAppendTransaction::Begin(waiter, kAgreement, "waiter");
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().ToString(), "waiter: the ledger is busy");
+}
+
+// Writers on their own connections each append at the size they read under the lock row; the
+// tree never forks (leaf indexes 0 … N−1, each once) and no write is lost.
+TEST_F(PostgresLedgerStoreTest, TheLockRowSerialisesConcurrentTransactions) {
+  ASSERT_NE(OpenStore(), nullptr);
+  constexpr int kWriters = 6;
+  constexpr int kEach = 20;
+  std::vector<std::string> errors(kWriters);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      pqxx::connection connection(schema_->url());
+      for (int i = 0; i < kEach; ++i) {
+        Result<std::unique_ptr<ledger::AppendTransaction>> append =
+            PostgresAppendTransaction::Begin(connection, kAgreement, "writer");
+        if (!append.ok()) {
+          errors[w] = append.error().ToString();
+          return;
+        }
+        const ledger::LedgerState state = append.value()->state();
+        const std::string now = ledger::FormatTimestamp(ledger::NowMicros());
+        ledger::StoredEvent row = MakeRow(state.tree_size, now);
+        row.idempotency_key = "writer-" + std::to_string(w) + "/" + std::to_string(i);
+        Result<bool> inserted = append.value()->InsertEvent(row, {});
+        Result<bool> updated =
+            append.value()->UpdateState({kAgreement, state.tree_size + 1, row.leaf_hash, now});
+        Result<bool> committed = append.value()->Commit();
+        if (!inserted.ok() || !updated.ok() || !committed.ok()) {
+          errors[w] = "write failed at size " + std::to_string(state.tree_size);
+          return;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& error : errors) EXPECT_EQ(error, "");
+  const int total = kWriters * kEach;
+  EXPECT_EQ(Scalar("SELECT count(*) FROM events"), std::to_string(total));
+  EXPECT_EQ(Scalar("SELECT count(DISTINCT leaf_index) FROM events"), std::to_string(total));
+  EXPECT_EQ(Scalar("SELECT max(leaf_index) FROM events"), std::to_string(total - 1));
+  EXPECT_EQ(Scalar("SELECT tree_size FROM ledgers"), std::to_string(total));
+}
+
+}  // namespace
+}  // namespace treaty::store

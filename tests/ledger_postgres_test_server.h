@@ -1,0 +1,81 @@
+// The PostgreSQL server of the tests: scripts/start-postgres.sh starts a throwaway one and
+// scripts/test.sh passes its URL in TREATY_TEST_POSTGRES_URL. Each test gets a fresh schema of its
+// own (PostgresTestSchema), so tests never see each other's rows. Without the variable every
+// PostgreSQL test fails, saying how to start a server: a missing server never passes silently.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <memory>
+#include <pqxx/pqxx>
+#include <string>
+
+namespace treaty::test {
+
+inline constexpr const char* kPostgresUrlVariable = "TREATY_TEST_POSTGRES_URL";
+
+// The server's URL; empty, with a test failure recorded, when the variable is unset or empty.
+inline std::string TestPostgresUrl() {
+  const char* url = std::getenv(kPostgresUrlVariable);
+  if (url == nullptr || *url == '\0') {
+    ADD_FAILURE() << kPostgresUrlVariable
+                  << " is not set: start a PostgreSQL server with\n"
+                     "  eval \"$(scripts/start-postgres.sh)\"\n"
+                     "then run the tests, and stop it with scripts/stop-postgres.sh "
+                     "(scripts/test.sh does all of this)";
+    return "";
+  }
+  return url;
+}
+
+// A schema created for one test and dropped with everything in it at destruction. url() selects it
+// through the connection's search_path, so a store opened on url() puts its tables there.
+class PostgresTestSchema {
+ public:
+  PostgresTestSchema() {
+    const std::string base = TestPostgresUrl();
+    if (base.empty()) return;
+    static std::atomic<int> counter{0};
+    name_ = "test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           name_;
+    try {
+      admin_ = std::make_unique<pqxx::connection>(base);
+      pqxx::nontransaction session(*admin_);
+      session.exec0("DROP SCHEMA IF EXISTS " + name_ + " CASCADE");
+      session.exec0("CREATE SCHEMA " + name_);
+      session.exec0("SET search_path = " + name_);
+    } catch (const std::exception& error) {
+      ADD_FAILURE() << "cannot create a schema on " << base << ": " << error.what();
+      admin_.reset();
+    }
+  }
+  ~PostgresTestSchema() {
+    if (!admin_) return;
+    try {
+      pqxx::nontransaction session(*admin_);
+      session.exec0("DROP SCHEMA IF EXISTS " + name_ + " CASCADE");
+    } catch (const std::exception& error) {
+      ADD_FAILURE() << "cannot drop schema " << name_ << ": " << error.what();
+    }
+  }
+  PostgresTestSchema(const PostgresTestSchema&) = delete;
+  PostgresTestSchema& operator=(const PostgresTestSchema&) = delete;
+
+  // False when there is no server (a failure is already recorded).
+  bool ok() const { return admin_ != nullptr; }
+  const std::string& name() const { return name_; }
+  const std::string& url() const { return url_; }
+  // A connection of the test's own, with the schema as its search_path. REQUIRES: ok().
+  pqxx::connection& admin() { return *admin_; }
+
+ private:
+  std::string name_;
+  std::string url_;
+  std::unique_ptr<pqxx::connection> admin_;
+};
+
+}  // namespace treaty::test
