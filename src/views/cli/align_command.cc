@@ -1,6 +1,9 @@
+#include <memory>
+
 #include "document/alignment.h"
 #include "document/parser.h"
 #include "views/cli/commands.h"
+#include "views/cli/subcommands.h"
 #include "views/export/document_json.h"
 
 namespace treaty::views {
@@ -43,6 +46,21 @@ int RunAlign(const AlignOptions& options, std::ostream& out, std::ostream& err) 
   }
   for (const std::string& problem : problems) out << "not one to one: " << problem << "\n";
   return kExitOk;
+}
+
+Subcommand AddAlignSubcommand(CLI::App& app) {
+  auto options = std::make_shared<AlignOptions>();
+  CLI::App* command = app.add_subcommand(
+      "align", "Align two language versions node by node and report where they differ");
+  command->add_option("LEFT", options->left_file, "one language version")->required();
+  command->add_option("RIGHT", options->right_file, "the other (usually the prevailing one)")
+      ->required();
+  command->add_option("--format", options->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  command->add_flag("--all", options->all, "text: list every pair, not only the problems");
+  return {command,
+          [options](std::ostream& out, std::ostream& err) { return RunAlign(*options, out, err); }};
 }
 
 }  // namespace treaty::views

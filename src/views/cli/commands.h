@@ -51,14 +51,14 @@ int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream&
 
 struct CommitmentsOptions {
   std::string package_folder = "data/agreements/lv-ua-2024";
-  std::string language;        // quotes shown in text: "lv", "en"; empty: all
+  std::string language;         // quotes shown in text: "lv", "en"; empty: all
   std::string format = "text";  // "jsonl", "text" or "csv"
-  std::string area;            // section number, eId prefix or words of a heading
-  std::string obligor;         // "LV", "UA", "both"
-  std::string strength;        // "commits", "will", ...
-  std::string category;        // "military", ...
-  std::string sentence_class;  // "commitment", "procedure", "statement", "context", "all";
-                               // empty: commitments and procedures
+  std::string area;             // section number, eId prefix or words of a heading
+  std::string obligor;          // "LV", "UA", "both"
+  std::string strength;         // "commits", "will", ...
+  std::string category;         // "military", ...
+  std::string sentence_class;   // "commitment", "procedure", "statement", "context", "all";
+                                // empty: commitments and procedures
 };
 // Prints an agreement's commitments, as reviewed.
 int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::ostream& err);

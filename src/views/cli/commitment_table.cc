@@ -66,8 +66,7 @@ std::string CommitmentCsvHeader() {
 std::string CommitmentCsvRow(const Commitment& c) {
   std::vector<std::string> targets, conditions;
   for (const commitments::Target& t : c.targets) targets.push_back(TargetSummary(t));
-  for (const commitments::Condition& condition : c.conditions)
-    conditions.push_back(condition.kind);
+  for (const commitments::Condition& condition : c.conditions) conditions.push_back(condition.kind);
   std::string quote_en, quote_lv;
   for (const commitments::Quote& q : c.source.quotes) {
     std::string& quote = q.language == "en" ? quote_en : quote_lv;

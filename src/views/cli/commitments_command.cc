@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "commitments/agreement_commitments.h"
 #include "views/cli/commands.h"
 #include "views/cli/commitment_table.h"
+#include "views/cli/subcommands.h"
 
 namespace treaty::views {
 
@@ -48,8 +50,7 @@ bool Selected(const Commitment& c, const CommitmentsOptions& o) {
     return false;
   }
   if (!o.strength.empty() && o.strength != commitments::StrengthName(c.strength)) return false;
-  if (!o.category.empty() && o.category != commitments::CategoryName(c.area.category))
-    return false;
+  if (!o.category.empty() && o.category != commitments::CategoryName(c.area.category)) return false;
   return HasObligor(c, o.obligor) && InArea(c, o.area);
 }
 
@@ -75,6 +76,42 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
     }
   }
   return kExitOk;
+}
+
+Subcommand AddCommitmentsSubcommand(CLI::App& app) {
+  auto options = std::make_shared<CommitmentsOptions>();
+  auto agreement = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand(
+      "commitments",
+      "List an agreement's commitments: who promises what to whom, how firmly, with which "
+      "targets and conditions, quoted in each language");
+  command->add_option("--agreement", *agreement, "bundled agreement id: reads data/agreements/ID")
+      ->excludes(command
+                     ->add_option("--package", options->package_folder,
+                                  "agreement package folder (holds agreement.json)")
+                     ->capture_default_str());
+  command->add_option("--lang", options->language, "show quotes in this language only")
+      ->check(LanguageValidator());
+  command->add_option("--format", options->format, "text, jsonl or csv")
+      ->check(CLI::IsMember({"text", "jsonl", "csv"}))
+      ->capture_default_str();
+  command->add_option("--area", options->area,
+                      "section number (2), eId prefix or words of a heading");
+  command->add_option("--obligor", options->obligor, "LV, UA or both");
+  command->add_option("--strength", options->strength, "strength")
+      ->check(CLI::IsMember({"commits", "will", "continues", "endeavours", "considers", "may"}));
+  command->add_option("--category", options->category, "category")
+      ->check(CLI::IsMember({"military", "financial", "reconstruction", "humanitarian", "political",
+                             "legal", "economic", "procedural"}));
+  command
+      ->add_option("--class", options->sentence_class,
+                   "commitment, procedure, statement, context or all (default: commitments and "
+                   "procedures)")
+      ->check(CLI::IsMember({"commitment", "procedure", "statement", "context", "all"}));
+  return {command, [options, agreement](std::ostream& out, std::ostream& err) {
+            if (!agreement->empty()) options->package_folder = "data/agreements/" + *agreement;
+            return RunCommitments(*options, out, err);
+          }};
 }
 
 }  // namespace treaty::views

@@ -1,9 +1,12 @@
+#include <memory>
+
 #include <fmt/format.h>
 
 #include "grammar/expressions.h"
 #include "text/source_reader.h"
 #include "views/cli/commands.h"
 #include "views/cli/expression_table.h"
+#include "views/cli/subcommands.h"
 
 namespace treaty::views {
 
@@ -35,6 +38,24 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
     out << ExpressionTable(expressions.found);
   }
   return kExitOk;
+}
+
+Subcommand AddExtractSubcommand(CLI::App& app) {
+  auto options = std::make_shared<ExtractOptions>();
+  auto language = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand(
+      "extract",
+      "Find the money, percentages, dates, years, periods, durations, recurrences, counts and "
+      "references in an agreement's text");
+  command->add_option("FILE", options->file, "plain-text agreement (UTF-8)")->required();
+  command->add_option("--lang", *language, "language of the text")->check(LanguageValidator());
+  command->add_option("--format", options->format, "jsonl (one JSON object per line) or text")
+      ->check(CLI::IsMember({"jsonl", "text"}))
+      ->capture_default_str();
+  return {command, [options, language](std::ostream& out, std::ostream& err) {
+            if (!language->empty()) options->language = text::ParseLanguageCode(*language);
+            return RunExtract(*options, out, err);
+          }};
 }
 
 }  // namespace treaty::views

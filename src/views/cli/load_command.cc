@@ -1,10 +1,12 @@
 #include <filesystem>
+#include <memory>
 
 #include "document/agreement_package.h"
 #include "document/parser.h"
 #include "store/sqlite/document_store.h"
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
+#include "views/cli/subcommands.h"
 
 namespace treaty::views {
 
@@ -66,6 +68,18 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
   out << (saved.value() ? "replaced " : "loaded ") << package.value().id << " (" << texts.size()
       << " texts, " << indexed.value() << " search entries) into " << options.database << "\n";
   return kExitOk;
+}
+
+Subcommand AddLoadSubcommand(CLI::App& app) {
+  auto options =
+      std::make_shared<LoadOptions>(LoadOptions{"data/agreements/lv-ua-2024", "var/treaty.sqlite"});
+  CLI::App* command = app.add_subcommand(
+      "load", "Parse an agreement package (agreement.json and its texts) into a SQLite database");
+  command->add_option("PACKAGE", options->package_folder, "folder holding agreement.json")
+      ->capture_default_str();
+  command->add_option("--db", options->database, "SQLite database file")->capture_default_str();
+  return {command,
+          [options](std::ostream& out, std::ostream& err) { return RunLoad(*options, out, err); }};
 }
 
 }  // namespace treaty::views

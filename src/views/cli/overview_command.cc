@@ -1,6 +1,9 @@
+#include <memory>
+
 #include "store/sqlite/document_store.h"
 #include "views/cli/commands.h"
 #include "views/cli/key_facts.h"
+#include "views/cli/subcommands.h"
 
 namespace treaty::views {
 
@@ -37,6 +40,17 @@ int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream&
   }
   out << KeyFactsText(package.value(), texts);
   return kExitOk;
+}
+
+Subcommand AddOverviewSubcommand(CLI::App& app) {
+  auto options = std::make_shared<OverviewOptions>(OverviewOptions{"var/treaty.sqlite", ""});
+  CLI::App* command = app.add_subcommand(
+      "overview", "Print a stored agreement's key facts, texts, alignment and outline");
+  command->add_option("--db", options->database, "SQLite database file")->capture_default_str();
+  command->add_option("--agreement", options->agreement, "agreement id, e.g. lv-ua-2024");
+  return {command, [options](std::ostream& out, std::ostream& err) {
+            return RunOverview(*options, out, err);
+          }};
 }
 
 }  // namespace treaty::views

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
+#include "views/cli/subcommands.h"
 
 namespace treaty::views {
 
@@ -158,5 +160,32 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
 }
 
 bool StdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+Subcommand AddSearchSubcommand(CLI::App& app) {
+  auto options = std::make_shared<SearchOptions>();
+  auto language = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand(
+      "search",
+      "Find provisions and commitments by their words, in every language, ranked, with the "
+      "matched words marked (the index is built by treaty load)");
+  command->add_option("QUERY", options->query, "words to find")->required();
+  command->add_option("--lang", *language, "only entries in this language")
+      ->check(LanguageValidator());
+  command->add_option("--db", options->database, "SQLite database file")->capture_default_str();
+  command->add_option("--agreement", options->agreement, "agreement id; all when not given");
+  command->add_option("--kind", options->kind, "provision or commitment; both when not given")
+      ->check(CLI::IsMember({"provision", "commitment"}));
+  command->add_option("--format", options->format, "text or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  command->add_option("--limit", options->limit, "at most this many hits")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  return {command, [options, language](std::ostream& out, std::ostream& err) {
+            if (!language->empty()) options->language = text::ParseLanguageCode(*language);
+            options->ansi = &out == &std::cout && StdoutIsTerminal();
+            return RunSearch(*options, out, err);
+          }};
+}
 
 }  // namespace treaty::views

@@ -1,0 +1,30 @@
+// Each subcommand of the `treaty` binary adds itself to the CLI11 app (its options, help and
+// checks) and hands back the function that runs it once the command line has been parsed. The
+// Add* functions live beside the Run* function of their command.
+#pragma once
+
+#include <functional>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+namespace treaty::views {
+
+struct Subcommand {
+  CLI::App* command;
+  // Runs the parsed command; returns the process exit code.
+  std::function<int(std::ostream& out, std::ostream& err)> run;
+};
+
+// --lang: lv, en or uk.
+const CLI::Validator& LanguageValidator();
+
+Subcommand AddParseSubcommand(CLI::App& app);
+Subcommand AddExtractSubcommand(CLI::App& app);
+Subcommand AddAlignSubcommand(CLI::App& app);
+Subcommand AddLoadSubcommand(CLI::App& app);
+Subcommand AddOverviewSubcommand(CLI::App& app);
+Subcommand AddCommitmentsSubcommand(CLI::App& app);
+Subcommand AddSearchSubcommand(CLI::App& app);
+
+}  // namespace treaty::views
