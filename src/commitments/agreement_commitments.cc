@@ -1,6 +1,7 @@
 #include "commitments/agreement_commitments.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "commitments/extraction.h"
 #include "text/source_reader.h"
@@ -20,7 +21,12 @@ std::vector<document::TextFile> PrevailingFirst(const document::AgreementPackage
 
 }  // namespace
 
-Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& folder) {
+std::string DefaultReviewFile(const std::string& folder) {
+  return (std::filesystem::path(folder) / "commitments.review.jsonl").string();
+}
+
+Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& folder,
+                                                         const std::string& review_file) {
   Result<document::AgreementPackage> package = document::LoadAgreementPackage(folder);
   if (!package.ok()) return package.error();
   AgreementCommitments out;
@@ -36,6 +42,19 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
   std::vector<std::string> parties;
   for (const document::Party& party : out.package.parties) parties.push_back(party.code);
   out.proposed = ExtractCommitments(out.versions, parties);
+  out.reviewed = out.proposed;
+  std::error_code ec;
+  out.review_file = review_file.empty() ? DefaultReviewFile(folder) : review_file;
+  if (review_file.empty() && !std::filesystem::exists(out.review_file, ec)) {
+    out.review_file.clear();
+    return out;
+  }
+  Result<std::vector<ReviewEntry>> entries = ReadReviewFile(out.review_file);
+  if (!entries.ok()) return entries.error();
+  Result<ReviewOutcome> outcome = ApplyReview(out.proposed, entries.value());
+  if (!outcome.ok()) return outcome.error();
+  out.reviewed = outcome.value().reviewed;
+  out.review = std::move(outcome).value();
   return out;
 }
 

@@ -3,10 +3,12 @@
 // as reviewed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commitments/commitment.h"
+#include "commitments/review.h"
 #include "core/result.h"
 #include "document/agreement_package.h"
 #include "grammar/expressions.h"
@@ -17,11 +19,22 @@ struct AgreementCommitments {
   document::AgreementPackage package;
   std::vector<grammar::ExtractedText> versions;  // the prevailing text first, then package order
   std::vector<Commitment> proposed;              // what extraction gives, one per sentence
+  // `proposed` with the review applied; `proposed` itself when there is no review file.
+  std::vector<Commitment> reviewed;
+  std::string review_file;              // the file read, or empty
+  std::optional<ReviewOutcome> review;  // present when a review file was read
 };
 
-// Reads the package in `folder` (document::LoadAgreementPackage) and extracts its commitments.
+// The review file of a package folder: FOLDER/commitments.review.jsonl.
+std::string DefaultReviewFile(const std::string& folder);
+
+// Reads the package in `folder` (document::LoadAgreementPackage), extracts its commitments and
+// applies the review in `review_file` (default: DefaultReviewFile(folder), used when it exists).
 // The prevailing language's text comes first; without one, English, else the first text.
-// Errors: those of the package and of the text stage, each naming its file.
-Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& folder);
+// Errors: those of the package and of the text stage, each naming its file, and those of the
+// review (ReadReviewFile, ApplyReview), each naming its file and line. Review entries that no
+// longer match are not errors here: they are in `review->unmatched`.
+Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& folder,
+                                                         const std::string& review_file = "");
 
 }  // namespace treaty::commitments

@@ -51,12 +51,8 @@ std::optional<T> ValueOf(const std::array<std::pair<T, std::string_view>, N>& na
 }
 
 nlohmann::json QuoteJson(const Quote& quote) {
-  return {{"language", quote.language},
-          {"eId", quote.eid},
-          {"text", quote.text},
-          {"start", quote.source_begin},
-          {"end", quote.source_end},
-          {"line", quote.line}};
+  return {{"language", quote.language},  {"eId", quote.eid},        {"text", quote.text},
+          {"start", quote.source_begin}, {"end", quote.source_end}, {"line", quote.line}};
 }
 
 }  // namespace

@@ -63,9 +63,9 @@ struct Area {
 
 // An expression of the expression stage that belongs to the commitment.
 struct Target {
-  std::string kind;       // "money", "percent", "count", "period", "years", ...
-  nlohmann::json value;   // as in docs/expressions.md
-  Surfaces text;          // the words in each text that has them
+  std::string kind;      // "money", "percent", "count", "period", "years", ...
+  nlohmann::json value;  // as in docs/expressions.md
+  Surfaces text;         // the words in each text that has them
 };
 
 struct Condition {
@@ -89,7 +89,8 @@ struct Source {
   std::vector<Quote> quotes;
 };
 
-// One sentence's record. `id` is the prevailing text's sentence eId ("sec_4__para_1__sent_1"), with a
+// One sentence's record. `id` is the prevailing text's sentence eId ("sec_4__para_1__sent_1"), with
+// a
 // "__part_N" suffix for the parts of a sentence split in review; it stays the same across
 // re-extractions of the same texts.
 struct Commitment {

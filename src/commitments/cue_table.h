@@ -28,7 +28,7 @@ struct ConditionCue {
 // A word naming one Participant, or both ("Participants").
 struct PartyCue {
   Pattern pattern;
-  std::string_view party;  // a party code, or "both"
+  std::string_view party;      // a party code, or "both"
   bool can_be_subject = true;  // false for forms that cannot name who acts (Latvian dative)
 };
 
@@ -38,8 +38,8 @@ struct CategoryCue {
 };
 
 struct CueTable {
-  std::vector<StrengthCue> strengths;     // commitments and statements
-  std::vector<Pattern> procedures;  // words of the agreement's own procedures
+  std::vector<StrengthCue> strengths;  // commitments and statements
+  std::vector<Pattern> procedures;     // words of the agreement's own procedures
   std::vector<ConditionCue> conditions;
   std::vector<PartyCue> parties;
   std::vector<CategoryCue> categories;  // matched against headings, then the sentence
@@ -48,10 +48,18 @@ struct CueTable {
   std::vector<std::string_view> skipped_before_verb;
   // Words that put the party named next out of the subject's place: "to", "for", "against".
   std::vector<std::string_view> prepositions;
-  // Latvian and Ukrainian mark the future in the verb ("nodrošinās"): a word ending in one of
-  // these whose dictionary form ends in one of `infinitive_endings` reads as `will`.
-  std::vector<std::string_view> future_endings;
-  std::vector<std::string_view> infinitive_endings;
+  // Latvian marks the future in the verb ("nodrošinās" from "nodrošināt"): a lower-case word
+  // ending in a pair's `future` whose infinitive (that ending replaced by the pair's `infinitive`)
+  // the dictionary knows reads as `will`.
+  struct FutureSuffix {
+    std::string_view future;
+    std::string_view infinitive;
+  };
+  std::vector<FutureSuffix> future_suffixes;
+  // Endings that inflect a verb's dictionary form: "s", "ed", "ing".
+  std::vector<std::string_view> verb_endings;
+  // Words whose next word, not they, is the verb of the action: "will", "tiks".
+  std::vector<std::string_view> auxiliaries;
 };
 
 // The table for `language`, or nullptr when there is none (Ukrainian, for now): such a text is

@@ -15,7 +15,9 @@ CueTable MakeEnglishCues() {
       // commits
       {"commit", SC::kCommitment, S::kCommits},
       {"commits", SC::kCommitment, S::kCommits},
-      {"committed", SC::kCommitment, S::kCommits},
+      {"is committed", SC::kCommitment, S::kCommits},
+      {"are committed", SC::kCommitment, S::kCommits},
+      {"remain committed", SC::kCommitment, S::kCommits},
       {"undertake", SC::kCommitment, S::kCommits},
       {"undertakes", SC::kCommitment, S::kCommits},
       {"shall", SC::kCommitment, S::kCommits},
@@ -43,6 +45,8 @@ CueTable MakeEnglishCues() {
       {"plan", SC::kCommitment, S::kEndeavours},
       {"plans", SC::kCommitment, S::kEndeavours},
       {"are planned", SC::kCommitment, S::kEndeavours},
+      {"earmarks", SC::kCommitment, S::kWill},
+      {"allocates", SC::kCommitment, S::kWill},
       {"is planned", SC::kCommitment, S::kEndeavours},
       {"has set the target", SC::kCommitment, S::kEndeavours},
       {"with the aim of", SC::kCommitment, S::kEndeavours},
@@ -65,7 +69,6 @@ CueTable MakeEnglishCues() {
       {"recognises", SC::kStatement},
       {"recognize", SC::kStatement},
       {"recognizes", SC::kStatement},
-      {"recognizing", SC::kStatement},
       {"underline", SC::kStatement},
       {"underlines", SC::kStatement},
       {"emphasise", SC::kStatement},
@@ -84,12 +87,12 @@ CueTable MakeEnglishCues() {
       {"confirms", SC::kStatement},
       {"reiterate*", SC::kStatement},
       {"commend*", SC::kStatement},
+      {"praise*", SC::kStatement},
       {"appreciate*", SC::kStatement},
       {"believe", SC::kStatement},
       {"believes", SC::kStatement},
       {"are aware", SC::kStatement},
       {"is aware", SC::kStatement},
-      {"being aware", SC::kStatement},
       {"understand", SC::kStatement},
       {"see", SC::kStatement},
       {"sees", SC::kStatement},
@@ -100,11 +103,25 @@ CueTable MakeEnglishCues() {
       {"it is important", SC::kStatement},
   };
   t.procedures = {
-      "consult",          "consultation*",      "dialogue",        "extension",
-      "terminat*",        "termination",        "amend*",          "dispute*",
-      "comes into effect", "enter* into force", "is valid for",    "authorised bodies",
-      "authorised institutions", "competent authorities", "technical agreements",
-      "implement this agreement", "signed in duplicate", "shall prevail", "future status",
+      "consult",
+      "consultation*",
+      "policy dialogue",
+      "extension",
+      "terminat*",
+      "termination",
+      "amend*",
+      "disputes between the participants",
+      "comes into effect",
+      "enter* into force",
+      "is valid for",
+      "authorised bodies",
+      "authorised institutions",
+      "competent authorities",
+      "technical agreements",
+      "implement this agreement",
+      "signed in duplicate",
+      "shall prevail",
+      "future status",
       "budgetary commitments",
   };
   t.conditions = {
@@ -137,13 +154,19 @@ CueTable MakeEnglishCues() {
       {"for as long as it takes", "as_long_as_needed"},
   };
   t.parties = {
-      {"latvia", "LV"},       {"latvian side", "LV"},  {"ukraine", "UA"},
-      {"participants", "both"}, {"ukraine and latvia", "both"}, {"latvia and ukraine", "both"},
+      {"latvia", "LV"},
+      {"latvian side", "LV"},
+      {"ukraine", "UA"},
+      {"participants", "both"},
+      {"ukraine and latvia", "both"},
+      {"latvia and ukraine", "both"},
       {"authorised bodies", "both"},
+      {"either participant", "both"},
+      {"each participant", "both"},
   };
   t.categories = {
       {"final provisions", Category::kProcedural},
-      {"non - military", Category::kEconomic},
+      {"non - military", Category::kPolitical},
       {"executive and technical arrangements", Category::kProcedural},
       {"reconstruction", Category::kReconstruction},
       {"humanitarian", Category::kHumanitarian},
@@ -177,14 +200,17 @@ CueTable MakeEnglishCues() {
       {"development cooperation", Category::kEconomic},
       {"international contributions", Category::kFinancial},
   };
-  t.skipped_before_verb = {"to", "also", "jointly", "further", "individually", "consistently",
-                           "itself", "themselves", "be", "actively", "continue", "seek",
-                           "strive", "consider", "explore", "committed", "commits", "commit",
-                           "undertake", "undertakes", "aim", "aims", "intend", "intends",
-                           "plan", "plans", "bilaterally"};
-  t.prepositions = {"to",    "for",  "of",      "with",   "against", "from", "by",
-                    "in",    "on",   "into",    "towards", "about",  "between", "among",
-                    "than",  "as",   "within",  "across", "vis-à-vis"};
+  t.skipped_before_verb = {"to",           "also",       "jointly",    "further",    "individually",
+                           "consistently", "itself",     "themselves", "be",         "actively",
+                           "continue",     "seek",       "seeks",      "strive",     "strives",
+                           "endeavour",    "endeavours", "committed",  "commits",    "commit",
+                           "undertake",    "undertakes", "aim",        "aims",       "intend",
+                           "intends",      "plan",       "plans",      "bilaterally"};
+  t.verb_endings = {"s", "es", "d", "ed", "ing"};
+  t.auxiliaries = {"will", "would", "shall", "may", "can", "could", "continue"};
+  t.prepositions = {"to",   "for", "of",     "with",    "against",  "from",    "by",
+                    "in",   "on",  "into",   "towards", "about",    "between", "among",
+                    "than", "as",  "within", "across",  "vis-à-vis"};
   return t;
 }
 

@@ -1,6 +1,6 @@
 // Latvian cues. Sources of the wording: the bundled agreement's Latvian text. Latvian marks the
 // future in the verb ("nodrošinās", "sniegs"), which the dictionary recognises (see
-// CueTable::future_endings), so only modal and present-tense cues are listed.
+// CueTable::future_suffixes), so only modal and present-tense cues are listed.
 #include "commitments/cue_table.h"
 
 namespace treaty::commitments {
@@ -28,6 +28,7 @@ CueTable MakeLatvianCues() {
       {"tieksies", SC::kCommitment, S::kEndeavours},
       {"tiecas", SC::kCommitment, S::kEndeavours},
       {"plāno", SC::kCommitment, S::kEndeavours},
+      {"iezīmē", SC::kCommitment, S::kWill},
       {"plānotas", SC::kCommitment, S::kEndeavours},
       {"plānots", SC::kCommitment, S::kEndeavours},
       {"mērķis ir", SC::kCommitment, S::kEndeavours},
@@ -51,21 +52,31 @@ CueTable MakeLatvianCues() {
       {"atzinīgi vērtē", SC::kStatement},
       {"atzinīgi novērtē", SC::kStatement},
       {"apzinās", SC::kStatement},
-      {"apzinoties", SC::kStatement},
       {"uzskata", SC::kStatement},
       {"tic", SC::kStatement},
       {"uzteic", SC::kStatement},
       {"atkārtoti apstiprina", SC::kStatement},
       {"apstiprina", SC::kStatement},
       {"izprot", SC::kStatement},
-      {"atbalsta", SC::kStatement},
       {"svarīgi", SC::kStatement},
   };
   t.procedures = {
-      "apspriedīsies", "konsultāc*",     "dialog*",          "pagarināšan*",
-      "izbeig*",       "grozīt*",        "strīd*",           "stājas spēkā",
-      "tiek noslēgta uz", "pilnvarot*",  "kompetentās institūcijas", "tehniskos līgumus",
-      "īstenos vienošanos", "parakstīta", "noteicošais", "nākotnes statusu",
+      "apspriedīsies",
+      "konsultāc*",
+      "politikas dialog*",
+      "pagarināšan*",
+      "izbeig*",
+      "grozīt*",
+      "strīdi",
+      "stājas spēkā",
+      "tiek noslēgta uz",
+      "pilnvarot*",
+      "kompetentās institūcijas",
+      "tehniskos līgumus",
+      "īstenos vienošanos",
+      "parakstīta",
+      "noteicošais",
+      "nākotnes statusu",
       "budžeta saistības",
   };
   t.conditions = {
@@ -84,8 +95,7 @@ CueTable MakeLatvianCues() {
       {"ja nepieciešams", "if_necessary"},
       {"kad nepieciešams", "if_necessary"},
       {"vajadzības gadījumā", "if_necessary"},
-      {"atbilstoši savām nacionālajām likumdošanas un konstitucionālajām prasībām",
-       "national_law"},
+      {"atbilstoši savām nacionālajām likumdošanas un konstitucionālajām prasībām", "national_law"},
       {"saskaņā ar savām starptautiskajām un nacionālajām saistībām", "national_law"},
       {"ja nākotnē notiks krievijas bruņots uzbrukums", "armed_attack"},
       {"krievijas uzbrukuma gadījumā", "armed_attack"},
@@ -126,17 +136,18 @@ CueTable MakeLatvianCues() {
       {"digitāl*", Category::kEconomic},
       {"finanš*", Category::kFinancial},
       {"budžet*", Category::kFinancial},
+      {"nemilitār*", Category::kPolitical},
       {"militār*", Category::kMilitary},
       {"aizsardzīb*", Category::kMilitary},
       {"dron*", Category::kMilitary},
       {"bezpilota", Category::kMilitary},
       {"kiber*", Category::kMilitary},
   };
-  t.skipped_before_verb = {"arī", "kopīgi", "tālāk", "individuāli", "konsekventi", "aktīvi",
-                           "turpināt"};
+  t.skipped_before_verb = {"arī",         "kopīgi", "tālāk",   "individuāli",
+                           "konsekventi", "aktīvi", "turpināt"};
   t.prepositions = {"pret", "ar", "par", "no", "uz", "pie", "starp", "kā"};
-  t.future_endings = {"s", "sies"};
-  t.infinitive_endings = {"t", "ties"};
+  t.future_suffixes = {{"sies", "ties"}, {"s", "t"}};
+  t.auxiliaries = {"tiks", "būs", "var", "varēs", "turpinās"};
   return t;
 }
 

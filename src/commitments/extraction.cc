@@ -99,8 +99,12 @@ OtherVersion ReadOtherVersion(const grammar::ExtractedText& other,
 }
 
 Quote QuoteOf(const Node& sentence, text::Language language) {
-  return {std::string(text::LanguageCode(language)), sentence.eid, sentence.text,
-          sentence.source_begin, sentence.source_end, sentence.first_line};
+  return {std::string(text::LanguageCode(language)),
+          sentence.eid,
+          sentence.text,
+          sentence.source_begin,
+          sentence.source_end,
+          sentence.first_line};
 }
 
 bool IsTargetKind(grammar::Kind kind) {
@@ -136,8 +140,9 @@ void AddTargets(const std::vector<const grammar::Expression*>& found, const std:
     }
     if (matched) continue;
     if (!prevailing && IsFlaggedKind(kind))
-      c.flags.push_back(fmt::format("targets: the {} text has {} \"{}\", the prevailing text does not",
-                                    language, kind, e->text));
+      c.flags.push_back(
+          fmt::format("targets: the {} text has {} \"{}\", the prevailing text does not", language,
+                      kind, e->text));
     c.targets.push_back({kind, value, {{language, e->text}}});
     used.push_back(true);
   }
@@ -156,8 +161,8 @@ void CompareAnalysis(const SentenceAnalysis& mine, const SentenceAnalysis& their
     return;
   }
   if (mine.strength != theirs.strength)
-    c.flags.push_back(fmt::format("strength: {} says {} (\"{}\"), {} says {} (\"{}\")",
-                                  my_language, StrengthName(mine.strength), mine.cue, language,
+    c.flags.push_back(fmt::format("strength: {} says {} (\"{}\"), {} says {} (\"{}\")", my_language,
+                                  StrengthName(mine.strength), mine.cue, language,
                                   StrengthName(theirs.strength), theirs.cue));
   if (!theirs.obligors.empty() && mine.obligors != theirs.obligors)
     c.flags.push_back(fmt::format("obligors: {} names {}, {} names {}", my_language,
@@ -191,17 +196,17 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
       c.area.headings = provision.headings;
       c.area.headings_by_language[code] = provision.headings;
       SentenceAnalysis analysis;
-      if (cues) analysis = AnalyzeSentence(sentence->text, language, *cues, parties,
-                                           provision.operative);
+      if (cues)
+        analysis = AnalyzeSentence(sentence->text, language, *cues, parties, provision.operative);
       c.sentence_class = analysis.sentence_class;
       c.strength = analysis.strength;
       c.obligors = analysis.obligors;
       c.beneficiary = analysis.beneficiary;
       c.action = analysis.action;
-      c.area.category = c.sentence_class == SentenceClass::kProcedure
-                            ? Category::kProcedural
-                            : heading_category.value_or(
-                                  analysis.category.value_or(Category::kPolitical));
+      c.area.category =
+          c.sentence_class == SentenceClass::kProcedure
+              ? Category::kProcedural
+              : heading_category.value_or(analysis.category.value_or(Category::kPolitical));
       for (const FoundCondition& found : analysis.conditions)
         c.conditions.push_back({found.kind, {{code, found.text}}});
       AddTargets(ExpressionsIn(prevailing.expressions, *sentence), code, true, c);
@@ -242,9 +247,9 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
       for (const std::string& other_code : quoted)
         for (const Target& t : c.targets)
           if (IsFlaggedKind(t.kind) && t.text.contains(code) && !t.text.contains(other_code))
-            c.flags.push_back(fmt::format(
-                "targets: the prevailing text has {} \"{}\", the {} text does not", t.kind,
-                t.text.at(code), other_code));
+            c.flags.push_back(
+                fmt::format("targets: the prevailing text has {} \"{}\", the {} text does not",
+                            t.kind, t.text.at(code), other_code));
       out.push_back(std::move(c));
     }
   }

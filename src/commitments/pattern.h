@@ -30,7 +30,7 @@ class Pattern {
  private:
   struct Word {
     std::string text;
-    bool prefix = false;     // text ended in '*'
+    bool prefix = false;      // text ended in '*'
     bool gap_before = false;  // "~" stood before it
   };
   std::optional<size_t> MatchFrom(const std::vector<grammar::Token>& tokens, size_t word,

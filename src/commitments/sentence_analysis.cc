@@ -26,8 +26,7 @@ struct Reading {
 template <typename Entry, typename GetPattern>
 std::optional<std::pair<size_t, size_t>> LongestAt(const std::vector<Entry>& entries,
                                                    GetPattern pattern_of,
-                                                   const std::vector<Token>& tokens,
-                                                   size_t start) {
+                                                   const std::vector<Token>& tokens, size_t start) {
   std::optional<std::pair<size_t, size_t>> best;
   for (size_t i = 0; i < entries.size(); ++i) {
     std::optional<size_t> end = pattern_of(entries[i]).MatchAt(tokens, start);
@@ -37,36 +36,75 @@ std::optional<std::pair<size_t, size_t>> LongestAt(const std::vector<Entry>& ent
 }
 
 std::string_view Span(const Reading& r, size_t first, size_t end) {
-  return r.sentence.substr(r.tokens[first].begin,
-                           r.tokens[end - 1].end - r.tokens[first].begin);
+  return r.sentence.substr(r.tokens[first].begin, r.tokens[end - 1].end - r.tokens[first].begin);
 }
 
 bool Contains(const std::vector<std::string_view>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-// A Latvian-style future form: a word ending in a future ending whose dictionary form is an
-// infinitive other than the word itself ("sniegs" → "sniegt").
-std::optional<std::string> FutureVerbLemma(const Token& token, text::Language language,
-                                           const CueTable& cues) {
-  if (token.kind != TokenKind::kWord) return std::nullopt;
-  bool ending = std::any_of(cues.future_endings.begin(), cues.future_endings.end(),
-                            [&](std::string_view e) { return token.lower.ends_with(e); });
-  if (!ending) return std::nullopt;
-  for (const std::string& stem : text::Stems(language, token.lower)) {
-    if (stem == token.lower) continue;
-    for (std::string_view inf : cues.infinitive_endings)
-      if (stem.ends_with(inf)) return stem;
+bool IsAmongLemmas(const std::vector<std::string>& lemmas, std::string_view word) {
+  return std::find(lemmas.begin(), lemmas.end(), word) != lemmas.end();
+}
+
+// A future form: a lower-case word ending in a future suffix whose infinitive (the suffix
+// replaced) is among the word's dictionary forms ("sniegs" → "sniegt"); the infinitive, or
+// nullopt. Capitalised words are left out, as they are nouns and adjectives that happen to end
+// alike ("Vienošanās").
+std::optional<std::string> FutureVerbLemma(const Token& token, std::string_view original,
+                                           text::Language language, const CueTable& cues) {
+  if (token.kind != TokenKind::kWord || original != token.lower) return std::nullopt;
+  for (const CueTable::FutureSuffix& suffix : cues.future_suffixes) {
+    if (!token.lower.ends_with(suffix.future) || token.lower.size() <= suffix.future.size())
+      continue;
+    std::string infinitive(token.lower.substr(0, token.lower.size() - suffix.future.size()));
+    infinitive += suffix.infinitive;
+    if (IsAmongLemmas(text::Stems(language, token.lower), infinitive)) return infinitive;
   }
   return std::nullopt;
 }
 
+// An infinitive the dictionary knows as its own lemma ("sniegt").
+bool IsInfinitive(const Token& token, text::Language language, const CueTable& cues) {
+  if (token.kind != TokenKind::kWord) return false;
+  return std::any_of(cues.future_suffixes.begin(), cues.future_suffixes.end(),
+                     [&](const CueTable::FutureSuffix& suffix) {
+                       return token.lower.ends_with(suffix.infinitive) &&
+                              IsAmongLemmas(text::Stems(language, token.lower), token.lower);
+                     });
+}
+
+// True when `word` is `lemma` with one of `endings` added, allowing for a dropped final "e"
+// ("promote" → "promoting") and a doubled final consonant ("plan" → "planned").
+bool IsInflectionOf(std::string_view word, std::string_view lemma,
+                    const std::vector<std::string_view>& endings) {
+  if (lemma.empty()) return false;
+  std::string_view without_e = lemma.ends_with('e') ? lemma.substr(0, lemma.size() - 1) : lemma;
+  for (std::string_view ending : endings) {
+    for (std::string_view base : {lemma, without_e}) {
+      if (word.size() == base.size() + ending.size() && word.starts_with(base) &&
+          word.ends_with(ending))
+        return true;
+    }
+    if (word.size() == lemma.size() + 1 + ending.size() && word.starts_with(lemma) &&
+        word[lemma.size()] == lemma.back() && word.ends_with(ending))
+      return true;
+  }
+  return false;
+}
+
+// The dictionary form of a verb: an infinitive among its lemmas where the language has them
+// ("iezīmē" → "iezīmēt"); else a lemma the word inflects with an ending of the table
+// ("secured" → "secure"); else the word itself, which keeps a lemma that only strips a prefix or
+// a derivational suffix from a word of its own ("inform", not "form"; "deepen", not "deep").
 std::string Lemma(std::string_view word, text::Language language, const CueTable& cues) {
   std::vector<std::string> stems = text::Stems(language, word);
   for (const std::string& stem : stems)
-    for (std::string_view inf : cues.infinitive_endings)
-      if (stem.ends_with(inf)) return stem;
-  return stems.empty() ? std::string(word) : stems.front();
+    for (const CueTable::FutureSuffix& suffix : cues.future_suffixes)
+      if (stem.ends_with(suffix.infinitive)) return stem;
+  for (const std::string& stem : stems)
+    if (IsInflectionOf(word, stem, cues.verb_endings)) return stem;
+  return std::string(word);
 }
 
 struct Mention {
@@ -102,28 +140,35 @@ std::vector<std::string> PartiesOf(std::string_view party, const std::vector<std
   return {std::string(party)};
 }
 
-Action ReadAction(const Reading& r, size_t cue_first, size_t cue_end, bool cue_is_verb,
-                  text::Language language, const CueTable& cues) {
+// The action is the verb the cue governs and the words after it up to the clause's end. An
+// auxiliary cue ("will", "tiks") or one that takes an infinitive ("undertake to", "apņemas
+// sniegt") governs the next verb; a lexical cue ("earmarks", "iezīmē") is itself the verb.
+Action ReadAction(const Reading& r, size_t cue_first, size_t cue_end,
+                  const std::optional<std::string>& future_lemma, text::Language language,
+                  const CueTable& cues) {
   Action action;
-  size_t verb = cue_first;
-  if (!cue_is_verb) {
-    size_t j = cue_end;
-    while (j < r.tokens.size() &&
-           (r.in_condition[j] || r.tokens[j].lower == "," ||
-            Contains(cues.skipped_before_verb, r.tokens[j].lower)))
-      ++j;
-    bool no_verb = j == r.tokens.size() || r.tokens[j].kind != TokenKind::kWord ||
-                   Contains(cues.prepositions, r.tokens[j].lower) ||
-                   Contains({"its", "their", "the", "a", "an", "this", "savu", "savas"},
-                            r.tokens[j].lower);
-    if (no_verb) {
-      verb = cue_end - 1;
-      while (verb > cue_first && r.tokens[verb].kind != TokenKind::kWord) --verb;
-    } else {
-      verb = j;
-    }
+  size_t verb = cue_end - 1;
+  while (verb > cue_first && r.tokens[verb].kind != TokenKind::kWord) --verb;
+  if (future_lemma) {
+    action.lemma = *future_lemma;
+  } else {
+    size_t next = cue_end;
+    while (next < r.tokens.size() &&
+           (r.in_condition[next] || r.tokens[next].lower == "," || r.tokens[next].lower == "not" ||
+            Contains(cues.skipped_before_verb, r.tokens[next].lower)))
+      ++next;
+    std::string_view last = r.tokens[verb].lower;
+    bool governs = Contains(cues.auxiliaries, last) || Contains(cues.skipped_before_verb, last) ||
+                   Contains(cues.prepositions, last) ||
+                   (next < r.tokens.size() && IsInfinitive(r.tokens[next], language, cues));
+    bool next_is_verb = next < r.tokens.size() && r.tokens[next].kind == TokenKind::kWord &&
+                        !Contains(cues.prepositions, r.tokens[next].lower) &&
+                        !Contains({"its", "their", "the", "a", "an", "this", "and", "or", "savu",
+                                   "savas", "un", "vai"},
+                                  r.tokens[next].lower);
+    if (governs && next_is_verb) verb = next;
+    action.lemma = Lemma(r.tokens[verb].lower, language, cues);
   }
-  action.lemma = Lemma(r.tokens[verb].lower, language, cues);
   size_t first = verb + 1;
   size_t end = first;
   while (end < r.tokens.size() && end - first < 15 && !r.in_condition[end] &&
@@ -175,22 +220,21 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
 
   // The class comes from the first cue in the sentence, outside conditions.
   std::optional<size_t> cue_first, cue_end;
-  bool cue_is_verb = false;
+  std::optional<std::string> future_lemma;
   for (size_t i = 0; i < r.tokens.size() && !cue_first; ++i) {
     if (r.in_condition[i]) continue;
     auto found = LongestAt(
-        cues.strengths, [](const StrengthCue& c) -> const Pattern& { return c.pattern; },
-        r.tokens, i);
+        cues.strengths, [](const StrengthCue& c) -> const Pattern& { return c.pattern; }, r.tokens,
+        i);
     if (found) {
       const StrengthCue& cue = cues.strengths[found->second];
       cue_first = i;
       cue_end = found->first;
       out.sentence_class = cue.sentence_class;
       out.strength = cue.strength;
-    } else if (FutureVerbLemma(r.tokens[i], language, cues)) {
+    } else if ((future_lemma = FutureVerbLemma(r.tokens[i], Span(r, i, i + 1), language, cues))) {
       cue_first = i;
       cue_end = i + 1;
-      cue_is_verb = true;
       out.sentence_class = SentenceClass::kCommitment;
       out.strength = Strength::kWill;
     }
@@ -221,6 +265,14 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
         subject = &m;
         break;
       }
+  // A passive or prepositional phrase names the obligor where no subject does ("by Latvia",
+  // "on the Latvian side").
+  if (!subject)
+    for (const Mention& m : mentions)
+      if (!r.in_condition[m.first]) {
+        subject = &m;
+        break;
+      }
   if (subject) out.obligors = PartiesOf(subject->party, parties);
   for (const Mention& m : mentions) {
     if (m.first < cue_end.value_or(0) || &m == subject) continue;
@@ -234,7 +286,7 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     out.beneficiary = out.obligors.front() == parties[0] ? parties[1] : parties[0];
   if (out.beneficiary.empty() && out.obligors.size() > 1) out.beneficiary = "both";
 
-  if (cue_first) out.action = ReadAction(r, *cue_first, *cue_end, cue_is_verb, language, cues);
+  if (cue_first) out.action = ReadAction(r, *cue_first, *cue_end, future_lemma, language, cues);
   return out;
 }
 
@@ -242,8 +294,8 @@ std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headi
                                            text::Language language, const CueTable& cues) {
   for (auto it = headings_outer_first.rbegin(); it != headings_outer_first.rend(); ++it) {
     std::string words;
-    std::vector<Token> tokens = grammar::Tokenize(
-        *it, 0, it->size(), grammar::GrammarFor(language).number_format, words);
+    std::vector<Token> tokens =
+        grammar::Tokenize(*it, 0, it->size(), grammar::GrammarFor(language).number_format, words);
     for (const CategoryCue& cue : cues.categories)
       for (size_t i = 0; i < tokens.size(); ++i)
         if (cue.pattern.MatchAt(tokens, i)) return cue.category;

@@ -27,8 +27,8 @@ std::vector<std::vector<size_t>> PairSentences(const std::vector<size_t>& first,
   const size_t n = first.size();
   const size_t m = second.size();
   constexpr double kInfinity = std::numeric_limits<double>::infinity();
-  constexpr double kSkip = 40;   // an unmatched sentence
-  constexpr double kMerge = 4;   // one-to-two or two-to-one
+  constexpr double kSkip = 40;  // an unmatched sentence
+  constexpr double kMerge = 4;  // one-to-two or two-to-one
   std::vector<std::vector<double>> cost(n + 1, std::vector<double>(m + 1, kInfinity));
   std::vector<std::vector<int>> move(n + 1, std::vector<int>(m + 1, -1));
   cost[0][0] = 0;

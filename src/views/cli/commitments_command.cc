@@ -6,6 +6,7 @@
 #include "commitments/agreement_commitments.h"
 #include "views/cli/commands.h"
 #include "views/cli/commitment_table.h"
+#include "views/cli/review_report.h"
 #include "views/cli/subcommands.h"
 
 namespace treaty::views {
@@ -58,12 +59,32 @@ bool Selected(const Commitment& c, const CommitmentsOptions& o) {
 
 int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::ostream& err) {
   Result<commitments::AgreementCommitments> read =
-      commitments::ExtractAgreementCommitments(options.package_folder);
+      commitments::ExtractAgreementCommitments(options.package_folder, options.review_file);
   if (!read.ok()) {
     err << "treaty commitments: " << read.error().ToString() << "\n";
     return kExitBadInput;
   }
-  const std::vector<Commitment>& all = read.value().proposed;
+  const std::optional<commitments::ReviewOutcome>& review = read.value().review;
+  if (options.diff_review) {
+    if (!review) {
+      err << "treaty commitments: " << options.package_folder
+          << " has no review file (commitments.review.jsonl); give one with --review\n";
+      return kExitBadInput;
+    }
+    out << ReviewReportText(read.value().review_file, *review);
+    bool complete = review->unmatched.empty() && review->unreviewed.empty();
+    return complete ? kExitOk : kExitMismatch;
+  }
+  if (review && !review->unmatched.empty() && !options.proposed) {
+    for (const commitments::UnmatchedEntry& entry : review->unmatched)
+      err << "treaty commitments: " << entry.where << ": " << entry.id << ": " << entry.reason
+          << "\n";
+    err << "treaty commitments: the review no longer matches the texts; see treaty commitments "
+           "--diff-review\n";
+    return kExitBadInput;
+  }
+  const std::vector<Commitment>& all =
+      options.proposed ? read.value().proposed : read.value().reviewed;
   if (options.format == "csv") out << CommitmentCsvHeader();
   for (const Commitment& c : all) {
     if (!Selected(c, options)) continue;
@@ -95,6 +116,13 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
   command->add_option("--format", options->format, "text, jsonl or csv")
       ->check(CLI::IsMember({"text", "jsonl", "csv"}))
       ->capture_default_str();
+  command->add_option("--review", options->review_file,
+                      "review file (default: the package's commitments.review.jsonl)");
+  command->add_flag("--proposed", options->proposed,
+                    "list what extraction proposes, without the review");
+  command->add_flag("--diff-review", options->diff_review,
+                    "show what the review changes, which of its entries no longer match and which "
+                    "commitments are unreviewed; exit 1 unless all is reviewed and matches");
   command->add_option("--area", options->area,
                       "section number (2), eId prefix or words of a heading");
   command->add_option("--obligor", options->obligor, "LV, UA or both");

@@ -1,0 +1,52 @@
+#include "views/cli/review_report.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+namespace treaty::views {
+
+namespace {
+
+using commitments::Commitment;
+
+// The first words of the prevailing quote, for a person to recognise the sentence.
+std::string Opening(const Commitment& c) {
+  if (c.source.quotes.empty()) return "";
+  const std::string& text = c.source.quotes.front().text;
+  if (text.size() <= 90) return text;
+  size_t cut = text.rfind(' ', 90);
+  return text.substr(0, cut == std::string::npos ? 90 : cut) + " …";
+}
+
+}  // namespace
+
+std::string ReviewReportText(const std::string& review_file,
+                             const commitments::ReviewOutcome& outcome) {
+  std::string out = fmt::format("review: {}\n", review_file);
+  out += fmt::format("\nchanges ({}):\n", outcome.changes.size());
+  for (const auto& change : outcome.changes)
+    out += fmt::format("  {}  {}  {}\n", change.where, change.id, change.description);
+  out += fmt::format("\nno longer matching ({}):\n", outcome.unmatched.size());
+  for (const auto& entry : outcome.unmatched)
+    out += fmt::format("  {}  {}  {}\n", entry.where, entry.id, entry.reason);
+  out += fmt::format("\nunreviewed ({}):\n", outcome.unreviewed.size());
+  std::map<std::string, const Commitment*> by_id;
+  for (const Commitment& c : outcome.reviewed) by_id.emplace(c.id, &c);
+  for (const std::string& id : outcome.unreviewed) {
+    const Commitment& c = *by_id.at(id);
+    out += fmt::format("  {}  {} {}  {}\n", id, commitments::SentenceClassName(c.sentence_class),
+                       commitments::StrengthName(c.strength), Opening(c));
+  }
+  size_t entries = 0;
+  std::string decisions;
+  for (const auto& [decision, count] : outcome.decisions) {
+    entries += count;
+    decisions += fmt::format(", {} {}", count, decision);
+  }
+  out += fmt::format("\n{} entries{}; {} unreviewed; {} no longer matching\n", entries, decisions,
+                     outcome.unreviewed.size(), outcome.unmatched.size());
+  return out;
+}
+
+}  // namespace treaty::views
