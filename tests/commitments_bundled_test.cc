@@ -1,0 +1,214 @@
+// The commitments of the bundled agreement, as reviewed: sections 2, 4 and 6 against the expected
+// records in tests/data/commitments, and the promises people look for first, one by one.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "commitments/agreement_commitments.h"
+
+namespace treaty::commitments {
+namespace {
+
+using nlohmann::json;
+
+const std::string kPackage = std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024";
+
+class BundledCommitmentsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<AgreementCommitments> read = ExtractAgreementCommitments(kPackage);
+    ASSERT_TRUE(read.ok()) << read.error().ToString();
+    agreement_ = new AgreementCommitments(std::move(read).value());
+    for (const Commitment& c : agreement_->reviewed) by_id_[c.id] = CommitmentJson(c);
+  }
+  static void TearDownTestSuite() { delete agreement_; }
+
+  static const json& Get(const std::string& id) {
+    static const json kMissing;
+    auto it = by_id_.find(id);
+    EXPECT_NE(it, by_id_.end()) << "no commitment " << id;
+    return it == by_id_.end() ? kMissing : it->second;
+  }
+  static json TargetOf(const json& c, const std::string& kind, size_t nth = 0) {
+    for (const json& t : c["targets"])
+      if (t["kind"] == kind && nth-- == 0) return t["value"];
+    return nullptr;
+  }
+  static bool HasCondition(const json& c, const std::string& kind) {
+    for (const json& condition : c["conditions"])
+      if (condition["kind"] == kind) return true;
+    return false;
+  }
+  static std::string QuoteIn(const json& c, const std::string& language) {
+    for (const json& q : c["source"]["quotes"])
+      if (q["language"] == language) return q["text"];
+    return "";
+  }
+
+  static AgreementCommitments* agreement_;
+  static std::map<std::string, json> by_id_;
+};
+
+AgreementCommitments* BundledCommitmentsTest::agreement_ = nullptr;
+std::map<std::string, json> BundledCommitmentsTest::by_id_;
+
+TEST_F(BundledCommitmentsTest, ReviewCoversEveryCommitmentAndStillMatchesTheTexts) {
+  ASSERT_TRUE(agreement_->review.has_value());
+  EXPECT_TRUE(agreement_->review->unreviewed.empty())
+      << agreement_->review->unreviewed.size() << " unreviewed, first "
+      << agreement_->review->unreviewed.front();
+  for (const UnmatchedEntry& entry : agreement_->review->unmatched)
+    ADD_FAILURE() << entry.where << ": " << entry.id << ": " << entry.reason;
+}
+
+TEST_F(BundledCommitmentsTest, SectionsTwoFourAndSixAsExpected) {
+  std::ifstream in(std::string(TREATY_SOURCE_DIR) +
+                   "/tests/data/commitments/expected_sections_2_4_6.jsonl");
+  ASSERT_TRUE(in);
+  std::string line;
+  size_t expected_count = 0;
+  for (int number = 1; std::getline(in, line); ++number) {
+    json expected = json::parse(line);
+    ++expected_count;
+    const json& actual = Get(expected["id"]);
+    if (actual.is_null()) continue;
+    SCOPED_TRACE("expected_sections_2_4_6.jsonl:" + std::to_string(number) + " " +
+                 expected["id"].get<std::string>());
+    EXPECT_EQ(actual["class"], expected["class"]);
+    EXPECT_EQ(actual["strength"], expected["strength"]);
+    EXPECT_EQ(actual["obligors"], expected["obligors"]);
+    EXPECT_EQ(actual["beneficiary"], expected["beneficiary"]);
+    EXPECT_EQ(actual["area"]["category"], expected["category"]);
+    json targets = json::array();
+    for (const json& t : actual["targets"])
+      targets.push_back({{"kind", t["kind"]}, {"value", t["value"]}});
+    EXPECT_EQ(targets, expected["targets"]);
+    std::vector<std::string> conditions;
+    for (const json& c : actual["conditions"]) conditions.push_back(c["kind"]);
+    std::sort(conditions.begin(), conditions.end());
+    EXPECT_EQ(json(conditions), expected["conditions"]);
+  }
+  size_t listed = 0;
+  for (const Commitment& c : agreement_->reviewed)
+    if ((c.sentence_class == SentenceClass::kCommitment ||
+         c.sentence_class == SentenceClass::kProcedure) &&
+        (c.area.section == "sec_2" || c.area.section == "sec_4" || c.area.section == "sec_6"))
+      ++listed;
+  EXPECT_EQ(listed, expected_count) << "sections 2, 4 and 6 gained or lost commitments";
+}
+
+TEST_F(BundledCommitmentsTest, MilitarySupportOfAbout112MillionIn2024) {
+  const json& c = Get("sec_2__hcontainer_1__para_2__sent_2");
+  EXPECT_EQ(c["obligors"], json({"LV"}));
+  EXPECT_EQ(c["area"]["category"], "military");
+  EXPECT_EQ(TargetOf(c, "money"),
+            json({{"amount", 112000000}, {"approx", true}, {"currency", "EUR"}}));
+  EXPECT_EQ(TargetOf(c, "year"), 2024);
+  EXPECT_NE(QuoteIn(c, "lv").find("aptuveni 112 miljonu eiro"), std::string::npos)
+      << QuoteIn(c, "lv");
+}
+
+TEST_F(BundledCommitmentsTest, QuarterPercentOfGdpEachYearGivenCapabilities) {
+  const json& c = Get("sec_2__hcontainer_1__para_2__sent_1");
+  EXPECT_EQ(c["obligors"], json({"LV"}));
+  EXPECT_EQ(c["area"]["category"], "military");
+  EXPECT_EQ(TargetOf(c, "percent"), json({{"of", "GDP"}, {"value", 0.25}}));
+  EXPECT_EQ(TargetOf(c, "years"), json({2024, 2025, 2026}));
+  EXPECT_EQ(TargetOf(c, "recurrence"), "P1Y");
+  ASSERT_TRUE(HasCondition(c, "capabilities"));
+  EXPECT_EQ(c["conditions"][0]["text"]["en"], "provided the capabilities and resources available");
+}
+
+TEST_F(BundledCommitmentsTest, MillionDronesWithTheUnitedKingdom) {
+  const json& c = Get("sec_2__hcontainer_1__para_3__sent_2");
+  EXPECT_EQ(c["obligors"], json({"LV"}));
+  EXPECT_EQ(TargetOf(c, "count"), json({{"unit", "drone"}, {"value", 1000000}}));
+  EXPECT_EQ(TargetOf(c, "year"), 2024);
+  EXPECT_NE(QuoteIn(c, "en").find("together with the United Kingdom"), std::string::npos);
+}
+
+TEST_F(BundledCommitmentsTest, NatoCapTotalAndAnnualContributionsAreTwoRecords) {
+  const json& total = Get("sec_2__hcontainer_1__para_5__sent_2__part_1");
+  const json& annual = Get("sec_2__hcontainer_1__para_5__sent_2__part_2");
+  EXPECT_EQ(TargetOf(total, "money"), json({{"amount", 3300000}, {"currency", "EUR"}}));
+  EXPECT_EQ(TargetOf(annual, "money"), json({{"amount", 2000000}, {"currency", "EUR"}}));
+  EXPECT_EQ(TargetOf(annual, "years"), json({2024, 2025}));
+  EXPECT_EQ(TargetOf(annual, "recurrence"), "P1Y");
+  EXPECT_EQ(annual["strength"], "endeavours");
+  EXPECT_EQ(total["review"], "split");
+}
+
+TEST_F(BundledCommitmentsTest, FifteenMillionForReconstructionInChernihiv) {
+  const json& money = Get("sec_3__hcontainer_16__para_2__sent_2");
+  EXPECT_EQ(money["obligors"], json({"LV"}));
+  EXPECT_EQ(money["area"]["category"], "reconstruction");
+  EXPECT_EQ(TargetOf(money, "money"), json({{"amount", 15000000}, {"currency", "EUR"}}));
+  EXPECT_EQ(TargetOf(money, "period")["from"], "2024");
+  EXPECT_EQ(TargetOf(money, "period")["to"], "2026");
+  EXPECT_NE(QuoteIn(Get("sec_3__hcontainer_16__para_2__sent_1"), "en").find("Chernihiv region"),
+            std::string::npos);
+}
+
+TEST_F(BundledCommitmentsTest, ConsultationsWithin24HoursOfARequest) {
+  const json& c = Get("sec_4__para_1__sent_1");
+  EXPECT_EQ(c["class"], "procedure");
+  EXPECT_EQ(c["obligors"], json({"LV", "UA"}));
+  EXPECT_EQ(TargetOf(c, "duration"), json({{"bound", "within"}, {"value", "PT24H"}}));
+  EXPECT_TRUE(HasCondition(c, "upon_request"));
+  EXPECT_TRUE(HasCondition(c, "armed_attack"));
+  EXPECT_EQ(c["action"]["lemma"], "consult");
+}
+
+TEST_F(BundledCommitmentsTest, AnnualStrategicDialogue) {
+  const json& c = Get("sec_2__para_6__sent_1");
+  EXPECT_EQ(c["class"], "procedure");
+  EXPECT_EQ(c["obligors"], json({"LV", "UA"}));
+  EXPECT_EQ(TargetOf(c, "recurrence"), "P1Y");
+  EXPECT_EQ(c["action"]["lemma"], "hold");
+}
+
+TEST_F(BundledCommitmentsTest, ExtensionInWritingNoLaterThanSixMonthsBeforeExpiry) {
+  const json& c = Get("sec_6__para_2__sent_2");
+  EXPECT_EQ(TargetOf(c, "duration"), json({{"bound", "no_later_than"}, {"value", "P6M"}}));
+  EXPECT_TRUE(HasCondition(c, "in_writing"));
+  EXPECT_EQ(TargetOf(Get("sec_6__para_2__sent_1"), "duration"), json({{"value", "P10Y"}}));
+}
+
+TEST_F(BundledCommitmentsTest, TerminationOnAtLeastSixMonthsWrittenNotice) {
+  const json& c = Get("sec_6__para_7__sent_1");
+  EXPECT_EQ(TargetOf(c, "duration"), json({{"bound", "at_least"}, {"value", "P6M"}}));
+  EXPECT_TRUE(HasCondition(c, "in_writing"));
+  EXPECT_EQ(c["strength"], "may");
+}
+
+TEST_F(BundledCommitmentsTest, BudgetCommitmentsNeedTheGovernmentAndWhereNeededTheSaeima) {
+  const json& c = Get("sec_1__para_5__sent_2");
+  EXPECT_EQ(c["obligors"], json({"LV"}));
+  EXPECT_TRUE(HasCondition(c, "government_approval"));
+  EXPECT_TRUE(HasCondition(c, "parliament_approval"));
+  EXPECT_TRUE(HasCondition(c, "if_necessary"));
+}
+
+TEST_F(BundledCommitmentsTest, StatementsAreNotCommitments) {
+  EXPECT_EQ(Get("sec_2__para_1__sent_1")["class"], "statement");  // are aware, consider
+  EXPECT_EQ(Get("sec_3__hcontainer_18__para_4__sent_1")["class"], "statement");  // underline
+  EXPECT_EQ(Get("preamble__para_1__sent_1")["class"], "context");
+}
+
+TEST_F(BundledCommitmentsTest, EveryCommitmentQuotesBothLanguages) {
+  for (const Commitment& c : agreement_->reviewed) {
+    if (c.sentence_class != SentenceClass::kCommitment) continue;
+    std::set<std::string> languages;
+    for (const Quote& q : c.source.quotes) languages.insert(q.language);
+    EXPECT_EQ(languages, (std::set<std::string>{"en", "lv"})) << c.id;
+    EXPECT_EQ(c.source.quotes.front().language, "en") << c.id << ": English prevails";
+  }
+}
+
+}  // namespace
+}  // namespace treaty::commitments

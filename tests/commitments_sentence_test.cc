@@ -1,0 +1,121 @@
+// One sentence at a time, in each language: class, strength, obligors and conditions as a reader
+// of the agreement would give them.
+#include <gtest/gtest.h>
+
+#include "commitments/cue_table.h"
+#include "commitments/sentence_analysis.h"
+
+namespace treaty::commitments {
+namespace {
+
+struct SentenceCase {
+  text::Language language;
+  std::string sentence;
+  SentenceClass sentence_class;
+  Strength strength;
+  std::vector<std::string> obligors;
+  std::string lemma;
+};
+
+class SentenceClassTest : public ::testing::TestWithParam<SentenceCase> {};
+
+TEST_P(SentenceClassTest, ReadsAsAPersonWould) {
+  const SentenceCase& c = GetParam();
+  SentenceAnalysis analysis =
+      AnalyzeSentence(c.sentence, c.language, *CueTableFor(c.language), {"LV", "UA"}, true);
+  EXPECT_EQ(SentenceClassName(analysis.sentence_class), SentenceClassName(c.sentence_class))
+      << c.sentence;
+  EXPECT_EQ(StrengthName(analysis.strength), StrengthName(c.strength)) << c.sentence;
+  EXPECT_EQ(analysis.obligors, c.obligors) << c.sentence;
+  EXPECT_EQ(analysis.action.lemma, c.lemma) << c.sentence;
+}
+
+using L = text::Language;
+using SC = SentenceClass;
+using S = Strength;
+const std::vector<std::string> kLv = {"LV"};
+const std::vector<std::string> kUa = {"UA"};
+const std::vector<std::string> kBoth = {"LV", "UA"};
+
+INSTANTIATE_TEST_SUITE_P(
+    English, SentenceClassTest,
+    ::testing::Values(
+        SentenceCase{L::kEnglish, "Latvia undertakes to provide training.", SC::kCommitment,
+                     S::kCommits, kLv, "provide"},
+        SentenceCase{L::kEnglish, "Latvia is committed to supporting Ukraine.", SC::kCommitment,
+                     S::kCommits, kLv, "support"},
+        SentenceCase{L::kEnglish, "Ukraine will provide information.", SC::kCommitment, S::kWill,
+                     kUa, "provide"},
+        SentenceCase{L::kEnglish, "The Participants will continue to cooperate.", SC::kCommitment,
+                     S::kContinues, kBoth, "cooperate"},
+        SentenceCase{L::kEnglish, "Latvia will strive to deliver drones.", SC::kCommitment,
+                     S::kEndeavours, kLv, "deliver"},
+        SentenceCase{L::kEnglish, "Latvia aims to increase support.", SC::kCommitment,
+                     S::kEndeavours, kLv, "increase"},
+        SentenceCase{L::kEnglish, "Latvia will consider providing loans.", SC::kCommitment,
+                     S::kConsiders, kLv, "consider"},
+        SentenceCase{L::kEnglish, "The Participants will explore joint programmes.",
+                     SC::kCommitment, S::kConsiders, kBoth, "explore"},
+        SentenceCase{L::kEnglish, "Ukraine may request assistance.", SC::kCommitment, S::kMay, kUa,
+                     "request"},
+        SentenceCase{L::kEnglish,
+                     "The Participants condemn the aggression.",
+                     SC::kStatement,
+                     S::kNone,
+                     {},
+                     ""},
+        SentenceCase{
+            L::kEnglish, "Latvia welcomes the decision.", SC::kStatement, S::kNone, {}, ""},
+        SentenceCase{L::kEnglish, "Further support provided by Latvia will be secured.",
+                     SC::kCommitment, S::kWill, kLv, "secure"},
+        SentenceCase{L::kEnglish, "The Participants will inform each other.", SC::kCommitment,
+                     S::kWill, kBoth, "inform"},
+        SentenceCase{L::kEnglish, "The Participants will consult within 24 hours.", SC::kProcedure,
+                     S::kWill, kBoth, "consult"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Latvian, SentenceClassTest,
+    ::testing::Values(
+        SentenceCase{L::kLatvian, "Latvija apņemas sniegt apmācību.", SC::kCommitment, S::kCommits,
+                     kLv, "sniegt"},
+        SentenceCase{L::kLatvian, "Latvija nodrošinās apmācību.", SC::kCommitment, S::kWill, kLv,
+                     "nodrošināt"},
+        SentenceCase{L::kLatvian, "Dalībnieki sadarbosies kiberdrošībā.", SC::kCommitment, S::kWill,
+                     kBoth, "sadarboties"},
+        SentenceCase{L::kLatvian, "Latvija turpinās atbalstīt Ukrainu.", SC::kCommitment,
+                     S::kContinues, kLv, "atbalstīt"},
+        SentenceCase{L::kLatvian, "Latvija centīsies piegādāt dronus.", SC::kCommitment,
+                     S::kEndeavours, kLv, "piegādāt"},
+        SentenceCase{L::kLatvian, "Latvija apsvērs iespēju sniegt aizdevumus.", SC::kCommitment,
+                     S::kConsiders, kLv, "apsvērt"},
+        SentenceCase{L::kLatvian, "Ukraina var lūgt palīdzību.", SC::kCommitment, S::kMay, kUa,
+                     "lūgt"},
+        SentenceCase{L::kLatvian, "Dalībnieki nosoda agresiju.", SC::kStatement, S::kNone, {}, ""},
+        SentenceCase{
+            L::kLatvian, "Latvija atzinīgi vērtē lēmumu.", SC::kStatement, S::kNone, {}, ""},
+        // A capitalised noun that ends like a future verb is not one.
+        SentenceCase{
+            L::kLatvian, "Vienošanās ir spēkā desmit gadus.", SC::kContext, S::kNone, {}, ""}));
+
+TEST(SentenceConditionTest, HedgesAreConditionsInBothLanguages) {
+  SentenceAnalysis en =
+      AnalyzeSentence("Latvia, within its capabilities, will provide assistance upon request.",
+                      L::kEnglish, EnglishCues(), {"LV", "UA"}, true);
+  ASSERT_EQ(en.conditions.size(), 2u);
+  EXPECT_EQ(en.conditions[0].kind, "capabilities");
+  EXPECT_EQ(en.conditions[1].kind, "upon_request");
+  SentenceAnalysis lv = AnalyzeSentence("Latvija savu iespēju robežās sniegs palīdzību.",
+                                        L::kLatvian, LatvianCues(), {"LV", "UA"}, true);
+  ASSERT_EQ(lv.conditions.size(), 1u);
+  EXPECT_EQ(lv.conditions[0].text, "savu iespēju robežās");
+  EXPECT_EQ(lv.strength, S::kWill);
+}
+
+TEST(SentenceConditionTest, PreambleSentencesAreContextWhateverTheySay) {
+  SentenceAnalysis analysis = AnalyzeSentence("Latvia will provide support.", L::kEnglish,
+                                              EnglishCues(), {"LV", "UA"}, false);
+  EXPECT_EQ(analysis.sentence_class, SC::kContext);
+}
+
+}  // namespace
+}  // namespace treaty::commitments
