@@ -60,7 +60,17 @@ struct CueTable {
   std::vector<std::string_view> verb_endings;
   // Words whose next word, not they, is the verb of the action: "will", "tiks".
   std::vector<std::string_view> auxiliaries;
+
+  // First-word indexes of the pattern tables above (IndexCueTable builds them).
+  PatternIndex strength_index;
+  PatternIndex procedure_index;
+  PatternIndex condition_index;
+  PatternIndex party_index;
+  PatternIndex category_index;
 };
+
+// Builds the table's indexes; each language's table calls it once its lists are complete.
+void IndexCueTable(CueTable& table);
 
 // The table for `language`, or nullptr when there is none (Ukrainian, for now): such a text is
 // quoted but not analysed.

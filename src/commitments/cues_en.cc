@@ -211,6 +211,7 @@ CueTable MakeEnglishCues() {
   t.prepositions = {"to",   "for", "of",     "with",    "against",  "from",    "by",
                     "in",   "on",  "into",   "towards", "about",    "between", "among",
                     "than", "as",  "within", "across",  "vis-à-vis"};
+  IndexCueTable(t);
   return t;
 }
 

@@ -148,6 +148,7 @@ CueTable MakeLatvianCues() {
   t.prepositions = {"pret", "ar", "par", "no", "uz", "pie", "starp", "kā"};
   t.future_suffixes = {{"sies", "ties"}, {"s", "t"}};
   t.auxiliaries = {"tiks", "būs", "var", "varēs", "turpinās"};
+  IndexCueTable(t);
   return t;
 }
 

@@ -47,4 +47,11 @@ std::optional<size_t> Pattern::MatchFrom(const std::vector<grammar::Token>& toke
   return std::nullopt;
 }
 
+void PatternIndex::Add(const Pattern& pattern, size_t position) {
+  if (pattern.first_is_prefix())
+    prefixed_.emplace_back(pattern.first_word(), position);
+  else
+    exact_[pattern.first_word()].push_back(position);
+}
+
 }  // namespace treaty::commitments

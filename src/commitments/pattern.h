@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "grammar/core/token.h"
@@ -26,6 +28,9 @@ class Pattern {
   std::optional<size_t> MatchAt(const std::vector<grammar::Token>& tokens, size_t start) const;
 
   const std::string& text() const { return text_; }
+  // The first word, without its '*', and whether it matches as a prefix.
+  const std::string& first_word() const { return words_.front().text; }
+  bool first_is_prefix() const { return words_.front().prefix; }
 
  private:
   struct Word {
@@ -38,6 +43,25 @@ class Pattern {
 
   std::string text_;
   std::vector<Word> words_;
+};
+
+// Patterns of one table grouped by their first word, so that a token is tried only against the
+// patterns that can start at it.
+class PatternIndex {
+ public:
+  void Add(const Pattern& pattern, size_t position);
+  // Calls visit(position) for each pattern whose first word matches `word`.
+  template <typename Visit>
+  void ForEachCandidate(std::string_view word, Visit visit) const {
+    if (auto it = exact_.find(std::string(word)); it != exact_.end())
+      for (size_t position : it->second) visit(position);
+    for (const auto& [prefix, position] : prefixed_)
+      if (word.starts_with(prefix)) visit(position);
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<size_t>> exact_;
+  std::vector<std::pair<std::string, size_t>> prefixed_;
 };
 
 }  // namespace treaty::commitments

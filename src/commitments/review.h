@@ -66,7 +66,6 @@ struct ReviewOutcome {
   // Ids of commitments and procedures (as reviewed) that no entry covers.
   std::vector<std::string> unreviewed;
   std::map<std::string, size_t> decisions;  // entries per decision, unmatched ones included
-
 };
 
 // Applies `entries` to `proposed` (every sentence's record). Entries that contradict each other

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 
 #include "grammar/core/token.h"
 #include "grammar/grammars.h"
@@ -22,17 +23,40 @@ struct Reading {
   std::vector<bool> in_condition;
 };
 
-// The longest match of any of `patterns` at `start`: (end, index), or nullopt.
+// The longest match at `start` of the patterns of `entries` (indexed by `index`): (end, position
+// in `entries`), the earlier entry on a tie; nullopt when none matches.
 template <typename Entry, typename GetPattern>
-std::optional<std::pair<size_t, size_t>> LongestAt(const std::vector<Entry>& entries,
+std::optional<std::pair<size_t, size_t>> LongestAt(const PatternIndex& index,
+                                                   const std::vector<Entry>& entries,
                                                    GetPattern pattern_of,
                                                    const std::vector<Token>& tokens, size_t start) {
   std::optional<std::pair<size_t, size_t>> best;
-  for (size_t i = 0; i < entries.size(); ++i) {
+  index.ForEachCandidate(tokens[start].lower, [&](size_t i) {
     std::optional<size_t> end = pattern_of(entries[i]).MatchAt(tokens, start);
-    if (end && (!best || *end > best->first)) best = std::make_pair(*end, i);
-  }
+    if (end && (!best || *end > best->first || (*end == best->first && i < best->second)))
+      best = std::make_pair(*end, i);
+  });
   return best;
+}
+
+// The first entry in table order whose pattern matches at `start`, or nullopt.
+template <typename Entry, typename GetPattern>
+std::optional<size_t> FirstAt(const PatternIndex& index, const std::vector<Entry>& entries,
+                              GetPattern pattern_of, const std::vector<Token>& tokens,
+                              size_t start) {
+  std::optional<size_t> first;
+  index.ForEachCandidate(tokens[start].lower, [&](size_t i) {
+    if ((!first || i < *first) && pattern_of(entries[i]).MatchAt(tokens, start)) first = i;
+  });
+  return first;
+}
+
+template <typename Cue>
+const Pattern& PatternOf(const Cue& cue) {
+  if constexpr (std::is_same_v<Cue, Pattern>)
+    return cue;
+  else
+    return cue.pattern;
 }
 
 std::string_view Span(const Reading& r, size_t first, size_t end) {
@@ -117,8 +141,7 @@ struct Mention {
 std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues) {
   std::vector<Mention> mentions;
   for (size_t i = 0; i < r.tokens.size();) {
-    auto found = LongestAt(
-        cues.parties, [](const PartyCue& c) -> const Pattern& { return c.pattern; }, r.tokens, i);
+    auto found = LongestAt(cues.party_index, cues.parties, PatternOf<PartyCue>, r.tokens, i);
     if (!found) {
       ++i;
       continue;
@@ -191,9 +214,8 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
   SentenceAnalysis out;
 
   for (size_t i = 0; i < r.tokens.size();) {
-    auto found = LongestAt(
-        cues.conditions, [](const ConditionCue& c) -> const Pattern& { return c.pattern; },
-        r.tokens, i);
+    auto found =
+        LongestAt(cues.condition_index, cues.conditions, PatternOf<ConditionCue>, r.tokens, i);
     if (!found) {
       ++i;
       continue;
@@ -205,27 +227,23 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
   }
 
   for (size_t i = 0; i < r.tokens.size() && !out.category; ++i) {
-    for (const CategoryCue& cue : cues.categories) {
-      if (cue.pattern.MatchAt(r.tokens, i)) {
-        out.category = cue.category;
-        break;
-      }
-    }
+    std::optional<size_t> cue =
+        FirstAt(cues.category_index, cues.categories, PatternOf<CategoryCue>, r.tokens, i);
+    if (cue) out.category = cues.categories[*cue].category;
   }
 
   bool procedure = false;
   for (size_t i = 0; i < r.tokens.size() && !procedure; ++i)
-    for (const Pattern& p : cues.procedures)
-      if (p.MatchAt(r.tokens, i)) procedure = true;
+    procedure =
+        FirstAt(cues.procedure_index, cues.procedures, PatternOf<Pattern>, r.tokens, i).has_value();
 
   // The class comes from the first cue in the sentence, outside conditions.
   std::optional<size_t> cue_first, cue_end;
   std::optional<std::string> future_lemma;
   for (size_t i = 0; i < r.tokens.size() && !cue_first; ++i) {
     if (r.in_condition[i]) continue;
-    auto found = LongestAt(
-        cues.strengths, [](const StrengthCue& c) -> const Pattern& { return c.pattern; }, r.tokens,
-        i);
+    auto found =
+        LongestAt(cues.strength_index, cues.strengths, PatternOf<StrengthCue>, r.tokens, i);
     if (found) {
       const StrengthCue& cue = cues.strengths[found->second];
       cue_first = i;
@@ -296,9 +314,13 @@ std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headi
     std::string words;
     std::vector<Token> tokens =
         grammar::Tokenize(*it, 0, it->size(), grammar::GrammarFor(language).number_format, words);
-    for (const CategoryCue& cue : cues.categories)
-      for (size_t i = 0; i < tokens.size(); ++i)
-        if (cue.pattern.MatchAt(tokens, i)) return cue.category;
+    std::optional<size_t> earliest_in_table;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      std::optional<size_t> cue =
+          FirstAt(cues.category_index, cues.categories, PatternOf<CategoryCue>, tokens, i);
+      if (cue && (!earliest_in_table || *cue < *earliest_in_table)) earliest_in_table = cue;
+    }
+    if (earliest_in_table) return cues.categories[*earliest_in_table].category;
   }
   return std::nullopt;
 }
