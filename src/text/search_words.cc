@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 
 #include "text/dictionary.h"
 #include "text/latvian_stemmer.h"
@@ -38,6 +39,78 @@ std::string Capitalized(std::string_view word) {
   std::string out;
   s.toUTF8String(out);
   return out;
+}
+
+// Folded lemmas of `stems`, sorted and distinct.
+std::vector<std::string> FoldedLemmas(const std::vector<std::string>& stems) {
+  std::vector<std::string> lemmas;
+  for (const std::string& stem : stems) lemmas.push_back(FoldSearchWord(stem));
+  std::sort(lemmas.begin(), lemmas.end());
+  lemmas.erase(std::unique(lemmas.begin(), lemmas.end()), lemmas.end());
+  return lemmas;
+}
+
+// Hunspell's stems of `word` as written, or capitalised (proper nouns are known only so).
+std::vector<std::string> DictionaryStems(Language language, std::string_view word) {
+  std::vector<std::string> stems = Stems(language, word);
+  if (stems.empty()) stems = Stems(language, Capitalized(word));
+  return stems;
+}
+
+// The Latvian letters with a diacritic, by the letter they fold to (FoldForSearch).
+constexpr std::array<std::pair<char, std::string_view>, 11> kLatvianMarked = {{
+    {'a', "ā"},
+    {'c', "č"},
+    {'e', "ē"},
+    {'g', "ģ"},
+    {'i', "ī"},
+    {'k', "ķ"},
+    {'l', "ļ"},
+    {'n', "ņ"},
+    {'s', "š"},
+    {'u', "ū"},
+    {'z', "ž"},
+}};
+
+// Restoration tries every combination of marked and plain letters: 2^n spellings (twice as many
+// lookups, with the capitalised form), so words with more letters that could be marked are left
+// as they are. Ten keeps a query word under about 2,000 lookups, some 50 ms.
+constexpr size_t kMaxRestorableLetters = 10;
+
+std::string_view LatvianMarked(char plain) {
+  for (const auto& [letter, marked] : kLatvianMarked) {
+    if (letter == plain) return marked;
+  }
+  return {};
+}
+
+// The stems of every spelling of `folded` (lower-case ASCII) with some of its letters marked that
+// Hunspell knows; empty when there is none or `folded` has too many letters to try.
+std::vector<std::string> RestoredLatvianStems(std::string_view folded) {
+  size_t markable = 0;
+  for (char letter : folded) {
+    if (static_cast<unsigned char>(letter) >= 0x80) return {};
+    if (!LatvianMarked(letter).empty()) ++markable;
+  }
+  if (markable == 0 || markable > kMaxRestorableLetters) return {};
+  std::vector<std::string> stems;
+  // Bit k of the mask marks the k-th markable letter; mask 0, the word as typed, is not tried.
+  for (size_t mask = 1; mask < (size_t{1} << markable); ++mask) {
+    std::string spelling;
+    size_t bit = 0;
+    for (char letter : folded) {
+      const std::string_view marked = LatvianMarked(letter);
+      if (!marked.empty() && ((mask >> bit++) & 1) != 0) {
+        spelling.append(marked);
+      } else {
+        spelling.push_back(letter);
+      }
+    }
+    for (std::string& stem : DictionaryStems(Language::kLatvian, spelling)) {
+      stems.push_back(std::move(stem));
+    }
+  }
+  return stems;
 }
 
 }  // namespace
@@ -97,16 +170,20 @@ std::vector<std::pair<size_t, size_t>> SplitSearchWords(std::string_view utf8) {
 
 std::vector<std::string> SearchLemmas(Language language, std::string_view word) {
   if (!HasLetter(word)) return {};
-  std::vector<std::string> stems = Stems(language, word);
-  if (stems.empty()) stems = Stems(language, Capitalized(word));
-  std::vector<std::string> lemmas;
-  for (const std::string& stem : stems) lemmas.push_back(FoldSearchWord(stem));
+  std::vector<std::string> lemmas = FoldedLemmas(DictionaryStems(language, word));
   if (lemmas.empty() && language == Language::kLatvian) {
     lemmas.push_back(LatvianLightStem(FoldSearchWord(word)));
   }
-  std::sort(lemmas.begin(), lemmas.end());
-  lemmas.erase(std::unique(lemmas.begin(), lemmas.end()), lemmas.end());
   return lemmas;
+}
+
+std::vector<std::string> QueryLemmas(Language language, std::string_view word) {
+  if (language == Language::kLatvian && HasLetter(word) &&
+      DictionaryStems(language, word).empty()) {
+    std::vector<std::string> restored = FoldedLemmas(RestoredLatvianStems(FoldSearchWord(word)));
+    if (!restored.empty()) return restored;
+  }
+  return SearchLemmas(language, word);
 }
 
 std::vector<SearchWord> SearchWords(Language language, std::string_view utf8) {

@@ -41,6 +41,13 @@ std::vector<std::pair<size_t, size_t>> SplitSearchWords(std::string_view utf8);
 // without letters and for an unknown English or Ukrainian word.
 std::vector<std::string> SearchLemmas(Language language, std::string_view word);
 
+// The lemmas of a query word in `language`: SearchLemmas, except that a Latvian word Hunspell does
+// not know, typed without some of its diacritics, takes the lemmas of the spellings Hunspell knows
+// once they are restored ("apnemas" → "apņemas" → "apnemt"; "kopeja" → "kopēja", "kopējā"), so
+// that a query typed on a keyboard without Latvian letters finds inflected forms too. Only for
+// queries: the text indexed has its diacritics.
+std::vector<std::string> QueryLemmas(Language language, std::string_view word);
+
 // SplitSearchWords of `utf8` with each word's folded form and lemmas in `language`.
 std::vector<SearchWord> SearchWords(Language language, std::string_view utf8);
 

@@ -364,7 +364,7 @@ Result<std::vector<SearchHit>> SearchIndex::Search(const SearchQuery& query) con
     QueryWord word{text::FoldSearchWord(surface), {}};
     if (word.folded.empty()) continue;
     for (text::Language language : languages) {
-      for (std::string& lemma : text::SearchLemmas(language, surface)) {
+      for (std::string& lemma : text::QueryLemmas(language, surface)) {
         if (std::find(word.lemmas.begin(), word.lemmas.end(), lemma) == word.lemmas.end()) {
           word.lemmas.push_back(std::move(lemma));
         }

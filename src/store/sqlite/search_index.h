@@ -21,8 +21,8 @@ namespace treaty::store {
 inline constexpr std::string_view kProvisionKind = "provision";
 inline constexpr std::string_view kCommitmentKind = "commitment";
 
-// The unit indexed: a provision's own words, or a commitment's, in one language. The commitments
-// stage makes its entries itself; ProvisionEntries makes the provisions'.
+// The unit indexed: a provision's own words, or a commitment's, in one language. ProvisionEntries
+// makes the provisions'; the caller makes the commitments' (the store does not read that stage).
 struct SearchEntry {
   std::string agreement_id;
   std::string kind;  // kProvisionKind or kCommitmentKind

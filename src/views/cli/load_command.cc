@@ -1,6 +1,13 @@
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "commitments/agreement_commitments.h"
 #include "document/agreement_package.h"
 #include "document/parser.h"
 #include "store/sqlite/document_store.h"
@@ -9,6 +16,64 @@
 #include "views/cli/subcommands.h"
 
 namespace treaty::views {
+
+namespace {
+
+using commitments::Commitment;
+
+// Heading paths of provision entries, by language and provision eId.
+using HeadingPaths = std::map<std::pair<text::Language, std::string>, std::vector<std::string>>;
+
+// The heading path of the provision holding the sentence `eid`, as its provision entry has it
+// (numbered: "2. Areas of …"): eIds are hierarchical, so the provision's is the sentence's with
+// trailing components ("__sent_1") removed. When no provision entry holds the sentence, the
+// commitment's own headings in that language (unnumbered), or none.
+std::vector<std::string> HeadingPathOf(const HeadingPaths& paths, text::Language language,
+                                       std::string eid, const Commitment& commitment) {
+  for (size_t cut; (cut = eid.rfind("__")) != std::string::npos;) {
+    eid.resize(cut);
+    auto found = paths.find({language, eid});
+    if (found != paths.end()) return found->second;
+  }
+  auto headings = commitment.area.headings_by_language.find(std::string(LanguageCode(language)));
+  if (headings == commitment.area.headings_by_language.end()) return {};
+  return headings->second;
+}
+
+// One entry per commitment or procedure and language: its quotes in that language, joined.
+std::vector<store::SearchEntry> CommitmentEntries(
+    const std::string& agreement_id, const std::vector<Commitment>& commitments,
+    const std::vector<store::SearchEntry>& provisions) {
+  HeadingPaths paths;
+  for (const store::SearchEntry& provision : provisions) {
+    paths.emplace(std::pair(provision.language, provision.eid), provision.heading_path);
+  }
+  std::vector<store::SearchEntry> entries;
+  for (const Commitment& commitment : commitments) {
+    if (commitment.sentence_class != commitments::SentenceClass::kCommitment &&
+        commitment.sentence_class != commitments::SentenceClass::kProcedure) {
+      continue;
+    }
+    const size_t first = entries.size();
+    for (const commitments::Quote& quote : commitment.source.quotes) {
+      std::optional<text::Language> language = text::ParseLanguageCode(quote.language);
+      if (!language) continue;
+      auto same =
+          std::find_if(entries.begin() + first, entries.end(),
+                       [&](const store::SearchEntry& e) { return e.language == *language; });
+      if (same != entries.end()) {
+        same->text += " " + quote.text;  // a sentence the other text splits in two
+        continue;
+      }
+      entries.push_back({agreement_id, std::string(store::kCommitmentKind), commitment.id,
+                         commitment.source.eid, *language,
+                         HeadingPathOf(paths, *language, quote.eid, commitment), quote.text});
+    }
+  }
+  return entries;
+}
+
+}  // namespace
 
 int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
   Result<document::AgreementPackage> package =
@@ -34,11 +99,20 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
     }
     texts.push_back(std::move(doc).value());
   }
+  Result<commitments::AgreementCommitments> extracted =
+      commitments::ExtractAgreementCommitments(options.package_folder);
+  if (!extracted.ok()) {
+    err << "treaty load: " << extracted.error().ToString() << "\n";
+    return kExitBadInput;
+  }
   std::vector<store::SearchEntry> entries;
   for (const document::Document& doc : texts) {
     std::vector<store::SearchEntry> provisions = store::ProvisionEntries(package.value().id, doc);
     entries.insert(entries.end(), provisions.begin(), provisions.end());
   }
+  std::vector<store::SearchEntry> commitment_entries =
+      CommitmentEntries(package.value().id, extracted.value().reviewed, entries);
+  entries.insert(entries.end(), commitment_entries.begin(), commitment_entries.end());
   std::filesystem::path parent = std::filesystem::path(options.database).parent_path();
   std::error_code ec;
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -66,7 +140,8 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
   out << (saved.value() ? "replaced " : "loaded ") << package.value().id << " (" << texts.size()
-      << " texts, " << indexed.value() << " search entries) into " << options.database << "\n";
+      << " texts, " << indexed.value() << " search entries, " << commitment_entries.size()
+      << " of them commitments) into " << options.database << "\n";
   return kExitOk;
 }
 
