@@ -1,0 +1,48 @@
+// Civil dates of the proleptic Gregorian calendar, without a time zone, as the agreement and the
+// ledger write them (YYYY-MM-DD). Arithmetic with periods lives in period.h.
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace treaty::evaluation {
+
+// The years a date read from input may have: wide enough for any agreement of this kind, its
+// extensions and its history, narrow enough to catch a typed "1024" or "3024".
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2200;
+
+class Date {
+ public:
+  Date() = default;  // 1970-01-01: only a placeholder to assign over
+  // REQUIRES: `ymd.ok()`.
+  explicit Date(std::chrono::year_month_day ymd) : days_(ymd) {}
+  explicit Date(std::chrono::sys_days days) : days_(days) {}
+
+  std::chrono::sys_days days() const { return days_; }
+  std::chrono::year_month_day ymd() const { return std::chrono::year_month_day(days_); }
+  int year() const;
+  unsigned month() const;
+  unsigned day() const;
+
+  Date NextDay() const { return Date(days_ + std::chrono::days(1)); }
+  Date PreviousDay() const { return Date(days_ - std::chrono::days(1)); }
+  std::string ToString() const;       // "2034-04-11"
+  std::string ToBasicString() const;  // "20340411", ISO 8601 basic form (iCalendar DATE)
+
+  auto operator<=>(const Date&) const = default;
+  bool operator==(const Date&) const = default;
+
+ private:
+  std::chrono::sys_days days_{};
+};
+
+// Reads exactly "YYYY-MM-DD": four-digit year in [kMinYear, kMaxYear], two-digit month and day,
+// a day that exists in that month. The error says what is wrong; its `where` is `where`.
+Result<Date> ParseDate(std::string_view text, std::string_view where = {});
+
+}  // namespace treaty::evaluation

@@ -1,0 +1,39 @@
+#include "evaluation/deadline.h"
+
+#include <fmt/format.h>
+
+namespace treaty::evaluation {
+
+std::vector<Deadline> LifecycleDeadlines(const Lifecycle& lifecycle,
+                                         const LifecycleParameters& parameters) {
+  std::vector<Deadline> deadlines;
+  bool ends_by_termination = lifecycle.termination_effective &&
+                             *lifecycle.termination_effective <= lifecycle.term_last_day;
+  if (!ends_by_termination) {
+    deadlines.push_back(
+        Deadline{fmt::format("extension-deadline-term-{}", lifecycle.term_number),
+                 lifecycle.extension_deadline,
+                 std::nullopt,
+                 fmt::format("Last day to agree in writing on extending the Agreement (term {})",
+                             lifecycle.term_number),
+                 parameters.extension_notice.source,
+                 {}});
+    deadlines.push_back(Deadline{
+        fmt::format("term-last-day-term-{}", lifecycle.term_number),
+        lifecycle.term_last_day,
+        std::nullopt,
+        fmt::format("Last day of the Agreement's term {}, unless extended", lifecycle.term_number),
+        parameters.term.source,
+        {}});
+  } else {
+    deadlines.push_back(Deadline{"termination-effective",
+                                 *lifecycle.termination_effective,
+                                 std::nullopt,
+                                 "Termination takes effect: last day the Agreement is in force",
+                                 parameters.termination_notice.source,
+                                 {lifecycle.termination_notice}});
+  }
+  return deadlines;
+}
+
+}  // namespace treaty::evaluation

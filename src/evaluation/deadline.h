@@ -1,0 +1,30 @@
+// Days someone must act by or watch for, and duties that recur every year, each with the provision
+// it comes from. Evaluation lists them; the calendar writer (icalendar.h) and the status report
+// show them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evaluation/citation.h"
+#include "evaluation/date.h"
+#include "evaluation/lifecycle.h"
+
+namespace treaty::evaluation {
+
+struct Deadline {
+  std::string key;  // stable within an agreement for the same deadline: "extension-deadline-term-1"
+  Date date;        // the day; for a yearly duty, its first occurrence
+  std::optional<Date> yearly_until;  // a yearly duty: again on the same date each year to this day
+  std::string title;                 // for a person: "Last day to agree on extending the Agreement"
+  Citation source;
+  std::vector<std::string> events;  // ledger events the deadline rests on
+};
+
+// The life cycle's deadlines: the last day to agree on extending the current term (while that is
+// still possible), and the last day in force, by the end of the term or by a termination.
+std::vector<Deadline> LifecycleDeadlines(const Lifecycle& lifecycle,
+                                         const LifecycleParameters& parameters);
+
+}  // namespace treaty::evaluation

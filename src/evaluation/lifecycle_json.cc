@@ -1,0 +1,275 @@
+#include "evaluation/lifecycle_json.h"
+
+#include <initializer_list>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace treaty::evaluation {
+
+namespace {
+
+using nlohmann::json;
+
+// Reads the members of one JSON object, naming each by its path in errors.
+class ObjectReader {
+ public:
+  ObjectReader(const json& object, std::string path) : object_(object), path_(std::move(path)) {}
+
+  // An error unless the value is an object whose members are all in `allowed`.
+  Result<bool> Check(std::initializer_list<std::string_view> allowed) const {
+    if (!object_.is_object()) return Error{"should be an object", Where()};
+    for (const auto& [name, value] : object_.items()) {
+      bool known = false;
+      for (std::string_view candidate : allowed) known = known || name == candidate;
+      if (!known) return Error{fmt::format("unknown member '{}'", name), Where()};
+    }
+    return true;
+  }
+  bool Has(const std::string& name) const { return object_.contains(name); }
+  const json& Get(const std::string& name) const { return object_.at(name); }
+  std::string Path(const std::string& name) const {
+    return path_.empty() ? name : path_ + "." + name;
+  }
+
+  Result<std::string> String(const std::string& name, bool required = true) const {
+    if (!Has(name)) {
+      if (required) return Error{"missing", Where(name)};
+      return std::string();
+    }
+    if (!Get(name).is_string()) return Error{"should be a string", Where(name)};
+    return Get(name).get<std::string>();
+  }
+  Result<Date> DateValue(const std::string& name) const {
+    Result<std::string> text = String(name);
+    if (!text.ok()) return text.error();
+    return ParseDate(text.value(), Where(name));
+  }
+  Result<Period> PeriodValue(const std::string& name) const {
+    Result<std::string> text = String(name);
+    if (!text.ok()) return text.error();
+    return ParsePeriod(text.value(), Where(name));
+  }
+  std::string Where(const std::string& name = "") const {
+    return "field " + (name.empty() ? (path_.empty() ? std::string("(top)") : path_) : Path(name));
+  }
+
+ private:
+  const json& object_;
+  std::string path_;
+};
+
+Result<Citation> CitationFromJson(const ObjectReader& parent, const std::string& name,
+                                  bool with_value) {
+  if (!parent.Has(name)) return Error{"missing", parent.Where(name)};
+  ObjectReader reader(parent.Get(name), parent.Path(name));
+  Result<bool> check = with_value ? reader.Check({"value", "commitment", "eId", "quote"})
+                                  : reader.Check({"commitment", "eId", "quote"});
+  if (!check.ok()) return check.error();
+  Citation citation;
+  for (auto [member, target] :
+       {std::pair{"commitment", &citation.commitment_id}, std::pair{"eId", &citation.eid},
+        std::pair{"quote", &citation.quote}}) {
+    Result<std::string> text = reader.String(member);
+    if (!text.ok()) return text.error();
+    if (text.value().empty()) return Error{"empty", reader.Where(member)};
+    *target = text.value();
+  }
+  return citation;
+}
+
+template <typename T>
+Result<Cited<T>> CitedFromJson(const ObjectReader& parent, const std::string& name) {
+  Result<Citation> citation = CitationFromJson(parent, name, true);
+  if (!citation.ok()) return citation.error();
+  ObjectReader reader(parent.Get(name), parent.Path(name));
+  Result<T> value = [&]() -> Result<T> {
+    if constexpr (std::is_same_v<T, Date>) {
+      return reader.DateValue("value");
+    } else {
+      return reader.PeriodValue("value");
+    }
+  }();
+  if (!value.ok()) return value.error();
+  return Cited<T>{value.value(), citation.value()};
+}
+
+Result<Notice> NoticeFromJson(const json& value, const std::string& path) {
+  ObjectReader reader(value, path);
+  if (Result<bool> check = reader.Check(
+          {"event", "kind", "from", "to", "date", "effective_date", "amendment", "extension_term"});
+      !check.ok()) {
+    return check.error();
+  }
+  Notice notice;
+  Result<std::string> event = reader.String("event");
+  if (!event.ok()) return event.error();
+  notice.event_id = event.value();
+  Result<std::string> kind = reader.String("kind");
+  if (!kind.ok()) return kind.error();
+  bool known_kind = false;
+  for (NoticeKind candidate :
+       {NoticeKind::kExtension, NoticeKind::kTermination, NoticeKind::kAmendmentAcceptance}) {
+    if (kind.value() == NoticeKindName(candidate)) {
+      notice.kind = candidate;
+      known_kind = true;
+    }
+  }
+  if (!known_kind) {
+    return Error{
+        fmt::format("'{}' is not extension, termination or amendment_acceptance", kind.value()),
+        reader.Where("kind")};
+  }
+  // "to" may be absent here: EvaluateLifecycle reports a notice without a counterparty.
+  for (auto [member, target, required] :
+       {std::tuple{"from", &notice.from, true}, std::tuple{"to", &notice.to, false},
+        std::tuple{"amendment", &notice.amendment, false}}) {
+    Result<std::string> text = reader.String(member, required);
+    if (!text.ok()) return text.error();
+    *target = text.value();
+  }
+  Result<Date> date = reader.DateValue("date");
+  if (!date.ok()) return date.error();
+  notice.date = date.value();
+  if (reader.Has("effective_date")) {
+    Result<Date> effective = reader.DateValue("effective_date");
+    if (!effective.ok()) return effective.error();
+    notice.effective_date = effective.value();
+  }
+  if (reader.Has("extension_term")) {
+    Result<Period> term = reader.PeriodValue("extension_term");
+    if (!term.ok()) return term.error();
+    notice.extension_term = term.value();
+  }
+  return notice;
+}
+
+}  // namespace
+
+Result<LifecycleParameters> LifecycleParametersFromJson(const json& value) {
+  ObjectReader reader(value, "");
+  if (Result<bool> check = reader.Check({"parties", "signature", "entry_into_force", "term",
+                                         "extension_notice", "termination_notice",
+                                         "nato_membership", "amendment", "ongoing_activities"});
+      !check.ok()) {
+    return check.error();
+  }
+  LifecycleParameters parameters;
+  if (!reader.Has("parties") || !reader.Get("parties").is_array()) {
+    return Error{"should be an array of party codes", reader.Where("parties")};
+  }
+  for (const json& party : reader.Get("parties")) {
+    if (!party.is_string()) return Error{"should hold strings", reader.Where("parties")};
+    parameters.parties.push_back(party.get<std::string>());
+  }
+  Result<Cited<Date>> signature = CitedFromJson<Date>(reader, "signature");
+  if (!signature.ok()) return signature.error();
+  parameters.signature = signature.value();
+  for (auto [name, target] : {std::pair{"term", &parameters.term},
+                              std::pair{"extension_notice", &parameters.extension_notice},
+                              std::pair{"termination_notice", &parameters.termination_notice}}) {
+    Result<Cited<Period>> period = CitedFromJson<Period>(reader, name);
+    if (!period.ok()) return period.error();
+    *target = period.value();
+  }
+  for (auto [name, target] : {std::pair{"entry_into_force", &parameters.entry_into_force},
+                              std::pair{"nato_membership", &parameters.nato_membership},
+                              std::pair{"amendment", &parameters.amendment},
+                              std::pair{"ongoing_activities", &parameters.ongoing_activities}}) {
+    Result<Citation> citation = CitationFromJson(reader, name, false);
+    if (!citation.ok()) return citation.error();
+    *target = citation.value();
+  }
+  return parameters;
+}
+
+Result<LifecycleFacts> LifecycleFactsFromJson(const json& value) {
+  ObjectReader reader(value, "");
+  if (Result<bool> check = reader.Check({"notices", "ukraine_nato_membership", "activities"});
+      !check.ok()) {
+    return check.error();
+  }
+  LifecycleFacts facts;
+  for (std::string name : {"notices", "activities"}) {
+    if (reader.Has(name) && !reader.Get(name).is_array()) {
+      return Error{"should be an array", reader.Where(name)};
+    }
+  }
+  if (reader.Has("notices")) {
+    const json& notices = reader.Get("notices");
+    for (size_t i = 0; i < notices.size(); ++i) {
+      Result<Notice> notice = NoticeFromJson(notices[i], fmt::format("notices[{}]", i));
+      if (!notice.ok()) return notice.error();
+      facts.notices.push_back(notice.value());
+    }
+  }
+  if (reader.Has("ukraine_nato_membership")) {
+    ObjectReader membership(reader.Get("ukraine_nato_membership"), "ukraine_nato_membership");
+    if (Result<bool> check = membership.Check({"date", "source"}); !check.ok()) {
+      return check.error();
+    }
+    Result<Date> date = membership.DateValue("date");
+    if (!date.ok()) return date.error();
+    Result<std::string> source = membership.String("source");
+    if (!source.ok()) return source.error();
+    facts.ukraine_nato_membership = date.value();
+    facts.ukraine_nato_membership_source = source.value();
+  }
+  if (reader.Has("activities")) {
+    const json& activities = reader.Get("activities");
+    for (size_t i = 0; i < activities.size(); ++i) {
+      ObjectReader activity(activities[i], fmt::format("activities[{}]", i));
+      if (Result<bool> check = activity.Check({"id", "decided"}); !check.ok()) {
+        return check.error();
+      }
+      Result<std::string> id = activity.String("id");
+      if (!id.ok()) return id.error();
+      Result<Date> decided = activity.DateValue("decided");
+      if (!decided.ok()) return decided.error();
+      facts.activities.push_back(Activity{id.value(), decided.value()});
+    }
+  }
+  return facts;
+}
+
+json LifecycleJson(const Lifecycle& lifecycle) {
+  json amendments = json::array();
+  for (const AmendmentStatus& amendment : lifecycle.amendments) {
+    json entry = {
+        {"id", amendment.id},
+        {"accepted_by", amendment.accepted_by},
+        {"in_effect", amendment.in_effect_from && *amendment.in_effect_from <= lifecycle.at},
+        {"events", amendment.events}};
+    if (amendment.in_effect_from) entry["in_effect_from"] = amendment.in_effect_from->ToString();
+    amendments.push_back(std::move(entry));
+  }
+  json reasons = json::array();
+  for (const Reason& reason : lifecycle.reasons) {
+    reasons.push_back({{"provision", reason.provision.eid},
+                       {"commitment", reason.provision.commitment_id},
+                       {"quote", reason.provision.quote},
+                       {"finding", reason.finding},
+                       {"events", reason.events}});
+  }
+  json out = {{"at", lifecycle.at.ToString()},
+              {"state", LifecycleStateName(lifecycle.state)},
+              {"in_force_from", lifecycle.in_force_from.ToString()},
+              {"term_number", lifecycle.term_number},
+              {"term_last_day", lifecycle.term_last_day.ToString()},
+              {"last_day_in_force", lifecycle.last_day_in_force.ToString()},
+              {"extension_deadline", lifecycle.extension_deadline.ToString()},
+              {"extension_possible", lifecycle.extension_possible},
+              {"future_status_pending", lifecycle.future_status_pending},
+              {"amendments", std::move(amendments)},
+              {"continuing_activities", lifecycle.continuing_activities},
+              {"reasons", std::move(reasons)}};
+  if (lifecycle.termination_effective) {
+    out["termination_effective"] = lifecycle.termination_effective->ToString();
+  }
+  return out;
+}
+
+}  // namespace treaty::evaluation

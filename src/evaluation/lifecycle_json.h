@@ -1,0 +1,34 @@
+// The JSON forms of the life cycle's inputs and output. Inputs are what a later step builds from
+// the reviewed commitments and the ledger (and what test cases write by hand); the output is the
+// `lifecycle` object of `treaty status --format json`.
+//
+// Parameters: {"parties": ["LV", "UA"], "signature": CITED, "entry_into_force": CITATION,
+//   "term": CITED, "extension_notice": CITED, "termination_notice": CITED,
+//   "nato_membership": CITATION, "amendment": CITATION, "ongoing_activities": CITATION}
+//   CITATION is {"commitment", "eId", "quote"}; CITED adds "value" (a date or ISO 8601 period).
+// Facts: {"notices": [{"event", "kind" (extension|termination|amendment_acceptance), "from", "to",
+//   "date", "effective_date"?, "amendment"?, "extension_term"?}],
+//   "ukraine_nato_membership"?: {"date", "source"}, "activities": [{"id", "decided"}]};
+//   every member may be left out.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "evaluation/lifecycle.h"
+
+namespace treaty::evaluation {
+
+// Errors have `where` "field NAME" with the path ("field notices[2].date"); unknown members are
+// errors, so a misspelt field is never silently ignored.
+Result<LifecycleParameters> LifecycleParametersFromJson(const nlohmann::json& json);
+Result<LifecycleFacts> LifecycleFactsFromJson(const nlohmann::json& json);
+
+// {"at", "state", "in_force_from", "term_number", "term_last_day", "last_day_in_force",
+//  "extension_deadline", "extension_possible", "termination_effective" (when a notice is known),
+//  "future_status_pending", "amendments": [{"id", "accepted_by", "in_effect_from"?, "in_effect",
+//  "events"}], "continuing_activities", "reasons": [{"provision", "commitment", "quote",
+//  "finding", "events"}]}; dates as YYYY-MM-DD.
+nlohmann::json LifecycleJson(const Lifecycle& lifecycle);
+
+}  // namespace treaty::evaluation
