@@ -1,15 +1,24 @@
 #include "store/postgres/append_transaction_postgres.h"
 
+#include <tuple>
 #include <utility>
 
+#include "ledger/uuid.h"
 #include "store/postgres/ledger_queries_postgres.h"
 #include "store/postgres/postgres_connection.h"
 
 namespace treaty::store {
+namespace {
+
+// NULL in COPY for an empty string (stream_to writes a null const char* as \N).
+const char* NullIfEmpty(const std::string& text) { return text.empty() ? nullptr : text.c_str(); }
+
+}  // namespace
 
 Result<std::unique_ptr<ledger::AppendTransaction>> PostgresAppendTransaction::Begin(
     pqxx::connection& connection, const std::string& agreement, const std::string& where) {
   return Guarded(where, [&]() -> Result<std::unique_ptr<ledger::AppendTransaction>> {
+    PrepareLedgerStatements(connection);
     // READ COMMITTED, the default: under REPEATABLE READ the snapshot would predate the lock.
     auto work = std::make_unique<pqxx::work>(connection);
     work->exec_params0(
@@ -33,23 +42,67 @@ PostgresAppendTransaction::~PostgresAppendTransaction() {
   work_.reset();
 }
 
+void PostgresAppendTransaction::Flush() {
+  if (pending_.empty()) return;
+  {
+    pqxx::stream_to events(
+        *work_, "events",
+        std::vector<std::string>{"agreement", "leaf_index", "id", "type", "fact_date",
+                                 "recorded_at", "institution", "classification", "corrects",
+                                 "idempotency_key", "content_hash", "leaf_hash", "canonical"});
+    for (const ledger::StoredEvent& row : pending_) {
+      events << std::make_tuple(
+          row.agreement, row.leaf_index, row.id, row.type, NullIfEmpty(row.fact_date),
+          row.recorded_at, row.institution, row.classification, NullIfEmpty(row.corrects),
+          row.idempotency_key,
+          ByteaHexInput(
+              {reinterpret_cast<const char*>(row.content_hash.data()), row.content_hash.size()}),
+          ByteaHexInput(
+              {reinterpret_cast<const char*>(row.leaf_hash.data()), row.leaf_hash.size()}),
+          ByteaHexInput(row.canonical));
+    }
+    events.complete();
+  }
+  if (!pending_commitments_.empty()) {
+    pqxx::stream_to commitments(
+        *work_, "event_commitments",
+        std::vector<std::string>{"agreement", "commitment_id", "leaf_index"});
+    for (const auto& [leaf_index, commitment] : pending_commitments_) {
+      commitments << std::make_tuple(state_.agreement, commitment, leaf_index);
+    }
+    commitments.complete();
+  }
+  pending_.clear();
+  pending_commitments_.clear();
+  pending_by_id_.clear();
+  pending_by_key_.clear();
+}
+
 Result<std::vector<ledger::Hash>> PostgresAppendTransaction::LeafHashes(
     const std::string& agreement, int64_t begin, int64_t end) {
-  return Guarded(where_, [&] { return SelectLeafHashes(*work_, agreement, begin, end); });
+  return Guarded(where_, [&] {
+    Flush();
+    return SelectLeafHashes(*work_, agreement, begin, end);
+  });
 }
 
 Result<std::vector<ledger::Hash>> PostgresAppendTransaction::CachedNodes(
     const std::string& agreement, int level, int64_t begin, int64_t end) {
-  return Guarded(where_, [&] { return SelectCachedNodes(*work_, agreement, level, begin, end); });
+  return Guarded(where_, [&] {
+    Flush();
+    return SelectCachedNodes(*work_, agreement, level, begin, end);
+  });
 }
 
 Result<std::optional<ledger::StoredEvent>> PostgresAppendTransaction::FindByIdempotencyKey(
     const std::string& institution, const std::string& idempotency_key) {
+  if (auto found = pending_by_key_.find({institution, idempotency_key});
+      found != pending_by_key_.end()) {
+    return std::optional<ledger::StoredEvent>(pending_[found->second]);
+  }
   return Guarded(where_, [&]() -> Result<std::optional<ledger::StoredEvent>> {
-    const pqxx::result rows = work_->exec_params(
-        std::string("SELECT ") + kEventColumns +
-            " FROM events WHERE agreement = $1 AND institution = $2 AND idempotency_key = $3",
-        state_.agreement, institution, idempotency_key);
+    const pqxx::result rows =
+        work_->exec_prepared("ledger_event_by_key", state_.agreement, institution, idempotency_key);
     if (rows.empty()) return std::optional<ledger::StoredEvent>();
     Result<ledger::StoredEvent> event = EventFromRow(rows[0]);
     if (!event.ok()) return event.error();
@@ -59,39 +112,29 @@ Result<std::optional<ledger::StoredEvent>> PostgresAppendTransaction::FindByIdem
 
 Result<std::optional<ledger::StoredEvent>> PostgresAppendTransaction::FindById(
     const std::string& id) {
+  if (auto found = pending_by_id_.find(ledger::ToLowerAscii(id)); found != pending_by_id_.end()) {
+    return std::optional<ledger::StoredEvent>(pending_[found->second]);
+  }
   return Guarded(where_, [&] { return SelectEventById(*work_, id); });
 }
 
 Result<bool> PostgresAppendTransaction::InsertEvent(const ledger::StoredEvent& row,
                                                     const std::vector<std::string>& commitments) {
-  return Guarded(where_, [&]() -> Result<bool> {
-    // ON CONFLICT (id) only: a clash on any other key is a real error and aborts the transaction.
-    const pqxx::result inserted = work_->exec_params(
-        "INSERT INTO events (agreement, leaf_index, id, type, fact_date, recorded_at, institution, "
-        "classification, corrects, idempotency_key, content_hash, leaf_hash, canonical) "
-        "VALUES ($1, $2, $3::uuid, $4, NULLIF($5, '')::date, $6::timestamptz, $7, $8, "
-        "NULLIF($9, '')::uuid, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
-        row.agreement, row.leaf_index, row.id, row.type, row.fact_date, row.recorded_at,
-        row.institution, row.classification, row.corrects, row.idempotency_key,
-        HashParameter(row.content_hash), HashParameter(row.leaf_hash),
-        pqxx::binarystring(row.canonical));
-    if (inserted.affected_rows() == 0) return false;
-    if (!commitments.empty()) {
-      work_->exec_params0(
-          "INSERT INTO event_commitments (agreement, commitment_id, leaf_index) "
-          "SELECT $1, unnest($2::text[]), $3",
-          row.agreement, TextArrayLiteral(commitments), row.leaf_index);
-    }
-    return true;
-  });
+  if (!work_) return Error{"the append transaction is already committed", where_};
+  if (!pending_by_id_.emplace(row.id, pending_.size()).second) return false;
+  pending_by_key_.emplace(std::pair{row.institution, row.idempotency_key}, pending_.size());
+  pending_.push_back(row);
+  for (const std::string& commitment : commitments) {
+    pending_commitments_.emplace_back(row.leaf_index, commitment);
+  }
+  return true;
 }
 
 Result<bool> PostgresAppendTransaction::InsertNode(const std::string& agreement,
                                                    const ledger::CachedNode& node) {
   return Guarded(where_, [&]() -> Result<bool> {
-    work_->exec_params0(
-        "INSERT INTO tree_nodes (agreement, level, node_index, hash) VALUES ($1, $2, $3, $4)",
-        agreement, node.level, node.node_index, HashParameter(node.hash));
+    work_->exec_prepared0("ledger_insert_node", agreement, node.level, node.node_index,
+                          HashParameter(node.hash));
     return true;
   });
 }
@@ -124,6 +167,7 @@ Result<bool> PostgresAppendTransaction::UpdateState(const ledger::LedgerState& s
 Result<bool> PostgresAppendTransaction::Commit() {
   if (!work_) return Error{"the append transaction is already committed", where_};
   return Guarded(where_, [&]() -> Result<bool> {
+    Flush();
     work_->commit();
     work_.reset();
     return true;

@@ -23,6 +23,40 @@ std::string TextOrEmpty(const pqxx::field& field) {
 
 }  // namespace
 
+void PrepareLedgerStatements(pqxx::connection_base& connection) {
+  const std::string events = std::string("SELECT ") + kEventColumns + " FROM events ";
+  connection.prepare("ledger_leaf_hashes",
+                     "SELECT leaf_hash FROM events WHERE agreement = $1 AND leaf_index >= $2 "
+                     "AND leaf_index < $3 ORDER BY leaf_index");
+  connection.prepare("ledger_cached_nodes",
+                     "SELECT hash FROM tree_nodes WHERE agreement = $1 AND level = $2 "
+                     "AND node_index >= $3 AND node_index < $4 ORDER BY node_index");
+  connection.prepare("ledger_event_by_id", events + "WHERE id = $1::uuid");
+  connection.prepare("ledger_event_by_key",
+                     events + "WHERE agreement = $1 AND institution = $2 AND idempotency_key = $3");
+  connection.prepare("ledger_state",
+                     "SELECT tree_size, root_hash, last_recorded_at FROM ledgers "
+                     "WHERE agreement = $1");
+  connection.prepare("ledger_lock_state",
+                     "SELECT tree_size, root_hash, last_recorded_at FROM ledgers "
+                     "WHERE agreement = $1 FOR UPDATE");
+  connection.prepare("ledger_insert_node",
+                     "INSERT INTO tree_nodes (agreement, level, node_index, hash) "
+                     "VALUES ($1, $2, $3, $4)");
+}
+
+std::string ByteaHexInput(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string text = "\\x";
+  text.reserve(2 + 2 * bytes.size());
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    text += kDigits[byte >> 4];
+    text += kDigits[byte & 0x0f];
+  }
+  return text;
+}
+
 pqxx::binarystring HashParameter(const ledger::Hash& hash) {
   return pqxx::binarystring(hash.data(), hash.size());
 }
@@ -125,10 +159,7 @@ Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& trans
                                                    int64_t end) {
   std::vector<ledger::Hash> hashes;
   if (begin >= end) return hashes;
-  const pqxx::result rows = transaction.exec_params(
-      "SELECT leaf_hash FROM events WHERE agreement = $1 AND leaf_index >= $2 AND leaf_index < $3 "
-      "ORDER BY leaf_index",
-      agreement, begin, end);
+  const pqxx::result rows = transaction.exec_prepared("ledger_leaf_hashes", agreement, begin, end);
   if (static_cast<int64_t>(rows.size()) != end - begin) {
     return Error{"leaves " + std::to_string(begin) + " to " + std::to_string(end - 1) + " of " +
                      agreement + ": " + std::to_string(rows.size()) + " stored, expected " +
@@ -149,10 +180,8 @@ Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& tran
                                                     int64_t begin, int64_t end) {
   std::vector<ledger::Hash> hashes;
   if (begin >= end) return hashes;
-  const pqxx::result rows = transaction.exec_params(
-      "SELECT hash FROM tree_nodes WHERE agreement = $1 AND level = $2 AND node_index >= $3 "
-      "AND node_index < $4 ORDER BY node_index",
-      agreement, level, begin, end);
+  const pqxx::result rows =
+      transaction.exec_prepared("ledger_cached_nodes", agreement, level, begin, end);
   if (static_cast<int64_t>(rows.size()) != end - begin) {
     return Error{"cached nodes " + std::to_string(begin) + " to " + std::to_string(end - 1) +
                      " of level " + std::to_string(level) + " of " + agreement + ": " +
@@ -172,9 +201,8 @@ Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& tran
 Result<std::optional<ledger::StoredEvent>> SelectEventById(pqxx::transaction_base& transaction,
                                                            const std::string& id) {
   if (!ledger::IsUuid(id)) return std::optional<ledger::StoredEvent>();
-  const pqxx::result rows = transaction.exec_params(
-      std::string("SELECT ") + kEventColumns + " FROM events WHERE id = $1::uuid",
-      ledger::ToLowerAscii(id));
+  const pqxx::result rows =
+      transaction.exec_prepared("ledger_event_by_id", ledger::ToLowerAscii(id));
   if (rows.empty()) return std::optional<ledger::StoredEvent>();
   Result<ledger::StoredEvent> event = EventFromRow(rows[0]);
   if (!event.ok()) return event.error();
@@ -184,11 +212,8 @@ Result<std::optional<ledger::StoredEvent>> SelectEventById(pqxx::transaction_bas
 Result<std::optional<ledger::LedgerState>> SelectState(pqxx::transaction_base& transaction,
                                                        const std::string& agreement,
                                                        bool for_update) {
-  const pqxx::result rows = transaction.exec_params(
-      std::string(
-          "SELECT tree_size, root_hash, last_recorded_at FROM ledgers WHERE agreement = $1") +
-          (for_update ? " FOR UPDATE" : ""),
-      agreement);
+  const pqxx::result rows =
+      transaction.exec_prepared(for_update ? "ledger_lock_state" : "ledger_state", agreement);
   if (rows.empty()) return std::optional<ledger::LedgerState>();
   ledger::LedgerState state;
   state.agreement = agreement;

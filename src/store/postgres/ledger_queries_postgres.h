@@ -8,6 +8,7 @@
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -21,6 +22,17 @@ namespace treaty::store {
 extern const char* const kEventColumns;
 // The columns of `tree_heads` in the order HeadFromRow reads them.
 extern const char* const kHeadColumns;
+
+// Registers these named statements on `connection` (idempotent; the server prepares each on
+// its first use): ledger_leaf_hashes, ledger_cached_nodes, ledger_event_by_id, ledger_event_by_key
+// (agreement, institution, key; kEventColumns), ledger_state, ledger_lock_state (FOR UPDATE) and
+// ledger_insert_node (agreement, level, node_index, hash). A prepared statement is planned once
+// per connection, so each lookup of an append costs one round trip and no parsing.
+void PrepareLedgerStatements(pqxx::connection_base& connection);
+
+// `bytes` in bytea's hex input form (a backslash, "x", lowercase hex) for COPY through
+// pqxx::stream_to, which escapes the backslash.
+std::string ByteaHexInput(std::string_view bytes);
 
 // A bytea parameter (sent in binary) of `hash`.
 pqxx::binarystring HashParameter(const ledger::Hash& hash);

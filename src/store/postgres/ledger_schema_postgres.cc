@@ -92,7 +92,7 @@ CREATE TABLE ledger_schema (version integer NOT NULL);
 Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
   try {
     pqxx::work transaction(connection);
-    transaction.exec_params0("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
+    transaction.exec_params1("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
     // Creating triggers locks the tables against writers, so an existing schema is only read.
     if (transaction.exec1("SELECT to_regclass('ledger_schema') IS NULL")[0].as<bool>()) {
       transaction.exec0(kSchema);

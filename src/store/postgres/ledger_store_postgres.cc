@@ -18,8 +18,15 @@ Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(const std
   std::string where = RedactPostgresUrl(url);
   Result<bool> schema = EnsureLedgerSchema(*connection.value());
   if (!schema.ok()) return Error{schema.error().message, where};
+  PrepareLedgerStatements(*connection.value());
   return std::unique_ptr<PostgresLedgerStore>(
       new PostgresLedgerStore(std::move(connection).value(), std::move(where)));
+}
+
+Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(const std::string& url) {
+  Result<std::unique_ptr<PostgresLedgerStore>> store = PostgresLedgerStore::Open(url);
+  if (!store.ok()) return store.error();
+  return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
 }
 
 PostgresLedgerStore::PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection,

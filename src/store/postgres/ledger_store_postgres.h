@@ -63,4 +63,7 @@ class PostgresLedgerStore : public ledger::LedgerStore {
   std::string where_;
 };
 
+// PostgresLedgerStore::Open as the interface type: the entry point for `--db postgresql://…`.
+Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(const std::string& url);
+
 }  // namespace treaty::store

@@ -19,9 +19,11 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.set_version_flag("--version", "treaty 0.1.0");
 
   const std::vector<Subcommand> subcommands = {
-      AddParseSubcommand(app),  AddExtractSubcommand(app),  AddAlignSubcommand(app),
-      AddLoadSubcommand(app),   AddOverviewSubcommand(app), AddCommitmentsSubcommand(app),
-      AddSearchSubcommand(app),
+      AddParseSubcommand(app),       AddExtractSubcommand(app),     AddAlignSubcommand(app),
+      AddLoadSubcommand(app),        AddOverviewSubcommand(app),    AddCommitmentsSubcommand(app),
+      AddSearchSubcommand(app),      AddRecordSubcommand(app),      AddImportSubcommand(app),
+      AddEventsSubcommand(app),      AddVerifySubcommand(app),      AddProofSubcommand(app),
+      AddConsistencySubcommand(app), AddVerifyProofSubcommand(app),
   };
 
   try {

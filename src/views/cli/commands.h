@@ -3,9 +3,13 @@
 // (a missing or unreadable file, invalid text, a bad option value).
 #pragma once
 
+#include <cstdint>
+#include <istream>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "text/language.h"
 
@@ -57,11 +61,96 @@ struct CommitmentsOptions {
   std::string obligor;          // "LV", "UA", "both"
   std::string strength;         // "commits", "will", ...
   std::string category;         // "military", ...
+  std::string review_file;      // empty: the package's commitments.review.jsonl, when present
+  bool proposed = false;        // list what extraction proposes, without the review
+  bool diff_review = false;     // report the review instead of listing
   std::string sentence_class;   // "commitment", "procedure", "statement", "context", "all";
                                 // empty: commitments and procedures
 };
-// Prints an agreement's commitments, as reviewed.
+// Prints an agreement's commitments as reviewed (see commitments/review.h), or as proposed by
+// extraction with `proposed`. A review file with bad or contradictory lines, or with entries that
+// no longer match the texts, is an error (kExitBadInput); `diff_review` instead prints what the
+// review changes, which entries no longer match and which commitments are unreviewed, and returns
+// kExitOk when every commitment is reviewed and every entry matches, else kExitMismatch.
 int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::ostream& err);
+
+// ---- the ledger (docs/ledger-format.md) ----
+
+inline constexpr int kExitMismatch = 1;  // verify, verify-proof: readable but does not verify
+
+struct RecordOptions {
+  std::string db = "var/treaty.sqlite";  // SQLite file or postgresql:// URL
+  std::string agreement = "lv-ua-2024";
+  std::string package;    // empty: data/agreements/AGREEMENT
+  std::string keys_file;  // empty: PACKAGE/ledger/keys.json
+  std::string key_file;   // empty: PACKAGE/ledger/demo-key.json
+  std::string user;       // empty: the login name
+  // The event as CSV columns of §7.1 (flags); empty: one JSON object is read from `in`.
+  std::map<std::string, std::string> fields;
+  std::vector<std::string> evidence_files;  // hashed here; the path is the reference
+};
+// Records one event; prints its id.
+int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
+
+struct ImportOptions {
+  std::string file;
+  std::string format;   // "csv" or "jsonl"; empty: from the extension
+  std::string profile;  // "reported-support" or empty
+  std::string db = "var/treaty.sqlite";
+  std::string agreement = "lv-ua-2024";
+  std::string package;
+  std::string keys_file;
+  std::string key_file;
+  std::string user;
+  int batch_size = 1000;
+  bool progress = false;  // draw a progress bar on `err`
+};
+// Validates the whole file, then appends it in batches, printing one line per committed batch.
+int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err);
+
+struct EventsOptions {
+  std::string db = "var/treaty.sqlite";
+  std::string agreement = "lv-ua-2024";
+  std::string format = "jsonl";  // "jsonl" (canonical bytes) or "csv"
+  std::string type;
+  std::string commitment;
+  std::string date_from;
+  std::string date_to;
+  std::string institution;
+  std::string classification;
+  int64_t limit = -1;
+};
+int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err);
+
+struct LedgerVerifyOptions {
+  std::string db = "var/treaty.sqlite";
+  std::string agreement;  // empty: every ledger in the store
+  std::string keys_file;  // empty: data/agreements/AGREEMENT/ledger/keys.json
+};
+// Recomputes every ledger; exit 1 naming the first mismatch.
+int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::ostream& err);
+
+struct ProofOptions {
+  std::string db = "var/treaty.sqlite";
+  std::string event_id;
+  int64_t size = 0;  // 0: the latest head
+};
+int RunProof(const ProofOptions& options, std::ostream& out, std::ostream& err);
+
+struct ConsistencyOptions {
+  std::string db = "var/treaty.sqlite";
+  std::string agreement = "lv-ua-2024";
+  int64_t old_size = 0;
+  int64_t size = 0;  // 0: the latest head
+};
+int RunConsistency(const ConsistencyOptions& options, std::ostream& out, std::ostream& err);
+
+struct VerifyProofOptions {
+  std::string file;
+  std::string keys_file = "data/agreements/lv-ua-2024/ledger/keys.json";
+  std::vector<std::string> known;  // files with heads held already
+};
+int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::ostream& err);
 
 // Parses argv (argv[0] is the program) and runs the chosen subcommand; help, usage errors and
 // results go to `out` and `err`.

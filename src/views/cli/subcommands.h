@@ -26,5 +26,12 @@ Subcommand AddLoadSubcommand(CLI::App& app);
 Subcommand AddOverviewSubcommand(CLI::App& app);
 Subcommand AddCommitmentsSubcommand(CLI::App& app);
 Subcommand AddSearchSubcommand(CLI::App& app);
+Subcommand AddRecordSubcommand(CLI::App& app);
+Subcommand AddImportSubcommand(CLI::App& app);
+Subcommand AddEventsSubcommand(CLI::App& app);
+Subcommand AddVerifySubcommand(CLI::App& app);
+Subcommand AddProofSubcommand(CLI::App& app);
+Subcommand AddConsistencySubcommand(CLI::App& app);
+Subcommand AddVerifyProofSubcommand(CLI::App& app);
 
 }  // namespace treaty::views

@@ -1,0 +1,243 @@
+// Append throughput of the ledger (docs/ledger-format.md §6.2) on SQLite and PostgreSQL, in
+// batches of 1,000 and 10,000 events (one append transaction and one signed head per batch), and
+// a baseline in the same run: the same events inserted as plain rows of the same columns, keys
+// and durability, without idempotency lookups, hashing, the node cache or signatures. Prints, per
+// store and batch size, the median events/s of several runs (each on a fresh store), the ratio
+// ledger / baseline, and the bytes per event on disk of both.
+//
+// Usage: ledger_append_bench [EVENTS_PER_RUN [RUNS]]   (default 100000 events, 3 runs)
+// PostgreSQL figures need TREATY_BENCH_POSTGRES_URL (or TREATY_TEST_POSTGRES_URL), e.g.
+//   eval "$(scripts/start-postgres.sh)"; ./build/ledger_append_bench;
+//   scripts/stop-postgres.sh "$TREATY_POSTGRES_DIR"
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "ledger/event.h"
+#include "ledger/hash.h"
+#include "ledger/timestamp.h"
+#include "ledger/uuid.h"
+#include "ledger_bench_support.h"
+#include "store/postgres/ledger_store_postgres.h"
+#include "store/sqlite/ledger_store_sqlite.h"
+
+namespace treaty::bench {
+namespace {
+
+// A baseline row: the event's columns and canonical bytes, as the ledger would store them.
+struct PlainRow {
+  int64_t leaf_index;
+  std::string id;
+  std::string recorded_at;
+  std::string idempotency_key;
+  std::string canonical;
+};
+
+std::vector<PlainRow> PlainRows(const std::vector<ledger::Event>& events) {
+  std::vector<PlainRow> rows;
+  rows.reserve(events.size());
+  const int64_t now = ledger::NowMicros();
+  for (size_t i = 0; i < events.size(); ++i) {
+    ledger::Event event = events[i];
+    event.id = ledger::NewUuidV7(now / 1000);
+    event.recorded_at = ledger::FormatTimestamp(now);
+    rows.push_back({static_cast<int64_t>(i), event.id, event.recorded_at, event.idempotency_key,
+                    ledger::CanonicalEvent(event).value()});
+  }
+  return rows;
+}
+
+struct Figures {
+  double events_per_second = 0;
+  double bytes_per_event = 0;
+};
+
+// Runs `run` (which returns events/s and leaves bytes/event in its second result) `runs` times.
+Figures MedianOf(int runs, const std::function<Figures()>& run) {
+  std::vector<double> rates;
+  Figures last;
+  for (int r = 0; r < runs; ++r) {
+    last = run();
+    if (last.events_per_second <= 0) return {};
+    rates.push_back(last.events_per_second);
+  }
+  return {Median(rates), last.bytes_per_event};
+}
+
+// Appends `events` in batches of `batch` through `store`; events/s, or 0 after printing an error.
+double AppendAll(ledger::LedgerStore& store, const std::vector<ledger::Event>& events,
+                 size_t batch) {
+  const auto start = std::chrono::steady_clock::now();
+  for (size_t begin = 0; begin < events.size(); begin += batch) {
+    const size_t end = std::min(events.size(), begin + batch);
+    Result<ledger::AppendResult> result = store.Append(
+        AppendRequestOf(std::vector<ledger::Event>(events.begin() + begin, events.begin() + end)));
+    if (!result.ok()) {
+      std::fprintf(stderr, "append failed: %s\n", result.error().ToString().c_str());
+      return 0;
+    }
+  }
+  return events.size() / SecondsSince(start);
+}
+
+Figures SqliteLedgerRun(const std::vector<ledger::Event>& events, size_t batch) {
+  TempFolder folder("treaty-append-bench");
+  const std::string path = (folder.path() / "ledger.sqlite").string();
+  double rate = 0;
+  {
+    Result<std::unique_ptr<store::SqliteLedgerStore>> store = store::SqliteLedgerStore::Open(path);
+    if (!store.ok()) {
+      std::fprintf(stderr, "%s\n", store.error().ToString().c_str());
+      return {};
+    }
+    rate = AppendAll(*store.value(), events, batch);
+  }
+  // Closing the last connection checkpoints the WAL into the file and removes it.
+  return {rate, static_cast<double>(std::filesystem::file_size(path)) / events.size()};
+}
+
+bool SqliteExec(sqlite3* db, const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+  std::fprintf(stderr, "sqlite: %s\n", message != nullptr ? message : "error");
+  sqlite3_free(message);
+  return false;
+}
+
+Figures SqliteBaselineRun(const std::vector<PlainRow>& rows, size_t batch) {
+  TempFolder folder("treaty-append-bench-plain");
+  const std::string path = (folder.path() / "plain.sqlite").string();
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  const bool ready =
+      SqliteExec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;") &&
+      SqliteExec(db,
+                 "CREATE TABLE events (agreement TEXT NOT NULL, leaf_index INTEGER NOT NULL, "
+                 "id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, fact_date TEXT, "
+                 "recorded_at TEXT NOT NULL, institution TEXT NOT NULL, "
+                 "classification TEXT NOT NULL, idempotency_key TEXT NOT NULL, "
+                 "canonical BLOB NOT NULL, PRIMARY KEY (agreement, leaf_index), "
+                 "UNIQUE (agreement, institution, idempotency_key))");
+  sqlite3_stmt* insert = nullptr;
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO events VALUES (?1, ?2, ?3, 'disbursement', '2024-06-01', ?4, "
+                     "'lv-mod', 'public', ?5, ?6)",
+                     -1, &insert, nullptr);
+  double rate = 0;
+  if (ready && insert != nullptr) {
+    const auto start = std::chrono::steady_clock::now();
+    for (size_t begin = 0; begin < rows.size(); begin += batch) {
+      SqliteExec(db, "BEGIN IMMEDIATE");
+      for (size_t i = begin; i < std::min(rows.size(), begin + batch); ++i) {
+        const PlainRow& row = rows[i];
+        sqlite3_bind_text(insert, 1, kAgreement, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(insert, 2, row.leaf_index);
+        sqlite3_bind_text(insert, 3, row.id.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(insert, 4, row.recorded_at.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(insert, 5, row.idempotency_key.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_blob(insert, 6, row.canonical.data(), row.canonical.size(), SQLITE_STATIC);
+        if (sqlite3_step(insert) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
+        sqlite3_reset(insert);
+      }
+      SqliteExec(db, "COMMIT");
+    }
+    rate = rows.size() / SecondsSince(start);
+  }
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+  return {rate, static_cast<double>(std::filesystem::file_size(path)) / rows.size()};
+}
+
+Figures PostgresLedgerRun(const std::string& server, const std::vector<ledger::Event>& events,
+                          size_t batch) {
+  PostgresBenchSchema schema(server, "bench_append");
+  Result<std::unique_ptr<store::PostgresLedgerStore>> store =
+      store::PostgresLedgerStore::Open(schema.url());
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", store.error().ToString().c_str());
+    return {};
+  }
+  const double rate = AppendAll(*store.value(), events, batch);
+  return {rate, static_cast<double>(schema.DiskBytes()) / events.size()};
+}
+
+Figures PostgresBaselineRun(const std::string& server, const std::vector<PlainRow>& rows,
+                            size_t batch) {
+  PostgresBenchSchema schema(server, "bench_plain");
+  pqxx::connection connection(schema.url());
+  {
+    pqxx::work setup(connection);
+    setup.exec0(
+        "CREATE TABLE events (agreement text NOT NULL, leaf_index bigint NOT NULL, "
+        "id uuid NOT NULL UNIQUE, type text NOT NULL, fact_date date, "
+        "recorded_at timestamptz NOT NULL, institution text NOT NULL, "
+        "classification text NOT NULL, idempotency_key text NOT NULL, canonical bytea NOT NULL, "
+        "PRIMARY KEY (agreement, leaf_index), UNIQUE (agreement, institution, idempotency_key))");
+    setup.commit();
+  }
+  pqxx::nontransaction(connection).exec0("SET synchronous_commit = on");
+  const auto start = std::chrono::steady_clock::now();
+  for (size_t begin = 0; begin < rows.size(); begin += batch) {
+    pqxx::work work(connection);
+    pqxx::stream_to copy(work, "events",
+                         std::vector<std::string>{
+                             "agreement", "leaf_index", "id", "type", "fact_date", "recorded_at",
+                             "institution", "classification", "idempotency_key", "canonical"});
+    for (size_t i = begin; i < std::min(rows.size(), begin + batch); ++i) {
+      const PlainRow& row = rows[i];
+      copy << std::make_tuple(
+          std::string(kAgreement), row.leaf_index, row.id, std::string("disbursement"),
+          std::string("2024-06-01"), row.recorded_at, std::string("lv-mod"), std::string("public"),
+          row.idempotency_key,
+          "\\x" + ledger::BytesToHex(reinterpret_cast<const uint8_t*>(row.canonical.data()),
+                                     row.canonical.size()));
+    }
+    copy.complete();
+    work.commit();
+  }
+  const double rate = rows.size() / SecondsSince(start);
+  return {rate, static_cast<double>(schema.DiskBytes()) / rows.size()};
+}
+
+void PrintLine(const char* store, size_t batch, const Figures& ledger, const Figures& plain) {
+  std::printf(
+      "%-10s batch %6zu  ledger %9.0f events/s  plain rows %9.0f rows/s  ratio %.2f  "
+      "bytes/event ledger %.0f, plain %.0f\n",
+      store, batch, ledger.events_per_second, plain.events_per_second,
+      plain.events_per_second > 0 ? ledger.events_per_second / plain.events_per_second : 0,
+      ledger.bytes_per_event, plain.bytes_per_event);
+  std::fflush(stdout);
+}
+
+}  // namespace
+}  // namespace treaty::bench
+
+int main(int argc, char** argv) {
+  using namespace treaty::bench;
+  const int64_t count = argc > 1 ? std::stoll(argv[1]) : 100000;
+  const int runs = argc > 2 ? std::stoi(argv[2]) : 3;
+  treaty::ledger::InitSodium();
+  const std::vector<treaty::ledger::Event> events = MakeEvents(0, count);
+  const std::vector<PlainRow> rows = PlainRows(events);
+  std::printf("ledger append: %lld events per run, median of %d runs, each on a fresh store\n",
+              static_cast<long long>(count), runs);
+  const std::string server = BenchPostgresUrl();
+  for (const size_t batch : {size_t{1000}, size_t{10000}}) {
+    PrintLine("SQLite", batch, MedianOf(runs, [&] { return SqliteLedgerRun(events, batch); }),
+              MedianOf(runs, [&] { return SqliteBaselineRun(rows, batch); }));
+    if (server.empty()) continue;
+    PrintLine("PostgreSQL", batch,
+              MedianOf(runs, [&] { return PostgresLedgerRun(server, events, batch); }),
+              MedianOf(runs, [&] { return PostgresBaselineRun(server, rows, batch); }));
+  }
+  if (server.empty()) {
+    std::printf(
+        "PostgreSQL: skipped (set TREATY_BENCH_POSTGRES_URL, e.g. to the URL printed by "
+        "scripts/start-postgres.sh)\n");
+  }
+  return 0;
+}

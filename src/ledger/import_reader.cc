@@ -1,0 +1,451 @@
+#include "ledger/import_reader.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "ledger/canonical_json.h"
+#include "ledger/csv_reader.h"
+#include "ledger/currency.h"
+
+namespace treaty::ledger {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr int kMaxEvidence = 20;
+
+// The CSV columns of §7.1 that hold one string field of the same name.
+const std::set<std::string, std::less<>>& StringColumns() {
+  static const std::set<std::string, std::less<>> columns = {
+      "type",        "subtype",        "participant",    "date",           "date_precision",
+      "occurred_at", "effective_date", "unit",           "item",           "named_institution",
+      "responds_to", "description",    "classification", "idempotency_key"};
+  return columns;
+}
+
+bool IsEvidenceColumn(std::string_view name) {
+  for (std::string_view prefix : {"evidence_reference", "evidence_sha256"}) {
+    if (name == prefix) return true;
+    if (name.starts_with(prefix) && name.size() > prefix.size() + 1 && name[prefix.size()] == '_') {
+      const std::string_view number = name.substr(prefix.size() + 1);
+      if (number.size() > 2 || number[0] == '0' ||
+          !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return false;
+      }
+      const int n = std::stoi(std::string(number));
+      return n >= 2 && n <= kMaxEvidence;
+    }
+  }
+  return false;
+}
+
+bool IsGeneralColumn(std::string_view name) {
+  return StringColumns().contains(name) || IsEvidenceColumn(name) || name == "commitments" ||
+         name == "amount" || name == "currency" || name == "quantity" || name == "period_from" ||
+         name == "period_to" || name == "institution" || name == "user";
+}
+
+const std::vector<std::string>& ProfileColumns() {
+  static const std::vector<std::string> columns = {"date",     "kind", "area",        "amount_eur",
+                                                   "quantity", "unit", "description", "source"};
+  return columns;
+}
+
+// One cell of a row, by the column's name.
+struct Cell {
+  std::string value;
+  int column = 0;
+};
+
+// Converts one CSV row into the input object of §1.5, collecting the errors of conversion; the
+// event rules are ParseEvent's.
+class RowConverter {
+ public:
+  RowConverter(const std::map<std::string, Cell>& cells, ImportFormat format, const AreaMap& areas)
+      : cells_(cells), format_(format), areas_(areas) {}
+
+  json Convert() {
+    json object = json::object();
+    if (format_ == ImportFormat::kReportedSupport) {
+      ConvertProfile(object);
+    } else {
+      ConvertGeneral(object);
+    }
+    return object;
+  }
+
+  // (column name, message) pairs.
+  const std::vector<std::pair<std::string, std::string>>& errors() const { return errors_; }
+
+ private:
+  const Cell* Get(const std::string& column) const {
+    auto it = cells_.find(column);
+    return it == cells_.end() || it->second.value.empty() ? nullptr : &it->second;
+  }
+
+  void Fail(const std::string& column, std::string message) {
+    errors_.emplace_back(column, std::move(message));
+  }
+
+  // A decimal of major units (§1.4) as minor units of `currency`, or nullopt with an error.
+  std::optional<int64_t> MinorUnits(const std::string& column, const std::string& text,
+                                    const std::string& currency) {
+    const size_t dot = text.find('.');
+    const std::string whole = text.substr(0, dot);
+    const std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+    auto digits = [](const std::string& s) {
+      return !s.empty() &&
+             std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(whole) || (dot != std::string::npos && !digits(fraction))) {
+      Fail(column, fmt::format("not a number: \"{}\"", text));
+      return std::nullopt;
+    }
+    const std::optional<int> decimals = CurrencyMinorUnit(currency);
+    if (!decimals) return std::nullopt;  // the currency's own error is reported
+    if (static_cast<int>(fraction.size()) > *decimals) {
+      Fail(column, fmt::format("{} has {} decimals; \"{}\" has {}", currency, *decimals, text,
+                               fraction.size()));
+      return std::nullopt;
+    }
+    const std::string all = whole + fraction + std::string(*decimals - fraction.size(), '0');
+    const size_t first = std::min(all.find_first_not_of('0'), all.size() - 1);
+    const std::string trimmed = all.substr(first);
+    if (trimmed.size() > 16 || std::stoll(trimmed) > kMaxSafeInteger) {
+      Fail(column, fmt::format("larger than {} minor units", kMaxSafeInteger));
+      return std::nullopt;
+    }
+    return std::stoll(trimmed);
+  }
+
+  // An integer cell as a JSON integer (negative values are kept for the event's own message).
+  void Integer(json& object, const std::string& column, const std::string& field) {
+    const Cell* cell = Get(column);
+    if (cell == nullptr) return;
+    const std::string& text = cell->value;
+    const size_t start = text[0] == '-' ? 1 : 0;
+    if (text.size() == start || text.size() - start > 16 ||
+        !std::all_of(text.begin() + static_cast<long>(start), text.end(),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+      Fail(column, fmt::format("not an integer: \"{}\"", text));
+      return;
+    }
+    object[field] = std::stoll(text);
+  }
+
+  void Amount(json& object, const std::string& column, const std::string& currency,
+              const std::string& currency_column) {
+    const Cell* amount = Get(column);
+    if (amount == nullptr) {
+      if (!currency.empty() && format_ != ImportFormat::kReportedSupport) {
+        Fail(currency_column, "not allowed without amount");
+      }
+      return;
+    }
+    if (currency.empty()) {
+      Fail(currency_column, "required with amount");
+      return;
+    }
+    if (std::string problem = CurrencyProblem(currency); !problem.empty()) {
+      Fail(currency_column, problem);
+      return;
+    }
+    if (std::optional<int64_t> minor = MinorUnits(column, amount->value, currency)) {
+      object["amount"] = {{"currency", currency}, {"minor_units", *minor}};
+    }
+  }
+
+  void ConvertGeneral(json& object) {
+    for (const std::string& column : StringColumns()) {
+      if (const Cell* cell = Get(column)) object[column] = cell->value;
+    }
+    if (object.contains("type") && object["type"] == "correction") {
+      Fail("type", "a correction cannot be imported from CSV; use JSON Lines");
+    }
+    if (const Cell* cell = Get("commitments")) {
+      json ids = json::array();
+      size_t start = 0;
+      for (;;) {
+        const size_t stop = cell->value.find(';', start);
+        std::string id = cell->value.substr(start, stop - start);
+        id.erase(0, id.find_first_not_of(" \t"));
+        id.erase(id.find_last_not_of(" \t") + 1);
+        ids.push_back(id);
+        if (stop == std::string::npos) break;
+        start = stop + 1;
+      }
+      object["commitments"] = ids;
+    }
+    const Cell* currency = Get("currency");
+    Amount(object, "amount", currency ? currency->value : "", "currency");
+    Integer(object, "quantity", "quantity");
+    const Cell* from = Get("period_from");
+    const Cell* to = Get("period_to");
+    if (from != nullptr || to != nullptr) {
+      json period = json::object();
+      if (from != nullptr) period["from"] = from->value;
+      if (to != nullptr) period["to"] = to->value;
+      object["period"] = period;
+    }
+    json evidence = json::array();
+    for (int i = 1; i <= kMaxEvidence; ++i) {
+      const std::string suffix = i == 1 ? "" : fmt::format("_{}", i);
+      const Cell* reference = Get("evidence_reference" + suffix);
+      const Cell* sha256 = Get("evidence_sha256" + suffix);
+      if (reference == nullptr && sha256 == nullptr) continue;
+      json item = json::object();
+      if (reference != nullptr) item["reference"] = reference->value;
+      if (sha256 != nullptr) item["sha256"] = sha256->value;
+      evidence.push_back(item);
+    }
+    object["evidence"] = evidence;
+    const Cell* institution = Get("institution");
+    const Cell* user = Get("user");
+    if (institution != nullptr || user != nullptr) {
+      json by = json::object();
+      if (institution != nullptr) by["institution"] = institution->value;
+      if (user != nullptr) by["user"] = user->value;
+      object["recorded_by"] = by;
+    }
+  }
+
+  // §7.4: one reported-support row as an event of the Latvian Ministry of Defence.
+  void ConvertProfile(json& object) {
+    static const std::set<std::string> kKinds = {"pledge", "allocation", "disbursement", "delivery",
+                                                 "training"};
+    if (const Cell* kind = Get("kind")) {
+      if (kKinds.contains(kind->value)) {
+        object["type"] = kind->value;
+      } else {
+        Fail("kind", fmt::format("\"{}\" is not pledge, allocation, disbursement, delivery or "
+                                 "training",
+                                 kind->value));
+      }
+    } else {
+      Fail("kind", "required");
+    }
+    if (const Cell* date = Get("date")) object["date"] = date->value;
+    if (const Cell* area = Get("area")) {
+      auto found = areas_.find(area->value);
+      if (found == areas_.end()) {
+        Fail("area", fmt::format("unknown area \"{}\" (not in areas.json)", area->value));
+      } else {
+        object["commitments"] = found->second;
+      }
+    }
+    Amount(object, "amount_eur", "EUR", "amount_eur");
+    Integer(object, "quantity", "quantity");
+    if (const Cell* unit = Get("unit")) {
+      object["unit"] = unit->value;
+      object["item"] = unit->value;
+    }
+    if (const Cell* description = Get("description")) object["description"] = description->value;
+    json evidence = json::array();
+    if (const Cell* source = Get("source")) evidence.push_back({{"reference", source->value}});
+    object["evidence"] = evidence;
+    object["participant"] = "LV";
+    object["classification"] = "public";
+  }
+
+  const std::map<std::string, Cell>& cells_;
+  ImportFormat format_;
+  const AreaMap& areas_;
+  std::vector<std::pair<std::string, std::string>> errors_;
+};
+
+// The CSV column that holds the field at JSON `path` (§7.1).
+std::string ColumnOfPath(std::string_view path, ImportFormat format) {
+  const std::string_view head = path.substr(0, path.find_first_of(".["));
+  const bool profile = format == ImportFormat::kReportedSupport;
+  if (head == "amount") {
+    if (profile) return "amount_eur";
+    return path == "amount.currency" ? "currency" : "amount";
+  }
+  if (head == "period") return path == "period.to" ? "period_to" : "period_from";
+  if (head == "recorded_by") return path == "recorded_by.user" ? "user" : "institution";
+  if (head == "evidence") {
+    if (profile) return "source";
+    int index = 0;
+    if (path.size() > head.size() && path[head.size()] == '[') {
+      index = std::atoi(std::string(path.substr(head.size() + 1)).c_str());
+    }
+    const std::string column =
+        path.find(".sha256") != std::string_view::npos ? "evidence_sha256" : "evidence_reference";
+    return index == 0 ? column : fmt::format("{}_{}", column, index + 1);
+  }
+  if (profile) {
+    if (head == "type") return "kind";
+    if (head == "commitments") return "area";
+    if (head == "item") return "unit";
+  }
+  return std::string(head);
+}
+
+// True when a conversion error already covers `column`: the amount's columns go together, so an
+// amount left out for a bad currency is not also reported as missing.
+bool Converted(const std::vector<std::pair<std::string, std::string>>& errors,
+               const std::string& column) {
+  auto money = [](const std::string& name) {
+    return name == "amount" || name == "currency" || name == "amount_eur";
+  };
+  for (const auto& [converted, message] : errors) {
+    if (converted == column || (money(converted) && money(column))) return true;
+  }
+  return false;
+}
+
+void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat format,
+                 const ValidationContext& context, const AreaMap& areas, ImportReading& reading) {
+  const CsvTable table = ReadCsv(text);
+  auto at = [&](int line, int column, std::string_view message) {
+    return fmt::format("{}:{}:{}: {}", file, line, column, message);
+  };
+  if (table.records.empty()) {
+    reading.errors.push_back(table.error
+                                 ? at(table.error->line, table.error->column, table.error->message)
+                                 : at(1, 1, "no header row"));
+    return;
+  }
+  std::map<std::string, size_t> header;
+  if (!table.records.empty()) {
+    for (size_t i = 0; i < table.records[0].fields.size(); ++i) {
+      const CsvField& field = table.records[0].fields[i];
+      const bool known = format == ImportFormat::kReportedSupport
+                             ? std::find(ProfileColumns().begin(), ProfileColumns().end(),
+                                         field.value) != ProfileColumns().end()
+                             : IsGeneralColumn(field.value);
+      if (!known) {
+        reading.errors.push_back(
+            at(field.line, field.column, fmt::format("unknown column \"{}\"", field.value)));
+      } else if (!header.emplace(field.value, i).second) {
+        reading.errors.push_back(
+            at(field.line, field.column, fmt::format("duplicate column \"{}\"", field.value)));
+      }
+    }
+    if (format != ImportFormat::kReportedSupport && !header.contains("type")) {
+      reading.errors.push_back(at(1, 1, "the header has no column \"type\""));
+    }
+  }
+  if (!reading.errors.empty()) return;
+  const size_t width = table.records[0].fields.size();
+  for (size_t r = 1; r < table.records.size(); ++r) {
+    const CsvRecord& record = table.records[r];
+    if (record.fields.size() != width) {
+      const CsvField& where = record.fields[std::min(width, record.fields.size() - 1)];
+      reading.errors.push_back(
+          at(where.line, where.column,
+             fmt::format("{} fields, the header has {}", record.fields.size(), width)));
+      continue;
+    }
+    std::map<std::string, Cell> cells;
+    for (const auto& [name, index] : header) {
+      cells[name] = Cell{record.fields[index].value, record.fields[index].column};
+    }
+    auto position = [&](const std::string& column) {
+      auto it = header.find(column);
+      return it == header.end()
+                 ? std::pair{record.line, 1}
+                 : std::pair{record.fields[it->second].line, record.fields[it->second].column};
+    };
+    RowConverter converter(cells, format, areas);
+    const json object = converter.Convert();
+    std::vector<std::pair<std::string, std::string>> errors = converter.errors();
+    ParsedEvent parsed = ParseEvent(object, EventForm::kInput, context);
+    for (const FieldError& error : parsed.errors) {
+      const std::string column = ColumnOfPath(error.path, format);
+      if (!Converted(converter.errors(), column)) errors.emplace_back(column, error.message);
+    }
+    std::stable_sort(errors.begin(), errors.end(), [&](const auto& a, const auto& b) {
+      return position(a.first) < position(b.first);
+    });
+    for (const auto& [column, message] : errors) {
+      const auto [line, col] = position(column);
+      reading.errors.push_back(at(line, col, fmt::format("{}: {}", column, message)));
+    }
+    if (errors.empty()) reading.rows.push_back({record.line, std::move(parsed.event)});
+  }
+  if (table.error) {
+    reading.errors.push_back(at(table.error->line, table.error->column, table.error->message));
+  }
+}
+
+void ReadJsonLines(const std::string& file, std::string_view text, const ValidationContext& context,
+                   ImportReading& reading) {
+  int line = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    ++line;
+    const size_t stop = std::min(text.find('\n', start), text.size());
+    std::string_view row = text.substr(start, stop - start);
+    start = stop + 1;
+    if (row.ends_with('\r')) row.remove_suffix(1);
+    if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
+    ParsedEvent parsed = ParseEventText(row, EventForm::kInput, context);
+    for (const FieldError& error : parsed.errors) {
+      reading.errors.push_back(fmt::format("{}:{}: {}", file, line, error.ToString()));
+    }
+    if (parsed.ok()) reading.rows.push_back({line, std::move(parsed.event)});
+  }
+}
+
+}  // namespace
+
+Result<AreaMap> ParseAreaMap(std::string_view text) {
+  const json object = json::parse(text, nullptr, false);
+  if (!object.is_object()) return Error{"not a JSON object", ""};
+  AreaMap areas;
+  for (const auto& [area, ids] : object.items()) {
+    if (!ids.is_array()) return Error{"not an array of commitment ids", area};
+    for (const json& id : ids) {
+      if (!id.is_string()) return Error{"not an array of commitment ids", area};
+      areas[area].push_back(id.get<std::string>());
+    }
+  }
+  return areas;
+}
+
+FlatEvent ParseFlatEvent(const std::map<std::string, std::string>& columns,
+                         const ValidationContext& context) {
+  FlatEvent flat;
+  std::map<std::string, Cell> cells;
+  for (const auto& [column, value] : columns) {
+    if (!IsGeneralColumn(column)) {
+      flat.errors.push_back({column, column, "unknown field"});
+    } else {
+      cells[column] = Cell{value, 0};
+    }
+  }
+  static const AreaMap kNoAreas;
+  RowConverter converter(cells, ImportFormat::kCsv, kNoAreas);
+  const json object = converter.Convert();
+  for (const auto& [column, message] : converter.errors()) {
+    flat.errors.push_back({column, column, message});
+  }
+  ParsedEvent parsed = ParseEvent(object, EventForm::kInput, context);
+  for (const FieldError& error : parsed.errors) {
+    const std::string column = ColumnOfPath(error.path, ImportFormat::kCsv);
+    if (!Converted(converter.errors(), column)) {
+      flat.errors.push_back({column, error.path, error.message});
+    }
+  }
+  std::stable_sort(flat.errors.begin(), flat.errors.end(),
+                   [](const FlatError& a, const FlatError& b) { return a.column < b.column; });
+  if (flat.errors.empty()) flat.event = std::move(parsed.event);
+  return flat;
+}
+
+ImportReading ReadImportFile(const std::string& file, std::string_view text, ImportFormat format,
+                             const ValidationContext& context, const AreaMap& areas) {
+  ImportReading reading;
+  if (format == ImportFormat::kJsonLines) {
+    ReadJsonLines(file, text, context, reading);
+  } else {
+    ReadCsvRows(file, text, format, context, areas, reading);
+  }
+  return reading;
+}
+
+}  // namespace treaty::ledger

@@ -1,0 +1,57 @@
+// The first pass of `treaty import` (docs/ledger-format.md §7): a file of events, as JSON Lines or
+// CSV (§7.1) or as a CSV of the `reported-support` profile (§7.4), read and validated whole into
+// events ready to append, or into the list of everything wrong with it. Nothing here touches a
+// store; the idempotency keys are checked against the store by ledger_import.h. Thread-safe.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ledger/event.h"
+#include "ledger/event_parser.h"
+
+namespace treaty::ledger {
+
+enum class ImportFormat { kJsonLines, kCsv, kReportedSupport };
+
+struct ImportRow {
+  int line = 0;  // the physical line the row starts on, 1-based
+  Event event;   // valid input form (§1.5), idempotency key given or derived
+};
+
+struct ImportReading {
+  std::vector<ImportRow> rows;  // meaningful only when errors is empty
+  // "FILE:LINE: PATH: MESSAGE" (JSON Lines) or "FILE:LINE:COL: COLUMN: MESSAGE" (CSV), in file
+  // order, every error of every row.
+  std::vector<std::string> errors;
+};
+
+// The `area` column of the reported-support profile to commitment ids (areas.json).
+using AreaMap = std::map<std::string, std::vector<std::string>>;
+
+// Parses areas.json: an object whose members are areas, each an array of commitment id strings.
+// Errors name the member.
+Result<AreaMap> ParseAreaMap(std::string_view text);
+
+// One event given as the CSV columns of §7.1 (column → value; an empty value is absent), as
+// `treaty record` takes it from flags: converted and validated with `context`.
+struct FlatError {
+  std::string column;  // the CSV column
+  std::string path;    // the event's JSON path (§1.6), or the column for a conversion error
+  std::string message;
+};
+struct FlatEvent {
+  Event event;                    // meaningful only when errors is empty
+  std::vector<FlatError> errors;  // by column
+};
+FlatEvent ParseFlatEvent(const std::map<std::string, std::string>& columns,
+                         const ValidationContext& context);
+
+// Reads and validates every row of `text` (the contents of `file`, which names it in messages)
+// with `context` (commitments, institutions, defaults). `areas` is used by kReportedSupport only.
+ImportReading ReadImportFile(const std::string& file, std::string_view text, ImportFormat format,
+                             const ValidationContext& context, const AreaMap& areas = {});
+
+}  // namespace treaty::ledger

@@ -1,0 +1,88 @@
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "ledger/ledger_store.h"
+#include "ledger/timestamp.h"
+#include "views/cli/commands.h"
+#include "views/cli/ledger_database.h"
+#include "views/cli/ledger_event_csv.h"
+#include "views/cli/subcommands.h"
+
+namespace treaty::views {
+namespace {
+
+constexpr int64_t kPage = 10000;
+
+}  // namespace
+
+int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err) {
+  for (const std::string* date : {&options.date_from, &options.date_to}) {
+    if (std::string problem = ledger::DateProblem(*date); !date->empty() && !problem.empty()) {
+      err << (date == &options.date_from ? "--from: " : "--to: ") << problem << "\n";
+      return kExitBadInput;
+    }
+  }
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  if (!store.ok()) {
+    err << "treaty events: " << store.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  ledger::EventFilter filter;
+  filter.agreement = options.agreement;
+  filter.type = options.type;
+  filter.commitment = options.commitment;
+  filter.date_from = options.date_from;
+  filter.date_to = options.date_to;
+  filter.institution = options.institution;
+  filter.classification = options.classification;
+  if (options.format == "csv") out << LedgerEventCsvHeader();
+  int64_t remaining = options.limit;
+  for (;;) {
+    filter.limit = remaining < 0 ? kPage : std::min(remaining, kPage);
+    if (filter.limit == 0) break;
+    Result<std::vector<ledger::StoredEvent>> page = store.value()->FindEvents(filter);
+    if (!page.ok()) {
+      err << "treaty events: " << page.error().ToString() << "\n";
+      return kExitMismatch;
+    }
+    for (const ledger::StoredEvent& event : page.value()) {
+      if (options.format == "csv") {
+        out << LedgerEventCsvRow(event);
+      } else {
+        out << event.canonical << "\n";
+      }
+    }
+    if (remaining > 0) remaining -= static_cast<int64_t>(page.value().size());
+    if (static_cast<int64_t>(page.value().size()) < filter.limit) break;
+    filter.begin = page.value().back().leaf_index + 1;
+  }
+  return kExitOk;
+}
+
+Subcommand AddEventsSubcommand(CLI::App& app) {
+  auto options = std::make_shared<EventsOptions>();
+  CLI::App* command = app.add_subcommand(
+      "events",
+      "List the ledger's events as recorded, in leaf order: JSON Lines of their canonical bytes "
+      "(the leaf inputs) or CSV");
+  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
+      ->capture_default_str();
+  command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
+  command->add_option("--format", options->format, "jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->capture_default_str();
+  command->add_option("--type", options->type, "only events of this type");
+  command->add_option("--commitment", options->commitment, "only events serving this commitment");
+  command->add_option("--from", options->date_from, "only facts on or after this date");
+  command->add_option("--to", options->date_to, "only facts on or before this date");
+  command->add_option("--institution", options->institution, "only events recorded by it");
+  command->add_option("--classification", options->classification, "public or restricted")
+      ->check(CLI::IsMember({"public", "restricted"}));
+  command->add_option("--limit", options->limit, "at most this many events");
+  return {command, [options](std::ostream& out, std::ostream& err) {
+            return RunEvents(*options, out, err);
+          }};
+}
+
+}  // namespace treaty::views

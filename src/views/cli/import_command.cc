@@ -1,0 +1,192 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "ledger/hash.h"
+#include "ledger/import_reader.h"
+#include "ledger/ledger_import.h"
+#include "views/cli/commands.h"
+#include "views/cli/ledger_database.h"
+#include "views/cli/ledger_setup.h"
+#include "views/cli/subcommands.h"
+
+namespace treaty::views {
+namespace {
+
+constexpr size_t kMaxListedErrors = 100;
+constexpr const char* kExitBatchFailed = "the earlier batches stay recorded";
+
+// A one-line progress bar redrawn in place on a terminal.
+class Progress {
+ public:
+  Progress(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
+  void Show(std::string_view what, size_t done, size_t total) {
+    if (!enabled_) return;
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const size_t width = 30;
+    const size_t filled = total == 0 ? width : done * width / total;
+    err_ << fmt::format("\r{} [{}{}] {}/{} rows, {:.0f} rows/s", what, std::string(filled, '#'),
+                        std::string(width - filled, ' '), done, total,
+                        seconds > 0 ? static_cast<double>(done) / seconds : 0.0)
+         << std::flush;
+  }
+  void Restart() { start_ = std::chrono::steady_clock::now(); }
+  void Finish() {
+    if (enabled_) err_ << "\n";
+  }
+
+ private:
+  std::ostream& err_;
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
+  const std::string& file = options.file;
+  std::string format = options.format;
+  if (!options.profile.empty()) {
+    format = "csv";
+  } else if (format.empty()) {
+    const std::string extension = std::filesystem::path(file).extension().string();
+    if (extension == ".csv") format = "csv";
+    if (extension == ".jsonl") format = "jsonl";
+    if (format.empty()) {
+      err << file << ": cannot tell the format from the extension; give --format csv or jsonl\n";
+      return kExitBadInput;
+    }
+  }
+  if (options.batch_size < 1 || options.batch_size > 10000) {
+    err << "--batch-size: must be between 1 and 10000\n";
+    return kExitBadInput;
+  }
+  LedgerInputOptions inputs{options.db,        options.agreement, options.package,
+                            options.keys_file, options.key_file,  options.user};
+  Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(inputs);
+  if (!setup.ok()) {
+    err << "treaty import: " << setup.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  Result<std::string> text = ReadWholeFile(file);
+  if (!text.ok()) {
+    err << "treaty import: " << text.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  const ledger::Hash file_hash = ledger::Sha256(text.value());
+  ledger::AreaMap areas;
+  ledger::ImportFormat import_format =
+      format == "csv" ? ledger::ImportFormat::kCsv : ledger::ImportFormat::kJsonLines;
+  if (options.profile == "reported-support") {
+    import_format = ledger::ImportFormat::kReportedSupport;
+    const std::string areas_file = setup.value()->package_folder + "/ledger/areas.json";
+    Result<std::string> areas_text = ReadWholeFile(areas_file);
+    Result<ledger::AreaMap> parsed = areas_text.ok() ? ledger::ParseAreaMap(areas_text.value())
+                                                     : Result<ledger::AreaMap>(areas_text.error());
+    if (!parsed.ok()) {
+      err << "treaty import: " << areas_file << ": " << parsed.error().ToString() << "\n";
+      return kExitBadInput;
+    }
+    areas = std::move(parsed).value();
+  }
+
+  Progress progress(err, options.progress);
+  ledger::ImportReading reading =
+      ledger::ReadImportFile(file, text.value(), import_format, setup.value()->context, areas);
+  progress.Show("validated", reading.rows.size(), reading.rows.size());
+  progress.Finish();
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  if (!store.ok()) {
+    err << "treaty import: " << store.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  if (reading.errors.empty()) {
+    Result<std::vector<std::string>> key_errors =
+        ledger::CheckImportKeys(*store.value(), file, options.agreement, reading.rows);
+    if (!key_errors.ok()) {
+      err << "treaty import: " << key_errors.error().ToString() << "\n";
+      return kExitMismatch;
+    }
+    reading.errors = std::move(key_errors).value();
+  }
+  if (!reading.errors.empty()) {
+    for (size_t i = 0; i < reading.errors.size() && i < kMaxListedErrors; ++i) {
+      err << reading.errors[i] << "\n";
+    }
+    if (reading.errors.size() > kMaxListedErrors) {
+      err << fmt::format("… and {} more\n", reading.errors.size() - kMaxListedErrors);
+    }
+    err << fmt::format("treaty import: {}: {} errors; nothing was written\n", file,
+                       reading.errors.size());
+    return kExitBadInput;
+  }
+  Result<std::string> again = ReadWholeFile(file);
+  if (!again.ok() || ledger::Sha256(again.value()) != file_hash) {
+    err << "treaty import: " << file << ": the file changed while it was validated; nothing was "
+        << "written\n";
+    return kExitBadInput;
+  }
+
+  ledger::ImportWrite request;
+  request.agreement = options.agreement;
+  request.rows = &reading.rows;
+  request.key = setup.value()->key;
+  request.keys = &setup.value()->keys;
+  request.batch_size = options.batch_size;
+  size_t written = 0;
+  progress.Restart();
+  Result<ledger::ImportSummary> summary =
+      ledger::WriteImport(*store.value(), request, [&](const ledger::ImportBatch& batch) {
+        out << batch.Line() << std::endl;  // flushed: the acknowledgement of §7.3
+        written += static_cast<size_t>(batch.added + batch.already_recorded);
+        progress.Show("written", written, reading.rows.size());
+      });
+  progress.Finish();
+  if (!summary.ok()) {
+    err << fmt::format("treaty import: {}: {}; {}\n", file, summary.error().message,
+                       kExitBatchFailed);
+    return kExitMismatch;
+  }
+  const ledger::ImportSummary& done = summary.value();
+  out << fmt::format("imported {}: {} rows, {} added, {} already recorded; tree size {}, root {}",
+                     file, done.rows, done.added, done.already_recorded, done.state.tree_size,
+                     ledger::ToHex(done.state.root_hash))
+      << std::endl;
+  return kExitOk;
+}
+
+Subcommand AddImportSubcommand(CLI::App& app) {
+  auto options = std::make_shared<ImportOptions>();
+  CLI::App* command = app.add_subcommand(
+      "import",
+      "Import events from a CSV or JSON Lines file: the whole file is validated first (any error: "
+      "nothing is written), then it is appended in batches, each acknowledged on stdout; a re-run "
+      "skips what is already recorded");
+  command->add_option("file", options->file, "CSV or JSON Lines file")->required();
+  command->add_option("--format", options->format, "csv or jsonl (default: from the extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  command->add_option("--profile", options->profile, "column mapping of a known CSV file")
+      ->check(CLI::IsMember({"reported-support"}));
+  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
+      ->capture_default_str();
+  command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
+  command->add_option("--package", options->package,
+                      "agreement package folder (default data/agreements/AGREEMENT)");
+  command->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
+  command->add_option("--key", options->key_file,
+                      "private key file to sign with (default PACKAGE/ledger/demo-key.json)");
+  command->add_option("--user", options->user, "who records (default: the login name)");
+  command->add_option("--batch-size", options->batch_size, "rows per transaction, 1 to 10000")
+      ->capture_default_str();
+  return {command, [options](std::ostream& out, std::ostream& err) {
+            options->progress = isatty(STDERR_FILENO) != 0;
+            return RunImport(*options, out, err);
+          }};
+}
+
+}  // namespace treaty::views

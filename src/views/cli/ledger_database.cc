@@ -1,0 +1,20 @@
+#include "views/cli/ledger_database.h"
+
+#include "store/postgres/ledger_store_postgres.h"
+#include "store/sqlite/ledger_store_sqlite.h"
+
+namespace treaty::views {
+
+Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(const std::string& db) {
+  if (db.starts_with("postgresql://") || db.starts_with("postgres://")) {
+    Result<std::unique_ptr<store::PostgresLedgerStore>> store =
+        store::PostgresLedgerStore::Open(db);
+    if (!store.ok()) return store.error();
+    return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
+  }
+  Result<std::unique_ptr<store::SqliteLedgerStore>> store = store::SqliteLedgerStore::Open(db);
+  if (!store.ok()) return store.error();
+  return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
+}
+
+}  // namespace treaty::views

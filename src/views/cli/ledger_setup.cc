@@ -1,0 +1,112 @@
+#include "views/cli/ledger_setup.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "commitments/agreement_commitments.h"
+
+namespace treaty::views {
+namespace {
+
+// The reviewed commitments' ids when the stage provides them and there are some, else the proposed.
+template <typename Commitments>
+std::set<std::string> CommitmentIds(const Commitments& all) {
+  std::set<std::string> ids;
+  if constexpr (requires { all.reviewed.begin()->id; }) {
+    for (const auto& commitment : all.reviewed) ids.insert(commitment.id);
+    if (!ids.empty()) return ids;
+  }
+  for (const auto& commitment : all.proposed) ids.insert(commitment.id);
+  return ids;
+}
+
+}  // namespace
+
+std::string PackageFolder(const std::string& agreement, const std::string& package) {
+  return package.empty() ? "data/agreements/" + agreement : package;
+}
+
+std::string KeysFilePath(const std::string& package_folder, const std::string& keys_file) {
+  return keys_file.empty() ? package_folder + "/ledger/keys.json" : keys_file;
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Error{std::filesystem::exists(path, ec) ? "not a regular file" : "no such file", path};
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in.good() && !in.eof()) return Error{"cannot read the file", path};
+  return bytes.str();
+}
+
+Result<ledger::KeysFile> LoadKeysFile(const std::string& path,
+                                      const std::vector<std::string>& participants) {
+  Result<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.error();
+  Result<ledger::KeysFile> keys = ledger::ParseKeysFile(text.value(), participants);
+  if (!keys.ok()) return Error{keys.error().ToString(), path};
+  return keys;
+}
+
+Result<std::set<std::string>> AgreementCommitmentIds(const std::string& package_folder) {
+  Result<commitments::AgreementCommitments> read =
+      commitments::ExtractAgreementCommitments(package_folder);
+  if (!read.ok()) return read.error();
+  return CommitmentIds(read.value());
+}
+
+std::string LoginName() {
+  if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') return user;
+  if (const char* login = getlogin(); login != nullptr) return login;
+  return "unknown";
+}
+
+Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& options) {
+  auto setup = std::make_unique<LedgerSetup>();
+  setup->package_folder = PackageFolder(options.agreement, options.package);
+  if (!std::filesystem::is_directory(setup->package_folder)) {
+    return Error{fmt::format("no agreement \"{}\": no package folder", options.agreement),
+                 setup->package_folder};
+  }
+  Result<commitments::AgreementCommitments> read =
+      commitments::ExtractAgreementCommitments(setup->package_folder);
+  if (!read.ok()) return read.error();
+  std::vector<std::string> participants;
+  for (const auto& party : read.value().package.parties) participants.push_back(party.code);
+  Result<ledger::KeysFile> keys =
+      LoadKeysFile(KeysFilePath(setup->package_folder, options.keys_file), participants);
+  if (!keys.ok()) return keys.error();
+  setup->keys = std::move(keys).value();
+  const std::string key_file =
+      options.key_file.empty() ? setup->package_folder + "/ledger/demo-key.json" : options.key_file;
+  Result<std::string> key_text = ReadWholeFile(key_file);
+  if (!key_text.ok()) return key_text.error();
+  Result<ledger::PrivateKey> parsed = ledger::ParsePrivateKeyFile(key_text.value());
+  if (!parsed.ok()) return Error{parsed.error().ToString(), key_file};
+  const ledger::KeyEntry* entry = setup->keys.FindKey(parsed.value().key_id);
+  Result<ledger::PrivateKey> key =
+      ledger::LoadPrivateKeyFile(key_file, entry != nullptr && entry->demo);
+  if (!key.ok()) return Error{key.error().message, key_file};
+  setup->key = std::move(key).value();
+
+  ledger::ValidationContext& context = setup->context;
+  context.default_agreement = options.agreement;
+  context.default_institution = setup->key.institution;
+  context.default_user = options.user.empty() ? LoginName() : options.user;
+  context.known_agreements = std::set<std::string>{read.value().package.id};
+  context.known_commitments = CommitmentIds(read.value());
+  context.participants = participants;
+  context.keys = &setup->keys;
+  return setup;
+}
+
+}  // namespace treaty::views

@@ -1,0 +1,59 @@
+// What the ledger commands read besides the store: the agreement's package (its party codes and
+// commitment ids), the keys file, the private key and the user, each with the defaults of
+// docs/ledger-format.md §1.5 and §4.4.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "ledger/event_parser.h"
+#include "ledger/keys.h"
+
+namespace treaty::views {
+
+inline constexpr const char* kDefaultAgreement = "lv-ua-2024";
+
+// The options the writing commands share.
+struct LedgerInputOptions {
+  std::string db;
+  std::string agreement = kDefaultAgreement;
+  std::string package;    // empty: data/agreements/AGREEMENT
+  std::string keys_file;  // empty: PACKAGE/ledger/keys.json
+  std::string key_file;   // empty: PACKAGE/ledger/demo-key.json
+  std::string user;       // empty: the login name
+};
+
+// The package folder and keys file path with their defaults filled in.
+std::string PackageFolder(const std::string& agreement, const std::string& package);
+std::string KeysFilePath(const std::string& package_folder, const std::string& keys_file);
+
+// The whole contents of `path`. Errors: "cannot read FILE: REASON".
+Result<std::string> ReadWholeFile(const std::string& path);
+
+// Reads and checks a keys file (participants: the package's party codes when given).
+Result<ledger::KeysFile> LoadKeysFile(const std::string& path,
+                                      const std::vector<std::string>& participants = {});
+
+struct LedgerSetup {
+  std::string package_folder;
+  ledger::KeysFile keys;
+  ledger::PrivateKey key;
+  ledger::ValidationContext context;  // agreement, commitments, participants, keys, defaults
+};
+
+// Loads the package (commitment ids: the reviewed commitments when there are, else the proposed
+// ones), the keys file and the private key, and checks the key against the keys file. The
+// returned context points into the returned object's `keys`: keep the object where it is.
+// Errors name the file.
+Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& options);
+
+// The commitment ids of the agreement in `package_folder`.
+Result<std::set<std::string>> AgreementCommitmentIds(const std::string& package_folder);
+
+// The login name ($USER, else getlogin()), "unknown" when neither is known.
+std::string LoginName();
+
+}  // namespace treaty::views

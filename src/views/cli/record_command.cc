@@ -1,0 +1,191 @@
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "ledger/event_parser.h"
+#include "ledger/hash.h"
+#include "ledger/import_reader.h"
+#include "ledger/ledger_store.h"
+#include "views/cli/commands.h"
+#include "views/cli/ledger_database.h"
+#include "views/cli/ledger_setup.h"
+#include "views/cli/subcommands.h"
+
+namespace treaty::views {
+namespace {
+
+// The flags that set one CSV column of docs/ledger-format.md §7.1 each, with their help.
+struct FieldFlag {
+  const char* column;
+  const char* help;
+};
+
+constexpr FieldFlag kFieldFlags[] = {
+    {"type", "event type (pledge, allocation, disbursement, delivery, training, meeting, …)"},
+    {"subtype", "subtype (meeting, notice, consultation_request)"},
+    {"participant", "the Participant who acted: LV, UA or both"},
+    {"date", "date of the fact, YYYY-MM-DD"},
+    {"date_precision", "day, month or year"},
+    {"occurred_at", "moment of the fact, RFC 3339 with seconds and an offset"},
+    {"amount", "amount in major units (112000000.00)"},
+    {"currency", "ISO 4217 currency of --amount"},
+    {"quantity", "number of units delivered or trained"},
+    {"unit", "unit of --quantity (drone, person, kg)"},
+    {"item", "what was delivered"},
+    {"period_from", "start of the period the money or goods are for"},
+    {"period_to", "end of that period"},
+    {"effective_date", "when a notice or technical agreement takes effect"},
+    {"named_institution", "the institution an authorised-institution notice names"},
+    {"responds_to", "id of the event this one answers"},
+    {"description", "what happened, in words"},
+    {"classification", "public or restricted"},
+    {"idempotency_key", "key that makes a repeated record harmless (derived when absent)"},
+    {"institution", "recording institution (default: the signing key's)"},
+};
+
+std::string FlagOf(const std::string& column) {
+  std::string flag = "--" + column;
+  for (char& c : flag)
+    if (c == '_') c = '-';
+  return flag;
+}
+
+// The flag that sets `column`.
+std::string FlagOfColumn(const std::string& column) {
+  if (column.starts_with("evidence")) return "--evidence";
+  if (column == "commitments") return "--commitment";
+  return FlagOf(column);
+}
+
+// Errors of the append as "SOURCE: PATH: MESSAGE": where "submissions[0].PATH" is the event's.
+std::string AppendMessage(const std::string& source, const Error& error) {
+  std::string where = error.where;
+  if (where.starts_with("submissions[0].")) where = where.substr(15);
+  if (where.starts_with("submissions[0]")) where.clear();
+  return where.empty() ? fmt::format("{}: {}", source, error.message)
+                       : fmt::format("{}: {}: {}", source, where, error.message);
+}
+
+bool IsInputError(const Error& error) {
+  return error.where.starts_with("submissions[") || error.where == "recorded_by.institution";
+}
+
+}  // namespace
+
+int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
+              std::ostream& err) {
+  LedgerInputOptions inputs{options.db,        options.agreement, options.package,
+                            options.keys_file, options.key_file,  options.user};
+  Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(inputs);
+  if (!setup.ok()) {
+    err << "treaty record: " << setup.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  const ledger::ValidationContext& context = setup.value()->context;
+  const bool from_flags = !options.fields.empty() || !options.evidence_files.empty();
+  const std::string source = from_flags ? "flags" : "stdin";
+  ledger::Event event;
+  if (from_flags) {
+    std::map<std::string, std::string> fields = options.fields;
+    int next = 1;
+    for (const auto& [column, value] : options.fields) {
+      if (column.starts_with("evidence_reference")) ++next;
+    }
+    for (const std::string& path : options.evidence_files) {
+      Result<std::string> bytes = ReadWholeFile(path);
+      if (!bytes.ok()) {
+        err << "--evidence-file: " << bytes.error().ToString() << "\n";
+        return kExitBadInput;
+      }
+      const std::string suffix = next == 1 ? "" : fmt::format("_{}", next);
+      fields["evidence_reference" + suffix] = path;
+      fields["evidence_sha256" + suffix] = ledger::ToHex(ledger::Sha256(bytes.value()));
+      ++next;
+    }
+    ledger::FlatEvent flat = ledger::ParseFlatEvent(fields, context);
+    for (const ledger::FlatError& error : flat.errors) {
+      err << fmt::format("{}: {}: {}\n", FlagOfColumn(error.column), error.path, error.message);
+    }
+    if (!flat.errors.empty()) return kExitBadInput;
+    event = std::move(flat.event);
+  } else {
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    ledger::ParsedEvent parsed = ledger::ParseEventText(text, ledger::EventForm::kInput, context);
+    for (const ledger::FieldError& error : parsed.errors) {
+      err << "stdin: " << error.ToString() << "\n";
+    }
+    if (!parsed.ok()) return kExitBadInput;
+    event = std::move(parsed.event);
+  }
+
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  if (!store.ok()) {
+    err << "treaty record: " << store.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  ledger::AppendRequest request;
+  request.agreement = event.agreement;
+  request.key = setup.value()->key;
+  request.keys = &setup.value()->keys;
+  request.submissions.push_back(std::move(event));
+  Result<ledger::AppendResult> appended = store.value()->Append(request);
+  if (!appended.ok()) {
+    err << AppendMessage(source, appended.error()) << "\n";
+    return IsInputError(appended.error()) ? kExitBadInput : kExitMismatch;
+  }
+  const ledger::AppendResult& result = appended.value();
+  const ledger::AppendedEvent& recorded = result.events.front();
+  out << recorded.id << "\n";
+  if (recorded.already_recorded) {
+    err << fmt::format("already recorded: event {} (leaf {})\n", recorded.id, recorded.leaf_index);
+  } else {
+    err << fmt::format("recorded as leaf {} of {}; tree size {}\n", recorded.leaf_index,
+                       request.agreement, result.state.tree_size);
+  }
+  return kExitOk;
+}
+
+Subcommand AddRecordSubcommand(CLI::App& app) {
+  auto options = std::make_shared<RecordOptions>();
+  auto values = std::make_shared<std::map<std::string, std::string>>();
+  auto commitments = std::make_shared<std::vector<std::string>>();
+  auto evidence = std::make_shared<std::vector<std::string>>();
+  CLI::App* command = app.add_subcommand(
+      "record",
+      "Record one event in the ledger, from flags or as one JSON object on stdin "
+      "(docs/ledger-format.md §1.5); prints its id");
+  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
+      ->capture_default_str();
+  command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
+  command->add_option("--package", options->package,
+                      "agreement package folder (default data/agreements/AGREEMENT)");
+  command->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
+  command->add_option("--key", options->key_file,
+                      "private key file to sign with (default PACKAGE/ledger/demo-key.json)");
+  command->add_option("--user", options->user, "who records (default: the login name)");
+  for (const FieldFlag& flag : kFieldFlags) {
+    command->add_option(FlagOf(flag.column), (*values)[flag.column], flag.help);
+  }
+  command->add_option("--commitment", *commitments, "commitment id (repeat for several)");
+  command->add_option("--evidence", *evidence,
+                      "http(s) URL of a public source (repeat for several)");
+  command->add_option("--evidence-file", options->evidence_files,
+                      "a document file: its path is the reference, its SHA-256 is computed");
+  return {command, [options, values, commitments, evidence](std::ostream& out, std::ostream& err) {
+            for (const auto& [column, value] : *values) {
+              if (!value.empty()) options->fields[column] = value;
+            }
+            std::string joined;
+            for (const std::string& id : *commitments) joined += (joined.empty() ? "" : ";") + id;
+            if (!joined.empty()) options->fields["commitments"] = joined;
+            for (size_t i = 0; i < evidence->size(); ++i) {
+              const std::string suffix = i == 0 ? "" : fmt::format("_{}", i + 1);
+              options->fields["evidence_reference" + suffix] = (*evidence)[i];
+            }
+            return RunRecord(*options, std::cin, out, err);
+          }};
+}
+
+}  // namespace treaty::views

@@ -1,0 +1,74 @@
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "ledger/verify.h"
+#include "views/cli/commands.h"
+#include "views/cli/ledger_database.h"
+#include "views/cli/ledger_setup.h"
+#include "views/cli/subcommands.h"
+
+namespace treaty::views {
+
+int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::ostream& err) {
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  if (!store.ok()) {
+    err << "treaty verify: " << store.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  std::vector<std::string> agreements;
+  if (options.agreement.empty()) {
+    Result<std::vector<std::string>> listed = store.value()->ListLedgers();
+    if (!listed.ok()) {
+      err << "treaty verify: " << listed.error().ToString() << "\n";
+      return kExitBadInput;
+    }
+    agreements = listed.value();
+  } else {
+    agreements.push_back(options.agreement);
+  }
+  if (agreements.empty()) out << "verify: the store holds no ledger\n";
+  for (const std::string& agreement : agreements) {
+    const std::string package = PackageFolder(agreement, "");
+    Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(package, options.keys_file));
+    if (!keys.ok()) {
+      err << "treaty verify: " << keys.error().ToString() << "\n";
+      return kExitBadInput;
+    }
+    ledger::VerifyOptions verify;
+    verify.keys = &keys.value();
+    if (Result<std::set<std::string>> ids = AgreementCommitmentIds(package); ids.ok()) {
+      verify.known_commitments = std::move(ids).value();
+    }
+    Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store.value(), agreement, verify);
+    if (!report.ok()) {
+      err << "treaty verify: " << report.error().ToString() << "\n";
+      return kExitBadInput;
+    }
+    for (const std::string& warning : report.value().warnings) err << warning << "\n";
+    if (!report.value().ok()) {
+      out << report.value().Line() << "\n";
+      return kExitMismatch;
+    }
+    out << report.value().Line() << "\n";
+  }
+  return kExitOk;
+}
+
+Subcommand AddVerifySubcommand(CLI::App& app) {
+  auto options = std::make_shared<LedgerVerifyOptions>();
+  CLI::App* command = app.add_subcommand(
+      "verify",
+      "Recompute every event, hash, cached node, root and signed tree head of the ledger; name "
+      "the first that does not match (exit 1)");
+  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
+      ->capture_default_str();
+  command->add_option("--agreement", options->agreement, "only this agreement's ledger");
+  command->add_option("--keys", options->keys_file,
+                      "keys file (default data/agreements/AGREEMENT/ledger/keys.json)");
+  return {command, [options](std::ostream& out, std::ostream& err) {
+            return RunLedgerVerify(*options, out, err);
+          }};
+}
+
+}  // namespace treaty::views

@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# End-to-end checks of the ledger commands as a user runs them: record, import, events, verify,
+# proof, consistency, verify-proof, and every kind of bad input (a clear message, a non-zero exit,
+# nothing written). Usage: tests/cli/ledger.sh PATH_TO_TREATY. Prints "N passed, M failed".
+set -uo pipefail
+treaty=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$root" || exit 1
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+  fi
+}
+
+run() {  # run EXPECTED_EXIT ARGS... : runs treaty, keeps stdout/stderr in $work/out, $work/err
+  local expected=$1
+  shift
+  "$treaty" "$@" <"${stdin:-/dev/null}" >"$work/out" 2>"$work/err"
+  local code=$?
+  [ "$code" -eq "$expected" ] || { echo "exit $code, expected $expected: treaty $*"; cat "$work/err"; return 1; }
+}
+
+has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; cat "$2"; return 1; }; }
+size() { "$treaty" events --db "$1" | wc -l; }  # number of events in database $1
+same_size() { [ "$(size "$1")" -eq "$2" ] || { echo "size $(size "$1"), expected $2"; return 1; }; }
+
+db="$work/ledger.sqlite"
+ledger="$root/data/agreements/lv-ua-2024/ledger"
+military="sec_2__hcontainer_1__para_2__sent_2"
+drones="sec_2__hcontainer_1__para_3__sent_2"
+
+# ---- record: from flags, then JSON on stdin ----
+check "record from flags" run 0 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2024-06-01 --commitment "$military" --amount 1500000.50 --currency EUR \
+  --description "First tranche" --classification public --idempotency-key lv-mod/t1 \
+  --evidence https://example.org/decision
+first_id=$(head -1 "$work/out")
+check "record prints the id" grep -qE '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-' "$work/out"
+check "the amount is kept in minor units" run 0 events --db "$db"
+check "minor units" has '"minor_units":150000050' "$work/out"
+check "the user is recorded" has '"recorded_by":{"institution":"lv-mod","user":"tester"}' "$work/out"
+
+cat >"$work/delivery.json" <<JSON
+{"type": "delivery", "participant": "LV", "date": "2024-12-20", "commitments": ["$drones"],
+ "item": "FPV combat drone", "quantity": 5000, "unit": "drone",
+ "description": "5,000 FPV drones handed over", "evidence": [{"reference": "https://example.org/act"}],
+ "classification": "public", "idempotency_key": "lv-mod/act-12"}
+JSON
+stdin="$work/delivery.json" check "record JSON on stdin" run 0 record --db "$db" --user tester
+delivery_id=$(head -1 "$work/out")
+check "two events" same_size "$db" 2
+stdin="$work/delivery.json" check "the same record again is harmless" run 0 record --db "$db"
+check "it says so" has "already recorded: event $delivery_id" "$work/err"
+check "still two events" same_size "$db" 2
+
+# ---- bad input to record: a clear message, exit 2, nothing written ----
+bad_record() {  # bad_record MESSAGE FLAGS... (a disbursement missing its date and amount)
+  local message=$1
+  shift
+  run 2 record --db "$db" --user tester --type disbursement --participant LV \
+    --commitment "$military" --description "Bad" --classification public "$@" &&
+    has "$message" "$work/err" && same_size "$db" 2
+}
+ok=(--date 2024-06-01 --currency EUR)
+check "unknown commitment id" bad_record \
+  '--commitment: commitments[1]: unknown commitment id "sec_99__para_1" in agreement lv-ua-2024' \
+  --commitment sec_99__para_1 --amount 10 "${ok[@]}"
+check "amount not a number" bad_record '--amount: amount: not a number: "12,5"' --amount 12,5 "${ok[@]}"
+check "only the amount's own error" bash -c "! grep -q required '$work/err'"
+check "too many decimals" bad_record 'EUR has 2 decimals; "10.005" has 3' --amount 10.005 "${ok[@]}"
+check "unknown currency" bad_record '--currency: currency: unknown currency "EUX" (not an active ISO 4217 code)' \
+  --amount 10 --currency EUX --date 2024-06-01
+check "withdrawn currency" bad_record 'unknown currency "LVL"' --amount 10 --currency LVL --date 2024-06-01
+check "impossible date" bad_record '--date: date: impossible date: 2024-02-30' --amount 10 \
+  --currency EUR --date 2024-02-30
+check "date in the future" bad_record 'later than the recording date' --amount 10 --currency EUR \
+  --date 2999-01-01
+check "reused idempotency key" bad_record 'idempotency_key: reused with different content: event' \
+  --amount 99 --idempotency-key lv-mod/t1 "${ok[@]}"
+check "the reused key names the event" has "$first_id (leaf 0)" "$work/err"
+
+cat >"$work/negative.json" <<JSON
+{"type": "delivery", "participant": "LV", "date": "2024-12-20", "commitments": ["$drones"],
+ "item": "FPV combat drone", "quantity": -5, "unit": "drone", "description": "Minus five",
+ "evidence": [], "classification": "public"}
+JSON
+stdin="$work/negative.json" check "negative quantity" run 2 record --db "$db"
+check "negative quantity message" has 'stdin: quantity: must not be negative: -5' "$work/err"
+check "nothing written after a negative quantity" same_size "$db" 2
+printf '{"type": "disbursement", "amount": {"currency": "EUR", "minor_units": "abc"}}' >"$work/nan.json"
+stdin="$work/nan.json" check "JSON amount not a number" run 2 record --db "$db"
+check "JSON amount message" has 'stdin: amount.minor_units: not an integer' "$work/err"
+printf '{"type": "disbursement", "type": "pledge"}' >"$work/dup.json"
+stdin="$work/dup.json" check "duplicate JSON member" run 2 record --db "$db"
+check "duplicate member message" has 'duplicate member' "$work/err"
+check "wrong key" run 2 record --db "$db" --key "$root/tests/data/ledger/ua-mod-demo-key.json" \
+  --user tester --type disbursement --participant LV --date 2024-06-01 --commitment "$military" \
+  --amount 10 --currency EUR --description "Signed by Ukraine" --classification public \
+  --institution lv-mod
+check "wrong key message" has 'event signed with the wrong key: key b34fd3eeb4f1e898802dd9f6784d3cb1 belongs to ua-mod, the event is recorded by lv-mod' "$work/err"
+check "nothing written with the wrong key" same_size "$db" 2
+cp "$ledger/demo-key.json" "$work/tampered-key.json"
+sed -i 's/"seed": "6/"seed": "7/' "$work/tampered-key.json"
+check "a key file whose seed does not match" run 2 record --db "$db" --key "$work/tampered-key.json" \
+  --type training --participant LV --date 2024-06-01 --commitment "$military" --description x \
+  --classification public
+check "seed message" has 'does not match' "$work/err"
+check "unknown agreement" run 2 record --db "$db" --agreement xx-yy-2099 --type training
+check "unknown agreement message" has 'no agreement "xx-yy-2099"' "$work/err"
+
+# ---- import: the demo ledger, JSON Lines, CSV ----
+check "import the demo ledger" run 0 import "$ledger/reported-support.csv" --profile reported-support \
+  --db "$db" --key "$ledger/demo-key.json" --user demo
+check "one batch acknowledged" has 'batch 1: lines 2-8: 7 added, 0 already recorded; tree size 9' "$work/out"
+check "demo summary" has 'imported' "$work/out"
+check "the demo keeps each source as evidence" run 0 events --db "$db" --type allocation --format jsonl
+check "source URL kept" has '"evidence":[{"reference":"https://www.pravda.com.ua/eng/news/2024/08/24/7471738/"}]' "$work/out"
+check "demo import again adds nothing" run 0 import "$ledger/reported-support.csv" \
+  --profile reported-support --db "$db" --user demo
+check "nothing twice" has '0 added, 7 already recorded; tree size 9' "$work/out"
+
+for i in 1 2 3; do
+  printf '{"type":"training","participant":"LV","date":"2024-0%s-01","commitments":["%s"],"quantity":%s,"unit":"person","description":"Course %s","evidence":[],"classification":"public","idempotency_key":"lv-mod/course-%s"}\n\n' \
+    "$i" "$military" "$((i * 10))" "$i" "$i"
+done >"$work/courses.jsonl"
+check "import JSON Lines" run 0 import "$work/courses.jsonl" --db "$db" --batch-size 2
+check "two batches" has 'batch 2: lines 5-5: 1 added, 0 already recorded; tree size 12' "$work/out"
+
+cat >"$work/support.csv" <<CSV
+type,participant,date,commitments,amount,currency,description,classification,idempotency_key,evidence_reference
+allocation,LV,2024-07-01,$military,2500000,EUR,"Budget line, July",public,lv-mod/b-7,https://example.org/b7
+allocation,LV,2024-08-01,$military;$drones,10.5,EUR,"Budget line ""August""",restricted,lv-mod/b-8,https://example.org/b8
+CSV
+check "import CSV" run 0 import "$work/support.csv" --db "$db"
+check "CSV tree size" has 'tree size 14' "$work/out"
+
+# ---- bad import files: every error listed with its place, nothing written ----
+cat >"$work/bad.csv" <<CSV
+type,participant,date,commitments,amount,currency,description,classification
+allocation,LV,2024-02-30,$military,10,EUR,Impossible date,public
+allocation,LV,2024-07-01,$military,"12,5",EUR,Comma decimal,public
+allocation,LV,2024-07-01,unknown_commitment,10,EUR,Unknown commitment,public
+allocation,LV,2024-07-01,$military,10,EUX,Unknown currency,public
+CSV
+check "bad CSV values" run 2 import "$work/bad.csv" --db "$db"
+check "impossible date at line and column" has "bad.csv:2:15: date: impossible date: 2024-02-30" "$work/err"
+check "not a number at line and column" has 'bad.csv:3:62: amount: not a number: "12,5"' "$work/err"
+check "unknown commitment at line and column" has 'bad.csv:4:26: commitments: unknown commitment id "unknown_commitment"' "$work/err"
+check "unknown currency at line and column" has 'bad.csv:5:65: currency: unknown currency "EUX"' "$work/err"
+check "each bad cell once" [ "$(grep -c 'bad.csv' "$work/err")" -eq 5 ]
+check "says nothing was written" has '4 errors; nothing was written' "$work/err"
+check "nothing written by a bad CSV" same_size "$db" 14
+printf 'type,participant,date\nallocation,LV,"2024-07-01\n' >"$work/unterminated.csv"
+check "unterminated quote" run 2 import "$work/unterminated.csv" --db "$db"
+check "unterminated quote place" has 'unterminated.csv:2:15: unterminated quoted field' "$work/err"
+printf 'type,participant,da"te\n' >"$work/quote.csv"
+check "quote inside a field" run 2 import "$work/quote.csv" --db "$db"
+check "quote inside a field place" has "quote.csv:1:20: '\"' inside an unquoted field" "$work/err"
+printf 'type,amout\nallocation,1\n' >"$work/column.csv"
+check "unknown column" run 2 import "$work/column.csv" --db "$db"
+check "unknown column place" has 'column.csv:1:6: unknown column "amout"' "$work/err"
+printf 'type,participant\nallocation,LV,extra\n' >"$work/fields.csv"
+check "too many fields" run 2 import "$work/fields.csv" --db "$db"
+check "too many fields place" has 'fields.csv:2:15: 3 fields, the header has 2' "$work/err"
+sed 's/Course 2/Course two/' "$work/courses.jsonl" >"$work/changed.jsonl"
+check "a reused key in a file" run 2 import "$work/changed.jsonl" --db "$db"
+check "a reused key names its line" has 'changed.jsonl:3: idempotency_key: reused with different content: event' "$work/err"
+printf '{"type":"training"\n' >"$work/broken.jsonl"
+check "broken JSON line" run 2 import "$work/broken.jsonl" --db "$db"
+check "broken JSON line place" has 'broken.jsonl:1: ' "$work/err"
+check "nothing written by bad files" same_size "$db" 14
+
+# ---- events: formats and filters ----
+check "events jsonl is the canonical bytes" run 0 events --db "$db"
+check "14 lines" [ "$(wc -l <"$work/out")" -eq 14 ]
+check "first line is leaf 0" has "\"id\":\"$first_id\"" <(head -1 "$work/out")
+check "events csv" run 0 events --db "$db" --format csv --type allocation --from 2024-07-01
+check "csv header" has 'leaf_index,id,recorded_at,institution,user,type' "$work/out"
+check "csv amount in major units" has '2500000.00,EUR' "$work/out"
+check "csv quotes" has '"Budget line ""August"""' "$work/out"
+check "csv filter" [ "$(wc -l <"$work/out")" -eq 5 ]
+check "filter by commitment" run 0 events --db "$db" --commitment "$drones"
+check "commitment filter count" [ "$(wc -l <"$work/out")" -eq 5 ]
+check "filter by classification" run 0 events --db "$db" --classification restricted
+check "restricted count" [ "$(wc -l <"$work/out")" -eq 1 ]
+check "bad filter date" run 2 events --db "$db" --from 2024-13-01
+
+# ---- verify ----
+check "verify" run 0 verify --db "$db"
+check "verify OK line" has 'verify: OK lv-ua-2024: 14 events, 6 tree heads, root' "$work/out"
+
+# ---- proof, consistency, verify-proof: without the database ----
+check "proof" run 0 proof "$delivery_id" --db "$db"
+cp "$work/out" "$work/proof.json"
+check "proof format" has '"format": "treaty-inclusion-proof/1"' "$work/proof.json"
+check "consistency" run 0 consistency 2 --db "$db"
+cp "$work/out" "$work/consistency.json"
+check "old proof at size 2" run 0 proof "$first_id" --size 2 --db "$db"
+cp "$work/out" "$work/old-proof.json"
+mkdir "$work/other" && cp "$ledger/keys.json" "$work/other/keys.json" && rm -f "$work/other-db"
+(cd "$work/other" && "$treaty" verify-proof "$work/proof.json" --keys keys.json >"$work/out" 2>"$work/err")
+check "verify-proof inclusion" [ $? -eq 0 ]
+check "inclusion OK" has "OK inclusion: event $delivery_id is leaf 1 of lv-ua-2024 at tree size 14" "$work/out"
+check "demo key warning" has 'is a demo key' "$work/err"
+check "verify-proof consistency" run 0 verify-proof "$work/consistency.json" --keys "$ledger/keys.json" \
+  --known "$work/old-proof.json"
+check "consistency OK" has 'OK consistency: lv-ua-2024 at tree size 2' "$work/out"
+sed 's/5,000 FPV/6,000 FPV/' "$work/proof.json" >"$work/forged.json"
+check "a changed event fails" run 1 verify-proof "$work/forged.json" --keys "$ledger/keys.json"
+check "changed event category" has 'leaf: leaf_hash differs' "$work/err"
+python3 - "$work/proof.json" "$work/resigned.json" <<'PY'
+import json, sys
+proof = json.load(open(sys.argv[1]))
+proof["tree_head"]["head"]["tree_size"] = proof["tree_head"]["head"]["tree_size"] + 1
+json.dump(proof, open(sys.argv[2], "w"), indent=2)
+PY
+check "a changed head fails" run 1 verify-proof "$work/resigned.json" --keys "$ledger/keys.json"
+check "changed head category" has 'signature: the signature of the head of size 15' "$work/err"
+printf '{"format": "treaty-inclusion-proof/1",' >"$work/truncated.json"
+check "a truncated proof" run 2 verify-proof "$work/truncated.json" --keys "$ledger/keys.json"
+check "truncated category" has 'syntax: not JSON at line 1' "$work/err"
+
+# ---- a tampered database: verify names the first bad event ----
+cp "$db" "$work/tampered.sqlite"
+sqlite3 "$work/tampered.sqlite" "DROP TRIGGER events_no_update;
+  UPDATE events SET canonical = CAST(replace(CAST(canonical AS TEXT), '5000', '6000') AS BLOB)
+  WHERE leaf_index = 1;"
+check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
+check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
+check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,186 @@
+// `treaty verify` over a SQLite store that someone edited by hand (docs/ledger-format.md §8), and
+// proof files checked without the database (§5): round trips, tampering, forks.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "ledger/proof_file.h"
+#include "ledger/verify.h"
+#include "ledger_test_util.h"
+#include "store/sqlite/ledger_store_sqlite.h"
+
+namespace treaty::ledger::test {
+namespace {
+
+constexpr const char* kAgreement = "lv-ua-2024";
+
+class LedgerVerifyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() /
+              ("treaty-verify-" + std::to_string(getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(folder_);
+    std::filesystem::create_directories(folder_);
+    path_ = (folder_ / "ledger.sqlite").string();
+    auto store = store::SqliteLedgerStore::Open(path_);
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(store).value();
+    for (int batch = 0; batch < 3; ++batch) {
+      AppendRequest request;
+      request.agreement = kAgreement;
+      request.key = TestKey("lv-mod");
+      request.keys = &keys_;
+      request.submissions = {Disbursement(10 * batch + 1), Disbursement(10 * batch + 2)};
+      Result<AppendResult> result = store_->Append(request);
+      ASSERT_TRUE(result.ok()) << result.error().ToString();
+      heads_.push_back(*result.value().head);
+    }
+  }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+
+  // Runs `sql` on a connection of its own, with the append-only triggers dropped first.
+  void Tamper(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    const std::string all =
+        "DROP TRIGGER events_no_update; DROP TRIGGER tree_heads_no_update; " + sql;
+    char* message = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << (message ? message : "");
+    sqlite3_free(message);
+    sqlite3_close(db);
+  }
+
+  VerifyReport Verify() {
+    VerifyOptions options;
+    options.keys = &keys_;
+    Result<VerifyReport> report = VerifyLedger(*store_, kAgreement, options);
+    EXPECT_TRUE(report.ok()) << report.error().ToString();
+    return report.ok() ? report.value() : VerifyReport{};
+  }
+
+  StoredEvent EventAt(int64_t leaf) {
+    return store_->ReadEvents(kAgreement, leaf, leaf + 1).value()[0];
+  }
+
+  std::filesystem::path folder_;
+  std::string path_;
+  KeysFile keys_ = TestKeys();
+  std::unique_ptr<store::SqliteLedgerStore> store_;
+  std::vector<SignedTreeHead> heads_;
+};
+
+TEST_F(LedgerVerifyTest, AnUntouchedLedgerVerifies) {
+  const VerifyReport report = Verify();
+  EXPECT_TRUE(report.ok()) << report.mismatch;
+  EXPECT_EQ(report.events, 6);
+  EXPECT_EQ(report.heads, 3);
+  EXPECT_EQ(report.Line().rfind("verify: OK lv-ua-2024: 6 events, 3 tree heads, root ", 0), 0u);
+}
+
+TEST_F(LedgerVerifyTest, AnEditedEventIsNamed) {
+  const StoredEvent third = EventAt(3);
+  Tamper(
+      "UPDATE events SET canonical = CAST(replace(CAST(canonical AS TEXT), 'Payment 12', "
+      "'Payment 99') AS BLOB) WHERE leaf_index = 3");
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, 3);
+  EXPECT_EQ(report.mismatch_event_id, third.id);
+  EXPECT_NE(report.Line().find("leaf 3 (event " + third.id + ")"), std::string::npos)
+      << report.Line();
+}
+
+TEST_F(LedgerVerifyTest, AnEditedColumnIsNamed) {
+  Tamper("UPDATE events SET classification = 'restricted' WHERE leaf_index = 4");
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, 4);
+  EXPECT_NE(report.mismatch.find("classification"), std::string::npos) << report.mismatch;
+}
+
+TEST_F(LedgerVerifyTest, AnInclusionProofVerifiesWithoutTheStore) {
+  const StoredEvent event = EventAt(2);
+  const std::string file =
+      InclusionProofFile(event, store_->InclusionPath(kAgreement, 2, 6).value(), heads_.back());
+  const ProofVerdict verdict = VerifyProofFile(file, keys_, {});
+  EXPECT_EQ(verdict.exit_code, 0) << verdict.category << ": " << verdict.message;
+  EXPECT_EQ(verdict.message.rfind("OK inclusion: event " + event.id +
+                                      " is leaf 2 of lv-ua-2024 "
+                                      "at tree size 6 (head signed by lv-mod",
+                                  0),
+            0u)
+      << verdict.message;
+  ASSERT_EQ(verdict.warnings.size(), 1u);
+  EXPECT_NE(verdict.warnings[0].find("is a demo key"), std::string::npos);
+}
+
+TEST_F(LedgerVerifyTest, AChangedProofFailsWithItsCategory) {
+  const StoredEvent event = EventAt(2);
+  const std::string file =
+      InclusionProofFile(event, store_->InclusionPath(kAgreement, 2, 6).value(), heads_.back());
+  auto verdict_of = [&](const std::string& from, const std::string& to) {
+    std::string changed = file;
+    const size_t at = changed.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) changed.replace(at, from.size(), to);
+    return VerifyProofFile(changed, keys_, {});
+  };
+  ProofVerdict verdict = verdict_of("Payment 11", "Payment 19");
+  EXPECT_EQ(verdict.exit_code, 1);
+  EXPECT_EQ(verdict.category, "leaf");
+  verdict = verdict_of("\"leaf_index\": 2", "\"leaf_index\": 3");
+  EXPECT_EQ(verdict.category, "inclusion");
+  verdict = verdict_of("\"tree_size\": 6", "\"tree_size\": 7");
+  EXPECT_EQ(verdict.category, "signature");
+  verdict = verdict_of("\"format\": \"treaty-inclusion-proof/1\"", "\"format\": \"x\"");
+  EXPECT_EQ(verdict.exit_code, 2);
+  EXPECT_EQ(verdict.category, "format");
+  verdict = verdict_of("\"leaf_index\": 2,", "\"leaf_index\": 2");
+  EXPECT_EQ(verdict.category, "syntax");
+  EXPECT_NE(verdict.message.find("not JSON at line"), std::string::npos) << verdict.message;
+  verdict = VerifyProofFile(file, TestKeys(), {});
+  EXPECT_EQ(verdict.exit_code, 0);
+  KeysFile without = keys_;
+  without.keys.clear();
+  verdict = VerifyProofFile(file, without, {});
+  EXPECT_EQ(verdict.category, "key");
+}
+
+TEST_F(LedgerVerifyTest, AConsistencyProofConnectsTwoHeadsAndForksAreFound) {
+  const std::string file =
+      ConsistencyProofFile(heads_[0], heads_[2], store_->ConsistencyPath(kAgreement, 2, 6).value());
+  ProofVerdict verdict = VerifyProofFile(file, keys_, {});
+  EXPECT_EQ(verdict.exit_code, 0) << verdict.category << ": " << verdict.message;
+  EXPECT_EQ(verdict.message.rfind("OK consistency: lv-ua-2024 at tree size 2", 0), 0u);
+
+  // Another validly signed head of size 2 with another root: a fork.
+  SignedTreeHead other = heads_[0];
+  other.head.root_hash[0] ^= 1;
+  other = MakeSignedTreeHead(other.head, TestKey("lv-mod").seed).value();
+  const std::vector<KnownHead> known = {{"held.json", other}};
+  verdict = VerifyProofFile(file, keys_, known);
+  EXPECT_EQ(verdict.exit_code, 1);
+  EXPECT_EQ(verdict.category, "fork");
+  EXPECT_NE(verdict.message.find("in held.json (signed by lv-mod"), std::string::npos);
+
+  const std::string wrong =
+      ConsistencyProofFile(heads_[0], heads_[2], store_->ConsistencyPath(kAgreement, 4, 6).value());
+  EXPECT_EQ(VerifyProofFile(wrong, keys_, {}).category, "consistency");
+}
+
+TEST_F(LedgerVerifyTest, KnownHeadsAreReadFromProofFiles) {
+  const std::string file =
+      ConsistencyProofFile(heads_[0], heads_[1], store_->ConsistencyPath(kAgreement, 2, 4).value());
+  Result<std::vector<KnownHead>> heads = ReadKnownHeads("c.json", file, keys_);
+  ASSERT_TRUE(heads.ok()) << heads.error().ToString();
+  ASSERT_EQ(heads.value().size(), 2u);
+  EXPECT_EQ(heads.value()[1].head.head.tree_size, 4);
+  EXPECT_FALSE(ReadKnownHeads("x.json", "{\"head\": 1}", keys_).ok());
+}
+
+}  // namespace
+}  // namespace treaty::ledger::test
