@@ -137,39 +137,41 @@ check "load bad package exit 2" run 2 load "$work" --db "$db"
 check "overview still works after a failed load" run 0 overview --db "$db"
 
 package="$root/data/agreements/lv-ua-2024"
-check "commitments" run 0 commitments
+check "commitments" run 0 commitments --package "$package"
 check "commitments text names the 112 million" grep -q "money \"approximately 112 million EUR\"" "$work/out"
-check "commitments jsonl" run 0 commitments --format jsonl --area 4
+check "commitments jsonl" run 0 commitments --package "$package" --format jsonl --area 4
 check "jsonl of section 4 is the consultation and the support" \
   test "$(grep -c '"id":"sec_4__' "$work/out")" -eq 3
 check "consultation within 24 hours" grep -q '"value":{"bound":"within","value":"PT24H"}' "$work/out"
-check "commitments csv" run 0 commitments --format csv --obligor UA --strength commits
+check "commitments csv" run 0 commitments --package "$package" --format csv --obligor UA --strength commits
 check "csv has a header and UA's firm commitments" \
   grep -q "sec_2__hcontainer_4__para_3__sent_1" "$work/out"
 check "csv lists no Latvian-only obligor" bash -c "! cut -d, -f4 '$work/out' | grep -qx LV"
-check "commitments --category reconstruction" run 0 commitments --category reconstruction --lang lv
+check "commitments --category reconstruction" run 0 commitments --package "$package" --category reconstruction --lang lv
 check "lv quote of the 15 million" grep -q "iezīmē 15 miljonus eiro" "$work/out"
 check "no en quote with --lang lv" bash -c "! grep -q '^  en (line' '$work/out'"
-check "commitments --diff-review on the bundled agreement" run 0 commitments --diff-review
+check "commitments --diff-review on the bundled agreement" run 0 commitments --package "$package" --diff-review
 check "diff-review: nothing unreviewed, nothing stale" \
   grep -q "0 unreviewed; 0 no longer matching" "$work/out"
 check "diff-review shows a correction" \
   grep -q 'sec_1__para_6__sent_1  obligors: \["UA"\] → \["LV"\]' "$work/out"
-check "commitments --proposed" run 0 commitments --proposed --format jsonl
+check "commitments --proposed" run 0 commitments --package "$package" --proposed --format jsonl
 check "proposed keeps the unsplit CAP sentence" grep -q '"id":"sec_2__hcontainer_1__para_5__sent_2"' "$work/out"
 grep -v "sec_6__para_7__sent_1" "$package/commitments.review.jsonl" >"$work/partial.jsonl"
 echo '{"id": "sec_9__para_1__sent_1", "decision": "accept"}' >>"$work/partial.jsonl"
-check "diff-review of a partial review exits 1" run 1 commitments --diff-review --review "$work/partial.jsonl"
+check "diff-review of a partial review exits 1" run 1 commitments --package "$package" --diff-review --review "$work/partial.jsonl"
 check "diff-review lists the unreviewed termination" grep -q "^  sec_6__para_7__sent_1  procedure may" "$work/out"
 check "diff-review lists the unknown id with its line" \
   grep -q "partial.jsonl:$(wc -l <"$work/partial.jsonl")  sec_9__para_1__sent_1  no sentence has this id" "$work/out"
-check "listing with a stale review exits 2" run 2 commitments --review "$work/partial.jsonl"
+check "listing with a stale review exits 2" run 2 commitments --package "$package" --review "$work/partial.jsonl"
 check "stale review is named by line" grep -q "sec_9__para_1__sent_1: no sentence has this id" "$work/err"
 printf '{"id": "sec_2__para_6__sent_1", "decision": "accept"}\n{"id": "sec_2__para_6__sent_1", "decision": "correct", "field": "strength", "from": "will", "to": "firmly"}\n' >"$work/bad-review.jsonl"
-check "bad review exits 2" run 2 commitments --review "$work/bad-review.jsonl"
+check "bad review exits 2" run 2 commitments --package "$package" --review "$work/bad-review.jsonl"
 check "bad review names file, line and field" \
   grep -q "bad-review.jsonl:2: to must be one of commits, will" "$work/err"
 check "bad review prints nothing" test ! -s "$work/out"
+check "commitments --agreement ID from the project folder" \
+  bash -c "cd '$root' && '$treaty' commitments --agreement lv-ua-2024 --format jsonl | grep -q sec_6__para_7__sent_1"
 check "commitments of a missing package exit 2" run 2 commitments --package "$work/nowhere"
 
 echo "$passed passed, $failed failed"
