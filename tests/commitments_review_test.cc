@@ -61,6 +61,16 @@ TEST_F(CommitmentReviewTest, CorrectionChangesTheFieldAndSaysSo) {
   EXPECT_EQ(outcome.value().changes[0].description, R"(obligors: ["LV"] → ["LV","UA"])");
 }
 
+TEST_F(CommitmentReviewTest, CategoryIsCorrectedInTheArea) {
+  Result<ReviewOutcome> outcome = Apply(
+      std::string(R"({"id": ")") + kDialogue +
+      R"(", "decision": "correct", "field": "category", "from": "procedural", "to": "military"})" +
+      "\n");
+  ASSERT_TRUE(outcome.ok()) << outcome.error().ToString();
+  EXPECT_TRUE(outcome.value().unmatched.empty());
+  EXPECT_EQ(Find(outcome.value(), kDialogue)->area.category, Category::kMilitary);
+}
+
 TEST_F(CommitmentReviewTest, UnreviewedCommitmentsAreListed) {
   Result<ReviewOutcome> outcome =
       Apply(std::string(R"({"id": ")") + kDrones + R"(", "decision": "accept"})" + "\n");

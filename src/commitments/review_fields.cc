@@ -76,7 +76,8 @@ bool IsReviewField(std::string_view field) {
 }
 
 json ReviewFieldValue(const Commitment& commitment, std::string_view field) {
-  return CommitmentJson(commitment)[std::string(field)];
+  json record = CommitmentJson(commitment);
+  return field == "category" ? record["area"]["category"] : record[std::string(field)];
 }
 
 std::optional<std::string> SetReviewField(Commitment& commitment, std::string_view field,
