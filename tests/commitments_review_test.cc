@@ -20,11 +20,15 @@ class CommitmentReviewTest : public test::TempFolderTest {
  protected:
   static void SetUpTestSuite() {
     // An empty review file: the proposals as extraction gives them.
-    Result<AgreementCommitments> read = ExtractAgreementCommitments(kPackage, "/dev/null");
-    ASSERT_TRUE(read.ok()) << read.error().ToString();
-    proposed_ = new std::vector<Commitment>(read.value().proposed);
+    Result<AgreementCommitments> read =
+        ExtractAgreementCommitments(kPackage, "", ReviewMode::kSkip);
+    if (read.ok()) proposed_ = new std::vector<Commitment>(read.value().proposed);
   }
   static void TearDownTestSuite() { delete proposed_; }
+  void SetUp() override {
+    ASSERT_NE(proposed_, nullptr) << "the bundled agreement does not extract";
+    test::TempFolderTest::SetUp();
+  }
 
   std::string WriteReview(const std::string& lines) {
     std::string path = (folder_ / "review.jsonl").string();
@@ -198,6 +202,33 @@ TEST_F(CommitmentReviewTest, ABadLineMeansNothingIsApplied) {
   EXPECT_NE(read.error().ToString().find("review.jsonl:2: note must be a string"),
             std::string::npos)
       << read.error().ToString();
+}
+
+TEST_F(CommitmentReviewTest, EntriesThatNoLongerMatchAreErrorsUnlessReported) {
+  std::string path = WriteReview(R"({"id": "sec_2__para_6__sent_1", "decision": "accept"})"
+                                 "\n"
+                                 R"({"id": "sec_9__para_1__sent_1", "decision": "accept"})"
+                                 "\n");
+  Result<AgreementCommitments> strict = ExtractAgreementCommitments(kPackage, path);
+  ASSERT_FALSE(strict.ok());
+  EXPECT_NE(strict.error().ToString().find("review.jsonl:2: sec_9__para_1__sent_1: no sentence has "
+                                           "this id"),
+            std::string::npos)
+      << strict.error().ToString();
+  Result<AgreementCommitments> reported =
+      ExtractAgreementCommitments(kPackage, path, ReviewMode::kReport);
+  ASSERT_TRUE(reported.ok());
+  EXPECT_EQ(reported.value().review->unmatched.size(), 1u);
+}
+
+TEST_F(CommitmentReviewTest, AMergeIntoAnUnknownIdIsUnmatchedNotAChange) {
+  Result<ReviewOutcome> outcome =
+      Apply(std::string(R"({"id": ")") + kDrones +
+            R"(", "decision": "merge", "into": "sec_9__para_1__sent_1"})" + "\n");
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_TRUE(outcome.value().changes.empty());
+  ASSERT_EQ(outcome.value().unmatched.size(), 1u);
+  EXPECT_NE(Find(outcome.value(), kDrones), nullptr) << "the record stays";
 }
 
 TEST_F(CommitmentReviewTest, AMissingReviewFileNamedExplicitlyIsAnError) {

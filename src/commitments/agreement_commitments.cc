@@ -26,7 +26,8 @@ std::string DefaultReviewFile(const std::string& folder) {
 }
 
 Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& folder,
-                                                         const std::string& review_file) {
+                                                         const std::string& review_file,
+                                                         ReviewMode mode) {
   Result<document::AgreementPackage> package = document::LoadAgreementPackage(folder);
   if (!package.ok()) return package.error();
   AgreementCommitments out;
@@ -45,7 +46,8 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
   out.reviewed = out.proposed;
   std::error_code ec;
   out.review_file = review_file.empty() ? DefaultReviewFile(folder) : review_file;
-  if (review_file.empty() && !std::filesystem::exists(out.review_file, ec)) {
+  if (mode == ReviewMode::kSkip ||
+      (review_file.empty() && !std::filesystem::exists(out.review_file, ec))) {
     out.review_file.clear();
     return out;
   }
@@ -53,6 +55,16 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
   if (!entries.ok()) return entries.error();
   Result<ReviewOutcome> outcome = ApplyReview(out.proposed, entries.value());
   if (!outcome.ok()) return outcome.error();
+  if (mode == ReviewMode::kStrict && !outcome.value().unmatched.empty()) {
+    std::string problems;
+    for (const UnmatchedEntry& entry : outcome.value().unmatched)
+      problems +=
+          (problems.empty() ? "" : "\n") + entry.where + ": " + entry.id + ": " + entry.reason;
+    return Error{problems +
+                     "\n(the review no longer matches the texts; see treaty commitments "
+                     "--diff-review)",
+                 ""};
+  }
   out.reviewed = outcome.value().reviewed;
   out.review = std::move(outcome).value();
   return out;

@@ -25,6 +25,10 @@ struct AgreementCommitments {
   std::optional<ReviewOutcome> review;  // present when a review file was read
 };
 
+// Whether review entries that no longer match the texts are an error (kStrict) or reported in
+// `review->unmatched` (kReport, for a person repairing the review); kSkip reads no review.
+enum class ReviewMode { kStrict, kReport, kSkip };
+
 // The review file of a package folder: FOLDER/commitments.review.jsonl.
 std::string DefaultReviewFile(const std::string& folder);
 
@@ -32,9 +36,10 @@ std::string DefaultReviewFile(const std::string& folder);
 // applies the review in `review_file` (default: DefaultReviewFile(folder), used when it exists).
 // The prevailing language's text comes first; without one, English, else the first text.
 // Errors: those of the package and of the text stage, each naming its file, and those of the
-// review (ReadReviewFile, ApplyReview), each naming its file and line. Review entries that no
-// longer match are not errors here: they are in `review->unmatched`.
+// review (ReadReviewFile, ApplyReview), each naming its file and line, and, in kStrict mode,
+// every entry that no longer matches ("FILE:LINE: ID: reason").
 Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& folder,
-                                                         const std::string& review_file = "");
+                                                         const std::string& review_file = "",
+                                                         ReviewMode mode = ReviewMode::kStrict);
 
 }  // namespace treaty::commitments

@@ -98,7 +98,7 @@ struct Commitment {
   SentenceClass sentence_class = SentenceClass::kContext;
   Strength strength = Strength::kNone;
   std::vector<std::string> obligors;  // "LV", "UA" (both: both codes)
-  std::string beneficiary;            // "UA", "LV", "both" or a name; empty when none
+  std::string beneficiary;            // a party code, "both", or empty when the text names none
   Action action;
   Area area;
   std::vector<Target> targets;

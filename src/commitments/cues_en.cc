@@ -30,6 +30,7 @@ CueTable MakeEnglishCues() {
       {"continue to", SC::kCommitment, S::kContinues},
       // endeavours
       {"will ~ seek", SC::kCommitment, S::kEndeavours},
+      {"will ~ aim", SC::kCommitment, S::kEndeavours},
       {"will ~ strive", SC::kCommitment, S::kEndeavours},
       {"will ~ endeavour", SC::kCommitment, S::kEndeavours},
       {"will make every effort", SC::kCommitment, S::kEndeavours},
@@ -147,6 +148,7 @@ CueTable MakeEnglishCues() {
       {"in accordance with its national legislative and constitutional requirements",
        "national_law"},
       {"in accordance with their national legislation", "national_law"},
+      {"acting in accordance with the satversme", "national_law"},
       {"in accordance with their international and national obligations", "national_law"},
       {"in the event of future russian armed attack", "armed_attack"},
       {"in the case of russia’s attack", "armed_attack"},

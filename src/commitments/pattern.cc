@@ -48,6 +48,7 @@ std::optional<size_t> Pattern::MatchFrom(const std::vector<grammar::Token>& toke
 }
 
 void PatternIndex::Add(const Pattern& pattern, size_t position) {
+  if (pattern.empty()) return;
   if (pattern.first_is_prefix())
     prefixed_.emplace_back(pattern.first_word(), position);
   else

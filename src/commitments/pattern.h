@@ -28,7 +28,9 @@ class Pattern {
   std::optional<size_t> MatchAt(const std::vector<grammar::Token>& tokens, size_t start) const;
 
   const std::string& text() const { return text_; }
-  // The first word, without its '*', and whether it matches as a prefix.
+  // True for a pattern of no words ("", "~"), which matches nothing.
+  bool empty() const { return words_.empty(); }
+  // The first word, without its '*', and whether it matches as a prefix; not for empty().
   const std::string& first_word() const { return words_.front().text; }
   bool first_is_prefix() const { return words_.front().prefix; }
 

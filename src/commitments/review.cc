@@ -62,7 +62,7 @@ std::optional<std::string> CheckEntry(const json& object, ReviewEntry& entry) {
   if (entry.decision == "correct") {
     if (!object["field"].is_string() || !IsReviewField(object["field"].get<std::string>()))
       return "field must be one of class, strength, obligors, beneficiary, action, category, "
-             "targets, conditions";
+             "targets, conditions, flags";
     entry.field = object["field"].get<std::string>();
     entry.from = object["from"];
     entry.to = object["to"];
@@ -230,7 +230,7 @@ Result<ReviewOutcome> ApplyReview(const std::vector<Commitment>& proposed,
       } else if (entry->decision == "reject") {
         rejected.insert(record.id);
         outcome.changes.push_back({entry->Where(), record.id, "rejected"});
-      } else if (entry->decision == "merge") {
+      } else if (entry->decision == "merge" && merged_into.contains(record.id)) {
         outcome.changes.push_back({entry->Where(), record.id, "merged into " + entry->into});
       }
     }

@@ -69,7 +69,7 @@ struct ReviewOutcome {
 };
 
 // Applies `entries` to `proposed` (every sentence's record). Entries that contradict each other
-// (accept and reject, two corrections of one field to different values, a split and a merge of
+// (accept and reject, two corrections of one field, a split and a merge of
 // one id, a merge into an id that is itself rejected, merged or split, a merge into itself) are
 // errors naming both lines; nothing is applied then. Unmatched entries are reported, not
 // applied.

@@ -8,8 +8,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 8> kFields = {
-    "class", "strength", "obligors", "beneficiary", "action", "category", "targets", "conditions",
+constexpr std::array<std::string_view, 9> kFields = {
+    "class",    "strength", "obligors",   "beneficiary", "action",
+    "category", "targets",  "conditions", "flags",
 };
 
 // {"en": "...", "lv": "..."}: language codes to non-empty strings.
@@ -117,6 +118,13 @@ std::optional<std::string> SetReviewField(Commitment& commitment, std::string_vi
         value.size() != (value.contains("object") ? 2u : 1u))
       return "must be an object with a string lemma and, optionally, a string object";
     changed.action = {value["lemma"].get<std::string>(), value.value("object", "")};
+  } else if (field == "flags") {
+    if (!value.is_array()) return "must be an array of strings";
+    changed.flags.clear();
+    for (const json& item : value) {
+      if (!item.is_string()) return "must be an array of strings";
+      changed.flags.push_back(item.get<std::string>());
+    }
   } else if (field == "targets") {
     changed.targets.clear();
     if (auto problem = ReadTargets(value, changed.targets)) return problem;

@@ -14,7 +14,7 @@
 namespace treaty::commitments {
 
 // True for "class", "strength", "obligors", "beneficiary", "action", "category", "targets",
-// "conditions".
+// "conditions", "flags" (a reviewer clears a flag the review has settled).
 bool IsReviewField(std::string_view field);
 
 // The field's current value, as CommitmentJson writes it.

@@ -27,7 +27,7 @@ std::string AsciiLower(std::string_view s) {
 bool InArea(const Commitment& c, const std::string& area) {
   if (area.empty()) return true;
   if (c.area.section == "sec_" + area) return true;
-  if (c.id.starts_with(area)) return true;
+  if (c.id == area || c.id.starts_with(area + "__")) return true;
   std::string wanted = AsciiLower(area);
   for (const auto& [language, headings] : c.area.headings_by_language)
     for (const std::string& heading : headings)
@@ -58,8 +58,11 @@ bool Selected(const Commitment& c, const CommitmentsOptions& o) {
 }  // namespace
 
 int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::ostream& err) {
-  Result<commitments::AgreementCommitments> read =
-      commitments::ExtractAgreementCommitments(options.package_folder, options.review_file);
+  Result<commitments::AgreementCommitments> read = commitments::ExtractAgreementCommitments(
+      options.package_folder, options.review_file,
+      options.diff_review ? commitments::ReviewMode::kReport
+      : options.proposed  ? commitments::ReviewMode::kSkip
+                          : commitments::ReviewMode::kStrict);
   if (!read.ok()) {
     err << "treaty commitments: " << read.error().ToString() << "\n";
     return kExitBadInput;
@@ -74,14 +77,6 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
     out << ReviewReportText(read.value().review_file, *review);
     bool complete = review->unmatched.empty() && review->unreviewed.empty();
     return complete ? kExitOk : kExitMismatch;
-  }
-  if (review && !review->unmatched.empty() && !options.proposed) {
-    for (const commitments::UnmatchedEntry& entry : review->unmatched)
-      err << "treaty commitments: " << entry.where << ": " << entry.id << ": " << entry.reason
-          << "\n";
-    err << "treaty commitments: the review no longer matches the texts; see treaty commitments "
-           "--diff-review\n";
-    return kExitBadInput;
   }
   const std::vector<Commitment>& all =
       options.proposed ? read.value().proposed : read.value().reviewed;

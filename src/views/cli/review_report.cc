@@ -16,7 +16,11 @@ std::string Opening(const Commitment& c) {
   const std::string& text = c.source.quotes.front().text;
   if (text.size() <= 90) return text;
   size_t cut = text.rfind(' ', 90);
-  return text.substr(0, cut == std::string::npos ? 90 : cut) + " …";
+  if (cut == std::string::npos) {
+    cut = 90;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return text.substr(0, cut) + " …";
 }
 
 }  // namespace
