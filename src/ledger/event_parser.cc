@@ -23,6 +23,10 @@ constexpr size_t kMaxEvidence = 20;
 
 enum class Need { kRequired, kOptional, kForbidden };
 
+// How a member is given: absent (missing, or a string empty after trimming, §1.4), invalid (null:
+// CheckMembers reports it and nothing more is said of the member), or present.
+enum class Given { kAbsent, kInvalid, kPresent };
+
 // A rule for one field: whether it is needed and, when the rule comes from a subtype or from
 // `quantity`, the words after "required " / "not allowed " ("for notice subtype termination").
 struct Rule {
@@ -235,6 +239,22 @@ class Validator {
     return object.contains(name) && !object[name].is_null();
   }
 
+  static Given GivenOf(const json& object, const char* name) {
+    if (!object.is_object()) return Given::kAbsent;
+    const auto it = object.find(name);
+    if (it == object.end()) return Given::kAbsent;
+    if (it->is_null()) return Given::kInvalid;
+    if (it->is_string() && Trim(it->get_ref<const std::string&>()).empty()) return Given::kAbsent;
+    return Given::kPresent;
+  }
+
+  // True when `name` is present; records `message` at `path` when it is absent.
+  bool Require(const json& object, const char* name, const std::string& path, std::string message) {
+    const Given given = GivenOf(object, name);
+    if (given == Given::kAbsent) Fail(path, std::move(message));
+    return given == Given::kPresent;
+  }
+
   // Unknown members and nulls of `object`; the envelope's members when `envelope`.
   void CheckMembers(const json& object, const std::string& prefix, bool envelope) {
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -316,17 +336,20 @@ class Validator {
     return text;
   }
 
+  // White space of §1.4, line breaks included (text::IsSpace leaves them out).
+  static bool IsWhiteSpace(char32_t c) { return c == '\n' || c == '\r' || text::IsSpace(c); }
+
   static std::string Trim(std::string_view text) {
     size_t begin = 0;
     while (begin < text.size()) {
       size_t next = begin;
-      if (!text::IsSpace(text::DecodeAt(text, next))) break;
+      if (!IsWhiteSpace(text::DecodeAt(text, next))) break;
       begin = next;
     }
     size_t end = text.size();
     while (end > begin) {
       size_t previous = end;
-      if (!text::IsSpace(text::DecodeBefore(text, previous))) break;
+      if (!IsWhiteSpace(text::DecodeBefore(text, previous))) break;
       end = previous;
     }
     return std::string(text.substr(begin, end - begin));
@@ -346,6 +369,10 @@ class Validator {
       return std::nullopt;
     }
     const int64_t number = value.get<int64_t>();
+    if (number > kMaxSafeInteger) {
+      Fail(path, fmt::format("larger than {}", kMaxSafeInteger));
+      return std::nullopt;
+    }
     if (number < 0 && name_negative) {
       Fail(path, fmt::format("must not be negative: {}", number));
       return std::nullopt;
@@ -378,23 +405,23 @@ class Validator {
   }
 
   void ReadAssigned(const json& object, Event& event) {
-    if (!Present(object, "id")) {
-      Fail("id", "required");
-    } else if (std::optional<std::string> id = String(object["id"], "id", {36, false})) {
-      if (!IsUuid(*id) || ToLowerAscii(*id) != *id) {
-        Fail("id", fmt::format("not a lowercase UUID: \"{}\"", *id));
+    if (Require(object, "id", "id", "required")) {
+      if (std::optional<std::string> id = String(object["id"], "id", {36, false})) {
+        if (!IsUuid(*id) || ToLowerAscii(*id) != *id) {
+          Fail("id", fmt::format("not a lowercase UUID: \"{}\"", *id));
+        }
+        event.id = *id;
       }
-      event.id = *id;
     }
-    if (!Present(object, "recorded_at")) {
-      Fail("recorded_at", "required");
-    } else if (std::optional<std::string> at =
-                   String(object["recorded_at"], "recorded_at", {27, false})) {
-      if (!ParseTimestamp(*at)) {
-        Fail("recorded_at",
-             fmt::format("not a timestamp (YYYY-MM-DDTHH:MM:SS.ffffffZ): \"{}\"", *at));
+    if (Require(object, "recorded_at", "recorded_at", "required")) {
+      if (std::optional<std::string> at =
+              String(object["recorded_at"], "recorded_at", {27, false})) {
+        if (!ParseTimestamp(*at)) {
+          Fail("recorded_at",
+               fmt::format("not a timestamp (YYYY-MM-DDTHH:MM:SS.ffffffZ): \"{}\"", *at));
+        }
+        event.recorded_at = *at;
       }
-      event.recorded_at = *at;
     }
   }
 
@@ -411,12 +438,15 @@ class Validator {
 
   void ReadAgreement(const json& object, Event& event) {
     std::optional<std::string> agreement;
-    if (Present(object, "agreement")) agreement = String(object["agreement"], "agreement", {});
-    if (!agreement) {
-      if (form_ == EventForm::kRecorded || context_.default_agreement.empty()) {
-        if (!Present(object, "agreement")) Fail("agreement", "required");
-        return;
-      }
+    const Given given = GivenOf(object, "agreement");
+    if (given == Given::kInvalid) return;
+    if (given == Given::kPresent) {
+      agreement = String(object["agreement"], "agreement", {});
+      if (!agreement) return;
+    } else if (form_ == EventForm::kRecorded || context_.default_agreement.empty()) {
+      Fail("agreement", "required");
+      return;
+    } else {
       agreement = context_.default_agreement;
     }
     if (!IsAgreementId(*agreement)) {
@@ -429,14 +459,9 @@ class Validator {
   }
 
   void ReadClassification(const json& object, Event& event) {
-    std::optional<std::string> value;
-    if (Present(object, "classification")) {
-      value = String(object["classification"], "classification", {});
-    }
-    if (!value) {
-      if (!Present(object, "classification")) Fail("classification", "required");
-      return;
-    }
+    if (!Require(object, "classification", "classification", "required")) return;
+    std::optional<std::string> value = String(object["classification"], "classification", {});
+    if (!value) return;
     if (*value != "public" && *value != "restricted") {
       Fail("classification", fmt::format("must be \"public\" or \"restricted\": \"{}\"", *value));
     }
@@ -445,14 +470,25 @@ class Validator {
 
   void ReadRecordedBy(const json& object, Event& event) {
     RecordedBy& by = event.recorded_by;
-    if (Present(object, "recorded_by") &&
-        CheckNested(object["recorded_by"], "recorded_by", {"institution", "user"})) {
+    // A member that is null or malformed has its own error and is not also "required".
+    bool institution_invalid = false;
+    bool user_invalid = false;
+    const Given given = GivenOf(object, "recorded_by");
+    if (given == Given::kInvalid) {
+      institution_invalid = user_invalid = true;
+    } else if (given == Given::kPresent) {
       const json& value = object["recorded_by"];
-      if (value.contains("institution")) {
-        by.institution = String(value["institution"], "recorded_by.institution", {}).value_or("");
-      }
-      if (value.contains("user")) {
-        by.user = String(value["user"], "recorded_by.user", {100, false}).value_or("");
+      if (!CheckNested(value, "recorded_by", {"institution", "user"})) {
+        institution_invalid = user_invalid = true;
+      } else {
+        auto read = [&](const char* name, const std::string& path, StringRule rule,
+                        std::string& out) {
+          const Given member = GivenOf(value, name);
+          if (member == Given::kPresent) out = String(value[name], path, rule).value_or("");
+          return member == Given::kInvalid || (member == Given::kPresent && out.empty());
+        };
+        institution_invalid = read("institution", "recorded_by.institution", {}, by.institution);
+        user_invalid = read("user", "recorded_by.user", {100, false}, by.user);
       }
     }
     if (form_ == EventForm::kInput) {
@@ -460,22 +496,23 @@ class Validator {
       if (by.user.empty()) by.user = context_.default_user;
     }
     if (by.institution.empty()) {
-      Fail("recorded_by.institution", "required");
+      if (!institution_invalid) Fail("recorded_by.institution", "required");
     } else if (!IsInstitutionId(by.institution)) {
       Fail("recorded_by.institution", fmt::format("not an institution id: \"{}\"", by.institution));
     } else if (context_.keys != nullptr && !context_.keys->FindInstitution(by.institution)) {
       Fail("recorded_by.institution",
            fmt::format("no institution \"{}\" in the keys file", by.institution));
     }
-    if (by.user.empty()) Fail("recorded_by.user", "required");
+    if (by.user.empty() && !user_invalid) Fail("recorded_by.user", "required");
   }
 
   void ReadIdempotencyKey(const json& object, Event& event) {
-    std::optional<std::string> key;
-    if (Present(object, "idempotency_key")) {
-      key = String(object["idempotency_key"], "idempotency_key", {200, false});
-    }
-    if (key) {
+    const Given given = GivenOf(object, "idempotency_key");
+    if (given == Given::kInvalid) return;
+    if (given == Given::kPresent) {
+      std::optional<std::string> key =
+          String(object["idempotency_key"], "idempotency_key", {200, false});
+      if (!key) return;
       const bool printable = std::all_of(key->begin(), key->end(), [](char c) {
         return static_cast<unsigned char>(c) >= 0x21 && static_cast<unsigned char>(c) <= 0x7e;
       });
@@ -488,7 +525,7 @@ class Validator {
       return;
     }
     if (form_ == EventForm::kRecorded) {
-      if (!Present(object, "idempotency_key")) Fail("idempotency_key", "required");
+      Fail("idempotency_key", "required");
       return;
     }
     if (errors_.empty()) {
@@ -498,20 +535,21 @@ class Validator {
   }
 
   void ReadCorrection(const json& object, const std::string& latest, Event& event) {
-    if (!Present(object, "corrects")) {
-      Fail("corrects", "required for correction");
-    } else if (std::optional<std::string> id = Uuid(object["corrects"], "corrects")) {
-      event.corrects = *id;
+    if (Require(object, "corrects", "corrects", "required for correction")) {
+      if (std::optional<std::string> id = Uuid(object["corrects"], "corrects"))
+        event.corrects = *id;
     }
-    if (!Present(object, "action")) {
-      Fail("action", "required for correction");
-    } else if (std::optional<std::string> action = String(object["action"], "action", {})) {
-      if (*action != "amend" && *action != "retract") {
-        Fail("action", fmt::format("must be \"amend\" or \"retract\": \"{}\"", *action));
+    if (Require(object, "action", "action", "required for correction")) {
+      if (std::optional<std::string> action = String(object["action"], "action", {})) {
+        if (*action != "amend" && *action != "retract") {
+          Fail("action", fmt::format("must be \"amend\" or \"retract\": \"{}\"", *action));
+        }
+        event.action = *action;
       }
-      event.action = *action;
     }
-    const bool has_replacement = Present(object, "replacement");
+    const Given replacement_given = GivenOf(object, "replacement");
+    if (replacement_given == Given::kInvalid) return;
+    const bool has_replacement = replacement_given == Given::kPresent;
     if (event.action == "amend" && !has_replacement) {
       Fail("replacement", "required for correction with action amend");
     } else if (event.action == "retract" && has_replacement) {
@@ -535,12 +573,9 @@ class Validator {
   bool ReadContent(const json& object, const std::string& prefix, const std::string& latest,
                    bool in_replacement, EventContent& content) {
     const std::string type_path = Join(prefix, "type");
-    std::optional<std::string> type_name;
-    if (Present(object, "type")) type_name = String(object["type"], type_path, {});
-    if (!type_name) {
-      if (!Present(object, "type")) Fail(type_path, "required");
-      return false;
-    }
+    if (!Require(object, "type", type_path, "required")) return false;
+    const std::optional<std::string> type_name = String(object["type"], type_path, {});
+    if (!type_name) return false;
     const std::optional<EventType> type = EventTypeFromName(*type_name);
     if (!type) {
       Fail(type_path, fmt::format("unknown event type \"{}\"", *type_name));
@@ -555,15 +590,25 @@ class Validator {
 
     // subtype first: the rules of other fields depend on it.
     std::string subtype;
-    if (Present(object, "subtype"))
-      subtype = String(object["subtype"], Join(prefix, "subtype"), {}).value_or("");
-    const bool has_quantity = Present(object, "quantity");
+    Given subtype_given = GivenOf(object, "subtype");
+    if (subtype_given == Given::kPresent) {
+      std::optional<std::string> text = String(object["subtype"], Join(prefix, "subtype"), {});
+      if (text) {
+        subtype = *text;
+      } else {
+        subtype_given = Given::kInvalid;
+      }
+    }
+    const bool has_quantity = GivenOf(object, "quantity") != Given::kAbsent;
 
-    auto need = [&](std::string_view field, bool present) -> bool {
+    // Whether the field is read: present and allowed. An absent required field and a present
+    // forbidden one are errors; an invalid one already has its error.
+    auto need = [&](std::string_view field, Given given) -> bool {
+      if (given == Given::kInvalid) return false;
       const Rule rule = RuleFor(*type, subtype, field, has_quantity);
       const std::string path = Join(prefix, field);
       const std::string scope = rule.scope.empty() ? "for " + type_text : rule.scope;
-      if (!present) {
+      if (given == Given::kAbsent) {
         if (rule.need == Need::kRequired) Fail(path, "required " + scope);
         return false;
       }
@@ -575,7 +620,7 @@ class Validator {
     };
     auto path = [&](std::string_view field) { return Join(prefix, field); };
 
-    if (need("subtype", !subtype.empty())) {
+    if (need("subtype", subtype_given)) {
       const auto& known = SubtypesOf(*type);
       if (std::find(known.begin(), known.end(), subtype) == known.end()) {
         Fail(path("subtype"), fmt::format("unknown subtype for {}: \"{}\"", type_text, subtype));
@@ -588,12 +633,9 @@ class Validator {
     ReadQuantities(object, prefix, *type, need, content);
     ReadNoticeFields(object, prefix, need, content);
 
-    if (Present(object, "description")) {
+    if (Require(object, "description", path("description"), "required for " + type_text)) {
       content.description =
           String(object["description"], path("description"), {4000, true}).value_or("");
-    }
-    if (content.description.empty() && !Present(object, "description")) {
-      Fail(path("description"), "required for " + type_text);
     }
     ReadEvidence(object, path("evidence"), *type, content);
     return true;
@@ -602,9 +644,9 @@ class Validator {
   template <typename Need>
   void ReadParticipant(const json& object, const std::string& path, EventType type,
                        const Need& need, EventContent& content) {
-    std::optional<std::string> value;
-    if (Present(object, "participant")) value = String(object["participant"], path, {});
-    if (!need("participant", value.has_value())) return;
+    if (!need("participant", GivenOf(object, "participant"))) return;
+    const std::optional<std::string> value = String(object["participant"], path, {});
+    if (!value) return;
     const bool both = type == EventType::kMeeting || type == EventType::kConsultationHeld ||
                       type == EventType::kTechnicalAgreement;
     if (both) {
@@ -623,7 +665,7 @@ class Validator {
   void ReadDates(const json& object, const std::string& prefix, const std::string& latest,
                  const Need& need, EventContent& content) {
     const std::string date_path = Join(prefix, "date");
-    if (need("date", Present(object, "date"))) {
+    if (need("date", GivenOf(object, "date"))) {
       if (std::optional<std::string> date = Date(object["date"], date_path)) {
         content.date = *date;
         if (!latest.empty() && *date > latest) {
@@ -633,7 +675,7 @@ class Validator {
       }
     }
     const std::string precision_path = Join(prefix, "date_precision");
-    if (need("date_precision", Present(object, "date_precision"))) {
+    if (need("date_precision", GivenOf(object, "date_precision"))) {
       std::optional<std::string> precision = String(object["date_precision"], precision_path, {});
       if (precision && *precision != "day" && *precision != "month" && *precision != "year") {
         Fail(precision_path,
@@ -650,7 +692,7 @@ class Validator {
       }
     }
     const std::string occurred_path = Join(prefix, "occurred_at");
-    if (need("occurred_at", Present(object, "occurred_at"))) {
+    if (need("occurred_at", GivenOf(object, "occurred_at"))) {
       if (std::optional<std::string> at = String(object["occurred_at"], occurred_path, {})) {
         std::string local_date;
         if (std::string problem = OccurredAtProblem(*at, &local_date); !problem.empty()) {
@@ -663,15 +705,14 @@ class Validator {
       }
     }
     const std::string period_path = Join(prefix, "period");
-    if (need("period", Present(object, "period")) &&
+    if (need("period", GivenOf(object, "period")) &&
         CheckNested(object["period"], period_path, {"from", "to"})) {
       const json& period = object["period"];
       Period value;
       for (const char* name : {"from", "to"}) {
         const std::string member = Join(period_path, name);
-        if (!Present(period, name)) {
-          Fail(member, "required");
-        } else if (std::optional<std::string> date = Date(period[name], member)) {
+        if (!Require(period, name, member, "required")) continue;
+        if (std::optional<std::string> date = Date(period[name], member)) {
           (std::string_view(name) == "from" ? value.from : value.to) = *date;
         }
       }
@@ -681,7 +722,7 @@ class Validator {
       content.period = value;
     }
     const std::string effective_path = Join(prefix, "effective_date");
-    if (need("effective_date", Present(object, "effective_date"))) {
+    if (need("effective_date", GivenOf(object, "effective_date"))) {
       content.effective_date = Date(object["effective_date"], effective_path).value_or("");
     }
   }
@@ -689,7 +730,7 @@ class Validator {
   template <typename Need>
   void ReadCommitments(const json& object, const std::string& path, EventType type,
                        const Need& need, EventContent& content) {
-    if (!need("commitments", Present(object, "commitments"))) return;
+    if (!need("commitments", GivenOf(object, "commitments"))) return;
     const json& value = object["commitments"];
     if (!value.is_array()) {
       Fail(path, "not a JSON array");
@@ -728,68 +769,68 @@ class Validator {
   void ReadQuantities(const json& object, const std::string& prefix, EventType type,
                       const Need& need, EventContent& content) {
     const std::string amount_path = Join(prefix, "amount");
-    const bool has_amount = Present(object, "amount");
-    if (need("amount", has_amount) &&
+    const Given amount_given = GivenOf(object, "amount");
+    const bool has_amount = amount_given != Given::kAbsent;
+    if (need("amount", amount_given) &&
         CheckNested(object["amount"], amount_path, {"currency", "minor_units"})) {
       const json& amount = object["amount"];
       Money money;
       const std::string currency_path = Join(amount_path, "currency");
-      if (!Present(amount, "currency")) {
-        Fail(currency_path, "required");
-      } else if (std::optional<std::string> code = String(amount["currency"], currency_path, {})) {
-        if (std::string problem = CurrencyProblem(*code); !problem.empty()) {
-          Fail(currency_path, problem);
+      if (Require(amount, "currency", currency_path, "required")) {
+        if (std::optional<std::string> code = String(amount["currency"], currency_path, {})) {
+          if (std::string problem = CurrencyProblem(*code); !problem.empty()) {
+            Fail(currency_path, problem);
+          }
+          money.currency = *code;
         }
-        money.currency = *code;
       }
       const std::string units_path = Join(amount_path, "minor_units");
-      if (!Present(amount, "minor_units")) {
-        Fail(units_path, "required");
-      } else if (std::optional<int64_t> units =
-                     PositiveInteger(amount["minor_units"], units_path, false)) {
-        money.minor_units = *units;
+      if (Require(amount, "minor_units", units_path, "required")) {
+        if (std::optional<int64_t> units =
+                PositiveInteger(amount["minor_units"], units_path, false)) {
+          money.minor_units = *units;
+        }
       }
       content.amount = money;
     }
-    const bool has_quantity = Present(object, "quantity");
-    if (need("quantity", has_quantity)) {
+    const Given quantity_given = GivenOf(object, "quantity");
+    const bool has_quantity = quantity_given != Given::kAbsent;
+    if (need("quantity", quantity_given)) {
       content.quantity = PositiveInteger(object["quantity"], Join(prefix, "quantity"), true);
     }
     if (type == EventType::kPledge && !has_amount && !has_quantity) {
       Fail(amount_path, "a pledge needs an amount, a quantity, or both");
     }
     const std::string unit_path = Join(prefix, "unit");
-    std::optional<std::string> unit;
-    if (Present(object, "unit")) unit = String(object["unit"], unit_path, {32, false});
-    if (need("unit", unit.has_value())) {
-      if (!IsUnit(*unit))
-        Fail(unit_path, fmt::format("not a unit ([a-z][a-z0-9_-]*): \"{}\"", *unit));
-      content.unit = *unit;
+    if (need("unit", GivenOf(object, "unit"))) {
+      if (std::optional<std::string> unit = String(object["unit"], unit_path, {32, false})) {
+        if (!IsUnit(*unit)) {
+          Fail(unit_path, fmt::format("not a unit ([a-z][a-z0-9_-]*): \"{}\"", *unit));
+        }
+        content.unit = *unit;
+      }
     }
-    std::optional<std::string> item;
-    if (Present(object, "item")) item = String(object["item"], Join(prefix, "item"), {200, false});
-    if (need("item", item.has_value())) content.item = *item;
+    if (need("item", GivenOf(object, "item"))) {
+      content.item = String(object["item"], Join(prefix, "item"), {200, false}).value_or("");
+    }
   }
 
   template <typename Need>
   void ReadNoticeFields(const json& object, const std::string& prefix, const Need& need,
                         EventContent& content) {
-    std::optional<std::string> institution;
-    if (Present(object, "named_institution")) {
-      institution =
-          String(object["named_institution"], Join(prefix, "named_institution"), {300, false});
+    if (need("named_institution", GivenOf(object, "named_institution"))) {
+      content.named_institution =
+          String(object["named_institution"], Join(prefix, "named_institution"), {300, false})
+              .value_or("");
     }
-    if (need("named_institution", institution.has_value()))
-      content.named_institution = *institution;
-    if (need("responds_to", Present(object, "responds_to"))) {
+    if (need("responds_to", GivenOf(object, "responds_to"))) {
       content.responds_to = Uuid(object["responds_to"], Join(prefix, "responds_to")).value_or("");
     }
   }
 
   void ReadEvidence(const json& object, const std::string& path, EventType type,
                     EventContent& content) {
-    if (!Present(object, "evidence")) {
-      Fail(path, fmt::format("required for {}", EventTypeName(type)));
+    if (!Require(object, "evidence", path, fmt::format("required for {}", EventTypeName(type)))) {
       return;
     }
     const json& value = object["evidence"];
@@ -808,13 +849,12 @@ class Validator {
       if (!CheckNested(value[i], item_path, {"reference", "sha256"})) continue;
       Evidence item;
       const std::string reference_path = item_path + ".reference";
-      if (!Present(value[i], "reference")) {
-        Fail(reference_path, "required");
-      } else {
+      if (Require(value[i], "reference", reference_path, "required")) {
         item.reference = String(value[i]["reference"], reference_path, {1000, false}).value_or("");
       }
       const std::string hash_path = item_path + ".sha256";
-      if (Present(value[i], "sha256")) {
+      const Given hash_given = GivenOf(value[i], "sha256");
+      if (hash_given == Given::kPresent) {
         const json& hash = value[i]["sha256"];
         if (!hash.is_string() || hash.get<std::string>().size() != 64 ||
             !IsLowerHex(hash.get<std::string>())) {
@@ -822,7 +862,8 @@ class Validator {
         } else {
           item.sha256 = hash.get<std::string>();
         }
-      } else if (!item.reference.empty() && !IsHttpUrl(item.reference)) {
+      } else if (hash_given == Given::kAbsent && !item.reference.empty() &&
+                 !IsHttpUrl(item.reference)) {
         Fail(hash_path, "required: the reference is not an http(s) URL");
       }
       const bool repeated =

@@ -69,6 +69,15 @@ class AppendRun {
     }
     const std::string latest_date = CivilFromDays(now / kMicrosPerDay + 1);
 
+    // Step 3's lookups, one call for the whole batch; all submissions are of the key's institution.
+    std::vector<std::string> keys;
+    keys.reserve(request_.submissions.size());
+    for (const Event& event : request_.submissions) keys.push_back(event.idempotency_key);
+    Result<std::map<std::string, StoredEvent>> stored =
+        txn_.FindByIdempotencyKeys(key_.institution, keys);
+    if (!stored.ok()) return stored.error();
+    stored_keys_ = std::move(stored).value();
+
     AppendResult result;
     int64_t size = state.tree_size;
     for (size_t i = 0; i < request_.submissions.size(); ++i) {
@@ -86,7 +95,7 @@ class AppendRun {
       if (auto error = CheckReferences(i, event)) return *error;
       event.id = NewUuidV7(now / 1000);
       event.recorded_at = recorded_at;
-      Result<StoredEvent> row = MakeStoredEvent(event, size);
+      Result<StoredEvent> row = MakeStoredEvent(event, size, content_hashes[i]);
       if (!row.ok()) return SubmissionError(i, "", row.error().ToString());
       Result<bool> inserted = txn_.InsertEvent(row.value(), event.content.commitments);
       if (!inserted.ok()) return inserted.error();
@@ -147,10 +156,11 @@ class AppendRun {
       skipped.already_recorded = true;
       return std::optional<AppendedEvent>(skipped);
     }
-    Result<std::optional<StoredEvent>> stored = txn_.FindByIdempotencyKey(key.first, key.second);
-    if (!stored.ok()) return stored.error();
-    if (!stored.value()) return std::optional<AppendedEvent>();
-    const StoredEvent& row = *stored.value();
+    auto stored = stored_keys_.find(key.second);
+    if (key.first != key_.institution || stored == stored_keys_.end()) {
+      return std::optional<AppendedEvent>();
+    }
+    const StoredEvent& row = stored->second;
     if (row.content_hash != content_hash) return Reused(i, row.id, row.leaf_index);
     batch_keys_[key] = {AppendedEvent{row.id, row.leaf_index, row.recorded_at, true},
                         row.content_hash};
@@ -252,6 +262,7 @@ class AppendRun {
   AppendTransaction& txn_;
   std::map<std::pair<std::string, std::string>, std::pair<AppendedEvent, Hash>> batch_keys_;
   std::map<std::string, Referenced> batch_events_;
+  std::map<std::string, StoredEvent> stored_keys_;  // committed events with a submission's key
 };
 
 // Checks that need no database: the key, and each submission's agreement, signer and

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,9 +84,11 @@ class AppendTransaction : public TreeReader {
   // The `ledgers` row as read under the lock in step 1 (created at size 0 if it was missing).
   virtual const LedgerState& state() const = 0;
 
-  // The event of this agreement with (institution, idempotency_key), or nullopt.
-  virtual Result<std::optional<StoredEvent>> FindByIdempotencyKey(
-      const std::string& institution, const std::string& idempotency_key) = 0;
+  // The events of this agreement recorded by `institution` whose idempotency key is one of
+  // `idempotency_keys`, by key; keys without an event are absent. One call serves a whole batch
+  // (PostgreSQL: one round trip).
+  virtual Result<std::map<std::string, StoredEvent>> FindByIdempotencyKeys(
+      const std::string& institution, const std::vector<std::string>& idempotency_keys) = 0;
   // The event with `id` (any agreement; ids are unique in the store), or nullopt.
   virtual Result<std::optional<StoredEvent>> FindById(const std::string& id) = 0;
 

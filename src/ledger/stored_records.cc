@@ -3,10 +3,15 @@
 namespace treaty::ledger {
 
 Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index) {
-  Result<std::string> canonical = CanonicalEvent(event);
-  if (!canonical.ok()) return canonical.error();
   Result<Hash> content_hash = ContentHash(event);
   if (!content_hash.ok()) return content_hash.error();
+  return MakeStoredEvent(event, leaf_index, content_hash.value());
+}
+
+Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index,
+                                    const Hash& content_hash) {
+  Result<std::string> canonical = CanonicalEvent(event);
+  if (!canonical.ok()) return canonical.error();
   StoredEvent row;
   row.agreement = event.agreement;
   row.leaf_index = leaf_index;
@@ -18,7 +23,7 @@ Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index) {
   row.classification = event.classification;
   row.corrects = event.corrects;
   row.idempotency_key = event.idempotency_key;
-  row.content_hash = content_hash.value();
+  row.content_hash = content_hash;
   row.leaf_hash = LeafHash(canonical.value());
   row.canonical = std::move(canonical).value();
   return row;

@@ -64,6 +64,9 @@ struct EventCommitment {
 // The row of `event` at `leaf_index`. REQUIRES: `event` is complete (id, recorded_at,
 // idempotency_key assigned). Errors: those of CanonicalEvent.
 Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index);
+// The same with its content hash already computed (ContentHash(event)).
+Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index,
+                                    const Hash& content_hash);
 
 // Signs `head` with `seed` and keeps its bytes. Errors: those of SignTreeHead.
 Result<SignedTreeHead> MakeSignedTreeHead(const TreeHead& head, const Seed& seed);

@@ -94,19 +94,32 @@ Result<std::vector<ledger::Hash>> PostgresAppendTransaction::CachedNodes(
   });
 }
 
-Result<std::optional<ledger::StoredEvent>> PostgresAppendTransaction::FindByIdempotencyKey(
-    const std::string& institution, const std::string& idempotency_key) {
-  if (auto found = pending_by_key_.find({institution, idempotency_key});
-      found != pending_by_key_.end()) {
-    return std::optional<ledger::StoredEvent>(pending_[found->second]);
-  }
-  return Guarded(where_, [&]() -> Result<std::optional<ledger::StoredEvent>> {
-    const pqxx::result rows =
-        work_->exec_prepared("ledger_event_by_key", state_.agreement, institution, idempotency_key);
-    if (rows.empty()) return std::optional<ledger::StoredEvent>();
-    Result<ledger::StoredEvent> event = EventFromRow(rows[0]);
-    if (!event.ok()) return event.error();
-    return std::optional<ledger::StoredEvent>(std::move(event).value());
+Result<std::map<std::string, ledger::StoredEvent>> PostgresAppendTransaction::FindByIdempotencyKeys(
+    const std::string& institution, const std::vector<std::string>& idempotency_keys) {
+  std::map<std::string, ledger::StoredEvent> found;
+  if (idempotency_keys.empty()) return found;
+  return Guarded(where_, [&]() -> Result<std::map<std::string, ledger::StoredEvent>> {
+    // Planned per call, not prepared: a generic plan made while the table was small can stay a
+    // sequential scan as it grows, and one parse per batch costs nothing.
+    const pqxx::result rows = work_->exec_params(
+        std::string("SELECT ") + kEventColumns +
+            " FROM events WHERE agreement = $1 AND institution = $2 AND idempotency_key = "
+            "ANY($3::text[])",
+        state_.agreement, institution, TextArrayLiteral(idempotency_keys));
+    for (const pqxx::row& row : rows) {
+      Result<ledger::StoredEvent> event = EventFromRow(row);
+      if (!event.ok()) return event.error();
+      std::string key = event.value().idempotency_key;
+      found.emplace(std::move(key), std::move(event).value());
+    }
+    // Rows of this transaction not yet written.
+    for (const std::string& key : idempotency_keys) {
+      if (auto pending = pending_by_key_.find({institution, key});
+          pending != pending_by_key_.end()) {
+        found.emplace(key, pending_[pending->second]);
+      }
+    }
+    return found;
   });
 }
 

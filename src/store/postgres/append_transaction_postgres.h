@@ -42,8 +42,8 @@ class PostgresAppendTransaction : public ledger::AppendTransaction {
                                                int64_t end) override;
   Result<std::vector<ledger::Hash>> CachedNodes(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) override;
-  Result<std::optional<ledger::StoredEvent>> FindByIdempotencyKey(
-      const std::string& institution, const std::string& idempotency_key) override;
+  Result<std::map<std::string, ledger::StoredEvent>> FindByIdempotencyKeys(
+      const std::string& institution, const std::vector<std::string>& idempotency_keys) override;
   Result<std::optional<ledger::StoredEvent>> FindById(const std::string& id) override;
   // Buffers the row. Returns false when row.id is already used by a row of this transaction. An
   // id already used by a committed row (a UUID v7 collision, 74 random bits within one

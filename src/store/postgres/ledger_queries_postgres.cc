@@ -32,8 +32,6 @@ void PrepareLedgerStatements(pqxx::connection_base& connection) {
                      "SELECT hash FROM tree_nodes WHERE agreement = $1 AND level = $2 "
                      "AND node_index >= $3 AND node_index < $4 ORDER BY node_index");
   connection.prepare("ledger_event_by_id", events + "WHERE id = $1::uuid");
-  connection.prepare("ledger_event_by_key",
-                     events + "WHERE agreement = $1 AND institution = $2 AND idempotency_key = $3");
   connection.prepare("ledger_state",
                      "SELECT tree_size, root_hash, last_recorded_at FROM ledgers "
                      "WHERE agreement = $1");

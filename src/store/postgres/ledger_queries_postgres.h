@@ -24,10 +24,10 @@ extern const char* const kEventColumns;
 extern const char* const kHeadColumns;
 
 // Registers these named statements on `connection` (idempotent; the server prepares each on
-// its first use): ledger_leaf_hashes, ledger_cached_nodes, ledger_event_by_id, ledger_event_by_key
-// (agreement, institution, key; kEventColumns), ledger_state, ledger_lock_state (FOR UPDATE) and
-// ledger_insert_node (agreement, level, node_index, hash). A prepared statement is planned once
-// per connection, so each lookup of an append costs one round trip and no parsing.
+// its first use): ledger_leaf_hashes, ledger_cached_nodes, ledger_event_by_id, ledger_state,
+// ledger_lock_state (FOR UPDATE) and ledger_insert_node (agreement, level, node_index, hash). A
+// prepared statement is planned once per connection, so each lookup of an append costs one round
+// trip and no parsing.
 void PrepareLedgerStatements(pqxx::connection_base& connection);
 
 // `bytes` in bytea's hex input form (a backslash, "x", lowercase hex) for COPY through

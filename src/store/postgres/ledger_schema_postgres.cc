@@ -44,6 +44,8 @@ CREATE TABLE event_commitments (
   leaf_index bigint NOT NULL,
   PRIMARY KEY (agreement, commitment_id, leaf_index)
 );
+-- verify reads an event's commitments by leaf range.
+CREATE INDEX event_commitments_by_leaf ON event_commitments (agreement, leaf_index);
 CREATE TABLE tree_heads (
   agreement text NOT NULL,
   tree_size bigint NOT NULL,
