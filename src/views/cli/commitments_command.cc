@@ -106,7 +106,7 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
                      ->add_option("--package", options->package_folder,
                                   "agreement package folder (holds agreement.json)")
                      ->capture_default_str());
-  command->add_option("--lang", options->language, "show quotes in this language only")
+  command->add_option("--lang", options->language, "text: show quotes in this language only")
       ->check(LanguageValidator());
   command->add_option("--format", options->format, "text, jsonl or csv")
       ->check(CLI::IsMember({"text", "jsonl", "csv"}))
