@@ -1,6 +1,7 @@
 #include "commitments/review.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -134,6 +135,8 @@ void CheckConsistency(const std::vector<const ReviewEntry*>& entries,
 }  // namespace
 
 Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Error{"is a folder, not a review file", path};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot read the review file", path};
   std::vector<ReviewEntry> entries;

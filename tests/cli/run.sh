@@ -164,7 +164,10 @@ check "diff-review lists the unreviewed termination" grep -q "^  sec_6__para_7__
 check "diff-review lists the unknown id with its line" \
   grep -q "partial.jsonl:$(wc -l <"$work/partial.jsonl")  sec_9__para_1__sent_1  no sentence has this id" "$work/out"
 check "listing with a stale review exits 2" run 2 commitments --package "$package" --review "$work/partial.jsonl"
-check "stale review is named by line" grep -q "sec_9__para_1__sent_1: no sentence has this id" "$work/err"
+check "stale review is named by line" \
+  grep -q "partial.jsonl:$(wc -l <"$work/partial.jsonl"): sec_9__para_1__sent_1: no sentence has this id" "$work/err"
+check "a folder is not a review file" run 2 commitments --package "$package" --review "$work"
+check "the folder is named" grep -q "is a folder, not a review file" "$work/err"
 printf '{"id": "sec_2__para_6__sent_1", "decision": "accept"}\n{"id": "sec_2__para_6__sent_1", "decision": "correct", "field": "strength", "from": "will", "to": "firmly"}\n' >"$work/bad-review.jsonl"
 check "bad review exits 2" run 2 commitments --package "$package" --review "$work/bad-review.jsonl"
 check "bad review names file, line and field" \
