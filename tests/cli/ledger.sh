@@ -3,32 +3,8 @@
 # proof, consistency, verify-proof, and every kind of bad input (a clear message, a non-zero exit,
 # nothing written). Usage: tests/cli/ledger.sh PATH_TO_TREATY. Prints "N passed, M failed".
 set -uo pipefail
-treaty=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib.sh" "$1"
 cd "$root" || exit 1
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-
-run() {  # run EXPECTED_EXIT ARGS... : runs treaty, keeps stdout/stderr in $work/out, $work/err
-  local expected=$1
-  shift
-  "$treaty" "$@" <"${stdin:-/dev/null}" >"$work/out" 2>"$work/err"
-  local code=$?
-  [ "$code" -eq "$expected" ] || { echo "exit $code, expected $expected: treaty $*"; cat "$work/err"; return 1; }
-}
 
 has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; cat "$2"; return 1; }; }
 size() { "$treaty" events --db "$1" | wc -l; }  # number of events in database $1
@@ -239,5 +215,4 @@ check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
 check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -2,31 +2,7 @@
 # End-to-end checks of the treaty binary as a user runs it: exit codes, messages, outputs.
 # Usage: tests/cli/run.sh PATH_TO_TREATY. Prints "N passed, M failed".
 set -uo pipefail
-treaty=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-
-run() {  # run EXPECTED_EXIT ARGS... : runs treaty, keeps stdout/stderr in $work/out, $work/err
-  local expected=$1
-  shift
-  "$treaty" "$@" >"$work/out" 2>"$work/err"
-  local code=$?
-  [ "$code" -eq "$expected" ] || { echo "exit $code, expected $expected: treaty $*"; cat "$work/err"; return 1; }
-}
+source "$(dirname "$0")/lib.sh" "$1"
 
 valid_akn() {  # valid_akn FILE: validates against the shipped OASIS schema, quiet unless invalid
   xmllint --noout --nonet --schema "$root/tests/data/schemas/akn-3.0/akomantoso30.xsd" "$1" \
@@ -177,5 +153,4 @@ check "commitments --agreement ID from the project folder" \
   bash -c "cd '$root' && '$treaty' commitments --agreement lv-ua-2024 --format jsonl | grep -q sec_6__para_7__sent_1"
 check "commitments of a missing package exit 2" run 2 commitments --package "$work/nowhere"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -2,31 +2,7 @@
 # End-to-end checks of `treaty search` as a user runs it: load the bundled agreement into a fresh
 # database, then search it. Usage: tests/cli/search.sh PATH_TO_TREATY. Prints "N passed, M failed".
 set -uo pipefail
-treaty=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-
-run() {  # run EXPECTED_EXIT ARGS... : runs treaty, keeps stdout/stderr in $work/out, $work/err
-  local expected=$1
-  shift
-  "$treaty" "$@" >"$work/out" 2>"$work/err"
-  local code=$?
-  [ "$code" -eq "$expected" ] || { echo "exit $code, expected $expected: treaty $*"; cat "$work/err"; return 1; }
-}
+source "$(dirname "$0")/lib.sh" "$1"
 
 no_line() {  # no_line PATTERN FILE: no line of FILE matches PATTERN
   ! grep -q "$1" "$2"
@@ -85,5 +61,4 @@ check "unknown language exit 2" run 2 search miljonus --lang fr --db "$db"
 check "unknown agreement exit 2" run 2 search miljonus --agreement xx-ua-2024 --db "$db"
 check "unknown agreement message" grep -q 'agreement "xx-ua-2024" is not indexed' "$work/err"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

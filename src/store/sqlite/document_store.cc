@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/sqlite_statement.h"
 #include "text/language.h"
 
 namespace treaty::store {
@@ -84,32 +85,6 @@ std::optional<std::vector<std::string>> FromJsonArray(const std::string& text) {
   return items;
 }
 
-// Binds parameters 1, 2, ... of a statement in order, remembering the first failure.
-class Binder {
- public:
-  explicit Binder(sqlite3_stmt* statement) : statement_(statement) {}
-
-  Binder& Text(std::string_view value) {
-    // A null pointer would bind SQL NULL; an empty value must stay an empty string.
-    const char* data = value.data() != nullptr ? value.data() : "";
-    return Check(sqlite3_bind_text(statement_, ++index_, data, static_cast<int>(value.size()),
-                                   SQLITE_TRANSIENT));
-  }
-  Binder& Int(int64_t value) { return Check(sqlite3_bind_int64(statement_, ++index_, value)); }
-  Binder& Null() { return Check(sqlite3_bind_null(statement_, ++index_)); }
-  bool ok() const { return rc_ == SQLITE_OK; }
-
- private:
-  Binder& Check(int rc) {
-    if (rc_ == SQLITE_OK) rc_ = rc;
-    return *this;
-  }
-
-  sqlite3_stmt* statement_;
-  int index_ = 0;
-  int rc_ = SQLITE_OK;
-};
-
 std::string ColumnText(sqlite3_stmt* statement, int column) {
   const unsigned char* data = sqlite3_column_text(statement, column);
   if (data == nullptr) return {};
@@ -167,20 +142,6 @@ class Connection {
  private:
   sqlite3* db_;
   const std::string& path_;
-};
-
-// Rolls back an open transaction when it goes out of scope: a failed save changes nothing.
-class RollbackGuard {
- public:
-  explicit RollbackGuard(sqlite3* db) : db_(db) {}
-  ~RollbackGuard() {
-    if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  RollbackGuard(const RollbackGuard&) = delete;
-  RollbackGuard& operator=(const RollbackGuard&) = delete;
-
- private:
-  sqlite3* db_;
 };
 
 Result<int> ReadSchemaVersion(const Connection& connection) {

@@ -1,4 +1,5 @@
 #include "store/sqlite/ledger_store_sqlite.h"
+#include "store/sqlite/sqlite_statement.h"
 
 #include <cstring>
 #include <filesystem>
@@ -84,37 +85,6 @@ constexpr char kEventColumns[] =
 
 constexpr char kHeadColumns[] =
     "agreement, tree_size, root_hash, timestamp, signer, key_id, head, signature";
-
-// Binds parameters 1, 2, … in order, remembering the first failure.
-class Binder {
- public:
-  explicit Binder(sqlite3_stmt* statement) : statement_(statement) {}
-  Binder& Text(std::string_view value) {
-    return Check(sqlite3_bind_text(statement_, ++index_, value.data() ? value.data() : "",
-                                   static_cast<int>(value.size()), SQLITE_TRANSIENT));
-  }
-  // An empty value binds NULL (the optional columns).
-  Binder& TextOrNull(std::string_view value) {
-    if (value.empty()) return Check(sqlite3_bind_null(statement_, ++index_));
-    return Text(value);
-  }
-  Binder& Blob(const void* data, size_t size) {
-    return Check(sqlite3_bind_blob(statement_, ++index_, size ? data : "", static_cast<int>(size),
-                                   SQLITE_TRANSIENT));
-  }
-  Binder& Blob(const Hash& hash) { return Blob(hash.data(), hash.size()); }
-  Binder& Int(int64_t value) { return Check(sqlite3_bind_int64(statement_, ++index_, value)); }
-  bool ok() const { return rc_ == SQLITE_OK; }
-
- private:
-  Binder& Check(int rc) {
-    if (rc_ == SQLITE_OK) rc_ = rc;
-    return *this;
-  }
-  sqlite3_stmt* statement_;
-  int index_ = 0;
-  int rc_ = SQLITE_OK;
-};
 
 std::string ColumnText(sqlite3_stmt* statement, int column) {
   const void* data = sqlite3_column_blob(statement, column);

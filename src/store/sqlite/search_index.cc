@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/sqlite_statement.h"
 #include "text/search_words.h"
 
 namespace treaty::store {
@@ -116,20 +117,6 @@ std::optional<Error> Execute(sqlite3* db, const std::string& path, const char* s
   sqlite3_free(message);
   return error;
 }
-
-// Rolls back an open transaction when it goes out of scope: a failed replace changes nothing.
-class RollbackGuard {
- public:
-  explicit RollbackGuard(sqlite3* db) : db_(db) {}
-  ~RollbackGuard() {
-    if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  RollbackGuard(const RollbackGuard&) = delete;
-  RollbackGuard& operator=(const RollbackGuard&) = delete;
-
- private:
-  sqlite3* db_;
-};
 
 std::string Join(const std::vector<std::string>& items) {
   std::string joined;

@@ -1,0 +1,36 @@
+# What the command-line check scripts share. Sourced as `source tests/cli/lib.sh PATH_TO_TREATY`:
+# sets $treaty, $root (the project folder) and $work (a temporary folder removed on exit), and
+# defines check, run and finish.
+
+treaty=$1
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+  fi
+}
+
+# run EXPECTED_EXIT ARGS... : runs treaty with stdin from $stdin (default /dev/null), keeps
+# stdout and stderr in $work/out and $work/err.
+run() {
+  local expected=$1
+  shift
+  "$treaty" "$@" <"${stdin:-/dev/null}" >"$work/out" 2>"$work/err"
+  local code=$?
+  [ "$code" -eq "$expected" ] || { echo "exit $code, expected $expected: treaty $*"; cat "$work/err"; return 1; }
+}
+
+finish() {  # prints "N passed, M failed"; fails when any check failed
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
