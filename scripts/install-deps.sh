@@ -11,7 +11,7 @@ packages=(
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpugixml-dev
   libhunspell-dev hunspell-lv hunspell-en-us hunspell-uk
   libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils libsodium-dev
-  postgresql-15 libpqxx-dev
+  postgresql-15 libpqxx-dev jq
 )
 
 missing=()

@@ -13,6 +13,7 @@
 #include "evaluation/deadline.h"
 #include "evaluation/icalendar.h"
 #include "evaluation/lifecycle_json.h"
+#include "evaluation/status.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -246,6 +247,37 @@ TEST(EvaluationICalendar, FoldsAtSeventyFiveOctetsNeverInsideACharacter) {
   }
   EXPECT_EQ(FoldLine(std::string(75, 'a')), std::string(75, 'a') + "\r\n");
   EXPECT_EQ(FoldLine(std::string(76, 'a')), std::string(75, 'a') + "\r\n a\r\n");
+}
+
+}  // namespace
+}  // namespace treaty::evaluation
+
+namespace treaty::evaluation {
+namespace {
+
+TEST(EvaluationICalendar, TheBundledAgreementsCalendarReadsBackWithEveryDeadlineAndDuty) {
+  Result<AgreementRules> rules =
+      LoadAgreementRules(std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024");
+  ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+  LedgerFacts facts(rules.value().agreement, Audience::kAll, rules.value().categories);
+  Result<AgreementStatus> status = EvaluateStatus(rules.value(), facts, EndOfDay(D("2026-12-04")));
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  ParsedCalendar calendar = Parse(StatusCalendar(status.value(), I("2026-12-04T10:00:00Z")));
+  ExpectEveryDeadline(status.value().calendar, calendar);
+  std::map<std::string, std::string> starts;  // UID → DTSTART
+  for (const Event& event : calendar.events)
+    starts[One(event, "UID")] = One(event, "DTSTART;VALUE=DATE");
+  EXPECT_EQ(starts.size(), calendar.events.size()) << "UIDs are unique";
+  EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "extension-deadline-term-1")], "20331011");
+  EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "term-last-day-term-1")], "20340411");
+  EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "annual-meeting")], "20241231");
+  EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "target-sec_3__hcontainer_16__para_2__sent_2-2026")],
+            "20261231");
+  for (int year : {2024, 2025, 2026}) {
+    EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "target-sec_2__hcontainer_1__para_2__sent_1-" +
+                                                   std::to_string(year))],
+              std::to_string(year) + "1231");
+  }
 }
 
 }  // namespace

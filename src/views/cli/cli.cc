@@ -23,7 +23,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       AddLoadSubcommand(app),        AddOverviewSubcommand(app),    AddCommitmentsSubcommand(app),
       AddSearchSubcommand(app),      AddRecordSubcommand(app),      AddImportSubcommand(app),
       AddEventsSubcommand(app),      AddVerifySubcommand(app),      AddProofSubcommand(app),
-      AddConsistencySubcommand(app), AddVerifyProofSubcommand(app),
+      AddConsistencySubcommand(app), AddVerifyProofSubcommand(app), AddStatusSubcommand(app),
+      AddCalendarSubcommand(app),
   };
 
   try {

@@ -152,6 +152,21 @@ struct VerifyProofOptions {
 };
 int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::ostream& err);
 
+// What `treaty status` and `treaty calendar` evaluate: the agreement's package, its ledger in
+// the store, the moment, and who the result is for.
+struct StatusOptions {
+  std::string db = "var/treaty.sqlite";
+  std::string agreement = "lv-ua-2024";
+  std::string package;          // empty: data/agreements/AGREEMENT
+  std::string at;               // YYYY-MM-DD (its last second, UTC) or RFC 3339; empty: now
+  std::string facts_file;       // JSON facts the ledger does not hold (lifecycle_json.h)
+  bool public_only = false;     // leave out restricted events
+  std::string format = "text";  // status: "text" or "json"
+  std::string output;           // calendar: the file to write; empty: `out`
+};
+int RunStatus(const StatusOptions& options, std::ostream& out, std::ostream& err);
+int RunCalendar(const StatusOptions& options, std::ostream& out, std::ostream& err);
+
 // Parses argv (argv[0] is the program) and runs the chosen subcommand; help, usage errors and
 // results go to `out` and `err`.
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

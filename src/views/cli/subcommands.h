@@ -33,5 +33,11 @@ Subcommand AddVerifySubcommand(CLI::App& app);
 Subcommand AddProofSubcommand(CLI::App& app);
 Subcommand AddConsistencySubcommand(CLI::App& app);
 Subcommand AddVerifyProofSubcommand(CLI::App& app);
+Subcommand AddStatusSubcommand(CLI::App& app);
+Subcommand AddCalendarSubcommand(CLI::App& app);
+
+// The options `status` and `calendar` share (status_command.cc).
+struct StatusOptions;
+void AddStatusOptions(CLI::App& command, StatusOptions& options);
 
 }  // namespace treaty::views

@@ -1,0 +1,45 @@
+// Sums over the flows of a folded ledger (ledger_facts.h): what a scope pledged, allocated,
+// disbursed and delivered in a currency and unit, from events dated up to a day and meant for a
+// range of years.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evaluation/date.h"
+#include "evaluation/ledger_facts.h"
+
+namespace treaty::evaluation {
+
+struct FlowQuery {
+  std::string scope;     // CommitmentScope(...) or CategoryScope(...)
+  std::string currency;  // amounts in other currencies are counted apart
+  std::string unit;      // delivered quantities in this unit; empty: none summed
+  Date through;          // events dated on or before this day
+  int first_year = 0;    // events meant for [first_year, last_year]; 0: any year
+  int last_year = 0;
+};
+
+struct FlowSums {
+  int64_t pledged = 0;  // minor units of `currency`
+  int64_t allocated = 0;
+  int64_t disbursed = 0;
+  int64_t delivered_value = 0;
+  int64_t delivered_quantity = 0;  // in the query's unit
+  int64_t events = 0;
+  std::map<std::string, int64_t> events_by_type;
+  int64_t other_currency_events = 0;  // events with an amount in another currency
+  std::vector<std::string> latest;    // up to kLatestListed event ids, the latest last
+  std::optional<Date> last_date;
+
+  // "provided": disbursed + delivered_value; "allocated"; "pledged".
+  int64_t Measure(const std::string& measure) const;
+};
+inline constexpr size_t kLatestListed = 10;
+
+FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query);
+
+}  // namespace treaty::evaluation

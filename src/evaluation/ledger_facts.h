@@ -1,0 +1,112 @@
+// The ledger folded for evaluation (docs/ledger-format.md §9.2): corrections applied in leaf
+// order, withdrawn events left out, and what the rules need kept small enough to evaluate any date
+// in milliseconds however long the ledger is:
+// - facts: the events the rules read one by one (notices, meetings, consultation requests and
+//   consultations held, technical agreements), by id, in their latest content;
+// - decisions: pledges and allocations with the day each was made (activities that a termination
+//   does not affect, sec_6__para_8);
+// - flows: sums of amounts, quantities and event counts by scope (a commitment, or a category of
+//   commitments), type, currency, unit, fact date and the year the event is for.
+// A LedgerFacts advances: CatchUp reads only the events appended since the last call.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+#include "evaluation/date.h"
+#include "ledger/event.h"
+#include "ledger/ledger_store.h"
+
+namespace treaty::evaluation {
+
+// Who the evaluation is for: kPublic leaves out every restricted event (and its corrections), so
+// nothing about them reaches a reader, not even a count.
+enum class Audience { kPublic, kAll };
+const char* AudienceName(Audience audience);  // "public", "all"
+
+struct EventFact {
+  std::string id;
+  ledger::EventType type = ledger::EventType::kNotice;
+  std::string subtype;
+  std::string participant;
+  Date date;
+  std::string occurred_at;  // RFC 3339, or empty
+  std::optional<Date> effective_date;
+  std::string responds_to;
+  std::string named_institution;
+  std::vector<std::string> commitments;
+  std::vector<std::string> corrected_by;  // correction ids, in order
+};
+
+// Scopes of flows: "commitment:ID" and "category:NAME".
+std::string CommitmentScope(const std::string& commitment_id);
+std::string CategoryScope(const std::string& category);
+
+struct FlowKey {
+  std::string scope;
+  ledger::EventType type = ledger::EventType::kPledge;
+  std::string currency;  // empty: no amount
+  std::string unit;      // empty: no quantity
+  Date date;             // the fact's date
+  int year = 0;          // the year it is for: its period's first year, else its date's
+  auto operator<=>(const FlowKey&) const = default;
+};
+
+struct FlowTotal {
+  int64_t minor_units = 0;
+  int64_t quantity = 0;
+  int64_t events = 0;
+  std::vector<std::string> latest;  // ids of up to kLatestKept events, the latest last
+};
+inline constexpr size_t kLatestKept = 5;
+
+// Finds an earlier event of the agreement by id: the original of a correction that the fold no
+// longer holds in full. nullopt when there is none.
+using EventLookup = std::function<Result<std::optional<ledger::Event>>(const std::string& id)>;
+
+class LedgerFacts {
+ public:
+  // `categories`: the category of every commitment id of the agreement.
+  LedgerFacts(std::string agreement, Audience audience,
+              std::map<std::string, std::string> categories);
+
+  // Folds the event at the next leaf index. Errors: an event of another agreement, a correction
+  // of an event that is not there, a date that does not read (each naming the event id).
+  Result<bool> Add(const ledger::Event& event, const EventLookup& lookup);
+  // Folds the events appended to `store` since the last call, in chunks. Errors: the store's, and
+  // those of Add.
+  Result<bool> CatchUp(ledger::LedgerStore& store);
+
+  const std::string& agreement() const { return agreement_; }
+  Audience audience() const { return audience_; }
+  int64_t tree_size() const { return tree_size_; }  // events folded (leaves read)
+  const std::map<std::string, EventFact>& facts() const { return facts_; }
+  const std::map<std::string, Date>& decisions() const { return decisions_; }
+  const std::map<FlowKey, FlowTotal>& flows() const { return flows_; }
+
+ private:
+  void Apply(const std::string& id, const ledger::EventContent& content, int sign);
+  Result<bool> Insert(const std::string& id, const ledger::EventContent& content,
+                      const std::vector<std::string>& corrected_by);
+  void Remove(const std::string& id, const ledger::EventContent& content);
+
+  std::string agreement_;
+  Audience audience_;
+  std::map<std::string, std::string> categories_;
+  int64_t tree_size_ = 0;
+  std::map<std::string, EventFact> facts_;
+  std::map<std::string, Date> decisions_;
+  std::map<FlowKey, FlowTotal> flows_;
+  // The latest content of each corrected event (absent: withdrawn), with its corrections.
+  std::unordered_map<std::string, std::optional<ledger::EventContent>> corrected_;
+  std::unordered_map<std::string, std::vector<std::string>> corrections_;
+};
+
+}  // namespace treaty::evaluation

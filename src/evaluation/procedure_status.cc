@@ -1,0 +1,252 @@
+#include "evaluation/procedure_status.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "evaluation/response_window.h"
+
+namespace treaty::evaluation {
+namespace {
+
+using ledger::EventType;
+using nlohmann::json;
+
+Date LastDayOfYear(int year) {
+  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::December,
+                                          std::chrono::day(31)));
+}
+Date FirstDayOfYear(int year) {
+  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::January,
+                                          std::chrono::day(1)));
+}
+
+}  // namespace
+
+// sec_4__para_1: "at the request of either Participant, the Participants will consult
+// bilaterally or through other mutually acceptable channels within 24 hours". A
+// consultation_request of the bound subtype opens the window at its `occurred_at`; the first
+// consultation_held that responds to it closes it.
+RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts& facts,
+                                  Instant at) {
+  const ConsultationRule& rule = rules.consultations;
+  const std::chrono::seconds length = *rule.window.value.ExactLength();
+  RuleOutcome outcome;
+  CommitmentStatus& status = outcome.status;
+  status.id = rule.window.source.commitment_id;
+  status.provision = rule.window.source.eid;
+  status.rule = "consultations";
+  json requests = json::array();
+  int open = 0, met = 0, missed = 0;
+  for (const auto& [id, fact] : facts.facts()) {
+    if (fact.type != EventType::kConsultationRequest || fact.subtype != rule.request_subtype) {
+      continue;
+    }
+    Result<Instant> opens = ParseInstant(fact.occurred_at, "occurred_at");
+    if (!opens.ok() || opens.value() > at) continue;
+    std::vector<Instant> responses;
+    std::vector<std::string> response_ids;
+    for (const auto& [response_id, response] : facts.facts()) {
+      if (response.type != EventType::kConsultationHeld || response.responds_to != id) continue;
+      Result<Instant> held = ParseInstant(response.occurred_at, "occurred_at");
+      if (!held.ok() || held.value() > at) continue;
+      if (held.value() < opens.value()) {
+        status.reasons.push_back(
+            Reason{rule.window.source,
+                   fmt::format("consultation {} is dated before request {} and cannot answer it",
+                               response_id, id),
+                   {response_id, id}});
+        continue;
+      }
+      responses.push_back(held.value());
+      response_ids.push_back(response_id);
+    }
+    Result<WindowStatus> window = EvaluateWindow(opens.value(), length, responses, at);
+    if (!window.ok()) continue;
+    const WindowStatus& w = window.value();
+    json entry = {{"request", id},
+                  {"requested_by", fact.participant},
+                  {"opens", w.opens.ToString()},
+                  {"closes", w.closes.ToString()},
+                  {"state", WindowStateName(w.state)}};
+    std::vector<std::string> evidence = {id};
+    std::string finding;
+    if (w.response) {
+      size_t first = 0;
+      for (size_t i = 1; i < responses.size(); ++i) {
+        if (responses[i] < responses[first]) first = i;
+      }
+      entry["response"] = response_ids[first];
+      entry["response_at"] = w.response->ToString();
+      evidence.push_back(response_ids[first]);
+    }
+    switch (w.state) {
+      case WindowState::kOpen:
+        ++open;
+        entry["time_left_seconds"] = w.time_left.count();
+        finding = fmt::format(
+            "request {} of {} opened the {} window at {}; {} left until {}", id, fact.participant,
+            rule.window.value.ToString(), w.opens.ToString(),
+            fmt::format("{}h{:02}m", w.time_left.count() / 3600, w.time_left.count() % 3600 / 60),
+            w.closes.ToString());
+        break;
+      case WindowState::kMet:
+        ++met;
+        finding =
+            fmt::format("request {} at {} was answered by consultations at {}, within {}", id,
+                        w.opens.ToString(), w.response->ToString(), rule.window.value.ToString());
+        break;
+      case WindowState::kMissed:
+        ++missed;
+        finding =
+            fmt::format("request {} at {}: no consultations by {}{}", id, w.opens.ToString(),
+                        w.closes.ToString(),
+                        w.response ? fmt::format(" (held late, at {})", w.response->ToString())
+                                   : std::string());
+        break;
+    }
+    status.reasons.push_back(Reason{rule.window.source, finding, evidence});
+    requests.push_back(entry);
+    Deadline deadline{
+        fmt::format("consultations-{}", id),
+        w.closes.UtcDate(),
+        std::nullopt,
+        fmt::format("Consultations due by {} (request {})", w.closes.ToUtcString(), id),
+        rule.window.source,
+        evidence};
+    const char* state = w.state == WindowState::kOpen  ? "upcoming"
+                        : w.state == WindowState::kMet ? "met"
+                                                       : "missed";
+    outcome.deadlines.push_back({deadline, status.id, state});
+    outcome.calendar.push_back(deadline);
+  }
+  status.progress = {{"window", rule.window.value.ToString()},
+                     {"request_subtype", rule.request_subtype},
+                     {"requests", requests}};
+  status.status = missed > 0 ? "missed" : open > 0 ? "open" : met > 0 ? "met" : "no_request";
+  status.summary = requests.empty()
+                       ? fmt::format("no {} consultation request recorded", rule.request_subtype)
+                       : fmt::format("{} requests: {} met, {} open, {} missed", requests.size(),
+                                     met, open, missed);
+  if (requests.empty()) {
+    status.reasons.push_back(
+        Reason{rule.window.source,
+               fmt::format("no consultation_request of subtype {} is recorded by {}: no clock runs",
+                           rule.request_subtype, at.ToUtcString()),
+               {}});
+  }
+  return outcome;
+}
+
+// sec_2__para_6: "the Participants will hold an annual senior-level Strategic Security and
+// Defence Policy Dialogue". Each calendar year in which the agreement is in force needs a meeting
+// of the bound subtype, by 31 December or by the last day in force if that is earlier.
+RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts& facts,
+                                  const Lifecycle& lifecycle, Date at) {
+  const AnnualMeetingRule& rule = rules.annual_meeting;
+  RuleOutcome outcome;
+  CommitmentStatus& status = outcome.status;
+  status.id = rule.recurrence.source.commitment_id;
+  status.provision = rule.recurrence.source.eid;
+  status.rule = "annual_meeting";
+  std::map<int, std::vector<std::string>> meetings;
+  for (const auto& [id, fact] : facts.facts()) {
+    if (fact.type == EventType::kMeeting && fact.subtype == rule.meeting_subtype &&
+        fact.date <= at) {
+      meetings[fact.date.year()].push_back(id);
+    }
+  }
+  json years = json::array();
+  int missed = 0, due = 0, met = 0;
+  const int first = lifecycle.in_force_from.year();
+  const int last = lifecycle.last_day_in_force.year();
+  for (int year = first; year <= last; ++year) {
+    const Date due_date = std::min(LastDayOfYear(year), lifecycle.last_day_in_force);
+    std::string state;
+    const auto held = meetings.find(year);
+    if (held != meetings.end()) {
+      state = "met";
+      ++met;
+    } else if (at < std::max(FirstDayOfYear(year), lifecycle.in_force_from)) {
+      state = "upcoming";
+    } else if (at <= due_date) {
+      state = "due";
+      ++due;
+    } else {
+      state = "missed";
+      ++missed;
+    }
+    std::vector<std::string> events =
+        held == meetings.end() ? std::vector<std::string>() : held->second;
+    years.push_back(
+        {{"year", year}, {"due", due_date.ToString()}, {"state", state}, {"events", events}});
+    if (state != "upcoming") {
+      status.reasons.push_back(Reason{
+          rule.recurrence.source,
+          state == "met" ? fmt::format("{}: held ({})", year, events.front())
+          : state == "due"
+              ? fmt::format("{}: no meeting recorded yet; due by {}", year, due_date.ToString())
+              : fmt::format("{}: no meeting recorded by {}", year, due_date.ToString()),
+          events});
+    }
+    Deadline deadline{
+        fmt::format("annual-meeting-{}", year),
+        due_date,
+        std::nullopt,
+        fmt::format("Annual Strategic Security and Defence Policy Dialogue for {}", year),
+        rule.recurrence.source,
+        events};
+    outcome.deadlines.push_back(
+        {deadline, status.id, state == "due" ? std::string("upcoming") : state});
+  }
+  outcome.calendar.push_back(
+      Deadline{"annual-meeting",
+               std::min(LastDayOfYear(first), lifecycle.last_day_in_force),
+               lifecycle.last_day_in_force,
+               "Annual Strategic Security and Defence Policy Dialogue due by the end of the year",
+               rule.recurrence.source,
+               {}});
+  status.progress = {{"meeting_subtype", rule.meeting_subtype}, {"years", years}};
+  status.status = missed > 0 ? "missed" : due > 0 ? "due" : met > 0 ? "met" : "upcoming";
+  status.summary =
+      fmt::format("{} of {} years held, {} due, {} missed", met, last - first + 1, due, missed);
+  return outcome;
+}
+
+// sec_5__para_3: "The Participants will inform each other through diplomatic channels of the
+// competent authorities": the authorised institutions are those named in authorised_institution
+// notices.
+RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const LedgerFacts& facts,
+                                           Date at) {
+  RuleOutcome outcome;
+  CommitmentStatus& status = outcome.status;
+  status.id = rules.authorised_institutions.commitment_id;
+  status.provision = rules.authorised_institutions.eid;
+  status.rule = "authorised_institutions";
+  json institutions = json::array();
+  std::vector<std::string> events;
+  for (const auto& [id, fact] : facts.facts()) {
+    if (fact.type != EventType::kNotice || fact.subtype != "authorised_institution" ||
+        fact.date > at) {
+      continue;
+    }
+    institutions.push_back({{"participant", fact.participant},
+                            {"institution", fact.named_institution},
+                            {"date", fact.date.ToString()},
+                            {"event", id}});
+    events.push_back(id);
+  }
+  status.progress = {{"institutions", institutions}};
+  status.status = institutions.empty() ? "none_notified" : "notified";
+  status.summary = fmt::format("{} authorised institutions notified", institutions.size());
+  status.reasons.push_back(Reason{rules.authorised_institutions,
+                                  fmt::format("{} authorised_institution notices recorded by {}",
+                                              institutions.size(), at.ToString()),
+                                  events});
+  return outcome;
+}
+
+}  // namespace treaty::evaluation

@@ -1,0 +1,134 @@
+#include "evaluation/status.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "evaluation/icalendar.h"
+#include "evaluation/procedure_status.h"
+#include "evaluation/target_status.h"
+
+namespace treaty::evaluation {
+namespace {
+
+using ledger::EventType;
+
+// The other party of a two-party agreement; empty when `from` is not one of exactly two parties,
+// which EvaluateLifecycle reports as a notice with no counterparty.
+std::string Counterparty(const std::vector<std::string>& parties, const std::string& from) {
+  if (parties.size() != 2) return {};
+  if (from == parties[0]) return parties[1];
+  if (from == parties[1]) return parties[0];
+  return {};
+}
+
+// The life cycle's facts known on `at`: the written notices of the ledger (sec_6__para_2,
+// sec_6__para_5, sec_6__para_7) and, when a termination notice is among them, the activities
+// decided (pledges and allocations, sec_6__para_8).
+LifecycleFacts LifecycleFactsAt(const AgreementRules& rules, const LedgerFacts& facts, Date at,
+                                const LifecycleFacts& external) {
+  LifecycleFacts out = external;
+  bool termination = false;
+  for (const auto& [id, fact] : facts.facts()) {
+    if (fact.type != EventType::kNotice || fact.date > at) continue;
+    Notice notice;
+    if (fact.subtype == "extension") {
+      notice.kind = NoticeKind::kExtension;
+    } else if (fact.subtype == "termination") {
+      notice.kind = NoticeKind::kTermination;
+      termination = true;
+    } else if (fact.subtype == "amendment_acceptance") {
+      notice.kind = NoticeKind::kAmendmentAcceptance;
+      notice.amendment = fact.responds_to;
+    } else {
+      continue;
+    }
+    notice.event_id = id;
+    notice.from = fact.participant;
+    notice.to = Counterparty(rules.parties, fact.participant);
+    notice.date = fact.date;
+    notice.effective_date = fact.effective_date;
+    out.notices.push_back(notice);
+  }
+  for (const Notice& notice : external.notices) {
+    termination = termination || notice.kind == NoticeKind::kTermination;
+  }
+  if (termination) {
+    for (const auto& [id, decided] : facts.decisions()) {
+      if (decided <= at) out.activities.push_back(Activity{id, decided});
+    }
+  }
+  return out;
+}
+
+void AddOutcome(RuleOutcome outcome, AgreementStatus& status) {
+  status.commitments.push_back(std::move(outcome.status));
+  for (DeadlineStatus& deadline : outcome.deadlines) status.deadlines.push_back(deadline);
+  for (Deadline& deadline : outcome.calendar) status.calendar.push_back(deadline);
+}
+
+}  // namespace
+
+Result<AgreementRules> LoadAgreementRules(const std::string& folder) {
+  Result<commitments::AgreementCommitments> agreement =
+      commitments::ExtractAgreementCommitments(folder);
+  if (!agreement.ok()) return agreement.error();
+  Result<RuleBindings> bindings = LoadRuleBindings(folder);
+  if (!bindings.ok()) return bindings.error();
+  return BuildAgreementRules(agreement.value(), bindings.value(), folder);
+}
+
+Instant EndOfDay(Date date) {
+  return Instant(
+      std::chrono::sys_seconds(date.days()) + std::chrono::hours(24) - std::chrono::seconds(1), 0);
+}
+
+Result<Instant> ParseStatusMoment(const std::string& text, const std::string& where) {
+  if (text.size() == 10) {
+    Result<Date> date = ParseDate(text, where);
+    if (!date.ok()) return date.error();
+    return EndOfDay(date.value());
+  }
+  return ParseInstant(text, where);
+}
+
+Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
+                                       Instant at, const LifecycleFacts& external) {
+  const Date day = at.UtcDate();
+  Result<Lifecycle> lifecycle =
+      EvaluateLifecycle(rules.lifecycle, LifecycleFactsAt(rules, facts, day, external), day);
+  if (!lifecycle.ok()) return lifecycle.error();
+  AgreementStatus status{rules.agreement,
+                         rules.title,
+                         at,
+                         facts.audience(),
+                         facts.tree_size(),
+                         lifecycle.value(),
+                         {},
+                         {},
+                         {}};
+  for (const Deadline& deadline : LifecycleDeadlines(status.lifecycle, rules.lifecycle)) {
+    status.deadlines.push_back(
+        {deadline, deadline.source.commitment_id, deadline.date < day ? "passed" : "upcoming"});
+    status.calendar.push_back(deadline);
+  }
+  AddOutcome(EvaluateConsultations(rules, facts, at), status);
+  AddOutcome(EvaluateAnnualMeeting(rules, facts, status.lifecycle, day), status);
+  AddOutcome(EvaluateAuthorisedInstitutions(rules, facts, day), status);
+  for (const TargetRule& rule : rules.targets) {
+    AddOutcome(EvaluateTarget(rule, rules, facts, day), status);
+  }
+  std::stable_sort(status.deadlines.begin(), status.deadlines.end(),
+                   [](const DeadlineStatus& a, const DeadlineStatus& b) {
+                     return a.deadline.date < b.deadline.date;
+                   });
+  std::stable_sort(status.calendar.begin(), status.calendar.end(),
+                   [](const Deadline& a, const Deadline& b) { return a.date < b.date; });
+  return status;
+}
+
+std::string StatusCalendar(const AgreementStatus& status, Instant stamp) {
+  return WriteICalendar(status.agreement, status.calendar, stamp);
+}
+
+}  // namespace treaty::evaluation

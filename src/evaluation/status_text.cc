@@ -1,0 +1,99 @@
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "evaluation/status.h"
+
+namespace treaty::evaluation {
+namespace {
+
+// Numeric targets first, then procedures, then commitments known only by their activity.
+int Group(const CommitmentStatus& commitment) {
+  if (commitment.rule == "gdp_share" || commitment.rule == "money" || commitment.rule == "count") {
+    return 0;
+  }
+  return commitment.rule == "activity" ? 2 : 1;
+}
+
+void WriteReasons(const CommitmentStatus& commitment, std::string& out) {
+  for (const Reason& reason : commitment.reasons) {
+    out += fmt::format("      - {}", reason.finding);
+    if (!reason.events.empty()) {
+      out += " [events:";
+      for (const std::string& event : reason.events) out += " " + event;
+      out += "]";
+    }
+    out += "\n";
+  }
+}
+
+}  // namespace
+
+std::string StatusText(const AgreementStatus& status) {
+  const Lifecycle& lifecycle = status.lifecycle;
+  std::string out;
+  out += fmt::format("{} ({})\n", status.title, status.agreement);
+  out += fmt::format("Status at {} ({} events, audience {})\n\n", status.at.ToUtcString(),
+                     status.ledger_size, AudienceName(status.audience));
+  out += "Life cycle\n";
+  out += fmt::format("  state: {}\n", LifecycleStateName(lifecycle.state));
+  out += fmt::format("  in force from {}; term {} ends {}; last day in force {}\n",
+                     lifecycle.in_force_from.ToString(), lifecycle.term_number,
+                     lifecycle.term_last_day.ToString(), lifecycle.last_day_in_force.ToString());
+  out += fmt::format("  extension to be agreed in writing by {} ({})\n",
+                     lifecycle.extension_deadline.ToString(),
+                     lifecycle.extension_possible ? "still possible" : "no longer possible");
+  if (lifecycle.termination_effective) {
+    out += fmt::format("  termination effective {} (notice {})\n",
+                       lifecycle.termination_effective->ToString(), lifecycle.termination_notice);
+  }
+  if (lifecycle.future_status_pending) {
+    out +=
+        "  Ukraine is a member of NATO: a decision on the Agreement's future status is pending "
+        "(sec_6__para_4)\n";
+  }
+  for (const AmendmentStatus& amendment : lifecycle.amendments) {
+    out += fmt::format(
+        "  amendment {}: accepted by {} of 2{}\n", amendment.id, amendment.accepted_by.size(),
+        amendment.in_effect_from
+            ? fmt::format(", in effect from {}", amendment.in_effect_from->ToString())
+            : std::string());
+  }
+  if (!lifecycle.continuing_activities.empty()) {
+    out += fmt::format("  {} activities decided before the termination continue (sec_6__para_8)\n",
+                       lifecycle.continuing_activities.size());
+  }
+
+  out += "\nDeadlines\n";
+  for (const DeadlineStatus& entry : status.deadlines) {
+    if (entry.state == "upcoming" || entry.state == "missed") {
+      out += fmt::format("  {}  {:<8}  {}  ({})\n", entry.deadline.date.ToString(), entry.state,
+                         entry.deadline.title, entry.deadline.source.eid);
+    }
+  }
+
+  const char* headings[] = {"Targets", "Procedures", "Commitments without numbers"};
+  for (int group = 0; group < 3; ++group) {
+    out += fmt::format("\n{}\n", headings[group]);
+    std::vector<std::string> quiet;
+    for (const CommitmentStatus& commitment : status.commitments) {
+      if (Group(commitment) != group) continue;
+      if (commitment.status == "no_activity_recorded") {
+        quiet.push_back(commitment.id);
+        continue;
+      }
+      out += fmt::format("  {}  {}\n", commitment.id, commitment.status);
+      out += fmt::format("      {}\n", commitment.summary);
+      if (group < 2) WriteReasons(commitment, out);
+    }
+    if (!quiet.empty()) {
+      out += fmt::format("  {} with no linked events:", quiet.size());
+      for (const std::string& id : quiet) out += "\n    " + id;
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace treaty::evaluation

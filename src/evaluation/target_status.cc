@@ -1,0 +1,383 @@
+#include "evaluation/target_status.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "evaluation/amount_text.h"
+#include "evaluation/flow_sums.h"
+#include "ledger/currency.h"
+
+namespace treaty::evaluation {
+namespace {
+
+using nlohmann::json;
+
+// What each measure counts, in words for findings.
+std::string MeasureWords(const std::string& measure) {
+  if (measure == "allocated") return "allocated (allocation decisions)";
+  if (measure == "pledged") return "pledged";
+  return "provided (disbursements and the value of deliveries)";
+}
+
+std::string EventsText(int64_t events) {
+  return fmt::format("{} event{}", CountText(events), events == 1 ? "" : "s");
+}
+
+std::string YearsLabel(int first, int last) {
+  return first == last ? std::to_string(first) : fmt::format("{}–{}", first, last);
+}
+
+Date FirstDay(int year) {
+  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::January,
+                                          std::chrono::day(1)));
+}
+Date LastDay(int year) {
+  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::December,
+                                          std::chrono::day(31)));
+}
+
+// A span of years a numeric target covers ([0, 0]: no years named, never ends).
+struct Span {
+  int first = 0;
+  int last = 0;
+  bool open_ended() const { return first == 0; }
+};
+
+std::vector<Span> SpansOf(const TargetRule& rule) {
+  std::vector<Span> spans;
+  if (rule.years.empty()) return {Span{}};
+  if (rule.per_year) {
+    for (int year : rule.years) spans.push_back(Span{year, year});
+    return spans;
+  }
+  return {Span{rule.years.front(), rule.years.back()}};
+}
+
+// The status of a span with `achieved` against `target` (nullopt: not yet measurable) on `at`.
+std::string SpanStatus(const Span& span, std::optional<int64_t> target, int64_t achieved, Date at) {
+  if (!span.open_ended() && at < FirstDay(span.first)) return "upcoming";
+  const bool running = span.open_ended() || at <= LastDay(span.last);
+  if (!target) return running ? "in_progress" : "not_yet_measurable";
+  if (achieved >= *target) return "met";
+  return running ? "in_progress" : "missed";
+}
+
+// Overall: a missed span first, then one in progress, then one not yet measurable, then met.
+std::string OverallStatus(const std::vector<std::string>& statuses) {
+  for (const char* status : {"missed", "in_progress", "not_yet_measurable", "met"}) {
+    for (const std::string& candidate : statuses) {
+      if (candidate == status) return status;
+    }
+  }
+  return "upcoming";
+}
+
+std::string DeadlineState(const std::string& status) {
+  if (status == "met" || status == "missed") return status;
+  if (status == "not_yet_measurable") return "passed";
+  return "upcoming";
+}
+
+std::string ScopeOf(const TargetRule& rule) {
+  return rule.options.scope == "category" ? CategoryScope(rule.category)
+                                          : CommitmentScope(rule.commitment_id);
+}
+
+std::string ScopeWords(const TargetRule& rule) {
+  return rule.options.scope == "category"
+             ? fmt::format("events linked to any {} commitment, each counted once", rule.category)
+             : fmt::format("events linked to {}", rule.commitment_id);
+}
+
+json SumsJson(const FlowSums& sums) {
+  return {{"pledged_minor_units", sums.pledged},
+          {"allocated_minor_units", sums.allocated},
+          {"disbursed_minor_units", sums.disbursed},
+          {"delivered_value_minor_units", sums.delivered_value},
+          {"events", sums.events},
+          {"other_currency_events", sums.other_currency_events}};
+}
+
+ReferenceUse UseOf(const ReferenceSeries& series, const ReferenceRow& row) {
+  return ReferenceUse{series.file, row.line,       row.year,      row.value,
+                      series.unit, series.measure, row.Vintage(), row.source};
+}
+
+// share_ppm of a whole-unit figure, in minor units of `currency`.
+int64_t ShareInMinorUnits(int64_t whole_units, int64_t share_ppm, const std::string& currency) {
+  const int exponent = ledger::CurrencyMinorUnit(currency).value_or(0);
+  __int128 value = whole_units;
+  for (int i = 0; i < exponent; ++i) value *= 10;
+  return static_cast<int64_t>(value * share_ppm / 1000000);
+}
+
+Reason ConditionReason(const TargetRule& rule) {
+  std::string words;
+  for (const std::string& condition : rule.condition_words) {
+    words += (words.empty() ? "" : "; ") + fmt::format("\"{}\"", condition);
+  }
+  return Reason{rule.source,
+                fmt::format("the commitment is conditional ({}); a shortfall is reported as "
+                            "missed and the condition is left to the reader",
+                            words),
+                {}};
+}
+
+RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const LedgerFacts& facts,
+                    Date at) {
+  RuleOutcome outcome;
+  CommitmentStatus& status = outcome.status;
+  const bool gdp = rule.kind == TargetRuleKind::kGdpShare;
+  const std::string currency = gdp ? std::string("EUR") : rule.money.currency;
+  const std::string party = rule.obligors.empty() ? std::string() : rule.obligors.front();
+  const ReferenceSeries* series = nullptr;
+  if (gdp) {
+    series = &rules.reference_series.at(rule.share_of).at(party);
+    status.progress = {{"share_percent", static_cast<double>(rule.share_ppm) / 10000.0},
+                       {"of", rule.share_of},
+                       {"party", party},
+                       {"series", series->file}};
+  } else {
+    status.progress = {{"target_minor_units", rule.money.minor_units},
+                       {"approximate", rule.money.approximate},
+                       {"per_year", rule.per_year}};
+  }
+  status.progress["currency"] = currency;
+  status.progress["measure"] = rule.options.measure;
+  status.progress["scope"] = ScopeWords(rule);
+
+  json periods = json::array();
+  std::vector<std::string> statuses;
+  std::vector<std::string> summaries;
+  for (const Span& span : SpansOf(rule)) {
+    FlowSums sums =
+        SumFlows(facts, FlowQuery{ScopeOf(rule), currency, "", at, span.first, span.last});
+    const int64_t achieved = sums.Measure(rule.options.measure);
+    std::optional<int64_t> target;
+    json period = {{"label", span.open_ended() ? std::string("all years")
+                                               : YearsLabel(span.first, span.last)}};
+    if (!span.open_ended()) period["years"] = {span.first, span.last};
+    if (gdp) {
+      const ReferenceRow* row = series->Find(span.first, at);
+      if (row != nullptr) {
+        target = ShareInMinorUnits(row->value, rule.share_ppm, currency);
+        status.references.push_back(UseOf(*series, *row));
+        period["reference"] = {{"value", row->value},
+                               {"unit", series->unit},
+                               {"vintage", row->Vintage()},
+                               {"file", series->file},
+                               {"line", row->line}};
+        status.reasons.push_back(Reason{
+            rule.source,
+            fmt::format("{} of {}'s {} {} ({}, {}: {}, line {}) is {}", PpmText(rule.share_ppm),
+                        party, span.first, rule.share_of,
+                        MoneyText(ShareInMinorUnits(row->value, 1000000, currency), currency),
+                        row->Vintage(), series->file, row->line, MoneyText(*target, currency)),
+            {}});
+      } else {
+        period["reference"] = nullptr;
+        status.reasons.push_back(Reason{
+            rule.source,
+            fmt::format("{}'s {} for {} is not published by {}: the year is not yet measurable",
+                        party, rule.share_of, span.first, at.ToString()),
+            {}});
+      }
+    } else {
+      target = rule.money.minor_units;
+    }
+    const std::string span_status = SpanStatus(span, target, achieved, at);
+    statuses.push_back(span_status);
+    period["status"] = span_status;
+    period["target_minor_units"] = target ? json(*target) : json(nullptr);
+    period["achieved_minor_units"] = achieved;
+    period["percent_of_target"] = target ? json(PercentOf(achieved, *target)) : json(nullptr);
+    period.update(SumsJson(sums));
+    periods.push_back(period);
+    status.reasons.push_back(Reason{
+        rule.source,
+        fmt::format("{} for {} by {}: {} from {} ({})", MeasureWords(rule.options.measure),
+                    span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last),
+                    at.ToString(), MoneyText(achieved, currency), EventsText(sums.events),
+                    ScopeWords(rule)),
+        sums.latest});
+    summaries.push_back(
+        fmt::format("{}: {} of {} ({})",
+                    span.open_ended() ? std::string("in all") : period["label"].get<std::string>(),
+                    MoneyText(achieved, currency),
+                    target ? MoneyText(*target, currency) : "not yet measurable", span_status));
+    if (!span.open_ended()) {
+      Deadline deadline{fmt::format("target-{}-{}", rule.commitment_id, span.last),
+                        LastDay(span.last),
+                        std::nullopt,
+                        fmt::format("End of {} for {}", YearsLabel(span.first, span.last),
+                                    gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of
+                                        : MoneyText(rule.money.minor_units, currency)),
+                        rule.source,
+                        {}};
+      outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
+      outcome.calendar.push_back(deadline);
+    }
+  }
+  status.progress["periods"] = periods;
+  status.status = OverallStatus(statuses);
+  std::string joined;
+  for (const std::string& summary : summaries) joined += (joined.empty() ? "" : "; ") + summary;
+  status.summary = fmt::format("{}: {}", rule.options.measure, joined);
+  if (!rule.options.because.empty()) {
+    status.reasons.push_back(
+        Reason{rule.source,
+               fmt::format("measured by what was {} because the text says \"{}\"",
+                           rule.options.measure, rule.options.because),
+               {}});
+  }
+  if (!rule.conditions.empty()) status.reasons.push_back(ConditionReason(rule));
+  if (rule.money.approximate) {
+    status.reasons.push_back(
+        Reason{rule.source,
+               "the amount is approximate (\"approximately\"); it is compared as a minimum",
+               {}});
+  }
+  return outcome;
+}
+
+// "the ~EUR 112 M named for 2024 shown beside 0.25 % of the published 2024 GDP".
+void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
+               CommitmentStatus& status) {
+  const TargetRule* share = FindTargetRule(rules, rule.options.beside);
+  if (share == nullptr || share->kind != TargetRuleKind::kGdpShare || rule.years.empty()) return;
+  const int year = rule.years.front();
+  const std::string party = share->obligors.empty() ? std::string() : share->obligors.front();
+  const ReferenceSeries& series = rules.reference_series.at(share->share_of).at(party);
+  const ReferenceRow* row = series.Find(year, at);
+  json beside = {{"commitment", share->commitment_id},
+                 {"provision", share->source.eid},
+                 {"year", year},
+                 {"share_percent", static_cast<double>(share->share_ppm) / 10000.0}};
+  const std::string& currency = rule.money.currency;
+  const int64_t named = rule.money.minor_units;
+  // The whole-unit GDP of which the named amount is the share.
+  const int64_t implied_gdp =
+      static_cast<int64_t>(static_cast<__int128>(named) * 1000000 / share->share_ppm /
+                           ShareInMinorUnits(1, 1000000, currency));
+  beside["implied_gdp"] = implied_gdp;
+  if (row == nullptr) {
+    beside["share_minor_units"] = nullptr;
+    beside["explanation"] =
+        fmt::format("{} named for {} is {} of a {} of {}; {}'s {} for {} is not published by {}",
+                    MoneyText(named, currency), year, PpmText(share->share_ppm), share->share_of,
+                    MoneyText(ShareInMinorUnits(implied_gdp, 1000000, currency), currency), party,
+                    share->share_of, year, at.ToString());
+  } else {
+    const int64_t share_amount = ShareInMinorUnits(row->value, share->share_ppm, currency);
+    const int64_t difference = named - share_amount;
+    beside["share_minor_units"] = share_amount;
+    beside["difference_minor_units"] = difference;
+    beside["reference"] = {{"value", row->value},
+                           {"unit", series.unit},
+                           {"vintage", row->Vintage()},
+                           {"file", series.file},
+                           {"line", row->line}};
+    status.references.push_back(UseOf(series, *row));
+    beside["explanation"] = fmt::format(
+        "{} named for {} is {} of a {} of {}; {}'s published {} {} is {} ({}), of which {} is {}, "
+        "so the named amount is {} {} than {} of the published figure",
+        MoneyText(named, currency), year, PpmText(share->share_ppm), share->share_of,
+        MoneyText(ShareInMinorUnits(implied_gdp, 1000000, currency), currency), party, year,
+        share->share_of, MoneyText(ShareInMinorUnits(row->value, 1000000, currency), currency),
+        row->Vintage(), PpmText(share->share_ppm), MoneyText(share_amount, currency),
+        MoneyText(difference < 0 ? -difference : difference, currency),
+        difference < 0 ? "less" : "more", PpmText(share->share_ppm));
+  }
+  status.progress["beside"] = beside;
+  status.reasons.push_back(Reason{share->source, beside["explanation"].get<std::string>(), {}});
+}
+
+RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date at) {
+  RuleOutcome outcome;
+  CommitmentStatus& status = outcome.status;
+  FlowSums sums =
+      SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", rule.unit, at, 0, 0});
+  const double share = PercentOf(sums.delivered_quantity, rule.count);
+  const int64_t deliveries = sums.events_by_type["delivery"];
+  const std::string own = rule.obligors.empty() ? std::string("own") : rule.obligors.front();
+  status.progress = {{"unit", rule.unit},
+                     {"goal", rule.count},
+                     {"delivered", sums.delivered_quantity},
+                     {"share_of_goal_percent", share},
+                     {"events", deliveries}};
+  if (!rule.options.goal_of.empty()) {
+    status.status = "coalition_goal";
+    status.progress["goal_of"] = rule.options.goal_of;
+    status.progress["label"] =
+        fmt::format("{}'s own deliveries as a share of the goal of {}", own, rule.options.goal_of);
+    status.summary = fmt::format("{} {}s delivered by {}: {}% of the {} goal of {} ({})",
+                                 CountText(sums.delivered_quantity), rule.unit, own, share,
+                                 "shared", CountText(rule.count), rule.options.goal_of);
+    status.reasons.push_back(Reason{
+        rule.source,
+        fmt::format("the goal of {} {}s is one of {}, not of {} alone: it is neither met nor "
+                    "missed by {}'s deliveries, which are shown as a share of it",
+                    CountText(rule.count), rule.unit, rule.options.goal_of, own, own),
+        {}});
+  } else {
+    status.status = sums.delivered_quantity >= rule.count ? "met" : "in_progress";
+    status.summary = fmt::format("{} of {} {}s delivered ({}%)", CountText(sums.delivered_quantity),
+                                 CountText(rule.count), rule.unit, share);
+  }
+  status.reasons.push_back(
+      Reason{rule.source,
+             fmt::format("{} {}s delivered by {} in {} delivery events linked to {}",
+                         CountText(sums.delivered_quantity), rule.unit, at.ToString(), sums.events,
+                         rule.commitment_id),
+             sums.latest});
+  return outcome;
+}
+
+RuleOutcome LinkedActivity(const TargetRule& rule, const LedgerFacts& facts, Date at) {
+  RuleOutcome outcome;
+  CommitmentStatus& status = outcome.status;
+  FlowSums sums = SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", "", at, 0, 0});
+  status.status = sums.events > 0 ? "activity_recorded" : "no_activity_recorded";
+  status.progress = {{"events", sums.events}, {"events_by_type", sums.events_by_type}};
+  if (sums.last_date) status.progress["last_event_date"] = sums.last_date->ToString();
+  status.progress["latest_events"] = sums.latest;
+  status.summary = sums.events > 0 ? fmt::format("{} linked events, the last dated {}", sums.events,
+                                                 sums.last_date->ToString())
+                                   : std::string("no linked events");
+  status.reasons.push_back(Reason{
+      rule.source,
+      fmt::format("the commitment names no amount or count: its linked activity by {} is shown, "
+                  "not a percentage",
+                  at.ToString()),
+      sums.latest});
+  return outcome;
+}
+
+}  // namespace
+
+RuleOutcome EvaluateTarget(const TargetRule& rule, const AgreementRules& rules,
+                           const LedgerFacts& facts, Date at) {
+  RuleOutcome outcome;
+  switch (rule.kind) {
+    case TargetRuleKind::kGdpShare:
+    case TargetRuleKind::kMoney:
+      outcome = Numeric(rule, rules, facts, at);
+      if (!rule.options.beside.empty()) AddBeside(rule, rules, at, outcome.status);
+      break;
+    case TargetRuleKind::kCount:
+      outcome = CountTarget(rule, facts, at);
+      break;
+    case TargetRuleKind::kActivity:
+      outcome = LinkedActivity(rule, facts, at);
+      break;
+  }
+  outcome.status.id = rule.commitment_id;
+  outcome.status.provision = rule.source.eid;
+  outcome.status.rule = TargetRuleKindName(rule.kind);
+  return outcome;
+}
+
+}  // namespace treaty::evaluation

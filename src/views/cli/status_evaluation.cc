@@ -1,0 +1,56 @@
+#include "views/cli/status_evaluation.h"
+
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "evaluation/lifecycle_json.h"
+#include "views/cli/ledger_database.h"
+#include "views/cli/ledger_setup.h"
+
+namespace treaty::views {
+
+evaluation::Instant Now() {
+  return evaluation::Instant(
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), 0);
+}
+
+Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& options) {
+  evaluation::Instant at = Now();
+  if (!options.at.empty()) {
+    Result<evaluation::Instant> parsed = evaluation::ParseStatusMoment(options.at, "--at");
+    if (!parsed.ok()) return parsed.error();
+    at = parsed.value();
+  }
+  evaluation::LifecycleFacts external;
+  if (!options.facts_file.empty()) {
+    Result<std::string> contents = ReadWholeFile(options.facts_file);
+    if (!contents.ok()) return contents.error();
+    nlohmann::json json = nlohmann::json::parse(contents.value(), nullptr, false);
+    if (json.is_discarded()) return Error{"not valid JSON", options.facts_file};
+    Result<evaluation::LifecycleFacts> facts = evaluation::LifecycleFactsFromJson(json);
+    if (!facts.ok()) {
+      return Error{facts.error().message, options.facts_file + ": " + facts.error().where};
+    }
+    external = facts.value();
+  }
+  const std::string folder = PackageFolder(options.agreement, options.package);
+  if (!std::filesystem::is_directory(folder)) {
+    return Error{fmt::format("no agreement \"{}\": no package folder", options.agreement), folder};
+  }
+  Result<evaluation::AgreementRules> rules = evaluation::LoadAgreementRules(folder);
+  if (!rules.ok()) return rules.error();
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  if (!store.ok()) return store.error();
+  evaluation::LedgerFacts facts(
+      rules.value().agreement,
+      options.public_only ? evaluation::Audience::kPublic : evaluation::Audience::kAll,
+      rules.value().categories);
+  Result<bool> folded = facts.CatchUp(*store.value());
+  if (!folded.ok()) return folded.error();
+  return evaluation::EvaluateStatus(rules.value(), facts, at, external);
+}
+
+}  // namespace treaty::views

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# End-to-end checks of `treaty status` and `treaty calendar` as a user runs them on the bundled
+# agreement and its demo ledger: the report, the JSON, a disbursement recorded and seen, the
+# calendar file, and bad input (a clear message, exit 2). Usage: tests/cli/status.sh
+# PATH_TO_TREATY. Prints "N passed, M failed".
+set -uo pipefail
+source "$(dirname "$0")/lib.sh" "$1"
+cd "$root" || exit 1
+
+has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; cat "$2"; return 1; }; }
+json_is() {  # json_is JQ_FILTER EXPECTED (on $work/out)
+  local got
+  got=$(jq -c "$1" "$work/out")
+  [ "$got" = "$2" ] || { echo "$1: $got, expected $2"; return 1; }
+}
+
+db="$work/treaty.sqlite"
+gdp="sec_2__hcontainer_1__para_2__sent_1"
+named="sec_2__hcontainer_1__para_2__sent_2"
+
+check "import the demo ledger" run 0 import data/agreements/lv-ua-2024/ledger/reported-support.csv \
+  --profile reported-support --db "$db" --user demo
+
+# ---- the report for a person ----
+check "status text" run 0 status --db "$db" --at 2026-12-04
+check "it names the agreement" has "Latvia" "$work/out"
+check "it gives the state" has "state: in_force" "$work/out"
+check "the extension deadline" has "extension to be agreed in writing by 2033-10-11" "$work/out"
+check "targets are listed" has "$gdp  missed" "$work/out"
+check "upcoming deadlines with their provision" has "2033-10-11  upcoming" "$work/out"
+
+# ---- the JSON ----
+check "status json" run 0 status --db "$db" --at 2026-12-04 --format json
+check "lifecycle" json_is '.lifecycle | [.state, .in_force_from, .last_day_in_force, .extension_deadline]' \
+  '["in_force","2024-04-11","2034-04-11","2033-10-11"]'
+check "no termination without a notice" json_is '.lifecycle | has("termination_effective")' 'false'
+check "the demo ledger is folded" json_is ".ledger_size" "7"
+check "2024 measured against the published GDP" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .progress.periods[0] | [.status, .target_minor_units, .allocated_minor_units]" \
+  '["missed",10050000000,3200000000]'
+check "the reference row is cited" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .references[0] | [.file, .line]" \
+  '["data/reference/latvia-gdp.csv",3]'
+check "EUR 112 M beside 0.25% of 2024 GDP" json_is \
+  ".commitments[] | select(.id == \"$named\") | .progress.beside | [.share_minor_units, .difference_minor_units]" \
+  '[10050000000,1150000000]'
+check "every deadline has a date and a provision" json_is \
+  '[.deadlines[] | select((.date | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}$") | not) or (.provision == ""))] | length' '0'
+check "reasons quote the text" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .reasons[0].quote | startswith(\"Latvia has set the target\")" 'true'
+
+# ---- a disbursement recorded changes the status ----
+check "record a disbursement" run 0 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2024-09-30 --commitment "$gdp" --amount 100500000 --currency EUR \
+  --description "Military support paid in 2024" --classification public \
+  --idempotency-key lv-mod/status-check --evidence https://example.org/payment
+event=$(head -1 "$work/out")
+check "status json again" run 0 status --db "$db" --at 2026-12-04 --format json
+check "2024 is now met" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .progress.periods[0] | [.status, .achieved_minor_units]" \
+  '["met",10050000000]'
+check "the event is among the reasons" json_is \
+  "[.commitments[] | select(.id == \"$gdp\") | .reasons[].events[]] | index(\"$event\") != null" 'true'
+check "before the payment it was not known" run 0 status --db "$db" --at 2024-09-29 --format json
+check "2024 in progress then" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .progress.periods[0] | [.status, .achieved_minor_units]" \
+  '["in_progress",0]'
+
+# ---- restricted events and the public view ----
+check "record a restricted disbursement" run 0 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2025-03-03 --commitment "$gdp" --amount 7000000 --currency EUR \
+  --description "Restricted payment" --classification restricted --idempotency-key lv-mod/secret
+check "public status" run 0 status --db "$db" --at 2026-12-04 --format json --public
+check "the public view leaves the restricted event out" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .progress.periods[1].disbursed_minor_units" '0'
+check "the full view counts it" run 0 status --db "$db" --at 2026-12-04 --format json
+check "700 million cents" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .progress.periods[1].disbursed_minor_units" '700000000'
+
+# ---- the calendar ----
+check "calendar to a file" run 0 calendar --db "$db" --at 2026-12-04 --output "$work/treaty.ics"
+check "it says what it wrote" has "written to $work/treaty.ics" "$work/out"
+check "a VCALENDAR" has "BEGIN:VCALENDAR" "$work/treaty.ics"
+check "the extension deadline" has "DTSTART;VALUE=DATE:20331011" "$work/treaty.ics"
+check "the annual dialogue recurs" has "RRULE:FREQ=YEARLY" "$work/treaty.ics"
+check "CRLF line ends" bash -c "[ \"\$(grep -c \$'\\r\$' '$work/treaty.ics')\" -eq \"\$(wc -l <'$work/treaty.ics')\" ]"
+check "calendar to stdout" run 0 calendar --db "$db" --at 2026-12-04
+check "same events" bash -c "[ \"\$(grep -c BEGIN:VEVENT '$work/out')\" -eq \"\$(grep -c BEGIN:VEVENT '$work/treaty.ics')\" ]"
+
+# ---- bad input: a clear error, exit 2 ----
+check "an impossible date" run 2 status --db "$db" --at 2024-02-30
+check "names --at" has "--at" "$work/err"
+check "a year outside 1900-2200" run 2 status --db "$db" --at 2201-01-01
+check "says the range" has "1900" "$work/err"
+check "a malformed date" run 2 status --db "$db" --at 04/11/2024
+check "an unknown format" run 2 status --db "$db" --format xml
+check "an unknown agreement" run 2 status --db "$db" --agreement xx-yy-2030
+check "names the folder" has "data/agreements/xx-yy-2030" "$work/err"
+printf '%s' '{"notices": [{"event": "n1", "kind": "termination", "from": "LV", "date": "2027-01-15"}]}' >"$work/facts.json"
+check "a notice with no counterparty" run 2 status --db "$db" --facts "$work/facts.json"
+check "says so" has "counterparty" "$work/err"
+printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-30", "source": "x"}}' >"$work/bad-facts.json"
+check "a bad date in the facts file" run 2 status --db "$db" --facts "$work/bad-facts.json"
+check "names the file and field" has "bad-facts.json: field ukraine_nato_membership.date" "$work/err"
+printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-01", "source": "accession"}}' >"$work/nato.json"
+check "NATO membership from a facts file" run 0 status --db "$db" --facts "$work/nato.json" --at 2030-03-01 --format json
+check "the future status is pending" json_is '.lifecycle.future_status_pending' 'true'
+check "calendar into a missing folder" run 2 calendar --db "$db" --output "$work/no/such/folder/x.ics"
+
+finish

@@ -1,0 +1,311 @@
+// The evaluation of lv-ua-2024 as a whole: rule parameters read from the bundled reviewed
+// commitments, and the cases of tests/data/evaluation/status_cases.jsonl, each a list of ledger
+// events (input form, with the ids the case gives), a moment and the status it must give.
+//
+// A case: {"case": name (the provision first), "at": date or RFC 3339 moment, "audience"?:
+// "public", "events": [...], "expect": {PATH: value}, "absent"?: [PATH]}. PATH is
+// "commitment/ID/JSON-POINTER", "deadline/KEY/JSON-POINTER" or a JSON pointer into the status
+// JSON ("/lifecycle/state").
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "evaluation/lifecycle_json.h"
+#include "evaluation/status.h"
+#include "ledger/event_parser.h"
+#include "temp_folder_test_base.h"
+
+namespace treaty::evaluation {
+namespace {
+
+using nlohmann::json;
+
+const std::string kPackage = std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024";
+const std::string kCases =
+    std::string(TREATY_SOURCE_DIR) + "/tests/data/evaluation/status_cases.jsonl";
+
+const AgreementRules& BundledRules() {
+  static const AgreementRules* rules = [] {
+    Result<AgreementRules> loaded = LoadAgreementRules(kPackage);
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    return new AgreementRules(loaded.value());
+  }();
+  return *rules;
+}
+
+// An event of the input form with the id the case gives it.
+Result<ledger::Event> EventFromCase(json object) {
+  const std::string id = object.at("id").get<std::string>();
+  object.erase("id");
+  if (!object.contains("description")) object["description"] = "case event";
+  if (!object.contains("evidence")) object["evidence"] = json::array();
+  if (!object.contains("classification")) object["classification"] = "public";
+  if (!object.contains("commitments") && object.value("type", "") != "correction") {
+    object["commitments"] = json::array();
+  }
+  ledger::ValidationContext context;
+  context.default_institution = object.value("participant", "LV") == "UA" ? "ua-mod" : "lv-mod";
+  context.default_user = "case";
+  context.latest_date = "2200-12-31";
+  ledger::ParsedEvent parsed = ledger::ParseEvent(object, ledger::EventForm::kInput, context);
+  if (!parsed.ok()) return Error{parsed.errors.front().ToString(), "event " + id};
+  parsed.event.id = id;
+  return parsed.event;
+}
+
+Result<AgreementStatus> Evaluate(const AgreementRules& rules, const json& events,
+                                 const std::string& at, Audience audience = Audience::kAll) {
+  LedgerFacts facts(rules.agreement, audience, rules.categories);
+  std::map<std::string, ledger::Event> by_id;
+  for (const json& object : events) {
+    Result<ledger::Event> event = EventFromCase(object);
+    if (!event.ok()) return event.error();
+    by_id[event.value().id] = event.value();
+    Result<bool> added = facts.Add(
+        event.value(), [&by_id](const std::string& id) -> Result<std::optional<ledger::Event>> {
+          auto found = by_id.find(id);
+          if (found == by_id.end()) return std::optional<ledger::Event>();
+          return std::optional<ledger::Event>(found->second);
+        });
+    if (!added.ok()) return added.error();
+  }
+  Result<Instant> moment = ParseStatusMoment(at, "at");
+  if (!moment.ok()) return moment.error();
+  return EvaluateStatus(rules, facts, moment.value());
+}
+
+// The value at PATH (see the file comment), or null when there is none.
+json At(const json& status, const std::string& path) {
+  for (const auto& [prefix, list, key] : {std::tuple{"commitment/", "commitments", "id"},
+                                          std::tuple{"deadline/", "deadlines", "key"}}) {
+    if (path.rfind(prefix, 0) != 0) continue;
+    const std::string rest = path.substr(std::string(prefix).size());
+    const size_t slash = rest.find('/');
+    const std::string id = rest.substr(0, slash);
+    for (const json& item : status.at(list)) {
+      if (item.at(key) != id) continue;
+      if (slash == std::string::npos) return item;
+      const json::json_pointer pointer(rest.substr(slash));
+      return item.contains(pointer) ? item.at(pointer) : json();
+    }
+    return json();
+  }
+  const json::json_pointer pointer(path);
+  return status.contains(pointer) ? status.at(pointer) : json();
+}
+
+TEST(EvaluationStatus, CasesNamedAfterProvisionsHold) {
+  std::ifstream in(kCases);
+  ASSERT_TRUE(in) << kCases;
+  std::string line;
+  int cases = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const json test_case = json::parse(line);
+    const std::string name = test_case.at("case");
+    SCOPED_TRACE(name);
+    ++cases;
+    Result<AgreementStatus> status = Evaluate(
+        BundledRules(), test_case.value("events", json::array()), test_case.at("at"),
+        test_case.value("audience", "all") == "public" ? Audience::kPublic : Audience::kAll);
+    ASSERT_TRUE(status.ok()) << status.error().ToString();
+    const json out = StatusJson(status.value());
+    for (const auto& [path, expected] : test_case.at("expect").items()) {
+      EXPECT_EQ(At(out, path), expected) << name << ": " << path;
+    }
+    for (const json& path : test_case.value("absent", json::array())) {
+      EXPECT_TRUE(At(out, path.get<std::string>()).is_null()) << name << ": " << path;
+    }
+  }
+  EXPECT_GE(cases, 20);
+}
+
+TEST(EvaluationStatus, LifecycleParametersComeFromTheReviewedCommitments) {
+  const LifecycleParameters& lifecycle = BundledRules().lifecycle;
+  EXPECT_EQ(lifecycle.signature.value.ToString(), "2024-04-11");
+  EXPECT_EQ(lifecycle.signature.source.commitment_id, "sec_6__para_9__sent_1");
+  EXPECT_EQ(lifecycle.term.value.ToString(), "P10Y");
+  EXPECT_EQ(lifecycle.term.source.eid, "sec_6__para_2");
+  EXPECT_EQ(lifecycle.term.source.quote, "The Agreement is valid for 10 (ten) years.");
+  EXPECT_EQ(lifecycle.extension_notice.value.ToString(), "P6M");
+  EXPECT_EQ(lifecycle.termination_notice.value.ToString(), "P6M");
+  EXPECT_EQ(lifecycle.termination_notice.source.commitment_id, "sec_6__para_7__sent_1");
+  EXPECT_EQ(BundledRules().consultations.window.value.ToString(), "PT24H");
+  EXPECT_EQ(BundledRules().consultations.window.source.eid, "sec_4__para_1");
+}
+
+TEST(EvaluationStatus, TargetParametersComeFromTheReviewedCommitments) {
+  const TargetRule* gdp = FindTargetRule(BundledRules(), "sec_2__hcontainer_1__para_2__sent_1");
+  ASSERT_NE(gdp, nullptr);
+  EXPECT_EQ(gdp->kind, TargetRuleKind::kGdpShare);
+  EXPECT_EQ(gdp->share_ppm, 2500);
+  EXPECT_EQ(gdp->years, (std::vector<int>{2024, 2025, 2026}));
+  EXPECT_EQ(gdp->conditions, (std::vector<std::string>{"capabilities"}));
+  const TargetRule* named = FindTargetRule(BundledRules(), "sec_2__hcontainer_1__para_2__sent_2");
+  ASSERT_NE(named, nullptr);
+  EXPECT_EQ(named->money.minor_units, 11200000000);
+  EXPECT_TRUE(named->money.approximate);
+  const TargetRule* cap =
+      FindTargetRule(BundledRules(), "sec_2__hcontainer_1__para_5__sent_2__part_2");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_TRUE(cap->per_year);
+  EXPECT_EQ(cap->years, (std::vector<int>{2024, 2025}));
+  const TargetRule* reconstruction =
+      FindTargetRule(BundledRules(), "sec_3__hcontainer_16__para_2__sent_2");
+  ASSERT_NE(reconstruction, nullptr);
+  EXPECT_FALSE(reconstruction->per_year);
+  EXPECT_EQ(reconstruction->years, (std::vector<int>{2024, 2025, 2026}));
+  EXPECT_EQ(reconstruction->options.measure, "allocated");
+  const TargetRule* drones = FindTargetRule(BundledRules(), "sec_2__hcontainer_1__para_3__sent_2");
+  ASSERT_NE(drones, nullptr);
+  EXPECT_EQ(drones->count, 1000000);
+  EXPECT_EQ(drones->unit, "drone");
+}
+
+class EvaluationStatusTextCopy : public test::TempFolderTest {
+ protected:
+  std::string Path(const std::string& name) const { return (folder_ / name).string(); }
+  struct Edit {
+    std::string file;  // "en.txt", "lv.txt"
+    std::string from;
+    std::string to;
+  };
+  // A copy of the bundled package with `edits` made to its texts; the rules' reference series
+  // point back at the project's.
+  std::string CopyWith(const std::vector<Edit>& edits) {
+    const std::string copy = Path("lv-ua-2024");
+    std::filesystem::copy(kPackage, copy, std::filesystem::copy_options::recursive);
+    for (const Edit& edit : edits) {
+      std::string text = ReadAll(copy + "/" + edit.file);
+      const size_t at = text.find(edit.from);
+      EXPECT_NE(at, std::string::npos) << edit.from;
+      if (at != std::string::npos) text.replace(at, edit.from.size(), edit.to);
+      WriteAll(copy + "/" + edit.file, text);
+    }
+    std::string rules = ReadAll(copy + "/rules.json");
+    const std::string relative = "../../reference/";
+    rules.replace(rules.find(relative), relative.size(),
+                  std::string(TREATY_SOURCE_DIR) + "/data/reference/");
+    WriteAll(copy + "/rules.json", rules);
+    return copy;
+  }
+  static std::string ReadAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  static void WriteAll(const std::string& path, const std::string& contents) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << contents;
+  }
+};
+
+TEST_F(EvaluationStatusTextCopy, Sec6Para2TheTermFollowsTheText) {
+  Result<AgreementRules> rules = LoadAgreementRules(
+      CopyWith({{"en.txt", "valid for 10 (ten) years", "valid for 5 (five) years"},
+                {"lv.txt", "uz 10 (desmit) gadiem", "uz 5 (pieciem) gadiem"}}));
+  ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+  EXPECT_EQ(rules.value().lifecycle.term.value.ToString(), "P5Y");
+  Result<AgreementStatus> status = Evaluate(rules.value(), json::array(), "2026-12-04");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  EXPECT_EQ(status.value().lifecycle.last_day_in_force.ToString(), "2029-04-11");
+  EXPECT_EQ(status.value().lifecycle.extension_deadline.ToString(), "2028-10-11");
+  const json out = StatusJson(status.value());
+  EXPECT_EQ(At(out, "/lifecycle/last_day_in_force"), "2029-04-11");
+  bool cites = false;
+  for (const json& reason : out["lifecycle"]["reasons"]) {
+    cites = cites || reason["quote"].get<std::string>().find("5 (five) years") != std::string::npos;
+  }
+  EXPECT_TRUE(cites) << "the reason quotes the changed words";
+}
+
+TEST_F(EvaluationStatusTextCopy, Sec4Para1TheConsultationWindowFollowsTheText) {
+  Result<AgreementRules> rules = LoadAgreementRules(
+      CopyWith({{"en.txt", "within 24 hours", "within 48 hours"},
+                {"lv.txt", "Dalībnieki 24 stundu laikā", "Dalībnieki 48 stundu laikā"}}));
+  ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+  EXPECT_EQ(rules.value().consultations.window.value.ToString(), "PT48H");
+  const json events = json::parse(R"([{"id": "00000000-0000-7000-8000-0000000000a1",
+    "type": "consultation_request", "subtype": "armed_attack", "participant": "UA",
+    "date": "2027-03-01", "occurred_at": "2027-03-01T10:00:00Z", "commitments": []}])");
+  Result<AgreementStatus> status = Evaluate(rules.value(), events, "2027-03-02T12:00:00Z");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json out = StatusJson(status.value());
+  EXPECT_EQ(At(out, "commitment/sec_4__para_1__sent_1/status"), "open");
+  EXPECT_EQ(At(out, "commitment/sec_4__para_1__sent_1/progress/requests/0/time_left_seconds"),
+            22 * 3600);
+}
+
+TEST_F(EvaluationStatusTextCopy, AReferenceSeriesWithADuplicateYearIsAnErrorNamingItsLine) {
+  const std::string copy = CopyWith({});
+  const std::string series = Path("gdp.csv");
+  WriteAll(series,
+           "year,gdp_eur,status,published,source\n"
+           "2024,40200000000,first estimate,2025-03-01,CSB\n"
+           "2024,40300000000,revised,2025-09-01,CSB\n");
+  std::string rules = ReadAll(copy + "/rules.json");
+  const std::string bundled = std::string(TREATY_SOURCE_DIR) + "/data/reference/latvia-gdp.csv";
+  rules.replace(rules.find(bundled), bundled.size(), series);
+  WriteAll(copy + "/rules.json", rules);
+  Result<AgreementRules> loaded = LoadAgreementRules(copy);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().where, series + ":3");
+  EXPECT_NE(loaded.error().message.find("2024"), std::string::npos) << loaded.error().message;
+}
+
+TEST_F(EvaluationStatusTextCopy, ARuleBoundToAnUnknownCommitmentIsAnError) {
+  const std::string copy = CopyWith({});
+  std::string rules = ReadAll(copy + "/rules.json");
+  const std::string bound = "\"sec_6__para_2__sent_1\"";
+  rules.replace(rules.find(bound), bound.size(), "\"sec_6__para_2__sent_9\"");
+  WriteAll(copy + "/rules.json", rules);
+  Result<AgreementRules> loaded = LoadAgreementRules(copy);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().where, copy + "/rules.json: field lifecycle.term");
+  EXPECT_NE(loaded.error().message.find("sec_6__para_2__sent_9"), std::string::npos);
+}
+
+TEST(EvaluationStatus, Sec6Para4NatoMembershipFromOutsideTheLedgerMakesTheFutureStatusPending) {
+  LedgerFacts facts(BundledRules().agreement, Audience::kAll, BundledRules().categories);
+  LifecycleFacts external;
+  Result<Date> joined = ParseDate("2030-07-01");
+  ASSERT_TRUE(joined.ok());
+  external.ukraine_nato_membership = joined.value();
+  external.ukraine_nato_membership_source = "NATO accession protocol";
+  Result<AgreementStatus> status =
+      EvaluateStatus(BundledRules(), facts, EndOfDay(ParseDate("2030-08-01").value()), external);
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  EXPECT_TRUE(status.value().lifecycle.future_status_pending);
+}
+
+TEST(EvaluationStatus, ANoticeWithNoCounterpartyIsAnError) {
+  LedgerFacts facts(BundledRules().agreement, Audience::kAll, BundledRules().categories);
+  Result<LifecycleFacts> external = LifecycleFactsFromJson(json::parse(
+      R"({"notices": [{"event": "n1", "kind": "termination", "from": "LV", "date": "2027-01-15"}]})"));
+  ASSERT_TRUE(external.ok()) << external.error().ToString();
+  Result<AgreementStatus> status = EvaluateStatus(
+      BundledRules(), facts, EndOfDay(ParseDate("2027-02-01").value()), external.value());
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().ToString().find("n1"), std::string::npos) << status.error().ToString();
+  EXPECT_NE(status.error().ToString().find("counterparty"), std::string::npos)
+      << status.error().ToString();
+}
+
+TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
+  for (const char* bad : {"2024-02-30", "1899-12-31", "2201-01-01", "2024-4-11", "yesterday",
+                          "2027-03-01T25:00:00Z"}) {
+    Result<Instant> moment = ParseStatusMoment(bad, "--at");
+    EXPECT_FALSE(moment.ok()) << bad;
+    if (!moment.ok()) EXPECT_EQ(moment.error().where, "--at") << bad;
+  }
+  Result<Instant> day = ParseStatusMoment("2034-04-11", "--at");
+  ASSERT_TRUE(day.ok());
+  EXPECT_EQ(day.value().ToUtcString(), "2034-04-11T23:59:59Z");
+}
+
+}  // namespace
+}  // namespace treaty::evaluation
