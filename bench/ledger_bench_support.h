@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -94,6 +95,27 @@ inline ledger::AppendRequest AppendRequestOf(std::vector<ledger::Event> events) 
   request.keys = &BenchKeys();
   return request;
 }
+
+// Wall-clock and CPU time of this process (all its threads) since construction. On a shared
+// machine the CPU time shows the work done, whatever the waits for a core.
+class Stopwatch {
+ public:
+  Stopwatch() : wall_(std::chrono::steady_clock::now()), cpu_(CpuNow()) {}
+  double WallSeconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
+  }
+  double CpuSeconds() const { return CpuNow() - cpu_; }
+
+ private:
+  static double CpuNow() {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+  }
+
+  std::chrono::steady_clock::time_point wall_;
+  double cpu_;
+};
 
 // Seconds since `start`.
 inline double SecondsSince(std::chrono::steady_clock::time_point start) {

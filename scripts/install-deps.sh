@@ -10,8 +10,9 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libicu-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpugixml-dev
   libhunspell-dev hunspell-lv hunspell-en-us hunspell-uk
-  libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils libsodium-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils libsodium-dev libssl-dev
   postgresql-15 libpqxx-dev jq
+  libboost-dev libctemplate-dev chromium wrk nodejs
 )
 
 missing=()

@@ -23,4 +23,9 @@ trap 'exit 130' INT TERM HUP
 exports=$(scripts/start-postgres.sh)
 eval "$exports"
 
+# The browser tests drive Debian's chromium with playwright-core from npm.
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --silent)
+fi
+
 ctest --test-dir build --output-on-failure --timeout 1200

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "ledger/canonical_json.h"
 #include "ledger/currency.h"
 #include "ledger/event.h"
 #include "ledger/event_parser.h"
@@ -94,6 +95,77 @@ TEST(LedgerEventTest, RecordedFormsReadBackToTheSameBytes) {
   }
   EXPECT_EQ(ToHex(LeafHash(kCorrectionCanonical)),
             "487116123fd8368c3e084abfc96ee14db9bdefbc12ada7a10df4eaa981b3e83b");
+}
+
+// CanonicalEvent and ContentHash write bytes straight from the fields; they must equal
+// Canonicalize of the JSON form, errors included, for every field and shape.
+TEST(LedgerEventTest, DirectCanonicalFormEqualsCanonicalizeOfTheJson) {
+  Event full;
+  full.id = "0194694c-5e3b-75c3-af1e-9a407b6d13c8";
+  full.agreement = "lv-ua-2024";
+  full.classification = "restricted";
+  full.idempotency_key = "key \"quoted\" \\ back\tslash";
+  full.recorded_at = "2025-01-15T09:30:00.123456Z";
+  full.recorded_by = {"lv-mod", "jānis.bērziņš"};
+  EventContent& content = full.content;
+  content.type = EventType::kNotice;
+  content.subtype = "termination";
+  content.participant = "LV";
+  content.date = "2024-12-20";
+  content.date_precision = "day";
+  content.occurred_at = "2024-12-20T10:00:00+02:00";
+  content.commitments = {"a", "b"};
+  content.amount = Money{"EUR", kMaxSafeInteger};
+  content.quantity = 7;
+  content.unit = "drone";
+  content.item = "item \x01 control \x1f and \x7f";
+  content.period = Period{"2024-01-01", "2024-12-31"};
+  content.effective_date = "2025-06-20";
+  content.named_institution = "Ministry 𝄞 of € Defence";
+  content.responds_to = "0194694c-5e3b-75c3-af1e-9a407b6d13c9";
+  content.description = "line\nline\r\f\b end";
+  content.evidence = {{"ref one", ""}, {"ref two", std::string(64, 'a')}};
+
+  Event correction = full;
+  correction.content = EventContent{};
+  correction.content.type = EventType::kCorrection;
+  correction.content.description = "fix";
+  correction.corrects = full.id;
+  correction.action = "amend";
+  correction.replacement = content;
+  correction.replacement->evidence.clear();
+  correction.replacement->commitments.clear();
+
+  Event bare;
+  bare.content.type = EventType::kMeeting;
+
+  auto content_hash_bytes = [](const Event& event) {
+    json object = EventToJson(event);
+    object.erase("id");
+    object.erase("recorded_at");
+    object.erase("idempotency_key");
+    object["recorded_by"].erase("user");
+    return Sha256(Canonicalize(object).value());
+  };
+  for (const Event& event : {full, correction, bare}) {
+    EXPECT_EQ(CanonicalEvent(event).value(), Canonicalize(EventToJson(event)).value());
+    EXPECT_EQ(ContentHash(event).value(), content_hash_bytes(event));
+  }
+
+  Event invalid = correction;
+  invalid.replacement->evidence = {{"ok", ""}, {"bad \xc3", ""}};
+  const Result<std::string> direct = CanonicalEvent(invalid);
+  const Result<std::string> generic = Canonicalize(EventToJson(invalid));
+  ASSERT_FALSE(direct.ok());
+  ASSERT_FALSE(generic.ok());
+  EXPECT_EQ(direct.error().ToString(), generic.error().ToString());
+  EXPECT_EQ(direct.error().where, "replacement.evidence[1].reference");
+
+  Event too_large = full;
+  too_large.content.amount->minor_units = kMaxSafeInteger + 1;
+  ASSERT_FALSE(CanonicalEvent(too_large).ok());
+  EXPECT_EQ(CanonicalEvent(too_large).error().ToString(),
+            Canonicalize(EventToJson(too_large)).error().ToString());
 }
 
 TEST(LedgerEventTest, DerivedIdempotencyKeyIsTheContentHash) {

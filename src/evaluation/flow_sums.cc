@@ -14,27 +14,23 @@ int64_t FlowSums::Measure(const std::string& measure) const {
 
 FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   FlowSums sums;
-  // Flows sort by scope first: start at the scope's smallest possible key.
-  const FlowKey first{query.scope,
-                      ledger::EventType::kPledge,
-                      "",
-                      "",
-                      Date(std::chrono::sys_days(std::chrono::days(INT_MIN / 4))),
-                      INT_MIN};
-  // (date, id) of the latest events seen, for `latest`.
-  std::vector<std::pair<Date, std::string>> latest;
-  for (auto it = facts.flows().lower_bound(first);
-       it != facts.flows().end() && it->first.scope == query.scope; ++it) {
-    const FlowKey& key = it->first;
-    const FlowTotal& total = it->second;
-    if (key.date > query.through) continue;
+  // Series sort by scope first: start at the scope's smallest possible key.
+  const SeriesKey first{query.scope, ledger::EventType::kPledge, "", "", INT_MIN};
+  std::vector<std::pair<Date, const std::string*>> latest;
+  for (auto it = facts.series().lower_bound(first);
+       it != facts.series().end() && it->first.scope == query.scope; ++it) {
+    const SeriesKey& key = it->first;
+    const FlowSeries& series = it->second;
     if (query.first_year != 0 && (key.year < query.first_year || key.year > query.last_year)) {
       continue;
     }
+    const FlowTotal total = series.Through(query.through);
+    if (total.events == 0) continue;
     sums.events += total.events;
     sums.events_by_type[std::string(ledger::EventTypeName(key.type))] += total.events;
-    if (!sums.last_date || key.date > *sums.last_date) sums.last_date = key.date;
-    for (const std::string& id : total.latest) latest.emplace_back(key.date, id);
+    const std::optional<Date> last = series.LastDayThrough(query.through);
+    if (last && (!sums.last_date || *last > *sums.last_date)) sums.last_date = last;
+    series.LatestThrough(query.through, kLatestListed, latest);
     if (!key.currency.empty() && key.currency != query.currency) {
       sums.other_currency_events += total.events;
     } else if (!key.currency.empty()) {
@@ -61,8 +57,8 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   }
   std::stable_sort(latest.begin(), latest.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  size_t begin = latest.size() > kLatestListed ? latest.size() - kLatestListed : 0;
-  for (size_t i = begin; i < latest.size(); ++i) sums.latest.push_back(latest[i].second);
+  const size_t begin = latest.size() > kLatestListed ? latest.size() - kLatestListed : 0;
+  for (size_t i = begin; i < latest.size(); ++i) sums.latest.push_back(*latest[i].second);
   return sums;
 }
 

@@ -1,6 +1,7 @@
 #include "evaluation/ledger_facts.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -40,6 +41,79 @@ Result<ledger::Event> EventFromStored(const ledger::StoredEvent& stored) {
 
 }  // namespace
 
+void FlowSeries::Apply(Date day, const std::string& id, const FlowTotal& amounts, int sign) {
+  Day& entry = by_day_[day];
+  entry.total.minor_units += sign * amounts.minor_units;
+  entry.total.quantity += sign * amounts.quantity;
+  entry.total.events += sign;
+  if (sign > 0) {
+    entry.latest.push_back(id);
+    if (entry.latest.size() > kLatestKept) entry.latest.erase(entry.latest.begin());
+  } else {
+    entry.latest.erase(std::remove(entry.latest.begin(), entry.latest.end(), id),
+                       entry.latest.end());
+  }
+  if (entry.total.events == 0) by_day_.erase(day);
+  fresh_ = false;
+}
+
+void FlowSeries::Refresh() {
+  if (fresh_) return;
+  days_.clear();
+  running_.clear();
+  FlowTotal sum;
+  for (const auto& [day, entry] : by_day_) {
+    sum.minor_units += entry.total.minor_units;
+    sum.quantity += entry.total.quantity;
+    sum.events += entry.total.events;
+    days_.push_back(day);
+    running_.push_back(sum);
+  }
+  fresh_ = true;
+}
+
+FlowTotal FlowSeries::Through(Date through) const {
+  if (fresh_) {
+    const auto end = std::upper_bound(days_.begin(), days_.end(), through);
+    return end == days_.begin() ? FlowTotal{} : running_[end - days_.begin() - 1];
+  }
+  FlowTotal sum;
+  for (auto it = by_day_.begin(); it != by_day_.end() && it->first <= through; ++it) {
+    sum.minor_units += it->second.total.minor_units;
+    sum.quantity += it->second.total.quantity;
+    sum.events += it->second.total.events;
+  }
+  return sum;
+}
+
+std::optional<Date> FlowSeries::LastDayThrough(Date through) const {
+  auto it = by_day_.upper_bound(through);
+  if (it == by_day_.begin()) return std::nullopt;
+  return std::prev(it)->first;
+}
+
+void FlowSeries::LatestThrough(Date through, size_t count,
+                               std::vector<std::pair<Date, const std::string*>>& out) const {
+  size_t taken = 0;
+  for (auto it = by_day_.upper_bound(through); it != by_day_.begin() && taken < count;) {
+    --it;
+    const std::vector<std::string>& ids = it->second.latest;
+    for (auto id = ids.rbegin(); id != ids.rend() && taken < count; ++id, ++taken) {
+      out.emplace_back(it->first, &*id);
+    }
+  }
+}
+
+const std::map<std::string, EventFact>& LedgerFacts::facts(ledger::EventType type) const {
+  static const std::map<std::string, EventFact> kNone;
+  auto found = facts_.find(type);
+  return found == facts_.end() ? kNone : found->second;
+}
+
+void LedgerFacts::Refresh() {
+  for (auto& [key, series] : series_) series.Refresh();
+}
+
 const char* AudienceName(Audience audience) {
   return audience == Audience::kPublic ? "public" : "all";
 }
@@ -72,25 +146,13 @@ void LedgerFacts::Apply(const std::string& id, const ledger::EventContent& conte
     Result<Date> from = ParseDate(content.period->from);
     if (from.ok()) year = from.value().year();
   }
+  FlowTotal amounts;
+  if (content.amount) amounts.minor_units = content.amount->minor_units;
+  if (content.quantity) amounts.quantity = *content.quantity;
   for (const std::string& scope : scopes) {
-    FlowKey key{scope,
-                content.type,
-                content.amount ? content.amount->currency : std::string(),
-                content.quantity ? content.unit : std::string(),
-                date.value(),
-                year};
-    FlowTotal& total = flows_[key];
-    if (content.amount) total.minor_units += sign * content.amount->minor_units;
-    if (content.quantity) total.quantity += sign * *content.quantity;
-    total.events += sign;
-    if (sign > 0) {
-      total.latest.push_back(id);
-      if (total.latest.size() > kLatestKept) total.latest.erase(total.latest.begin());
-    } else {
-      total.latest.erase(std::remove(total.latest.begin(), total.latest.end(), id),
-                         total.latest.end());
-    }
-    if (total.events == 0) flows_.erase(key);
+    SeriesKey key{scope, content.type, content.amount ? content.amount->currency : std::string(),
+                  content.quantity ? content.unit : std::string(), year};
+    series_[key].Apply(date.value(), id, amounts, sign);
   }
 }
 
@@ -116,7 +178,7 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
     fact.named_institution = content.named_institution;
     fact.commitments = content.commitments;
     fact.corrected_by = corrected_by;
-    facts_[id] = std::move(fact);
+    facts_[content.type][id] = std::move(fact);
   }
   if (IsDecisionType(content.type) && date.ok()) decisions_[id] = date.value();
   Apply(id, content, +1);
@@ -124,7 +186,7 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
 }
 
 void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& content) {
-  facts_.erase(id);
+  if (auto of_type = facts_.find(content.type); of_type != facts_.end()) of_type->second.erase(id);
   decisions_.erase(id);
   Apply(id, content, -1);
 }
@@ -187,6 +249,7 @@ Result<bool> LedgerFacts::CatchUp(ledger::LedgerStore& store) {
       if (!added.ok()) return added.error();
     }
   }
+  Refresh();
   return true;
 }
 

@@ -6,7 +6,8 @@
 // - decisions: pledges and allocations with the day each was made (activities that a termination
 //   does not affect, sec_6__para_8);
 // - flows: sums of amounts, quantities and event counts by scope (a commitment, or a category of
-//   commitments), type, currency, unit, fact date and the year the event is for.
+//   commitments), type, currency, unit and the year the event is for (a series), and within a
+//   series by fact date, with running totals so that the sums up to any day take a binary search.
 // A LedgerFacts advances: CatchUp reads only the events appended since the last call.
 #pragma once
 
@@ -49,21 +50,49 @@ struct EventFact {
 std::string CommitmentScope(const std::string& commitment_id);
 std::string CategoryScope(const std::string& category);
 
-struct FlowKey {
+// One series of flows: a scope, type, currency (empty: no amount), unit (empty: no quantity)
+// and the year the events are for (their period's first year, else their date's).
+struct SeriesKey {
   std::string scope;
   ledger::EventType type = ledger::EventType::kPledge;
-  std::string currency;  // empty: no amount
-  std::string unit;      // empty: no quantity
-  Date date;             // the fact's date
-  int year = 0;          // the year it is for: its period's first year, else its date's
-  auto operator<=>(const FlowKey&) const = default;
+  std::string currency;
+  std::string unit;
+  int year = 0;
+  auto operator<=>(const SeriesKey&) const = default;
 };
 
 struct FlowTotal {
   int64_t minor_units = 0;
   int64_t quantity = 0;
   int64_t events = 0;
-  std::vector<std::string> latest;  // ids of up to kLatestKept events, the latest last
+};
+
+// The days of one series. Sums up to a day are a binary search over running totals once
+// Refresh() has run after the last change, and a walk over the days before that.
+class FlowSeries {
+ public:
+  // Adds (sign +1) or removes (−1) one event dated `day`.
+  void Apply(Date day, const std::string& id, const FlowTotal& amounts, int sign);
+  void Refresh();
+
+  // Totals of the events dated on or before `through`.
+  FlowTotal Through(Date through) const;
+  // The day of the latest event on or before `through`, or nullopt.
+  std::optional<Date> LastDayThrough(Date through) const;
+  // Appends (day, id) of up to `count` of the latest events dated on or before `through`.
+  void LatestThrough(Date through, size_t count,
+                     std::vector<std::pair<Date, const std::string*>>& out) const;
+  size_t days() const { return by_day_.size(); }
+
+ private:
+  struct Day {
+    FlowTotal total;
+    std::vector<std::string> latest;  // ids of up to kLatestKept events, the latest recorded last
+  };
+  std::map<Date, Day> by_day_;
+  bool fresh_ = false;
+  std::vector<Date> days_;          // by_day_'s keys, when fresh_
+  std::vector<FlowTotal> running_;  // running_[i]: totals of days_[0..i], when fresh_
 };
 inline constexpr size_t kLatestKept = 5;
 
@@ -87,9 +116,14 @@ class LedgerFacts {
   const std::string& agreement() const { return agreement_; }
   Audience audience() const { return audience_; }
   int64_t tree_size() const { return tree_size_; }  // events folded (leaves read)
-  const std::map<std::string, EventFact>& facts() const { return facts_; }
+  // The facts of one type (notice, meeting, consultation_request, consultation_held,
+  // technical_agreement), by id.
+  const std::map<std::string, EventFact>& facts(ledger::EventType type) const;
   const std::map<std::string, Date>& decisions() const { return decisions_; }
-  const std::map<FlowKey, FlowTotal>& flows() const { return flows_; }
+  const std::map<SeriesKey, FlowSeries>& series() const { return series_; }
+  // Rebuilds the running totals of the series changed since the last call, so that sums up to a
+  // day are binary searches. CatchUp calls it; after Add, call it before evaluating many times.
+  void Refresh();
 
  private:
   void Apply(const std::string& id, const ledger::EventContent& content, int sign);
@@ -101,9 +135,9 @@ class LedgerFacts {
   Audience audience_;
   std::map<std::string, std::string> categories_;
   int64_t tree_size_ = 0;
-  std::map<std::string, EventFact> facts_;
+  std::map<ledger::EventType, std::map<std::string, EventFact>> facts_;
   std::map<std::string, Date> decisions_;
-  std::map<FlowKey, FlowTotal> flows_;
+  std::map<SeriesKey, FlowSeries> series_;
   // The latest content of each corrected event (absent: withdrawn), with its corrections.
   std::unordered_map<std::string, std::optional<ledger::EventContent>> corrected_;
   std::unordered_map<std::string, std::vector<std::string>> corrections_;

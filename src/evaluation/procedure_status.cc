@@ -15,6 +15,9 @@ namespace {
 using ledger::EventType;
 using nlohmann::json;
 
+// Meetings of one year whose ids are listed as evidence.
+constexpr size_t kMeetingsListed = 10;
+
 Date LastDayOfYear(int year) {
   return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::December,
                                           std::chrono::day(31)));
@@ -41,16 +44,14 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
   status.rule = "consultations";
   json requests = json::array();
   int open = 0, met = 0, missed = 0;
-  for (const auto& [id, fact] : facts.facts()) {
-    if (fact.type != EventType::kConsultationRequest || fact.subtype != rule.request_subtype) {
-      continue;
-    }
+  for (const auto& [id, fact] : facts.facts(EventType::kConsultationRequest)) {
+    if (fact.subtype != rule.request_subtype) continue;
     Result<Instant> opens = ParseInstant(fact.occurred_at, "occurred_at");
     if (!opens.ok() || opens.value() > at) continue;
     std::vector<Instant> responses;
     std::vector<std::string> response_ids;
-    for (const auto& [response_id, response] : facts.facts()) {
-      if (response.type != EventType::kConsultationHeld || response.responds_to != id) continue;
+    for (const auto& [response_id, response] : facts.facts(EventType::kConsultationHeld)) {
+      if (response.responds_to != id) continue;
       Result<Instant> held = ParseInstant(response.occurred_at, "occurred_at");
       if (!held.ok() || held.value() > at) continue;
       if (held.value() < opens.value()) {
@@ -152,12 +153,13 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   status.id = rule.recurrence.source.commitment_id;
   status.provision = rule.recurrence.source.eid;
   status.rule = "annual_meeting";
-  std::map<int, std::vector<std::string>> meetings;
-  for (const auto& [id, fact] : facts.facts()) {
-    if (fact.type == EventType::kMeeting && fact.subtype == rule.meeting_subtype &&
-        fact.date <= at) {
-      meetings[fact.date.year()].push_back(id);
-    }
+  // Per year: the meetings held, and the ids of the first kMeetingsListed as evidence.
+  std::map<int, std::pair<int64_t, std::vector<std::string>>> meetings;
+  for (const auto& [id, fact] : facts.facts(EventType::kMeeting)) {
+    if (fact.subtype != rule.meeting_subtype || fact.date > at) continue;
+    auto& [count, ids] = meetings[fact.date.year()];
+    ++count;
+    if (ids.size() < kMeetingsListed) ids.push_back(id);
   }
   json years = json::array();
   int missed = 0, due = 0, met = 0;
@@ -179,10 +181,14 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
       state = "missed";
       ++missed;
     }
+    const int64_t held_count = held == meetings.end() ? 0 : held->second.first;
     std::vector<std::string> events =
-        held == meetings.end() ? std::vector<std::string>() : held->second;
-    years.push_back(
-        {{"year", year}, {"due", due_date.ToString()}, {"state", state}, {"events", events}});
+        held == meetings.end() ? std::vector<std::string>() : held->second.second;
+    years.push_back({{"year", year},
+                     {"due", due_date.ToString()},
+                     {"state", state},
+                     {"meetings", held_count},
+                     {"events", events}});
     if (state != "upcoming") {
       status.reasons.push_back(Reason{
           rule.recurrence.source,
@@ -228,11 +234,8 @@ RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const Le
   status.rule = "authorised_institutions";
   json institutions = json::array();
   std::vector<std::string> events;
-  for (const auto& [id, fact] : facts.facts()) {
-    if (fact.type != EventType::kNotice || fact.subtype != "authorised_institution" ||
-        fact.date > at) {
-      continue;
-    }
+  for (const auto& [id, fact] : facts.facts(EventType::kNotice)) {
+    if (fact.subtype != "authorised_institution" || fact.date > at) continue;
     institutions.push_back({{"participant", fact.participant},
                             {"institution", fact.named_institution},
                             {"date", fact.date.ToString()},

@@ -29,8 +29,8 @@ LifecycleFacts LifecycleFactsAt(const AgreementRules& rules, const LedgerFacts& 
                                 const LifecycleFacts& external) {
   LifecycleFacts out = external;
   bool termination = false;
-  for (const auto& [id, fact] : facts.facts()) {
-    if (fact.type != EventType::kNotice || fact.date > at) continue;
+  for (const auto& [id, fact] : facts.facts(EventType::kNotice)) {
+    if (fact.date > at) continue;
     Notice notice;
     if (fact.subtype == "extension") {
       notice.kind = NoticeKind::kExtension;

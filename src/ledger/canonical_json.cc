@@ -87,48 +87,10 @@ class Writer {
     return Error{fmt::format("integer {} is beyond ±{}", value.dump(), kMaxSafeInteger), path};
   }
 
-  // RFC 8785 §3.2.2.2: only the mandatory escapes, all of them ASCII; every other byte of valid
-  // UTF-8 is copied as it is.
   std::optional<Error> WriteString(std::string_view text, const std::string& path) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
+    if (std::optional<size_t> bad = AppendCanonicalString(text, out_)) {
       return Error{fmt::format("invalid UTF-8 at byte offset {} of the string", *bad), path};
     }
-    out_ += '"';
-    for (char c : text) {
-      switch (c) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\b':
-          out_ += "\\b";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\f':
-          out_ += "\\f";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            out_ += "\\u00";
-            out_ += kHex[c >> 4];
-            out_ += kHex[c & 0xF];
-          } else {
-            out_ += c;
-          }
-      }
-    }
-    out_ += '"';
     return std::nullopt;
   }
 
@@ -148,6 +110,15 @@ class Writer {
   // nlohmann::json keeps members in the byte order of their UTF-8 names, which differs from UTF-16
   // order where one name has U+E000–U+FFFF and another a character beyond U+FFFF at that place.
   std::optional<Error> WriteObject(const json& object, std::string& path) {
+    // ASCII names: UTF-16 order is the byte order nlohmann::json keeps them in.
+    bool ascii = true;
+    for (auto it = object.cbegin(); it != object.cend() && ascii; ++it) {
+      ascii = text::FindNonAscii(it.key()) == it.key().size();
+    }
+    if (ascii) {
+      return WriteMembers(object.cbegin(), object.cend(), path,
+                          [](json::const_iterator it) { return it; });
+    }
     std::vector<std::pair<std::u16string, json::const_iterator>> members;
     members.reserve(object.size());
     for (auto it = object.cbegin(); it != object.cend(); ++it) {
@@ -161,16 +132,23 @@ class Writer {
     }
     std::sort(members.begin(), members.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
+    return WriteMembers(members.cbegin(), members.cend(), path, [](auto it) { return it->second; });
+  }
+
+  // Writes `count` members from `begin`, in that order; `member` maps an iterator to the
+  // member's json iterator. REQUIRES: the names are valid UTF-8.
+  template <typename It, typename Member>
+  std::optional<Error> WriteMembers(It begin, It end, std::string& path, Member member) {
     out_ += '{';
-    for (size_t i = 0; i < members.size(); ++i) {
+    size_t i = 0;
+    for (It it = begin; it != end; ++it, ++i) {
       if (i > 0) out_ += ',';
-      const json::const_iterator member = members[i].second;
+      const json::const_iterator item = member(it);
       const size_t path_size = path.size();
-      AppendMember(path, member.key());
-      // The name was validated above, so it cannot fail.
-      WriteString(member.key(), path);
+      AppendMember(path, item.key());
+      WriteString(item.key(), path);
       out_ += ':';
-      if (std::optional<Error> error = Write(member.value(), path)) return error;
+      if (std::optional<Error> error = Write(item.value(), path)) return error;
       path.resize(path_size);
     }
     out_ += '}';
@@ -243,6 +221,51 @@ class DuplicateFinder {
 };
 
 }  // namespace
+
+std::optional<size_t> AppendCanonicalString(std::string_view text, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  if (text::FindNonAscii(text) != text.size()) {
+    if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) return bad;
+  }
+  out += '"';
+  size_t run = 0;  // first byte not yet copied
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+  return std::nullopt;
+}
 
 Result<std::string> Canonicalize(const json& value) {
   Writer writer;

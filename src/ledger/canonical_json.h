@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,12 @@ inline constexpr int64_t kMaxSafeInteger = 9007199254740991;
 // root): a number that is not an integer, an integer beyond ±kMaxSafeInteger, a string or member
 // name that is not valid UTF-8, a binary value.
 Result<std::string> Canonicalize(const nlohmann::json& value);
+
+// Appends `text` to `out` as an RFC 8785 string, quotes included (the string rules of
+// Canonicalize). Returns nullopt, or, when `text` is not valid UTF-8, the byte offset of the first
+// invalid byte
+// (`out` may then hold part of the string).
+std::optional<size_t> AppendCanonicalString(std::string_view text, std::string& out);
 
 // Parses `json_text` and returns Canonicalize of the result. Errors: malformed JSON, including
 // invalid UTF-8 and lone surrogate escapes (`where` is "byte N", N 1-based); a member name repeated

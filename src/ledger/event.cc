@@ -59,6 +59,160 @@ void PutContent(const EventContent& content, bool with_commitments, json& object
   object["evidence"] = std::move(evidence);
 }
 
+// Writes an event's RFC 8785 bytes straight from its fields, in the member order Canonicalize
+// gives EventToJson (every name is ASCII, so UTF-16 order is byte order): the same bytes and the
+// same errors, without building a JSON value.
+class EventWriter {
+ public:
+  explicit EventWriter(bool for_content_hash) : for_content_hash_(for_content_hash) {
+    out_.reserve(1024);
+  }
+
+  // The members of `event`, or of a replacement's `content` when `event` is null; `object_path`
+  // names the object in errors ("" or "replacement").
+  void WriteObject(const EventContent& content, bool with_commitments, const Event* event,
+                   std::string_view object_path) {
+    const auto path = [object_path] { return std::string(object_path); };
+    auto member = [&](std::string_view name) {
+      return [&path, name] { return Join(path(), name); };
+    };
+    bool first = true;
+    out_ += '{';
+    if (event != nullptr) {
+      String(first, "action", event->action, path);
+      String(first, "agreement", event->agreement, path);
+    }
+    if (content.amount) {
+      Name(first, "amount");
+      const auto amount_path = member("amount");
+      bool inner = true;
+      out_ += '{';
+      String(inner, "currency", content.amount->currency, amount_path, /*always=*/true);
+      Integer(inner, "minor_units", content.amount->minor_units, amount_path);
+      out_ += '}';
+    }
+    if (event != nullptr) String(first, "classification", event->classification, path);
+    if (with_commitments) {
+      Name(first, "commitments");
+      out_ += '[';
+      for (size_t i = 0; i < content.commitments.size(); ++i) {
+        if (i > 0) out_ += ',';
+        Text(content.commitments[i], [&] { return Index(Join(path(), "commitments"), i); });
+      }
+      out_ += ']';
+    }
+    if (event != nullptr) String(first, "corrects", event->corrects, path);
+    String(first, "date", content.date, path);
+    String(first, "date_precision", content.date_precision, path);
+    String(first, "description", content.description, path);
+    String(first, "effective_date", content.effective_date, path);
+    Name(first, "evidence");
+    out_ += '[';
+    for (size_t i = 0; i < content.evidence.size(); ++i) {
+      if (i > 0) out_ += ',';
+      const auto item_path = [&] { return Index(Join(path(), "evidence"), i); };
+      bool inner = true;
+      out_ += '{';
+      String(inner, "reference", content.evidence[i].reference, item_path, /*always=*/true);
+      String(inner, "sha256", content.evidence[i].sha256, item_path);
+      out_ += '}';
+    }
+    out_ += ']';
+    if (event != nullptr && !for_content_hash_) {
+      String(first, "id", event->id, path);
+      String(first, "idempotency_key", event->idempotency_key, path);
+    }
+    String(first, "item", content.item, path);
+    String(first, "named_institution", content.named_institution, path);
+    String(first, "occurred_at", content.occurred_at, path);
+    String(first, "participant", content.participant, path);
+    if (content.period) {
+      Name(first, "period");
+      const auto period_path = member("period");
+      bool inner = true;
+      out_ += '{';
+      String(inner, "from", content.period->from, period_path, /*always=*/true);
+      String(inner, "to", content.period->to, period_path, /*always=*/true);
+      out_ += '}';
+    }
+    if (content.quantity) Integer(first, "quantity", *content.quantity, path);
+    if (event != nullptr) {
+      if (!for_content_hash_) String(first, "recorded_at", event->recorded_at, path);
+      Name(first, "recorded_by");
+      const auto by_path = member("recorded_by");
+      bool inner = true;
+      out_ += '{';
+      String(inner, "institution", event->recorded_by.institution, by_path);
+      if (!for_content_hash_) String(inner, "user", event->recorded_by.user, by_path);
+      out_ += '}';
+      if (event->replacement) {
+        Name(first, "replacement");
+        WriteObject(*event->replacement, /*with_commitments=*/true, nullptr, "replacement");
+      }
+    }
+    String(first, "responds_to", content.responds_to, path);
+    String(first, "subtype", content.subtype, path);
+    String(first, "type", EventTypeName(content.type), path, /*always=*/true);
+    String(first, "unit", content.unit, path);
+    out_ += '}';
+  }
+
+  Result<std::string> Take() && {
+    if (error_) return *std::move(error_);
+    return std::move(out_);
+  }
+
+ private:
+  // Paths as Canonicalize writes them: "evidence[1].reference".
+  static std::string Join(const std::string& path, std::string_view name) {
+    return path.empty() ? std::string(name) : path + "." + std::string(name);
+  }
+  static std::string Index(const std::string& path, size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+  }
+
+  // A member name; the names are ASCII without characters to escape.
+  void Name(bool& first, std::string_view name) {
+    if (!first) out_ += ',';
+    first = false;
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+  }
+
+  template <typename Path>
+  void Text(std::string_view value, const Path& path) {
+    if (std::optional<size_t> bad = AppendCanonicalString(value, out_); bad && !error_) {
+      error_ =
+          Error{"invalid UTF-8 at byte offset " + std::to_string(*bad) + " of the string", path()};
+    }
+  }
+
+  // A string member of the object at `path`; absent when empty unless `always`.
+  template <typename Path>
+  void String(bool& first, std::string_view name, std::string_view value, const Path& path,
+              bool always = false) {
+    if (value.empty() && !always) return;
+    Name(first, name);
+    Text(value, [&] { return Join(path(), name); });
+  }
+
+  template <typename Path>
+  void Integer(bool& first, std::string_view name, int64_t value, const Path& path) {
+    Name(first, name);
+    if ((value < -kMaxSafeInteger || value > kMaxSafeInteger) && !error_) {
+      error_ = Error{
+          "integer " + std::to_string(value) + " is beyond ±" + std::to_string(kMaxSafeInteger),
+          Join(path(), name)};
+    }
+    out_ += std::to_string(value);
+  }
+
+  const bool for_content_hash_;
+  std::string out_;
+  std::optional<Error> error_;
+};
+
 }  // namespace
 
 std::string_view EventTypeName(EventType type) {
@@ -99,15 +253,16 @@ json EventToJson(const Event& event) {
   return object;
 }
 
-Result<std::string> CanonicalEvent(const Event& event) { return Canonicalize(EventToJson(event)); }
+Result<std::string> CanonicalEvent(const Event& event) {
+  EventWriter writer(/*for_content_hash=*/false);
+  writer.WriteObject(event.content, event.content.type != EventType::kCorrection, &event, "");
+  return std::move(writer).Take();
+}
 
 Result<Hash> ContentHash(const Event& event) {
-  json object = EventToJson(event);
-  object.erase("id");
-  object.erase("recorded_at");
-  object.erase("idempotency_key");
-  object["recorded_by"].erase("user");
-  Result<std::string> bytes = Canonicalize(object);
+  EventWriter writer(/*for_content_hash=*/true);
+  writer.WriteObject(event.content, event.content.type != EventType::kCorrection, &event, "");
+  Result<std::string> bytes = std::move(writer).Take();
   if (!bytes.ok()) return bytes.error();
   return Sha256(bytes.value());
 }

@@ -1,5 +1,5 @@
 // SHA-256 and the RFC 9162 leaf and node hashes of the ledger's Merkle tree (docs/ledger-format.md
-// §3.1), and the lowercase hex that every file uses for them. Thread-safe.
+// §3.1) (OpenSSL), and the lowercase hex that every file uses for them. Thread-safe.
 #pragma once
 
 #include <array>

@@ -78,10 +78,13 @@ class AppendRun {
     if (!stored.ok()) return stored.error();
     stored_keys_ = std::move(stored).value();
 
+    const std::vector<std::string> ids = NewUuidsV7(now / 1000, request_.submissions.size());
     AppendResult result;
     int64_t size = state.tree_size;
     for (size_t i = 0; i < request_.submissions.size(); ++i) {
-      Event event = request_.submissions[i];
+      // Assigned into one reused value: its strings keep their buffers from event to event.
+      scratch_ = request_.submissions[i];
+      Event& event = scratch_;
       if (auto error = CheckDates(i, event, latest_date)) return *error;
       const std::pair<std::string, std::string> key{event.recorded_by.institution,
                                                     event.idempotency_key};
@@ -93,7 +96,7 @@ class AppendRun {
         continue;
       }
       if (auto error = CheckReferences(i, event)) return *error;
-      event.id = NewUuidV7(now / 1000);
+      event.id = ids[result.added];
       event.recorded_at = recorded_at;
       Result<StoredEvent> row = MakeStoredEvent(event, size, content_hashes[i]);
       if (!row.ok()) return SubmissionError(i, "", row.error().ToString());
@@ -115,7 +118,8 @@ class AppendRun {
     }
     result.state = state;
     if (result.added > 0) {
-      Result<Hash> root = TreeRoot(txn_, request_.agreement, size);
+      BlockTreeReader reader(txn_, size);
+      Result<Hash> root = TreeRoot(reader, request_.agreement, size);
       if (!root.ok()) return root.error();
       const TreeHead head{request_.agreement, size,       root.value(), recorded_at,
                           key_.institution,   key_.key_id};
@@ -263,6 +267,7 @@ class AppendRun {
   std::map<std::pair<std::string, std::string>, std::pair<AppendedEvent, Hash>> batch_keys_;
   std::map<std::string, Referenced> batch_events_;
   std::map<std::string, StoredEvent> stored_keys_;  // committed events with a submission's key
+  Event scratch_;                                   // the submission being appended
 };
 
 // Checks that need no database: the key, and each submission's agreement, signer and

@@ -24,7 +24,8 @@ std::optional<Error> CheckCommitted(LedgerStore& store, const std::string& agree
 Result<Hash> LedgerStore::Root(const std::string& agreement, int64_t tree_size) {
   if (tree_size < 0) return Error{fmt::format("tree size {} is negative", tree_size), ""};
   if (auto error = CheckCommitted(*this, agreement, tree_size)) return *error;
-  return TreeRoot(*this, agreement, tree_size);
+  BlockTreeReader reader(*this, tree_size);
+  return TreeRoot(reader, agreement, tree_size);
 }
 
 Result<std::vector<Hash>> LedgerStore::InclusionPath(const std::string& agreement,
@@ -33,7 +34,8 @@ Result<std::vector<Hash>> LedgerStore::InclusionPath(const std::string& agreemen
     return Error{fmt::format("leaf_index {} is not below tree size {}", leaf_index, tree_size), ""};
   }
   if (auto error = CheckCommitted(*this, agreement, tree_size)) return *error;
-  return TreeInclusionPath(*this, agreement, leaf_index, tree_size);
+  BlockTreeReader reader(*this, tree_size);
+  return TreeInclusionPath(reader, agreement, leaf_index, tree_size);
 }
 
 Result<std::vector<Hash>> LedgerStore::ConsistencyPath(const std::string& agreement,
@@ -43,7 +45,8 @@ Result<std::vector<Hash>> LedgerStore::ConsistencyPath(const std::string& agreem
     return Error{fmt::format("old size {} is larger than new size {}", old_size, new_size), ""};
   }
   if (auto error = CheckCommitted(*this, agreement, new_size)) return *error;
-  return TreeConsistencyPath(*this, agreement, old_size, new_size);
+  BlockTreeReader reader(*this, new_size);
+  return TreeConsistencyPath(reader, agreement, old_size, new_size);
 }
 
 }  // namespace treaty::ledger

@@ -1,5 +1,6 @@
 #include "ledger/range_hash.h"
 
+#include <algorithm>
 #include <bit>
 
 #include <fmt/format.h>
@@ -80,6 +81,46 @@ Result<bool> AppendSubproof(TreeReader& reader, const std::string& agreement, in
 }
 
 }  // namespace
+
+Result<std::vector<Hash>> BlockTreeReader::LeafHashes(const std::string& agreement, int64_t begin,
+                                                      int64_t end) {
+  return Read(agreement, 0, begin, end);
+}
+
+Result<std::vector<Hash>> BlockTreeReader::CachedNodes(const std::string& agreement, int level,
+                                                       int64_t begin, int64_t end) {
+  return Read(agreement, level, begin, end);
+}
+
+Result<std::vector<Hash>> BlockTreeReader::Read(const std::string& agreement, int level,
+                                                int64_t begin, int64_t end) {
+  constexpr int64_t kBlock = int64_t{1} << kCacheLevelStep;
+  const int64_t block = begin / kBlock;
+  const int64_t block_begin = block * kBlock;
+  // Leaves, or the complete nodes of `level`, within the tree.
+  const int64_t limit = tree_size_ >> level;
+  const int64_t block_end = std::min(block_begin + kBlock, limit);
+  if (begin < 0 || end > block_end || begin >= end) {
+    return level == 0 ? base_.LeafHashes(agreement, begin, end)
+                      : base_.CachedNodes(agreement, level, begin, end);
+  }
+  auto found = blocks_.find({level, block});
+  if (found == blocks_.end()) {
+    Result<std::vector<Hash>> read =
+        level == 0 ? base_.LeafHashes(agreement, block_begin, block_end)
+                   : base_.CachedNodes(agreement, level, block_begin, block_end);
+    if (!read.ok()) return read.error();
+    found = blocks_.emplace(std::pair{level, block}, std::move(read).value()).first;
+  }
+  const std::vector<Hash>& hashes = found->second;
+  if (static_cast<int64_t>(hashes.size()) != block_end - block_begin) {
+    return Error{
+        fmt::format("the store returned {} hashes for {}", hashes.size(), block_end - block_begin),
+        ""};
+  }
+  return std::vector<Hash>(hashes.begin() + (begin - block_begin),
+                           hashes.begin() + (end - block_begin));
+}
 
 Result<Hash> RangeHash(TreeReader& reader, const std::string& agreement, int64_t begin,
                        int64_t end) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,29 @@ class TreeReader {
   // The cached nodes (level, begin) … (level, end − 1), in order. Errors: a missing node.
   virtual Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) = 0;
+};
+
+// A TreeReader over `base` that reads leaf hashes and cached nodes in aligned blocks of 2^8 and
+// keeps them, so that one proof or root reads each block at most once (three or four queries at
+// 10M leaves instead of one per level). Reads outside the first `tree_size` leaves, or crossing a
+// block, go to `base` unchanged. Holds a reference to `base`; not thread-safe.
+class BlockTreeReader : public TreeReader {
+ public:
+  BlockTreeReader(TreeReader& base, int64_t tree_size) : base_(base), tree_size_(tree_size) {}
+
+  Result<std::vector<Hash>> LeafHashes(const std::string& agreement, int64_t begin,
+                                       int64_t end) override;
+  Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level, int64_t begin,
+                                        int64_t end) override;
+
+ private:
+  // Level 0 for leaves.
+  Result<std::vector<Hash>> Read(const std::string& agreement, int level, int64_t begin,
+                                 int64_t end);
+
+  TreeReader& base_;
+  int64_t tree_size_;
+  std::map<std::pair<int, int64_t>, std::vector<Hash>> blocks_;  // (level, block) → hashes
 };
 
 // RangeHash(a, b) of §6.6: MTH of leaves [begin, end). REQUIRES: end − begin ≥ 1, `begin` a

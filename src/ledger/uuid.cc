@@ -2,24 +2,47 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 
 #include "ledger/hash.h"
 
 namespace treaty::ledger {
 
-std::string NewUuidV7(int64_t unix_ms) {
-  InitSodium();
+namespace {
+
+// The id of `unix_ms` with the 10 random bytes at `random`.
+std::string UuidV7Of(int64_t unix_ms, const uint8_t* random) {
   std::array<uint8_t, 16> bytes;
-  randombytes_buf(bytes.data() + 6, 10);
   for (int i = 0; i < 6; ++i) {
     bytes[i] = static_cast<uint8_t>(static_cast<uint64_t>(unix_ms) >> (8 * (5 - i)));
   }
+  std::copy(random, random + 10, bytes.begin() + 6);
   bytes[6] = static_cast<uint8_t>(0x70 | (bytes[6] & 0x0f));
   bytes[8] = static_cast<uint8_t>(0x80 | (bytes[8] & 0x3f));
   const std::string hex = BytesToHex(bytes.data(), bytes.size());
   return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
          hex.substr(16, 4) + '-' + hex.substr(20);
+}
+
+}  // namespace
+
+std::string NewUuidV7(int64_t unix_ms) {
+  InitSodium();
+  std::array<uint8_t, 10> random;
+  randombytes_buf(random.data(), random.size());
+  return UuidV7Of(unix_ms, random.data());
+}
+
+std::vector<std::string> NewUuidsV7(int64_t unix_ms, size_t count) {
+  InitSodium();
+  std::vector<uint8_t> random(10 * count);
+  randombytes_buf(random.data(), random.size());
+  std::vector<std::string> ids;
+  ids.reserve(count);
+  for (size_t i = 0; i < count; ++i) ids.push_back(UuidV7Of(unix_ms, random.data() + 10 * i));
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 bool IsUuid(std::string_view text) {

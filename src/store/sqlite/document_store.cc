@@ -328,9 +328,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) 
   }
   sqlite3_busy_timeout(db.get(), 5000);
   Connection connection(db.get(), path);
-  // journal_mode answers with a row; an in-memory database stays in "memory" mode.
-  if (auto error = connection.Execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;",
-                                      "cannot set up the connection")) {
+  // journal_mode answers with a row; an in-memory database stays in "memory" mode. page_size
+  // applies only to a new file, whose ledger tables share it (docs/ledger-format.md §6.4).
+  if (auto error = connection.Execute(
+          "PRAGMA foreign_keys = ON; PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;",
+          "cannot set up the connection")) {
     return *error;
   }
   if (auto error = EnsureSchema(connection)) return *error;

@@ -184,17 +184,12 @@ class SqliteAppendTransaction : public AppendTransaction {
 
   Result<bool> InsertEvent(const StoredEvent& row,
                            const std::vector<std::string>& commitments) override {
-    Result<sqlite3_stmt*> taken = store_.Statement("SELECT 1 FROM events WHERE id = ?");
-    if (!taken.ok()) return taken.error();
-    sqlite3_bind_text(taken.value(), 1, row.id.data(), static_cast<int>(row.id.size()),
-                      SQLITE_TRANSIENT);
-    const int found = sqlite3_step(taken.value());
-    sqlite3_reset(taken.value());
-    if (found == SQLITE_ROW) return false;
-    if (found != SQLITE_DONE) return store_.Fail("cannot look up an event id");
-
-    Result<sqlite3_stmt*> insert = store_.Statement(fmt::format(
-        "INSERT INTO events ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kEventColumns));
+    // A used id inserts nothing (no second lookup of the id index); any other constraint fails.
+    static const std::string kInsert = fmt::format(
+        "INSERT INTO events ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO NOTHING",
+        kEventColumns);
+    Result<sqlite3_stmt*> insert = store_.Statement(kInsert);
     if (!insert.ok()) return insert.error();
     Binder binder(insert.value());
     binder.Text(row.agreement)
@@ -211,6 +206,7 @@ class SqliteAppendTransaction : public AppendTransaction {
         .Blob(row.leaf_hash)
         .Blob(row.canonical.data(), row.canonical.size());
     if (auto error = Run(insert.value(), binder, "cannot insert an event")) return *error;
+    if (sqlite3_changes(store_.db_.get()) == 0) return false;
     Result<sqlite3_stmt*> link = store_.Statement(
         "INSERT INTO event_commitments (agreement, commitment_id, leaf_index) VALUES (?, ?, ?)");
     if (!link.ok()) return link.error();
@@ -353,8 +349,11 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
   std::unique_ptr<SqliteLedgerStore> store(new SqliteLedgerStore(path, std::move(db)));
   sqlite3* handle = store->db_.get();
   // journal_mode answers with a row; an in-memory database stays in "memory" mode.
-  if (sqlite3_exec(handle, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", nullptr,
-                   nullptr, nullptr) != SQLITE_OK) {
+  // page_size takes effect only in a new file (before WAL is on): 16 KiB pages hold ~15 event rows
+  // instead of ~4, so fewer pages are split, written to the WAL and checkpointed per event (§6.4).
+  if (sqlite3_exec(
+          handle, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+          nullptr, nullptr, nullptr) != SQLITE_OK) {
     return store->Fail("cannot set up the connection");
   }
   // IMMEDIATE: of two processes creating the tables, the second waits and then sees them.

@@ -33,6 +33,9 @@ Subcommand AddVerifySubcommand(CLI::App& app);
 Subcommand AddProofSubcommand(CLI::App& app);
 Subcommand AddConsistencySubcommand(CLI::App& app);
 Subcommand AddVerifyProofSubcommand(CLI::App& app);
+Subcommand AddServeSubcommand(CLI::App& app);
+Subcommand AddUserSubcommand(CLI::App& app);
+Subcommand AddTokenSubcommand(CLI::App& app);
 Subcommand AddStatusSubcommand(CLI::App& app);
 Subcommand AddCalendarSubcommand(CLI::App& app);
 

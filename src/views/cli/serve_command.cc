@@ -1,0 +1,94 @@
+// `treaty serve`: the dashboard and JSON API (src/views/http).
+#include <iostream>
+
+#include "views/cli/commands.h"
+#include "views/cli/subcommands.h"
+#include "views/http/application.h"
+#include "views/http/server.h"
+
+namespace treaty::views {
+namespace {
+
+struct ServeOptions {
+  http::SiteOptions site;
+  std::string listen = "127.0.0.1:8080";
+  int threads = 2;
+  int read_timeout_ms = 10000;
+  bool quiet = false;  // no request log
+  bool insecure_cookies = false;
+};
+
+int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  Result<std::pair<std::string, unsigned short>> listen = http::ParseListenAddress(options.listen);
+  if (!listen.ok()) {
+    err << "treaty serve: " << listen.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  http::SiteOptions site = options.site;
+  site.secure_cookies = !options.insecure_cookies;
+  Result<std::unique_ptr<http::Application>> app =
+      http::Application::Create(site, options.quiet ? nullptr : &std::cerr);
+  if (!app.ok()) {
+    err << "treaty serve: " << app.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  http::ServerOptions server_options;
+  server_options.address = listen.value().first;
+  server_options.port = listen.value().second;
+  server_options.threads = options.threads;
+  server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
+  Result<std::unique_ptr<http::Server>> server = http::Server::Listen(*app.value(), server_options);
+  if (!server.ok()) {
+    err << "treaty serve: " << server.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  const std::string host = server_options.address.find(':') != std::string::npos
+                               ? "[" + server_options.address + "]"
+                               : server_options.address;
+  out << "serving " << app.value()->site().agreement_id() << " on http://" << host << ":"
+      << server.value()->port() << "/" << std::endl;
+  server.value()->Run(true);
+  out << "stopped" << std::endl;
+  return kExitOk;
+}
+
+}  // namespace
+
+Subcommand AddServeSubcommand(CLI::App& app) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* command = app.add_subcommand(
+      "serve", "Serve the dashboard and the JSON API (/api/v1/openapi.json) until SIGTERM");
+  command->add_option("--db", options->site.db, "ledger: SQLite file or postgresql:// URL")
+      ->capture_default_str();
+  command->add_option("--accounts-db", options->site.accounts_db,
+                      "SQLite file of users, tokens and sessions (default: --db)");
+  command->add_option("--listen", options->listen, "HOST:PORT (port 0: any free port)")
+      ->capture_default_str();
+  command->add_option("--agreement", options->site.agreement, "agreement id")
+      ->capture_default_str();
+  command->add_option("--package", options->site.package,
+                      "agreement package folder (default data/agreements/AGREEMENT)");
+  command->add_option("--keys", options->site.keys_file,
+                      "keys file (default PACKAGE/ledger/keys.json)");
+  command->add_option("--key", options->site.key_files,
+                      "private key file of an institution the server signs for (repeat; default "
+                      "PACKAGE/ledger/demo-key.json)");
+  command->add_option("--web", options->site.web_root, "folder with templates/ and static/")
+      ->capture_default_str();
+  command->add_option("--threads", options->threads, "server threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  command
+      ->add_option("--read-timeout-ms", options->read_timeout_ms,
+                   "drop a client that has not sent a whole request within this time")
+      ->capture_default_str()
+      ->check(CLI::Range(100, 600000));
+  command->add_flag("--quiet", options->quiet, "no JSON-lines request log on stderr");
+  command->add_flag(
+      "--insecure-cookies", options->insecure_cookies,
+      "leave out the Secure attribute of the session cookie (plain HTTP off localhost)");
+  return {command,
+          [options](std::ostream& out, std::ostream& err) { return RunServe(*options, out, err); }};
+}
+
+}  // namespace treaty::views

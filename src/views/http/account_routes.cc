@@ -1,0 +1,175 @@
+// Sign-in and sign-out, the signed-in user, users and API tokens.
+#include <fmt/format.h>
+
+#include "views/http/application.h"
+#include "views/http/page.h"
+#include "views/http/routes.h"
+
+namespace treaty::http {
+namespace {
+
+nlohmann::json UserJson(const User& user) {
+  nlohmann::json json = {{"name", user.name}, {"role", RoleName(user.role)}};
+  if (!user.institution.empty()) json["institution"] = user.institution;
+  return json;
+}
+
+std::string SessionCookie(const Site& site, const std::string& value, int64_t max_age) {
+  return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", kSessionCookie,
+                     value, max_age, site.options().secure_cookies ? "; Secure" : "");
+}
+
+// The outcome of one sign-in attempt.
+struct SignInOutcome {
+  int status = 200;  // 200, 401 (wrong name or password), 429 (rate limited), 500
+  std::string message;
+  std::optional<User> user;
+  NewSession session;
+};
+
+// Checks the rate limits (per client address and per user name) before any hashing, then the
+// password; a success starts a session.
+SignInOutcome SignIn(Site& site, const std::string& remote, const std::string& name,
+                     const std::string& password) {
+  RateLimiter& limiter = site.sign_in_limiter();
+  const std::string by_remote = "remote:" + remote;
+  const std::string by_name = "user:" + name;
+  if (!limiter.Allowed(by_remote) || !limiter.Allowed(by_name)) {
+    return {429, "too many failed sign-ins; wait 15 minutes", std::nullopt, {}};
+  }
+  Result<std::optional<User>> user = site.accounts().CheckPassword(name, password);
+  if (!user.ok()) return {500, "the account store failed", std::nullopt, {}};
+  if (!user.value()) {
+    limiter.RecordFailure(by_remote);
+    limiter.RecordFailure(by_name);
+    return {401, "wrong user name or password", std::nullopt, {}};
+  }
+  limiter.Reset(by_name);
+  Result<NewSession> session = site.accounts().CreateSession(name, kSessionSeconds);
+  if (!session.ok()) return {500, "the account store failed", std::nullopt, {}};
+  return {200, "", user.value(), session.value()};
+}
+
+HttpResponse SignInPage(const RequestContext& context, const std::string& next,
+                        const std::string& name, const std::string& message, int status) {
+  ctemplate::TemplateDictionary body("signin");
+  body.SetValue("NEXT", LocalPath(next));
+  body.SetValue("NAME", name);
+  if (!message.empty()) body.SetValueAndShowSection("ERROR", message, "FAILED");
+  return RenderPage(context, "signin", "Sign in", "signin.tpl", body, status);
+}
+
+Result<nlohmann::json> JsonBody(const RequestContext& context) {
+  if (!context.request.Header("content-type").starts_with("application/json")) {
+    return Error{"send the body as application/json", "content-type"};
+  }
+  nlohmann::json body = nlohmann::json::parse(context.request.body, nullptr, false);
+  if (body.is_discarded()) return Error{"the body is not valid JSON", "body"};
+  if (!body.is_object()) return Error{"the body must be a JSON object", "body"};
+  return body;
+}
+
+std::string StringMember(const nlohmann::json& object, const char* name) {
+  const auto found = object.find(name);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+}  // namespace
+
+void AddAccountRoutes(Router& router, Site& site) {
+  router.Add({"GET", "/signin", Access::kPublic,
+              [](RequestContext& context) {
+                const auto query = context.request.Query();
+                const auto next = query.find("next");
+                return SignInPage(context, next == query.end() ? "/" : next->second, "", "", 200);
+              },
+              false});
+  router.Add({"POST", "/signin", Access::kPublic,
+              [&site](RequestContext& context) {
+                auto form = context.request.Form();
+                const std::string next = LocalPath(form["next"]);
+                SignInOutcome outcome =
+                    SignIn(site, context.request.remote, form["name"], form["password"]);
+                if (outcome.status != 200) {
+                  return SignInPage(context, next, form["name"], outcome.message, outcome.status);
+                }
+                HttpResponse response = Redirect(next);
+                response.headers.emplace_back(
+                    "Set-Cookie", SessionCookie(site, outcome.session.id, kSessionSeconds));
+                return response;
+              },
+              false});
+  router.Add({"POST", "/signout", Access::kSignedIn,
+              [&site](RequestContext& context) {
+                site.accounts().DeleteSession(context.session);
+                HttpResponse response = Redirect("/");
+                response.headers.emplace_back("Set-Cookie", SessionCookie(site, "", 0));
+                return response;
+              },
+              false});
+
+  router.Add({"POST", "/api/v1/session", Access::kPublic, [&site](RequestContext& context) {
+                Result<nlohmann::json> body = JsonBody(context);
+                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                SignInOutcome outcome =
+                    SignIn(site, context.request.remote, StringMember(body.value(), "name"),
+                           StringMember(body.value(), "password"));
+                if (outcome.status != 200) {
+                  HttpResponse response = ErrorResponse(outcome.status, outcome.message);
+                  if (outcome.status == 429) response.headers.emplace_back("Retry-After", "900");
+                  return response;
+                }
+                HttpResponse response = JsonResponse(
+                    {{"user", UserJson(*outcome.user)}, {"csrf", outcome.session.csrf}}, 201);
+                response.headers.emplace_back(
+                    "Set-Cookie", SessionCookie(site, outcome.session.id, kSessionSeconds));
+                return response;
+              }});
+  router.Add({"DELETE", "/api/v1/session", Access::kSignedIn, [&site](RequestContext& context) {
+                if (!context.session.empty()) site.accounts().DeleteSession(context.session);
+                HttpResponse response;
+                response.status = 204;
+                response.headers.emplace_back("Set-Cookie", SessionCookie(site, "", 0));
+                return response;
+              }});
+  router.Add({"GET", "/api/v1/me", Access::kSignedIn, [](RequestContext& context) {
+                nlohmann::json json = UserJson(*context.user);
+                if (!context.csrf.empty()) json["csrf"] = context.csrf;
+                return JsonResponse(json);
+              }});
+  router.Add({"GET", "/api/v1/users", Access::kAdmin, [&site](RequestContext&) {
+                Result<std::vector<User>> users = site.accounts().Users();
+                if (!users.ok()) return ErrorResponse(500, "the account store failed");
+                nlohmann::json list = nlohmann::json::array();
+                for (const User& user : users.value()) list.push_back(UserJson(user));
+                return JsonResponse({{"users", list}});
+              }});
+  router.Add({"POST", "/api/v1/users", Access::kAdmin, [&site](RequestContext& context) {
+                Result<nlohmann::json> body = JsonBody(context);
+                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                const std::optional<Role> role = ParseRole(StringMember(body.value(), "role"));
+                if (!role) {
+                  return ErrorResponse(422, "role: one of reader, recorder, reviewer, admin");
+                }
+                const std::string institution = StringMember(body.value(), "institution");
+                if (!institution.empty() && site.keys().FindInstitution(institution) == nullptr) {
+                  return ErrorResponse(422, "institution: not in the keys file");
+                }
+                Result<User> user = site.accounts().AddUser(StringMember(body.value(), "name"),
+                                                            StringMember(body.value(), "password"),
+                                                            *role, institution);
+                if (!user.ok()) return ErrorResponse(422, user.error().ToString());
+                return JsonResponse(UserJson(user.value()), 201);
+              }});
+  router.Add({"POST", "/api/v1/tokens", Access::kSignedIn, [&site](RequestContext& context) {
+                Result<nlohmann::json> body = JsonBody(context);
+                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                std::string label = StringMember(body.value(), "label");
+                if (label.empty()) label = "api";
+                Result<std::string> token = site.accounts().CreateToken(context.user->name, label);
+                if (!token.ok()) return ErrorResponse(500, token.error().ToString());
+                return JsonResponse({{"token", token.value()}, {"label", label}}, 201);
+              }});
+}
+
+}  // namespace treaty::http

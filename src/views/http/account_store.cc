@@ -1,0 +1,308 @@
+#include "views/http/account_store.h"
+
+#include <sodium.h>
+
+#include <ctime>
+#include <regex>
+
+#include "ledger/hash.h"
+#include "store/sqlite/sqlite_statement.h"
+
+namespace treaty::http {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS http_users (
+  name TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  institution TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS http_tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES http_users(name),
+  label TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS http_sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES http_users(name),
+  csrf TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+)sql";
+
+Error SqliteError(sqlite3* db, const std::string& what) {
+  return Error{what + ": " + sqlite3_errmsg(db), "accounts"};
+}
+
+std::string RandomHex(size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : raw) {
+    hex += kHex[c >> 4];
+    hex += kHex[c & 15];
+  }
+  return hex;
+}
+
+std::string HashOf(std::string_view secret) { return ledger::ToHex(ledger::Sha256(secret)); }
+
+std::string Column(sqlite3_stmt* statement, int index) {
+  const unsigned char* text = sqlite3_column_text(statement, index);
+  return text == nullptr ? "" : reinterpret_cast<const char*>(text);
+}
+
+Result<store::StatementHandle> Prepare(sqlite3* db, const char* sql) {
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+    return SqliteError(db, "prepare");
+  }
+  return store::StatementHandle(statement);
+}
+
+User UserFromRow(sqlite3_stmt* statement) {
+  User user;
+  user.name = Column(statement, 0);
+  user.role = ParseRole(Column(statement, 1)).value_or(Role::kReader);
+  user.institution = Column(statement, 2);
+  return user;
+}
+
+}  // namespace
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kReader:
+      return "reader";
+    case Role::kRecorder:
+      return "recorder";
+    case Role::kReviewer:
+      return "reviewer";
+    case Role::kAdmin:
+      return "admin";
+  }
+  return "reader";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role role : {Role::kReader, Role::kRecorder, Role::kReviewer, Role::kAdmin}) {
+    if (RoleName(role) == name) return role;
+  }
+  return std::nullopt;
+}
+
+Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& path) {
+  if (sodium_init() < 0) return Error{"libsodium cannot be initialised", "accounts"};
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  store::DatabaseHandle db(raw);
+  if (rc != SQLITE_OK) return Error{raw ? sqlite3_errmsg(raw) : "cannot open", path};
+  sqlite3_busy_timeout(db.get(), 5000);
+  char* message = nullptr;
+  if (sqlite3_exec(db.get(), kSchema, nullptr, nullptr, &message) != SQLITE_OK) {
+    Error error{std::string("cannot create the account tables: ") + (message ? message : ""), path};
+    sqlite3_free(message);
+    return error;
+  }
+  return std::unique_ptr<AccountStore>(new AccountStore(std::move(db)));
+}
+
+Result<User> AccountStore::AddUser(const std::string& name, const std::string& password, Role role,
+                                   const std::string& institution) {
+  static const std::regex kNamePattern("[a-z0-9][a-z0-9._-]{0,63}");
+  if (!std::regex_match(name, kNamePattern)) {
+    return Error{"a user name is 1-64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit",
+                 "name"};
+  }
+  if (password.size() < kMinPasswordLength) {
+    return Error{"a password has at least 10 characters", "password"};
+  }
+  if (role == Role::kRecorder && institution.empty()) {
+    return Error{"a recorder records for an institution: give one", "institution"};
+  }
+  if (role != Role::kRecorder && !institution.empty()) {
+    return Error{"only recorders have an institution", "institution"};
+  }
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return Error{"out of memory hashing the password", "password"};
+  }
+  std::lock_guard lock(mutex_);
+  Result<store::StatementHandle> insert =
+      Prepare(db_.get(),
+              "INSERT INTO http_users(name, password_hash, role, institution, created_at) "
+              "VALUES (?, ?, ?, ?, ?)");
+  if (!insert.ok()) return insert.error();
+  store::Binder(insert.value().get())
+      .Text(name)
+      .Text(hash)
+      .Text(RoleName(role))
+      .TextOrNull(institution)
+      .Int(std::time(nullptr));
+  const int rc = sqlite3_step(insert.value().get());
+  if (rc == SQLITE_CONSTRAINT) return Error{"the user \"" + name + "\" exists already", "name"};
+  if (rc != SQLITE_DONE) return SqliteError(db_.get(), "add user");
+  return User{name, role, institution};
+}
+
+Result<std::optional<User>> AccountStore::FindUserLocked(const std::string& name) {
+  Result<store::StatementHandle> select =
+      Prepare(db_.get(), "SELECT name, role, institution FROM http_users WHERE name = ?");
+  if (!select.ok()) return select.error();
+  store::Binder(select.value().get()).Text(name);
+  const int rc = sqlite3_step(select.value().get());
+  if (rc == SQLITE_DONE) return std::optional<User>();
+  if (rc != SQLITE_ROW) return SqliteError(db_.get(), "find user");
+  return std::optional<User>(UserFromRow(select.value().get()));
+}
+
+Result<std::optional<User>> AccountStore::FindUser(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  return FindUserLocked(name);
+}
+
+Result<std::vector<User>> AccountStore::Users() {
+  std::lock_guard lock(mutex_);
+  Result<store::StatementHandle> select =
+      Prepare(db_.get(), "SELECT name, role, institution FROM http_users ORDER BY name");
+  if (!select.ok()) return select.error();
+  std::vector<User> users;
+  int rc;
+  while ((rc = sqlite3_step(select.value().get())) == SQLITE_ROW) {
+    users.push_back(UserFromRow(select.value().get()));
+  }
+  if (rc != SQLITE_DONE) return SqliteError(db_.get(), "list users");
+  return users;
+}
+
+Result<std::optional<User>> AccountStore::CheckPassword(const std::string& name,
+                                                        const std::string& password) {
+  std::string stored;
+  std::optional<User> user;
+  {
+    std::lock_guard lock(mutex_);
+    Result<store::StatementHandle> select = Prepare(
+        db_.get(), "SELECT name, role, institution, password_hash FROM http_users WHERE name = ?");
+    if (!select.ok()) return select.error();
+    store::Binder(select.value().get()).Text(name);
+    const int rc = sqlite3_step(select.value().get());
+    if (rc == SQLITE_ROW) {
+      user = UserFromRow(select.value().get());
+      stored = Column(select.value().get(), 3);
+    } else if (rc != SQLITE_DONE) {
+      return SqliteError(db_.get(), "find user");
+    }
+  }
+  if (!user) {
+    // Spend the time a real check takes, so that timing does not tell which names exist.
+    static const std::string kDummy = [] {
+      char hash[crypto_pwhash_STRBYTES] = {};
+      if (crypto_pwhash_str(hash, "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        return std::string();
+      }
+      return std::string(hash);
+    }();
+    if (!kDummy.empty()) {
+      const int spent = crypto_pwhash_str_verify(kDummy.c_str(), password.data(), password.size());
+      static_cast<void>(spent);
+    }
+    return std::optional<User>();
+  }
+  if (crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) != 0) {
+    return std::optional<User>();
+  }
+  return user;
+}
+
+Result<std::string> AccountStore::CreateToken(const std::string& user, const std::string& label) {
+  std::lock_guard lock(mutex_);
+  Result<std::optional<User>> found = FindUserLocked(user);
+  if (!found.ok()) return found.error();
+  if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
+  const std::string token = "trt_" + RandomHex(32);
+  Result<store::StatementHandle> insert = Prepare(
+      db_.get(),
+      "INSERT INTO http_tokens(token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)");
+  if (!insert.ok()) return insert.error();
+  store::Binder(insert.value().get())
+      .Text(HashOf(token))
+      .Text(user)
+      .Text(label)
+      .Int(std::time(nullptr));
+  if (sqlite3_step(insert.value().get()) != SQLITE_DONE) {
+    return SqliteError(db_.get(), "create token");
+  }
+  return token;
+}
+
+Result<std::optional<User>> AccountStore::UserByToken(std::string_view token) {
+  std::lock_guard lock(mutex_);
+  Result<store::StatementHandle> select =
+      Prepare(db_.get(),
+              "SELECT u.name, u.role, u.institution FROM http_tokens t JOIN http_users u "
+              "ON u.name = t.user_name WHERE t.token_hash = ?");
+  if (!select.ok()) return select.error();
+  store::Binder(select.value().get()).Text(HashOf(token));
+  const int rc = sqlite3_step(select.value().get());
+  if (rc == SQLITE_DONE) return std::optional<User>();
+  if (rc != SQLITE_ROW) return SqliteError(db_.get(), "find token");
+  return std::optional<User>(UserFromRow(select.value().get()));
+}
+
+Result<NewSession> AccountStore::CreateSession(const std::string& user, int64_t lifetime_seconds) {
+  std::lock_guard lock(mutex_);
+  NewSession session{RandomHex(32), RandomHex(32)};
+  const int64_t now = std::time(nullptr);
+  sqlite3_exec(db_.get(), "DELETE FROM http_sessions WHERE expires_at < strftime('%s','now')",
+               nullptr, nullptr, nullptr);
+  Result<store::StatementHandle> insert = Prepare(
+      db_.get(),
+      "INSERT INTO http_sessions(id_hash, user_name, csrf, expires_at) VALUES (?, ?, ?, ?)");
+  if (!insert.ok()) return insert.error();
+  store::Binder(insert.value().get())
+      .Text(HashOf(session.id))
+      .Text(user)
+      .Text(session.csrf)
+      .Int(now + lifetime_seconds);
+  if (sqlite3_step(insert.value().get()) != SQLITE_DONE) {
+    return SqliteError(db_.get(), "create session");
+  }
+  return session;
+}
+
+Result<std::optional<SessionUser>> AccountStore::FindSession(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  Result<store::StatementHandle> select =
+      Prepare(db_.get(),
+              "SELECT u.name, u.role, u.institution, s.csrf FROM http_sessions s JOIN http_users u "
+              "ON u.name = s.user_name WHERE s.id_hash = ? AND s.expires_at >= ?");
+  if (!select.ok()) return select.error();
+  store::Binder(select.value().get()).Text(HashOf(id)).Int(std::time(nullptr));
+  const int rc = sqlite3_step(select.value().get());
+  if (rc == SQLITE_DONE) return std::optional<SessionUser>();
+  if (rc != SQLITE_ROW) return SqliteError(db_.get(), "find session");
+  return std::optional<SessionUser>(
+      SessionUser{UserFromRow(select.value().get()), Column(select.value().get(), 3)});
+}
+
+Result<bool> AccountStore::DeleteSession(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  Result<store::StatementHandle> remove =
+      Prepare(db_.get(), "DELETE FROM http_sessions WHERE id_hash = ?");
+  if (!remove.ok()) return remove.error();
+  store::Binder(remove.value().get()).Text(HashOf(id));
+  if (sqlite3_step(remove.value().get()) != SQLITE_DONE) {
+    return SqliteError(db_.get(), "delete session");
+  }
+  return sqlite3_changes(db_.get()) > 0;
+}
+
+}  // namespace treaty::http

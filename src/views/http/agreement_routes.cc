@@ -1,0 +1,167 @@
+// The agreement as the text and commitments stages give it: metadata, provisions by eId and
+// language, commitments with filters, search, and the Akoma Ntoso export.
+#include <fmt/format.h>
+
+#include "store/sqlite/search_index.h"
+#include "text/language.h"
+#include "views/export/akn_writer.h"
+#include "views/http/commitment_filter.h"
+#include "views/http/routes.h"
+
+namespace treaty::http {
+namespace {
+
+nlohmann::json AgreementJson(const Site& site) {
+  const document::AgreementPackage& package = site.agreement().package;
+  nlohmann::json parties = nlohmann::json::array();
+  for (const document::Party& party : package.parties) {
+    parties.push_back({{"code", party.code}, {"name", party.name}});
+  }
+  nlohmann::json languages = nlohmann::json::array();
+  for (const grammar::ExtractedText& version : site.agreement().versions) {
+    languages.push_back(text::LanguageCode(version.doc.language));
+  }
+  nlohmann::json json = {
+      {"id", package.id},
+      {"title", package.title},
+      {"short_title", package.short_title},
+      {"parties", parties},
+      {"signed", {{"date", package.signed_date}, {"place", package.signed_place}}},
+      {"entry_into_force", package.entry_into_force},
+      {"term", package.term},
+      {"languages", languages},
+      {"commitments", site.agreement().reviewed.size()}};
+  if (package.prevailing_language) {
+    json["prevailing_language"] = text::LanguageCode(*package.prevailing_language);
+  }
+  return json;
+}
+
+// The language asked for with ?lang=, or the prevailing text's; empty when unknown.
+std::string LanguageOf(const Site& site, const std::map<std::string, std::string>& query) {
+  const auto found = query.find("lang");
+  if (found != query.end()) return site.FindDocument(found->second) ? found->second : "";
+  return std::string(text::LanguageCode(site.agreement().versions.front().doc.language));
+}
+
+nlohmann::json ProvisionJson(const store::SearchEntry& entry) {
+  return {{"eId", entry.eid},
+          {"language", text::LanguageCode(entry.language)},
+          {"headings", entry.heading_path},
+          {"text", entry.text}};
+}
+
+}  // namespace
+
+void AddAgreementRoutes(Router& router, Site& site) {
+  router.Add({"GET", "/api/v1/agreements", Access::kPublic, [&site](RequestContext&) {
+                return JsonResponse({{"agreements", nlohmann::json::array({AgreementJson(site)})}});
+              }});
+  router.Add({"GET", "/api/v1/agreements/{id}", Access::kPublic, [&site](RequestContext& context) {
+                if (context.Param("id") != site.agreement_id()) {
+                  return ErrorResponse(404, "no such agreement");
+                }
+                return JsonResponse(AgreementJson(site));
+              }});
+  router.Add({"GET", "/api/v1/provisions", Access::kPublic, [&site](RequestContext& context) {
+                const std::string language = LanguageOf(site, context.request.Query());
+                if (language.empty()) return ErrorResponse(400, "lang: no text in that language");
+                nlohmann::json list = nlohmann::json::array();
+                for (const store::SearchEntry& entry :
+                     store::ProvisionEntries(site.agreement_id(), *site.FindDocument(language))) {
+                  list.push_back(ProvisionJson(entry));
+                }
+                return JsonResponse({{"language", language}, {"provisions", list}});
+              }});
+  router.Add({"GET", "/api/v1/provisions/{eid}", Access::kPublic, [&site](RequestContext& context) {
+                const auto query = context.request.Query();
+                nlohmann::json texts = nlohmann::json::object();
+                for (const grammar::ExtractedText& version : site.agreement().versions) {
+                  const std::string language(text::LanguageCode(version.doc.language));
+                  if (query.contains("lang") && query.at("lang") != language) continue;
+                  for (const store::SearchEntry& entry :
+                       store::ProvisionEntries(site.agreement_id(), version.doc)) {
+                    if (entry.eid == context.Param("eid")) texts[language] = ProvisionJson(entry);
+                  }
+                }
+                if (texts.empty()) return ErrorResponse(404, "no such provision");
+                return JsonResponse({{"eId", context.Param("eid")}, {"texts", texts}});
+              }});
+  router.Add({"GET", "/api/v1/commitments", Access::kPublic, [&site](RequestContext& context) {
+                Result<CommitmentFilter> filter = ParseCommitmentFilter(context.request.Query());
+                if (!filter.ok()) return ErrorResponse(400, filter.error().ToString());
+                nlohmann::json list = nlohmann::json::array();
+                for (const commitments::Commitment& commitment : site.agreement().reviewed) {
+                  if (filter.value().Matches(commitment)) {
+                    list.push_back(commitments::CommitmentJson(commitment));
+                  }
+                }
+                return JsonResponse({{"commitments", list}});
+              }});
+  router.Add({"GET", "/api/v1/commitments/{id}", Access::kPublic, [&site](RequestContext& context) {
+                const commitments::Commitment* commitment =
+                    site.FindCommitment(context.Param("id"));
+                if (commitment == nullptr) return ErrorResponse(404, "no such commitment");
+                return JsonResponse(commitments::CommitmentJson(*commitment));
+              }});
+  router.Add({"GET", "/api/v1/search", Access::kPublic, [&site](RequestContext& context) {
+                auto query = context.request.Query();
+                store::SearchQuery search;
+                search.text = query["q"];
+                search.agreement_id = site.agreement_id();
+                search.kind = query["kind"];
+                if (!search.kind.empty() && search.kind != store::kProvisionKind &&
+                    search.kind != store::kCommitmentKind) {
+                  return ErrorResponse(400, "kind: provision or commitment");
+                }
+                if (!query["lang"].empty()) {
+                  search.language = text::ParseLanguageCode(query["lang"]);
+                  if (!search.language) return ErrorResponse(400, "lang: lv, en or uk");
+                }
+                if (!query["limit"].empty()) {
+                  const std::string& limit = query["limit"];
+                  if (limit.size() > 3 ||
+                      limit.find_first_not_of("0123456789") != std::string::npos ||
+                      std::stoi(limit) < 1) {
+                    return ErrorResponse(400, "limit: 1 to 999");
+                  }
+                  search.limit = std::stoul(limit);
+                }
+                Result<Pool<store::SearchIndex>::Lease> index = site.search().Acquire();
+                if (!index.ok()) return ErrorResponse(503, index.error().ToString());
+                Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
+                if (!hits.ok()) return ErrorResponse(400, hits.error().message);
+                nlohmann::json list = nlohmann::json::array();
+                for (const store::SearchHit& hit : hits.value()) {
+                  nlohmann::json matches = nlohmann::json::array();
+                  for (const store::TextRange& range : hit.matches) {
+                    matches.push_back({{"start", range.begin}, {"end", range.end}});
+                  }
+                  list.push_back({{"kind", hit.entry.kind},
+                                  {"id", hit.entry.id},
+                                  {"eId", hit.entry.eid},
+                                  {"language", text::LanguageCode(hit.entry.language)},
+                                  {"heading", hit.entry.heading_path},
+                                  {"text", hit.entry.text},
+                                  {"exact", hit.exact},
+                                  {"matches", matches}});
+                }
+                return JsonResponse({{"query", search.text}, {"hits", list}});
+              }});
+  router.Add({"GET", "/api/v1/export/akn", Access::kPublic, [&site](RequestContext& context) {
+                const std::string language = LanguageOf(site, context.request.Query());
+                if (language.empty()) return ErrorResponse(400, "lang: no text in that language");
+                views::AknOptions options;
+                options.work_name = site.agreement_id();
+                options.date = site.agreement().package.signed_date;
+                HttpResponse response;
+                response.content_type = "application/akn+xml";
+                response.body = views::WriteAkomaNtoso(*site.FindDocument(language), options);
+                response.headers.emplace_back("Content-Disposition",
+                                              fmt::format("attachment; filename=\"{}-{}.akn.xml\"",
+                                                          site.agreement_id(), language));
+                return response;
+              }});
+}
+
+}  // namespace treaty::http

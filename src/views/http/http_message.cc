@@ -1,0 +1,166 @@
+#include "views/http/http_message.h"
+
+#include <cctype>
+
+namespace treaty::http {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string_view QueryPart(std::string_view target) {
+  const size_t mark = target.find('?');
+  return mark == std::string_view::npos ? std::string_view() : target.substr(mark + 1);
+}
+
+}  // namespace
+
+bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out) {
+  out.clear();
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '%') {
+      if (i + 2 >= text.size()) return false;
+      const int high = HexValue(text[i + 1]);
+      const int low = HexValue(text[i + 2]);
+      if (high < 0 || low < 0) return false;
+      c = static_cast<char>(high * 16 + low);
+      if (c == '\0') return false;
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      c = ' ';
+    }
+    out += c;
+  }
+  return true;
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> ParseUrlEncoded(std::string_view text) {
+  std::map<std::string, std::string> fields;
+  while (!text.empty()) {
+    const size_t amp = text.find('&');
+    const std::string_view pair = text.substr(0, amp);
+    text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+    if (pair.empty()) continue;
+    const size_t eq = pair.find('=');
+    std::string name;
+    std::string value;
+    if (!PercentDecode(pair.substr(0, eq), true, name)) continue;
+    if (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, value)) continue;
+    fields.emplace(std::move(name), std::move(value));
+  }
+  return fields;
+}
+
+std::string HttpRequest::Path() const {
+  const std::string_view raw = std::string_view(target).substr(0, target.find('?'));
+  if (raw.empty() || raw.front() != '/') return "";
+  std::string path;
+  if (!PercentDecode(raw, false, path)) return "";
+  return path;
+}
+
+std::map<std::string, std::string> HttpRequest::Query() const {
+  return ParseUrlEncoded(QueryPart(target));
+}
+
+std::string HttpRequest::Header(std::string_view name) const {
+  const auto found = headers.find(std::string(name));
+  return found == headers.end() ? "" : found->second;
+}
+
+std::string HttpRequest::Cookie(std::string_view name) const {
+  const std::string header = Header("cookie");
+  std::string_view rest = header;
+  while (!rest.empty()) {
+    const size_t semi = rest.find(';');
+    std::string_view pair = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      return std::string(pair.substr(eq + 1));
+    }
+  }
+  return "";
+}
+
+std::map<std::string, std::string> HttpRequest::Form() const { return ParseUrlEncoded(body); }
+
+HttpResponse JsonResponse(const nlohmann::json& value, int status) {
+  HttpResponse response;
+  response.status = status;
+  response.content_type = "application/json";
+  response.body = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body += '\n';
+  return response;
+}
+
+HttpResponse ErrorResponse(int status, std::string_view message) {
+  return JsonResponse({{"error", {{"status", status}, {"message", std::string(message)}}}}, status);
+}
+
+std::string_view StatusReason(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "";
+  }
+}
+
+}  // namespace treaty::http

@@ -1,0 +1,63 @@
+// The request and response the application sees, independent of sockets and of Beast: the server
+// (server.h) converts to and from them, and tests build them directly. Values only.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace treaty::http {
+
+inline constexpr size_t kMaxBodyBytes = 1 << 20;  // 1 MiB; larger bodies get 413
+
+struct HttpRequest {
+  std::string method;                          // "GET", "POST", ...
+  std::string target;                          // as received: path and query
+  std::map<std::string, std::string> headers;  // names lower-case
+  std::string body;
+  std::string remote;  // client address, for logs and rate limits
+
+  // The decoded path (no query). Empty when `target` is not an origin-form path.
+  std::string Path() const;
+  // Query parameters, percent-decoded; '+' is a space. A repeated name keeps the first value.
+  std::map<std::string, std::string> Query() const;
+  // The header `name` (lower-case), or empty.
+  std::string Header(std::string_view name) const;
+  // The cookie `name` from the Cookie header, or empty.
+  std::string Cookie(std::string_view name) const;
+  // Fields of an application/x-www-form-urlencoded body.
+  std::map<std::string, std::string> Form() const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "text/plain; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. Set-Cookie
+  std::string body;
+  // When set, the body instead of `body`, shared rather than copied (a large cached document).
+  std::shared_ptr<const std::string> shared_body;
+
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
+};
+
+// Percent-decodes `text` (`plus_is_space`: '+' is a space, as in forms). Returns false on a bad
+// escape or on a decoded NUL byte.
+bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out);
+// Percent-encodes everything but unreserved characters (RFC 3986).
+std::string PercentEncode(std::string_view text);
+// Parses name=value pairs joined by '&'.
+std::map<std::string, std::string> ParseUrlEncoded(std::string_view text);
+
+// `value` as an application/json response (two-space indented).
+HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);
+// {"error": {"status": STATUS, "message": MESSAGE}} with `status`.
+HttpResponse ErrorResponse(int status, std::string_view message);
+// The reason phrase of `status` ("Not Found").
+std::string_view StatusReason(int status);
+
+}  // namespace treaty::http

@@ -1,0 +1,55 @@
+#include "views/http/page.h"
+
+namespace treaty::http {
+
+void SetTemplateRoot(const std::string& web_root) {
+  ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(web_root + "/templates");
+}
+
+HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
+                        const std::string& title, const std::string& body_template,
+                        const ctemplate::TemplateDictionary& body, int status) {
+  ctemplate::TemplateDictionary layout("layout");
+  layout.SetValue("TITLE", title);
+  layout.SetValue("NAV_" + nav, "current");
+  if (context.user) {
+    ctemplate::TemplateDictionary* user = layout.AddSectionDictionary("SIGNED_IN");
+    user->SetValue("USER_NAME", context.user->name);
+    user->SetValue("USER_ROLE", std::string(RoleName(context.user->role)));
+    user->SetValue("USER_INSTITUTION", context.user->institution);
+    user->SetValue("CSRF", context.csrf);
+    if (context.user->role == Role::kRecorder) user->ShowSection("RECORDER");
+  } else {
+    layout.ShowSection("SIGNED_OUT");
+  }
+  std::string content;
+  if (!ctemplate::ExpandTemplate(body_template, ctemplate::DO_NOT_STRIP, &body, &content)) {
+    return ErrorResponse(500, "a page template is missing");
+  }
+  // The body was escaped as it was expanded; the layout inserts it as it is.
+  layout.SetValue("CONTENT", content);
+  HttpResponse response;
+  response.status = status;
+  response.content_type = "text/html; charset=utf-8";
+  if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::DO_NOT_STRIP, &layout, &response.body)) {
+    return ErrorResponse(500, "a page template is missing");
+  }
+  return response;
+}
+
+HttpResponse Redirect(const std::string& location) {
+  HttpResponse response;
+  response.status = 303;
+  response.headers.emplace_back("Location", location);
+  return response;
+}
+
+std::string LocalPath(const std::string& next) {
+  if (next.empty() || next.front() != '/' || next.starts_with("//") ||
+      next.find('\\') != std::string::npos) {
+    return "/";
+  }
+  return next;
+}
+
+}  // namespace treaty::http

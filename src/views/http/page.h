@@ -1,0 +1,32 @@
+// HTML pages from ctemplate templates under WEB_ROOT/templates. Every template begins with
+// {{%AUTOESCAPE context="HTML"}}, so every value is escaped for where it stands (text,
+// attribute, URL); no page builds HTML by concatenating strings. Thread-safe (ctemplate's
+// default cache is).
+#pragma once
+
+#include <string>
+
+#include <ctemplate/template.h>
+
+#include "views/http/router.h"
+#include "views/http/site.h"
+
+namespace treaty::http {
+
+// Points ctemplate at `web_root`/templates. Call once before rendering.
+void SetTemplateRoot(const std::string& web_root);
+
+// Renders `body_template` (a file under templates/) inside layout.tpl with `title`; the body's
+// dictionary is `body`. The layout shows the navigation (marking `nav` as the current page), who
+// is signed in, and the sign-out form with the session's CSRF token.
+HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
+                        const std::string& title, const std::string& body_template,
+                        const ctemplate::TemplateDictionary& body, int status = 200);
+
+// A 303 redirect to `location`.
+HttpResponse Redirect(const std::string& location);
+
+// `next` when it is a path on this site ("/x", not "//host" or "http:…"), else "/".
+std::string LocalPath(const std::string& next);
+
+}  // namespace treaty::http

@@ -1,0 +1,521 @@
+// The HTML pages: overview, text, commitments, one commitment, ledger, and the record form.
+// Values reach templates only through dictionaries (auto-escaped); nothing here writes markup.
+#include <fmt/format.h>
+
+#include <mutex>
+
+#include "ledger/currency.h"
+#include "ledger/event.h"
+#include "ledger/import_reader.h"
+#include "ledger/verify.h"
+#include "store/sqlite/search_index.h"
+#include "text/language.h"
+#include "views/http/commitment_filter.h"
+#include "views/http/page.h"
+#include "views/http/recording.h"
+#include "views/http/routes.h"
+#include "views/http/status_view.h"
+
+namespace treaty::http {
+namespace {
+
+using ctemplate::TemplateDictionary;
+using StoreLease = Pool<ledger::LedgerStore>::Lease;
+
+std::string Join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::string LanguageName(const std::string& code) {
+  if (code == "en") return "English";
+  if (code == "lv") return "Latviešu";
+  if (code == "uk") return "Українська";
+  return code;
+}
+
+std::string PrevailingCode(const Site& site) {
+  const auto& prevailing = site.agreement().package.prevailing_language;
+  return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";
+}
+
+// Amount as "1,500,000.50 EUR" from an event's JSON amount.
+std::string AmountText(const nlohmann::json& amount) {
+  if (!amount.is_object()) return "";
+  const std::string currency = amount.value("currency", "");
+  const int64_t minor = amount.value("minor_units", int64_t{0});
+  const int exponent = ledger::CurrencyMinorUnit(currency).value_or(2);
+  int64_t scale = 1;
+  for (int i = 0; i < exponent; ++i) scale *= 10;
+  std::string whole = std::to_string(minor / scale);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
+  if (exponent == 0) return whole + " " + currency;
+  return fmt::format("{}.{:0{}} {}", whole, minor % scale, exponent, currency);
+}
+
+// The visible events matching `filter` (public only for readers), each as parsed JSON.
+Result<std::vector<nlohmann::json>> VisibleEvents(Site& site, const RequestContext& context,
+                                                  ledger::EventFilter filter) {
+  filter.agreement = site.agreement_id();
+  if (!context.SeesRestricted()) filter.classification = "public";
+  Result<StoreLease> store = site.ledgers().Acquire();
+  if (!store.ok()) return store.error();
+  Result<std::vector<ledger::StoredEvent>> events = store.value()->FindEvents(filter);
+  if (!events.ok()) return events.error();
+  std::vector<nlohmann::json> out;
+  for (const ledger::StoredEvent& event : events.value()) {
+    nlohmann::json json = nlohmann::json::parse(event.canonical, nullptr, false);
+    json["leaf_index"] = event.leaf_index;
+    out.push_back(std::move(json));
+  }
+  return out;
+}
+
+void FillEventRow(TemplateDictionary* row, const nlohmann::json& event) {
+  const nlohmann::json& content = event.contains("replacement") ? event["replacement"] : event;
+  row->SetIntValue("LEAF", event.value("leaf_index", 0));
+  row->SetValue("DATE", content.value("date", ""));
+  row->SetValue("TYPE", event.value("type", "") == "correction"
+                            ? "correction (" + event.value("action", "") + ")"
+                            : event.value("type", ""));
+  row->SetValue("PARTICIPANT", content.value("participant", ""));
+  row->SetValue("AMOUNT", content.contains("amount") ? AmountText(content["amount"]) : "");
+  row->SetValue("DESCRIPTION", event.value("description", ""));
+  row->SetValue("CLASSIFICATION", event.value("classification", ""));
+  row->SetValue("INSTITUTION", event["recorded_by"].value("institution", ""));
+  for (const auto& id : content.value("commitments", nlohmann::json::array())) {
+    row->AddSectionDictionary("COMMITMENT")->SetValue("ID", id.get<std::string>());
+  }
+}
+
+void AddOptions(TemplateDictionary& dict, const std::string& section,
+                const std::vector<std::pair<std::string, std::string>>& options,
+                const std::string& selected) {
+  for (const auto& [value, label] : options) {
+    TemplateDictionary* option = dict.AddSectionDictionary(section);
+    option->SetValue("VALUE", value);
+    option->SetValue("LABEL", label);
+    if (value == selected) option->SetValue("SELECTED", "selected");
+  }
+}
+
+HttpResponse Overview(Site& site, RequestContext& context) {
+  const document::AgreementPackage& package = site.agreement().package;
+  TemplateDictionary body("overview");
+  body.SetValue("AGREEMENT_TITLE", package.title);
+  for (const document::Party& party : package.parties) {
+    TemplateDictionary* row = body.AddSectionDictionary("PARTY");
+    row->SetValue("PARTY_NAME", party.name);
+    row->SetValue("PARTY_CODE", party.code);
+  }
+  body.SetValue("SIGNED_DATE", package.signed_date);
+  body.SetValue("SIGNED_PLACE", package.signed_place);
+  body.SetValue("ENTRY_INTO_FORCE", package.entry_into_force);
+  body.SetValue("TERM", package.term);
+  for (const grammar::ExtractedText& version : site.agreement().versions) {
+    body.AddSectionDictionary("LANGUAGE")
+        ->SetValue("LANGUAGE_CODE",
+                   LanguageName(std::string(text::LanguageCode(version.doc.language))));
+  }
+  body.SetValue("PREVAILING", LanguageName(PrevailingCode(site)));
+  int count = 0;
+  std::set<std::string> sections;
+  for (const commitments::Commitment& commitment : site.agreement().reviewed) {
+    if (!CommitmentFilter{}.Matches(commitment)) continue;
+    ++count;
+    sections.insert(commitment.area.section);
+  }
+  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  if (!status.ok()) return ErrorResponse(503, status.error().message);
+  FillLifecycle(status.value()->status, body);
+  for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
+    if (!entry.progress.contains("periods")) continue;
+    TemplateDictionary* row = body.AddSectionDictionary("TARGET");
+    row->SetValue("ID", entry.id);
+    FillCommitmentStatus(status.value()->status, entry.id, *row);
+  }
+  body.SetIntValue("COMMITMENT_COUNT", count);
+  body.SetIntValue("SECTION_COUNT", static_cast<long>(sections.size()));
+  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, {});
+  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
+  body.SetIntValue("EVENT_COUNT", static_cast<long>(events.value().size()));
+  body.SetValue("EVENT_WORD", context.SeesRestricted() ? "events" : "public events");
+  Result<StoreLease> store = site.ledgers().Acquire();
+  if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+  Result<std::optional<ledger::SignedTreeHead>> head =
+      store.value()->LatestTreeHead(site.agreement_id());
+  if (head.ok() && head.value()) {
+    TemplateDictionary* row = body.AddSectionDictionary("HEAD");
+    row->SetIntValue("HEAD_SIZE", static_cast<long>(head.value()->head.tree_size));
+    row->SetValue("HEAD_SIGNER", head.value()->head.signer);
+    row->SetValue("HEAD_TIME", head.value()->head.timestamp);
+  }
+  return RenderPage(context, "overview",
+                    package.short_title.empty() ? package.title : package.short_title,
+                    "overview.tpl", body);
+}
+
+HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
+  const auto query = context.request.Query();
+  TemplateDictionary body("commitments");
+  Result<CommitmentFilter> filter = ParseCommitmentFilter(query);
+  CommitmentFilter chosen = filter.ok() ? filter.value() : CommitmentFilter{};
+  if (!filter.ok())
+    body.SetValueAndShowSection("MESSAGE", filter.error().ToString(), "FILTER_ERROR");
+  body.SetValue("AREA", chosen.area);
+  AddOptions(body, "OBLIGOR_OPTION", {{"", "any"}, {"LV", "LV"}, {"UA", "UA"}, {"both", "both"}},
+             chosen.obligor);
+  AddOptions(body, "STRENGTH_OPTION",
+             {{"", "any"},
+              {"commits", "commits"},
+              {"will", "will"},
+              {"continues", "continues"},
+              {"endeavours", "endeavours"},
+              {"considers", "considers"},
+              {"may", "may"}},
+             chosen.strength);
+  std::vector<std::pair<std::string, std::string>> categories = {{"", "any"}};
+  for (const char* name : {"military", "financial", "reconstruction", "humanitarian", "political",
+                           "legal", "economic", "procedural"}) {
+    categories.emplace_back(name, name);
+  }
+  AddOptions(body, "CATEGORY_OPTION", categories, chosen.category);
+  int count = 0;
+  for (const commitments::Commitment& commitment : site.agreement().reviewed) {
+    if (!chosen.Matches(commitment)) continue;
+    ++count;
+    TemplateDictionary* row = body.AddSectionDictionary("ROW");
+    row->SetValue("ID", commitment.id);
+    row->SetValue("OBLIGORS", Join(commitment.obligors, ", "));
+    row->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment.strength)));
+    row->SetValue("CATEGORY", std::string(commitments::CategoryName(commitment.area.category)));
+    row->SetValue("ACTION", commitment.action.lemma);
+    for (const commitments::Quote& quote : commitment.source.quotes) {
+      if (quote.language == "en") {
+        row->SetValue("QUOTE", quote.text);
+        break;
+      }
+    }
+  }
+  body.SetIntValue("COUNT", count);
+  return RenderPage(context, "commitments", "Commitments", "commitments.tpl", body,
+                    filter.ok() ? 200 : 400);
+}
+
+HttpResponse CommitmentPage(Site& site, RequestContext& context) {
+  const commitments::Commitment* commitment = site.FindCommitment(context.Param("id"));
+  if (commitment == nullptr) {
+    TemplateDictionary body("missing");
+    return RenderPage(context, "commitments", "No such commitment", "missing.tpl", body, 404);
+  }
+  TemplateDictionary body("commitment");
+  body.SetValue("ID", commitment->id);
+  body.SetValue("CLASS", std::string(commitments::SentenceClassName(commitment->sentence_class)));
+  body.SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));
+  body.SetValue("CATEGORY", std::string(commitments::CategoryName(commitment->area.category)));
+  body.SetValue("OBLIGORS", Join(commitment->obligors, ", "));
+  if (!commitment->beneficiary.empty()) {
+    body.SetValueAndShowSection("NAME", commitment->beneficiary, "BENEFICIARY");
+  }
+  body.SetValue("EID", commitment->source.eid);
+  body.SetValue("HEADINGS", Join(commitment->area.headings, " › "));
+  const std::string prevailing = PrevailingCode(site);
+  for (const commitments::Quote& quote : commitment->source.quotes) {
+    TemplateDictionary* row = body.AddSectionDictionary("QUOTE");
+    row->SetValue("LANGUAGE", quote.language);
+    row->SetValue("TEXT", quote.text);
+    row->SetValue("QUOTE_EID", quote.eid);
+    row->SetIntValue("LINE", quote.line);
+    if (quote.language == prevailing) {
+      row->SetValue("PREVAILING", "prevailing");
+      row->ShowSection("IS_PREVAILING");
+    }
+  }
+  if (commitment->targets.empty()) body.ShowSection("NO_TARGETS");
+  for (const commitments::Target& target : commitment->targets) {
+    TemplateDictionary* row = body.AddSectionDictionary("TARGET");
+    row->SetValue("KIND", target.kind);
+    const auto en = target.text.find("en");
+    row->SetValue("TEXT", en != target.text.end() ? en->second : "");
+    row->SetValue("VALUE", target.value.dump());
+  }
+  for (const commitments::Condition& condition : commitment->conditions) {
+    body.ShowSection("HAS_CONDITIONS");
+    TemplateDictionary* row = body.AddSectionDictionary("CONDITION");
+    row->SetValue("KIND", condition.kind);
+    const auto en = condition.text.find("en");
+    row->SetValue("TEXT", en != condition.text.end() ? en->second : "");
+  }
+  for (const std::string& flag : commitment->flags) {
+    body.ShowSection("HAS_FLAGS");
+    body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
+  }
+  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  if (!status.ok()) return ErrorResponse(503, status.error().message);
+  if (FillCommitmentStatus(status.value()->status, commitment->id, body)) {
+    body.ShowSection("HAS_STATUS");
+    body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
+  }
+  ledger::EventFilter filter;
+  filter.commitment = commitment->id;
+  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, filter);
+  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
+  if (events.value().empty()) body.ShowSection("NO_EVENTS");
+  for (const nlohmann::json& event : events.value()) {
+    FillEventRow(body.AddSectionDictionary("EVENT"), event);
+  }
+  return RenderPage(context, "commitments", "Commitment " + commitment->id, "commitment.tpl", body);
+}
+
+// The text page's body does not depend on who asks: it is built once.
+class TextPage {
+ public:
+  const TemplateDictionary& Body(const Site& site) {
+    std::call_once(once_, [&] { Build(site); });
+    return *body_;
+  }
+
+ private:
+  void Build(const Site& site);
+
+  std::once_flag once_;
+  std::unique_ptr<TemplateDictionary> body_;
+};
+
+// Splits `text` into plain pieces and the surfaces of `expressions` found in it, in order.
+void AddPieces(TemplateDictionary* sentence, const std::string& text,
+               const std::vector<const grammar::Expression*>& expressions) {
+  size_t at = 0;
+  for (const grammar::Expression* expression : expressions) {
+    const size_t found = text.find(expression->text, at);
+    if (expression->text.empty() || found == std::string::npos) continue;
+    if (found > at) {
+      sentence->AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue(
+          "TEXT", text.substr(at, found - at));
+    }
+    TemplateDictionary* mark =
+        sentence->AddSectionDictionary("PIECE")->AddSectionDictionary("MARK");
+    mark->SetValue("TEXT", expression->text);
+    mark->SetValue("KIND", grammar::ExpressionJson(*expression).value("kind", ""));
+    at = found + expression->text.size();
+  }
+  if (at < text.size()) {
+    sentence->AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue(
+        "TEXT", text.substr(at));
+  }
+}
+
+void TextPage::Build(const Site& site) {
+  body_ = std::make_unique<TemplateDictionary>("text");
+  TemplateDictionary& body = *body_;
+  const std::string prevailing = PrevailingCode(site);
+  if (!prevailing.empty()) {
+    body.SetValueAndShowSection("LANGUAGE", LanguageName(prevailing), "PREVAILING_NOTE");
+  }
+  // Column order: Latvian, then English, then any other text.
+  std::vector<const grammar::ExtractedText*> columns;
+  for (const char* code : {"lv", "en", "uk"}) {
+    for (const grammar::ExtractedText& version : site.agreement().versions) {
+      if (text::LanguageCode(version.doc.language) == code) columns.push_back(&version);
+    }
+  }
+  // Commitment sentences by language and eId.
+  std::map<std::pair<std::string, std::string>, std::string> commitment_of;
+  for (const commitments::Commitment& commitment : site.agreement().reviewed) {
+    if (!CommitmentFilter{}.Matches(commitment)) continue;
+    for (const commitments::Quote& quote : commitment.source.quotes) {
+      commitment_of[{quote.language, quote.eid}] = commitment.id;
+    }
+  }
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<std::string>> headings;
+  std::map<std::string, std::map<std::string, const document::Node*>> nodes;
+  for (const grammar::ExtractedText* version : columns) {
+    const std::string language(text::LanguageCode(version->doc.language));
+    TemplateDictionary* head = body.AddSectionDictionary("HEAD");
+    head->SetValue("LANGUAGE", language);
+    head->SetValue("LANGUAGE_NAME", LanguageName(language));
+    if (language == prevailing) head->ShowSection("IS_PREVAILING");
+    for (const store::SearchEntry& entry :
+         store::ProvisionEntries(site.agreement_id(), version->doc)) {
+      if (!nodes.contains(entry.eid)) order.push_back(entry.eid);
+      if (language == "en" || !headings.contains(entry.eid))
+        headings[entry.eid] = entry.heading_path;
+      nodes[entry.eid][language] = version->doc.Find(entry.eid);
+    }
+  }
+  for (const std::string& eid : order) {
+    TemplateDictionary* row = body.AddSectionDictionary("ROW");
+    row->SetValue("EID", eid);
+    row->SetIntValue("COLUMNS", static_cast<long>(columns.size()));
+    row->AddSectionDictionary("HEADING_TEXT")->SetValue("TEXT", Join(headings[eid], " › "));
+    for (const grammar::ExtractedText* version : columns) {
+      const std::string language(text::LanguageCode(version->doc.language));
+      TemplateDictionary* cell = row->AddSectionDictionary("CELL");
+      cell->SetValue("LANGUAGE", language);
+      const document::Node* node = nodes[eid][language];
+      if (node == nullptr) continue;
+      std::vector<const grammar::Expression*> own;
+      for (const grammar::Expression& expression : version->expressions.found) {
+        if (expression.eid == eid) own.push_back(&expression);
+      }
+      for (const document::Node& child : node->children) {
+        if (child.type != document::NodeType::kSentence) continue;
+        TemplateDictionary* sentence = cell->AddSectionDictionary("SENTENCE");
+        const auto commitment = commitment_of.find({language, child.eid});
+        if (commitment != commitment_of.end()) {
+          sentence->SetValue("CLASS", "commitment");
+          sentence->SetValue("TITLE", "commitment " + commitment->second);
+        }
+        AddPieces(sentence, child.text, own);
+      }
+    }
+  }
+}
+
+HttpResponse LedgerPage(Site& site, RequestContext& context) {
+  TemplateDictionary body("ledger");
+  const auto query = context.request.Query();
+  if (const auto recorded = query.find("recorded"); recorded != query.end()) {
+    body.SetValueAndShowSection("ID", recorded->second, "RECORDED");
+  }
+  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, {});
+  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
+  body.SetIntValue("COUNT", static_cast<long>(events.value().size()));
+  body.SetValue("WORD", events.value().size() == 1 ? "event" : "events");
+  if (!context.SeesRestricted()) body.ShowSection("PUBLIC_ONLY");
+  for (const nlohmann::json& event : events.value()) {
+    FillEventRow(body.AddSectionDictionary("EVENT"), event);
+  }
+  Result<StoreLease> store = site.ledgers().Acquire();
+  if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+  Result<std::optional<ledger::SignedTreeHead>> head =
+      store.value()->LatestTreeHead(site.agreement_id());
+  if (!head.ok()) return ErrorResponse(503, "the ledger cannot be read");
+  if (!head.value()) {
+    body.ShowSection("NO_HEAD");
+  } else {
+    TemplateDictionary* row = body.AddSectionDictionary("HEAD");
+    row->SetIntValue("SIZE", static_cast<long>(head.value()->head.tree_size));
+    row->SetValue("ROOT", ledger::ToHex(head.value()->head.root_hash));
+    row->SetValue("SIGNER", head.value()->head.signer);
+    row->SetValue("TIME", head.value()->head.timestamp);
+    ledger::VerifyOptions options;
+    options.keys = &site.keys();
+    Result<ledger::VerifyReport> report =
+        ledger::VerifyLedger(*store.value(), site.agreement_id(), options);
+    const bool ok = report.ok() && report.value().ok();
+    row->SetValue("VERIFY_CLASS", ok ? "ok" : "bad");
+    row->SetValue("VERIFY_TEXT", ok ? "verified: every event, hash and signature recomputed"
+                                    : "verification failed");
+  }
+  return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
+}
+
+HttpResponse RecordForm(Site& site, RequestContext& context,
+                        const std::map<std::string, std::string>& form,
+                        const std::vector<std::string>& errors, int status) {
+  TemplateDictionary body("record");
+  body.SetValue("INSTITUTION", context.user->institution);
+  body.SetValue("USER", context.user->name);
+  body.SetValue("CSRF", context.csrf);
+  auto get = [&form](const char* name, const std::string& fallback = "") {
+    const auto found = form.find(name);
+    return found == form.end() ? fallback : found->second;
+  };
+  std::vector<std::pair<std::string, std::string>> types;
+  for (const char* type :
+       {"disbursement", "allocation", "pledge", "delivery", "training", "meeting", "notice",
+        "consultation_request", "consultation_held", "technical_agreement"}) {
+    types.emplace_back(type, type);
+  }
+  AddOptions(body, "TYPE_OPTION", types, get("type", "disbursement"));
+  std::vector<std::pair<std::string, std::string>> participants;
+  for (const std::string& code : site.participants()) participants.emplace_back(code, code);
+  participants.emplace_back("both", "both");
+  const ledger::Institution* institution = site.keys().FindInstitution(context.user->institution);
+  AddOptions(body, "PARTICIPANT_OPTION", participants,
+             get("participant", institution ? institution->participant : ""));
+  body.SetValue("DATE", get("date"));
+  std::vector<std::pair<std::string, std::string>> commitments;
+  for (const commitments::Commitment& commitment : site.agreement().reviewed) {
+    if (!CommitmentFilter{}.Matches(commitment)) continue;
+    std::string label = commitment.action.lemma + " " + commitment.action.object;
+    if (label.size() > 60) label = label.substr(0, 57) + "…";
+    commitments.emplace_back(commitment.id, label);
+  }
+  AddOptions(body, "COMMITMENT_OPTION", commitments, get("commitment"));
+  body.SetValue("AMOUNT", get("amount"));
+  body.SetValue("CURRENCY", get("currency", "EUR"));
+  body.SetValue("DESCRIPTION", get("description"));
+  body.SetValue("EVIDENCE", get("evidence"));
+  AddOptions(body, "CLASSIFICATION_OPTION", {{"public", "public"}, {"restricted", "restricted"}},
+             get("classification", "public"));
+  if (!errors.empty()) {
+    body.ShowSection("FAILED");
+    for (const std::string& error : errors)
+      body.AddSectionDictionary("ERROR")->SetValue("TEXT", error);
+  }
+  return RenderPage(context, "record", "Record an event", "record.tpl", body, status);
+}
+
+HttpResponse RecordSubmit(Site& site, RequestContext& context) {
+  std::map<std::string, std::string> form = context.request.Form();
+  std::map<std::string, std::string> columns;
+  for (const char* name :
+       {"type", "participant", "date", "amount", "currency", "description", "classification"}) {
+    if (!form[name].empty()) columns[name] = form[name];
+  }
+  if (columns["currency"].empty() || columns["amount"].empty()) {
+    columns.erase("currency");
+    columns.erase("amount");
+  }
+  if (!form["commitment"].empty()) columns["commitments"] = form["commitment"];
+  if (!form["evidence"].empty()) columns["evidence_reference"] = form["evidence"];
+  const ledger::ValidationContext validation = site.EventContext(*context.user);
+  ledger::FlatEvent flat = ledger::ParseFlatEvent(columns, validation);
+  std::vector<std::string> errors;
+  for (const ledger::FlatError& error : flat.errors) {
+    errors.push_back(error.column + ": " + error.message);
+  }
+  if (!errors.empty()) return RecordForm(site, context, form, errors, 422);
+  // The flat reader derives the idempotency key; the recording derives it again from the input.
+  nlohmann::json event = ledger::EventToJson(flat.event);
+  if (event.value("idempotency_key", "").starts_with(ledger::kDerivedKeyPrefix)) {
+    event.erase("idempotency_key");
+  }
+  RecordOutcome outcome = RecordEvent(site, *context.user, std::move(event));
+  if (outcome.status == 200 || outcome.status == 201) {
+    return Redirect("/ledger?recorded=" + outcome.id);
+  }
+  for (const ledger::FieldError& error : outcome.errors) errors.push_back(error.ToString());
+  return RecordForm(site, context, form, errors, outcome.status);
+}
+
+}  // namespace
+
+void AddPageRoutes(Router& router, Site& site) {
+  SetTemplateRoot(site.options().web_root);
+  auto text_page = std::make_shared<TextPage>();
+  router.Add({"GET", "/", Access::kPublic,
+              [&site](RequestContext& context) { return Overview(site, context); }, false});
+  router.Add({"GET", "/text", Access::kPublic,
+              [&site, text_page](RequestContext& context) {
+                return RenderPage(context, "text", "Text", "text.tpl", text_page->Body(site));
+              },
+              false});
+  router.Add({"GET", "/commitments", Access::kPublic,
+              [&site](RequestContext& context) { return CommitmentsPage(site, context); }, false});
+  router.Add({"GET", "/commitments/{id}", Access::kPublic,
+              [&site](RequestContext& context) { return CommitmentPage(site, context); }, false});
+  router.Add({"GET", "/ledger", Access::kPublic,
+              [&site](RequestContext& context) { return LedgerPage(site, context); }, false});
+  router.Add({"GET", "/record", Access::kRecorder,
+              [&site](RequestContext& context) { return RecordForm(site, context, {}, {}, 200); },
+              false});
+  router.Add({"POST", "/record", Access::kRecorder,
+              [&site](RequestContext& context) { return RecordSubmit(site, context); }, false});
+}
+
+}  // namespace treaty::http

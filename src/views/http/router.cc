@@ -1,0 +1,69 @@
+#include "views/http/router.h"
+
+namespace treaty::http {
+namespace {
+
+bool MatchPattern(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+                  std::map<std::string, std::string>& params) {
+  if (pattern.size() != path.size()) return false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const std::string& segment = pattern[i];
+    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+      params[segment.substr(1, segment.size() - 2)] = path[i];
+    } else if (segment != path[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view AccessName(Access access) {
+  switch (access) {
+    case Access::kPublic:
+      return "public";
+    case Access::kSignedIn:
+      return "signed-in";
+    case Access::kRecorder:
+      return "recorder";
+    case Access::kReviewer:
+      return "reviewer";
+    case Access::kAdmin:
+      return "admin";
+  }
+  return "public";
+}
+
+std::vector<std::string> PathSegments(const std::string& path) {
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (start <= path.size()) {
+    const size_t slash = path.find('/', start);
+    const size_t end = slash == std::string::npos ? path.size() : slash;
+    if (end > start) segments.push_back(path.substr(start, end - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return segments;
+}
+
+void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+
+RouteMatch Router::Match(const std::string& method, const std::string& path) const {
+  RouteMatch match;
+  const std::vector<std::string> segments = PathSegments(path);
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string> params;
+    if (!MatchPattern(PathSegments(route.pattern), segments, params)) continue;
+    if (route.method == method || (method == "HEAD" && route.method == "GET")) {
+      match.route = &route;
+      match.params = std::move(params);
+      return match;
+    }
+    match.path_known = true;
+  }
+  return match;
+}
+
+}  // namespace treaty::http

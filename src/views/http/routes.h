@@ -1,0 +1,30 @@
+// The groups of the route table, each registered by the file that handles it. Handlers capture
+// the site by reference: it outlives the router.
+#pragma once
+
+#include "views/http/metrics.h"
+#include "views/http/router.h"
+#include "views/http/site.h"
+#include "views/http/status_service.h"
+
+namespace treaty::http {
+
+// /healthz, /metrics, /api/v1/openapi.json, /static/{file}.
+void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics);
+// Sign-in and sign-out (pages and API), /api/v1/me, users and tokens.
+void AddAccountRoutes(Router& router, Site& site);
+// The agreement: metadata, provisions, commitments, search, exports of the text.
+void AddAgreementRoutes(Router& router, Site& site);
+// The ledger: events (list, one, record, correct), proofs, tree heads.
+void AddLedgerRoutes(Router& router, Site& site);
+// Status, deadlines and the calendar from the evaluation stage.
+void AddStatusRoutes(Router& router, Site& site);
+// The HTML pages and their forms.
+void AddPageRoutes(Router& router, Site& site);
+
+// The status for the caller (public events only for readers) at ?at= (status_service.h).
+// Errors: `where` "at" for a bad moment, else the ledger or the evaluation failed.
+Result<std::shared_ptr<const EvaluatedStatus>> StatusFor(Site& site, const RequestContext& context,
+                                                         const std::string& at);
+
+}  // namespace treaty::http

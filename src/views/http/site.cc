@@ -1,0 +1,144 @@
+#include "views/http/site.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "store/postgres/ledger_store_postgres.h"
+#include "store/sqlite/ledger_store_sqlite.h"
+#include "text/language.h"
+
+namespace treaty::http {
+namespace {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"cannot read the file", path};
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace
+
+bool IsPostgresUrl(const std::string& db) {
+  return db.starts_with("postgresql://") || db.starts_with("postgres://");
+}
+
+Result<std::unique_ptr<ledger::LedgerStore>> OpenLedger(const std::string& db) {
+  if (IsPostgresUrl(db)) {
+    Result<std::unique_ptr<store::PostgresLedgerStore>> opened =
+        store::PostgresLedgerStore::Open(db);
+    if (!opened.ok()) return opened.error();
+    return std::unique_ptr<ledger::LedgerStore>(std::move(opened).value());
+  }
+  Result<std::unique_ptr<store::SqliteLedgerStore>> opened = store::SqliteLedgerStore::Open(db);
+  if (!opened.ok()) return opened.error();
+  return std::unique_ptr<ledger::LedgerStore>(std::move(opened).value());
+}
+
+Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
+  std::unique_ptr<Site> site(new Site());
+  site->options_ = options;
+  SiteOptions& o = site->options_;
+  if (o.package.empty()) o.package = "data/agreements/" + o.agreement;
+  if (o.keys_file.empty()) o.keys_file = o.package + "/ledger/keys.json";
+  if (o.key_files.empty()) o.key_files.push_back(o.package + "/ledger/demo-key.json");
+  if (o.accounts_db.empty()) {
+    if (IsPostgresUrl(o.db)) {
+      return Error{"a PostgreSQL ledger needs --accounts-db FILE for the accounts", o.db};
+    }
+    o.accounts_db = o.db;
+  }
+  if (!std::filesystem::is_directory(o.web_root + "/templates")) {
+    return Error{"no templates folder", o.web_root + "/templates"};
+  }
+
+  Result<commitments::AgreementCommitments> read =
+      commitments::ExtractAgreementCommitments(o.package);
+  if (!read.ok()) return read.error();
+  site->agreement_ = std::move(read).value();
+  for (const commitments::Commitment& commitment : site->agreement_.reviewed) {
+    site->commitments_by_id_[commitment.id] = &commitment;
+    site->commitment_ids_.insert(commitment.id);
+  }
+  for (const document::Party& party : site->agreement_.package.parties) {
+    site->participants_.push_back(party.code);
+  }
+
+  Result<std::string> keys_text = ReadFile(o.keys_file);
+  if (!keys_text.ok()) return keys_text.error();
+  Result<ledger::KeysFile> keys = ledger::ParseKeysFile(keys_text.value(), site->participants_);
+  if (!keys.ok()) return Error{keys.error().ToString(), o.keys_file};
+  site->keys_ = std::move(keys).value();
+  for (const std::string& key_file : o.key_files) {
+    Result<std::string> key_text = ReadFile(key_file);
+    if (!key_text.ok()) return key_text.error();
+    Result<ledger::PrivateKey> parsed = ledger::ParsePrivateKeyFile(key_text.value());
+    if (!parsed.ok()) return Error{parsed.error().ToString(), key_file};
+    const ledger::KeyEntry* entry = site->keys_.FindKey(parsed.value().key_id);
+    Result<ledger::PrivateKey> key =
+        ledger::LoadPrivateKeyFile(key_file, entry != nullptr && entry->demo);
+    if (!key.ok()) return Error{key.error().message, key_file};
+    Result<const ledger::KeyEntry*> matched = ledger::MatchPrivateKey(key.value(), site->keys_);
+    if (!matched.ok()) return Error{matched.error().ToString(), key_file};
+    const std::string institution = key.value().institution;
+    if (!site->signing_keys_.emplace(institution, std::move(key).value()).second) {
+      return Error{"a second key for institution " + institution, key_file};
+    }
+  }
+
+  const std::string db = o.db;
+  site->ledgers_ = std::make_unique<Pool<ledger::LedgerStore>>([db] { return OpenLedger(db); });
+  {
+    Result<Pool<ledger::LedgerStore>::Lease> first = site->ledgers_->Acquire();
+    if (!first.ok()) return first.error();
+  }
+  if (!IsPostgresUrl(db)) {
+    site->search_ =
+        std::make_unique<Pool<store::SearchIndex>>([db] { return store::SearchIndex::Open(db); });
+  } else {
+    site->search_ = std::make_unique<Pool<store::SearchIndex>>(
+        []() -> Result<std::unique_ptr<store::SearchIndex>> {
+          return Error{"search needs the SQLite database that `treaty load` writes", "search"};
+        });
+  }
+  Result<std::unique_ptr<StatusService>> status = StatusService::Load(o.package);
+  if (!status.ok()) return status.error();
+  site->status_ = std::move(status).value();
+  Result<std::unique_ptr<AccountStore>> accounts = AccountStore::Open(o.accounts_db);
+  if (!accounts.ok()) return accounts.error();
+  site->accounts_ = std::move(accounts).value();
+  return site;
+}
+
+const commitments::Commitment* Site::FindCommitment(const std::string& id) const {
+  const auto found = commitments_by_id_.find(id);
+  return found == commitments_by_id_.end() ? nullptr : found->second;
+}
+
+const document::Document* Site::FindDocument(const std::string& language) const {
+  for (const grammar::ExtractedText& version : agreement_.versions) {
+    if (text::LanguageCode(version.doc.language) == language) return &version.doc;
+  }
+  return nullptr;
+}
+
+const ledger::PrivateKey* Site::SigningKey(const std::string& institution) const {
+  const auto found = signing_keys_.find(institution);
+  return found == signing_keys_.end() ? nullptr : &found->second;
+}
+
+ledger::ValidationContext Site::EventContext(const User& user) const {
+  ledger::ValidationContext context;
+  context.default_agreement = agreement_id();
+  context.default_institution = user.institution;
+  context.default_user = user.name;
+  context.known_agreements = std::set<std::string>{agreement_id()};
+  context.known_commitments = commitment_ids_;
+  context.participants = participants_;
+  context.keys = &keys_;
+  return context;
+}
+
+}  // namespace treaty::http

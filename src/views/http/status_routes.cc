@@ -1,0 +1,146 @@
+// The status of the agreement at a date, its deadlines and the calendar, as the evaluation stage
+// gives them (status_service.h). A reader's status is evaluated over public events only.
+#include <fmt/format.h>
+
+#include "views/http/page.h"
+#include "views/http/routes.h"
+#include "views/http/status_service.h"
+
+namespace treaty::http {
+namespace {
+
+using StoreLease = Pool<ledger::LedgerStore>::Lease;
+
+}  // namespace
+
+evaluation::Audience AudienceOf(const RequestContext& context) {
+  return context.SeesRestricted() ? evaluation::Audience::kAll : evaluation::Audience::kPublic;
+}
+
+Result<std::shared_ptr<const EvaluatedStatus>> StatusFor(Site& site, const RequestContext& context,
+                                                         const std::string& at) {
+  Result<evaluation::Instant> moment = RequestedMoment(at);
+  if (!moment.ok()) return Error{moment.error().ToString(), "at"};
+  Result<StoreLease> store = site.ledgers().Acquire();
+  if (!store.ok()) return Error{"the ledger cannot be opened", "ledger"};
+  Result<std::shared_ptr<const EvaluatedStatus>> status =
+      site.status().StatusAt(*store.value(), AudienceOf(context), moment.value());
+  if (!status.ok()) return Error{status.error().ToString(), "evaluation"};
+  return status;
+}
+
+namespace {
+
+HttpResponse StatusError(const Error& error) {
+  return ErrorResponse(error.where == "at" ? 400 : 503, error.message);
+}
+
+HttpResponse CalendarPage(Site& site, RequestContext& context) {
+  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  if (!status.ok()) return StatusError(status.error());
+  ctemplate::TemplateDictionary body("calendar");
+  body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
+  for (const evaluation::DeadlineStatus& deadline : status.value()->status.deadlines) {
+    ctemplate::TemplateDictionary* row = body.AddSectionDictionary("DEADLINE");
+    row->SetValue("DATE", deadline.deadline.date.ToString());
+    row->SetValue("TITLE", deadline.deadline.title);
+    row->SetValue("STATE", deadline.state);
+    row->SetValue("EID", deadline.deadline.source.eid);
+    row->SetValue("COMMITMENT", deadline.commitment_id);
+  }
+  for (const evaluation::Deadline& duty : status.value()->status.calendar) {
+    if (!duty.yearly_until) continue;
+    ctemplate::TemplateDictionary* row = body.AddSectionDictionary("DUTY");
+    row->SetValue("DATE", duty.date.ToString());
+    row->SetValue("UNTIL", duty.yearly_until->ToString());
+    row->SetValue("TITLE", duty.title);
+    row->SetValue("EID", duty.source.eid);
+  }
+  return RenderPage(context, "calendar", "Calendar", "calendar.tpl", body);
+}
+
+HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
+  // The clock runs to the second: the status now, not at the end of the day.
+  Result<std::shared_ptr<const EvaluatedStatus>> status =
+      StatusFor(site, context, CurrentInstant().ToUtcString());
+  if (!status.ok()) return StatusError(status.error());
+  ctemplate::TemplateDictionary body("consultations");
+  body.SetValue("AT", status.value()->status.at.ToUtcString());
+  bool any = false;
+  for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
+    if (entry.rule != "consultations") continue;
+    any = true;
+    ctemplate::TemplateDictionary* procedure = body.AddSectionDictionary("PROCEDURE");
+    procedure->SetValue("ID", entry.id);
+    procedure->SetValue("STATUS", entry.status);
+    procedure->SetValue("SUMMARY", entry.summary);
+    procedure->SetValue("WINDOW", entry.progress.value("window", ""));
+    procedure->SetValue("SUBTYPE", entry.progress.value("request_subtype", ""));
+    for (const nlohmann::json& request :
+         entry.progress.value("requests", nlohmann::json::array())) {
+      procedure->ShowSection("HAS_REQUESTS");
+      ctemplate::TemplateDictionary* row = procedure->AddSectionDictionary("REQUEST");
+      row->SetValue("REQUEST_ID", request.value("request", ""));
+      row->SetValue("BY", request.value("requested_by", ""));
+      row->SetValue("OPENS", request.value("opens", ""));
+      row->SetValue("CLOSES", request.value("closes", ""));
+      row->SetValue("STATE", request.value("state", ""));
+      row->SetValue("RESPONSE_AT", request.value("response_at", ""));
+      if (request.contains("time_left_seconds")) {
+        const int64_t left = request["time_left_seconds"].get<int64_t>();
+        row->SetValue("TIME_LEFT", fmt::format("{} h {:02} min", left / 3600, left % 3600 / 60));
+      }
+    }
+    for (const evaluation::Reason& reason : entry.reasons) {
+      ctemplate::TemplateDictionary* row = procedure->AddSectionDictionary("REASON");
+      row->SetValue("FINDING", reason.finding);
+      row->SetValue("EID", reason.provision.eid);
+    }
+  }
+  if (!any) body.ShowSection("NONE");
+  return RenderPage(context, "consultations", "Consultations", "consultations.tpl", body);
+}
+
+}  // namespace
+
+void AddStatusRoutes(Router& router, Site& site) {
+  router.Add({"GET", "/api/v1/status", Access::kPublic, [&site](RequestContext& context) {
+                Result<std::shared_ptr<const EvaluatedStatus>> status =
+                    StatusFor(site, context, context.request.Query()["at"]);
+                if (!status.ok()) return StatusError(status.error());
+                HttpResponse response;
+                response.content_type = "application/json";
+                response.shared_body =
+                    std::shared_ptr<const std::string>(status.value(), &status.value()->json);
+                return response;
+              }});
+  router.Add({"GET", "/api/v1/deadlines", Access::kPublic, [&site](RequestContext& context) {
+                Result<std::shared_ptr<const EvaluatedStatus>> status =
+                    StatusFor(site, context, context.request.Query()["at"]);
+                if (!status.ok()) return StatusError(status.error());
+                const nlohmann::json json = nlohmann::json::parse(status.value()->json);
+                return JsonResponse({{"agreement", json["agreement"]},
+                                     {"at", json["at"]},
+                                     {"deadlines", json["deadlines"]}});
+              }});
+  router.Add({"GET", "/api/v1/calendar.ics", Access::kPublic, [&site](RequestContext& context) {
+                Result<std::shared_ptr<const EvaluatedStatus>> status =
+                    StatusFor(site, context, "");
+                if (!status.ok()) return StatusError(status.error());
+                HttpResponse response;
+                response.content_type = "text/calendar; charset=utf-8";
+                response.body =
+                    evaluation::StatusCalendar(status.value()->status, CurrentInstant());
+                response.headers.emplace_back(
+                    "Content-Disposition",
+                    fmt::format("attachment; filename=\"{}.ics\"", site.agreement_id()));
+                return response;
+              }});
+  router.Add({"GET", "/consultations", Access::kPublic,
+              [&site](RequestContext& context) { return ConsultationsPage(site, context); },
+              false});
+  router.Add({"GET", "/calendar", Access::kPublic,
+              [&site](RequestContext& context) { return CalendarPage(site, context); }, false});
+}
+
+}  // namespace treaty::http

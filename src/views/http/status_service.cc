@@ -1,0 +1,56 @@
+#include "views/http/status_service.h"
+
+#include <chrono>
+
+namespace treaty::http {
+namespace {
+
+constexpr size_t kMaxCached = 256;
+
+}  // namespace
+
+evaluation::Instant CurrentInstant() {
+  return evaluation::Instant(
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), 0);
+}
+
+Result<evaluation::Instant> RequestedMoment(const std::string& at) {
+  if (at.empty()) return evaluation::EndOfDay(CurrentInstant().UtcDate());
+  return evaluation::ParseStatusMoment(at, "at");
+}
+
+StatusService::StatusService(evaluation::AgreementRules rules)
+    : rules_(std::move(rules)),
+      public_facts_(rules_.agreement, evaluation::Audience::kPublic, rules_.categories),
+      all_facts_(rules_.agreement, evaluation::Audience::kAll, rules_.categories) {}
+
+Result<std::unique_ptr<StatusService>> StatusService::Load(const std::string& folder) {
+  Result<evaluation::AgreementRules> rules = evaluation::LoadAgreementRules(folder);
+  if (!rules.ok()) return rules.error();
+  return std::unique_ptr<StatusService>(new StatusService(std::move(rules).value()));
+}
+
+Result<std::shared_ptr<const EvaluatedStatus>> StatusService::StatusAt(
+    ledger::LedgerStore& store, evaluation::Audience audience, evaluation::Instant at) {
+  std::lock_guard lock(mutex_);
+  evaluation::LedgerFacts& facts =
+      audience == evaluation::Audience::kPublic ? public_facts_ : all_facts_;
+  Result<bool> folded = facts.CatchUp(store);
+  if (!folded.ok()) return folded.error();
+  const std::pair<int, int64_t> key{static_cast<int>(audience),
+                                    at.utc().time_since_epoch().count()};
+  if (const auto found = cache_.find(key);
+      found != cache_.end() && found->second.tree_size == facts.tree_size()) {
+    return found->second.status;
+  }
+  Result<evaluation::AgreementStatus> status = evaluation::EvaluateStatus(rules_, facts, at);
+  if (!status.ok()) return status.error();
+  auto evaluated = std::make_shared<EvaluatedStatus>();
+  evaluated->json = evaluation::StatusJson(status.value()).dump() + "\n";
+  evaluated->status = std::move(status).value();
+  if (cache_.size() >= kMaxCached) cache_.clear();
+  cache_[key] = Cached{facts.tree_size(), evaluated};
+  return std::shared_ptr<const EvaluatedStatus>(evaluated);
+}
+
+}  // namespace treaty::http

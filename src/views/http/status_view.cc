@@ -1,0 +1,137 @@
+#include "views/http/status_view.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace treaty::http {
+namespace {
+
+constexpr int kTimelineWidth = 900;
+constexpr int kChartHeight = 160;
+constexpr int kBarWidth = 28;
+
+std::string Money(const nlohmann::json& minor, const std::string& currency) {
+  if (!minor.is_number_integer()) return "—";
+  std::string whole = std::to_string(minor.get<int64_t>() / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
+  return whole + " " + currency;
+}
+
+}  // namespace
+
+void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict) {
+  const evaluation::Lifecycle& lifecycle = status.lifecycle;
+  ctemplate::TemplateDictionary* section = dict.AddSectionDictionary("LIFECYCLE");
+  section->SetValue("STATE", evaluation::LifecycleStateName(lifecycle.state));
+  section->SetValue("AT", status.at.UtcDate().ToString());
+  section->SetValue("IN_FORCE_FROM", lifecycle.in_force_from.ToString());
+  section->SetValue("TERM_LAST_DAY", lifecycle.term_last_day.ToString());
+  section->SetValue("EXTENSION_DEADLINE", lifecycle.extension_deadline.ToString());
+  for (const evaluation::Reason& reason : lifecycle.reasons) {
+    ctemplate::TemplateDictionary* row = section->AddSectionDictionary("LIFECYCLE_REASON");
+    row->SetValue("FINDING", reason.finding);
+    row->SetValue("EID", reason.provision.eid);
+  }
+  const auto first = lifecycle.in_force_from.ToString();
+  const auto last = lifecycle.last_day_in_force.ToString();
+  const int first_year = std::stoi(first.substr(0, 4));
+  const int last_year = std::max(std::stoi(last.substr(0, 4)), first_year + 1);
+  auto x_of = [&](const evaluation::Date& date) {
+    const std::string text = date.ToString();
+    const double year = std::stoi(text.substr(0, 4)) + (std::stoi(text.substr(5, 2)) - 1) / 12.0;
+    const double share = (year - first_year) / (last_year + 1 - first_year);
+    return 20 + static_cast<int>(std::clamp(share, 0.0, 1.0) * (kTimelineWidth - 40));
+  };
+  for (int year = first_year; year <= last_year; ++year) {
+    ctemplate::TemplateDictionary* tick = section->AddSectionDictionary("YEAR");
+    const evaluation::Date date = evaluation::ParseDate(fmt::format("{}-01-01", year)).value();
+    tick->SetIntValue("X", x_of(date));
+    tick->SetIntValue("LABEL", year);
+  }
+  section->SetIntValue("NOW_X", x_of(status.at.UtcDate()));
+  int row = 0;
+  for (const evaluation::DeadlineStatus& deadline : status.deadlines) {
+    ctemplate::TemplateDictionary* mark = section->AddSectionDictionary("MARK");
+    mark->SetIntValue("X", x_of(deadline.deadline.date));
+    mark->SetIntValue("Y", 62 + (row++ % 4) * 14);
+    mark->SetValue("DATE", deadline.deadline.date.ToString());
+    mark->SetValue("TITLE", deadline.deadline.title);
+    mark->SetValue("STATE", deadline.state);
+  }
+  section->SetIntValue("WIDTH", kTimelineWidth);
+  section->SetIntValue("END_X", kTimelineWidth - 20);
+}
+
+bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
+                          const std::string& commitment_id, ctemplate::TemplateDictionary& dict) {
+  const auto found = std::find_if(
+      status.commitments.begin(), status.commitments.end(),
+      [&](const evaluation::CommitmentStatus& entry) { return entry.id == commitment_id; });
+  if (found == status.commitments.end()) return false;
+  dict.SetValue("STATUS", found->status);
+  dict.SetValue("SUMMARY", found->summary);
+  dict.SetValue("RULE", found->rule);
+  for (const evaluation::Reason& reason : found->reasons) {
+    ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("REASON");
+    row->SetValue("FINDING", reason.finding);
+    row->SetValue("EID", reason.provision.eid);
+    for (const std::string& event : reason.events) {
+      row->AddSectionDictionary("REASON_EVENT")->SetValue("ID", event);
+    }
+  }
+  const nlohmann::json& periods =
+      found->progress.contains("periods") ? found->progress["periods"] : nlohmann::json::array();
+  const std::string currency = found->progress.value("currency", "");
+  int64_t largest = 1;
+  for (const nlohmann::json& period : periods) {
+    for (const char* key : {"target_minor_units", "achieved_minor_units"}) {
+      if (period.contains(key) && period[key].is_number_integer()) {
+        largest = std::max(largest, period[key].get<int64_t>());
+      }
+    }
+  }
+  int index = 0;
+  for (const nlohmann::json& period : periods) {
+    ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PERIOD");
+    row->SetValue("LABEL", period.value("label", ""));
+    row->SetValue("PERIOD_STATUS", period.value("status", ""));
+    row->SetValue("TARGET", Money(period.value("target_minor_units", nlohmann::json()), currency));
+    row->SetValue("ACHIEVED",
+                  Money(period.value("achieved_minor_units", nlohmann::json()), currency));
+    const nlohmann::json percent = period.value("percent_of_target", nlohmann::json());
+    if (percent.is_number()) {
+      ctemplate::TemplateDictionary* bar = row->AddSectionDictionary("BAR");
+      bar->SetIntValue("VALUE", static_cast<long>(std::min(100.0, percent.get<double>())));
+      bar->SetValue("PERCENT", fmt::format("{:.1f} %", percent.get<double>()));
+    }
+    ctemplate::TemplateDictionary* chart = dict.AddSectionDictionary("CHART_BAR");
+    const int x = 40 + index * (2 * kBarWidth + 24);
+    auto height = [&](const char* key) {
+      const nlohmann::json value = period.value(key, nlohmann::json());
+      if (!value.is_number_integer()) return 0;
+      return static_cast<int>(static_cast<double>(value.get<int64_t>()) / largest *
+                              (kChartHeight - 30));
+    };
+    const int target = height("target_minor_units");
+    const int achieved = height("achieved_minor_units");
+    chart->SetIntValue("TARGET_X", x);
+    chart->SetIntValue("TARGET_Y", kChartHeight - 20 - target);
+    chart->SetIntValue("TARGET_H", target);
+    chart->SetIntValue("ACHIEVED_X", x + kBarWidth);
+    chart->SetIntValue("ACHIEVED_Y", kChartHeight - 20 - achieved);
+    chart->SetIntValue("ACHIEVED_H", achieved);
+    chart->SetIntValue("BAR_W", kBarWidth - 2);
+    chart->SetIntValue("LABEL_X", x);
+    chart->SetValue("LABEL", period.value("label", ""));
+    ++index;
+  }
+  if (index > 0) {
+    dict.ShowSection("HAS_CHART");
+    dict.SetIntValue("CHART_WIDTH", std::max(480, 60 + index * (2 * kBarWidth + 24)));
+    dict.SetIntValue("CHART_HEIGHT", kChartHeight);
+  }
+  return true;
+}
+
+}  // namespace treaty::http

@@ -1,0 +1,23 @@
+// Fills page dictionaries from an evaluated status: the life cycle, the timeline of deadlines,
+// commitment statuses with their reasons, progress bars and the SVG chart of target against
+// achieved per period. Only layout is computed here (positions and sizes in the drawing); every
+// figure and state comes from the evaluation stage.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include "evaluation/status.h"
+
+namespace treaty::http {
+
+// LIFECYCLE section: STATE, IN_FORCE_FROM, TERM_LAST_DAY, EXTENSION_DEADLINE, and a TIMELINE of
+// MARK entries (X, LABEL, DATE, STATE) across the term.
+void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict);
+
+// One commitment's STATUS, SUMMARY, REASON entries (FINDING, EID, EVENT ids) and its PERIOD
+// entries with a progress bar and a CHART of target and achieved bars. Returns false when the
+// status has no entry for `commitment_id`.
+bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
+                          const std::string& commitment_id, ctemplate::TemplateDictionary& dict);
+
+}  // namespace treaty::http

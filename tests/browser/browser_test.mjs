@@ -1,0 +1,140 @@
+// Browser test of the server's pages with Debian's Chromium (playwright-core, no downloaded
+// browser). Usage: node browser_test.mjs BASE_URL SCREENSHOT_DIR. The server must hold the demo
+// ledger, a recorder "lauris" (lv-mod) with the password in TREATY_RECORDER_PASSWORD, and one
+// restricted event whose description is in TREATY_RESTRICTED_TEXT.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [base, shots] = process.argv.slice(2);
+const password = process.env.TREATY_RECORDER_PASSWORD;
+const restricted = process.env.TREATY_RESTRICTED_TEXT;
+fs.mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+let failed = false;
+let shot = 0;
+async function snap(page, name) {
+  shot += 1;
+  await page.screenshot({ path: path.join(shots, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+async function step(name, body) {
+  try {
+    await body();
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failed = true;
+    console.log(`FAIL ${name}\n${error.stack}`);
+  }
+}
+
+const context = await browser.newContext();
+const page = await context.newPage();
+const commitment = 'sec_2__hcontainer_1__para_2__sent_2';
+const description = `Browser test tranche ${Date.now()}`;
+let statusBefore = '';
+let chartBefore = '';
+
+await step('the overview shows the agreement and its key targets', async () => {
+  const response = await page.goto(`${base}/`);
+  assert.equal(response.status(), 200);
+  assert.match(await page.textContent('h1'), /Latvia/);
+  assert.ok(await page.locator('table.data tbody tr').count() > 0);
+  await snap(page, 'overview');
+});
+
+await step('the text shows both languages with the English text marked as prevailing', async () => {
+  await page.click('nav >> text=Text');
+  assert.equal(await page.locator('th[lang=lv]').count(), 1);
+  assert.match(await page.textContent('th[lang=en]'), /prevails/);
+  assert.ok(await page.locator('span.commitment').count() > 10);
+  await snap(page, 'text');
+});
+
+await step('the commitments table filters and leads to one commitment', async () => {
+  await page.click('nav >> text=Commitments');
+  const all = await page.locator('table.commitments tbody tr').count();
+  await page.selectOption('select[name=obligor]', 'LV');
+  await page.fill('input[name=area]', '2');
+  await page.click('form.filters button');
+  const some = await page.locator('table.commitments tbody tr').count();
+  assert.ok(some > 0 && some < all, `${some} of ${all}`);
+  await snap(page, 'commitments');
+  await page.click(`a[href="/commitments/${commitment}"]`);
+  assert.match(await page.textContent('h1'), new RegExp(commitment));
+  assert.ok(await page.locator('blockquote.prevailing').count() >= 1);
+  statusBefore = await page.textContent('section.status table.progress');
+  chartBefore = await page.getAttribute('svg.chart rect.achieved', 'height');
+  await snap(page, 'commitment');
+});
+
+await step('a recorder signs in, records a disbursement, sees it linked, and signs out', async () => {
+  await page.click('text=Sign in');
+  await snap(page, 'signin');
+  await page.fill('input[name=name]', 'lauris');
+  await page.fill('input[name=password]', password);
+  await page.click('form.stacked button');
+  assert.match(await page.textContent('.account .who'), /lauris \(recorder, lv-mod\)/);
+  await page.click('nav >> text=Record an event');
+  await page.selectOption('select[name=type]', 'disbursement');
+  await page.fill('input[name=date]', '2024-09-30');
+  await page.selectOption('select[name=commitment]', commitment);
+  await page.fill('input[name=amount]', '2500000.00');
+  await page.fill('input[name=currency]', 'EUR');
+  await page.fill('textarea[name=description]', description);
+  await page.fill('input[name=evidence]', 'https://www.mod.gov.lv/en/news/example');
+  await snap(page, 'record-form');
+  await page.click('form.stacked button');
+  assert.match(await page.textContent('p.notice'), /Recorded/);
+  assert.ok(await page.locator(`td.description >> text=${description}`).count() === 1);
+  assert.match(await page.textContent('.badge'), /verified/);
+  await snap(page, 'ledger-after-record');
+  await page.goto(`${base}/commitments/${commitment}`);
+  assert.ok(await page.locator(`text=${description}`).count() === 1);
+  assert.match(await page.content(), /2,500,000\.00 EUR/);
+  assert.notEqual(await page.textContent('section.status table.progress'), statusBefore);
+  assert.notEqual(await page.getAttribute('svg.chart rect.achieved', 'height'), chartBefore);
+  await snap(page, 'commitment-after-record');
+  await page.click('button:has-text("Sign out")');
+  assert.equal(await page.locator('text=Sign in').count(), 1);
+});
+
+await step('a form without its CSRF token is refused', async () => {
+  const response = await page.request.post(`${base}/record`, { form: { type: 'disbursement' }, maxRedirects: 0 });
+  assert.ok([303, 403].includes(response.status()), `status ${response.status()}`);
+});
+
+await step('a reader never sees a restricted event', async () => {
+  for (const target of ['/', '/ledger', `/commitments/${commitment}`]) {
+    await page.goto(`${base}${target}`);
+    assert.ok(!(await page.content()).includes(restricted), target);
+  }
+  const api = await page.request.get(`${base}/api/v1/events?limit=10000`);
+  assert.ok(!(await api.text()).includes(restricted));
+  await snap(page, 'ledger-as-reader');
+});
+
+await step('the calendar offers the .ics and the consultations page shows the clock', async () => {
+  await page.goto(`${base}/calendar`);
+  assert.ok(await page.locator('table.deadlines tbody tr').count() > 0);
+  const ics = await page.request.get(`${base}/api/v1/calendar.ics`);
+  assert.match(await ics.text(), /^BEGIN:VCALENDAR/);
+  await snap(page, 'calendar');
+  await page.goto(`${base}/consultations`);
+  assert.match(await page.textContent('h1'), /Consultations/);
+  await snap(page, 'consultations');
+});
+
+await step('unknown pages are 404', async () => {
+  const response = await page.goto(`${base}/no/such/page`);
+  assert.equal(response.status(), 404);
+  await snap(page, 'not-found');
+});
+
+await browser.close();
+console.log(`screenshots in ${shots}`);
+process.exit(failed ? 1 : 0);

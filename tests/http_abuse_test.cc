@@ -1,0 +1,173 @@
+// Bad input and abuse: each gets its status code, nothing is written, and the application keeps
+// serving.
+#include <chrono>
+
+#include "http_test_support.h"
+
+namespace treaty::test {
+namespace {
+
+class HttpAbuseTest : public HttpTest {};
+
+TEST_F(HttpAbuseTest, MalformedJsonIs400AndWritesNothing) {
+  const int64_t size = TreeSize();
+  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", "{\"type\": \"disbursement\",").status, 400);
+  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", "[1, 2]").status, 400);
+  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("x"), "text/plain").status, 400);
+  http::HttpResponse invalid = Send("POST", "/api/v1/events", "lauris", "{\"type\": \"gift\"}");
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_TRUE(nlohmann::json::parse(invalid.body)["error"]["fields"].size() > 0);
+  EXPECT_EQ(TreeSize(), size);
+  EXPECT_EQ(Send("GET", "/healthz").status, 200);
+}
+
+TEST_F(HttpAbuseTest, BodyOverOneMebibyteIs413) {
+  const int64_t size = TreeSize();
+  std::string big = Disbursement(std::string(http::kMaxBodyBytes, 'a'));
+  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", big).status, 413);
+  EXPECT_EQ(TreeSize(), size);
+}
+
+TEST_F(HttpAbuseTest, PathTraversalAndUnknownRoutes) {
+  EXPECT_EQ(Send("GET", "/static/site.css").status, 200);
+  for (const char* target :
+       {"/static/../CMakeLists.txt", "/static/%2e%2e/CMakeLists.txt", "/static/..%2fCMakeLists.txt",
+        "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/static/..\\CMakeLists.txt",
+        "/static/%00site.css", "//static/site.css", "static/site.css"}) {
+    http::HttpResponse response = Send("GET", target);
+    EXPECT_TRUE(response.status == 400 || response.status == 404)
+        << target << " " << response.status;
+    EXPECT_EQ(response.body.find("cmake_minimum_required"), std::string::npos) << target;
+  }
+  EXPECT_EQ(Send("GET", "/static/.hidden").status, 404);
+  EXPECT_EQ(Send("GET", "/static/openapi.json").status, 404);
+  EXPECT_EQ(Send("GET", "/nowhere").status, 404);
+  EXPECT_EQ(Send("GET", "/api/v1/nowhere").status, 404);
+  EXPECT_EQ(Send("DELETE", "/api/v1/events").status, 405);
+}
+
+TEST_F(HttpAbuseTest, MarkupInDescriptionsIsEscapedEverywhere) {
+  const std::string evil = "<script>alert('x')</script><img src=x onerror=alert(1)>\"&";
+  http::HttpResponse recorded = Send("POST", "/api/v1/events", "lauris", Disbursement(evil));
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  for (const char* page : {"/ledger", "/commitments/sec_2__hcontainer_1__para_2__sent_2"}) {
+    const std::string body = Send("GET", page).body;
+    EXPECT_EQ(body.find("<script>"), std::string::npos) << page;
+    EXPECT_EQ(body.find("<img src=x"), std::string::npos) << page;
+    EXPECT_NE(body.find("&lt;script&gt;"), std::string::npos) << page;
+  }
+  const std::string json = Send("GET", "/api/v1/events").body;
+  EXPECT_NE(nlohmann::json::parse(json).dump().find("alert"), std::string::npos);
+  http::HttpResponse page = Send("GET", "/ledger");
+  bool has_csp = false;
+  for (const auto& [name, value] : page.headers) has_csp |= name == "Content-Security-Policy";
+  EXPECT_TRUE(has_csp);
+}
+
+TEST_F(HttpAbuseTest, MissingOrWrongTokenIs401AndWrongRoleIs403) {
+  EXPECT_EQ(Send("POST", "/api/v1/events", "", Disbursement("x")).status, 401);
+  http::HttpRequest request;
+  request.method = "GET";
+  request.target = "/api/v1/events";
+  request.headers["authorization"] = "Bearer trt_0000";
+  EXPECT_EQ(app_->Handle(request).status, 401);
+  request.headers["authorization"] = "Basic YWRhOmFkYQ==";
+  EXPECT_EQ(app_->Handle(request).status, 401);
+  const int64_t size = TreeSize();
+  EXPECT_EQ(Send("POST", "/api/v1/events", "rita", Disbursement("x")).status, 403);
+  EXPECT_EQ(Send("POST", "/api/v1/events", "vera", Disbursement("x")).status, 403);
+  EXPECT_EQ(Send("POST", "/api/v1/users", "lauris",
+                 R"({"name":"mallory","password":"0123456789","role":"admin"})")
+                .status,
+            403);
+  EXPECT_EQ(TreeSize(), size);
+  EXPECT_EQ(Send("GET", "/api/v1/users", "ada").body.find("mallory"), std::string::npos);
+}
+
+// Signs in with the cookie, then a write without the CSRF token is refused, with it accepted.
+TEST_F(HttpAbuseTest, CookieWritesNeedTheCsrfToken) {
+  http::HttpResponse signed_in =
+      Send("POST", "/api/v1/session", "", R"({"name":"lauris","password":"lauris-password"})");
+  ASSERT_EQ(signed_in.status, 201) << signed_in.body;
+  std::string cookie;
+  for (const auto& [name, value] : signed_in.headers) {
+    if (name == "Set-Cookie") cookie = value;
+  }
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Secure"), std::string::npos);
+  const std::string session = cookie.substr(0, cookie.find(';'));
+  const std::string csrf = nlohmann::json::parse(signed_in.body)["csrf"];
+
+  http::HttpRequest request;
+  request.method = "POST";
+  request.target = "/api/v1/events";
+  request.headers["cookie"] = session;
+  request.headers["content-type"] = "application/json";
+  request.body = Disbursement("By cookie");
+  const int64_t size = TreeSize();
+  EXPECT_EQ(app_->Handle(request).status, 403);
+  request.headers["x-csrf-token"] = std::string(64, '0');
+  EXPECT_EQ(app_->Handle(request).status, 403);
+  EXPECT_EQ(TreeSize(), size);
+  request.headers["x-csrf-token"] = csrf;
+  EXPECT_EQ(app_->Handle(request).status, 201);
+
+  http::HttpRequest form;
+  form.method = "POST";
+  form.target = "/record";
+  form.headers["cookie"] = session;
+  form.headers["content-type"] = "application/x-www-form-urlencoded";
+  form.body =
+      "type=disbursement&participant=LV&date=2024-07-01&commitment="
+      "sec_2__hcontainer_1__para_2__sent_2&amount=10.00&currency=EUR&description=Form"
+      "&classification=public";
+  EXPECT_EQ(app_->Handle(form).status, 403);
+  form.body += "&csrf=" + csrf;
+  http::HttpResponse recorded = app_->Handle(form);
+  EXPECT_EQ(recorded.status, 303) << recorded.body;
+  EXPECT_EQ(TreeSize(), size + 2);
+}
+
+TEST_F(HttpAbuseTest, AThousandFailedSignInsAreRateLimited) {
+  const auto start = std::chrono::steady_clock::now();
+  int unauthorized = 0;
+  int limited = 0;
+  for (int i = 0; i < 1000; ++i) {
+    http::HttpRequest request;
+    request.method = "POST";
+    request.target = "/api/v1/session";
+    request.remote = "203.0.113.7";
+    request.headers["content-type"] = "application/json";
+    request.body = R"({"name":"ada","password":"guess-)" + std::to_string(i) + "\"}";
+    const int status = app_->Handle(request).status;
+    unauthorized += status == 401;
+    limited += status == 429;
+  }
+  EXPECT_EQ(unauthorized, 10);
+  EXPECT_EQ(limited, 990);
+  // Refusals cost no password hashing.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  // The right password is refused too while the name is limited, from any address.
+  http::HttpRequest right;
+  right.method = "POST";
+  right.target = "/api/v1/session";
+  right.remote = "198.51.100.1";
+  right.headers["content-type"] = "application/json";
+  right.body = R"({"name":"ada","password":"ada-password"})";
+  EXPECT_EQ(app_->Handle(right).status, 429);
+  EXPECT_EQ(Send("GET", "/healthz").status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/users", "ada").status, 200);
+}
+
+TEST_F(HttpAbuseTest, MetricsCountRequestsByRoute) {
+  Send("GET", "/healthz");
+  const std::string metrics = Send("GET", "/metrics").body;
+  EXPECT_NE(
+      metrics.find("treaty_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}"),
+      std::string::npos);
+  EXPECT_NE(metrics.find("treaty_http_request_duration_seconds_bucket"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace treaty::test

@@ -1,0 +1,198 @@
+// The route table against the OpenAPI document, and every route as every role.
+#include <fstream>
+#include <set>
+
+#include "http_test_support.h"
+
+namespace treaty::test {
+namespace {
+
+using http::Access;
+using http::Route;
+
+// A concrete path for a route pattern: `{name}` segments get values that exist.
+std::string Concrete(const std::string& pattern) {
+  std::string path = pattern;
+  const std::map<std::string, std::string> values = {
+      {"{id}", "sec_2__hcontainer_1__para_2__sent_2"},
+      {"{eid}", "sec_2__hcontainer_1__para_2"},
+      {"{file}", "site.css"}};
+  for (const auto& [name, value] : values) {
+    if (const size_t at = path.find(name); at != std::string::npos) {
+      path.replace(at, name.size(), value);
+    }
+  }
+  if (path.starts_with("/api/v1/agreements/")) path = "/api/v1/agreements/lv-ua-2024";
+  return path;
+}
+
+class HttpRoutesTest : public HttpTest {};
+
+TEST_F(HttpRoutesTest, OpenApiDocumentDescribesExactlyTheApiRoutes) {
+  http::HttpResponse response = Send("GET", "/api/v1/openapi.json");
+  ASSERT_EQ(response.status, 200);
+  const nlohmann::json doc = nlohmann::json::parse(response.body);
+  EXPECT_EQ(doc["openapi"], "3.1.0");
+  std::set<std::pair<std::string, std::string>> documented;
+  for (const auto& [path, operations] : doc["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert({upper, path});
+      EXPECT_TRUE(operation.contains("responses")) << method << " " << path;
+    }
+  }
+  std::set<std::pair<std::string, std::string>> routed;
+  for (const Route& route : app_->router().routes()) {
+    if (route.api && route.pattern != "/static/{file}")
+      routed.insert({route.method, route.pattern});
+  }
+  for (const auto& entry : routed) {
+    EXPECT_TRUE(documented.contains(entry))
+        << "not documented: " << entry.first << " " << entry.second;
+  }
+  for (const auto& entry : documented) {
+    EXPECT_TRUE(routed.contains(entry))
+        << "documented, not routed: " << entry.first << " " << entry.second;
+  }
+}
+
+// Every route as an anonymous visitor and as each role: who is let in, who gets 401 (API) or a
+// redirect to sign in (pages), who gets 403.
+TEST_F(HttpRoutesTest, EveryRouteAsEveryRole) {
+  const std::vector<std::pair<std::string, std::optional<http::Role>>> callers = {
+      {"", std::nullopt},
+      {"rita", http::Role::kReader},
+      {"lauris", http::Role::kRecorder},
+      {"vera", http::Role::kReviewer},
+      {"ada", http::Role::kAdmin}};
+  int checked = 0;
+  for (const Route& route : app_->router().routes()) {
+    if (route.pattern == "/api/v1/session" && route.method == "POST") continue;  // sign-in
+    if (route.pattern == "/signin") continue;
+    for (const auto& [user, role] : callers) {
+      // Writes go with a body that is not a valid event or user, so nothing is written.
+      const std::string body = route.method == "GET" ? "" : "{}";
+      http::HttpResponse response = Send(route.method, Concrete(route.pattern), user, body);
+      const std::string what =
+          route.method + " " + route.pattern + " as " + (user.empty() ? "anonymous" : user);
+      bool allowed = route.access == Access::kPublic ||
+                     (role && route.access == Access::kSignedIn) ||
+                     (role == http::Role::kRecorder && route.access == Access::kRecorder) ||
+                     (role == http::Role::kReviewer && route.access == Access::kReviewer) ||
+                     (role == http::Role::kAdmin && route.access == Access::kAdmin);
+      if (allowed) {
+        EXPECT_NE(response.status, 401) << what;
+        EXPECT_NE(response.status, 403) << what;
+        EXPECT_LT(response.status, 500) << what;
+      } else if (!role) {
+        EXPECT_EQ(response.status, route.api ? 401 : 303) << what;
+      } else {
+        EXPECT_EQ(response.status, 403) << what;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 100);
+  EXPECT_EQ(TreeSize(), 0);
+}
+
+TEST_F(HttpRoutesTest, RecorderRecordsInOwnInstitutionOnly) {
+  http::HttpResponse recorded = Send("POST", "/api/v1/events", "lauris", Disbursement("Tranche"));
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  const nlohmann::json result = nlohmann::json::parse(recorded.body);
+  http::HttpResponse event = Send("GET", "/api/v1/events/" + result["id"].get<std::string>());
+  ASSERT_EQ(event.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(event.body)["recorded_by"]["user"], "lauris");
+  EXPECT_EQ(nlohmann::json::parse(event.body)["recorded_by"]["institution"], "lv-mod");
+
+  nlohmann::json other = nlohmann::json::parse(Disbursement("In Ukraine's name"));
+  other["recorded_by"] = {{"institution", "ua-mod"}, {"user", "lauris"}};
+  const int64_t size = TreeSize();
+  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", other.dump()).status, 403);
+  // ua-mod's recorder: this server holds no ua-mod key.
+  EXPECT_EQ(Send("POST", "/api/v1/events", "olena", Disbursement("UA")).status, 503);
+  EXPECT_EQ(TreeSize(), size);
+
+  http::HttpResponse proof =
+      Send("GET", "/api/v1/events/" + result["id"].get<std::string>() + "/proof");
+  ASSERT_EQ(proof.status, 200) << proof.body;
+  EXPECT_EQ(nlohmann::json::parse(proof.body)["format"], "treaty-inclusion-proof/1");
+}
+
+TEST_F(HttpRoutesTest, ReaderNeverSeesRestrictedEvents) {
+  http::HttpResponse recorded =
+      Send("POST", "/api/v1/events", "lauris", Disbursement("Secret tranche XYZ", "restricted"));
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  const std::string id = nlohmann::json::parse(recorded.body)["id"];
+  for (const std::string& reader : {std::string(), std::string("rita")}) {
+    for (const char* target :
+         {"/api/v1/events", "/api/v1/events?classification=restricted", "/ledger", "/",
+          "/commitments/sec_2__hcontainer_1__para_2__sent_2"}) {
+      http::HttpResponse response = Send("GET", target, reader);
+      EXPECT_EQ(response.status, 200) << target;
+      EXPECT_EQ(response.body.find("Secret tranche XYZ"), std::string::npos) << target;
+      EXPECT_EQ(response.body.find(id), std::string::npos) << target;
+    }
+    EXPECT_EQ(Send("GET", "/api/v1/events/" + id, reader).status, 404);
+    EXPECT_EQ(Send("GET", "/api/v1/events/" + id + "/proof", reader).status, 404);
+  }
+  EXPECT_NE(Send("GET", "/api/v1/events", "vera").body.find("Secret tranche XYZ"),
+            std::string::npos);
+  EXPECT_NE(Send("GET", "/ledger", "lauris").body.find("Secret tranche XYZ"), std::string::npos);
+}
+
+TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
+  http::HttpResponse all = Send("GET", "/api/v1/commitments");
+  http::HttpResponse latvia = Send("GET", "/api/v1/commitments?obligor=LV&area=2");
+  ASSERT_EQ(all.status, 200);
+  ASSERT_EQ(latvia.status, 200);
+  const auto some = nlohmann::json::parse(latvia.body)["commitments"];
+  EXPECT_GT(some.size(), 0u);
+  EXPECT_LT(some.size(), nlohmann::json::parse(all.body)["commitments"].size());
+  for (const auto& commitment : some)
+    EXPECT_TRUE(commitment["id"].get<std::string>().starts_with("sec_2"));
+  EXPECT_EQ(Send("GET", "/api/v1/commitments?strength=firmly").status, 400);
+  http::HttpResponse provision = Send("GET", "/api/v1/provisions/sec_2__hcontainer_1__para_2");
+  ASSERT_EQ(provision.status, 200);
+  const auto texts = nlohmann::json::parse(provision.body)["texts"];
+  EXPECT_TRUE(texts.contains("en"));
+  EXPECT_TRUE(texts.contains("lv"));
+  EXPECT_EQ(Send("GET", "/api/v1/provisions/sec_99").status, 404);
+}
+
+TEST_F(HttpRoutesTest, StatusComesFromEvaluationForTheCallersAudience) {
+  http::HttpResponse reader = Send("GET", "/api/v1/status?at=2025-01-01");
+  ASSERT_EQ(reader.status, 200) << reader.Body();
+  const nlohmann::json status = nlohmann::json::parse(reader.Body());
+  EXPECT_EQ(status["audience"], "public");
+  EXPECT_EQ(status["lifecycle"]["state"], "in_force");
+  EXPECT_FALSE(status["commitments"].empty());
+  http::HttpResponse recorder = Send("GET", "/api/v1/status?at=2025-01-01", "lauris");
+  EXPECT_EQ(nlohmann::json::parse(recorder.Body())["audience"], "all");
+  EXPECT_EQ(Send("GET", "/api/v1/status?at=2025-02-30").status, 400);
+  http::HttpResponse deadlines = Send("GET", "/api/v1/deadlines?at=2025-01-01");
+  ASSERT_EQ(deadlines.status, 200);
+  EXPECT_FALSE(nlohmann::json::parse(deadlines.body)["deadlines"].empty());
+  http::HttpResponse calendar = Send("GET", "/api/v1/calendar.ics");
+  ASSERT_EQ(calendar.status, 200);
+  EXPECT_TRUE(calendar.body.starts_with("BEGIN:VCALENDAR"));
+}
+
+TEST_F(HttpRoutesTest, PagesRender) {
+  for (const char* page : {"/", "/text", "/commitments", "/ledger", "/calendar", "/consultations",
+                           "/commitments/sec_2__hcontainer_1__para_2__sent_2"}) {
+    http::HttpResponse response = Send("GET", page);
+    EXPECT_EQ(response.status, 200) << page;
+    EXPECT_TRUE(response.content_type.starts_with("text/html")) << page;
+    EXPECT_NE(response.body.find("</html>"), std::string::npos) << page;
+  }
+  http::HttpResponse text = Send("GET", "/text");
+  EXPECT_NE(text.body.find("lang=\"lv\""), std::string::npos);
+  EXPECT_NE(text.body.find("class=\"commitment\""), std::string::npos);
+  EXPECT_NE(text.body.find("prevails"), std::string::npos);
+  EXPECT_EQ(Send("GET", "/commitments/nope").status, 404);
+}
+
+}  // namespace
+}  // namespace treaty::test

@@ -1,0 +1,98 @@
+// One server application over a fresh ledger and accounts database, shared by the HTTP tests of
+// a suite, with a user and an API token of each role.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "views/http/application.h"
+
+namespace treaty::test {
+
+class HttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    folder_ = new std::filesystem::path(std::filesystem::temp_directory_path() /
+                                        ("treaty-http-" + std::to_string(::getpid())));
+    std::filesystem::remove_all(*folder_);
+    std::filesystem::create_directories(*folder_);
+    http::SiteOptions options;
+    options.db = (*folder_ / "treaty.sqlite").string();
+    options.package = std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024";
+    options.web_root = std::string(TREATY_SOURCE_DIR) + "/web";
+    Result<std::unique_ptr<http::Application>> app = http::Application::Create(options, nullptr);
+    ASSERT_TRUE(app.ok()) << app.error().ToString();
+    app_ = app.value().release();
+    tokens_ = new std::map<std::string, std::string>();
+    struct Account {
+      const char* name;
+      http::Role role;
+      const char* institution;
+    };
+    for (const Account& account :
+         {Account{"rita", http::Role::kReader, ""},
+          Account{"lauris", http::Role::kRecorder, "lv-mod"},
+          Account{"olena", http::Role::kRecorder, "ua-mod"},
+          Account{"vera", http::Role::kReviewer, ""}, Account{"ada", http::Role::kAdmin, ""}}) {
+      Result<http::User> user = app_->site().accounts().AddUser(
+          account.name, std::string(account.name) + "-password", account.role, account.institution);
+      ASSERT_TRUE(user.ok()) << user.error().ToString();
+      Result<std::string> token = app_->site().accounts().CreateToken(account.name, "test");
+      ASSERT_TRUE(token.ok());
+      (*tokens_)[account.name] = token.value();
+    }
+  }
+
+  static void TearDownTestSuite() {
+    delete app_;
+    app_ = nullptr;
+    std::error_code ec;
+    std::filesystem::remove_all(*folder_, ec);
+    delete folder_;
+    delete tokens_;
+  }
+
+  // A request as `user` (by API token; empty: anonymous).
+  static http::HttpResponse Send(const std::string& method, const std::string& target,
+                                 const std::string& user = "", const std::string& body = "",
+                                 const std::string& content_type = "application/json") {
+    http::HttpRequest request;
+    request.method = method;
+    request.target = target;
+    request.remote = "127.0.0.1";
+    if (!user.empty()) request.headers["authorization"] = "Bearer " + tokens_->at(user);
+    if (!body.empty()) request.headers["content-type"] = content_type;
+    request.body = body;
+    return app_->Handle(request);
+  }
+
+  static int64_t TreeSize() {
+    auto store = app_->site().ledgers().Acquire();
+    auto state = store.value()->State(app_->site().agreement_id());
+    return state.ok() && state.value() ? state.value()->tree_size : 0;
+  }
+
+  static std::string Disbursement(const std::string& description,
+                                  const std::string& classification = "public") {
+    nlohmann::json event = {{"type", "disbursement"},
+                            {"participant", "LV"},
+                            {"date", "2024-06-01"},
+                            {"commitments", {"sec_2__hcontainer_1__para_2__sent_2"}},
+                            {"amount", {{"currency", "EUR"}, {"minor_units", 150000050}}},
+                            {"description", description},
+                            {"evidence", nlohmann::json::array()},
+                            {"classification", classification}};
+    return event.dump();
+  }
+
+  static inline http::Application* app_ = nullptr;
+  static inline std::filesystem::path* folder_ = nullptr;
+  static inline std::map<std::string, std::string>* tokens_ = nullptr;
+};
+
+}  // namespace treaty::test

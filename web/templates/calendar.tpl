@@ -1,0 +1,11 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Calendar</h1>
+<p>Deadlines as of {{AT}}. <a href="/api/v1/calendar.ics" download>Download as iCalendar (.ics)</a></p>
+<table class="data deadlines">
+<thead><tr><th>Date</th><th>What</th><th>State</th><th>Provision</th></tr></thead>
+<tbody>
+{{#DEADLINE}}<tr class="{{STATE}}"><td>{{DATE}}</td><td>{{TITLE}}</td><td><span class="badge {{STATE}}">{{STATE}}</span></td><td><a href="/text#{{EID}}">{{EID}}</a></td></tr>
+{{/DEADLINE}}
+</tbody>
+</table>
+<h2>Yearly duties</h2>
+<ul>{{#DUTY}}<li>{{TITLE}}: each year from {{DATE}} to {{UNTIL}} (<a href="/text#{{EID}}">{{EID}}</a>)</li>{{/DUTY}}</ul>

@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Commitment {{ID}}</h1>
+<p class="meta">{{CLASS}} · {{STRENGTH}} · {{CATEGORY}} · obligor {{OBLIGORS}}{{#BENEFICIARY}} · for {{NAME}}{{/BENEFICIARY}} · provision <a href="/text#{{EID}}">{{EID}}</a></p>
+<p class="headings">{{HEADINGS}}</p>
+{{#HAS_STATUS}}<section class="status">
+<h2>Status on {{AT}}: <span class="badge {{STATUS}}">{{STATUS}}</span></h2>
+<p>{{SUMMARY}}</p>
+<table class="data progress">
+<tbody>{{#PERIOD}}<tr><td>{{LABEL}}</td><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS}}</td></tr>{{/PERIOD}}</tbody>
+</table>
+{{#HAS_CHART}}<svg class="chart" viewBox="0 0 {{CHART_WIDTH}} {{CHART_HEIGHT}}" role="img" aria-label="Target against achieved per period">
+{{#CHART_BAR}}<rect class="target" x="{{TARGET_X}}" y="{{TARGET_Y}}" width="{{BAR_W}}" height="{{TARGET_H}}"></rect><rect class="achieved" x="{{ACHIEVED_X}}" y="{{ACHIEVED_Y}}" width="{{BAR_W}}" height="{{ACHIEVED_H}}"></rect><text x="{{LABEL_X}}" y="{{CHART_HEIGHT}}">{{LABEL}}</text>
+{{/CHART_BAR}}</svg>{{/HAS_CHART}}
+<h3>Why</h3>
+<ul class="reasons">{{#REASON}}<li>{{FINDING}} (<a href="/text#{{EID}}">{{EID}}</a>){{#REASON_EVENT}} <code>{{ID}}</code>{{/REASON_EVENT}}</li>{{/REASON}}</ul>
+</section>{{/HAS_STATUS}}
+<h2>Quotes</h2>
+{{#QUOTE}}<blockquote lang="{{LANGUAGE}}" class="{{PREVAILING}}"><p>{{TEXT}}</p><footer>{{LANGUAGE}} · {{QUOTE_EID}} · line {{LINE}}{{#IS_PREVAILING}} · prevailing text{{/IS_PREVAILING}}</footer></blockquote>
+{{/QUOTE}}
+<h2>Targets</h2>
+{{#NO_TARGETS}}<p>No numeric targets.</p>{{/NO_TARGETS}}
+<ul>{{#TARGET}}<li>{{KIND}}: {{TEXT}} <code>{{VALUE}}</code></li>{{/TARGET}}</ul>
+{{#HAS_CONDITIONS}}<h2>Conditions</h2><ul>{{#CONDITION}}<li>{{KIND}}: {{TEXT}}</li>{{/CONDITION}}</ul>{{/HAS_CONDITIONS}}
+{{#HAS_FLAGS}}<h2>Where the texts differ</h2><ul>{{#FLAG}}<li>{{TEXT}}</li>{{/FLAG}}</ul>{{/HAS_FLAGS}}
+<h2>Linked events</h2>
+{{#NO_EVENTS}}<p>No events recorded for this commitment.</p>{{/NO_EVENTS}}
+<table class="data">
+<tbody>
+{{#EVENT}}<tr><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
+{{/EVENT}}
+</tbody>
+</table>

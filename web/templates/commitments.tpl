@@ -1,0 +1,17 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Commitments</h1>
+<form method="get" action="/commitments" class="filters">
+<label>Area <input name="area" value="{{AREA}}" placeholder="2, sec_2__hcontainer_1, drone"></label>
+<label>Obligor <select name="obligor">{{#OBLIGOR_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/OBLIGOR_OPTION}}</select></label>
+<label>Strength <select name="strength">{{#STRENGTH_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/STRENGTH_OPTION}}</select></label>
+<label>Category <select name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></label>
+<button type="submit">Filter</button>
+</form>
+{{#FILTER_ERROR}}<p class="error">{{MESSAGE}}</p>{{/FILTER_ERROR}}
+<p>{{COUNT}} shown.</p>
+<table class="data commitments">
+<thead><tr><th>Id</th><th>Obligor</th><th>Strength</th><th>Category</th><th>Action</th><th>Text (English)</th></tr></thead>
+<tbody>
+{{#ROW}}<tr><td><a href="/commitments/{{ID}}">{{ID}}</a></td><td>{{OBLIGORS}}</td><td>{{STRENGTH}}</td><td>{{CATEGORY}}</td><td>{{ACTION}}</td><td>{{QUOTE}}</td></tr>
+{{/ROW}}
+</tbody>
+</table>

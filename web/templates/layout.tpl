@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · treaty</title>
+<link rel="stylesheet" href="/static/site.css">
+</head>
+<body>
+<header class="top">
+<nav>
+<a href="/" class="{{NAV_overview}}">Overview</a>
+<a href="/text" class="{{NAV_text}}">Text</a>
+<a href="/commitments" class="{{NAV_commitments}}">Commitments</a>
+<a href="/ledger" class="{{NAV_ledger}}">Ledger</a>
+<a href="/calendar" class="{{NAV_calendar}}">Calendar</a>
+<a href="/consultations" class="{{NAV_consultations}}">Consultations</a>
+{{#SIGNED_IN}}{{#RECORDER}}<a href="/record" class="{{NAV_record}}">Record an event</a>{{/RECORDER}}{{/SIGNED_IN}}
+</nav>
+<div class="account">
+{{#SIGNED_IN}}<span class="who">{{USER_NAME}} ({{USER_ROLE}}{{#RECORDER}}, {{USER_INSTITUTION}}{{/RECORDER}})</span>
+<form method="post" action="/signout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit">Sign out</button></form>{{/SIGNED_IN}}
+{{#SIGNED_OUT}}<a href="/signin" class="{{NAV_signin}}">Sign in</a>{{/SIGNED_OUT}}
+</div>
+</header>
+<main>
+{{CONTENT:none}}
+</main>
+<footer>treaty · <a href="/api/v1/openapi.json">API</a></footer>
+</body>
+</html>

@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Ledger</h1>
+{{#RECORDED}}<p class="notice" role="status">Recorded: event <code>{{ID}}</code>.</p>{{/RECORDED}}
+{{#HEAD}}<p class="head">Signed tree head: size {{SIZE}}, root <code>{{ROOT}}</code>, signed by {{SIGNER}} at {{TIME}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD}}
+{{#NO_HEAD}}<p>The ledger is empty.</p>{{/NO_HEAD}}
+<p>{{COUNT}} {{WORD}} shown{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.</p>
+<table class="data events">
+<thead><tr><th>#</th><th>Date</th><th>Type</th><th>Participant</th><th>Amount</th><th>Description</th><th>Commitments</th><th>Classification</th><th>Recorded by</th></tr></thead>
+<tbody>
+{{#EVENT}}<tr class="{{CLASSIFICATION}}"><td>{{LEAF}}</td><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td class="description">{{DESCRIPTION}}</td><td>{{#COMMITMENT}}<a href="/commitments/{{ID}}">{{ID}}</a> {{/COMMITMENT}}</td><td>{{CLASSIFICATION}}</td><td>{{INSTITUTION}}</td></tr>
+{{/EVENT}}
+</tbody>
+</table>

@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{AGREEMENT_TITLE}}</h1>
+<dl class="facts">
+<dt>Parties</dt><dd>{{#PARTY}}{{PARTY_NAME}} ({{PARTY_CODE}}){{#PARTY_separator}}, {{/PARTY_separator}}{{/PARTY}}</dd>
+<dt>Signed</dt><dd>{{SIGNED_DATE}}, {{SIGNED_PLACE}}</dd>
+<dt>Entry into force</dt><dd>{{ENTRY_INTO_FORCE}}</dd>
+<dt>Term</dt><dd>{{TERM}}</dd>
+<dt>Texts</dt><dd>{{#LANGUAGE}}{{LANGUAGE_CODE}}{{#LANGUAGE_separator}}, {{/LANGUAGE_separator}}{{/LANGUAGE}}; prevailing: {{PREVAILING}}</dd>
+</dl>
+{{#LIFECYCLE}}<section class="lifecycle">
+<h2>State on {{AT}}: <span class="badge state">{{STATE}}</span></h2>
+<p>In force from {{IN_FORCE_FROM}}; the term's last day is {{TERM_LAST_DAY}}; an extension must be agreed by {{EXTENSION_DEADLINE}}. <a href="/calendar">Calendar</a></p>
+<svg class="timeline" viewBox="0 0 {{WIDTH}} 125" role="img" aria-label="The term, year by year, with its deadlines">
+<line class="axis" x1="20" y1="40" x2="{{END_X}}" y2="40"></line>
+{{#YEAR}}<line class="tick" x1="{{X}}" y1="34" x2="{{X}}" y2="46"></line><text x="{{X}}" y="26">{{LABEL}}</text>
+{{/YEAR}}<line class="now" x1="{{NOW_X}}" y1="14" x2="{{NOW_X}}" y2="120"></line>
+{{#MARK}}<circle class="{{STATE}}" cx="{{X}}" cy="40" r="5"><title>{{DATE}}: {{TITLE}} ({{STATE}})</title></circle><line class="lead" x1="{{X}}" y1="45" x2="{{X}}" y2="{{Y}}"></line><circle class="{{STATE}}" cx="{{X}}" cy="{{Y}}" r="3"><title>{{DATE}}: {{TITLE}} ({{STATE}})</title></circle>
+{{/MARK}}
+</svg>
+<details><summary>Why</summary><ul class="reasons">{{#LIFECYCLE_REASON}}<li>{{FINDING}} (<a href="/text#{{EID}}">{{EID}}</a>)</li>{{/LIFECYCLE_REASON}}</ul></details>
+</section>{{/LIFECYCLE}}
+<section>
+<h2>Key targets</h2>
+<p><a href="/commitments">{{COMMITMENT_COUNT}} commitments and procedures</a> in {{SECTION_COUNT}} sections.</p>
+{{#TARGET}}<article class="target">
+<h3><a href="/commitments/{{ID}}">{{ID}}</a> <span class="badge {{STATUS}}">{{STATUS}}</span></h3>
+<p>{{SUMMARY}}</p>
+<table class="data progress">
+<tbody>{{#PERIOD}}<tr><td>{{LABEL}}</td><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS}}</td></tr>{{/PERIOD}}</tbody>
+</table>
+{{#HAS_CHART}}<svg class="chart" viewBox="0 0 {{CHART_WIDTH}} {{CHART_HEIGHT}}" role="img" aria-label="Target against achieved per period">
+{{#CHART_BAR}}<rect class="target" x="{{TARGET_X}}" y="{{TARGET_Y}}" width="{{BAR_W}}" height="{{TARGET_H}}"></rect><rect class="achieved" x="{{ACHIEVED_X}}" y="{{ACHIEVED_Y}}" width="{{BAR_W}}" height="{{ACHIEVED_H}}"></rect><text x="{{LABEL_X}}" y="{{CHART_HEIGHT}}">{{LABEL}}</text>
+{{/CHART_BAR}}</svg>{{/HAS_CHART}}
+</article>
+{{/TARGET}}
+</section>
+<section>
+<h2>Ledger</h2>
+<p><a href="/ledger">{{EVENT_COUNT}} {{EVENT_WORD}}</a> recorded{{#HEAD}}; latest signed tree head: size {{HEAD_SIZE}}, signed by {{HEAD_SIGNER}} at {{HEAD_TIME}}{{/HEAD}}.</p>
+</section>

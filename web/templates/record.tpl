@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Record an event</h1>
+<p>Recorded by {{INSTITUTION}} in the name of {{USER}}, signed with the institution's key.</p>
+{{#FAILED}}<div class="error" role="alert"><p>Not recorded:</p><ul>{{#ERROR}}<li>{{TEXT}}</li>{{/ERROR}}</ul></div>{{/FAILED}}
+<form method="post" action="/record" class="stacked">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label>Type <select name="type">{{#TYPE_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/TYPE_OPTION}}</select></label>
+<label>Participant <select name="participant">{{#PARTICIPANT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/PARTICIPANT_OPTION}}</select></label>
+<label>Date <input name="date" type="date" value="{{DATE}}" required></label>
+<label>Commitment <select name="commitment">{{#COMMITMENT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}} — {{LABEL}}</option>{{/COMMITMENT_OPTION}}</select></label>
+<label>Amount (major units) <input name="amount" value="{{AMOUNT}}" inputmode="decimal"></label>
+<label>Currency <input name="currency" value="{{CURRENCY}}" maxlength="3"></label>
+<label>Description <textarea name="description" rows="3" required>{{DESCRIPTION}}</textarea></label>
+<label>Evidence (URL) <input name="evidence" value="{{EVIDENCE}}" type="url"></label>
+<label>Classification <select name="classification">{{#CLASSIFICATION_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/CLASSIFICATION_OPTION}}</select></label>
+<button type="submit">Record</button>
+</form>

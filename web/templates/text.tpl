@@ -1,0 +1,10 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Text</h1>
+<p>Aligned by provision. {{#PREVAILING_NOTE}}The {{LANGUAGE}} text prevails in case of divergence.{{/PREVAILING_NOTE}} Commitments are <mark class="commitment">highlighted</mark>, expressions <mark class="expression">marked</mark>.</p>
+<table class="text">
+<thead><tr>{{#HEAD}}<th lang="{{LANGUAGE}}">{{LANGUAGE_NAME}}{{#IS_PREVAILING}} <span class="badge">prevails</span>{{/IS_PREVAILING}}</th>{{/HEAD}}</tr></thead>
+<tbody>
+{{#ROW}}<tr id="{{EID}}"><td colspan="{{COLUMNS}}" class="heading">{{#HEADING_TEXT}}{{TEXT}}{{/HEADING_TEXT}} <a href="#{{EID}}" class="eid">{{EID}}</a></td></tr>
+<tr>{{#CELL}}<td lang="{{LANGUAGE}}">{{#SENTENCE}}<span class="{{CLASS}}" title="{{TITLE}}">{{#PIECE}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{#MARK}}<mark class="expression" title="{{KIND}}">{{TEXT}}</mark>{{/MARK}}{{/PIECE}}</span> {{/SENTENCE}}</td>{{/CELL}}</tr>
+{{/ROW}}
+</tbody>
+</table>
