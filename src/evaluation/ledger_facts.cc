@@ -18,9 +18,8 @@ using ledger::EventType;
 constexpr int64_t kChunk = 10000;
 
 bool IsFactType(EventType type) {
-  return type == EventType::kNotice || type == EventType::kMeeting ||
-         type == EventType::kConsultationRequest || type == EventType::kConsultationHeld ||
-         type == EventType::kTechnicalAgreement;
+  return type == EventType::kNotice || type == EventType::kConsultationRequest ||
+         type == EventType::kConsultationHeld || type == EventType::kTechnicalAgreement;
 }
 
 bool IsDecisionType(EventType type) {
@@ -110,6 +109,12 @@ const std::map<std::string, EventFact>& LedgerFacts::facts(ledger::EventType typ
   return found == facts_.end() ? kNone : found->second;
 }
 
+const std::map<Date, DayMeetings>& LedgerFacts::meetings(const std::string& subtype) const {
+  static const std::map<Date, DayMeetings> kNone;
+  auto found = meetings_.find(subtype);
+  return found == meetings_.end() ? kNone : found->second;
+}
+
 void LedgerFacts::Refresh() {
   for (auto& [key, series] : series_) series.Refresh();
 }
@@ -181,6 +186,11 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
     facts_[content.type][id] = std::move(fact);
   }
   if (IsDecisionType(content.type) && date.ok()) decisions_[id] = date.value();
+  if (content.type == EventType::kMeeting && date.ok()) {
+    DayMeetings& day = meetings_[content.subtype][date.value()];
+    ++day.count;
+    if (day.ids.size() < kLatestKept) day.ids.push_back(id);
+  }
   Apply(id, content, +1);
   return true;
 }
@@ -188,6 +198,18 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
 void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& content) {
   if (auto of_type = facts_.find(content.type); of_type != facts_.end()) of_type->second.erase(id);
   decisions_.erase(id);
+  if (content.type == EventType::kMeeting) {
+    Result<Date> date = ParseDate(content.date);
+    auto subtype = meetings_.find(content.subtype);
+    if (date.ok() && subtype != meetings_.end()) {
+      auto day = subtype->second.find(date.value());
+      if (day != subtype->second.end()) {
+        day->second.ids.erase(std::remove(day->second.ids.begin(), day->second.ids.end(), id),
+                              day->second.ids.end());
+        if (--day->second.count == 0) subtype->second.erase(day);
+      }
+    }
+  }
   Apply(id, content, -1);
 }
 

@@ -1,8 +1,9 @@
 // The ledger folded for evaluation (docs/ledger-format.md §9.2): corrections applied in leaf
 // order, withdrawn events left out, and what the rules need kept small enough to evaluate any date
 // in milliseconds however long the ledger is:
-// - facts: the events the rules read one by one (notices, meetings, consultation requests and
+// - facts: the events the rules read one by one (notices, consultation requests and
 //   consultations held, technical agreements), by id, in their latest content;
+// - meetings: by subtype and day, how many were held and the ids of the first few;
 // - decisions: pledges and allocations with the day each was made (activities that a termination
 //   does not affect, sec_6__para_8);
 // - flows: sums of amounts, quantities and event counts by scope (a commitment, or a category of
@@ -96,6 +97,12 @@ class FlowSeries {
 };
 inline constexpr size_t kLatestKept = 5;
 
+// The meetings of one subtype held on one day.
+struct DayMeetings {
+  int64_t count = 0;
+  std::vector<std::string> ids;  // up to kLatestKept, in the order recorded
+};
+
 // Finds an earlier event of the agreement by id: the original of a correction that the fold no
 // longer holds in full. nullopt when there is none.
 using EventLookup = std::function<Result<std::optional<ledger::Event>>(const std::string& id)>;
@@ -116,10 +123,12 @@ class LedgerFacts {
   const std::string& agreement() const { return agreement_; }
   Audience audience() const { return audience_; }
   int64_t tree_size() const { return tree_size_; }  // events folded (leaves read)
-  // The facts of one type (notice, meeting, consultation_request, consultation_held,
+  // The facts of one type (notice, consultation_request, consultation_held,
   // technical_agreement), by id.
   const std::map<std::string, EventFact>& facts(ledger::EventType type) const;
   const std::map<std::string, Date>& decisions() const { return decisions_; }
+  // The meetings of `subtype` by day.
+  const std::map<Date, DayMeetings>& meetings(const std::string& subtype) const;
   const std::map<SeriesKey, FlowSeries>& series() const { return series_; }
   // Rebuilds the running totals of the series changed since the last call, so that sums up to a
   // day are binary searches. CatchUp calls it; after Add, call it before evaluating many times.
@@ -137,6 +146,7 @@ class LedgerFacts {
   int64_t tree_size_ = 0;
   std::map<ledger::EventType, std::map<std::string, EventFact>> facts_;
   std::map<std::string, Date> decisions_;
+  std::map<std::string, std::map<Date, DayMeetings>> meetings_;
   std::map<SeriesKey, FlowSeries> series_;
   // The latest content of each corrected event (absent: withdrawn), with its corrections.
   std::unordered_map<std::string, std::optional<ledger::EventContent>> corrected_;

@@ -155,11 +155,13 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   status.rule = "annual_meeting";
   // Per year: the meetings held, and the ids of the first kMeetingsListed as evidence.
   std::map<int, std::pair<int64_t, std::vector<std::string>>> meetings;
-  for (const auto& [id, fact] : facts.facts(EventType::kMeeting)) {
-    if (fact.subtype != rule.meeting_subtype || fact.date > at) continue;
-    auto& [count, ids] = meetings[fact.date.year()];
-    ++count;
-    if (ids.size() < kMeetingsListed) ids.push_back(id);
+  for (const auto& [day, held] : facts.meetings(rule.meeting_subtype)) {
+    if (day > at) break;
+    auto& [count, ids] = meetings[day.year()];
+    count += held.count;
+    for (const std::string& id : held.ids) {
+      if (ids.size() < kMeetingsListed) ids.push_back(id);
+    }
   }
   json years = json::array();
   int missed = 0, due = 0, met = 0;
