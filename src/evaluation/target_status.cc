@@ -131,11 +131,12 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
   const bool gdp = rule.kind == TargetRuleKind::kGdpShare;
-  const std::string currency = gdp ? std::string("EUR") : rule.money.currency;
   const std::string party = rule.obligors.empty() ? std::string() : rule.obligors.front();
-  const ReferenceSeries* series = nullptr;
+  // A share of GDP is money in the series' unit ("gdp_eur": EUR).
+  const ReferenceSeries* series =
+      gdp ? &rules.reference_series.at(rule.share_of).at(party) : nullptr;
+  const std::string currency = gdp ? series->unit : rule.money.currency;
   if (gdp) {
-    series = &rules.reference_series.at(rule.share_of).at(party);
     status.progress = {{"share_percent", static_cast<double>(rule.share_ppm) / 10000.0},
                        {"of", rule.share_of},
                        {"party", party},
