@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "http_test_support.h"
+#include "views/http/page.h"
 
 namespace treaty::test {
 namespace {
@@ -167,6 +168,17 @@ TEST_F(HttpAbuseTest, MetricsCountRequestsByRoute) {
       metrics.find("treaty_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}"),
       std::string::npos);
   EXPECT_NE(metrics.find("treaty_http_request_duration_seconds_bucket"), std::string::npos);
+}
+
+TEST(HttpSignInRedirect, OnlyPathsOfThisSiteAreFollowedAfterSignIn) {
+  EXPECT_EQ(http::LocalPath("/commitments?area=sec_2"), "/commitments?area=sec_2");
+  for (const std::string& next :
+       {std::string("https://evil.example/"), std::string("//evil.example/"),
+        std::string("/\\evil.example/"), std::string("/\t/evil.example/"),
+        std::string("/ledger\r\nSet-Cookie: session=x"), std::string("/x\x7f"),
+        std::string("/") + std::string(3000, 'a'), std::string()}) {
+    EXPECT_EQ(http::LocalPath(next), "/") << next;
+  }
 }
 
 }  // namespace

@@ -218,8 +218,18 @@ Result<bool> LedgerFacts::Add(const ledger::Event& event, const EventLookup& loo
     return Error{fmt::format("belongs to agreement '{}', not '{}'", event.agreement, agreement_),
                  fmt::format("event {}", event.id)};
   }
+  if (audience_ == Audience::kPublic && event.classification != "public") {
+    ++tree_size_;
+    return true;
+  }
+  Result<bool> folded = Fold(event, lookup);
+  if (!folded.ok()) return folded;
   ++tree_size_;
-  if (audience_ == Audience::kPublic && event.classification != "public") return true;
+  ++events_;
+  return true;
+}
+
+Result<bool> LedgerFacts::Fold(const ledger::Event& event, const EventLookup& lookup) {
   if (event.content.type != EventType::kCorrection) {
     return Insert(event.id, event.content, {});
   }

@@ -3,7 +3,7 @@
 // in milliseconds however long the ledger is:
 // - facts: the events the rules read one by one (notices, consultation requests and
 //   consultations held, technical agreements), by id, in their latest content;
-// - meetings: by subtype and day, how many were held and the ids of the first few;
+// - meetings: by subtype and day, how many were held and the ids of the first kLatestKept;
 // - decisions: pledges and allocations with the day each was made (activities that a termination
 //   does not affect, sec_6__para_8);
 // - flows: sums of amounts, quantities and event counts by scope (a commitment, or a category of
@@ -114,7 +114,8 @@ class LedgerFacts {
               std::map<std::string, std::string> categories);
 
   // Folds the event at the next leaf index. Errors: an event of another agreement, a correction
-  // of an event that is not there, a date that does not read (each naming the event id).
+  // of an event that is not there, a date that does not read (each naming the event id); the
+  // event is then not folded and tree_size() does not move past it.
   Result<bool> Add(const ledger::Event& event, const EventLookup& lookup);
   // Folds the events appended to `store` since the last call, in chunks. Errors: the store's, and
   // those of Add.
@@ -122,7 +123,10 @@ class LedgerFacts {
 
   const std::string& agreement() const { return agreement_; }
   Audience audience() const { return audience_; }
-  int64_t tree_size() const { return tree_size_; }  // events folded (leaves read)
+  int64_t tree_size() const { return tree_size_; }  // leaves read
+  // Events folded for the audience, corrections included: a public count reveals nothing about
+  // restricted events.
+  int64_t events() const { return events_; }
   // The facts of one type (notice, consultation_request, consultation_held,
   // technical_agreement), by id.
   const std::map<std::string, EventFact>& facts(ledger::EventType type) const;
@@ -135,6 +139,7 @@ class LedgerFacts {
   void Refresh();
 
  private:
+  Result<bool> Fold(const ledger::Event& event, const EventLookup& lookup);
   void Apply(const std::string& id, const ledger::EventContent& content, int sign);
   Result<bool> Insert(const std::string& id, const ledger::EventContent& content,
                       const std::vector<std::string>& corrected_by);
@@ -144,6 +149,7 @@ class LedgerFacts {
   Audience audience_;
   std::map<std::string, std::string> categories_;
   int64_t tree_size_ = 0;
+  int64_t events_ = 0;
   std::map<ledger::EventType, std::map<std::string, EventFact>> facts_;
   std::map<std::string, Date> decisions_;
   std::map<std::string, std::map<Date, DayMeetings>> meetings_;

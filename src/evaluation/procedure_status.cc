@@ -194,7 +194,8 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
     if (state != "upcoming") {
       status.reasons.push_back(Reason{
           rule.recurrence.source,
-          state == "met" ? fmt::format("{}: held ({})", year, events.front())
+          state == "met"
+              ? fmt::format("{}: held {} time{}", year, held_count, held_count == 1 ? "" : "s")
           : state == "due"
               ? fmt::format("{}: no meeting recorded yet; due by {}", year, due_date.ToString())
               : fmt::format("{}: no meeting recorded by {}", year, due_date.ToString()),

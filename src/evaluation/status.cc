@@ -102,7 +102,7 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
                          rules.title,
                          at,
                          facts.audience(),
-                         facts.tree_size(),
+                         facts.events(),
                          lifecycle.value(),
                          {},
                          {},

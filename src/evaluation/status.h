@@ -34,7 +34,7 @@ struct AgreementStatus {
   std::string title;
   Instant at{std::chrono::sys_seconds{}, 0};
   Audience audience = Audience::kAll;
-  int64_t ledger_size = 0;  // events folded
+  int64_t ledger_size = 0;  // events folded for the audience (LedgerFacts::events)
   Lifecycle lifecycle;
   std::vector<DeadlineStatus> deadlines;  // by date
   std::vector<CommitmentStatus> commitments;

@@ -27,8 +27,7 @@ Result<std::string> Canonicalize(const nlohmann::json& value);
 
 // Appends `text` to `out` as an RFC 8785 string, quotes included (the string rules of
 // Canonicalize). Returns nullopt, or, when `text` is not valid UTF-8, the byte offset of the first
-// invalid byte
-// (`out` may then hold part of the string).
+// invalid byte, leaving `out` unchanged.
 std::optional<size_t> AppendCanonicalString(std::string_view text, std::string& out);
 
 // Parses `json_text` and returns Canonicalize of the result. Errors: malformed JSON, including

@@ -3,11 +3,22 @@
 #include <fmt/format.h>
 
 namespace treaty::http {
+namespace {
+
+// The method as a label: a client's unknown method is "OTHER", so labels stay few.
+std::string MethodLabel(const std::string& method) {
+  for (const char* known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (method == known) return method;
+  }
+  return "OTHER";
+}
+
+}  // namespace
 
 void Metrics::Record(const std::string& route, const std::string& method, int status,
                      double seconds) {
   std::lock_guard lock(mutex_);
-  ++counts_[{route, method, status}];
+  ++counts_[{route, MethodLabel(method), status}];
   Histogram& histogram = durations_[route];
   for (size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++histogram.buckets[i];

@@ -45,9 +45,17 @@ HttpResponse Redirect(const std::string& location) {
 }
 
 std::string LocalPath(const std::string& next) {
-  if (next.empty() || next.front() != '/' || next.starts_with("//") ||
-      next.find('\\') != std::string::npos) {
+  // A path of this site only: one leading '/', no second '/' or '\\' that a browser would read
+  // as another host, no control character (a header break, or a tab browsers drop), not too long
+  // for a header.
+  constexpr size_t kMaxLength = 2048;
+  if (next.empty() || next.size() > kMaxLength || next.front() != '/' ||
+      (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
     return "/";
+  }
+  for (char c : next) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == '\\') return "/";
   }
   return next;
 }

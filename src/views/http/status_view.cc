@@ -1,5 +1,7 @@
 #include "views/http/status_view.h"
 
+#include "evaluation/amount_text.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -13,9 +15,7 @@ constexpr int kBarWidth = 28;
 
 std::string Money(const nlohmann::json& minor, const std::string& currency) {
   if (!minor.is_number_integer()) return "—";
-  std::string whole = std::to_string(minor.get<int64_t>() / 100);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
-  return whole + " " + currency;
+  return evaluation::MoneyText(minor.get<int64_t>(), currency);
 }
 
 }  // namespace
