@@ -1,5 +1,7 @@
 #include "views/http/application.h"
 
+#include <sodium.h>
+
 #include <chrono>
 #include <exception>
 
@@ -149,7 +151,8 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
       const auto form = request.Form();
       if (const auto found = form.find("csrf"); found != form.end()) sent = found->second;
     }
-    if (sent.empty() || sent != context.csrf) {
+    if (sent.empty() || sent.size() != context.csrf.size() ||
+        sodium_memcmp(sent.data(), context.csrf.data(), sent.size()) != 0) {
       return Problem(&route, request.Path(), 403,
                      "the form is stale or not from this site (CSRF token missing or wrong)");
     }

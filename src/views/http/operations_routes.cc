@@ -36,7 +36,9 @@ void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics) {
                 if (!state.ok()) return ErrorResponse(503, "the ledger cannot be read");
                 return JsonResponse({{"status", "ok"}, {"agreement", site.agreement_id()}});
               }});
-  router.Add({"GET", "/metrics", Access::kPublic, [&metrics](RequestContext&) {
+  // Admins only: the counts by route and status would tell a reader how many events, restricted
+  // ones included, were recorded. A scraper uses an admin's API token.
+  router.Add({"GET", "/metrics", Access::kAdmin, [&metrics](RequestContext&) {
                 HttpResponse response;
                 response.content_type = "text/plain; version=0.0.4; charset=utf-8";
                 response.body = metrics.Text();
