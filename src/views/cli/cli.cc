@@ -24,8 +24,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       AddSearchSubcommand(app),      AddRecordSubcommand(app),      AddImportSubcommand(app),
       AddEventsSubcommand(app),      AddVerifySubcommand(app),      AddProofSubcommand(app),
       AddConsistencySubcommand(app), AddVerifyProofSubcommand(app), AddStatusSubcommand(app),
-      AddCalendarSubcommand(app),
-      AddServeSubcommand(app),       AddUserSubcommand(app),        AddTokenSubcommand(app),
+      AddCalendarSubcommand(app),    AddServeSubcommand(app),       AddUserSubcommand(app),
+      AddTokenSubcommand(app),
   };
 
   try {

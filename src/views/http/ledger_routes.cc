@@ -1,6 +1,8 @@
 // The ledger: events (raw view, docs/ledger-format.md §9.2), recording and correcting, inclusion
 // and consistency proofs, signed tree heads. A reader never receives a restricted event: lists
 // are filtered in the query, and a restricted event asked for by id is "not found".
+#include <variant>
+
 #include <fmt/format.h>
 
 #include "ledger/hash.h"
@@ -36,19 +38,19 @@ bool IsCount(const std::string& text) {
          text.find_first_not_of("0123456789") == std::string::npos;
 }
 
-// The event `id` when the caller may see it.
-Result<std::optional<ledger::StoredEvent>> VisibleEvent(ledger::LedgerStore& store,
-                                                        const Site& site,
-                                                        const RequestContext& context,
-                                                        const std::string& id) {
-  Result<std::optional<ledger::StoredEvent>> event = store.EventById(id);
-  if (!event.ok() || !event.value()) return event;
-  const ledger::StoredEvent& found = *event.value();
-  if (found.agreement != site.agreement_id() ||
-      (found.classification != "public" && !context.SeesRestricted())) {
-    return std::optional<ledger::StoredEvent>();
+// The event of the path's {id} when the caller may see it, else the response that says why not:
+// 500 when the ledger cannot be read, 404 when there is no such event or the caller may not see
+// it (a restricted event is indistinguishable from a missing one).
+std::variant<ledger::StoredEvent, HttpResponse> RequestedEvent(ledger::LedgerStore& store,
+                                                               const Site& site,
+                                                               const RequestContext& context) {
+  Result<std::optional<ledger::StoredEvent>> event = store.EventById(context.Param("id"));
+  if (!event.ok()) return ErrorResponse(500, "the ledger cannot be read");
+  if (!event.value() || event.value()->agreement != site.agreement_id() ||
+      (event.value()->classification != "public" && !context.SeesRestricted())) {
+    return ErrorResponse(404, "no such event");
   }
-  return event;
+  return *event.value();
 }
 
 HttpResponse Recorded(const RecordOutcome& outcome) {
@@ -116,11 +118,9 @@ void AddLedgerRoutes(Router& router, Site& site) {
   router.Add({"GET", "/api/v1/events/{id}", Access::kPublic, [&site](RequestContext& context) {
                 Result<StoreLease> store = site.ledgers().Acquire();
                 if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
-                Result<std::optional<ledger::StoredEvent>> event =
-                    VisibleEvent(*store.value(), site, context, context.Param("id"));
-                if (!event.ok()) return ErrorResponse(500, "the ledger cannot be read");
-                if (!event.value()) return ErrorResponse(404, "no such event");
-                return JsonResponse(EventJson(*event.value()));
+                auto event = RequestedEvent(*store.value(), site, context);
+                if (auto* refused = std::get_if<HttpResponse>(&event)) return *refused;
+                return JsonResponse(EventJson(std::get<ledger::StoredEvent>(event)));
               }});
   router.Add({"POST", "/api/v1/events", Access::kRecorder, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
@@ -135,12 +135,11 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 {
                   Result<StoreLease> store = site.ledgers().Acquire();
                   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
-                  Result<std::optional<ledger::StoredEvent>> original =
-                      VisibleEvent(*store.value(), site, context, context.Param("id"));
-                  if (!original.ok()) return ErrorResponse(500, "the ledger cannot be read");
-                  if (!original.value()) return ErrorResponse(404, "no such event");
+                  auto original = RequestedEvent(*store.value(), site, context);
+                  if (auto* refused = std::get_if<HttpResponse>(&original)) return *refused;
                   if (!correction.contains("classification")) {
-                    correction["classification"] = original.value()->classification;
+                    correction["classification"] =
+                        std::get<ledger::StoredEvent>(original).classification;
                   }
                 }
                 correction["type"] = "correction";
@@ -152,10 +151,9 @@ void AddLedgerRoutes(Router& router, Site& site) {
          auto query = context.request.Query();
          Result<StoreLease> store = site.ledgers().Acquire();
          if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
-         Result<std::optional<ledger::StoredEvent>> event =
-             VisibleEvent(*store.value(), site, context, context.Param("id"));
-         if (!event.ok()) return ErrorResponse(500, "the ledger cannot be read");
-         if (!event.value()) return ErrorResponse(404, "no such event");
+         auto requested = RequestedEvent(*store.value(), site, context);
+         if (auto* refused = std::get_if<HttpResponse>(&requested)) return *refused;
+         const ledger::StoredEvent& event = std::get<ledger::StoredEvent>(requested);
          Result<std::optional<ledger::SignedTreeHead>> head =
              std::optional<ledger::SignedTreeHead>();
          if (query["size"].empty()) {
@@ -166,15 +164,15 @@ void AddLedgerRoutes(Router& router, Site& site) {
            return ErrorResponse(400, "size: a tree size");
          }
          if (!head.ok()) return ErrorResponse(500, "the ledger cannot be read");
-         if (!head.value() || head.value()->head.tree_size <= event.value()->leaf_index) {
+         if (!head.value() || head.value()->head.tree_size <= event.leaf_index) {
            return ErrorResponse(404, "no signed tree head of that size covers the event");
          }
          Result<std::vector<ledger::Hash>> path = store.value()->InclusionPath(
-             site.agreement_id(), event.value()->leaf_index, head.value()->head.tree_size);
+             site.agreement_id(), event.leaf_index, head.value()->head.tree_size);
          if (!path.ok()) return ErrorResponse(500, path.error().message);
          HttpResponse response;
          response.content_type = "application/json";
-         response.body = ledger::InclusionProofFile(*event.value(), path.value(), *head.value());
+         response.body = ledger::InclusionProofFile(event, path.value(), *head.value());
          return response;
        }});
   router.Add({"GET", "/api/v1/tree-heads", Access::kPublic, [&site](RequestContext&) {
