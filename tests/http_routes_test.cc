@@ -95,6 +95,7 @@ TEST_F(HttpRoutesTest, EveryRouteAsEveryRole) {
   }
   EXPECT_GT(checked, 100);
   EXPECT_EQ(TreeSize(), 0);
+  EXPECT_TRUE(app_->site().reviews().List("").value().empty());
 }
 
 TEST_F(HttpRoutesTest, RecorderRecordsInOwnInstitutionOnly) {

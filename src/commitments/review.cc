@@ -38,7 +38,9 @@ std::optional<std::string> FieldValueProblem(const std::string& field, const jso
   return SetReviewField(scratch, field, value);
 }
 
-std::optional<std::string> CheckEntry(const json& object, ReviewEntry& entry) {
+}  // namespace
+
+std::optional<std::string> CheckReviewEntry(const json& object, ReviewEntry& entry) {
   if (!object.is_object()) return "a line must be a JSON object";
   if (!object.contains("id") || !object["id"].is_string() ||
       object["id"].get<std::string>().empty())
@@ -96,6 +98,8 @@ std::optional<std::string> CheckEntry(const json& object, ReviewEntry& entry) {
   return std::nullopt;
 }
 
+namespace {
+
 // Contradictions among the entries of one id; each names both lines.
 void CheckConsistency(const std::vector<const ReviewEntry*>& entries,
                       std::vector<std::string>& problems) {
@@ -150,7 +154,7 @@ Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path) {
     json object = json::parse(line, nullptr, false);
     std::optional<std::string> problem = object.is_discarded()
                                              ? std::optional<std::string>("not valid JSON")
-                                             : CheckEntry(object, entry);
+                                             : CheckReviewEntry(object, entry);
     if (problem) {
       problems.push_back(entry.Where() + ": " + *problem);
     } else {

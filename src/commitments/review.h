@@ -12,6 +12,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ struct ReviewEntry {
   std::string note;
   std::string Where() const { return file + ":" + std::to_string(line); }
 };
+
+// Checks one decision (a line of a review file, parsed) and fills `entry` from it; returns what
+// is wrong, or nullopt. Leaves `entry.file` and `entry.line` alone.
+std::optional<std::string> CheckReviewEntry(const nlohmann::json& object, ReviewEntry& entry);
 
 // Reads and checks a review file's shape: every line an object with known keys of the right
 // types, values valid for their fields. Errors list every bad line as "file:line: what"; blank

@@ -1,7 +1,8 @@
 // Browser test of the server's pages with Debian's Chromium (playwright-core, no downloaded
 // browser). Usage: node browser_test.mjs BASE_URL SCREENSHOT_DIR. The server must hold the demo
-// ledger, a recorder "lauris" (lv-mod) with the password in TREATY_RECORDER_PASSWORD, and one
-// restricted event whose description is in TREATY_RESTRICTED_TEXT.
+// ledger, a recorder "lauris" (lv-mod) with the password in TREATY_RECORDER_PASSWORD, a reviewer
+// "vera" with the password in TREATY_REVIEWER_PASSWORD, and one restricted event whose
+// description is in TREATY_RESTRICTED_TEXT.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 
 const [base, shots] = process.argv.slice(2);
 const password = process.env.TREATY_RECORDER_PASSWORD;
+const reviewerPassword = process.env.TREATY_REVIEWER_PASSWORD;
 const restricted = process.env.TREATY_RESTRICTED_TEXT;
 fs.mkdirSync(shots, { recursive: true });
 
@@ -101,6 +103,30 @@ await step('a recorder signs in, records a disbursement, sees it linked, and sig
   await snap(page, 'commitment-after-record');
   await page.click('button:has-text("Sign out")');
   assert.equal(await page.locator('text=Sign in').count(), 1);
+});
+
+await step('a reviewer signs in, corrects a commitment with a note, sees the review, and signs out', async () => {
+  await page.goto(`${base}/signin?next=/commitments/${commitment}`);
+  await page.fill('input[name=name]', 'vera');
+  await page.fill('input[name=password]', reviewerPassword);
+  await page.click('form.stacked button');
+  assert.match(await page.textContent('.account .who'), /vera \(reviewer\)/);
+  assert.match(await page.textContent('#reviews + p'), /No reviews yet/);
+  await page.selectOption('form.review select[name=decision]', 'correct');
+  await page.selectOption('form.review select[name=field]', 'strength');
+  await page.fill('form.review input[name=to]', 'commits');
+  await page.fill('form.review textarea[name=note]', '');
+  await page.click('form.review button');
+  assert.match(await page.textContent('form.review .error'), /needs a note/);
+  await page.fill('form.review textarea[name=note]', 'Both texts state the amount as settled <b>');
+  await snap(page, 'review-form');
+  await page.click('form.review button');
+  const row = page.locator('table.reviews tr').first();
+  assert.match(await row.textContent(), /vera.*correct.*strength.*"will".*"commits".*settled <b>/s);
+  await snap(page, 'commitment-reviewed');
+  await page.click('button:has-text("Sign out")');
+  await page.goto(`${base}/commitments/${commitment}`);
+  assert.equal(await page.locator('#reviews').count(), 0);
 });
 
 await step('a form without its CSRF token is refused', async () => {

@@ -35,6 +35,8 @@ export TREATY_RESTRICTED_TEXT="Restricted delivery note $$"
   --description "$TREATY_RESTRICTED_TEXT" --classification restricted >/dev/null 2>&1
 export TREATY_RECORDER_PASSWORD="recorder-password-$$"
 echo "$TREATY_RECORDER_PASSWORD" | "$treaty" user add lauris --role recorder --institution lv-mod --db "$db" >/dev/null
+export TREATY_REVIEWER_PASSWORD="reviewer-password-$$"
+echo "$TREATY_REVIEWER_PASSWORD" | "$treaty" user add vera --role reviewer --db "$db" >/dev/null
 
 "$treaty" serve --db "$db" --listen 127.0.0.1:0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
 server=$!

@@ -29,3 +29,21 @@
 {{/EVENT}}
 </tbody>
 </table>
+{{#REVIEWS}}<h2 id="reviews">Reviews</h2>
+{{#NO_REVIEWS}}<p>No reviews yet.</p>{{/NO_REVIEWS}}
+<table class="data reviews">
+<tbody>
+{{#REVIEW}}<tr><td>{{AT}}</td><td>{{REVIEWER}}</td><td>{{DECISION}}</td><td>{{#CHANGE}}{{FIELD}}: <code>{{FROM}}</code> → <code>{{TO}}</code>{{/CHANGE}}</td><td>{{NOTE}}</td></tr>
+{{/REVIEW}}
+</tbody>
+</table>
+{{#REVIEW_FORM}}<form class="review" method="post" action="/commitments/{{ID}}/reviews">
+<h3>Review this commitment</h3>
+{{#REVIEW_ERROR}}<p class="error" role="alert">{{TEXT}}</p>{{/REVIEW_ERROR}}
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label>Decision <select name="decision">{{#DECISION_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/DECISION_OPTION}}</select></label>
+<label>Field to correct <select name="field">{{#FIELD_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/FIELD_OPTION}}</select></label>
+<label>Corrected value (JSON, or plain text for a word) <input name="to" value="{{TO}}"></label>
+<label>Why <textarea name="note" rows="3">{{NOTE}}</textarea></label>
+<button type="submit">Save review</button>
+</form>{{/REVIEW_FORM}}{{/REVIEWS}}

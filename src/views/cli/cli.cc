@@ -25,7 +25,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       AddEventsSubcommand(app),      AddVerifySubcommand(app),      AddProofSubcommand(app),
       AddConsistencySubcommand(app), AddVerifyProofSubcommand(app), AddStatusSubcommand(app),
       AddCalendarSubcommand(app),    AddServeSubcommand(app),       AddUserSubcommand(app),
-      AddTokenSubcommand(app),
+      AddTokenSubcommand(app),       AddExportSubcommand(app),
   };
 
   try {

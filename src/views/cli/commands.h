@@ -167,6 +167,19 @@ struct StatusOptions {
 int RunStatus(const StatusOptions& options, std::ostream& out, std::ostream& err);
 int RunCalendar(const StatusOptions& options, std::ostream& out, std::ostream& err);
 
+struct ExportOptions {
+  std::string format;  // "csv", "xlsx" or "iati"
+  std::string db = "var/treaty.sqlite";
+  std::string agreement = "lv-ua-2024";
+  std::string package;       // empty: data/agreements/AGREEMENT
+  std::string keys_file;     // empty: PACKAGE/ledger/keys.json
+  std::string output;        // the file to write; empty: `out`
+  bool public_only = false;  // leave out restricted events
+};
+// Writes the folded ledger as CSV, an XLSX workbook (with the commitments and their status now)
+// or IATI 2.03 activity XML (src/views/export/README.md).
+int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
+
 // Parses argv (argv[0] is the program) and runs the chosen subcommand; help, usage errors and
 // results go to `out` and `err`.
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "views/cli/csv.h"
+#include "views/export/csv.h"
 
 namespace treaty::views {
 

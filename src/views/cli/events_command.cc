@@ -6,8 +6,9 @@
 #include "ledger/timestamp.h"
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
-#include "views/cli/ledger_event_csv.h"
 #include "views/cli/subcommands.h"
+#include "views/export/event_csv.h"
+#include "views/export/ledger_entries.h"
 
 namespace treaty::views {
 namespace {
@@ -36,7 +37,7 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
   filter.date_to = options.date_to;
   filter.institution = options.institution;
   filter.classification = options.classification;
-  if (options.format == "csv") out << LedgerEventCsvHeader();
+  if (options.format == "csv") out << EventCsvHeader();
   int64_t remaining = options.limit;
   for (;;) {
     filter.limit = remaining < 0 ? kPage : std::min(remaining, kPage);
@@ -46,12 +47,15 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
       err << "treaty events: " << page.error().ToString() << "\n";
       return kExitMismatch;
     }
-    for (const ledger::StoredEvent& event : page.value()) {
-      if (options.format == "csv") {
-        out << LedgerEventCsvRow(event);
-      } else {
-        out << event.canonical << "\n";
+    if (options.format == "csv") {
+      Result<std::vector<LedgerEntry>> entries = RawEntries(page.value());
+      if (!entries.ok()) {
+        err << "treaty events: " << entries.error().ToString() << "\n";
+        return kExitMismatch;
       }
+      for (const LedgerEntry& entry : entries.value()) out << EventCsvRow(entry);
+    } else {
+      for (const ledger::StoredEvent& event : page.value()) out << event.canonical << "\n";
     }
     if (remaining > 0) remaining -= static_cast<int64_t>(page.value().size());
     if (static_cast<int64_t>(page.value().size()) < filter.limit) break;

@@ -38,6 +38,7 @@ Subcommand AddUserSubcommand(CLI::App& app);
 Subcommand AddTokenSubcommand(CLI::App& app);
 Subcommand AddStatusSubcommand(CLI::App& app);
 Subcommand AddCalendarSubcommand(CLI::App& app);
+Subcommand AddExportSubcommand(CLI::App& app);
 
 // The options `status` and `calendar` share (status_command.cc).
 struct StatusOptions;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/language.h"
+#include "views/export/xml_text.h"
 
 namespace treaty::views {
 
@@ -18,18 +19,6 @@ using document::NodeType;
 constexpr char kAknNamespace[] = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 constexpr char kSourceId[] = "treaty";  // the agent that did the markup: this program
 constexpr char kSourceRef[] = "#treaty";
-
-// XML 1.0 cannot carry C0 control characters other than tab, line feed and carriage return.
-std::string XmlSafe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    out.push_back(c);
-  }
-  return out;
-}
 
 void SetAttribute(pugi::xml_node element, const char* name, std::string_view value) {
   element.append_attribute(name).set_value(XmlSafe(value).c_str());

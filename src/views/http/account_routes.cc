@@ -59,16 +59,6 @@ HttpResponse SignInPage(const RequestContext& context, const std::string& next,
   return RenderPage(context, "signin", "Sign in", "signin.tpl", body, status);
 }
 
-Result<nlohmann::json> JsonBody(const RequestContext& context) {
-  if (!context.request.Header("content-type").starts_with("application/json")) {
-    return Error{"send the body as application/json", "content-type"};
-  }
-  nlohmann::json body = nlohmann::json::parse(context.request.body, nullptr, false);
-  if (body.is_discarded()) return Error{"the body is not valid JSON", "body"};
-  if (!body.is_object()) return Error{"the body must be a JSON object", "body"};
-  return body;
-}
-
 std::string StringMember(const nlohmann::json& object, const char* name) {
   const auto found = object.find(name);
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
@@ -109,7 +99,7 @@ void AddAccountRoutes(Router& router, Site& site) {
               false});
 
   router.Add({"POST", "/api/v1/session", Access::kPublic, [&site](RequestContext& context) {
-                Result<nlohmann::json> body = JsonBody(context);
+                Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 SignInOutcome outcome =
                     SignIn(site, context.request.remote, StringMember(body.value(), "name"),
@@ -145,7 +135,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                 return JsonResponse({{"users", list}});
               }});
   router.Add({"POST", "/api/v1/users", Access::kAdmin, [&site](RequestContext& context) {
-                Result<nlohmann::json> body = JsonBody(context);
+                Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 const std::optional<Role> role = ParseRole(StringMember(body.value(), "role"));
                 if (!role) {
@@ -162,7 +152,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                 return JsonResponse(UserJson(user.value()), 201);
               }});
   router.Add({"POST", "/api/v1/tokens", Access::kSignedIn, [&site](RequestContext& context) {
-                Result<nlohmann::json> body = JsonBody(context);
+                Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 std::string label = StringMember(body.value(), "label");
                 if (label.empty()) label = "api";

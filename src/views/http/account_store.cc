@@ -7,6 +7,7 @@
 
 #include "ledger/hash.h"
 #include "store/sqlite/sqlite_statement.h"
+#include "views/http/server_database.h"
 
 namespace treaty::http {
 namespace {
@@ -33,10 +34,6 @@ CREATE TABLE IF NOT EXISTS http_sessions (
 );
 )sql";
 
-Error SqliteError(sqlite3* db, const std::string& what) {
-  return Error{what + ": " + sqlite3_errmsg(db), "accounts"};
-}
-
 std::string RandomHex(size_t bytes) {
   std::string raw(bytes, '\0');
   randombytes_buf(raw.data(), raw.size());
@@ -51,24 +48,11 @@ std::string RandomHex(size_t bytes) {
 
 std::string HashOf(std::string_view secret) { return ledger::ToHex(ledger::Sha256(secret)); }
 
-std::string Column(sqlite3_stmt* statement, int index) {
-  const unsigned char* text = sqlite3_column_text(statement, index);
-  return text == nullptr ? "" : reinterpret_cast<const char*>(text);
-}
-
-Result<store::StatementHandle> Prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
-    return SqliteError(db, "prepare");
-  }
-  return store::StatementHandle(statement);
-}
-
 User UserFromRow(sqlite3_stmt* statement) {
   User user;
-  user.name = Column(statement, 0);
-  user.role = ParseRole(Column(statement, 1)).value_or(Role::kReader);
-  user.institution = Column(statement, 2);
+  user.name = ColumnText(statement, 0);
+  user.role = ParseRole(ColumnText(statement, 1)).value_or(Role::kReader);
+  user.institution = ColumnText(statement, 2);
   return user;
 }
 
@@ -97,20 +81,9 @@ std::optional<Role> ParseRole(std::string_view name) {
 
 Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& path) {
   if (sodium_init() < 0) return Error{"libsodium cannot be initialised", "accounts"};
-  sqlite3* raw = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &raw,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  store::DatabaseHandle db(raw);
-  if (rc != SQLITE_OK) return Error{raw ? sqlite3_errmsg(raw) : "cannot open", path};
-  sqlite3_busy_timeout(db.get(), 5000);
-  char* message = nullptr;
-  if (sqlite3_exec(db.get(), kSchema, nullptr, nullptr, &message) != SQLITE_OK) {
-    Error error{std::string("cannot create the account tables: ") + (message ? message : ""), path};
-    sqlite3_free(message);
-    return error;
-  }
-  return std::unique_ptr<AccountStore>(new AccountStore(std::move(db)));
+  Result<store::DatabaseHandle> db = OpenServerDatabase(path, kSchema, "account");
+  if (!db.ok()) return db.error();
+  return std::unique_ptr<AccountStore>(new AccountStore(std::move(db).value()));
 }
 
 Result<User> AccountStore::AddUser(const std::string& name, const std::string& password, Role role,
@@ -136,9 +109,10 @@ Result<User> AccountStore::AddUser(const std::string& name, const std::string& p
   }
   std::lock_guard lock(mutex_);
   Result<store::StatementHandle> insert =
-      Prepare(db_.get(),
-              "INSERT INTO http_users(name, password_hash, role, institution, created_at) "
-              "VALUES (?, ?, ?, ?, ?)");
+      PrepareStatement(db_.get(),
+                       "INSERT INTO http_users(name, password_hash, role, institution, created_at) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       "accounts");
   if (!insert.ok()) return insert.error();
   store::Binder(insert.value().get())
       .Text(name)
@@ -148,18 +122,18 @@ Result<User> AccountStore::AddUser(const std::string& name, const std::string& p
       .Int(std::time(nullptr));
   const int rc = sqlite3_step(insert.value().get());
   if (rc == SQLITE_CONSTRAINT) return Error{"the user \"" + name + "\" exists already", "name"};
-  if (rc != SQLITE_DONE) return SqliteError(db_.get(), "add user");
+  if (rc != SQLITE_DONE) return DatabaseError(db_.get(), "add user", "accounts");
   return User{name, role, institution};
 }
 
 Result<std::optional<User>> AccountStore::FindUserLocked(const std::string& name) {
-  Result<store::StatementHandle> select =
-      Prepare(db_.get(), "SELECT name, role, institution FROM http_users WHERE name = ?");
+  Result<store::StatementHandle> select = PrepareStatement(
+      db_.get(), "SELECT name, role, institution FROM http_users WHERE name = ?", "accounts");
   if (!select.ok()) return select.error();
   store::Binder(select.value().get()).Text(name);
   const int rc = sqlite3_step(select.value().get());
   if (rc == SQLITE_DONE) return std::optional<User>();
-  if (rc != SQLITE_ROW) return SqliteError(db_.get(), "find user");
+  if (rc != SQLITE_ROW) return DatabaseError(db_.get(), "find user", "accounts");
   return std::optional<User>(UserFromRow(select.value().get()));
 }
 
@@ -170,15 +144,15 @@ Result<std::optional<User>> AccountStore::FindUser(const std::string& name) {
 
 Result<std::vector<User>> AccountStore::Users() {
   std::lock_guard lock(mutex_);
-  Result<store::StatementHandle> select =
-      Prepare(db_.get(), "SELECT name, role, institution FROM http_users ORDER BY name");
+  Result<store::StatementHandle> select = PrepareStatement(
+      db_.get(), "SELECT name, role, institution FROM http_users ORDER BY name", "accounts");
   if (!select.ok()) return select.error();
   std::vector<User> users;
   int rc;
   while ((rc = sqlite3_step(select.value().get())) == SQLITE_ROW) {
     users.push_back(UserFromRow(select.value().get()));
   }
-  if (rc != SQLITE_DONE) return SqliteError(db_.get(), "list users");
+  if (rc != SQLITE_DONE) return DatabaseError(db_.get(), "list users", "accounts");
   return users;
 }
 
@@ -188,16 +162,17 @@ Result<std::optional<User>> AccountStore::CheckPassword(const std::string& name,
   std::optional<User> user;
   {
     std::lock_guard lock(mutex_);
-    Result<store::StatementHandle> select = Prepare(
-        db_.get(), "SELECT name, role, institution, password_hash FROM http_users WHERE name = ?");
+    Result<store::StatementHandle> select = PrepareStatement(
+        db_.get(), "SELECT name, role, institution, password_hash FROM http_users WHERE name = ?",
+        "accounts");
     if (!select.ok()) return select.error();
     store::Binder(select.value().get()).Text(name);
     const int rc = sqlite3_step(select.value().get());
     if (rc == SQLITE_ROW) {
       user = UserFromRow(select.value().get());
-      stored = Column(select.value().get(), 3);
+      stored = ColumnText(select.value().get(), 3);
     } else if (rc != SQLITE_DONE) {
-      return SqliteError(db_.get(), "find user");
+      return DatabaseError(db_.get(), "find user", "accounts");
     }
   }
   if (!user) {
@@ -228,9 +203,10 @@ Result<std::string> AccountStore::CreateToken(const std::string& user, const std
   if (!found.ok()) return found.error();
   if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
   const std::string token = "trt_" + RandomHex(32);
-  Result<store::StatementHandle> insert = Prepare(
+  Result<store::StatementHandle> insert = PrepareStatement(
       db_.get(),
-      "INSERT INTO http_tokens(token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)");
+      "INSERT INTO http_tokens(token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)",
+      "accounts");
   if (!insert.ok()) return insert.error();
   store::Binder(insert.value().get())
       .Text(HashOf(token))
@@ -238,7 +214,7 @@ Result<std::string> AccountStore::CreateToken(const std::string& user, const std
       .Text(label)
       .Int(std::time(nullptr));
   if (sqlite3_step(insert.value().get()) != SQLITE_DONE) {
-    return SqliteError(db_.get(), "create token");
+    return DatabaseError(db_.get(), "create token", "accounts");
   }
   return token;
 }
@@ -246,14 +222,15 @@ Result<std::string> AccountStore::CreateToken(const std::string& user, const std
 Result<std::optional<User>> AccountStore::UserByToken(std::string_view token) {
   std::lock_guard lock(mutex_);
   Result<store::StatementHandle> select =
-      Prepare(db_.get(),
-              "SELECT u.name, u.role, u.institution FROM http_tokens t JOIN http_users u "
-              "ON u.name = t.user_name WHERE t.token_hash = ?");
+      PrepareStatement(db_.get(),
+                       "SELECT u.name, u.role, u.institution FROM http_tokens t JOIN http_users u "
+                       "ON u.name = t.user_name WHERE t.token_hash = ?",
+                       "accounts");
   if (!select.ok()) return select.error();
   store::Binder(select.value().get()).Text(HashOf(token));
   const int rc = sqlite3_step(select.value().get());
   if (rc == SQLITE_DONE) return std::optional<User>();
-  if (rc != SQLITE_ROW) return SqliteError(db_.get(), "find token");
+  if (rc != SQLITE_ROW) return DatabaseError(db_.get(), "find token", "accounts");
   return std::optional<User>(UserFromRow(select.value().get()));
 }
 
@@ -263,9 +240,10 @@ Result<NewSession> AccountStore::CreateSession(const std::string& user, int64_t 
   const int64_t now = std::time(nullptr);
   sqlite3_exec(db_.get(), "DELETE FROM http_sessions WHERE expires_at < strftime('%s','now')",
                nullptr, nullptr, nullptr);
-  Result<store::StatementHandle> insert = Prepare(
+  Result<store::StatementHandle> insert = PrepareStatement(
       db_.get(),
-      "INSERT INTO http_sessions(id_hash, user_name, csrf, expires_at) VALUES (?, ?, ?, ?)");
+      "INSERT INTO http_sessions(id_hash, user_name, csrf, expires_at) VALUES (?, ?, ?, ?)",
+      "accounts");
   if (!insert.ok()) return insert.error();
   store::Binder(insert.value().get())
       .Text(HashOf(session.id))
@@ -273,34 +251,35 @@ Result<NewSession> AccountStore::CreateSession(const std::string& user, int64_t 
       .Text(session.csrf)
       .Int(now + lifetime_seconds);
   if (sqlite3_step(insert.value().get()) != SQLITE_DONE) {
-    return SqliteError(db_.get(), "create session");
+    return DatabaseError(db_.get(), "create session", "accounts");
   }
   return session;
 }
 
 Result<std::optional<SessionUser>> AccountStore::FindSession(std::string_view id) {
   std::lock_guard lock(mutex_);
-  Result<store::StatementHandle> select =
-      Prepare(db_.get(),
-              "SELECT u.name, u.role, u.institution, s.csrf FROM http_sessions s JOIN http_users u "
-              "ON u.name = s.user_name WHERE s.id_hash = ? AND s.expires_at >= ?");
+  Result<store::StatementHandle> select = PrepareStatement(
+      db_.get(),
+      "SELECT u.name, u.role, u.institution, s.csrf FROM http_sessions s JOIN http_users u "
+      "ON u.name = s.user_name WHERE s.id_hash = ? AND s.expires_at >= ?",
+      "accounts");
   if (!select.ok()) return select.error();
   store::Binder(select.value().get()).Text(HashOf(id)).Int(std::time(nullptr));
   const int rc = sqlite3_step(select.value().get());
   if (rc == SQLITE_DONE) return std::optional<SessionUser>();
-  if (rc != SQLITE_ROW) return SqliteError(db_.get(), "find session");
+  if (rc != SQLITE_ROW) return DatabaseError(db_.get(), "find session", "accounts");
   return std::optional<SessionUser>(
-      SessionUser{UserFromRow(select.value().get()), Column(select.value().get(), 3)});
+      SessionUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
 }
 
 Result<bool> AccountStore::DeleteSession(std::string_view id) {
   std::lock_guard lock(mutex_);
   Result<store::StatementHandle> remove =
-      Prepare(db_.get(), "DELETE FROM http_sessions WHERE id_hash = ?");
+      PrepareStatement(db_.get(), "DELETE FROM http_sessions WHERE id_hash = ?", "accounts");
   if (!remove.ok()) return remove.error();
   store::Binder(remove.value().get()).Text(HashOf(id));
   if (sqlite3_step(remove.value().get()) != SQLITE_DONE) {
-    return SqliteError(db_.get(), "delete session");
+    return DatabaseError(db_.get(), "delete session", "accounts");
   }
   return sqlite3_changes(db_.get()) > 0;
 }

@@ -86,7 +86,9 @@ Result<std::unique_ptr<Application>> Application::Create(const SiteOptions& opti
   AddAccountRoutes(app->router_, *app->site_);
   AddAgreementRoutes(app->router_, *app->site_);
   AddLedgerRoutes(app->router_, *app->site_);
+  AddExportRoutes(app->router_, *app->site_);
   AddStatusRoutes(app->router_, *app->site_);
+  AddReviewRoutes(app->router_, *app->site_);
   AddPageRoutes(app->router_, *app->site_);
   return app;
 }

@@ -107,6 +107,16 @@ std::string HttpRequest::Cookie(std::string_view name) const {
 
 std::map<std::string, std::string> HttpRequest::Form() const { return ParseUrlEncoded(body); }
 
+Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
+  if (!request.Header("content-type").starts_with("application/json")) {
+    return Error{"send the body as application/json", "content-type"};
+  }
+  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+  if (body.is_discarded()) return Error{"the body is not valid JSON", "body"};
+  if (!body.is_object()) return Error{"the body must be a JSON object", "body"};
+  return body;
+}
+
 HttpResponse JsonResponse(const nlohmann::json& value, int status) {
   HttpResponse response;
   response.status = status;

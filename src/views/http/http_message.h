@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/result.h"
+
 namespace treaty::http {
 
 inline constexpr size_t kMaxBodyBytes = 1 << 20;  // 1 MiB; larger bodies get 413
@@ -52,6 +54,10 @@ bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out);
 std::string PercentEncode(std::string_view text);
 // Parses name=value pairs joined by '&'.
 std::map<std::string, std::string> ParseUrlEncoded(std::string_view text);
+
+// The body of an application/json request when it is a JSON object. Errors: where "content-type"
+// for another media type, "body" for JSON that does not parse or is not an object.
+Result<nlohmann::json> JsonObjectBody(const HttpRequest& request);
 
 // `value` as an application/json response (two-space indented).
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);

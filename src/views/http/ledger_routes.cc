@@ -61,16 +61,6 @@ HttpResponse Recorded(const RecordOutcome& outcome) {
   return response;
 }
 
-Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
-  if (!request.Header("content-type").starts_with("application/json")) {
-    return Error{"send the body as application/json", "content-type"};
-  }
-  nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
-  if (body.is_discarded()) return Error{"the body is not valid JSON", "body"};
-  if (!body.is_object()) return Error{"the body must be a JSON object", "body"};
-  return body;
-}
-
 }  // namespace
 
 void AddLedgerRoutes(Router& router, Site& site) {

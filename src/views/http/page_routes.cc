@@ -1,4 +1,5 @@
-// The HTML pages: overview, text, commitments, one commitment, ledger, and the record form.
+// The HTML pages: overview, text, commitments, one commitment, ledger, and the forms to record an
+// event and to review a commitment.
 // Values reach templates only through dictionaries (auto-escaped); nothing here writes markup.
 #include <fmt/format.h>
 
@@ -13,6 +14,8 @@
 #include "views/http/commitment_filter.h"
 #include "views/http/page.h"
 #include "views/http/recording.h"
+#include "views/http/review_submission.h"
+#include "views/http/review_view.h"
 #include "views/http/routes.h"
 #include "views/http/status_view.h"
 
@@ -203,7 +206,8 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
                     filter.ok() ? 200 : 400);
 }
 
-HttpResponse CommitmentPage(Site& site, RequestContext& context) {
+HttpResponse CommitmentPage(Site& site, RequestContext& context,
+                            const ReviewFormState& review_form = {}, int page_status = 200) {
   const commitments::Commitment* commitment = site.FindCommitment(context.Param("id"));
   if (commitment == nullptr) {
     TemplateDictionary body("missing");
@@ -265,7 +269,23 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context) {
   for (const nlohmann::json& event : events.value()) {
     FillEventRow(body.AddSectionDictionary("EVENT"), event);
   }
-  return RenderPage(context, "commitments", "Commitment " + commitment->id, "commitment.tpl", body);
+  if (!FillReviews(site, context, *commitment, review_form, body).ok()) {
+    return ErrorResponse(503, "the reviews cannot be read");
+  }
+  return RenderPage(context, "commitments", "Commitment " + commitment->id, "commitment.tpl", body,
+                    page_status);
+}
+
+HttpResponse ReviewSubmit(Site& site, RequestContext& context) {
+  const commitments::Commitment* commitment = site.FindCommitment(context.Param("id"));
+  if (commitment == nullptr) return CommitmentPage(site, context);
+  ReviewFormState form{context.request.Form(), ""};
+  form.sent.erase("csrf");
+  const ReviewOutcome outcome =
+      SubmitReview(site, *context.user, *commitment, ReviewBodyFromForm(form.sent));
+  if (outcome.status == 201) return Redirect("/commitments/" + commitment->id + "#reviews");
+  form.error = outcome.field.empty() ? outcome.message : outcome.field + ": " + outcome.message;
+  return CommitmentPage(site, context, form, outcome.status);
 }
 
 // The text page's body does not depend on who asks: it is built once.
@@ -509,6 +529,8 @@ void AddPageRoutes(Router& router, Site& site) {
               [&site](RequestContext& context) { return CommitmentsPage(site, context); }, false});
   router.Add({"GET", "/commitments/{id}", Access::kPublic,
               [&site](RequestContext& context) { return CommitmentPage(site, context); }, false});
+  router.Add({"POST", "/commitments/{id}/reviews", Access::kReviewer,
+              [&site](RequestContext& context) { return ReviewSubmit(site, context); }, false});
   router.Add({"GET", "/ledger", Access::kPublic,
               [&site](RequestContext& context) { return LedgerPage(site, context); }, false});
   router.Add({"GET", "/record", Access::kRecorder,

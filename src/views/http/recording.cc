@@ -66,6 +66,7 @@ RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event) {
     outcome.errors.push_back({where, outcome.status == 500 ? "the ledger failed" : error.message});
     return outcome;
   }
+  site.status().LedgerChanged();
   const ledger::AppendedEvent& recorded = appended.value().events.front();
   outcome.status = recorded.already_recorded ? 200 : 201;
   outcome.id = recorded.id;

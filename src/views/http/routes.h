@@ -17,10 +17,17 @@ void AddAccountRoutes(Router& router, Site& site);
 void AddAgreementRoutes(Router& router, Site& site);
 // The ledger: events (list, one, record, correct), proofs, tree heads.
 void AddLedgerRoutes(Router& router, Site& site);
+// Exports of the ledger: events as CSV, events and commitments as XLSX, IATI activity XML.
+void AddExportRoutes(Router& router, Site& site);
 // Status, deadlines and the calendar from the evaluation stage.
 void AddStatusRoutes(Router& router, Site& site);
+// Reviews of commitments (review_store.h).
+void AddReviewRoutes(Router& router, Site& site);
 // The HTML pages and their forms.
 void AddPageRoutes(Router& router, Site& site);
+
+// Whose events the caller sees: all of them when SeesRestricted, else the public ones.
+evaluation::Audience AudienceOf(const RequestContext& context);
 
 // The status for the caller (public events only for readers) at ?at= (status_service.h).
 // Errors: `where` "at" for a bad moment, else the ledger or the evaluation failed.

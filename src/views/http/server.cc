@@ -129,6 +129,8 @@ class Session : public std::enable_shared_from_this<Session> {
     Head(*out, response, keep_alive);
     out->body() = std::move(response.body);
     out->prepare_payload();
+    // A 304 has no body, and a Content-Length would claim the selected representation's size.
+    if (status == bhttp::status::not_modified) out->erase(bhttp::field::content_length);
     Send(std::move(out), nullptr);
   }
 

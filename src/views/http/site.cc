@@ -109,6 +109,9 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   Result<std::unique_ptr<AccountStore>> accounts = AccountStore::Open(o.accounts_db);
   if (!accounts.ok()) return accounts.error();
   site->accounts_ = std::move(accounts).value();
+  Result<std::unique_ptr<ReviewStore>> reviews = ReviewStore::Open(o.accounts_db);
+  if (!reviews.ok()) return reviews.error();
+  site->reviews_ = std::move(reviews).value();
   return site;
 }
 

@@ -1,7 +1,7 @@
 // What the server's handlers read and share, loaded once at start: the agreement through the
 // commitments stage, the keys file, the institutions' signing keys, and the pools of database
-// connections (ledger, search index) and the account store. Thread-safe after Load: the loaded
-// data is read-only, the pools and the account store lock for themselves.
+// connections (ledger, search index), the account store and the review store. Thread-safe after
+// Load: the loaded data is read-only, the pools and the stores lock for themselves.
 #pragma once
 
 #include <map>
@@ -20,13 +20,14 @@
 #include "views/http/account_store.h"
 #include "views/http/pool.h"
 #include "views/http/rate_limiter.h"
+#include "views/http/review_store.h"
 #include "views/http/status_service.h"
 
 namespace treaty::http {
 
 struct SiteOptions {
   std::string db = "var/treaty.sqlite";  // ledger: SQLite file or postgresql:// URL
-  std::string accounts_db;               // SQLite file; empty: `db` (which must then be SQLite)
+  std::string accounts_db;  // accounts and reviews: SQLite file; empty: `db` (then SQLite)
   std::string agreement = "lv-ua-2024";
   std::string package;    // empty: data/agreements/AGREEMENT
   std::string keys_file;  // empty: PACKAGE/ledger/keys.json
@@ -61,6 +62,7 @@ class Site {
   Pool<ledger::LedgerStore>& ledgers() { return *ledgers_; }
   Pool<store::SearchIndex>& search() { return *search_; }
   AccountStore& accounts() { return *accounts_; }
+  ReviewStore& reviews() { return *reviews_; }
   StatusService& status() { return *status_; }
   RateLimiter& sign_in_limiter() { return sign_in_limiter_; }
 
@@ -77,6 +79,7 @@ class Site {
   std::unique_ptr<Pool<ledger::LedgerStore>> ledgers_;
   std::unique_ptr<Pool<store::SearchIndex>> search_;
   std::unique_ptr<AccountStore> accounts_;
+  std::unique_ptr<ReviewStore> reviews_;
   std::unique_ptr<StatusService> status_;
   RateLimiter sign_in_limiter_;
 };

@@ -2,17 +2,13 @@
 // gives them (status_service.h). A reader's status is evaluated over public events only.
 #include <fmt/format.h>
 
+#include "views/http/content_coding.h"
+#include "views/http/entity_tag.h"
 #include "views/http/page.h"
 #include "views/http/routes.h"
 #include "views/http/status_service.h"
 
 namespace treaty::http {
-namespace {
-
-using StoreLease = Pool<ledger::LedgerStore>::Lease;
-
-}  // namespace
-
 evaluation::Audience AudienceOf(const RequestContext& context) {
   return context.SeesRestricted() ? evaluation::Audience::kAll : evaluation::Audience::kPublic;
 }
@@ -21,10 +17,8 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusFor(Site& site, const Reque
                                                          const std::string& at) {
   Result<evaluation::Instant> moment = RequestedMoment(at);
   if (!moment.ok()) return Error{moment.error().ToString(), "at"};
-  Result<StoreLease> store = site.ledgers().Acquire();
-  if (!store.ok()) return Error{"the ledger cannot be opened", "ledger"};
   Result<std::shared_ptr<const EvaluatedStatus>> status =
-      site.status().StatusAt(*store.value(), AudienceOf(context), moment.value());
+      site.status().StatusAt(site.ledgers(), AudienceOf(context), moment.value());
   if (!status.ok()) return Error{status.error().ToString(), "evaluation"};
   return status;
 }
@@ -33,6 +27,28 @@ namespace {
 
 HttpResponse StatusError(const Error& error) {
   return ErrorResponse(error.where == "at" ? 400 : 503, error.message);
+}
+
+// The cached status JSON, gzip-coded when the client accepts it, 304 when the client holds it.
+HttpResponse StatusDocument(const HttpRequest& request,
+                            const std::shared_ptr<const EvaluatedStatus>& status) {
+  const bool gzip = AcceptsGzip(request.Header("accept-encoding"));
+  // Each coding is its own representation, so each has its own tag (RFC 9110 §8.8.3).
+  const std::string etag =
+      gzip ? status->etag.substr(0, status->etag.size() - 1) + "-gzip\"" : status->etag;
+  HttpResponse response;
+  response.content_type = "application/json";
+  response.headers.emplace_back("ETag", etag);
+  response.headers.emplace_back("Vary", "Accept-Encoding, Authorization, Cookie");
+  response.headers.emplace_back("Cache-Control", "private, no-cache");
+  if (IfNoneMatchHits(request.Header("if-none-match"), etag)) {
+    response.status = 304;
+    return response;
+  }
+  if (gzip) response.headers.emplace_back("Content-Encoding", "gzip");
+  response.shared_body =
+      std::shared_ptr<const std::string>(status, gzip ? &status->json_gzip : &status->json);
+  return response;
 }
 
 HttpResponse CalendarPage(Site& site, RequestContext& context) {
@@ -108,11 +124,7 @@ void AddStatusRoutes(Router& router, Site& site) {
                 Result<std::shared_ptr<const EvaluatedStatus>> status =
                     StatusFor(site, context, context.request.Query()["at"]);
                 if (!status.ok()) return StatusError(status.error());
-                HttpResponse response;
-                response.content_type = "application/json";
-                response.shared_body =
-                    std::shared_ptr<const std::string>(status.value(), &status.value()->json);
-                return response;
+                return StatusDocument(context.request, status.value());
               }});
   router.Add({"GET", "/api/v1/deadlines", Access::kPublic, [&site](RequestContext& context) {
                 Result<std::shared_ptr<const EvaluatedStatus>> status =

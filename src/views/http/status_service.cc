@@ -2,6 +2,9 @@
 
 #include <chrono>
 
+#include "ledger/hash.h"
+#include "views/http/content_coding.h"
+
 namespace treaty::http {
 namespace {
 
@@ -30,12 +33,28 @@ Result<std::unique_ptr<StatusService>> StatusService::Load(const std::string& fo
   return std::unique_ptr<StatusService>(new StatusService(std::move(rules).value()));
 }
 
+Result<bool> StatusService::CatchUpLocked(Pool<ledger::LedgerStore>& ledgers,
+                                          evaluation::LedgerFacts& facts) {
+  Checked& checked = &facts == &public_facts_ ? public_checked_ : all_checked_;
+  const uint64_t generation = generation_.load(std::memory_order_acquire);
+  const auto now = std::chrono::steady_clock::now();
+  if (checked.ever && checked.generation == generation && now - checked.at < kRecheckInterval) {
+    return true;
+  }
+  Result<Pool<ledger::LedgerStore>::Lease> store = ledgers.Acquire();
+  if (!store.ok()) return store.error();
+  Result<bool> folded = facts.CatchUp(*store.value());
+  if (!folded.ok()) return folded.error();
+  checked = Checked{generation, now, true};
+  return true;
+}
+
 Result<std::shared_ptr<const EvaluatedStatus>> StatusService::StatusAt(
-    ledger::LedgerStore& store, evaluation::Audience audience, evaluation::Instant at) {
+    Pool<ledger::LedgerStore>& ledgers, evaluation::Audience audience, evaluation::Instant at) {
   std::lock_guard lock(mutex_);
   evaluation::LedgerFacts& facts =
       audience == evaluation::Audience::kPublic ? public_facts_ : all_facts_;
-  Result<bool> folded = facts.CatchUp(store);
+  Result<bool> folded = CatchUpLocked(ledgers, facts);
   if (!folded.ok()) return folded.error();
   const std::pair<int, int64_t> key{static_cast<int>(audience),
                                     at.utc().time_since_epoch().count()};
@@ -47,6 +66,8 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusService::StatusAt(
   if (!status.ok()) return status.error();
   auto evaluated = std::make_shared<EvaluatedStatus>();
   evaluated->json = evaluation::StatusJson(status.value()).dump() + "\n";
+  evaluated->json_gzip = Gzip(evaluated->json);
+  evaluated->etag = "\"" + ledger::ToHex(ledger::Sha256(evaluated->json)) + "\"";
   evaluated->status = std::move(status).value();
   if (cache_.size() >= kMaxCached) cache_.clear();
   cache_[key] = Cached{facts.tree_size(), evaluated};

@@ -1,0 +1,131 @@
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commitments/agreement_commitments.h"
+#include "views/cli/commands.h"
+#include "views/cli/ledger_database.h"
+#include "views/cli/ledger_setup.h"
+#include "views/cli/status_evaluation.h"
+#include "views/cli/subcommands.h"
+#include "views/export/event_csv.h"
+#include "views/export/iati_writer.h"
+#include "views/export/ledger_entries.h"
+#include "views/export/workbook.h"
+
+namespace treaty::views {
+namespace {
+
+Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options) {
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  if (!store.ok()) return store.error();
+  Result<std::vector<ledger::StoredEvent>> events = ReadVisibleEvents(
+      *store.value(), options.agreement,
+      options.public_only ? evaluation::Audience::kPublic : evaluation::Audience::kAll);
+  if (!events.ok()) return events.error();
+  return FoldedEntries(events.value());
+}
+
+Result<std::string> Workbook(const ExportOptions& options, const std::string& folder,
+                             const std::vector<LedgerEntry>& entries) {
+  StatusOptions status_options;
+  status_options.db = options.db;
+  status_options.agreement = options.agreement;
+  status_options.package = options.package;
+  status_options.public_only = options.public_only;
+  Result<evaluation::AgreementStatus> status = EvaluateStatusFor(status_options);
+  if (!status.ok()) return status.error();
+  Result<commitments::AgreementCommitments> agreement =
+      commitments::ExtractAgreementCommitments(folder);
+  if (!agreement.ok()) return agreement.error();
+  WorkbookOptions workbook;
+  const document::AgreementPackage& package = agreement.value().package;
+  workbook.title = package.short_title.empty() ? package.title : package.short_title;
+  workbook.status = &status.value();
+  return WriteWorkbook(entries, agreement.value().reviewed, workbook);
+}
+
+Result<std::string> Iati(const ExportOptions& options, const std::string& folder,
+                         const std::vector<LedgerEntry>& entries) {
+  Result<commitments::AgreementCommitments> agreement =
+      commitments::ExtractAgreementCommitments(folder);
+  if (!agreement.ok()) return agreement.error();
+  std::vector<std::string> parties;
+  for (const document::Party& party : agreement.value().package.parties) {
+    parties.push_back(party.code);
+  }
+  Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, options.keys_file), parties);
+  if (!keys.ok()) return keys.error();
+  return WriteIatiActivities(agreement.value(), keys.value(), entries, Now());
+}
+
+}  // namespace
+
+int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
+  const std::string folder = PackageFolder(options.agreement, options.package);
+  if (!std::filesystem::is_directory(folder)) {
+    err << fmt::format("treaty export: {}: no agreement \"{}\": no package folder\n", folder,
+                       options.agreement);
+    return kExitBadInput;
+  }
+  Result<std::vector<LedgerEntry>> entries = ReadEntries(options);
+  if (!entries.ok()) {
+    err << "treaty export: " << entries.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  Result<std::string> bytes = std::string();
+  if (options.format == "csv") {
+    bytes = EventsCsv(entries.value());
+  } else if (options.format == "xlsx") {
+    bytes = Workbook(options, folder, entries.value());
+  } else {
+    bytes = Iati(options, folder, entries.value());
+  }
+  if (!bytes.ok()) {
+    err << "treaty export: " << bytes.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  if (options.output.empty()) {
+    out << bytes.value();
+    return kExitOk;
+  }
+  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+  file << bytes.value();
+  file.close();
+  if (!file) {
+    err << "treaty export: " << options.output << ": cannot write the file\n";
+    return kExitBadInput;
+  }
+  out << fmt::format("{}: {} events written to {}\n", options.format, entries.value().size(),
+                     options.output);
+  return kExitOk;
+}
+
+Subcommand AddExportSubcommand(CLI::App& app) {
+  auto options = std::make_shared<ExportOptions>();
+  CLI::App* command = app.add_subcommand(
+      "export",
+      "The ledger, corrections applied, as CSV (one row per event), an XLSX workbook (events, "
+      "and commitments with their status now) or IATI 2.03 activity XML (the financial "
+      "commitments and their transactions)");
+  command->add_option("format", options->format, "csv, xlsx or iati")
+      ->required()
+      ->check(CLI::IsMember({"csv", "xlsx", "iati"}));
+  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
+      ->capture_default_str();
+  command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
+  command->add_option("--package", options->package,
+                      "agreement package folder (default data/agreements/AGREEMENT)");
+  command->add_option("--keys", options->keys_file,
+                      "keys file naming the institutions (default PACKAGE/ledger/keys.json)");
+  command->add_option("--output,-o", options->output, "write to FILE instead of stdout");
+  command->add_flag("--public", options->public_only,
+                    "leave out restricted events, as a reader without access sees it");
+  return {command, [options](std::ostream& out, std::ostream& err) {
+            return RunExport(*options, out, err);
+          }};
+}
+
+}  // namespace treaty::views

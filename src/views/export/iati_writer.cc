@@ -1,0 +1,322 @@
+#include "views/export/iati_writer.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "text/language.h"
+#include "views/export/major_units.h"
+#include "views/export/xml_text.h"
+
+namespace treaty::views {
+namespace {
+
+using commitments::Commitment;
+
+// Codes of the IATI 2.03 codelists used here.
+constexpr char kGovernment[] = "10";          // OrganisationType
+constexpr char kFunding[] = "1";              // OrganisationRole
+constexpr char kInternalIdentifier[] = "A1";  // OtherIdentifierType: reporting org's own id
+constexpr char kGeneralDescription[] = "1";   // DescriptionType
+constexpr char kPlannedStart[] = "1";         // ActivityDateType
+constexpr char kActualStart[] = "2";
+constexpr char kPlannedEnd[] = "3";
+constexpr char kPipeline[] = "1";  // ActivityStatus
+constexpr char kImplementation[] = "2";
+constexpr char kFinalisation[] = "3";
+constexpr char kReportingOrganisationVocabulary[] = "99";  // SectorVocabulary
+
+// The TransactionType of a ledger event that carries an amount, or nullptr for one that does
+// not become a transaction (README.md, "IATI").
+const char* TransactionType(ledger::EventType type) {
+  switch (type) {
+    case ledger::EventType::kPledge:
+      return "12";  // Outgoing Pledge
+    case ledger::EventType::kAllocation:
+      return "2";  // Outgoing Commitment
+    case ledger::EventType::kDisbursement:
+      return "3";  // Disbursement
+    case ledger::EventType::kDelivery:
+    case ledger::EventType::kTraining:
+      return "4";  // Expenditure
+    default:
+      return nullptr;
+  }
+}
+
+// A year, month or date of an expression as the first (`end` false) or last day it covers;
+// empty when `text` is none of them.
+std::string Bound(const std::string& text, bool end) {
+  if (text.size() == 4) return text + (end ? "-12-31" : "-01-01");
+  if (text.size() == 10) return text;
+  if (text.size() != 7) return "";
+  if (!end) return text + "-01";
+  const std::chrono::year year{std::stoi(text.substr(0, 4))};
+  const std::chrono::month month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))};
+  const unsigned last = static_cast<unsigned>(
+      std::chrono::year_month_day_last(year, std::chrono::month_day_last(month)).day());
+  return fmt::format("{}-{:02}", text, last);
+}
+
+struct PlannedPeriod {
+  std::string start;  // YYYY-MM-DD, or empty when the text gives none
+  std::string end;
+};
+
+// The years and periods among the commitment's targets, from the earliest to the latest.
+PlannedPeriod PeriodOf(const Commitment& commitment) {
+  PlannedPeriod period;
+  auto widen = [&period](const std::string& from, const std::string& to) {
+    const std::string start = Bound(from, false), end = Bound(to, true);
+    if (!start.empty() && (period.start.empty() || start < period.start)) period.start = start;
+    if (!end.empty() && (period.end.empty() || end > period.end)) period.end = end;
+  };
+  for (const commitments::Target& target : commitment.targets) {
+    const nlohmann::json& value = target.value;
+    if (target.kind == "year" && value.is_number_integer()) {
+      widen(std::to_string(value.get<int>()), std::to_string(value.get<int>()));
+    } else if (target.kind == "years" && value.is_array()) {
+      for (const nlohmann::json& year : value) {
+        if (year.is_number_integer()) {
+          widen(std::to_string(year.get<int>()), std::to_string(year.get<int>()));
+        }
+      }
+    } else if (target.kind == "period" && value.is_object()) {
+      widen(value.value("from", ""), value.value("to", ""));
+    }
+  }
+  return period;
+}
+
+// ActivityStatus on `today`: not yet started, under way, or past its planned end. Closing an
+// activity is a decision the ledger does not record, so "closed" is never given.
+const char* ActivityStatus(const PlannedPeriod& period, const std::string& today) {
+  if (!period.start.empty() && today < period.start) return kPipeline;
+  if (!period.end.empty() && today > period.end) return kFinalisation;
+  return kImplementation;
+}
+
+std::string MoneyCurrency(const Commitment& commitment) {
+  for (const commitments::Target& target : commitment.targets) {
+    if (target.kind == "money" && target.value.is_object()) {
+      return target.value.value("currency", "");
+    }
+  }
+  return "";
+}
+
+pugi::xml_node AppendNarrative(pugi::xml_node parent, const std::string& text,
+                               const std::string& language = "") {
+  pugi::xml_node narrative = parent.append_child("narrative");
+  if (!language.empty()) narrative.append_attribute("xml:lang") = language.c_str();
+  narrative.append_child(pugi::node_pcdata).set_value(XmlSafe(text).c_str());
+  return narrative;
+}
+
+void AppendCoded(pugi::xml_node parent, const char* name, const char* code) {
+  parent.append_child(name).append_attribute("code") = code;
+}
+
+void AppendDate(pugi::xml_node activity, const char* type, const std::string& date) {
+  pugi::xml_node element = activity.append_child("activity-date");
+  element.append_attribute("type") = type;
+  element.append_attribute("iso-date") = date.c_str();
+}
+
+// What every activity of the file shares.
+struct Context {
+  const commitments::AgreementCommitments& agreement;
+  const ledger::KeysFile& keys;
+  const std::vector<LedgerEntry>& entries;
+  std::string today;
+};
+
+const ledger::Institution* FirstInstitution(const ledger::KeysFile& keys,
+                                            const std::string& participant) {
+  for (const ledger::Institution& institution : keys.institutions) {
+    if (institution.participant == participant) return &institution;
+  }
+  return nullptr;
+}
+
+// The party that receives: the beneficiary the text names, else the only other party.
+const document::Party* Recipient(const document::AgreementPackage& package,
+                                 const Commitment& commitment) {
+  const document::Party* other = nullptr;
+  for (const document::Party& party : package.parties) {
+    if (party.code == commitment.beneficiary) return &party;
+    if (std::find(commitment.obligors.begin(), commitment.obligors.end(), party.code) ==
+        commitment.obligors.end()) {
+      other = &party;
+    }
+  }
+  return other;
+}
+
+std::string Title(const document::AgreementPackage& package, const Commitment& commitment) {
+  const std::string& agreement = package.short_title.empty() ? package.title : package.short_title;
+  const std::string& area =
+      commitment.area.headings.empty() ? commitment.area.section : commitment.area.headings.back();
+  return fmt::format("{}: {} ({})", agreement, area, commitment.id);
+}
+
+// The quotes of the commitment, those of one language joined, in the order of the package.
+std::vector<std::pair<std::string, std::string>> Descriptions(const Commitment& commitment) {
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const commitments::Quote& quote : commitment.source.quotes) {
+    auto same = std::find_if(texts.begin(), texts.end(),
+                             [&quote](const auto& text) { return text.first == quote.language; });
+    if (same == texts.end()) {
+      texts.emplace_back(quote.language, quote.text);
+    } else {
+      same->second += " " + quote.text;
+    }
+  }
+  return texts;
+}
+
+void AppendTransaction(pugi::xml_node activity, const LedgerEntry& entry, const char* type,
+                       const Context& context, const document::Party* recipient) {
+  const ledger::EventContent& content = entry.event.content;
+  pugi::xml_node transaction = activity.append_child("transaction");
+  transaction.append_attribute("ref") = entry.event.id.c_str();
+  AppendCoded(transaction, "transaction-type", type);
+  transaction.append_child("transaction-date").append_attribute("iso-date") = content.date.c_str();
+  pugi::xml_node value = transaction.append_child("value");
+  value.append_attribute("currency") = content.amount->currency.c_str();
+  value.append_attribute("value-date") = content.date.c_str();
+  value.append_child(pugi::node_pcdata)
+      .set_value(MajorUnits(content.amount->minor_units, content.amount->currency).c_str());
+  AppendNarrative(transaction.append_child("description"), content.description);
+  pugi::xml_node provider = transaction.append_child("provider-org");
+  const std::string& institution = entry.event.recorded_by.institution;
+  provider.append_attribute("ref") = institution.c_str();
+  provider.append_attribute("type") = kGovernment;
+  if (const ledger::Institution* found = context.keys.FindInstitution(institution)) {
+    AppendNarrative(provider, found->name);
+  }
+  if (recipient != nullptr)
+    AppendNarrative(transaction.append_child("receiver-org"), recipient->name);
+}
+
+Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
+                            const Context& context) {
+  const document::AgreementPackage& package = context.agreement.package;
+  const ledger::Institution* reporting =
+      FirstInstitution(context.keys, commitment.obligors.front());
+  if (reporting == nullptr) {
+    return Error{fmt::format("no institution of {}, the obligor of {}, in the keys file",
+                             commitment.obligors.front(), commitment.id),
+                 "keys file"};
+  }
+  pugi::xml_node activity = root.append_child("iati-activity");
+  if (package.prevailing_language) {
+    activity.append_attribute("xml:lang") =
+        std::string(text::LanguageCode(*package.prevailing_language)).c_str();
+  }
+  if (const std::string currency = MoneyCurrency(commitment); !currency.empty()) {
+    activity.append_attribute("default-currency") = currency.c_str();
+  }
+  activity.append_child("iati-identifier")
+      .append_child(pugi::node_pcdata)
+      .set_value(fmt::format("{}-{}-{}", reporting->id, package.id, commitment.id).c_str());
+  pugi::xml_node reporting_org = activity.append_child("reporting-org");
+  reporting_org.append_attribute("ref") = reporting->id.c_str();
+  reporting_org.append_attribute("type") = kGovernment;
+  AppendNarrative(reporting_org, reporting->name);
+  AppendNarrative(activity.append_child("title"), Title(package, commitment));
+  pugi::xml_node description = activity.append_child("description");
+  description.append_attribute("type") = kGeneralDescription;
+  for (const auto& [language, text] : Descriptions(commitment)) {
+    AppendNarrative(description, text, language);
+  }
+  pugi::xml_node funding = activity.append_child("participating-org");
+  funding.append_attribute("ref") = reporting->id.c_str();
+  funding.append_attribute("type") = kGovernment;
+  funding.append_attribute("role") = kFunding;
+  AppendNarrative(funding, reporting->name);
+  pugi::xml_node other_identifier = activity.append_child("other-identifier");
+  other_identifier.append_attribute("ref") = commitment.id.c_str();
+  other_identifier.append_attribute("type") = kInternalIdentifier;
+
+  PlannedPeriod period = PeriodOf(commitment);
+  AppendCoded(activity, "activity-status", ActivityStatus(period, context.today));
+  const std::string& in_force =
+      package.entry_into_force_date.empty() ? package.signed_date : package.entry_into_force_date;
+  AppendDate(activity, kPlannedStart, period.start.empty() ? in_force : period.start);
+  std::vector<std::pair<const LedgerEntry*, const char*>> transactions;
+  for (const LedgerEntry& entry : context.entries) {
+    const ledger::EventContent& content = entry.event.content;
+    const char* type = TransactionType(content.type);
+    if (type != nullptr && content.amount &&
+        std::find(content.commitments.begin(), content.commitments.end(), commitment.id) !=
+            content.commitments.end()) {
+      transactions.emplace_back(&entry, type);
+    }
+  }
+  if (!transactions.empty()) {
+    std::string first = transactions.front().first->event.content.date;
+    for (const auto& [entry, type] : transactions)
+      first = std::min(first, entry->event.content.date);
+    AppendDate(activity, kActualStart, first);
+  }
+  if (!period.end.empty()) AppendDate(activity, kPlannedEnd, period.end);
+
+  const document::Party* recipient = Recipient(package, commitment);
+  if (recipient != nullptr) {
+    activity.append_child("recipient-country").append_attribute("code") = recipient->code.c_str();
+  }
+  pugi::xml_node sector = activity.append_child("sector");
+  sector.append_attribute("vocabulary") = kReportingOrganisationVocabulary;
+  sector.append_attribute("code") =
+      std::string(commitments::CategoryName(commitment.area.category)).c_str();
+  for (const auto& [entry, type] : transactions) {
+    AppendTransaction(activity, *entry, type, context, recipient);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsFinancialCommitment(const Commitment& commitment) {
+  if (commitment.sentence_class != commitments::SentenceClass::kCommitment) return false;
+  return std::any_of(
+      commitment.targets.begin(), commitment.targets.end(), [](const commitments::Target& t) {
+        return t.kind == "money" ||
+               (t.kind == "percent" && t.value.is_object() && t.value.value("of", "") == "GDP");
+      });
+}
+
+Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
+                                        const ledger::KeysFile& keys,
+                                        const std::vector<LedgerEntry>& entries,
+                                        evaluation::Instant generated) {
+  pugi::xml_document xml;
+  pugi::xml_node declaration = xml.append_child(pugi::node_declaration);
+  declaration.append_attribute("version") = "1.0";
+  declaration.append_attribute("encoding") = "UTF-8";
+  pugi::xml_node root = xml.append_child("iati-activities");
+  root.append_attribute("version") = "2.03";
+  root.append_attribute("generated-datetime") = generated.ToUtcString().c_str();
+  const Context context{agreement, keys, entries, generated.UtcDate().ToString()};
+  for (const Commitment& commitment : agreement.reviewed) {
+    if (!IsFinancialCommitment(commitment) || commitment.obligors.empty()) continue;
+    Result<bool> appended = AppendActivity(root, commitment, context);
+    if (!appended.ok()) return appended.error();
+  }
+  if (root.child("iati-activity").empty()) {
+    return Error{
+        fmt::format("agreement {} has no financial commitment to report", agreement.package.id),
+        "iati"};
+  }
+  std::ostringstream out;
+  xml.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+}  // namespace treaty::views

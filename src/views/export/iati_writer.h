@@ -1,0 +1,34 @@
+// IATI 2.03 activity XML (https://iatistandard.org/en/iati-standard/203/) of an agreement's
+// financial commitments and the ledger events that serve them; valid against the IATI 2.03
+// schema shipped in tests/data/schemas/iati-2.03/. The mapping, and why, is in README.md.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "commitments/agreement_commitments.h"
+#include "commitments/commitment.h"
+#include "core/result.h"
+#include "evaluation/instant.h"
+#include "ledger/keys.h"
+#include "views/export/ledger_entries.h"
+
+namespace treaty::views {
+
+// A commitment (not a procedure or statement) with a money target or a share of GDP as a target.
+bool IsFinancialCommitment(const commitments::Commitment& commitment);
+
+// One <iati-activity> per financial commitment among `agreement.reviewed`, in the order of the
+// text, with one <transaction> per entry that serves it and has an amount (several if an entry
+// serves several financial commitments). The reporting organisation is the first institution of
+// `keys` of the commitment's (first) obligor. `generated` stamps the file and decides each
+// activity's status against its planned period.
+// REQUIRES: `entries` is the folded view (FoldedEntries) for the audience the file is for.
+// Errors: no financial commitment (`where` "iati": the schema requires at least one activity),
+// an obligor with no institution in `keys` (`where` "keys file").
+Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
+                                        const ledger::KeysFile& keys,
+                                        const std::vector<LedgerEntry>& entries,
+                                        evaluation::Instant generated);
+
+}  // namespace treaty::views

@@ -1,0 +1,90 @@
+#include "views/export/ledger_entries.h"
+
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "ledger/event_parser.h"
+
+namespace treaty::views {
+namespace {
+
+constexpr int64_t kPage = 10000;
+
+Result<LedgerEntry> EntryOf(const ledger::StoredEvent& stored) {
+  ledger::ValidationContext context;
+  context.default_agreement = stored.agreement;
+  ledger::ParsedEvent parsed =
+      ledger::ParseEventText(stored.canonical, ledger::EventForm::kRecorded, context);
+  if (!parsed.ok()) {
+    return Error{fmt::format("stored event does not read: {}", parsed.errors.front().ToString()),
+                 fmt::format("event {} (leaf {})", stored.id, stored.leaf_index)};
+  }
+  return LedgerEntry{stored.leaf_index, std::move(parsed.event), {}};
+}
+
+}  // namespace
+
+Result<std::vector<ledger::StoredEvent>> ReadVisibleEvents(ledger::LedgerStore& store,
+                                                           const std::string& agreement,
+                                                           evaluation::Audience audience) {
+  ledger::EventFilter filter;
+  filter.agreement = agreement;
+  if (audience == evaluation::Audience::kPublic) filter.classification = "public";
+  filter.limit = kPage;
+  std::vector<ledger::StoredEvent> events;
+  for (;;) {
+    Result<std::vector<ledger::StoredEvent>> page = store.FindEvents(filter);
+    if (!page.ok()) return page.error();
+    const bool last = static_cast<int64_t>(page.value().size()) < kPage;
+    for (ledger::StoredEvent& event : page.value()) events.push_back(std::move(event));
+    if (last) return events;
+    filter.begin = events.back().leaf_index + 1;
+  }
+}
+
+Result<std::vector<LedgerEntry>> RawEntries(const std::vector<ledger::StoredEvent>& events) {
+  std::vector<LedgerEntry> entries;
+  entries.reserve(events.size());
+  for (const ledger::StoredEvent& stored : events) {
+    Result<LedgerEntry> entry = EntryOf(stored);
+    if (!entry.ok()) return entry.error();
+    entries.push_back(std::move(entry).value());
+  }
+  return entries;
+}
+
+Result<std::vector<LedgerEntry>> FoldedEntries(const std::vector<ledger::StoredEvent>& events) {
+  std::vector<LedgerEntry> entries;
+  std::vector<bool> withdrawn;
+  std::map<std::string, size_t> by_id;
+  for (const ledger::StoredEvent& stored : events) {
+    Result<LedgerEntry> read = EntryOf(stored);
+    if (!read.ok()) return read.error();
+    LedgerEntry& entry = read.value();
+    if (entry.event.content.type != ledger::EventType::kCorrection) {
+      by_id.emplace(entry.event.id, entries.size());
+      entries.push_back(std::move(entry));
+      withdrawn.push_back(false);
+      continue;
+    }
+    const auto original = by_id.find(entry.event.corrects);
+    if (original == by_id.end()) {
+      return Error{
+          fmt::format("corrects {}, which is not among the events read", entry.event.corrects),
+          fmt::format("event {} (leaf {})", entry.event.id, entry.leaf_index)};
+    }
+    LedgerEntry& corrected = entries[original->second];
+    corrected.corrected_by.push_back(entry.event.id);
+    withdrawn[original->second] = entry.event.action == "retract";
+    if (entry.event.replacement) corrected.event.content = *entry.event.replacement;
+  }
+  std::vector<LedgerEntry> folded;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (!withdrawn[i]) folded.push_back(std::move(entries[i]));
+  }
+  return folded;
+}
+
+}  // namespace treaty::views

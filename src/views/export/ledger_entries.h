@@ -1,0 +1,42 @@
+// The ledger's events as the exports show them (docs/ledger-format.md §9.2): read for an
+// audience, then either as recorded (the raw view) or with corrections folded in. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "evaluation/ledger_facts.h"
+#include "ledger/event.h"
+#include "ledger/ledger_store.h"
+#include "ledger/stored_records.h"
+
+namespace treaty::views {
+
+// One row of an export: an event as recorded, or an entry of the folded view, which keeps the
+// original's id, leaf index, classification, recorded_at and recorded_by with its latest content.
+struct LedgerEntry {
+  int64_t leaf_index = 0;
+  ledger::Event event;
+  std::vector<std::string> corrected_by;  // folded view: the corrections applied, in order
+};
+
+// Every event of `agreement` that `audience` may see, in leaf order: kPublic asks the store for
+// public events only, so a restricted event is never read for a reader. Errors: the store's.
+Result<std::vector<ledger::StoredEvent>> ReadVisibleEvents(ledger::LedgerStore& store,
+                                                           const std::string& agreement,
+                                                           evaluation::Audience audience);
+
+// Each event as recorded, corrections included. Errors: stored bytes that do not read as an
+// event, naming its id and leaf.
+Result<std::vector<LedgerEntry>> RawEntries(const std::vector<ledger::StoredEvent>& events);
+
+// The folded view of §9.2, in the leaf order of the originals: an `amend` replaces the content,
+// a `retract` withdraws the entry (left out), the last correction wins. REQUIRES: `events` are
+// one agreement's in leaf order, not filtered by anything but classification (a correction has
+// its original's). Errors: those of RawEntries, and a correction whose original is not in
+// `events`.
+Result<std::vector<LedgerEntry>> FoldedEntries(const std::vector<ledger::StoredEvent>& events);
+
+}  // namespace treaty::views

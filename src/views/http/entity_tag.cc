@@ -1,0 +1,26 @@
+#include "views/http/entity_tag.h"
+
+namespace treaty::http {
+namespace {
+
+std::string_view Opaque(std::string_view tag) {
+  while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+  while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+  if (tag.starts_with("W/")) tag.remove_prefix(2);
+  return tag;
+}
+
+}  // namespace
+
+bool IfNoneMatchHits(std::string_view if_none_match, std::string_view etag) {
+  if (Opaque(if_none_match) == "*") return true;
+  const std::string_view wanted = Opaque(etag);
+  while (!if_none_match.empty()) {
+    const size_t comma = if_none_match.find(',');
+    if (Opaque(if_none_match.substr(0, comma)) == wanted) return true;
+    if_none_match = comma == std::string_view::npos ? "" : if_none_match.substr(comma + 1);
+  }
+  return false;
+}
+
+}  // namespace treaty::http

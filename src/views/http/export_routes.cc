@@ -1,0 +1,82 @@
+// Exports of the ledger: events as CSV, a workbook of events and commitments as XLSX, and the
+// financial commitments with their transactions as IATI 2.03 activity XML (src/views/export).
+// Each export is the folded view over the events the caller may see: a reader's exports are
+// made from public events only, read with the store's classification filter, as the event list.
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "views/export/event_csv.h"
+#include "views/export/iati_writer.h"
+#include "views/export/ledger_entries.h"
+#include "views/export/workbook.h"
+#include "views/http/routes.h"
+
+namespace treaty::http {
+namespace {
+
+// The folded entries the caller may see, or the response that says why there are none.
+std::variant<std::vector<views::LedgerEntry>, HttpResponse> VisibleEntries(
+    Site& site, const RequestContext& context) {
+  Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
+  if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+  Result<std::vector<ledger::StoredEvent>> events =
+      views::ReadVisibleEvents(*store.value(), site.agreement_id(), AudienceOf(context));
+  if (!events.ok()) return ErrorResponse(500, "the ledger cannot be read");
+  Result<std::vector<views::LedgerEntry>> entries = views::FoldedEntries(events.value());
+  if (!entries.ok()) return ErrorResponse(500, entries.error().ToString());
+  return std::move(entries).value();
+}
+
+HttpResponse Attachment(std::string content_type, std::string body, const std::string& filename) {
+  HttpResponse response;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  response.headers.emplace_back("Content-Disposition",
+                                fmt::format("attachment; filename=\"{}\"", filename));
+  return response;
+}
+
+}  // namespace
+
+void AddExportRoutes(Router& router, Site& site) {
+  router.Add({"GET", "/api/v1/export/csv", Access::kPublic, [&site](RequestContext& context) {
+                auto entries = VisibleEntries(site, context);
+                if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
+                const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
+                return Attachment("text/csv; charset=utf-8; header=present",
+                                  views::EventsCsv(visible), site.agreement_id() + "-events.csv");
+              }});
+  router.Add(
+      {"GET", "/api/v1/export/xlsx", Access::kPublic, [&site](RequestContext& context) {
+         Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+         if (!status.ok()) return ErrorResponse(503, status.error().message);
+         auto entries = VisibleEntries(site, context);
+         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
+         const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
+         views::WorkbookOptions options;
+         const document::AgreementPackage& package = site.agreement().package;
+         options.title = package.short_title.empty() ? package.title : package.short_title;
+         options.status = &status.value()->status;
+         Result<std::string> workbook =
+             views::WriteWorkbook(visible, site.agreement().reviewed, options);
+         if (!workbook.ok()) return ErrorResponse(500, workbook.error().ToString());
+         return Attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           std::move(workbook).value(), site.agreement_id() + "-ledger.xlsx");
+       }});
+  router.Add(
+      {"GET", "/api/v1/export/iati", Access::kPublic, [&site](RequestContext& context) {
+         auto entries = VisibleEntries(site, context);
+         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
+         const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
+         Result<std::string> xml =
+             views::WriteIatiActivities(site.agreement(), site.keys(), visible, CurrentInstant());
+         if (!xml.ok()) {
+           return ErrorResponse(xml.error().where == "iati" ? 404 : 500, xml.error().message);
+         }
+         return Attachment("application/xml", std::move(xml).value(),
+                           site.agreement_id() + "-iati.xml");
+       }});
+}
+
+}  // namespace treaty::http

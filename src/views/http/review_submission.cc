@@ -1,0 +1,64 @@
+#include "views/http/review_submission.h"
+
+#include "commitments/review.h"
+#include "commitments/review_fields.h"
+
+namespace treaty::http {
+namespace {
+
+ReviewOutcome Refused(int status, std::string field, std::string message) {
+  ReviewOutcome outcome;
+  outcome.status = status;
+  outcome.field = std::move(field);
+  outcome.message = std::move(message);
+  return outcome;
+}
+
+}  // namespace
+
+ReviewOutcome SubmitReview(Site& site, const User& reviewer,
+                           const commitments::Commitment& commitment, nlohmann::json body) {
+  if (!body.is_object()) return Refused(422, "", "the body must be a JSON object");
+  if (body.contains("id")) {
+    return Refused(422, "id", "the commitment is named by the path, not the body");
+  }
+  const std::string decision = body.value("decision", "");
+  if (decision != "accept" &&
+      body.value("note", "").find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Refused(422, "note", "say why: every decision but accept needs a note");
+  }
+  if (decision == "correct") {
+    const nlohmann::json field = body.value("field", nlohmann::json());
+    // An unknown field gets a null "from", so the check below names the field as what is wrong.
+    const nlohmann::json current =
+        field.is_string() && commitments::IsReviewField(field.get<std::string>())
+            ? commitments::ReviewFieldValue(commitment, field.get<std::string>())
+            : nlohmann::json();
+    if (!body.contains("from")) {
+      body["from"] = current;
+    } else if (!current.is_null() && body["from"] != current) {
+      return Refused(409, "from",
+                     "the field is now " + current.dump() + ", not what the review corrects");
+    }
+  }
+  body["id"] = commitment.id;
+  commitments::ReviewEntry entry;
+  if (std::optional<std::string> problem = commitments::CheckReviewEntry(body, entry)) {
+    return Refused(422, "", *problem);
+  }
+  Result<StoredReview> stored = site.reviews().Add(commitment.id, body, reviewer.name);
+  if (!stored.ok()) return Refused(500, "", "the review store failed");
+  ReviewOutcome outcome;
+  outcome.status = 201;
+  outcome.review = std::move(stored).value();
+  return outcome;
+}
+
+nlohmann::json ReviewOutcomeJson(const ReviewOutcome& outcome) {
+  if (outcome.status == 201) return {{"review", StoredReviewJson(outcome.review)}};
+  nlohmann::json error = {{"status", outcome.status}, {"message", outcome.message}};
+  if (!outcome.field.empty()) error["field"] = outcome.field;
+  return {{"error", error}};
+}
+
+}  // namespace treaty::http

@@ -1,0 +1,83 @@
+#include "views/http/review_view.h"
+
+#include <span>
+
+#include "views/http/review_store.h"
+
+namespace treaty::http {
+namespace {
+
+constexpr const char* kDecisions[] = {"accept", "correct", "reject"};
+// "": no field, for a decision about the whole commitment.
+constexpr const char* kFields[] = {"",       "class",    "strength", "obligors",   "beneficiary",
+                                   "action", "category", "targets",  "conditions", "flags"};
+
+nlohmann::json JsonOrString(const std::string& text) {
+  nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+  return value.is_discarded() ? nlohmann::json(text) : value;
+}
+
+std::string Sent(const ReviewFormState& form, const std::string& name) {
+  const auto found = form.sent.find(name);
+  return found == form.sent.end() ? "" : found->second;
+}
+
+void AddChoices(ctemplate::TemplateDictionary* dict, const char* section,
+                std::span<const char* const> values, const std::string& selected) {
+  for (const char* value : values) {
+    ctemplate::TemplateDictionary* option = dict->AddSectionDictionary(section);
+    option->SetValue("VALUE", value);
+    if (selected == value) option->SetValue("SELECTED", "selected");
+  }
+}
+
+}  // namespace
+
+Result<bool> FillReviews(Site& site, const RequestContext& context,
+                         const commitments::Commitment& commitment, const ReviewFormState& form,
+                         ctemplate::TemplateDictionary& body) {
+  if (!context.user) return true;
+  Result<std::vector<StoredReview>> reviews = site.reviews().List(commitment.id);
+  if (!reviews.ok()) return reviews.error();
+  ctemplate::TemplateDictionary* section = body.AddSectionDictionary("REVIEWS");
+  if (reviews.value().empty()) section->ShowSection("NO_REVIEWS");
+  for (const StoredReview& review : reviews.value()) {
+    ctemplate::TemplateDictionary* row = section->AddSectionDictionary("REVIEW");
+    row->SetValue("AT", review.reviewed_at);
+    row->SetValue("REVIEWER", review.reviewer);
+    row->SetValue("DECISION", review.entry.value("decision", ""));
+    if (review.entry.contains("field")) {
+      ctemplate::TemplateDictionary* change = row->AddSectionDictionary("CHANGE");
+      change->SetValue("FIELD", review.entry.value("field", ""));
+      change->SetValue("FROM", review.entry.value("from", nlohmann::json()).dump());
+      change->SetValue("TO", review.entry.value("to", nlohmann::json()).dump());
+    }
+    row->SetValue("NOTE", review.entry.value("note", ""));
+  }
+  if (context.user->role != Role::kReviewer) return true;
+  ctemplate::TemplateDictionary* editor = section->AddSectionDictionary("REVIEW_FORM");
+  editor->SetValue("ID", commitment.id);
+  editor->SetValue("CSRF", context.csrf);
+  const std::string decision = Sent(form, "decision");
+  AddChoices(editor, "DECISION_OPTION", kDecisions, decision.empty() ? "accept" : decision);
+  AddChoices(editor, "FIELD_OPTION", kFields, Sent(form, "field"));
+  editor->SetValue("TO", Sent(form, "to"));
+  editor->SetValue("NOTE", Sent(form, "note"));
+  if (!form.error.empty()) editor->SetValueAndShowSection("TEXT", form.error, "REVIEW_ERROR");
+  return true;
+}
+
+nlohmann::json ReviewBodyFromForm(const std::map<std::string, std::string>& form) {
+  nlohmann::json body = nlohmann::json::object();
+  for (const char* name : {"decision", "field", "note"}) {
+    const auto found = form.find(name);
+    if (found != form.end() && !found->second.empty()) body[name] = found->second;
+  }
+  for (const char* name : {"to", "from"}) {
+    const auto found = form.find(name);
+    if (found != form.end() && !found->second.empty()) body[name] = JsonOrString(found->second);
+  }
+  return body;
+}
+
+}  // namespace treaty::http

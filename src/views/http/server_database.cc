@@ -1,0 +1,41 @@
+#include "views/http/server_database.h"
+
+namespace treaty::http {
+
+Result<store::DatabaseHandle> OpenServerDatabase(const std::string& path, const char* schema,
+                                                 const std::string& what) {
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  store::DatabaseHandle db(raw);
+  if (rc != SQLITE_OK) return Error{raw ? sqlite3_errmsg(raw) : "cannot open", path};
+  sqlite3_busy_timeout(db.get(), 5000);
+  char* message = nullptr;
+  if (sqlite3_exec(db.get(), schema, nullptr, nullptr, &message) != SQLITE_OK) {
+    Error error{"cannot create the " + what + " tables: " + (message ? message : ""), path};
+    sqlite3_free(message);
+    return error;
+  }
+  return db;
+}
+
+Result<store::StatementHandle> PrepareStatement(sqlite3* db, const char* sql,
+                                                const std::string& what) {
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
+    return DatabaseError(db, "prepare", what);
+  }
+  return store::StatementHandle(statement);
+}
+
+Error DatabaseError(sqlite3* db, const std::string& action, const std::string& what) {
+  return Error{action + ": " + sqlite3_errmsg(db), what};
+}
+
+std::string ColumnText(sqlite3_stmt* statement, int index) {
+  const unsigned char* text = sqlite3_column_text(statement, index);
+  return text == nullptr ? "" : reinterpret_cast<const char*>(text);
+}
+
+}  // namespace treaty::http

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# End-to-end checks of `treaty export` on the bundled agreement and its demo ledger: the CSV with
+# its formula guard, the XLSX workbook (read with unzip), the IATI XML (validated with xmllint
+# against the shipped schema), restricted events left out with --public, and bad input (a clear
+# message, exit 2). Usage: tests/cli/export.sh PATH_TO_TREATY. Prints "N passed, M failed".
+set -uo pipefail
+source "$(dirname "$0")/lib.sh" "$1"
+cd "$root" || exit 1
+
+has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; head -c 2000 "$2"; return 1; }; }
+lacks() { ! grep -qF -- "$1" "$2" || { echo "'$1' in $2"; return 1; }; }
+
+db="$work/treaty.sqlite"
+named="sec_2__hcontainer_1__para_2__sent_2"
+schema="tests/data/schemas/iati-2.03/iati-activities-schema.xsd"
+
+check "import the demo ledger" run 0 import data/agreements/lv-ua-2024/ledger/reported-support.csv \
+  --profile reported-support --db "$db" --user demo
+check "record a public payment" run 0 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2024-09-30 --commitment "$named" --amount 1500000.5 --currency EUR \
+  --description '=HYPERLINK("http://example.org"), paid' --classification public \
+  --idempotency-key lv-mod/export-public
+check "record a restricted payment" run 0 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2024-10-01 --commitment "$named" --amount 7000000 --currency EUR \
+  --description "Restricted payment QRS" --classification restricted \
+  --idempotency-key lv-mod/export-restricted
+
+# ---- CSV ----
+check "csv to stdout" run 0 export csv --db "$db"
+check "a header row" bash -c "head -1 '$work/out' | grep -q '^leaf_index,id,recorded_at,institution,'"
+check "one row per event: the 7 of the demo ledger and 2 more" \
+  test "$(grep -cE '^[0-9]+,[0-9a-f]{8}-[0-9a-f]{4}-7' "$work/out")" -eq 9
+check "the formula is guarded and quoted" has "\"'=HYPERLINK(\"\"http://example.org\"\"), paid\"" "$work/out"
+check "amounts in major units" has ",1500000.50,EUR," "$work/out"
+check "the restricted event is there for an insider" has "Restricted payment QRS" "$work/out"
+check "csv --public" run 0 export csv --db "$db" --public
+check "no restricted event" lacks "Restricted payment QRS" "$work/out"
+check "events --format csv shares the writer" run 0 events --db "$db" --format csv
+check "same columns" bash -c "head -1 '$work/out' | grep -q ',corrects,action,corrected_by'\$'\\r''\$'"
+
+# ---- XLSX ----
+check "xlsx to a file" run 0 export xlsx --db "$db" --output "$work/ledger.xlsx"
+check "it says what it wrote" has "written to $work/ledger.xlsx" "$work/out"
+check "a zip archive" bash -c "unzip -tq '$work/ledger.xlsx' >/dev/null"
+unzip -p "$work/ledger.xlsx" xl/workbook.xml >"$work/workbook.xml"
+check "an Events sheet" has '<sheet name="Events"' "$work/workbook.xml"
+check "a Commitments sheet" has '<sheet name="Commitments"' "$work/workbook.xml"
+unzip -p "$work/ledger.xlsx" xl/worksheets/sheet1.xml >"$work/events.xml"
+check "the header row is frozen" has 'state="frozen"' "$work/events.xml"
+check "an autofilter" has '<autoFilter ref="A1:AD' "$work/events.xml"
+check "the amount is a number" has '<v>1500000.5</v>' "$work/events.xml"
+unzip -p "$work/ledger.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
+check "the description as text" has '<t>=HYPERLINK("http://example.org"), paid</t>' "$work/strings.xml"
+check "commitments with their status" has "status at" "$work/strings.xml"
+check "the restricted event for an insider" has "Restricted payment QRS" "$work/strings.xml"
+check "xlsx --public" run 0 export xlsx --db "$db" --public --output "$work/public.xlsx"
+unzip -p "$work/public.xlsx" xl/sharedStrings.xml >"$work/public-strings.xml"
+check "no restricted event in the public workbook" lacks "Restricted payment QRS" "$work/public-strings.xml"
+
+# ---- IATI ----
+check "iati to a file" run 0 export iati --db "$db" --output "$work/iati.xml"
+check "valid against the IATI 2.03 schema" bash -c "xmllint --noout --nonet --schema '$schema' '$work/iati.xml' 2>'$work/xmllint'"
+check "an activity of the EUR 112 million" has "<iati-identifier>lv-mod-lv-ua-2024-$named</iati-identifier>" "$work/iati.xml"
+check "the payment is a disbursement" has '<value currency="EUR" value-date="2024-09-30">1500000.50</value>' "$work/iati.xml"
+check "the restricted payment for an insider" has "Restricted payment QRS" "$work/iati.xml"
+check "iati --public to stdout" run 0 export iati --db "$db" --public
+check "no restricted event in the public file" lacks "Restricted payment QRS" "$work/out"
+
+# ---- bad input: a clear error, exit 2 ----
+check "an unknown format" run 2 export pdf --db "$db"
+check "no format" run 2 export --db "$db"
+check "an unknown agreement" run 2 export csv --db "$db" --agreement xx-yy-2030
+check "names the folder" has "data/agreements/xx-yy-2030" "$work/err"
+check "into a missing folder" run 2 export csv --db "$db" --output "$work/no/such/folder/x.csv"
+check "names the file" has "$work/no/such/folder/x.csv" "$work/err"
+
+finish

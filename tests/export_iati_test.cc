@@ -1,0 +1,221 @@
+// IATI 2.03 activity XML of the bundled agreement's financial commitments
+// (views/export/iati_writer.h), validated against the schema in tests/data/schemas/iati-2.03/.
+#include "views/export/iati_writer.h"
+
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "evaluation/status.h"
+#include "export_test_events.h"
+#include "views/export/ledger_entries.h"
+#include "xml_schema.h"
+
+namespace treaty::views {
+namespace {
+
+constexpr char kIatiSchema[] =
+    TREATY_SOURCE_DIR "/tests/data/schemas/iati-2.03/iati-activities-schema.xsd";
+constexpr char kPackage[] = TREATY_SOURCE_DIR "/data/agreements/lv-ua-2024";
+constexpr char kMilitary2024[] = "sec_2__hcontainer_1__para_2__sent_2";      // EUR 112 M in 2024
+constexpr char kCapacity[] = "sec_2__hcontainer_1__para_5__sent_2__part_1";  // EUR 3.3 M
+constexpr char kGdpShare[] = "sec_2__hcontainer_1__para_2__sent_1";          // 0.25 % of GDP
+constexpr char kChernihiv[] = "sec_3__hcontainer_16__para_2__sent_2";        // EUR 15 M
+
+class ExportIati : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<commitments::AgreementCommitments> agreement =
+        commitments::ExtractAgreementCommitments(kPackage);
+    ASSERT_TRUE(agreement.ok()) << agreement.error().ToString();
+    agreement_ = new commitments::AgreementCommitments(std::move(agreement).value());
+    std::ifstream file(std::string(kPackage) + "/ledger/keys.json");
+    std::stringstream text;
+    text << file.rdbuf();
+    Result<ledger::KeysFile> keys = ledger::ParseKeysFile(text.str());
+    ASSERT_TRUE(keys.ok()) << keys.error().ToString();
+    keys_ = new ledger::KeysFile(keys.value());
+  }
+  static void TearDownTestSuite() {
+    delete agreement_;
+    delete keys_;
+  }
+
+  static evaluation::Instant At(const std::string& moment) {
+    return evaluation::ParseStatusMoment(moment, "at").value();
+  }
+
+  // Every event type, with and without amounts, serving the financial commitments and others.
+  static std::vector<LedgerEntry> Entries() {
+    nlohmann::json shared = test::Money("disbursement", kMilitary2024, 50000000, "Shared payment");
+    shared["commitments"] = {kMilitary2024, kCapacity};
+    nlohmann::json delivery = test::Money("delivery", kMilitary2024, 2000000000, "Drones");
+    delivery.update({{"quantity", 5000}, {"unit", "drone"}, {"item", "FPV combat drone"}});
+    nlohmann::json goods_pledge = test::Money("pledge", kMilitary2024, 0, "Drones pledged");
+    goods_pledge.update({{"quantity", 100}, {"unit", "drone"}, {"item", "FPV combat drone"}});
+    const nlohmann::json meeting = {{"type", "meeting"},
+                                    {"subtype", "strategic_dialogue"},
+                                    {"participant", "both"},
+                                    {"date", "2024-09-01"},
+                                    {"commitments", nlohmann::json::array()},
+                                    {"description", "Annual dialogue"}};
+    const std::vector<ledger::StoredEvent> events = {
+        test::Stored(test::Money("pledge", kMilitary2024, 11200000000, "Pledge"), 0),
+        test::Stored(test::Money("allocation", kMilitary2024, 11200000000, "Decision"), 1),
+        test::Stored(shared, 2),
+        test::Stored(delivery, 3),
+        test::Stored(goods_pledge, 4),
+        test::Stored(meeting, 5),
+        test::Stored(test::Money("training", kChernihiv, 300000, "Course <&> costs"), 6),
+        test::Stored(test::Money("disbursement", kChernihiv, 100, "Withdrawn"), 7),
+        test::Stored(test::Correction(7), 8),
+    };
+    Result<std::vector<LedgerEntry>> entries = FoldedEntries(events);
+    EXPECT_TRUE(entries.ok()) << entries.error().ToString();
+    return entries.value();
+  }
+
+  static inline commitments::AgreementCommitments* agreement_ = nullptr;
+  static inline ledger::KeysFile* keys_ = nullptr;
+};
+
+std::map<std::string, pugi::xml_node> ActivitiesById(const pugi::xml_document& xml) {
+  std::map<std::string, pugi::xml_node> activities;
+  for (pugi::xml_node activity : xml.child("iati-activities").children("iati-activity")) {
+    activities[activity.child("other-identifier").attribute("ref").value()] = activity;
+  }
+  return activities;
+}
+
+std::vector<std::string> TransactionTypes(pugi::xml_node activity) {
+  std::vector<std::string> types;
+  for (pugi::xml_node transaction : activity.children("transaction")) {
+    types.push_back(transaction.child("transaction-type").attribute("code").value());
+  }
+  return types;
+}
+
+TEST_F(ExportIati, IsValidAgainstTheIati203Schema) {
+  Result<std::string> xml =
+      WriteIatiActivities(*agreement_, *keys_, Entries(), At("2025-06-01T12:00:00Z"));
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  EXPECT_EQ(test::SchemaErrors(xml.value(), kIatiSchema), "");
+}
+
+TEST_F(ExportIati, HasOneActivityPerFinancialCommitment) {
+  Result<std::string> xml =
+      WriteIatiActivities(*agreement_, *keys_, Entries(), At("2025-06-01T12:00:00Z"));
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.value().c_str()));
+  const std::map<std::string, pugi::xml_node> activities = ActivitiesById(doc);
+  size_t financial = 0;
+  for (const commitments::Commitment& commitment : agreement_->reviewed) {
+    if (IsFinancialCommitment(commitment)) {
+      ++financial;
+      EXPECT_TRUE(activities.contains(commitment.id)) << commitment.id;
+    }
+  }
+  EXPECT_EQ(activities.size(), financial);
+  for (const char* id : {kMilitary2024, kCapacity, kGdpShare, kChernihiv}) {
+    EXPECT_TRUE(activities.contains(id)) << id;
+  }
+  const pugi::xml_node military = activities.at(kMilitary2024);
+  EXPECT_EQ(std::string(military.child_value("iati-identifier")),
+            std::string("lv-mod-lv-ua-2024-") + kMilitary2024);
+  EXPECT_STREQ(military.child("reporting-org").attribute("ref").value(), "lv-mod");
+  EXPECT_STREQ(military.child("reporting-org").child_value("narrative"),
+               "Ministry of Defence of the Republic of Latvia");
+  EXPECT_STREQ(military.child("recipient-country").attribute("code").value(), "UA");
+  EXPECT_STREQ(military.attribute("default-currency").value(), "EUR");
+}
+
+TEST_F(ExportIati, HasOneTransactionPerLinkedEventWithAnAmount) {
+  Result<std::string> xml =
+      WriteIatiActivities(*agreement_, *keys_, Entries(), At("2025-06-01T12:00:00Z"));
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.value().c_str()));
+  const std::map<std::string, pugi::xml_node> activities = ActivitiesById(doc);
+  // pledge → 12, allocation → 2, disbursement → 3, delivery with a value → 4; the pledge of goods
+  // without an amount and the meeting are not transactions.
+  EXPECT_EQ(TransactionTypes(activities.at(kMilitary2024)),
+            (std::vector<std::string>{"12", "2", "3", "4"}));
+  // The payment that serves two commitments is in both; the retracted one is in neither.
+  EXPECT_EQ(TransactionTypes(activities.at(kCapacity)), (std::vector<std::string>{"3"}));
+  EXPECT_EQ(TransactionTypes(activities.at(kChernihiv)), (std::vector<std::string>{"4"}));
+  EXPECT_TRUE(TransactionTypes(activities.at(kGdpShare)).empty());
+
+  const pugi::xml_node pledge = activities.at(kMilitary2024).child("transaction");
+  EXPECT_EQ(std::string(pledge.attribute("ref").value()), test::EventId(0));
+  EXPECT_STREQ(pledge.child("transaction-date").attribute("iso-date").value(), "2024-06-01");
+  EXPECT_STREQ(pledge.child_value("value"), "112000000.00");
+  EXPECT_STREQ(pledge.child("value").attribute("currency").value(), "EUR");
+  EXPECT_STREQ(pledge.child("provider-org").attribute("ref").value(), "lv-mod");
+  EXPECT_STREQ(pledge.child("receiver-org").child_value("narrative"), "Ukraine");
+  EXPECT_STREQ(
+      activities.at(kChernihiv).child("transaction").child("description").child_value("narrative"),
+      "Course <&> costs");
+}
+
+TEST_F(ExportIati, ActivityStatusAndDatesFollowThePlannedPeriod) {
+  Result<std::string> xml =
+      WriteIatiActivities(*agreement_, *keys_, Entries(), At("2025-06-01T12:00:00Z"));
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.value().c_str()));
+  const std::map<std::string, pugi::xml_node> activities = ActivitiesById(doc);
+  auto dates = [](pugi::xml_node activity) {
+    std::map<std::string, std::string> by_type;
+    for (pugi::xml_node date : activity.children("activity-date")) {
+      by_type[date.attribute("type").value()] = date.attribute("iso-date").value();
+    }
+    return by_type;
+  };
+  // "in 2024": past its planned end on 1 June 2025, so finalisation.
+  const pugi::xml_node military = activities.at(kMilitary2024);
+  EXPECT_STREQ(military.child("activity-status").attribute("code").value(), "3");
+  EXPECT_EQ(dates(military), (std::map<std::string, std::string>{
+                                 {"1", "2024-01-01"}, {"2", "2024-06-01"}, {"3", "2024-12-31"}}));
+  // "in 2024, 2025 and 2026": under way.
+  EXPECT_STREQ(activities.at(kGdpShare).child("activity-status").attribute("code").value(), "2");
+  EXPECT_EQ(dates(activities.at(kGdpShare)),
+            (std::map<std::string, std::string>{{"1", "2024-01-01"}, {"3", "2026-12-31"}}));
+  // No period in the text: planned from entry into force, never past its end.
+  EXPECT_STREQ(activities.at(kCapacity).child("activity-status").attribute("code").value(), "2");
+  EXPECT_EQ(dates(activities.at(kCapacity))["1"], "2024-04-11");
+  // Before its period: pipeline.
+  Result<std::string> early =
+      WriteIatiActivities(*agreement_, *keys_, {}, At("2023-12-31T12:00:00Z"));
+  ASSERT_TRUE(early.ok());
+  ASSERT_TRUE(doc.load_string(early.value().c_str()));
+  EXPECT_STREQ(
+      ActivitiesById(doc).at(kChernihiv).child("activity-status").attribute("code").value(), "1");
+  EXPECT_EQ(test::SchemaErrors(early.value(), kIatiSchema), "");
+}
+
+TEST_F(ExportIati, AnAgreementWithoutFinancialCommitmentsIsAnError) {
+  commitments::AgreementCommitments without = *agreement_;
+  std::erase_if(without.reviewed, IsFinancialCommitment);
+  Result<std::string> xml = WriteIatiActivities(without, *keys_, {}, At("2025-06-01T12:00:00Z"));
+  ASSERT_FALSE(xml.ok());
+  EXPECT_EQ(xml.error().where, "iati");
+}
+
+TEST_F(ExportIati, AnObligorWithoutAnInstitutionIsAnError) {
+  ledger::KeysFile keys = *keys_;
+  std::erase_if(keys.institutions, [](const ledger::Institution& institution) {
+    return institution.participant == "LV";
+  });
+  Result<std::string> xml = WriteIatiActivities(*agreement_, keys, {}, At("2025-06-01T12:00:00Z"));
+  ASSERT_FALSE(xml.ok());
+  EXPECT_EQ(xml.error().where, "keys file");
+}
+
+}  // namespace
+}  // namespace treaty::views

@@ -1,0 +1,165 @@
+// Reviews of commitments through the API and the commitment page's form: who may review, how a
+// decision is checked (as a line of the review file), and that what is stored reads back as a
+// valid review file.
+#include <fstream>
+#include <regex>
+
+#include "commitments/review.h"
+#include "http_test_support.h"
+
+namespace treaty::test {
+namespace {
+
+constexpr const char* kCommitment = "sec_2__hcontainer_1__para_2__sent_2";
+const std::string kReviews = std::string("/api/v1/commitments/") + kCommitment + "/reviews";
+
+class HttpReviewTest : public HttpTest {
+ protected:
+  static size_t StoredReviews() {
+    Result<std::vector<http::StoredReview>> all = app_->site().reviews().List("");
+    return all.ok() ? all.value().size() : 0;
+  }
+
+  // Signs `user` in through the sign-in form; returns the Cookie header value.
+  static std::string SignInCookie(const std::string& user) {
+    http::HttpRequest request;
+    request.method = "POST";
+    request.target = "/signin";
+    request.remote = "127.0.0.2";
+    request.headers["content-type"] = "application/x-www-form-urlencoded";
+    request.body = "name=" + user + "&password=" + user + "-password&next=%2F";
+    http::HttpResponse response = app_->Handle(request);
+    for (const auto& [name, value] : response.headers) {
+      if (name == "Set-Cookie") return value.substr(0, value.find(';'));
+    }
+    ADD_FAILURE() << "no session cookie for " << user;
+    return "";
+  }
+
+  static http::HttpResponse WithCookie(const std::string& method, const std::string& target,
+                                       const std::string& cookie, const std::string& form = "") {
+    http::HttpRequest request;
+    request.method = method;
+    request.target = target;
+    request.remote = "127.0.0.2";
+    request.headers["cookie"] = cookie;
+    if (!form.empty()) request.headers["content-type"] = "application/x-www-form-urlencoded";
+    request.body = form;
+    return app_->Handle(request);
+  }
+};
+
+TEST_F(HttpReviewTest, OnlyReviewersReviewAndOnlySignedInUsersReadReviews) {
+  const std::string accept = R"({"decision":"accept","note":"read against both texts"})";
+  EXPECT_EQ(Send("POST", kReviews, "", accept).status, 401);
+  for (const char* user : {"rita", "lauris", "ada"}) {
+    EXPECT_EQ(Send("POST", kReviews, user, accept).status, 403) << user;
+  }
+  EXPECT_EQ(StoredReviews(), 0u);
+
+  http::HttpResponse made = Send("POST", kReviews, "vera", accept);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const nlohmann::json review = nlohmann::json::parse(made.body)["review"];
+  EXPECT_EQ(review["reviewer"], "vera");
+  EXPECT_EQ(review["entry"]["id"], kCommitment);
+
+  EXPECT_EQ(Send("GET", kReviews).status, 401);
+  http::HttpResponse listed = Send("GET", kReviews, "rita");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(listed.body)["reviews"].back()["entry"]["note"],
+            "read against both texts");
+  EXPECT_EQ(Send("GET", "/api/v1/commitments/nope/reviews", "rita").status, 404);
+  EXPECT_EQ(Send("POST", "/api/v1/commitments/nope/reviews", "vera", accept).status, 404);
+}
+
+TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored) {
+  const size_t before = StoredReviews();
+  struct Case {
+    const char* body;
+    int status;
+    const char* says;
+  };
+  for (const Case& bad : {
+           Case{R"({"decision":"reject"})", 422, "note"},
+           Case{R"({"decision":"approve","note":"x"})", 422, "decision must be one of"},
+           Case{R"({"decision":"correct","field":"colour","to":"red","note":"x"})", 422,
+                "field must be one of"},
+           Case{R"({"decision":"correct","field":"strength","to":"shall","note":"x"})", 422,
+                "to must be one of"},
+           Case{R"({"decision":"correct","field":"strength","from":"may","to":"commits",)"
+                R"("note":"x"})",
+                409, "the field is now"},
+           Case{R"({"decision":"accept","id":"sec_1__para_1__sent_1"})", 422, "path"},
+           Case{R"({"decision":"accept","colour":"red"})", 422, "colour is not a key"},
+           Case{R"([1,2])", 400, "object"},
+           Case{R"({"decision":)", 400, "not valid JSON"},
+       }) {
+    http::HttpResponse response = Send("POST", kReviews, "vera", bad.body);
+    EXPECT_EQ(response.status, bad.status) << bad.body << " → " << response.body;
+    EXPECT_NE(response.body.find(bad.says), std::string::npos)
+        << bad.body << " → " << response.body;
+  }
+  EXPECT_EQ(StoredReviews(), before);
+}
+
+TEST_F(HttpReviewTest, ACorrectionTakesItsFromValueFromTheCommitmentAndExportsAsAReviewFile) {
+  http::HttpResponse made =
+      Send("POST", kReviews, "vera",
+           R"({"decision":"correct","field":"strength","to":"commits","note":"\"will\" binds"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  const nlohmann::json entry = nlohmann::json::parse(made.body)["review"]["entry"];
+  EXPECT_EQ(entry["from"], "will");
+  EXPECT_EQ(entry["to"], "commits");
+
+  http::HttpResponse lines = Send("GET", "/api/v1/reviews?format=jsonl", "rita");
+  ASSERT_EQ(lines.status, 200);
+  EXPECT_EQ(lines.content_type, "application/x-ndjson");
+  const std::filesystem::path file = *folder_ / "reviews.jsonl";
+  std::ofstream(file) << lines.body;
+  Result<std::vector<commitments::ReviewEntry>> read = commitments::ReadReviewFile(file.string());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  ASSERT_FALSE(read.value().empty());
+  EXPECT_EQ(read.value().back().decision, "correct");
+  EXPECT_EQ(read.value().back().to, "commits");
+  EXPECT_EQ(Send("GET", "/api/v1/reviews?format=xml", "rita").status, 400);
+}
+
+TEST_F(HttpReviewTest, TheCommitmentPageFormReviewsWithCsrfAndEscapesNotes) {
+  const std::string page = std::string("/commitments/") + kCommitment;
+  EXPECT_EQ(Send("GET", page).body.find("Review this commitment"), std::string::npos);
+
+  const std::string cookie = SignInCookie("vera");
+  http::HttpResponse form = WithCookie("GET", page, cookie);
+  ASSERT_EQ(form.status, 200);
+  std::smatch csrf;
+  ASSERT_TRUE(std::regex_search(form.body, csrf,
+                                std::regex(R"re(action="/commitments/[^"]+/reviews">[\s\S]*?)re"
+                                           R"re(name="csrf" value="([0-9a-f]{64})")re")));
+
+  const size_t before = StoredReviews();
+  EXPECT_EQ(WithCookie("POST", page + "/reviews", cookie, "decision=accept&note=x").status, 403);
+  http::HttpResponse refused = WithCookie("POST", page + "/reviews", cookie,
+                                          "csrf=" + csrf[1].str() + "&decision=reject&note=");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("every decision but accept needs a note"), std::string::npos);
+  EXPECT_EQ(StoredReviews(), before);
+
+  http::HttpResponse saved =
+      WithCookie("POST", page + "/reviews", cookie,
+                 "csrf=" + csrf[1].str() +
+                     "&decision=reject&field=&to=&note=%3Cscript%3Ealert(1)%3C/script%3E");
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(StoredReviews(), before + 1);
+  http::HttpResponse shown = WithCookie("GET", page, cookie);
+  EXPECT_NE(shown.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(shown.body.find("<script>alert(1)"), std::string::npos);
+
+  // A recorder sees the reviews but gets no form; posting it anyway is refused.
+  const std::string recorder = SignInCookie("lauris");
+  http::HttpResponse as_recorder = WithCookie("GET", page, recorder);
+  EXPECT_NE(as_recorder.body.find("id=\"reviews\""), std::string::npos);
+  EXPECT_EQ(as_recorder.body.find("Review this commitment"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace treaty::test
