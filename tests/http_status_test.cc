@@ -1,5 +1,6 @@
-// The status JSON as clients fetch it: gzip-coded for those that accept it, answered with 304
-// when the client holds the current one, and new as soon as an event is recorded.
+// What readers of a growing ledger get: the status JSON gzip-coded for clients that accept it,
+// 304 when the client holds the current one, new as soon as an event is recorded; the ledger page
+// one page of leaves at a time with a verify badge.
 #include "http_test_support.h"
 
 namespace treaty::test {
@@ -60,6 +61,30 @@ TEST_F(HttpStatusTest, NotModifiedUntilAnEventIsRecorded) {
   ASSERT_EQ(after.status, 200);
   EXPECT_NE(Header(after, "ETag"), etag);
   EXPECT_EQ(nlohmann::json::parse(after.Body())["ledger_size"], 1);
+}
+
+TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
+  while (TreeSize() < 103) {
+    ASSERT_EQ(Send("POST", "/api/v1/events", "lauris",
+                   Disbursement("tranche " + std::to_string(TreeSize())))
+                  .status,
+              201);
+  }
+  const http::HttpResponse latest = Send("GET", "/ledger");
+  ASSERT_EQ(latest.status, 200);
+  EXPECT_NE(latest.body.find("Leaves 3 to 102 of 103"), std::string::npos);
+  EXPECT_NE(latest.body.find(">tranche 102<"), std::string::npos);
+  EXPECT_EQ(latest.body.find(">tranche 2<"), std::string::npos);
+  EXPECT_NE(latest.body.find("href=\"/ledger?begin=0\""), std::string::npos);
+  EXPECT_NE(latest.body.find("badge ok"), std::string::npos);
+
+  const http::HttpResponse first = Send("GET", "/ledger?begin=0");
+  EXPECT_NE(first.body.find("Leaves 0 to 99 of 103"), std::string::npos);
+  EXPECT_NE(first.body.find(">tranche 2<"), std::string::npos);
+  EXPECT_EQ(first.body.find(">tranche 100<"), std::string::npos);
+  EXPECT_NE(first.body.find("href=\"/ledger?begin=100\""), std::string::npos);
+  EXPECT_EQ(Send("GET", "/ledger?begin=-1").status, 400);
+  EXPECT_EQ(Send("GET", "/ledger?begin=x").status, 400);
 }
 
 }  // namespace

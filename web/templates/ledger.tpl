@@ -2,7 +2,7 @@
 {{#RECORDED}}<p class="notice" role="status">Recorded: event <code>{{ID}}</code>.</p>{{/RECORDED}}
 {{#HEAD}}<p class="head">Signed tree head: size {{SIZE}}, root <code>{{ROOT}}</code>, signed by {{SIGNER}} at {{TIME}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD}}
 {{#NO_HEAD}}<p>The ledger is empty.</p>{{/NO_HEAD}}
-<p>{{COUNT}} {{WORD}} shown{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.</p>
+{{#RANGE}}<p class="range">Leaves {{FIRST}} to {{LAST}} of {{SIZE}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.{{#HAS_EARLIER}} <a href="/ledger?begin={{EARLIER}}">Earlier events</a>{{/HAS_EARLIER}}{{#HAS_LATER}} <a href="/ledger?begin={{LATER}}">Later events</a>{{/HAS_LATER}}</p>{{/RANGE}}
 <table class="data events">
 <thead><tr><th>#</th><th>Date</th><th>Type</th><th>Participant</th><th>Amount</th><th>Description</th><th>Commitments</th><th>Classification</th><th>Recorded by</th></tr></thead>
 <tbody>

@@ -107,6 +107,11 @@ std::string HttpRequest::Cookie(std::string_view name) const {
 
 std::map<std::string, std::string> HttpRequest::Form() const { return ParseUrlEncoded(body); }
 
+bool IsCount(const std::string& text) {
+  return !text.empty() && text.size() <= 15 &&
+         text.find_first_not_of("0123456789") == std::string::npos;
+}
+
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
   if (!request.Header("content-type").starts_with("application/json")) {
     return Error{"send the body as application/json", "content-type"};

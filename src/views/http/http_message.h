@@ -55,6 +55,9 @@ std::string PercentEncode(std::string_view text);
 // Parses name=value pairs joined by '&'.
 std::map<std::string, std::string> ParseUrlEncoded(std::string_view text);
 
+// True when `text` is a count or index for a query parameter: 1 to 15 decimal digits.
+bool IsCount(const std::string& text);
+
 // The body of an application/json request when it is a JSON object. Errors: where "content-type"
 // for another media type, "body" for JSON that does not parse or is not an object.
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request);

@@ -33,11 +33,6 @@ nlohmann::json HeadJson(const ledger::SignedTreeHead& signed_head) {
            ledger::BytesToHex(signed_head.signature.data(), signed_head.signature.size())}};
 }
 
-bool IsCount(const std::string& text) {
-  return !text.empty() && text.size() <= 15 &&
-         text.find_first_not_of("0123456789") == std::string::npos;
-}
-
 // The event of the path's {id} when the caller may see it, else the response that says why not:
 // 500 when the ledger cannot be read, 404 when there is no such event or the caller may not see
 // it (a restricted event is indistinguishable from a missing one).

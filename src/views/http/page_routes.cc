@@ -25,6 +25,8 @@ namespace {
 using ctemplate::TemplateDictionary;
 using StoreLease = Pool<ledger::LedgerStore>::Lease;
 
+constexpr int64_t kLedgerPageLeaves = 100;
+
 std::string Join(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
@@ -140,9 +142,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
   }
   body.SetIntValue("COMMITMENT_COUNT", count);
   body.SetIntValue("SECTION_COUNT", static_cast<long>(sections.size()));
-  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, {});
-  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
-  body.SetIntValue("EVENT_COUNT", static_cast<long>(events.value().size()));
+  body.SetIntValue("EVENT_COUNT", static_cast<long>(status.value()->status.ledger_size));
   body.SetValue("EVENT_WORD", context.SeesRestricted() ? "events" : "public events");
   Result<StoreLease> store = site.ledgers().Acquire();
   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
@@ -396,40 +396,62 @@ void TextPage::Build(const Site& site) {
 
 HttpResponse LedgerPage(Site& site, RequestContext& context) {
   TemplateDictionary body("ledger");
-  const auto query = context.request.Query();
+  auto query = context.request.Query();
   if (const auto recorded = query.find("recorded"); recorded != query.end()) {
     body.SetValueAndShowSection("ID", recorded->second, "RECORDED");
   }
-  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, {});
-  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
-  body.SetIntValue("COUNT", static_cast<long>(events.value().size()));
-  body.SetValue("WORD", events.value().size() == 1 ? "event" : "events");
-  if (!context.SeesRestricted()) body.ShowSection("PUBLIC_ONLY");
-  for (const nlohmann::json& event : events.value()) {
-    FillEventRow(body.AddSectionDictionary("EVENT"), event);
+  if (!query["begin"].empty() && !IsCount(query["begin"])) {
+    return ErrorResponse(400, "begin: a leaf index");
   }
   Result<StoreLease> store = site.ledgers().Acquire();
   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
   if (!head.ok()) return ErrorResponse(503, "the ledger cannot be read");
+  const int64_t size = head.value() ? head.value()->head.tree_size : 0;
+  // One page of leaves, the latest by default; readers see the public events among them.
+  const int64_t begin = query["begin"].empty() ? std::max<int64_t>(0, size - kLedgerPageLeaves)
+                                               : std::stoll(query["begin"]);
+  ledger::EventFilter filter;
+  filter.begin = begin;
+  filter.limit = kLedgerPageLeaves;
+  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, filter);
+  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
+  for (const nlohmann::json& event : events.value()) {
+    if (event.value("leaf_index", int64_t{0}) >= begin + kLedgerPageLeaves) break;
+    FillEventRow(body.AddSectionDictionary("EVENT"), event);
+  }
+  if (begin < size) {
+    TemplateDictionary* range = body.AddSectionDictionary("RANGE");
+    range->SetIntValue("FIRST", static_cast<long>(begin));
+    range->SetIntValue("LAST", static_cast<long>(std::min(begin + kLedgerPageLeaves, size) - 1));
+    range->SetIntValue("SIZE", static_cast<long>(size));
+    if (begin > 0) {
+      range->SetIntValue("EARLIER",
+                         static_cast<long>(std::max<int64_t>(0, begin - kLedgerPageLeaves)));
+      range->ShowSection("HAS_EARLIER");
+    }
+    if (begin + kLedgerPageLeaves < size) {
+      range->SetIntValue("LATER", static_cast<long>(begin + kLedgerPageLeaves));
+      range->ShowSection("HAS_LATER");
+    }
+    if (!context.SeesRestricted()) range->ShowSection("PUBLIC_ONLY");
+  }
   if (!head.value()) {
     body.ShowSection("NO_HEAD");
-  } else {
-    TemplateDictionary* row = body.AddSectionDictionary("HEAD");
-    row->SetIntValue("SIZE", static_cast<long>(head.value()->head.tree_size));
-    row->SetValue("ROOT", ledger::ToHex(head.value()->head.root_hash));
-    row->SetValue("SIGNER", head.value()->head.signer);
-    row->SetValue("TIME", head.value()->head.timestamp);
-    ledger::VerifyOptions options;
-    options.keys = &site.keys();
-    Result<ledger::VerifyReport> report =
-        ledger::VerifyLedger(*store.value(), site.agreement_id(), options);
-    const bool ok = report.ok() && report.value().ok();
-    row->SetValue("VERIFY_CLASS", ok ? "ok" : "bad");
-    row->SetValue("VERIFY_TEXT", ok ? "verified: every event, hash and signature recomputed"
-                                    : "verification failed");
+    return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
   }
+  TemplateDictionary* row = body.AddSectionDictionary("HEAD");
+  row->SetIntValue("SIZE", static_cast<long>(size));
+  row->SetValue("ROOT", ledger::ToHex(head.value()->head.root_hash));
+  row->SetValue("SIGNER", head.value()->head.signer);
+  row->SetValue("TIME", head.value()->head.timestamp);
+  Result<VerifiedLedger> verified =
+      site.verification().For(*store.value(), site.agreement_id(), site.keys(), size);
+  const bool ok = verified.ok() && verified.value().ok;
+  row->SetValue("VERIFY_CLASS", ok ? "ok" : "bad");
+  row->SetValue("VERIFY_TEXT", ok ? "verified: every event, hash and signature recomputed"
+                                  : "verification failed");
   return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
 }
 

@@ -18,6 +18,7 @@
 #include "ledger/ledger_store.h"
 #include "store/sqlite/search_index.h"
 #include "views/http/account_store.h"
+#include "views/http/ledger_verification.h"
 #include "views/http/pool.h"
 #include "views/http/rate_limiter.h"
 #include "views/http/review_store.h"
@@ -63,6 +64,7 @@ class Site {
   Pool<store::SearchIndex>& search() { return *search_; }
   AccountStore& accounts() { return *accounts_; }
   ReviewStore& reviews() { return *reviews_; }
+  LedgerVerification& verification() { return verification_; }
   StatusService& status() { return *status_; }
   RateLimiter& sign_in_limiter() { return sign_in_limiter_; }
 
@@ -82,6 +84,7 @@ class Site {
   std::unique_ptr<ReviewStore> reviews_;
   std::unique_ptr<StatusService> status_;
   RateLimiter sign_in_limiter_;
+  LedgerVerification verification_;
 };
 
 // Opens the ledger store named by `db` (SQLite path or postgres URL).
