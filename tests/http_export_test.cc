@@ -11,13 +11,6 @@ namespace {
 
 class HttpExportTest : public HttpTest {
  protected:
-  static std::string Header(const http::HttpResponse& response, const std::string& name) {
-    for (const auto& [key, value] : response.headers) {
-      if (key == name) return value;
-    }
-    return "";
-  }
-
   // The text a person can read in an export: the body, or for a workbook its shared strings.
   static std::string Readable(const std::string& target, const http::HttpResponse& response) {
     if (target.ends_with("xlsx")) {

@@ -91,6 +91,11 @@ TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored
                 409, "the field is now"},
            Case{R"({"decision":"accept","id":"sec_1__para_1__sent_1"})", 422, "path"},
            Case{R"({"decision":"accept","colour":"red"})", 422, "colour is not a key"},
+           Case{R"({"decision":5,"note":"x"})", 422, "decision must be one of"},
+           Case{R"({"decision":"reject","note":null})", 422, "note must be a string"},
+           Case{R"({"decision":"reject","note":7})", 422, "note must be a string"},
+           Case{R"({"decision":"correct","field":7,"to":"will","note":"x"})", 422,
+                "field must be one of"},
            Case{R"([1,2])", 400, "object"},
            Case{R"({"decision":)", 400, "not valid JSON"},
        }) {

@@ -87,6 +87,14 @@ class HttpTest : public ::testing::Test {
     return app_->Handle(request);
   }
 
+  // The response's header `name` (as the handler set it), or empty.
+  static std::string Header(const http::HttpResponse& response, const std::string& name) {
+    for (const auto& [key, value] : response.headers) {
+      if (key == name) return value;
+    }
+    return "";
+  }
+
   static int64_t TreeSize() {
     auto store = app_->site().ledgers().Acquire();
     auto state = store.value()->State(app_->site().agreement_id());

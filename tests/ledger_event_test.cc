@@ -150,7 +150,14 @@ TEST(LedgerEventTest, DirectCanonicalFormEqualsCanonicalizeOfTheJson) {
   for (const Event& event : {full, correction, bare}) {
     EXPECT_EQ(CanonicalEvent(event).value(), Canonicalize(EventToJson(event)).value());
     EXPECT_EQ(ContentHash(event).value(), content_hash_bytes(event));
+    const CanonicalForm both = CanonicalEventAndContentHash(event).value();
+    EXPECT_EQ(both.bytes, CanonicalEvent(event).value());
+    EXPECT_EQ(both.content_hash, ContentHash(event).value());
   }
+  Event no_institution = full;
+  no_institution.recorded_by.institution.clear();
+  EXPECT_EQ(CanonicalEventAndContentHash(no_institution).value().content_hash,
+            content_hash_bytes(no_institution));
 
   Event invalid = correction;
   invalid.replacement->evidence = {{"ok", ""}, {"bad \xc3", ""}};

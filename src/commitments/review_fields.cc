@@ -13,6 +13,12 @@ constexpr std::array<std::string_view, 9> kFields = {
     "category", "targets",  "conditions", "flags",
 };
 
+}  // namespace
+
+std::span<const std::string_view> ReviewFields() { return kFields; }
+
+namespace {
+
 // {"en": "...", "lv": "..."}: language codes to non-empty strings.
 std::optional<std::string> ReadSurfaces(const json& value, Surfaces& out) {
   if (!value.is_object() || value.empty())

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@
 #include "commitments/commitment.h"
 
 namespace treaty::commitments {
+
+// The fields a review may correct, in a fixed order: those IsReviewField accepts.
+std::span<const std::string_view> ReviewFields();
 
 // True for "class", "strength", "obligors", "beneficiary", "action", "category", "targets",
 // "conditions", "flags" (a reviewer clears a flag the review has settled).

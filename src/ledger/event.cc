@@ -1,7 +1,9 @@
 #include "ledger/event.h"
 
 #include <array>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "ledger/canonical_json.h"
 
@@ -119,8 +121,10 @@ class EventWriter {
     }
     out_ += ']';
     if (event != nullptr && !for_content_hash_) {
+      const size_t start = out_.size();
       String(first, "id", event->id, path);
       String(first, "idempotency_key", event->idempotency_key, path);
+      Cut(start);
     }
     String(first, "item", content.item, path);
     String(first, "named_institution", content.named_institution, path);
@@ -137,13 +141,21 @@ class EventWriter {
     }
     if (content.quantity) Integer(first, "quantity", *content.quantity, path);
     if (event != nullptr) {
-      if (!for_content_hash_) String(first, "recorded_at", event->recorded_at, path);
+      if (!for_content_hash_) {
+        const size_t start = out_.size();
+        String(first, "recorded_at", event->recorded_at, path);
+        Cut(start);
+      }
       Name(first, "recorded_by");
       const auto by_path = member("recorded_by");
       bool inner = true;
       out_ += '{';
       String(inner, "institution", event->recorded_by.institution, by_path);
-      if (!for_content_hash_) String(inner, "user", event->recorded_by.user, by_path);
+      if (!for_content_hash_) {
+        const size_t start = out_.size();
+        String(inner, "user", event->recorded_by.user, by_path);
+        Cut(start);
+      }
       out_ += '}';
       if (event->replacement) {
         Name(first, "replacement");
@@ -162,6 +174,22 @@ class EventWriter {
     return std::move(out_);
   }
 
+  // SHA-256 of what the content-hash writer would have written: the bytes written so far without
+  // the cut members. The cut members never come first in their object (`agreement` and
+  // `evidence` precede `id`, `idempotency_key` and `recorded_at`; `institution` precedes
+  // `user`), or a cut one is the only member (`user` alone), so a cut takes its comma with it.
+  Hash ContentHashOfWritten() const {
+    std::string content;
+    content.reserve(out_.size());
+    size_t kept = 0;
+    for (const auto& [begin, end] : cuts_) {
+      content.append(out_, kept, begin - kept);
+      kept = end;
+    }
+    content.append(out_, kept, std::string::npos);
+    return Sha256(content);
+  }
+
  private:
   // Paths as Canonicalize writes them: "evidence[1].reference".
   static std::string Join(const std::string& path, std::string_view name) {
@@ -169,6 +197,11 @@ class EventWriter {
   }
   static std::string Index(const std::string& path, size_t index) {
     return path + "[" + std::to_string(index) + "]";
+  }
+
+  // Marks the bytes written since `start` as left out of the content hash.
+  void Cut(size_t start) {
+    if (out_.size() > start) cuts_.emplace_back(start, out_.size());
   }
 
   // A member name; the names are ASCII without characters to escape.
@@ -210,6 +243,7 @@ class EventWriter {
 
   const bool for_content_hash_;
   std::string out_;
+  std::vector<std::pair<size_t, size_t>> cuts_;  // [begin, end) of members ContentHash leaves out
   std::optional<Error> error_;
 };
 
@@ -257,6 +291,15 @@ Result<std::string> CanonicalEvent(const Event& event) {
   EventWriter writer(/*for_content_hash=*/false);
   writer.WriteObject(event.content, event.content.type != EventType::kCorrection, &event, "");
   return std::move(writer).Take();
+}
+
+Result<CanonicalForm> CanonicalEventAndContentHash(const Event& event) {
+  EventWriter writer(/*for_content_hash=*/false);
+  writer.WriteObject(event.content, event.content.type != EventType::kCorrection, &event, "");
+  const Hash content_hash = writer.ContentHashOfWritten();
+  Result<std::string> bytes = std::move(writer).Take();
+  if (!bytes.ok()) return bytes.error();
+  return CanonicalForm{std::move(bytes).value(), content_hash};
 }
 
 Result<Hash> ContentHash(const Event& event) {

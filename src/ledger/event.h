@@ -105,6 +105,15 @@ Result<std::string> CanonicalEvent(const Event& event);
 // `recorded_at` and `idempotency_key`, with `recorded_by` reduced to its institution.
 Result<Hash> ContentHash(const Event& event);
 
+// An event's canonical bytes and its content hash.
+struct CanonicalForm {
+  std::string bytes;  // CanonicalEvent(event)
+  Hash content_hash;  // ContentHash(event)
+};
+
+// CanonicalEvent and ContentHash from one serialisation. Errors: those of CanonicalEvent.
+Result<CanonicalForm> CanonicalEventAndContentHash(const Event& event);
+
 // The prefix of derived idempotency keys; input keys may not start with it (§1.4).
 inline constexpr std::string_view kDerivedKeyPrefix = "content:";
 

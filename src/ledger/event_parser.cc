@@ -87,13 +87,17 @@ bool IsHttpUrl(std::string_view reference) {
   return reference.starts_with("http://") || reference.starts_with("https://");
 }
 
+// White space of §1.4, line breaks included (text::IsSpace leaves them out): what trimming removes.
+bool IsTrimmedSpace(char32_t c) { return c == '\n' || c == '\r' || text::IsSpace(c); }
+
 // The rules of the §1.3 table for `field` of an event of `type` and `subtype`.
 Rule RuleFor(EventType type, std::string_view subtype, std::string_view field, bool has_quantity) {
   using T = EventType;
   const bool correction = type == T::kCorrection;
   const bool consultation = type == T::kConsultationRequest || type == T::kConsultationHeld;
   const bool notice = type == T::kNotice;
-  const std::string notice_scope = fmt::format("for notice subtype {}", subtype);
+  // Formatted only where a notice rule names it: this runs for every field of every event.
+  const auto notice_scope = [subtype] { return fmt::format("for notice subtype {}", subtype); };
   if (field == "participant" || field == "date" || field == "commitments") {
     return {correction ? Need::kForbidden : Need::kRequired, ""};
   }
@@ -131,17 +135,18 @@ Rule RuleFor(EventType type, std::string_view subtype, std::string_view field, b
     if (!notice) return {Need::kForbidden, ""};
     const bool allowed =
         subtype == "termination" || subtype == "extension" || subtype == "amendment_acceptance";
-    return {allowed ? Need::kOptional : Need::kForbidden, notice_scope};
+    return {allowed ? Need::kOptional : Need::kForbidden, notice_scope()};
   }
   if (field == "named_institution") {
     if (!notice) return {Need::kForbidden, ""};
-    return {subtype == "authorised_institution" ? Need::kRequired : Need::kForbidden, notice_scope};
+    return {subtype == "authorised_institution" ? Need::kRequired : Need::kForbidden,
+            notice_scope()};
   }
   if (field == "responds_to") {
     if (type == T::kConsultationHeld) return {Need::kRequired, ""};
     if (!notice) return {Need::kForbidden, ""};
-    if (subtype == "amendment_acceptance") return {Need::kRequired, notice_scope};
-    return {subtype == "extension" ? Need::kOptional : Need::kForbidden, notice_scope};
+    if (subtype == "amendment_acceptance") return {Need::kRequired, notice_scope()};
+    return {subtype == "extension" ? Need::kOptional : Need::kForbidden, notice_scope()};
   }
   return {Need::kForbidden, ""};
 }
@@ -336,20 +341,17 @@ class Validator {
     return text;
   }
 
-  // White space of §1.4, line breaks included (text::IsSpace leaves them out).
-  static bool IsWhiteSpace(char32_t c) { return c == '\n' || c == '\r' || text::IsSpace(c); }
-
   static std::string Trim(std::string_view text) {
     size_t begin = 0;
     while (begin < text.size()) {
       size_t next = begin;
-      if (!IsWhiteSpace(text::DecodeAt(text, next))) break;
+      if (!IsTrimmedSpace(text::DecodeAt(text, next))) break;
       begin = next;
     }
     size_t end = text.size();
     while (end > begin) {
       size_t previous = end;
-      if (!IsWhiteSpace(text::DecodeBefore(text, previous))) break;
+      if (!IsTrimmedSpace(text::DecodeBefore(text, previous))) break;
       end = previous;
     }
     return std::string(text.substr(begin, end - begin));
@@ -882,6 +884,167 @@ class Validator {
   std::string agreement_;  // for "unknown commitment id" messages
 };
 
+// ---- the recorded form, already normal (IsNormalRecordedEvent) ----
+
+// True when ParseEvent would take `text` unchanged as a string of `rule`: valid UTF-8, NFC, no CR,
+// trimmed, not empty, and passing String's checks (lines, control characters, length).
+bool IsNormalString(std::string_view text, StringRule rule) {
+  if (text.empty()) return false;
+  size_t length = 0;
+  if (text::FindNonAscii(text) == text.size()) {
+    for (const char c : text) {
+      if (c == '\n' && !rule.multiline) return false;
+      const bool allowed_control = rule.multiline && (c == '\n' || c == '\t');
+      if (!allowed_control && (c < 0x20 || c == 0x7f)) return false;
+    }
+    length = text.size();
+  } else {
+    if (text::FindInvalidUtf8(text) || text::ToNfc(text)) return false;
+    for (size_t pos = 0; pos < text.size(); ++length) {
+      const char32_t c = text::DecodeAt(text, pos);
+      if (c == '\n' && !rule.multiline) return false;
+      const bool allowed_control = rule.multiline && (c == '\n' || c == '\t');
+      if (!allowed_control && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) return false;
+    }
+  }
+  if (rule.max_length > 0 && length > rule.max_length) return false;
+  size_t first = 0;
+  size_t last = text.size();
+  return !IsTrimmedSpace(text::DecodeAt(text, first)) &&
+         !IsTrimmedSpace(text::DecodeBefore(text, last));
+}
+
+bool IsNormalUuid(std::string_view text) {
+  return IsNormalString(text, {36, false}) && IsUuid(text) && ToLowerAscii(text) == text;
+}
+
+bool IsNormalDate(std::string_view text) {
+  return IsNormalString(text, {10, false}) && DateProblem(text).empty();
+}
+
+bool IsPositiveSafe(int64_t value) { return value >= 1 && value <= kMaxSafeInteger; }
+
+// ReadContent's checks on content that is already normal; `latest` as ReadContent takes it.
+bool IsNormalContent(const EventContent& content, std::string_view latest, bool in_replacement,
+                     const ValidationContext& context) {
+  const EventType type = content.type;
+  if (in_replacement && type == EventType::kCorrection) return false;
+  const std::string& subtype = content.subtype;
+  const bool has_quantity = content.quantity.has_value();
+  // A present field must be allowed, an absent one not required.
+  auto fits = [&](std::string_view field, bool present) {
+    const Need need = RuleFor(type, subtype, field, has_quantity).need;
+    return present ? need != Need::kForbidden : need != Need::kRequired;
+  };
+  if (!fits("subtype", !subtype.empty())) return false;
+  if (!subtype.empty()) {
+    const auto& known = SubtypesOf(type);
+    if (!IsNormalString(subtype, {}) ||
+        std::find(known.begin(), known.end(), subtype) == known.end()) {
+      return false;
+    }
+  }
+  if (!fits("participant", !content.participant.empty())) return false;
+  if (!content.participant.empty()) {
+    if (!IsNormalString(content.participant, {})) return false;
+    const bool both = type == EventType::kMeeting || type == EventType::kConsultationHeld ||
+                      type == EventType::kTechnicalAgreement;
+    if (both ? content.participant != "both"
+             : std::find(context.participants.begin(), context.participants.end(),
+                         content.participant) == context.participants.end()) {
+      return false;
+    }
+  }
+  if (!fits("date", !content.date.empty())) return false;
+  if (!content.date.empty() &&
+      (!IsNormalDate(content.date) || (!latest.empty() && content.date > latest))) {
+    return false;
+  }
+  if (!fits("date_precision", !content.date_precision.empty())) return false;
+  if (const std::string& precision = content.date_precision; !precision.empty()) {
+    if (!IsNormalString(precision, {}) ||
+        (precision != "day" && precision != "month" && precision != "year")) {
+      return false;
+    }
+    if (content.date.size() == 10 && ((precision == "month" && !content.date.ends_with("-01")) ||
+                                      (precision == "year" && !content.date.ends_with("-01-01")))) {
+      return false;
+    }
+  }
+  if (!fits("occurred_at", !content.occurred_at.empty())) return false;
+  if (!content.occurred_at.empty()) {
+    std::string local_date;
+    if (!IsNormalString(content.occurred_at, {}) ||
+        !OccurredAtProblem(content.occurred_at, &local_date).empty() ||
+        (!content.date.empty() && local_date != content.date)) {
+      return false;
+    }
+  }
+  if (!fits("period", content.period.has_value())) return false;
+  if (content.period && (!IsNormalDate(content.period->from) || !IsNormalDate(content.period->to) ||
+                         content.period->to < content.period->from)) {
+    return false;
+  }
+  if (!fits("effective_date", !content.effective_date.empty())) return false;
+  if (!content.effective_date.empty() && !IsNormalDate(content.effective_date)) return false;
+  // The serialised event has `commitments` unless it is a correction (EventToJson).
+  const bool has_commitments = type != EventType::kCorrection;
+  if (!fits("commitments", has_commitments)) return false;
+  if (has_commitments) {
+    const std::vector<std::string>& ids = content.commitments;
+    if ((ids.empty() && IsMoneyType(type)) || ids.size() > kMaxCommitments) return false;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      // Sorted without duplicates: ReadCommitments would sort them and reject repeats.
+      if (!IsNormalString(ids[i], {200, false}) || !IsCommitmentId(ids[i]) ||
+          (i > 0 && ids[i - 1] >= ids[i]) ||
+          (context.known_commitments && !context.known_commitments->contains(ids[i]))) {
+        return false;
+      }
+    }
+  }
+  if (!fits("amount", content.amount.has_value())) return false;
+  if (content.amount && (!IsNormalString(content.amount->currency, {}) ||
+                         !CurrencyProblem(content.amount->currency).empty() ||
+                         !IsPositiveSafe(content.amount->minor_units))) {
+    return false;
+  }
+  if (!fits("quantity", has_quantity)) return false;
+  if (has_quantity && !IsPositiveSafe(*content.quantity)) return false;
+  if (type == EventType::kPledge && !content.amount && !has_quantity) return false;
+  if (!fits("unit", !content.unit.empty())) return false;
+  if (!content.unit.empty() &&
+      (!IsNormalString(content.unit, {32, false}) || !IsUnit(content.unit))) {
+    return false;
+  }
+  if (!fits("item", !content.item.empty())) return false;
+  if (!content.item.empty() && !IsNormalString(content.item, {200, false})) return false;
+  if (!fits("named_institution", !content.named_institution.empty())) return false;
+  if (!content.named_institution.empty() &&
+      !IsNormalString(content.named_institution, {300, false})) {
+    return false;
+  }
+  if (!fits("responds_to", !content.responds_to.empty())) return false;
+  if (!content.responds_to.empty() && !IsNormalUuid(content.responds_to)) return false;
+  if (!IsNormalString(content.description, {4000, true})) return false;
+  const std::vector<Evidence>& evidence = content.evidence;
+  const bool needs_one = type == EventType::kNotice || type == EventType::kTechnicalAgreement;
+  if (evidence.size() > kMaxEvidence || (evidence.empty() && needs_one)) return false;
+  for (size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& item = evidence[i];
+    if (!IsNormalString(item.reference, {1000, false})) return false;
+    if (item.sha256.empty() ? !IsHttpUrl(item.reference)
+                            : item.sha256.size() != 64 || !IsLowerHex(item.sha256)) {
+      return false;
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (evidence[j].reference == item.reference && evidence[j].sha256 == item.sha256) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 // Splits a path into member names and array indexes.
 std::vector<std::pair<std::string_view, int64_t>> PathParts(std::string_view path) {
   std::vector<std::pair<std::string_view, int64_t>> parts;
@@ -932,6 +1095,41 @@ ParsedEvent ParseEventText(std::string_view text, EventForm form,
     }
   }
   return ParseEvent(json::parse(text), form, context);
+}
+
+bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context) {
+  if (!IsNormalUuid(event.id) || !IsNormalString(event.recorded_at, {27, false})) return false;
+  const std::optional<int64_t> recorded = ParseTimestamp(event.recorded_at);
+  if (!recorded) return false;
+  if (!IsNormalString(event.agreement, {}) || !IsAgreementId(event.agreement) ||
+      (context.known_agreements && !context.known_agreements->contains(event.agreement))) {
+    return false;
+  }
+  const std::string latest = CivilFromDays(*recorded / kMicrosPerDay + 1);
+  if (!IsNormalContent(event.content, latest, /*in_replacement=*/false, context)) return false;
+  if (event.classification != "public" && event.classification != "restricted") return false;
+  const RecordedBy& by = event.recorded_by;
+  if (!IsNormalString(by.institution, {}) || !IsInstitutionId(by.institution) ||
+      (context.keys != nullptr && !context.keys->FindInstitution(by.institution)) ||
+      !IsNormalString(by.user, {100, false})) {
+    return false;
+  }
+  if (event.content.type == EventType::kCorrection) {
+    if (!IsNormalUuid(event.corrects) || (event.action != "amend" && event.action != "retract") ||
+        event.replacement.has_value() != (event.action == "amend")) {
+      return false;
+    }
+    if (event.replacement &&
+        !IsNormalContent(*event.replacement, latest, /*in_replacement=*/true, context)) {
+      return false;
+    }
+  } else if (!event.corrects.empty() || !event.action.empty() || event.replacement) {
+    return false;
+  }
+  const std::string& key = event.idempotency_key;
+  return IsNormalString(key, {200, false}) && std::all_of(key.begin(), key.end(), [](char c) {
+           return static_cast<unsigned char>(c) >= 0x21 && static_cast<unsigned char>(c) <= 0x7e;
+         });
 }
 
 }  // namespace treaty::ledger

@@ -68,6 +68,12 @@ ParsedEvent ParseEvent(const nlohmann::json& object, EventForm form,
 // duplicate name is the only error reported: `where` "byte N" or the duplicate's path.
 ParsedEvent ParseEventText(std::string_view text, EventForm form, const ValidationContext& context);
 
+// True when `event` is a valid recorded event whose fields are already in normal form: exactly when
+// ParseEvent(EventToJson(event), kRecorded, context) reports no error and returns `event` itself.
+// Takes no JSON value and builds no error; `treaty verify` uses it for events read back from their
+// canonical bytes.
+bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context);
+
 // True when `a` sorts before `b` in the order of §1.6: members by name (byte order), items of one
 // array by index.
 bool PathLess(std::string_view a, std::string_view b);

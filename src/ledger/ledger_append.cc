@@ -2,6 +2,7 @@
 // AppendTransaction primitives.
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -41,8 +42,9 @@ Referenced FromRow(const StoredEvent& row) {
   return ref;
 }
 
-Referenced FromEvent(const Event& event) {
-  return Referenced{event.id,
+// A submission of this transaction, appended with `id`.
+Referenced FromEvent(const Event& event, const std::string& id) {
+  return Referenced{id,
                     event.agreement,
                     std::string(EventTypeName(event.content.type)),
                     event.content.subtype,
@@ -105,7 +107,7 @@ class AppendRun {
       if (!inserted.value()) return std::optional<AppendResult>();
       const AppendedEvent appended{event.id, size, recorded_at, false};
       batch_keys_[key] = {appended, content_hashes[i]};
-      batch_events_[event.id] = FromEvent(event);
+      batch_events_.emplace(event.id, i);
       result.events.push_back(appended);
       ++result.added;
       ++size;
@@ -136,15 +138,13 @@ class AppendRun {
 
  private:
   std::optional<Error> CheckDates(size_t i, const Event& event, const std::string& latest) {
-    const std::string recording_date = CivilFromDays(*DateToDays(latest) - 1);
-    if (event.content.date > latest) {
-      return SubmissionError(i, "date",
-                             fmt::format("later than the recording date ({})", recording_date));
-    }
-    if (event.replacement && event.replacement->date > latest) {
-      return SubmissionError(i, "replacement.date",
-                             fmt::format("later than the recording date ({})", recording_date));
-    }
+    auto later = [&](const char* path) {
+      return SubmissionError(i, path,
+                             fmt::format("later than the recording date ({})",
+                                         CivilFromDays(*DateToDays(latest) - 1)));
+    };
+    if (event.content.date > latest) return later("date");
+    if (event.replacement && event.replacement->date > latest) return later("replacement.date");
     return std::nullopt;
   }
 
@@ -180,7 +180,9 @@ class AppendRun {
 
   Result<std::optional<Referenced>> Lookup(const std::string& id) {
     auto in_batch = batch_events_.find(id);
-    if (in_batch != batch_events_.end()) return std::optional<Referenced>(in_batch->second);
+    if (in_batch != batch_events_.end()) {
+      return std::optional<Referenced>(FromEvent(request_.submissions[in_batch->second], id));
+    }
     Result<std::optional<StoredEvent>> stored = txn_.FindById(id);
     if (!stored.ok()) return stored.error();
     if (!stored.value() || stored.value()->agreement != request_.agreement) {
@@ -265,7 +267,7 @@ class AppendRun {
   const KeyEntry& key_;
   AppendTransaction& txn_;
   std::map<std::pair<std::string, std::string>, std::pair<AppendedEvent, Hash>> batch_keys_;
-  std::map<std::string, Referenced> batch_events_;
+  std::unordered_map<std::string, size_t> batch_events_;  // id → index of its submission
   std::map<std::string, StoredEvent> stored_keys_;  // committed events with a submission's key
   Event scratch_;                                   // the submission being appended
 };

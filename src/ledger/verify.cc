@@ -1,6 +1,7 @@
 #include "ledger/verify.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 #include <thread>
@@ -11,6 +12,7 @@
 
 #include "ledger/canonical_json.h"
 #include "ledger/event_parser.h"
+#include "ledger/event_reader.h"
 
 namespace treaty::ledger {
 namespace {
@@ -27,6 +29,12 @@ struct RowCheck {
   Event event;
   std::string before_references;
   std::string after_references;
+};
+
+// A chunk of events read from the store, with the commitment ids of each.
+struct Chunk {
+  std::vector<StoredEvent> rows;
+  std::vector<std::vector<std::string>> commitments;
 };
 
 // The perfect subtrees of the leaves seen so far, largest first (RFC 9162's compact range).
@@ -99,37 +107,26 @@ class Verifier {
       keys_.reserve(static_cast<size_t>(state.value()->tree_size));
     }
 
+    // The next chunk is read while this one is checked.
+    std::future<Result<Chunk>> next =
+        std::async(std::launch::async, [this] { return ReadChunk(0); });
     for (int64_t begin = 0;; begin += options_.chunk) {
-      Result<std::vector<StoredEvent>> rows =
-          store_.ReadEvents(agreement_, begin, begin + options_.chunk);
-      if (!rows.ok()) return rows.error();
-      if (rows.value().empty()) break;
-      const int64_t first = rows.value().front().leaf_index;
-      Result<std::vector<EventCommitment>> links =
-          store_.ReadEventCommitments(agreement_, first, rows.value().back().leaf_index + 1);
-      if (!links.ok()) return links.error();
-      const std::vector<StoredEvent>& chunk = rows.value();
-      std::vector<std::vector<std::string>> commitments(chunk.size());
-      for (EventCommitment& link : links.value()) {
-        const int64_t offset = link.leaf_index - first;
-        if (offset >= 0 && offset < static_cast<int64_t>(chunk.size()) &&
-            chunk[offset].leaf_index == link.leaf_index) {
-          commitments[offset].push_back(std::move(link.commitment_id));
-        } else {
-          for (size_t j = 0; j < chunk.size(); ++j) {
-            if (chunk[j].leaf_index == link.leaf_index) {
-              commitments[j].push_back(link.commitment_id);
-              break;
-            }
-          }
-        }
+      Result<Chunk> chunk = next.get();
+      if (!chunk.ok()) return chunk.error();
+      const std::vector<StoredEvent>& rows = chunk.value().rows;
+      if (rows.empty()) break;
+      const bool last = static_cast<int64_t>(rows.size()) < options_.chunk;
+      if (!last) {
+        const int64_t following = begin + options_.chunk;
+        next = std::async(std::launch::async, [this, following] { return ReadChunk(following); });
       }
-      std::vector<RowCheck> checks(chunk.size());
-      CheckRows(chunk, commitments, checks);
-      for (size_t j = 0; j < chunk.size(); ++j) {
-        if (!CheckEvent(chunk[j], checks[j])) return std::move(report_);
+      std::vector<RowCheck> checks(rows.size());
+      CheckRows(rows, chunk.value().commitments, checks);
+      for (size_t j = 0; j < rows.size(); ++j) {
+        // A read in flight is waited for by the future's destructor.
+        if (!CheckEvent(rows[j], checks[j])) return std::move(report_);
       }
-      if (static_cast<int64_t>(rows.value().size()) < options_.chunk) break;
+      if (last) break;
     }
     if (head_index_ < heads_.size()) {
       const SignedTreeHead& head = heads_[head_index_];
@@ -152,6 +149,36 @@ class Verifier {
   }
 
  private:
+  // Events [begin, begin + chunk) and, for each, its `event_commitments` rows. Reads the store
+  // only: it runs beside the checks of the previous chunk, which do not touch the store.
+  Result<Chunk> ReadChunk(int64_t begin) {
+    Result<std::vector<StoredEvent>> rows =
+        store_.ReadEvents(agreement_, begin, begin + options_.chunk);
+    if (!rows.ok()) return rows.error();
+    Chunk chunk{std::move(rows).value(), {}};
+    if (chunk.rows.empty()) return chunk;
+    const int64_t first = chunk.rows.front().leaf_index;
+    Result<std::vector<EventCommitment>> links =
+        store_.ReadEventCommitments(agreement_, first, chunk.rows.back().leaf_index + 1);
+    if (!links.ok()) return links.error();
+    chunk.commitments.resize(chunk.rows.size());
+    for (EventCommitment& link : links.value()) {
+      const int64_t offset = link.leaf_index - first;
+      if (offset >= 0 && offset < static_cast<int64_t>(chunk.rows.size()) &&
+          chunk.rows[offset].leaf_index == link.leaf_index) {
+        chunk.commitments[offset].push_back(std::move(link.commitment_id));
+      } else {
+        for (size_t j = 0; j < chunk.rows.size(); ++j) {
+          if (chunk.rows[j].leaf_index == link.leaf_index) {
+            chunk.commitments[j].push_back(link.commitment_id);
+            break;
+          }
+        }
+      }
+    }
+    return chunk;
+  }
+
   Result<VerifyReport> Mismatch(int64_t leaf, const std::string& id, std::string message) {
     SetMismatch(leaf, id, std::move(message));
     return std::move(report_);
@@ -183,24 +210,27 @@ class Verifier {
     second.join();
   }
 
-  // The checks of §8 that need no other event. The common case takes one JSON parse: when the
-  // event re-serialises to exactly the stored bytes, those bytes are canonical and in normal form.
-  // Otherwise the checks run one by one, to name the first that fails.
+  // The checks of §8 that need no other event. The common case reads the bytes straight into an
+  // event (ReadEventBytes) and finds it valid and already normal: then, when it serialises to
+  // exactly the stored bytes, those bytes are canonical and the event is the one they hold, and the
+  // same serialisation gives the content hash. Otherwise the checks run one by one, to name the
+  // first that fails.
   void CheckRow(const StoredEvent& row, const std::vector<std::string>& commitments,
                 RowCheck& check) const {
-    const nlohmann::json value = nlohmann::json::parse(row.canonical, nullptr, false);
-    bool exact = false;
-    if (!value.is_discarded()) {
-      ParsedEvent parsed = ParseEvent(value, EventForm::kRecorded, context_);
-      if (parsed.ok()) {
-        Result<std::string> again = CanonicalEvent(parsed.event);
-        exact = again.ok() && again.value() == row.canonical;
-        if (exact) check.event = std::move(parsed.event);
+    std::optional<Hash> content_hash;
+    if (std::optional<Event> read = ReadEventBytes(row.canonical);
+        read && IsNormalRecordedEvent(*read, context_)) {
+      Result<CanonicalForm> again = CanonicalEventAndContentHash(*read);
+      if (again.ok() && again.value().bytes == row.canonical) {
+        check.event = std::move(*read);
+        content_hash = again.value().content_hash;
       }
     }
-    if (!exact) {
+    if (!content_hash) {
       check.before_references = FirstStoredFormProblem(row, check.event);
       if (!check.before_references.empty()) return;
+      Result<Hash> computed = ContentHash(check.event);
+      if (computed.ok()) content_hash = computed.value();
     }
     const Event& event = check.event;
     if (event.agreement != agreement_) {
@@ -212,8 +242,7 @@ class Verifier {
       check.after_references = "the stored leaf hash differs from its bytes";
     } else if (auto problem = CheckColumns(row, event, commitments)) {
       check.after_references = *problem;
-    } else if (Result<Hash> content_hash = ContentHash(event);
-               !content_hash.ok() || content_hash.value() != row.content_hash) {
+    } else if (!content_hash || *content_hash != row.content_hash) {
       check.after_references = "the stored content hash differs";
     }
   }

@@ -39,6 +39,7 @@
 </table>
 {{#REVIEW_FORM}}<form class="review" method="post" action="/commitments/{{ID}}/reviews">
 <h3>Review this commitment</h3>
+<p class="hint">Every signed-in user, readers included, sees reviews: do not repeat what a restricted event says.</p>
 {{#REVIEW_ERROR}}<p class="error" role="alert">{{TEXT}}</p>{{/REVIEW_ERROR}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label>Decision <select name="decision">{{#DECISION_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/DECISION_OPTION}}</select></label>

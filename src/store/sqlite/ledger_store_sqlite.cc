@@ -104,6 +104,42 @@ bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& ou
   return true;
 }
 
+// Binds parameters 1, 2, … in order without copying (SQLITE_STATIC), remembering the first
+// failure. REQUIRES: the bound bytes stay unchanged until the statement has been stepped and reset.
+class StaticBinder {
+ public:
+  explicit StaticBinder(sqlite3_stmt* statement) : statement_(statement) {}
+
+  StaticBinder& Text(std::string_view value) {
+    // A null pointer would bind SQL NULL; an empty value must stay an empty string.
+    const char* data = value.data() != nullptr ? value.data() : "";
+    return Check(sqlite3_bind_text(statement_, ++index_, data, static_cast<int>(value.size()),
+                                   SQLITE_STATIC));
+  }
+  // An empty value binds NULL (optional columns).
+  StaticBinder& TextOrNull(std::string_view value) {
+    return value.empty() ? Check(sqlite3_bind_null(statement_, ++index_)) : Text(value);
+  }
+  StaticBinder& Blob(const void* data, size_t size) {
+    return Check(sqlite3_bind_blob(statement_, ++index_, size ? data : "", static_cast<int>(size),
+                                   SQLITE_STATIC));
+  }
+  StaticBinder& Int(int64_t value) {
+    return Check(sqlite3_bind_int64(statement_, ++index_, value));
+  }
+  bool ok() const { return rc_ == SQLITE_OK; }
+
+ private:
+  StaticBinder& Check(int rc) {
+    if (rc_ == SQLITE_OK) rc_ = rc;
+    return *this;
+  }
+
+  sqlite3_stmt* statement_;
+  int index_ = 0;
+  int rc_ = SQLITE_OK;
+};
+
 // Reads an `events` row selected with kEventColumns.
 StoredEvent ReadEventRow(sqlite3_stmt* statement) {
   StoredEvent row;
@@ -189,9 +225,17 @@ class SqliteAppendTransaction : public AppendTransaction {
         "INSERT INTO events ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (id) DO NOTHING",
         kEventColumns);
-    Result<sqlite3_stmt*> insert = store_.Statement(kInsert);
-    if (!insert.ok()) return insert.error();
-    Binder binder(insert.value());
+    if (insert_event_ == nullptr) {
+      Result<sqlite3_stmt*> insert = store_.Statement(kInsert);
+      if (!insert.ok()) return insert.error();
+      insert_event_ = insert.value();
+      Result<sqlite3_stmt*> link = store_.Statement(
+          "INSERT INTO event_commitments (agreement, commitment_id, leaf_index) VALUES (?, ?, ?)");
+      if (!link.ok()) return link.error();
+      insert_link_ = link.value();
+    }
+    // `row` and `commitments` outlive each step, so their bytes are bound without a copy.
+    StaticBinder binder(insert_event_);
     binder.Text(row.agreement)
         .Int(row.leaf_index)
         .Text(row.id)
@@ -202,18 +246,16 @@ class SqliteAppendTransaction : public AppendTransaction {
         .Text(row.classification)
         .TextOrNull(row.corrects)
         .Text(row.idempotency_key)
-        .Blob(row.content_hash)
-        .Blob(row.leaf_hash)
+        .Blob(row.content_hash.data(), row.content_hash.size())
+        .Blob(row.leaf_hash.data(), row.leaf_hash.size())
         .Blob(row.canonical.data(), row.canonical.size());
-    if (auto error = Run(insert.value(), binder, "cannot insert an event")) return *error;
+    if (auto error = Step(insert_event_, binder.ok(), "cannot insert an event")) return *error;
     if (sqlite3_changes(store_.db_.get()) == 0) return false;
-    Result<sqlite3_stmt*> link = store_.Statement(
-        "INSERT INTO event_commitments (agreement, commitment_id, leaf_index) VALUES (?, ?, ?)");
-    if (!link.ok()) return link.error();
     for (const std::string& commitment : commitments) {
-      Binder link_binder(link.value());
+      StaticBinder link_binder(insert_link_);
       link_binder.Text(row.agreement).Text(commitment).Int(row.leaf_index);
-      if (auto error = Run(link.value(), link_binder, "cannot insert an event's commitment")) {
+      if (auto error =
+              Step(insert_link_, link_binder.ok(), "cannot insert an event's commitment")) {
         return *error;
       }
     }
@@ -272,7 +314,12 @@ class SqliteAppendTransaction : public AppendTransaction {
 
  private:
   std::optional<Error> Run(sqlite3_stmt* statement, const Binder& binder, std::string_view what) {
-    if (!binder.ok()) return store_.Fail(std::string(what) + ": cannot bind a value");
+    return Step(statement, binder.ok(), what);
+  }
+
+  // Steps `statement` once (an INSERT or UPDATE) and resets it; `bound` says its binding worked.
+  std::optional<Error> Step(sqlite3_stmt* statement, bool bound, std::string_view what) {
+    if (!bound) return store_.Fail(std::string(what) + ": cannot bind a value");
     const int rc = sqlite3_step(statement);
     if (rc != SQLITE_DONE) {
       Error error = store_.Fail(what);
@@ -299,6 +346,10 @@ class SqliteAppendTransaction : public AppendTransaction {
 
   SqliteLedgerStore& store_;
   LedgerState state_;
+  // The event and commitment inserts, prepared on the first event: the store's statements stay
+  // prepared for its lifetime, and every call binds all their parameters anew.
+  sqlite3_stmt* insert_event_ = nullptr;
+  sqlite3_stmt* insert_link_ = nullptr;
   bool committed_ = false;
 };
 

@@ -221,14 +221,20 @@ void WriteCommitments(Sheet& sheet, const std::vector<commitments::Commitment>& 
   sheet.Table(header, widths, row - 1, formats.bold);
 }
 
-Result<std::string> ReadAndRemove(const std::string& path) {
+// Removes the temporary workbook file however the writing ends.
+struct TemporaryFile {
+  std::string path;
+  ~TemporaryFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
+
+Result<std::string> ReadWhole(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   std::ostringstream bytes;
   bytes << file.rdbuf();
-  const bool read = static_cast<bool>(file);
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
-  if (!read) return Error{"cannot read the workbook back", path};
+  if (!file) return Error{"cannot read the workbook back", path};
   return bytes.str();
 }
 
@@ -247,10 +253,10 @@ Result<std::string> WriteWorkbook(const std::vector<LedgerEntry>& entries,
   const int descriptor = ::mkstemps(path.data(), 5);
   if (descriptor < 0) return Error{"cannot create a temporary file", path};
   ::close(descriptor);
+  const TemporaryFile temporary{path};
 
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) {
-    std::filesystem::remove(path);
     return Error{"libxlsxwriter cannot open the temporary file", path};
   }
   std::string title = options.title;  // libxlsxwriter takes a char* it does not change
@@ -272,16 +278,12 @@ Result<std::string> WriteWorkbook(const std::vector<LedgerEntry>& entries,
 
   const lxw_error closed = workbook_close(workbook);
   for (const Sheet* sheet : {&events, &commitment_sheet}) {
-    if (!sheet->error().empty()) {
-      std::filesystem::remove(path);
-      return Error{sheet->error(), "xlsx"};
-    }
+    if (!sheet->error().empty()) return Error{sheet->error(), "xlsx"};
   }
   if (closed != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
     return Error{fmt::format("libxlsxwriter: {}", lxw_strerror(closed)), path};
   }
-  return ReadAndRemove(path);
+  return ReadWhole(path);
 }
 
 }  // namespace treaty::views

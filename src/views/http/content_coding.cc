@@ -6,17 +6,13 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "views/http/http_message.h"
+
 namespace treaty::http {
 namespace {
 
 constexpr int kGzipWindowBits = 15 + 16;  // 15: the largest window; +16: a gzip wrapper
 constexpr int kMemoryLevel = 8;
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -29,13 +25,13 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
 bool WeightIsZero(std::string_view parameters) {
   while (!parameters.empty()) {
     const size_t semicolon = parameters.find(';');
-    std::string_view parameter = Trim(parameters.substr(0, semicolon));
+    std::string_view parameter = TrimWhitespace(parameters.substr(0, semicolon));
     parameters = semicolon == std::string_view::npos ? "" : parameters.substr(semicolon + 1);
     if (parameter.size() < 2 || std::tolower(static_cast<unsigned char>(parameter[0])) != 'q' ||
         parameter[1] != '=') {
       continue;
     }
-    const std::string_view weight = Trim(parameter.substr(2));
+    const std::string_view weight = TrimWhitespace(parameter.substr(2));
     return !weight.empty() && weight.find_first_not_of("0.") == std::string_view::npos;
   }
   return false;
@@ -70,7 +66,7 @@ bool AcceptsGzip(std::string_view accept_encoding) {
     const std::string_view item = accept_encoding.substr(0, comma);
     accept_encoding = comma == std::string_view::npos ? "" : accept_encoding.substr(comma + 1);
     const size_t semicolon = item.find(';');
-    const std::string_view name = Trim(item.substr(0, semicolon));
+    const std::string_view name = TrimWhitespace(item.substr(0, semicolon));
     const bool zero =
         semicolon != std::string_view::npos && WeightIsZero(item.substr(semicolon + 1));
     if (EqualsIgnoringCase(name, "gzip") || EqualsIgnoringCase(name, "x-gzip")) {

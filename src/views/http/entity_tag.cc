@@ -1,11 +1,13 @@
 #include "views/http/entity_tag.h"
 
+#include "views/http/http_message.h"
+
 namespace treaty::http {
 namespace {
 
+// The tag without whitespace or the weak prefix W/.
 std::string_view Opaque(std::string_view tag) {
-  while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
-  while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+  tag = TrimWhitespace(tag);
   if (tag.starts_with("W/")) tag.remove_prefix(2);
   return tag;
 }

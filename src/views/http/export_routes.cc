@@ -22,7 +22,7 @@ std::variant<std::vector<views::LedgerEntry>, HttpResponse> VisibleEntries(
   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
   Result<std::vector<ledger::StoredEvent>> events =
       views::ReadVisibleEvents(*store.value(), site.agreement_id(), AudienceOf(context));
-  if (!events.ok()) return ErrorResponse(500, "the ledger cannot be read");
+  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
   Result<std::vector<views::LedgerEntry>> entries = views::FoldedEntries(events.value());
   if (!entries.ok()) return ErrorResponse(500, entries.error().ToString());
   return std::move(entries).value();
@@ -50,7 +50,7 @@ void AddExportRoutes(Router& router, Site& site) {
   router.Add(
       {"GET", "/api/v1/export/xlsx", Access::kPublic, [&site](RequestContext& context) {
          Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-         if (!status.ok()) return ErrorResponse(503, status.error().message);
+         if (!status.ok()) return StatusError(status.error());
          auto entries = VisibleEntries(site, context);
          if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
          const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);

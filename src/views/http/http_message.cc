@@ -107,6 +107,12 @@ std::string HttpRequest::Cookie(std::string_view name) const {
 
 std::map<std::string, std::string> HttpRequest::Form() const { return ParseUrlEncoded(body); }
 
+std::string_view TrimWhitespace(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
 bool IsCount(const std::string& text) {
   return !text.empty() && text.size() <= 15 &&
          text.find_first_not_of("0123456789") == std::string::npos;

@@ -55,6 +55,9 @@ std::string PercentEncode(std::string_view text);
 // Parses name=value pairs joined by '&'.
 std::map<std::string, std::string> ParseUrlEncoded(std::string_view text);
 
+// `text` without the optional whitespace (spaces and tabs, RFC 9110 §5.6.3) around it.
+std::string_view TrimWhitespace(std::string_view text);
+
 // True when `text` is a count or index for a query parameter: 1 to 15 decimal digits.
 bool IsCount(const std::string& text);
 

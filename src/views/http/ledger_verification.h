@@ -1,42 +1,61 @@
-// The verify badge of the ledger page: ledger::VerifyLedger over the whole ledger, run again only
-// when the signed tree head has moved or kMaxAge has passed since the last run, so a page view
-// costs a lookup rather than a recomputation of every hash and signature. A tampered database
-// that keeps its head is caught by the next run, within kMaxAge.
+// The verify badge of the ledger page: ledger::VerifyLedger over the whole ledger, run on a
+// thread of its own when the signed tree head has moved or kMaxAge has passed since the last
+// run, so a page view never costs more than kMaxWait however large the ledger: a page shows the
+// latest finished run, with the tree size it covered. A tampered database that keeps its head is
+// caught by the next run, within kMaxAge.
 //
-// Thread-safe: one verification at a time; requests meanwhile wait for its result.
+// Thread-safe: at most one run at a time.
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
-#include "core/result.h"
 #include "ledger/keys.h"
 #include "ledger/ledger_store.h"
+#include "views/http/pool.h"
 
 namespace treaty::http {
 
 struct VerifiedLedger {
-  int64_t head_size = 0;  // the size of the signed tree head the run started from
-  bool ok = false;
-  std::string mismatch;  // VerifyReport::mismatch when not ok
-  std::chrono::system_clock::time_point at;
+  int64_t head_size = 0;  // the size of the signed tree head the run was asked to cover
+  bool ran = false;       // false: the ledger could not be read (`problem` says why)
+  bool ok = false;        // every event, hash and signature matched
+  std::string problem;    // the first mismatch, or why the run could not be made
+  std::chrono::system_clock::time_point finished;
 };
 
 class LedgerVerification {
  public:
   static constexpr std::chrono::seconds kMaxAge{60};
+  static constexpr std::chrono::seconds kMaxWait{2};
 
-  // The verification of `agreement` in `store` for the head of size `head_size`. Errors: the
-  // store's, when the ledger cannot be read at all.
-  Result<VerifiedLedger> For(ledger::LedgerStore& store, const std::string& agreement,
-                             const ledger::KeysFile& keys, int64_t head_size);
+  // `ledgers` and `keys` must outlive this object.
+  LedgerVerification(Pool<ledger::LedgerStore>& ledgers, std::string agreement,
+                     const ledger::KeysFile& keys);
+  // Waits for a running verification.
+  ~LedgerVerification();
+
+  // The latest finished verification, after starting one when none covers a head of `head_size`
+  // that is younger than kMaxAge and waiting up to kMaxWait for it; nullopt when none has finished.
+  std::optional<VerifiedLedger> Latest(int64_t head_size);
 
  private:
+  void Run(int64_t head_size);
+
+  Pool<ledger::LedgerStore>& ledgers_;
+  const std::string agreement_;
+  const ledger::KeysFile& keys_;
   std::mutex mutex_;
+  std::condition_variable finished_;
+  bool running_ = false;
+  std::chrono::steady_clock::time_point last_started_;
   std::optional<VerifiedLedger> last_;
+  std::thread worker_;
 };
 
 }  // namespace treaty::http

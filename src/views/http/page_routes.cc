@@ -7,8 +7,8 @@
 
 #include "ledger/currency.h"
 #include "ledger/event.h"
+#include "ledger/hash.h"
 #include "ledger/import_reader.h"
-#include "ledger/verify.h"
 #include "store/sqlite/search_index.h"
 #include "text/language.h"
 #include "views/http/commitment_filter.h"
@@ -132,7 +132,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     sections.insert(commitment.area.section);
   }
   Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-  if (!status.ok()) return ErrorResponse(503, status.error().message);
+  if (!status.ok()) return StatusError(status.error());
   FillLifecycle(status.value()->status, body);
   for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
     if (!entry.progress.contains("periods")) continue;
@@ -256,7 +256,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
   }
   Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-  if (!status.ok()) return ErrorResponse(503, status.error().message);
+  if (!status.ok()) return StatusError(status.error());
   if (FillCommitmentStatus(status.value()->status, commitment->id, body)) {
     body.ShowSection("HAS_STATUS");
     body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
@@ -394,6 +394,30 @@ void TextPage::Build(const Site& site) {
   }
 }
 
+// The badge: the latest finished verification and how much of the ledger it covered.
+void FillVerifyBadge(const std::optional<VerifiedLedger>& verified, int64_t size,
+                     TemplateDictionary& row) {
+  std::string text;
+  std::string css = "bad";
+  if (!verified) {
+    css = "pending";
+    text = "verification running";
+  } else if (!verified->ran) {
+    text = "verification could not run: " + verified->problem;
+  } else if (!verified->ok) {
+    text = "verification failed: " + verified->problem;
+  } else {
+    css = "ok";
+    text = "verified: every event, hash and signature recomputed";
+    if (verified->head_size != size) {
+      text += fmt::format(" up to tree size {} (the newer events are being checked)",
+                          verified->head_size);
+    }
+  }
+  row.SetValue("VERIFY_CLASS", css);
+  row.SetValue("VERIFY_TEXT", text);
+}
+
 HttpResponse LedgerPage(Site& site, RequestContext& context) {
   TemplateDictionary body("ledger");
   auto query = context.request.Query();
@@ -436,6 +460,10 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
       range->ShowSection("HAS_LATER");
     }
     if (!context.SeesRestricted()) range->ShowSection("PUBLIC_ONLY");
+  } else if (size > 0) {
+    TemplateDictionary* past = body.AddSectionDictionary("PAST_END");
+    past->SetIntValue("BEGIN", static_cast<long>(begin));
+    past->SetIntValue("SIZE", static_cast<long>(size));
   }
   if (!head.value()) {
     body.ShowSection("NO_HEAD");
@@ -446,12 +474,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   row->SetValue("ROOT", ledger::ToHex(head.value()->head.root_hash));
   row->SetValue("SIGNER", head.value()->head.signer);
   row->SetValue("TIME", head.value()->head.timestamp);
-  Result<VerifiedLedger> verified =
-      site.verification().For(*store.value(), site.agreement_id(), site.keys(), size);
-  const bool ok = verified.ok() && verified.value().ok;
-  row->SetValue("VERIFY_CLASS", ok ? "ok" : "bad");
-  row->SetValue("VERIFY_TEXT", ok ? "verified: every event, hash and signature recomputed"
-                                  : "verification failed");
+  FillVerifyBadge(site.verification().Latest(size), size, *row);
   return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
 }
 

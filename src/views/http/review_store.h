@@ -29,8 +29,10 @@ struct StoredReview {
 
 class ReviewStore {
  public:
-  // Opens (creating when missing) the table in the SQLite file `path`. Errors: SQLite's.
-  static Result<std::unique_ptr<ReviewStore>> Open(const std::string& path);
+  // Opens (creating when missing) the table in the SQLite file `path`, for the reviews of
+  // `agreement`'s commitments (ids repeat across agreements). Errors: SQLite's.
+  static Result<std::unique_ptr<ReviewStore>> Open(const std::string& path,
+                                                   const std::string& agreement);
 
   // Stores a checked `entry` about `commitment` by `reviewer`, durably, and returns it numbered.
   Result<StoredReview> Add(const std::string& commitment, const nlohmann::json& entry,
@@ -39,10 +41,12 @@ class ReviewStore {
   Result<std::vector<StoredReview>> List(const std::string& commitment);
 
  private:
-  explicit ReviewStore(store::DatabaseHandle db) : db_(std::move(db)) {}
+  ReviewStore(store::DatabaseHandle db, std::string agreement)
+      : db_(std::move(db)), agreement_(std::move(agreement)) {}
 
   std::mutex mutex_;
   store::DatabaseHandle db_;
+  const std::string agreement_;
 };
 
 // {"number", "commitment", "reviewer", "reviewed_at", "entry"}.

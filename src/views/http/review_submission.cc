@@ -6,6 +6,12 @@
 namespace treaty::http {
 namespace {
 
+// The member `name` when it is a string, else empty; CheckReviewEntry names a wrong type.
+std::string StringMember(const nlohmann::json& body, const char* name) {
+  const auto found = body.find(name);
+  return found != body.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
 ReviewOutcome Refused(int status, std::string field, std::string message) {
   ReviewOutcome outcome;
   outcome.status = status;
@@ -22,9 +28,12 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   if (body.contains("id")) {
     return Refused(422, "id", "the commitment is named by the path, not the body");
   }
-  const std::string decision = body.value("decision", "");
+  const std::string decision = StringMember(body, "decision");
+  if (body.contains("note") && !body["note"].is_string()) {
+    return Refused(422, "note", "note must be a string");
+  }
   if (decision != "accept" &&
-      body.value("note", "").find_first_not_of(" \t\r\n") == std::string::npos) {
+      StringMember(body, "note").find_first_not_of(" \t\r\n") == std::string::npos) {
     return Refused(422, "note", "say why: every decision but accept needs a note");
   }
   if (decision == "correct") {

@@ -1,16 +1,16 @@
 #include "views/http/review_view.h"
 
+#include <array>
 #include <span>
+#include <string_view>
 
+#include "commitments/review_fields.h"
 #include "views/http/review_store.h"
 
 namespace treaty::http {
 namespace {
 
-constexpr const char* kDecisions[] = {"accept", "correct", "reject"};
-// "": no field, for a decision about the whole commitment.
-constexpr const char* kFields[] = {"",       "class",    "strength", "obligors",   "beneficiary",
-                                   "action", "category", "targets",  "conditions", "flags"};
+constexpr std::string_view kDecisions[] = {"accept", "correct", "reject"};
 
 nlohmann::json JsonOrString(const std::string& text) {
   nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
@@ -23,10 +23,10 @@ std::string Sent(const ReviewFormState& form, const std::string& name) {
 }
 
 void AddChoices(ctemplate::TemplateDictionary* dict, const char* section,
-                std::span<const char* const> values, const std::string& selected) {
-  for (const char* value : values) {
+                std::span<const std::string_view> values, const std::string& selected) {
+  for (std::string_view value : values) {
     ctemplate::TemplateDictionary* option = dict->AddSectionDictionary(section);
-    option->SetValue("VALUE", value);
+    option->SetValue("VALUE", std::string(value));
     if (selected == value) option->SetValue("SELECTED", "selected");
   }
 }
@@ -60,7 +60,9 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
   editor->SetValue("CSRF", context.csrf);
   const std::string decision = Sent(form, "decision");
   AddChoices(editor, "DECISION_OPTION", kDecisions, decision.empty() ? "accept" : decision);
-  AddChoices(editor, "FIELD_OPTION", kFields, Sent(form, "field"));
+  // An empty field first: a decision about the whole commitment.
+  AddChoices(editor, "FIELD_OPTION", std::array<std::string_view, 1>{""}, Sent(form, "field"));
+  AddChoices(editor, "FIELD_OPTION", commitments::ReviewFields(), Sent(form, "field"));
   editor->SetValue("TO", Sent(form, "to"));
   editor->SetValue("NOTE", Sent(form, "note"));
   if (!form.error.empty()) editor->SetValueAndShowSection("TEXT", form.error, "REVIEW_ERROR");

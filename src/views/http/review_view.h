@@ -21,7 +21,7 @@ struct ReviewFormState {
   std::string error;
 };
 
-// Fills REVIEWS (HAS_REVIEWS/NO_REVIEWS, REVIEW rows) and REVIEW_FORM in `body`. Errors: the
+// Fills REVIEWS (NO_REVIEWS, REVIEW rows, REVIEW_FORM) in `body` for signed-in users. Errors: the
 // review store's.
 Result<bool> FillReviews(Site& site, const RequestContext& context,
                          const commitments::Commitment& commitment, const ReviewFormState& form,

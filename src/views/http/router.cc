@@ -48,14 +48,18 @@ std::vector<std::string> PathSegments(const std::string& path) {
   return segments;
 }
 
-void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+void Router::Add(Route route) {
+  pattern_segments_.push_back(PathSegments(route.pattern));
+  routes_.push_back(std::move(route));
+}
 
 RouteMatch Router::Match(const std::string& method, const std::string& path) const {
   RouteMatch match;
   const std::vector<std::string> segments = PathSegments(path);
-  for (const Route& route : routes_) {
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const Route& route = routes_[i];
     std::map<std::string, std::string> params;
-    if (!MatchPattern(PathSegments(route.pattern), segments, params)) continue;
+    if (!MatchPattern(pattern_segments_[i], segments, params)) continue;
     if (route.method == method || (method == "HEAD" && route.method == "GET")) {
       match.route = &route;
       match.params = std::move(params);

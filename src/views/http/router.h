@@ -56,6 +56,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> pattern_segments_;  // per route, split once by Add
 };
 
 // Splits a path at '/' into its non-empty segments.

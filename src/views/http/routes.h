@@ -26,6 +26,9 @@ void AddReviewRoutes(Router& router, Site& site);
 // The HTML pages and their forms.
 void AddPageRoutes(Router& router, Site& site);
 
+// The response for an error of StatusFor: 400 for a bad ?at=, else 503.
+HttpResponse StatusError(const Error& error);
+
 // Whose events the caller sees: all of them when SeesRestricted, else the public ones.
 evaluation::Audience AudienceOf(const RequestContext& context);
 

@@ -53,7 +53,11 @@ class Server::Impl {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, Server::Impl& server)
-      : stream_(std::move(socket)), server_(server) {}
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    const tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = remote.address().to_string();
+  }
 
   void Start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
@@ -101,9 +105,7 @@ class Session : public std::enable_shared_from_this<Session> {
       request.headers.emplace(std::move(name), std::string(field.value()));
     }
     request.body = in.body();
-    beast::error_code remote_ec;
-    const tcp::endpoint remote = stream_.socket().remote_endpoint(remote_ec);
-    if (!remote_ec) request.remote = remote.address().to_string();
+    request.remote = remote_;
     HttpResponse response = server_.app_.Handle(request);
     Write(std::move(response), in.version(), in.keep_alive() && !server_.stopping_);
   }
@@ -162,6 +164,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   beast::tcp_stream stream_;
+  std::string remote_;  // the client's address, read once per connection
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& server_;

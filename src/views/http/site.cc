@@ -109,9 +109,12 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   Result<std::unique_ptr<AccountStore>> accounts = AccountStore::Open(o.accounts_db);
   if (!accounts.ok()) return accounts.error();
   site->accounts_ = std::move(accounts).value();
-  Result<std::unique_ptr<ReviewStore>> reviews = ReviewStore::Open(o.accounts_db);
+  Result<std::unique_ptr<ReviewStore>> reviews =
+      ReviewStore::Open(o.accounts_db, site->agreement_id());
   if (!reviews.ok()) return reviews.error();
   site->reviews_ = std::move(reviews).value();
+  site->verification_ =
+      std::make_unique<LedgerVerification>(*site->ledgers_, site->agreement_id(), site->keys_);
   return site;
 }
 

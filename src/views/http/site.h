@@ -64,7 +64,7 @@ class Site {
   Pool<store::SearchIndex>& search() { return *search_; }
   AccountStore& accounts() { return *accounts_; }
   ReviewStore& reviews() { return *reviews_; }
-  LedgerVerification& verification() { return verification_; }
+  LedgerVerification& verification() { return *verification_; }
   StatusService& status() { return *status_; }
   RateLimiter& sign_in_limiter() { return sign_in_limiter_; }
 
@@ -84,7 +84,8 @@ class Site {
   std::unique_ptr<ReviewStore> reviews_;
   std::unique_ptr<StatusService> status_;
   RateLimiter sign_in_limiter_;
-  LedgerVerification verification_;
+  // Last: it is destroyed first, while the ledgers it reads still exist.
+  std::unique_ptr<LedgerVerification> verification_;
 };
 
 // Opens the ledger store named by `db` (SQLite path or postgres URL).

@@ -23,11 +23,11 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusFor(Site& site, const Reque
   return status;
 }
 
-namespace {
-
 HttpResponse StatusError(const Error& error) {
   return ErrorResponse(error.where == "at" ? 400 : 503, error.message);
 }
+
+namespace {
 
 // The cached status JSON, gzip-coded when the client accepts it, 304 when the client holds it.
 HttpResponse StatusDocument(const HttpRequest& request,

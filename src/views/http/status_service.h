@@ -56,8 +56,8 @@ class StatusService {
     std::shared_ptr<const EvaluatedStatus> status;
   };
 
-  // Catches both folds up with the ledger unless one was caught up less than kRecheckInterval
-  // ago and this server has appended nothing since. Holds mutex_.
+  // Catches `facts` up with the ledger unless it was caught up less than kRecheckInterval ago and
+  // this server has appended nothing since. REQUIRES: mutex_ held.
   Result<bool> CatchUpLocked(Pool<ledger::LedgerStore>& ledgers, evaluation::LedgerFacts& facts);
 
   const evaluation::AgreementRules rules_;
