@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "ledger/event_parser.h"
+#include "ledger/stored_records.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -24,18 +24,6 @@ bool IsFactType(EventType type) {
 
 bool IsDecisionType(EventType type) {
   return type == EventType::kPledge || type == EventType::kAllocation;
-}
-
-Result<ledger::Event> EventFromStored(const ledger::StoredEvent& stored) {
-  ledger::ValidationContext context;
-  context.default_agreement = stored.agreement;
-  ledger::ParsedEvent parsed =
-      ledger::ParseEventText(stored.canonical, ledger::EventForm::kRecorded, context);
-  if (!parsed.ok()) {
-    return Error{fmt::format("stored event does not read: {}", parsed.errors.front().ToString()),
-                 fmt::format("event {} (leaf {})", stored.id, stored.leaf_index)};
-  }
-  return parsed.event;
 }
 
 }  // namespace
@@ -265,7 +253,7 @@ Result<bool> LedgerFacts::CatchUp(ledger::LedgerStore& store) {
     Result<std::optional<ledger::StoredEvent>> stored = store.EventById(id);
     if (!stored.ok()) return stored.error();
     if (!stored.value()) return std::optional<ledger::Event>();
-    Result<ledger::Event> event = EventFromStored(*stored.value());
+    Result<ledger::Event> event = ledger::ReadStoredEvent(*stored.value());
     if (!event.ok()) return event.error();
     return std::optional<ledger::Event>(event.value());
   };
@@ -275,7 +263,7 @@ Result<bool> LedgerFacts::CatchUp(ledger::LedgerStore& store) {
     if (!events.ok()) return events.error();
     if (events.value().empty()) break;
     for (const ledger::StoredEvent& stored : events.value()) {
-      Result<ledger::Event> event = EventFromStored(stored);
+      Result<ledger::Event> event = ledger::ReadStoredEvent(stored);
       if (!event.ok()) return event.error();
       Result<bool> added = Add(event.value(), lookup);
       if (!added.ok()) return added.error();

@@ -1,6 +1,21 @@
 #include "ledger/stored_records.h"
 
+#include <fmt/format.h>
+
+#include "ledger/event_parser.h"
+
 namespace treaty::ledger {
+
+Result<Event> ReadStoredEvent(const StoredEvent& stored) {
+  ValidationContext context;
+  context.default_agreement = stored.agreement;
+  ParsedEvent parsed = ParseEventText(stored.canonical, EventForm::kRecorded, context);
+  if (!parsed.ok()) {
+    return Error{fmt::format("stored event does not read: {}", parsed.errors.front().ToString()),
+                 fmt::format("event {} (leaf {})", stored.id, stored.leaf_index)};
+  }
+  return std::move(parsed.event);
+}
 
 Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index) {
   Result<Hash> content_hash = ContentHash(event);

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "ledger/event_parser.h"
+#include "ledger/stored_records.h"
 
 namespace treaty::views {
 namespace {
@@ -13,15 +13,9 @@ namespace {
 constexpr int64_t kPage = 10000;
 
 Result<LedgerEntry> EntryOf(const ledger::StoredEvent& stored) {
-  ledger::ValidationContext context;
-  context.default_agreement = stored.agreement;
-  ledger::ParsedEvent parsed =
-      ledger::ParseEventText(stored.canonical, ledger::EventForm::kRecorded, context);
-  if (!parsed.ok()) {
-    return Error{fmt::format("stored event does not read: {}", parsed.errors.front().ToString()),
-                 fmt::format("event {} (leaf {})", stored.id, stored.leaf_index)};
-  }
-  return LedgerEntry{stored.leaf_index, std::move(parsed.event), {}};
+  Result<ledger::Event> event = ledger::ReadStoredEvent(stored);
+  if (!event.ok()) return event.error();
+  return LedgerEntry{stored.leaf_index, std::move(event).value(), {}};
 }
 
 }  // namespace
