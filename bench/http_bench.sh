@@ -2,13 +2,16 @@
 # Load figures for the server: wrk against GET /api/v1/status (the status JSON, as clients that
 # send Accept-Encoding: gzip get it, and uncompressed), GET / (the overview page) and a bare
 # Boost.Beast endpoint returning a constant (http_bare_server), at 64 and 256 connections, 2
-# threads, 10 s each, on 127.0.0.1. Prints requests/s and p99 latency and, per connection count,
-# the status route's rate as a share of the bare endpoint's. Asserts nothing.
+# threads, on 127.0.0.1, each measured TREATY_BENCH_RUNS times (default 3, interleaved, 10 s
+# each). Prints the median requests/s and the median p99 latency and, per connection count, the
+# status route's median rate as a share of the bare endpoint's, measured in the same run.
+# Asserts nothing.
 # Usage: bench/http_bench.sh [BUILD_DIR] (default build); needs wrk (Debian package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 duration=${TREATY_BENCH_DURATION:-10s}
+runs=${TREATY_BENCH_RUNS:-3}
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -40,16 +43,40 @@ measure() {
     END { printf "%s %s\n", rate, p99 }'
 }
 
+# Prints "RATE P99_MS": the medians of the lines of "RATE P99_MS" on stdin, each column alone.
+median() {
+  local lines
+  lines=$(awk 'NF')
+  printf '%s %s\n' \
+    "$(printf '%s\n' "$lines" | sort -g -k1,1 | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')" \
+    "$(printf '%s\n' "$lines" | sort -g -k2,2 | awk '{ v[NR] = $2 } END { print v[int((NR + 1) / 2)] }')"
+}
+
+declare -A samples
+targets=(bare api plain page)
+declare -A urls=([bare]="http://127.0.0.1:18481/" [api]="http://127.0.0.1:18480/api/v1/status"
+  [plain]="http://127.0.0.1:18480/api/v1/status" [page]="http://127.0.0.1:18480/")
+declare -A names=([bare]="bare Beast constant" [api]="GET /api/v1/status (gzip)"
+  [plain]="GET /api/v1/status (identity)" [page]="GET / (overview page)")
+
 printf '%-34s %6s %12s %10s\n' "endpoint" "conns" "req/s" "p99 ms"
 for connections in 64 256; do
-  read -r bare bare_p99 < <(measure "http://127.0.0.1:18481/" "$connections")
-  read -r api api_p99 < <(measure "http://127.0.0.1:18480/api/v1/status" "$connections" \
-    -H 'Accept-Encoding: gzip')
-  read -r plain plain_p99 < <(measure "http://127.0.0.1:18480/api/v1/status" "$connections")
-  read -r page page_p99 < <(measure "http://127.0.0.1:18480/" "$connections")
-  printf '%-34s %6s %12s %10s\n' "bare Beast constant" "$connections" "$bare" "$bare_p99"
-  printf '%-34s %6s %12s %10s\n' "GET /api/v1/status (gzip)" "$connections" "$api" "$api_p99"
-  printf '%-34s %6s %12s %10s\n' "GET /api/v1/status (identity)" "$connections" "$plain" "$plain_p99"
-  printf '%-34s %6s %12s %10s\n' "GET / (overview page)" "$connections" "$page" "$page_p99"
-  awk -v a="$api" -v b="$bare" 'BEGIN { if (b > 0) printf "%-34s %6s %12.2f\n", "status JSON (gzip) / bare Beast", "", a / b }'
+  for target in "${targets[@]}"; do samples[$target]=""; done
+  for _ in $(seq "$runs"); do
+    for target in "${targets[@]}"; do
+      if [ "$target" = api ]; then
+        line=$(measure "${urls[$target]}" "$connections" -H 'Accept-Encoding: gzip')
+      else
+        line=$(measure "${urls[$target]}" "$connections")
+      fi
+      samples[$target]+="$line"$'\n'
+    done
+  done
+  declare -A rate=()
+  for target in "${targets[@]}"; do
+    read -r value p99 < <(printf '%s' "${samples[$target]}" | median)
+    rate[$target]=$value
+    printf '%-34s %6s %12s %10s\n' "${names[$target]}" "$connections" "$value" "$p99"
+  done
+  awk -v a="${rate[api]}" -v b="${rate[bare]}" 'BEGIN { if (b > 0) printf "%-34s %6s %12.2f\n", "status JSON (gzip) / bare Beast", "", a / b }'
 done
