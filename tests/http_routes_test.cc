@@ -154,6 +154,25 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
   for (const auto& commitment : some)
     EXPECT_TRUE(commitment["id"].get<std::string>().starts_with("sec_2"));
   EXPECT_EQ(Send("GET", "/api/v1/commitments?strength=firmly").status, 400);
+
+  // By status at a date: at the end of 2024 nothing is recorded, so the 2024 amounts are missed.
+  http::HttpResponse missed = Send("GET", "/api/v1/commitments?status=missed&at=2025-01-01");
+  ASSERT_EQ(missed.status, 200) << missed.body;
+  const auto missed_list = nlohmann::json::parse(missed.body)["commitments"];
+  std::set<std::string> missed_ids;
+  for (const auto& commitment : missed_list) {
+    EXPECT_EQ(commitment["status"], "missed");
+    missed_ids.insert(commitment["id"]);
+  }
+  EXPECT_TRUE(missed_ids.contains("sec_2__hcontainer_1__para_2__sent_2")) << missed.body;
+  http::HttpResponse upcoming = Send("GET", "/api/v1/commitments?status=missed&at=2024-05-01");
+  EXPECT_EQ(upcoming.body.find("\"sec_2__hcontainer_1__para_2__sent_2\""), std::string::npos);
+  EXPECT_EQ(Send("GET", "/api/v1/commitments?status=late").status, 400);
+  EXPECT_EQ(Send("GET", "/api/v1/commitments?status=met&at=2024-02-30").status, 400);
+  http::HttpResponse page = Send("GET", "/commitments?status=missed");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<option value=\"missed\" selected>"), std::string::npos);
+
   http::HttpResponse provision = Send("GET", "/api/v1/provisions/sec_2__hcontainer_1__para_2");
   ASSERT_EQ(provision.status, 200);
   const auto texts = nlohmann::json::parse(provision.body)["texts"];

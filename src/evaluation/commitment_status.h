@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -42,6 +45,12 @@ struct CommitmentStatus {
   std::vector<Reason> reasons;
   std::vector<ReferenceUse> references;
 };
+
+// Every value CommitmentStatus::status takes, in the order listed above, each once.
+std::span<const std::string_view> CommitmentStatusNames();
+
+// Each commitment's status word by commitment id.
+std::map<std::string, std::string> StatusById(const std::vector<CommitmentStatus>& statuses);
 
 // A deadline on the status's date: "upcoming" (on or after it), "met", "missed" or "passed" (a
 // day of the life cycle that is behind).

@@ -1,5 +1,7 @@
 // The agreement as the text and commitments stages give it: metadata, provisions by eId and
 // language, commitments with filters, search, and the Akoma Ntoso export.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "store/sqlite/search_index.h"
@@ -88,13 +90,28 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 return JsonResponse({{"eId", context.Param("eid")}, {"texts", texts}});
               }});
   router.Add({"GET", "/api/v1/commitments", Access::kPublic, [&site](RequestContext& context) {
-                Result<CommitmentFilter> filter = ParseCommitmentFilter(context.request.Query());
+                auto query = context.request.Query();
+                Result<CommitmentFilter> filter = ParseCommitmentFilter(query);
                 if (!filter.ok()) return ErrorResponse(400, filter.error().ToString());
+                // With ?status= or ?at=, each entry carries its status at that date.
+                std::optional<std::map<std::string, std::string>> statuses;
+                if (!filter.value().status.empty() || query.contains("at")) {
+                  Result<std::shared_ptr<const EvaluatedStatus>> status =
+                      StatusFor(site, context, query["at"]);
+                  if (!status.ok()) return StatusError(status.error());
+                  statuses = evaluation::StatusById(status.value()->status.commitments);
+                }
                 nlohmann::json list = nlohmann::json::array();
                 for (const commitments::Commitment& commitment : site.agreement().reviewed) {
-                  if (filter.value().Matches(commitment)) {
-                    list.push_back(commitments::CommitmentJson(commitment));
+                  if (!filter.value().Matches(commitment)) continue;
+                  nlohmann::json entry = commitments::CommitmentJson(commitment);
+                  if (statuses) {
+                    const auto found = statuses->find(commitment.id);
+                    const std::string word = found == statuses->end() ? "" : found->second;
+                    if (!filter.value().MatchesStatus(word)) continue;
+                    entry["status"] = word;
                   }
+                  list.push_back(std::move(entry));
                 }
                 return JsonResponse({{"commitments", list}});
               }});

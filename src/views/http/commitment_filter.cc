@@ -1,5 +1,7 @@
 #include "views/http/commitment_filter.h"
 
+#include "evaluation/commitment_status.h"
+
 #include <algorithm>
 
 namespace treaty::http {
@@ -50,7 +52,7 @@ bool CommitmentFilter::Matches(const commitments::Commitment& c) const {
 
 Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query) {
   CommitmentFilter filter{Get(query, "area"), Get(query, "obligor"), Get(query, "strength"),
-                          Get(query, "category")};
+                          Get(query, "category"), Get(query, "status")};
   if (!filter.obligor.empty() && filter.obligor != "both" &&
       !commitments::IsPartyCode(filter.obligor)) {
     return Error{"LV, UA or both", "obligor"};
@@ -60,6 +62,13 @@ Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::
   }
   if (!filter.category.empty() && !commitments::ParseCategory(filter.category)) {
     return Error{"an unknown category", "category"};
+  }
+  if (!filter.status.empty()) {
+    const auto names = evaluation::CommitmentStatusNames();
+    if (std::find(names.begin(), names.end(), filter.status) == names.end()) {
+      return Error{"one of the status words of evaluation (met, missed, in_progress, ...)",
+                   "status"};
+    }
   }
   return filter;
 }

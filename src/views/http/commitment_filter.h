@@ -1,6 +1,7 @@
 // The filters of the commitments table and /api/v1/commitments, with the meaning `treaty
 // commitments` gives them: area (section number, eId prefix or words of a heading), obligor (LV,
-// UA, both), strength and category. Only commitments and procedures are listed.
+// UA, both), strength and category; and status, the word evaluation gives the commitment at the
+// date asked (evaluation::CommitmentStatus). Only commitments and procedures are listed.
 #pragma once
 
 #include <map>
@@ -16,11 +17,18 @@ struct CommitmentFilter {
   std::string obligor;
   std::string strength;
   std::string category;
+  std::string status;
 
+  // Every filter but status.
   bool Matches(const commitments::Commitment& commitment) const;
+  // The status filter, given the commitment's status word (empty when evaluation has none).
+  bool MatchesStatus(const std::string& commitment_status) const {
+    return status.empty() || status == commitment_status;
+  }
 };
 
-// Reads the filters from query parameters. Errors: an unknown obligor, strength or category.
+// Reads the filters from query parameters. Errors: an unknown obligor, strength, category or
+// status.
 Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query);
 
 }  // namespace treaty::http

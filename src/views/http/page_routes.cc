@@ -184,12 +184,26 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     categories.emplace_back(name, name);
   }
   AddOptions(body, "CATEGORY_OPTION", categories, chosen.category);
+  std::vector<std::pair<std::string, std::string>> status_words = {{"", "any"}};
+  for (std::string_view word : evaluation::CommitmentStatusNames()) {
+    status_words.emplace_back(word, word);
+  }
+  AddOptions(body, "STATUS_OPTION", status_words, chosen.status);
+  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  if (!status.ok()) return StatusError(status.error());
+  body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
+  const std::map<std::string, std::string> statuses =
+      evaluation::StatusById(status.value()->status.commitments);
   int count = 0;
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
     if (!chosen.Matches(commitment)) continue;
+    const auto found = statuses.find(commitment.id);
+    const std::string word = found == statuses.end() ? "" : found->second;
+    if (!chosen.MatchesStatus(word)) continue;
     ++count;
     TemplateDictionary* row = body.AddSectionDictionary("ROW");
     row->SetValue("ID", commitment.id);
+    row->SetValue("STATUS", word);
     row->SetValue("OBLIGORS", Join(commitment.obligors, ", "));
     row->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment.strength)));
     row->SetValue("CATEGORY", std::string(commitments::CategoryName(commitment.area.category)));

@@ -1,0 +1,32 @@
+#include "evaluation/commitment_status.h"
+
+#include <array>
+
+namespace treaty::evaluation {
+namespace {
+
+constexpr std::array<std::string_view, 13> kStatusNames = {"upcoming",
+                                                           "in_progress",
+                                                           "not_yet_measurable",
+                                                           "met",
+                                                           "missed",
+                                                           "coalition_goal",
+                                                           "activity_recorded",
+                                                           "no_activity_recorded",
+                                                           "no_request",
+                                                           "open",
+                                                           "due",
+                                                           "notified",
+                                                           "none_notified"};
+
+}  // namespace
+
+std::span<const std::string_view> CommitmentStatusNames() { return kStatusNames; }
+
+std::map<std::string, std::string> StatusById(const std::vector<CommitmentStatus>& statuses) {
+  std::map<std::string, std::string> by_id;
+  for (const CommitmentStatus& entry : statuses) by_id[entry.id] = entry.status;
+  return by_id;
+}
+
+}  // namespace treaty::evaluation
