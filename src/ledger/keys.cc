@@ -12,6 +12,7 @@
 
 #include "ledger/canonical_json.h"
 #include "ledger/timestamp.h"
+#include "text/source_reader.h"
 
 namespace treaty::ledger {
 namespace {
@@ -265,6 +266,17 @@ Result<PrivateKey> LoadPrivateKeyFile(const std::string& path, bool allow_readab
   if (!in) return Error{"cannot read the private key file", path};
   Result<PrivateKey> key = ParsePrivateKeyFile(buffer.str());
   if (!key.ok()) return Error{key.error().ToString(), path};
+  return key;
+}
+
+Result<PrivateKey> LoadSigningKey(const std::string& path, const KeysFile& keys) {
+  Result<std::string> text = text::ReadFile(path);
+  if (!text.ok()) return text.error();
+  Result<PrivateKey> parsed = ParsePrivateKeyFile(text.value());
+  if (!parsed.ok()) return Error{parsed.error().ToString(), path};
+  const KeyEntry* entry = keys.FindKey(parsed.value().key_id);
+  Result<PrivateKey> key = LoadPrivateKeyFile(path, entry != nullptr && entry->demo);
+  if (!key.ok()) return Error{key.error().message, path};
   return key;
 }
 

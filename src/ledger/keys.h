@@ -68,4 +68,8 @@ Result<const KeyEntry*> MatchPrivateKey(const PrivateKey& key, const KeysFile& k
 // may read (mode & 077) unless `allow_readable` (demo keys), and those of ParsePrivateKeyFile.
 Result<PrivateKey> LoadPrivateKeyFile(const std::string& path, bool allow_readable);
 
+// The private key file at `path` to sign with under `keys`: LoadPrivateKeyFile, where only a key
+// that `keys` lists as a demo key may be readable by others. Errors name `path`.
+Result<PrivateKey> LoadSigningKey(const std::string& path, const KeysFile& keys);
+
 }  // namespace treaty::ledger

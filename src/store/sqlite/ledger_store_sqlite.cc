@@ -104,42 +104,6 @@ bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& ou
   return true;
 }
 
-// Binds parameters 1, 2, … in order without copying (SQLITE_STATIC), remembering the first
-// failure. REQUIRES: the bound bytes stay unchanged until the statement has been stepped and reset.
-class StaticBinder {
- public:
-  explicit StaticBinder(sqlite3_stmt* statement) : statement_(statement) {}
-
-  StaticBinder& Text(std::string_view value) {
-    // A null pointer would bind SQL NULL; an empty value must stay an empty string.
-    const char* data = value.data() != nullptr ? value.data() : "";
-    return Check(sqlite3_bind_text(statement_, ++index_, data, static_cast<int>(value.size()),
-                                   SQLITE_STATIC));
-  }
-  // An empty value binds NULL (optional columns).
-  StaticBinder& TextOrNull(std::string_view value) {
-    return value.empty() ? Check(sqlite3_bind_null(statement_, ++index_)) : Text(value);
-  }
-  StaticBinder& Blob(const void* data, size_t size) {
-    return Check(sqlite3_bind_blob(statement_, ++index_, size ? data : "", static_cast<int>(size),
-                                   SQLITE_STATIC));
-  }
-  StaticBinder& Int(int64_t value) {
-    return Check(sqlite3_bind_int64(statement_, ++index_, value));
-  }
-  bool ok() const { return rc_ == SQLITE_OK; }
-
- private:
-  StaticBinder& Check(int rc) {
-    if (rc_ == SQLITE_OK) rc_ = rc;
-    return *this;
-  }
-
-  sqlite3_stmt* statement_;
-  int index_ = 0;
-  int rc_ = SQLITE_OK;
-};
-
 // Reads an `events` row selected with kEventColumns.
 StoredEvent ReadEventRow(sqlite3_stmt* statement) {
   StoredEvent row;
@@ -235,7 +199,7 @@ class SqliteAppendTransaction : public AppendTransaction {
       insert_link_ = link.value();
     }
     // `row` and `commitments` outlive each step, so their bytes are bound without a copy.
-    StaticBinder binder(insert_event_);
+    store::Binder binder(insert_event_, store::Binder::kBorrow);
     binder.Text(row.agreement)
         .Int(row.leaf_index)
         .Text(row.id)
@@ -252,7 +216,7 @@ class SqliteAppendTransaction : public AppendTransaction {
     if (auto error = Step(insert_event_, binder.ok(), "cannot insert an event")) return *error;
     if (sqlite3_changes(store_.db_.get()) == 0) return false;
     for (const std::string& commitment : commitments) {
-      StaticBinder link_binder(insert_link_);
+      store::Binder link_binder(insert_link_, store::Binder::kBorrow);
       link_binder.Text(row.agreement).Text(commitment).Int(row.leaf_index);
       if (auto error =
               Step(insert_link_, link_binder.ok(), "cannot insert an event's commitment")) {

@@ -10,22 +10,27 @@
 
 namespace treaty::store {
 
-// Binds parameters 1, 2, … of a statement in order, remembering the first failure.
+// Binds parameters 1, 2, … of a statement in order, remembering the first failure. By default
+// SQLite copies text and blobs; kBorrow binds them without copying (SQLITE_STATIC), which
+// REQUIRES the bound bytes to stay unchanged until the statement has been stepped and reset.
 class Binder {
  public:
-  explicit Binder(sqlite3_stmt* statement) : statement_(statement) {}
+  enum Bytes { kCopy, kBorrow };
+
+  explicit Binder(sqlite3_stmt* statement, Bytes bytes = kCopy)
+      : statement_(statement), destructor_(bytes == kCopy ? SQLITE_TRANSIENT : SQLITE_STATIC) {}
 
   Binder& Text(std::string_view value) {
     // A null pointer would bind SQL NULL; an empty value must stay an empty string.
     const char* data = value.data() != nullptr ? value.data() : "";
-    return Check(sqlite3_bind_text(statement_, ++index_, data, static_cast<int>(value.size()),
-                                   SQLITE_TRANSIENT));
+    return Check(
+        sqlite3_bind_text(statement_, ++index_, data, static_cast<int>(value.size()), destructor_));
   }
   // An empty value binds NULL (optional columns).
   Binder& TextOrNull(std::string_view value) { return value.empty() ? Null() : Text(value); }
   Binder& Blob(const void* data, size_t size) {
     return Check(sqlite3_bind_blob(statement_, ++index_, size ? data : "", static_cast<int>(size),
-                                   SQLITE_TRANSIENT));
+                                   destructor_));
   }
   Binder& Blob(std::span<const std::uint8_t> bytes) { return Blob(bytes.data(), bytes.size()); }
   Binder& Int(int64_t value) { return Check(sqlite3_bind_int64(statement_, ++index_, value)); }
@@ -39,6 +44,7 @@ class Binder {
   }
 
   sqlite3_stmt* statement_;
+  sqlite3_destructor_type destructor_;
   int index_ = 0;
   int rc_ = SQLITE_OK;
 };

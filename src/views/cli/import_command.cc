@@ -73,7 +73,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     err << "treaty import: " << setup.error().ToString() << "\n";
     return kExitBadInput;
   }
-  Result<std::string> text = ReadWholeFile(file);
+  Result<std::string> text = text::ReadFile(file);
   if (!text.ok()) {
     err << "treaty import: " << text.error().ToString() << "\n";
     return kExitBadInput;
@@ -85,7 +85,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   if (options.profile == "reported-support") {
     import_format = ledger::ImportFormat::kReportedSupport;
     const std::string areas_file = setup.value()->package_folder + "/ledger/areas.json";
-    Result<std::string> areas_text = ReadWholeFile(areas_file);
+    Result<std::string> areas_text = text::ReadFile(areas_file);
     Result<ledger::AreaMap> parsed = areas_text.ok() ? ledger::ParseAreaMap(areas_text.value())
                                                      : Result<ledger::AreaMap>(areas_text.error());
     if (!parsed.ok()) {
@@ -125,7 +125,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
                        reading.errors.size());
     return kExitBadInput;
   }
-  Result<std::string> again = ReadWholeFile(file);
+  Result<std::string> again = text::ReadFile(file);
   if (!again.ok() || ledger::Sha256(again.value()) != file_hash) {
     err << "treaty import: " << file << ": the file changed while it was validated; nothing was "
         << "written\n";

@@ -4,8 +4,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -36,21 +34,9 @@ std::string KeysFilePath(const std::string& package_folder, const std::string& k
   return keys_file.empty() ? package_folder + "/ledger/keys.json" : keys_file;
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return Error{std::filesystem::exists(path, ec) ? "not a regular file" : "no such file", path};
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (!in.good() && !in.eof()) return Error{"cannot read the file", path};
-  return bytes.str();
-}
-
 Result<ledger::KeysFile> LoadKeysFile(const std::string& path,
                                       const std::vector<std::string>& participants) {
-  Result<std::string> text = ReadWholeFile(path);
+  Result<std::string> text = text::ReadFile(path);
   if (!text.ok()) return text.error();
   Result<ledger::KeysFile> keys = ledger::ParseKeysFile(text.value(), participants);
   if (!keys.ok()) return Error{keys.error().ToString(), path};
@@ -88,14 +74,8 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   setup->keys = std::move(keys).value();
   const std::string key_file =
       options.key_file.empty() ? setup->package_folder + "/ledger/demo-key.json" : options.key_file;
-  Result<std::string> key_text = ReadWholeFile(key_file);
-  if (!key_text.ok()) return key_text.error();
-  Result<ledger::PrivateKey> parsed = ledger::ParsePrivateKeyFile(key_text.value());
-  if (!parsed.ok()) return Error{parsed.error().ToString(), key_file};
-  const ledger::KeyEntry* entry = setup->keys.FindKey(parsed.value().key_id);
-  Result<ledger::PrivateKey> key =
-      ledger::LoadPrivateKeyFile(key_file, entry != nullptr && entry->demo);
-  if (!key.ok()) return Error{key.error().message, key_file};
+  Result<ledger::PrivateKey> key = ledger::LoadSigningKey(key_file, setup->keys);
+  if (!key.ok()) return key.error();
   setup->key = std::move(key).value();
 
   ledger::ValidationContext& context = setup->context;

@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "ledger/event_parser.h"
 #include "ledger/keys.h"
+#include "text/source_reader.h"
 
 namespace treaty::views {
 
@@ -29,9 +30,6 @@ struct LedgerInputOptions {
 // The package folder and keys file path with their defaults filled in.
 std::string PackageFolder(const std::string& agreement, const std::string& package);
 std::string KeysFilePath(const std::string& package_folder, const std::string& keys_file);
-
-// The whole contents of `path`. Errors: "cannot read FILE: REASON".
-Result<std::string> ReadWholeFile(const std::string& path);
 
 // Reads and checks a keys file (participants: the package's party codes when given).
 Result<ledger::KeysFile> LoadKeysFile(const std::string& path,

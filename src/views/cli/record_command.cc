@@ -94,7 +94,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
       if (column.starts_with("evidence_reference")) ++next;
     }
     for (const std::string& path : options.evidence_files) {
-      Result<std::string> bytes = ReadWholeFile(path);
+      Result<std::string> bytes = text::ReadFile(path);
       if (!bytes.ok()) {
         err << "--evidence-file: " << bytes.error().ToString() << "\n";
         return kExitBadInput;

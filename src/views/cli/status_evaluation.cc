@@ -26,7 +26,7 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& optio
   }
   evaluation::LifecycleFacts external;
   if (!options.facts_file.empty()) {
-    Result<std::string> contents = ReadWholeFile(options.facts_file);
+    Result<std::string> contents = text::ReadFile(options.facts_file);
     if (!contents.ok()) return contents.error();
     nlohmann::json json = nlohmann::json::parse(contents.value(), nullptr, false);
     if (json.is_discarded()) return Error{"not valid JSON", options.facts_file};

@@ -8,7 +8,7 @@
 namespace treaty::views {
 
 int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::ostream& err) {
-  Result<std::string> text = ReadWholeFile(options.file);
+  Result<std::string> text = text::ReadFile(options.file);
   if (!text.ok()) {
     err << options.file << ": syntax: cannot read the file: " << text.error().message << "\n";
     return kExitBadInput;
@@ -20,7 +20,7 @@ int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::os
   }
   std::vector<ledger::KnownHead> known;
   for (const std::string& file : options.known) {
-    Result<std::string> known_text = ReadWholeFile(file);
+    Result<std::string> known_text = text::ReadFile(file);
     Result<std::vector<ledger::KnownHead>> heads =
         known_text.ok() ? ledger::ReadKnownHeads(file, known_text.value(), keys.value())
                         : Result<std::vector<ledger::KnownHead>>(known_text.error());

@@ -6,13 +6,12 @@
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "ledger/currency.h"
+#include "text/source_reader.h"
 #include "views/export/event_columns.h"
 
 namespace treaty::views {
@@ -230,14 +229,6 @@ struct TemporaryFile {
   }
 };
 
-Result<std::string> ReadWhole(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << file.rdbuf();
-  if (!file) return Error{"cannot read the workbook back", path};
-  return bytes.str();
-}
-
 }  // namespace
 
 Result<std::string> WriteWorkbook(const std::vector<LedgerEntry>& entries,
@@ -283,7 +274,7 @@ Result<std::string> WriteWorkbook(const std::vector<LedgerEntry>& entries,
   if (closed != LXW_NO_ERROR) {
     return Error{fmt::format("libxlsxwriter: {}", lxw_strerror(closed)), path};
   }
-  return ReadWhole(path);
+  return text::ReadFile(path);
 }
 
 }  // namespace treaty::views

@@ -1,42 +1,11 @@
 #include "views/http/site.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
-#include "store/postgres/ledger_store_postgres.h"
-#include "store/sqlite/ledger_store_sqlite.h"
 #include "text/language.h"
+#include "text/source_reader.h"
 
 namespace treaty::http {
-namespace {
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot read the file", path};
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-}  // namespace
-
-bool IsPostgresUrl(const std::string& db) {
-  return db.starts_with("postgresql://") || db.starts_with("postgres://");
-}
-
-Result<std::unique_ptr<ledger::LedgerStore>> OpenLedger(const std::string& db) {
-  if (IsPostgresUrl(db)) {
-    Result<std::unique_ptr<store::PostgresLedgerStore>> opened =
-        store::PostgresLedgerStore::Open(db);
-    if (!opened.ok()) return opened.error();
-    return std::unique_ptr<ledger::LedgerStore>(std::move(opened).value());
-  }
-  Result<std::unique_ptr<store::SqliteLedgerStore>> opened = store::SqliteLedgerStore::Open(db);
-  if (!opened.ok()) return opened.error();
-  return std::unique_ptr<ledger::LedgerStore>(std::move(opened).value());
-}
-
 Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   std::unique_ptr<Site> site(new Site());
   site->options_ = options;
@@ -66,20 +35,14 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
     site->participants_.push_back(party.code);
   }
 
-  Result<std::string> keys_text = ReadFile(o.keys_file);
+  Result<std::string> keys_text = text::ReadFile(o.keys_file);
   if (!keys_text.ok()) return keys_text.error();
   Result<ledger::KeysFile> keys = ledger::ParseKeysFile(keys_text.value(), site->participants_);
   if (!keys.ok()) return Error{keys.error().ToString(), o.keys_file};
   site->keys_ = std::move(keys).value();
   for (const std::string& key_file : o.key_files) {
-    Result<std::string> key_text = ReadFile(key_file);
-    if (!key_text.ok()) return key_text.error();
-    Result<ledger::PrivateKey> parsed = ledger::ParsePrivateKeyFile(key_text.value());
-    if (!parsed.ok()) return Error{parsed.error().ToString(), key_file};
-    const ledger::KeyEntry* entry = site->keys_.FindKey(parsed.value().key_id);
-    Result<ledger::PrivateKey> key =
-        ledger::LoadPrivateKeyFile(key_file, entry != nullptr && entry->demo);
-    if (!key.ok()) return Error{key.error().message, key_file};
+    Result<ledger::PrivateKey> key = ledger::LoadSigningKey(key_file, site->keys_);
+    if (!key.ok()) return key.error();
     Result<const ledger::KeyEntry*> matched = ledger::MatchPrivateKey(key.value(), site->keys_);
     if (!matched.ok()) return Error{matched.error().ToString(), key_file};
     const std::string institution = key.value().institution;
@@ -89,7 +52,8 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   }
 
   const std::string db = o.db;
-  site->ledgers_ = std::make_unique<Pool<ledger::LedgerStore>>([db] { return OpenLedger(db); });
+  site->ledgers_ =
+      std::make_unique<Pool<ledger::LedgerStore>>([db] { return OpenLedgerStore(db); });
   {
     Result<Pool<ledger::LedgerStore>::Lease> first = site->ledgers_->Acquire();
     if (!first.ok()) return first.error();

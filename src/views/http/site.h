@@ -18,6 +18,7 @@
 #include "ledger/ledger_store.h"
 #include "store/sqlite/search_index.h"
 #include "views/http/account_store.h"
+#include "views/http/ledger_database.h"
 #include "views/http/ledger_verification.h"
 #include "views/http/pool.h"
 #include "views/http/rate_limiter.h"
@@ -87,11 +88,5 @@ class Site {
   // Last: it is destroyed first, while the ledgers it reads still exist.
   std::unique_ptr<LedgerVerification> verification_;
 };
-
-// Opens the ledger store named by `db` (SQLite path or postgres URL).
-Result<std::unique_ptr<ledger::LedgerStore>> OpenLedger(const std::string& db);
-
-// True when `db` names a PostgreSQL server rather than an SQLite file.
-bool IsPostgresUrl(const std::string& db);
 
 }  // namespace treaty::http

@@ -33,9 +33,7 @@ namespace {
 HttpResponse StatusDocument(const HttpRequest& request,
                             const std::shared_ptr<const EvaluatedStatus>& status) {
   const bool gzip = AcceptsGzip(request.Header("accept-encoding"));
-  // Each coding is its own representation, so each has its own tag (RFC 9110 §8.8.3).
-  const std::string etag =
-      gzip ? status->etag.substr(0, status->etag.size() - 1) + "-gzip\"" : status->etag;
+  const std::string& etag = gzip ? status->etag_gzip : status->etag;
   HttpResponse response;
   response.content_type = "application/json";
   response.headers.emplace_back("ETag", etag);

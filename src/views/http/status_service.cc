@@ -67,7 +67,9 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusService::StatusAt(
   auto evaluated = std::make_shared<EvaluatedStatus>();
   evaluated->json = evaluation::StatusJson(status.value()).dump() + "\n";
   evaluated->json_gzip = Gzip(evaluated->json);
-  evaluated->etag = "\"" + ledger::ToHex(ledger::Sha256(evaluated->json)) + "\"";
+  const std::string digest = ledger::ToHex(ledger::Sha256(evaluated->json));
+  evaluated->etag = "\"" + digest + "\"";
+  evaluated->etag_gzip = "\"" + digest + "-gzip\"";
   evaluated->status = std::move(status).value();
   if (cache_.size() >= kMaxCached) cache_.clear();
   cache_[key] = Cached{facts.tree_size(), evaluated};

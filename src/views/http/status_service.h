@@ -29,7 +29,10 @@ struct EvaluatedStatus {
   evaluation::AgreementStatus status;
   std::string json;       // StatusJson(status), compact, with a final newline
   std::string json_gzip;  // `json` as gzip, for clients that accept it
-  std::string etag;       // a strong entity tag of `json`: its SHA-256, quoted
+  // Strong entity tags: `json`'s SHA-256, quoted; the gzip coding is another representation, so
+  // it has its own (RFC 9110 §8.8.3).
+  std::string etag;
+  std::string etag_gzip;
 };
 
 class StatusService {

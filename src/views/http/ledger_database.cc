@@ -1,12 +1,16 @@
-#include "views/cli/ledger_database.h"
+#include "views/http/ledger_database.h"
 
 #include "store/postgres/ledger_store_postgres.h"
 #include "store/sqlite/ledger_store_sqlite.h"
 
-namespace treaty::views {
+namespace treaty::http {
+
+bool IsPostgresUrl(const std::string& db) {
+  return db.starts_with("postgresql://") || db.starts_with("postgres://");
+}
 
 Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(const std::string& db) {
-  if (db.starts_with("postgresql://") || db.starts_with("postgres://")) {
+  if (IsPostgresUrl(db)) {
     Result<std::unique_ptr<store::PostgresLedgerStore>> store =
         store::PostgresLedgerStore::Open(db);
     if (!store.ok()) return store.error();
@@ -17,4 +21,4 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(const std::string& 
   return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
 }
 
-}  // namespace treaty::views
+}  // namespace treaty::http
