@@ -236,7 +236,7 @@ TEST_F(PostgresLedgerStoreTest, StoresRowsVerbatimAndReadsThemBack) {
   EXPECT_EQ(back.leaf_hash, row.leaf_hash);
   EXPECT_EQ(back.content_hash, row.content_hash);
   Result<std::vector<ledger::EventCommitment>> commitments =
-      store->ReadEventCommitments(kAgreement, 0, 1);
+      store->ReadEventCommitments(kAgreement, std::nullopt, 10);
   ASSERT_TRUE(commitments.ok());
   ASSERT_EQ(commitments.value().size(), 2u);
   EXPECT_EQ(commitments.value()[0].commitment_id, "a");

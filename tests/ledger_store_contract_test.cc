@@ -268,6 +268,38 @@ TEST_P(LedgerStoreContractTest, FiltersSelectEventsInLeafOrder) {
   EXPECT_EQ(store->FindEvents(filter).value()[0].leaf_index, 1);
 }
 
+TEST_P(LedgerStoreContractTest, EventCommitmentRowsComeInPagesByCommitmentThenLeaf) {
+  auto store = Connect();
+  ASSERT_NE(store, nullptr);
+  std::vector<Event> events;
+  for (int i = 1; i <= 5; ++i) events.push_back(Disbursement(i, "k" + std::to_string(i)));
+  events[1].content.commitments = {"sec_1", "sec_2__hcontainer_1__para_2__sent_2"};
+  events[3].content.commitments = {"sec_1"};
+  AppendOk(*store, events);
+  std::vector<EventCommitment> rows;
+  std::optional<EventCommitment> after;
+  for (;;) {
+    Result<std::vector<EventCommitment>> page = store->ReadEventCommitments(kAgreement, after, 2);
+    ASSERT_TRUE(page.ok()) << page.error().ToString();
+    ASSERT_LE(page.value().size(), 2u);
+    rows.insert(rows.end(), page.value().begin(), page.value().end());
+    if (page.value().size() < 2) break;
+    after = page.value().back();
+  }
+  std::map<std::string, std::vector<int64_t>> by_commitment;
+  std::string previous;
+  for (const EventCommitment& row : rows) {
+    if (row.commitment_id != previous) {
+      EXPECT_FALSE(by_commitment.contains(row.commitment_id)) << "rows of a commitment are apart";
+      previous = row.commitment_id;
+    }
+    by_commitment[row.commitment_id].push_back(row.leaf_index);
+  }
+  const std::map<std::string, std::vector<int64_t>> expected = {
+      {"sec_1", {1, 3}}, {"sec_2__hcontainer_1__para_2__sent_2", {0, 1, 2, 4}}};
+  EXPECT_EQ(by_commitment, expected);
+}
+
 TEST_P(LedgerStoreContractTest, ConcurrentWritersNeverForkTheTreeOrLoseAnEvent) {
   constexpr int kThreads = 4;
   constexpr int kAppends = 15;

@@ -102,6 +102,52 @@ TEST_F(LedgerVerifyTest, AnEditedColumnIsNamed) {
   EXPECT_NE(report.mismatch.find("classification"), std::string::npos) << report.mismatch;
 }
 
+TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {
+  const StoredEvent second = EventAt(2);
+  // Leaf 4 loses its row, leaf 2 gains one: the earlier leaf is named, with both lists.
+  Tamper(
+      "DROP TRIGGER event_commitments_no_delete; DELETE FROM event_commitments WHERE leaf_index "
+      "= 4; INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 2)");
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, 2);
+  EXPECT_EQ(report.mismatch_event_id, second.id);
+  EXPECT_NE(report.mismatch.find("column event_commitments holds "
+                                 "\"sec_1,sec_2__hcontainer_1__para_2__sent_2\", the event says "
+                                 "\"sec_2__hcontainer_1__para_2__sent_2\""),
+            std::string::npos)
+      << report.mismatch;
+}
+
+TEST_F(LedgerVerifyTest, AMissingEventCommitmentRowIsNamed) {
+  Tamper(
+      "DROP TRIGGER event_commitments_no_delete; DELETE FROM event_commitments WHERE leaf_index "
+      "= 5");
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, 5);
+  EXPECT_NE(report.mismatch.find("holds \"\", the event says"), std::string::npos)
+      << report.mismatch;
+}
+
+TEST_F(LedgerVerifyTest, AnEventCommitmentRowPastTheLedgerIsNamed) {
+  Tamper("INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 6)");
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, -1);
+  EXPECT_EQ(report.mismatch, "event_commitments row (sec_1, leaf 6) names no event of the ledger");
+}
+
+TEST_F(LedgerVerifyTest, AnEarlierEventMismatchIsNamedBeforeLaterCommitmentRows) {
+  Tamper(
+      "UPDATE events SET classification = 'restricted' WHERE leaf_index = 1; "
+      "INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 3)");
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, 1);
+  EXPECT_NE(report.mismatch.find("classification"), std::string::npos) << report.mismatch;
+}
+
 TEST_F(LedgerVerifyTest, AnInclusionProofVerifiesWithoutTheStore) {
   const StoredEvent event = EventAt(2);
   const std::string file =

@@ -154,9 +154,11 @@ class LedgerStore : public TreeReader {
   virtual Result<std::vector<StoredEvent>> FindEvents(const EventFilter& filter) = 0;
   // The event with `id` (lowercase UUID), or nullopt.
   virtual Result<std::optional<StoredEvent>> EventById(const std::string& id) = 0;
-  // `event_commitments` rows with begin ≤ leaf_index < end, ordered by leaf_index, then id.
-  virtual Result<std::vector<EventCommitment>> ReadEventCommitments(const std::string& agreement,
-                                                                    int64_t begin, int64_t end) = 0;
+  // At most `limit` `event_commitments` rows after `after` in the order of their key
+  // (commitment_id, then leaf_index); from the first row when `after` is nullopt. Each
+  // commitment's rows come together, by leaf index; the order of commitment ids is the store's.
+  virtual Result<std::vector<EventCommitment>> ReadEventCommitments(
+      const std::string& agreement, const std::optional<EventCommitment>& after, int64_t limit) = 0;
 
   // All `tree_heads` rows of the agreement, by tree size.
   virtual Result<std::vector<SignedTreeHead>> TreeHeads(const std::string& agreement) = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <future>
+#include <limits>
 #include <map>
 #include <set>
 #include <thread>
@@ -29,12 +30,6 @@ struct RowCheck {
   Event event;
   std::string before_references;
   std::string after_references;
-};
-
-// A chunk of events read from the store, with the commitment ids of each.
-struct Chunk {
-  std::vector<StoredEvent> rows;
-  std::vector<std::vector<std::string>> commitments;
 };
 
 // The perfect subtrees of the leaves seen so far, largest first (RFC 9162's compact range).
@@ -108,26 +103,13 @@ class Verifier {
     }
 
     // The next chunk is read while this one is checked.
-    std::future<Result<Chunk>> next =
-        std::async(std::launch::async, [this] { return ReadChunk(0); });
-    for (int64_t begin = 0;; begin += options_.chunk) {
-      Result<Chunk> chunk = next.get();
-      if (!chunk.ok()) return chunk.error();
-      const std::vector<StoredEvent>& rows = chunk.value().rows;
-      if (rows.empty()) break;
-      const bool last = static_cast<int64_t>(rows.size()) < options_.chunk;
-      if (!last) {
-        const int64_t following = begin + options_.chunk;
-        next = std::async(std::launch::async, [this, following] { return ReadChunk(following); });
-      }
-      std::vector<RowCheck> checks(rows.size());
-      CheckRows(rows, chunk.value().commitments, checks);
-      for (size_t j = 0; j < rows.size(); ++j) {
-        // A read in flight is waited for by the future's destructor.
-        if (!CheckEvent(rows[j], checks[j])) return std::move(report_);
-      }
-      if (last) break;
-    }
+    Result<bool> events_match = CheckEvents();
+    if (!events_match.ok()) return events_match.error();
+    // Rows of `event_commitments` are checked against the events that passed: up to the first
+    // mismatching leaf, or all of them.
+    Result<bool> rows_match = CheckCommitmentRows(events_match.value());
+    if (!rows_match.ok()) return rows_match.error();
+    if (!events_match.value() || !rows_match.value()) return std::move(report_);
     if (head_index_ < heads_.size()) {
       const SignedTreeHead& head = heads_[head_index_];
       return Mismatch(-1, "",
@@ -149,34 +131,119 @@ class Verifier {
   }
 
  private:
-  // Events [begin, begin + chunk) and, for each, its `event_commitments` rows. Reads the store
-  // only: it runs beside the checks of the previous chunk, which do not touch the store.
-  Result<Chunk> ReadChunk(int64_t begin) {
-    Result<std::vector<StoredEvent>> rows =
-        store_.ReadEvents(agreement_, begin, begin + options_.chunk);
-    if (!rows.ok()) return rows.error();
-    Chunk chunk{std::move(rows).value(), {}};
-    if (chunk.rows.empty()) return chunk;
-    const int64_t first = chunk.rows.front().leaf_index;
-    Result<std::vector<EventCommitment>> links =
-        store_.ReadEventCommitments(agreement_, first, chunk.rows.back().leaf_index + 1);
-    if (!links.ok()) return links.error();
-    chunk.commitments.resize(chunk.rows.size());
-    for (EventCommitment& link : links.value()) {
-      const int64_t offset = link.leaf_index - first;
-      if (offset >= 0 && offset < static_cast<int64_t>(chunk.rows.size()) &&
-          chunk.rows[offset].leaf_index == link.leaf_index) {
-        chunk.commitments[offset].push_back(std::move(link.commitment_id));
-      } else {
-        for (size_t j = 0; j < chunk.rows.size(); ++j) {
-          if (chunk.rows[j].leaf_index == link.leaf_index) {
-            chunk.commitments[j].push_back(link.commitment_id);
-            break;
-          }
+  // Every event in leaf order, a chunk at a time; false at the first mismatch. The next chunk is
+  // read while this one is checked: the checks do not touch the store, so its connection is never
+  // used by two threads at once.
+  Result<bool> CheckEvents() {
+    auto read = [this](int64_t begin) {
+      return store_.ReadEvents(agreement_, begin, begin + options_.chunk);
+    };
+    std::future<Result<std::vector<StoredEvent>>> next = std::async(std::launch::async, read, 0);
+    for (int64_t begin = 0;; begin += options_.chunk) {
+      Result<std::vector<StoredEvent>> chunk = next.get();
+      if (!chunk.ok()) return chunk.error();
+      const std::vector<StoredEvent>& rows = chunk.value();
+      if (rows.empty()) return true;
+      const bool last = static_cast<int64_t>(rows.size()) < options_.chunk;
+      if (!last) next = std::async(std::launch::async, read, begin + options_.chunk);
+      std::vector<RowCheck> checks(rows.size());
+      CheckRows(rows, checks);
+      for (size_t j = 0; j < rows.size(); ++j) {
+        // A read in flight is waited for by the future's destructor.
+        if (!CheckEvent(rows[j], checks[j])) return false;
+      }
+      if (last) return true;
+    }
+  }
+
+  // The `event_commitments` rows, read in their key's order, against the commitments of the
+  // events checked (leaves below next_leaf_). `events_complete`: every event passed, so a row of a
+  // later leaf names no event. false, with the mismatch set, when the first leaf where they
+  // differ comes before the mismatch already found (or there is none).
+  Result<bool> CheckCommitmentRows(bool events_complete) {
+    int64_t first = std::numeric_limits<int64_t>::max();   // the first leaf where they differ
+    std::optional<EventCommitment> stray;                  // a row that names no event
+    std::unordered_map<std::string_view, size_t> matched;  // commitment → rows matched so far
+    const std::vector<int64_t>* expected = nullptr;        // leaves of the current commitment
+    size_t* position = nullptr;
+    std::string current;
+    std::optional<EventCommitment> after;
+    for (;;) {
+      Result<std::vector<EventCommitment>> page =
+          store_.ReadEventCommitments(agreement_, after, options_.chunk);
+      if (!page.ok()) return page.error();
+      for (const EventCommitment& row : page.value()) {
+        const int64_t leaf = row.leaf_index;
+        if (leaf < 0 || leaf >= next_leaf_) {
+          if (!stray && (leaf < 0 || events_complete)) stray = row;
+          continue;
+        }
+        if (row.commitment_id != current || expected == nullptr) {
+          current = row.commitment_id;
+          auto found = links_.find(current);
+          expected = found != links_.end() ? &found->second : nullptr;
+          position = expected != nullptr ? &matched[found->first] : nullptr;
+        }
+        if (expected == nullptr) {
+          first = std::min(first, leaf);
+          continue;
+        }
+        // Leaves the event names that have no row before this one, then this row.
+        while (*position < expected->size() && (*expected)[*position] < leaf) {
+          first = std::min(first, (*expected)[(*position)++]);
+        }
+        if (*position < expected->size() && (*expected)[*position] == leaf) {
+          ++*position;
+        } else {
+          first = std::min(first, leaf);
         }
       }
+      if (static_cast<int64_t>(page.value().size()) < options_.chunk) break;
+      after = page.value().back();
     }
-    return chunk;
+    for (const auto& [commitment, leaves] : links_) {
+      const size_t done = matched[commitment];
+      if (done < leaves.size()) first = std::min(first, leaves[done]);
+    }
+    if (first != std::numeric_limits<int64_t>::max() &&
+        (report_.ok() || (report_.mismatch_leaf >= 0 && first < report_.mismatch_leaf))) {
+      return CommitmentRowsDiffer(first);
+    }
+    if (stray && report_.ok()) {
+      SetMismatch(-1, "",
+                  fmt::format("event_commitments row ({}, leaf {}) names no event of the ledger",
+                              stray->commitment_id, stray->leaf_index));
+      return false;
+    }
+    return true;
+  }
+
+  // The mismatch of §8 for the `event_commitments` rows of `leaf`; always false.
+  Result<bool> CommitmentRowsDiffer(int64_t leaf) {
+    std::vector<std::string> held;
+    std::optional<EventCommitment> after;
+    for (;;) {
+      Result<std::vector<EventCommitment>> page =
+          store_.ReadEventCommitments(agreement_, after, options_.chunk);
+      if (!page.ok()) return page.error();
+      for (const EventCommitment& row : page.value()) {
+        if (row.leaf_index == leaf) held.push_back(row.commitment_id);
+      }
+      if (static_cast<int64_t>(page.value().size()) < options_.chunk) break;
+      after = page.value().back();
+    }
+    std::vector<std::string> named;
+    for (const auto& [commitment, leaves] : links_) {
+      if (std::binary_search(leaves.begin(), leaves.end(), leaf)) named.push_back(commitment);
+    }
+    std::sort(held.begin(), held.end());
+    std::sort(named.begin(), named.end());
+    Result<std::vector<StoredEvent>> event = store_.ReadEvents(agreement_, leaf, leaf + 1);
+    if (!event.ok()) return event.error();
+    SetMismatch(leaf, event.value().empty() ? "" : event.value().front().id,
+                fmt::format("column event_commitments holds \"{}\", the event says \"{}\"",
+                            fmt::join(held, ","), fmt::join(named, ",")));
+    return false;
   }
 
   Result<VerifyReport> Mismatch(int64_t leaf, const std::string& id, std::string message) {
@@ -194,11 +261,9 @@ class Verifier {
 
   // RowCheck of rows[i] for every i, on two threads where the machine has two cores: these checks
   // (parsing, validation, canonical bytes, hashes) are most of verify's work.
-  void CheckRows(const std::vector<StoredEvent>& rows,
-                 const std::vector<std::vector<std::string>>& commitments,
-                 std::vector<RowCheck>& checks) const {
+  void CheckRows(const std::vector<StoredEvent>& rows, std::vector<RowCheck>& checks) const {
     auto run = [&](size_t begin, size_t end) {
-      for (size_t i = begin; i < end; ++i) CheckRow(rows[i], commitments[i], checks[i]);
+      for (size_t i = begin; i < end; ++i) CheckRow(rows[i], checks[i]);
     };
     const size_t half = rows.size() / 2;
     if (std::thread::hardware_concurrency() < 2 || half < kMinRowsPerThread) {
@@ -215,8 +280,7 @@ class Verifier {
   // exactly the stored bytes, those bytes are canonical and the event is the one they hold, and the
   // same serialisation gives the content hash. Otherwise the checks run one by one, to name the
   // first that fails.
-  void CheckRow(const StoredEvent& row, const std::vector<std::string>& commitments,
-                RowCheck& check) const {
+  void CheckRow(const StoredEvent& row, RowCheck& check) const {
     std::optional<Hash> content_hash;
     if (std::optional<Event> read = ReadEventBytes(row.canonical);
         read && IsNormalRecordedEvent(*read, context_)) {
@@ -240,7 +304,7 @@ class Verifier {
     }
     if (LeafHash(row.canonical) != row.leaf_hash) {
       check.after_references = "the stored leaf hash differs from its bytes";
-    } else if (auto problem = CheckColumns(row, event, commitments)) {
+    } else if (auto problem = CheckColumns(row, event)) {
       check.after_references = *problem;
     } else if (!content_hash || *content_hash != row.content_hash) {
       check.after_references = "the stored content hash differs";
@@ -310,6 +374,9 @@ class Verifier {
           fmt::format("recorded_at differs from the timestamp of tree head {}", head.tree_size));
     }
     ids_.emplace(event.id, Seen{i, event.content.type});
+    for (const std::string& commitment : event.content.commitments) {
+      links_[commitment].push_back(i);
+    }
     keys_.emplace(std::move(key), i);
     previous_recorded_at_ = event.recorded_at;
     if (i == range_start_) range_start_id_ = event.id;
@@ -366,13 +433,13 @@ class Verifier {
     return std::nullopt;
   }
 
-  static std::optional<std::string> CheckColumns(const StoredEvent& row, const Event& event,
-                                                 const std::vector<std::string>& commitments) {
+  // The columns of the `events` row; its `event_commitments` rows are checked after the events.
+  static std::optional<std::string> CheckColumns(const StoredEvent& row, const Event& event) {
     if (row.id == event.id && row.type == EventTypeName(event.content.type) &&
         row.fact_date == event.content.date && row.recorded_at == event.recorded_at &&
         row.institution == event.recorded_by.institution &&
         row.classification == event.classification && row.corrects == event.corrects &&
-        row.idempotency_key == event.idempotency_key && commitments == event.content.commitments) {
+        row.idempotency_key == event.idempotency_key) {
       return std::nullopt;
     }
     const std::pair<const char*, std::pair<std::string, std::string>> columns[] = {
@@ -384,9 +451,6 @@ class Verifier {
         {"classification", {row.classification, event.classification}},
         {"corrects", {row.corrects, event.corrects}},
         {"idempotency_key", {row.idempotency_key, event.idempotency_key}},
-        {"event_commitments",
-         {fmt::format("{}", fmt::join(commitments, ",")),
-          fmt::format("{}", fmt::join(event.content.commitments, ","))}},
     };
     for (const auto& [name, values] : columns) {
       if (values.first != values.second) {
@@ -481,6 +545,8 @@ class Verifier {
   ValidationContext context_;
   std::unordered_map<std::string, Seen> ids_;
   std::unordered_map<std::string, int64_t> keys_;  // KeyOf → leaf index
+  // Commitment id → the leaves of the events checked that name it, ascending.
+  std::unordered_map<std::string, std::vector<int64_t>> links_;
   std::string previous_recorded_at_;
   std::string previous_head_timestamp_;
   int64_t next_leaf_ = 0;

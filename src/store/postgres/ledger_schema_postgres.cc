@@ -44,8 +44,6 @@ CREATE TABLE event_commitments (
   leaf_index bigint NOT NULL,
   PRIMARY KEY (agreement, commitment_id, leaf_index)
 );
--- verify reads an event's commitments by leaf range.
-CREATE INDEX event_commitments_by_leaf ON event_commitments (agreement, leaf_index);
 CREATE TABLE tree_heads (
   agreement text NOT NULL,
   tree_size bigint NOT NULL,
@@ -98,6 +96,11 @@ Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
     // Creating triggers locks the tables against writers, so an existing schema is only read.
     if (transaction.exec1("SELECT to_regclass('ledger_schema') IS NULL")[0].as<bool>()) {
       transaction.exec0(kSchema);
+    } else if (transaction.exec1("SELECT to_regclass('event_commitments_by_leaf') IS NOT NULL")[0]
+                   .as<bool>()) {
+      // Schemas made before §6.1 dropped it: the index cost every append two B-tree inserts per
+      // commitment (§6.4).
+      transaction.exec0("DROP INDEX event_commitments_by_leaf");
     }
     const pqxx::result versions = transaction.exec("SELECT version FROM ledger_schema");
     if (versions.empty()) {

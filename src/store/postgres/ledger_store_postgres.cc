@@ -120,13 +120,16 @@ Result<std::optional<ledger::StoredEvent>> PostgresLedgerStore::EventById(const 
 }
 
 Result<std::vector<ledger::EventCommitment>> PostgresLedgerStore::ReadEventCommitments(
-    const std::string& agreement, int64_t begin, int64_t end) {
+    const std::string& agreement, const std::optional<ledger::EventCommitment>& after,
+    int64_t limit) {
   return Guarded(where_, [&]() -> Result<std::vector<ledger::EventCommitment>> {
     pqxx::nontransaction read(*connection_);
+    // In the primary key's order (the column's collation), so that the key's index serves it;
+    // every text sorts after "" at leaf -1, so nullopt starts at the first row.
     const pqxx::result rows = read.exec_params(
         "SELECT leaf_index, commitment_id FROM event_commitments WHERE agreement = $1 "
-        "AND leaf_index >= $2 AND leaf_index < $3 ORDER BY leaf_index, commitment_id COLLATE \"C\"",
-        agreement, begin, end);
+        "AND (commitment_id, leaf_index) > ($2, $3) ORDER BY commitment_id, leaf_index LIMIT $4",
+        agreement, after ? after->commitment_id : "", after ? after->leaf_index : -1, limit);
     std::vector<ledger::EventCommitment> commitments;
     commitments.reserve(rows.size());
     for (const pqxx::row& row : rows) {

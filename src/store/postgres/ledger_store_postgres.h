@@ -39,9 +39,9 @@ class PostgresLedgerStore : public ledger::LedgerStore {
                                                       int64_t end) override;
   Result<std::vector<ledger::StoredEvent>> FindEvents(const ledger::EventFilter& filter) override;
   Result<std::optional<ledger::StoredEvent>> EventById(const std::string& id) override;
-  Result<std::vector<ledger::EventCommitment>> ReadEventCommitments(const std::string& agreement,
-                                                                    int64_t begin,
-                                                                    int64_t end) override;
+  Result<std::vector<ledger::EventCommitment>> ReadEventCommitments(
+      const std::string& agreement, const std::optional<ledger::EventCommitment>& after,
+      int64_t limit) override;
   Result<std::vector<ledger::SignedTreeHead>> TreeHeads(const std::string& agreement) override;
   Result<std::optional<ledger::SignedTreeHead>> TreeHeadAt(const std::string& agreement,
                                                            int64_t tree_size) override;

@@ -48,8 +48,6 @@ CREATE TABLE events (
   PRIMARY KEY (agreement, leaf_index),
   UNIQUE (agreement, institution, idempotency_key)
 );
-CREATE INDEX events_by_type ON events (agreement, type, leaf_index);
-CREATE INDEX events_by_date ON events (agreement, fact_date);
 CREATE TABLE event_commitments (
   agreement TEXT NOT NULL,
   commitment_id TEXT NOT NULL,
@@ -393,10 +391,11 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
       }
     }
   }
-  // verify reads an event's commitments by leaf range; files made before this index get it here.
+  // Files made before §6.1 dropped them keep no index beyond its keys: each one cost every append
+  // a B-tree insert per event or per commitment (§6.4).
   sql +=
-      "CREATE INDEX IF NOT EXISTS event_commitments_by_leaf ON event_commitments (agreement, "
-      "leaf_index);\nCOMMIT;";
+      "DROP INDEX IF EXISTS events_by_type; DROP INDEX IF EXISTS events_by_date; "
+      "DROP INDEX IF EXISTS event_commitments_by_leaf;\nCOMMIT;";
   if (exists.ok()) sqlite3_reset(exists.value());
   if (sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
     Error error = store->Fail("cannot create the ledger tables");
@@ -579,12 +578,17 @@ Result<std::optional<StoredEvent>> SqliteLedgerStore::EventById(const std::strin
 }
 
 Result<std::vector<EventCommitment>> SqliteLedgerStore::ReadEventCommitments(
-    const std::string& agreement, int64_t begin, int64_t end) {
+    const std::string& agreement, const std::optional<EventCommitment>& after, int64_t limit) {
   Result<sqlite3_stmt*> statement = Statement(
       "SELECT leaf_index, commitment_id FROM event_commitments WHERE agreement = ? AND "
-      "leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index, commitment_id");
+      "(commitment_id, leaf_index) > (?, ?) ORDER BY commitment_id, leaf_index LIMIT ?");
   if (!statement.ok()) return statement.error();
-  Binder(statement.value()).Text(agreement).Int(begin).Int(end);
+  // Every text sorts after "" at leaf -1, so nullopt starts at the first row.
+  Binder(statement.value())
+      .Text(agreement)
+      .Text(after ? after->commitment_id : "")
+      .Int(after ? after->leaf_index : -1)
+      .Int(limit);
   return Collect<EventCommitment>(
       statement.value(),
       [](sqlite3_stmt* s) {
