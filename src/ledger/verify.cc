@@ -1,28 +1,23 @@
 #include "ledger/verify.h"
 
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <limits>
 #include <map>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "ledger/canonical_json.h"
+#include "ledger/checked_events.h"
 #include "ledger/event_parser.h"
 #include "ledger/event_reader.h"
 
 namespace treaty::ledger {
 namespace {
-
-// What reference checks need of an earlier event.
-struct Seen {
-  int64_t leaf_index = 0;
-  EventType type = EventType::kPledge;
-};
 
 // The checks of one event that need no other event (§8), in the order they are reported: those
 // before the reference checks, then those after them. Empty: passed.
@@ -98,8 +93,7 @@ class Verifier {
     Result<std::optional<LedgerState>> state = store_.State(agreement_);
     if (!state.ok()) return state.error();
     if (state.value()) {
-      ids_.reserve(static_cast<size_t>(state.value()->tree_size));
-      keys_.reserve(static_cast<size_t>(state.value()->tree_size));
+      checked_.Reserve(static_cast<size_t>(state.value()->tree_size));
     }
 
     // The next chunk is read while this one is checked.
@@ -131,29 +125,54 @@ class Verifier {
   }
 
  private:
-  // Every event in leaf order, a chunk at a time; false at the first mismatch. The next chunk is
-  // read while this one is checked: the checks do not touch the store, so its connection is never
-  // used by two threads at once.
+  // Every event in leaf order, a chunk at a time; false at the first mismatch. Three stages run at
+  // once: a thread reads chunk k + 2 (the checks never touch the store, so its connection is
+  // never used by two threads at once); a helper thread checks the rows of chunk k + 1 on their
+  // own (CheckRow); this thread checks chunk k against the events before it (CheckEvent), then
+  // joins the helper on chunk k + 1.
   Result<bool> CheckEvents() {
     auto read = [this](int64_t begin) {
       return store_.ReadEvents(agreement_, begin, begin + options_.chunk);
     };
-    std::future<Result<std::vector<StoredEvent>>> next = std::async(std::launch::async, read, 0);
-    for (int64_t begin = 0;; begin += options_.chunk) {
-      Result<std::vector<StoredEvent>> chunk = next.get();
-      if (!chunk.ok()) return chunk.error();
-      const std::vector<StoredEvent>& rows = chunk.value();
-      if (rows.empty()) return true;
-      const bool last = static_cast<int64_t>(rows.size()) < options_.chunk;
-      if (!last) next = std::async(std::launch::async, read, begin + options_.chunk);
-      std::vector<RowCheck> checks(rows.size());
-      CheckRows(rows, checks);
-      for (size_t j = 0; j < rows.size(); ++j) {
-        // A read in flight is waited for by the future's destructor.
-        if (!CheckEvent(rows[j], checks[j])) return false;
+    auto full = [this](const std::vector<StoredEvent>& rows) {
+      return static_cast<int64_t>(rows.size()) == options_.chunk;
+    };
+    Result<std::vector<StoredEvent>> first = read(0);
+    if (!first.ok()) return first.error();
+    std::vector<StoredEvent> rows = std::move(first).value();
+    std::future<Result<std::vector<StoredEvent>>> next;
+    if (full(rows)) next = std::async(std::launch::async, read, options_.chunk);
+    std::vector<RowCheck> checks(rows.size());
+    std::atomic<size_t> cursor = 0;
+    CheckRowsFrom(rows, checks, cursor);
+    for (int64_t begin = options_.chunk; !rows.empty(); begin += options_.chunk) {
+      std::vector<StoredEvent> following;
+      if (next.valid()) {
+        Result<std::vector<StoredEvent>> read_rows = next.get();
+        if (!read_rows.ok()) return read_rows.error();
+        following = std::move(read_rows).value();
+        if (full(following)) next = std::async(std::launch::async, read, begin + options_.chunk);
       }
-      if (last) return true;
+      std::vector<RowCheck> following_checks(following.size());
+      std::atomic<size_t> following_cursor = 0;
+      std::future<void> helper = std::async(std::launch::async, [&] {
+        CheckRowsFrom(following, following_checks, following_cursor);
+      });
+      for (size_t j = 0; j < rows.size(); ++j) {
+        if (!CheckEvent(rows[j], checks[j])) {
+          // The helper stops after its current block; a read in flight is waited for by the
+          // future's destructor.
+          following_cursor = following.size();
+          helper.wait();
+          return false;
+        }
+      }
+      CheckRowsFrom(following, following_checks, following_cursor);
+      helper.wait();
+      rows = std::move(following);
+      checks = std::move(following_checks);
     }
+    return true;
   }
 
   // The `event_commitments` rows, read in their key's order, against the commitments of the
@@ -259,20 +278,18 @@ class Verifier {
     return false;
   }
 
-  // RowCheck of rows[i] for every i, on two threads where the machine has two cores: these checks
-  // (parsing, validation, canonical bytes, hashes) are most of verify's work.
-  void CheckRows(const std::vector<StoredEvent>& rows, std::vector<RowCheck>& checks) const {
-    auto run = [&](size_t begin, size_t end) {
-      for (size_t i = begin; i < end; ++i) CheckRow(rows[i], checks[i]);
-    };
-    const size_t half = rows.size() / 2;
-    if (std::thread::hardware_concurrency() < 2 || half < kMinRowsPerThread) {
-      run(0, rows.size());
-      return;
+  // RowCheck of the rows not yet taken, in blocks taken from `cursor` until none is left; several
+  // threads share the rows this way. These checks (parsing, validation, canonical bytes, hashes)
+  // are most of verify's work.
+  void CheckRowsFrom(const std::vector<StoredEvent>& rows, std::vector<RowCheck>& checks,
+                     std::atomic<size_t>& cursor) const {
+    for (;;) {
+      const size_t begin = cursor.fetch_add(kRowsPerTake);
+      if (begin >= rows.size()) return;
+      for (size_t i = begin; i < std::min(rows.size(), begin + kRowsPerTake); ++i) {
+        CheckRow(rows[i], checks[i]);
+      }
     }
-    std::thread second(run, half, rows.size());
-    run(0, half);
-    second.join();
   }
 
   // The checks of §8 that need no other event. The common case reads the bytes straight into an
@@ -345,12 +362,12 @@ class Verifier {
     const Event& event = check.event;
     if (auto problem = CheckReferences(event)) return fail("not a valid event: " + *problem);
     if (!check.after_references.empty()) return fail(check.after_references);
-    if (auto earlier = ids_.find(event.id); earlier != ids_.end()) {
-      return fail(fmt::format("id already used by leaf {}", earlier->second.leaf_index));
+    if (const CheckedEvents::Seen* earlier = checked_.FindId(event.id)) {
+      return fail(fmt::format("id already used by leaf {}", earlier->leaf_index));
     }
-    std::string key = KeyOf(event.recorded_by.institution, event.idempotency_key);
-    if (auto earlier = keys_.find(key); earlier != keys_.end()) {
-      return fail(fmt::format("idempotency key already used by leaf {}", earlier->second));
+    if (std::optional<int64_t> earlier =
+            checked_.FindKey(event.recorded_by.institution, event.idempotency_key)) {
+      return fail(fmt::format("idempotency key already used by leaf {}", *earlier));
     }
     if (event.recorded_at < previous_recorded_at_) {
       return fail(fmt::format("recorded_at is earlier than leaf {}'s", i - 1));
@@ -373,11 +390,11 @@ class Verifier {
       return fail(
           fmt::format("recorded_at differs from the timestamp of tree head {}", head.tree_size));
     }
-    ids_.emplace(event.id, Seen{i, event.content.type});
+    checked_.Add(event.id, event.recorded_by.institution, event.idempotency_key,
+                 {i, event.content.type});
     for (const std::string& commitment : event.content.commitments) {
       links_[commitment].push_back(i);
     }
-    keys_.emplace(std::move(key), i);
     previous_recorded_at_ = event.recorded_at;
     if (i == range_start_) range_start_id_ = event.id;
     for (const CachedNode& node : range_.Push(row.leaf_hash)) {
@@ -404,9 +421,9 @@ class Verifier {
     auto check = [&](const std::string& path, const std::string& id,
                      const std::string& type) -> std::optional<std::string> {
       if (id.empty()) return std::nullopt;
-      auto found = ids_.find(id);
-      if (found == ids_.end()) return fmt::format("{}: no event {} in {}", path, id, agreement_);
-      const std::string_view found_type = EventTypeName(found->second.type);
+      const CheckedEvents::Seen* found = checked_.FindId(id);
+      if (found == nullptr) return fmt::format("{}: no event {} in {}", path, id, agreement_);
+      const std::string_view found_type = EventTypeName(found->type);
       if (!type.empty() && found_type != type) {
         return fmt::format("{}: names a {}; expected {}", path, found_type, type);
       }
@@ -427,7 +444,8 @@ class Verifier {
       }
     }
     if (auto problem = check("corrects", event.corrects, "")) return problem;
-    if (!event.corrects.empty() && ids_[event.corrects].type == EventType::kCorrection) {
+    if (!event.corrects.empty() &&
+        checked_.FindId(event.corrects)->type == EventType::kCorrection) {
       return "corrects: names a correction; name the original event";
     }
     return std::nullopt;
@@ -535,16 +553,10 @@ class Verifier {
   size_t head_index_ = 0;
   std::map<std::pair<int, int64_t>, Hash> nodes_;
   std::set<std::pair<int, int64_t>> checked_nodes_;
-  // (institution, idempotency key) as one map key.
-  static std::string KeyOf(const std::string& institution, const std::string& key) {
-    return std::to_string(institution.size()) + ':' + institution + key;
-  }
-
-  static constexpr size_t kMinRowsPerThread = 256;
+  static constexpr size_t kRowsPerTake = 64;
 
   ValidationContext context_;
-  std::unordered_map<std::string, Seen> ids_;
-  std::unordered_map<std::string, int64_t> keys_;  // KeyOf → leaf index
+  CheckedEvents checked_;
   // Commitment id → the leaves of the events checked that name it, ascending.
   std::unordered_map<std::string, std::vector<int64_t>> links_;
   std::string previous_recorded_at_;
