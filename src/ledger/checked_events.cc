@@ -49,7 +49,7 @@ std::optional<int64_t> CheckedEvents::FindKey(std::string_view institution,
                                               std::string_view key) const {
   auto of_institution = keys_.find(std::string(institution));
   if (of_institution == keys_.end()) return std::nullopt;
-  auto found = of_institution->second.find(key);
+  auto found = of_institution->second.find(absl::string_view(key.data(), key.size()));
   if (found == of_institution->second.end()) return std::nullopt;
   return found->second;
 }
@@ -60,7 +60,7 @@ void CheckedEvents::Add(std::string_view id, std::string_view institution, std::
   keys_[std::string(institution)].emplace(Keep(key), seen.leaf_index);
 }
 
-std::string_view CheckedEvents::Keep(std::string_view text) {
+absl::string_view CheckedEvents::Keep(std::string_view text) {
   if (text.size() > block_free_) {
     const size_t size = std::max(kBlockBytes, text.size());
     blocks_.push_back(std::make_unique<char[]>(size));

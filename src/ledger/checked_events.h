@@ -39,11 +39,12 @@ class CheckedEvents {
   using IdBytes = std::array<uint8_t, 16>;
   static std::optional<IdBytes> BytesOf(std::string_view id);
   // A copy of `text` that lives as long as this object.
-  std::string_view Keep(std::string_view text);
+  absl::string_view Keep(std::string_view text);
 
   absl::flat_hash_map<IdBytes, Seen> ids_;
   // Institution → idempotency key (bytes in blocks_) → leaf index.
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string_view, int64_t>> keys_;
+  // absl::string_view, not std::string_view: Abseil's own hash, not std::hash's.
+  absl::flat_hash_map<std::string, absl::flat_hash_map<absl::string_view, int64_t>> keys_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* block_next_ = nullptr;  // the first free byte of blocks_.back()
   size_t block_free_ = 0;       // bytes free from block_next_ on

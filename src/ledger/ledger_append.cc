@@ -1,8 +1,11 @@
 // LedgerStore::Append: the append transaction of docs/ledger-format.md §6.2 on top of a store's
 // AppendTransaction primitives.
+#include <absl/container/flat_hash_map.h>
+#include <atomic>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
+#include <stop_token>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -53,13 +56,48 @@ Referenced FromEvent(const Event& event, const std::string& id) {
                     event.corrects};
 }
 
+// The rows of the submissions an append adds, made in order on a thread of their own: the
+// submission with its id and recorded_at, serialised, hashed (MakeStoredEvent).
+class RowMaker {
+ public:
+  // REQUIRES: every argument outlives this object; ids has at least added.size() ids.
+  RowMaker(const std::vector<Event>& submissions, const std::vector<size_t>& added,
+           const std::vector<std::string>& ids, const std::string& recorded_at, int64_t first_leaf)
+      : rows_(added.size()),
+        thread_([this, &submissions, &added, &ids, &recorded_at, first_leaf](std::stop_token stop) {
+          Event event;  // assigned, not constructed, per row: its strings keep their buffers
+          for (size_t k = 0; k < added.size() && !stop.stop_requested(); ++k) {
+            event = submissions[added[k]];
+            event.id = ids[k];
+            event.recorded_at = recorded_at;
+            rows_[k] = MakeStoredEvent(event, first_leaf + static_cast<int64_t>(k));
+            made_.store(k + 1, std::memory_order_release);
+            made_.notify_one();
+          }
+        }) {}
+
+  // The row of added[k], once it is made.
+  const Result<StoredEvent>& Wait(size_t k) {
+    for (size_t made = made_.load(std::memory_order_acquire); made <= k;
+         made = made_.load(std::memory_order_acquire)) {
+      made_.wait(made, std::memory_order_acquire);
+    }
+    return *rows_[k];
+  }
+
+ private:
+  std::vector<std::optional<Result<StoredEvent>>> rows_;  // set in order by the thread
+  std::atomic<size_t> made_ = 0;
+  std::jthread thread_;  // stopped and joined first when this object goes
+};
+
 class AppendRun {
  public:
   AppendRun(const AppendRequest& request, const KeyEntry& key, AppendTransaction& txn)
       : request_(request), key_(key), txn_(txn) {}
 
   // nullopt: an id collided; the caller rolls back and retries.
-  Result<std::optional<AppendResult>> Run(const std::vector<Hash>& content_hashes) {
+  Result<std::optional<AppendResult>> Run() {
     const LedgerState& state = txn_.state();
     int64_t now = NowMicros();
     if (std::optional<int64_t> last = ParseTimestamp(state.last_recorded_at)) {
@@ -83,34 +121,39 @@ class AppendRun {
     const std::vector<std::string> ids = NewUuidsV7(now / 1000, request_.submissions.size());
     AppendResult result;
     int64_t size = state.tree_size;
+    // The submissions to add (index into submissions, in leaf order), each checked here first.
+    std::vector<size_t> added;
     for (size_t i = 0; i < request_.submissions.size(); ++i) {
-      // Assigned into one reused value: its strings keep their buffers from event to event.
-      scratch_ = request_.submissions[i];
-      Event& event = scratch_;
+      const Event& event = request_.submissions[i];
       if (auto error = CheckDates(i, event, latest_date)) return *error;
       const std::pair<std::string, std::string> key{event.recorded_by.institution,
                                                     event.idempotency_key};
-      Result<std::optional<AppendedEvent>> existing = FindExisting(i, key, content_hashes[i]);
+      Result<std::optional<AppendedEvent>> existing = FindExisting(i, key);
       if (!existing.ok()) return existing.error();
       if (existing.value()) {
         result.events.push_back(*existing.value());
         ++result.already_recorded;
         continue;
       }
+      const AppendedEvent appended{ids[added.size()], size, recorded_at, false};
       if (auto error = CheckReferences(i, event)) return *error;
-      event.id = ids[result.added];
-      event.recorded_at = recorded_at;
-      Result<StoredEvent> row = MakeStoredEvent(event, size, content_hashes[i]);
-      if (!row.ok()) return SubmissionError(i, "", row.error().ToString());
-      Result<bool> inserted = txn_.InsertEvent(row.value(), event.content.commitments);
+      batch_keys_.emplace(key, BatchEvent{appended, i, std::nullopt});
+      batch_events_.emplace(appended.id, i);
+      result.events.push_back(appended);
+      added.push_back(i);
+      ++size;
+    }
+    result.added = static_cast<int>(added.size());
+    // The rows are made (serialised and hashed) on a helper thread while this one inserts those
+    // made before: the inserts are most of an append's work and SQLite's are single-threaded.
+    RowMaker rows(request_.submissions, added, ids, recorded_at, state.tree_size);
+    for (size_t k = 0; k < added.size(); ++k) {
+      const Result<StoredEvent>& row = rows.Wait(k);
+      if (!row.ok()) return SubmissionError(added[k], "", row.error().ToString());
+      Result<bool> inserted =
+          txn_.InsertEvent(row.value(), request_.submissions[added[k]].content.commitments);
       if (!inserted.ok()) return inserted.error();
       if (!inserted.value()) return std::optional<AppendResult>();
-      const AppendedEvent appended{event.id, size, recorded_at, false};
-      batch_keys_[key] = {appended, content_hashes[i]};
-      batch_events_.emplace(event.id, i);
-      result.events.push_back(appended);
-      ++result.added;
-      ++size;
     }
     for (const auto& [level, index] : CompletedCacheNodes(state.tree_size, size)) {
       Result<Hash> hash = ComputeCachedNode(txn_, request_.agreement, level, index);
@@ -149,14 +192,27 @@ class AppendRun {
   }
 
   // The earlier event with the same key, if its content is the same; an error if it differs.
-  Result<std::optional<AppendedEvent>> FindExisting(size_t i,
-                                                    const std::pair<std::string, std::string>& key,
-                                                    const Hash& content_hash) {
+  // Content hashes are computed only here, where a key was seen before.
+  Result<std::optional<AppendedEvent>> FindExisting(
+      size_t i, const std::pair<std::string, std::string>& key) {
+    auto content_hash = [&](size_t submission) -> Result<Hash> {
+      Result<Hash> hash = ContentHash(request_.submissions[submission]);
+      if (!hash.ok()) return SubmissionError(submission, "", hash.error().ToString());
+      return hash;
+    };
     auto in_batch = batch_keys_.find(key);
     if (in_batch != batch_keys_.end()) {
-      const auto& [appended, hash] = in_batch->second;
-      if (hash != content_hash) return Reused(i, appended.id, appended.leaf_index);
-      AppendedEvent skipped = appended;
+      const BatchEvent& earlier = in_batch->second;
+      Result<Hash> hash = content_hash(i);
+      if (!hash.ok()) return hash.error();
+      Result<Hash> earlier_hash = earlier.stored_content_hash
+                                      ? Result<Hash>(*earlier.stored_content_hash)
+                                      : content_hash(earlier.submission);
+      if (!earlier_hash.ok()) return earlier_hash.error();
+      if (hash.value() != earlier_hash.value()) {
+        return Reused(i, earlier.appended.id, earlier.appended.leaf_index);
+      }
+      AppendedEvent skipped = earlier.appended;
       skipped.already_recorded = true;
       return std::optional<AppendedEvent>(skipped);
     }
@@ -165,11 +221,12 @@ class AppendRun {
       return std::optional<AppendedEvent>();
     }
     const StoredEvent& row = stored->second;
-    if (row.content_hash != content_hash) return Reused(i, row.id, row.leaf_index);
-    batch_keys_[key] = {AppendedEvent{row.id, row.leaf_index, row.recorded_at, true},
-                        row.content_hash};
-    return std::optional<AppendedEvent>(
-        AppendedEvent{row.id, row.leaf_index, row.recorded_at, true});
+    Result<Hash> hash = content_hash(i);
+    if (!hash.ok()) return hash.error();
+    if (row.content_hash != hash.value()) return Reused(i, row.id, row.leaf_index);
+    const AppendedEvent appended{row.id, row.leaf_index, row.recorded_at, true};
+    batch_keys_.emplace(key, BatchEvent{appended, i, row.content_hash});
+    return std::optional<AppendedEvent>(appended);
   }
 
   static Error Reused(size_t i, const std::string& id, int64_t leaf) {
@@ -263,23 +320,27 @@ class AppendRun {
     return std::nullopt;
   }
 
+  // An event of this transaction's keys: one it adds, or a committed one a submission repeats.
+  struct BatchEvent {
+    AppendedEvent appended;
+    size_t submission = 0;
+    std::optional<Hash> stored_content_hash;  // of a committed event
+  };
+
   const AppendRequest& request_;
   const KeyEntry& key_;
   AppendTransaction& txn_;
-  std::map<std::pair<std::string, std::string>, std::pair<AppendedEvent, Hash>> batch_keys_;
-  std::unordered_map<std::string, size_t> batch_events_;  // id → index of its submission
+  absl::flat_hash_map<std::pair<std::string, std::string>, BatchEvent> batch_keys_;
+  absl::flat_hash_map<std::string, size_t> batch_events_;  // id → index of its submission
   std::map<std::string, StoredEvent> stored_keys_;  // committed events with a submission's key
-  Event scratch_;                                   // the submission being appended
 };
 
 // Checks that need no database: the key, and each submission's agreement, signer and
-// completeness. Returns the key's entry and the content hashes.
-Result<std::pair<const KeyEntry*, std::vector<Hash>>> Precheck(const AppendRequest& request) {
+// completeness. Returns the key's entry.
+Result<const KeyEntry*> Precheck(const AppendRequest& request) {
   if (request.keys == nullptr) return Error{"no keys file", ""};
   Result<const KeyEntry*> key = MatchPrivateKey(request.key, *request.keys);
   if (!key.ok()) return Error{key.error().message, "recorded_by.institution"};
-  std::vector<Hash> hashes;
-  hashes.reserve(request.submissions.size());
   for (size_t i = 0; i < request.submissions.size(); ++i) {
     const Event& event = request.submissions[i];
     if (event.agreement != request.agreement) {
@@ -298,24 +359,20 @@ Result<std::pair<const KeyEntry*, std::vector<Hash>>> Precheck(const AppendReque
       return SubmissionError(i, event.id.empty() ? "recorded_at" : "id", "assigned by the ledger");
     }
     if (event.idempotency_key.empty()) return SubmissionError(i, "idempotency_key", "required");
-    Result<Hash> hash = ContentHash(event);
-    if (!hash.ok()) return SubmissionError(i, "", hash.error().ToString());
-    hashes.push_back(hash.value());
   }
-  return std::pair{key.value(), std::move(hashes)};
+  return key.value();
 }
 
 }  // namespace
 
 Result<AppendResult> LedgerStore::Append(const AppendRequest& request) {
-  auto checked = Precheck(request);
-  if (!checked.ok()) return checked.error();
-  const auto& [key, content_hashes] = checked.value();
+  Result<const KeyEntry*> key = Precheck(request);
+  if (!key.ok()) return key.error();
   for (int attempt = 1;; ++attempt) {
     Result<std::unique_ptr<AppendTransaction>> txn = BeginAppend(request.agreement);
     if (!txn.ok()) return txn.error();
-    AppendRun run(request, *key, *txn.value());
-    Result<std::optional<AppendResult>> result = run.Run(content_hashes);
+    AppendRun run(request, *key.value(), *txn.value());
+    Result<std::optional<AppendResult>> result = run.Run();
     if (!result.ok()) return result.error();
     if (result.value()) return *std::move(result).value();
     if (attempt == kAttempts) return Error{"event ids collided repeatedly", ""};

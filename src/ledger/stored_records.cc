@@ -18,14 +18,7 @@ Result<Event> ReadStoredEvent(const StoredEvent& stored) {
 }
 
 Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index) {
-  Result<Hash> content_hash = ContentHash(event);
-  if (!content_hash.ok()) return content_hash.error();
-  return MakeStoredEvent(event, leaf_index, content_hash.value());
-}
-
-Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index,
-                                    const Hash& content_hash) {
-  Result<std::string> canonical = CanonicalEvent(event);
+  Result<CanonicalForm> canonical = CanonicalEventAndContentHash(event);
   if (!canonical.ok()) return canonical.error();
   StoredEvent row;
   row.agreement = event.agreement;
@@ -38,9 +31,9 @@ Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index,
   row.classification = event.classification;
   row.corrects = event.corrects;
   row.idempotency_key = event.idempotency_key;
-  row.content_hash = content_hash;
-  row.leaf_hash = LeafHash(canonical.value());
-  row.canonical = std::move(canonical).value();
+  row.content_hash = canonical.value().content_hash;
+  row.leaf_hash = LeafHash(canonical.value().bytes);
+  row.canonical = std::move(canonical.value().bytes);
   return row;
 }
 

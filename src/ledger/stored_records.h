@@ -61,12 +61,10 @@ struct EventCommitment {
   std::string commitment_id;
 };
 
-// The row of `event` at `leaf_index`. REQUIRES: `event` is complete (id, recorded_at,
-// idempotency_key assigned). Errors: those of CanonicalEvent.
+// The row of `event` at `leaf_index`; one serialisation gives its bytes and content hash.
+// REQUIRES: `event` is complete (id, recorded_at, idempotency_key assigned). Errors: those of
+// CanonicalEvent.
 Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index);
-// The same with its content hash already computed (ContentHash(event)).
-Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index,
-                                    const Hash& content_hash);
 
 // Signs `head` with `seed` and keeps its bytes. Errors: those of SignTreeHead.
 // The event a stored row holds, read from its canonical bytes as recorded (§1.5). Errors name

@@ -142,7 +142,9 @@ class Verifier {
     std::vector<StoredEvent> rows = std::move(first).value();
     std::future<Result<std::vector<StoredEvent>>> next;
     if (full(rows)) next = std::async(std::launch::async, read, options_.chunk);
+    // Two sets of checks, swapped chunk by chunk: made once, not once per chunk.
     std::vector<RowCheck> checks(rows.size());
+    std::vector<RowCheck> following_checks;
     std::atomic<size_t> cursor = 0;
     CheckRowsFrom(rows, checks, cursor);
     for (int64_t begin = options_.chunk; !rows.empty(); begin += options_.chunk) {
@@ -153,7 +155,7 @@ class Verifier {
         following = std::move(read_rows).value();
         if (full(following)) next = std::async(std::launch::async, read, begin + options_.chunk);
       }
-      std::vector<RowCheck> following_checks(following.size());
+      following_checks.resize(following.size());
       std::atomic<size_t> following_cursor = 0;
       std::future<void> helper = std::async(std::launch::async, [&] {
         CheckRowsFrom(following, following_checks, following_cursor);
@@ -170,7 +172,7 @@ class Verifier {
       CheckRowsFrom(following, following_checks, following_cursor);
       helper.wait();
       rows = std::move(following);
-      checks = std::move(following_checks);
+      std::swap(checks, following_checks);
     }
     return true;
   }
@@ -298,6 +300,8 @@ class Verifier {
   // same serialisation gives the content hash. Otherwise the checks run one by one, to name the
   // first that fails.
   void CheckRow(const StoredEvent& row, RowCheck& check) const {
+    check.before_references.clear();
+    check.after_references.clear();
     std::optional<Hash> content_hash;
     if (std::optional<Event> read = ReadEventBytes(row.canonical);
         read && IsNormalRecordedEvent(*read, context_)) {
