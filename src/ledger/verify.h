@@ -43,9 +43,9 @@ struct VerifyOptions {
 };
 
 // Verifies the ledger of `agreement` in `store`. A mismatch is a finding in the report, not an
-// error; errors are a store that cannot be read. Memory: the ids and keys of all events. `store`
-// is read from a second thread while the caller's thread checks what was read before, never from
-// both at once; REQUIRES: nothing else uses `store` until this returns.
+// error; errors are a store that cannot be read. Memory: the ids, keys and commitments of all
+// events. `store` is read from a second thread while other threads check what was read before,
+// never from two threads at once; REQUIRES: nothing else uses `store` until this returns.
 Result<VerifyReport> VerifyLedger(LedgerStore& store, const std::string& agreement,
                                   const VerifyOptions& options);
 
