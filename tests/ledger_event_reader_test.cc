@@ -45,9 +45,9 @@ bool GeneralPathAccepts(const std::string& bytes, const ValidationContext& conte
 }
 
 bool FastPathAccepts(const std::string& bytes, const ValidationContext& context) {
-  std::optional<Event> event = ReadEventBytes(bytes);
-  if (!event || !IsNormalRecordedEvent(*event, context)) return false;
-  Result<std::string> again = CanonicalEvent(*event);
+  Event event;
+  if (!ReadEventBytes(bytes, event) || !IsNormalRecordedEvent(event, context)) return false;
+  Result<std::string> again = CanonicalEvent(event);
   return again.ok() && again.value() == bytes;
 }
 
@@ -172,11 +172,29 @@ void ExpectSameVerdictForEdits(const json& base) {
 TEST(LedgerEventReaderTest, TheWorkedEventsTakeTheFastPath) {
   for (const char* bytes : {kDelivery, kCorrection}) {
     EXPECT_TRUE(FastPathAccepts(bytes, Context()));
-    std::optional<Event> event = ReadEventBytes(bytes);
-    ASSERT_TRUE(event);
+    Event event;
+    ASSERT_TRUE(ReadEventBytes(bytes, event));
     ParsedEvent parsed = ParseEventText(bytes, EventForm::kRecorded, Context());
     ASSERT_TRUE(parsed.ok());
-    EXPECT_EQ(EventToJson(*event), EventToJson(parsed.event));
+    EXPECT_EQ(EventToJson(event), EventToJson(parsed.event));
+  }
+}
+
+TEST(LedgerEventReaderTest, AnEventReadOverAnotherKeepsNothingOfIt) {
+  // verify reads each chunk's events over the previous chunk's: a correction over a delivery and
+  // back, and a delivery with fewer commitments and no evidence over one with more.
+  json fewer = json::parse(kDelivery);
+  fewer["commitments"] = json::array({fewer["commitments"][0]});
+  fewer["evidence"] = json::array();
+  Result<std::string> fewer_bytes = Canonicalize(fewer);
+  ASSERT_TRUE(fewer_bytes.ok());
+  Event event;
+  for (const std::string& bytes : std::vector<std::string>{kDelivery, kCorrection, kDelivery,
+                                                           fewer_bytes.value(), kCorrection}) {
+    ASSERT_TRUE(ReadEventBytes(bytes, event));
+    ParsedEvent parsed = ParseEventText(bytes, EventForm::kRecorded, Context());
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(EventToJson(event), EventToJson(parsed.event)) << bytes;
   }
 }
 

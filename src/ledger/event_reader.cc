@@ -131,6 +131,32 @@ class Reader {
   size_t pos_ = 0;
 };
 
+// Reads the strings of a JSON array into `items`, reusing the strings already there.
+bool ReadStrings(Reader& in, std::vector<std::string>& items) {
+  size_t count = 0;
+  const bool read = in.ReadArray([&] {
+    if (count == items.size()) items.emplace_back();
+    return in.ReadString(items[count++]);
+  });
+  items.resize(count);
+  return read;
+}
+
+// `content` without any field but its arrays, which the caller empties if the bytes have none;
+// its strings keep their buffers.
+void ClearAllButArrays(EventContent& content) {
+  content.type = EventType::kPledge;
+  for (std::string* text :
+       {&content.subtype, &content.participant, &content.date, &content.date_precision,
+        &content.occurred_at, &content.unit, &content.item, &content.effective_date,
+        &content.named_institution, &content.responds_to, &content.description}) {
+    text->clear();
+  }
+  content.amount.reset();
+  content.quantity.reset();
+  content.period.reset();
+}
+
 // A member of the content (§1.1 fields an `amend` replacement has too); false when `name` is not
 // one or its value is not of the expected form.
 bool ReadContentMember(Reader& in, std::string_view name, EventContent& content) {
@@ -147,10 +173,7 @@ bool ReadContentMember(Reader& in, std::string_view name, EventContent& content)
   if (name == "date") return in.ReadString(content.date);
   if (name == "date_precision") return in.ReadString(content.date_precision);
   if (name == "occurred_at") return in.ReadString(content.occurred_at);
-  if (name == "commitments") {
-    content.commitments.clear();
-    return in.ReadArray([&] { return in.ReadString(content.commitments.emplace_back()); });
-  }
+  if (name == "commitments") return ReadStrings(in, content.commitments);
   if (name == "amount") {
     Money& money = content.amount.emplace();
     return in.ReadObject([&](std::string_view member) {
@@ -175,24 +198,38 @@ bool ReadContentMember(Reader& in, std::string_view name, EventContent& content)
   if (name == "responds_to") return in.ReadString(content.responds_to);
   if (name == "description") return in.ReadString(content.description);
   if (name == "evidence") {
-    content.evidence.clear();
-    return in.ReadArray([&] {
-      Evidence& item = content.evidence.emplace_back();
+    size_t count = 0;
+    const bool read = in.ReadArray([&] {
+      if (count == content.evidence.size()) content.evidence.emplace_back();
+      Evidence& item = content.evidence[count++];
+      item.reference.clear();
+      item.sha256.clear();
       return in.ReadObject([&](std::string_view member) {
         if (member == "reference") return in.ReadString(item.reference);
         if (member == "sha256") return in.ReadString(item.sha256);
         return false;
       });
     });
+    content.evidence.resize(count);
+    return read;
   }
   return false;
 }
 
 }  // namespace
 
-std::optional<Event> ReadEventBytes(std::string_view bytes) {
+bool ReadEventBytes(std::string_view bytes, Event& event) {
   Reader in(bytes);
-  Event event;
+  for (std::string* text :
+       {&event.id, &event.agreement, &event.classification, &event.idempotency_key,
+        &event.recorded_at, &event.recorded_by.institution, &event.recorded_by.user,
+        &event.corrects, &event.action}) {
+    text->clear();
+  }
+  ClearAllButArrays(event.content);
+  event.replacement.reset();
+  bool commitments = false;
+  bool evidence = false;
   const bool read = in.ReadObject([&](std::string_view name) {
     if (name == "id") return in.ReadString(event.id);
     if (name == "agreement") return in.ReadString(event.agreement);
@@ -213,10 +250,13 @@ std::optional<Event> ReadEventBytes(std::string_view bytes) {
       return in.ReadObject(
           [&](std::string_view member) { return ReadContentMember(in, member, content); });
     }
+    commitments = commitments || name == "commitments";
+    evidence = evidence || name == "evidence";
     return ReadContentMember(in, name, event.content);
   });
-  if (!read || !in.AtEnd()) return std::nullopt;
-  return event;
+  if (!commitments) event.content.commitments.clear();
+  if (!evidence) event.content.evidence.clear();
+  return read && in.AtEnd();
 }
 
 }  // namespace treaty::ledger

@@ -6,16 +6,17 @@
 // (event_parser.h). Thread-safe.
 #pragma once
 
-#include <optional>
 #include <string_view>
 
 #include "ledger/event.h"
 
 namespace treaty::ledger {
 
-// The event whose members `bytes` hold, or nullopt when the bytes are not a JSON object of event
-// members in the form above (the caller then takes the general path: parse, canonicalise,
-// validate). A repeated member keeps its last value; member order is not checked.
-std::optional<Event> ReadEventBytes(std::string_view bytes);
+// Reads the event whose members `bytes` hold into `event`, replacing all it held; its strings keep
+// their buffers, so that reading many events into one allocates little. False when the bytes are
+// not a JSON object of event members in the form above (`event` is then unspecified; the caller
+// takes the general path: parse, canonicalise, validate). A repeated member keeps its last value;
+// member order is not checked.
+bool ReadEventBytes(std::string_view bytes, Event& event);
 
 }  // namespace treaty::ledger

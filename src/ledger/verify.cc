@@ -303,11 +303,11 @@ class Verifier {
     check.before_references.clear();
     check.after_references.clear();
     std::optional<Hash> content_hash;
-    if (std::optional<Event> read = ReadEventBytes(row.canonical);
-        read && IsNormalRecordedEvent(*read, context_)) {
-      Result<CanonicalForm> again = CanonicalEventAndContentHash(*read);
+    // Read into the event of the previous chunk's row at this place, reusing its buffers.
+    if (ReadEventBytes(row.canonical, check.event) &&
+        IsNormalRecordedEvent(check.event, context_)) {
+      Result<CanonicalForm> again = CanonicalEventAndContentHash(check.event);
       if (again.ok() && again.value().bytes == row.canonical) {
-        check.event = std::move(*read);
         content_hash = again.value().content_hash;
       }
     }
