@@ -116,6 +116,19 @@ TEST_P(LedgerStoreContractTest, ARepeatedAppendAddsNothingAndReportsTheFirstEven
   EXPECT_EQ(store->TreeHeads(kAgreement).value().size(), 1u);
 }
 
+TEST_P(LedgerStoreContractTest, AKeyRepeatedWithinOneAppendIsAddedOnce) {
+  auto store = Connect();
+  ASSERT_NE(store, nullptr);
+  const AppendResult result =
+      AppendOk(*store, {Disbursement(100, "twice"), Disbursement(200), Disbursement(100, "twice")});
+  EXPECT_EQ(result.added, 2);
+  EXPECT_EQ(result.already_recorded, 1);
+  ASSERT_EQ(result.events.size(), 3u);
+  EXPECT_TRUE(result.events[2].already_recorded);
+  EXPECT_EQ(result.events[2].id, result.events[0].id);
+  EXPECT_EQ(SizeOf(*store), 2);
+}
+
 TEST_P(LedgerStoreContractTest, AKeyReusedWithOtherContentWritesNothing) {
   auto store = Connect();
   ASSERT_NE(store, nullptr);

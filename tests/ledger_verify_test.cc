@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "ledger/proof_file.h"
@@ -54,9 +55,12 @@ class LedgerVerifyTest : public ::testing::Test {
     sqlite3_close(db);
   }
 
-  VerifyReport Verify() {
+  // `chunk`: events (and event_commitments rows) read per query; small ones take verify through
+  // many chunks and pages.
+  VerifyReport Verify(int64_t chunk = 10000) {
     VerifyOptions options;
     options.keys = &keys_;
+    options.chunk = chunk;
     Result<VerifyReport> report = VerifyLedger(*store_, kAgreement, options);
     EXPECT_TRUE(report.ok()) << report.error().ToString();
     return report.ok() ? report.value() : VerifyReport{};
@@ -117,6 +121,74 @@ TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {
                                  "\"sec_2__hcontainer_1__para_2__sent_2\""),
             std::string::npos)
       << report.mismatch;
+}
+
+TEST_F(LedgerVerifyTest, ChunksOfAnySizeGiveTheSameVerdicts) {
+  for (int64_t chunk : {1, 2, 4, 5}) {
+    const VerifyReport report = Verify(chunk);
+    EXPECT_TRUE(report.ok()) << chunk << ": " << report.mismatch;
+    EXPECT_EQ(report.events, 6) << chunk;
+    EXPECT_EQ(report.heads, 3) << chunk;
+  }
+  Tamper(
+      "UPDATE events SET classification = 'restricted' WHERE leaf_index = 4; "
+      "INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 5)");
+  for (int64_t chunk : {1, 2, 4, 5}) {
+    const VerifyReport report = Verify(chunk);
+    EXPECT_EQ(report.mismatch_leaf, 4) << chunk << ": " << report.mismatch;
+    EXPECT_NE(report.mismatch.find("classification"), std::string::npos) << report.mismatch;
+  }
+}
+
+TEST_F(LedgerVerifyTest, CommitmentRowsThatDifferBeforeAnEventMismatchAreNamedFirst) {
+  Tamper(
+      "UPDATE events SET classification = 'restricted' WHERE leaf_index = 4; "
+      "INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 1)");
+  for (int64_t chunk : {2, 10000}) {
+    const VerifyReport report = Verify(chunk);
+    EXPECT_EQ(report.mismatch_leaf, 1) << chunk << ": " << report.mismatch;
+    EXPECT_NE(report.mismatch.find("column event_commitments"), std::string::npos)
+        << report.mismatch;
+  }
+}
+
+TEST_F(LedgerVerifyTest, CommitmentRowsThatDifferBeforeABadHeadAreNamedFirst) {
+  // Head 4's signature is broken and leaf 3, below it, gains a row: the leaf comes first.
+  Tamper(
+      "UPDATE tree_heads SET signature = zeroblob(64) WHERE tree_size = 4; "
+      "INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 3)");
+  const VerifyReport report = Verify();
+  EXPECT_EQ(report.mismatch_leaf, 3) << report.mismatch;
+  EXPECT_NE(report.mismatch.find("column event_commitments"), std::string::npos) << report.mismatch;
+}
+
+TEST_F(LedgerVerifyTest, AnEventCommitmentRowOfNoLeafIsNamed) {
+  Tamper("INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', -1)");
+  const VerifyReport report = Verify();
+  EXPECT_EQ(report.mismatch, "event_commitments row (sec_1, leaf -1) names no event of the ledger");
+}
+
+TEST_F(LedgerVerifyTest, IndexesOfEarlierVersionsAreDroppedWhenTheFileIsOpened) {
+  Tamper(
+      "CREATE INDEX events_by_type ON events (agreement, type, leaf_index); "
+      "CREATE INDEX events_by_date ON events (agreement, fact_date); "
+      "CREATE INDEX event_commitments_by_leaf ON event_commitments (agreement, leaf_index)");
+  store_.reset();
+  ASSERT_TRUE(store::SqliteLedgerStore::Open(path_).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  int indexes = -1;
+  sqlite3_exec(
+      db,
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('events_by_type', "
+      "'events_by_date', 'event_commitments_by_leaf')",
+      [](void* count, int, char** values, char**) {
+        *static_cast<int*>(count) = std::atoi(values[0]);
+        return 0;
+      },
+      &indexes, nullptr);
+  sqlite3_close(db);
+  EXPECT_EQ(indexes, 0);
 }
 
 TEST_F(LedgerVerifyTest, AMissingEventCommitmentRowIsNamed) {

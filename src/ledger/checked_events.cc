@@ -47,7 +47,7 @@ const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
 
 std::optional<int64_t> CheckedEvents::FindKey(std::string_view institution,
                                               std::string_view key) const {
-  auto of_institution = keys_.find(std::string(institution));
+  auto of_institution = keys_.find(absl::string_view(institution.data(), institution.size()));
   if (of_institution == keys_.end()) return std::nullopt;
   auto found = of_institution->second.find(absl::string_view(key.data(), key.size()));
   if (found == of_institution->second.end()) return std::nullopt;
@@ -57,13 +57,18 @@ std::optional<int64_t> CheckedEvents::FindKey(std::string_view institution,
 void CheckedEvents::Add(std::string_view id, std::string_view institution, std::string_view key,
                         Seen seen) {
   if (std::optional<IdBytes> bytes = BytesOf(id)) ids_.emplace(*bytes, seen);
-  keys_[std::string(institution)].emplace(Keep(key), seen.leaf_index);
+  auto of_institution = keys_.find(absl::string_view(institution.data(), institution.size()));
+  if (of_institution == keys_.end()) {
+    of_institution = keys_.try_emplace(std::string(institution)).first;
+  }
+  of_institution->second.emplace(Keep(key), seen.leaf_index);
 }
 
 absl::string_view CheckedEvents::Keep(std::string_view text) {
+  if (text.empty()) return {};
   if (text.size() > block_free_) {
     const size_t size = std::max(kBlockBytes, text.size());
-    blocks_.push_back(std::make_unique<char[]>(size));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     block_next_ = blocks_.back().get();
     block_free_ = size;
   }

@@ -26,6 +26,7 @@ class CheckedEvents {
     EventType type = EventType::kPledge;
   };
 
+  // Room for `events` ids without rehashing.
   void Reserve(size_t events);
 
   // The event with `id`, or nullptr (also for text that is not a UUID).
@@ -42,8 +43,8 @@ class CheckedEvents {
   absl::string_view Keep(std::string_view text);
 
   absl::flat_hash_map<IdBytes, Seen> ids_;
-  // Institution → idempotency key (bytes in blocks_) → leaf index.
-  // absl::string_view, not std::string_view: Abseil's own hash, not std::hash's.
+  // Institution → idempotency key (bytes in blocks_) → leaf index. absl::string_view keys: the
+  // maps take them as they are, for lookups and for the institution map's heterogeneous find.
   absl::flat_hash_map<std::string, absl::flat_hash_map<absl::string_view, int64_t>> keys_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* block_next_ = nullptr;  // the first free byte of blocks_.back()

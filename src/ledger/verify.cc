@@ -3,16 +3,15 @@
 #include <algorithm>
 #include <atomic>
 #include <future>
-#include <limits>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "ledger/canonical_json.h"
 #include "ledger/checked_events.h"
+#include "ledger/commitment_rows.h"
 #include "ledger/event_parser.h"
 #include "ledger/event_reader.h"
 
@@ -96,7 +95,6 @@ class Verifier {
       checked_.Reserve(static_cast<size_t>(state.value()->tree_size));
     }
 
-    // The next chunk is read while this one is checked.
     Result<bool> events_match = CheckEvents();
     if (!events_match.ok()) return events_match.error();
     // Rows of `event_commitments` are checked against the events that passed: up to the first
@@ -120,7 +118,7 @@ class Verifier {
       }
     }
     report_.root = range_.Root();
-    if (!CheckLedgerRow(state.value())) return std::move(report_);
+    CheckLedgerRow(state.value());
     return std::move(report_);
   }
 
@@ -165,106 +163,31 @@ class Verifier {
           // The helper stops after its current block; a read in flight is waited for by the
           // future's destructor.
           following_cursor = following.size();
-          helper.wait();
+          helper.get();
           return false;
         }
       }
       CheckRowsFrom(following, following_checks, following_cursor);
-      helper.wait();
+      helper.get();  // rethrows what the helper threw
       rows = std::move(following);
       std::swap(checks, following_checks);
     }
     return true;
   }
 
-  // The `event_commitments` rows, read in their key's order, against the commitments of the
-  // events checked (leaves below next_leaf_). `events_complete`: every event passed, so a row of a
-  // later leaf names no event. false, with the mismatch set, when the first leaf where they
-  // differ comes before the mismatch already found (or there is none).
+  // The `event_commitments` rows against the commitments of the events checked (leaves below
+  // next_leaf_). `events_complete`: every event passed. False, with the mismatch set, at the first
+  // leaf where they differ, replacing a mismatch already found: each leaf compared passed its own
+  // checks before it (an event's at next_leaf_, or a head's after its last leaf), so in leaf
+  // order this difference comes first. False too for a row that names no event, found only when
+  // nothing else differs.
   Result<bool> CheckCommitmentRows(bool events_complete) {
-    int64_t first = std::numeric_limits<int64_t>::max();   // the first leaf where they differ
-    std::optional<EventCommitment> stray;                  // a row that names no event
-    std::unordered_map<std::string_view, size_t> matched;  // commitment → rows matched so far
-    const std::vector<int64_t>* expected = nullptr;        // leaves of the current commitment
-    size_t* position = nullptr;
-    std::string current;
-    std::optional<EventCommitment> after;
-    for (;;) {
-      Result<std::vector<EventCommitment>> page =
-          store_.ReadEventCommitments(agreement_, after, options_.chunk);
-      if (!page.ok()) return page.error();
-      for (const EventCommitment& row : page.value()) {
-        const int64_t leaf = row.leaf_index;
-        if (leaf < 0 || leaf >= next_leaf_) {
-          if (!stray && (leaf < 0 || events_complete)) stray = row;
-          continue;
-        }
-        if (row.commitment_id != current || expected == nullptr) {
-          current = row.commitment_id;
-          auto found = links_.find(current);
-          expected = found != links_.end() ? &found->second : nullptr;
-          position = expected != nullptr ? &matched[found->first] : nullptr;
-        }
-        if (expected == nullptr) {
-          first = std::min(first, leaf);
-          continue;
-        }
-        // Leaves the event names that have no row before this one, then this row.
-        while (*position < expected->size() && (*expected)[*position] < leaf) {
-          first = std::min(first, (*expected)[(*position)++]);
-        }
-        if (*position < expected->size() && (*expected)[*position] == leaf) {
-          ++*position;
-        } else {
-          first = std::min(first, leaf);
-        }
-      }
-      if (static_cast<int64_t>(page.value().size()) < options_.chunk) break;
-      after = page.value().back();
-    }
-    for (const auto& [commitment, leaves] : links_) {
-      const size_t done = matched[commitment];
-      if (done < leaves.size()) first = std::min(first, leaves[done]);
-    }
-    if (first != std::numeric_limits<int64_t>::max() &&
-        (report_.ok() || (report_.mismatch_leaf >= 0 && first < report_.mismatch_leaf))) {
-      return CommitmentRowsDiffer(first);
-    }
-    if (stray && report_.ok()) {
-      SetMismatch(-1, "",
-                  fmt::format("event_commitments row ({}, leaf {}) names no event of the ledger",
-                              stray->commitment_id, stray->leaf_index));
-      return false;
-    }
-    return true;
-  }
-
-  // The mismatch of §8 for the `event_commitments` rows of `leaf`; always false.
-  Result<bool> CommitmentRowsDiffer(int64_t leaf) {
-    std::vector<std::string> held;
-    std::optional<EventCommitment> after;
-    for (;;) {
-      Result<std::vector<EventCommitment>> page =
-          store_.ReadEventCommitments(agreement_, after, options_.chunk);
-      if (!page.ok()) return page.error();
-      for (const EventCommitment& row : page.value()) {
-        if (row.leaf_index == leaf) held.push_back(row.commitment_id);
-      }
-      if (static_cast<int64_t>(page.value().size()) < options_.chunk) break;
-      after = page.value().back();
-    }
-    std::vector<std::string> named;
-    for (const auto& [commitment, leaves] : links_) {
-      if (std::binary_search(leaves.begin(), leaves.end(), leaf)) named.push_back(commitment);
-    }
-    std::sort(held.begin(), held.end());
-    std::sort(named.begin(), named.end());
-    Result<std::vector<StoredEvent>> event = store_.ReadEvents(agreement_, leaf, leaf + 1);
-    if (!event.ok()) return event.error();
-    SetMismatch(leaf, event.value().empty() ? "" : event.value().front().id,
-                fmt::format("column event_commitments holds \"{}\", the event says \"{}\"",
-                            fmt::join(held, ","), fmt::join(named, ",")));
-    return false;
+    Result<std::optional<CommitmentRows::Difference>> difference =
+        commitment_rows_.Compare(store_, agreement_, next_leaf_, events_complete, options_.chunk);
+    if (!difference.ok()) return difference.error();
+    if (!difference.value()) return true;
+    const CommitmentRows::Difference& found = *difference.value();
+    return SetMismatch(found.leaf, found.event_id, found.message);
   }
 
   Result<VerifyReport> Mismatch(int64_t leaf, const std::string& id, std::string message) {
@@ -397,7 +320,7 @@ class Verifier {
     checked_.Add(event.id, event.recorded_by.institution, event.idempotency_key,
                  {i, event.content.type});
     for (const std::string& commitment : event.content.commitments) {
-      links_[commitment].push_back(i);
+      commitment_rows_.Add(commitment, i);
     }
     previous_recorded_at_ = event.recorded_at;
     if (i == range_start_) range_start_id_ = event.id;
@@ -561,8 +484,7 @@ class Verifier {
 
   ValidationContext context_;
   CheckedEvents checked_;
-  // Commitment id → the leaves of the events checked that name it, ascending.
-  std::unordered_map<std::string, std::vector<int64_t>> links_;
+  CommitmentRows commitment_rows_;
   std::string previous_recorded_at_;
   std::string previous_head_timestamp_;
   int64_t next_leaf_ = 0;

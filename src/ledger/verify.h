@@ -39,7 +39,7 @@ struct VerifyOptions {
   // Commitment ids the store now holds for the agreement; ids outside it are warnings. nullopt:
   // not checked.
   std::optional<std::set<std::string>> known_commitments;
-  int64_t chunk = 10000;  // events read per query
+  int64_t chunk = 10000;  // events (and `event_commitments` rows) read per query
 };
 
 // Verifies the ledger of `agreement` in `store`. A mismatch is a finding in the report, not an

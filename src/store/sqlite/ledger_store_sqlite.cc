@@ -391,8 +391,8 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
       }
     }
   }
-  // Files made before §6.1 dropped them keep no index beyond its keys: each one cost every append
-  // a B-tree insert per event or per commitment (§6.4).
+  // Files made by earlier versions had these indexes; §6.1 keeps none beyond the keys, since each
+  // cost every append a B-tree insert per event or per commitment.
   sql +=
       "DROP INDEX IF EXISTS events_by_type; DROP INDEX IF EXISTS events_by_date; "
       "DROP INDEX IF EXISTS event_commitments_by_leaf;\nCOMMIT;";
