@@ -164,6 +164,11 @@ TEST_F(HttpReviewTest, TheCommitmentPageFormReviewsWithCsrfAndEscapesNotes) {
   http::HttpResponse as_recorder = WithCookie("GET", page, recorder);
   EXPECT_NE(as_recorder.body.find("id=\"reviews\""), std::string::npos);
   EXPECT_EQ(as_recorder.body.find("Review this commitment"), std::string::npos);
+  http::HttpResponse posted = WithCookie("POST", page + "/reviews", recorder,
+                                         "csrf=" + csrf[1].str() + "&decision=accept&note=x");
+  EXPECT_EQ(posted.status, 403);
+  EXPECT_NE(posted.body.find("needs the role"), std::string::npos) << posted.body;
+  EXPECT_EQ(StoredReviews(), before + 1);
 }
 
 }  // namespace

@@ -14,23 +14,22 @@
 #include "ledger/event.h"
 #include "ledger/event_parser.h"
 #include "ledger/event_reader.h"
+#include "ledger_worked_events.h"
 
 namespace treaty::ledger {
 namespace {
 
+using test::kCommitment1;
+using test::kCommitment2;
+using test::kCorrectionCanonical;
+using test::kDeliveryCanonical;
+
 using json = nlohmann::json;
-
-constexpr char kDelivery[] =
-    R"json({"agreement":"lv-ua-2024","amount":{"currency":"EUR","minor_units":2000000000},"classification":"public","commitments":["sec_2__hcontainer_1__para_3__sent_2","sec_2__hcontainer_5__para_2__sent_1"],"date":"2024-12-20","description":"5,000 FPV drones (\"Drone Coalition\" lot 3) handed over in Rēzekne\nAct signed by both sides","evidence":[{"reference":"LV MoD handover act No. 12/2024-D (PDF)","sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}],"id":"0194694c-5e3b-75c3-af1e-9a407b6d13c8","idempotency_key":"lv-mod/handover/12-2024-D","item":"FPV combat drone","participant":"LV","quantity":5000,"recorded_at":"2025-01-15T09:30:00.123456Z","recorded_by":{"institution":"lv-mod","user":"jānis.bērziņš"},"type":"delivery","unit":"drone"})json";
-
-constexpr char kCorrection[] =
-    R"json({"action":"amend","agreement":"lv-ua-2024","classification":"public","corrects":"0194694c-5e3b-75c3-af1e-9a407b6d13c8","description":"The corrected handover act counts 4,980 drones, not 5,000","evidence":[{"reference":"LV MoD handover act No. 12/2024-D, corrected (PDF)","sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589"}],"id":"0194cc21-1a08-70a1-9b2c-3d4e5f607182","idempotency_key":"lv-mod/handover/12-2024-D/correction-1","recorded_at":"2025-02-03T14:05:09.000001Z","recorded_by":{"institution":"lv-mod","user":"jānis.bērziņš"},"replacement":{"amount":{"currency":"EUR","minor_units":2000000000},"commitments":["sec_2__hcontainer_1__para_3__sent_2","sec_2__hcontainer_5__para_2__sent_1"],"date":"2024-12-20","description":"4,980 FPV drones (\"Drone Coalition\" lot 3) handed over in Rēzekne\nAct signed by both sides","evidence":[{"reference":"LV MoD handover act No. 12/2024-D, corrected (PDF)","sha256":"88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589"}],"item":"FPV combat drone","participant":"LV","quantity":4980,"type":"delivery","unit":"drone"},"type":"correction"})json";
 
 ValidationContext Context() {
   ValidationContext context;
   context.default_agreement.clear();
-  context.known_commitments = std::set<std::string>{"sec_2__hcontainer_1__para_3__sent_2",
-                                                    "sec_2__hcontainer_5__para_2__sent_1"};
+  context.known_commitments = std::set<std::string>{kCommitment1, kCommitment2};
   return context;
 }
 
@@ -170,7 +169,7 @@ void ExpectSameVerdictForEdits(const json& base) {
 }
 
 TEST(LedgerEventReaderTest, TheWorkedEventsTakeTheFastPath) {
-  for (const char* bytes : {kDelivery, kCorrection}) {
+  for (const char* bytes : {kDeliveryCanonical, kCorrectionCanonical}) {
     EXPECT_TRUE(FastPathAccepts(bytes, Context()));
     Event event;
     ASSERT_TRUE(ReadEventBytes(bytes, event));
@@ -183,14 +182,15 @@ TEST(LedgerEventReaderTest, TheWorkedEventsTakeTheFastPath) {
 TEST(LedgerEventReaderTest, AnEventReadOverAnotherKeepsNothingOfIt) {
   // verify reads each chunk's events over the previous chunk's: a correction over a delivery and
   // back, and a delivery with fewer commitments and no evidence over one with more.
-  json fewer = json::parse(kDelivery);
+  json fewer = json::parse(kDeliveryCanonical);
   fewer["commitments"] = json::array({fewer["commitments"][0]});
   fewer["evidence"] = json::array();
   Result<std::string> fewer_bytes = Canonicalize(fewer);
   ASSERT_TRUE(fewer_bytes.ok());
   Event event;
-  for (const std::string& bytes : std::vector<std::string>{kDelivery, kCorrection, kDelivery,
-                                                           fewer_bytes.value(), kCorrection}) {
+  for (const std::string& bytes :
+       std::vector<std::string>{kDeliveryCanonical, kCorrectionCanonical, kDeliveryCanonical,
+                                fewer_bytes.value(), kCorrectionCanonical}) {
     ASSERT_TRUE(ReadEventBytes(bytes, event));
     ParsedEvent parsed = ParseEventText(bytes, EventForm::kRecorded, Context());
     ASSERT_TRUE(parsed.ok());
@@ -203,19 +203,19 @@ TEST(LedgerEventReaderTest, AnEventReadOverAnotherKeepsNothingOfIt) {
 }
 
 TEST(LedgerEventReaderTest, EveryEditGetsTheGeneralPathsVerdict) {
-  ExpectSameVerdictForEdits(json::parse(kDelivery));
-  ExpectSameVerdictForEdits(json::parse(kCorrection));
-  json retract = json::parse(kCorrection);
+  ExpectSameVerdictForEdits(json::parse(kDeliveryCanonical));
+  ExpectSameVerdictForEdits(json::parse(kCorrectionCanonical));
+  json retract = json::parse(kCorrectionCanonical);
   retract["action"] = "retract";
   retract.erase("replacement");
   ExpectSameVerdictForEdits(retract);
   // Other types, from the delivery with its type changed, then edited.
   for (const char* type : kTypes) {
-    json event = json::parse(kDelivery);
+    json event = json::parse(kDeliveryCanonical);
     event["type"] = type;
     ExpectSameVerdictForEdits(event);
   }
-  json notice = json::parse(kDelivery);
+  json notice = json::parse(kDeliveryCanonical);
   for (const char* field : {"amount", "quantity", "unit", "item"}) notice.erase(field);
   notice["type"] = "notice";
   notice["subtype"] = "authorised_institution";
@@ -232,7 +232,7 @@ TEST(LedgerEventReaderTest, EveryEditGetsTheGeneralPathsVerdict) {
 }
 
 TEST(LedgerEventReaderTest, BytesThatAreNotCanonicalTakeTheGeneralPath) {
-  const std::string delivery = kDelivery;
+  const std::string delivery = kDeliveryCanonical;
   auto replaced = [&](const std::string& from, const std::string& to) {
     std::string bytes = delivery;
     bytes.replace(bytes.find(from), from.size(), to);

@@ -48,6 +48,11 @@ struct AgreementPackage {
 // Errors name the file and the field: where = "<folder>/agreement.json: field signed.date".
 Result<AgreementPackage> LoadAgreementPackage(const std::string& folder);
 
+// The title to show: the short title, or the title when there is none.
+inline const std::string& DisplayTitle(const AgreementPackage& package) {
+  return package.short_title.empty() ? package.title : package.short_title;
+}
+
 // Parses and validates the JSON of an agreement.json without touching the file system; text files
 // are kept as written. `name` labels errors. Errors: malformed JSON (with line and column), a
 // missing required field or one of the wrong type, an invalid id, date, language code, layout,

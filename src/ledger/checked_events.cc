@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ledger/hash.h"
+
 namespace treaty::ledger {
 namespace {
 
 constexpr size_t kBlockBytes = size_t{1} << 20;
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 }  // namespace
 

@@ -915,7 +915,8 @@ bool IsNormalString(std::string_view text, StringRule rule) {
 }
 
 bool IsNormalUuid(std::string_view text) {
-  return IsNormalString(text, {36, false}) && IsUuid(text) && ToLowerAscii(text) == text;
+  return IsUuid(text) &&
+         std::none_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 bool IsNormalDate(std::string_view text) {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ledger/hash.h"
+
 namespace treaty::ledger {
 namespace {
 
@@ -61,8 +63,8 @@ class Reader {
           break;
         case 'u': {
           if (bytes_.substr(pos_, 2) != "00" || pos_ + 4 > bytes_.size()) return false;
-          const int high = HexDigit(bytes_[pos_ + 2]);
-          const int low = HexDigit(bytes_[pos_ + 3]);
+          const int high = HexValue(bytes_[pos_ + 2]);
+          const int low = HexValue(bytes_[pos_ + 3]);
           if (high < 0 || high > 1 || low < 0) return false;
           out += static_cast<char>(high * 16 + low);
           pos_ += 4;
@@ -121,12 +123,6 @@ class Reader {
   }
 
  private:
-  static int HexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  }
-
   std::string_view bytes_;
   size_t pos_ = 0;
 };

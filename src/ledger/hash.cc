@@ -44,13 +44,13 @@ std::string Printable(char c) {
   return byte >= 0x20 && byte < 0x7f ? std::string(1, c) : fmt::format("\\x{:02x}", byte);
 }
 
+}  // namespace
+
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
-
-}  // namespace
 
 Hash Sha256(std::string_view bytes) { return Sha256Of(-1, bytes); }
 

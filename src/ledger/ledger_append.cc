@@ -202,14 +202,15 @@ class AppendRun {
     };
     auto in_batch = batch_keys_.find(key);
     if (in_batch != batch_keys_.end()) {
-      const BatchEvent& earlier = in_batch->second;
+      BatchEvent& earlier = in_batch->second;
       Result<Hash> hash = content_hash(i);
       if (!hash.ok()) return hash.error();
-      Result<Hash> earlier_hash = earlier.stored_content_hash
-                                      ? Result<Hash>(*earlier.stored_content_hash)
-                                      : content_hash(earlier.submission);
-      if (!earlier_hash.ok()) return earlier_hash.error();
-      if (hash.value() != earlier_hash.value()) {
+      if (!earlier.content_hash) {
+        Result<Hash> earlier_hash = content_hash(earlier.submission);
+        if (!earlier_hash.ok()) return earlier_hash.error();
+        earlier.content_hash = earlier_hash.value();
+      }
+      if (hash.value() != *earlier.content_hash) {
         return Reused(i, earlier.appended.id, earlier.appended.leaf_index);
       }
       AppendedEvent skipped = earlier.appended;
@@ -324,7 +325,7 @@ class AppendRun {
   struct BatchEvent {
     AppendedEvent appended;
     size_t submission = 0;
-    std::optional<Hash> stored_content_hash;  // of a committed event
+    std::optional<Hash> content_hash;  // computed when its key is seen again
   };
 
   const AppendRequest& request_;

@@ -66,12 +66,12 @@ struct EventCommitment {
 // CanonicalEvent.
 Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index);
 
-// Signs `head` with `seed` and keeps its bytes. Errors: those of SignTreeHead.
 // The event a stored row holds, read from its canonical bytes as recorded (§1.5). Errors name
 // the event and its leaf: a row that does not read means the store was changed (`verify` says
 // how).
 Result<Event> ReadStoredEvent(const StoredEvent& stored);
 
+// Signs `head` with `seed` and keeps its bytes. Errors: those of SignTreeHead.
 Result<SignedTreeHead> MakeSignedTreeHead(const TreeHead& head, const Seed& seed);
 
 }  // namespace treaty::ledger

@@ -130,17 +130,20 @@ std::optional<int64_t> ParseTimestamp(std::string_view text) {
 }
 
 std::string OccurredAtProblem(std::string_view text, std::string* local_date) {
-  const std::string form =
-      fmt::format("not a time (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM): \"{}\"", text);
-  if (text.size() < 20 || text[10] != 'T') return form;
+  // Formatted only on error: verify checks the normal form of every stored event with this.
+  auto form = [text] {
+    return fmt::format("not a time (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM): \"{}\"",
+                       text);
+  };
+  if (text.size() < 20 || text[10] != 'T') return form();
   const std::string_view zone = text.substr(19);
   const bool utc = zone == "Z";
   const bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
                       Digits(zone, 1, 2) >= 0 && Digits(zone, 1, 2) <= 23 &&
                       Digits(zone, 4, 2) >= 0 && Digits(zone, 4, 2) <= 59;
-  if (!utc && !offset) return form;
+  if (!utc && !offset) return form();
   const std::optional<Civil> civil = ReadDateForm(text);
-  if (!civil || civil->year < 1900 || ReadTimeOfDay(text, 11) < 0) return form;
+  if (!civil || civil->year < 1900 || ReadTimeOfDay(text, 11) < 0) return form();
   if (!Exists(*civil)) return fmt::format("impossible date: {}", text.substr(0, 10));
   if (local_date != nullptr) *local_date = std::string(text.substr(0, 10));
   return {};

@@ -351,7 +351,7 @@ class Verifier {
       const CheckedEvents::Seen* found = checked_.FindId(id);
       if (found == nullptr) return fmt::format("{}: no event {} in {}", path, id, agreement_);
       const std::string_view found_type = EventTypeName(found->type);
-      if (!type.empty() && found_type != type) {
+      if (found_type != type) {
         return fmt::format("{}: names a {}; expected {}", path, found_type, type);
       }
       return std::nullopt;
@@ -370,9 +370,12 @@ class Verifier {
         return problem;
       }
     }
-    if (auto problem = check("corrects", event.corrects, "")) return problem;
-    if (!event.corrects.empty() &&
-        checked_.FindId(event.corrects)->type == EventType::kCorrection) {
+    if (event.corrects.empty()) return std::nullopt;
+    const CheckedEvents::Seen* original = checked_.FindId(event.corrects);
+    if (original == nullptr) {
+      return fmt::format("corrects: no event {} in {}", event.corrects, agreement_);
+    }
+    if (original->type == EventType::kCorrection) {
       return "corrects: names a correction; name the original event";
     }
     return std::nullopt;

@@ -1,7 +1,8 @@
-#include <fstream>
+#include <fmt/format.h>
 #include <memory>
 
 #include "views/cli/commands.h"
+#include "views/cli/output_file.h"
 #include "views/cli/status_evaluation.h"
 #include "views/cli/subcommands.h"
 
@@ -13,21 +14,9 @@ int RunCalendar(const StatusOptions& options, std::ostream& out, std::ostream& e
     err << "treaty calendar: " << status.error().ToString() << "\n";
     return kExitBadInput;
   }
-  const std::string calendar = evaluation::StatusCalendar(status.value(), Now());
-  if (options.output.empty()) {
-    out << calendar;
-    return kExitOk;
-  }
-  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-  file << calendar;
-  file.close();
-  if (!file) {
-    err << "treaty calendar: " << options.output << ": cannot write the file\n";
-    return kExitBadInput;
-  }
-  out << "calendar: " << status.value().calendar.size() << " deadlines and duties written to "
-      << options.output << "\n";
-  return kExitOk;
+  return WriteOutput(
+      "calendar", options.output, evaluation::StatusCalendar(status.value(), Now()),
+      fmt::format("calendar: {} deadlines and duties", status.value().calendar.size()), out, err);
 }
 
 Subcommand AddCalendarSubcommand(CLI::App& app) {

@@ -1,5 +1,4 @@
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -8,6 +7,7 @@
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
+#include "views/cli/output_file.h"
 #include "views/cli/status_evaluation.h"
 #include "views/cli/subcommands.h"
 #include "views/export/event_csv.h"
@@ -42,7 +42,7 @@ Result<std::string> Workbook(const ExportOptions& options, const std::string& fo
   if (!agreement.ok()) return agreement.error();
   WorkbookOptions workbook;
   const document::AgreementPackage& package = agreement.value().package;
-  workbook.title = package.short_title.empty() ? package.title : package.short_title;
+  workbook.title = DisplayTitle(package);
   workbook.status = &status.value();
   return WriteWorkbook(entries, agreement.value().reviewed, workbook);
 }
@@ -87,20 +87,9 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     err << "treaty export: " << bytes.error().ToString() << "\n";
     return kExitBadInput;
   }
-  if (options.output.empty()) {
-    out << bytes.value();
-    return kExitOk;
-  }
-  std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
-  file << bytes.value();
-  file.close();
-  if (!file) {
-    err << "treaty export: " << options.output << ": cannot write the file\n";
-    return kExitBadInput;
-  }
-  out << fmt::format("{}: {} events written to {}\n", options.format, entries.value().size(),
-                     options.output);
-  return kExitOk;
+  return WriteOutput("export", options.output, bytes.value(),
+                     fmt::format("{}: {} events", options.format, entries.value().size()), out,
+                     err);
 }
 
 Subcommand AddExportSubcommand(CLI::App& app) {

@@ -159,7 +159,7 @@ const document::Party* Recipient(const document::AgreementPackage& package,
 }
 
 std::string Title(const document::AgreementPackage& package, const Commitment& commitment) {
-  const std::string& agreement = package.short_title.empty() ? package.title : package.short_title;
+  const std::string& agreement = DisplayTitle(package);
   const std::string& area =
       commitment.area.headings.empty() ? commitment.area.section : commitment.area.headings.back();
   return fmt::format("{}: {} ({})", agreement, area, commitment.id);

@@ -59,11 +59,6 @@ HttpResponse SignInPage(const RequestContext& context, const std::string& next,
   return RenderPage(context, "signin", "Sign in", "signin.tpl", body, status);
 }
 
-std::string StringMember(const nlohmann::json& object, const char* name) {
-  const auto found = object.find(name);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
-}
-
 }  // namespace
 
 void AddAccountRoutes(Router& router, Site& site) {

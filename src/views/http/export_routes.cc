@@ -56,7 +56,7 @@ void AddExportRoutes(Router& router, Site& site) {
          const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
          views::WorkbookOptions options;
          const document::AgreementPackage& package = site.agreement().package;
-         options.title = package.short_title.empty() ? package.title : package.short_title;
+         options.title = DisplayTitle(package);
          options.status = &status.value()->status;
          Result<std::string> workbook =
              views::WriteWorkbook(visible, site.agreement().reviewed, options);

@@ -118,6 +118,11 @@ bool IsCount(const std::string& text) {
          text.find_first_not_of("0123456789") == std::string::npos;
 }
 
+std::string StringMember(const nlohmann::json& object, const char* name) {
+  const auto found = object.find(name);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
   if (!request.Header("content-type").starts_with("application/json")) {
     return Error{"send the body as application/json", "content-type"};

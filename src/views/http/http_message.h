@@ -64,6 +64,8 @@ bool IsCount(const std::string& text);
 // The body of an application/json request when it is a JSON object. Errors: where "content-type"
 // for another media type, "body" for JSON that does not parse or is not an object.
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request);
+// The member `name` of a JSON object when it is a string, else "" (absent or another type).
+std::string StringMember(const nlohmann::json& object, const char* name);
 
 // `value` as an application/json response (two-space indented).
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);

@@ -46,7 +46,6 @@ void LedgerVerification::Run(int64_t head_size) {
       result.problem = report.value().mismatch;
     }
   }
-  result.finished = std::chrono::system_clock::now();
   std::lock_guard lock(mutex_);
   last_ = std::move(result);
   running_ = false;

@@ -26,7 +26,6 @@ struct VerifiedLedger {
   bool ran = false;       // false: the ledger could not be read (`problem` says why)
   bool ok = false;        // every event, hash and signature matched
   std::string problem;    // the first mismatch, or why the run could not be made
-  std::chrono::system_clock::time_point finished;
 };
 
 class LedgerVerification {

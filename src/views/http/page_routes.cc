@@ -154,9 +154,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     row->SetValue("HEAD_SIGNER", head.value()->head.signer);
     row->SetValue("HEAD_TIME", head.value()->head.timestamp);
   }
-  return RenderPage(context, "overview",
-                    package.short_title.empty() ? package.title : package.short_title,
-                    "overview.tpl", body);
+  return RenderPage(context, "overview", DisplayTitle(package), "overview.tpl", body);
 }
 
 HttpResponse CommitmentsPage(Site& site, RequestContext& context) {

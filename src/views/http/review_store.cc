@@ -1,12 +1,8 @@
 #include "views/http/review_store.h"
 
-#include <chrono>
-
-#include <fmt/chrono.h>
-#include <fmt/format.h>
-
 #include "store/sqlite/sqlite_statement.h"
 #include "views/http/server_database.h"
+#include "views/http/status_service.h"
 
 namespace treaty::http {
 namespace {
@@ -26,11 +22,6 @@ CREATE INDEX IF NOT EXISTS http_reviews_by_commitment
   ON http_reviews(agreement, commitment, number);
 )sql";
 
-std::string NowUtc() {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
-}
-
 }  // namespace
 
 Result<std::unique_ptr<ReviewStore>> ReviewStore::Open(const std::string& path,
@@ -42,7 +33,7 @@ Result<std::unique_ptr<ReviewStore>> ReviewStore::Open(const std::string& path,
 
 Result<StoredReview> ReviewStore::Add(const std::string& commitment, const nlohmann::json& entry,
                                       const std::string& reviewer) {
-  StoredReview review{0, commitment, entry, reviewer, NowUtc()};
+  StoredReview review{0, commitment, entry, reviewer, CurrentInstant().ToUtcString()};
   const std::string text = entry.dump();
   std::lock_guard lock(mutex_);
   Result<store::StatementHandle> insert = PrepareStatement(

@@ -2,15 +2,10 @@
 
 #include "commitments/review.h"
 #include "commitments/review_fields.h"
+#include "views/http/http_message.h"
 
 namespace treaty::http {
 namespace {
-
-// The member `name` when it is a string, else empty; CheckReviewEntry names a wrong type.
-std::string StringMember(const nlohmann::json& body, const char* name) {
-  const auto found = body.find(name);
-  return found != body.end() && found->is_string() ? found->get<std::string>() : "";
-}
 
 ReviewOutcome Refused(int status, std::string field, std::string message) {
   ReviewOutcome outcome;
