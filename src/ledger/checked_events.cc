@@ -1,7 +1,10 @@
 #include "ledger/checked_events.h"
 
+#include <absl/hash/hash.h>
+
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "ledger/hash.h"
 
@@ -12,12 +15,9 @@ constexpr size_t kBlockBytes = size_t{1} << 20;
 
 }  // namespace
 
-void CheckedEvents::Reserve(size_t events) { ids_.reserve(events); }
-
-std::optional<CheckedEvents::IdBytes> CheckedEvents::BytesOf(std::string_view id) {
-  // 8-4-4-4-12 hex digits: the dashes at 8, 13, 18 and 23 carry nothing.
+std::optional<CheckedEvents::IdKey> CheckedEvents::MakeIdKey(std::string_view id) {
   if (id.size() != 36) return std::nullopt;
-  IdBytes bytes{};
+  IdKey key;
   size_t out = 0;
   for (size_t i = 0; i < id.size();) {
     if (i == 8 || i == 13 || i == 18 || i == 23) {
@@ -27,39 +27,59 @@ std::optional<CheckedEvents::IdBytes> CheckedEvents::BytesOf(std::string_view id
     const int high = HexValue(id[i]);
     const int low = HexValue(id[i + 1]);
     if (high < 0 || low < 0) return std::nullopt;
-    bytes[out++] = static_cast<uint8_t>(high << 4 | low);
+    key.bytes[out++] = static_cast<uint8_t>(high << 4 | low);
     i += 2;
   }
-  return bytes;
+  std::pair<uint64_t, uint64_t> halves;
+  std::memcpy(&halves.first, key.bytes.data(), 8);
+  std::memcpy(&halves.second, key.bytes.data() + 8, 8);
+  key.hash = absl::Hash<std::pair<uint64_t, uint64_t>>{}(halves);
+  return key;
+}
+
+CheckedEvents::KeyOf CheckedEvents::MakeKeyOf(std::string_view institution, std::string_view key) {
+  return {institution, key,
+          absl::Hash<std::pair<absl::string_view, absl::string_view>>{}(
+              {absl::string_view(institution.data(), institution.size()),
+               absl::string_view(key.data(), key.size())})};
+}
+
+void CheckedEvents::Reserve(size_t events) {
+  ids_.reserve(events);
+  keys_.reserve(events);
 }
 
 const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
-  const std::optional<IdBytes> bytes = BytesOf(id);
-  if (!bytes) return nullptr;
-  auto found = ids_.find(*bytes);
+  const std::optional<IdKey> key = MakeIdKey(id);
+  if (!key) return nullptr;
+  auto found = ids_.find(*key);
   return found != ids_.end() ? &found->second : nullptr;
 }
 
-std::optional<int64_t> CheckedEvents::FindKey(std::string_view institution,
-                                              std::string_view key) const {
-  auto of_institution = keys_.find(absl::string_view(institution.data(), institution.size()));
-  if (of_institution == keys_.end()) return std::nullopt;
-  auto found = of_institution->second.find(absl::string_view(key.data(), key.size()));
-  if (found == of_institution->second.end()) return std::nullopt;
-  return found->second;
+const CheckedEvents::Seen* CheckedEvents::AddId(const IdKey& id, Seen seen) {
+  const auto [at, added] = ids_.try_emplace(id, seen);
+  return added ? nullptr : &at->second;
 }
 
-void CheckedEvents::Add(std::string_view id, std::string_view institution, std::string_view key,
-                        Seen seen) {
-  if (std::optional<IdBytes> bytes = BytesOf(id)) ids_.emplace(*bytes, seen);
-  auto of_institution = keys_.find(absl::string_view(institution.data(), institution.size()));
-  if (of_institution == keys_.end()) {
-    of_institution = keys_.try_emplace(std::string(institution)).first;
+std::optional<int64_t> CheckedEvents::AddKey(const KeyOf& key, int64_t leaf) {
+  bool added = false;
+  auto at = keys_.lazy_emplace(key, [&](const auto& construct) {
+    added = true;
+    construct(KeyOf{KeepInstitution(key.institution), Keep(key.key), key.hash}, leaf);
+  });
+  if (added) return std::nullopt;
+  return at->second;
+}
+
+std::string_view CheckedEvents::KeepInstitution(std::string_view institution) {
+  // Few institutions sign a ledger: a search beats a table here.
+  for (const std::unique_ptr<std::string>& kept : institutions_) {
+    if (*kept == institution) return *kept;
   }
-  of_institution->second.emplace(Keep(key), seen.leaf_index);
+  return *institutions_.emplace_back(std::make_unique<std::string>(institution));
 }
 
-absl::string_view CheckedEvents::Keep(std::string_view text) {
+std::string_view CheckedEvents::Keep(std::string_view text) {
   if (text.empty()) return {};
   if (text.size() > block_free_) {
     const size_t size = std::max(kBlockBytes, text.size());

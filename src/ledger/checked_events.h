@@ -2,7 +2,9 @@
 // §8), for its uniqueness and reference checks. Flat hash tables (Abseil) keyed by an id's 16
 // bytes and by a key's bytes kept in blocks of this object, so that checking an event allocates
 // nothing of its own: at 10M events node-based maps spent more time in malloc and cache misses
-// than in the checks. Not thread-safe.
+// than in the checks. An event's keys and their hashes are made apart from the tables
+// (MakeIdKey, MakeKeyOf), so that other threads can make them; the tables then only probe, once
+// per key. Not thread-safe; MakeIdKey and MakeKeyOf are.
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
@@ -26,29 +28,61 @@ class CheckedEvents {
     EventType type = EventType::kPledge;
   };
 
-  // Room for `events` ids without rehashing.
+  // An id's 16 bytes (the dashes of 8-4-4-4-12 carry nothing) and their hash.
+  struct IdKey {
+    std::array<uint8_t, 16> bytes{};
+    size_t hash = 0;
+    bool operator==(const IdKey& other) const { return bytes == other.bytes; }
+  };
+
+  // An institution's idempotency key and the hash of both. Views: the strings must outlive it.
+  struct KeyOf {
+    std::string_view institution;
+    std::string_view key;
+    size_t hash = 0;
+    bool operator==(const KeyOf& other) const {
+      return key == other.key && institution == other.institution;
+    }
+  };
+
+  // nullopt for text that is not a UUID (36 characters, lowercase hex and dashes).
+  static std::optional<IdKey> MakeIdKey(std::string_view id);
+  static KeyOf MakeKeyOf(std::string_view institution, std::string_view key);
+
+  // Room for `events` ids and keys without rehashing.
   void Reserve(size_t events);
 
   // The event with `id`, or nullptr (also for text that is not a UUID).
   const Seen* FindId(std::string_view id) const;
-  // The leaf of the event of `institution` with idempotency key `key`, or nullopt.
-  std::optional<int64_t> FindKey(std::string_view institution, std::string_view key) const;
-  // REQUIRES: `id` is a UUID; FindId(id) and FindKey(institution, key) find nothing.
-  void Add(std::string_view id, std::string_view institution, std::string_view key, Seen seen);
+  // Starts loading the memory that AddId(id) and AddKey(key) will probe: each is otherwise a cache
+  // miss, most of the work of both at millions of events.
+  void Prefetch(const IdKey& id, const KeyOf& key) const {
+    ids_.prefetch(id);
+    keys_.prefetch(key);
+  }
+  // The event with `id` if one was added; else adds `seen` under it and returns nullptr.
+  const Seen* AddId(const IdKey& id, Seen seen);
+  // The leaf of the event with `key` if one was added; else adds `leaf` under it (copying the
+  // strings) and returns nullopt.
+  std::optional<int64_t> AddKey(const KeyOf& key, int64_t leaf);
 
  private:
-  using IdBytes = std::array<uint8_t, 16>;
-  static std::optional<IdBytes> BytesOf(std::string_view id);
+  struct TakeHash {
+    size_t operator()(const IdKey& id) const { return id.hash; }
+    size_t operator()(const KeyOf& key) const { return key.hash; }
+  };
   // A copy of `text` that lives as long as this object.
-  absl::string_view Keep(std::string_view text);
+  std::string_view Keep(std::string_view text);
+  // The same, one copy per distinct institution.
+  std::string_view KeepInstitution(std::string_view institution);
 
-  absl::flat_hash_map<IdBytes, Seen> ids_;
-  // Institution → idempotency key (bytes in blocks_) → leaf index. absl::string_view keys: the
-  // maps take them as they are, for lookups and for the institution map's heterogeneous find.
-  absl::flat_hash_map<std::string, absl::flat_hash_map<absl::string_view, int64_t>> keys_;
+  absl::flat_hash_map<IdKey, Seen, TakeHash> ids_;
+  // Views into blocks_ (keys) and institutions_.
+  absl::flat_hash_map<KeyOf, int64_t, TakeHash> keys_;
   std::vector<std::unique_ptr<char[]>> blocks_;
-  char* block_next_ = nullptr;  // the first free byte of blocks_.back()
-  size_t block_free_ = 0;       // bytes free from block_next_ on
+  char* block_next_ = nullptr;                              // the first free byte of blocks_.back()
+  size_t block_free_ = 0;                                   // bytes free from block_next_ on
+  std::vector<std::unique_ptr<std::string>> institutions_;  // each kept once
 };
 
 }  // namespace treaty::ledger

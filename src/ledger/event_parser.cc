@@ -1,6 +1,8 @@
 #include "ledger/event_parser.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <utility>
 
 #include <fmt/format.h>
@@ -925,6 +927,68 @@ bool IsNormalDate(std::string_view text) {
 
 bool IsPositiveSafe(int64_t value) { return value >= 1 && value <= kMaxSafeInteger; }
 
+// The fields of the §1.3 table that IsNormalContent checks, in the order of kNeedFieldNames.
+enum class NeedField {
+  kSubtype,
+  kParticipant,
+  kDate,
+  kDatePrecision,
+  kOccurredAt,
+  kPeriod,
+  kEffectiveDate,
+  kCommitments,
+  kAmount,
+  kQuantity,
+  kUnit,
+  kItem,
+  kNamedInstitution,
+  kRespondsTo,
+};
+constexpr std::string_view kNeedFieldNames[] = {
+    "subtype",           "participant", "date",   "date_precision", "occurred_at", "period",
+    "effective_date",    "commitments", "amount", "quantity",       "unit",        "item",
+    "named_institution", "responds_to"};
+static_assert(std::size(kNeedFieldNames) == static_cast<size_t>(NeedField::kRespondsTo) + 1);
+
+using FieldNeeds = std::array<Need, std::size(kNeedFieldNames)>;
+
+// RuleFor's need of every NeedField for an event of `type`, `subtype` (empty or one of
+// SubtypesOf(type)) and quantity, made once per combination: IsNormalContent runs for every event
+// `treaty verify` reads, and RuleFor compares names.
+const FieldNeeds& NeedsOf(EventType type, std::string_view subtype, bool has_quantity) {
+  constexpr size_t kTypes = static_cast<size_t>(EventType::kCorrection) + 1;
+  static const size_t kStride = [] {
+    size_t most = 0;
+    for (size_t t = 0; t < kTypes; ++t) {
+      most = std::max(most, SubtypesOf(static_cast<EventType>(t)).size());
+    }
+    return (most + 1) * 2;
+  }();
+  static const std::vector<FieldNeeds> kTable = [] {
+    std::vector<FieldNeeds> table(kTypes * kStride);
+    for (size_t t = 0; t < kTypes; ++t) {
+      const EventType each_type = static_cast<EventType>(t);
+      const auto& subtypes = SubtypesOf(each_type);
+      for (size_t s = 0; s <= subtypes.size(); ++s) {
+        for (const bool quantity : {false, true}) {
+          FieldNeeds& needs = table[t * kStride + s * 2 + quantity];
+          for (size_t f = 0; f < needs.size(); ++f) {
+            needs[f] =
+                RuleFor(each_type, s == 0 ? "" : subtypes[s - 1], kNeedFieldNames[f], quantity)
+                    .need;
+          }
+        }
+      }
+    }
+    return table;
+  }();
+  const auto& subtypes = SubtypesOf(type);
+  const size_t s =
+      subtype.empty() ? 0
+                      : std::find(subtypes.begin(), subtypes.end(), subtype) - subtypes.begin() + 1;
+  return kTable[static_cast<size_t>(type) * kStride + s * 2 + has_quantity];
+}
+
 // ReadContent's checks on content that is already normal; `latest` as ReadContent takes it.
 bool IsNormalContent(const EventContent& content, std::string_view latest, bool in_replacement,
                      const ValidationContext& context) {
@@ -932,12 +996,6 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
   if (in_replacement && type == EventType::kCorrection) return false;
   const std::string& subtype = content.subtype;
   const bool has_quantity = content.quantity.has_value();
-  // A present field must be allowed, an absent one not required.
-  auto fits = [&](std::string_view field, bool present) {
-    const Need need = RuleFor(type, subtype, field, has_quantity).need;
-    return present ? need != Need::kForbidden : need != Need::kRequired;
-  };
-  if (!fits("subtype", !subtype.empty())) return false;
   if (!subtype.empty()) {
     const auto& known = SubtypesOf(type);
     if (!IsNormalString(subtype, {}) ||
@@ -945,7 +1003,14 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
       return false;
     }
   }
-  if (!fits("participant", !content.participant.empty())) return false;
+  const FieldNeeds& needs = NeedsOf(type, subtype, has_quantity);
+  // A present field must be allowed, an absent one not required.
+  auto fits = [&](NeedField field, bool present) {
+    const Need need = needs[static_cast<size_t>(field)];
+    return present ? need != Need::kForbidden : need != Need::kRequired;
+  };
+  if (!fits(NeedField::kSubtype, !subtype.empty())) return false;
+  if (!fits(NeedField::kParticipant, !content.participant.empty())) return false;
   if (!content.participant.empty()) {
     if (!IsNormalString(content.participant, {})) return false;
     const bool both = type == EventType::kMeeting || type == EventType::kConsultationHeld ||
@@ -956,12 +1021,12 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
       return false;
     }
   }
-  if (!fits("date", !content.date.empty())) return false;
+  if (!fits(NeedField::kDate, !content.date.empty())) return false;
   if (!content.date.empty() &&
       (!IsNormalDate(content.date) || (!latest.empty() && content.date > latest))) {
     return false;
   }
-  if (!fits("date_precision", !content.date_precision.empty())) return false;
+  if (!fits(NeedField::kDatePrecision, !content.date_precision.empty())) return false;
   if (const std::string& precision = content.date_precision; !precision.empty()) {
     if (!IsNormalString(precision, {}) ||
         (precision != "day" && precision != "month" && precision != "year")) {
@@ -972,7 +1037,7 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
       return false;
     }
   }
-  if (!fits("occurred_at", !content.occurred_at.empty())) return false;
+  if (!fits(NeedField::kOccurredAt, !content.occurred_at.empty())) return false;
   if (!content.occurred_at.empty()) {
     std::string local_date;
     if (!IsNormalString(content.occurred_at, {}) ||
@@ -981,16 +1046,16 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
       return false;
     }
   }
-  if (!fits("period", content.period.has_value())) return false;
+  if (!fits(NeedField::kPeriod, content.period.has_value())) return false;
   if (content.period && (!IsNormalDate(content.period->from) || !IsNormalDate(content.period->to) ||
                          content.period->to < content.period->from)) {
     return false;
   }
-  if (!fits("effective_date", !content.effective_date.empty())) return false;
+  if (!fits(NeedField::kEffectiveDate, !content.effective_date.empty())) return false;
   if (!content.effective_date.empty() && !IsNormalDate(content.effective_date)) return false;
   // The serialised event has `commitments` unless it is a correction (EventToJson).
   const bool has_commitments = type != EventType::kCorrection;
-  if (!fits("commitments", has_commitments)) return false;
+  if (!fits(NeedField::kCommitments, has_commitments)) return false;
   if (has_commitments) {
     const std::vector<std::string>& ids = content.commitments;
     if ((ids.empty() && IsMoneyType(type)) || ids.size() > kMaxCommitments) return false;
@@ -1003,28 +1068,28 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
       }
     }
   }
-  if (!fits("amount", content.amount.has_value())) return false;
+  if (!fits(NeedField::kAmount, content.amount.has_value())) return false;
   if (content.amount && (!IsNormalString(content.amount->currency, {}) ||
                          !CurrencyProblem(content.amount->currency).empty() ||
                          !IsPositiveSafe(content.amount->minor_units))) {
     return false;
   }
-  if (!fits("quantity", has_quantity)) return false;
+  if (!fits(NeedField::kQuantity, has_quantity)) return false;
   if (has_quantity && !IsPositiveSafe(*content.quantity)) return false;
   if (type == EventType::kPledge && !content.amount && !has_quantity) return false;
-  if (!fits("unit", !content.unit.empty())) return false;
+  if (!fits(NeedField::kUnit, !content.unit.empty())) return false;
   if (!content.unit.empty() &&
       (!IsNormalString(content.unit, {32, false}) || !IsUnit(content.unit))) {
     return false;
   }
-  if (!fits("item", !content.item.empty())) return false;
+  if (!fits(NeedField::kItem, !content.item.empty())) return false;
   if (!content.item.empty() && !IsNormalString(content.item, {200, false})) return false;
-  if (!fits("named_institution", !content.named_institution.empty())) return false;
+  if (!fits(NeedField::kNamedInstitution, !content.named_institution.empty())) return false;
   if (!content.named_institution.empty() &&
       !IsNormalString(content.named_institution, {300, false})) {
     return false;
   }
-  if (!fits("responds_to", !content.responds_to.empty())) return false;
+  if (!fits(NeedField::kRespondsTo, !content.responds_to.empty())) return false;
   if (!content.responds_to.empty() && !IsNormalUuid(content.responds_to)) return false;
   if (!IsNormalString(content.description, {4000, true})) return false;
   const std::vector<Evidence>& evidence = content.evidence;

@@ -24,6 +24,10 @@ struct RowCheck {
   Event event;
   std::string before_references;
   std::string after_references;
+  // The event's id and idempotency key as the tables of CheckedEvents take them, made here so
+  // that the checks in leaf order only probe the tables.
+  CheckedEvents::IdKey id_key;
+  CheckedEvents::KeyOf key_of;
 };
 
 // The perfect subtrees of the leaves seen so far, largest first (RFC 9162's compact range).
@@ -159,6 +163,10 @@ class Verifier {
         CheckRowsFrom(following, following_checks, following_cursor);
       });
       for (size_t j = 0; j < rows.size(); ++j) {
+        if (j + kPrefetchAhead < rows.size()) {
+          const RowCheck& ahead = checks[j + kPrefetchAhead];
+          checked_.Prefetch(ahead.id_key, ahead.key_of);
+        }
         if (!CheckEvent(rows[j], checks[j])) {
           // The helper stops after its current block; a read in flight is waited for by the
           // future's destructor.
@@ -246,6 +254,9 @@ class Verifier {
                                             event.agreement, agreement_);
       return;
     }
+    // A valid event's id is a lowercase UUID.
+    check.id_key = CheckedEvents::MakeIdKey(event.id).value();
+    check.key_of = CheckedEvents::MakeKeyOf(event.recorded_by.institution, event.idempotency_key);
     if (LeafHash(row.canonical) != row.leaf_hash) {
       check.after_references = "the stored leaf hash differs from its bytes";
     } else if (auto problem = CheckColumns(row, event)) {
@@ -289,11 +300,12 @@ class Verifier {
     const Event& event = check.event;
     if (auto problem = CheckReferences(event)) return fail("not a valid event: " + *problem);
     if (!check.after_references.empty()) return fail(check.after_references);
-    if (const CheckedEvents::Seen* earlier = checked_.FindId(event.id)) {
+    // Added here, before the checks below pass: after a mismatch the tables are not read again.
+    if (const CheckedEvents::Seen* earlier =
+            checked_.AddId(check.id_key, {i, event.content.type})) {
       return fail(fmt::format("id already used by leaf {}", earlier->leaf_index));
     }
-    if (std::optional<int64_t> earlier =
-            checked_.FindKey(event.recorded_by.institution, event.idempotency_key)) {
+    if (std::optional<int64_t> earlier = checked_.AddKey(check.key_of, i)) {
       return fail(fmt::format("idempotency key already used by leaf {}", *earlier));
     }
     if (event.recorded_at < previous_recorded_at_) {
@@ -317,8 +329,6 @@ class Verifier {
       return fail(
           fmt::format("recorded_at differs from the timestamp of tree head {}", head.tree_size));
     }
-    checked_.Add(event.id, event.recorded_by.institution, event.idempotency_key,
-                 {i, event.content.type});
     for (const std::string& commitment : event.content.commitments) {
       commitment_rows_.Add(commitment, i);
     }
@@ -484,6 +494,7 @@ class Verifier {
   std::map<std::pair<int, int64_t>, Hash> nodes_;
   std::set<std::pair<int, int64_t>> checked_nodes_;
   static constexpr size_t kRowsPerTake = 64;
+  static constexpr size_t kPrefetchAhead = 8;  // events; a few cache misses' time of checks
 
   ValidationContext context_;
   CheckedEvents checked_;
