@@ -7,7 +7,12 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <fmt/format.h>
+
+#include "ledger/event_reader.h"
+#include "ledger/hash.h"
 #include "ledger/proof_file.h"
+#include "ledger/stored_records.h"
 #include "ledger/verify.h"
 #include "ledger_test_util.h"
 #include "store/sqlite/ledger_store_sqlite.h"
@@ -104,6 +109,48 @@ TEST_F(LedgerVerifyTest, AnEditedColumnIsNamed) {
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.mismatch_leaf, 4);
   EXPECT_NE(report.mismatch.find("classification"), std::string::npos) << report.mismatch;
+}
+
+// The events table without its keys, as someone with write access could rebuild it: then an
+// id or idempotency key can be stored twice, and only verify's own tables find it.
+constexpr const char* kEventsWithoutKeys =
+    "CREATE TABLE loose AS SELECT * FROM events; DROP TABLE events; "
+    "ALTER TABLE loose RENAME TO events; ";
+
+// SQL that makes leaf `leaf` hold `row`'s event and columns, its leaf index kept.
+std::string StoreAt(int64_t leaf, const StoredEvent& row) {
+  return fmt::format(
+      "UPDATE events SET id = '{}', recorded_at = '{}', idempotency_key = '{}', "
+      "content_hash = X'{}', leaf_hash = X'{}', canonical = X'{}' WHERE leaf_index = {}",
+      row.id, row.recorded_at, row.idempotency_key, ToHex(row.content_hash), ToHex(row.leaf_hash),
+      BytesToHex(reinterpret_cast<const uint8_t*>(row.canonical.data()), row.canonical.size()),
+      leaf);
+}
+
+TEST_F(LedgerVerifyTest, AnIdStoredTwiceIsNamedAtItsSecondLeaf) {
+  Tamper(kEventsWithoutKeys + StoreAt(5, EventAt(1)));
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, 5);
+  EXPECT_NE(report.mismatch.find("id already used by leaf 1"), std::string::npos)
+      << report.mismatch;
+}
+
+TEST_F(LedgerVerifyTest, AnIdempotencyKeyStoredTwiceIsNamedAtItsSecondLeaf) {
+  const StoredEvent first = EventAt(1);
+  const StoredEvent fifth = EventAt(5);
+  Event event;
+  ASSERT_TRUE(ReadEventBytes(fifth.canonical, event));
+  event.idempotency_key = first.idempotency_key;
+  Result<StoredEvent> reused = MakeStoredEvent(event, 5);
+  ASSERT_TRUE(reused.ok()) << reused.error().ToString();
+  Tamper(kEventsWithoutKeys + StoreAt(5, reused.value()));
+  const VerifyReport report = Verify();
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.mismatch_leaf, 5);
+  EXPECT_EQ(report.mismatch_event_id, fifth.id);
+  EXPECT_NE(report.mismatch.find("idempotency key already used by leaf 1"), std::string::npos)
+      << report.mismatch;
 }
 
 TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {
