@@ -1,13 +1,17 @@
 // `treaty verify` (docs/ledger-format.md §8) and inclusion proofs (§3.2, §6.6) over large
-// ledgers in SQLite. One ledger grows through each size in turn (default 1,000,000 and then
-// 10,000,000 events), appended in batches of 10,000 through the store; at each size the bench
-// prints the median verify throughput (events/s) of its runs, the median time of an inclusion
-// proof of a random leaf in the tree of that size (1,000 proofs, each from a fresh query of the
-// store), and the file's bytes per event.
+// ledgers, in SQLite and in PostgreSQL. Per store, one ledger grows through each size in turn
+// (default 1,000,000 and then 10,000,000 events), appended in batches of 10,000 through the store;
+// at each size the bench prints the median verify throughput (events/s) of its runs, the median
+// time of an inclusion proof of a random leaf in the tree of that size (1,000 proofs, each from a
+// fresh query of the store), and the bytes per event on disk.
 //
-// Usage: ledger_verify_bench [SIZE[,SIZE…] [VERIFY_RUNS]]   (default 1000000,10000000 and 3)
-// The database lives in a temporary folder (10M events take ~14 GB) removed at the end.
+// Usage: ledger_verify_bench [SIZE[,SIZE…] [VERIFY_RUNS [STORE[,STORE]]]]
+//   (default 1000000,10000000, 3 and sqlite,postgresql)
+// The SQLite database lives in a temporary folder (10M events take ~14 GB) removed at the end;
+// PostgreSQL figures need TREATY_BENCH_POSTGRES_URL (or TREATY_TEST_POSTGRES_URL) and use a
+// schema of their own, dropped at the end.
 #include <cstdio>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -16,6 +20,7 @@
 #include "ledger/hash.h"
 #include "ledger/verify.h"
 #include "ledger_bench_support.h"
+#include "store/postgres/ledger_store_postgres.h"
 #include "store/sqlite/ledger_store_sqlite.h"
 
 namespace treaty::bench {
@@ -40,7 +45,9 @@ bool GrowTo(ledger::LedgerStore& store, int64_t from, int64_t size) {
   return true;
 }
 
-void Measure(ledger::LedgerStore& store, const std::string& path, int64_t size, int runs) {
+// Prints the figures of one store at `size` events; `disk_bytes` gives its bytes on disk.
+void Measure(ledger::LedgerStore& store, const char* store_name,
+             const std::function<double()>& disk_bytes, int64_t size, int runs) {
   ledger::VerifyOptions options;
   options.keys = &BenchKeys();
   std::vector<double> rates;
@@ -70,16 +77,62 @@ void Measure(ledger::LedgerStore& store, const std::string& path, int64_t size, 
       return;
     }
   }
-  const double bytes = std::filesystem::file_size(path) +
-                       (std::filesystem::exists(path + "-wal")
-                            ? static_cast<double>(std::filesystem::file_size(path + "-wal"))
-                            : 0.0);
   std::printf(
-      "SQLite %9lld events  verify %9.0f events/s (median of %d; %.0f per CPU-second)  "
-      "inclusion proof median %.0f us, max %.0f us  %.0f bytes/event\n",
-      static_cast<long long>(size), Median(rates), runs, Median(cpu_rates), Median(proof_micros),
-      *std::max_element(proof_micros.begin(), proof_micros.end()), bytes / size);
+      "%-10s %9lld events  verify %9.0f events/s (median of %d; %.0f per CPU-second of this "
+      "process)  inclusion proof median %.0f us, max %.0f us  %.0f bytes/event\n",
+      store_name, static_cast<long long>(size), Median(rates), runs, Median(cpu_rates),
+      Median(proof_micros), *std::max_element(proof_micros.begin(), proof_micros.end()),
+      disk_bytes() / size);
   std::fflush(stdout);
+}
+
+// Grows `store` through `sizes`, measuring at each; false after printing an error.
+bool GrowAndMeasure(ledger::LedgerStore& store, const char* store_name,
+                    const std::function<double()>& disk_bytes, const std::vector<int64_t>& sizes,
+                    int runs) {
+  int64_t size = 0;
+  for (const int64_t target : sizes) {
+    if (!GrowTo(store, size, target)) return false;
+    size = target;
+    Measure(store, store_name, disk_bytes, size, runs);
+  }
+  return true;
+}
+
+bool RunSqlite(const std::vector<int64_t>& sizes, int runs) {
+  TempFolder folder("treaty-verify-bench");
+  const std::string path = (folder.path() / "ledger.sqlite").string();
+  Result<std::unique_ptr<store::SqliteLedgerStore>> store = store::SqliteLedgerStore::Open(path);
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", store.error().ToString().c_str());
+    return false;
+  }
+  auto disk_bytes = [&path] {
+    const std::string wal = path + "-wal";
+    return static_cast<double>(std::filesystem::file_size(path)) +
+           (std::filesystem::exists(wal) ? static_cast<double>(std::filesystem::file_size(wal))
+                                         : 0.0);
+  };
+  return GrowAndMeasure(*store.value(), "SQLite", disk_bytes, sizes, runs);
+}
+
+bool RunPostgres(const std::vector<int64_t>& sizes, int runs) {
+  const std::string server = BenchPostgresUrl();
+  if (server.empty()) {
+    std::printf(
+        "PostgreSQL: skipped (set TREATY_BENCH_POSTGRES_URL, e.g. to the URL printed by "
+        "scripts/start-postgres.sh)\n");
+    return true;
+  }
+  PostgresBenchSchema schema(server, "bench_verify");
+  Result<std::unique_ptr<store::PostgresLedgerStore>> store =
+      store::PostgresLedgerStore::Open(schema.url());
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", store.error().ToString().c_str());
+    return false;
+  }
+  auto disk_bytes = [&schema] { return static_cast<double>(schema.DiskBytes()); };
+  return GrowAndMeasure(*store.value(), "PostgreSQL", disk_bytes, sizes, runs);
 }
 
 }  // namespace
@@ -94,20 +147,19 @@ int main(int argc, char** argv) {
     for (std::string item; std::getline(list, item, ',');) sizes.push_back(std::stoll(item));
   }
   const int runs = argc > 2 ? std::stoi(argv[2]) : 3;
-  treaty::ledger::InitSodium();
-  TempFolder folder("treaty-verify-bench");
-  const std::string path = (folder.path() / "ledger.sqlite").string();
-  treaty::Result<std::unique_ptr<treaty::store::SqliteLedgerStore>> store =
-      treaty::store::SqliteLedgerStore::Open(path);
-  if (!store.ok()) {
-    std::fprintf(stderr, "%s\n", store.error().ToString().c_str());
-    return 1;
+  std::vector<std::string> stores = {"sqlite", "postgresql"};
+  if (argc > 3) {
+    stores.clear();
+    std::stringstream list(argv[3]);
+    for (std::string item; std::getline(list, item, ',');) stores.push_back(item);
   }
-  int64_t size = 0;
-  for (const int64_t target : sizes) {
-    if (!GrowTo(*store.value(), size, target)) return 1;
-    size = target;
-    Measure(*store.value(), path, size, runs);
+  treaty::ledger::InitSodium();
+  for (const std::string& store : stores) {
+    if (store != "sqlite" && store != "postgresql") {
+      std::fprintf(stderr, "unknown store %s: expected sqlite or postgresql\n", store.c_str());
+      return 2;
+    }
+    if (!(store == "sqlite" ? RunSqlite(sizes, runs) : RunPostgres(sizes, runs))) return 1;
   }
   return 0;
 }

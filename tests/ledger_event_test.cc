@@ -394,6 +394,20 @@ TEST(LedgerEventTest, UuidV7) {
   EXPECT_FALSE(IsUuid("0194694c5e3b75c3af1e9a407b6d13c8"));
 }
 
+TEST(LedgerEventTest, UuidsV7OfOneAppendAscendWithoutRepeats) {
+  const int64_t ms = 1736933400123;
+  const std::vector<std::string> ids = NewUuidsV7(ms, 5000);
+  ASSERT_EQ(ids.size(), 5000u);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    ASSERT_TRUE(IsUuid(ids[i])) << ids[i];
+    EXPECT_EQ(ToLowerAscii(ids[i]), ids[i]);
+    EXPECT_EQ(ids[i].substr(0, 13), "0194694c-5e3b");
+    EXPECT_EQ(ids[i][14], '7');
+    EXPECT_NE(std::string("89ab").find(ids[i][19]), std::string::npos) << ids[i];
+    if (i > 0) EXPECT_LT(ids[i - 1], ids[i]);
+  }
+}
+
 TEST(LedgerEventTest, Timestamps) {
   EXPECT_EQ(FormatTimestamp(1736933400123456), "2025-01-15T09:30:00.123456Z");
   EXPECT_EQ(ParseTimestamp("2025-01-15T09:30:00.123456Z"), 1736933400123456);

@@ -11,18 +11,31 @@ namespace treaty::ledger {
 
 namespace {
 
-// The id of `unix_ms` with the 10 random bytes at `random`.
-std::string UuidV7Of(int64_t unix_ms, const uint8_t* random) {
-  std::array<uint8_t, 16> bytes;
+using UuidBytes = std::array<uint8_t, 16>;
+
+// The id of `unix_ms` with the 10 random bytes at `random`, version and variant set.
+UuidBytes UuidV7Bytes(int64_t unix_ms, const uint8_t* random) {
+  UuidBytes bytes;
   for (int i = 0; i < 6; ++i) {
     bytes[i] = static_cast<uint8_t>(static_cast<uint64_t>(unix_ms) >> (8 * (5 - i)));
   }
   std::copy(random, random + 10, bytes.begin() + 6);
   bytes[6] = static_cast<uint8_t>(0x70 | (bytes[6] & 0x0f));
   bytes[8] = static_cast<uint8_t>(0x80 | (bytes[8] & 0x3f));
-  const std::string hex = BytesToHex(bytes.data(), bytes.size());
-  return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
-         hex.substr(16, 4) + '-' + hex.substr(20);
+  return bytes;
+}
+
+// Lowercase 8-4-4-4-12.
+std::string UuidText(const UuidBytes& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string text;
+  text.reserve(36);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) text.push_back('-');
+    text.push_back(kDigits[bytes[i] >> 4]);
+    text.push_back(kDigits[bytes[i] & 0x0f]);
+  }
+  return text;
 }
 
 }  // namespace
@@ -31,17 +44,21 @@ std::string NewUuidV7(int64_t unix_ms) {
   InitSodium();
   std::array<uint8_t, 10> random;
   randombytes_buf(random.data(), random.size());
-  return UuidV7Of(unix_ms, random.data());
+  return UuidText(UuidV7Bytes(unix_ms, random.data()));
 }
 
 std::vector<std::string> NewUuidsV7(int64_t unix_ms, size_t count) {
   InitSodium();
   std::vector<uint8_t> random(10 * count);
   randombytes_buf(random.data(), random.size());
+  std::vector<UuidBytes> all;
+  all.reserve(count);
+  for (size_t i = 0; i < count; ++i) all.push_back(UuidV7Bytes(unix_ms, random.data() + 10 * i));
+  // Bytes in order are texts in order: lowercase hex keeps the order of the bytes it spells.
+  std::sort(all.begin(), all.end());
   std::vector<std::string> ids;
   ids.reserve(count);
-  for (size_t i = 0; i < count; ++i) ids.push_back(UuidV7Of(unix_ms, random.data() + 10 * i));
-  std::sort(ids.begin(), ids.end());
+  for (const UuidBytes& bytes : all) ids.push_back(UuidText(bytes));
   return ids;
 }
 
