@@ -197,6 +197,7 @@ HttpResponse Application::Handle(const HttpRequest& request) {
   }
   AddSecurityHeaders(response);
   if (request.method == "HEAD") {
+    response.omitted_body_size = response.Body().size();
     response.body.clear();
     response.shared_body.reset();
   }

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,9 @@ struct HttpResponse {
   std::string body;
   // When set, the body instead of `body`, shared rather than copied (a large cached document).
   std::shared_ptr<const std::string> shared_body;
+  // Set for a HEAD request, whose body is left out: the size of the body a GET would have sent,
+  // given as its Content-Length (RFC 9110 §9.3.2).
+  std::optional<size_t> omitted_body_size;
 
   std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
 };

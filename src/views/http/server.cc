@@ -117,6 +117,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Write(HttpResponse response, unsigned version, bool keep_alive) {
     const auto status = static_cast<bhttp::status>(response.status);
+    if (response.omitted_body_size) {
+      // HEAD: the header fields of a GET, its Content-Length included, and no body.
+      auto out = std::make_shared<bhttp::response<bhttp::empty_body>>(status, version);
+      Head(*out, response, keep_alive);
+      if (status != bhttp::status::not_modified) out->content_length(*response.omitted_body_size);
+      return Send(std::move(out), nullptr);
+    }
     if (response.shared_body) {
       // The shared body is written where it is; the handler keeps it alive until sent.
       auto out = std::make_shared<bhttp::response<bhttp::buffer_body>>(status, version);
