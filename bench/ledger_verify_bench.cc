@@ -3,13 +3,15 @@
 // (default 1,000,000 and then 10,000,000 events), appended in batches of 10,000 through the store;
 // at each size the bench prints the median verify throughput (events/s) of its runs, the median
 // time of an inclusion proof of a random leaf in the tree of that size (1,000 proofs, each from a
-// fresh query of the store), and the bytes per event on disk.
+// fresh query of the store), the bytes per event on disk and the process's peak memory so far.
 //
 // Usage: ledger_verify_bench [SIZE[,SIZE…] [VERIFY_RUNS [STORE[,STORE]]]]
 //   (default 1000000,10000000, 3 and sqlite,postgresql)
 // The SQLite database lives in a temporary folder (10M events take ~14 GB) removed at the end;
 // PostgreSQL figures need TREATY_BENCH_POSTGRES_URL (or TREATY_TEST_POSTGRES_URL) and use a
 // schema of their own, dropped at the end.
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <functional>
 #include <random>
@@ -43,6 +45,13 @@ bool GrowTo(ledger::LedgerStore& store, int64_t from, int64_t size) {
   std::printf("  appended %lld events in %.1f s (with event generation)\n",
               static_cast<long long>(size - from), SecondsSince(start));
   return true;
+}
+
+// The largest resident memory of this process so far.
+double PeakResidentMegabytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
 }
 
 // Prints the figures of one store at `size` events; `disk_bytes` gives its bytes on disk.
@@ -79,10 +88,11 @@ void Measure(ledger::LedgerStore& store, const char* store_name,
   }
   std::printf(
       "%-10s %9lld events  verify %9.0f events/s (median of %d; %.0f per CPU-second of this "
-      "process)  inclusion proof median %.0f us, max %.0f us  %.0f bytes/event\n",
+      "process)  inclusion proof median %.0f us, max %.0f us  %.0f bytes/event  peak memory "
+      "%.0f MB\n",
       store_name, static_cast<long long>(size), Median(rates), runs, Median(cpu_rates),
       Median(proof_micros), *std::max_element(proof_micros.begin(), proof_micros.end()),
-      disk_bytes() / size);
+      disk_bytes() / size, PeakResidentMegabytes());
   std::fflush(stdout);
 }
 
@@ -153,12 +163,14 @@ int main(int argc, char** argv) {
     std::stringstream list(argv[3]);
     for (std::string item; std::getline(list, item, ',');) stores.push_back(item);
   }
-  treaty::ledger::InitSodium();
   for (const std::string& store : stores) {
     if (store != "sqlite" && store != "postgresql") {
       std::fprintf(stderr, "unknown store %s: expected sqlite or postgresql\n", store.c_str());
       return 2;
     }
+  }
+  treaty::ledger::InitSodium();
+  for (const std::string& store : stores) {
     if (!(store == "sqlite" ? RunSqlite(sizes, runs) : RunPostgres(sizes, runs))) return 1;
   }
   return 0;

@@ -98,6 +98,18 @@ TEST_F(HttpRoutesTest, EveryRouteAsEveryRole) {
   EXPECT_TRUE(app_->site().reviews().List("").value().empty());
 }
 
+TEST_F(HttpRoutesTest, HeadLeavesOutTheBodyAndKeepsItsSize) {
+  for (const std::string target : {"/healthz", "/api/v1/status", "/api/v1/no-such-route"}) {
+    const http::HttpResponse get = Send("GET", target);
+    const http::HttpResponse head = Send("HEAD", target);
+    EXPECT_EQ(head.status, get.status) << target;
+    EXPECT_TRUE(head.Body().empty()) << target;
+    ASSERT_TRUE(head.omitted_body_size.has_value()) << target;
+    EXPECT_EQ(*head.omitted_body_size, get.Body().size()) << target;
+    EXPECT_FALSE(get.omitted_body_size.has_value()) << target;
+  }
+}
+
 TEST_F(HttpRoutesTest, RecorderRecordsInOwnInstitutionOnly) {
   http::HttpResponse recorded = Send("POST", "/api/v1/events", "lauris", Disbursement("Tranche"));
   ASSERT_EQ(recorded.status, 201) << recorded.body;

@@ -92,27 +92,29 @@ TEST_F(HttpServerTest, KeepAliveServesSeveralRequests) {
 }
 
 // The Content-Length of a response's head, or -1.
-long ContentLengthOf(std::string_view head) {
+int64_t ContentLengthOf(std::string_view head) {
   const size_t at = head.find("Content-Length: ");
   if (at == std::string_view::npos) return -1;
-  return std::stol(std::string(head.substr(at + 16, head.find("\r\n", at) - at - 16)));
+  return std::stoll(std::string(head.substr(at + 16, head.find("\r\n", at) - at - 16)));
 }
 
 TEST_F(HttpServerTest, HeadGivesTheLengthOfTheBodyItLeavesOut) {
-  for (const std::string target : {"/healthz", "/api/v1/status"}) {
-    const std::string get =
-        Exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  for (const char* target : {"/healthz", "/api/v1/status"}) {
+    const std::string get = Exchange(std::string("GET ") + target +
+                                     " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_TRUE(get.starts_with("HTTP/1.1 200")) << get;
     const size_t get_body = get.find("\r\n\r\n") + 4;
     ASSERT_GT(get.size(), get_body) << target << ": " << get;
-    EXPECT_EQ(ContentLengthOf(get.substr(0, get_body)), static_cast<long>(get.size() - get_body));
+    const auto body_size = static_cast<int64_t>(get.size() - get_body);
+    EXPECT_EQ(ContentLengthOf(get.substr(0, get_body)), body_size);
     // A HEAD and then a GET on one connection: the HEAD's response ends with its header, or the
     // second response would not start right after it.
-    const std::string both = Exchange("HEAD " + target + " HTTP/1.1\r\nHost: x\r\n\r\nGET " +
-                                      target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const std::string both =
+        Exchange(std::string("HEAD ") + target + " HTTP/1.1\r\nHost: x\r\n\r\nGET " + target +
+                 " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     const size_t head_end = both.find("\r\n\r\n") + 4;
     EXPECT_TRUE(both.starts_with("HTTP/1.1 200")) << both;
-    EXPECT_EQ(ContentLengthOf(both.substr(0, head_end)), static_cast<long>(get.size() - get_body))
-        << target;
+    EXPECT_EQ(ContentLengthOf(both.substr(0, head_end)), body_size) << target;
     EXPECT_EQ(both.compare(head_end, 12, "HTTP/1.1 200"), 0) << target << ": " << both;
   }
 }

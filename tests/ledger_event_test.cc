@@ -404,7 +404,9 @@ TEST(LedgerEventTest, UuidsV7OfOneAppendAscendWithoutRepeats) {
     EXPECT_EQ(ids[i].substr(0, 13), "0194694c-5e3b");
     EXPECT_EQ(ids[i][14], '7');
     EXPECT_NE(std::string("89ab").find(ids[i][19]), std::string::npos) << ids[i];
-    if (i > 0) EXPECT_LT(ids[i - 1], ids[i]);
+    if (i > 0) {
+      EXPECT_LT(ids[i - 1], ids[i]);
+    }
   }
 }
 

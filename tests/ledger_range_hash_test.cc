@@ -5,9 +5,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -116,6 +118,15 @@ TEST_F(LedgerRangeHashTest, InclusionPathsMatchTheReferenceAndReadEachBlockOnce)
     EXPECT_EQ(path.value(), InclusionProof(*leaves_, leaf, size)) << leaf << " of " << size;
     EXPECT_EQ(recording.Excess(), "") << leaf << " of " << size;
   }
+}
+
+TEST_F(LedgerRangeHashTest, APathAtTheRightEdgeReadsEveryCacheLevel) {
+  RecordingReader recording(*store_);
+  BlockTreeReader reader(recording, kLeaves);
+  ASSERT_TRUE(TreeInclusionPath(reader, kAgreement, kLeaves - 1, kLeaves).ok());
+  std::set<int> levels;
+  for (const auto& read : recording.reads) levels.insert(read.first);
+  EXPECT_EQ(levels, (std::set<int>{0, 8, 16}));
 }
 
 TEST_F(LedgerRangeHashTest, ConsistencyPathsMatchTheReferenceAndReadEachBlockOnce) {

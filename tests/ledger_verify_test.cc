@@ -127,13 +127,18 @@ std::string StoreAt(int64_t leaf, const StoredEvent& row) {
       leaf);
 }
 
+// Chunk sizes that put the two leaves in one chunk or in chunks apart.
+constexpr int64_t kChunks[] = {1, 2, 4, 10000};
+
 TEST_F(LedgerVerifyTest, AnIdStoredTwiceIsNamedAtItsSecondLeaf) {
   Tamper(kEventsWithoutKeys + StoreAt(5, EventAt(1)));
-  const VerifyReport report = Verify();
-  ASSERT_FALSE(report.ok());
-  EXPECT_EQ(report.mismatch_leaf, 5);
-  EXPECT_NE(report.mismatch.find("id already used by leaf 1"), std::string::npos)
-      << report.mismatch;
+  for (const int64_t chunk : kChunks) {
+    const VerifyReport report = Verify(chunk);
+    ASSERT_FALSE(report.ok()) << chunk;
+    EXPECT_EQ(report.mismatch_leaf, 5) << chunk;
+    EXPECT_NE(report.mismatch.find("id already used by leaf 1"), std::string::npos)
+        << chunk << ": " << report.mismatch;
+  }
 }
 
 TEST_F(LedgerVerifyTest, AnIdempotencyKeyStoredTwiceIsNamedAtItsSecondLeaf) {
@@ -145,12 +150,29 @@ TEST_F(LedgerVerifyTest, AnIdempotencyKeyStoredTwiceIsNamedAtItsSecondLeaf) {
   Result<StoredEvent> reused = MakeStoredEvent(event, 5);
   ASSERT_TRUE(reused.ok()) << reused.error().ToString();
   Tamper(kEventsWithoutKeys + StoreAt(5, reused.value()));
-  const VerifyReport report = Verify();
-  ASSERT_FALSE(report.ok());
-  EXPECT_EQ(report.mismatch_leaf, 5);
-  EXPECT_EQ(report.mismatch_event_id, fifth.id);
-  EXPECT_NE(report.mismatch.find("idempotency key already used by leaf 1"), std::string::npos)
-      << report.mismatch;
+  for (const int64_t chunk : kChunks) {
+    const VerifyReport report = Verify(chunk);
+    ASSERT_FALSE(report.ok()) << chunk;
+    EXPECT_EQ(report.mismatch_leaf, 5) << chunk;
+    EXPECT_EQ(report.mismatch_event_id, fifth.id) << chunk;
+    EXPECT_NE(report.mismatch.find("idempotency key already used by leaf 1"), std::string::npos)
+        << chunk << ": " << report.mismatch;
+  }
+}
+
+TEST_F(LedgerVerifyTest, OneIdempotencyKeyOfTwoInstitutionsIsNoRepeat) {
+  AppendRequest request;
+  request.agreement = kAgreement;
+  request.key = TestKey("lv-mfa");
+  request.keys = &keys_;
+  request.submissions = {Disbursement(7, EventAt(1).idempotency_key, "lv-mfa")};
+  Result<AppendResult> result = store_->Append(request);
+  ASSERT_TRUE(result.ok()) << result.error().ToString();
+  for (const int64_t chunk : kChunks) {
+    const VerifyReport report = Verify(chunk);
+    EXPECT_TRUE(report.ok()) << chunk << ": " << report.mismatch;
+    EXPECT_EQ(report.events, 7) << chunk;
+  }
 }
 
 TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {

@@ -17,7 +17,7 @@ constexpr size_t kBlockBytes = size_t{1} << 20;
 
 std::optional<CheckedEvents::IdKey> CheckedEvents::MakeIdKey(std::string_view id) {
   if (id.size() != 36) return std::nullopt;
-  IdKey key;
+  IdKey bytes;
   size_t out = 0;
   for (size_t i = 0; i < id.size();) {
     if (i == 8 || i == 13 || i == 18 || i == 23) {
@@ -27,27 +27,25 @@ std::optional<CheckedEvents::IdKey> CheckedEvents::MakeIdKey(std::string_view id
     const int high = HexValue(id[i]);
     const int low = HexValue(id[i + 1]);
     if (high < 0 || low < 0) return std::nullopt;
-    key.bytes[out++] = static_cast<uint8_t>(high << 4 | low);
+    bytes[out++] = static_cast<uint8_t>(high << 4 | low);
     i += 2;
   }
+  return bytes;
+}
+
+size_t CheckedEvents::IdHash::operator()(const IdKey& id) const {
   std::pair<uint64_t, uint64_t> halves;
-  std::memcpy(&halves.first, key.bytes.data(), 8);
-  std::memcpy(&halves.second, key.bytes.data() + 8, 8);
-  key.hash = absl::Hash<std::pair<uint64_t, uint64_t>>{}(halves);
-  return key;
+  std::memcpy(&halves.first, id.data(), 8);
+  std::memcpy(&halves.second, id.data() + 8, 8);
+  return absl::Hash<std::pair<uint64_t, uint64_t>>{}(halves);
 }
 
 CheckedEvents::KeyOf CheckedEvents::MakeKeyOf(std::string_view institution, std::string_view key) {
   return {institution, key,
-          absl::Hash<std::pair<absl::string_view, absl::string_view>>{}(
-              {absl::string_view(institution.data(), institution.size()),
-               absl::string_view(key.data(), key.size())})};
+          absl::Hash<absl::string_view>{}(absl::string_view(key.data(), key.size()))};
 }
 
-void CheckedEvents::Reserve(size_t events) {
-  ids_.reserve(events);
-  keys_.reserve(events);
-}
+void CheckedEvents::Reserve(size_t events) { ids_.reserve(events); }
 
 const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
   const std::optional<IdKey> key = MakeIdKey(id);
@@ -56,27 +54,39 @@ const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
   return found != ids_.end() ? &found->second : nullptr;
 }
 
+CheckedEvents::KeyTable* CheckedEvents::KeysOf(std::string_view institution) const {
+  for (const auto& [name, table] : keys_) {
+    if (name == institution) return table.get();
+  }
+  return nullptr;
+}
+
+void CheckedEvents::Prefetch(const IdKey& id, const KeyOf& key) const {
+  ids_.prefetch(id);
+  if (const KeyTable* table = KeysOf(key.institution)) table->prefetch(KeptKey{key.key, key.hash});
+}
+
 const CheckedEvents::Seen* CheckedEvents::AddId(const IdKey& id, Seen seen) {
   const auto [at, added] = ids_.try_emplace(id, seen);
   return added ? nullptr : &at->second;
 }
 
 std::optional<int64_t> CheckedEvents::AddKey(const KeyOf& key, int64_t leaf) {
-  bool added = false;
-  auto at = keys_.lazy_emplace(key, [&](const auto& construct) {
-    added = true;
-    construct(KeyOf{KeepInstitution(key.institution), Keep(key.key), key.hash}, leaf);
-  });
-  if (added) return std::nullopt;
-  return at->second;
-}
-
-std::string_view CheckedEvents::KeepInstitution(std::string_view institution) {
-  // Few institutions sign a ledger: a search beats a table here.
-  for (const std::unique_ptr<std::string>& kept : institutions_) {
-    if (*kept == institution) return *kept;
+  KeyTable* table = KeysOf(key.institution);
+  if (table == nullptr) {
+    table =
+        keys_.emplace_back(std::string(key.institution), std::make_unique<KeyTable>()).second.get();
   }
-  return *institutions_.emplace_back(std::make_unique<std::string>(institution));
+  // Copied first, so that a failed allocation leaves the table as it was; a repeat, found in a
+  // changed ledger only, gives its copy back.
+  const std::string_view kept = Keep(key.key);
+  const auto [at, added] = table->try_emplace(KeptKey{kept, key.hash}, leaf);
+  if (added) return std::nullopt;
+  if (!kept.empty() && kept.data() + kept.size() == block_next_) {
+    block_next_ -= kept.size();
+    block_free_ += kept.size();
+  }
+  return at->second;
 }
 
 std::string_view CheckedEvents::Keep(std::string_view text) {

@@ -28,61 +28,60 @@ class CheckedEvents {
     EventType type = EventType::kPledge;
   };
 
-  // An id's 16 bytes (the dashes of 8-4-4-4-12 carry nothing) and their hash.
-  struct IdKey {
-    std::array<uint8_t, 16> bytes{};
-    size_t hash = 0;
-    bool operator==(const IdKey& other) const { return bytes == other.bytes; }
-  };
+  // An id's 16 bytes (the dashes of 8-4-4-4-12 carry nothing).
+  using IdKey = std::array<uint8_t, 16>;
 
-  // An institution's idempotency key and the hash of both. Views: the strings must outlive it.
+  // An institution's idempotency key and the hash of the key. Views: the strings must outlive it.
   struct KeyOf {
     std::string_view institution;
     std::string_view key;
     size_t hash = 0;
-    bool operator==(const KeyOf& other) const {
-      return key == other.key && institution == other.institution;
-    }
   };
 
   // nullopt for text that is not a UUID (36 characters, lowercase hex and dashes).
   static std::optional<IdKey> MakeIdKey(std::string_view id);
   static KeyOf MakeKeyOf(std::string_view institution, std::string_view key);
 
-  // Room for `events` ids and keys without rehashing.
+  // Room for `events` ids without rehashing.
   void Reserve(size_t events);
 
   // The event with `id`, or nullptr (also for text that is not a UUID).
   const Seen* FindId(std::string_view id) const;
   // Starts loading the memory that AddId(id) and AddKey(key) will probe: each is otherwise a cache
   // miss, most of the work of both at millions of events.
-  void Prefetch(const IdKey& id, const KeyOf& key) const {
-    ids_.prefetch(id);
-    keys_.prefetch(key);
-  }
+  void Prefetch(const IdKey& id, const KeyOf& key) const;
   // The event with `id` if one was added; else adds `seen` under it and returns nullptr.
   const Seen* AddId(const IdKey& id, Seen seen);
   // The leaf of the event with `key` if one was added; else adds `leaf` under it (copying the
-  // strings) and returns nullopt.
+  // key) and returns nullopt.
   std::optional<int64_t> AddKey(const KeyOf& key, int64_t leaf);
 
  private:
-  struct TakeHash {
-    size_t operator()(const IdKey& id) const { return id.hash; }
-    size_t operator()(const KeyOf& key) const { return key.hash; }
+  struct IdHash {
+    size_t operator()(const IdKey& id) const;
   };
+  // A key of one institution's table (its text in blocks_ once added) with its hash.
+  struct KeptKey {
+    std::string_view text;
+    size_t hash = 0;
+    bool operator==(const KeptKey& other) const { return text == other.text; }
+  };
+  struct KeptKeyHash {
+    size_t operator()(const KeptKey& key) const { return key.hash; }
+  };
+  using KeyTable = absl::flat_hash_map<KeptKey, int64_t, KeptKeyHash>;
+
+  // The key table of `institution`, or nullptr.
+  KeyTable* KeysOf(std::string_view institution) const;
   // A copy of `text` that lives as long as this object.
   std::string_view Keep(std::string_view text);
-  // The same, one copy per distinct institution.
-  std::string_view KeepInstitution(std::string_view institution);
 
-  absl::flat_hash_map<IdKey, Seen, TakeHash> ids_;
-  // Views into blocks_ (keys) and institutions_.
-  absl::flat_hash_map<KeyOf, int64_t, TakeHash> keys_;
+  absl::flat_hash_map<IdKey, Seen, IdHash> ids_;
+  // Institution → its keys. Few institutions sign a ledger: a search beats a table here.
+  std::vector<std::pair<std::string, std::unique_ptr<KeyTable>>> keys_;
   std::vector<std::unique_ptr<char[]>> blocks_;
-  char* block_next_ = nullptr;                              // the first free byte of blocks_.back()
-  size_t block_free_ = 0;                                   // bytes free from block_next_ on
-  std::vector<std::unique_ptr<std::string>> institutions_;  // each kept once
+  char* block_next_ = nullptr;  // the first free byte of blocks_.back()
+  size_t block_free_ = 0;       // bytes free from block_next_ on
 };
 
 }  // namespace treaty::ledger

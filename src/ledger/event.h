@@ -27,8 +27,9 @@ enum class EventType {
   kConsultationRequest,
   kConsultationHeld,
   kTechnicalAgreement,
-  kCorrection,
+  kCorrection,  // the last: kEventTypeCount counts on it
 };
+inline constexpr size_t kEventTypeCount = static_cast<size_t>(EventType::kCorrection) + 1;
 
 // The JSON spelling of `type` ("consultation_request").
 std::string_view EventTypeName(EventType type);

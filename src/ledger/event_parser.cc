@@ -927,7 +927,7 @@ bool IsNormalDate(std::string_view text) {
 
 bool IsPositiveSafe(int64_t value) { return value >= 1 && value <= kMaxSafeInteger; }
 
-// The fields of the §1.3 table that IsNormalContent checks, in the order of kNeedFieldNames.
+// The fields of the §1.3 table that IsNormalContent checks.
 enum class NeedField {
   kSubtype,
   kParticipant,
@@ -944,19 +944,38 @@ enum class NeedField {
   kNamedInstitution,
   kRespondsTo,
 };
-constexpr std::string_view kNeedFieldNames[] = {
-    "subtype",           "participant", "date",   "date_precision", "occurred_at", "period",
-    "effective_date",    "commitments", "amount", "quantity",       "unit",        "item",
-    "named_institution", "responds_to"};
-static_assert(std::size(kNeedFieldNames) == static_cast<size_t>(NeedField::kRespondsTo) + 1);
+// Each NeedField with its name as RuleFor takes it, in the order of the enumeration.
+constexpr std::pair<NeedField, std::string_view> kNeedFieldNames[] = {
+    {NeedField::kSubtype, "subtype"},
+    {NeedField::kParticipant, "participant"},
+    {NeedField::kDate, "date"},
+    {NeedField::kDatePrecision, "date_precision"},
+    {NeedField::kOccurredAt, "occurred_at"},
+    {NeedField::kPeriod, "period"},
+    {NeedField::kEffectiveDate, "effective_date"},
+    {NeedField::kCommitments, "commitments"},
+    {NeedField::kAmount, "amount"},
+    {NeedField::kQuantity, "quantity"},
+    {NeedField::kUnit, "unit"},
+    {NeedField::kItem, "item"},
+    {NeedField::kNamedInstitution, "named_institution"},
+    {NeedField::kRespondsTo, "responds_to"},
+};
+constexpr bool NeedFieldsInOrder() {
+  for (size_t i = 0; i < std::size(kNeedFieldNames); ++i) {
+    if (static_cast<size_t>(kNeedFieldNames[i].first) != i) return false;
+  }
+  return std::size(kNeedFieldNames) == static_cast<size_t>(NeedField::kRespondsTo) + 1;
+}
+static_assert(NeedFieldsInOrder());
 
 using FieldNeeds = std::array<Need, std::size(kNeedFieldNames)>;
 
 // RuleFor's need of every NeedField for an event of `type`, `subtype` (empty or one of
-// SubtypesOf(type)) and quantity, made once per combination: IsNormalContent runs for every event
-// `treaty verify` reads, and RuleFor compares names.
+// SubtypesOf(type)) and quantity, from a table of every combination made on the first call:
+// IsNormalContent runs for every event `treaty verify` reads, and RuleFor compares names.
 const FieldNeeds& NeedsOf(EventType type, std::string_view subtype, bool has_quantity) {
-  constexpr size_t kTypes = static_cast<size_t>(EventType::kCorrection) + 1;
+  constexpr size_t kTypes = kEventTypeCount;
   static const size_t kStride = [] {
     size_t most = 0;
     for (size_t t = 0; t < kTypes; ++t) {
@@ -973,9 +992,9 @@ const FieldNeeds& NeedsOf(EventType type, std::string_view subtype, bool has_qua
         for (const bool quantity : {false, true}) {
           FieldNeeds& needs = table[t * kStride + s * 2 + quantity];
           for (size_t f = 0; f < needs.size(); ++f) {
-            needs[f] =
-                RuleFor(each_type, s == 0 ? "" : subtypes[s - 1], kNeedFieldNames[f], quantity)
-                    .need;
+            needs[f] = RuleFor(each_type, s == 0 ? "" : subtypes[s - 1], kNeedFieldNames[f].second,
+                               quantity)
+                           .need;
           }
         }
       }

@@ -27,14 +27,8 @@ UuidBytes UuidV7Bytes(int64_t unix_ms, const uint8_t* random) {
 
 // Lowercase 8-4-4-4-12.
 std::string UuidText(const UuidBytes& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string text;
-  text.reserve(36);
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) text.push_back('-');
-    text.push_back(kDigits[bytes[i] >> 4]);
-    text.push_back(kDigits[bytes[i] & 0x0f]);
-  }
+  std::string text = BytesToHex(bytes.data(), bytes.size());
+  for (const size_t dash : {8, 13, 18, 23}) text.insert(dash, 1, '-');
   return text;
 }
 

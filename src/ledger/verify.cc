@@ -25,8 +25,9 @@ struct RowCheck {
   std::string before_references;
   std::string after_references;
   // The event's id and idempotency key as the tables of CheckedEvents take them, made here so
-  // that the checks in leaf order only probe the tables.
-  CheckedEvents::IdKey id_key;
+  // that the checks in leaf order only probe the tables. Set only when before_references is
+  // empty; key_of views the strings of `event`.
+  CheckedEvents::IdKey id_key{};
   CheckedEvents::KeyOf key_of;
 };
 
@@ -233,6 +234,8 @@ class Verifier {
   void CheckRow(const StoredEvent& row, RowCheck& check) const {
     check.before_references.clear();
     check.after_references.clear();
+    check.id_key = {};
+    check.key_of = {};
     std::optional<Hash> content_hash;
     // Read into the event of the previous chunk's row at this place, reusing its buffers.
     if (ReadEventBytes(row.canonical, check.event) &&
