@@ -90,6 +90,17 @@ TEST_F(LedgerVerifyTest, AnUntouchedLedgerVerifies) {
   EXPECT_EQ(report.Line().rfind("verify: OK lv-ua-2024: 6 events, 3 tree heads, root ", 0), 0u);
 }
 
+TEST_F(LedgerVerifyTest, ProgressIsReportedAfterEachChunk) {
+  VerifyOptions options;
+  options.keys = &keys_;
+  options.chunk = 4;
+  std::vector<std::pair<int64_t, int64_t>> calls;
+  options.progress = [&](int64_t checked, int64_t total) { calls.emplace_back(checked, total); };
+  Result<VerifyReport> report = VerifyLedger(*store_, kAgreement, options);
+  ASSERT_TRUE(report.ok() && report.value().ok());
+  EXPECT_EQ(calls, (std::vector<std::pair<int64_t, int64_t>>{{4, 6}, {6, 6}}));
+}
+
 TEST_F(LedgerVerifyTest, AnEditedEventIsNamed) {
   const StoredEvent third = EventAt(3);
   Tamper(

@@ -97,7 +97,8 @@ class Verifier {
     Result<std::optional<LedgerState>> state = store_.State(agreement_);
     if (!state.ok()) return state.error();
     if (state.value()) {
-      checked_.Reserve(static_cast<size_t>(state.value()->tree_size));
+      total_events_ = state.value()->tree_size;
+      checked_.Reserve(static_cast<size_t>(total_events_));
     }
 
     Result<bool> events_match = CheckEvents();
@@ -176,6 +177,7 @@ class Verifier {
           return false;
         }
       }
+      if (options_.progress) options_.progress(next_leaf_, total_events_);
       CheckRowsFrom(following, following_checks, following_cursor);
       helper.get();  // rethrows what the helper threw
       rows = std::move(following);
@@ -505,7 +507,8 @@ class Verifier {
   std::string previous_recorded_at_;
   std::string previous_head_timestamp_;
   int64_t next_leaf_ = 0;
-  int64_t range_start_ = 0;  // first leaf of the current head's range
+  int64_t total_events_ = 0;  // the tree size of the `ledgers` row
+  int64_t range_start_ = 0;   // first leaf of the current head's range
   std::string range_start_id_;
   CompactRange range_;
 };

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -40,6 +41,9 @@ struct VerifyOptions {
   // not checked.
   std::optional<std::set<std::string>> known_commitments;
   int64_t chunk = 10000;  // events (and `event_commitments` rows) read per query
+  // Called on the calling thread after each chunk with the events checked and the ledger's size;
+  // may be empty.
+  std::function<void(int64_t checked, int64_t total)> progress;
 };
 
 // Verifies the ledger of `agreement` in `store`. A mismatch is a finding in the report, not an

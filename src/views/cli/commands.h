@@ -126,6 +126,7 @@ struct LedgerVerifyOptions {
   std::string db = "var/treaty.sqlite";
   std::string agreement;  // empty: every ledger in the store
   std::string keys_file;  // empty: data/agreements/AGREEMENT/ledger/keys.json
+  bool progress = false;  // draw a progress bar on `err`
 };
 // Recomputes every ledger; exit 1 naming the first mismatch.
 int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::ostream& err);

@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -12,6 +11,7 @@
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
+#include "views/cli/progress_bar.h"
 #include "views/cli/subcommands.h"
 
 namespace treaty::views {
@@ -19,32 +19,6 @@ namespace {
 
 constexpr size_t kMaxListedErrors = 100;
 constexpr const char* kExitBatchFailed = "the earlier batches stay recorded";
-
-// A one-line progress bar redrawn in place on a terminal.
-class Progress {
- public:
-  Progress(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
-  void Show(std::string_view what, size_t done, size_t total) {
-    if (!enabled_) return;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const size_t width = 30;
-    const size_t filled = total == 0 ? width : done * width / total;
-    err_ << fmt::format("\r{} [{}{}] {}/{} rows, {:.0f} rows/s", what, std::string(filled, '#'),
-                        std::string(width - filled, ' '), done, total,
-                        seconds > 0 ? static_cast<double>(done) / seconds : 0.0)
-         << std::flush;
-  }
-  void Restart() { start_ = std::chrono::steady_clock::now(); }
-  void Finish() {
-    if (enabled_) err_ << "\n";
-  }
-
- private:
-  std::ostream& err_;
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-};
 
 }  // namespace
 
@@ -95,10 +69,11 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     areas = std::move(parsed).value();
   }
 
-  Progress progress(err, options.progress);
+  ProgressBar progress(err, options.progress, "rows");
   ledger::ImportReading reading =
       ledger::ReadImportFile(file, text.value(), import_format, setup.value()->context, areas);
-  progress.Show("validated", reading.rows.size(), reading.rows.size());
+  progress.Show("validated", static_cast<int64_t>(reading.rows.size()),
+                static_cast<int64_t>(reading.rows.size()));
   progress.Finish();
   Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
   if (!store.ok()) {
@@ -144,7 +119,8 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
       ledger::WriteImport(*store.value(), request, [&](const ledger::ImportBatch& batch) {
         out << batch.Line() << std::endl;  // flushed: the acknowledgement of §7.3
         written += static_cast<size_t>(batch.added + batch.already_recorded);
-        progress.Show("written", written, reading.rows.size());
+        progress.Show("written", static_cast<int64_t>(written),
+                      static_cast<int64_t>(reading.rows.size()));
       });
   progress.Finish();
   if (!summary.ok()) {

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <memory>
 
 #include <fmt/format.h>
@@ -6,6 +8,7 @@
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
+#include "views/cli/progress_bar.h"
 #include "views/cli/subcommands.h"
 
 namespace treaty::views {
@@ -40,7 +43,12 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     if (Result<std::set<std::string>> ids = AgreementCommitmentIds(package); ids.ok()) {
       verify.known_commitments = std::move(ids).value();
     }
+    ProgressBar progress(err, options.progress, "events");
+    verify.progress = [&](int64_t checked, int64_t total) {
+      progress.Show("verify " + agreement, checked, total);
+    };
     Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store.value(), agreement, verify);
+    progress.Finish();
     if (!report.ok()) {
       err << "treaty verify: " << report.error().ToString() << "\n";
       return kExitBadInput;
@@ -67,6 +75,7 @@ Subcommand AddVerifySubcommand(CLI::App& app) {
   command->add_option("--keys", options->keys_file,
                       "keys file (default data/agreements/AGREEMENT/ledger/keys.json)");
   return {command, [options](std::ostream& out, std::ostream& err) {
+            options->progress = isatty(STDERR_FILENO) != 0;
             return RunLedgerVerify(*options, out, err);
           }};
 }
