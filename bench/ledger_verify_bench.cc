@@ -47,8 +47,8 @@ bool GrowTo(ledger::LedgerStore& store, int64_t from, int64_t size) {
   return true;
 }
 
-// The largest resident memory of this process so far.
-double PeakResidentMegabytes() {
+// The largest resident memory of this process so far (appending included), in MiB.
+double PeakResidentMebibytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
@@ -89,10 +89,10 @@ void Measure(ledger::LedgerStore& store, const char* store_name,
   std::printf(
       "%-10s %9lld events  verify %9.0f events/s (median of %d; %.0f per CPU-second of this "
       "process)  inclusion proof median %.0f us, max %.0f us  %.0f bytes/event  peak memory "
-      "%.0f MB\n",
+      "%.0f MiB\n",
       store_name, static_cast<long long>(size), Median(rates), runs, Median(cpu_rates),
       Median(proof_micros), *std::max_element(proof_micros.begin(), proof_micros.end()),
-      disk_bytes() / size, PeakResidentMegabytes());
+      disk_bytes() / size, PeakResidentMebibytes());
   std::fflush(stdout);
 }
 

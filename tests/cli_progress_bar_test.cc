@@ -17,16 +17,35 @@ TEST(ProgressBar, RedrawsOneLineAndEndsIt) {
   bar.Show("verify lv-ua-2024", 6, 6);
   bar.Finish();
   const std::string text = err.str();
-  EXPECT_EQ(text.rfind("\rverify lv-ua-2024 [" + std::string(15, '#') + std::string(15, ' ') +
+  EXPECT_EQ(text.rfind("\rverify lv-ua-2024 [" + std::string(10, '#') + std::string(10, ' ') +
                            "] 3/6 events, ",
                        0),
             0u)
       << text;
-  EXPECT_NE(text.find("\rverify lv-ua-2024 [" + std::string(30, '#') + "] 6/6 events, "),
+  EXPECT_NE(text.find("\rverify lv-ua-2024 [" + std::string(20, '#') + "] 6/6 events, "),
             std::string::npos)
       << text;
-  EXPECT_TRUE(text.ends_with(" events/s\n")) << text;
+  EXPECT_TRUE(text.ends_with("/s\x1b[K\n")) << text;
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1);
+}
+
+TEST(ProgressBar, AMillionEventsFitAnEightyColumnLine) {
+  std::ostringstream err;
+  ProgressBar bar(err, true, "events");
+  bar.Show("verify lv-ua-2024", 10000000, 10000000);
+  const std::string text = err.str();
+  // The visible line (no \r, no ESC [K) with the widest rate a run could show.
+  const std::string widest = text.substr(1, text.rfind(", ") - 1) + ", 9999999/s";
+  EXPECT_LT(widest.size(), 80u) << widest;
+}
+
+TEST(ProgressBar, NothingToDoOrMoreThanPlannedIsAFullBar) {
+  for (const auto& [done, total] : {std::pair<int64_t, int64_t>{0, 0}, {9, 6}}) {
+    std::ostringstream err;
+    ProgressBar bar(err, true, "rows");
+    bar.Show("written", done, total);
+    EXPECT_NE(err.str().find("[" + std::string(20, '#') + "]"), std::string::npos) << err.str();
+  }
 }
 
 TEST(ProgressBar, DrawsNothingOffATerminal) {

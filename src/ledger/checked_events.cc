@@ -54,14 +54,14 @@ const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
   return found != ids_.end() ? &found->second : nullptr;
 }
 
-CheckedEvents::KeyTable* CheckedEvents::KeysOf(std::string_view institution) const {
+CheckedEvents::KeyTable* CheckedEvents::KeysOf(std::string_view institution) {
   for (const auto& [name, table] : keys_) {
     if (name == institution) return table.get();
   }
   return nullptr;
 }
 
-void CheckedEvents::Prefetch(const IdKey& id, const KeyOf& key) const {
+void CheckedEvents::Prefetch(const IdKey& id, const KeyOf& key) {
   ids_.prefetch(id);
   if (const KeyTable* table = KeysOf(key.institution)) table->prefetch(KeptKey{key.key, key.hash});
 }
@@ -77,15 +77,9 @@ std::optional<int64_t> CheckedEvents::AddKey(const KeyOf& key, int64_t leaf) {
     table =
         keys_.emplace_back(std::string(key.institution), std::make_unique<KeyTable>()).second.get();
   }
-  // Copied first, so that a failed allocation leaves the table as it was; a repeat, found in a
-  // changed ledger only, gives its copy back.
-  const std::string_view kept = Keep(key.key);
-  const auto [at, added] = table->try_emplace(KeptKey{kept, key.hash}, leaf);
+  // Copied first, so that a failed allocation leaves the table as it was.
+  const auto [at, added] = table->try_emplace(KeptKey{Keep(key.key), key.hash}, leaf);
   if (added) return std::nullopt;
-  if (!kept.empty() && kept.data() + kept.size() == block_next_) {
-    block_next_ -= kept.size();
-    block_free_ += kept.size();
-  }
   return at->second;
 }
 

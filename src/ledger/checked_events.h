@@ -2,7 +2,7 @@
 // §8), for its uniqueness and reference checks. Flat hash tables (Abseil) keyed by an id's 16
 // bytes and by a key's bytes kept in blocks of this object, so that checking an event allocates
 // nothing of its own: at 10M events node-based maps spent more time in malloc and cache misses
-// than in the checks. An event's keys and their hashes are made apart from the tables
+// than in the checks. An event's id bytes and its key's hash are made apart from the tables
 // (MakeIdKey, MakeKeyOf), so that other threads can make them; the tables then only probe, once
 // per key. Not thread-safe; MakeIdKey and MakeKeyOf are.
 #pragma once
@@ -49,7 +49,7 @@ class CheckedEvents {
   const Seen* FindId(std::string_view id) const;
   // Starts loading the memory that AddId(id) and AddKey(key) will probe: each is otherwise a cache
   // miss, most of the work of both at millions of events.
-  void Prefetch(const IdKey& id, const KeyOf& key) const;
+  void Prefetch(const IdKey& id, const KeyOf& key);
   // The event with `id` if one was added; else adds `seen` under it and returns nullptr.
   const Seen* AddId(const IdKey& id, Seen seen);
   // The leaf of the event with `key` if one was added; else adds `leaf` under it (copying the
@@ -72,7 +72,7 @@ class CheckedEvents {
   using KeyTable = absl::flat_hash_map<KeptKey, int64_t, KeptKeyHash>;
 
   // The key table of `institution`, or nullptr.
-  KeyTable* KeysOf(std::string_view institution) const;
+  KeyTable* KeysOf(std::string_view institution);
   // A copy of `text` that lives as long as this object.
   std::string_view Keep(std::string_view text);
 

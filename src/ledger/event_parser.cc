@@ -943,6 +943,7 @@ enum class NeedField {
   kItem,
   kNamedInstitution,
   kRespondsTo,
+  kCount,  // not a field: the number of them
 };
 // Each NeedField with its name as RuleFor takes it, in the order of the enumeration.
 constexpr std::pair<NeedField, std::string_view> kNeedFieldNames[] = {
@@ -965,7 +966,7 @@ constexpr bool NeedFieldsInOrder() {
   for (size_t i = 0; i < std::size(kNeedFieldNames); ++i) {
     if (static_cast<size_t>(kNeedFieldNames[i].first) != i) return false;
   }
-  return std::size(kNeedFieldNames) == static_cast<size_t>(NeedField::kRespondsTo) + 1;
+  return std::size(kNeedFieldNames) == static_cast<size_t>(NeedField::kCount);
 }
 static_assert(NeedFieldsInOrder());
 
@@ -975,17 +976,16 @@ using FieldNeeds = std::array<Need, std::size(kNeedFieldNames)>;
 // SubtypesOf(type)) and quantity, from a table of every combination made on the first call:
 // IsNormalContent runs for every event `treaty verify` reads, and RuleFor compares names.
 const FieldNeeds& NeedsOf(EventType type, std::string_view subtype, bool has_quantity) {
-  constexpr size_t kTypes = kEventTypeCount;
   static const size_t kStride = [] {
     size_t most = 0;
-    for (size_t t = 0; t < kTypes; ++t) {
+    for (size_t t = 0; t < kEventTypeCount; ++t) {
       most = std::max(most, SubtypesOf(static_cast<EventType>(t)).size());
     }
     return (most + 1) * 2;
   }();
   static const std::vector<FieldNeeds> kTable = [] {
-    std::vector<FieldNeeds> table(kTypes * kStride);
-    for (size_t t = 0; t < kTypes; ++t) {
+    std::vector<FieldNeeds> table(kEventTypeCount * kStride);
+    for (size_t t = 0; t < kEventTypeCount; ++t) {
       const EventType each_type = static_cast<EventType>(t);
       const auto& subtypes = SubtypesOf(each_type);
       for (size_t s = 0; s <= subtypes.size(); ++s) {

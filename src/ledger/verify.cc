@@ -24,9 +24,9 @@ struct RowCheck {
   Event event;
   std::string before_references;
   std::string after_references;
-  // The event's id and idempotency key as the tables of CheckedEvents take them, made here so
-  // that the checks in leaf order only probe the tables. Set only when before_references is
-  // empty; key_of views the strings of `event`.
+  // The event's id bytes and idempotency key with its hash, made here so that the checks in leaf
+  // order only probe the tables of CheckedEvents. Set only when before_references is empty;
+  // key_of views the strings of `event`.
   CheckedEvents::IdKey id_key{};
   CheckedEvents::KeyOf key_of;
 };

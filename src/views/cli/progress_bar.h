@@ -15,8 +15,8 @@ class ProgressBar {
   // `unit`: what is counted, plural ("rows", "events").
   ProgressBar(std::ostream& err, bool enabled, std::string unit);
 
-  // Redraws the line: "WHAT [####      ] DONE/TOTAL UNIT, RATE UNIT/s", the rate since the start
-  // or the last Restart.
+  // Redraws the line: "WHAT [####      ] DONE/TOTAL UNIT, RATE/s", the rate since the start or
+  // the last Restart. A full bar when TOTAL is 0 or DONE passes it.
   void Show(std::string_view what, int64_t done, int64_t total);
   void Restart();
   // Ends the line, if one was drawn.
