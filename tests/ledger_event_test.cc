@@ -394,6 +394,18 @@ TEST(LedgerEventTest, UuidV7) {
   EXPECT_FALSE(IsUuid("0194694c5e3b75c3af1e9a407b6d13c8"));
 }
 
+TEST(LedgerEventTest, ALowercaseUuidReadsToItsBytesAndBack) {
+  const std::string id = "0194694c-5e3b-75c3-af1e-9a407b6d13c8";
+  const std::optional<UuidBytes> bytes = LowercaseUuidBytes(id);
+  ASSERT_TRUE(bytes.has_value());
+  EXPECT_EQ((*bytes)[0], 0x01);
+  EXPECT_EQ((*bytes)[15], 0xc8);
+  EXPECT_EQ(UuidText(*bytes), id);
+  EXPECT_FALSE(LowercaseUuidBytes("0194694C-5E3B-75C3-AF1E-9A407B6D13C8"));
+  EXPECT_FALSE(LowercaseUuidBytes("0194694c5e3b-75c3-af1e-9a407b6d13c8-"));
+  EXPECT_FALSE(LowercaseUuidBytes("0194694c-5e3b-75c3-af1e-9a407b6d13c"));
+}
+
 TEST(LedgerEventTest, UuidsV7OfOneAppendAscendWithoutRepeats) {
   const int64_t ms = 1736933400123;
   const std::vector<std::string> ids = NewUuidsV7(ms, 5000);

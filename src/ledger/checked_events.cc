@@ -6,32 +6,12 @@
 #include <cstring>
 #include <utility>
 
-#include "ledger/hash.h"
-
 namespace treaty::ledger {
 namespace {
 
 constexpr size_t kBlockBytes = size_t{1} << 20;
 
 }  // namespace
-
-std::optional<CheckedEvents::IdKey> CheckedEvents::MakeIdKey(std::string_view id) {
-  if (id.size() != 36) return std::nullopt;
-  IdKey bytes;
-  size_t out = 0;
-  for (size_t i = 0; i < id.size();) {
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (id[i++] != '-') return std::nullopt;
-      continue;
-    }
-    const int high = HexValue(id[i]);
-    const int low = HexValue(id[i + 1]);
-    if (high < 0 || low < 0) return std::nullopt;
-    bytes[out++] = static_cast<uint8_t>(high << 4 | low);
-    i += 2;
-  }
-  return bytes;
-}
 
 size_t CheckedEvents::IdHash::operator()(const IdKey& id) const {
   std::pair<uint64_t, uint64_t> halves;

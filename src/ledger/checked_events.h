@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ledger/event.h"
+#include "ledger/uuid.h"
 
 namespace treaty::ledger {
 
@@ -28,8 +29,8 @@ class CheckedEvents {
     EventType type = EventType::kPledge;
   };
 
-  // An id's 16 bytes (the dashes of 8-4-4-4-12 carry nothing).
-  using IdKey = std::array<uint8_t, 16>;
+  // An id's 16 bytes.
+  using IdKey = UuidBytes;
 
   // An institution's idempotency key and the hash of the key. Views: the strings must outlive it.
   struct KeyOf {
@@ -38,8 +39,8 @@ class CheckedEvents {
     size_t hash = 0;
   };
 
-  // nullopt for text that is not a UUID (36 characters, lowercase hex and dashes).
-  static std::optional<IdKey> MakeIdKey(std::string_view id);
+  // nullopt for text that is not a lowercase UUID.
+  static std::optional<IdKey> MakeIdKey(std::string_view id) { return LowercaseUuidBytes(id); }
   static KeyOf MakeKeyOf(std::string_view institution, std::string_view key);
 
   // Room for `events` ids without rehashing.

@@ -11,8 +11,6 @@ namespace treaty::ledger {
 
 namespace {
 
-using UuidBytes = std::array<uint8_t, 16>;
-
 // The id of `unix_ms` with the 10 random bytes at `random`, version and variant set.
 UuidBytes UuidV7Bytes(int64_t unix_ms, const uint8_t* random) {
   UuidBytes bytes;
@@ -25,14 +23,38 @@ UuidBytes UuidV7Bytes(int64_t unix_ms, const uint8_t* random) {
   return bytes;
 }
 
-// Lowercase 8-4-4-4-12.
+// Where 8-4-4-4-12 has its dashes.
+constexpr bool IsDashAt(size_t i) { return i == 8 || i == 13 || i == 18 || i == 23; }
+
+}  // namespace
+
 std::string UuidText(const UuidBytes& bytes) {
-  std::string text = BytesToHex(bytes.data(), bytes.size());
-  for (const size_t dash : {8, 13, 18, 23}) text.insert(dash, 1, '-');
+  std::string text;
+  text.reserve(36);
+  for (const char digit : BytesToHex(bytes.data(), bytes.size())) {
+    if (IsDashAt(text.size())) text.push_back('-');
+    text.push_back(digit);
+  }
   return text;
 }
 
-}  // namespace
+std::optional<UuidBytes> LowercaseUuidBytes(std::string_view text) {
+  if (text.size() != 36) return std::nullopt;
+  UuidBytes bytes;
+  size_t out = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (IsDashAt(i)) {
+      if (text[i++] != '-') return std::nullopt;
+      continue;
+    }
+    const int high = HexValue(text[i]);
+    const int low = HexValue(text[i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    bytes[out++] = static_cast<uint8_t>(high << 4 | low);
+    i += 2;
+  }
+  return bytes;
+}
 
 std::string NewUuidV7(int64_t unix_ms) {
   InitSodium();
@@ -60,7 +82,7 @@ bool IsUuid(std::string_view text) {
   if (text.size() != 36) return false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
+    if (IsDashAt(i)) {
       if (c != '-') return false;
     } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
       return false;

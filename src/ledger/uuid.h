@@ -2,7 +2,9 @@
 // Thread-safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,13 @@ std::string NewUuidV7(int64_t unix_ms);
 // `count` new ids as NewUuidV7(unix_ms), in ascending order (the ids of one append transaction, so
 // that its rows reach the unique index on id at its right edge, not scattered within it).
 std::vector<std::string> NewUuidsV7(int64_t unix_ms, size_t count);
+
+using UuidBytes = std::array<uint8_t, 16>;
+
+// Lowercase 8-4-4-4-12 hex of `bytes`.
+std::string UuidText(const UuidBytes& bytes);
+// The 16 bytes of a lowercase UUID; nullopt for anything else (uppercase included).
+std::optional<UuidBytes> LowercaseUuidBytes(std::string_view text);
 
 // True for 36 characters 8-4-4-4-12 of hex digits in either case (any version).
 bool IsUuid(std::string_view text);
