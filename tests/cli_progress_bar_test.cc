@@ -29,7 +29,7 @@ TEST(ProgressBar, RedrawsOneLineAndEndsIt) {
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1);
 }
 
-TEST(ProgressBar, AMillionEventsFitAnEightyColumnLine) {
+TEST(ProgressBar, TenMillionEventsFitAnEightyColumnLine) {
   std::ostringstream err;
   ProgressBar bar(err, true, "events");
   bar.Show("verify lv-ua-2024", 10000000, 10000000);

@@ -87,4 +87,8 @@ Result<Instant> ParseInstant(std::string_view text, std::string_view where) {
   return Instant(local - std::chrono::minutes(offset_minutes), offset_minutes);
 }
 
+Instant CurrentInstant() {
+  return Instant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), 0);
+}
+
 }  // namespace treaty::evaluation

@@ -46,4 +46,7 @@ class Instant {
 // says what is wrong; its `where` is `where`.
 Result<Instant> ParseInstant(std::string_view text, std::string_view where = {});
 
+// Now, in UTC, to the second.
+Instant CurrentInstant();
+
 }  // namespace treaty::evaluation

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <memory>
 
+#include "evaluation/instant.h"
 #include "views/cli/commands.h"
 #include "views/cli/output_file.h"
 #include "views/cli/status_evaluation.h"
@@ -15,7 +16,8 @@ int RunCalendar(const StatusOptions& options, std::ostream& out, std::ostream& e
     return kExitBadInput;
   }
   return WriteOutput(
-      "calendar", options.output, evaluation::StatusCalendar(status.value(), Now()),
+      "calendar", options.output,
+      evaluation::StatusCalendar(status.value(), evaluation::CurrentInstant()),
       fmt::format("calendar: {} deadlines and duties", status.value().calendar.size()), out, err);
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commitments/agreement_commitments.h"
+#include "evaluation/instant.h"
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
@@ -58,7 +59,8 @@ Result<std::string> Iati(const ExportOptions& options, const std::string& folder
   }
   Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, options.keys_file), parties);
   if (!keys.ok()) return keys.error();
-  return WriteIatiActivities(agreement.value(), keys.value(), entries, Now());
+  return WriteIatiActivities(agreement.value(), keys.value(), entries,
+                             evaluation::CurrentInstant());
 }
 
 }  // namespace

@@ -12,13 +12,8 @@
 
 namespace treaty::views {
 
-evaluation::Instant Now() {
-  return evaluation::Instant(
-      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), 0);
-}
-
 Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& options) {
-  evaluation::Instant at = Now();
+  evaluation::Instant at = evaluation::CurrentInstant();
   if (!options.at.empty()) {
     Result<evaluation::Instant> parsed = evaluation::ParseStatusMoment(options.at, "--at");
     if (!parsed.ok()) return parsed.error();

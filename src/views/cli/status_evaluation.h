@@ -12,7 +12,4 @@ namespace treaty::views {
 // the store's, and the life cycle's; each names its file or field.
 Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& options);
 
-// The moment of "now" in UTC, to the second.
-evaluation::Instant Now();
-
 }  // namespace treaty::views

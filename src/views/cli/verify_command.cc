@@ -44,9 +44,11 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
       verify.known_commitments = std::move(ids).value();
     }
     ProgressBar progress(err, options.progress, "events");
-    verify.progress = [&](int64_t checked, int64_t total) {
-      progress.Show("verify " + agreement, checked, total);
-    };
+    if (options.progress) {
+      verify.progress = [&](int64_t checked, int64_t total) {
+        progress.Show("verify " + agreement, checked, total);
+      };
+    }
     Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store.value(), agreement, verify);
     progress.Finish();
     if (!report.ok()) {

@@ -64,19 +64,19 @@ void AddExportRoutes(Router& router, Site& site) {
          return Attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            std::move(workbook).value(), site.agreement_id() + "-ledger.xlsx");
        }});
-  router.Add(
-      {"GET", "/api/v1/export/iati", Access::kPublic, [&site](RequestContext& context) {
-         auto entries = VisibleEntries(site, context);
-         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
-         const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
-         Result<std::string> xml =
-             views::WriteIatiActivities(site.agreement(), site.keys(), visible, CurrentInstant());
-         if (!xml.ok()) {
-           return ErrorResponse(xml.error().where == "iati" ? 404 : 500, xml.error().message);
-         }
-         return Attachment("application/xml", std::move(xml).value(),
-                           site.agreement_id() + "-iati.xml");
-       }});
+  router.Add({"GET", "/api/v1/export/iati", Access::kPublic, [&site](RequestContext& context) {
+                auto entries = VisibleEntries(site, context);
+                if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
+                const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
+                Result<std::string> xml = views::WriteIatiActivities(
+                    site.agreement(), site.keys(), visible, evaluation::CurrentInstant());
+                if (!xml.ok()) {
+                  return ErrorResponse(xml.error().where == "iati" ? 404 : 500,
+                                       xml.error().message);
+                }
+                return Attachment("application/xml", std::move(xml).value(),
+                                  site.agreement_id() + "-iati.xml");
+              }});
 }
 
 }  // namespace treaty::http

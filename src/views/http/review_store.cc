@@ -1,8 +1,8 @@
 #include "views/http/review_store.h"
 
+#include "evaluation/instant.h"
 #include "store/sqlite/sqlite_statement.h"
 #include "views/http/server_database.h"
-#include "views/http/status_service.h"
 
 namespace treaty::http {
 namespace {
@@ -33,7 +33,7 @@ Result<std::unique_ptr<ReviewStore>> ReviewStore::Open(const std::string& path,
 
 Result<StoredReview> ReviewStore::Add(const std::string& commitment, const nlohmann::json& entry,
                                       const std::string& reviewer) {
-  StoredReview review{0, commitment, entry, reviewer, CurrentInstant().ToUtcString()};
+  StoredReview review{0, commitment, entry, reviewer, evaluation::CurrentInstant().ToUtcString()};
   const std::string text = entry.dump();
   std::lock_guard lock(mutex_);
   Result<store::StatementHandle> insert = PrepareStatement(

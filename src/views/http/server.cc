@@ -120,34 +120,32 @@ class Session : public std::enable_shared_from_this<Session> {
     if (response.omitted_body_size) {
       // HEAD: the header fields of a GET, its Content-Length included, and no body.
       auto out = std::make_shared<bhttp::response<bhttp::empty_body>>(status, version);
-      Head(*out, response, keep_alive);
-      if (status != bhttp::status::not_modified) out->content_length(*response.omitted_body_size);
+      Head(*out, response, keep_alive, *response.omitted_body_size);
       return Send(std::move(out), nullptr);
     }
     if (response.shared_body) {
       // The shared body is written where it is; the handler keeps it alive until sent.
       auto out = std::make_shared<bhttp::response<bhttp::buffer_body>>(status, version);
-      Head(*out, response, keep_alive);
+      Head(*out, response, keep_alive, response.shared_body->size());
       out->body().data = const_cast<char*>(response.shared_body->data());
       out->body().size = response.shared_body->size();
       out->body().more = false;
-      out->content_length(response.shared_body->size());
       return Send(std::move(out), std::move(response.shared_body));
     }
     auto out = std::make_shared<bhttp::response<bhttp::string_body>>(status, version);
-    Head(*out, response, keep_alive);
+    Head(*out, response, keep_alive, response.body.size());
     out->body() = std::move(response.body);
-    out->prepare_payload();
-    // A 304 has no body, and a Content-Length would claim the selected representation's size.
-    if (status == bhttp::status::not_modified) out->erase(bhttp::field::content_length);
     Send(std::move(out), nullptr);
   }
 
+  // The header fields; Content-Length is `body_size`, the size of the body sent or, for HEAD, of
+  // the one a GET would send; none for a 304, where it would claim the representation's size.
   template <typename Message>
-  static void Head(Message& out, const HttpResponse& response, bool keep_alive) {
+  static void Head(Message& out, const HttpResponse& response, bool keep_alive, size_t body_size) {
     out.set(bhttp::field::server, "treaty");
     out.set(bhttp::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) out.insert(name, value);
+    if (out.result() != bhttp::status::not_modified) out.content_length(body_size);
     out.keep_alive(keep_alive);
   }
 

@@ -76,7 +76,7 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
 HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
   // The clock runs to the second: the status now, not at the end of the day.
   Result<std::shared_ptr<const EvaluatedStatus>> status =
-      StatusFor(site, context, CurrentInstant().ToUtcString());
+      StatusFor(site, context, evaluation::CurrentInstant().ToUtcString());
   if (!status.ok()) return StatusError(status.error());
   ctemplate::TemplateDictionary body("consultations");
   body.SetValue("AT", status.value()->status.at.ToUtcString());
@@ -139,8 +139,8 @@ void AddStatusRoutes(Router& router, Site& site) {
                 if (!status.ok()) return StatusError(status.error());
                 HttpResponse response;
                 response.content_type = "text/calendar; charset=utf-8";
-                response.body =
-                    evaluation::StatusCalendar(status.value()->status, CurrentInstant());
+                response.body = evaluation::StatusCalendar(status.value()->status,
+                                                           evaluation::CurrentInstant());
                 response.headers.emplace_back(
                     "Content-Disposition",
                     fmt::format("attachment; filename=\"{}.ics\"", site.agreement_id()));

@@ -12,13 +12,8 @@ constexpr size_t kMaxCached = 256;
 
 }  // namespace
 
-evaluation::Instant CurrentInstant() {
-  return evaluation::Instant(
-      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), 0);
-}
-
 Result<evaluation::Instant> RequestedMoment(const std::string& at) {
-  if (at.empty()) return evaluation::EndOfDay(CurrentInstant().UtcDate());
+  if (at.empty()) return evaluation::EndOfDay(evaluation::CurrentInstant().UtcDate());
   return evaluation::ParseStatusMoment(at, "at");
 }
 

@@ -82,7 +82,4 @@ class StatusService {
 // end of today (UTC) when absent.
 Result<evaluation::Instant> RequestedMoment(const std::string& at);
 
-// Now, to the second, in UTC.
-evaluation::Instant CurrentInstant();
-
 }  // namespace treaty::http
