@@ -7,6 +7,23 @@
 #include <fmt/format.h>
 
 namespace treaty::ledger {
+namespace {
+
+// Calls `visit` with every `event_commitments` row of `agreement` in key order, `page` at a time.
+template <typename Visit>
+Result<bool> ForEachRow(LedgerStore& store, const std::string& agreement, int64_t page,
+                        Visit&& visit) {
+  std::optional<EventCommitment> after;
+  for (;;) {
+    Result<std::vector<EventCommitment>> rows = store.ReadEventCommitments(agreement, after, page);
+    if (!rows.ok()) return rows.error();
+    for (const EventCommitment& row : rows.value()) visit(row);
+    if (static_cast<int64_t>(rows.value().size()) < page) return true;
+    after = rows.value().back();
+  }
+}
+
+}  // namespace
 
 Result<std::optional<CommitmentRows::Difference>> CommitmentRows::Compare(
     LedgerStore& store, const std::string& agreement, int64_t checked, bool complete,
@@ -18,39 +35,33 @@ Result<std::optional<CommitmentRows::Difference>> CommitmentRows::Compare(
   std::string current;
   const std::vector<int64_t>* expected = nullptr;
   size_t* position = nullptr;
-  std::optional<EventCommitment> after;
-  for (;;) {
-    Result<std::vector<EventCommitment>> rows = store.ReadEventCommitments(agreement, after, page);
-    if (!rows.ok()) return rows.error();
-    for (const EventCommitment& row : rows.value()) {
-      const int64_t leaf = row.leaf_index;
-      if (leaf < 0 || leaf >= checked) {
-        if (!stray && complete) stray = row;
-        continue;
-      }
-      if (row.commitment_id != current || expected == nullptr) {
-        current = row.commitment_id;
-        auto found = leaves_.find(current);
-        expected = found != leaves_.end() ? &found->second : nullptr;
-        position = expected != nullptr ? &matched[found->first] : nullptr;
-      }
-      if (expected == nullptr) {
-        first = std::min(first, leaf);
-        continue;
-      }
-      // The leaves named before this row's that have no row, then this row.
-      while (*position < expected->size() && (*expected)[*position] < leaf) {
-        first = std::min(first, (*expected)[(*position)++]);
-      }
-      if (*position < expected->size() && (*expected)[*position] == leaf) {
-        ++*position;
-      } else {
-        first = std::min(first, leaf);
-      }
+  Result<bool> read = ForEachRow(store, agreement, page, [&](const EventCommitment& row) {
+    const int64_t leaf = row.leaf_index;
+    if (leaf < 0 || leaf >= checked) {
+      if (!stray && complete) stray = row;
+      return;
     }
-    if (static_cast<int64_t>(rows.value().size()) < page) break;
-    after = rows.value().back();
-  }
+    if (row.commitment_id != current || expected == nullptr) {
+      current = row.commitment_id;
+      auto found = leaves_.find(current);
+      expected = found != leaves_.end() ? &found->second : nullptr;
+      position = expected != nullptr ? &matched[found->first] : nullptr;
+    }
+    if (expected == nullptr) {
+      first = std::min(first, leaf);
+      return;
+    }
+    // The leaves named before this row's that have no row, then this row.
+    while (*position < expected->size() && (*expected)[*position] < leaf) {
+      first = std::min(first, (*expected)[(*position)++]);
+    }
+    if (*position < expected->size() && (*expected)[*position] == leaf) {
+      ++*position;
+    } else {
+      first = std::min(first, leaf);
+    }
+  });
+  if (!read.ok()) return read.error();
   for (const auto& [commitment, leaves] : leaves_) {
     const size_t done = matched[commitment];
     if (done < leaves.size()) first = std::min(first, leaves[done]);
@@ -74,16 +85,10 @@ Result<CommitmentRows::Difference> CommitmentRows::DifferenceAt(LedgerStore& sto
                                                                 int64_t leaf, int64_t page) const {
   // A second reading of the rows, only when they differ: the table has no index by leaf.
   std::vector<std::string> held;
-  std::optional<EventCommitment> after;
-  for (;;) {
-    Result<std::vector<EventCommitment>> rows = store.ReadEventCommitments(agreement, after, page);
-    if (!rows.ok()) return rows.error();
-    for (const EventCommitment& row : rows.value()) {
-      if (row.leaf_index == leaf) held.push_back(row.commitment_id);
-    }
-    if (static_cast<int64_t>(rows.value().size()) < page) break;
-    after = rows.value().back();
-  }
+  Result<bool> read = ForEachRow(store, agreement, page, [&](const EventCommitment& row) {
+    if (row.leaf_index == leaf) held.push_back(row.commitment_id);
+  });
+  if (!read.ok()) return read.error();
   std::vector<std::string> named;
   for (const auto& [commitment, leaves] : leaves_) {
     if (std::binary_search(leaves.begin(), leaves.end(), leaf)) named.push_back(commitment);

@@ -411,7 +411,7 @@ class Validator {
   void ReadAssigned(const json& object, Event& event) {
     if (Require(object, "id", "id", "required")) {
       if (std::optional<std::string> id = String(object["id"], "id", {36, false})) {
-        if (!IsUuid(*id) || ToLowerAscii(*id) != *id) {
+        if (!LowercaseUuidBytes(*id)) {
           Fail("id", fmt::format("not a lowercase UUID: \"{}\"", *id));
         }
         event.id = *id;
@@ -916,10 +916,7 @@ bool IsNormalString(std::string_view text, StringRule rule) {
          !IsTrimmedSpace(text::DecodeBefore(text, last));
 }
 
-bool IsNormalUuid(std::string_view text) {
-  return IsUuid(text) &&
-         std::none_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+bool IsNormalUuid(std::string_view text) { return LowercaseUuidBytes(text).has_value(); }
 
 bool IsNormalDate(std::string_view text) {
   return IsNormalString(text, {10, false}) && DateProblem(text).empty();
@@ -972,10 +969,10 @@ static_assert(NeedFieldsInOrder());
 
 using FieldNeeds = std::array<Need, std::size(kNeedFieldNames)>;
 
-// RuleFor's need of every NeedField for an event of `type`, `subtype` (empty or one of
-// SubtypesOf(type)) and quantity, from a table of every combination made on the first call:
+// RuleFor's need of every NeedField for an event of `type`, subtype (0: none; i: SubtypesOf(type)
+// [i − 1]) and quantity, from a table of every combination made on the first call:
 // IsNormalContent runs for every event `treaty verify` reads, and RuleFor compares names.
-const FieldNeeds& NeedsOf(EventType type, std::string_view subtype, bool has_quantity) {
+const FieldNeeds& NeedsOf(EventType type, size_t subtype, bool has_quantity) {
   static const size_t kStride = [] {
     size_t most = 0;
     for (size_t t = 0; t < kEventTypeCount; ++t) {
@@ -1001,11 +998,7 @@ const FieldNeeds& NeedsOf(EventType type, std::string_view subtype, bool has_qua
     }
     return table;
   }();
-  const auto& subtypes = SubtypesOf(type);
-  const size_t s =
-      subtype.empty() ? 0
-                      : std::find(subtypes.begin(), subtypes.end(), subtype) - subtypes.begin() + 1;
-  return kTable[static_cast<size_t>(type) * kStride + s * 2 + has_quantity];
+  return kTable[static_cast<size_t>(type) * kStride + subtype * 2 + has_quantity];
 }
 
 // ReadContent's checks on content that is already normal; `latest` as ReadContent takes it.
@@ -1015,14 +1008,14 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
   if (in_replacement && type == EventType::kCorrection) return false;
   const std::string& subtype = content.subtype;
   const bool has_quantity = content.quantity.has_value();
+  size_t subtype_index = 0;
   if (!subtype.empty()) {
     const auto& known = SubtypesOf(type);
-    if (!IsNormalString(subtype, {}) ||
-        std::find(known.begin(), known.end(), subtype) == known.end()) {
-      return false;
-    }
+    const auto at = std::find(known.begin(), known.end(), subtype);
+    if (!IsNormalString(subtype, {}) || at == known.end()) return false;
+    subtype_index = static_cast<size_t>(at - known.begin()) + 1;
   }
-  const FieldNeeds& needs = NeedsOf(type, subtype, has_quantity);
+  const FieldNeeds& needs = NeedsOf(type, subtype_index, has_quantity);
   // A present field must be allowed, an absent one not required.
   auto fits = [&](NeedField field, bool present) {
     const Need need = needs[static_cast<size_t>(field)];

@@ -360,36 +360,30 @@ class Verifier {
 
   // `corrects` and `responds_to` name earlier events of the right kind.
   std::optional<std::string> CheckReferences(const Event& event) {
-    auto check = [&](const std::string& path, const std::string& id,
-                     const std::string& type) -> std::optional<std::string> {
-      if (id.empty()) return std::nullopt;
-      const CheckedEvents::Seen* found = checked_.FindId(id);
-      if (found == nullptr) return fmt::format("{}: no event {} in {}", path, id, agreement_);
-      const std::string_view found_type = EventTypeName(found->type);
-      if (found_type != type) {
-        return fmt::format("{}: names a {}; expected {}", path, found_type, type);
-      }
-      return std::nullopt;
+    auto missing = [&](std::string_view path, const std::string& id) {
+      return fmt::format("{}: no event {} in {}", path, id, agreement_);
     };
-    auto responds_type = [](const EventContent& content) {
-      return std::string(content.type == EventType::kConsultationHeld ? "consultation_request"
-                                                                      : "notice");
+    auto check_responds_to = [&](std::string_view path,
+                                 const EventContent& content) -> std::optional<std::string> {
+      if (content.responds_to.empty()) return std::nullopt;
+      const CheckedEvents::Seen* found = checked_.FindId(content.responds_to);
+      if (found == nullptr) return missing(path, content.responds_to);
+      const EventType expected = content.type == EventType::kConsultationHeld
+                                     ? EventType::kConsultationRequest
+                                     : EventType::kNotice;
+      if (found->type == expected) return std::nullopt;
+      return fmt::format("{}: names a {}; expected {}", path, EventTypeName(found->type),
+                         EventTypeName(expected));
     };
-    if (auto problem =
-            check("responds_to", event.content.responds_to, responds_type(event.content))) {
-      return problem;
-    }
+    if (auto problem = check_responds_to("responds_to", event.content)) return problem;
     if (event.replacement) {
-      if (auto problem = check("replacement.responds_to", event.replacement->responds_to,
-                               responds_type(*event.replacement))) {
+      if (auto problem = check_responds_to("replacement.responds_to", *event.replacement)) {
         return problem;
       }
     }
     if (event.corrects.empty()) return std::nullopt;
     const CheckedEvents::Seen* original = checked_.FindId(event.corrects);
-    if (original == nullptr) {
-      return fmt::format("corrects: no event {} in {}", event.corrects, agreement_);
-    }
+    if (original == nullptr) return missing("corrects", event.corrects);
     if (original->type == EventType::kCorrection) {
       return "corrects: names a correction; name the original event";
     }
