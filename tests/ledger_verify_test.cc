@@ -52,7 +52,8 @@ class LedgerVerifyTest : public ::testing::Test {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     const std::string all =
-        "DROP TRIGGER events_no_update; DROP TRIGGER tree_heads_no_update; " + sql;
+        "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS tree_heads_no_update; " +
+        sql;
     char* message = nullptr;
     EXPECT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &message), SQLITE_OK)
         << (message ? message : "");
@@ -131,9 +132,11 @@ constexpr const char* kEventsWithoutKeys =
 // SQL that makes leaf `leaf` hold `row`'s event and columns, its leaf index kept.
 std::string StoreAt(int64_t leaf, const StoredEvent& row) {
   return fmt::format(
-      "UPDATE events SET id = '{}', recorded_at = '{}', idempotency_key = '{}', "
+      "UPDATE events SET id = '{}', recorded_at = '{}', idempotency_key = '{}', corrects = {}, "
       "content_hash = X'{}', leaf_hash = X'{}', canonical = X'{}' WHERE leaf_index = {}",
-      row.id, row.recorded_at, row.idempotency_key, ToHex(row.content_hash), ToHex(row.leaf_hash),
+      row.id, row.recorded_at, row.idempotency_key,
+      row.corrects.empty() ? "NULL" : "'" + row.corrects + "'", ToHex(row.content_hash),
+      ToHex(row.leaf_hash),
       BytesToHex(reinterpret_cast<const uint8_t*>(row.canonical.data()), row.canonical.size()),
       leaf);
 }
@@ -168,6 +171,35 @@ TEST_F(LedgerVerifyTest, AnIdempotencyKeyStoredTwiceIsNamedAtItsSecondLeaf) {
     EXPECT_EQ(report.mismatch_event_id, fifth.id) << chunk;
     EXPECT_NE(report.mismatch.find("idempotency key already used by leaf 1"), std::string::npos)
         << chunk << ": " << report.mismatch;
+  }
+}
+
+TEST_F(LedgerVerifyTest, ACorrectionOfNoEarlierEventOrOfACorrectionIsNamed) {
+  AppendRequest request;
+  request.agreement = kAgreement;
+  request.key = TestKey("lv-mod");
+  request.keys = &keys_;
+  request.submissions = {AmountCorrection(EventAt(1).id, 99)};
+  ASSERT_TRUE(store_->Append(request).ok());
+  request.submissions = {AmountCorrection(EventAt(2).id, 98)};
+  ASSERT_TRUE(store_->Append(request).ok());
+  ASSERT_TRUE(Verify().ok()) << Verify().mismatch;
+  // Leaf 7 made to correct leaf 6 (a correction), then an id the ledger does not have.
+  const std::pair<std::string, std::string> cases[] = {
+      {EventAt(6).id, "corrects: names a correction; name the original event"},
+      {"0194694c-5e3b-75c3-af1e-9a407b6d13c8",
+       "corrects: no event 0194694c-5e3b-75c3-af1e-9a407b6d13c8 in lv-ua-2024"}};
+  for (const auto& [corrects, message] : cases) {
+    Event event;
+    ASSERT_TRUE(ReadEventBytes(EventAt(7).canonical, event));
+    event.corrects = corrects;
+    Result<StoredEvent> changed = MakeStoredEvent(event, 7);
+    ASSERT_TRUE(changed.ok()) << changed.error().ToString();
+    Tamper(StoreAt(7, changed.value()));
+    const VerifyReport report = Verify();
+    EXPECT_EQ(report.mismatch_leaf, 7) << report.mismatch;
+    EXPECT_NE(report.mismatch.find("not a valid event: " + message), std::string::npos)
+        << report.mismatch;
   }
 }
 
