@@ -63,18 +63,27 @@ class RowMaker {
   // REQUIRES: every argument outlives this object; ids has at least added.size() ids.
   RowMaker(const std::vector<Event>& submissions, const std::vector<size_t>& added,
            const std::vector<std::string>& ids, const std::string& recorded_at, int64_t first_leaf)
-      : rows_(added.size()),
-        thread_([this, &submissions, &added, &ids, &recorded_at, first_leaf](std::stop_token stop) {
-          Event event;  // assigned, not constructed, per row: its strings keep their buffers
-          for (size_t k = 0; k < added.size() && !stop.stop_requested(); ++k) {
-            event = submissions[added[k]];
-            event.id = ids[k];
-            event.recorded_at = recorded_at;
-            rows_[k] = MakeStoredEvent(event, first_leaf + static_cast<int64_t>(k));
-            made_.store(k + 1, std::memory_order_release);
-            made_.notify_one();
-          }
-        }) {}
+      : rows_(added.size()) {
+    auto make_rows = [this, &submissions, &added, &ids, &recorded_at,
+                      first_leaf](const std::stop_token& stop) {
+      Event event;  // assigned, not constructed, per row: its strings keep their buffers
+      for (size_t k = 0; k < added.size() && !stop.stop_requested(); ++k) {
+        event = submissions[added[k]];
+        event.id = ids[k];
+        event.recorded_at = recorded_at;
+        rows_[k] = MakeStoredEvent(event, first_leaf + static_cast<int64_t>(k));
+        made_.store(k + 1, std::memory_order_release);
+        made_.notify_one();
+      }
+    };
+    // A few rows (one event recorded by hand or through the API) are made here: a thread would
+    // cost more than it overlaps.
+    if (added.size() < kRowsForThread) {
+      make_rows(std::stop_token());
+    } else {
+      thread_ = std::jthread(make_rows);
+    }
+  }
 
   // The row of added[k], once it is made.
   const Result<StoredEvent>& Wait(size_t k) {
@@ -86,9 +95,11 @@ class RowMaker {
   }
 
  private:
-  std::vector<std::optional<Result<StoredEvent>>> rows_;  // set in order by the thread
+  static constexpr size_t kRowsForThread = 64;
+
+  std::vector<std::optional<Result<StoredEvent>>> rows_;  // set in order
   std::atomic<size_t> made_ = 0;
-  std::jthread thread_;  // stopped and joined first when this object goes
+  std::jthread thread_;  // when rows are made on it: stopped and joined first when this object goes
 };
 
 class AppendRun {
