@@ -141,7 +141,7 @@ std::string StoreAt(int64_t leaf, const StoredEvent& row) {
       leaf);
 }
 
-// Chunk sizes that put the two leaves in one chunk or in chunks apart.
+// Chunk sizes that put two leaves in one chunk or in chunks apart, the last chunk short or not.
 constexpr int64_t kChunks[] = {1, 2, 4, 10000};
 
 TEST_F(LedgerVerifyTest, AnIdStoredTwiceIsNamedAtItsSecondLeaf) {
@@ -236,7 +236,7 @@ TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {
 }
 
 TEST_F(LedgerVerifyTest, ChunksOfAnySizeGiveTheSameVerdicts) {
-  for (int64_t chunk : {1, 2, 4, 5}) {
+  for (const int64_t chunk : kChunks) {
     const VerifyReport report = Verify(chunk);
     EXPECT_TRUE(report.ok()) << chunk << ": " << report.mismatch;
     EXPECT_EQ(report.events, 6) << chunk;
@@ -245,7 +245,7 @@ TEST_F(LedgerVerifyTest, ChunksOfAnySizeGiveTheSameVerdicts) {
   Tamper(
       "UPDATE events SET classification = 'restricted' WHERE leaf_index = 4; "
       "INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 5)");
-  for (int64_t chunk : {1, 2, 4, 5}) {
+  for (const int64_t chunk : kChunks) {
     const VerifyReport report = Verify(chunk);
     EXPECT_EQ(report.mismatch_leaf, 4) << chunk << ": " << report.mismatch;
     EXPECT_NE(report.mismatch.find("classification"), std::string::npos) << report.mismatch;
