@@ -45,7 +45,7 @@ struct HttpResponse {
   // When set, the body instead of `body`, shared rather than copied (a large cached document).
   std::shared_ptr<const std::string> shared_body;
   // Set for a HEAD request, whose body is left out: the size of the body a GET would have sent,
-  // given as its Content-Length (RFC 9110 §9.3.2).
+  // given as its Content-Length (RFC 9110 §9.3.2) unless the status is 304.
   std::optional<size_t> omitted_body_size;
 
   std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }

@@ -23,6 +23,7 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   if (body.contains("id")) {
     return Refused(422, "id", "the commitment is named by the path, not the body");
   }
+  // A decision of another type reads as "": CheckReviewEntry names it.
   const std::string decision = StringMember(body, "decision");
   if (body.contains("note") && !body["note"].is_string()) {
     return Refused(422, "note", "note must be a string");
