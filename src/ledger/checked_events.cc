@@ -9,7 +9,9 @@
 namespace treaty::ledger {
 namespace {
 
-constexpr size_t kBlockBytes = size_t{1} << 20;
+constexpr size_t kBlockBytes = kHugePageBytes;
+// Tables are reserved for at most this many events (1 GiB each); beyond it they grow.
+constexpr size_t kMostEventsReserved = size_t{1} << 24;
 
 }  // namespace
 
@@ -25,7 +27,10 @@ CheckedEvents::KeyOf CheckedEvents::MakeKeyOf(std::string_view institution, std:
           absl::Hash<absl::string_view>{}(absl::string_view(key.data(), key.size()))};
 }
 
-void CheckedEvents::Reserve(size_t events) { ids_.reserve(events); }
+void CheckedEvents::Reserve(size_t events) {
+  ids_.reserve(std::min(events, kMostEventsReserved));
+  keys_.reserve(std::min(events, kMostEventsReserved));
+}
 
 const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
   const std::optional<IdKey> key = MakeIdKey(id);
@@ -34,16 +39,9 @@ const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
   return found != ids_.end() ? &found->second : nullptr;
 }
 
-CheckedEvents::KeyTable* CheckedEvents::KeysOf(std::string_view institution) {
-  for (const auto& [name, table] : keys_) {
-    if (name == institution) return table.get();
-  }
-  return nullptr;
-}
-
-void CheckedEvents::Prefetch(const IdKey& id, const KeyOf& key) {
+void CheckedEvents::Prefetch(const IdKey& id, const KeyOf& key) const {
   ids_.prefetch(id);
-  if (const KeyTable* table = KeysOf(key.institution)) table->prefetch(KeptKey{key.key, key.hash});
+  keys_.prefetch(KeptKey{{}, key.hash});
 }
 
 const CheckedEvents::Seen* CheckedEvents::AddId(const IdKey& id, Seen seen) {
@@ -52,30 +50,28 @@ const CheckedEvents::Seen* CheckedEvents::AddId(const IdKey& id, Seen seen) {
 }
 
 std::optional<int64_t> CheckedEvents::AddKey(const KeyOf& key, int64_t leaf) {
-  KeyTable* table = KeysOf(key.institution);
-  if (table == nullptr) {
-    table =
-        keys_.emplace_back(std::string(key.institution), std::make_unique<KeyTable>()).second.get();
-  }
   // Copied first, so that a failed allocation leaves the table as it was.
-  const auto [at, added] = table->try_emplace(KeptKey{Keep(key.key), key.hash}, leaf);
+  const auto [at, added] =
+      keys_.try_emplace(KeptKey{Keep(key.institution, key.key), key.hash}, leaf);
   if (added) return std::nullopt;
   return at->second;
 }
 
-std::string_view CheckedEvents::Keep(std::string_view text) {
-  if (text.empty()) return {};
-  if (text.size() > block_free_) {
-    const size_t size = std::max(kBlockBytes, text.size());
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-    block_next_ = blocks_.back().get();
-    block_free_ = size;
+std::string_view CheckedEvents::Keep(std::string_view institution, std::string_view key) {
+  auto known = std::find(institutions_.begin(), institutions_.end(), institution);
+  if (known == institutions_.end()) known = institutions_.emplace(known, institution);
+  const auto number = static_cast<uint32_t>(known - institutions_.begin());
+  const size_t size = sizeof number + key.size();
+  if (size > block_free_) {
+    block_next_ = blocks_.emplace_back(std::max(kBlockBytes, size)).data();
+    block_free_ = blocks_.back().size();
   }
   char* start = block_next_;
-  std::memcpy(start, text.data(), text.size());
-  block_next_ += text.size();
-  block_free_ -= text.size();
-  return {start, text.size()};
+  std::memcpy(start, &number, sizeof number);
+  std::memcpy(start + sizeof number, key.data(), key.size());
+  block_next_ += size;
+  block_free_ -= size;
+  return {start, size};
 }
 
 }  // namespace treaty::ledger

@@ -1,23 +1,23 @@
 // The ids and idempotency keys of the events `treaty verify` has checked (docs/ledger-format.md
 // §8), for its uniqueness and reference checks. Flat hash tables (Abseil) keyed by an id's 16
-// bytes and by a key's bytes kept in blocks of this object, so that checking an event allocates
-// nothing of its own: at 10M events node-based maps spent more time in malloc and cache misses
-// than in the checks. An event's id bytes and its key's hash are made apart from the tables
-// (MakeIdKey, MakeKeyOf), so that other threads can make them; the tables then only probe, once
-// per key. Not thread-safe; MakeIdKey and MakeKeyOf are.
+// bytes and by an institution's number with its key, whose bytes are kept in blocks of this
+// object, so that checking an event allocates nothing of its own: at 10M events node-based maps
+// spent more time in malloc and cache misses than in the checks. An event's id bytes and its key's
+// hash are made apart from the tables (MakeIdKey, MakeKeyOf), so that other threads can make
+// them; the tables then only probe, once per key. Not thread-safe; MakeIdKey and MakeKeyOf are.
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ledger/event.h"
+#include "ledger/huge_page_allocator.h"
 #include "ledger/uuid.h"
 
 namespace treaty::ledger {
@@ -43,14 +43,15 @@ class CheckedEvents {
   static std::optional<IdKey> MakeIdKey(std::string_view id) { return LowercaseUuidBytes(id); }
   static KeyOf MakeKeyOf(std::string_view institution, std::string_view key);
 
-  // Room for `events` ids without rehashing.
+  // Room for the ids and keys of `events` events without rehashing (up to a bound: the number
+  // comes from a row that may have been tampered with).
   void Reserve(size_t events);
 
   // The event with `id`, or nullptr (also for text that is not a UUID).
   const Seen* FindId(std::string_view id) const;
   // Starts loading the memory that AddId(id) and AddKey(key) will probe: each is otherwise a cache
   // miss, most of the work of both at millions of events.
-  void Prefetch(const IdKey& id, const KeyOf& key);
+  void Prefetch(const IdKey& id, const KeyOf& key) const;
   // The event with `id` if one was added; else adds `seen` under it and returns nullptr.
   const Seen* AddId(const IdKey& id, Seen seen);
   // The leaf of the event with `key` if one was added; else adds `leaf` under it (copying the
@@ -61,7 +62,8 @@ class CheckedEvents {
   struct IdHash {
     size_t operator()(const IdKey& id) const;
   };
-  // A key of one institution's table (its text in blocks_ once added) with its hash.
+  // A key as kept: its institution's number (4 bytes) then the key's bytes, in blocks_; the hash
+  // is the key's alone, so that it is made without the number.
   struct KeptKey {
     std::string_view text;
     size_t hash = 0;
@@ -70,17 +72,20 @@ class CheckedEvents {
   struct KeptKeyHash {
     size_t operator()(const KeptKey& key) const { return key.hash; }
   };
-  using KeyTable = absl::flat_hash_map<KeptKey, int64_t, KeptKeyHash>;
 
-  // The key table of `institution`, or nullptr.
-  KeyTable* KeysOf(std::string_view institution);
-  // A copy of `text` that lives as long as this object.
-  std::string_view Keep(std::string_view text);
+  // A copy of `institution`'s number and `key` that lives as long as this object.
+  std::string_view Keep(std::string_view institution, std::string_view key);
 
-  absl::flat_hash_map<IdKey, Seen, IdHash> ids_;
-  // Institution → its keys. Few institutions sign a ledger: a search beats a table here.
-  std::vector<std::pair<std::string, std::unique_ptr<KeyTable>>> keys_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
+  absl::flat_hash_map<IdKey, Seen, IdHash, std::equal_to<IdKey>,
+                      HugePageAllocator<std::pair<const IdKey, Seen>>>
+      ids_;
+  absl::flat_hash_map<KeptKey, int64_t, KeptKeyHash, std::equal_to<KeptKey>,
+                      HugePageAllocator<std::pair<const KeptKey, int64_t>>>
+      keys_;
+  // The institutions seen, numbered by their place. Few institutions sign a ledger: a search
+  // beats a table here.
+  std::vector<std::string> institutions_;
+  std::vector<std::vector<char, HugePageAllocator<char>>> blocks_;
   char* block_next_ = nullptr;  // the first free byte of blocks_.back()
   size_t block_free_ = 0;       // bytes free from block_next_ on
 };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "ledger/huge_page_allocator.h"
 #include "ledger/ledger_store.h"
 
 namespace treaty::ledger {
@@ -38,8 +39,9 @@ class CommitmentRows {
   Result<Difference> DifferenceAt(LedgerStore& store, const std::string& agreement, int64_t leaf,
                                   int64_t page) const;
 
-  // Commitment id → the leaves of the events that name it, ascending. 8 bytes a link.
-  std::unordered_map<std::string, std::vector<int64_t>> leaves_;
+  // Commitment id → the leaves of the events that name it, ascending. 8 bytes a link; a few
+  // commitments may be named by millions of events.
+  std::unordered_map<std::string, std::vector<int64_t, HugePageAllocator<int64_t>>> leaves_;
 };
 
 }  // namespace treaty::ledger

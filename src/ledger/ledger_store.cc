@@ -21,6 +21,13 @@ std::optional<Error> CheckCommitted(LedgerStore& store, const std::string& agree
 
 }  // namespace
 
+Result<std::vector<StoredEvent>> LedgerStore::ReadEvents(const std::string& agreement,
+                                                         int64_t begin, int64_t end) {
+  std::vector<StoredEvent> rows;
+  if (std::optional<Error> error = ReadEventsInto(agreement, begin, end, rows)) return *error;
+  return rows;
+}
+
 Result<Hash> LedgerStore::Root(const std::string& agreement, int64_t tree_size) {
   if (tree_size < 0) return Error{fmt::format("tree size {} is negative", tree_size), ""};
   if (auto error = CheckCommitted(*this, agreement, tree_size)) return *error;

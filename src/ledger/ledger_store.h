@@ -137,6 +137,10 @@ class LedgerStore : public TreeReader {
   Result<std::vector<Hash>> ConsistencyPath(const std::string& agreement, int64_t old_size,
                                             int64_t new_size);
 
+  // ReadEventsInto, into new rows.
+  Result<std::vector<StoredEvent>> ReadEvents(const std::string& agreement, int64_t begin,
+                                              int64_t end);
+
   // ---- primitives (each store implements them in SQL) ----
 
   // TreeReader (range_hash.h): leaf hashes of leaves [begin, end) and cached nodes of `level`,
@@ -147,9 +151,12 @@ class LedgerStore : public TreeReader {
   // The `ledgers` row, or nullopt when the agreement has no ledger yet.
   virtual Result<std::optional<LedgerState>> State(const std::string& agreement) = 0;
 
-  // Events with begin ≤ leaf_index < end, in leaf order (fewer if the ledger is shorter).
-  virtual Result<std::vector<StoredEvent>> ReadEvents(const std::string& agreement, int64_t begin,
-                                                      int64_t end) = 0;
+  // Events with begin ≤ leaf_index < end, in leaf order (fewer if the ledger is shorter), into
+  // `rows`, replacing what it held. The strings of the rows already there keep their buffers, so
+  // that reading chunk after chunk into the same rows allocates little. On an error `rows` is
+  // unspecified.
+  virtual std::optional<Error> ReadEventsInto(const std::string& agreement, int64_t begin,
+                                              int64_t end, std::vector<StoredEvent>& rows) = 0;
   // Events matching `filter`, in leaf order.
   virtual Result<std::vector<StoredEvent>> FindEvents(const EventFilter& filter) = 0;
   // The event with `id` (lowercase UUID), or nullopt.

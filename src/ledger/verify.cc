@@ -133,19 +133,26 @@ class Verifier {
   // once: a thread reads chunk k + 2 (the checks never touch the store, so its connection is
   // never used by two threads at once); a helper thread checks the rows of chunk k + 1 on their
   // own (CheckRow); this thread checks chunk k against the events before it (CheckEvent), then
-  // joins the helper on chunk k + 1.
+  // joins the helper on chunk k + 1. The three chunks' rows are read into the same three vectors
+  // over and over, keeping their strings' buffers.
   Result<bool> CheckEvents() {
-    auto read = [this](int64_t begin) {
-      return store_.ReadEvents(agreement_, begin, begin + options_.chunk);
+    auto read = [this](int64_t begin,
+                       std::vector<StoredEvent> rows) -> Result<std::vector<StoredEvent>> {
+      if (std::optional<Error> error =
+              store_.ReadEventsInto(agreement_, begin, begin + options_.chunk, rows)) {
+        return *error;
+      }
+      return rows;
     };
     auto full = [this](const std::vector<StoredEvent>& rows) {
       return static_cast<int64_t>(rows.size()) == options_.chunk;
     };
-    Result<std::vector<StoredEvent>> first = read(0);
+    Result<std::vector<StoredEvent>> first = read(0, {});
     if (!first.ok()) return first.error();
     std::vector<StoredEvent> rows = std::move(first).value();
+    std::vector<StoredEvent> spare;  // the rows of the chunk checked last, read into again
     std::future<Result<std::vector<StoredEvent>>> next;
-    if (full(rows)) next = std::async(std::launch::async, read, options_.chunk);
+    if (full(rows)) next = std::async(std::launch::async, read, options_.chunk, std::move(spare));
     // Two sets of checks, swapped chunk by chunk: made once, not once per chunk.
     std::vector<RowCheck> checks(rows.size());
     std::vector<RowCheck> following_checks;
@@ -157,7 +164,9 @@ class Verifier {
         Result<std::vector<StoredEvent>> read_rows = next.get();
         if (!read_rows.ok()) return read_rows.error();
         following = std::move(read_rows).value();
-        if (full(following)) next = std::async(std::launch::async, read, begin + options_.chunk);
+        if (full(following)) {
+          next = std::async(std::launch::async, read, begin + options_.chunk, std::move(spare));
+        }
       }
       following_checks.resize(following.size());
       std::atomic<size_t> following_cursor = 0;
@@ -180,6 +189,7 @@ class Verifier {
       if (options_.progress) options_.progress(next_leaf_, total_events_);
       CheckRowsFrom(following, following_checks, following_cursor);
       helper.get();  // rethrows what the helper threw
+      spare = std::move(rows);
       rows = std::move(following);
       std::swap(checks, following_checks);
     }

@@ -17,8 +17,13 @@ const char* const kHeadColumns =
 
 namespace {
 
-std::string TextOrEmpty(const pqxx::field& field) {
-  return field.is_null() ? std::string() : field.as<std::string>();
+// A text field into `out`, keeping its buffer; NULL as "".
+void AssignText(const pqxx::field& field, std::string& out) {
+  if (field.is_null()) {
+    out.clear();
+    return;
+  }
+  out.assign(field.c_str(), field.size());
 }
 
 }  // namespace
@@ -86,25 +91,36 @@ std::string TextArrayLiteral(const std::vector<std::string>& items) {
   return literal;
 }
 
-Result<ledger::StoredEvent> EventFromRow(const pqxx::row& row) {
-  ledger::StoredEvent event;
-  event.agreement = row[0].as<std::string>();
+namespace {
+
+// An `events` row selected with kEventColumns into `event`, keeping its strings' buffers.
+std::optional<Error> ReadEventRowInto(const pqxx::row& row, ledger::StoredEvent& event) {
+  AssignText(row[0], event.agreement);
   event.leaf_index = row[1].as<int64_t>();
-  event.id = row[2].as<std::string>();
-  event.type = row[3].as<std::string>();
-  event.fact_date = TextOrEmpty(row[4]);
-  event.recorded_at = row[5].as<std::string>();
-  event.institution = row[6].as<std::string>();
-  event.classification = row[7].as<std::string>();
-  event.corrects = TextOrEmpty(row[8]);
-  event.idempotency_key = row[9].as<std::string>();
+  AssignText(row[2], event.id);
+  AssignText(row[3], event.type);
+  AssignText(row[4], event.fact_date);
+  AssignText(row[5], event.recorded_at);
+  AssignText(row[6], event.institution);
+  AssignText(row[7], event.classification);
+  AssignText(row[8], event.corrects);
+  AssignText(row[9], event.idempotency_key);
   Result<ledger::Hash> content_hash = HashFromField(row[10], "content_hash");
   if (!content_hash.ok()) return content_hash.error();
   event.content_hash = content_hash.value();
   Result<ledger::Hash> leaf_hash = HashFromField(row[11], "leaf_hash");
   if (!leaf_hash.ok()) return leaf_hash.error();
   event.leaf_hash = leaf_hash.value();
-  event.canonical = pqxx::binarystring(row[12]).str();
+  const pqxx::binarystring canonical(row[12]);
+  event.canonical.assign(canonical.get(), canonical.size());
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<ledger::StoredEvent> EventFromRow(const pqxx::row& row) {
+  ledger::StoredEvent event;
+  if (std::optional<Error> error = ReadEventRowInto(row, event)) return *error;
   return event;
 }
 
@@ -130,14 +146,20 @@ Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row) {
   return signed_head;
 }
 
+std::optional<Error> EventsFromResult(const pqxx::result& result,
+                                      std::vector<ledger::StoredEvent>& events) {
+  events.resize(result.size());
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (std::optional<Error> error = ReadEventRowInto(result[static_cast<int>(i)], events[i])) {
+      return error;
+    }
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<ledger::StoredEvent>> EventsFromResult(const pqxx::result& result) {
   std::vector<ledger::StoredEvent> events;
-  events.reserve(result.size());
-  for (const pqxx::row& row : result) {
-    Result<ledger::StoredEvent> event = EventFromRow(row);
-    if (!event.ok()) return event.error();
-    events.push_back(std::move(event).value());
-  }
+  if (std::optional<Error> error = EventsFromResult(result, events)) return *error;
   return events;
 }
 
@@ -219,7 +241,7 @@ Result<std::optional<ledger::LedgerState>> SelectState(pqxx::transaction_base& t
   Result<ledger::Hash> root_hash = HashFromField(rows[0][1], "ledgers.root_hash");
   if (!root_hash.ok()) return root_hash.error();
   state.root_hash = root_hash.value();
-  state.last_recorded_at = TextOrEmpty(rows[0][2]);
+  AssignText(rows[0][2], state.last_recorded_at);
   return std::optional<ledger::LedgerState>(std::move(state));
 }
 

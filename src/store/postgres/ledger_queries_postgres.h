@@ -47,6 +47,9 @@ Result<ledger::StoredEvent> EventFromRow(const pqxx::row& row);
 Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row);
 // Every row of `result` through EventFromRow / HeadFromRow.
 Result<std::vector<ledger::StoredEvent>> EventsFromResult(const pqxx::result& result);
+// Every row of `result` into `events`, replacing what it held; its strings keep their buffers.
+std::optional<Error> EventsFromResult(const pqxx::result& result,
+                                      std::vector<ledger::StoredEvent>& events);
 Result<std::vector<ledger::SignedTreeHead>> HeadsFromResult(const pqxx::result& result);
 
 // The leaf hashes of leaves [begin, end). Errors: a missing leaf.

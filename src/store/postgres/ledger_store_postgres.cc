@@ -75,16 +75,23 @@ Result<std::optional<ledger::LedgerState>> PostgresLedgerStore::State(
   });
 }
 
-Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::ReadEvents(
-    const std::string& agreement, int64_t begin, int64_t end) {
-  return Guarded(where_, [&] {
+std::optional<Error> PostgresLedgerStore::ReadEventsInto(const std::string& agreement,
+                                                         int64_t begin, int64_t end,
+                                                         std::vector<ledger::StoredEvent>& rows) {
+  Result<bool> read = Guarded(where_, [&]() -> Result<bool> {
     pqxx::nontransaction read(*connection_);
-    return EventsFromResult(read.exec_params(
-        std::string("SELECT ") + kEventColumns +
-            " FROM events WHERE agreement = $1 AND leaf_index >= $2 AND leaf_index < $3 "
-            "ORDER BY leaf_index",
-        agreement, begin, end));
+    if (std::optional<Error> error = EventsFromResult(
+            read.exec_params(std::string("SELECT ") + kEventColumns +
+                                 " FROM events WHERE agreement = $1 AND leaf_index >= $2 AND "
+                                 "leaf_index < $3 ORDER BY leaf_index",
+                             agreement, begin, end),
+            rows)) {
+      return *error;
+    }
+    return true;
   });
+  if (!read.ok()) return read.error();
+  return std::nullopt;
 }
 
 Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(

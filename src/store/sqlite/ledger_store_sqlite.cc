@@ -84,11 +84,21 @@ constexpr char kEventColumns[] =
 constexpr char kHeadColumns[] =
     "agreement, tree_size, root_hash, timestamp, signer, key_id, head, signature";
 
-std::string ColumnText(sqlite3_stmt* statement, int column) {
+// A text or blob column into `out`, keeping its buffer; NULL as "".
+void AssignColumnText(sqlite3_stmt* statement, int column, std::string& out) {
   const void* data = sqlite3_column_blob(statement, column);
-  if (data == nullptr) return {};
-  return std::string(static_cast<const char*>(data),
-                     static_cast<size_t>(sqlite3_column_bytes(statement, column)));
+  if (data == nullptr) {
+    out.clear();
+    return;
+  }
+  out.assign(static_cast<const char*>(data),
+             static_cast<size_t>(sqlite3_column_bytes(statement, column)));
+}
+
+std::string ColumnText(sqlite3_stmt* statement, int column) {
+  std::string text;
+  AssignColumnText(statement, column, text);
+  return text;
 }
 
 // A 32-byte hash column; false if it holds another size.
@@ -102,23 +112,29 @@ bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& ou
   return true;
 }
 
-// Reads an `events` row selected with kEventColumns.
-StoredEvent ReadEventRow(sqlite3_stmt* statement) {
-  StoredEvent row;
-  row.agreement = ColumnText(statement, 0);
+// Reads an `events` row selected with kEventColumns into `row`, keeping its strings' buffers.
+void ReadEventRowInto(sqlite3_stmt* statement, StoredEvent& row) {
+  AssignColumnText(statement, 0, row.agreement);
   row.leaf_index = sqlite3_column_int64(statement, 1);
-  row.id = ColumnText(statement, 2);
-  row.type = ColumnText(statement, 3);
-  row.fact_date = ColumnText(statement, 4);
-  row.recorded_at = ColumnText(statement, 5);
-  row.institution = ColumnText(statement, 6);
-  row.classification = ColumnText(statement, 7);
-  row.corrects = ColumnText(statement, 8);
-  row.idempotency_key = ColumnText(statement, 9);
+  AssignColumnText(statement, 2, row.id);
+  AssignColumnText(statement, 3, row.type);
+  AssignColumnText(statement, 4, row.fact_date);
+  AssignColumnText(statement, 5, row.recorded_at);
+  AssignColumnText(statement, 6, row.institution);
+  AssignColumnText(statement, 7, row.classification);
+  AssignColumnText(statement, 8, row.corrects);
+  AssignColumnText(statement, 9, row.idempotency_key);
   // A hash of the wrong size stays zero; `treaty verify` reports it as differing.
+  row.content_hash = {};
+  row.leaf_hash = {};
   ColumnBytes(statement, 10, row.content_hash);
   ColumnBytes(statement, 11, row.leaf_hash);
-  row.canonical = ColumnText(statement, 12);
+  AssignColumnText(statement, 12, row.canonical);
+}
+
+StoredEvent ReadEventRow(sqlite3_stmt* statement) {
+  StoredEvent row;
+  ReadEventRowInto(statement, row);
   return row;
 }
 
@@ -350,8 +366,11 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
     }
   }
   sqlite3* raw = nullptr;
+  // No mutex of SQLite's own: the store is used by one thread at a time (ledger_store.h), and in
+  // the default serialised mode every column read of a row took and released a lock.
   const int rc =
-      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   DatabaseHandle db(raw);
   if (rc != SQLITE_OK) {
     return Error{std::string("cannot open the database: ") +
@@ -527,15 +546,25 @@ Result<std::vector<Row>> Collect(sqlite3_stmt* statement, Read read, const Error
 
 }  // namespace
 
-Result<std::vector<StoredEvent>> SqliteLedgerStore::ReadEvents(const std::string& agreement,
-                                                               int64_t begin, int64_t end) {
+std::optional<Error> SqliteLedgerStore::ReadEventsInto(const std::string& agreement, int64_t begin,
+                                                       int64_t end,
+                                                       std::vector<StoredEvent>& rows) {
   Result<sqlite3_stmt*> statement =
       Statement(fmt::format("SELECT {} FROM events WHERE agreement = ? AND leaf_index >= ? AND "
                             "leaf_index < ? ORDER BY leaf_index",
                             kEventColumns));
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(begin).Int(end);
-  return Collect<StoredEvent>(statement.value(), ReadEventRow, Fail("cannot read events"));
+  size_t count = 0;
+  int rc;
+  while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
+    if (count == rows.size()) rows.emplace_back();
+    ReadEventRowInto(statement.value(), rows[count++]);
+  }
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_DONE) return Fail("cannot read events");
+  rows.resize(count);
+  return std::nullopt;
 }
 
 Result<std::vector<StoredEvent>> SqliteLedgerStore::FindEvents(const ledger::EventFilter& filter) {

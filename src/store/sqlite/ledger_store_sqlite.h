@@ -33,8 +33,8 @@ class SqliteLedgerStore : public ledger::LedgerStore {
                                                 int64_t begin, int64_t end) override;
   Result<std::vector<std::string>> ListLedgers() override;
   Result<std::optional<ledger::LedgerState>> State(const std::string& agreement) override;
-  Result<std::vector<ledger::StoredEvent>> ReadEvents(const std::string& agreement, int64_t begin,
-                                                      int64_t end) override;
+  std::optional<Error> ReadEventsInto(const std::string& agreement, int64_t begin, int64_t end,
+                                      std::vector<ledger::StoredEvent>& rows) override;
   Result<std::vector<ledger::StoredEvent>> FindEvents(const ledger::EventFilter& filter) override;
   Result<std::optional<ledger::StoredEvent>> EventById(const std::string& id) override;
   Result<std::vector<ledger::EventCommitment>> ReadEventCommitments(
