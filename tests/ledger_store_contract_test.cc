@@ -8,6 +8,9 @@
 #include <set>
 #include <thread>
 
+#include <fmt/format.h>
+
+#include "ledger/hash.h"
 #include "ledger/merkle_tree.h"
 #include "ledger/verify.h"
 #include "ledger_test_util.h"
@@ -189,6 +192,39 @@ TEST_P(LedgerStoreContractTest, ACorrectionPointsAtTheEventItCorrects) {
   ASSERT_TRUE(row.ok() && row.value());
   EXPECT_EQ(row.value()->corrects, first.events[0].id);
   EXPECT_EQ(row.value()->type, "correction");
+}
+
+// Every column of a stored event, for comparing rows read in different ways.
+std::string ColumnsOf(const StoredEvent& row) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", row.agreement, row.leaf_index,
+                     row.id, row.type, row.fact_date, row.recorded_at, row.institution,
+                     row.classification, row.corrects, row.idempotency_key, ToHex(row.content_hash),
+                     ToHex(row.leaf_hash), row.canonical);
+}
+
+TEST_P(LedgerStoreContractTest, RowsReadOverOthersHoldOnlyTheirOwnEvents) {
+  auto store = Connect();
+  ASSERT_NE(store, nullptr);
+  const AppendResult first = AppendOk(*store, {Disbursement(100, "a"), Disbursement(200, "b")});
+  AppendOk(*store, {AmountCorrection(first.events[0].id, 90)});
+  const std::vector<StoredEvent> fresh = store->ReadEvents(kAgreement, 0, 3).value();
+  ASSERT_EQ(fresh.size(), 3u);
+  ASSERT_FALSE(fresh[2].corrects.empty());
+
+  // The correction over a disbursement and back, then fewer rows than the vector holds.
+  std::vector<StoredEvent> rows = fresh;
+  std::swap(rows[0], rows[2]);
+  ASSERT_FALSE(store->ReadEventsInto(kAgreement, 0, 3, rows).has_value());
+  ASSERT_EQ(rows.size(), 3u);
+  for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(ColumnsOf(rows[i]), ColumnsOf(fresh[i])) << i;
+  ASSERT_FALSE(store->ReadEventsInto(kAgreement, 2, 10, rows).has_value());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(ColumnsOf(rows[0]), ColumnsOf(fresh[2]));
+  ASSERT_FALSE(store->ReadEventsInto(kAgreement, 1, 2, rows).has_value());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(ColumnsOf(rows[0]), ColumnsOf(fresh[1]));
+  ASSERT_FALSE(store->ReadEventsInto(kAgreement, 3, 10, rows).has_value());
+  EXPECT_TRUE(rows.empty());
 }
 
 TEST_P(LedgerStoreContractTest, EveryProofOfEveryHeadVerifies) {

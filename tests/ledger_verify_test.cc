@@ -123,6 +123,22 @@ TEST_F(LedgerVerifyTest, AnEditedColumnIsNamed) {
   EXPECT_NE(report.mismatch.find("classification"), std::string::npos) << report.mismatch;
 }
 
+TEST_F(LedgerVerifyTest, AHashOfTheWrongSizeIsNamedInARowReadOverAnother) {
+  Tamper("UPDATE events SET leaf_hash = X'00' WHERE leaf_index = 3");
+  std::vector<StoredEvent> rows = store_->ReadEvents(kAgreement, 2, 3).value();
+  ASSERT_FALSE(store_->ReadEventsInto(kAgreement, 3, 4, rows).has_value());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].leaf_hash, Hash{});  // not leaf 2's hash
+  for (const int64_t chunk : {1, 2, 10000}) {
+    const VerifyReport report = Verify(chunk);
+    ASSERT_FALSE(report.ok()) << chunk;
+    EXPECT_EQ(report.mismatch_leaf, 3) << chunk;
+    EXPECT_NE(report.mismatch.find("the stored leaf hash differs from its bytes"),
+              std::string::npos)
+        << chunk << ": " << report.mismatch;
+  }
+}
+
 // The events table without its keys, as someone with write access could rebuild it: then an
 // id or idempotency key can be stored twice, and only verify's own tables find it.
 constexpr const char* kEventsWithoutKeys =
