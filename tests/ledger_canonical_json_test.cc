@@ -61,6 +61,27 @@ TEST(CanonicalJson, EscapesOnlyWhatRfc8785Requires) {
   EXPECT_EQ(CanonicalOf(R"({"a\nb":"\"\\"})"), R"({"a\nb":"\"\\"})");
 }
 
+// Every byte value at every place of strings up to 20 bytes long (two words and a tail), after
+// plain letters or after bytes that are not ASCII: the first byte to escape is found, and no other.
+TEST(CanonicalJson, FindsTheFirstByteToEscapeAtEveryPlace) {
+  for (const char filler : {'a', '\xc4'}) {
+    for (size_t size = 0; size <= 20; ++size) {
+      const std::string plain(size, filler);
+      EXPECT_EQ(FindStringEscape(plain), size) << size;
+      for (size_t at = 0; at < size; ++at) {
+        for (int byte = 0; byte < 256; ++byte) {
+          std::string text = plain;
+          text[at] = static_cast<char>(byte);
+          const bool escaped = byte < 0x20 || byte == '"' || byte == '\\';
+          ASSERT_EQ(FindStringEscape(text), escaped ? at : size)
+              << size << " " << at << " " << byte;
+          ASSERT_EQ(FindStringEscape(text, at + 1), size) << size << " " << at << " " << byte;
+        }
+      }
+    }
+  }
+}
+
 TEST(CanonicalJson, AcceptsIntegersUpToTwoToTheFiftyThreeMinusOne) {
   EXPECT_EQ(Canonicalize(json(kMaxSafeInteger)).value(), "9007199254740991");
   EXPECT_EQ(Canonicalize(json(-kMaxSafeInteger)).value(), "-9007199254740991");

@@ -229,9 +229,8 @@ std::optional<size_t> AppendCanonicalString(std::string_view text, std::string& 
   }
   out += '"';
   size_t run = 0;  // first byte not yet copied
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = FindStringEscape(text); i < text.size(); i = FindStringEscape(text, run)) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -24,6 +25,28 @@ inline constexpr int64_t kMaxSafeInteger = 9007199254740991;
 // root): a number that is not an integer, an integer beyond ±kMaxSafeInteger, a string or member
 // name that is not valid UTF-8, a binary value.
 Result<std::string> Canonicalize(const nlohmann::json& value);
+
+// Offset of the first byte at or after `pos` that an RFC 8785 string does not hold as itself (a
+// quote, a backslash or U+0000–U+001F), or the size. Reads eight bytes at a time: most strings
+// have no such byte, and writing and reading events is mostly scanning their strings.
+inline size_t FindStringEscape(std::string_view bytes, size_t pos = 0) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHighBits = 0x8080808080808080;
+  // A high bit for each byte below `limit` (≤ 0x80); exact as to whether there is one.
+  const auto below = [](uint64_t word, uint64_t limit) {
+    return (word - kOnes * limit) & ~word & kHighBits;
+  };
+  for (uint64_t word; pos + sizeof word <= bytes.size(); pos += sizeof word) {
+    std::memcpy(&word, bytes.data() + pos, sizeof word);
+    if (below(word, 0x20) | below(word ^ (kOnes * '"'), 1) | below(word ^ (kOnes * '\\'), 1)) break;
+  }
+  while (pos < bytes.size()) {
+    const auto c = static_cast<unsigned char>(bytes[pos]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+    ++pos;
+  }
+  return pos;
+}
 
 // Appends `text` to `out` as an RFC 8785 string, quotes included (the string rules of
 // Canonicalize). Returns nullopt, or, when `text` is not valid UTF-8, the byte offset of the first

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ledger/canonical_json.h"
 #include "ledger/hash.h"
 
 namespace treaty::ledger {
@@ -28,11 +29,7 @@ class Reader {
     if (!Take('"')) return false;
     out.clear();
     while (pos_ < bytes_.size()) {
-      size_t run = pos_;
-      while (run < bytes_.size() && bytes_[run] != '"' && bytes_[run] != '\\' &&
-             static_cast<unsigned char>(bytes_[run]) >= 0x20) {
-        ++run;
-      }
+      const size_t run = FindStringEscape(bytes_, pos_);
       out.append(bytes_.data() + pos_, run - pos_);
       pos_ = run;
       if (pos_ >= bytes_.size()) return false;
