@@ -10,7 +10,7 @@ namespace treaty::ledger {
 namespace {
 
 constexpr size_t kBlockBytes = kHugePageBytes;
-// Tables are reserved for at most this many events (1 GiB each); beyond it they grow.
+// Room is reserved for at most this many events (ids 512 MiB, keys 1 GiB); beyond it, it grows.
 constexpr size_t kMostEventsReserved = size_t{1} << 24;
 
 }  // namespace
@@ -28,24 +28,34 @@ CheckedEvents::KeyOf CheckedEvents::MakeKeyOf(std::string_view institution, std:
 }
 
 void CheckedEvents::Reserve(size_t events) {
-  ids_.reserve(std::min(events, kMostEventsReserved));
+  ascending_ids_.reserve(std::min(events, kMostEventsReserved));
   keys_.reserve(std::min(events, kMostEventsReserved));
+}
+
+const CheckedEvents::Seen* CheckedEvents::FindAscending(const IdKey& id) const {
+  const auto at = std::lower_bound(
+      ascending_ids_.begin(), ascending_ids_.end(), id,
+      [](const AscendingId& entry, const IdKey& wanted) { return entry.id < wanted; });
+  return at != ascending_ids_.end() && at->id == id ? &at->seen : nullptr;
 }
 
 const CheckedEvents::Seen* CheckedEvents::FindId(std::string_view id) const {
   const std::optional<IdKey> key = MakeIdKey(id);
   if (!key) return nullptr;
-  auto found = ids_.find(*key);
-  return found != ids_.end() ? &found->second : nullptr;
+  if (const Seen* found = FindAscending(*key)) return found;
+  auto found = other_ids_.find(*key);
+  return found != other_ids_.end() ? &found->second : nullptr;
 }
 
-void CheckedEvents::Prefetch(const IdKey& id, const KeyOf& key) const {
-  ids_.prefetch(id);
-  keys_.prefetch(KeptKey{{}, key.hash});
-}
+void CheckedEvents::Prefetch(const KeyOf& key) const { keys_.prefetch(KeptKey{{}, key.hash}); }
 
 const CheckedEvents::Seen* CheckedEvents::AddId(const IdKey& id, Seen seen) {
-  const auto [at, added] = ids_.try_emplace(id, seen);
+  if (ascending_ids_.empty() || ascending_ids_.back().id < id) {
+    ascending_ids_.push_back({id, seen});
+    return nullptr;
+  }
+  if (const Seen* earlier = FindAscending(id)) return earlier;
+  const auto [at, added] = other_ids_.try_emplace(id, seen);
   return added ? nullptr : &at->second;
 }
 

@@ -1,10 +1,13 @@
 // The ids and idempotency keys of the events `treaty verify` has checked (docs/ledger-format.md
-// §8), for its uniqueness and reference checks. Flat hash tables (Abseil) keyed by an id's 16
-// bytes and by an institution's number with its key, whose bytes are kept in blocks of this
-// object, so that checking an event allocates nothing of its own: at 10M events node-based maps
-// spent more time in malloc and cache misses than in the checks. An event's id bytes and its key's
-// hash are made apart from the tables (MakeIdKey, MakeKeyOf), so that other threads can make
-// them; the tables then only probe, once per key. Not thread-safe; MakeIdKey and MakeKeyOf are.
+// §8), for its uniqueness and reference checks. Ids are kept in the order added while each is
+// above all before it, which the ledger's v7 ids are along the leaves but across transactions of
+// one millisecond: adding one then writes the next slot instead of a random place in a table, and
+// a search finds it. Other ids, and the idempotency keys (an institution's number with the key,
+// whose bytes are kept in blocks of this object), go to flat hash tables (Abseil). Checking an
+// event allocates nothing of its own: at 10M events node-based maps spent more time in malloc and
+// cache misses than in the checks. An event's id bytes and its key's hash are made apart from the
+// tables (MakeIdKey, MakeKeyOf), so that other threads can make them; the tables then only probe,
+// once per key. Not thread-safe; MakeIdKey and MakeKeyOf are.
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
@@ -47,12 +50,14 @@ class CheckedEvents {
   // comes from a row that may have been tampered with).
   void Reserve(size_t events);
 
-  // The event with `id`, or nullptr (also for text that is not a UUID).
+  // The event with `id`, or nullptr (also for text that is not a UUID). The pointer is valid
+  // until the next AddId.
   const Seen* FindId(std::string_view id) const;
-  // Starts loading the memory that AddId(id) and AddKey(key) will probe: each is otherwise a cache
-  // miss, most of the work of both at millions of events.
-  void Prefetch(const IdKey& id, const KeyOf& key) const;
-  // The event with `id` if one was added; else adds `seen` under it and returns nullptr.
+  // Starts loading the memory that AddKey(key) will probe: otherwise a cache miss, most of its
+  // work at millions of events.
+  void Prefetch(const KeyOf& key) const;
+  // The event with `id` if one was added (valid until the next AddId); else adds `seen` under it
+  // and returns nullptr.
   const Seen* AddId(const IdKey& id, Seen seen);
   // The leaf of the event with `key` if one was added; else adds `leaf` under it (copying the
   // key) and returns nullopt.
@@ -76,9 +81,15 @@ class CheckedEvents {
   // A copy of `institution`'s number and `key` that lives as long as this object.
   std::string_view Keep(std::string_view institution, std::string_view key);
 
-  absl::flat_hash_map<IdKey, Seen, IdHash, std::equal_to<IdKey>,
-                      HugePageAllocator<std::pair<const IdKey, Seen>>>
-      ids_;
+  struct AscendingId {
+    IdKey id;
+    Seen seen;
+  };
+  // The ascending part's entry for `id`, or nullptr.
+  const Seen* FindAscending(const IdKey& id) const;
+
+  std::vector<AscendingId, HugePageAllocator<AscendingId>> ascending_ids_;
+  absl::flat_hash_map<IdKey, Seen, IdHash> other_ids_;  // ids not above every one before them
   absl::flat_hash_map<KeptKey, int64_t, KeptKeyHash, std::equal_to<KeptKey>,
                       HugePageAllocator<std::pair<const KeptKey, int64_t>>>
       keys_;

@@ -175,8 +175,7 @@ class Verifier {
       });
       for (size_t j = 0; j < rows.size(); ++j) {
         if (j + kPrefetchAhead < rows.size()) {
-          const RowCheck& ahead = checks[j + kPrefetchAhead];
-          checked_.Prefetch(ahead.id_key, ahead.key_of);
+          checked_.Prefetch(checks[j + kPrefetchAhead].key_of);
         }
         if (!CheckEvent(rows[j], checks[j])) {
           // The helper stops after its current block; a read in flight is waited for by the

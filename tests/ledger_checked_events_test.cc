@@ -1,0 +1,98 @@
+// CheckedEvents: the ids and idempotency keys `treaty verify` has seen, whatever order the ids
+// come in.
+#include "ledger/checked_events.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "ledger/uuid.h"
+
+namespace treaty::ledger {
+namespace {
+
+// `count` distinct ids in ascending order.
+std::vector<UuidBytes> AscendingIds(size_t count) {
+  std::vector<UuidBytes> ids(count);
+  for (size_t i = 0; i < count; ++i) {
+    ids[i][0] = static_cast<uint8_t>(i >> 8);
+    ids[i][1] = static_cast<uint8_t>(i);
+    ids[i][15] = static_cast<uint8_t>(i * 7);
+  }
+  return ids;
+}
+
+// Adds `ids` in the order given, leaf i for ids[i]; then each is found, by its bytes and by its
+// text, at its leaf, and adding any again names that leaf.
+void ExpectEachIdOnce(const std::vector<UuidBytes>& ids) {
+  CheckedEvents checked;
+  checked.Reserve(ids.size() / 2);  // the room reserved is a hint, not a limit
+  for (size_t i = 0; i < ids.size(); ++i) {
+    ASSERT_EQ(checked.AddId(ids[i], {static_cast<int64_t>(i), EventType::kDelivery}), nullptr) << i;
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const CheckedEvents::Seen* found = checked.FindId(UuidText(ids[i]));
+    ASSERT_NE(found, nullptr) << i;
+    EXPECT_EQ(found->leaf_index, static_cast<int64_t>(i));
+    const CheckedEvents::Seen* again = checked.AddId(ids[i], {-1, EventType::kPledge});
+    ASSERT_NE(again, nullptr) << i;
+    EXPECT_EQ(again->leaf_index, static_cast<int64_t>(i));
+    EXPECT_EQ(again->type, EventType::kDelivery);
+  }
+}
+
+TEST(CheckedEvents, EveryIdIsFoundOnceWhateverTheOrder) {
+  const std::vector<UuidBytes> ascending = AscendingIds(600);
+  ExpectEachIdOnce(ascending);
+
+  std::vector<UuidBytes> descending = ascending;
+  std::reverse(descending.begin(), descending.end());
+  ExpectEachIdOnce(descending);
+
+  // Runs that ascend, each starting below the end of the one before, as transactions of one
+  // millisecond do.
+  std::vector<UuidBytes> runs;
+  for (size_t start = 0; start < 4; ++start) {
+    for (size_t i = start; i < ascending.size(); i += 4) runs.push_back(ascending[i]);
+  }
+  ExpectEachIdOnce(runs);
+
+  std::vector<UuidBytes> shuffled = ascending;
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(7));
+  ExpectEachIdOnce(shuffled);
+}
+
+TEST(CheckedEvents, AnIdNeverAddedIsNotFound) {
+  CheckedEvents checked;
+  const std::vector<UuidBytes> ids = AscendingIds(10);
+  for (size_t i = 0; i < ids.size(); i += 2) {
+    ASSERT_EQ(checked.AddId(ids[i], {static_cast<int64_t>(i), EventType::kNotice}), nullptr);
+  }
+  for (size_t i = 1; i < ids.size(); i += 2) EXPECT_EQ(checked.FindId(UuidText(ids[i])), nullptr);
+  EXPECT_EQ(checked.FindId("not an id"), nullptr);
+  EXPECT_EQ(checked.FindId(UuidText(ids[0])), checked.FindId(UuidText(ids[0])));
+}
+
+TEST(CheckedEvents, AKeyIsOnePerInstitution) {
+  CheckedEvents checked;
+  const std::string institutions[] = {"lv-mod", "ua-mod", "lv-mfa"};
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < 3; ++i) {
+      for (const std::string key : {"k", "key-2", "a longer key than the others, one of many"}) {
+        const std::optional<int64_t> earlier =
+            checked.AddKey(CheckedEvents::MakeKeyOf(institutions[i], key), round * 10 + i);
+        if (round == 0) {
+          EXPECT_FALSE(earlier.has_value()) << institutions[i] << " " << key;
+        } else {
+          EXPECT_EQ(earlier, static_cast<int64_t>(i)) << institutions[i] << " " << key;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace treaty::ledger
