@@ -73,7 +73,11 @@ TEST(CheckedEvents, AnIdNeverAddedIsNotFound) {
   }
   for (size_t i = 1; i < ids.size(); i += 2) EXPECT_EQ(checked.FindId(UuidText(ids[i])), nullptr);
   EXPECT_EQ(checked.FindId("not an id"), nullptr);
-  EXPECT_EQ(checked.FindId(UuidText(ids[0])), checked.FindId(UuidText(ids[0])));
+  EXPECT_EQ(checked.FindId(UuidText(ids[0]).substr(1)), nullptr);
+  const CheckedEvents::Seen* last = checked.FindId(UuidText(ids[8]));
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->leaf_index, 8);
+  EXPECT_EQ(last->type, EventType::kNotice);
 }
 
 TEST(CheckedEvents, AKeyIsOnePerInstitution) {
@@ -91,6 +95,25 @@ TEST(CheckedEvents, AKeyIsOnePerInstitution) {
         }
       }
     }
+  }
+}
+
+// Enough keys to fill several blocks of kept bytes, and keys longer than a block: each is kept
+// whole, so that every one is still found after the blocks that follow it were made.
+TEST(CheckedEvents, KeysAreKeptWholeAcrossBlocks) {
+  CheckedEvents checked;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 40000; ++i) keys.push_back(std::string(100, 'k') + std::to_string(i));
+  keys.push_back(std::string(3 << 20, 'a'));
+  keys.push_back(std::string(3 << 20, 'b'));
+  keys.push_back("short");
+  for (size_t i = 0; i < keys.size(); ++i) {
+    ASSERT_FALSE(checked.AddKey(CheckedEvents::MakeKeyOf("lv-mod", keys[i]), i).has_value()) << i;
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    ASSERT_EQ(checked.AddKey(CheckedEvents::MakeKeyOf("lv-mod", keys[i]), -1),
+              static_cast<int64_t>(i))
+        << i;
   }
 }
 

@@ -396,6 +396,32 @@ TEST_F(PostgresLedgerStoreTest, ABatchWrittenByCopyVerifiesColumnByColumn) {
   EXPECT_EQ(restricted.value().size(), 100u);
 }
 
+// A hash of the wrong size, stored by someone who lifted the append-only triggers, is named by
+// `treaty verify` at its leaf (as in SQLite), not reported as a failure to read the store.
+TEST_F(PostgresLedgerStoreTest, AnEventHashOfTheWrongSizeIsNamedAtItsLeaf) {
+  std::unique_ptr<PostgresLedgerStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  std::vector<ledger::Event> events;
+  for (int i = 0; i < 5; ++i) events.push_back(ledger::test::Disbursement(i + 1));
+  ASSERT_TRUE(store->Append(Request(events)).ok());
+  {
+    pqxx::nontransaction session(schema_->admin());
+    session.exec(
+        "ALTER TABLE events DISABLE TRIGGER USER; "
+        "UPDATE events SET leaf_hash = '\\x00'::bytea WHERE leaf_index = 3; "
+        "ALTER TABLE events ENABLE TRIGGER USER");
+  }
+  ledger::VerifyOptions options;
+  const ledger::KeysFile keys = ledger::test::TestKeys();
+  options.keys = &keys;
+  Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_EQ(report.value().mismatch_leaf, 3);
+  EXPECT_NE(report.value().mismatch.find("the stored leaf hash differs from its bytes"),
+            std::string::npos)
+      << report.value().mismatch;
+}
+
 // Many writers append batches at once through the shared append code, some submitting the same
 // idempotency keys: the tree never forks, every acknowledged event is stored at the leaf it was
 // given, a key shared by two writers yields one event, and the ledger verifies.

@@ -33,7 +33,7 @@ Result<std::optional<CommitmentRows::Difference>> CommitmentRows::Compare(
   std::unordered_map<std::string_view, size_t> matched;  // commitment → its leaves matched so far
   // The commitment of the row before, looked up once per run of its rows.
   std::string current;
-  const std::vector<int64_t, HugePageAllocator<int64_t>>* expected = nullptr;
+  const Leaves* expected = nullptr;
   size_t* position = nullptr;
   Result<bool> read = ForEachRow(store, agreement, page, [&](const EventCommitment& row) {
     const int64_t leaf = row.leaf_index;

@@ -39,9 +39,10 @@ class CommitmentRows {
   Result<Difference> DifferenceAt(LedgerStore& store, const std::string& agreement, int64_t leaf,
                                   int64_t page) const;
 
-  // Commitment id → the leaves of the events that name it, ascending. 8 bytes a link; a few
-  // commitments may be named by millions of events.
-  std::unordered_map<std::string, std::vector<int64_t, HugePageAllocator<int64_t>>> leaves_;
+  // The leaves of the events that name a commitment, ascending. 8 bytes a link; a few commitments
+  // may be named by millions of events.
+  using Leaves = std::vector<int64_t, HugePageAllocator<int64_t>>;
+  std::unordered_map<std::string, Leaves> leaves_;  // by commitment id
 };
 
 }  // namespace treaty::ledger

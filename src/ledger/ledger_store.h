@@ -7,14 +7,16 @@
 // correction rules, ids, recorded_at, serialisation, the node cache, the signed head), root and
 // proof computation over the node cache (§6.6, range_hash.h), and `treaty verify` (verify.h).
 //
-// Errors are values: every method returns Result<…> and never throws; `Error::where` names the
-// store (database path or connection) unless a method says otherwise.
+// Errors are values: every method returns Result<…> (or, with nothing else to return, an
+// optional Error) and never throws; `Error::where` names the store (database path or connection)
+// unless a method says otherwise.
 //
-// Thread safety: a LedgerStore object is not thread-safe; use one object (one connection) per
-// thread. Any number of objects, in any number of processes, may use one database at once:
-// appends are serialised by the database (§6.3), readers never block them, and every reader sees
-// only committed transactions. Rows below a committed tree size never change, so proofs and roots
-// for a size ≤ the size read in State() are stable without a read transaction.
+// Thread safety: a LedgerStore object is not thread-safe. It is used by one thread at a time; it
+// may pass from thread to thread where they synchronise (a mutex, a future), and calls that
+// overlap are undefined. Any number of objects, in any number of processes, may use one database at
+// once: appends are serialised by the database (§6.3), readers never block them, and every reader
+// sees only committed transactions. Rows below a committed tree size never change, so proofs and
+// roots for a size ≤ the size read in State() are stable without a read transaction.
 #pragma once
 
 #include <cstdint>

@@ -107,10 +107,9 @@ Result<std::map<std::string, ledger::StoredEvent>> PostgresAppendTransaction::Fi
             "ANY($3::text[])",
         state_.agreement, institution, TextArrayLiteral(idempotency_keys));
     for (const pqxx::row& row : rows) {
-      Result<ledger::StoredEvent> event = EventFromRow(row);
-      if (!event.ok()) return event.error();
-      std::string key = event.value().idempotency_key;
-      found.emplace(std::move(key), std::move(event).value());
+      ledger::StoredEvent event = EventFromRow(row);
+      std::string key = event.idempotency_key;
+      found.emplace(std::move(key), std::move(event));
     }
     // Rows of this transaction not yet written.
     for (const std::string& key : idempotency_keys) {

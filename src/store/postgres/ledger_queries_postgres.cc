@@ -93,8 +93,16 @@ std::string TextArrayLiteral(const std::vector<std::string>& items) {
 
 namespace {
 
+// An event's hash column: its 32 bytes, or zero for another size, which `treaty verify` names as
+// differing from what it recomputes (as the SQLite store reads it).
+void ReadEventHash(const pqxx::field& field, ledger::Hash& hash) {
+  const pqxx::binarystring bytes(field);
+  hash = {};
+  if (bytes.size() == hash.size()) std::memcpy(hash.data(), bytes.data(), hash.size());
+}
+
 // An `events` row selected with kEventColumns into `event`, keeping its strings' buffers.
-std::optional<Error> ReadEventRowInto(const pqxx::row& row, ledger::StoredEvent& event) {
+void ReadEventRowInto(const pqxx::row& row, ledger::StoredEvent& event) {
   AssignText(row[0], event.agreement);
   event.leaf_index = row[1].as<int64_t>();
   AssignText(row[2], event.id);
@@ -105,22 +113,17 @@ std::optional<Error> ReadEventRowInto(const pqxx::row& row, ledger::StoredEvent&
   AssignText(row[7], event.classification);
   AssignText(row[8], event.corrects);
   AssignText(row[9], event.idempotency_key);
-  Result<ledger::Hash> content_hash = HashFromField(row[10], "content_hash");
-  if (!content_hash.ok()) return content_hash.error();
-  event.content_hash = content_hash.value();
-  Result<ledger::Hash> leaf_hash = HashFromField(row[11], "leaf_hash");
-  if (!leaf_hash.ok()) return leaf_hash.error();
-  event.leaf_hash = leaf_hash.value();
+  ReadEventHash(row[10], event.content_hash);
+  ReadEventHash(row[11], event.leaf_hash);
   const pqxx::binarystring canonical(row[12]);
   event.canonical.assign(canonical.get(), canonical.size());
-  return std::nullopt;
 }
 
 }  // namespace
 
-Result<ledger::StoredEvent> EventFromRow(const pqxx::row& row) {
+ledger::StoredEvent EventFromRow(const pqxx::row& row) {
   ledger::StoredEvent event;
-  if (std::optional<Error> error = ReadEventRowInto(row, event)) return *error;
+  ReadEventRowInto(row, event);
   return event;
 }
 
@@ -146,20 +149,16 @@ Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row) {
   return signed_head;
 }
 
-std::optional<Error> EventsFromResult(const pqxx::result& result,
-                                      std::vector<ledger::StoredEvent>& events) {
+void EventsFromResult(const pqxx::result& result, std::vector<ledger::StoredEvent>& events) {
   events.resize(result.size());
   for (size_t i = 0; i < events.size(); ++i) {
-    if (std::optional<Error> error = ReadEventRowInto(result[static_cast<int>(i)], events[i])) {
-      return error;
-    }
+    ReadEventRowInto(result[static_cast<pqxx::row::size_type>(i)], events[i]);
   }
-  return std::nullopt;
 }
 
-Result<std::vector<ledger::StoredEvent>> EventsFromResult(const pqxx::result& result) {
+std::vector<ledger::StoredEvent> EventsFromResult(const pqxx::result& result) {
   std::vector<ledger::StoredEvent> events;
-  if (std::optional<Error> error = EventsFromResult(result, events)) return *error;
+  EventsFromResult(result, events);
   return events;
 }
 
@@ -224,9 +223,7 @@ Result<std::optional<ledger::StoredEvent>> SelectEventById(pqxx::transaction_bas
   const pqxx::result rows =
       transaction.exec_prepared("ledger_event_by_id", ledger::ToLowerAscii(id));
   if (rows.empty()) return std::optional<ledger::StoredEvent>();
-  Result<ledger::StoredEvent> event = EventFromRow(rows[0]);
-  if (!event.ok()) return event.error();
-  return std::optional<ledger::StoredEvent>(std::move(event).value());
+  return std::optional<ledger::StoredEvent>(EventFromRow(rows[0]));
 }
 
 Result<std::optional<ledger::LedgerState>> SelectState(pqxx::transaction_base& transaction,

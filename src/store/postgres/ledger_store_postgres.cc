@@ -79,15 +79,12 @@ std::optional<Error> PostgresLedgerStore::ReadEventsInto(const std::string& agre
                                                          int64_t begin, int64_t end,
                                                          std::vector<ledger::StoredEvent>& rows) {
   Result<bool> read = Guarded(where_, [&]() -> Result<bool> {
-    pqxx::nontransaction read(*connection_);
-    if (std::optional<Error> error = EventsFromResult(
-            read.exec_params(std::string("SELECT ") + kEventColumns +
-                                 " FROM events WHERE agreement = $1 AND leaf_index >= $2 AND "
-                                 "leaf_index < $3 ORDER BY leaf_index",
-                             agreement, begin, end),
-            rows)) {
-      return *error;
-    }
+    pqxx::nontransaction query(*connection_);
+    EventsFromResult(query.exec_params(std::string("SELECT ") + kEventColumns +
+                                           " FROM events WHERE agreement = $1 AND leaf_index >= "
+                                           "$2 AND leaf_index < $3 ORDER BY leaf_index",
+                                       agreement, begin, end),
+                     rows);
     return true;
   });
   if (!read.ok()) return read.error();
@@ -96,7 +93,7 @@ std::optional<Error> PostgresLedgerStore::ReadEventsInto(const std::string& agre
 
 Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
     const ledger::EventFilter& filter) {
-  return Guarded(where_, [&] {
+  return Guarded(where_, [&]() -> Result<std::vector<ledger::StoredEvent>> {
     pqxx::nontransaction read(*connection_);
     // One statement for every combination: an empty parameter disables its condition. Dates go
     // through NULLIF so that an empty one is never cast.

@@ -101,7 +101,7 @@ std::string ColumnText(sqlite3_stmt* statement, int column) {
   return text;
 }
 
-// A 32-byte hash column; false if it holds another size.
+// A column of N bytes (a hash, a signature); false, leaving `out` as it was, for another size.
 template <size_t N>
 bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out) {
   const void* data = sqlite3_column_blob(statement, column);
@@ -367,7 +367,8 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
   }
   sqlite3* raw = nullptr;
   // No mutex of SQLite's own: the store is used by one thread at a time (ledger_store.h), and in
-  // the default serialised mode every column read of a row took and released a lock.
+  // the default serialised mode every call, each column read of each row included, took and
+  // released a lock.
   const int rc =
       sqlite3_open_v2(path.c_str(), &raw,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -533,14 +534,32 @@ Result<std::optional<LedgerState>> SqliteLedgerStore::State(const std::string& a
 
 namespace {
 
+// Steps `statement` to its end, reading its i-th row into rows[i] with `read_into`: the rows
+// already there are read over, those left over dropped.
+template <typename Row, typename ReadInto>
+std::optional<Error> CollectInto(sqlite3_stmt* statement, ReadInto read_into, const Error& failure,
+                                 std::vector<Row>& rows) {
+  size_t count = 0;
+  int rc;
+  while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    if (count == rows.size()) rows.emplace_back();
+    read_into(statement, rows[count++]);
+  }
+  sqlite3_reset(statement);
+  if (rc != SQLITE_DONE) return failure;
+  rows.resize(count);
+  return std::nullopt;
+}
+
 // Steps `statement` to its end, collecting rows with `read`.
 template <typename Row, typename Read>
 Result<std::vector<Row>> Collect(sqlite3_stmt* statement, Read read, const Error& failure) {
   std::vector<Row> rows;
-  int rc;
-  while ((rc = sqlite3_step(statement)) == SQLITE_ROW) rows.push_back(read(statement));
-  sqlite3_reset(statement);
-  if (rc != SQLITE_DONE) return failure;
+  if (std::optional<Error> error = CollectInto(
+          statement, [&](sqlite3_stmt* row_statement, Row& row) { row = read(row_statement); },
+          failure, rows)) {
+    return *error;
+  }
   return rows;
 }
 
@@ -555,16 +574,7 @@ std::optional<Error> SqliteLedgerStore::ReadEventsInto(const std::string& agreem
                             kEventColumns));
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(begin).Int(end);
-  size_t count = 0;
-  int rc;
-  while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
-    if (count == rows.size()) rows.emplace_back();
-    ReadEventRowInto(statement.value(), rows[count++]);
-  }
-  sqlite3_reset(statement.value());
-  if (rc != SQLITE_DONE) return Fail("cannot read events");
-  rows.resize(count);
-  return std::nullopt;
+  return CollectInto(statement.value(), ReadEventRowInto, Fail("cannot read events"), rows);
 }
 
 Result<std::vector<StoredEvent>> SqliteLedgerStore::FindEvents(const ledger::EventFilter& filter) {

@@ -3,8 +3,9 @@
 // the `ledger_schema` row), append-only triggers (§6.5), writers serialised by BEGIN IMMEDIATE
 // (§6.3), WAL with synchronous=FULL (§6.4) and a 60 s busy timeout.
 //
-// Not thread-safe: one SqliteLedgerStore (one connection) per thread. Any number of stores, in
-// threads or processes, may share one file; the contract is that of ledger::LedgerStore.
+// Not thread-safe: a SqliteLedgerStore (one connection, opened without SQLite's own mutex) is
+// used by one thread at a time. Any number of stores, in threads or processes, may share one
+// file; the contract is that of ledger::LedgerStore.
 #pragma once
 
 #include <map>
