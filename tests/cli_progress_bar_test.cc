@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "views/cli/progress_bar.h"
 
@@ -54,6 +55,53 @@ TEST(ProgressBar, DrawsNothingOffATerminal) {
   bar.Show("written", 1, 2);
   bar.Finish();
   EXPECT_EQ(err.str(), "");
+}
+
+// The lines a terminal shows for `text`: \r returns to the start of the line, ESC [K erases from
+// there to its end, other characters overwrite.
+std::vector<std::string> Screen(const std::string& text) {
+  std::vector<std::string> lines(1);
+  size_t column = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    std::string& line = lines.back();
+    if (text[i] == '\r') {
+      column = 0;
+    } else if (text[i] == '\n') {
+      lines.emplace_back();
+      column = 0;
+    } else if (text.compare(i, 3, "\x1b[K") == 0) {
+      line.resize(std::min(line.size(), column));
+      i += 2;
+    } else {
+      if (column < line.size()) {
+        line[column] = text[i];
+      } else {
+        line += text[i];
+      }
+      ++column;
+    }
+  }
+  return lines;
+}
+
+// `treaty import` prints a line per batch on standard output while the bar is on standard error:
+// on one terminal each batch line stands alone and the bar stays below them.
+TEST(ProgressBar, OtherOutputTakesTheBarsLineAndTheBarMovesBelow) {
+  std::ostringstream terminal;
+  ProgressBar bar(terminal, true, "rows");
+  bar.Show("written", 0, 4);
+  for (int batch = 1; batch <= 2; ++batch) {
+    bar.Clear();
+    terminal << "batch " << batch << ": 2 rows\n";
+    bar.Show("written", 2 * batch, 4);
+  }
+  bar.Finish();
+  const std::vector<std::string> lines = Screen(terminal.str());
+  ASSERT_EQ(lines.size(), 4u) << terminal.str();
+  EXPECT_EQ(lines[0], "batch 1: 2 rows");
+  EXPECT_EQ(lines[1], "batch 2: 2 rows");
+  EXPECT_EQ(lines[2].rfind("written [" + std::string(20, '#') + "] 4/4 rows, ", 0), 0u) << lines[2];
+  EXPECT_EQ(lines[3], "");
 }
 
 }  // namespace

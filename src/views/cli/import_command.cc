@@ -117,6 +117,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   progress.Restart();
   Result<ledger::ImportSummary> summary =
       ledger::WriteImport(*store.value(), request, [&](const ledger::ImportBatch& batch) {
+        progress.Clear();
         out << batch.Line() << std::endl;  // flushed: the acknowledgement of §7.3
         written += static_cast<size_t>(batch.added + batch.already_recorded);
         progress.Show("written", static_cast<int64_t>(written),

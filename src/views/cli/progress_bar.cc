@@ -27,6 +27,11 @@ void ProgressBar::Show(std::string_view what, int64_t done, int64_t total) {
 
 void ProgressBar::Restart() { start_ = std::chrono::steady_clock::now(); }
 
+void ProgressBar::Clear() {
+  if (drawn_) err_ << "\r\x1b[K" << std::flush;
+  drawn_ = false;
+}
+
 void ProgressBar::Finish() {
   if (drawn_) err_ << "\n";
   drawn_ = false;

@@ -19,6 +19,9 @@ class ProgressBar {
   // the last Restart. A full bar when TOTAL is 0 or DONE passes it.
   void Show(std::string_view what, int64_t done, int64_t total);
   void Restart();
+  // Erases the line, if one was drawn, so that a line of other output (standard output, on the
+  // same terminal) takes its place; the next Show draws the bar again below it.
+  void Clear();
   // Ends the line, if one was drawn.
   void Finish();
 
