@@ -4,8 +4,11 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <tuple>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -91,15 +94,29 @@ TEST_F(LedgerVerifyTest, AnUntouchedLedgerVerifies) {
   EXPECT_EQ(report.Line().rfind("verify: OK lv-ua-2024: 6 events, 3 tree heads, root ", 0), 0u);
 }
 
-TEST_F(LedgerVerifyTest, ProgressIsReportedAfterEachChunk) {
+TEST_F(LedgerVerifyTest, ProgressIsReportedAfterEachChunkThenEachPageOfCommitmentRows) {
+  const int64_t rows = static_cast<int64_t>(
+      store_->ReadEventCommitments(kAgreement, std::nullopt, 1000).value().size());
+  ASSERT_GT(rows, 4);
   VerifyOptions options;
   options.keys = &keys_;
   options.chunk = 4;
-  std::vector<std::pair<int64_t, int64_t>> calls;
-  options.progress = [&](int64_t checked, int64_t total) { calls.emplace_back(checked, total); };
+  std::vector<std::tuple<VerifyStage, int64_t, int64_t>> calls;
+  options.progress = [&](VerifyStage stage, int64_t done, int64_t total) {
+    calls.emplace_back(stage, done, total);
+  };
   Result<VerifyReport> report = VerifyLedger(*store_, kAgreement, options);
   ASSERT_TRUE(report.ok() && report.value().ok());
-  EXPECT_EQ(calls, (std::vector<std::pair<int64_t, int64_t>>{{4, 6}, {6, 6}}));
+  std::vector<std::tuple<VerifyStage, int64_t, int64_t>> expected = {
+      {VerifyStage::kEvents, 4, 6},
+      {VerifyStage::kEvents, 6, 6},
+      {VerifyStage::kCommitmentRows, 0, rows}};
+  // Pages of 4 rows until one is short (an empty one after full pages).
+  for (int64_t read = 0, page = 4; page == 4; read += page) {
+    page = std::min<int64_t>(4, rows - read);
+    expected.emplace_back(VerifyStage::kCommitmentRows, read + page, rows);
+  }
+  EXPECT_EQ(calls, expected);
 }
 
 TEST_F(LedgerVerifyTest, AnEditedEventIsNamed) {

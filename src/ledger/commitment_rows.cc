@@ -9,15 +9,20 @@
 namespace treaty::ledger {
 namespace {
 
-// Calls `visit` with every `event_commitments` row of `agreement` in key order, `page` at a time.
+// Calls `visit` with every `event_commitments` row of `agreement` in key order, `page` at a time,
+// and `on_page`, if any, before the first page and after each with the rows read so far.
 template <typename Visit>
 Result<bool> ForEachRow(LedgerStore& store, const std::string& agreement, int64_t page,
-                        Visit&& visit) {
+                        Visit&& visit, const std::function<void(int64_t read)>& on_page = nullptr) {
   std::optional<EventCommitment> after;
+  int64_t read = 0;
+  if (on_page) on_page(read);
   for (;;) {
     Result<std::vector<EventCommitment>> rows = store.ReadEventCommitments(agreement, after, page);
     if (!rows.ok()) return rows.error();
     for (const EventCommitment& row : rows.value()) visit(row);
+    read += static_cast<int64_t>(rows.value().size());
+    if (on_page) on_page(read);
     if (static_cast<int64_t>(rows.value().size()) < page) return true;
     after = rows.value().back();
   }
@@ -26,8 +31,8 @@ Result<bool> ForEachRow(LedgerStore& store, const std::string& agreement, int64_
 }  // namespace
 
 Result<std::optional<CommitmentRows::Difference>> CommitmentRows::Compare(
-    LedgerStore& store, const std::string& agreement, int64_t checked, bool complete,
-    int64_t page) const {
+    LedgerStore& store, const std::string& agreement, int64_t checked, bool complete, int64_t page,
+    const std::function<void(int64_t read)>& on_page) const {
   int64_t first = std::numeric_limits<int64_t>::max();   // the first leaf where they differ
   std::optional<EventCommitment> stray;                  // a row that names no event
   std::unordered_map<std::string_view, size_t> matched;  // commitment → its leaves matched so far
@@ -35,32 +40,35 @@ Result<std::optional<CommitmentRows::Difference>> CommitmentRows::Compare(
   std::string current;
   const Leaves* expected = nullptr;
   size_t* position = nullptr;
-  Result<bool> read = ForEachRow(store, agreement, page, [&](const EventCommitment& row) {
-    const int64_t leaf = row.leaf_index;
-    if (leaf < 0 || leaf >= checked) {
-      if (!stray && complete) stray = row;
-      return;
-    }
-    if (row.commitment_id != current || expected == nullptr) {
-      current = row.commitment_id;
-      auto found = leaves_.find(current);
-      expected = found != leaves_.end() ? &found->second : nullptr;
-      position = expected != nullptr ? &matched[found->first] : nullptr;
-    }
-    if (expected == nullptr) {
-      first = std::min(first, leaf);
-      return;
-    }
-    // The leaves named before this row's that have no row, then this row.
-    while (*position < expected->size() && (*expected)[*position] < leaf) {
-      first = std::min(first, (*expected)[(*position)++]);
-    }
-    if (*position < expected->size() && (*expected)[*position] == leaf) {
-      ++*position;
-    } else {
-      first = std::min(first, leaf);
-    }
-  });
+  Result<bool> read = ForEachRow(
+      store, agreement, page,
+      [&](const EventCommitment& row) {
+        const int64_t leaf = row.leaf_index;
+        if (leaf < 0 || leaf >= checked) {
+          if (!stray && complete) stray = row;
+          return;
+        }
+        if (row.commitment_id != current || expected == nullptr) {
+          current = row.commitment_id;
+          auto found = leaves_.find(current);
+          expected = found != leaves_.end() ? &found->second : nullptr;
+          position = expected != nullptr ? &matched[found->first] : nullptr;
+        }
+        if (expected == nullptr) {
+          first = std::min(first, leaf);
+          return;
+        }
+        // The leaves named before this row's that have no row, then this row.
+        while (*position < expected->size() && (*expected)[*position] < leaf) {
+          first = std::min(first, (*expected)[(*position)++]);
+        }
+        if (*position < expected->size() && (*expected)[*position] == leaf) {
+          ++*position;
+        } else {
+          first = std::min(first, leaf);
+        }
+      },
+      on_page);
   if (!read.ok()) return read.error();
   for (const auto& [commitment, leaves] : leaves_) {
     const size_t done = matched[commitment];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -25,14 +26,21 @@ class CommitmentRows {
   };
 
   // The event at `leaf` names `commitment`. REQUIRES: leaves come in ascending order.
-  void Add(const std::string& commitment, int64_t leaf) { leaves_[commitment].push_back(leaf); }
+  void Add(const std::string& commitment, int64_t leaf) {
+    leaves_[commitment].push_back(leaf);
+    ++links_;
+  }
+  // The links added: the rows a table that matches would hold.
+  int64_t links() const { return links_; }
 
   // The rows of `agreement` in `store`, read `page` at a time, against the leaves added, all
   // below `checked`; rows of later leaves are left alone unless `complete` (every event added),
   // when they name no event. The first leaf where they differ, else such a row, else nullopt.
-  // Errors: the store's.
+  // `on_page` is called before the first page and after each with the rows read so far. Errors:
+  // the store's.
   Result<std::optional<Difference>> Compare(LedgerStore& store, const std::string& agreement,
-                                            int64_t checked, bool complete, int64_t page) const;
+                                            int64_t checked, bool complete, int64_t page,
+                                            const std::function<void(int64_t read)>& on_page) const;
 
  private:
   // The difference at `leaf`: the commitments the rows hold and those the event names.
@@ -43,6 +51,7 @@ class CommitmentRows {
   // may be named by millions of events.
   using Leaves = std::vector<int64_t, HugePageAllocator<int64_t>>;
   std::unordered_map<std::string, Leaves> leaves_;  // by commitment id
+  int64_t links_ = 0;
 };
 
 }  // namespace treaty::ledger

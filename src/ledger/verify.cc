@@ -185,7 +185,7 @@ class Verifier {
           return false;
         }
       }
-      if (options_.progress) options_.progress(next_leaf_, total_events_);
+      if (options_.progress) options_.progress(VerifyStage::kEvents, next_leaf_, total_events_);
       CheckRowsFrom(following, following_checks, following_cursor);
       helper.get();  // rethrows what the helper threw
       spare = std::move(rows);
@@ -202,8 +202,12 @@ class Verifier {
   // order this difference comes first. False too for a row that names no event, found only when
   // nothing else differs.
   Result<bool> CheckCommitmentRows(bool events_complete) {
-    Result<std::optional<CommitmentRows::Difference>> difference =
-        commitment_rows_.Compare(store_, agreement_, next_leaf_, events_complete, options_.chunk);
+    Result<std::optional<CommitmentRows::Difference>> difference = commitment_rows_.Compare(
+        store_, agreement_, next_leaf_, events_complete, options_.chunk, [this](int64_t read) {
+          if (options_.progress) {
+            options_.progress(VerifyStage::kCommitmentRows, read, commitment_rows_.links());
+          }
+        });
     if (!difference.ok()) return difference.error();
     if (!difference.value()) return true;
     const CommitmentRows::Difference& found = *difference.value();

@@ -35,15 +35,21 @@ struct VerifyReport {
   std::string Line() const;
 };
 
+// What VerifyOptions::progress counts: the events checked, then the `event_commitments` rows read
+// to compare with them.
+enum class VerifyStage { kEvents, kCommitmentRows };
+
 struct VerifyOptions {
   const KeysFile* keys = nullptr;  // REQUIRES: not null
   // Commitment ids the store now holds for the agreement; ids outside it are warnings. nullopt:
   // not checked.
   std::optional<std::set<std::string>> known_commitments;
   int64_t chunk = 10000;  // events (and `event_commitments` rows) read per query
-  // Called on the calling thread after each chunk with the events checked and the ledger's size;
-  // may be empty.
-  std::function<void(int64_t checked, int64_t total)> progress;
+  // Called on the calling thread after each chunk of events with the events checked and the
+  // ledger's size, then before the first page of `event_commitments` rows and after each with the
+  // rows read and the links the checked events make (more rows than links: stray rows); may be
+  // empty.
+  std::function<void(VerifyStage stage, int64_t done, int64_t total)> progress;
 };
 
 // Verifies the ledger of `agreement` in `store`. A mismatch is a finding in the report, not an

@@ -43,14 +43,24 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     if (Result<std::set<std::string>> ids = AgreementCommitmentIds(package); ids.ok()) {
       verify.known_commitments = std::move(ids).value();
     }
-    ProgressBar progress(err, options.progress, "events");
+    ProgressBar events(err, options.progress, "events");
+    ProgressBar commitment_rows(err, options.progress, "rows");
     if (options.progress) {
-      verify.progress = [&](int64_t checked, int64_t total) {
-        progress.Show("verify " + agreement, checked, total);
+      verify.progress = [&](ledger::VerifyStage stage, int64_t done, int64_t total) {
+        if (stage == ledger::VerifyStage::kEvents) {
+          events.Show("verify " + agreement, done, total);
+        } else {
+          if (done == 0) {
+            events.Finish();
+            commitment_rows.Restart();
+          }
+          commitment_rows.Show("event_commitments", done, total);
+        }
       };
     }
     Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store.value(), agreement, verify);
-    progress.Finish();
+    events.Finish();
+    commitment_rows.Finish();
     if (!report.ok()) {
       err << "treaty verify: " << report.error().ToString() << "\n";
       return kExitBadInput;
