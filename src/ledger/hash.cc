@@ -46,12 +46,6 @@ std::string Printable(char c) {
 
 }  // namespace
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 Hash Sha256(std::string_view bytes) { return Sha256Of(-1, bytes); }
 
 Hash LeafHash(std::string_view leaf_bytes) { return Sha256Of(0x00, leaf_bytes); }

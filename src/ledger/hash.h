@@ -28,8 +28,12 @@ void InitSodium();
 
 // Lowercase hex of `size` bytes.
 std::string BytesToHex(const uint8_t* bytes, size_t size);
-// The value of a lowercase hex digit, or -1.
-int HexValue(char c);
+// The value of a lowercase hex digit, or -1. Inline: ids and hashes are read a digit at a time.
+inline int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
 // Parses exactly 2 × `size` lowercase hex digits into `out`; anything else (another length, an
 // uppercase or non-hex character) is an error naming the problem.
 Result<bool> BytesFromHex(std::string_view hex, uint8_t* out, size_t size);
