@@ -404,13 +404,10 @@ TEST_F(PostgresLedgerStoreTest, AnEventHashOfTheWrongSizeIsNamedAtItsLeaf) {
   std::vector<ledger::Event> events;
   for (int i = 0; i < 5; ++i) events.push_back(ledger::test::Disbursement(i + 1));
   ASSERT_TRUE(store->Append(Request(events)).ok());
-  {
-    pqxx::nontransaction session(schema_->admin());
-    session.exec(
-        "ALTER TABLE events DISABLE TRIGGER USER; "
-        "UPDATE events SET leaf_hash = '\\x00'::bytea WHERE leaf_index = 3; "
-        "ALTER TABLE events ENABLE TRIGGER USER");
-  }
+  ASSERT_EQ(Run("ALTER TABLE events DISABLE TRIGGER USER; "
+                "UPDATE events SET leaf_hash = '\\x00'::bytea WHERE leaf_index = 3; "
+                "ALTER TABLE events ENABLE TRIGGER USER"),
+            "");
   ledger::VerifyOptions options;
   const ledger::KeysFile keys = ledger::test::TestKeys();
   options.keys = &keys;

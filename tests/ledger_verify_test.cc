@@ -119,6 +119,19 @@ TEST_F(LedgerVerifyTest, ProgressIsReportedAfterEachChunkThenEachPageOfCommitmen
   EXPECT_EQ(calls, expected);
 }
 
+// After a mismatching event the links are not all the rows there should be: no total to show.
+TEST_F(LedgerVerifyTest, NoCommitmentRowsAreReportedAfterAMismatch) {
+  Tamper("UPDATE events SET classification = 'restricted' WHERE leaf_index = 4");
+  VerifyOptions options;
+  options.keys = &keys_;
+  std::vector<VerifyStage> stages;
+  options.progress = [&](VerifyStage stage, int64_t, int64_t) { stages.push_back(stage); };
+  Result<VerifyReport> report = VerifyLedger(*store_, kAgreement, options);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report.value().mismatch_leaf, 4);
+  EXPECT_EQ(std::count(stages.begin(), stages.end(), VerifyStage::kCommitmentRows), 0);
+}
+
 TEST_F(LedgerVerifyTest, AnEditedEventIsNamed) {
   const StoredEvent third = EventAt(3);
   Tamper(

@@ -156,7 +156,8 @@ class LedgerStore : public TreeReader {
   // Events with begin ≤ leaf_index < end, in leaf order (fewer if the ledger is shorter), into
   // `rows`, replacing what it held. The strings of the rows already there keep their buffers, so
   // that reading chunk after chunk into the same rows allocates little. On an error `rows` is
-  // unspecified.
+  // unspecified. In every read of events, a hash column of another size than 32 bytes reads as
+  // zero, which `treaty verify` names as differing.
   virtual std::optional<Error> ReadEventsInto(const std::string& agreement, int64_t begin,
                                               int64_t end, std::vector<StoredEvent>& rows) = 0;
   // Events matching `filter`, in leaf order.

@@ -202,12 +202,15 @@ class Verifier {
   // order this difference comes first. False too for a row that names no event, found only when
   // nothing else differs.
   Result<bool> CheckCommitmentRows(bool events_complete) {
+    // Reported only when every event passed: the links are then all the rows there should be.
+    std::function<void(int64_t)> on_page;
+    if (options_.progress && events_complete) {
+      on_page = [this](int64_t read) {
+        options_.progress(VerifyStage::kCommitmentRows, read, commitment_rows_.links());
+      };
+    }
     Result<std::optional<CommitmentRows::Difference>> difference = commitment_rows_.Compare(
-        store_, agreement_, next_leaf_, events_complete, options_.chunk, [this](int64_t read) {
-          if (options_.progress) {
-            options_.progress(VerifyStage::kCommitmentRows, read, commitment_rows_.links());
-          }
-        });
+        store_, agreement_, next_leaf_, events_complete, options_.chunk, on_page);
     if (!difference.ok()) return difference.error();
     if (!difference.value()) return true;
     const CommitmentRows::Difference& found = *difference.value();

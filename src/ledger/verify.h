@@ -46,8 +46,9 @@ struct VerifyOptions {
   std::optional<std::set<std::string>> known_commitments;
   int64_t chunk = 10000;  // events (and `event_commitments` rows) read per query
   // Called on the calling thread after each chunk of events with the events checked and the
-  // ledger's size, then before the first page of `event_commitments` rows and after each with the
-  // rows read and the links the checked events make (more rows than links: stray rows); may be
+  // ledger's size; then, when every event passed, before the first page of `event_commitments`
+  // rows and after each with the rows read and the links the events make (more rows than links:
+  // stray rows). A second reading of the rows, to name a difference, is not reported. May be
   // empty.
   std::function<void(VerifyStage stage, int64_t done, int64_t total)> progress;
 };

@@ -152,7 +152,7 @@ Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row) {
 void EventsFromResult(const pqxx::result& result, std::vector<ledger::StoredEvent>& events) {
   events.resize(result.size());
   for (size_t i = 0; i < events.size(); ++i) {
-    ReadEventRowInto(result[static_cast<pqxx::row::size_type>(i)], events[i]);
+    ReadEventRowInto(result[static_cast<pqxx::result::size_type>(i)], events[i]);
   }
 }
 

@@ -1,7 +1,8 @@
 // The SQL that the PostgreSQL ledger store and its append transaction share (the tables of
 // docs/ledger-format.md §6.1), over any libpqxx transaction, with rows converted to the values of
 // ledger/stored_records.h. These functions let libpqxx's exceptions through (callers wrap them in
-// Guarded); a stored value of the wrong form, such as a hash that is not 32 bytes, is an Error.
+// Guarded); a stored value of the wrong form, such as a head's hash that is not 32 bytes, is an
+// Error, except an event's hash of the wrong size, which reads as zero (EventFromRow).
 #pragma once
 
 #include <cstdint>
