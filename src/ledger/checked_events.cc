@@ -15,13 +15,6 @@ constexpr size_t kMostEventsReserved = size_t{1} << 24;
 
 }  // namespace
 
-size_t CheckedEvents::IdHash::operator()(const IdKey& id) const {
-  std::pair<uint64_t, uint64_t> halves;
-  std::memcpy(&halves.first, id.data(), 8);
-  std::memcpy(&halves.second, id.data() + 8, 8);
-  return absl::Hash<std::pair<uint64_t, uint64_t>>{}(halves);
-}
-
 CheckedEvents::KeyOf CheckedEvents::MakeKeyOf(std::string_view institution, std::string_view key) {
   return {institution, key,
           absl::Hash<absl::string_view>{}(absl::string_view(key.data(), key.size()))};
@@ -67,14 +60,21 @@ std::optional<int64_t> CheckedEvents::AddKey(const KeyOf& key, int64_t leaf) {
   return at->second;
 }
 
+CheckedEvents::~CheckedEvents() {
+  for (const Block& block : blocks_) HugePageAllocator<char>().deallocate(block.bytes, block.size);
+}
+
 std::string_view CheckedEvents::Keep(std::string_view institution, std::string_view key) {
   auto known = std::find(institutions_.begin(), institutions_.end(), institution);
   if (known == institutions_.end()) known = institutions_.emplace(known, institution);
   const auto number = static_cast<uint32_t>(known - institutions_.begin());
   const size_t size = sizeof number + key.size();
   if (size > block_free_) {
-    block_next_ = blocks_.emplace_back(std::max(kBlockBytes, size)).data();
-    block_free_ = blocks_.back().size();
+    const size_t block = std::max(kBlockBytes, size);
+    blocks_.reserve(blocks_.size() + 1);  // so that the push below cannot lose the block
+    blocks_.push_back({HugePageAllocator<char>().allocate(block), block});
+    block_next_ = blocks_.back().bytes;
+    block_free_ = block;
   }
   char* start = block_next_;
   std::memcpy(start, &number, sizeof number);

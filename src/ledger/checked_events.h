@@ -28,6 +28,11 @@ namespace treaty::ledger {
 
 class CheckedEvents {
  public:
+  CheckedEvents() = default;
+  CheckedEvents(const CheckedEvents&) = delete;
+  CheckedEvents& operator=(const CheckedEvents&) = delete;
+  ~CheckedEvents();
+
   struct Seen {
     int64_t leaf_index = 0;
     EventType type = EventType::kPledge;
@@ -65,9 +70,6 @@ class CheckedEvents {
   std::optional<int64_t> AddKey(const KeyOf& key, int64_t leaf);
 
  private:
-  struct IdHash {
-    size_t operator()(const IdKey& id) const;
-  };
   // A key as kept: its institution's number (4 bytes) then the key's bytes, in blocks_; the hash
   // is the key's alone, so that it is made without the number.
   struct KeptKey {
@@ -90,14 +92,19 @@ class CheckedEvents {
   const Seen* FindAscending(const IdKey& id) const;
 
   std::vector<AscendingId, HugePageAllocator<AscendingId>> ascending_ids_;
-  absl::flat_hash_map<IdKey, Seen, IdHash> other_ids_;  // ids not above every one before them
+  absl::flat_hash_map<IdKey, Seen> other_ids_;  // ids not above every one before them
   absl::flat_hash_map<KeptKey, int64_t, KeptKeyHash, std::equal_to<KeptKey>,
                       HugePageAllocator<std::pair<const KeptKey, int64_t>>>
       keys_;
   // The institutions seen, numbered by their place. Few institutions sign a ledger: a search
   // beats a table here.
   std::vector<std::string> institutions_;
-  std::vector<std::vector<char, HugePageAllocator<char>>> blocks_;
+  // Blocks of kept keys, from HugePageAllocator and not initialised: every byte used is written.
+  struct Block {
+    char* bytes = nullptr;
+    size_t size = 0;
+  };
+  std::vector<Block> blocks_;
   char* block_next_ = nullptr;  // the first free byte of blocks_.back()
   size_t block_free_ = 0;       // bytes free from block_next_ on
 };

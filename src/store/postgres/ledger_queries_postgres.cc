@@ -26,6 +26,14 @@ void AssignText(const pqxx::field& field, std::string& out) {
   out.assign(field.c_str(), field.size());
 }
 
+// A bytea hash column into `hash`, zero unless it holds 32 bytes; returns the bytes it holds.
+size_t ReadHash(const pqxx::field& field, ledger::Hash& hash) {
+  const pqxx::binarystring bytes(field);
+  hash = {};
+  if (bytes.size() == hash.size()) std::memcpy(hash.data(), bytes.data(), hash.size());
+  return bytes.size();
+}
+
 }  // namespace
 
 void PrepareLedgerStatements(pqxx::connection_base& connection) {
@@ -65,14 +73,11 @@ pqxx::binarystring HashParameter(const ledger::Hash& hash) {
 }
 
 Result<ledger::Hash> HashFromField(const pqxx::field& field, const char* column) {
-  const pqxx::binarystring bytes(field);
-  ledger::Hash hash{};
-  if (bytes.size() != hash.size()) {
+  ledger::Hash hash;
+  if (const size_t size = ReadHash(field, hash); size != hash.size()) {
     return Error{
-        std::string("stored ") + column + " has " + std::to_string(bytes.size()) + " bytes, not 32",
-        ""};
+        std::string("stored ") + column + " has " + std::to_string(size) + " bytes, not 32", ""};
   }
-  std::memcpy(hash.data(), bytes.data(), hash.size());
   return hash;
 }
 
@@ -93,14 +98,6 @@ std::string TextArrayLiteral(const std::vector<std::string>& items) {
 
 namespace {
 
-// An event's hash column: its 32 bytes, or zero for another size, which `treaty verify` names as
-// differing from what it recomputes (as the SQLite store reads it).
-void ReadEventHash(const pqxx::field& field, ledger::Hash& hash) {
-  const pqxx::binarystring bytes(field);
-  hash = {};
-  if (bytes.size() == hash.size()) std::memcpy(hash.data(), bytes.data(), hash.size());
-}
-
 // An `events` row selected with kEventColumns into `event`, keeping its strings' buffers.
 void ReadEventRowInto(const pqxx::row& row, ledger::StoredEvent& event) {
   AssignText(row[0], event.agreement);
@@ -113,8 +110,9 @@ void ReadEventRowInto(const pqxx::row& row, ledger::StoredEvent& event) {
   AssignText(row[7], event.classification);
   AssignText(row[8], event.corrects);
   AssignText(row[9], event.idempotency_key);
-  ReadEventHash(row[10], event.content_hash);
-  ReadEventHash(row[11], event.leaf_hash);
+  // A hash of the wrong size reads as zero, which `treaty verify` names as differing.
+  ReadHash(row[10], event.content_hash);
+  ReadHash(row[11], event.leaf_hash);
   const pqxx::binarystring canonical(row[12]);
   event.canonical.assign(canonical.get(), canonical.size());
 }

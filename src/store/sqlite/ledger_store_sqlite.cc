@@ -101,15 +101,16 @@ std::string ColumnText(sqlite3_stmt* statement, int column) {
   return text;
 }
 
-// A column of N bytes (a hash, a signature); false, leaving `out` as it was, for another size.
+// A column of N bytes (a hash, a signature) into `out`; another size reads as zero, which
+// `treaty verify` reports as differing from what it recomputes.
 template <size_t N>
-bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out) {
+void ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out) {
   const void* data = sqlite3_column_blob(statement, column);
   if (data == nullptr || sqlite3_column_bytes(statement, column) != static_cast<int>(N)) {
-    return false;
+    out = {};
+    return;
   }
   std::memcpy(out.data(), data, N);
-  return true;
 }
 
 // Reads an `events` row selected with kEventColumns into `row`, keeping its strings' buffers.
@@ -124,9 +125,6 @@ void ReadEventRowInto(sqlite3_stmt* statement, StoredEvent& row) {
   AssignColumnText(statement, 7, row.classification);
   AssignColumnText(statement, 8, row.corrects);
   AssignColumnText(statement, 9, row.idempotency_key);
-  // A hash of the wrong size stays zero; `treaty verify` reports it as differing.
-  row.content_hash = {};
-  row.leaf_hash = {};
   ColumnBytes(statement, 10, row.content_hash);
   ColumnBytes(statement, 11, row.leaf_hash);
   AssignColumnText(statement, 12, row.canonical);

@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <filesystem>
 #include <memory>
 
@@ -13,6 +11,7 @@
 #include "views/cli/ledger_setup.h"
 #include "views/cli/progress_bar.h"
 #include "views/cli/subcommands.h"
+#include "views/cli/terminal.h"
 
 namespace treaty::views {
 namespace {
@@ -161,7 +160,7 @@ Subcommand AddImportSubcommand(CLI::App& app) {
   command->add_option("--batch-size", options->batch_size, "rows per transaction, 1 to 10000")
       ->capture_default_str();
   return {command, [options](std::ostream& out, std::ostream& err) {
-            options->progress = isatty(STDERR_FILENO) != 0;
+            options->progress = StderrIsTerminal();
             return RunImport(*options, out, err);
           }};
 }

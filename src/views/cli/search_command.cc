@@ -1,7 +1,5 @@
 #include "views/cli/search_command.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -14,6 +12,7 @@
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
 #include "views/cli/subcommands.h"
+#include "views/cli/terminal.h"
 
 namespace treaty::views {
 
@@ -158,8 +157,6 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
   }
   return kExitOk;
 }
-
-bool StdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
 Subcommand AddSearchSubcommand(CLI::App& app) {
   auto options = std::make_shared<SearchOptions>();

@@ -21,7 +21,7 @@ struct SearchOptions {
   std::string format = "text";  // "text" or "jsonl"
   size_t limit = 20;            // at most this many hits; at least 1
   // text: mark matched words in ANSI bold instead of [brackets]. Set it when stdout is a terminal
-  // (StdoutIsTerminal()), never when the output goes to a file or a pipe.
+  // (StdoutIsTerminal(), terminal.h), never when the output goes to a file or a pipe.
   bool ansi = false;
 };
 
@@ -35,8 +35,5 @@ struct SearchOptions {
 // Returns kExitOk (also with no hits) or kExitBadInput: an empty query or one that is only
 // punctuation or symbols, a bad option value, a missing database, an agreement not indexed.
 int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err);
-
-// True when the process's standard output is a terminal.
-bool StdoutIsTerminal();
 
 }  // namespace treaty::views

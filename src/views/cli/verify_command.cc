@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <memory>
 
 #include <fmt/format.h>
@@ -10,6 +8,7 @@
 #include "views/cli/ledger_setup.h"
 #include "views/cli/progress_bar.h"
 #include "views/cli/subcommands.h"
+#include "views/cli/terminal.h"
 
 namespace treaty::views {
 
@@ -45,14 +44,16 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     }
     ProgressBar events(err, options.progress, "events");
     ProgressBar commitment_rows(err, options.progress, "rows");
+    bool rows_started = false;
     if (options.progress) {
       verify.progress = [&](ledger::VerifyStage stage, int64_t done, int64_t total) {
         if (stage == ledger::VerifyStage::kEvents) {
           events.Show("verify " + agreement, done, total);
         } else {
-          if (done == 0) {
+          if (!rows_started) {
             events.Finish();
             commitment_rows.Restart();
+            rows_started = true;
           }
           commitment_rows.Show("event_commitments", done, total);
         }
@@ -87,7 +88,7 @@ Subcommand AddVerifySubcommand(CLI::App& app) {
   command->add_option("--keys", options->keys_file,
                       "keys file (default data/agreements/AGREEMENT/ledger/keys.json)");
   return {command, [options](std::ostream& out, std::ostream& err) {
-            options->progress = isatty(STDERR_FILENO) != 0;
+            options->progress = StderrIsTerminal();
             return RunLedgerVerify(*options, out, err);
           }};
 }
