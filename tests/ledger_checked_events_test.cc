@@ -78,6 +78,18 @@ TEST(CheckedEvents, AnIdNeverAddedIsNotFound) {
   ASSERT_NE(last, nullptr);
   EXPECT_EQ(last->leaf_index, 8);
   EXPECT_EQ(last->type, EventType::kNotice);
+
+  // Added in descending order, the ids go to the table; the others are still not found.
+  CheckedEvents descending;
+  for (size_t i = ids.size() - 2;; i -= 2) {
+    ASSERT_EQ(descending.AddId(ids[i], {static_cast<int64_t>(i), {}}), nullptr);
+    if (i == 0) break;
+  }
+  for (size_t i = 1; i < ids.size(); i += 2) {
+    EXPECT_EQ(descending.FindId(UuidText(ids[i])), nullptr) << i;
+  }
+  ASSERT_NE(descending.FindId(UuidText(ids[4])), nullptr);
+  EXPECT_EQ(descending.FindId(UuidText(ids[4]))->leaf_index, 4);
 }
 
 TEST(CheckedEvents, AKeyIsOnePerInstitution) {

@@ -112,6 +112,15 @@ done >"$work/courses.jsonl"
 check "import JSON Lines" run 0 import "$work/courses.jsonl" --db "$db" --batch-size 2
 check "two batches" has 'batch 2: lines 5-5: 1 added, 0 already recorded; tree size 12' "$work/out"
 
+# On a terminal (script(1) gives a pseudo-terminal) the progress bar is erased before each batch
+# line and drawn again below it: a batch line is never run into the bar's text.
+on_terminal() { script -qec "$1" /dev/null | tr '\r' '\n' >"$work/tty"; }
+no_line_with() { ! grep -aq -- "$1" "$work/tty" || { echo "a line has '$1':"; cat -v "$work/tty"; return 1; }; }
+check "import on a terminal" on_terminal "$treaty import $work/courses.jsonl --db $db --batch-size 2"
+check "its batch lines" has 'batch 2: lines 5-5: 0 added, 1 already recorded' "$work/tty"
+check "its bar" has 'written [####################] 3/3 rows' "$work/tty"
+check "no batch line after the bar" no_line_with 'rows, [0-9]*/s.*batch'
+
 cat >"$work/support.csv" <<CSV
 type,participant,date,commitments,amount,currency,description,classification,idempotency_key,evidence_reference
 allocation,LV,2024-07-01,$military,2500000,EUR,"Budget line, July",public,lv-mod/b-7,https://example.org/b7
@@ -173,6 +182,10 @@ check "bad filter date" run 2 events --db "$db" --from 2024-13-01
 
 # ---- verify ----
 check "verify" run 0 verify --db "$db"
+check "verify on a terminal" on_terminal "$treaty verify --db $db"
+check "its events bar" has 'verify lv-ua-2024 [####################]' "$work/tty"
+check "then its rows bar" has 'event_commitments [####################]' "$work/tty"
+check "the verdict on its own line" grep -aq '^verify: OK lv-ua-2024' "$work/tty"
 check "verify OK line" has 'verify: OK lv-ua-2024: 14 events, 6 tree heads, root' "$work/out"
 
 # ---- proof, consistency, verify-proof: without the database ----
