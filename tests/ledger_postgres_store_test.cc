@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "ledger/hash.h"
 #include "ledger/ledger_store.h"
 #include "ledger/merkle_tree.h"
@@ -396,27 +398,37 @@ TEST_F(PostgresLedgerStoreTest, ABatchWrittenByCopyVerifiesColumnByColumn) {
   EXPECT_EQ(restricted.value().size(), 100u);
 }
 
-// A hash of the wrong size, stored by someone who lifted the append-only triggers, is named by
-// `treaty verify` at its leaf (as in SQLite), not reported as a failure to read the store.
-TEST_F(PostgresLedgerStoreTest, AnEventHashOfTheWrongSizeIsNamedAtItsLeaf) {
+// A hash or signature of the wrong size, stored by someone who lifted the append-only triggers,
+// is named by `treaty verify` (as in SQLite), not reported as a failure to read the store. Each is
+// one byte too long, then cut back, after which the ledger verifies again.
+TEST_F(PostgresLedgerStoreTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
   std::unique_ptr<PostgresLedgerStore> store = OpenStore();
   ASSERT_NE(store, nullptr);
   std::vector<ledger::Event> events;
-  for (int i = 0; i < 5; ++i) events.push_back(ledger::test::Disbursement(i + 1));
-  ASSERT_TRUE(store->Append(Request(events)).ok());
-  ASSERT_EQ(Run("ALTER TABLE events DISABLE TRIGGER USER; "
-                "UPDATE events SET leaf_hash = '\\x00'::bytea WHERE leaf_index = 3; "
-                "ALTER TABLE events ENABLE TRIGGER USER"),
-            "");
+  for (int i = 0; i < 300; ++i) events.push_back(ledger::test::Disbursement(i + 1));
+  ASSERT_TRUE(store->Append(Request(events)).ok());  // completes the level-8 node 0
+  ASSERT_TRUE(store->Append(Request({ledger::test::Disbursement(301)})).ok());
   ledger::VerifyOptions options;
   const ledger::KeysFile keys = ledger::test::TestKeys();
   options.keys = &keys;
-  Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
-  ASSERT_TRUE(report.ok()) << report.error().ToString();
-  EXPECT_EQ(report.value().mismatch_leaf, 3);
-  EXPECT_NE(report.value().mismatch.find("the stored leaf hash differs from its bytes"),
-            std::string::npos)
-      << report.value().mismatch;
+  for (const ledger::test::WrongSizeCase& c : ledger::test::kWrongSizeCases) {
+    auto change = [&](const std::string& value) {
+      return Run(
+          fmt::format("ALTER TABLE {0} DISABLE TRIGGER USER; UPDATE {0} SET {1} = {2} WHERE {3}; "
+                      "ALTER TABLE {0} ENABLE TRIGGER USER",
+                      c.table, c.column, value, c.where));
+    };
+    ASSERT_EQ(change(fmt::format("{} || '\\x00'::bytea", c.column)), "") << c.column;
+    Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
+    ASSERT_TRUE(report.ok()) << c.table << "." << c.column << ": " << report.error().ToString();
+    EXPECT_TRUE(ledger::test::MismatchStartsAs(report.value().mismatch, c.named))
+        << report.value().mismatch;
+    ASSERT_EQ(change(fmt::format("substring({} from 1 for {})", c.column, c.bytes)), "");
+    report = ledger::VerifyLedger(*store, kAgreement, options);
+    ASSERT_TRUE(report.ok()) << report.error().ToString();
+    EXPECT_TRUE(report.value().ok())
+        << c.table << "." << c.column << ": " << report.value().mismatch;
+  }
 }
 
 // Many writers append batches at once through the shared append code, some submitting the same

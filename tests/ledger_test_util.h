@@ -1,9 +1,10 @@
 // Shared helpers of the ledger tests: a keys file with three institutions, their private keys,
-// and valid events to append.
+// valid events to append, and stored values of the wrong size with what `treaty verify` says.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "ledger/event.h"
 #include "ledger/event_parser.h"
@@ -77,6 +78,40 @@ inline Event AmountCorrection(const std::string& original_id, int64_t minor_unit
   };
   ValidationContext context;
   return ParseEvent(input, EventForm::kInput, context).event;
+}
+
+// A hash or signature stored one byte too long in a ledger of 301 events (heads at 300 and 301,
+// the level-8 node 0 cached), and the start of verify's mismatch; "%" stands for the event id.
+struct WrongSizeCase {
+  const char* table;
+  const char* column;
+  int bytes;          // the right size
+  const char* where;  // the row, as SQL
+  const char* named;
+};
+
+inline constexpr WrongSizeCase kWrongSizeCases[] = {
+    {"events", "leaf_hash", 32, "leaf_index = 3",
+     "leaf 3 (event %): the stored leaf hash differs from its bytes"},
+    {"events", "content_hash", 32, "leaf_index = 299",
+     "leaf 299 (event %): the stored content hash differs"},
+    {"tree_nodes", "hash", 32, "level = 8 AND node_index = 0",
+     "leaf 255 (event %): cached node (level 8, index 0) differs"},
+    {"tree_heads", "root_hash", 32, "tree_size = 300",
+     "tree head 300: the stored head bytes differ from its fields"},
+    {"tree_heads", "signature", 64, "tree_size = 301",
+     "tree head 301: the signature of the head of size 301 does not verify with key"},
+    {"ledgers", "root_hash", 32, "true", "ledgers row: root_hash differs from the recomputed root"},
+};
+
+// Whether `mismatch` starts as `named` says, the event id standing for its "%".
+inline bool MismatchStartsAs(std::string_view mismatch, std::string_view named) {
+  const size_t id = named.find('%');
+  if (id == std::string_view::npos) return mismatch.substr(0, named.size()) == named;
+  const size_t after = mismatch.find(')', id);
+  const std::string_view rest = named.substr(id + 1);
+  return mismatch.substr(0, id) == named.substr(0, id) && after != std::string_view::npos &&
+         mismatch.substr(after, rest.size()) == rest;
 }
 
 }  // namespace treaty::ledger::test

@@ -55,13 +55,31 @@ class LedgerVerifyTest : public ::testing::Test {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     const std::string all =
-        "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS tree_heads_no_update; " +
+        "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS tree_heads_no_update; "
+        "DROP TRIGGER IF EXISTS tree_nodes_no_update; " +
         sql;
     char* message = nullptr;
     EXPECT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &message), SQLITE_OK)
         << (message ? message : "");
     sqlite3_free(message);
     sqlite3_close(db);
+  }
+
+  // The value of `column` in the row of `table` that `where` selects, in hex.
+  std::string HexOf(const std::string& table, const std::string& column, const std::string& where) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    const std::string sql = fmt::format("SELECT hex({}) FROM {} WHERE {}", column, table, where);
+    std::string hex;
+    sqlite3_exec(
+        db, sql.c_str(),
+        [](void* out, int, char** values, char**) {
+          *static_cast<std::string*>(out) = values[0] != nullptr ? values[0] : "";
+          return 0;
+        },
+        &hex, nullptr);
+    sqlite3_close(db);
+    return hex;
   }
 
   // `chunk`: events (and event_commitments rows) read per query; small ones take verify through
@@ -166,6 +184,30 @@ TEST_F(LedgerVerifyTest, AHashOfTheWrongSizeIsNamedInARowReadOverAnother) {
     EXPECT_NE(report.mismatch.find("the stored leaf hash differs from its bytes"),
               std::string::npos)
         << chunk << ": " << report.mismatch;
+  }
+}
+
+// A hash or signature of the wrong size is named where it is stored, as in the PostgreSQL store.
+// Each is one byte too long, then restored, after which the ledger verifies again.
+TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
+  AppendRequest request;
+  request.agreement = kAgreement;
+  request.key = TestKey("lv-mod");
+  request.keys = &keys_;
+  for (int i = 6; i < 300; ++i) request.submissions.push_back(Disbursement(100 + i));
+  ASSERT_TRUE(store_->Append(request).ok());  // completes the level-8 node 0
+  request.submissions = {Disbursement(400)};
+  ASSERT_TRUE(store_->Append(request).ok());
+  for (const WrongSizeCase& c : kWrongSizeCases) {
+    const std::string hex = HexOf(c.table, c.column, c.where);
+    ASSERT_EQ(hex.size(), 2u * c.bytes) << c.table << "." << c.column;
+    const std::string change =
+        fmt::format("UPDATE {} SET {} = X'{{}}' WHERE {}", c.table, c.column, c.where);
+    Tamper(fmt::format(fmt::runtime(change), hex + "00"));
+    const VerifyReport report = Verify();
+    EXPECT_TRUE(MismatchStartsAs(report.mismatch, c.named)) << report.mismatch;
+    Tamper(fmt::format(fmt::runtime(change), hex));
+    EXPECT_TRUE(Verify().ok()) << c.table << "." << c.column;
   }
 }
 

@@ -350,9 +350,6 @@ class Verifier {
       return fail(
           fmt::format("recorded_at differs from the timestamp of tree head {}", head.tree_size));
     }
-    for (const std::string& commitment : event.content.commitments) {
-      commitment_rows_.Add(commitment, i);
-    }
     previous_recorded_at_ = event.recorded_at;
     if (i == range_start_) range_start_id_ = event.id;
     for (const CachedNode& node : range_.Push(row.leaf_hash)) {
@@ -367,6 +364,10 @@ class Verifier {
             fmt::format("cached node (level {}, index {}) differs", node.level, node.node_index));
       }
       checked_nodes_.insert(node_key);
+    }
+    // Only now: the rows of `event_commitments` are compared for the leaves below next_leaf_.
+    for (const std::string& commitment : event.content.commitments) {
+      commitment_rows_.Add(commitment, i);
     }
     ++next_leaf_;
     report_.events = next_leaf_;

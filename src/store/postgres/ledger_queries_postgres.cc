@@ -1,5 +1,6 @@
 #include "store/postgres/ledger_queries_postgres.h"
 
+#include <array>
 #include <cstring>
 #include <utility>
 
@@ -26,12 +27,13 @@ void AssignText(const pqxx::field& field, std::string& out) {
   out.assign(field.c_str(), field.size());
 }
 
-// A bytea hash column into `hash`, zero unless it holds 32 bytes; returns the bytes it holds.
-size_t ReadHash(const pqxx::field& field, ledger::Hash& hash) {
+// A bytea column of N bytes (a hash, a signature) into `out`; another size reads as zero, which
+// `treaty verify` reports as differing from what it recomputes, as in the SQLite store.
+template <size_t N>
+void ReadBytes(const pqxx::field& field, std::array<uint8_t, N>& out) {
   const pqxx::binarystring bytes(field);
-  hash = {};
-  if (bytes.size() == hash.size()) std::memcpy(hash.data(), bytes.data(), hash.size());
-  return bytes.size();
+  out = {};
+  if (bytes.size() == N) std::memcpy(out.data(), bytes.data(), N);
 }
 
 }  // namespace
@@ -72,12 +74,9 @@ pqxx::binarystring HashParameter(const ledger::Hash& hash) {
   return pqxx::binarystring(hash.data(), hash.size());
 }
 
-Result<ledger::Hash> HashFromField(const pqxx::field& field, const char* column) {
+ledger::Hash HashFromField(const pqxx::field& field) {
   ledger::Hash hash;
-  if (const size_t size = ReadHash(field, hash); size != hash.size()) {
-    return Error{
-        std::string("stored ") + column + " has " + std::to_string(size) + " bytes, not 32", ""};
-  }
+  ReadBytes(field, hash);
   return hash;
 }
 
@@ -110,9 +109,8 @@ void ReadEventRowInto(const pqxx::row& row, ledger::StoredEvent& event) {
   AssignText(row[7], event.classification);
   AssignText(row[8], event.corrects);
   AssignText(row[9], event.idempotency_key);
-  // A hash of the wrong size reads as zero, which `treaty verify` names as differing.
-  ReadHash(row[10], event.content_hash);
-  ReadHash(row[11], event.leaf_hash);
+  ReadBytes(row[10], event.content_hash);
+  ReadBytes(row[11], event.leaf_hash);
   const pqxx::binarystring canonical(row[12]);
   event.canonical.assign(canonical.get(), canonical.size());
 }
@@ -125,25 +123,17 @@ ledger::StoredEvent EventFromRow(const pqxx::row& row) {
   return event;
 }
 
-Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row) {
+ledger::SignedTreeHead HeadFromRow(const pqxx::row& row) {
   ledger::SignedTreeHead signed_head;
   ledger::TreeHead& head = signed_head.head;
   head.agreement = row[0].as<std::string>();
   head.tree_size = row[1].as<int64_t>();
-  Result<ledger::Hash> root_hash = HashFromField(row[2], "root_hash");
-  if (!root_hash.ok()) return root_hash.error();
-  head.root_hash = root_hash.value();
+  ReadBytes(row[2], head.root_hash);
   head.timestamp = row[3].as<std::string>();
   head.signer = row[4].as<std::string>();
   head.key_id = row[5].as<std::string>();
   signed_head.head_bytes = pqxx::binarystring(row[6]).str();
-  const pqxx::binarystring signature(row[7]);
-  if (signature.size() != signed_head.signature.size()) {
-    return Error{"stored signature of the head of size " + std::to_string(head.tree_size) +
-                     " has " + std::to_string(signature.size()) + " bytes, not 64",
-                 ""};
-  }
-  std::memcpy(signed_head.signature.data(), signature.data(), signature.size());
+  ReadBytes(row[7], signed_head.signature);
   return signed_head;
 }
 
@@ -160,14 +150,10 @@ std::vector<ledger::StoredEvent> EventsFromResult(const pqxx::result& result) {
   return events;
 }
 
-Result<std::vector<ledger::SignedTreeHead>> HeadsFromResult(const pqxx::result& result) {
+std::vector<ledger::SignedTreeHead> HeadsFromResult(const pqxx::result& result) {
   std::vector<ledger::SignedTreeHead> heads;
   heads.reserve(result.size());
-  for (const pqxx::row& row : result) {
-    Result<ledger::SignedTreeHead> head = HeadFromRow(row);
-    if (!head.ok()) return head.error();
-    heads.push_back(std::move(head).value());
-  }
+  for (const pqxx::row& row : result) heads.push_back(HeadFromRow(row));
   return heads;
 }
 
@@ -184,11 +170,7 @@ Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& trans
                  ""};
   }
   hashes.reserve(rows.size());
-  for (const pqxx::row& row : rows) {
-    Result<ledger::Hash> hash = HashFromField(row[0], "leaf_hash");
-    if (!hash.ok()) return hash.error();
-    hashes.push_back(hash.value());
-  }
+  for (const pqxx::row& row : rows) hashes.push_back(HashFromField(row[0]));
   return hashes;
 }
 
@@ -207,11 +189,7 @@ Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& tran
                  ""};
   }
   hashes.reserve(rows.size());
-  for (const pqxx::row& row : rows) {
-    Result<ledger::Hash> hash = HashFromField(row[0], "tree_nodes.hash");
-    if (!hash.ok()) return hash.error();
-    hashes.push_back(hash.value());
-  }
+  for (const pqxx::row& row : rows) hashes.push_back(HashFromField(row[0]));
   return hashes;
 }
 
@@ -233,9 +211,7 @@ Result<std::optional<ledger::LedgerState>> SelectState(pqxx::transaction_base& t
   ledger::LedgerState state;
   state.agreement = agreement;
   state.tree_size = rows[0][0].as<int64_t>();
-  Result<ledger::Hash> root_hash = HashFromField(rows[0][1], "ledgers.root_hash");
-  if (!root_hash.ok()) return root_hash.error();
-  state.root_hash = root_hash.value();
+  state.root_hash = HashFromField(rows[0][1]);
   AssignText(rows[0][2], state.last_recorded_at);
   return std::optional<ledger::LedgerState>(std::move(state));
 }

@@ -1,8 +1,8 @@
 // The SQL that the PostgreSQL ledger store and its append transaction share (the tables of
 // docs/ledger-format.md §6.1), over any libpqxx transaction, with rows converted to the values of
 // ledger/stored_records.h. These functions let libpqxx's exceptions through (callers wrap them in
-// Guarded); a stored value of the wrong form, such as a head's hash that is not 32 bytes, is an
-// Error, except an event's hash of the wrong size, which reads as zero (EventFromRow).
+// Guarded). A stored hash or signature of the wrong size reads as zero, which `treaty verify`
+// names as differing, as in the SQLite store.
 #pragma once
 
 #include <cstdint>
@@ -38,21 +38,20 @@ std::string ByteaHexInput(std::string_view bytes);
 // A bytea parameter (sent in binary) of `hash`.
 pqxx::binarystring HashParameter(const ledger::Hash& hash);
 
-// A bytea column that must hold 32 bytes. Errors name `column`.
-Result<ledger::Hash> HashFromField(const pqxx::field& field, const char* column);
+// A bytea hash column; zero unless it holds 32 bytes.
+ledger::Hash HashFromField(const pqxx::field& field);
 
 // A text[] literal ("{\"a\",\"b\"}") of `items`, for unnest($n::text[]).
 std::string TextArrayLiteral(const std::vector<std::string>& items);
 
-// An `events` row selected with kEventColumns. A hash of another size than 32 bytes reads as
-// zero, which `treaty verify` names as differing.
+// An `events` row selected with kEventColumns, a `tree_heads` row with kHeadColumns.
 ledger::StoredEvent EventFromRow(const pqxx::row& row);
-Result<ledger::SignedTreeHead> HeadFromRow(const pqxx::row& row);
+ledger::SignedTreeHead HeadFromRow(const pqxx::row& row);
 // Every row of `result` through EventFromRow / HeadFromRow.
 std::vector<ledger::StoredEvent> EventsFromResult(const pqxx::result& result);
 // Every row of `result` into `events`, replacing what it held; its strings keep their buffers.
 void EventsFromResult(const pqxx::result& result, std::vector<ledger::StoredEvent>& events);
-Result<std::vector<ledger::SignedTreeHead>> HeadsFromResult(const pqxx::result& result);
+std::vector<ledger::SignedTreeHead> HeadsFromResult(const pqxx::result& result);
 
 // The leaf hashes of leaves [begin, end). Errors: a missing leaf.
 Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& transaction,

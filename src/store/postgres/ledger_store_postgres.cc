@@ -145,7 +145,7 @@ Result<std::vector<ledger::EventCommitment>> PostgresLedgerStore::ReadEventCommi
 
 Result<std::vector<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeads(
     const std::string& agreement) {
-  return Guarded(where_, [&] {
+  return Guarded(where_, [&]() -> Result<std::vector<ledger::SignedTreeHead>> {
     pqxx::nontransaction read(*connection_);
     return HeadsFromResult(read.exec_params(std::string("SELECT ") + kHeadColumns +
                                                 " FROM tree_heads WHERE agreement = $1 "
@@ -163,9 +163,7 @@ Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeadAt(
                              " FROM tree_heads WHERE agreement = $1 AND tree_size = $2",
                          agreement, tree_size);
     if (rows.empty()) return std::optional<ledger::SignedTreeHead>();
-    Result<ledger::SignedTreeHead> head = HeadFromRow(rows[0]);
-    if (!head.ok()) return head.error();
-    return std::optional<ledger::SignedTreeHead>(std::move(head).value());
+    return std::optional<ledger::SignedTreeHead>(HeadFromRow(rows[0]));
   });
 }
 
@@ -178,9 +176,7 @@ Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::LatestTreeHea
             " FROM tree_heads WHERE agreement = $1 ORDER BY tree_size DESC LIMIT 1",
         agreement);
     if (rows.empty()) return std::optional<ledger::SignedTreeHead>();
-    Result<ledger::SignedTreeHead> head = HeadFromRow(rows[0]);
-    if (!head.ok()) return head.error();
-    return std::optional<ledger::SignedTreeHead>(std::move(head).value());
+    return std::optional<ledger::SignedTreeHead>(HeadFromRow(rows[0]));
   });
 }
 
@@ -195,9 +191,7 @@ Result<std::vector<ledger::CachedNode>> PostgresLedgerStore::CachedNodeRows(
     std::vector<ledger::CachedNode> nodes;
     nodes.reserve(rows.size());
     for (const pqxx::row& row : rows) {
-      Result<ledger::Hash> hash = HashFromField(row[2], "tree_nodes.hash");
-      if (!hash.ok()) return hash.error();
-      nodes.push_back({row[0].as<int>(), row[1].as<int64_t>(), hash.value()});
+      nodes.push_back({row[0].as<int>(), row[1].as<int64_t>(), HashFromField(row[2])});
     }
     return nodes;
   });
