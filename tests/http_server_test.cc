@@ -137,6 +137,20 @@ TEST_F(HttpServerTest, AHeadOrGetAnsweredNotModifiedGivesNoLength) {
   }
 }
 
+// A 204 (signing out) has neither a length nor a content type (RFC 9110 §8.6), and the next
+// response on the connection starts right after its head.
+TEST_F(HttpServerTest, ANoContentAnswerGivesNoLength) {
+  const std::string both = Exchange(
+      "DELETE /api/v1/session HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + tokens_->at("rita") +
+      "\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const size_t head_end = both.find("\r\n\r\n") + 4;
+  const std::string head = both.substr(0, head_end);
+  EXPECT_TRUE(both.starts_with("HTTP/1.1 204")) << both;
+  EXPECT_EQ(ContentLengthOf(head), -1) << both;
+  EXPECT_EQ(head.find("\r\nContent-Type:"), std::string::npos) << both;
+  EXPECT_EQ(both.compare(head_end, 12, "HTTP/1.1 200"), 0) << both;
+}
+
 TEST_F(HttpServerTest, BodyOverTheLimitIs413) {
   // Refused on the headers: the server does not read the body it announces.
   const std::string response = Exchange(

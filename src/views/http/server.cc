@@ -139,13 +139,16 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // The header fields; Content-Length is `body_size`, the size of the body sent or, for HEAD, of
-  // the one a GET would send; none for a 304, where it would claim the representation's size.
+  // the one a GET would send. None for a 304, where it would claim the representation's size, nor
+  // for a 1xx or 204, which must not have one (RFC 9110 §8.6); these have no content either.
   template <typename Message>
   static void Head(Message& out, const HttpResponse& response, bool keep_alive, size_t body_size) {
     out.set(bhttp::field::server, "treaty");
-    out.set(bhttp::field::content_type, response.content_type);
+    const unsigned status = out.result_int();
+    const bool no_content = status < 200 || status == 204;
+    if (!no_content) out.set(bhttp::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) out.insert(name, value);
-    if (out.result() != bhttp::status::not_modified) out.content_length(body_size);
+    if (!no_content && status != 304) out.content_length(body_size);
     out.keep_alive(keep_alive);
   }
 
