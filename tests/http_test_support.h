@@ -58,9 +58,10 @@ class HttpTest : public ::testing::Test {
       Result<http::User> user = app_->site().accounts().AddUser(
           account.name, std::string(account.name) + "-password", account.role, account.institution);
       ASSERT_TRUE(user.ok()) << user.error().ToString();
-      Result<std::string> token = app_->site().accounts().CreateToken(account.name, "test");
+      Result<http::NewToken> token =
+          app_->site().accounts().CreateToken(account.name, "test", std::nullopt);
       ASSERT_TRUE(token.ok());
-      (*tokens_)[account.name] = token.value();
+      (*tokens_)[account.name] = token.value().token;
     }
   }
 

@@ -153,4 +153,32 @@ check "commitments --agreement ID from the project folder" \
   bash -c "cd '$root' && '$treaty' commitments --agreement lv-ua-2024 --format jsonl | grep -q sec_6__para_7__sent_1"
 check "commitments of a missing package exit 2" run 2 commitments --package "$work/nowhere"
 
+# --- user and token ----------------------------------------------------------------------------
+accounts="$work/accounts.sqlite"
+echo 'a long password' >"$work/password"
+stdin="$work/password" check "user add" run 0 user add rita --role reader --db "$accounts"
+check "token create" run 0 token create rita --label laptop --expires-in 30 --db "$accounts"
+check "token create prints the token alone" grep -qx 'trt_[0-9a-f]\{64\}' "$work/out"
+token_id=$(cut -c1-12 "$work/err")
+check "token create tells its id and expiry" \
+  grep -qE "^[0-9a-f]{12}  valid +rita +created .*expires $(date -u -d '+30 days' +%Y-%m-%d)T.* laptop$" "$work/err"
+check "token create never expires" run 0 token create rita --label robot --expires-in never --db "$accounts"
+check "a token that never expires says so" grep -q "expires - .* robot$" "$work/err"
+check "token list" run 0 token list rita --db "$accounts"
+check "token list shows both" test "$(grep -c valid "$work/out")" -eq 2
+check "token revoke" run 0 token revoke "$token_id" --db "$accounts"
+check "token revoke names it" grep -q "^$token_id  revoked .*laptop$" "$work/out"
+check "token list after revoke" run 0 token list --db "$accounts"
+check "token list shows it revoked" grep -q "^$token_id  revoked" "$work/out"
+check "token revoke of no token exit 2" run 2 token revoke 000000000000 --db "$accounts"
+check "token revoke of no token message" grep -q "no token has the id 000000000000" "$work/err"
+check "token revoke of a malformed id exit 2" run 2 token revoke "${token_id:0:6}" --db "$accounts"
+check "token revoke of a malformed id message" grep -q "id: a token id is 12 hex digits" "$work/err"
+for days in 0 3651 ten -1; do
+  check "token create --expires-in $days exit 2" run 2 token create rita --expires-in "$days" --db "$accounts"
+  check "token create --expires-in $days message" grep -q -- "--expires-in: a number of days from 1 to 3650, or never" "$work/err"
+done
+check "token list after refusals" run 0 token list --db "$accounts"
+check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
+
 finish

@@ -1,5 +1,11 @@
-// `treaty user add` and `treaty token create`: accounts of the server (src/views/http).
+// `treaty user add` and `treaty token create|list|revoke`: accounts of the server
+// (src/views/http).
+#include <ctime>
 #include <iostream>
+
+#include <fmt/format.h>
+
+#include "ledger/timestamp.h"
 
 #include "views/cli/commands.h"
 #include "views/cli/ledger_setup.h"
@@ -18,10 +24,12 @@ struct UserAddOptions {
   std::string keys_file;
 };
 
-struct TokenCreateOptions {
+struct TokenOptions {
   std::string db = "var/treaty.sqlite";
-  std::string user;
+  std::string user;  // create: required; list: all users when empty
   std::string label = "api";
+  std::string expires_in = std::to_string(http::kDefaultTokenDays);
+  std::string id;  // revoke
 };
 
 // The password: the first line of `in` (so that it never appears in a process list).
@@ -67,18 +75,73 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
   return kExitOk;
 }
 
-int RunTokenCreate(const TokenCreateOptions& options, std::ostream& out, std::ostream& err) {
+// The lifetime `--expires-in` asks for: days, or "never" (nullopt in `lifetime`). False when it is
+// neither.
+bool ParseExpiresIn(const std::string& text, std::optional<int64_t>& lifetime) {
+  lifetime.reset();
+  if (text == "never") return true;
+  int64_t days = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9' || days > http::kMaxTokenDays) return false;
+    days = days * 10 + (c - '0');
+  }
+  if (text.empty() || days < 1 || days > http::kMaxTokenDays) return false;
+  lifetime = days * http::kSecondsPerDay;
+  return true;
+}
+
+std::string TimeOrDash(const std::optional<int64_t>& seconds) {
+  return seconds ? ledger::FormatTimestamp(*seconds * 1000000).substr(0, 19) + "Z" : "-";
+}
+
+// One line of `treaty token list` (and of create and revoke, to stderr).
+std::string TokenLine(const http::TokenInfo& token) {
+  return fmt::format("{}  {:<8} {:<16} created {}  expires {:<20}  {}", token.id,
+                     http::TokenState(token, std::time(nullptr)), token.user,
+                     TimeOrDash(token.created_at), TimeOrDash(token.expires_at), token.label);
+}
+
+int RunToken(const std::string& action, const TokenOptions& options, std::ostream& out,
+             std::ostream& err) {
+  const std::string command = "treaty token " + action;
+  std::optional<int64_t> lifetime;
+  if (action == "create" && !ParseExpiresIn(options.expires_in, lifetime)) {
+    err << command << ": --expires-in: a number of days from 1 to " << http::kMaxTokenDays
+        << ", or never; got \"" << options.expires_in << "\"\n";
+    return kExitBadInput;
+  }
   Result<std::unique_ptr<http::AccountStore>> store = http::AccountStore::Open(options.db);
   if (!store.ok()) {
-    err << "treaty token create: " << store.error().ToString() << "\n";
+    err << command << ": " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
-  Result<std::string> token = store.value()->CreateToken(options.user, options.label);
-  if (!token.ok()) {
-    err << "treaty token create: " << token.error().ToString() << "\n";
+  if (action == "create") {
+    Result<http::NewToken> token =
+        store.value()->CreateToken(options.user, options.label, lifetime);
+    if (!token.ok()) {
+      err << command << ": " << token.error().ToString() << "\n";
+      return kExitBadInput;
+    }
+    // The token alone on stdout, for scripts; what it is on stderr.
+    out << token.value().token << "\n";
+    err << TokenLine(token.value().info) << "\n";
+    return kExitOk;
+  }
+  if (action == "list") {
+    Result<std::vector<http::TokenInfo>> tokens = store.value()->Tokens(options.user);
+    if (!tokens.ok()) {
+      err << command << ": " << tokens.error().ToString() << "\n";
+      return kExitBadInput;
+    }
+    for (const http::TokenInfo& token : tokens.value()) out << TokenLine(token) << "\n";
+    return kExitOk;
+  }
+  Result<http::TokenInfo> revoked = store.value()->RevokeToken(options.id);
+  if (!revoked.ok()) {
+    err << command << ": " << revoked.error().ToString() << "\n";
     return kExitBadInput;
   }
-  out << token.value() << "\n";
+  out << TokenLine(revoked.value()) << "\n";
   return kExitOk;
 }
 
@@ -106,16 +169,30 @@ Subcommand AddUserSubcommand(CLI::App& app) {
 }
 
 Subcommand AddTokenSubcommand(CLI::App& app) {
-  auto options = std::make_shared<TokenCreateOptions>();
+  auto options = std::make_shared<TokenOptions>();
   CLI::App* command = app.add_subcommand("token", "Manage API tokens");
   command->require_subcommand(1);
   CLI::App* create = command->add_subcommand(
       "create", "Create an API token for a user and print it (only its hash is stored)");
   create->add_option("user", options->user, "user name")->required();
   create->add_option("--label", options->label, "what the token is for")->capture_default_str();
-  create->add_option("--db", options->db, "SQLite file of the accounts")->capture_default_str();
-  return {command, [options](std::ostream& out, std::ostream& err) {
-            return RunTokenCreate(*options, out, err);
+  create
+      ->add_option("--expires-in", options->expires_in,
+                   fmt::format("days until it expires (1 to {}), or never", http::kMaxTokenDays))
+      ->capture_default_str();
+  CLI::App* list = command->add_subcommand(
+      "list", "List the tokens (id, state, user, times, label), of one user or of all");
+  list->add_option("user", options->user, "user name (default: every user)");
+  CLI::App* revoke = command->add_subcommand(
+      "revoke", "Revoke a token at once, by the id `treaty token list` shows");
+  revoke->add_option("id", options->id, "the token's id: 12 hex digits")->required();
+  for (CLI::App* action : {create, list, revoke}) {
+    action->add_option("--db", options->db, "SQLite file of the accounts")->capture_default_str();
+  }
+  return {command, [options, create, list](std::ostream& out, std::ostream& err) {
+            const std::string action =
+                create->parsed() ? "create" : (list->parsed() ? "list" : "revoke");
+            return RunToken(action, *options, out, err);
           }};
 }
 

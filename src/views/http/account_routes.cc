@@ -1,5 +1,10 @@
 // Sign-in and sign-out, the signed-in user, users and API tokens.
+#include <algorithm>
+#include <ctime>
+
 #include <fmt/format.h>
+
+#include "ledger/timestamp.h"
 
 #include "views/http/application.h"
 #include "views/http/page.h"
@@ -12,6 +17,34 @@ nlohmann::json UserJson(const User& user) {
   nlohmann::json json = {{"name", user.name}, {"role", RoleName(user.role)}};
   if (!user.institution.empty()) json["institution"] = user.institution;
   return json;
+}
+
+nlohmann::json TokenJson(const TokenInfo& token) {
+  auto time = [](const std::optional<int64_t>& seconds) -> nlohmann::json {
+    if (!seconds) return nullptr;
+    return ledger::FormatTimestamp(*seconds * 1000000);
+  };
+  return {{"id", token.id},
+          {"user", token.user},
+          {"label", token.label},
+          {"created_at", time(token.created_at)},
+          {"expires_at", time(token.expires_at)},
+          {"revoked_at", time(token.revoked_at)},
+          {"state", TokenState(token, std::time(nullptr))}};
+}
+
+// The lifetime asked for in a body's `expires_in_days`: absent means kDefaultTokenDays, null
+// means none; nullopt in `error` when the value is not one of those or an integer in range.
+std::optional<int64_t> TokenLifetime(const nlohmann::json& body, std::string& error) {
+  if (!body.contains("expires_in_days")) return kDefaultTokenDays * kSecondsPerDay;
+  const nlohmann::json& days = body["expires_in_days"];
+  if (days.is_null()) return std::nullopt;
+  if (!days.is_number_integer() || days.get<int64_t>() < 1 || days.get<int64_t>() > kMaxTokenDays) {
+    error = fmt::format("expires_in_days: an integer from 1 to {}, or null for no expiry",
+                        kMaxTokenDays);
+    return std::nullopt;
+  }
+  return days.get<int64_t>() * kSecondsPerDay;
 }
 
 std::string SessionCookie(const Site& site, const std::string& value, int64_t max_age) {
@@ -151,9 +184,39 @@ void AddAccountRoutes(Router& router, Site& site) {
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 std::string label = StringMember(body.value(), "label");
                 if (label.empty()) label = "api";
-                Result<std::string> token = site.accounts().CreateToken(context.user->name, label);
+                std::string error;
+                const std::optional<int64_t> lifetime = TokenLifetime(body.value(), error);
+                if (!error.empty()) return ErrorResponse(422, error);
+                Result<NewToken> token =
+                    site.accounts().CreateToken(context.user->name, label, lifetime);
                 if (!token.ok()) return ErrorResponse(500, token.error().ToString());
-                return JsonResponse({{"token", token.value()}, {"label", label}}, 201);
+                nlohmann::json json = TokenJson(token.value().info);
+                json["token"] = token.value().token;
+                return JsonResponse(json, 201);
+              }});
+  // One's own tokens; an admin's are everyone's.
+  router.Add({"GET", "/api/v1/tokens", Access::kSignedIn, [&site](RequestContext& context) {
+                const bool admin = context.user->role == Role::kAdmin;
+                Result<std::vector<TokenInfo>> tokens =
+                    site.accounts().Tokens(admin ? "" : context.user->name);
+                if (!tokens.ok()) return ErrorResponse(500, "the account store failed");
+                nlohmann::json list = nlohmann::json::array();
+                for (const TokenInfo& token : tokens.value()) list.push_back(TokenJson(token));
+                return JsonResponse({{"tokens", list}});
+              }});
+  // Revokes one's own token (an admin: anyone's); another user's is not found.
+  router.Add({"DELETE", "/api/v1/tokens/{id}", Access::kSignedIn, [&site](RequestContext& context) {
+                const std::string& id = context.Param("id");
+                const bool admin = context.user->role == Role::kAdmin;
+                Result<std::vector<TokenInfo>> own =
+                    site.accounts().Tokens(admin ? "" : context.user->name);
+                if (!own.ok()) return ErrorResponse(500, "the account store failed");
+                const bool found = std::any_of(own.value().begin(), own.value().end(),
+                                               [&](const TokenInfo& t) { return t.id == id; });
+                if (!found) return ErrorResponse(404, "no token of yours has the id " + id);
+                Result<TokenInfo> revoked = site.accounts().RevokeToken(id);
+                if (!revoked.ok()) return ErrorResponse(500, revoked.error().ToString());
+                return JsonResponse(TokenJson(revoked.value()));
               }});
 }
 

@@ -5,6 +5,8 @@
 #include <ctime>
 #include <regex>
 
+#include <fmt/format.h>
+
 #include "ledger/hash.h"
 #include "store/sqlite/sqlite_statement.h"
 #include "views/http/server_database.h"
@@ -24,7 +26,9 @@ CREATE TABLE IF NOT EXISTS http_tokens (
   token_hash TEXT PRIMARY KEY,
   user_name TEXT NOT NULL REFERENCES http_users(name),
   label TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  revoked_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS http_sessions (
   id_hash TEXT PRIMARY KEY,
@@ -47,6 +51,55 @@ std::string RandomHex(size_t bytes) {
 }
 
 std::string HashOf(std::string_view secret) { return ledger::ToHex(ledger::Sha256(secret)); }
+
+constexpr size_t kTokenIdDigits = 12;
+
+// Files made before tokens could expire or be revoked lack these columns; added in one
+// transaction, so that two processes opening such a file do not both add them.
+std::optional<Error> AddTokenColumns(sqlite3* db) {
+  constexpr const char* kAdd = R"sql(
+BEGIN IMMEDIATE;
+SELECT CASE WHEN count(*) = 0 THEN 'add' END FROM pragma_table_info('http_tokens')
+  WHERE name = 'expires_at';
+)sql";
+  bool missing = false;
+  char* message = nullptr;
+  int rc = sqlite3_exec(
+      db, kAdd,
+      [](void* out, int, char** values, char**) {
+        *static_cast<bool*>(out) = values[0] != nullptr;
+        return 0;
+      },
+      &missing, &message);
+  if (rc == SQLITE_OK && missing) {
+    rc = sqlite3_exec(db,
+                      "ALTER TABLE http_tokens ADD COLUMN expires_at INTEGER; "
+                      "ALTER TABLE http_tokens ADD COLUMN revoked_at INTEGER;",
+                      nullptr, nullptr, &message);
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return std::nullopt;
+  Error error{std::string("cannot add the token columns: ") + (message ? message : ""), "accounts"};
+  sqlite3_free(message);
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return error;
+}
+
+std::optional<int64_t> ColumnOptionalInt(sqlite3_stmt* statement, int index) {
+  if (sqlite3_column_type(statement, index) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_int64(statement, index);
+}
+
+// The columns TokenFromRow reads.
+const std::string kTokenColumns =
+    fmt::format("substr(token_hash, 1, {}), user_name, label, created_at, expires_at, revoked_at",
+                kTokenIdDigits);
+
+TokenInfo TokenFromRow(sqlite3_stmt* statement) {
+  return TokenInfo{ColumnText(statement, 0),        ColumnText(statement, 1),
+                   ColumnText(statement, 2),        sqlite3_column_int64(statement, 3),
+                   ColumnOptionalInt(statement, 4), ColumnOptionalInt(statement, 5)};
+}
 
 User UserFromRow(sqlite3_stmt* statement) {
   User user;
@@ -79,10 +132,20 @@ std::optional<Role> ParseRole(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view TokenState(const TokenInfo& token, int64_t now) {
+  if (token.revoked_at) return "revoked";
+  if (token.expires_at && *token.expires_at <= now) return "expired";
+  return "valid";
+}
+
 Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& path) {
   if (sodium_init() < 0) return Error{"libsodium cannot be initialised", "accounts"};
   Result<store::DatabaseHandle> db = OpenServerDatabase(path, kSchema, "account");
   if (!db.ok()) return db.error();
+  if (std::optional<Error> error = AddTokenColumns(db.value().get())) {
+    error->where = path;
+    return *error;
+  }
   return std::unique_ptr<AccountStore>(new AccountStore(std::move(db).value()));
 }
 
@@ -197,26 +260,45 @@ Result<std::optional<User>> AccountStore::CheckPassword(const std::string& name,
   return user;
 }
 
-Result<std::string> AccountStore::CreateToken(const std::string& user, const std::string& label) {
+Result<NewToken> AccountStore::CreateToken(const std::string& user, const std::string& label,
+                                           std::optional<int64_t> lifetime_seconds) {
+  if (lifetime_seconds && *lifetime_seconds < 0) {
+    return Error{"a token's lifetime is not negative", "lifetime"};
+  }
   std::lock_guard lock(mutex_);
   Result<std::optional<User>> found = FindUserLocked(user);
   if (!found.ok()) return found.error();
   if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
-  const std::string token = "trt_" + RandomHex(32);
-  Result<store::StatementHandle> insert = PrepareStatement(
-      db_.get(),
-      "INSERT INTO http_tokens(token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)",
-      "accounts");
+  NewToken created;
+  std::string hash;
+  // A token whose id another token has is drawn again, so that an id names one token.
+  for (bool taken = true; taken;) {
+    created.token = "trt_" + RandomHex(32);
+    hash = HashOf(created.token);
+    Result<bool> used = TokenIdUsedLocked(hash.substr(0, kTokenIdDigits));
+    if (!used.ok()) return used.error();
+    taken = used.value();
+  }
+  created.info = TokenInfo{
+      hash.substr(0, kTokenIdDigits), user, label, std::time(nullptr), std::nullopt, std::nullopt};
+  if (lifetime_seconds) created.info.expires_at = created.info.created_at + *lifetime_seconds;
+  Result<store::StatementHandle> insert =
+      PrepareStatement(db_.get(),
+                       "INSERT INTO http_tokens(token_hash, user_name, label, created_at, "
+                       "expires_at) VALUES (?, ?, ?, ?, ?)",
+                       "accounts");
   if (!insert.ok()) return insert.error();
-  store::Binder(insert.value().get())
-      .Text(HashOf(token))
-      .Text(user)
-      .Text(label)
-      .Int(std::time(nullptr));
+  store::Binder binder(insert.value().get());
+  binder.Text(hash).Text(user).Text(label).Int(created.info.created_at);
+  if (created.info.expires_at) {
+    binder.Int(*created.info.expires_at);
+  } else {
+    binder.Null();
+  }
   if (sqlite3_step(insert.value().get()) != SQLITE_DONE) {
     return DatabaseError(db_.get(), "create token", "accounts");
   }
-  return token;
+  return created;
 }
 
 Result<std::optional<User>> AccountStore::UserByToken(std::string_view token) {
@@ -224,14 +306,72 @@ Result<std::optional<User>> AccountStore::UserByToken(std::string_view token) {
   Result<store::StatementHandle> select =
       PrepareStatement(db_.get(),
                        "SELECT u.name, u.role, u.institution FROM http_tokens t JOIN http_users u "
-                       "ON u.name = t.user_name WHERE t.token_hash = ?",
+                       "ON u.name = t.user_name WHERE t.token_hash = ? AND t.revoked_at IS NULL "
+                       "AND (t.expires_at IS NULL OR t.expires_at > ?)",
                        "accounts");
   if (!select.ok()) return select.error();
-  store::Binder(select.value().get()).Text(HashOf(token));
+  store::Binder(select.value().get()).Text(HashOf(token)).Int(std::time(nullptr));
   const int rc = sqlite3_step(select.value().get());
   if (rc == SQLITE_DONE) return std::optional<User>();
   if (rc != SQLITE_ROW) return DatabaseError(db_.get(), "find token", "accounts");
   return std::optional<User>(UserFromRow(select.value().get()));
+}
+
+Result<bool> AccountStore::TokenIdUsedLocked(const std::string& id) {
+  Result<store::StatementHandle> select = PrepareStatement(
+      db_.get(), "SELECT 1 FROM http_tokens WHERE token_hash >= ?1 AND token_hash < ?1 || 'g'",
+      "accounts");
+  if (!select.ok()) return select.error();
+  store::Binder(select.value().get()).Text(id);
+  const int rc = sqlite3_step(select.value().get());
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return DatabaseError(db_.get(), "find token", "accounts");
+  return rc == SQLITE_ROW;
+}
+
+Result<std::vector<TokenInfo>> AccountStore::Tokens(const std::string& user) {
+  std::lock_guard lock(mutex_);
+  const std::string sql = std::string("SELECT ") + kTokenColumns +
+                          " FROM http_tokens WHERE ?1 = '' OR user_name = ?1 "
+                          "ORDER BY created_at, rowid";
+  Result<store::StatementHandle> select = PrepareStatement(db_.get(), sql.c_str(), "accounts");
+  if (!select.ok()) return select.error();
+  store::Binder(select.value().get()).Text(user);
+  std::vector<TokenInfo> tokens;
+  int rc;
+  while ((rc = sqlite3_step(select.value().get())) == SQLITE_ROW) {
+    tokens.push_back(TokenFromRow(select.value().get()));
+  }
+  if (rc != SQLITE_DONE) return DatabaseError(db_.get(), "list tokens", "accounts");
+  return tokens;
+}
+
+Result<TokenInfo> AccountStore::RevokeToken(const std::string& id) {
+  static const std::regex kIdPattern("[0-9a-f]{12}");
+  if (!std::regex_match(id, kIdPattern)) {
+    return Error{"a token id is 12 hex digits, as `treaty token list` shows", "id"};
+  }
+  std::lock_guard lock(mutex_);
+  // The hashes are hex, so the id's range holds exactly the tokens whose hash starts with it.
+  Result<store::StatementHandle> revoke =
+      PrepareStatement(db_.get(),
+                       "UPDATE http_tokens SET revoked_at = coalesce(revoked_at, ?1) "
+                       "WHERE token_hash >= ?2 AND token_hash < ?2 || 'g'",
+                       "accounts");
+  if (!revoke.ok()) return revoke.error();
+  store::Binder(revoke.value().get()).Int(std::time(nullptr)).Text(id);
+  if (sqlite3_step(revoke.value().get()) != SQLITE_DONE) {
+    return DatabaseError(db_.get(), "revoke token", "accounts");
+  }
+  const std::string sql = std::string("SELECT ") + kTokenColumns +
+                          " FROM http_tokens WHERE token_hash >= ?1 AND token_hash < ?1 || 'g'";
+  Result<store::StatementHandle> select = PrepareStatement(db_.get(), sql.c_str(), "accounts");
+  if (!select.ok()) return select.error();
+  store::Binder(select.value().get()).Text(id);
+  const int rc = sqlite3_step(select.value().get());
+  if (rc == SQLITE_DONE) return Error{"no token has the id " + id, "id"};
+  if (rc != SQLITE_ROW) return DatabaseError(db_.get(), "revoke token", "accounts");
+  return TokenFromRow(select.value().get());
 }
 
 Result<NewSession> AccountStore::CreateSession(const std::string& user, int64_t lifetime_seconds) {

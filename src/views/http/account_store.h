@@ -1,8 +1,8 @@
 // Accounts of the server: users with a role (and, for recorders, the institution they record
-// for), API tokens and sign-in sessions, in three tables of an SQLite file (the ledger's file
-// when the ledger is on SQLite). Passwords are stored as argon2id hashes (libsodium
-// crypto_pwhash_str), tokens and session ids only as SHA-256 hashes, so a copy of the database
-// lets nobody sign in.
+// for), API tokens (which expire and can be revoked) and sign-in sessions, in three tables of an
+// SQLite file (the ledger's file when the ledger is on SQLite). Passwords are stored as argon2id
+// hashes (libsodium crypto_pwhash_str), tokens and session ids only as SHA-256 hashes, so a copy of
+// the database lets nobody sign in.
 //
 // Thread-safe: one connection behind a mutex.
 #pragma once
@@ -39,6 +39,31 @@ struct NewSession {
   std::string csrf;  // the token forms must send back: 64 hex digits
 };
 
+// An API token as listed; its secret is never stored.
+struct TokenInfo {
+  std::string
+      id;  // the first 12 hex digits of the token's SHA-256: names it in lists and revocation
+  std::string user;
+  std::string label;
+  int64_t created_at = 0;             // Unix seconds
+  std::optional<int64_t> expires_at;  // none: never expires
+  std::optional<int64_t> revoked_at;
+};
+
+// What `now` (Unix seconds) makes of a token: "revoked", "expired" or "valid".
+std::string_view TokenState(const TokenInfo& token, int64_t now);
+
+// A token lives this many days unless its creator says otherwise, and at most the maximum (or
+// until revoked, when its creator asks for no expiry).
+inline constexpr int64_t kDefaultTokenDays = 90;
+inline constexpr int64_t kMaxTokenDays = 3650;
+inline constexpr int64_t kSecondsPerDay = 86400;
+
+struct NewToken {
+  std::string token;  // "trt_" and 64 hex digits, shown once
+  TokenInfo info;
+};
+
 struct SessionUser {
   User user;
   std::string csrf;
@@ -63,11 +88,17 @@ class AccountStore {
   // name as for a wrong password.
   Result<std::optional<User>> CheckPassword(const std::string& name, const std::string& password);
 
-  // A new random API token for `user` ("trt_" and 64 hex digits), shown once: only its hash is
-  // stored. Errors: an unknown user.
-  Result<std::string> CreateToken(const std::string& user, const std::string& label);
-  // The token's user, or nullopt for an unknown or revoked token.
+  // A new random API token for `user`, valid for `lifetime_seconds` (none: until revoked); only
+  // its hash is stored. Errors: an unknown user, a negative lifetime.
+  Result<NewToken> CreateToken(const std::string& user, const std::string& label,
+                               std::optional<int64_t> lifetime_seconds);
+  // The token's user, or nullopt for an unknown, expired or revoked token.
   Result<std::optional<User>> UserByToken(std::string_view token);
+  // The tokens of `user` (every user's when empty), oldest first, revoked and expired ones too.
+  Result<std::vector<TokenInfo>> Tokens(const std::string& user);
+  // Revokes the token whose id is `id`, at once for every server on this file; a token revoked
+  // already keeps its first revocation time. Errors: an id of the wrong form, or of no token.
+  Result<TokenInfo> RevokeToken(const std::string& id);
 
   // A session of `user` valid for `lifetime_seconds`.
   Result<NewSession> CreateSession(const std::string& user, int64_t lifetime_seconds);
@@ -79,6 +110,8 @@ class AccountStore {
   explicit AccountStore(store::DatabaseHandle db) : db_(std::move(db)) {}
 
   Result<std::optional<User>> FindUserLocked(const std::string& name);
+  // Whether a token's hash starts with `id` (12 hex digits).
+  Result<bool> TokenIdUsedLocked(const std::string& id);
 
   std::mutex mutex_;
   store::DatabaseHandle db_;
