@@ -54,18 +54,37 @@ std::string SessionCookie(const Site& site, const std::string& value, int64_t ma
 
 // The outcome of one sign-in attempt.
 struct SignInOutcome {
-  int status = 200;  // 200, 401 (wrong name or password), 429 (rate limited), 500
+  int status = 200;  // 200, 401 (wrong name or password), 403, 429 (rate limited), 500
   std::string message;
   std::optional<User> user;
   NewSession session;
 };
 
-// Checks the rate limits (per client address and per user name) before any hashing, then the
-// password; a success starts a session.
-SignInOutcome SignIn(Site& site, const std::string& remote, const std::string& name,
+// Whether a browser sent `request` for a page of another site (Fetch Metadata, else its Origin
+// against its Host). Such a sign-in would sign the visitor in to an account of the other site's
+// choosing (login CSRF); clients that are not browsers send neither header.
+bool FromAnotherSite(const HttpRequest& request) {
+  if (auto fetch_site = request.headers.find("sec-fetch-site");
+      fetch_site != request.headers.end()) {
+    return fetch_site->second == "cross-site" || fetch_site->second == "same-site";
+  }
+  auto origin = request.headers.find("origin");
+  if (origin == request.headers.end()) return false;
+  const size_t scheme_end = origin->second.find("://");
+  auto host = request.headers.find("host");
+  return scheme_end == std::string::npos || host == request.headers.end() ||
+         origin->second.substr(scheme_end + 3) != host->second;
+}
+
+// Refuses a sign-in from another site's page, then checks the rate limits (per client address and
+// per user name) before any hashing, then the password; a success starts a session.
+SignInOutcome SignIn(Site& site, const HttpRequest& request, const std::string& name,
                      const std::string& password) {
+  if (FromAnotherSite(request)) {
+    return {403, "a sign-in from another site's page is refused", std::nullopt, {}};
+  }
   RateLimiter& limiter = site.sign_in_limiter();
-  const std::string by_remote = "remote:" + remote;
+  const std::string by_remote = "remote:" + request.remote;
   const std::string by_name = "user:" + name;
   if (!limiter.Allowed(by_remote) || !limiter.Allowed(by_name)) {
     return {429, "too many failed sign-ins; wait 15 minutes", std::nullopt, {}};
@@ -107,7 +126,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                 auto form = context.request.Form();
                 const std::string next = LocalPath(form["next"]);
                 SignInOutcome outcome =
-                    SignIn(site, context.request.remote, form["name"], form["password"]);
+                    SignIn(site, context.request, form["name"], form["password"]);
                 if (outcome.status != 200) {
                   return SignInPage(context, next, form["name"], outcome.message, outcome.status);
                 }
@@ -130,7 +149,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 SignInOutcome outcome =
-                    SignIn(site, context.request.remote, StringMember(body.value(), "name"),
+                    SignIn(site, context.request, StringMember(body.value(), "name"),
                            StringMember(body.value(), "password"));
                 if (outcome.status != 200) {
                   HttpResponse response = ErrorResponse(outcome.status, outcome.message);

@@ -1,0 +1,75 @@
+// Signing in from another site's page is refused (login CSRF): the form and the API alike, by
+// Fetch Metadata or, without it, by Origin against Host; other clients send neither and sign in.
+#include <map>
+#include <string>
+
+#include "http_test_support.h"
+
+namespace treaty::test {
+namespace {
+
+class HttpSignInTest : public HttpTest {
+ protected:
+  // Signs rita in through the form (or the API) with `headers`; the response.
+  static http::HttpResponse SignIn(const std::map<std::string, std::string>& headers,
+                                   bool api = false) {
+    http::HttpRequest request;
+    request.method = "POST";
+    request.target = api ? "/api/v1/session" : "/signin";
+    request.remote = "127.0.0.3";
+    request.headers = headers;
+    request.headers["host"] = "treaty.example:8080";
+    if (api) {
+      request.headers["content-type"] = "application/json";
+      request.body = R"({"name": "rita", "password": "rita-password"})";
+    } else {
+      request.headers["content-type"] = "application/x-www-form-urlencoded";
+      request.body = "name=rita&password=rita-password&next=%2F";
+    }
+    return app_->Handle(request);
+  }
+
+  static bool SetsSession(const http::HttpResponse& response) {
+    return Header(response, "Set-Cookie").starts_with("treaty_session=") &&
+           !Header(response, "Set-Cookie").starts_with("treaty_session=;");
+  }
+};
+
+TEST_F(HttpSignInTest, ASignInFromAnotherSitesPageIsRefused) {
+  const std::map<std::string, std::string> refused[] = {
+      {{"sec-fetch-site", "cross-site"}},
+      {{"sec-fetch-site", "same-site"}},
+      {{"sec-fetch-site", "cross-site"}, {"origin", "http://treaty.example:8080"}},
+      {{"origin", "https://elsewhere.example"}},
+      {{"origin", "http://treaty.example"}},
+      {{"origin", "null"}},
+  };
+  for (const bool api : {false, true}) {
+    for (const auto& headers : refused) {
+      const http::HttpResponse response = SignIn(headers, api);
+      EXPECT_EQ(response.status, 403) << api << " " << headers.begin()->second;
+      EXPECT_FALSE(SetsSession(response)) << api << " " << headers.begin()->second;
+      EXPECT_NE(response.body.find("another site"), std::string::npos) << response.body;
+    }
+  }
+}
+
+TEST_F(HttpSignInTest, ASignInFromTheSitesOwnPageOrAnotherClientIsAccepted) {
+  const std::map<std::string, std::string> accepted[] = {
+      {{"sec-fetch-site", "same-origin"}, {"origin", "http://treaty.example:8080"}},
+      {{"sec-fetch-site", "none"}},
+      {{"origin", "http://treaty.example:8080"}},
+      {},
+  };
+  for (const auto& headers : accepted) {
+    const http::HttpResponse form = SignIn(headers);
+    EXPECT_EQ(form.status, 303) << form.body;
+    EXPECT_TRUE(SetsSession(form));
+    const http::HttpResponse api = SignIn(headers, true);
+    EXPECT_EQ(api.status, 201) << api.body;
+    EXPECT_TRUE(SetsSession(api));
+  }
+}
+
+}  // namespace
+}  // namespace treaty::test
