@@ -3,10 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -254,29 +252,17 @@ Result<const KeyEntry*> MatchPrivateKey(const PrivateKey& key, const KeysFile& k
   return entry;
 }
 
-Result<PrivateKey> LoadPrivateKeyFile(const std::string& path, bool allow_readable) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return Error{"cannot read the private key file", path};
-  if (!allow_readable && (info.st_mode & 077) != 0) {
-    return Error{"the private key file may be read by group or others; chmod 600 it", path};
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (!in) return Error{"cannot read the private key file", path};
-  Result<PrivateKey> key = ParsePrivateKeyFile(buffer.str());
-  if (!key.ok()) return Error{key.error().ToString(), path};
-  return key;
-}
-
 Result<PrivateKey> LoadSigningKey(const std::string& path, const KeysFile& keys) {
   Result<std::string> text = text::ReadFile(path);
   if (!text.ok()) return text.error();
-  Result<PrivateKey> parsed = ParsePrivateKeyFile(text.value());
-  if (!parsed.ok()) return Error{parsed.error().ToString(), path};
-  const KeyEntry* entry = keys.FindKey(parsed.value().key_id);
-  Result<PrivateKey> key = LoadPrivateKeyFile(path, entry != nullptr && entry->demo);
-  if (!key.ok()) return Error{key.error().message, path};
+  Result<PrivateKey> key = ParsePrivateKeyFile(text.value());
+  if (!key.ok()) return Error{key.error().ToString(), path};
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return Error{"cannot read the private key file", path};
+  const KeyEntry* entry = keys.FindKey(key.value().key_id);
+  if ((info.st_mode & 077) != 0 && (entry == nullptr || !entry->demo)) {
+    return Error{"the private key file may be read by group or others; chmod 600 it", path};
+  }
   return key;
 }
 

@@ -64,12 +64,9 @@ Result<PrivateKey> ParsePrivateKeyFile(std::string_view text);
 // yields its public key ("the private key does not match key K").
 Result<const KeyEntry*> MatchPrivateKey(const PrivateKey& key, const KeysFile& keys);
 
-// Reads and parses the private key file at `path`. Errors: unreadable, a file that group or others
-// may read (mode & 077) unless `allow_readable` (demo keys), and those of ParsePrivateKeyFile.
-Result<PrivateKey> LoadPrivateKeyFile(const std::string& path, bool allow_readable);
-
-// The private key file at `path` to sign with under `keys`: LoadPrivateKeyFile, where only a key
-// that `keys` lists as a demo key may be readable by others. Errors name `path`.
+// The private key file at `path` to sign with under `keys`, read once. Errors, naming `path`:
+// unreadable, those of ParsePrivateKeyFile, and a file that group or others may read (mode & 077)
+// unless `keys` lists its key as a demo key.
 Result<PrivateKey> LoadSigningKey(const std::string& path, const KeysFile& keys);
 
 }  // namespace treaty::ledger
