@@ -94,20 +94,21 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 Result<CommitmentFilter> filter = ParseCommitmentFilter(query);
                 if (!filter.ok()) return ErrorResponse(400, filter.error().ToString());
                 // With ?status= or ?at=, each entry carries its status at that date.
-                std::optional<std::map<std::string, std::string>> statuses;
+                std::shared_ptr<const EvaluatedStatus> evaluated;
                 if (!filter.value().status.empty() || query.contains("at")) {
                   Result<std::shared_ptr<const EvaluatedStatus>> status =
                       StatusFor(site, context, query["at"]);
                   if (!status.ok()) return StatusError(status.error());
-                  statuses = evaluation::StatusById(status.value()->status.commitments);
+                  evaluated = std::move(status).value();
                 }
                 nlohmann::json list = nlohmann::json::array();
                 for (const commitments::Commitment& commitment : site.agreement().reviewed) {
                   if (!filter.value().Matches(commitment)) continue;
                   nlohmann::json entry = commitments::CommitmentJson(commitment);
-                  if (statuses) {
-                    const auto found = statuses->find(commitment.id);
-                    const std::string word = found == statuses->end() ? "" : found->second;
+                  if (evaluated) {
+                    const auto found = evaluated->status_by_id.find(commitment.id);
+                    const std::string word =
+                        found == evaluated->status_by_id.end() ? "" : found->second;
                     if (!filter.value().MatchesStatus(word)) continue;
                     entry["status"] = word;
                   }

@@ -190,8 +190,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
   if (!status.ok()) return StatusError(status.error());
   body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
-  const std::map<std::string, std::string> statuses =
-      evaluation::StatusById(status.value()->status.commitments);
+  const std::map<std::string, std::string>& statuses = status.value()->status_by_id;
   int count = 0;
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
     if (!chosen.Matches(commitment)) continue;

@@ -66,6 +66,7 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusService::StatusAt(
   evaluated->etag = "\"" + digest + "\"";
   evaluated->etag_gzip = "\"" + digest + "-gzip\"";
   evaluated->status = std::move(status).value();
+  evaluated->status_by_id = evaluation::StatusById(evaluated->status.commitments);
   if (cache_.size() >= kMaxCached) cache_.clear();
   cache_[key] = Cached{facts.tree_size(), evaluated};
   return std::shared_ptr<const EvaluatedStatus>(evaluated);

@@ -27,6 +27,7 @@ namespace treaty::http {
 
 struct EvaluatedStatus {
   evaluation::AgreementStatus status;
+  std::map<std::string, std::string> status_by_id;  // StatusById(status.commitments)
   std::string json;       // StatusJson(status), compact, with a final newline
   std::string json_gzip;  // `json` as gzip, for clients that accept it
   // Strong entity tags: `json`'s SHA-256, quoted; the gzip coding is another representation, so
