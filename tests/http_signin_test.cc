@@ -57,8 +57,11 @@ TEST_F(HttpSignInTest, ASignInFromAnotherSitesPageIsRefused) {
 TEST_F(HttpSignInTest, ASignInFromTheSitesOwnPageOrAnotherClientIsAccepted) {
   const std::map<std::string, std::string> accepted[] = {
       {{"sec-fetch-site", "same-origin"}, {"origin", "http://treaty.example:8080"}},
+      // Behind a proxy the Host may differ from the Origin: Fetch Metadata decides first.
+      {{"sec-fetch-site", "same-origin"}, {"origin", "https://public.example"}},
       {{"sec-fetch-site", "none"}},
       {{"origin", "http://treaty.example:8080"}},
+      {{"origin", "https://Treaty.Example:8080"}},
       {},
   };
   for (const auto& headers : accepted) {

@@ -419,16 +419,32 @@ TEST_F(PostgresLedgerStoreTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsSt
                       c.table, c.column, value, c.where));
     };
     ASSERT_EQ(change(fmt::format("{} || '\\x00'::bytea", c.column)), "") << c.column;
-    Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
-    ASSERT_TRUE(report.ok()) << c.table << "." << c.column << ": " << report.error().ToString();
-    EXPECT_TRUE(ledger::test::MismatchStartsAs(report.value().mismatch, c.named))
-        << report.value().mismatch;
+    for (const int64_t chunk : {1, 255, 10000}) {
+      options.chunk = chunk;
+      Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
+      ASSERT_TRUE(report.ok()) << c.table << "." << c.column << ": " << report.error().ToString();
+      EXPECT_EQ(report.value().mismatch_leaf, c.leaf) << c.column << " " << chunk;
+      EXPECT_TRUE(ledger::test::MismatchStartsAs(report.value().mismatch, c.named))
+          << chunk << ": " << report.value().mismatch;
+    }
     ASSERT_EQ(change(fmt::format("substring({} from 1 for {})", c.column, c.bytes)), "");
-    report = ledger::VerifyLedger(*store, kAgreement, options);
+    Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
     ASSERT_TRUE(report.ok()) << report.error().ToString();
     EXPECT_TRUE(report.value().ok())
         << c.table << "." << c.column << ": " << report.value().mismatch;
   }
+  // An append and a proof build on the stored leaf hashes: they refuse one of the wrong size.
+  ASSERT_EQ(Run("ALTER TABLE events DISABLE TRIGGER USER; UPDATE events SET leaf_hash = "
+                "leaf_hash || '\\x00'::bytea WHERE leaf_index = 299; "
+                "ALTER TABLE events ENABLE TRIGGER USER"),
+            "");
+  Result<std::vector<Hash>> path = store->InclusionPath(kAgreement, 299, 301);
+  ASSERT_FALSE(path.ok());
+  EXPECT_EQ(path.error().message, ledger::test::kWrongSizeLeafRefused);
+  Result<ledger::AppendResult> appended = store->Append(Request({ledger::test::Disbursement(302)}));
+  ASSERT_FALSE(appended.ok());
+  EXPECT_EQ(appended.error().message, ledger::test::kWrongSizeLeafRefused);
+  EXPECT_EQ(Scalar("SELECT tree_size FROM ledgers"), "301");
 }
 
 // Many writers append batches at once through the shared append code, some submitting the same

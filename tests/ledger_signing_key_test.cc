@@ -59,6 +59,21 @@ TEST_F(SigningKeyTest, AKeyFileOthersMayReadIsRefusedUnlessItsKeyIsADemoKey) {
   EXPECT_EQ(demo.value().seed, TestKey("lv-mod").seed);
 }
 
+// A secret key file that claims the demo key's id is no demo key: its seed decides, and does not
+// match.
+TEST_F(SigningKeyTest, AKeyFileClaimingTheDemoKeyIdIsJudgedByItsSeed) {
+  const PrivateKey demo = TestKey("lv-mod");
+  const std::filesystem::path path = folder_ / "claims-demo.json";
+  std::ofstream(path) << fmt::format(
+      R"({{"format": "treaty-private-key/1", "institution": "lv-mod", "key_id": "{}", "seed": "{}"}})",
+      demo.key_id, ToHex(TestKey("lv-mfa").seed));
+  std::filesystem::permissions(path, perms::owner_read | perms::others_read);
+  Result<PrivateKey> refused = LoadSigningKey(path.string(), keys_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "the private key does not match key " + demo.key_id + " in the keys file");
+}
+
 TEST_F(SigningKeyTest, AMissingOrMalformedKeyFileIsNamed) {
   const std::string missing = (folder_ / "none.json").string();
   Result<PrivateKey> absent = LoadSigningKey(missing, keys_);

@@ -80,29 +80,36 @@ inline Event AmountCorrection(const std::string& original_id, int64_t minor_unit
   return ParseEvent(input, EventForm::kInput, context).event;
 }
 
-// A hash or signature stored one byte too long in a ledger of 301 events (heads at 300 and 301,
-// the level-8 node 0 cached), and the start of verify's mismatch; "%" stands for the event id.
+// A hash or signature stored one byte too long in a ledger of 301 events (whose last two heads
+// are at 300 and 301, with the level-8 node 0 cached), the leaf verify names (-1: none) and the
+// start of its mismatch, where "%" stands for the event id.
 struct WrongSizeCase {
   const char* table;
   const char* column;
   int bytes;          // the right size
   const char* where;  // the row, as SQL
+  int64_t leaf;
   const char* named;
 };
 
 inline constexpr WrongSizeCase kWrongSizeCases[] = {
-    {"events", "leaf_hash", 32, "leaf_index = 3",
+    {"events", "leaf_hash", 32, "leaf_index = 3", 3,
      "leaf 3 (event %): the stored leaf hash differs from its bytes"},
-    {"events", "content_hash", 32, "leaf_index = 299",
+    {"events", "content_hash", 32, "leaf_index = 299", 299,
      "leaf 299 (event %): the stored content hash differs"},
-    {"tree_nodes", "hash", 32, "level = 8 AND node_index = 0",
+    {"tree_nodes", "hash", 32, "level = 8 AND node_index = 0", 255,
      "leaf 255 (event %): cached node (level 8, index 0) differs"},
-    {"tree_heads", "root_hash", 32, "tree_size = 300",
+    {"tree_heads", "root_hash", 32, "tree_size = 300", -1,
      "tree head 300: the stored head bytes differ from its fields"},
-    {"tree_heads", "signature", 64, "tree_size = 301",
+    {"tree_heads", "signature", 64, "tree_size = 301", -1,
      "tree head 301: the signature of the head of size 301 does not verify with key"},
-    {"ledgers", "root_hash", 32, "true", "ledgers row: root_hash differs from the recomputed root"},
+    {"ledgers", "root_hash", 32, "true", -1,
+     "ledgers row: root_hash differs from the recomputed root"},
 };
+
+// What an append and a proof say of leaf 299's hash stored one byte too long: they build on it.
+inline constexpr const char* kWrongSizeLeafRefused =
+    "leaf 299 of lv-ua-2024: the stored leaf_hash is not 32 bytes";
 
 // Whether `mismatch` starts as `named` says, the event id standing for its "%".
 inline bool MismatchStartsAs(std::string_view mismatch, std::string_view named) {

@@ -203,12 +203,28 @@ TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
     ASSERT_EQ(hex.size(), 2u * c.bytes) << c.table << "." << c.column;
     const std::string change =
         fmt::format("UPDATE {} SET {} = X'{{}}' WHERE {}", c.table, c.column, c.where);
-    Tamper(fmt::format(fmt::runtime(change), hex + "00"));
-    const VerifyReport report = Verify();
-    EXPECT_TRUE(MismatchStartsAs(report.mismatch, c.named)) << report.mismatch;
+    for (const std::string& wrong : {hex + "00", hex.substr(2), std::string()}) {
+      Tamper(fmt::format(fmt::runtime(change), wrong));
+      for (const int64_t chunk : {1, 255, 10000}) {
+        const VerifyReport report = Verify(chunk);
+        EXPECT_EQ(report.mismatch_leaf, c.leaf) << c.column << " " << chunk;
+        EXPECT_TRUE(MismatchStartsAs(report.mismatch, c.named)) << chunk << ": " << report.mismatch;
+      }
+    }
     Tamper(fmt::format(fmt::runtime(change), hex));
     EXPECT_TRUE(Verify().ok()) << c.table << "." << c.column;
   }
+  // An append and a proof build on the stored leaf hashes: they refuse one of the wrong size.
+  Tamper("UPDATE events SET leaf_hash = X'" + HexOf("events", "leaf_hash", "leaf_index = 299") +
+         "00' WHERE leaf_index = 299");
+  Result<std::vector<Hash>> path = store_->InclusionPath(kAgreement, 299, 301);
+  ASSERT_FALSE(path.ok());
+  EXPECT_EQ(path.error().message, kWrongSizeLeafRefused);
+  request.submissions = {Disbursement(401)};
+  Result<AppendResult> appended = store_->Append(request);
+  ASSERT_FALSE(appended.ok());
+  EXPECT_EQ(appended.error().message, kWrongSizeLeafRefused);
+  EXPECT_EQ(store_->State(kAgreement).value()->tree_size, 301);
 }
 
 // The events table without its keys, as someone with write access could rebuild it: then an

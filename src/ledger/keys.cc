@@ -259,8 +259,10 @@ Result<PrivateKey> LoadSigningKey(const std::string& path, const KeysFile& keys)
   if (!key.ok()) return Error{key.error().ToString(), path};
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) return Error{"cannot read the private key file", path};
-  const KeyEntry* entry = keys.FindKey(key.value().key_id);
-  if ((info.st_mode & 077) != 0 && (entry == nullptr || !entry->demo)) {
+  Result<const KeyEntry*> entry = MatchPrivateKey(key.value(), keys);
+  if (!entry.ok()) return Error{entry.error().message, path};
+  // Only the keys file's demo key (its seed matching, not just its id) may be read by others.
+  if ((info.st_mode & 077) != 0 && !entry.value()->demo) {
     return Error{"the private key file may be read by group or others; chmod 600 it", path};
   }
   return key;

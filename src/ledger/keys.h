@@ -65,8 +65,8 @@ Result<PrivateKey> ParsePrivateKeyFile(std::string_view text);
 Result<const KeyEntry*> MatchPrivateKey(const PrivateKey& key, const KeysFile& keys);
 
 // The private key file at `path` to sign with under `keys`, read once. Errors, naming `path`:
-// unreadable, those of ParsePrivateKeyFile, and a file that group or others may read (mode & 077)
-// unless `keys` lists its key as a demo key.
+// unreadable, those of ParsePrivateKeyFile and MatchPrivateKey, and a file that group or others
+// may read (mode & 077) unless its key is the keys file's demo key.
 Result<PrivateKey> LoadSigningKey(const std::string& path, const KeysFile& keys);
 
 }  // namespace treaty::ledger

@@ -156,8 +156,9 @@ class LedgerStore : public TreeReader {
   // Events with begin ≤ leaf_index < end, in leaf order (fewer if the ledger is shorter), into
   // `rows`, replacing what it held. The strings of the rows already there keep their buffers, so
   // that reading chunk after chunk into the same rows allocates little. On an error `rows` is
-  // unspecified. In every read of events, a hash column of another size than 32 bytes reads as
-  // zero, which `treaty verify` names as differing.
+  // unspecified. In this read, and in those of heads, cached-node rows and the `ledgers` row, a
+  // hash or signature of another size reads as zero, which `treaty verify` names as differing;
+  // LeafHashes and CachedNodes (TreeReader) refuse it instead.
   virtual std::optional<Error> ReadEventsInto(const std::string& agreement, int64_t begin,
                                               int64_t end, std::vector<StoredEvent>& rows) = 0;
   // Events matching `filter`, in leaf order.

@@ -22,10 +22,13 @@ inline constexpr int kMaxCacheLevel = 48;
 class TreeReader {
  public:
   virtual ~TreeReader() = default;
-  // The leaf hashes of leaves [begin, end), in order. Errors: a missing leaf, a database failure.
+  // The leaf hashes of leaves [begin, end), in order. Errors: a missing leaf, a stored hash that
+  // is not 32 bytes (appends and proofs build on these, so they must not read it as zero), a
+  // database failure.
   virtual Result<std::vector<Hash>> LeafHashes(const std::string& agreement, int64_t begin,
                                                int64_t end) = 0;
-  // The cached nodes (level, begin) … (level, end − 1), in order. Errors: a missing node.
+  // The cached nodes (level, begin) … (level, end − 1), in order. Errors: a missing node, a stored
+  // hash that is not 32 bytes.
   virtual Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) = 0;
 };

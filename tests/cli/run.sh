@@ -160,8 +160,10 @@ stdin="$work/password" check "user add" run 0 user add rita --role reader --db "
 check "token create" run 0 token create rita --label laptop --expires-in 30 --db "$accounts"
 check "token create prints the token alone" grep -qx 'trt_[0-9a-f]\{64\}' "$work/out"
 token_id=$(cut -c1-12 "$work/err")
+created=$(sed -E 's/.* created ([^ ]+) .*/\1/' "$work/err")
+expires=$(date -u -d "@$(($(date -u -d "$created" +%s) + 30 * 86400))" +%Y-%m-%dT%H:%M:%SZ)
 check "token create tells its id and expiry" \
-  grep -qE "^[0-9a-f]{12}  valid +rita +created .*expires $(date -u -d '+30 days' +%Y-%m-%d)T.* laptop$" "$work/err"
+  grep -qE "^[0-9a-f]{12}  valid +rita +created $created  expires $expires +laptop$" "$work/err"
 check "token create never expires" run 0 token create rita --label robot --expires-in never --db "$accounts"
 check "a token that never expires says so" grep -q "expires - .* robot$" "$work/err"
 check "token list" run 0 token list rita --db "$accounts"
@@ -178,6 +180,11 @@ for days in 0 3651 ten -1; do
   check "token create --expires-in $days exit 2" run 2 token create rita --expires-in "$days" --db "$accounts"
   check "token create --expires-in $days message" grep -q -- "--expires-in: a number of days from 1 to 3650, or never" "$work/err"
 done
+check "token list of no user exit 2" run 2 token list nobody --db "$accounts"
+check "token list of no user message" grep -q 'no user "nobody"' "$work/err"
+check "token list of no file exit 2" run 2 token list --db "$work/typo.sqlite"
+check "token list of no file message" grep -q "typo.sqlite: no such accounts file" "$work/err"
+check "token list of no file makes none" test ! -e "$work/typo.sqlite"
 check "token list after refusals" run 0 token list --db "$accounts"
 check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
 

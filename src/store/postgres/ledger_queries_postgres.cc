@@ -29,11 +29,14 @@ void AssignText(const pqxx::field& field, std::string& out) {
 
 // A bytea column of N bytes (a hash, a signature) into `out`; another size reads as zero, which
 // `treaty verify` reports as differing from what it recomputes, as in the SQLite store.
+// False for another size.
 template <size_t N>
-void ReadBytes(const pqxx::field& field, std::array<uint8_t, N>& out) {
+bool ReadBytes(const pqxx::field& field, std::array<uint8_t, N>& out) {
   const pqxx::binarystring bytes(field);
   out = {};
-  if (bytes.size() == N) std::memcpy(out.data(), bytes.data(), N);
+  if (bytes.size() != N) return false;
+  std::memcpy(out.data(), bytes.data(), N);
+  return true;
 }
 
 }  // namespace
@@ -169,8 +172,15 @@ Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& trans
                      std::to_string(end - begin),
                  ""};
   }
-  hashes.reserve(rows.size());
-  for (const pqxx::row& row : rows) hashes.push_back(HashFromField(row[0]));
+  // An append or a proof builds on these hashes: one of the wrong size is an error here.
+  hashes.resize(rows.size());
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    if (!ReadBytes(rows[static_cast<pqxx::result::size_type>(i)][0], hashes[i])) {
+      return Error{"leaf " + std::to_string(begin + static_cast<int64_t>(i)) + " of " + agreement +
+                       ": the stored leaf_hash is not 32 bytes",
+                   ""};
+    }
+  }
   return hashes;
 }
 
@@ -188,8 +198,15 @@ Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& tran
                      std::to_string(end - begin),
                  ""};
   }
-  hashes.reserve(rows.size());
-  for (const pqxx::row& row : rows) hashes.push_back(HashFromField(row[0]));
+  hashes.resize(rows.size());
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    if (!ReadBytes(rows[static_cast<pqxx::result::size_type>(i)][0], hashes[i])) {
+      return Error{"cached node (level " + std::to_string(level) + ", index " +
+                       std::to_string(begin + static_cast<int64_t>(i)) + ") of " + agreement +
+                       ": the stored hash is not 32 bytes",
+                   ""};
+    }
+  }
   return hashes;
 }
 

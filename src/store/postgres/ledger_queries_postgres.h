@@ -2,7 +2,7 @@
 // docs/ledger-format.md §6.1), over any libpqxx transaction, with rows converted to the values of
 // ledger/stored_records.h. These functions let libpqxx's exceptions through (callers wrap them in
 // Guarded). A stored hash or signature of the wrong size reads as zero, which `treaty verify`
-// names as differing, as in the SQLite store.
+// names as differing, except in SelectLeafHashes and SelectCachedNodes, as in the SQLite store.
 #pragma once
 
 #include <cstdint>
@@ -53,11 +53,12 @@ std::vector<ledger::StoredEvent> EventsFromResult(const pqxx::result& result);
 void EventsFromResult(const pqxx::result& result, std::vector<ledger::StoredEvent>& events);
 std::vector<ledger::SignedTreeHead> HeadsFromResult(const pqxx::result& result);
 
-// The leaf hashes of leaves [begin, end). Errors: a missing leaf.
+// The leaf hashes of leaves [begin, end). Errors: a missing leaf, a hash that is not 32 bytes.
 Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& transaction,
                                                    const std::string& agreement, int64_t begin,
                                                    int64_t end);
-// The cached nodes (level, begin) … (level, end − 1). Errors: a missing node.
+// The cached nodes (level, begin) … (level, end − 1). Errors: a missing node, a hash that is not
+// 32 bytes.
 Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& transaction,
                                                     const std::string& agreement, int level,
                                                     int64_t begin, int64_t end);

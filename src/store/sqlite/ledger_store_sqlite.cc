@@ -102,15 +102,16 @@ std::string ColumnText(sqlite3_stmt* statement, int column) {
 }
 
 // A column of N bytes (a hash, a signature) into `out`; another size reads as zero, which
-// `treaty verify` reports as differing from what it recomputes.
+// `treaty verify` reports as differing from what it recomputes. False for another size.
 template <size_t N>
-void ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out) {
+bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out) {
   const void* data = sqlite3_column_blob(statement, column);
   if (data == nullptr || sqlite3_column_bytes(statement, column) != static_cast<int>(N)) {
     out = {};
-    return;
+    return false;
   }
   std::memcpy(out.data(), data, N);
+  return true;
 }
 
 // Reads an `events` row selected with kEventColumns into `row`, keeping its strings' buffers.
@@ -465,8 +466,14 @@ Result<std::vector<Hash>> SqliteLedgerStore::LeafHashes(const std::string& agree
   Binder(statement.value()).Text(agreement).Int(begin).Int(end);
   std::vector<Hash> hashes;
   int rc;
+  // An append or a proof builds on these hashes: one of the wrong size is an error here.
   while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
-    ColumnBytes(statement.value(), 0, hashes.emplace_back());
+    if (!ColumnBytes(statement.value(), 0, hashes.emplace_back())) {
+      sqlite3_reset(statement.value());
+      return Error{fmt::format("leaf {} of {}: the stored leaf_hash is not 32 bytes",
+                               begin + static_cast<int64_t>(hashes.size()) - 1, agreement),
+                   path_};
+    }
   }
   sqlite3_reset(statement.value());
   if (rc != SQLITE_DONE) return Fail("cannot read leaf hashes");
@@ -486,7 +493,13 @@ Result<std::vector<Hash>> SqliteLedgerStore::CachedNodes(const std::string& agre
   std::vector<Hash> hashes;
   int rc;
   while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
-    ColumnBytes(statement.value(), 0, hashes.emplace_back());
+    if (!ColumnBytes(statement.value(), 0, hashes.emplace_back())) {
+      sqlite3_reset(statement.value());
+      return Error{fmt::format("cached node (level {}, index {}) of {}: the stored hash is not "
+                               "32 bytes",
+                               level, begin + static_cast<int64_t>(hashes.size()) - 1, agreement),
+                   path_};
+    }
   }
   sqlite3_reset(statement.value());
   if (rc != SQLITE_DONE) return Fail("cannot read cached nodes");

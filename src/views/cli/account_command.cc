@@ -1,6 +1,7 @@
 // `treaty user add` and `treaty token create|list|revoke`: accounts of the server
 // (src/views/http).
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -94,7 +95,7 @@ std::string TimeOrDash(const std::optional<int64_t>& seconds) {
   return seconds ? ledger::FormatTimestamp(*seconds * 1000000).substr(0, 19) + "Z" : "-";
 }
 
-// One line of `treaty token list` (and of create and revoke, to stderr).
+// One line of `treaty token list`, of `revoke`, and of `create` on stderr.
 std::string TokenLine(const http::TokenInfo& token) {
   return fmt::format("{}  {:<8} {:<16} created {}  expires {:<20}  {}", token.id,
                      http::TokenState(token, std::time(nullptr)), token.user,
@@ -108,6 +109,12 @@ int RunToken(const std::string& action, const TokenOptions& options, std::ostrea
   if (action == "create" && !ParseExpiresIn(options.expires_in, lifetime)) {
     err << command << ": --expires-in: a number of days from 1 to " << http::kMaxTokenDays
         << ", or never; got \"" << options.expires_in << "\"\n";
+    return kExitBadInput;
+  }
+  // Listing and revoking read an accounts file; they do not make an empty one at a mistyped path.
+  std::error_code ec;
+  if (action != "create" && !std::filesystem::exists(options.db, ec)) {
+    err << command << ": " << options.db << ": no such accounts file\n";
     return kExitBadInput;
   }
   Result<std::unique_ptr<http::AccountStore>> store = http::AccountStore::Open(options.db);
@@ -136,7 +143,7 @@ int RunToken(const std::string& action, const TokenOptions& options, std::ostrea
     for (const http::TokenInfo& token : tokens.value()) out << TokenLine(token) << "\n";
     return kExitOk;
   }
-  Result<http::TokenInfo> revoked = store.value()->RevokeToken(options.id);
+  Result<http::TokenInfo> revoked = store.value()->RevokeToken(options.id, "");
   if (!revoked.ok()) {
     err << command << ": " << revoked.error().ToString() << "\n";
     return kExitBadInput;

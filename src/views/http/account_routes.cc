@@ -1,5 +1,5 @@
 // Sign-in and sign-out, the signed-in user, users and API tokens.
-#include <algorithm>
+#include <boost/algorithm/string/predicate.hpp>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -72,8 +72,9 @@ bool FromAnotherSite(const HttpRequest& request) {
   if (origin == request.headers.end()) return false;
   const size_t scheme_end = origin->second.find("://");
   auto host = request.headers.find("host");
+  // The scheme is not compared: behind a proxy that ends TLS the server cannot know its own.
   return scheme_end == std::string::npos || host == request.headers.end() ||
-         origin->second.substr(scheme_end + 3) != host->second;
+         !boost::iequals(origin->second.substr(scheme_end + 3), host->second);
 }
 
 // Refuses a sign-in from another site's page, then checks the rate limits (per client address and
@@ -198,7 +199,12 @@ void AddAccountRoutes(Router& router, Site& site) {
                 if (!user.ok()) return ErrorResponse(422, user.error().ToString());
                 return JsonResponse(UserJson(user.value()), 201);
               }});
+  // A token is made by a person signed in with a session: a token cannot make another, which
+  // would outlive its expiry and its revocation.
   router.Add({"POST", "/api/v1/tokens", Access::kSignedIn, [&site](RequestContext& context) {
+                if (context.session.empty()) {
+                  return ErrorResponse(403, "tokens are made when signed in, not with a token");
+                }
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 std::string label = StringMember(body.value(), "label");
@@ -208,7 +214,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                 if (!error.empty()) return ErrorResponse(422, error);
                 Result<NewToken> token =
                     site.accounts().CreateToken(context.user->name, label, lifetime);
-                if (!token.ok()) return ErrorResponse(500, token.error().ToString());
+                if (!token.ok()) return ErrorResponse(500, "the account store failed");
                 nlohmann::json json = TokenJson(token.value().info);
                 json["token"] = token.value().token;
                 return JsonResponse(json, 201);
@@ -226,15 +232,19 @@ void AddAccountRoutes(Router& router, Site& site) {
   // Revokes one's own token (an admin: anyone's); another user's is not found.
   router.Add({"DELETE", "/api/v1/tokens/{id}", Access::kSignedIn, [&site](RequestContext& context) {
                 const std::string& id = context.Param("id");
+                if (!IsTokenId(id)) {
+                  return ErrorResponse(400,
+                                       "a token id is 12 hex digits, as GET /api/v1/tokens "
+                                       "lists them");
+                }
                 const bool admin = context.user->role == Role::kAdmin;
-                Result<std::vector<TokenInfo>> own =
-                    site.accounts().Tokens(admin ? "" : context.user->name);
-                if (!own.ok()) return ErrorResponse(500, "the account store failed");
-                const bool found = std::any_of(own.value().begin(), own.value().end(),
-                                               [&](const TokenInfo& t) { return t.id == id; });
-                if (!found) return ErrorResponse(404, "no token of yours has the id " + id);
-                Result<TokenInfo> revoked = site.accounts().RevokeToken(id);
-                if (!revoked.ok()) return ErrorResponse(500, revoked.error().ToString());
+                Result<TokenInfo> revoked =
+                    site.accounts().RevokeToken(id, admin ? "" : context.user->name);
+                if (!revoked.ok()) {
+                  if (revoked.error().where == "id")
+                    return ErrorResponse(404, "no token of yours has the id " + id);
+                  return ErrorResponse(500, "the account store failed");
+                }
                 return JsonResponse(TokenJson(revoked.value()));
               }});
 }

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS http_tokens (
   expires_at INTEGER,
   revoked_at INTEGER
 );
+CREATE UNIQUE INDEX IF NOT EXISTS http_tokens_by_id ON http_tokens (substr(token_hash, 1, 12));
 CREATE TABLE IF NOT EXISTS http_sessions (
   id_hash TEXT PRIMARY KEY,
   user_name TEXT NOT NULL REFERENCES http_users(name),
@@ -54,24 +55,27 @@ std::string HashOf(std::string_view secret) { return ledger::ToHex(ledger::Sha25
 
 constexpr size_t kTokenIdDigits = 12;
 
-// Files made before tokens could expire or be revoked lack these columns; added in one
-// transaction, so that two processes opening such a file do not both add them.
-std::optional<Error> AddTokenColumns(sqlite3* db) {
-  constexpr const char* kAdd = R"sql(
-BEGIN IMMEDIATE;
-SELECT CASE WHEN count(*) = 0 THEN 'add' END FROM pragma_table_info('http_tokens')
-  WHERE name = 'expires_at';
-)sql";
-  bool missing = false;
-  char* message = nullptr;
-  int rc = sqlite3_exec(
-      db, kAdd,
+// Whether the token table has its expires_at column; nullopt when SQLite cannot tell.
+std::optional<bool> HasTokenExpiry(sqlite3* db) {
+  std::optional<bool> found;
+  sqlite3_exec(
+      db, "SELECT count(*) FROM pragma_table_info('http_tokens') WHERE name = 'expires_at'",
       [](void* out, int, char** values, char**) {
-        *static_cast<bool*>(out) = values[0] != nullptr;
+        *static_cast<std::optional<bool>*>(out) = values[0] != nullptr && values[0][0] != '0';
         return 0;
       },
-      &missing, &message);
-  if (rc == SQLITE_OK && missing) {
+      &found, nullptr);
+  return found;
+}
+
+// Files made before tokens could expire or be revoked lack these columns. They are added under
+// the write lock, looked for again once it is held, so that of two processes opening such a file
+// only one adds them; a file that has them is only read.
+std::optional<Error> AddTokenColumns(sqlite3* db) {
+  if (HasTokenExpiry(db) == true) return std::nullopt;
+  char* message = nullptr;
+  int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, &message);
+  if (rc == SQLITE_OK && HasTokenExpiry(db) == false) {
     rc = sqlite3_exec(db,
                       "ALTER TABLE http_tokens ADD COLUMN expires_at INTEGER; "
                       "ALTER TABLE http_tokens ADD COLUMN revoked_at INTEGER;",
@@ -90,10 +94,10 @@ std::optional<int64_t> ColumnOptionalInt(sqlite3_stmt* statement, int index) {
   return sqlite3_column_int64(statement, index);
 }
 
-// The columns TokenFromRow reads.
-const std::string kTokenColumns =
-    fmt::format("substr(token_hash, 1, {}), user_name, label, created_at, expires_at, revoked_at",
-                kTokenIdDigits);
+// The columns TokenFromRow reads. A token's id is substr(token_hash, 1, 12) (kTokenIdDigits),
+// written as http_tokens_by_id writes it so that the queries use that index.
+constexpr const char* kTokenColumns =
+    "substr(token_hash, 1, 12), user_name, label, created_at, expires_at, revoked_at";
 
 TokenInfo TokenFromRow(sqlite3_stmt* statement) {
   return TokenInfo{ColumnText(statement, 0),        ColumnText(statement, 1),
@@ -130,6 +134,11 @@ std::optional<Role> ParseRole(std::string_view name) {
     if (RoleName(role) == name) return role;
   }
   return std::nullopt;
+}
+
+bool IsTokenId(std::string_view id) {
+  return id.size() == kTokenIdDigits &&
+         std::all_of(id.begin(), id.end(), [](char c) { return ledger::HexValue(c) >= 0; });
 }
 
 std::string_view TokenState(const TokenInfo& token, int64_t now) {
@@ -262,43 +271,46 @@ Result<std::optional<User>> AccountStore::CheckPassword(const std::string& name,
 
 Result<NewToken> AccountStore::CreateToken(const std::string& user, const std::string& label,
                                            std::optional<int64_t> lifetime_seconds) {
-  if (lifetime_seconds && *lifetime_seconds < 0) {
-    return Error{"a token's lifetime is not negative", "lifetime"};
+  if (lifetime_seconds && (*lifetime_seconds < 0 || *lifetime_seconds > kMaxTokenSeconds)) {
+    return Error{fmt::format("a token lives from 0 to {} days", kMaxTokenDays), "lifetime"};
   }
   std::lock_guard lock(mutex_);
   Result<std::optional<User>> found = FindUserLocked(user);
   if (!found.ok()) return found.error();
   if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
-  NewToken created;
-  std::string hash;
-  // A token whose id another token has is drawn again, so that an id names one token.
-  for (bool taken = true; taken;) {
-    created.token = "trt_" + RandomHex(32);
-    hash = HashOf(created.token);
-    Result<bool> used = TokenIdUsedLocked(hash.substr(0, kTokenIdDigits));
-    if (!used.ok()) return used.error();
-    taken = used.value();
-  }
-  created.info = TokenInfo{
-      hash.substr(0, kTokenIdDigits), user, label, std::time(nullptr), std::nullopt, std::nullopt};
-  if (lifetime_seconds) created.info.expires_at = created.info.created_at + *lifetime_seconds;
   Result<store::StatementHandle> insert =
       PrepareStatement(db_.get(),
                        "INSERT INTO http_tokens(token_hash, user_name, label, created_at, "
                        "expires_at) VALUES (?, ?, ?, ?, ?)",
                        "accounts");
   if (!insert.ok()) return insert.error();
-  store::Binder binder(insert.value().get());
-  binder.Text(hash).Text(user).Text(label).Int(created.info.created_at);
-  if (created.info.expires_at) {
-    binder.Int(*created.info.expires_at);
-  } else {
-    binder.Null();
+  // A token whose id another has (http_tokens_by_id) is drawn again, so that an id names one
+  // token, whichever process made them.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    NewToken created;
+    created.token = "trt_" + RandomHex(32);
+    const std::string hash = HashOf(created.token);
+    created.info = TokenInfo{hash.substr(0, kTokenIdDigits),
+                             user,
+                             label,
+                             std::time(nullptr),
+                             std::nullopt,
+                             std::nullopt};
+    if (lifetime_seconds) created.info.expires_at = created.info.created_at + *lifetime_seconds;
+    sqlite3_stmt* statement = insert.value().get();
+    sqlite3_reset(statement);
+    store::Binder binder(statement);
+    binder.Text(hash).Text(user).Text(label).Int(created.info.created_at);
+    if (created.info.expires_at) {
+      binder.Int(*created.info.expires_at);
+    } else {
+      binder.Null();
+    }
+    const int rc = sqlite3_step(statement);
+    if (rc == SQLITE_DONE) return created;
+    if (rc != SQLITE_CONSTRAINT) break;
   }
-  if (sqlite3_step(insert.value().get()) != SQLITE_DONE) {
-    return DatabaseError(db_.get(), "create token", "accounts");
-  }
-  return created;
+  return DatabaseError(db_.get(), "create token", "accounts");
 }
 
 Result<std::optional<User>> AccountStore::UserByToken(std::string_view token) {
@@ -317,20 +329,13 @@ Result<std::optional<User>> AccountStore::UserByToken(std::string_view token) {
   return std::optional<User>(UserFromRow(select.value().get()));
 }
 
-Result<bool> AccountStore::TokenIdUsedLocked(const std::string& id) {
-  Result<store::StatementHandle> select = PrepareStatement(
-      db_.get(), "SELECT 1 FROM http_tokens WHERE token_hash >= ?1 AND token_hash < ?1 || 'g'",
-      "accounts");
-  if (!select.ok()) return select.error();
-  store::Binder(select.value().get()).Text(id);
-  const int rc = sqlite3_step(select.value().get());
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return DatabaseError(db_.get(), "find token", "accounts");
-  return rc == SQLITE_ROW;
-}
-
 Result<std::vector<TokenInfo>> AccountStore::Tokens(const std::string& user) {
   std::lock_guard lock(mutex_);
+  if (!user.empty()) {
+    Result<std::optional<User>> found = FindUserLocked(user);
+    if (!found.ok()) return found.error();
+    if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
+  }
   const std::string sql = std::string("SELECT ") + kTokenColumns +
                           " FROM http_tokens WHERE ?1 = '' OR user_name = ?1 "
                           "ORDER BY created_at, rowid";
@@ -346,30 +351,30 @@ Result<std::vector<TokenInfo>> AccountStore::Tokens(const std::string& user) {
   return tokens;
 }
 
-Result<TokenInfo> AccountStore::RevokeToken(const std::string& id) {
-  static const std::regex kIdPattern("[0-9a-f]{12}");
-  if (!std::regex_match(id, kIdPattern)) {
+Result<TokenInfo> AccountStore::RevokeToken(const std::string& id, const std::string& owner) {
+  if (!IsTokenId(id))
     return Error{"a token id is 12 hex digits, as `treaty token list` shows", "id"};
-  }
   std::lock_guard lock(mutex_);
-  // The hashes are hex, so the id's range holds exactly the tokens whose hash starts with it.
-  Result<store::StatementHandle> revoke =
-      PrepareStatement(db_.get(),
-                       "UPDATE http_tokens SET revoked_at = coalesce(revoked_at, ?1) "
-                       "WHERE token_hash >= ?2 AND token_hash < ?2 || 'g'",
-                       "accounts");
+  // ?2 = '' or the owner: one WHERE for the revocation and the row read back.
+  constexpr const char* kWhere =
+      " WHERE substr(token_hash, 1, 12) = ?1 AND (?2 = '' OR user_name = ?2)";
+  const std::string update =
+      std::string("UPDATE http_tokens SET revoked_at = coalesce(revoked_at, ?3)") + kWhere;
+  Result<store::StatementHandle> revoke = PrepareStatement(db_.get(), update.c_str(), "accounts");
   if (!revoke.ok()) return revoke.error();
-  store::Binder(revoke.value().get()).Int(std::time(nullptr)).Text(id);
+  store::Binder(revoke.value().get()).Text(id).Text(owner).Int(std::time(nullptr));
   if (sqlite3_step(revoke.value().get()) != SQLITE_DONE) {
     return DatabaseError(db_.get(), "revoke token", "accounts");
   }
-  const std::string sql = std::string("SELECT ") + kTokenColumns +
-                          " FROM http_tokens WHERE token_hash >= ?1 AND token_hash < ?1 || 'g'";
+  const std::string sql = std::string("SELECT ") + kTokenColumns + " FROM http_tokens" + kWhere;
   Result<store::StatementHandle> select = PrepareStatement(db_.get(), sql.c_str(), "accounts");
   if (!select.ok()) return select.error();
-  store::Binder(select.value().get()).Text(id);
+  store::Binder(select.value().get()).Text(id).Text(owner);
   const int rc = sqlite3_step(select.value().get());
-  if (rc == SQLITE_DONE) return Error{"no token has the id " + id, "id"};
+  if (rc == SQLITE_DONE) {
+    return Error{"no token " + (owner.empty() ? "" : "of " + owner + " ") + "has the id " + id,
+                 "id"};
+  }
   if (rc != SQLITE_ROW) return DatabaseError(db_.get(), "revoke token", "accounts");
   return TokenFromRow(select.value().get());
 }

@@ -52,12 +52,15 @@ struct TokenInfo {
 
 // What `now` (Unix seconds) makes of a token: "revoked", "expired" or "valid".
 std::string_view TokenState(const TokenInfo& token, int64_t now);
+// 12 lowercase hex digits.
+bool IsTokenId(std::string_view id);
 
-// A token lives this many days unless its creator says otherwise, and at most the maximum (or
-// until revoked, when its creator asks for no expiry).
+// A token lives kDefaultTokenDays unless its maker asks for 1 to kMaxTokenDays days, or for no
+// expiry (it then lives until revoked).
 inline constexpr int64_t kDefaultTokenDays = 90;
 inline constexpr int64_t kMaxTokenDays = 3650;
 inline constexpr int64_t kSecondsPerDay = 86400;
+inline constexpr int64_t kMaxTokenSeconds = kMaxTokenDays * kSecondsPerDay;
 
 struct NewToken {
   std::string token;  // "trt_" and 64 hex digits, shown once
@@ -89,16 +92,19 @@ class AccountStore {
   Result<std::optional<User>> CheckPassword(const std::string& name, const std::string& password);
 
   // A new random API token for `user`, valid for `lifetime_seconds` (none: until revoked); only
-  // its hash is stored. Errors: an unknown user, a negative lifetime.
+  // its hash is stored, and its id is another token's in no process. Errors: an unknown user, a
+  // lifetime below 0 or above kMaxTokenSeconds.
   Result<NewToken> CreateToken(const std::string& user, const std::string& label,
                                std::optional<int64_t> lifetime_seconds);
   // The token's user, or nullopt for an unknown, expired or revoked token.
   Result<std::optional<User>> UserByToken(std::string_view token);
   // The tokens of `user` (every user's when empty), oldest first, revoked and expired ones too.
+  // Errors: an unknown user.
   Result<std::vector<TokenInfo>> Tokens(const std::string& user);
-  // Revokes the token whose id is `id`, at once for every server on this file; a token revoked
-  // already keeps its first revocation time. Errors: an id of the wrong form, or of no token.
-  Result<TokenInfo> RevokeToken(const std::string& id);
+  // Revokes the token whose id is `id` and, unless `owner` is empty, whose user is `owner`; every
+  // process on this file refuses it from then on. A token revoked already keeps its first
+  // revocation time. Errors (where "id"): an id of the wrong form, no such token.
+  Result<TokenInfo> RevokeToken(const std::string& id, const std::string& owner);
 
   // A session of `user` valid for `lifetime_seconds`.
   Result<NewSession> CreateSession(const std::string& user, int64_t lifetime_seconds);
@@ -110,8 +116,6 @@ class AccountStore {
   explicit AccountStore(store::DatabaseHandle db) : db_(std::move(db)) {}
 
   Result<std::optional<User>> FindUserLocked(const std::string& name);
-  // Whether a token's hash starts with `id` (12 hex digits).
-  Result<bool> TokenIdUsedLocked(const std::string& id);
 
   std::mutex mutex_;
   store::DatabaseHandle db_;

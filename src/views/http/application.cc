@@ -106,7 +106,7 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
     Result<std::optional<User>> user = site_->accounts().UserByToken(authorization.substr(7));
     if (!user.ok()) return ErrorResponse(500, "the account store failed");
     if (!user.value()) {
-      HttpResponse response = ErrorResponse(401, "unknown or revoked API token");
+      HttpResponse response = ErrorResponse(401, "unknown, expired or revoked API token");
       response.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       return response;
     }

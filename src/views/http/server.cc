@@ -117,10 +117,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Write(HttpResponse response, unsigned version, bool keep_alive) {
     const auto status = static_cast<bhttp::status>(response.status);
-    if (response.omitted_body_size) {
+    // A 1xx, 204 or 304 has no body whatever the handler left in the response.
+    const bool no_body = response.status < 200 || response.status == 204 || response.status == 304;
+    if (response.omitted_body_size || no_body) {
       // HEAD: the header fields of a GET, its Content-Length included, and no body.
       auto out = std::make_shared<bhttp::response<bhttp::empty_body>>(status, version);
-      Head(*out, response, keep_alive, *response.omitted_body_size);
+      Head(*out, response, keep_alive, response.omitted_body_size.value_or(0));
       return Send(std::move(out), nullptr);
     }
     if (response.shared_body) {
