@@ -79,6 +79,7 @@ TEST_F(HttpRoutesTest, EveryRouteAsEveryRole) {
       if (role && route.method == "POST" && route.pattern == "/api/v1/tokens") {
         // Tokens are made by a person signed in with a session, never with a token.
         EXPECT_EQ(response.status, 403) << what;
+        EXPECT_NE(response.body.find("not with a token"), std::string::npos) << what;
         ++checked;
         continue;
       }

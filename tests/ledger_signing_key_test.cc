@@ -1,5 +1,5 @@
-// LoadSigningKey: a private key file that group or others may read is refused unless the keys
-// file lists its key as a demo key (whose seed is public anyway).
+// LoadSigningKey: a private key file that group or others may read is refused unless its key is
+// the keys file's demo key (whose seed is public anyway), judged by its seed, not its claimed id.
 #include <gtest/gtest.h>
 #include <unistd.h>
 

@@ -214,6 +214,14 @@ TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
     Tamper(fmt::format(fmt::runtime(change), hex));
     EXPECT_TRUE(Verify().ok()) << c.table << "." << c.column;
   }
+  // A proof builds on the cached nodes too: leaf 299's path holds node (8, 0).
+  const std::string node = HexOf("tree_nodes", "hash", "level = 8 AND node_index = 0");
+  Tamper("UPDATE tree_nodes SET hash = X'" + node + "00' WHERE level = 8 AND node_index = 0");
+  Result<std::vector<Hash>> through_node = store_->InclusionPath(kAgreement, 299, 301);
+  ASSERT_FALSE(through_node.ok());
+  EXPECT_EQ(through_node.error().message,
+            "cached node (level 8, index 0) of lv-ua-2024: the stored hash is not 32 bytes");
+  Tamper("UPDATE tree_nodes SET hash = X'" + node + "' WHERE level = 8 AND node_index = 0");
   // An append and a proof build on the stored leaf hashes: they refuse one of the wrong size.
   Tamper("UPDATE events SET leaf_hash = X'" + HexOf("events", "leaf_hash", "leaf_index = 299") +
          "00' WHERE leaf_index = 299");

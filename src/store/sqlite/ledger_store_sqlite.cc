@@ -460,7 +460,8 @@ Result<std::unique_ptr<AppendTransaction>> SqliteLedgerStore::BeginAppend(
 Result<std::vector<Hash>> SqliteLedgerStore::LeafHashes(const std::string& agreement, int64_t begin,
                                                         int64_t end) {
   Result<sqlite3_stmt*> statement = Statement(
-      "SELECT leaf_hash FROM events WHERE agreement = ? AND leaf_index >= ? AND leaf_index < ? "
+      "SELECT leaf_index, leaf_hash FROM events WHERE agreement = ? AND leaf_index >= ? AND "
+      "leaf_index < ? "
       "ORDER BY leaf_index");
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(begin).Int(end);
@@ -468,11 +469,12 @@ Result<std::vector<Hash>> SqliteLedgerStore::LeafHashes(const std::string& agree
   int rc;
   // An append or a proof builds on these hashes: one of the wrong size is an error here.
   while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
-    if (!ColumnBytes(statement.value(), 0, hashes.emplace_back())) {
+    if (!ColumnBytes(statement.value(), 1, hashes.emplace_back())) {
+      const int64_t leaf = sqlite3_column_int64(statement.value(), 0);
       sqlite3_reset(statement.value());
-      return Error{fmt::format("leaf {} of {}: the stored leaf_hash is not 32 bytes",
-                               begin + static_cast<int64_t>(hashes.size()) - 1, agreement),
-                   path_};
+      return Error{
+          fmt::format("leaf {} of {}: the stored leaf_hash is not 32 bytes", leaf, agreement),
+          path_};
     }
   }
   sqlite3_reset(statement.value());
@@ -486,18 +488,20 @@ Result<std::vector<Hash>> SqliteLedgerStore::LeafHashes(const std::string& agree
 Result<std::vector<Hash>> SqliteLedgerStore::CachedNodes(const std::string& agreement, int level,
                                                          int64_t begin, int64_t end) {
   Result<sqlite3_stmt*> statement = Statement(
-      "SELECT hash FROM tree_nodes WHERE agreement = ? AND level = ? AND node_index >= ? AND "
+      "SELECT node_index, hash FROM tree_nodes WHERE agreement = ? AND level = ? AND "
+      "node_index >= ? AND "
       "node_index < ? ORDER BY node_index");
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(level).Int(begin).Int(end);
   std::vector<Hash> hashes;
   int rc;
   while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
-    if (!ColumnBytes(statement.value(), 0, hashes.emplace_back())) {
+    if (!ColumnBytes(statement.value(), 1, hashes.emplace_back())) {
+      const int64_t index = sqlite3_column_int64(statement.value(), 0);
       sqlite3_reset(statement.value());
       return Error{fmt::format("cached node (level {}, index {}) of {}: the stored hash is not "
                                "32 bytes",
-                               level, begin + static_cast<int64_t>(hashes.size()) - 1, agreement),
+                               level, index, agreement),
                    path_};
     }
   }

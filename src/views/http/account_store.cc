@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <ctime>
 #include <regex>
 
@@ -75,7 +76,9 @@ std::optional<Error> AddTokenColumns(sqlite3* db) {
   if (HasTokenExpiry(db) == true) return std::nullopt;
   char* message = nullptr;
   int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, &message);
-  if (rc == SQLITE_OK && HasTokenExpiry(db) == false) {
+  const std::optional<bool> has = rc == SQLITE_OK ? HasTokenExpiry(db) : std::nullopt;
+  if (rc == SQLITE_OK && !has) rc = SQLITE_ERROR;
+  if (rc == SQLITE_OK && !*has) {
     rc = sqlite3_exec(db,
                       "ALTER TABLE http_tokens ADD COLUMN expires_at INTEGER; "
                       "ALTER TABLE http_tokens ADD COLUMN revoked_at INTEGER;",
@@ -94,8 +97,8 @@ std::optional<int64_t> ColumnOptionalInt(sqlite3_stmt* statement, int index) {
   return sqlite3_column_int64(statement, index);
 }
 
-// The columns TokenFromRow reads. A token's id is substr(token_hash, 1, 12) (kTokenIdDigits),
-// written as http_tokens_by_id writes it so that the queries use that index.
+// The columns TokenFromRow reads. A token's id is substr(token_hash, 1, 12) (kTokenIdDigits);
+// conditions on it are written as http_tokens_by_id writes it, so that SQLite uses that index.
 constexpr const char* kTokenColumns =
     "substr(token_hash, 1, 12), user_name, label, created_at, expires_at, revoked_at";
 

@@ -55,8 +55,8 @@ std::string_view TokenState(const TokenInfo& token, int64_t now);
 // 12 lowercase hex digits.
 bool IsTokenId(std::string_view id);
 
-// A token lives kDefaultTokenDays unless its maker asks for 1 to kMaxTokenDays days, or for no
-// expiry (it then lives until revoked).
+// A token lives kDefaultTokenDays unless its maker asks for 1 to kMaxTokenDays days (the views'
+// range; the store takes 0 too), or for no expiry (it then lives until revoked).
 inline constexpr int64_t kDefaultTokenDays = 90;
 inline constexpr int64_t kMaxTokenDays = 3650;
 inline constexpr int64_t kSecondsPerDay = 86400;

@@ -43,8 +43,6 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   for (const std::string& key_file : o.key_files) {
     Result<ledger::PrivateKey> key = ledger::LoadSigningKey(key_file, site->keys_);
     if (!key.ok()) return key.error();
-    Result<const ledger::KeyEntry*> matched = ledger::MatchPrivateKey(key.value(), site->keys_);
-    if (!matched.ok()) return Error{matched.error().ToString(), key_file};
     const std::string institution = key.value().institution;
     if (!site->signing_keys_.emplace(institution, std::move(key).value()).second) {
       return Error{"a second key for institution " + institution, key_file};
