@@ -352,12 +352,7 @@ TEST_F(PostgresLedgerStoreTest, AnIdAlreadyCommittedFailsTheCommitAndWritesNothi
 ledger::AppendRequest Request(std::vector<ledger::Event> events,
                               const std::string& institution = "lv-mod") {
   static const ledger::KeysFile keys = ledger::test::TestKeys();
-  ledger::AppendRequest request;
-  request.agreement = kAgreement;
-  request.submissions = std::move(events);
-  request.key = ledger::test::TestKey(institution);
-  request.keys = &keys;
-  return request;
+  return ledger::test::AppendOf(std::move(events), keys, institution);
 }
 
 // Every column written by COPY reads back as the event says, NULLs included (a correction has no

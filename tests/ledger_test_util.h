@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ledger/event.h"
 #include "ledger/event_parser.h"
 #include "ledger/keys.h"
+#include "ledger/ledger_store.h"
 #include "ledger/tree_head.h"
 
 namespace treaty::ledger::test {
@@ -37,6 +39,18 @@ inline KeysFile TestKeys() {
     keys.keys.push_back(entry);
   }
   return keys;
+}
+
+// An append of `submissions` to the lv-ua-2024 ledger, signed with `institution`'s test key.
+// REQUIRES: `keys` outlives the request.
+inline AppendRequest AppendOf(std::vector<Event> submissions, const KeysFile& keys,
+                              const std::string& institution = "lv-mod") {
+  AppendRequest request;
+  request.agreement = "lv-ua-2024";
+  request.key = TestKey(institution);
+  request.keys = &keys;
+  request.submissions = std::move(submissions);
+  return request;
 }
 
 // A valid disbursement of `minor_units` EUR cents by `institution`, with `key` as its idempotency

@@ -38,12 +38,8 @@ class LedgerVerifyTest : public ::testing::Test {
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
     for (int batch = 0; batch < 3; ++batch) {
-      AppendRequest request;
-      request.agreement = kAgreement;
-      request.key = TestKey("lv-mod");
-      request.keys = &keys_;
-      request.submissions = {Disbursement(10 * batch + 1), Disbursement(10 * batch + 2)};
-      Result<AppendResult> result = store_->Append(request);
+      Result<AppendResult> result = store_->Append(
+          AppendOf({Disbursement(10 * batch + 1), Disbursement(10 * batch + 2)}, keys_));
       ASSERT_TRUE(result.ok()) << result.error().ToString();
       heads_.push_back(*result.value().head);
     }
@@ -190,14 +186,10 @@ TEST_F(LedgerVerifyTest, AHashOfTheWrongSizeIsNamedInARowReadOverAnother) {
 // A hash or signature of the wrong size is named where it is stored, as in the PostgreSQL store.
 // Each is one byte too long, then restored, after which the ledger verifies again.
 TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
-  AppendRequest request;
-  request.agreement = kAgreement;
-  request.key = TestKey("lv-mod");
-  request.keys = &keys_;
-  for (int i = 6; i < 300; ++i) request.submissions.push_back(Disbursement(100 + i));
-  ASSERT_TRUE(store_->Append(request).ok());  // completes the level-8 node 0
-  request.submissions = {Disbursement(400)};
-  ASSERT_TRUE(store_->Append(request).ok());
+  std::vector<Event> events;
+  for (int i = 6; i < 300; ++i) events.push_back(Disbursement(100 + i));
+  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());  // completes the level-8 node 0
+  ASSERT_TRUE(store_->Append(AppendOf({Disbursement(400)}, keys_)).ok());
   for (const WrongSizeCase& c : kWrongSizeCases) {
     const std::string hex = HexOf(c.table, c.column, c.where);
     ASSERT_EQ(hex.size(), 2u * c.bytes) << c.table << "." << c.column;
@@ -228,8 +220,7 @@ TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
   Result<std::vector<Hash>> path = store_->InclusionPath(kAgreement, 299, 301);
   ASSERT_FALSE(path.ok());
   EXPECT_EQ(path.error().message, kWrongSizeLeafRefused);
-  request.submissions = {Disbursement(401)};
-  Result<AppendResult> appended = store_->Append(request);
+  Result<AppendResult> appended = store_->Append(AppendOf({Disbursement(401)}, keys_));
   ASSERT_FALSE(appended.ok());
   EXPECT_EQ(appended.error().message, kWrongSizeLeafRefused);
   EXPECT_EQ(store_->State(kAgreement).value()->tree_size, 301);
@@ -287,11 +278,7 @@ TEST_F(LedgerVerifyTest, AnIdempotencyKeyStoredTwiceIsNamedAtItsSecondLeaf) {
 }
 
 TEST_F(LedgerVerifyTest, ACorrectionOfNoEarlierEventOrOfACorrectionIsNamed) {
-  AppendRequest request;
-  request.agreement = kAgreement;
-  request.key = TestKey("lv-mod");
-  request.keys = &keys_;
-  request.submissions = {AmountCorrection(EventAt(1).id, 99)};
+  AppendRequest request = AppendOf({AmountCorrection(EventAt(1).id, 99)}, keys_);
   ASSERT_TRUE(store_->Append(request).ok());
   request.submissions = {AmountCorrection(EventAt(2).id, 98)};
   ASSERT_TRUE(store_->Append(request).ok());
@@ -316,11 +303,8 @@ TEST_F(LedgerVerifyTest, ACorrectionOfNoEarlierEventOrOfACorrectionIsNamed) {
 }
 
 TEST_F(LedgerVerifyTest, OneIdempotencyKeyOfTwoInstitutionsIsNoRepeat) {
-  AppendRequest request;
-  request.agreement = kAgreement;
-  request.key = TestKey("lv-mfa");
-  request.keys = &keys_;
-  request.submissions = {Disbursement(7, EventAt(1).idempotency_key, "lv-mfa")};
+  AppendRequest request =
+      AppendOf({Disbursement(7, EventAt(1).idempotency_key, "lv-mfa")}, keys_, "lv-mfa");
   Result<AppendResult> result = store_->Append(request);
   ASSERT_TRUE(result.ok()) << result.error().ToString();
   for (const int64_t chunk : kChunks) {

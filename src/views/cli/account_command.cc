@@ -1,5 +1,6 @@
 // `treaty user add` and `treaty token create|list|revoke`: accounts of the server
 // (src/views/http).
+#include <charconv>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -76,19 +77,18 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
   return kExitOk;
 }
 
-// The lifetime `--expires-in` asks for: days, or "never" (nullopt in `lifetime`). False when it is
-// neither.
-bool ParseExpiresIn(const std::string& text, std::optional<int64_t>& lifetime) {
-  lifetime.reset();
-  if (text == "never") return true;
+// The lifetime in seconds `--expires-in` asks for: days, or "never" (nullopt). Errors: neither.
+Result<std::optional<int64_t>> ParseExpiresIn(const std::string& text) {
+  if (text == "never") return std::optional<int64_t>();
   int64_t days = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9' || days > http::kMaxTokenDays) return false;
-    days = days * 10 + (c - '0');
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (error != std::errc() || end != text.data() + text.size()) days = 0;
+  Result<int64_t> seconds = http::TokenLifetimeOfDays(days);
+  if (!seconds.ok()) {
+    return Error{fmt::format("{}, or never; got \"{}\"", seconds.error().message, text),
+                 "--expires-in"};
   }
-  if (text.empty() || days < 1 || days > http::kMaxTokenDays) return false;
-  lifetime = days * http::kSecondsPerDay;
-  return true;
+  return std::optional<int64_t>(seconds.value());
 }
 
 std::string TimeOrDash(const std::optional<int64_t>& seconds) {
@@ -105,10 +105,10 @@ std::string TokenLine(const http::TokenInfo& token) {
 int RunToken(const std::string& action, const TokenOptions& options, std::ostream& out,
              std::ostream& err) {
   const std::string command = "treaty token " + action;
-  std::optional<int64_t> lifetime;
-  if (action == "create" && !ParseExpiresIn(options.expires_in, lifetime)) {
-    err << command << ": --expires-in: a number of days from 1 to " << http::kMaxTokenDays
-        << ", or never; got \"" << options.expires_in << "\"\n";
+  Result<std::optional<int64_t>> lifetime = std::optional<int64_t>();
+  if (action == "create") lifetime = ParseExpiresIn(options.expires_in);
+  if (!lifetime.ok()) {
+    err << command << ": " << lifetime.error().ToString() << "\n";
     return kExitBadInput;
   }
   // Listing and revoking read an accounts file; they do not make an empty one at a mistyped path.
@@ -124,7 +124,7 @@ int RunToken(const std::string& action, const TokenOptions& options, std::ostrea
   }
   if (action == "create") {
     Result<http::NewToken> token =
-        store.value()->CreateToken(options.user, options.label, lifetime);
+        store.value()->CreateToken(options.user, options.label, lifetime.value());
     if (!token.ok()) {
       err << command << ": " << token.error().ToString() << "\n";
       return kExitBadInput;

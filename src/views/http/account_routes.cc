@@ -39,12 +39,11 @@ std::optional<int64_t> TokenLifetime(const nlohmann::json& body, std::string& er
   if (!body.contains("expires_in_days")) return kDefaultTokenDays * kSecondsPerDay;
   const nlohmann::json& days = body["expires_in_days"];
   if (days.is_null()) return std::nullopt;
-  if (!days.is_number_integer() || days.get<int64_t>() < 1 || days.get<int64_t>() > kMaxTokenDays) {
-    error = fmt::format("expires_in_days: an integer from 1 to {}, or null for no expiry",
-                        kMaxTokenDays);
-    return std::nullopt;
-  }
-  return days.get<int64_t>() * kSecondsPerDay;
+  Result<int64_t> lifetime =
+      days.is_number_integer() ? TokenLifetimeOfDays(days.get<int64_t>()) : TokenLifetimeOfDays(0);
+  if (lifetime.ok()) return lifetime.value();
+  error = "expires_in_days: " + lifetime.error().message + ", or null for no expiry";
+  return std::nullopt;
 }
 
 std::string SessionCookie(const Site& site, const std::string& value, int64_t max_age) {

@@ -144,6 +144,13 @@ bool IsTokenId(std::string_view id) {
          std::all_of(id.begin(), id.end(), [](char c) { return ledger::HexValue(c) >= 0; });
 }
 
+Result<int64_t> TokenLifetimeOfDays(int64_t days) {
+  if (days < 1 || days > kMaxTokenDays) {
+    return Error{fmt::format("a number of days from 1 to {}", kMaxTokenDays), "days"};
+  }
+  return days * kSecondsPerDay;
+}
+
 std::string_view TokenState(const TokenInfo& token, int64_t now) {
   if (token.revoked_at) return "revoked";
   if (token.expires_at && *token.expires_at <= now) return "expired";
@@ -358,28 +365,26 @@ Result<TokenInfo> AccountStore::RevokeToken(const std::string& id, const std::st
   if (!IsTokenId(id))
     return Error{"a token id is 12 hex digits, as `treaty token list` shows", "id"};
   std::lock_guard lock(mutex_);
-  // ?2 = '' or the owner: one WHERE for the revocation and the row read back.
-  constexpr const char* kWhere =
-      " WHERE substr(token_hash, 1, 12) = ?1 AND (?2 = '' OR user_name = ?2)";
-  const std::string update =
-      std::string("UPDATE http_tokens SET revoked_at = coalesce(revoked_at, ?3)") + kWhere;
-  Result<store::StatementHandle> revoke = PrepareStatement(db_.get(), update.c_str(), "accounts");
+  const std::string sql = std::string(
+                              "UPDATE http_tokens SET revoked_at = coalesce(revoked_at, ?3) "
+                              "WHERE substr(token_hash, 1, 12) = ?1 AND (?2 = '' OR "
+                              "user_name = ?2) RETURNING ") +
+                          kTokenColumns;
+  Result<store::StatementHandle> revoke = PrepareStatement(db_.get(), sql.c_str(), "accounts");
   if (!revoke.ok()) return revoke.error();
   store::Binder(revoke.value().get()).Text(id).Text(owner).Int(std::time(nullptr));
-  if (sqlite3_step(revoke.value().get()) != SQLITE_DONE) {
-    return DatabaseError(db_.get(), "revoke token", "accounts");
-  }
-  const std::string sql = std::string("SELECT ") + kTokenColumns + " FROM http_tokens" + kWhere;
-  Result<store::StatementHandle> select = PrepareStatement(db_.get(), sql.c_str(), "accounts");
-  if (!select.ok()) return select.error();
-  store::Binder(select.value().get()).Text(id).Text(owner);
-  const int rc = sqlite3_step(select.value().get());
+  const int rc = sqlite3_step(revoke.value().get());
   if (rc == SQLITE_DONE) {
     return Error{"no token " + (owner.empty() ? "" : "of " + owner + " ") + "has the id " + id,
                  "id"};
   }
   if (rc != SQLITE_ROW) return DatabaseError(db_.get(), "revoke token", "accounts");
-  return TokenFromRow(select.value().get());
+  TokenInfo revoked = TokenFromRow(revoke.value().get());
+  // The statement is finished, so that the change is written before this returns.
+  if (sqlite3_step(revoke.value().get()) != SQLITE_DONE) {
+    return DatabaseError(db_.get(), "revoke token", "accounts");
+  }
+  return revoked;
 }
 
 Result<NewSession> AccountStore::CreateSession(const std::string& user, int64_t lifetime_seconds) {

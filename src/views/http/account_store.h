@@ -54,6 +54,8 @@ struct TokenInfo {
 std::string_view TokenState(const TokenInfo& token, int64_t now);
 // 12 lowercase hex digits.
 bool IsTokenId(std::string_view id);
+// A token's lifetime of `days` days, in seconds. Errors: days outside 1 to kMaxTokenDays.
+Result<int64_t> TokenLifetimeOfDays(int64_t days);
 
 // A token lives kDefaultTokenDays unless its maker asks for 1 to kMaxTokenDays days (the views'
 // range; the store takes 0 too), or for no expiry (it then lives until revoked).

@@ -118,8 +118,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void Write(HttpResponse response, unsigned version, bool keep_alive) {
     const auto status = static_cast<bhttp::status>(response.status);
     // A 1xx, 204 or 304 has no body whatever the handler left in the response.
-    const bool no_body = response.status < 200 || response.status == 204 || response.status == 304;
-    if (response.omitted_body_size || no_body) {
+    if (response.omitted_body_size || WithoutContent(response.status) || response.status == 304) {
       // HEAD: the header fields of a GET, its Content-Length included, and no body.
       auto out = std::make_shared<bhttp::response<bhttp::empty_body>>(status, version);
       Head(*out, response, keep_alive, response.omitted_body_size.value_or(0));
@@ -146,13 +145,15 @@ class Session : public std::enable_shared_from_this<Session> {
   template <typename Message>
   static void Head(Message& out, const HttpResponse& response, bool keep_alive, size_t body_size) {
     out.set(bhttp::field::server, "treaty");
-    const unsigned status = out.result_int();
-    const bool no_content = status < 200 || status == 204;
+    const bool no_content = WithoutContent(response.status);
     if (!no_content) out.set(bhttp::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) out.insert(name, value);
-    if (!no_content && status != 304) out.content_length(body_size);
+    if (!no_content && response.status != 304) out.content_length(body_size);
     out.keep_alive(keep_alive);
   }
+
+  // A status whose response has no content at all (RFC 9110 §8.6, §15.3.5).
+  static bool WithoutContent(int status) { return status < 200 || status == 204; }
 
   template <typename Message>
   void Send(std::shared_ptr<Message> out, std::shared_ptr<const std::string> keep) {
