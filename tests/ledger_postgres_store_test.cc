@@ -120,7 +120,8 @@ TEST_F(PostgresLedgerStoreTest, CreatesTheTablesOfSection61WithPostgresTypes) {
                                "tree_heads.signature bytea",
                                "tree_nodes.level integer",
                                "tree_nodes.node_index bigint",
-                               "tree_nodes.hash bytea"}) {
+                               "tree_nodes.hash bytea",
+                               "tree_nodes.children bytea"}) {
     EXPECT_TRUE(found.count(expected)) << expected;
   }
   EXPECT_EQ(Scalar("SELECT version FROM ledger_schema"), "1");
@@ -180,7 +181,7 @@ TEST_F(PostgresLedgerStoreTest, LedgerTablesAreAppendOnly) {
         PostgresAppendTransaction::Begin(schema_->admin(), kAgreement, "test");
     ASSERT_TRUE(append.ok()) << append.error().ToString();
     ASSERT_TRUE(append.value()->InsertEvent(row, {"sec_2__hcontainer_1__para_2__sent_1"}).ok());
-    ASSERT_TRUE(append.value()->InsertNode(kAgreement, {8, 0, row.leaf_hash}).ok());
+    ASSERT_TRUE(append.value()->InsertNode(kAgreement, {8, 0, row.leaf_hash, "children"}).ok());
     ledger::SignedTreeHead head;
     head.head = {kAgreement, 1, row.leaf_hash, recorded_at, "lv-mod", "00"};
     head.head_bytes = "{}";
@@ -440,6 +441,59 @@ TEST_F(PostgresLedgerStoreTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsSt
   ASSERT_FALSE(appended.ok());
   EXPECT_EQ(appended.error().message, ledger::test::kWrongSizeLeafRefused);
   EXPECT_EQ(Scalar("SELECT tree_size FROM ledgers"), "301");
+}
+
+// A cached node's children (§6.6), as in SQLite: verify names them changed, a proof refuses them
+// at the wrong size. A schema of an earlier version, without the column, gains it when opened; its
+// nodes keep none and proofs read the level below them.
+TEST_F(PostgresLedgerStoreTest, ACachedNodesChildrenAreCheckedAndASchemaWithoutThemGainsThem) {
+  std::unique_ptr<PostgresLedgerStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  std::vector<ledger::Event> events;
+  for (int i = 0; i < 300; ++i) events.push_back(ledger::test::Disbursement(i + 1));
+  ASSERT_TRUE(store->Append(Request(events)).ok());  // completes the level-8 node 0
+  const std::vector<Hash> path = store->InclusionPath(kAgreement, 10, 300).value();
+  EXPECT_EQ(Scalar("SELECT attstorage FROM pg_attribute WHERE attrelid = 'tree_nodes'::regclass "
+                   "AND attname = 'children'"),
+            "e");  // out of line, not compressed
+  ASSERT_EQ(Run("ALTER TABLE tree_nodes DISABLE TRIGGER USER; UPDATE tree_nodes SET children = "
+                "children || '\\x00'::bytea; ALTER TABLE tree_nodes ENABLE TRIGGER USER"),
+            "");
+  Result<std::vector<Hash>> refused = store->InclusionPath(kAgreement, 10, 300);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "cached node (level 8, index 0) of lv-ua-2024: the stored children are 8193 bytes, not "
+            "8192");
+  ledger::VerifyOptions options;
+  const ledger::KeysFile keys = ledger::test::TestKeys();
+  options.keys = &keys;
+  Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_EQ(report.value().mismatch_leaf, 255);
+  EXPECT_TRUE(ledger::test::MismatchStartsAs(
+      report.value().mismatch,
+      "leaf 255 (event %): cached node (level 8, index 0): its stored children differ"))
+      << report.value().mismatch;
+
+  store.reset();
+  ASSERT_EQ(Run("ALTER TABLE tree_nodes DROP COLUMN children"), "");
+  store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM tree_nodes WHERE children IS NULL"), "1");
+  EXPECT_EQ(store->InclusionPath(kAgreement, 10, 300).value(), path);
+  events.clear();
+  for (int i = 300; i < 600; ++i) events.push_back(ledger::test::Disbursement(i + 1));
+  ASSERT_TRUE(store->Append(Request(events)).ok());  // completes node 1
+  EXPECT_EQ(Scalar("SELECT length(children) FROM tree_nodes WHERE node_index = 1"), "8192");
+  report = ledger::VerifyLedger(*store, kAgreement, options);
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_TRUE(report.value().ok()) << report.value().mismatch;
+  const std::vector<Hash> leaves = store->LeafHashes(kAgreement, 0, 600).value();
+  for (const int64_t leaf : {10, 300, 599}) {
+    EXPECT_EQ(store->InclusionPath(kAgreement, leaf, 600).value(),
+              ledger::InclusionProof(leaves, leaf, 600))
+        << leaf;
+  }
 }
 
 // Many writers append batches at once through the shared append code, some submitting the same

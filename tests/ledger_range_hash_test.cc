@@ -1,6 +1,7 @@
 // Proofs from stored hashes (docs/ledger-format.md §6.6) over a real SQLite ledger with nodes at
 // cache levels 8 and 16: they equal the proofs of merkle_tree.h over all leaves, and
-// BlockTreeReader reads each block once, at most two blocks per cache level.
+// BlockTreeReader reads each block once, at most two blocks per cache level, a whole block as the
+// children of the node above it.
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -24,7 +25,8 @@ namespace {
 constexpr const char* kAgreement = "lv-ua-2024";
 constexpr int64_t kLeaves = 66000;  // past 2^16: nodes at levels 8 and 16
 
-// The store's reads, recorded as (level, begin): each call is one query of the store.
+// The store's reads, recorded as (level, begin): each call is one query of the store. A read of a
+// node's children is recorded as the block it stands for, and in `children` as the node.
 class RecordingReader : public TreeReader {
  public:
   explicit RecordingReader(TreeReader& store) : store_(store) {}
@@ -38,6 +40,12 @@ class RecordingReader : public TreeReader {
                                         int64_t end) override {
     reads.emplace_back(level, begin);
     return store_.CachedNodes(agreement, level, begin, end);
+  }
+  Result<std::string> NodeChildren(const std::string& agreement, int level,
+                                   int64_t node_index) override {
+    reads.emplace_back(level - kCacheLevelStep, node_index << kCacheLevelStep);
+    children.emplace_back(level, node_index);
+    return store_.NodeChildren(agreement, level, node_index);
   }
 
   // Empty when no block was read twice and no level more than twice; else what was.
@@ -53,6 +61,7 @@ class RecordingReader : public TreeReader {
   }
 
   std::vector<std::pair<int, int64_t>> reads;
+  std::vector<std::pair<int, int64_t>> children;
 
  private:
   TreeReader& store_;
@@ -127,6 +136,19 @@ TEST_F(LedgerRangeHashTest, APathAtTheRightEdgeReadsEveryCacheLevel) {
   std::set<int> levels;
   for (const auto& read : recording.reads) levels.insert(read.first);
   EXPECT_EQ(levels, (std::set<int>{0, 8, 16}));
+}
+
+// Inside a perfect tree of 2^16 leaves, a path needs one whole block of leaves and one of level-8
+// nodes: each is one row, the children of the node above it (§6.6).
+TEST_F(LedgerRangeHashTest, AWholeBlockIsReadAsTheChildrenOfTheNodeAboveIt) {
+  RecordingReader recording(*store_);
+  BlockTreeReader reader(recording, 65536);
+  Result<std::vector<Hash>> path = TreeInclusionPath(reader, kAgreement, 1000, 65536);
+  ASSERT_TRUE(path.ok()) << path.error().ToString();
+  EXPECT_EQ(path.value(), InclusionProof(*leaves_, 1000, 65536));
+  using Reads = std::vector<std::pair<int, int64_t>>;
+  EXPECT_EQ(recording.children, (Reads{{8, 3}, {16, 0}}));
+  EXPECT_EQ(recording.reads, (Reads{{0, 768}, {8, 0}}));
 }
 
 TEST_F(LedgerRangeHashTest, ConsistencyPathsMatchTheReferenceAndReadEachBlockOnce) {

@@ -14,6 +14,7 @@
 
 #include "ledger/event_reader.h"
 #include "ledger/hash.h"
+#include "ledger/merkle_tree.h"
 #include "ledger/proof_file.h"
 #include "ledger/stored_records.h"
 #include "ledger/verify.h"
@@ -224,6 +225,67 @@ TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
   ASSERT_FALSE(appended.ok());
   EXPECT_EQ(appended.error().message, kWrongSizeLeafRefused);
   EXPECT_EQ(store_->State(kAgreement).value()->tree_size, 301);
+}
+
+// A cached node's children (§6.6): verify compares them with the hashes below the node, a proof
+// refuses them at the wrong size, and without them a proof reads the level below the node.
+TEST_F(LedgerVerifyTest, ACachedNodesChildrenAreCheckedAndMayBeAbsent) {
+  std::vector<Event> events;
+  for (int i = 6; i < 300; ++i) events.push_back(Disbursement(100 + i));
+  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());  // completes the level-8 node 0
+  const std::vector<Hash> path = store_->InclusionPath(kAgreement, 10, 300).value();
+  const std::string children = HexOf("tree_nodes", "children", "level = 8 AND node_index = 0");
+  ASSERT_EQ(children.size(), 2u * 8192);
+  const std::string set = "UPDATE tree_nodes SET children = {} WHERE level = 8 AND node_index = 0";
+  const char* named =
+      "leaf 255 (event %): cached node (level 8, index 0): its stored children differ";
+  const std::string changed = (children[40] == 'A' ? "B" : "A");
+  for (const std::string& wrong : {children.substr(0, 40) + changed + children.substr(41),
+                                   children + "00", children.substr(2)}) {
+    Tamper(fmt::format(fmt::runtime(set), "X'" + wrong + "'"));
+    for (const int64_t chunk : {1, 255, 10000}) {
+      const VerifyReport report = Verify(chunk);
+      EXPECT_EQ(report.mismatch_leaf, 255) << chunk;
+      EXPECT_TRUE(MismatchStartsAs(report.mismatch, named)) << chunk << ": " << report.mismatch;
+    }
+  }
+  Result<std::vector<Hash>> refused = store_->InclusionPath(kAgreement, 10, 300);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "cached node (level 8, index 0) of lv-ua-2024: the stored children are 8191 bytes, not "
+            "8192");
+  Tamper(fmt::format(fmt::runtime(set), "NULL"));
+  EXPECT_EQ(store_->InclusionPath(kAgreement, 10, 300).value(), path);
+  EXPECT_TRUE(Verify().ok());
+}
+
+// A file made before `tree_nodes` had children gains the column when opened; its nodes keep none,
+// and those cached afterwards have theirs.
+TEST_F(LedgerVerifyTest, AFileWithoutChildrenGainsTheColumnAndKeepsItsNodes) {
+  std::vector<Event> events;
+  for (int i = 6; i < 300; ++i) events.push_back(Disbursement(100 + i));
+  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());
+  store_.reset();
+  Tamper(
+      "CREATE TABLE old_nodes AS SELECT agreement, level, node_index, hash FROM tree_nodes; "
+      "DROP TABLE tree_nodes; CREATE TABLE tree_nodes (agreement TEXT NOT NULL, level INTEGER NOT "
+      "NULL, node_index INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (agreement, level, "
+      "node_index)) WITHOUT ROWID; INSERT INTO tree_nodes SELECT * FROM old_nodes; "
+      "DROP TABLE old_nodes");
+  store_ = store::SqliteLedgerStore::Open(path_).value();
+  EXPECT_EQ(HexOf("tree_nodes", "children IS NULL", "node_index = 0"), "31");  // "1"
+  EXPECT_TRUE(Verify().ok());
+  events.clear();
+  for (int i = 300; i < 600; ++i) events.push_back(Disbursement(100 + i));
+  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());  // completes node 1
+  EXPECT_EQ(HexOf("tree_nodes", "children", "node_index = 1").size(), 2u * 8192);
+  EXPECT_TRUE(Verify().ok());
+  const std::vector<Hash> leaves = store_->LeafHashes(kAgreement, 0, 600).value();
+  for (const int64_t leaf : {10, 300, 599}) {
+    EXPECT_EQ(store_->InclusionPath(kAgreement, leaf, 600).value(),
+              InclusionProof(leaves, leaf, 600))
+        << leaf;
+  }
 }
 
 // The events table without its keys, as someone with write access could rebuild it: then an

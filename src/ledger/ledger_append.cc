@@ -167,9 +167,9 @@ class AppendRun {
       if (!inserted.value()) return std::optional<AppendResult>();
     }
     for (const auto& [level, index] : CompletedCacheNodes(state.tree_size, size)) {
-      Result<Hash> hash = ComputeCachedNode(txn_, request_.agreement, level, index);
-      if (!hash.ok()) return hash.error();
-      Result<bool> inserted = txn_.InsertNode(request_.agreement, {level, index, hash.value()});
+      Result<CachedNode> node = ComputeCachedNode(txn_, request_.agreement, level, index);
+      if (!node.ok()) return node.error();
+      Result<bool> inserted = txn_.InsertNode(request_.agreement, node.value());
       if (!inserted.ok()) return inserted.error();
     }
     result.state = state;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -92,6 +93,29 @@ Result<std::vector<Hash>> BlockTreeReader::CachedNodes(const std::string& agreem
   return Read(agreement, level, begin, end);
 }
 
+Result<std::string> BlockTreeReader::NodeChildren(const std::string& agreement, int level,
+                                                  int64_t node_index) {
+  return base_.NodeChildren(agreement, level, node_index);
+}
+
+Result<std::optional<std::vector<Hash>>> BlockTreeReader::ReadChildren(const std::string& agreement,
+                                                                       int level, int64_t block) {
+  const int parent = level + kCacheLevelStep;
+  Result<std::string> children = base_.NodeChildren(agreement, parent, block);
+  if (!children.ok()) return children.error();
+  const std::string& bytes = children.value();
+  if (bytes.empty()) return std::optional<std::vector<Hash>>();
+  if (bytes.size() != kNodeChildrenBytes) {
+    return Error{fmt::format("cached node (level {}, index {}) of {}: the stored children are {} "
+                             "bytes, not {}",
+                             parent, block, agreement, bytes.size(), kNodeChildrenBytes),
+                 ""};
+  }
+  std::vector<Hash> hashes(size_t{1} << kCacheLevelStep);
+  std::memcpy(hashes.data(), bytes.data(), bytes.size());
+  return std::optional<std::vector<Hash>>(std::move(hashes));
+}
+
 Result<std::vector<Hash>> BlockTreeReader::Read(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) {
   constexpr int64_t kBlock = int64_t{1} << kCacheLevelStep;
@@ -106,11 +130,21 @@ Result<std::vector<Hash>> BlockTreeReader::Read(const std::string& agreement, in
   }
   auto found = blocks_.find({level, block});
   if (found == blocks_.end()) {
-    Result<std::vector<Hash>> read =
-        level == 0 ? base_.LeafHashes(agreement, block_begin, block_end)
-                   : base_.CachedNodes(agreement, level, block_begin, block_end);
-    if (!read.ok()) return read.error();
-    found = blocks_.emplace(std::pair{level, block}, std::move(read).value()).first;
+    std::optional<std::vector<Hash>> hashes;
+    // A whole block is the children of a cached node of the tree.
+    if (block_end - block_begin == kBlock && level + kCacheLevelStep <= kMaxCacheLevel) {
+      Result<std::optional<std::vector<Hash>>> children = ReadChildren(agreement, level, block);
+      if (!children.ok()) return children.error();
+      hashes = std::move(children).value();
+    }
+    if (!hashes) {
+      Result<std::vector<Hash>> read =
+          level == 0 ? base_.LeafHashes(agreement, block_begin, block_end)
+                     : base_.CachedNodes(agreement, level, block_begin, block_end);
+      if (!read.ok()) return read.error();
+      hashes = std::move(read).value();
+    }
+    found = blocks_.emplace(std::pair{level, block}, *std::move(hashes)).first;
   }
   const std::vector<Hash>& hashes = found->second;
   if (static_cast<int64_t>(hashes.size()) != block_end - block_begin) {
@@ -158,15 +192,22 @@ Result<std::vector<Hash>> TreeConsistencyPath(TreeReader& reader, const std::str
   return proof;
 }
 
-Result<Hash> ComputeCachedNode(TreeReader& reader, const std::string& agreement, int level,
-                               int64_t node_index) {
+Result<CachedNode> ComputeCachedNode(TreeReader& reader, const std::string& agreement, int level,
+                                     int64_t node_index) {
   const int64_t width = int64_t{1} << kCacheLevelStep;
   const int64_t first = node_index * width;
-  if (level == kCacheLevelStep) {
-    return FoldRead(reader.LeafHashes(agreement, first, first + width), width);
-  }
-  return FoldRead(reader.CachedNodes(agreement, level - kCacheLevelStep, first, first + width),
-                  width);
+  Result<std::vector<Hash>> children =
+      level == kCacheLevelStep
+          ? reader.LeafHashes(agreement, first, first + width)
+          : reader.CachedNodes(agreement, level - kCacheLevelStep, first, first + width);
+  if (!children.ok()) return children.error();
+  CachedNode node{level, node_index, {}, {}};
+  node.children.assign(reinterpret_cast<const char*>(children.value().data()),
+                       children.value().size() * sizeof(Hash));
+  Result<Hash> hash = FoldRead(std::move(children), width);
+  if (!hash.ok()) return hash.error();
+  node.hash = hash.value();
+  return node;
 }
 
 std::vector<std::pair<int, int64_t>> CompletedCacheNodes(int64_t old_size, int64_t new_size) {

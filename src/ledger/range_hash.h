@@ -5,18 +5,22 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/result.h"
 #include "ledger/hash.h"
+#include "ledger/stored_records.h"
 
 namespace treaty::ledger {
 
 // The levels of the node cache: perfect subtrees of 2^8, 2^16, … leaves.
 inline constexpr int kCacheLevelStep = 8;
 inline constexpr int kMaxCacheLevel = 48;
+// The size of a cached node's children: 2^8 hashes.
+inline constexpr size_t kNodeChildrenBytes = sizeof(Hash) << kCacheLevelStep;
 
 // Where stored hashes come from: a store, or an open append transaction.
 class TreeReader {
@@ -31,12 +35,18 @@ class TreeReader {
   // hash that is not 32 bytes.
   virtual Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) = 0;
+  // The children stored with the cached node (level, node_index) (§6.6), whatever their size
+  // (the caller checks it); empty when the node is missing or has none.
+  virtual Result<std::string> NodeChildren(const std::string& agreement, int level,
+                                           int64_t node_index) = 0;
 };
 
 // A TreeReader over `base` that reads leaf hashes and cached nodes in aligned blocks of 2^8 and
 // keeps them, so that one proof or root reads each block at most once (three or four queries at
-// 10M leaves instead of one per level). Reads outside the first `tree_size` leaves, or crossing a
-// block, go to `base` unchanged. Holds a reference to `base`; not thread-safe.
+// 10M leaves instead of one per level). A whole block is read as the children of the cached node
+// above it, one row, when that node has them (§6.6); else, and for the last block of a level, as
+// its 2^8 rows. Reads outside the first `tree_size` leaves, or crossing a block, go to `base`
+// unchanged. Holds a reference to `base`; not thread-safe.
 class BlockTreeReader : public TreeReader {
  public:
   BlockTreeReader(TreeReader& base, int64_t tree_size) : base_(base), tree_size_(tree_size) {}
@@ -45,11 +55,17 @@ class BlockTreeReader : public TreeReader {
                                        int64_t end) override;
   Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level, int64_t begin,
                                         int64_t end) override;
+  Result<std::string> NodeChildren(const std::string& agreement, int level,
+                                   int64_t node_index) override;
 
  private:
   // Level 0 for leaves.
   Result<std::vector<Hash>> Read(const std::string& agreement, int level, int64_t begin,
                                  int64_t end);
+  // Block `block` of `level` as the children of the cached node above it; nullopt when that node
+  // has none. Errors: children that are not kNodeChildrenBytes.
+  Result<std::optional<std::vector<Hash>>> ReadChildren(const std::string& agreement, int level,
+                                                        int64_t block);
 
   TreeReader& base_;
   int64_t tree_size_;
@@ -73,11 +89,11 @@ Result<std::vector<Hash>> TreeInclusionPath(TreeReader& reader, const std::strin
 Result<std::vector<Hash>> TreeConsistencyPath(TreeReader& reader, const std::string& agreement,
                                               int64_t old_size, int64_t new_size);
 
-// The hash of the cache node (level, node_index) computed from the level below it (leaf hashes
-// for level 8, else the 256 cached nodes of level − 8). REQUIRES: level a cache level, those
-// hashes present.
-Result<Hash> ComputeCachedNode(TreeReader& reader, const std::string& agreement, int level,
-                               int64_t node_index);
+// The cache node (level, node_index) computed from the level below it (leaf hashes for level 8,
+// else the 256 cached nodes of level − 8), with those hashes as its children. REQUIRES: level a
+// cache level, those hashes present.
+Result<CachedNode> ComputeCachedNode(TreeReader& reader, const std::string& agreement, int level,
+                                     int64_t node_index);
 
 // The cache nodes completed when the tree grows from `old_size` to `new_size` leaves, as
 // (level, index) pairs, lowest level first: every (L, i) with L a cache level and

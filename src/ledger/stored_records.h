@@ -53,6 +53,10 @@ struct CachedNode {
   int level = 0;
   int64_t node_index = 0;
   Hash hash{};
+  // The 2^8 hashes the node is folded from, concatenated (kNodeChildrenBytes in range_hash.h): the
+  // leaf hashes for level 8, else the cached nodes of level − 8. Empty for a node cached before
+  // `tree_nodes` had the column (§6.6).
+  std::string children;
 };
 
 // An `event_commitments` row.

@@ -1,9 +1,11 @@
 #include "ledger/verify.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <future>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -45,7 +47,7 @@ class CompactRange {
       stack_.back() = {right.first + 1, NodeHash(stack_.back().second, right.second)};
       const int level = stack_.back().first;
       if (level % kCacheLevelStep == 0) {
-        completed.push_back({level, (size_ - 1) >> level, stack_.back().second});
+        completed.push_back({level, (size_ - 1) >> level, stack_.back().second, {}});
       }
     }
     return completed;
@@ -61,6 +63,32 @@ class CompactRange {
  private:
   std::vector<std::pair<int, Hash>> stack_;  // (level, hash)
   int64_t size_ = 0;
+};
+
+// The children of the cache nodes being completed (§6.6), recomputed in leaf order: the leaf
+// hashes under the current node of level 8, the nodes of level 8 under the current node of level
+// 16, and so on.
+class RecomputedChildren {
+ public:
+  void AddLeaf(const Hash& leaf) { Append(0, leaf); }
+
+  // SHA-256 of the children of `node`, the cache node just completed; then adds `node` to the
+  // children of the node above it.
+  Hash Complete(const CachedNode& node) {
+    std::string& row = rows_[Row(node.level)];
+    const Hash digest = Sha256(row);
+    row.clear();
+    if (node.level < kMaxCacheLevel) Append(Row(node.level) + 1, node.hash);
+    return digest;
+  }
+
+ private:
+  static size_t Row(int level) { return static_cast<size_t>(level / kCacheLevelStep - 1); }
+  void Append(size_t row, const Hash& hash) {
+    rows_[row].append(reinterpret_cast<const char*>(hash.data()), hash.size());
+  }
+
+  std::array<std::string, kMaxCacheLevel / kCacheLevelStep> rows_;
 };
 
 // The first byte at which `a` and `b` differ (0-based), or the shorter length.
@@ -91,9 +119,13 @@ class Verifier {
     Result<std::vector<SignedTreeHead>> heads = store_.TreeHeads(agreement_);
     if (!heads.ok()) return heads.error();
     heads_ = std::move(heads).value();
-    Result<std::vector<CachedNode>> nodes = store_.CachedNodeRows(agreement_);
-    if (!nodes.ok()) return nodes.error();
-    for (const CachedNode& node : nodes.value()) nodes_[{node.level, node.node_index}] = node.hash;
+    if (auto error = store_.VisitCachedNodeRows(agreement_, [this](const CachedNode& node) {
+          nodes_[{node.level, node.node_index}] = {
+              node.hash,
+              node.children.empty() ? std::nullopt : std::optional(Sha256(node.children))};
+        })) {
+      return *error;
+    }
     Result<std::optional<LedgerState>> state = store_.State(agreement_);
     if (!state.ok()) return state.error();
     if (state.value()) {
@@ -115,7 +147,7 @@ class Verifier {
                                   "({})",
                                   head.head.tree_size, next_leaf_));
     }
-    for (const auto& [key, hash] : nodes_) {
+    for (const auto& [key, node] : nodes_) {
       if (!checked_nodes_.contains(key)) {
         return Mismatch(-1, "",
                         fmt::format("cached node (level {}, index {}) differs: it covers "
@@ -352,6 +384,7 @@ class Verifier {
     }
     previous_recorded_at_ = event.recorded_at;
     if (i == range_start_) range_start_id_ = event.id;
+    children_.AddLeaf(row.leaf_hash);
     for (const CachedNode& node : range_.Push(row.leaf_hash)) {
       const std::pair<int, int64_t> node_key{node.level, node.node_index};
       auto stored = nodes_.find(node_key);
@@ -359,9 +392,14 @@ class Verifier {
         return fail(fmt::format("cached node (level {}, index {}) is missing", node.level,
                                 node.node_index));
       }
-      if (stored->second != node.hash) {
+      if (stored->second.hash != node.hash) {
         return fail(
             fmt::format("cached node (level {}, index {}) differs", node.level, node.node_index));
+      }
+      const Hash children = children_.Complete(node);
+      if (stored->second.children_digest && *stored->second.children_digest != children) {
+        return fail(fmt::format("cached node (level {}, index {}): its stored children differ",
+                                node.level, node.node_index));
       }
       checked_nodes_.insert(node_key);
     }
@@ -507,7 +545,12 @@ class Verifier {
   VerifyReport report_;
   std::vector<SignedTreeHead> heads_;
   size_t head_index_ = 0;
-  std::map<std::pair<int, int64_t>, Hash> nodes_;
+  // A `tree_nodes` row as kept here: its hash, and SHA-256 of its children when it has some.
+  struct StoredNode {
+    Hash hash;
+    std::optional<Hash> children_digest;
+  };
+  std::map<std::pair<int, int64_t>, StoredNode> nodes_;
   std::set<std::pair<int, int64_t>> checked_nodes_;
   static constexpr size_t kRowsPerTake = 64;
   static constexpr size_t kPrefetchAhead = 8;  // events; a few cache misses' time of checks
@@ -522,6 +565,7 @@ class Verifier {
   int64_t range_start_ = 0;   // first leaf of the current head's range
   std::string range_start_id_;
   CompactRange range_;
+  RecomputedChildren children_;
 };
 
 }  // namespace

@@ -94,6 +94,14 @@ Result<std::vector<ledger::Hash>> PostgresAppendTransaction::CachedNodes(
   });
 }
 
+Result<std::string> PostgresAppendTransaction::NodeChildren(const std::string& agreement, int level,
+                                                            int64_t node_index) {
+  return Guarded(where_, [&] {
+    Flush();
+    return SelectNodeChildren(*work_, agreement, level, node_index);
+  });
+}
+
 Result<std::map<std::string, ledger::StoredEvent>> PostgresAppendTransaction::FindByIdempotencyKeys(
     const std::string& institution, const std::vector<std::string>& idempotency_keys) {
   std::map<std::string, ledger::StoredEvent> found;
@@ -146,7 +154,8 @@ Result<bool> PostgresAppendTransaction::InsertNode(const std::string& agreement,
                                                    const ledger::CachedNode& node) {
   return Guarded(where_, [&]() -> Result<bool> {
     work_->exec_prepared0("ledger_insert_node", agreement, node.level, node.node_index,
-                          HashParameter(node.hash));
+                          HashParameter(node.hash),
+                          pqxx::binarystring(node.children.data(), node.children.size()));
     return true;
   });
 }

@@ -42,6 +42,8 @@ class PostgresAppendTransaction : public ledger::AppendTransaction {
                                                int64_t end) override;
   Result<std::vector<ledger::Hash>> CachedNodes(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) override;
+  Result<std::string> NodeChildren(const std::string& agreement, int level,
+                                   int64_t node_index) override;
   Result<std::map<std::string, ledger::StoredEvent>> FindByIdempotencyKeys(
       const std::string& institution, const std::vector<std::string>& idempotency_keys) override;
   Result<std::optional<ledger::StoredEvent>> FindById(const std::string& id) override;

@@ -56,9 +56,12 @@ void PrepareLedgerStatements(pqxx::connection_base& connection) {
   connection.prepare("ledger_lock_state",
                      "SELECT tree_size, root_hash, last_recorded_at FROM ledgers "
                      "WHERE agreement = $1 FOR UPDATE");
+  connection.prepare("ledger_node_children",
+                     "SELECT children FROM tree_nodes WHERE agreement = $1 AND level = $2 "
+                     "AND node_index = $3");
   connection.prepare("ledger_insert_node",
-                     "INSERT INTO tree_nodes (agreement, level, node_index, hash) "
-                     "VALUES ($1, $2, $3, $4)");
+                     "INSERT INTO tree_nodes (agreement, level, node_index, hash, children) "
+                     "VALUES ($1, $2, $3, $4, $5)");
 }
 
 std::string ByteaHexInput(std::string_view bytes) {
@@ -75,6 +78,10 @@ std::string ByteaHexInput(std::string_view bytes) {
 
 pqxx::binarystring HashParameter(const ledger::Hash& hash) {
   return pqxx::binarystring(hash.data(), hash.size());
+}
+
+std::string BytesFromField(const pqxx::field& field) {
+  return field.is_null() ? std::string() : pqxx::binarystring(field).str();
 }
 
 ledger::Hash HashFromField(const pqxx::field& field) {
@@ -208,6 +215,14 @@ Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& tran
     }
   }
   return hashes;
+}
+
+Result<std::string> SelectNodeChildren(pqxx::transaction_base& transaction,
+                                       const std::string& agreement, int level,
+                                       int64_t node_index) {
+  const pqxx::result rows =
+      transaction.exec_prepared("ledger_node_children", agreement, level, node_index);
+  return rows.empty() ? std::string() : BytesFromField(rows[0][0]);
 }
 
 Result<std::optional<ledger::StoredEvent>> SelectEventById(pqxx::transaction_base& transaction,

@@ -26,7 +26,8 @@ extern const char* const kHeadColumns;
 
 // Registers these named statements on `connection` (idempotent; the server prepares each on
 // its first use): ledger_leaf_hashes, ledger_cached_nodes, ledger_event_by_id, ledger_state,
-// ledger_lock_state (FOR UPDATE) and ledger_insert_node (agreement, level, node_index, hash). A
+// ledger_lock_state (FOR UPDATE), ledger_node_children and ledger_insert_node (agreement, level,
+// node_index, hash, children). A
 // prepared statement is planned once per connection, so each lookup of an append costs one round
 // trip and no parsing.
 void PrepareLedgerStatements(pqxx::connection_base& connection);
@@ -37,6 +38,9 @@ std::string ByteaHexInput(std::string_view bytes);
 
 // A bytea parameter (sent in binary) of `hash`.
 pqxx::binarystring HashParameter(const ledger::Hash& hash);
+
+// A bytea column's bytes; empty for NULL.
+std::string BytesFromField(const pqxx::field& field);
 
 // A bytea hash column; zero unless it holds 32 bytes.
 ledger::Hash HashFromField(const pqxx::field& field);
@@ -62,6 +66,10 @@ Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& trans
 Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& transaction,
                                                     const std::string& agreement, int level,
                                                     int64_t begin, int64_t end);
+// The children of the cached node (level, node_index) as stored; empty when it is missing or has
+// none.
+Result<std::string> SelectNodeChildren(pqxx::transaction_base& transaction,
+                                       const std::string& agreement, int level, int64_t node_index);
 // The event with `id` in any agreement, or nullopt (also for a string that is not a UUID).
 Result<std::optional<ledger::StoredEvent>> SelectEventById(pqxx::transaction_base& transaction,
                                                            const std::string& id);

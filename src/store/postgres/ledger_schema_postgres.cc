@@ -60,8 +60,10 @@ CREATE TABLE tree_nodes (
   level integer NOT NULL,
   node_index bigint NOT NULL,
   hash bytea NOT NULL,
+  children bytea,
   PRIMARY KEY (agreement, level, node_index)
 );
+ALTER TABLE tree_nodes ALTER COLUMN children SET STORAGE EXTERNAL;
 CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'the ledger is append-only';
@@ -87,20 +89,31 @@ REVOKE UPDATE, DELETE, TRUNCATE ON events, event_commitments, tree_heads, tree_n
 CREATE TABLE ledger_schema (version integer NOT NULL);
 )sql";
 
+// Children are hashes, which do not compress: stored out of line without trying (§6.6).
+constexpr const char* kAddChildren = R"sql(
+ALTER TABLE tree_nodes ADD COLUMN children bytea;
+ALTER TABLE tree_nodes ALTER COLUMN children SET STORAGE EXTERNAL;
+)sql";
+
 }  // namespace
 
 Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
   try {
     pqxx::work transaction(connection);
     transaction.exec_params1("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
-    // Creating triggers locks the tables against writers, so an existing schema is only read.
-    if (transaction.exec1("SELECT to_regclass('ledger_schema') IS NULL")[0].as<bool>()) {
-      transaction.exec0(kSchema);
-    } else if (transaction
-                   .exec1("SELECT to_regclass('event_commitments_by_leaf') IS NOT NULL AND "
-                          "pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = "
-                          "'event_commitments'::regclass), 'USAGE')")[0]
-                   .as<bool>()) {
+    auto holds = [&](const char* query) { return transaction.exec1(query)[0].as<bool>(); };
+    // Creating triggers locks the tables against writers, so an existing schema is only read,
+    // unless it is one of an earlier version.
+    if (holds("SELECT to_regclass('ledger_schema') IS NULL")) transaction.exec0(kSchema);
+    if (holds("SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = "
+              "'tree_nodes'::regclass AND attname = 'children' AND NOT attisdropped)")) {
+      // Earlier versions kept no children in `tree_nodes` (§6.6): their nodes have none, and
+      // proofs read the level below them instead. Only the tables' owner may add the column.
+      transaction.exec0(kAddChildren);
+    }
+    if (holds("SELECT to_regclass('event_commitments_by_leaf') IS NOT NULL AND "
+              "pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = "
+              "'event_commitments'::regclass), 'USAGE')")) {
       // Schemas made by earlier versions had this index; §6.1 keeps none beyond the keys, since
       // it cost every append a B-tree insert per commitment. Only an owner may drop it; for
       // another role the index stays, costing only speed.

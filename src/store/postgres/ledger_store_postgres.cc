@@ -55,6 +55,14 @@ Result<std::vector<ledger::Hash>> PostgresLedgerStore::CachedNodes(const std::st
   });
 }
 
+Result<std::string> PostgresLedgerStore::NodeChildren(const std::string& agreement, int level,
+                                                      int64_t node_index) {
+  return Guarded(where_, [&] {
+    pqxx::nontransaction read(*connection_);
+    return SelectNodeChildren(read, agreement, level, node_index);
+  });
+}
+
 Result<std::vector<std::string>> PostgresLedgerStore::ListLedgers() {
   return Guarded(where_, [&]() -> Result<std::vector<std::string>> {
     pqxx::nontransaction read(*connection_);
@@ -180,21 +188,31 @@ Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::LatestTreeHea
   });
 }
 
-Result<std::vector<ledger::CachedNode>> PostgresLedgerStore::CachedNodeRows(
-    const std::string& agreement) {
-  return Guarded(where_, [&]() -> Result<std::vector<ledger::CachedNode>> {
-    pqxx::nontransaction read(*connection_);
-    const pqxx::result rows = read.exec_params(
-        "SELECT level, node_index, hash FROM tree_nodes WHERE agreement = $1 "
-        "ORDER BY level, node_index",
-        agreement);
-    std::vector<ledger::CachedNode> nodes;
-    nodes.reserve(rows.size());
-    for (const pqxx::row& row : rows) {
-      nodes.push_back({row[0].as<int>(), row[1].as<int64_t>(), HashFromField(row[2])});
+std::optional<Error> PostgresLedgerStore::VisitCachedNodeRows(
+    const std::string& agreement, const std::function<void(const ledger::CachedNode&)>& visit) {
+  // A page of rows at a time: one result of every row would hold all their children at once.
+  constexpr int kRowsPerPage = 1024;
+  Result<bool> read = Guarded(where_, [&]() -> Result<bool> {
+    pqxx::nontransaction query(*connection_);
+    ledger::CachedNode node;
+    node.level = -1;
+    for (;;) {
+      const pqxx::result rows = query.exec_params(
+          "SELECT level, node_index, hash, children FROM tree_nodes WHERE agreement = $1 "
+          "AND (level, node_index) > ($2, $3) ORDER BY level, node_index LIMIT $4",
+          agreement, node.level, node.node_index, kRowsPerPage);
+      for (const pqxx::row& row : rows) {
+        node.level = row[0].as<int>();
+        node.node_index = row[1].as<int64_t>();
+        node.hash = HashFromField(row[2]);
+        node.children = BytesFromField(row[3]);
+        visit(node);
+      }
+      if (rows.size() < kRowsPerPage) return true;
     }
-    return nodes;
   });
+  if (!read.ok()) return read.error();
+  return std::nullopt;
 }
 
 }  // namespace treaty::store

@@ -70,6 +70,7 @@ CREATE TABLE tree_nodes (
   level INTEGER NOT NULL,
   node_index INTEGER NOT NULL,
   hash BLOB NOT NULL,
+  children BLOB,
   PRIMARY KEY (agreement, level, node_index)
 ) WITHOUT ROWID;
 )sql";
@@ -175,6 +176,10 @@ class SqliteAppendTransaction : public AppendTransaction {
                                         int64_t end) override {
     return store_.CachedNodes(agreement, level, begin, end);
   }
+  Result<std::string> NodeChildren(const std::string& agreement, int level,
+                                   int64_t node_index) override {
+    return store_.NodeChildren(agreement, level, node_index);
+  }
 
   // One indexed lookup per key on one prepared statement: in-process, so no round trips to save.
   Result<std::map<std::string, StoredEvent>> FindByIdempotencyKeys(
@@ -241,10 +246,15 @@ class SqliteAppendTransaction : public AppendTransaction {
 
   Result<bool> InsertNode(const std::string& agreement, const CachedNode& node) override {
     Result<sqlite3_stmt*> insert = store_.Statement(
-        "INSERT INTO tree_nodes (agreement, level, node_index, hash) VALUES (?, ?, ?, ?)");
+        "INSERT INTO tree_nodes (agreement, level, node_index, hash, children) "
+        "VALUES (?, ?, ?, ?, ?)");
     if (!insert.ok()) return insert.error();
-    Binder binder(insert.value());
-    binder.Text(agreement).Int(node.level).Int(node.node_index).Blob(node.hash);
+    Binder binder(insert.value(), Binder::kBorrow);
+    binder.Text(agreement)
+        .Int(node.level)
+        .Int(node.node_index)
+        .Blob(node.hash)
+        .Blob(node.children.data(), node.children.size());
     if (auto error = Run(insert.value(), binder, "cannot insert a cached node")) return *error;
     return true;
   }
@@ -410,6 +420,16 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
       }
     }
   }
+  // Files made by earlier versions had no children in `tree_nodes` (§6.6): their nodes keep none,
+  // and proofs read the level below them instead.
+  Result<sqlite3_stmt*> has_children = store->Statement(
+      "SELECT count(*) FROM pragma_table_info('tree_nodes') WHERE name = 'children'");
+  if (!has_children.ok()) return has_children.error();
+  if (has_schema && sqlite3_step(has_children.value()) == SQLITE_ROW &&
+      sqlite3_column_int(has_children.value(), 0) == 0) {
+    sql += "ALTER TABLE tree_nodes ADD COLUMN children BLOB;\n";
+  }
+  sqlite3_reset(has_children.value());
   // Files made by earlier versions had these indexes; §6.1 keeps none beyond the keys, since each
   // cost every append a B-tree insert per event or per commitment.
   sql +=
@@ -513,6 +533,20 @@ Result<std::vector<Hash>> SqliteLedgerStore::CachedNodes(const std::string& agre
         path_};
   }
   return hashes;
+}
+
+Result<std::string> SqliteLedgerStore::NodeChildren(const std::string& agreement, int level,
+                                                    int64_t node_index) {
+  Result<sqlite3_stmt*> statement = Statement(
+      "SELECT children FROM tree_nodes WHERE agreement = ? AND level = ? AND node_index = ?");
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(agreement).Int(level).Int(node_index);
+  std::string children;
+  const int rc = sqlite3_step(statement.value());
+  if (rc == SQLITE_ROW) AssignColumnText(statement.value(), 0, children);
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Fail("cannot read a cached node's children");
+  return children;
 }
 
 Result<std::vector<std::string>> SqliteLedgerStore::ListLedgers() {
@@ -686,20 +720,25 @@ Result<std::optional<SignedTreeHead>> SqliteLedgerStore::LatestTreeHead(
   return std::optional<SignedTreeHead>(std::move(rows.value()[0]));
 }
 
-Result<std::vector<CachedNode>> SqliteLedgerStore::CachedNodeRows(const std::string& agreement) {
+std::optional<Error> SqliteLedgerStore::VisitCachedNodeRows(
+    const std::string& agreement, const std::function<void(const CachedNode&)>& visit) {
   Result<sqlite3_stmt*> statement = Statement(
-      "SELECT level, node_index, hash FROM tree_nodes WHERE agreement = ? ORDER BY level, "
-      "node_index");
+      "SELECT level, node_index, hash, children FROM tree_nodes WHERE agreement = ? ORDER BY "
+      "level, node_index");
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement);
-  return Collect<CachedNode>(
-      statement.value(),
-      [](sqlite3_stmt* s) {
-        CachedNode node{sqlite3_column_int(s, 0), sqlite3_column_int64(s, 1), {}};
-        ColumnBytes(s, 2, node.hash);
-        return node;
-      },
-      Fail("cannot read cached nodes"));
+  CachedNode node;
+  int rc;
+  while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
+    node.level = sqlite3_column_int(statement.value(), 0);
+    node.node_index = sqlite3_column_int64(statement.value(), 1);
+    ColumnBytes(statement.value(), 2, node.hash);
+    AssignColumnText(statement.value(), 3, node.children);
+    visit(node);
+  }
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_DONE) return Fail("cannot read cached nodes");
+  return std::nullopt;
 }
 
 }  // namespace treaty::store

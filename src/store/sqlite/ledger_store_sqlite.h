@@ -32,6 +32,8 @@ class SqliteLedgerStore : public ledger::LedgerStore {
                                                int64_t end) override;
   Result<std::vector<ledger::Hash>> CachedNodes(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) override;
+  Result<std::string> NodeChildren(const std::string& agreement, int level,
+                                   int64_t node_index) override;
   Result<std::vector<std::string>> ListLedgers() override;
   Result<std::optional<ledger::LedgerState>> State(const std::string& agreement) override;
   std::optional<Error> ReadEventsInto(const std::string& agreement, int64_t begin, int64_t end,
@@ -46,7 +48,9 @@ class SqliteLedgerStore : public ledger::LedgerStore {
                                                            int64_t tree_size) override;
   Result<std::optional<ledger::SignedTreeHead>> LatestTreeHead(
       const std::string& agreement) override;
-  Result<std::vector<ledger::CachedNode>> CachedNodeRows(const std::string& agreement) override;
+  std::optional<Error> VisitCachedNodeRows(
+      const std::string& agreement,
+      const std::function<void(const ledger::CachedNode&)>& visit) override;
 
   const std::string& path() const { return path_; }
 
