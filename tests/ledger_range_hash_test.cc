@@ -151,6 +151,25 @@ TEST_F(LedgerRangeHashTest, AWholeBlockIsReadAsTheChildrenOfTheNodeAboveIt) {
   EXPECT_EQ(recording.reads, (Reads{{0, 768}, {8, 0}}));
 }
 
+// Proofs at one size share the blocks at the right edge of the tree and of the upper levels: with
+// the cache of earlier proofs, a proof reads only what is its own.
+TEST_F(LedgerRangeHashTest, ASharedCacheServesTheBlocksOfEarlierProofs) {
+  BlockCache cache(512);
+  RecordingReader first(*store_);
+  {
+    BlockTreeReader reader(first, kLeaves, &cache);
+    ASSERT_TRUE(TreeInclusionPath(reader, kAgreement, 5, kLeaves).ok());
+  }
+  RecordingReader second(*store_);
+  BlockTreeReader reader(second, kLeaves, &cache);
+  Result<std::vector<Hash>> path = TreeInclusionPath(reader, kAgreement, 300, kLeaves);
+  ASSERT_TRUE(path.ok()) << path.error().ToString();
+  EXPECT_EQ(path.value(), InclusionProof(*leaves_, 300, kLeaves));
+  using Reads = std::vector<std::pair<int, int64_t>>;
+  EXPECT_EQ(second.reads, (Reads{{0, 256}}));  // its block of leaves, as node (8, 1)'s children
+  EXPECT_GT(first.reads.size(), 3u);
+}
+
 TEST_F(LedgerRangeHashTest, ConsistencyPathsMatchTheReferenceAndReadEachBlockOnce) {
   for (const auto& [at, size] : Cases()) {
     const int64_t old_size = at + 1;

@@ -31,7 +31,7 @@ Result<std::vector<StoredEvent>> LedgerStore::ReadEvents(const std::string& agre
 Result<Hash> LedgerStore::Root(const std::string& agreement, int64_t tree_size) {
   if (tree_size < 0) return Error{fmt::format("tree size {} is negative", tree_size), ""};
   if (auto error = CheckCommitted(*this, agreement, tree_size)) return *error;
-  BlockTreeReader reader(*this, tree_size);
+  BlockTreeReader reader(*this, tree_size, &blocks_);
   return TreeRoot(reader, agreement, tree_size);
 }
 
@@ -41,7 +41,7 @@ Result<std::vector<Hash>> LedgerStore::InclusionPath(const std::string& agreemen
     return Error{fmt::format("leaf_index {} is not below tree size {}", leaf_index, tree_size), ""};
   }
   if (auto error = CheckCommitted(*this, agreement, tree_size)) return *error;
-  BlockTreeReader reader(*this, tree_size);
+  BlockTreeReader reader(*this, tree_size, &blocks_);
   return TreeInclusionPath(reader, agreement, leaf_index, tree_size);
 }
 
@@ -52,7 +52,7 @@ Result<std::vector<Hash>> LedgerStore::ConsistencyPath(const std::string& agreem
     return Error{fmt::format("old size {} is larger than new size {}", old_size, new_size), ""};
   }
   if (auto error = CheckCommitted(*this, agreement, new_size)) return *error;
-  BlockTreeReader reader(*this, new_size);
+  BlockTreeReader reader(*this, new_size, &blocks_);
   return TreeConsistencyPath(reader, agreement, old_size, new_size);
 }
 

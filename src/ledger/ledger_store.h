@@ -189,6 +189,11 @@ class LedgerStore : public TreeReader {
   // else the error "the ledger is busy"), creates its `ledgers` row at size 0 if missing and reads
   // it.
   virtual Result<std::unique_ptr<AppendTransaction>> BeginAppend(const std::string& agreement) = 0;
+
+ private:
+  // The blocks of hashes that Root, InclusionPath and ConsistencyPath read, kept for later calls:
+  // they read only committed rows, which never change. 512 blocks: at most 4 MiB.
+  BlockCache blocks_{512};
 };
 
 }  // namespace treaty::ledger

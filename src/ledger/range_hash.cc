@@ -128,8 +128,9 @@ Result<std::vector<Hash>> BlockTreeReader::Read(const std::string& agreement, in
     return level == 0 ? base_.LeafHashes(agreement, begin, end)
                       : base_.CachedNodes(agreement, level, begin, end);
   }
-  auto found = blocks_.find({level, block});
-  if (found == blocks_.end()) {
+  const BlockKey key{agreement, level, block, block_end - block_begin};
+  const std::vector<Hash>* found = cache_.Find(key);
+  if (found == nullptr) {
     std::optional<std::vector<Hash>> hashes;
     // A whole block is the children of a cached node of the tree.
     if (block_end - block_begin == kBlock && level + kCacheLevelStep <= kMaxCacheLevel) {
@@ -144,9 +145,9 @@ Result<std::vector<Hash>> BlockTreeReader::Read(const std::string& agreement, in
       if (!read.ok()) return read.error();
       hashes = std::move(read).value();
     }
-    found = blocks_.emplace(std::pair{level, block}, *std::move(hashes)).first;
+    found = &cache_.Add(key, *std::move(hashes));
   }
-  const std::vector<Hash>& hashes = found->second;
+  const std::vector<Hash>& hashes = *found;
   if (static_cast<int64_t>(hashes.size()) != block_end - block_begin) {
     return Error{
         fmt::format("the store returned {} hashes for {}", hashes.size(), block_end - block_begin),

@@ -4,13 +4,13 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/result.h"
+#include "ledger/block_cache.h"
 #include "ledger/hash.h"
 #include "ledger/stored_records.h"
 
@@ -42,14 +42,20 @@ class TreeReader {
 };
 
 // A TreeReader over `base` that reads leaf hashes and cached nodes in aligned blocks of 2^8 and
-// keeps them, so that one proof or root reads each block at most once (three or four queries at
-// 10M leaves instead of one per level). A whole block is read as the children of the cached node
-// above it, one row, when that node has them (§6.6); else, and for the last block of a level, as
-// its 2^8 rows. Reads outside the first `tree_size` leaves, or crossing a block, go to `base`
-// unchanged. Holds a reference to `base`; not thread-safe.
+// keeps them in a BlockCache, so that one proof or root reads each block at most once (three or
+// four queries at 10M leaves instead of one per level), and, with the store's cache, later proofs
+// not at all. A whole block is read as the children of the cached node above it, one row, when
+// that node has them (§6.6); else, and for the last block of a level, as its 2^8 rows. Reads
+// outside the first `tree_size` leaves, or crossing a block, go to `base` unchanged. Holds
+// references to `base` and `shared`; not thread-safe.
 class BlockTreeReader : public TreeReader {
  public:
-  BlockTreeReader(TreeReader& base, int64_t tree_size) : base_(base), tree_size_(tree_size) {}
+  // `shared`: a cache kept across readers, which must only see rows below `base`'s committed
+  // size; without it the blocks are kept for this reader's life.
+  BlockTreeReader(TreeReader& base, int64_t tree_size, BlockCache* shared = nullptr)
+      : base_(base), tree_size_(tree_size), cache_(shared != nullptr ? *shared : own_) {}
+  BlockTreeReader(const BlockTreeReader&) = delete;
+  BlockTreeReader& operator=(const BlockTreeReader&) = delete;
 
   Result<std::vector<Hash>> LeafHashes(const std::string& agreement, int64_t begin,
                                        int64_t end) override;
@@ -69,7 +75,8 @@ class BlockTreeReader : public TreeReader {
 
   TreeReader& base_;
   int64_t tree_size_;
-  std::map<std::pair<int, int64_t>, std::vector<Hash>> blocks_;  // (level, block) → hashes
+  BlockCache own_{64};  // more than any one proof or root reads
+  BlockCache& cache_;
 };
 
 // RangeHash(a, b) of §6.6: MTH of leaves [begin, end). REQUIRES: end − begin ≥ 1, `begin` a

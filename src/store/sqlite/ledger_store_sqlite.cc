@@ -70,13 +70,37 @@ CREATE TABLE tree_nodes (
   level INTEGER NOT NULL,
   node_index INTEGER NOT NULL,
   hash BLOB NOT NULL,
-  children BLOB,
+  PRIMARY KEY (agreement, level, node_index)
+) WITHOUT ROWID;
+)sql";
+
+// The children of cached nodes (§6.1, §6.6), apart from `tree_nodes`: a WITHOUT ROWID row keeps
+// ~2 KiB of itself on its B-tree page, so 8 KiB of children in `tree_nodes` would spread the 256
+// hashes of a range read over ~35 pages instead of one or two.
+constexpr char kChildrenTable[] = R"sql(
+CREATE TABLE tree_node_children (
+  agreement TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  node_index INTEGER NOT NULL,
+  children BLOB NOT NULL,
   PRIMARY KEY (agreement, level, node_index)
 ) WITHOUT ROWID;
 )sql";
 
 constexpr const char* kAppendOnlyTables[] = {"events", "event_commitments", "tree_heads",
-                                             "tree_nodes"};
+                                             "tree_nodes", "tree_node_children"};
+
+// SQL making `table` append-only (§6.5).
+std::string AppendOnlyTriggers(std::string_view table) {
+  std::string sql;
+  for (const char* operation : {"UPDATE", "DELETE"}) {
+    sql += fmt::format(
+        "CREATE TRIGGER {0}_no_{1} BEFORE {2} ON {0} BEGIN SELECT RAISE(ABORT, 'the ledger is "
+        "append-only'); END;\n",
+        table, operation[0] == 'U' ? "update" : "delete", operation);
+  }
+  return sql;
+}
 
 constexpr char kEventColumns[] =
     "agreement, leaf_index, id, type, fact_date, recorded_at, institution, classification, "
@@ -246,16 +270,24 @@ class SqliteAppendTransaction : public AppendTransaction {
 
   Result<bool> InsertNode(const std::string& agreement, const CachedNode& node) override {
     Result<sqlite3_stmt*> insert = store_.Statement(
-        "INSERT INTO tree_nodes (agreement, level, node_index, hash, children) "
-        "VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO tree_nodes (agreement, level, node_index, hash) VALUES (?, ?, ?, ?)");
     if (!insert.ok()) return insert.error();
-    Binder binder(insert.value(), Binder::kBorrow);
-    binder.Text(agreement)
+    Binder binder(insert.value());
+    binder.Text(agreement).Int(node.level).Int(node.node_index).Blob(node.hash);
+    if (auto error = Run(insert.value(), binder, "cannot insert a cached node")) return *error;
+    Result<sqlite3_stmt*> insert_children = store_.Statement(
+        "INSERT INTO tree_node_children (agreement, level, node_index, children) "
+        "VALUES (?, ?, ?, ?)");
+    if (!insert_children.ok()) return insert_children.error();
+    Binder children_binder(insert_children.value(), Binder::kBorrow);
+    children_binder.Text(agreement)
         .Int(node.level)
         .Int(node.node_index)
-        .Blob(node.hash)
         .Blob(node.children.data(), node.children.size());
-    if (auto error = Run(insert.value(), binder, "cannot insert a cached node")) return *error;
+    if (auto error = Run(insert_children.value(), children_binder,
+                         "cannot insert a cached node's children")) {
+      return *error;
+    }
     return true;
   }
 
@@ -410,24 +442,17 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
   }
   std::string sql;
   if (!has_schema) {
-    sql = kSchema;
-    for (const char* table : kAppendOnlyTables) {
-      for (const char* operation : {"UPDATE", "DELETE"}) {
-        sql += fmt::format(
-            "CREATE TRIGGER {0}_no_{1} BEFORE {2} ON {0} BEGIN SELECT RAISE(ABORT, 'the ledger is "
-            "append-only'); END;\n",
-            table, operation[0] == 'U' ? "update" : "delete", operation);
-      }
-    }
+    sql = std::string(kSchema) + kChildrenTable;
+    for (const char* table : kAppendOnlyTables) sql += AppendOnlyTriggers(table);
   }
-  // Files made by earlier versions had no children in `tree_nodes` (§6.6): their nodes keep none,
-  // and proofs read the level below them instead.
+  // Files made by earlier versions kept no children (§6.6): their nodes have none, and proofs
+  // read the level below them instead.
   Result<sqlite3_stmt*> has_children = store->Statement(
-      "SELECT count(*) FROM pragma_table_info('tree_nodes') WHERE name = 'children'");
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tree_node_children'");
   if (!has_children.ok()) return has_children.error();
   if (has_schema && sqlite3_step(has_children.value()) == SQLITE_ROW &&
       sqlite3_column_int(has_children.value(), 0) == 0) {
-    sql += "ALTER TABLE tree_nodes ADD COLUMN children BLOB;\n";
+    sql += kChildrenTable + AppendOnlyTriggers("tree_node_children");
   }
   sqlite3_reset(has_children.value());
   // Files made by earlier versions had these indexes; §6.1 keeps none beyond the keys, since each
@@ -538,7 +563,8 @@ Result<std::vector<Hash>> SqliteLedgerStore::CachedNodes(const std::string& agre
 Result<std::string> SqliteLedgerStore::NodeChildren(const std::string& agreement, int level,
                                                     int64_t node_index) {
   Result<sqlite3_stmt*> statement = Statement(
-      "SELECT children FROM tree_nodes WHERE agreement = ? AND level = ? AND node_index = ?");
+      "SELECT children FROM tree_node_children WHERE agreement = ? AND level = ? AND "
+      "node_index = ?");
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(level).Int(node_index);
   std::string children;
@@ -723,8 +749,8 @@ Result<std::optional<SignedTreeHead>> SqliteLedgerStore::LatestTreeHead(
 std::optional<Error> SqliteLedgerStore::VisitCachedNodeRows(
     const std::string& agreement, const std::function<void(const CachedNode&)>& visit) {
   Result<sqlite3_stmt*> statement = Statement(
-      "SELECT level, node_index, hash, children FROM tree_nodes WHERE agreement = ? ORDER BY "
-      "level, node_index");
+      "SELECT level, node_index, hash, children FROM tree_nodes LEFT JOIN tree_node_children "
+      "USING (agreement, level, node_index) WHERE agreement = ? ORDER BY level, node_index");
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement);
   CachedNode node;
