@@ -55,7 +55,7 @@ struct CachedNode {
   Hash hash{};
   // The 2^8 hashes the node is folded from, concatenated (kNodeChildrenBytes in range_hash.h): the
   // leaf hashes for level 8, else the cached nodes of level − 8. Empty for a node cached before
-  // `tree_nodes` had the column (§6.6).
+  // children were kept (§6.6).
   std::string children;
 };
 

@@ -27,9 +27,8 @@ extern const char* const kHeadColumns;
 // Registers these named statements on `connection` (idempotent; the server prepares each on
 // its first use): ledger_leaf_hashes, ledger_cached_nodes, ledger_event_by_id, ledger_state,
 // ledger_lock_state (FOR UPDATE), ledger_node_children and ledger_insert_node (agreement, level,
-// node_index, hash, children). A
-// prepared statement is planned once per connection, so each lookup of an append costs one round
-// trip and no parsing.
+// node_index, hash, children). A prepared statement is planned once per connection, so each lookup
+// of an append costs one round trip and no parsing.
 void PrepareLedgerStatements(pqxx::connection_base& connection);
 
 // `bytes` in bytea's hex input form (a backslash, "x", lowercase hex) for COPY through

@@ -60,10 +60,8 @@ CREATE TABLE tree_nodes (
   level integer NOT NULL,
   node_index bigint NOT NULL,
   hash bytea NOT NULL,
-  children bytea,
   PRIMARY KEY (agreement, level, node_index)
 );
-ALTER TABLE tree_nodes ALTER COLUMN children SET STORAGE EXTERNAL;
 CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'the ledger is append-only';
@@ -89,7 +87,8 @@ REVOKE UPDATE, DELETE, TRUNCATE ON events, event_commitments, tree_heads, tree_n
 CREATE TABLE ledger_schema (version integer NOT NULL);
 )sql";
 
-// Children are hashes, which do not compress: stored out of line without trying (§6.6).
+// The children of cached nodes (§6.6), added to every new schema and to those of earlier versions.
+// They are hashes, which do not compress: stored out of line without trying.
 constexpr const char* kAddChildren = R"sql(
 ALTER TABLE tree_nodes ADD COLUMN children bytea;
 ALTER TABLE tree_nodes ALTER COLUMN children SET STORAGE EXTERNAL;
@@ -103,12 +102,12 @@ Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
     transaction.exec_params1("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
     auto holds = [&](const char* query) { return transaction.exec1(query)[0].as<bool>(); };
     // Creating triggers locks the tables against writers, so an existing schema is only read,
-    // unless it is one of an earlier version.
+    // unless it lacks what this version adds.
     if (holds("SELECT to_regclass('ledger_schema') IS NULL")) transaction.exec0(kSchema);
     if (holds("SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = "
               "'tree_nodes'::regclass AND attname = 'children' AND NOT attisdropped)")) {
-      // Earlier versions kept no children in `tree_nodes` (§6.6): their nodes have none, and
-      // proofs read the level below them instead. Only the tables' owner may add the column.
+      // The nodes of earlier versions keep no children, and proofs read the level below them
+      // instead. Only the tables' owner may add the column.
       transaction.exec0(kAddChildren);
     }
     if (holds("SELECT to_regclass('event_commitments_by_leaf') IS NOT NULL AND "

@@ -76,19 +76,21 @@ CREATE TABLE tree_nodes (
 
 // The children of cached nodes (§6.1, §6.6), apart from `tree_nodes`: a WITHOUT ROWID row keeps
 // ~2 KiB of itself on its B-tree page, so 8 KiB of children in `tree_nodes` would spread the 256
-// hashes of a range read over ~35 pages instead of one or two.
+// hashes of a range read over ~35 pages instead of one or two. A rowid table, unlike a WITHOUT
+// ROWID one, keeps a row of 8 KiB whole on a 16 KiB page instead of spilling most of it into an
+// overflow page of its own.
 constexpr char kChildrenTable[] = R"sql(
 CREATE TABLE tree_node_children (
   agreement TEXT NOT NULL,
   level INTEGER NOT NULL,
   node_index INTEGER NOT NULL,
   children BLOB NOT NULL,
-  PRIMARY KEY (agreement, level, node_index)
-) WITHOUT ROWID;
+  UNIQUE (agreement, level, node_index)
+);
 )sql";
 
 constexpr const char* kAppendOnlyTables[] = {"events", "event_commitments", "tree_heads",
-                                             "tree_nodes", "tree_node_children"};
+                                             "tree_nodes"};
 
 // SQL making `table` append-only (§6.5).
 std::string AppendOnlyTriggers(std::string_view table) {
@@ -442,15 +444,15 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
   }
   std::string sql;
   if (!has_schema) {
-    sql = std::string(kSchema) + kChildrenTable;
+    sql = kSchema;
     for (const char* table : kAppendOnlyTables) sql += AppendOnlyTriggers(table);
   }
-  // Files made by earlier versions kept no children (§6.6): their nodes have none, and proofs
-  // read the level below them instead.
+  // Added to new files and to those of earlier versions, whose nodes keep no children (§6.6):
+  // proofs read the level below them instead.
   Result<sqlite3_stmt*> has_children = store->Statement(
       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tree_node_children'");
   if (!has_children.ok()) return has_children.error();
-  if (has_schema && sqlite3_step(has_children.value()) == SQLITE_ROW &&
+  if (sqlite3_step(has_children.value()) == SQLITE_ROW &&
       sqlite3_column_int(has_children.value(), 0) == 0) {
     sql += kChildrenTable + AppendOnlyTriggers("tree_node_children");
   }
