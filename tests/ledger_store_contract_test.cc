@@ -273,16 +273,16 @@ TEST_P(LedgerStoreContractTest, TheNodeCacheServesRootsPastItsFirstNode) {
   for (int i = 1; i <= 300; ++i) events.push_back(Disbursement(i));
   AppendOk(*store, std::vector<Event>(events.begin(), events.begin() + 200));
   AppendOk(*store, std::vector<Event>(events.begin() + 200, events.end()));
-  std::vector<CachedNode> nodes;
-  ASSERT_FALSE(store->VisitCachedNodeRows(kAgreement,
-                                          [&](const CachedNode& node) { nodes.push_back(node); }));
-  ASSERT_EQ(nodes.size(), 1u);
-  EXPECT_EQ(nodes[0].level, 8);
+  Result<std::vector<CachedNodeRow>> nodes = store->CachedNodeRows(kAgreement);
+  ASSERT_TRUE(nodes.ok());
+  ASSERT_EQ(nodes.value().size(), 1u);
+  EXPECT_EQ(nodes.value()[0].level, 8);
   const std::vector<Hash> leaves = LeafHashesOf(*store);
-  EXPECT_EQ(nodes[0].hash, MerkleTreeHash(std::span(leaves).first(256)));
+  EXPECT_EQ(nodes.value()[0].hash, MerkleTreeHash(std::span(leaves).first(256)));
   // Its children are the 256 leaf hashes, in order (§6.6).
-  EXPECT_EQ(nodes[0].children,
-            std::string(reinterpret_cast<const char*>(leaves.data()), 256 * sizeof(Hash)));
+  const std::string children(reinterpret_cast<const char*>(leaves.data()), 256 * sizeof(Hash));
+  EXPECT_EQ(nodes.value()[0].children_sha256, Sha256(children));
+  EXPECT_EQ(store->NodeChildren(kAgreement, 8, 0).value(), children);
   for (int64_t size : {255, 256, 257, 300}) {
     EXPECT_EQ(store->Root(kAgreement, size).value(), MerkleTreeHash(std::span(leaves).first(size)));
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,15 @@ struct CachedNode {
   // leaf hashes for level 8, else the cached nodes of level − 8. Empty for a node cached before
   // children were kept (§6.6).
   std::string children;
+};
+
+// A `tree_nodes` row as `treaty verify` reads it: the node's hash, and SHA-256 of its children,
+// nullopt when it has none (NULL).
+struct CachedNodeRow {
+  int level = 0;
+  int64_t node_index = 0;
+  Hash hash{};
+  std::optional<Hash> children_sha256;
 };
 
 // An `event_commitments` row.

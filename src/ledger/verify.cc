@@ -119,12 +119,10 @@ class Verifier {
     Result<std::vector<SignedTreeHead>> heads = store_.TreeHeads(agreement_);
     if (!heads.ok()) return heads.error();
     heads_ = std::move(heads).value();
-    if (auto error = store_.VisitCachedNodeRows(agreement_, [this](const CachedNode& node) {
-          nodes_[{node.level, node.node_index}] = {
-              node.hash,
-              node.children.empty() ? std::nullopt : std::optional(Sha256(node.children))};
-        })) {
-      return *error;
+    Result<std::vector<CachedNodeRow>> nodes = store_.CachedNodeRows(agreement_);
+    if (!nodes.ok()) return nodes.error();
+    for (const CachedNodeRow& node : nodes.value()) {
+      nodes_[{node.level, node.node_index}] = {node.hash, node.children_sha256};
     }
     Result<std::optional<LedgerState>> state = store_.State(agreement_);
     if (!state.ok()) return state.error();
@@ -397,7 +395,7 @@ class Verifier {
             fmt::format("cached node (level {}, index {}) differs", node.level, node.node_index));
       }
       const Hash children = children_.Complete(node);
-      if (stored->second.children_digest && *stored->second.children_digest != children) {
+      if (stored->second.children_sha256 && *stored->second.children_sha256 != children) {
         return fail(fmt::format("cached node (level {}, index {}): its stored children differ",
                                 node.level, node.node_index));
       }
@@ -545,10 +543,9 @@ class Verifier {
   VerifyReport report_;
   std::vector<SignedTreeHead> heads_;
   size_t head_index_ = 0;
-  // A `tree_nodes` row as kept here: its hash, and SHA-256 of its children when it has some.
   struct StoredNode {
     Hash hash;
-    std::optional<Hash> children_digest;
+    std::optional<Hash> children_sha256;
   };
   std::map<std::pair<int, int64_t>, StoredNode> nodes_;
   std::set<std::pair<int, int64_t>> checked_nodes_;

@@ -748,25 +748,23 @@ Result<std::optional<SignedTreeHead>> SqliteLedgerStore::LatestTreeHead(
   return std::optional<SignedTreeHead>(std::move(rows.value()[0]));
 }
 
-std::optional<Error> SqliteLedgerStore::VisitCachedNodeRows(
-    const std::string& agreement, const std::function<void(const CachedNode&)>& visit) {
+Result<std::vector<ledger::CachedNodeRow>> SqliteLedgerStore::CachedNodeRows(
+    const std::string& agreement) {
   Result<sqlite3_stmt*> statement = Statement(
       "SELECT level, node_index, hash, children FROM tree_nodes LEFT JOIN tree_node_children "
       "USING (agreement, level, node_index) WHERE agreement = ? ORDER BY level, node_index");
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement);
-  CachedNode node;
-  int rc;
-  while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
-    node.level = sqlite3_column_int(statement.value(), 0);
-    node.node_index = sqlite3_column_int64(statement.value(), 1);
-    ColumnBytes(statement.value(), 2, node.hash);
-    AssignColumnText(statement.value(), 3, node.children);
-    visit(node);
-  }
-  sqlite3_reset(statement.value());
-  if (rc != SQLITE_DONE) return Fail("cannot read cached nodes");
-  return std::nullopt;
+  return Collect<ledger::CachedNodeRow>(
+      statement.value(),
+      [](sqlite3_stmt* s) {
+        ledger::CachedNodeRow node{sqlite3_column_int(s, 0), sqlite3_column_int64(s, 1), {}, {}};
+        ColumnBytes(s, 2, node.hash);
+        if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+          node.children_sha256 = ledger::Sha256(ColumnText(s, 3));
+        return node;
+      },
+      Fail("cannot read cached nodes"));
 }
 
 }  // namespace treaty::store

@@ -48,9 +48,7 @@ class SqliteLedgerStore : public ledger::LedgerStore {
                                                            int64_t tree_size) override;
   Result<std::optional<ledger::SignedTreeHead>> LatestTreeHead(
       const std::string& agreement) override;
-  std::optional<Error> VisitCachedNodeRows(
-      const std::string& agreement,
-      const std::function<void(const ledger::CachedNode&)>& visit) override;
+  Result<std::vector<ledger::CachedNodeRow>> CachedNodeRows(const std::string& agreement) override;
 
   const std::string& path() const { return path_; }
 
