@@ -400,9 +400,8 @@ TEST_F(PostgresLedgerStoreTest, ABatchWrittenByCopyVerifiesColumnByColumn) {
 TEST_F(PostgresLedgerStoreTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
   std::unique_ptr<PostgresLedgerStore> store = OpenStore();
   ASSERT_NE(store, nullptr);
-  std::vector<ledger::Event> events;
-  for (int i = 0; i < 300; ++i) events.push_back(ledger::test::Disbursement(i + 1));
-  ASSERT_TRUE(store->Append(Request(events)).ok());  // completes the level-8 node 0
+  // Completes the level-8 node 0.
+  ASSERT_TRUE(store->Append(Request(ledger::test::Disbursements(1, 300))).ok());
   ASSERT_TRUE(store->Append(Request({ledger::test::Disbursement(301)})).ok());
   ledger::VerifyOptions options;
   const ledger::KeysFile keys = ledger::test::TestKeys();
@@ -449,9 +448,8 @@ TEST_F(PostgresLedgerStoreTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsSt
 TEST_F(PostgresLedgerStoreTest, ACachedNodesChildrenAreCheckedAndASchemaWithoutThemGainsThem) {
   std::unique_ptr<PostgresLedgerStore> store = OpenStore();
   ASSERT_NE(store, nullptr);
-  std::vector<ledger::Event> events;
-  for (int i = 0; i < 300; ++i) events.push_back(ledger::test::Disbursement(i + 1));
-  ASSERT_TRUE(store->Append(Request(events)).ok());  // completes the level-8 node 0
+  // Completes the level-8 node 0.
+  ASSERT_TRUE(store->Append(Request(ledger::test::Disbursements(1, 300))).ok());
   const std::vector<Hash> path = store->InclusionPath(kAgreement, 10, 300).value();
   EXPECT_EQ(Scalar("SELECT attstorage FROM pg_attribute WHERE attrelid = 'tree_nodes'::regclass "
                    "AND attname = 'children'"),
@@ -483,9 +481,8 @@ TEST_F(PostgresLedgerStoreTest, ACachedNodesChildrenAreCheckedAndASchemaWithoutT
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(Scalar("SELECT count(*) FROM tree_nodes WHERE children IS NULL"), "1");
   EXPECT_EQ(store->InclusionPath(kAgreement, 10, 300).value(), path);
-  events.clear();
-  for (int i = 300; i < 600; ++i) events.push_back(ledger::test::Disbursement(i + 1));
-  ASSERT_TRUE(store->Append(Request(events)).ok());  // completes node 1
+  // Completes node 1.
+  ASSERT_TRUE(store->Append(Request(ledger::test::Disbursements(301, 300))).ok());
   EXPECT_EQ(Scalar("SELECT length(children) FROM tree_nodes WHERE node_index = 1"), "8192");
   report = ledger::VerifyLedger(*store, kAgreement, options);
   ASSERT_TRUE(report.ok()) << report.error().ToString();

@@ -75,6 +75,13 @@ inline Event Disbursement(int64_t minor_units, const std::string& key = "",
   return parsed.event;
 }
 
+// Disbursements of first, first + 1, … first + count − 1 EUR cents, keys derived.
+inline std::vector<Event> Disbursements(int64_t first, int64_t count) {
+  std::vector<Event> events;
+  for (int64_t i = 0; i < count; ++i) events.push_back(Disbursement(first + i));
+  return events;
+}
+
 // A correction of `original_id` that amends the amount to `minor_units`.
 inline Event AmountCorrection(const std::string& original_id, int64_t minor_units,
                               const std::string& institution = "lv-mod",

@@ -188,9 +188,8 @@ TEST_F(LedgerVerifyTest, AHashOfTheWrongSizeIsNamedInARowReadOverAnother) {
 // A hash or signature of the wrong size is named where it is stored, as in the PostgreSQL store.
 // Each is one byte too long, then restored, after which the ledger verifies again.
 TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
-  std::vector<Event> events;
-  for (int i = 6; i < 300; ++i) events.push_back(Disbursement(100 + i));
-  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());  // completes the level-8 node 0
+  // Completes the level-8 node 0.
+  ASSERT_TRUE(store_->Append(AppendOf(Disbursements(106, 294), keys_)).ok());
   ASSERT_TRUE(store_->Append(AppendOf({Disbursement(400)}, keys_)).ok());
   for (const WrongSizeCase& c : kWrongSizeCases) {
     const std::string hex = HexOf(c.table, c.column, c.where);
@@ -233,9 +232,8 @@ TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
 // A cached node's children (§6.6): verify compares them with the hashes below the node, a proof
 // refuses them at the wrong size, and without them a proof reads the level below the node.
 TEST_F(LedgerVerifyTest, ACachedNodesChildrenAreCheckedAndMayBeAbsent) {
-  std::vector<Event> events;
-  for (int i = 6; i < 300; ++i) events.push_back(Disbursement(100 + i));
-  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());  // completes the level-8 node 0
+  // Completes the level-8 node 0.
+  ASSERT_TRUE(store_->Append(AppendOf(Disbursements(106, 294), keys_)).ok());
   const std::vector<Hash> path = store_->InclusionPath(kAgreement, 10, 300).value();
   const std::string children =
       HexOf("tree_node_children", "children", "level = 8 AND node_index = 0");
@@ -269,17 +267,14 @@ TEST_F(LedgerVerifyTest, ACachedNodesChildrenAreCheckedAndMayBeAbsent) {
 // A file made before nodes had children gains their table when opened; its nodes keep none, and
 // those cached afterwards have theirs.
 TEST_F(LedgerVerifyTest, AFileWithoutChildrenGainsTheirTableAndKeepsItsNodes) {
-  std::vector<Event> events;
-  for (int i = 6; i < 300; ++i) events.push_back(Disbursement(100 + i));
-  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());
+  ASSERT_TRUE(store_->Append(AppendOf(Disbursements(106, 294), keys_)).ok());
   store_.reset();
   Tamper("DROP TABLE tree_node_children");
   store_ = store::SqliteLedgerStore::Open(path_).value();
   EXPECT_EQ(HexOf("tree_node_children", "count(*)", "true"), "30");  // "0"
   EXPECT_TRUE(Verify().ok());
-  events.clear();
-  for (int i = 300; i < 600; ++i) events.push_back(Disbursement(100 + i));
-  ASSERT_TRUE(store_->Append(AppendOf(events, keys_)).ok());  // completes node 1
+  // Completes node 1.
+  ASSERT_TRUE(store_->Append(AppendOf(Disbursements(400, 300), keys_)).ok());
   EXPECT_EQ(HexOf("tree_node_children", "children", "node_index = 1").size(), 2u * 8192);
   EXPECT_TRUE(Verify().ok());
   const std::vector<Hash> leaves = store_->LeafHashes(kAgreement, 0, 600).value();
