@@ -495,6 +495,38 @@ TEST_F(PostgresLedgerStoreTest, ACachedNodesChildrenAreCheckedAndASchemaWithoutT
   }
 }
 
+// A role that does not own the tables cannot add the children column to a schema of an earlier
+// version: it is told to let the owner open the ledger once, and the schema stays as it was.
+TEST_F(PostgresLedgerStoreTest, ARoleNotOwningTheTablesIsToldToLetTheOwnerAddTheChildren) {
+  ASSERT_NE(OpenStore(), nullptr);
+  ASSERT_EQ(Run("ALTER TABLE tree_nodes DROP COLUMN children"), "");
+  const std::string role = schema_->name() + "_writer";
+  ASSERT_EQ(Run(fmt::format("CREATE ROLE {0} LOGIN; GRANT USAGE ON SCHEMA {1} TO {0}; GRANT "
+                            "SELECT, INSERT ON ALL TABLES IN SCHEMA {1} TO {0}",
+                            role, schema_->name())),
+            "");
+  std::string url = schema_->url();
+  const size_t user = url.find("://") + 3;
+  url.replace(user, url.find('@', user) - user, role);
+  auto has_children = [&] {
+    return Scalar(
+        "SELECT count(*) FROM pg_attribute WHERE attrelid = 'tree_nodes'::regclass AND "
+        "attname = 'children' AND NOT attisdropped");
+  };
+  Result<std::unique_ptr<PostgresLedgerStore>> refused = PostgresLedgerStore::Open(url);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "the ledger's tree_nodes table has no children column (docs/ledger-format.md §6.1): "
+            "open it once as the owner of its tables, which adds it");
+  EXPECT_EQ(has_children(), "0");
+  ASSERT_NE(OpenStore(), nullptr);
+  EXPECT_EQ(has_children(), "1");
+  Result<std::unique_ptr<PostgresLedgerStore>> opened = PostgresLedgerStore::Open(url);
+  EXPECT_TRUE(opened.ok()) << opened.error().ToString();
+  opened = Error{"closed", ""};
+  EXPECT_EQ(Run(fmt::format("DROP OWNED BY {0}; DROP ROLE {0}", role)), "");
+}
+
 // Many writers append batches at once through the shared append code, some submitting the same
 // idempotency keys: the tree never forks, every acknowledged event is stored at the leaf it was
 // given, a key shared by two writers yields one event, and the ledger verifies.

@@ -269,10 +269,8 @@ TEST_P(LedgerStoreContractTest, EveryProofOfEveryHeadVerifies) {
 TEST_P(LedgerStoreContractTest, TheNodeCacheServesRootsPastItsFirstNode) {
   auto store = Connect();
   ASSERT_NE(store, nullptr);
-  std::vector<Event> events;
-  for (int i = 1; i <= 300; ++i) events.push_back(Disbursement(i));
-  AppendOk(*store, std::vector<Event>(events.begin(), events.begin() + 200));
-  AppendOk(*store, std::vector<Event>(events.begin() + 200, events.end()));
+  AppendOk(*store, Disbursements(1, 200));
+  AppendOk(*store, Disbursements(201, 100));
   Result<std::vector<CachedNodeRow>> nodes = store->CachedNodeRows(kAgreement);
   ASSERT_TRUE(nodes.ok());
   ASSERT_EQ(nodes.value().size(), 1u);

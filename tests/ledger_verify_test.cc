@@ -258,10 +258,20 @@ TEST_F(LedgerVerifyTest, ACachedNodesChildrenAreCheckedAndMayBeAbsent) {
   EXPECT_EQ(refused.error().message,
             "cached node (level 8, index 0) of lv-ua-2024: the stored children are 8191 bytes, not "
             "8192");
+  // Children that are empty, or none, are read from the level below, for proofs and verify alike.
+  Tamper(fmt::format(fmt::runtime(set), "X''"));
+  store_ = store::SqliteLedgerStore::Open(path_).value();
+  EXPECT_EQ(store_->InclusionPath(kAgreement, 10, 300).value(), path);
+  EXPECT_TRUE(Verify().ok());
   Tamper("DROP TRIGGER tree_node_children_no_delete; DELETE FROM tree_node_children");
   store_ = store::SqliteLedgerStore::Open(path_).value();
   EXPECT_EQ(store_->InclusionPath(kAgreement, 10, 300).value(), path);
   EXPECT_TRUE(Verify().ok());
+  // Children of a node the ledger does not have are named, as such a node would be.
+  Tamper("INSERT INTO tree_node_children VALUES ('lv-ua-2024', 8, 5, X'" + children + "')");
+  const VerifyReport stray = Verify();
+  EXPECT_EQ(stray.mismatch,
+            "cached node (level 8, index 5) differs: it covers leaves the ledger does not have");
 }
 
 // A file made before nodes had children gains their table when opened; its nodes keep none, and
@@ -272,6 +282,10 @@ TEST_F(LedgerVerifyTest, AFileWithoutChildrenGainsTheirTableAndKeepsItsNodes) {
   Tamper("DROP TABLE tree_node_children");
   store_ = store::SqliteLedgerStore::Open(path_).value();
   EXPECT_EQ(HexOf("tree_node_children", "count(*)", "true"), "30");  // "0"
+  // Its two append-only triggers (§6.5).
+  EXPECT_EQ(
+      HexOf("sqlite_master", "count(*)", "type = 'trigger' AND tbl_name = 'tree_node_children'"),
+      "32");  // "2"
   EXPECT_TRUE(Verify().ok());
   // Completes node 1.
   ASSERT_TRUE(store_->Append(AppendOf(Disbursements(400, 300), keys_)).ok());

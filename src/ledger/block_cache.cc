@@ -10,11 +10,6 @@ const std::vector<Hash>* BlockCache::Find(const BlockKey& key) {
 }
 
 const std::vector<Hash>& BlockCache::Add(const BlockKey& key, std::vector<Hash> hashes) {
-  if (auto found = index_.find(key); found != index_.end()) {
-    found->second->second = std::move(hashes);
-    entries_.splice(entries_.begin(), entries_, found->second);
-    return found->second->second;
-  }
   entries_.emplace_front(key, std::move(hashes));
   index_.emplace(key, entries_.begin());
   while (entries_.size() > capacity_) {

@@ -36,7 +36,8 @@ class BlockCache {
 
   // The hashes of `key`, or nullptr; valid until the next Add.
   const std::vector<Hash>* Find(const BlockKey& key);
-  // Keeps `hashes` as `key`; returns them, valid until the next Add.
+  // Keeps `hashes` as `key`; returns them, valid until the next Add. REQUIRES: `key` not kept
+  // (Find gave nullptr).
   const std::vector<Hash>& Add(const BlockKey& key, std::vector<Hash> hashes);
 
  private:

@@ -36,7 +36,7 @@ class TreeReader {
   virtual Result<std::vector<Hash>> CachedNodes(const std::string& agreement, int level,
                                                 int64_t begin, int64_t end) = 0;
   // The children stored with the cached node (level, node_index) (§6.6), whatever their size
-  // (the caller checks it); empty when the node is missing or has none.
+  // (the caller checks it); empty when the node is missing or has none (NULL or empty).
   virtual Result<std::string> NodeChildren(const std::string& agreement, int level,
                                            int64_t node_index) = 0;
 };
@@ -45,8 +45,8 @@ class TreeReader {
 // keeps them in a BlockCache, so that one proof or root reads each block at most once (three or
 // four queries at 10M leaves instead of one per level), and, with the store's cache, later proofs
 // not at all. A whole block is read as the children of the cached node above it, one row, when
-// that node has them (§6.6); else, and for the last block of a level, as its 2^8 rows. Reads
-// outside the first `tree_size` leaves, or crossing a block, go to `base` unchanged. Holds
+// that node has them (§6.6), else as its 2^8 rows; a block cut by the tree's size, row by row.
+// Reads outside the first `tree_size` leaves, or crossing a block, go to `base` unchanged. Holds
 // references to `base` and `shared`; not thread-safe.
 class BlockTreeReader : public TreeReader {
  public:

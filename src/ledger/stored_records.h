@@ -55,13 +55,12 @@ struct CachedNode {
   int64_t node_index = 0;
   Hash hash{};
   // The 2^8 hashes the node is folded from, concatenated (kNodeChildrenBytes in range_hash.h): the
-  // leaf hashes for level 8, else the cached nodes of level − 8. Empty for a node cached before
-  // children were kept (§6.6).
+  // leaf hashes for level 8, else the cached nodes of level − 8 (§6.6).
   std::string children;
 };
 
 // A `tree_nodes` row as `treaty verify` reads it: the node's hash, and SHA-256 of its children,
-// nullopt when it has none (NULL).
+// nullopt when it has none (NULL or empty: cached before children were kept).
 struct CachedNodeRow {
   int level = 0;
   int64_t node_index = 0;

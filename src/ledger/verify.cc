@@ -46,7 +46,7 @@ class CompactRange {
       stack_.pop_back();
       stack_.back() = {right.first + 1, NodeHash(stack_.back().second, right.second)};
       const int level = stack_.back().first;
-      if (level % kCacheLevelStep == 0) {
+      if (level % kCacheLevelStep == 0 && level <= kMaxCacheLevel) {
         completed.push_back({level, (size_ - 1) >> level, stack_.back().second, {}});
       }
     }

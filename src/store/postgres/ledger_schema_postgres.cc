@@ -108,6 +108,13 @@ Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
               "'tree_nodes'::regclass AND attname = 'children' AND NOT attisdropped)")) {
       // The nodes of earlier versions keep no children, and proofs read the level below them
       // instead. Only the tables' owner may add the column.
+      if (!holds("SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = "
+                 "'tree_nodes'::regclass), 'USAGE')")) {
+        return Error{
+            "the ledger's tree_nodes table has no children column (docs/ledger-format.md "
+            "§6.1): open it once as the owner of its tables, which adds it",
+            ""};
+      }
       transaction.exec0(kAddChildren);
     }
     if (holds("SELECT to_regclass('event_commitments_by_leaf') IS NOT NULL AND "

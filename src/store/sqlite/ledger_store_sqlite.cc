@@ -436,33 +436,37 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
   if (sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return store->Fail("cannot start a transaction");
   }
-  Result<sqlite3_stmt*> exists = store->Statement(
-      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ledger_schema'");
-  bool has_schema = false;
-  if (exists.ok() && sqlite3_step(exists.value()) == SQLITE_ROW) {
-    has_schema = sqlite3_column_int(exists.value(), 0) > 0;
+  // Whether the file has table `name`.
+  auto has_table = [&store](const char* name) -> Result<bool> {
+    Result<sqlite3_stmt*> statement =
+        store->Statement("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+    if (!statement.ok()) return statement.error();
+    Binder(statement.value()).Text(name);
+    const int rc = sqlite3_step(statement.value());
+    const bool found = rc == SQLITE_ROW && sqlite3_column_int(statement.value(), 0) > 0;
+    sqlite3_reset(statement.value());
+    if (rc != SQLITE_ROW) return store->Fail("cannot read the ledger tables");
+    return found;
+  };
+  Result<bool> has_schema = has_table("ledger_schema");
+  Result<bool> has_children = has_schema.ok() ? has_table("tree_node_children") : has_schema;
+  if (!has_children.ok()) {
+    sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    return has_children.error();
   }
   std::string sql;
-  if (!has_schema) {
+  if (!has_schema.value()) {
     sql = kSchema;
     for (const char* table : kAppendOnlyTables) sql += AppendOnlyTriggers(table);
   }
   // Added to new files and to those of earlier versions, whose nodes keep no children (§6.6):
   // proofs read the level below them instead.
-  Result<sqlite3_stmt*> has_children = store->Statement(
-      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tree_node_children'");
-  if (!has_children.ok()) return has_children.error();
-  if (sqlite3_step(has_children.value()) == SQLITE_ROW &&
-      sqlite3_column_int(has_children.value(), 0) == 0) {
-    sql += kChildrenTable + AppendOnlyTriggers("tree_node_children");
-  }
-  sqlite3_reset(has_children.value());
+  if (!has_children.value()) sql += kChildrenTable + AppendOnlyTriggers("tree_node_children");
   // Files made by earlier versions had these indexes; §6.1 keeps none beyond the keys, since each
   // cost every append a B-tree insert per event or per commitment.
   sql +=
       "DROP INDEX IF EXISTS events_by_type; DROP INDEX IF EXISTS events_by_date; "
       "DROP INDEX IF EXISTS event_commitments_by_leaf;\nCOMMIT;";
-  if (exists.ok()) sqlite3_reset(exists.value());
   if (sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
     Error error = store->Fail("cannot create the ledger tables");
     sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -752,7 +756,10 @@ Result<std::vector<ledger::CachedNodeRow>> SqliteLedgerStore::CachedNodeRows(
     const std::string& agreement) {
   Result<sqlite3_stmt*> statement = Statement(
       "SELECT level, node_index, hash, children FROM tree_nodes LEFT JOIN tree_node_children "
-      "USING (agreement, level, node_index) WHERE agreement = ? ORDER BY level, node_index");
+      "USING (agreement, level, node_index) WHERE agreement = ?1 UNION ALL "
+      "SELECT level, node_index, NULL, children FROM tree_node_children c WHERE agreement = ?1 "
+      "AND NOT EXISTS (SELECT 1 FROM tree_nodes n WHERE n.agreement = c.agreement AND "
+      "n.level = c.level AND n.node_index = c.node_index) ORDER BY level, node_index");
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement);
   return Collect<ledger::CachedNodeRow>(
@@ -760,8 +767,8 @@ Result<std::vector<ledger::CachedNodeRow>> SqliteLedgerStore::CachedNodeRows(
       [](sqlite3_stmt* s) {
         ledger::CachedNodeRow node{sqlite3_column_int(s, 0), sqlite3_column_int64(s, 1), {}, {}};
         ColumnBytes(s, 2, node.hash);
-        if (sqlite3_column_type(s, 3) != SQLITE_NULL)
-          node.children_sha256 = ledger::Sha256(ColumnText(s, 3));
+        const std::string children = ColumnText(s, 3);
+        if (!children.empty()) node.children_sha256 = ledger::Sha256(children);
         return node;
       },
       Fail("cannot read cached nodes"));
