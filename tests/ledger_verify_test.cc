@@ -274,6 +274,28 @@ TEST_F(LedgerVerifyTest, ACachedNodesChildrenAreCheckedAndMayBeAbsent) {
             "cached node (level 8, index 5) differs: it covers leaves the ledger does not have");
 }
 
+// The children of a level-16 node are the level-8 nodes under it: verify names them changed when
+// the node completes, at its last leaf.
+TEST_F(LedgerVerifyTest, TheChildrenOfALevel16NodeAreChecked) {
+  for (int64_t first = 6; first < 65536; first += 10000) {
+    const int64_t count = std::min<int64_t>(10000, 65536 - first);
+    ASSERT_TRUE(store_->Append(AppendOf(Disbursements(100 + first, count), keys_)).ok());
+  }
+  ASSERT_TRUE(Verify().ok());
+  const std::string children = HexOf("tree_node_children", "children", "level = 16");
+  ASSERT_EQ(children.size(), 2u * 8192);
+  const std::string changed = children.substr(0, 2 * 8191) +
+                              (children[2 * 8191] == 'A' ? "B" : "A") +
+                              children.substr(2 * 8191 + 1);
+  Tamper("UPDATE tree_node_children SET children = X'" + changed + "' WHERE level = 16");
+  const VerifyReport report = Verify();
+  EXPECT_EQ(report.mismatch_leaf, 65535);
+  EXPECT_TRUE(MismatchStartsAs(report.mismatch,
+                               "leaf 65535 (event %): cached node (level 16, index 0): its stored "
+                               "children differ"))
+      << report.mismatch;
+}
+
 // A file made before nodes had children gains their table when opened; its nodes keep none, and
 // those cached afterwards have theirs.
 TEST_F(LedgerVerifyTest, AFileWithoutChildrenGainsTheirTableAndKeepsItsNodes) {
