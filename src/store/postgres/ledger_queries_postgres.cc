@@ -142,7 +142,7 @@ ledger::SignedTreeHead HeadFromRow(const pqxx::row& row) {
   head.timestamp = row[3].as<std::string>();
   head.signer = row[4].as<std::string>();
   head.key_id = row[5].as<std::string>();
-  signed_head.head_bytes = pqxx::binarystring(row[6]).str();
+  signed_head.head_bytes = BytesFromField(row[6]);
   ReadBytes(row[7], signed_head.signature);
   return signed_head;
 }
