@@ -422,6 +422,7 @@ TEST_F(PostgresLedgerStoreTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsSt
       EXPECT_TRUE(ledger::test::MismatchStartsAs(report.value().mismatch, c.named))
           << chunk << ": " << report.value().mismatch;
     }
+    ledger::test::ExpectHeadRefusedToProofs(*store, c, c.bytes + 1);
     ASSERT_EQ(change(fmt::format("substring({} from 1 for {})", c.column, c.bytes)), "");
     Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
     ASSERT_TRUE(report.ok()) << report.error().ToString();

@@ -2,6 +2,9 @@
 // valid events to append, and stored values of the wrong size with what `treaty verify` says.
 #pragma once
 
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -109,24 +112,37 @@ struct WrongSizeCase {
   const char* column;
   int bytes;          // the right size
   const char* where;  // the row, as SQL
+  int64_t head;       // the tree size of the head the row is, or 0
   int64_t leaf;
   const char* named;
 };
 
 inline constexpr WrongSizeCase kWrongSizeCases[] = {
-    {"events", "leaf_hash", 32, "leaf_index = 3", 3,
+    {"events", "leaf_hash", 32, "leaf_index = 3", 0, 3,
      "leaf 3 (event %): the stored leaf hash differs from its bytes"},
-    {"events", "content_hash", 32, "leaf_index = 299", 299,
+    {"events", "content_hash", 32, "leaf_index = 299", 0, 299,
      "leaf 299 (event %): the stored content hash differs"},
-    {"tree_nodes", "hash", 32, "level = 8 AND node_index = 0", 255,
+    {"tree_nodes", "hash", 32, "level = 8 AND node_index = 0", 0, 255,
      "leaf 255 (event %): cached node (level 8, index 0) differs"},
-    {"tree_heads", "root_hash", 32, "tree_size = 300", -1,
+    {"tree_heads", "root_hash", 32, "tree_size = 300", 300, -1,
      "tree head 300: the stored head bytes differ from its fields"},
-    {"tree_heads", "signature", 64, "tree_size = 301", -1,
+    {"tree_heads", "signature", 64, "tree_size = 301", 301, -1,
      "tree head 301: the signature of the head of size 301 does not verify with key"},
-    {"ledgers", "root_hash", 32, "true", -1,
+    {"ledgers", "root_hash", 32, "true", 0, -1,
      "ledgers row: root_hash differs from the recomputed root"},
 };
+
+// While the row of case `c` is a head stored with `bytes` bytes in c.column, the head reads that
+// hand it on as signed (proofs) refuse it; the latest head is 301.
+inline void ExpectHeadRefusedToProofs(LedgerStore& store, const WrongSizeCase& c, size_t bytes) {
+  if (c.head == 0) return;
+  Result<std::optional<SignedTreeHead>> head = store.TreeHeadAt("lv-ua-2024", c.head);
+  ASSERT_FALSE(head.ok()) << c.column;
+  EXPECT_EQ(head.error().message,
+            fmt::format("tree head of size {} of lv-ua-2024: the stored {} is {} bytes, not {}",
+                        c.head, c.column, bytes, c.bytes));
+  EXPECT_EQ(store.LatestTreeHead("lv-ua-2024").ok(), c.head != 301) << c.column;
+}
 
 // What an append and a proof say of leaf 299's hash stored one byte too long: they build on it.
 inline constexpr const char* kWrongSizeLeafRefused =

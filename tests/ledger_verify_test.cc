@@ -203,6 +203,7 @@ TEST_F(LedgerVerifyTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsStored) {
         EXPECT_EQ(report.mismatch_leaf, c.leaf) << c.column << " " << chunk;
         EXPECT_TRUE(MismatchStartsAs(report.mismatch, c.named)) << chunk << ": " << report.mismatch;
       }
+      ExpectHeadRefusedToProofs(*store_, c, wrong.size() / 2);
     }
     Tamper(fmt::format(fmt::runtime(change), hex));
     EXPECT_TRUE(Verify().ok()) << c.table << "." << c.column;

@@ -17,6 +17,22 @@ Result<Event> ReadStoredEvent(const StoredEvent& stored) {
   return std::move(parsed.event);
 }
 
+std::optional<Error> WrongSizeHeadError(const TreeHead& head, const StoredHeadSizes& sizes,
+                                        const std::string& where) {
+  const auto wrong = [&](std::string_view column, int64_t size, size_t expected) {
+    return Error{fmt::format("tree head of size {} of {}: the stored {} is {} bytes, not {}",
+                             head.tree_size, head.agreement, column, size, expected),
+                 where};
+  };
+  if (sizes.root_hash != static_cast<int64_t>(head.root_hash.size())) {
+    return wrong("root_hash", sizes.root_hash, head.root_hash.size());
+  }
+  if (sizes.signature != static_cast<int64_t>(Signature{}.size())) {
+    return wrong("signature", sizes.signature, Signature{}.size());
+  }
+  return std::nullopt;
+}
+
 Result<StoredEvent> MakeStoredEvent(const Event& event, int64_t leaf_index) {
   Result<CanonicalForm> canonical = CanonicalEventAndContentHash(event);
   if (!canonical.ok()) return canonical.error();

@@ -48,6 +48,17 @@ struct SignedTreeHead {
   Signature signature{};
 };
 
+// The byte lengths of a `tree_heads` row's root_hash and signature as stored (NULL: 0).
+struct StoredHeadSizes {
+  int64_t root_hash = 0;
+  int64_t signature = 0;
+};
+
+// An error naming the head and the column when `sizes` are not 32 and 64 bytes, for the reads
+// that hand a head on as signed (proofs): a wrong-size value must not be read as zero there.
+std::optional<Error> WrongSizeHeadError(const TreeHead& head, const StoredHeadSizes& sizes,
+                                        const std::string& where);
+
 // A `tree_nodes` row: the hash of the perfect subtree over leaves
 // [node_index·2^level, (node_index+1)·2^level), level ∈ {8, 16, 24, 32, 40, 48} (§6.6).
 struct CachedNode {

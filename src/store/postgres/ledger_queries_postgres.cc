@@ -167,6 +167,19 @@ std::vector<ledger::SignedTreeHead> HeadsFromResult(const pqxx::result& result) 
   return heads;
 }
 
+Result<std::optional<ledger::SignedTreeHead>> OneCheckedHead(const pqxx::result& result,
+                                                             const std::string& where) {
+  if (result.empty()) return std::optional<ledger::SignedTreeHead>();
+  const pqxx::row row = result[0];
+  ledger::SignedTreeHead head = HeadFromRow(row);
+  const ledger::StoredHeadSizes sizes{static_cast<int64_t>(BytesFromField(row[2]).size()),
+                                      static_cast<int64_t>(BytesFromField(row[7]).size())};
+  if (std::optional<Error> wrong = ledger::WrongSizeHeadError(head.head, sizes, where)) {
+    return *wrong;
+  }
+  return std::optional<ledger::SignedTreeHead>(std::move(head));
+}
+
 Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& transaction,
                                                    const std::string& agreement, int64_t begin,
                                                    int64_t end) {

@@ -55,6 +55,10 @@ std::vector<ledger::StoredEvent> EventsFromResult(const pqxx::result& result);
 // Every row of `result` into `events`, replacing what it held; its strings keep their buffers.
 void EventsFromResult(const pqxx::result& result, std::vector<ledger::StoredEvent>& events);
 std::vector<ledger::SignedTreeHead> HeadsFromResult(const pqxx::result& result);
+// The head of a result of at most one `tree_heads` row (kHeadColumns), or nullopt; a root_hash or
+// signature of the wrong size is an error (ledger::WrongSizeHeadError) with `where`.
+Result<std::optional<ledger::SignedTreeHead>> OneCheckedHead(const pqxx::result& result,
+                                                             const std::string& where);
 
 // The leaf hashes of leaves [begin, end). Errors: a missing leaf, a hash that is not 32 bytes.
 Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& transaction,

@@ -170,8 +170,7 @@ Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeadAt(
         read.exec_params(std::string("SELECT ") + kHeadColumns +
                              " FROM tree_heads WHERE agreement = $1 AND tree_size = $2",
                          agreement, tree_size);
-    if (rows.empty()) return std::optional<ledger::SignedTreeHead>();
-    return std::optional<ledger::SignedTreeHead>(HeadFromRow(rows[0]));
+    return OneCheckedHead(rows, where_);
   });
 }
 
@@ -183,8 +182,7 @@ Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::LatestTreeHea
         std::string("SELECT ") + kHeadColumns +
             " FROM tree_heads WHERE agreement = $1 ORDER BY tree_size DESC LIMIT 1",
         agreement);
-    if (rows.empty()) return std::optional<ledger::SignedTreeHead>();
-    return std::optional<ledger::SignedTreeHead>(HeadFromRow(rows[0]));
+    return OneCheckedHead(rows, where_);
   });
 }
 

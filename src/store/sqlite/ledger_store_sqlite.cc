@@ -731,11 +731,7 @@ Result<std::optional<SignedTreeHead>> SqliteLedgerStore::TreeHeadAt(const std::s
       fmt::format("SELECT {} FROM tree_heads WHERE agreement = ? AND tree_size = ?", kHeadColumns));
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(tree_size);
-  Result<std::vector<SignedTreeHead>> rows =
-      Collect<SignedTreeHead>(statement.value(), ReadHeadRow, Fail("cannot read a tree head"));
-  if (!rows.ok()) return rows.error();
-  if (rows.value().empty()) return std::optional<SignedTreeHead>();
-  return std::optional<SignedTreeHead>(std::move(rows.value()[0]));
+  return OneCheckedHead(statement.value());
 }
 
 Result<std::optional<SignedTreeHead>> SqliteLedgerStore::LatestTreeHead(
@@ -745,10 +741,24 @@ Result<std::optional<SignedTreeHead>> SqliteLedgerStore::LatestTreeHead(
                   kHeadColumns));
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement);
-  Result<std::vector<SignedTreeHead>> rows =
-      Collect<SignedTreeHead>(statement.value(), ReadHeadRow, Fail("cannot read a tree head"));
+  return OneCheckedHead(statement.value());
+}
+
+Result<std::optional<SignedTreeHead>> SqliteLedgerStore::OneCheckedHead(sqlite3_stmt* statement) {
+  ledger::StoredHeadSizes sizes;
+  Result<std::vector<SignedTreeHead>> rows = Collect<SignedTreeHead>(
+      statement,
+      [&sizes](sqlite3_stmt* row) {
+        SignedTreeHead head = ReadHeadRow(row);
+        sizes = {sqlite3_column_bytes(row, 2), sqlite3_column_bytes(row, 7)};
+        return head;
+      },
+      Fail("cannot read a tree head"));
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) return std::optional<SignedTreeHead>();
+  if (std::optional<Error> wrong = WrongSizeHeadError(rows.value()[0].head, sizes, path_)) {
+    return *wrong;
+  }
   return std::optional<SignedTreeHead>(std::move(rows.value()[0]));
 }
 

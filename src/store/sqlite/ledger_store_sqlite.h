@@ -65,6 +65,9 @@ class SqliteLedgerStore : public ledger::LedgerStore {
   // connection.
   Result<sqlite3_stmt*> Statement(const std::string& sql);
   Error Fail(std::string_view what) const;
+  // The head `statement` selects (kHeadColumns), or nullopt; a root_hash or signature of the
+  // wrong size is an error (ledger::WrongSizeHeadError).
+  Result<std::optional<ledger::SignedTreeHead>> OneCheckedHead(sqlite3_stmt* statement);
 
   std::string path_;
   DatabaseHandle db_;
