@@ -514,6 +514,24 @@ TEST_F(LedgerVerifyTest, AnEventCommitmentRowPastTheLedgerIsNamed) {
   EXPECT_EQ(report.mismatch, "event_commitments row (sec_1, leaf 6) names no event of the ledger");
 }
 
+// After every leaf, §8 names a head over more leaves than the ledger has before a row of
+// event_commitments that names no event.
+TEST_F(LedgerVerifyTest, AHeadOverMoreLeavesIsNamedBeforeARowOfNoEvent) {
+  Tamper(
+      "INSERT INTO tree_heads SELECT agreement, 7, root_hash, timestamp, signer, key_id, head, "
+      "signature FROM tree_heads WHERE tree_size = 6; "
+      "INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 6)");
+  for (const int64_t chunk : {1, 10000}) {
+    const VerifyReport report = Verify(chunk);
+    EXPECT_EQ(report.mismatch_leaf, -1) << chunk;
+    EXPECT_EQ(report.mismatch, "tree head 7: it covers more leaves than the ledger has (6)")
+        << chunk;
+  }
+  Tamper("DROP TRIGGER IF EXISTS tree_heads_no_delete; DELETE FROM tree_heads WHERE tree_size = 7");
+  EXPECT_EQ(Verify().mismatch,
+            "event_commitments row (sec_1, leaf 6) names no event of the ledger");
+}
+
 TEST_F(LedgerVerifyTest, AnEarlierEventMismatchIsNamedBeforeLaterCommitmentRows) {
   Tamper(
       "UPDATE events SET classification = 'restricted' WHERE leaf_index = 1; "

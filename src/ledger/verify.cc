@@ -137,7 +137,10 @@ class Verifier {
     // mismatching leaf, or all of them.
     Result<bool> rows_match = CheckCommitmentRows(events_match.value());
     if (!rows_match.ok()) return rows_match.error();
-    if (!events_match.value() || !rows_match.value()) return std::move(report_);
+    if (!events_match.value()) return std::move(report_);
+    // After the leaves, in §8's order: a head over more leaves, then a row that names no event.
+    const bool row_of_no_event = !rows_match.value() && report_.mismatch_leaf < 0;
+    if (!rows_match.value() && !row_of_no_event) return std::move(report_);
     if (head_index_ < heads_.size()) {
       const SignedTreeHead& head = heads_[head_index_];
       return Mismatch(-1, "",
@@ -145,6 +148,7 @@ class Verifier {
                                   "({})",
                                   head.head.tree_size, next_leaf_));
     }
+    if (row_of_no_event) return std::move(report_);
     for (const auto& [key, node] : nodes_) {
       if (!checked_nodes_.contains(key)) {
         return Mismatch(-1, "",
