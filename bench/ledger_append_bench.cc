@@ -255,13 +255,18 @@ int main(int argc, char** argv) {
   std::printf("ledger append: %lld events per run, median of %d runs, each on a fresh store\n",
               static_cast<long long>(count), runs);
   const std::string server = BenchPostgresUrl();
-  for (const size_t batch : {size_t{1000}, size_t{10000}}) {
-    PrintLine("SQLite", batch, MedianOf(runs, [&] { return SqliteLedgerRun(events, batch); }),
-              MedianOf(runs, [&] { return SqliteBaselineRun(rows, batch); }));
-    if (server.empty()) continue;
-    PrintLine("PostgreSQL", batch,
-              MedianOf(runs, [&] { return PostgresLedgerRun(server, events, batch); }),
-              MedianOf(runs, [&] { return PostgresBaselineRun(server, rows, batch); }));
+  try {
+    for (const size_t batch : {size_t{1000}, size_t{10000}}) {
+      PrintLine("SQLite", batch, MedianOf(runs, [&] { return SqliteLedgerRun(events, batch); }),
+                MedianOf(runs, [&] { return SqliteBaselineRun(rows, batch); }));
+      if (server.empty()) continue;
+      PrintLine("PostgreSQL", batch,
+                MedianOf(runs, [&] { return PostgresLedgerRun(server, events, batch); }),
+                MedianOf(runs, [&] { return PostgresBaselineRun(server, rows, batch); }));
+    }
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "%s\n", error.what());
+    return 1;
   }
   if (server.empty()) {
     std::printf(

@@ -16,6 +16,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -137,12 +138,22 @@ inline std::string BenchPostgresUrl() {
   return "";
 }
 
-// A schema of its own on the benchmark server, dropped at destruction; url() selects it.
+// A schema of its own on the benchmark server, dropped at destruction; url() selects it. Throws
+// std::runtime_error while another run holds a schema of the same name.
 class PostgresBenchSchema {
  public:
   PostgresBenchSchema(const std::string& base, const std::string& name)
       : admin_(base), name_(name) {
     pqxx::nontransaction session(admin_);
+    // Held by admin_'s session until it closes: two runs on one server would drop each other's
+    // tables and spoil both figures.
+    if (!session
+             .exec_params1("SELECT pg_try_advisory_lock(hashtext($1))", "treaty-bench " + name)[0]
+             .as<bool>()) {
+      throw std::runtime_error("schema " + name +
+                               " is in use by another benchmark run on this server: wait for it "
+                               "to end");
+    }
     session.exec0("DROP SCHEMA IF EXISTS " + name_ + " CASCADE");
     session.exec0("CREATE SCHEMA " + name_);
     url_ = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +

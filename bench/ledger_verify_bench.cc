@@ -170,8 +170,13 @@ int main(int argc, char** argv) {
     }
   }
   treaty::ledger::InitSodium();
-  for (const std::string& store : stores) {
-    if (!(store == "sqlite" ? RunSqlite(sizes, runs) : RunPostgres(sizes, runs))) return 1;
+  try {
+    for (const std::string& store : stores) {
+      if (!(store == "sqlite" ? RunSqlite(sizes, runs) : RunPostgres(sizes, runs))) return 1;
+    }
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "%s\n", error.what());
+    return 1;
   }
   return 0;
 }
