@@ -110,6 +110,15 @@ TEST_F(LedgerVerifyTest, AnUntouchedLedgerVerifies) {
   EXPECT_EQ(report.Line().rfind("verify: OK lv-ua-2024: 6 events, 3 tree heads, root ", 0), 0u);
 }
 
+TEST(VerifyReportTest, OneEventAndOneHeadAreSpokenOfInTheSingular) {
+  VerifyReport report;
+  report.agreement = "lv-ua-2024";
+  report.events = 1;
+  report.heads = 1;
+  EXPECT_EQ(report.Line().rfind("verify: OK lv-ua-2024: 1 event, 1 tree head, root ", 0), 0u)
+      << report.Line();
+}
+
 TEST_F(LedgerVerifyTest, ProgressIsReportedAfterEachChunkThenEachPageOfCommitmentRows) {
   const int64_t rows = static_cast<int64_t>(
       store_->ReadEventCommitments(kAgreement, std::nullopt, 1000).value().size());

@@ -573,8 +573,9 @@ class Verifier {
 
 std::string VerifyReport::Line() const {
   if (!ok()) return fmt::format("verify: {}: {}", agreement, mismatch);
-  return fmt::format("verify: OK {}: {} events, {} tree head{}, root {} at size {}", agreement,
-                     events, heads, heads == 1 ? "" : "s", ToHex(root), events);
+  return fmt::format("verify: OK {}: {} event{}, {} tree head{}, root {} at size {}", agreement,
+                     events, events == 1 ? "" : "s", heads, heads == 1 ? "" : "s", ToHex(root),
+                     events);
 }
 
 Result<VerifyReport> VerifyLedger(LedgerStore& store, const std::string& agreement,
