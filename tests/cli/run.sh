@@ -185,6 +185,9 @@ check "token list of no user message" grep -q 'no user "nobody"' "$work/err"
 check "token list of no file exit 2" run 2 token list --db "$work/typo.sqlite"
 check "token list of no file message" grep -q "typo.sqlite: no such accounts file" "$work/err"
 check "token list of no file makes none" test ! -e "$work/typo.sqlite"
+check "token create in no file exit 2" run 2 token create rita --db "$work/typo.sqlite"
+check "token create in no file message" grep -q "typo.sqlite: no such accounts file (treaty user add makes it" "$work/err"
+check "token create in no file makes none" test ! -e "$work/typo.sqlite"
 check "token list after refusals" run 0 token list --db "$accounts"
 check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
 

@@ -111,10 +111,12 @@ int RunToken(const std::string& action, const TokenOptions& options, std::ostrea
     err << command << ": " << lifetime.error().ToString() << "\n";
     return kExitBadInput;
   }
-  // Listing and revoking read an accounts file; they do not make an empty one at a mistyped path.
+  // Tokens belong to users of an accounts file that `treaty user add` made: no action makes an
+  // empty one at a mistyped path.
   std::error_code ec;
-  if (action != "create" && !std::filesystem::exists(options.db, ec)) {
-    err << command << ": " << options.db << ": no such accounts file\n";
+  if (!std::filesystem::exists(options.db, ec)) {
+    err << command << ": " << options.db
+        << ": no such accounts file (treaty user add makes it with its first user)\n";
     return kExitBadInput;
   }
   Result<std::unique_ptr<http::AccountStore>> store = http::AccountStore::Open(options.db);
