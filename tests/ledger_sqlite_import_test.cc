@@ -123,6 +123,11 @@ class LedgerSqliteImportTest : public ::testing::Test {
     return ReadImportFile("e.jsonl", jsonl.str(), ImportFormat::kJsonLines, Context(keys_));
   }
 
+  Result<std::vector<std::string>> Check(const std::vector<ImportRow>& rows) {
+    const PrivateKey key = TestKey("lv-mod");
+    return CheckImportRows(*store_, ImportCheck{"e.jsonl", "lv-ua-2024", &key, &keys_}, rows);
+  }
+
   Result<ImportSummary> Write(const ImportReading& reading, std::vector<ImportBatch>& batches) {
     ImportWrite request;
     request.agreement = "lv-ua-2024";
@@ -162,8 +167,7 @@ TEST_F(LedgerSqliteImportTest, AKeyReusedWithOtherContentIsFoundBeforeWriting) {
   std::vector<ImportBatch> batches;
   ASSERT_TRUE(Write(Read(3), batches).ok());
   const ImportReading changed = Read(5, " changed");
-  Result<std::vector<std::string>> errors =
-      CheckImportKeys(*store_, "e.jsonl", "lv-ua-2024", changed.rows);
+  Result<std::vector<std::string>> errors = Check(changed.rows);
   ASSERT_TRUE(errors.ok());
   ASSERT_EQ(errors.value().size(), 3u);
   EXPECT_EQ(errors.value()[0].rfind("e.jsonl:1: idempotency_key: reused with different content: "
@@ -171,7 +175,33 @@ TEST_F(LedgerSqliteImportTest, AKeyReusedWithOtherContentIsFoundBeforeWriting) {
                                     0),
             0u);
   EXPECT_NE(errors.value()[0].find("(leaf 0) has it"), std::string::npos);
-  EXPECT_TRUE(CheckImportKeys(*store_, "e.jsonl", "lv-ua-2024", Read(5).rows).value().empty());
+  EXPECT_TRUE(Check(Read(5).rows).value().empty());
+}
+
+// What the append would refuse is found for the whole file before anything is written: a row of
+// another institution than the key's, and references that fail (§6.2 steps 1 and 3, §9.1).
+TEST_F(LedgerSqliteImportTest, RowsTheAppendWouldRefuseAreFoundBeforeWriting) {
+  Result<AppendResult> stored = store_->Append(AppendOf({Disbursement(1)}, keys_));
+  ASSERT_TRUE(stored.ok()) << stored.error().ToString();
+  const std::string original = stored.value().events[0].id;
+  const std::string missing = "01a24780-0000-7000-8000-000000000001";
+  const std::vector<ImportRow> rows = {
+      {2, Disbursement(2)},
+      {3, Disbursement(3, "", "ua-mod")},
+      {4, AmountCorrection(missing, 4)},
+      {5, AmountCorrection(original, 5, "lv-mod", "restricted")},
+      {6, AmountCorrection(original, 6)},
+  };
+  Result<std::vector<std::string>> errors = Check(rows);
+  ASSERT_TRUE(errors.ok()) << errors.error().ToString();
+  const std::vector<std::string> expected = {
+      "e.jsonl:3: recorded_by.institution: event signed with the wrong key: key " +
+          TestKey("lv-mod").key_id + " belongs to lv-mod, the event is recorded by ua-mod",
+      "e.jsonl:4: corrects: no event " + missing + " in lv-ua-2024",
+      "e.jsonl:5: classification: must equal the corrected event's (public)",
+  };
+  EXPECT_EQ(errors.value(), expected);
+  EXPECT_EQ(store_->State("lv-ua-2024").value()->tree_size, 1);
 }
 
 }  // namespace

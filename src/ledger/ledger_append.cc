@@ -3,7 +3,6 @@
 #include <absl/container/flat_hash_map.h>
 #include <atomic>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <stop_token>
 #include <thread>
 #include <utility>
@@ -11,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "ledger/ledger_store.h"
+#include "ledger/submission_checks.h"
 #include "ledger/timestamp.h"
 #include "ledger/uuid.h"
 
@@ -22,38 +22,6 @@ constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
 
 Error SubmissionError(size_t index, std::string_view path, std::string message) {
   return Error{std::move(message), fmt::format("submissions[{}].{}", index, path)};
-}
-
-// What the reference checks need to know of an event named by `corrects` or `responds_to`.
-struct Referenced {
-  std::string id;
-  std::string agreement;
-  std::string type;
-  std::string subtype;
-  std::string classification;
-  std::string institution;
-  std::string corrects;
-};
-
-Referenced FromRow(const StoredEvent& row) {
-  Referenced ref{row.id,          row.agreement, row.type, "", row.classification,
-                 row.institution, row.corrects};
-  const nlohmann::json event = nlohmann::json::parse(row.canonical, nullptr, false);
-  if (event.is_object() && event.contains("subtype") && event["subtype"].is_string()) {
-    ref.subtype = event["subtype"].get<std::string>();
-  }
-  return ref;
-}
-
-// A submission of this transaction, appended with `id`.
-Referenced FromEvent(const Event& event, const std::string& id) {
-  return Referenced{id,
-                    event.agreement,
-                    std::string(EventTypeName(event.content.type)),
-                    event.content.subtype,
-                    event.classification,
-                    event.recorded_by.institution,
-                    event.corrects};
 }
 
 // The rows of the submissions an append adds, made in order on a thread of their own: the
@@ -250,86 +218,25 @@ class AppendRun {
   Result<std::optional<Referenced>> Lookup(const std::string& id) {
     auto in_batch = batch_events_.find(id);
     if (in_batch != batch_events_.end()) {
-      return std::optional<Referenced>(FromEvent(request_.submissions[in_batch->second], id));
+      return std::optional<Referenced>(
+          ReferencedFromEvent(request_.submissions[in_batch->second], id));
     }
     Result<std::optional<StoredEvent>> stored = txn_.FindById(id);
     if (!stored.ok()) return stored.error();
     if (!stored.value() || stored.value()->agreement != request_.agreement) {
       return std::optional<Referenced>();
     }
-    return std::optional<Referenced>(FromRow(*stored.value()));
-  }
-
-  // `responds_to` of `content` (at `prefix`) names an event of the expected type (§1.3).
-  std::optional<Error> CheckRespondsTo(size_t i, const std::string& prefix,
-                                       const EventContent& content) {
-    if (content.responds_to.empty()) return std::nullopt;
-    const std::string path = prefix + "responds_to";
-    Result<std::optional<Referenced>> found = Lookup(content.responds_to);
-    if (!found.ok()) return found.error();
-    if (!found.value()) {
-      return SubmissionError(
-          i, path, fmt::format("no event {} in {}", content.responds_to, request_.agreement));
-    }
-    std::string expected_type = "notice";
-    std::string expected_subtype;
-    if (content.type == EventType::kConsultationHeld) {
-      expected_type = "consultation_request";
-    } else if (content.subtype == "amendment_acceptance") {
-      expected_subtype = "amendment_proposal";
-    } else if (content.subtype == "extension") {
-      expected_subtype = "extension";
-    }
-    const Referenced& ref = *found.value();
-    if (ref.type != expected_type) {
-      return SubmissionError(i, path,
-                             fmt::format("names a {}; expected {}", ref.type, expected_type));
-    }
-    if (!expected_subtype.empty() && ref.subtype != expected_subtype) {
-      return SubmissionError(
-          i, path,
-          fmt::format("names a notice of subtype {}; expected {}", ref.subtype, expected_subtype));
-    }
-    return std::nullopt;
-  }
-
-  std::string ParticipantOf(const std::string& institution) const {
-    const Institution* found = request_.keys->FindInstitution(institution);
-    return found != nullptr ? found->participant : "";
+    return std::optional<Referenced>(ReferencedFromRow(*stored.value()));
   }
 
   // References of §6.2 step 3 and the correction rules of §9.1.
   std::optional<Error> CheckReferences(size_t i, const Event& event) {
-    if (auto error = CheckRespondsTo(i, "", event.content)) return error;
-    if (event.replacement) {
-      if (auto error = CheckRespondsTo(i, "replacement.", *event.replacement)) return error;
-    }
-    if (event.corrects.empty()) return std::nullopt;
-    Result<std::optional<Referenced>> found = Lookup(event.corrects);
-    if (!found.ok()) return found.error();
-    if (!found.value()) {
-      return SubmissionError(i, "corrects",
-                             fmt::format("no event {} in {}", event.corrects, request_.agreement));
-    }
-    const Referenced& original = *found.value();
-    if (original.type == "correction") {
-      return SubmissionError(
-          i, "corrects",
-          fmt::format("names a correction; name the original event {}", original.corrects));
-    }
-    if (original.classification != event.classification) {
-      return SubmissionError(
-          i, "classification",
-          fmt::format("must equal the corrected event's ({})", original.classification));
-    }
-    const std::string participant = ParticipantOf(original.institution);
-    if (participant.empty() || participant != ParticipantOf(event.recorded_by.institution)) {
-      return SubmissionError(
-          i, "recorded_by.institution",
-          fmt::format("a correction is recorded by the Participant that recorded the event ({})",
-                      participant.empty() ? original.institution : participant));
-    }
-    return std::nullopt;
+    Result<std::optional<Error>> problem =
+        ReferenceProblem(event, request_.agreement, *request_.keys,
+                         [this](const std::string& id) { return Lookup(id); });
+    if (!problem.ok()) return problem.error();
+    if (!problem.value()) return std::nullopt;
+    return SubmissionError(i, problem.value()->where, problem.value()->message);
   }
 
   // An event of this transaction's keys: one it adds, or a committed one a submission repeats.
@@ -354,23 +261,10 @@ Result<const KeyEntry*> Precheck(const AppendRequest& request) {
   Result<const KeyEntry*> key = MatchPrivateKey(request.key, *request.keys);
   if (!key.ok()) return Error{key.error().message, "recorded_by.institution"};
   for (size_t i = 0; i < request.submissions.size(); ++i) {
-    const Event& event = request.submissions[i];
-    if (event.agreement != request.agreement) {
-      return SubmissionError(i, "agreement",
-                             fmt::format("the event is of {}, the append is to {}", event.agreement,
-                                         request.agreement));
+    if (std::optional<Error> problem =
+            SubmissionProblem(request.submissions[i], request.agreement, request.key)) {
+      return SubmissionError(i, problem->where, problem->message);
     }
-    if (event.recorded_by.institution != request.key.institution) {
-      return SubmissionError(
-          i, "recorded_by.institution",
-          fmt::format("event signed with the wrong key: key {} belongs to {}, "
-                      "the event is recorded by {}",
-                      request.key.key_id, request.key.institution, event.recorded_by.institution));
-    }
-    if (!event.id.empty() || !event.recorded_at.empty()) {
-      return SubmissionError(i, event.id.empty() ? "recorded_at" : "id", "assigned by the ledger");
-    }
-    if (event.idempotency_key.empty()) return SubmissionError(i, "idempotency_key", "required");
   }
   return key.value();
 }

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "ledger/submission_checks.h"
+
 namespace treaty::ledger {
 namespace {
 
@@ -26,15 +28,14 @@ std::string ImportBatch::Line() const {
                      first_line, last_line, added, already_recorded, tree_size);
 }
 
-Result<std::vector<std::string>> CheckImportKeys(LedgerStore& store, const std::string& file,
-                                                 const std::string& agreement,
+Result<std::vector<std::string>> CheckImportRows(LedgerStore& store, const ImportCheck& check,
                                                  const std::vector<ImportRow>& rows) {
   std::map<std::pair<std::string, std::string>, KnownKey> known;
   std::set<std::string> institutions;
   for (const ImportRow& row : rows) institutions.insert(row.event.recorded_by.institution);
   for (const std::string& institution : institutions) {
     EventFilter filter;
-    filter.agreement = agreement;
+    filter.agreement = check.agreement;
     filter.institution = institution;
     filter.limit = kReadChunk;
     for (;;) {
@@ -48,8 +49,35 @@ Result<std::vector<std::string>> CheckImportKeys(LedgerStore& store, const std::
       filter.begin = events.value().back().leaf_index + 1;
     }
   }
+  // Rows name stored events only: a row's id is assigned when it is appended.
+  std::map<std::string, std::optional<Referenced>> referenced;
+  const ReferenceLookup lookup = [&](const std::string& id) -> Result<std::optional<Referenced>> {
+    auto found = referenced.find(id);
+    if (found != referenced.end()) return found->second;
+    Result<std::optional<StoredEvent>> event = store.EventById(id);
+    if (!event.ok()) return event.error();
+    std::optional<Referenced> ref;
+    if (event.value() && event.value()->agreement == check.agreement) {
+      ref = ReferencedFromRow(*event.value());
+    }
+    return referenced.emplace(id, std::move(ref)).first->second;
+  };
   std::vector<std::string> errors;
+  auto refuse = [&](const ImportRow& row, const Error& problem) {
+    errors.push_back(fmt::format("{}:{}: {}", check.file, row.line, problem.ToString()));
+  };
   for (const ImportRow& row : rows) {
+    if (std::optional<Error> problem = SubmissionProblem(row.event, check.agreement, *check.key)) {
+      refuse(row, *problem);
+      continue;
+    }
+    Result<std::optional<Error>> references =
+        ReferenceProblem(row.event, check.agreement, *check.keys, lookup);
+    if (!references.ok()) return references.error();
+    if (references.value()) {
+      refuse(row, *references.value());
+      continue;
+    }
     Result<Hash> hash = ContentHash(row.event);
     if (!hash.ok()) return hash.error();
     const std::pair key{row.event.recorded_by.institution, row.event.idempotency_key};
@@ -59,8 +87,7 @@ Result<std::vector<std::string>> CheckImportKeys(LedgerStore& store, const std::
         it->second.leaf_index >= 0
             ? fmt::format("event {} (leaf {}) has it", it->second.id, it->second.leaf_index)
             : fmt::format("line {} has it", it->second.line);
-    errors.push_back(fmt::format("{}:{}: idempotency_key: reused with different content: {}", file,
-                                 row.line, holder));
+    refuse(row, Error{"reused with different content: " + holder, "idempotency_key"});
   }
   return errors;
 }

@@ -1,5 +1,5 @@
-// The store side of `treaty import` (docs/ledger-format.md §7.2): the idempotency keys of a
-// validated file checked against the store (read-only) and against each other, then the rows
+// The store side of `treaty import` (docs/ledger-format.md §7.2): the rows of a validated file
+// checked against the store (read-only) and against each other, then
 // written in batches, each batch one append transaction with one signed head, acknowledged as it
 // commits. A re-run after a crash skips the rows already there and appends the rest.
 #pragma once
@@ -15,11 +15,20 @@
 
 namespace treaty::ledger {
 
-// Checks every row's (institution, idempotency_key) against the store and the earlier rows: a key
-// present with other content is an error "FILE:LINE: idempotency_key: reused with different
-// content: …". Returns the errors (empty: the file can be written) or a store error.
-Result<std::vector<std::string>> CheckImportKeys(LedgerStore& store, const std::string& file,
-                                                 const std::string& agreement,
+// What the rows of a validated file are checked against before anything is written.
+struct ImportCheck {
+  std::string file;  // named in the errors
+  std::string agreement;
+  const PrivateKey* key = nullptr;  // REQUIRES: not null; the key the rows are appended with
+  const KeysFile* keys = nullptr;   // REQUIRES: not null
+};
+
+// Checks every row as its append would before writing (submission_checks.h: the agreement, the
+// key's institution, references and the correction rules against the store), and its
+// (institution, idempotency_key) against the store and the earlier rows: a key present with other
+// content is "FILE:LINE: idempotency_key: reused with different content: …". Returns the errors,
+// "FILE:LINE: PATH: MESSAGE" in line order (empty: the file can be written), or a store error.
+Result<std::vector<std::string>> CheckImportRows(LedgerStore& store, const ImportCheck& check,
                                                  const std::vector<ImportRow>& rows);
 
 // One committed batch: what the acknowledgement line of §7.3 says.

@@ -160,6 +160,16 @@ check "too many fields place" has 'fields.csv:2:15: 3 fields, the header has 2' 
 sed 's/Course 2/Course two/' "$work/courses.jsonl" >"$work/changed.jsonl"
 check "a reused key in a file" run 2 import "$work/changed.jsonl" --db "$db"
 check "a reused key names its line" has 'changed.jsonl:3: idempotency_key: reused with different content: event' "$work/err"
+# A row another institution records, and a correction of no event: found before the first batch.
+{
+  sed -n 1p "$work/courses.jsonl" | sed 's/course-1/course-9/'
+  sed -n 3p "$work/courses.jsonl" | sed 's/course-2/course-10/; s/"classification"/"recorded_by":{"institution":"ua-mod"},"classification"/'
+  printf '{"type":"correction","corrects":"01a24780-0000-7000-8000-000000000001","action":"retract","description":"Wrong","evidence":[],"classification":"public"}\n'
+} >"$work/refused.jsonl"
+check "rows the append refuses" run 2 import "$work/refused.jsonl" --db "$db" --batch-size 1
+check "the other institution's row" has 'refused.jsonl:2: recorded_by.institution: event signed with the wrong key: key' "$work/err"
+check "the correction of no event" has 'refused.jsonl:3: corrects: no event 01a24780-0000-7000-8000-000000000001 in lv-ua-2024' "$work/err"
+check "no batch was written" [ ! -s "$work/out" ]
 printf '{"type":"training"\n' >"$work/broken.jsonl"
 check "broken JSON line" run 2 import "$work/broken.jsonl" --db "$db"
 check "broken JSON line place" has 'broken.jsonl:1: ' "$work/err"

@@ -80,13 +80,15 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     return kExitBadInput;
   }
   if (reading.errors.empty()) {
-    Result<std::vector<std::string>> key_errors =
-        ledger::CheckImportKeys(*store.value(), file, options.agreement, reading.rows);
-    if (!key_errors.ok()) {
-      err << "treaty import: " << key_errors.error().ToString() << "\n";
+    const ledger::ImportCheck check{file, options.agreement, &setup.value()->key,
+                                    &setup.value()->keys};
+    Result<std::vector<std::string>> row_errors =
+        ledger::CheckImportRows(*store.value(), check, reading.rows);
+    if (!row_errors.ok()) {
+      err << "treaty import: " << row_errors.error().ToString() << "\n";
       return kExitMismatch;
     }
-    reading.errors = std::move(key_errors).value();
+    reading.errors = std::move(row_errors).value();
   }
   if (!reading.errors.empty()) {
     for (size_t i = 0; i < reading.errors.size() && i < kMaxListedErrors; ++i) {

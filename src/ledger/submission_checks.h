@@ -1,0 +1,49 @@
+// The checks of one submission that an append makes before it writes (docs/ledger-format.md
+// §6.2 steps 1 and 3, §9.1), shared by LedgerStore::Append and by `treaty import`, which makes them
+// for the whole file before it writes anything (§7.2). Thread-safe.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "ledger/event.h"
+#include "ledger/keys.h"
+#include "ledger/stored_records.h"
+
+namespace treaty::ledger {
+
+// What the reference checks need to know of an event named by `corrects` or `responds_to`.
+struct Referenced {
+  std::string id;
+  std::string agreement;
+  std::string type;
+  std::string subtype;
+  std::string classification;
+  std::string institution;
+  std::string corrects;
+};
+
+// The committed event of `row`.
+Referenced ReferencedFromRow(const StoredEvent& row);
+// A submission that is appended with `id`.
+Referenced ReferencedFromEvent(const Event& event, const std::string& id);
+
+// The event of `agreement` that has `id`, or nullopt; an error only when it cannot be read.
+using ReferenceLookup = std::function<Result<std::optional<Referenced>>(const std::string& id)>;
+
+// Why `event` cannot be appended to `agreement` with `key` (step 1): another agreement, a
+// recording institution that is not the key's ("event signed with the wrong key"), an id or
+// recorded_at already assigned, no idempotency key. Error::where is the event's field.
+std::optional<Error> SubmissionProblem(const Event& event, const std::string& agreement,
+                                       const PrivateKey& key);
+
+// Why the references of `event` fail (step 3 and §9.1): `responds_to` must name an event of the
+// expected type and subtype (§1.3), `corrects` an event that is not a correction, of the same
+// classification, recorded by the same Participant. The outer error is one of `lookup`; the inner
+// one names the event's field in Error::where.
+Result<std::optional<Error>> ReferenceProblem(const Event& event, const std::string& agreement,
+                                              const KeysFile& keys, const ReferenceLookup& lookup);
+
+}  // namespace treaty::ledger
