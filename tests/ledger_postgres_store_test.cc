@@ -443,6 +443,33 @@ TEST_F(PostgresLedgerStoreTest, AHashOrSignatureOfTheWrongSizeIsNamedWhereItIsSt
   EXPECT_EQ(Scalar("SELECT tree_size FROM ledgers"), "301");
 }
 
+// As in SQLite: an events row outside the run of leaves is named, and an agreement without its
+// `ledgers` row is still listed for verify.
+TEST_F(PostgresLedgerStoreTest, RowsOutsideTheLedgerAreNotHiddenFromVerify) {
+  std::unique_ptr<PostgresLedgerStore> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Append(Request(ledger::test::Disbursements(1, 3))).ok());
+  ledger::VerifyOptions options;
+  const ledger::KeysFile keys = ledger::test::TestKeys();
+  options.keys = &keys;
+  const std::string forged = "01a24780-0000-7000-8000-000000000001";
+  ASSERT_EQ(Run("INSERT INTO events (agreement, leaf_index, id, type, fact_date, recorded_at, "
+                "institution, classification, corrects, idempotency_key, content_hash, "
+                "leaf_hash, canonical) SELECT agreement, 50000, '" +
+                forged +
+                "', type, fact_date, recorded_at, institution, classification, corrects, "
+                "'forged', content_hash, leaf_hash, canonical FROM events WHERE leaf_index = 0"),
+            "");
+  Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store, kAgreement, options);
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_EQ(report.value().mismatch,
+            "events row (leaf 50000, event " + forged + ") lies outside leaves 0–2");
+  ASSERT_EQ(Run("ALTER TABLE ledgers DISABLE TRIGGER USER; DELETE FROM ledgers; "
+                "ALTER TABLE ledgers ENABLE TRIGGER USER"),
+            "");
+  EXPECT_EQ(store->ListLedgers().value(), std::vector<std::string>{kAgreement});
+}
+
 // A cached node's children (§6.6), as in SQLite: verify names them changed, a proof refuses them
 // at the wrong size. A schema of an earlier version, without the column, gains it when opened; its
 // nodes keep none and proofs read the level below them.

@@ -541,6 +541,37 @@ TEST_F(LedgerVerifyTest, AHeadOverMoreLeavesIsNamedBeforeARowOfNoEvent) {
             "event_commitments row (sec_1, leaf 6) names no event of the ledger");
 }
 
+// An `events` row outside the run of leaves, which no chunk reads, is named (§8).
+TEST_F(LedgerVerifyTest, AnEventsRowOutsideTheLeavesIsNamed) {
+  const std::string forged = "01a24780-0000-7000-8000-000000000001";
+  const std::string copy =
+      "INSERT INTO events (agreement, leaf_index, id, type, fact_date, recorded_at, institution, "
+      "classification, corrects, idempotency_key, content_hash, leaf_hash, canonical) SELECT "
+      "agreement, {}, '" +
+      forged +
+      "', type, fact_date, recorded_at, institution, classification, corrects, 'forged', "
+      "content_hash, leaf_hash, canonical FROM events WHERE leaf_index = 0";
+  for (const int64_t leaf : {50000, -1}) {
+    Tamper(fmt::format(fmt::runtime(copy), leaf));
+    for (const int64_t chunk : {2, 10000}) {
+      const VerifyReport report = Verify(chunk);
+      EXPECT_EQ(report.mismatch,
+                fmt::format("events row (leaf {}, event {}) lies outside leaves 0–5", leaf, forged))
+          << chunk;
+    }
+    Tamper("DROP TRIGGER IF EXISTS events_no_delete; DELETE FROM events WHERE id = '" + forged +
+           "'");
+    EXPECT_TRUE(Verify().ok()) << leaf;
+  }
+}
+
+// Without its `ledgers` row an agreement is still listed, and verify names the missing row.
+TEST_F(LedgerVerifyTest, AnAgreementWithoutItsLedgersRowIsStillVerified) {
+  Tamper("DROP TRIGGER IF EXISTS ledgers_no_delete; DELETE FROM ledgers");
+  EXPECT_EQ(store_->ListLedgers().value(), std::vector<std::string>{kAgreement});
+  EXPECT_EQ(Verify().mismatch, "ledgers row: tree_size 0, the events number 6");
+}
+
 TEST_F(LedgerVerifyTest, AnEarlierEventMismatchIsNamedBeforeLaterCommitmentRows) {
   Tamper(
       "UPDATE events SET classification = 'restricted' WHERE leaf_index = 1; "

@@ -148,7 +148,8 @@ class LedgerStore : public TreeReader {
   // TreeReader (range_hash.h): leaf hashes of leaves [begin, end) and cached nodes of `level`,
   // indexes [begin, end), in order, an error unless every one exists; a cached node's children.
 
-  // Ids of the agreements with a `ledgers` row, in byte order.
+  // Ids of the agreements with a `ledgers` row, an event or a tree head, in byte order: `treaty
+  // verify` checks them all, so removing an agreement's `ledgers` row does not hide its events.
   virtual Result<std::vector<std::string>> ListLedgers() = 0;
   // The `ledgers` row, or nullopt when the agreement has no ledger yet.
   virtual Result<std::optional<LedgerState>> State(const std::string& agreement) = 0;

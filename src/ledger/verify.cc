@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <future>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -141,6 +142,9 @@ class Verifier {
     // After the leaves, in §8's order: a head over more leaves, then a row that names no event.
     const bool row_of_no_event = !rows_match.value() && report_.mismatch_leaf < 0;
     if (!rows_match.value() && !row_of_no_event) return std::move(report_);
+    Result<bool> rows_inside = CheckEventRowsInside();
+    if (!rows_inside.ok()) return rows_inside.error();
+    if (!rows_inside.value()) return std::move(report_);
     if (head_index_ < heads_.size()) {
       const SignedTreeHead& head = heads_[head_index_];
       return Mismatch(-1, "",
@@ -249,6 +253,28 @@ class Verifier {
     if (!difference.value()) return true;
     const CommitmentRows::Difference& found = *difference.value();
     return SetMismatch(found.leaf, found.event_id, found.message);
+  }
+
+  // No `events` row lies outside leaves 0 … next_leaf_ − 1. The chunks stop at the first short
+  // one, so a row below 0, or past a gap of a chunk or more, is not read with the others.
+  Result<bool> CheckEventRowsInside() {
+    for (const int64_t begin : {std::numeric_limits<int64_t>::min(), next_leaf_}) {
+      EventFilter filter;
+      filter.agreement = agreement_;
+      filter.begin = begin;
+      filter.limit = 1;
+      Result<std::vector<StoredEvent>> rows = store_.FindEvents(filter);
+      if (!rows.ok()) return rows.error();
+      if (rows.value().empty()) continue;
+      const StoredEvent& row = rows.value()[0];
+      if (row.leaf_index >= 0 && row.leaf_index < next_leaf_) continue;
+      const std::string leaves = next_leaf_ > 0 ? fmt::format("leaves 0–{}", next_leaf_ - 1)
+                                                : "the ledger's leaves (none)";
+      return SetMismatch(-1, row.id,
+                         fmt::format("events row (leaf {}, event {}) lies outside {}",
+                                     row.leaf_index, row.id, leaves));
+    }
+    return true;
   }
 
   Result<VerifyReport> Mismatch(int64_t leaf, const std::string& id, std::string message) {

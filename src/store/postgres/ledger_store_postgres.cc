@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "store/ledger_store_sql.h"
 #include "store/postgres/append_transaction_postgres.h"
 #include "store/postgres/ledger_queries_postgres.h"
 #include "store/postgres/ledger_schema_postgres.h"
@@ -68,7 +69,7 @@ Result<std::vector<std::string>> PostgresLedgerStore::ListLedgers() {
     pqxx::nontransaction read(*connection_);
     // COLLATE "C": byte order whatever the database's collation.
     const pqxx::result rows =
-        read.exec("SELECT agreement FROM ledgers ORDER BY agreement COLLATE \"C\"");
+        read.exec(std::string(kAgreementsOfTheStore) + "ORDER BY agreement COLLATE \"C\"");
     std::vector<std::string> agreements;
     for (const pqxx::row& row : rows) agreements.push_back(row[0].as<std::string>());
     return agreements;

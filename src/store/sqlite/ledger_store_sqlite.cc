@@ -1,4 +1,5 @@
 #include "store/sqlite/ledger_store_sqlite.h"
+#include "store/ledger_store_sql.h"
 #include "store/sqlite/sqlite_statement.h"
 
 #include <cstring>
@@ -582,7 +583,8 @@ Result<std::string> SqliteLedgerStore::NodeChildren(const std::string& agreement
 }
 
 Result<std::vector<std::string>> SqliteLedgerStore::ListLedgers() {
-  Result<sqlite3_stmt*> statement = Statement("SELECT agreement FROM ledgers ORDER BY agreement");
+  Result<sqlite3_stmt*> statement =
+      Statement(std::string(kAgreementsOfTheStore) + "ORDER BY agreement");
   if (!statement.ok()) return statement.error();
   std::vector<std::string> ids;
   int rc;
