@@ -598,6 +598,32 @@ TEST_F(LedgerVerifyTest, AnInclusionProofVerifiesWithoutTheStore) {
   EXPECT_NE(verdict.warnings[0].find("is a demo key"), std::string::npos);
 }
 
+// A proof file must name its agreement, and a consistency proof's heads must be of one agreement:
+// an empty name would match none of the heads' agreements and skip that check.
+TEST_F(LedgerVerifyTest, AProofFileOfNoAgreementOrOfTwoIsRefused) {
+  const std::vector<Hash> path = store_->ConsistencyPath(kAgreement, 2, 6).value();
+  nlohmann::json file = nlohmann::json::parse(ConsistencyProofFile(heads_[0], heads_[2], path));
+  file["agreement"] = "";
+  ProofVerdict verdict = VerifyProofFile(file.dump(), keys_, {});
+  EXPECT_EQ(verdict.category, "format");
+  EXPECT_EQ(verdict.message, "agreement: empty");
+
+  SignedTreeHead other = heads_[2];
+  other.head.agreement = "lv-ua-other";
+  other = MakeSignedTreeHead(other.head, TestKey("lv-mod").seed).value();
+  verdict = VerifyProofFile(ConsistencyProofFile(heads_[0], other, path), keys_, {});
+  EXPECT_EQ(verdict.exit_code, 1);
+  EXPECT_EQ(verdict.category, "head");
+  EXPECT_EQ(verdict.message, "the heads are of different agreements: lv-ua-2024 and lv-ua-other");
+
+  file = nlohmann::json::parse(
+      InclusionProofFile(EventAt(2), store_->InclusionPath(kAgreement, 2, 6).value(), heads_[2]));
+  file["tree_head"] = 5;
+  verdict = VerifyProofFile(file.dump(), keys_, {});
+  EXPECT_EQ(verdict.category, "format");
+  EXPECT_EQ(verdict.message, "tree_head: not a JSON object");
+}
+
 TEST_F(LedgerVerifyTest, AChangedProofFailsWithItsCategory) {
   const StoredEvent event = EventAt(2);
   const std::string file =

@@ -86,7 +86,11 @@ Result<json> ParseStrict(std::string_view text) {
 // Exactly `members` in `object` (at `prefix`).
 std::optional<Failure> CheckMembers(const json& object, const std::string& prefix,
                                     const std::vector<std::string>& members) {
-  if (!object.is_object()) return Failure{"format", prefix + "not a JSON object"};
+  if (!object.is_object()) {
+    // "tree_head." names the member as "tree_head: not a JSON object".
+    const std::string path = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1) + ": ";
+    return Failure{"format", path + "not a JSON object"};
+  }
   for (const std::string& member : members) {
     if (!object.contains(member)) {
       return Failure{"format", fmt::format("missing member \"{}{}\"", prefix, member)};
@@ -114,6 +118,13 @@ std::optional<Failure> ReadHash(const json& value, const std::string& path, Hash
 std::optional<Failure> ReadString(const json& value, const std::string& path, std::string& out) {
   if (!value.is_string()) return Failure{"format", path + ": not a string"};
   out = value.get<std::string>();
+  return std::nullopt;
+}
+
+// The file's `agreement`: a string that is not empty (an empty one would match no head's).
+std::optional<Failure> ReadAgreement(const json& value, std::string& out) {
+  if (auto f = ReadString(value, "agreement", out)) return f;
+  if (out.empty()) return Failure{"format", "agreement: empty"};
   return std::nullopt;
 }
 
@@ -235,7 +246,7 @@ std::optional<Failure> VerifyInclusionFile(const json& root, const KeysFile& key
   Hash leaf_hash{};
   std::vector<Hash> path;
   SignedTreeHead head;
-  if (auto f = ReadString(root["agreement"], "agreement", agreement)) return f;
+  if (auto f = ReadAgreement(root["agreement"], agreement)) return f;
   if (auto f = ReadString(root["event_id"], "event_id", event_id)) return f;
   if (auto f = ReadSize(root["leaf_index"], "leaf_index", 0, leaf_index)) return f;
   if (auto f = ReadString(root["event"], "event", event)) return f;
@@ -317,7 +328,7 @@ std::optional<Failure> VerifyConsistencyFile(const json& root, const KeysFile& k
   std::string agreement;
   SignedTreeHead old_head, new_head;
   std::vector<Hash> path;
-  if (auto f = ReadString(root["agreement"], "agreement", agreement)) return f;
+  if (auto f = ReadAgreement(root["agreement"], agreement)) return f;
   if (auto f = ReadSignedHead(root["old_head"], "old_head.", old_head)) return f;
   if (auto f = ReadSignedHead(root["new_head"], "new_head.", new_head)) return f;
   if (!root["consistency_path"].is_array()) {
@@ -329,10 +340,14 @@ std::optional<Failure> VerifyConsistencyFile(const json& root, const KeysFile& k
       return f;
     }
   }
-  if (auto f = CheckHead(old_head, agreement, keys, warnings)) return f;
-  if (auto f = CheckHead(new_head, agreement, keys, warnings)) return f;
   const TreeHead& o = old_head.head;
   const TreeHead& n = new_head.head;
+  if (o.agreement != n.agreement) {
+    return Failure{"head", fmt::format("the heads are of different agreements: {} and {}",
+                                       o.agreement, n.agreement)};
+  }
+  if (auto f = CheckHead(old_head, agreement, keys, warnings)) return f;
+  if (auto f = CheckHead(new_head, agreement, keys, warnings)) return f;
   if (o.tree_size > n.tree_size) {
     return Failure{"consistency",
                    fmt::format("old size {} is larger than new size {}", o.tree_size, n.tree_size)};
