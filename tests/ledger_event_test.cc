@@ -480,6 +480,13 @@ TEST(LedgerEventTest, KeysFile) {
   overlapping["keys"][1]["public_key"] = ToHex(PublicKeyFromSeed(DemoSeed("second key")));
   overlapping["keys"][1]["key_id"] = KeyId(PublicKeyFromSeed(DemoSeed("second key")));
   EXPECT_EQ(ParseKeysFile(overlapping.dump()).error().message, "keys of lv-mod overlap in time");
+  // A key revoked at t ends there: its successor may be valid from t (a compromised key rotated).
+  json rotated = overlapping;
+  rotated["keys"][0]["revoked_at"] = "2030-01-01T00:00:00.000000Z";
+  rotated["keys"][1]["valid_from"] = "2030-01-01T00:00:00.000000Z";
+  EXPECT_TRUE(ParseKeysFile(rotated.dump()).ok()) << ParseKeysFile(rotated.dump()).error().message;
+  rotated["keys"][1]["valid_from"] = "2029-12-31T23:59:59.999999Z";
+  EXPECT_EQ(ParseKeysFile(rotated.dump()).error().message, "keys of lv-mod overlap in time");
 }
 
 }  // namespace

@@ -181,14 +181,17 @@ Result<KeysFile> ParseKeysFile(std::string_view text,
     }
     file.keys.push_back(std::move(key));
   }
-  // One institution's validity intervals [valid_from, valid_until) may not overlap.
+  // One institution's validity intervals [valid_from, EndOf) may not overlap: a key revoked at t
+  // may be followed by one valid from t.
   for (size_t i = 0; i < file.keys.size(); ++i) {
     for (size_t k = 0; k < i; ++k) {
       const KeyEntry& a = file.keys[k];
       const KeyEntry& b = file.keys[i];
       if (a.institution != b.institution) continue;
-      const bool a_before_b = !a.valid_until.empty() && a.valid_until <= b.valid_from;
-      const bool b_before_a = !b.valid_until.empty() && b.valid_until <= a.valid_from;
+      const std::string a_end = EndOf(a);
+      const std::string b_end = EndOf(b);
+      const bool a_before_b = !a_end.empty() && a_end <= b.valid_from;
+      const bool b_before_a = !b_end.empty() && b_end <= a.valid_from;
       if (!a_before_b && !b_before_a) {
         return Error{fmt::format("keys of {} overlap in time", a.institution),
                      fmt::format("keys[{}]", i)};
