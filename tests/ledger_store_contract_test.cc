@@ -3,6 +3,8 @@
 #include "ledger_store_contract.h"
 
 #include <unistd.h>
+
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -420,6 +422,49 @@ TEST_P(LedgerStoreContractTest, VerifyAcceptsWhatTheStoreAppended) {
   EXPECT_EQ(report.value().events, 4);
   EXPECT_EQ(report.value().heads, 3);
   EXPECT_EQ(report.value().root, store->State(kAgreement).value()->root_hash);
+}
+
+// A read snapshot sees what was committed when it began while another connection appends.
+TEST_P(LedgerStoreContractTest, AReadSnapshotSeesOneMomentWhileAnotherConnectionAppends) {
+  auto reader = Connect();
+  auto writer = Connect();
+  ASSERT_NE(reader, nullptr);
+  ASSERT_NE(writer, nullptr);
+  AppendOk(*writer, {Disbursement(1)});
+  ASSERT_EQ(reader->BeginReadSnapshot(), std::nullopt);
+  AppendOk(*writer, {Disbursement(2)});
+  EXPECT_EQ(SizeOf(*reader), 1);
+  EXPECT_EQ(reader->TreeHeads(kAgreement).value().size(), 1u);
+  EXPECT_EQ(reader->ReadEvents(kAgreement, 0, 10).value().size(), 1u);
+  reader->EndReadSnapshot();
+  EXPECT_EQ(SizeOf(*reader), 2);
+  EXPECT_EQ(reader->TreeHeads(kAgreement).value().size(), 2u);
+}
+
+// Verify reads in one snapshot: appends committed while it runs are not half seen (a leaf
+// without its head, a ledgers row ahead of the heads).
+TEST_P(LedgerStoreContractTest, VerifyWhileAnotherConnectionAppendsFindsNothingWrong) {
+  auto verifier = Connect();
+  auto writer = Connect();
+  ASSERT_NE(verifier, nullptr);
+  ASSERT_NE(writer, nullptr);
+  AppendOk(*writer, {Disbursement(1)});
+  std::atomic<bool> done = false;
+  std::thread appends([&] {
+    for (int i = 2; i <= 120; ++i) AppendOk(*writer, {Disbursement(i)});
+    done = true;
+  });
+  VerifyOptions options;
+  options.keys = &Keys();
+  options.chunk = 7;
+  int runs = 0;
+  while (!done || runs == 0) {
+    Result<VerifyReport> report = VerifyLedger(*verifier, kAgreement, options);
+    ASSERT_TRUE(report.ok()) << report.error().ToString();
+    EXPECT_TRUE(report.value().ok()) << "run " << runs << ": " << report.value().mismatch;
+    ++runs;
+  }
+  appends.join();
 }
 
 // A fresh SQLite file in a folder of its own, removed with the object.

@@ -148,6 +148,13 @@ class LedgerStore : public TreeReader {
   // TreeReader (range_hash.h): leaf hashes of leaves [begin, end) and cached nodes of `level`,
   // indexes [begin, end), in order, an error unless every one exists; a cached node's children.
 
+  // Until EndReadSnapshot, every read of this store sees what was committed when BeginReadSnapshot
+  // returned, while other connections append: `treaty verify` reads heads, cached nodes, the
+  // `ledgers` row and events in many statements. No append on this store meanwhile. Errors: the
+  // store's.
+  virtual std::optional<Error> BeginReadSnapshot() = 0;
+  virtual void EndReadSnapshot() = 0;
+
   // Ids of the agreements with a `ledgers` row, an event or a tree head, in byte order: `treaty
   // verify` checks them all, so removing an agreement's `ledgers` row does not hide its events.
   virtual Result<std::vector<std::string>> ListLedgers() = 0;

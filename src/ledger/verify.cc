@@ -117,6 +117,13 @@ class Verifier {
   }
 
   Result<VerifyReport> Run() {
+    // Heads, nodes, the ledgers row and events are read in many statements: in one snapshot, an
+    // append committed meanwhile is not half seen (a leaf without its head).
+    if (std::optional<Error> error = store_.BeginReadSnapshot()) return *error;
+    const struct SnapshotEnd {
+      LedgerStore& store;
+      ~SnapshotEnd() { store.EndReadSnapshot(); }
+    } snapshot_end{store_};
     Result<std::vector<SignedTreeHead>> heads = store_.TreeHeads(agreement_);
     if (!heads.ok()) return heads.error();
     heads_ = std::move(heads).value();

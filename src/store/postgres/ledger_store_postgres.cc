@@ -10,8 +10,9 @@
 
 namespace treaty::store {
 
-// Reads run outside any transaction (pqxx::nontransaction, one statement each): every statement
-// sees only committed rows, and rows below a committed size never change.
+// Reads run outside any transaction (pqxx::nontransaction, one statement each) unless a read
+// snapshot is open: every statement sees only committed rows, and rows below a committed size
+// never change.
 
 Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(const std::string& url) {
   Result<std::unique_ptr<pqxx::connection>> connection = ConnectPostgres(url);
@@ -34,6 +35,28 @@ PostgresLedgerStore::PostgresLedgerStore(std::unique_ptr<pqxx::connection> conne
                                          std::string where)
     : connection_(std::move(connection)), where_(std::move(where)) {}
 
+pqxx::transaction_base& PostgresLedgerStore::ReadTransaction(
+    std::optional<pqxx::nontransaction>& own) {
+  if (snapshot_) return *snapshot_;
+  return own.emplace(*connection_);
+}
+
+std::optional<Error> PostgresLedgerStore::BeginReadSnapshot() {
+  Result<bool> begun = Guarded(where_, [&]() -> Result<bool> {
+    snapshot_ =
+        std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*connection_);
+    // The snapshot is taken by the transaction's first statement.
+    snapshot_->exec("SELECT 1");
+    return true;
+  });
+  if (begun.ok()) return std::nullopt;
+  snapshot_.reset();
+  return begun.error();
+}
+
+// Destroying the read-only transaction rolls it back, which changes nothing.
+void PostgresLedgerStore::EndReadSnapshot() { snapshot_.reset(); }
+
 Result<std::unique_ptr<ledger::AppendTransaction>> PostgresLedgerStore::BeginAppend(
     const std::string& agreement) {
   return PostgresAppendTransaction::Begin(*connection_, agreement, where_);
@@ -42,7 +65,8 @@ Result<std::unique_ptr<ledger::AppendTransaction>> PostgresLedgerStore::BeginApp
 Result<std::vector<ledger::Hash>> PostgresLedgerStore::LeafHashes(const std::string& agreement,
                                                                   int64_t begin, int64_t end) {
   return Guarded(where_, [&] {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     return SelectLeafHashes(read, agreement, begin, end);
   });
 }
@@ -51,7 +75,8 @@ Result<std::vector<ledger::Hash>> PostgresLedgerStore::CachedNodes(const std::st
                                                                    int level, int64_t begin,
                                                                    int64_t end) {
   return Guarded(where_, [&] {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     return SelectCachedNodes(read, agreement, level, begin, end);
   });
 }
@@ -59,14 +84,16 @@ Result<std::vector<ledger::Hash>> PostgresLedgerStore::CachedNodes(const std::st
 Result<std::string> PostgresLedgerStore::NodeChildren(const std::string& agreement, int level,
                                                       int64_t node_index) {
   return Guarded(where_, [&] {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     return SelectNodeChildren(read, agreement, level, node_index);
   });
 }
 
 Result<std::vector<std::string>> PostgresLedgerStore::ListLedgers() {
   return Guarded(where_, [&]() -> Result<std::vector<std::string>> {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     // COLLATE "C": byte order whatever the database's collation.
     const pqxx::result rows =
         read.exec(std::string(kAgreementsOfTheStore) + "ORDER BY agreement COLLATE \"C\"");
@@ -79,7 +106,8 @@ Result<std::vector<std::string>> PostgresLedgerStore::ListLedgers() {
 Result<std::optional<ledger::LedgerState>> PostgresLedgerStore::State(
     const std::string& agreement) {
   return Guarded(where_, [&] {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     return SelectState(read, agreement, false);
   });
 }
@@ -88,7 +116,8 @@ std::optional<Error> PostgresLedgerStore::ReadEventsInto(const std::string& agre
                                                          int64_t begin, int64_t end,
                                                          std::vector<ledger::StoredEvent>& rows) {
   Result<bool> read = Guarded(where_, [&]() -> Result<bool> {
-    pqxx::nontransaction query(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& query = ReadTransaction(own);
     EventsFromResult(query.exec_params(std::string("SELECT ") + kEventColumns +
                                            " FROM events WHERE agreement = $1 AND leaf_index >= "
                                            "$2 AND leaf_index < $3 ORDER BY leaf_index",
@@ -103,7 +132,8 @@ std::optional<Error> PostgresLedgerStore::ReadEventsInto(const std::string& agre
 Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
     const ledger::EventFilter& filter) {
   return Guarded(where_, [&]() -> Result<std::vector<ledger::StoredEvent>> {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     // One statement for every combination: an empty parameter disables its condition. Dates go
     // through NULLIF so that an empty one is never cast.
     return EventsFromResult(read.exec_params(
@@ -127,7 +157,8 @@ Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
 
 Result<std::optional<ledger::StoredEvent>> PostgresLedgerStore::EventById(const std::string& id) {
   return Guarded(where_, [&] {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     return SelectEventById(read, id);
   });
 }
@@ -136,7 +167,8 @@ Result<std::vector<ledger::EventCommitment>> PostgresLedgerStore::ReadEventCommi
     const std::string& agreement, const std::optional<ledger::EventCommitment>& after,
     int64_t limit) {
   return Guarded(where_, [&]() -> Result<std::vector<ledger::EventCommitment>> {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     // In the primary key's order (the column's collation), so that the key's index serves it;
     // every text sorts after "" at leaf -1, so nullopt starts at the first row.
     const pqxx::result rows = read.exec_params(
@@ -155,7 +187,8 @@ Result<std::vector<ledger::EventCommitment>> PostgresLedgerStore::ReadEventCommi
 Result<std::vector<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeads(
     const std::string& agreement) {
   return Guarded(where_, [&]() -> Result<std::vector<ledger::SignedTreeHead>> {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     return HeadsFromResult(read.exec_params(std::string("SELECT ") + kHeadColumns +
                                                 " FROM tree_heads WHERE agreement = $1 "
                                                 "ORDER BY tree_size",
@@ -166,7 +199,8 @@ Result<std::vector<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeads(
 Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeadAt(
     const std::string& agreement, int64_t tree_size) {
   return Guarded(where_, [&]() -> Result<std::optional<ledger::SignedTreeHead>> {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     const pqxx::result rows =
         read.exec_params(std::string("SELECT ") + kHeadColumns +
                              " FROM tree_heads WHERE agreement = $1 AND tree_size = $2",
@@ -178,7 +212,8 @@ Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeadAt(
 Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::LatestTreeHead(
     const std::string& agreement) {
   return Guarded(where_, [&]() -> Result<std::optional<ledger::SignedTreeHead>> {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     const pqxx::result rows = read.exec_params(
         std::string("SELECT ") + kHeadColumns +
             " FROM tree_heads WHERE agreement = $1 ORDER BY tree_size DESC LIMIT 1",
@@ -190,7 +225,8 @@ Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::LatestTreeHea
 Result<std::vector<ledger::CachedNodeRow>> PostgresLedgerStore::CachedNodeRows(
     const std::string& agreement) {
   return Guarded(where_, [&]() -> Result<std::vector<ledger::CachedNodeRow>> {
-    pqxx::nontransaction read(*connection_);
+    std::optional<pqxx::nontransaction> own;
+    pqxx::transaction_base& read = ReadTransaction(own);
     // The server hashes the children: 32 bytes a node cross the connection instead of 8 KiB.
     // Empty children are none, as for proofs.
     const pqxx::result rows = read.exec_params(

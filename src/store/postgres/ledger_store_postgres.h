@@ -35,6 +35,9 @@ class PostgresLedgerStore : public ledger::LedgerStore {
   Result<std::string> NodeChildren(const std::string& agreement, int level,
                                    int64_t node_index) override;
 
+  // A REPEATABLE READ READ ONLY transaction, which every read then uses.
+  std::optional<Error> BeginReadSnapshot() override;
+  void EndReadSnapshot() override;
   Result<std::vector<std::string>> ListLedgers() override;
   Result<std::optional<ledger::LedgerState>> State(const std::string& agreement) override;
   std::optional<Error> ReadEventsInto(const std::string& agreement, int64_t begin, int64_t end,
@@ -61,8 +64,13 @@ class PostgresLedgerStore : public ledger::LedgerStore {
  private:
   PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection, std::string where);
 
+  // The transaction of one read: the snapshot's when one is open, else `own`, made here (one
+  // statement outside any transaction).
+  pqxx::transaction_base& ReadTransaction(std::optional<pqxx::nontransaction>& own);
+
   std::unique_ptr<pqxx::connection> connection_;
   std::string where_;
+  std::unique_ptr<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>> snapshot_;
 };
 
 // PostgresLedgerStore::Open as the interface type: the entry point for `--db postgresql://…`.

@@ -582,6 +582,22 @@ Result<std::string> SqliteLedgerStore::NodeChildren(const std::string& agreement
   return children;
 }
 
+std::optional<Error> SqliteLedgerStore::BeginReadSnapshot() {
+  // BEGIN is deferred: the snapshot is taken by the first read, made here.
+  if (sqlite3_exec(db_.get(), "BEGIN; SELECT count(*) FROM ledgers", nullptr, nullptr, nullptr) !=
+      SQLITE_OK) {
+    Error error = Fail("cannot begin a read snapshot");
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return error;
+  }
+  return std::nullopt;
+}
+
+// Ending a transaction that only read: its outcome changes nothing.
+void SqliteLedgerStore::EndReadSnapshot() {
+  sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 Result<std::vector<std::string>> SqliteLedgerStore::ListLedgers() {
   Result<sqlite3_stmt*> statement =
       Statement(std::string(kAgreementsOfTheStore) + "ORDER BY agreement");

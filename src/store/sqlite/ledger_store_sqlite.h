@@ -34,6 +34,9 @@ class SqliteLedgerStore : public ledger::LedgerStore {
                                                 int64_t begin, int64_t end) override;
   Result<std::string> NodeChildren(const std::string& agreement, int level,
                                    int64_t node_index) override;
+  // A read transaction (WAL: writers go on, the reader keeps its snapshot).
+  std::optional<Error> BeginReadSnapshot() override;
+  void EndReadSnapshot() override;
   Result<std::vector<std::string>> ListLedgers() override;
   Result<std::optional<ledger::LedgerState>> State(const std::string& agreement) override;
   std::optional<Error> ReadEventsInto(const std::string& agreement, int64_t begin, int64_t end,
