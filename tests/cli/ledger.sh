@@ -206,6 +206,10 @@ check "consistency" run 0 consistency 2 --db "$db"
 cp "$work/out" "$work/consistency.json"
 check "old proof at size 2" run 0 proof "$first_id" --size 2 --db "$db"
 cp "$work/out" "$work/old-proof.json"
+check "proof at size 0 exit 2" run 2 proof "$first_id" --size 0 --db "$db"
+check "proof at size 0 message" has '--size: a tree size is a whole number of at least 1, not "0"' "$work/err"
+check "consistency of an empty ledger exit 2" run 2 consistency 1 --db "$work/empty.sqlite"
+check "consistency of an empty ledger message" has 'treaty consistency: lv-ua-2024 has no signed tree head' "$work/err"
 mkdir "$work/other" && cp "$ledger/keys.json" "$work/other/keys.json" && rm -f "$work/other-db"
 (cd "$work/other" && "$treaty" verify-proof "$work/proof.json" --keys keys.json >"$work/out" 2>"$work/err")
 check "verify-proof inclusion" [ $? -eq 0 ]

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,18 @@ namespace treaty::views {
 const CLI::Validator& LanguageValidator() {
   static const CLI::Validator validator =
       CLI::IsMember({"lv", "en", "uk"}).description("lv, en or uk; detected when not given");
+  return validator;
+}
+
+const CLI::Validator& TreeSizeValidator() {
+  static const CLI::Validator validator(
+      [](const std::string& text) -> std::string {
+        int64_t size = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), size);
+        if (error == std::errc() && end == text.data() + text.size() && size >= 1) return "";
+        return "a tree size is a whole number of at least 1, not \"" + text + "\"";
+      },
+      "SIZE");
   return validator;
 }
 

@@ -26,8 +26,11 @@ int RunConsistency(const ConsistencyOptions& options, std::ostream& out, std::os
       return std::nullopt;
     }
     if (!head.value()) {
-      err << fmt::format("treaty consistency: {}: no signed tree head of size {} in {}\n", what,
-                         size, options.agreement);
+      err << (size > 0 ? fmt::format("treaty consistency: {}: no signed tree head of size {} in "
+                                     "{}\n",
+                                     what, size, options.agreement)
+                       : fmt::format("treaty consistency: {} has no signed tree head\n",
+                                     options.agreement));
     }
     return head.value();
   };
@@ -58,8 +61,9 @@ Subcommand AddConsistencySubcommand(CLI::App& app) {
       "--size), for `treaty verify-proof`");
   command->add_option("old_size", options->old_size, "size of a stored head")
       ->required()
-      ->check(CLI::PositiveNumber);
-  command->add_option("--size", options->size, "size of the newer stored head (default: latest)");
+      ->check(TreeSizeValidator());
+  command->add_option("--size", options->size, "size of the newer stored head (default: latest)")
+      ->check(TreeSizeValidator());
   command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();

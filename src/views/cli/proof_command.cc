@@ -45,8 +45,11 @@ int RunProof(const ProofOptions& options, std::ostream& out, std::ostream& err) 
     return kExitMismatch;
   }
   if (!head.value()) {
-    err << fmt::format("treaty proof: --size: no signed tree head of size {} in {}\n", options.size,
-                       found.agreement);
+    err << (options.size > 0
+                ? fmt::format("treaty proof: --size: no signed tree head of size {} "
+                              "in {}\n",
+                              options.size, found.agreement)
+                : fmt::format("treaty proof: {} has no signed tree head\n", found.agreement));
     return kExitBadInput;
   }
   const ledger::SignedTreeHead& signed_head = *head.value();
@@ -75,8 +78,10 @@ Subcommand AddProofSubcommand(CLI::App& app) {
       "proof",
       "Print the inclusion proof of one event in a signed tree head, for `treaty verify-proof`");
   command->add_option("event_id", options->event_id, "the event's id")->required();
-  command->add_option("--size", options->size,
-                      "the size of a stored head to prove against (default: the latest)");
+  command
+      ->add_option("--size", options->size,
+                   "the size of a stored head to prove against (default: the latest)")
+      ->check(TreeSizeValidator());
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();
   return {command,

@@ -18,6 +18,8 @@ struct Subcommand {
 
 // --lang: lv, en or uk.
 const CLI::Validator& LanguageValidator();
+// The size of a signed tree head: a whole number of at least 1.
+const CLI::Validator& TreeSizeValidator();
 
 Subcommand AddParseSubcommand(CLI::App& app);
 Subcommand AddExtractSubcommand(CLI::App& app);
