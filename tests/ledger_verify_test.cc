@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <tuple>
 #include <vector>
 
@@ -382,27 +383,37 @@ TEST_F(LedgerVerifyTest, AnIdempotencyKeyStoredTwiceIsNamedAtItsSecondLeaf) {
   }
 }
 
-TEST_F(LedgerVerifyTest, ACorrectionOfNoEarlierEventOrOfACorrectionIsNamed) {
+// The reference checks and correction rules of an append (§6.2 step 3, §9.1) hold in verify too.
+TEST_F(LedgerVerifyTest, ACorrectionBreakingTheRulesOfAnAppendIsNamed) {
   AppendRequest request = AppendOf({AmountCorrection(EventAt(1).id, 99)}, keys_);
   ASSERT_TRUE(store_->Append(request).ok());
   request.submissions = {AmountCorrection(EventAt(2).id, 98)};
   ASSERT_TRUE(store_->Append(request).ok());
   ASSERT_TRUE(Verify().ok()) << Verify().mismatch;
-  // Leaf 7 made to correct leaf 6 (a correction), then an id the ledger does not have.
-  const std::pair<std::string, std::string> cases[] = {
-      {EventAt(6).id, "corrects: names a correction; name the original event"},
-      {"0194694c-5e3b-75c3-af1e-9a407b6d13c8",
-       "corrects: no event 0194694c-5e3b-75c3-af1e-9a407b6d13c8 in lv-ua-2024"}};
-  for (const auto& [corrects, message] : cases) {
+  // Leaf 7, a correction of leaf 2, changed and stored with hashes that match its bytes.
+  const std::string missing = "0194694c-5e3b-75c3-af1e-9a407b6d13c8";
+  const std::vector<std::pair<std::function<void(Event&)>, std::string>> cases = {
+      {[&](Event& e) { e.corrects = EventAt(6).id; },
+       "corrects: names a correction; name the original event " + EventAt(1).id},
+      {[&](Event& e) { e.corrects = missing; }, "corrects: no event " + missing + " in lv-ua-2024"},
+      {[](Event& e) { e.classification = "restricted"; },
+       "classification: must equal the corrected event's (public)"},
+      {[](Event& e) { e.recorded_by.institution = "ua-mod"; },
+       "recorded_by.institution: a correction is recorded by the Participant that recorded the "
+       "event (LV)"},
+  };
+  const StoredEvent original = EventAt(7);
+  for (const auto& [change, message] : cases) {
     Event event;
-    ASSERT_TRUE(ReadEventBytes(EventAt(7).canonical, event));
-    event.corrects = corrects;
+    ASSERT_TRUE(ReadEventBytes(original.canonical, event));
+    change(event);
     Result<StoredEvent> changed = MakeStoredEvent(event, 7);
     ASSERT_TRUE(changed.ok()) << changed.error().ToString();
     Tamper(StoreAt(7, changed.value()));
     const VerifyReport report = Verify();
     EXPECT_EQ(report.mismatch_leaf, 7) << report.mismatch;
-    EXPECT_NE(report.mismatch.find("not a valid event: " + message), std::string::npos)
+    EXPECT_TRUE(
+        MismatchStartsAs(report.mismatch, "leaf 7 (event %): not a valid event: " + message))
         << report.mismatch;
   }
 }

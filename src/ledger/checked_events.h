@@ -33,9 +33,14 @@ class CheckedEvents {
   CheckedEvents& operator=(const CheckedEvents&) = delete;
   ~CheckedEvents();
 
+  // An event as later events' references need it (submission_checks.h), in 16 bytes: its
+  // subtype and institution as numbers the caller gives them.
   struct Seen {
     int64_t leaf_index = 0;
     EventType type = EventType::kPledge;
+    bool restricted = false;
+    uint16_t subtype = 0;
+    uint16_t institution = 0;
   };
 
   // An id's 16 bytes.

@@ -15,8 +15,8 @@
 
 namespace treaty::ledger {
 
-// §1.2, in the order of its table.
-enum class EventType {
+// §1.2, in the order of its table. One byte: `treaty verify` keeps one per event.
+enum class EventType : uint8_t {
   kPledge,
   kAllocation,
   kDisbursement,

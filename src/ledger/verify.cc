@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@
 #include "ledger/commitment_rows.h"
 #include "ledger/event_parser.h"
 #include "ledger/event_reader.h"
+#include "ledger/submission_checks.h"
 
 namespace treaty::ledger {
 namespace {
@@ -389,8 +391,7 @@ class Verifier {
     if (auto problem = CheckReferences(event)) return fail("not a valid event: " + *problem);
     if (!check.after_references.empty()) return fail(check.after_references);
     // Added here, before the checks below pass: after a mismatch the tables are not read again.
-    if (const CheckedEvents::Seen* earlier =
-            checked_.AddId(check.id_key, {i, event.content.type})) {
+    if (const CheckedEvents::Seen* earlier = checked_.AddId(check.id_key, Remembered(i, event))) {
       return fail(fmt::format("id already used by leaf {}", earlier->leaf_index));
     }
     if (std::optional<int64_t> earlier = checked_.AddKey(check.key_of, i)) {
@@ -448,36 +449,42 @@ class Verifier {
     return true;
   }
 
-  // `corrects` and `responds_to` name earlier events of the right kind.
+  // `corrects` and `responds_to` name earlier events of the right kind, and a correction follows
+  // the rules of §9.1: the checks of an append (submission_checks.h), on the events checked.
   std::optional<std::string> CheckReferences(const Event& event) {
-    auto missing = [&](std::string_view path, const std::string& id) {
-      return fmt::format("{}: no event {} in {}", path, id, agreement_);
+    const ReferenceLookup lookup =
+        [this](const std::string& id) -> Result<std::optional<Referenced>> {
+      const CheckedEvents::Seen* seen = checked_.FindId(id);
+      if (seen == nullptr) return std::optional<Referenced>();
+      auto corrected = corrects_of_correction_.find(id);
+      return std::optional<Referenced>(Referenced{
+          id, agreement_, std::string(EventTypeName(seen->type)), subtypes_[seen->subtype],
+          seen->restricted ? "restricted" : "public", institutions_[seen->institution],
+          corrected != corrects_of_correction_.end() ? corrected->second : ""});
     };
-    auto check_responds_to = [&](std::string_view path,
-                                 const EventContent& content) -> std::optional<std::string> {
-      if (content.responds_to.empty()) return std::nullopt;
-      const CheckedEvents::Seen* found = checked_.FindId(content.responds_to);
-      if (found == nullptr) return missing(path, content.responds_to);
-      const EventType expected = content.type == EventType::kConsultationHeld
-                                     ? EventType::kConsultationRequest
-                                     : EventType::kNotice;
-      if (found->type == expected) return std::nullopt;
-      return fmt::format("{}: names a {}; expected {}", path, EventTypeName(found->type),
-                         EventTypeName(expected));
-    };
-    if (auto problem = check_responds_to("responds_to", event.content)) return problem;
-    if (event.replacement) {
-      if (auto problem = check_responds_to("replacement.responds_to", *event.replacement)) {
-        return problem;
-      }
+    Result<std::optional<Error>> problem =
+        ReferenceProblem(event, agreement_, *options_.keys, lookup);
+    if (!problem.ok()) return problem.error().ToString();
+    if (!problem.value()) return std::nullopt;
+    return problem.value()->ToString();
+  }
+
+  // What CheckReferences needs of `event`, leaf i, once it is checked.
+  CheckedEvents::Seen Remembered(int64_t i, const Event& event) {
+    if (event.content.type == EventType::kCorrection) {
+      corrects_of_correction_.emplace(event.id, event.corrects);
     }
-    if (event.corrects.empty()) return std::nullopt;
-    const CheckedEvents::Seen* original = checked_.FindId(event.corrects);
-    if (original == nullptr) return missing("corrects", event.corrects);
-    if (original->type == EventType::kCorrection) {
-      return "corrects: names a correction; name the original event";
-    }
-    return std::nullopt;
+    return {i, event.content.type, event.classification == "restricted",
+            Number(subtypes_, event.content.subtype),
+            Number(institutions_, event.recorded_by.institution)};
+  }
+
+  // The position of `text` in `table`, added when new. The tables stay small: subtypes are those
+  // of §1.3, and an institution that signs no key fails the attribution check of its own event.
+  static uint16_t Number(std::vector<std::string>& table, const std::string& text) {
+    auto found = std::find(table.begin(), table.end(), text);
+    if (found == table.end()) found = table.insert(table.end(), text);
+    return static_cast<uint16_t>(found - table.begin());
   }
 
   // The columns of the `events` row; its `event_commitments` rows are checked after the events.
@@ -591,6 +598,10 @@ class Verifier {
 
   ValidationContext context_;
   CheckedEvents checked_;
+  // The strings behind the numbers of CheckedEvents::Seen, and what each correction corrects.
+  std::vector<std::string> subtypes_{""};
+  std::vector<std::string> institutions_;
+  std::unordered_map<std::string, std::string> corrects_of_correction_;
   CommitmentRows commitment_rows_;
   std::string previous_recorded_at_;
   std::string previous_head_timestamp_;
