@@ -55,6 +55,17 @@ TEST(LedgerCsvReader, SyntaxErrorsNameTheirPlace) {
   table = ReadCsv("a,b\n\"1\"x,2\n");
   ASSERT_TRUE(table.error);
   EXPECT_EQ(table.error->message, "text after a closing quote");
+  for (const char* lone : {"a,b\n\"1\"\r2,3\n", "a,b\n1\r2,3\n"}) {
+    table = ReadCsv(lone);
+    ASSERT_TRUE(table.error) << lone;
+    EXPECT_EQ(table.error->message,
+              "a carriage return not followed by a line feed outside quotes (lines end with LF or "
+              "CR LF)");
+    EXPECT_EQ(table.error->line, 2);
+  }
+  table = ReadCsv("a,b\n\"1\r2\",3\r\n");
+  ASSERT_FALSE(table.error);
+  EXPECT_EQ(table.records[1].fields[0].value, "1\r2");
   table = ReadCsv("a\n\xff\n");
   ASSERT_TRUE(table.error);
   EXPECT_EQ(table.error->message, "invalid UTF-8");

@@ -25,6 +25,10 @@ class Cursor {
     }
     return c;
   }
+  // A carriage return is next that does not end a line (CR LF, or CR as the last byte).
+  bool AtLoneCarriageReturn() const {
+    return !done() && peek() == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] != '\n';
+  }
   // Consumes a line end (LF or CR LF) if one is next; true when it did.
   bool TakeLineEnd() {
     if (!done() && peek() == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
@@ -43,6 +47,10 @@ class Cursor {
   int line_ = 1;
   int column_ = 1;
 };
+
+// Lines end with LF or CR LF (§7.1); a CR elsewhere is data only inside quotes.
+constexpr const char* kLoneCarriageReturn =
+    "a carriage return not followed by a line feed outside quotes (lines end with LF or CR LF)";
 
 // Position (line, column) of byte `offset` of `text`.
 std::pair<int, int> PositionOf(std::string_view text, size_t offset) {
@@ -87,17 +95,19 @@ CsvTable ReadCsv(std::string_view text) {
             break;
           }
         }
+        if (cursor.AtLoneCarriageReturn()) {
+          return fail(cursor.line(), cursor.column(), kLoneCarriageReturn);
+        }
         if (!cursor.done() && cursor.peek() != ',' && cursor.peek() != '\n' &&
             cursor.peek() != '\r') {
           return fail(cursor.line(), cursor.column(), "text after a closing quote");
         }
       } else {
         while (!cursor.done() && cursor.peek() != ',' && cursor.peek() != '\n') {
-          if (cursor.peek() == '\r') {
-            Cursor probe = cursor;
-            probe.take();
-            if (probe.done() || probe.peek() == '\n') break;
+          if (cursor.AtLoneCarriageReturn()) {
+            return fail(cursor.line(), cursor.column(), kLoneCarriageReturn);
           }
+          if (cursor.peek() == '\r') break;
           if (cursor.peek() == '"') {
             return fail(cursor.line(), cursor.column(), "'\"' inside an unquoted field");
           }
