@@ -19,7 +19,7 @@ class References {
   void Add(const std::string& id, const std::string& type, const std::string& subtype = "",
            const std::string& classification = "public",
            const std::string& institution = "lv-mod") {
-    known_[id] = Referenced{id, kAgreement, type, subtype, classification, institution, ""};
+    known_[id] = Referenced{type, subtype, classification, institution, ""};
   }
 
   // The problem ReferenceProblem finds, as "PATH: MESSAGE", or "".

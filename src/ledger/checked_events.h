@@ -42,6 +42,7 @@ class CheckedEvents {
     uint16_t subtype = 0;
     uint16_t institution = 0;
   };
+  static_assert(sizeof(Seen) == 16, "kept for every event checked");
 
   // An id's 16 bytes.
   using IdKey = UuidBytes;

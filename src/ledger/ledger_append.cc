@@ -218,8 +218,7 @@ class AppendRun {
   Result<std::optional<Referenced>> Lookup(const std::string& id) {
     auto in_batch = batch_events_.find(id);
     if (in_batch != batch_events_.end()) {
-      return std::optional<Referenced>(
-          ReferencedFromEvent(request_.submissions[in_batch->second], id));
+      return std::optional<Referenced>(ReferencedFromEvent(request_.submissions[in_batch->second]));
     }
     Result<std::optional<StoredEvent>> stored = txn_.FindById(id);
     if (!stored.ok()) return stored.error();

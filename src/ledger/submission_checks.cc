@@ -51,8 +51,7 @@ Result<std::optional<Error>> RespondsToProblem(const std::string& prefix,
 }  // namespace
 
 Referenced ReferencedFromRow(const StoredEvent& row) {
-  Referenced ref{row.id,          row.agreement, row.type, "", row.classification,
-                 row.institution, row.corrects};
+  Referenced ref{row.type, "", row.classification, row.institution, row.corrects};
   const nlohmann::json event = nlohmann::json::parse(row.canonical, nullptr, false);
   if (event.is_object() && event.contains("subtype") && event["subtype"].is_string()) {
     ref.subtype = event["subtype"].get<std::string>();
@@ -60,14 +59,9 @@ Referenced ReferencedFromRow(const StoredEvent& row) {
   return ref;
 }
 
-Referenced ReferencedFromEvent(const Event& event, const std::string& id) {
-  return Referenced{id,
-                    event.agreement,
-                    std::string(EventTypeName(event.content.type)),
-                    event.content.subtype,
-                    event.classification,
-                    event.recorded_by.institution,
-                    event.corrects};
+Referenced ReferencedFromEvent(const Event& event) {
+  return Referenced{std::string(EventTypeName(event.content.type)), event.content.subtype,
+                    event.classification, event.recorded_by.institution, event.corrects};
 }
 
 std::optional<Error> SubmissionProblem(const Event& event, const std::string& agreement,

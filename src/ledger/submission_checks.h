@@ -16,8 +16,6 @@ namespace treaty::ledger {
 
 // What the reference checks need to know of an event named by `corrects` or `responds_to`.
 struct Referenced {
-  std::string id;
-  std::string agreement;
   std::string type;
   std::string subtype;
   std::string classification;
@@ -27,8 +25,8 @@ struct Referenced {
 
 // The committed event of `row`.
 Referenced ReferencedFromRow(const StoredEvent& row);
-// A submission that is appended with `id`.
-Referenced ReferencedFromEvent(const Event& event, const std::string& id);
+// A submission of the same append.
+Referenced ReferencedFromEvent(const Event& event);
 
 // The event of `agreement` that has `id`, or nullopt; an error only when it cannot be read.
 using ReferenceLookup = std::function<Result<std::optional<Referenced>>(const std::string& id)>;

@@ -1,5 +1,6 @@
 #include "ledger/verify.h"
 
+#include <absl/container/flat_hash_map.h>
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -8,7 +9,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -19,6 +19,7 @@
 #include "ledger/event_parser.h"
 #include "ledger/event_reader.h"
 #include "ledger/submission_checks.h"
+#include "ledger/uuid.h"
 
 namespace treaty::ledger {
 namespace {
@@ -264,8 +265,9 @@ class Verifier {
     return SetMismatch(found.leaf, found.event_id, found.message);
   }
 
-  // No `events` row lies outside leaves 0 … next_leaf_ − 1. The chunks stop at the first short
-  // one, so a row below 0, or past a gap of a chunk or more, is not read with the others.
+  // The events that no chunk read: reading stops at the first short chunk, so a row past a gap
+  // at a chunk's end, or below 0, is not read with the others. One past next_leaf_ is named as the
+  // chunk holding it would have named it.
   Result<bool> CheckEventRowsInside() {
     for (const int64_t begin : {std::numeric_limits<int64_t>::min(), next_leaf_}) {
       EventFilter filter;
@@ -276,12 +278,16 @@ class Verifier {
       if (!rows.ok()) return rows.error();
       if (rows.value().empty()) continue;
       const StoredEvent& row = rows.value()[0];
-      if (row.leaf_index >= 0 && row.leaf_index < next_leaf_) continue;
-      const std::string leaves = next_leaf_ > 0 ? fmt::format("leaves 0–{}", next_leaf_ - 1)
-                                                : "the ledger's leaves (none)";
-      return SetMismatch(-1, row.id,
-                         fmt::format("events row (leaf {}, event {}) lies outside {}",
-                                     row.leaf_index, row.id, leaves));
+      if (row.leaf_index >= next_leaf_) {
+        return SetMismatch(
+            row.leaf_index, row.id,
+            fmt::format("leaf indexes jump from {} to {}", next_leaf_ - 1, row.leaf_index));
+      }
+      if (row.leaf_index < 0) {
+        return SetMismatch(-1, row.id,
+                           fmt::format("events row (leaf {}, event {}) lies below leaf 0",
+                                       row.leaf_index, row.id));
+      }
     }
     return true;
   }
@@ -452,27 +458,34 @@ class Verifier {
   // `corrects` and `responds_to` name earlier events of the right kind, and a correction follows
   // the rules of §9.1: the checks of an append (submission_checks.h), on the events checked.
   std::optional<std::string> CheckReferences(const Event& event) {
-    const ReferenceLookup lookup =
-        [this](const std::string& id) -> Result<std::optional<Referenced>> {
-      const CheckedEvents::Seen* seen = checked_.FindId(id);
-      if (seen == nullptr) return std::optional<Referenced>();
-      auto corrected = corrects_of_correction_.find(id);
-      return std::optional<Referenced>(Referenced{
-          id, agreement_, std::string(EventTypeName(seen->type)), subtypes_[seen->subtype],
-          seen->restricted ? "restricted" : "public", institutions_[seen->institution],
-          corrected != corrects_of_correction_.end() ? corrected->second : ""});
-    };
     Result<std::optional<Error>> problem =
-        ReferenceProblem(event, agreement_, *options_.keys, lookup);
+        ReferenceProblem(event, agreement_, *options_.keys, lookup_);
     if (!problem.ok()) return problem.error().ToString();
     if (!problem.value()) return std::nullopt;
     return problem.value()->ToString();
   }
 
-  // What CheckReferences needs of `event`, leaf i, once it is checked.
+  // An event checked before, as ReferenceProblem needs it.
+  Result<std::optional<Referenced>> Lookup(const std::string& id) const {
+    const CheckedEvents::Seen* seen = checked_.FindId(id);
+    if (seen == nullptr) return std::optional<Referenced>();
+    Referenced ref{std::string(EventTypeName(seen->type)), subtypes_[seen->subtype],
+                   seen->restricted ? "restricted" : "public", institutions_[seen->institution],
+                   ""};
+    if (seen->type == EventType::kCorrection) {
+      const std::optional<UuidBytes> key = LowercaseUuidBytes(id);
+      auto corrected = key ? corrected_by_correction_.find(*key) : corrected_by_correction_.end();
+      if (corrected != corrected_by_correction_.end()) ref.corrects = UuidText(corrected->second);
+    }
+    return std::optional<Referenced>(std::move(ref));
+  }
+
+  // What Lookup needs of `event`, leaf i, once it is checked.
   CheckedEvents::Seen Remembered(int64_t i, const Event& event) {
     if (event.content.type == EventType::kCorrection) {
-      corrects_of_correction_.emplace(event.id, event.corrects);
+      const std::optional<UuidBytes> id = LowercaseUuidBytes(event.id);
+      const std::optional<UuidBytes> corrects = LowercaseUuidBytes(event.corrects);
+      if (id && corrects) corrected_by_correction_.emplace(*id, *corrects);
     }
     return {i, event.content.type, event.classification == "restricted",
             Number(subtypes_, event.content.subtype),
@@ -564,8 +577,12 @@ class Verifier {
   }
 
   bool CheckLedgerRow(const std::optional<LedgerState>& state) {
-    const int64_t size = state ? state->tree_size : 0;
-    if (!state && next_leaf_ == 0) return true;
+    if (!state) {
+      return next_leaf_ == 0 ||
+             SetMismatch(-1, "",
+                         fmt::format("ledgers row: missing; the events number {}", next_leaf_));
+    }
+    const int64_t size = state->tree_size;
     if (size != next_leaf_) {
       return SetMismatch(
           -1, "", fmt::format("ledgers row: tree_size {}, the events number {}", size, next_leaf_));
@@ -598,10 +615,11 @@ class Verifier {
 
   ValidationContext context_;
   CheckedEvents checked_;
-  // The strings behind the numbers of CheckedEvents::Seen, and what each correction corrects.
+  // The strings behind the numbers of CheckedEvents::Seen, and the event each correction corrects.
   std::vector<std::string> subtypes_{""};
   std::vector<std::string> institutions_;
-  std::unordered_map<std::string, std::string> corrects_of_correction_;
+  absl::flat_hash_map<UuidBytes, UuidBytes> corrected_by_correction_;
+  const ReferenceLookup lookup_ = [this](const std::string& id) { return Lookup(id); };
   CommitmentRows commitment_rows_;
   std::string previous_recorded_at_;
   std::string previous_head_timestamp_;
