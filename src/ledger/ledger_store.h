@@ -145,15 +145,16 @@ class LedgerStore : public TreeReader {
 
   // ---- primitives (each store implements them in SQL) ----
 
-  // TreeReader (range_hash.h): leaf hashes of leaves [begin, end) and cached nodes of `level`,
-  // indexes [begin, end), in order, an error unless every one exists; a cached node's children.
-
   // Until EndReadSnapshot, every read of this store sees what was committed when BeginReadSnapshot
   // returned, while other connections append: `treaty verify` reads heads, cached nodes, the
-  // `ledgers` row and events in many statements. No append on this store meanwhile. Errors: the
+  // `ledgers` row and events in many statements. Not nested; no append on this store meanwhile;
+  // after a read fails, only EndReadSnapshot. Errors: a snapshot or transaction already open, the
   // store's.
   virtual std::optional<Error> BeginReadSnapshot() = 0;
   virtual void EndReadSnapshot() = 0;
+
+  // TreeReader (range_hash.h): leaf hashes of leaves [begin, end) and cached nodes of `level`,
+  // indexes [begin, end), in order, an error unless every one exists; a cached node's children.
 
   // Ids of the agreements with a `ledgers` row, an event or a tree head, in byte order: `treaty
   // verify` checks them all, so removing an agreement's `ledgers` row does not hide its events.

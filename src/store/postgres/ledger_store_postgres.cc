@@ -42,6 +42,7 @@ pqxx::transaction_base& PostgresLedgerStore::ReadTransaction(
 }
 
 std::optional<Error> PostgresLedgerStore::BeginReadSnapshot() {
+  if (snapshot_) return Error{"cannot begin a read snapshot: one is open", where_};
   Result<bool> begun = Guarded(where_, [&]() -> Result<bool> {
     snapshot_ =
         std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*connection_);

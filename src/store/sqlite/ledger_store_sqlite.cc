@@ -583,19 +583,28 @@ Result<std::string> SqliteLedgerStore::NodeChildren(const std::string& agreement
 }
 
 std::optional<Error> SqliteLedgerStore::BeginReadSnapshot() {
+  if (!sqlite3_get_autocommit(db_.get())) {
+    return Error{"cannot begin a read snapshot: a transaction is open", path_};
+  }
   // BEGIN is deferred: the snapshot is taken by the first read, made here.
   if (sqlite3_exec(db_.get(), "BEGIN; SELECT count(*) FROM ledgers", nullptr, nullptr, nullptr) !=
       SQLITE_OK) {
     Error error = Fail("cannot begin a read snapshot");
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!sqlite3_get_autocommit(db_.get())) {
+      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
     return error;
   }
   return std::nullopt;
 }
 
-// Ending a transaction that only read: its outcome changes nothing.
+// The transaction only read, so ending it either way changes nothing; it must end, or this
+// connection would keep its old snapshot and refuse appends.
 void SqliteLedgerStore::EndReadSnapshot() {
-  sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr);
+  if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK &&
+      !sqlite3_get_autocommit(db_.get())) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
 }
 
 Result<std::vector<std::string>> SqliteLedgerStore::ListLedgers() {

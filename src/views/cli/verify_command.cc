@@ -30,12 +30,17 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     agreements.push_back(options.agreement);
   }
   if (agreements.empty()) out << "verify: the store holds no ledger\n";
+  // Each agreement is verified: one whose keys cannot be read does not hide the others. A
+  // mismatch anywhere exits 1, before a keys file that could not be read (2).
+  bool unreadable = false;
+  bool mismatch = false;
   for (const std::string& agreement : agreements) {
     const std::string package = PackageFolder(agreement, "");
     Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(package, options.keys_file));
     if (!keys.ok()) {
-      err << "treaty verify: " << keys.error().ToString() << "\n";
-      return kExitBadInput;
+      err << "treaty verify: " << agreement << ": " << keys.error().ToString() << "\n";
+      unreadable = true;
+      continue;
     }
     ledger::VerifyOptions verify;
     verify.keys = &keys.value();
@@ -67,13 +72,11 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
       return kExitBadInput;
     }
     for (const std::string& warning : report.value().warnings) err << warning << "\n";
-    if (!report.value().ok()) {
-      out << report.value().Line() << "\n";
-      return kExitMismatch;
-    }
     out << report.value().Line() << "\n";
+    mismatch = mismatch || !report.value().ok();
   }
-  return kExitOk;
+  if (mismatch) return kExitMismatch;
+  return unreadable ? kExitBadInput : kExitOk;
 }
 
 Subcommand AddVerifySubcommand(CLI::App& app) {
