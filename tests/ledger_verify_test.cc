@@ -418,6 +418,45 @@ TEST_F(LedgerVerifyTest, ACorrectionBreakingTheRulesOfAnAppendIsNamed) {
   }
 }
 
+// A response names an event of the type and subtype an append requires (§1.3 note 4).
+TEST_F(LedgerVerifyTest, AResponseNamingANoticeOfAnotherSubtypeIsNamed) {
+  auto notice = [](const std::string& subtype, const std::string& responds_to) {
+    nlohmann::json input = {
+        {"type", "notice"},
+        {"subtype", subtype},
+        {"participant", "LV"},
+        {"date", "2024-06-01"},
+        {"commitments", nlohmann::json::array()},
+        {"description", "Notice of " + subtype},
+        {"evidence", {{{"reference", "https://example.org/" + subtype}}}},
+        {"classification", "public"},
+        {"recorded_by", {{"institution", "lv-mod"}, {"user", "tester"}}},
+    };
+    if (!responds_to.empty()) input["responds_to"] = responds_to;
+    ParsedEvent parsed = ParseEvent(input, EventForm::kInput, ValidationContext{});
+    EXPECT_TRUE(parsed.ok()) << parsed.errors.front().ToString();
+    return parsed.event;
+  };
+  Result<AppendResult> notices = store_->Append(
+      AppendOf({notice("amendment_proposal", ""), notice("termination", "")}, keys_));
+  ASSERT_TRUE(notices.ok()) << notices.error().ToString();
+  Result<AppendResult> acceptance = store_->Append(
+      AppendOf({notice("amendment_acceptance", notices.value().events[0].id)}, keys_));
+  ASSERT_TRUE(acceptance.ok()) << acceptance.error().ToString();
+  ASSERT_TRUE(Verify().ok()) << Verify().mismatch;
+  Event event;
+  ASSERT_TRUE(ReadEventBytes(EventAt(8).canonical, event));
+  event.content.responds_to = notices.value().events[1].id;
+  Result<StoredEvent> changed = MakeStoredEvent(event, 8);
+  ASSERT_TRUE(changed.ok()) << changed.error().ToString();
+  Tamper(StoreAt(8, changed.value()));
+  EXPECT_TRUE(
+      MismatchStartsAs(Verify().mismatch,
+                       "leaf 8 (event %): not a valid event: responds_to: names a notice of "
+                       "subtype termination; expected amendment_proposal"))
+      << Verify().mismatch;
+}
+
 TEST_F(LedgerVerifyTest, OneIdempotencyKeyOfTwoInstitutionsIsNoRepeat) {
   AppendRequest request =
       AppendOf({Disbursement(7, EventAt(1).idempotency_key, "lv-mfa")}, keys_, "lv-mfa");
