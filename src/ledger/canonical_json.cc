@@ -280,14 +280,33 @@ Result<std::string> CanonicalizeText(std::string_view json_text) {
     // nlohmann copies the callback, so it is passed by reference.
     value = json::parse(json_text, std::ref(finder));
   } catch (const json::parse_error& e) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...".
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: DETAIL";
+    // the place is said by PlaceOfByte, in characters. e.byte counts from 1.
     std::string detail = e.what();
-    const size_t bracket = detail.find("] ");
-    if (bracket != std::string::npos) detail.erase(0, bracket + 2);
-    return Error{"malformed JSON: " + detail, fmt::format("byte {}", e.byte)};
+    const size_t column = detail.find("column ");
+    const size_t colon = detail.find(": ", column == std::string::npos ? 0 : column);
+    if (colon != std::string::npos) detail.erase(0, colon + 2);
+    return Error{"malformed JSON: " + detail, PlaceOfByte(json_text, e.byte > 0 ? e.byte - 1 : 0)};
   }
   if (finder.duplicate()) return *finder.duplicate();
   return Canonicalize(value);
+}
+
+std::string PlaceOfByte(std::string_view text, size_t offset) {
+  int line = 1;
+  int column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  const bool one_line =
+      text.find('\n') == std::string_view::npos || text.find('\n') == text.size() - 1;
+  return one_line ? fmt::format("column {}", column)
+                  : fmt::format("line {}, column {}", line, column);
 }
 
 }  // namespace treaty::ledger

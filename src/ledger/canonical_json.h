@@ -58,4 +58,9 @@ std::optional<size_t> AppendCanonicalString(std::string_view text, std::string& 
 // within one object (`where` is the path of the repeated member); and the errors of Canonicalize.
 Result<std::string> CanonicalizeText(std::string_view json_text);
 
+// Where byte `offset` (0-based) of `text` is, for a person: "column C" in a text of one line (a
+// JSON Lines row, whose file line is named apart), else "line L, column C"; 1-based, in
+// characters.
+std::string PlaceOfByte(std::string_view text, size_t offset);
+
 }  // namespace treaty::ledger

@@ -47,34 +47,19 @@ int ExitCodeOf(const std::string& category) {
   return category == "syntax" || category == "format" || category == "keys" ? 2 : 1;
 }
 
-// Line and column (1-based) of byte `offset` (0-based) of `text`.
-std::pair<int, int> LineColumn(std::string_view text, size_t offset) {
-  int line = 1;
-  int column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 // Strict parse: JSON syntax and no repeated member names.
 Result<json> ParseStrict(std::string_view text) {
   json value;
   try {
     value = json::parse(text);
   } catch (const json::parse_error& error) {
-    const size_t byte = error.byte > 0 ? error.byte - 1 : 0;
-    const auto [line, column] = LineColumn(text, byte);
     std::string what = error.what();
     if (const size_t colon = what.rfind(": "); colon != std::string::npos) {
       what = what.substr(colon + 2);
     }
-    return Error{fmt::format("not JSON at line {}, column {}: {}", line, column, what), "syntax"};
+    return Error{fmt::format("not JSON at {}: {}",
+                             PlaceOfByte(text, error.byte > 0 ? error.byte - 1 : 0), what),
+                 "syntax"};
   }
   Result<std::string> canonical = CanonicalizeText(text);
   if (!canonical.ok() && canonical.error().message.starts_with("duplicate member name")) {

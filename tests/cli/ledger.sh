@@ -172,7 +172,8 @@ check "the correction of no event" has 'refused.jsonl:3: corrects: no event 01a2
 check "no batch was written" [ ! -s "$work/out" ]
 printf '{"type":"training"\n' >"$work/broken.jsonl"
 check "broken JSON line" run 2 import "$work/broken.jsonl" --db "$db"
-check "broken JSON line place" has 'broken.jsonl:1: ' "$work/err"
+check "broken JSON line place" has 'broken.jsonl:1: column 19: malformed JSON: syntax error while parsing object' "$work/err"
+check "one error in the singular" has 'broken.jsonl: 1 error; nothing was written' "$work/err"
 check "nothing written by bad files" same_size "$db" 14
 
 # ---- events: formats and filters ----
@@ -231,7 +232,7 @@ check "a changed head fails" run 1 verify-proof "$work/resigned.json" --keys "$l
 check "changed head category" has 'signature: the signature of the head of size 15' "$work/err"
 printf '{"format": "treaty-inclusion-proof/1",' >"$work/truncated.json"
 check "a truncated proof" run 2 verify-proof "$work/truncated.json" --keys "$ledger/keys.json"
-check "truncated category" has 'syntax: not JSON at line 1' "$work/err"
+check "truncated category" has 'syntax: not JSON at column 39: ' "$work/err"
 
 # ---- a tampered database: verify names the first bad event ----
 cp "$db" "$work/tampered.sqlite"

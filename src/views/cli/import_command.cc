@@ -97,8 +97,8 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     if (reading.errors.size() > kMaxListedErrors) {
       err << fmt::format("… and {} more\n", reading.errors.size() - kMaxListedErrors);
     }
-    err << fmt::format("treaty import: {}: {} errors; nothing was written\n", file,
-                       reading.errors.size());
+    err << fmt::format("treaty import: {}: {} error{}; nothing was written\n", file,
+                       reading.errors.size(), reading.errors.size() == 1 ? "" : "s");
     return kExitBadInput;
   }
   Result<std::string> again = text::ReadFile(file);
