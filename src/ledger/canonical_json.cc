@@ -303,8 +303,9 @@ std::string PlaceOfByte(std::string_view text, size_t offset) {
       ++column;
     }
   }
+  const size_t first_line_end = text.find('\n');
   const bool one_line =
-      text.find('\n') == std::string_view::npos || text.find('\n') == text.size() - 1;
+      first_line_end == std::string_view::npos || first_line_end + 1 == text.size();
   return one_line ? fmt::format("column {}", column)
                   : fmt::format("line {}, column {}", line, column);
 }

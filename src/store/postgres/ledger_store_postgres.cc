@@ -35,12 +35,6 @@ PostgresLedgerStore::PostgresLedgerStore(std::unique_ptr<pqxx::connection> conne
                                          std::string where)
     : connection_(std::move(connection)), where_(std::move(where)) {}
 
-pqxx::transaction_base& PostgresLedgerStore::ReadTransaction(
-    std::optional<pqxx::nontransaction>& own) {
-  if (snapshot_) return *snapshot_;
-  return own.emplace(*connection_);
-}
-
 std::optional<Error> PostgresLedgerStore::BeginReadSnapshot() {
   if (snapshot_) return Error{"cannot begin a read snapshot: one is open", where_};
   Result<bool> begun = Guarded(where_, [&]() -> Result<bool> {
@@ -65,36 +59,27 @@ Result<std::unique_ptr<ledger::AppendTransaction>> PostgresLedgerStore::BeginApp
 
 Result<std::vector<ledger::Hash>> PostgresLedgerStore::LeafHashes(const std::string& agreement,
                                                                   int64_t begin, int64_t end) {
-  return Guarded(where_, [&] {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
-    return SelectLeafHashes(read, agreement, begin, end);
-  });
+  return Reading(
+      [&](pqxx::transaction_base& read) { return SelectLeafHashes(read, agreement, begin, end); });
 }
 
 Result<std::vector<ledger::Hash>> PostgresLedgerStore::CachedNodes(const std::string& agreement,
                                                                    int level, int64_t begin,
                                                                    int64_t end) {
-  return Guarded(where_, [&] {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
+  return Reading([&](pqxx::transaction_base& read) {
     return SelectCachedNodes(read, agreement, level, begin, end);
   });
 }
 
 Result<std::string> PostgresLedgerStore::NodeChildren(const std::string& agreement, int level,
                                                       int64_t node_index) {
-  return Guarded(where_, [&] {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
+  return Reading([&](pqxx::transaction_base& read) {
     return SelectNodeChildren(read, agreement, level, node_index);
   });
 }
 
 Result<std::vector<std::string>> PostgresLedgerStore::ListLedgers() {
-  return Guarded(where_, [&]() -> Result<std::vector<std::string>> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
+  return Reading([&](pqxx::transaction_base& read) -> Result<std::vector<std::string>> {
     // COLLATE "C": byte order whatever the database's collation.
     const pqxx::result rows =
         read.exec(std::string(kAgreementsOfTheStore) + "ORDER BY agreement COLLATE \"C\"");
@@ -106,19 +91,13 @@ Result<std::vector<std::string>> PostgresLedgerStore::ListLedgers() {
 
 Result<std::optional<ledger::LedgerState>> PostgresLedgerStore::State(
     const std::string& agreement) {
-  return Guarded(where_, [&] {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
-    return SelectState(read, agreement, false);
-  });
+  return Reading([&](pqxx::transaction_base& read) { return SelectState(read, agreement, false); });
 }
 
 std::optional<Error> PostgresLedgerStore::ReadEventsInto(const std::string& agreement,
                                                          int64_t begin, int64_t end,
                                                          std::vector<ledger::StoredEvent>& rows) {
-  Result<bool> read = Guarded(where_, [&]() -> Result<bool> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& query = ReadTransaction(own);
+  Result<bool> read = Reading([&](pqxx::transaction_base& query) -> Result<bool> {
     EventsFromResult(query.exec_params(std::string("SELECT ") + kEventColumns +
                                            " FROM events WHERE agreement = $1 AND leaf_index >= "
                                            "$2 AND leaf_index < $3 ORDER BY leaf_index",
@@ -132,9 +111,7 @@ std::optional<Error> PostgresLedgerStore::ReadEventsInto(const std::string& agre
 
 Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
     const ledger::EventFilter& filter) {
-  return Guarded(where_, [&]() -> Result<std::vector<ledger::StoredEvent>> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
+  return Reading([&](pqxx::transaction_base& read) -> Result<std::vector<ledger::StoredEvent>> {
     // One statement for every combination: an empty parameter disables its condition. Dates go
     // through NULLIF so that an empty one is never cast.
     return EventsFromResult(read.exec_params(
@@ -157,19 +134,13 @@ Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
 }
 
 Result<std::optional<ledger::StoredEvent>> PostgresLedgerStore::EventById(const std::string& id) {
-  return Guarded(where_, [&] {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
-    return SelectEventById(read, id);
-  });
+  return Reading([&](pqxx::transaction_base& read) { return SelectEventById(read, id); });
 }
 
 Result<std::vector<ledger::EventCommitment>> PostgresLedgerStore::ReadEventCommitments(
     const std::string& agreement, const std::optional<ledger::EventCommitment>& after,
     int64_t limit) {
-  return Guarded(where_, [&]() -> Result<std::vector<ledger::EventCommitment>> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
+  return Reading([&](pqxx::transaction_base& read) -> Result<std::vector<ledger::EventCommitment>> {
     // In the primary key's order (the column's collation), so that the key's index serves it;
     // every text sorts after "" at leaf -1, so nullopt starts at the first row.
     const pqxx::result rows = read.exec_params(
@@ -187,9 +158,7 @@ Result<std::vector<ledger::EventCommitment>> PostgresLedgerStore::ReadEventCommi
 
 Result<std::vector<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeads(
     const std::string& agreement) {
-  return Guarded(where_, [&]() -> Result<std::vector<ledger::SignedTreeHead>> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
+  return Reading([&](pqxx::transaction_base& read) -> Result<std::vector<ledger::SignedTreeHead>> {
     return HeadsFromResult(read.exec_params(std::string("SELECT ") + kHeadColumns +
                                                 " FROM tree_heads WHERE agreement = $1 "
                                                 "ORDER BY tree_size",
@@ -199,35 +168,31 @@ Result<std::vector<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeads(
 
 Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::TreeHeadAt(
     const std::string& agreement, int64_t tree_size) {
-  return Guarded(where_, [&]() -> Result<std::optional<ledger::SignedTreeHead>> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
-    const pqxx::result rows =
-        read.exec_params(std::string("SELECT ") + kHeadColumns +
-                             " FROM tree_heads WHERE agreement = $1 AND tree_size = $2",
-                         agreement, tree_size);
-    return OneCheckedHead(rows, where_);
-  });
+  return Reading(
+      [&](pqxx::transaction_base& read) -> Result<std::optional<ledger::SignedTreeHead>> {
+        const pqxx::result rows =
+            read.exec_params(std::string("SELECT ") + kHeadColumns +
+                                 " FROM tree_heads WHERE agreement = $1 AND tree_size = $2",
+                             agreement, tree_size);
+        return OneCheckedHead(rows, where_);
+      });
 }
 
 Result<std::optional<ledger::SignedTreeHead>> PostgresLedgerStore::LatestTreeHead(
     const std::string& agreement) {
-  return Guarded(where_, [&]() -> Result<std::optional<ledger::SignedTreeHead>> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
-    const pqxx::result rows = read.exec_params(
-        std::string("SELECT ") + kHeadColumns +
-            " FROM tree_heads WHERE agreement = $1 ORDER BY tree_size DESC LIMIT 1",
-        agreement);
-    return OneCheckedHead(rows, where_);
-  });
+  return Reading(
+      [&](pqxx::transaction_base& read) -> Result<std::optional<ledger::SignedTreeHead>> {
+        const pqxx::result rows = read.exec_params(
+            std::string("SELECT ") + kHeadColumns +
+                " FROM tree_heads WHERE agreement = $1 ORDER BY tree_size DESC LIMIT 1",
+            agreement);
+        return OneCheckedHead(rows, where_);
+      });
 }
 
 Result<std::vector<ledger::CachedNodeRow>> PostgresLedgerStore::CachedNodeRows(
     const std::string& agreement) {
-  return Guarded(where_, [&]() -> Result<std::vector<ledger::CachedNodeRow>> {
-    std::optional<pqxx::nontransaction> own;
-    pqxx::transaction_base& read = ReadTransaction(own);
+  return Reading([&](pqxx::transaction_base& read) -> Result<std::vector<ledger::CachedNodeRow>> {
     // The server hashes the children: 32 bytes a node cross the connection instead of 8 KiB.
     // Empty children are none, as for proofs.
     const pqxx::result rows = read.exec_params(

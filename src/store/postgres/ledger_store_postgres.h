@@ -10,10 +10,12 @@
 #include <optional>
 #include <pqxx/pqxx>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
 #include "ledger/ledger_store.h"
+#include "store/postgres/postgres_connection.h"
 
 namespace treaty::store {
 
@@ -64,9 +66,16 @@ class PostgresLedgerStore : public ledger::LedgerStore {
  private:
   PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection, std::string where);
 
-  // The transaction of one read: the snapshot's when one is open, else `own`, made here (one
-  // statement outside any transaction).
-  pqxx::transaction_base& ReadTransaction(std::optional<pqxx::nontransaction>& own);
+  // `body(transaction)` through Guarded: in the snapshot's transaction when one is open, else in
+  // a nontransaction of its own (one statement outside any transaction).
+  template <typename Body>
+  auto Reading(Body&& body) -> decltype(body(std::declval<pqxx::transaction_base&>())) {
+    return Guarded(where_, [&] {
+      if (snapshot_) return body(static_cast<pqxx::transaction_base&>(*snapshot_));
+      pqxx::nontransaction own(*connection_);
+      return body(static_cast<pqxx::transaction_base&>(own));
+    });
+  }
 
   std::unique_ptr<pqxx::connection> connection_;
   std::string where_;
