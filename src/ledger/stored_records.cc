@@ -17,18 +17,17 @@ Result<Event> ReadStoredEvent(const StoredEvent& stored) {
   return std::move(parsed.event);
 }
 
-std::optional<Error> WrongSizeHeadError(const TreeHead& head, const StoredHeadSizes& sizes,
-                                        const std::string& where) {
+std::optional<Error> WrongSizeHeadError(const SignedTreeHead& head, const std::string& where) {
   const auto wrong = [&](std::string_view column, int64_t size, size_t expected) {
     return Error{fmt::format("tree head of size {} of {}: the stored {} is {} bytes, not {}",
-                             head.tree_size, head.agreement, column, size, expected),
+                             head.head.tree_size, head.head.agreement, column, size, expected),
                  where};
   };
-  if (sizes.root_hash != static_cast<int64_t>(head.root_hash.size())) {
-    return wrong("root_hash", sizes.root_hash, head.root_hash.size());
+  if (head.stored_sizes.root_hash != static_cast<int64_t>(head.head.root_hash.size())) {
+    return wrong("root_hash", head.stored_sizes.root_hash, head.head.root_hash.size());
   }
-  if (sizes.signature != static_cast<int64_t>(Signature{}.size())) {
-    return wrong("signature", sizes.signature, Signature{}.size());
+  if (head.stored_sizes.signature != static_cast<int64_t>(head.signature.size())) {
+    return wrong("signature", head.stored_sizes.signature, head.signature.size());
   }
   return std::nullopt;
 }
@@ -58,7 +57,7 @@ Result<SignedTreeHead> MakeSignedTreeHead(const TreeHead& head, const Seed& seed
   if (!bytes.ok()) return bytes.error();
   Result<Signature> signature = SignTreeHead(head, seed);
   if (!signature.ok()) return signature.error();
-  return SignedTreeHead{head, std::move(bytes).value(), signature.value()};
+  return SignedTreeHead{head, std::move(bytes).value(), signature.value(), StoredHeadSizes{}};
 }
 
 }  // namespace treaty::ledger

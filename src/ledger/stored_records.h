@@ -41,23 +41,25 @@ struct StoredEvent {
   std::string canonical;  // the leaf input, verbatim
 };
 
+// The byte lengths of a `tree_heads` row's root_hash and signature as stored (NULL: 0); a
+// value of another size than its field's reads as zero.
+struct StoredHeadSizes {
+  int64_t root_hash = std::tuple_size_v<Hash>;
+  int64_t signature = std::tuple_size_v<Signature>;
+};
+
 // A `tree_heads` row: the head, its RFC 8785 bytes as stored, and its signature.
 struct SignedTreeHead {
   TreeHead head;
   std::string head_bytes;  // JCS(head), verbatim
   Signature signature{};
+  StoredHeadSizes stored_sizes;
 };
 
-// The byte lengths of a `tree_heads` row's root_hash and signature as stored (NULL: 0).
-struct StoredHeadSizes {
-  int64_t root_hash = 0;
-  int64_t signature = 0;
-};
-
-// An error naming the head and the column when `sizes` are not 32 and 64 bytes, for the reads
-// that hand a head on as signed (proofs): a wrong-size value must not be read as zero there.
-std::optional<Error> WrongSizeHeadError(const TreeHead& head, const StoredHeadSizes& sizes,
-                                        const std::string& where);
+// An error naming the head and the column when its stored root hash or signature is not 32 or 64
+// bytes, for the reads that hand a head on as signed (proofs, the list of heads): a wrong-size
+// value must not be read as zero there.
+std::optional<Error> WrongSizeHeadError(const SignedTreeHead& head, const std::string& where);
 
 // A `tree_nodes` row: the hash of the perfect subtree over leaves
 // [node_index·2^level, (node_index+1)·2^level), level ∈ {8, 16, 24, 32, 40, 48} (§6.6).

@@ -2,6 +2,7 @@
 {{#RECORDED}}<p class="notice" role="status">Recorded: event <code>{{ID}}</code>.</p>{{/RECORDED}}
 {{#HEAD}}<p class="head">Signed tree head: size {{SIZE}}, root <code>{{ROOT}}</code>, signed by {{SIGNER}} at {{TIME}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD}}
 {{#PAST_END}}<p class="range">No leaves from {{BEGIN}}: the ledger has {{SIZE}}. <a href="/ledger">Latest events</a></p>{{/PAST_END}}
+{{#HEAD_UNREADABLE}}<p class="head">The latest signed tree head cannot be read: {{PROBLEM}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD_UNREADABLE}}
 {{#NO_HEAD}}<p>The ledger is empty.</p>{{/NO_HEAD}}
 {{#RANGE}}<p class="range">Leaves {{FIRST}} to {{LAST}} of {{SIZE}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.{{#HAS_EARLIER}} <a href="/ledger?begin={{EARLIER}}">Earlier events</a>{{/HAS_EARLIER}}{{#HAS_LATER}} <a href="/ledger?begin={{LATER}}">Later events</a>{{/HAS_LATER}}</p>{{/RANGE}}
 <table class="data events">

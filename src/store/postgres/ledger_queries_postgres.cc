@@ -29,10 +29,12 @@ void AssignText(const pqxx::field& field, std::string& out) {
 
 // A bytea column of N bytes (a hash, a signature) into `out`; another size reads as zero, which
 // `treaty verify` reports as differing from what it recomputes, as in the SQLite store.
-// False for another size.
+// False for another size; the size stored goes to `stored_size` when given.
 template <size_t N>
-bool ReadBytes(const pqxx::field& field, std::array<uint8_t, N>& out) {
+bool ReadBytes(const pqxx::field& field, std::array<uint8_t, N>& out,
+               int64_t* stored_size = nullptr) {
   const pqxx::binarystring bytes(field);
+  if (stored_size != nullptr) *stored_size = static_cast<int64_t>(bytes.size());
   out = {};
   if (bytes.size() != N) return false;
   std::memcpy(out.data(), bytes.data(), N);
@@ -138,12 +140,12 @@ ledger::SignedTreeHead HeadFromRow(const pqxx::row& row) {
   ledger::TreeHead& head = signed_head.head;
   head.agreement = row[0].as<std::string>();
   head.tree_size = row[1].as<int64_t>();
-  ReadBytes(row[2], head.root_hash);
+  ReadBytes(row[2], head.root_hash, &signed_head.stored_sizes.root_hash);
   head.timestamp = row[3].as<std::string>();
   head.signer = row[4].as<std::string>();
   head.key_id = row[5].as<std::string>();
   signed_head.head_bytes = BytesFromField(row[6]);
-  ReadBytes(row[7], signed_head.signature);
+  ReadBytes(row[7], signed_head.signature, &signed_head.stored_sizes.signature);
   return signed_head;
 }
 
@@ -170,13 +172,8 @@ std::vector<ledger::SignedTreeHead> HeadsFromResult(const pqxx::result& result) 
 Result<std::optional<ledger::SignedTreeHead>> OneCheckedHead(const pqxx::result& result,
                                                              const std::string& where) {
   if (result.empty()) return std::optional<ledger::SignedTreeHead>();
-  const pqxx::row row = result[0];
-  ledger::SignedTreeHead head = HeadFromRow(row);
-  const ledger::StoredHeadSizes sizes{static_cast<int64_t>(BytesFromField(row[2]).size()),
-                                      static_cast<int64_t>(BytesFromField(row[7]).size())};
-  if (std::optional<Error> wrong = ledger::WrongSizeHeadError(head.head, sizes, where)) {
-    return *wrong;
-  }
+  ledger::SignedTreeHead head = HeadFromRow(result[0]);
+  if (std::optional<Error> wrong = ledger::WrongSizeHeadError(head, where)) return *wrong;
   return std::optional<ledger::SignedTreeHead>(std::move(head));
 }
 

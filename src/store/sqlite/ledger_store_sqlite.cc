@@ -130,11 +130,15 @@ std::string ColumnText(sqlite3_stmt* statement, int column) {
 }
 
 // A column of N bytes (a hash, a signature) into `out`; another size reads as zero, which
-// `treaty verify` reports as differing from what it recomputes. False for another size.
+// `treaty verify` reports as differing from what it recomputes. False for another size; the size
+// stored (NULL: 0) goes to `stored_size` when given.
 template <size_t N>
-bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out) {
+bool ColumnBytes(sqlite3_stmt* statement, int column, std::array<uint8_t, N>& out,
+                 int64_t* stored_size = nullptr) {
   const void* data = sqlite3_column_blob(statement, column);
-  if (data == nullptr || sqlite3_column_bytes(statement, column) != static_cast<int>(N)) {
+  const int size = data == nullptr ? 0 : sqlite3_column_bytes(statement, column);
+  if (stored_size != nullptr) *stored_size = size;
+  if (size != static_cast<int>(N)) {
     out = {};
     return false;
   }
@@ -171,12 +175,12 @@ SignedTreeHead ReadHeadRow(sqlite3_stmt* statement) {
   ledger::TreeHead& head = signed_head.head;
   head.agreement = ColumnText(statement, 0);
   head.tree_size = sqlite3_column_int64(statement, 1);
-  ColumnBytes(statement, 2, head.root_hash);
+  ColumnBytes(statement, 2, head.root_hash, &signed_head.stored_sizes.root_hash);
   head.timestamp = ColumnText(statement, 3);
   head.signer = ColumnText(statement, 4);
   head.key_id = ColumnText(statement, 5);
   signed_head.head_bytes = ColumnText(statement, 6);
-  ColumnBytes(statement, 7, signed_head.signature);
+  ColumnBytes(statement, 7, signed_head.signature, &signed_head.stored_sizes.signature);
   return signed_head;
 }
 
@@ -772,20 +776,11 @@ Result<std::optional<SignedTreeHead>> SqliteLedgerStore::LatestTreeHead(
 }
 
 Result<std::optional<SignedTreeHead>> SqliteLedgerStore::OneCheckedHead(sqlite3_stmt* statement) {
-  ledger::StoredHeadSizes sizes;
-  Result<std::vector<SignedTreeHead>> rows = Collect<SignedTreeHead>(
-      statement,
-      [&sizes](sqlite3_stmt* row) {
-        SignedTreeHead head = ReadHeadRow(row);
-        sizes = {sqlite3_column_bytes(row, 2), sqlite3_column_bytes(row, 7)};
-        return head;
-      },
-      Fail("cannot read a tree head"));
+  Result<std::vector<SignedTreeHead>> rows =
+      Collect<SignedTreeHead>(statement, ReadHeadRow, Fail("cannot read a tree head"));
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) return std::optional<SignedTreeHead>();
-  if (std::optional<Error> wrong = WrongSizeHeadError(rows.value()[0].head, sizes, path_)) {
-    return *wrong;
-  }
+  if (std::optional<Error> wrong = WrongSizeHeadError(rows.value()[0], path_)) return *wrong;
   return std::optional<SignedTreeHead>(std::move(rows.value()[0]));
 }
 

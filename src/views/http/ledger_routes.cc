@@ -7,6 +7,7 @@
 
 #include "ledger/hash.h"
 #include "ledger/proof_file.h"
+#include "ledger/stored_records.h"
 #include "views/http/recording.h"
 #include "views/http/routes.h"
 
@@ -168,6 +169,10 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 if (!heads.ok()) return ErrorResponse(500, "the ledger cannot be read");
                 nlohmann::json list = nlohmann::json::array();
                 for (const ledger::SignedTreeHead& head : heads.value()) {
+                  // A root or signature of the wrong size would be served as zeros.
+                  if (std::optional<Error> wrong = ledger::WrongSizeHeadError(head, "")) {
+                    return ErrorResponse(500, "the ledger cannot be read: " + wrong->message);
+                  }
                   list.push_back(HeadJson(head));
                 }
                 return JsonResponse({{"tree_heads", list}});

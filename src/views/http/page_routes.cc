@@ -442,8 +442,15 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
-  if (!head.ok()) return ErrorResponse(503, "the ledger cannot be read");
-  const int64_t size = head.value() ? head.value()->head.tree_size : 0;
+  int64_t size = 0;
+  if (head.ok()) {
+    size = head.value() ? head.value()->head.tree_size : 0;
+  } else {
+    // A damaged head still leaves the events to show, and the badge to say what is wrong.
+    Result<std::optional<ledger::LedgerState>> state = store.value()->State(site.agreement_id());
+    if (!state.ok() || !state.value()) return ErrorResponse(503, "the ledger cannot be read");
+    size = state.value()->tree_size;
+  }
   // One page of leaves, the latest by default; readers see the public events among them.
   const int64_t begin = query["begin"].empty() ? std::max<int64_t>(0, size - kLedgerPageLeaves)
                                                : std::stoll(query["begin"]);
@@ -475,6 +482,12 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
     TemplateDictionary* past = body.AddSectionDictionary("PAST_END");
     past->SetIntValue("BEGIN", static_cast<long>(begin));
     past->SetIntValue("SIZE", static_cast<long>(size));
+  }
+  if (!head.ok()) {
+    TemplateDictionary* row = body.AddSectionDictionary("HEAD_UNREADABLE");
+    row->SetValue("PROBLEM", head.error().message);
+    FillVerifyBadge(site.verification().Latest(size), size, *row);
+    return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
   }
   if (!head.value()) {
     body.ShowSection("NO_HEAD");
