@@ -199,6 +199,28 @@ TEST(LedgerEventTest, InputDefaultsAndNormalisation) {
   EXPECT_EQ(parsed.event.content.commitments[0], kCommitment1);
 }
 
+// A default user (`--user`, $USER) is normalised and checked as a given one: otherwise the
+// ledger would keep an event that its own verify refuses.
+TEST(LedgerEventTest, TheDefaultUserIsHeldToTheRulesOfAGivenOne) {
+  ValidationContext context = Context();
+  context.default_institution = "lv-mod";
+  const auto with_default_user = [&context](const std::string& user) {
+    context.default_user = user;
+    return ErrorsOf([](json& input) { input["recorded_by"].erase("user"); }, context);
+  };
+  EXPECT_EQ(with_default_user(std::string(101, 'u')),
+            Lines{"recorded_by.user: longer than 100 characters"});
+  EXPECT_EQ(with_default_user("a\tb"),
+            Lines{"recorded_by.user: control character U+0009 at character 2"});
+  EXPECT_EQ(with_default_user(" \t "), Lines{"recorded_by.user: required"});
+  json input = json::parse(kDeliveryInput);
+  input["recorded_by"].erase("user");
+  context.default_user = " e\u0301 ";
+  ParsedEvent parsed = ParseEvent(input, EventForm::kInput, context);
+  ASSERT_TRUE(parsed.ok()) << parsed.errors.front().ToString();
+  EXPECT_EQ(parsed.event.recorded_by.user, "\u00e9");
+}
+
 TEST(LedgerEventTest, UnknownCommitmentId) {
   EXPECT_EQ(ErrorsOf([](json& e) { e["commitments"][1] = "sec_9__para_9"; }),
             Lines{"commitments[1]: unknown commitment id \"sec_9__para_9\" in agreement "

@@ -36,12 +36,6 @@ struct Rule {
   std::string scope;
 };
 
-// How a string is checked after normalisation.
-struct StringRule {
-  size_t max_length = 0;   // in Unicode scalar values
-  bool multiline = false;  // LF and TAB allowed (description)
-};
-
 bool IsMoneyType(EventType type) {
   return type == EventType::kPledge || type == EventType::kAllocation ||
          type == EventType::kDisbursement || type == EventType::kDelivery ||
@@ -91,6 +85,23 @@ bool IsHttpUrl(std::string_view reference) {
 
 // White space of §1.4, line breaks included (text::IsSpace leaves them out): what trimming removes.
 bool IsTrimmedSpace(char32_t c) { return c == '\n' || c == '\r' || text::IsSpace(c); }
+
+// `text` trimmed of the spaces §1.4 trims at both ends.
+std::string Trim(std::string_view text) {
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t next = begin;
+    if (!IsTrimmedSpace(text::DecodeAt(text, next))) break;
+    begin = next;
+  }
+  size_t end = text.size();
+  while (end > begin) {
+    size_t previous = end;
+    if (!IsTrimmedSpace(text::DecodeBefore(text, previous))) break;
+    end = previous;
+  }
+  return std::string(text.substr(begin, end - begin));
+}
 
 // The rules of the §1.3 table for `field` of an event of `type` and `subtype`.
 Rule RuleFor(EventType type, std::string_view subtype, std::string_view field, bool has_quantity) {
@@ -295,68 +306,21 @@ class Validator {
     return true;
   }
 
-  // The string of §1.4 after normalisation: NFC, CR LF and CR to LF, trimmed; nullopt when absent,
-  // empty after trimming, or wrong (the error is recorded).
+  // The string of §1.4 after normalisation (NormalEventString); nullopt when absent, empty after
+  // trimming, or wrong (the error is recorded).
   std::optional<std::string> String(const json& value, const std::string& path, StringRule rule) {
     if (value.is_null()) return std::nullopt;
     if (!value.is_string()) {
       Fail(path, fmt::format("not a string: {}", value.dump()));
       return std::nullopt;
     }
-    std::string text = value.get<std::string>();
-    if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
-      Fail(path, fmt::format("invalid UTF-8 at byte {}", *bad + 1));
+    Result<std::string> text = NormalEventString(value.get<std::string>(), rule);
+    if (!text.ok()) {
+      Fail(path, text.error().message);
       return std::nullopt;
     }
-    if (std::optional<text::NfcText> nfc = text::ToNfc(text)) text = std::move(nfc->text);
-    std::string unified;
-    unified.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\r') {
-        unified += '\n';
-        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      } else {
-        unified += text[i];
-      }
-    }
-    text = Trim(unified);
-    if (text.empty()) return std::nullopt;
-    size_t position = 0;
-    for (size_t pos = 0; pos < text.size();) {
-      const char32_t c = text::DecodeAt(text, pos);
-      ++position;
-      if (c == '\n' && !rule.multiline) {
-        Fail(path, "must be one line");
-        return std::nullopt;
-      }
-      const bool allowed_control = rule.multiline && (c == '\n' || c == '\t');
-      if (!allowed_control && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
-        Fail(path, fmt::format("control character U+{:04X} at character {}",
-                               static_cast<uint32_t>(c), position));
-        return std::nullopt;
-      }
-    }
-    if (rule.max_length > 0 && position > rule.max_length) {
-      Fail(path, fmt::format("longer than {} characters", rule.max_length));
-      return std::nullopt;
-    }
-    return text;
-  }
-
-  static std::string Trim(std::string_view text) {
-    size_t begin = 0;
-    while (begin < text.size()) {
-      size_t next = begin;
-      if (!IsTrimmedSpace(text::DecodeAt(text, next))) break;
-      begin = next;
-    }
-    size_t end = text.size();
-    while (end > begin) {
-      size_t previous = end;
-      if (!IsTrimmedSpace(text::DecodeBefore(text, previous))) break;
-      end = previous;
-    }
-    return std::string(text.substr(begin, end - begin));
+    if (text.value().empty()) return std::nullopt;
+    return std::move(text).value();
   }
 
   // A JSON integer in 1 … kMaxSafeInteger; `negative_message` reports negatives (quantity).
@@ -492,12 +456,18 @@ class Validator {
           return member == Given::kInvalid || (member == Given::kPresent && out.empty());
         };
         institution_invalid = read("institution", "recorded_by.institution", {}, by.institution);
-        user_invalid = read("user", "recorded_by.user", {100, false}, by.user);
+        user_invalid = read("user", "recorded_by.user", kRecordedByUserRule, by.user);
       }
     }
     if (form_ == EventForm::kInput) {
       if (by.institution.empty()) by.institution = context_.default_institution;
-      if (by.user.empty()) by.user = context_.default_user;
+      if (by.user.empty() && !user_invalid) {
+        // The default (`--user`, $USER) is held to the rules of a given user.
+        const size_t errors_before = errors_.size();
+        by.user = String(json(context_.default_user), "recorded_by.user", kRecordedByUserRule)
+                      .value_or("");
+        user_invalid = errors_.size() > errors_before;
+      }
     }
     if (by.institution.empty()) {
       if (!institution_invalid) Fail("recorded_by.institution", "required");
@@ -1148,6 +1118,41 @@ std::vector<std::pair<std::string_view, int64_t>> PathParts(std::string_view pat
 
 }  // namespace
 
+Result<std::string> NormalEventString(std::string text, StringRule rule) {
+  if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
+    return Error{fmt::format("invalid UTF-8 at byte {}", *bad + 1), ""};
+  }
+  if (std::optional<text::NfcText> nfc = text::ToNfc(text)) text = std::move(nfc->text);
+  std::string unified;
+  unified.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      unified += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      unified += text[i];
+    }
+  }
+  text = Trim(unified);
+  if (text.empty()) return text;
+  size_t position = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t c = text::DecodeAt(text, pos);
+    ++position;
+    if (c == '\n' && !rule.multiline) return Error{"must be one line", ""};
+    const bool allowed_control = rule.multiline && (c == '\n' || c == '\t');
+    if (!allowed_control && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+      return Error{fmt::format("control character U+{:04X} at character {}",
+                               static_cast<uint32_t>(c), position),
+                   ""};
+    }
+  }
+  if (rule.max_length > 0 && position > rule.max_length) {
+    return Error{fmt::format("longer than {} characters", rule.max_length), ""};
+  }
+  return text;
+}
+
 bool PathLess(std::string_view a, std::string_view b) { return PathParts(a) < PathParts(b); }
 
 ParsedEvent ParseEvent(const json& object, EventForm form, const ValidationContext& context) {
@@ -1189,7 +1194,7 @@ bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context)
   const RecordedBy& by = event.recorded_by;
   if (!IsNormalString(by.institution, {}) || !IsInstitutionId(by.institution) ||
       (context.keys != nullptr && !context.keys->FindInstitution(by.institution)) ||
-      !IsNormalString(by.user, {100, false})) {
+      !IsNormalString(by.user, kRecordedByUserRule)) {
     return false;
   }
   if (event.content.type == EventType::kCorrection) {

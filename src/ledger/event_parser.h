@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
 #include "ledger/event.h"
 #include "ledger/keys.h"
 
@@ -35,6 +36,20 @@ enum class EventForm {
   // The recorded event: every assigned field present; `date` is checked against `recorded_at`.
   kRecorded,
 };
+
+// How a string field is checked after normalisation.
+struct StringRule {
+  size_t max_length = 0;   // in Unicode scalar values; 0: no limit
+  bool multiline = false;  // LF and TAB allowed (description)
+};
+
+// §1.1: recorded_by.user.
+inline constexpr StringRule kRecordedByUserRule{100, false};
+
+// `text` normalised as every string of an event is (§1.4: NFC, CR LF and CR to LF, trimmed) and
+// checked against `rule`; the problem ("longer than 100 characters") otherwise. Empty after
+// trimming is not an error here: the caller knows whether the field is required.
+Result<std::string> NormalEventString(std::string text, StringRule rule);
 
 // What the validator knows beyond the event; every check whose data is absent is skipped.
 struct ValidationContext {

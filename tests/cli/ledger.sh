@@ -61,6 +61,23 @@ check "impossible date" bad_record '--date: date: impossible date: 2024-02-30' -
   --currency EUR --date 2024-02-30
 check "date in the future" bad_record 'later than the recording date' --amount 10 --currency EUR \
   --date 2999-01-01
+bad_user() {  # bad_user MESSAGE USER: the default user is held to the rules of a given one
+  run 2 record --db "$db" --user "$2" --type disbursement --participant LV \
+    --commitment "$military" --description Bad --classification public --amount 10 "${ok[@]}" &&
+    has "$1" "$work/err" && same_size "$db" 2
+}
+check "a user longer than 100 characters" bad_user '--user: longer than 100 characters' \
+  "$(printf 'u%.0s' {1..101})"
+check "a user with a tab" bad_user '--user: control character U+0009 at character 2' \
+  "$(printf 'a\tb')"
+login_name_refused() {
+  USER="$(printf 'x\ny')" run 2 record --db "$db" --type disbursement --participant LV \
+    --commitment "$military" --description Bad --classification public --amount 10 "${ok[@]}" &&
+    same_size "$db" 2
+}
+check "a login name that cannot be a user" login_name_refused
+check "it names the login name" has \
+  '$USER: the login name is not a recorded_by.user (must be one line): give --user' "$work/err"
 check "reused idempotency key" bad_record 'idempotency_key: reused with different content: event' \
   --amount 99 --idempotency-key lv-mod/t1 "${ok[@]}"
 check "the reused key names the event" has "$first_id (leaf 0)" "$work/err"

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commitments/agreement_commitments.h"
+#include "ledger/event_parser.h"
 
 namespace treaty::views {
 namespace {
@@ -81,7 +82,20 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   ledger::ValidationContext& context = setup->context;
   context.default_agreement = options.agreement;
   context.default_institution = setup->key.institution;
-  context.default_user = options.user.empty() ? LoginName() : options.user;
+  // The user every event is recorded by unless it names its own (§1.1: one line, 1–100
+  // characters, normalised as §1.4 says).
+  const bool user_given = !options.user.empty();
+  Result<std::string> user = ledger::NormalEventString(user_given ? options.user : LoginName(),
+                                                       ledger::kRecordedByUserRule);
+  const std::string user_problem =
+      !user.ok() ? user.error().message : (user.value().empty() ? "empty" : "");
+  if (!user_problem.empty()) {
+    return Error{
+        user_given ? user_problem
+                   : "the login name is not a recorded_by.user (" + user_problem + "): give --user",
+        user_given ? "--user" : "$USER"};
+  }
+  context.default_user = std::move(user).value();
   context.known_agreements = std::set<std::string>{read.value().package.id};
   context.known_commitments = CommitmentIds(read.value());
   context.participants = participants;
