@@ -226,6 +226,12 @@ check "old proof at size 2" run 0 proof "$first_id" --size 2 --db "$db"
 cp "$work/out" "$work/old-proof.json"
 check "proof at size 0 exit 2" run 2 proof "$first_id" --size 0 --db "$db"
 check "proof at size 0 message" has '--size: a tree size is a whole number of at least 1, not "0"' "$work/err"
+for command in verify events "consistency 1" "proof $first_id"; do
+  check "$command of a missing database exit 2" run 2 $command --db "$work/missing.sqlite"
+  check "$command names it" has "$work/missing.sqlite: no such database" "$work/err"
+  check "$command does not make it" [ ! -e "$work/missing.sqlite" ]
+done
+check "an agreement loaded, no event yet" run 0 load --db "$work/empty.sqlite"
 check "consistency of an empty ledger exit 2" run 2 consistency 1 --db "$work/empty.sqlite"
 check "consistency of an empty ledger message" has 'treaty consistency: lv-ua-2024 has no signed tree head' "$work/err"
 mkdir "$work/other" && cp "$ledger/keys.json" "$work/other/keys.json" && rm -f "$work/other-db"

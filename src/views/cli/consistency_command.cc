@@ -11,7 +11,7 @@
 namespace treaty::views {
 
 int RunConsistency(const ConsistencyOptions& options, std::ostream& out, std::ostream& err) {
-  Result<std::unique_ptr<ledger::LedgerStore>> opened = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> opened = OpenExistingLedgerStore(options.db);
   if (!opened.ok()) {
     err << "treaty consistency: " << opened.error().ToString() << "\n";
     return kExitBadInput;

@@ -24,7 +24,7 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
       return kExitBadInput;
     }
   }
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
   if (!store.ok()) {
     err << "treaty events: " << store.error().ToString() << "\n";
     return kExitBadInput;

@@ -20,7 +20,7 @@ namespace treaty::views {
 namespace {
 
 Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options) {
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
   if (!store.ok()) return store.error();
   Result<std::vector<ledger::StoredEvent>> events = ReadVisibleEvents(
       *store.value(), options.agreement,

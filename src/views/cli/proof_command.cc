@@ -20,7 +20,7 @@ std::string Lowercase(std::string text) {
 }  // namespace
 
 int RunProof(const ProofOptions& options, std::ostream& out, std::ostream& err) {
-  Result<std::unique_ptr<ledger::LedgerStore>> opened = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> opened = OpenExistingLedgerStore(options.db);
   if (!opened.ok()) {
     err << "treaty proof: " << opened.error().ToString() << "\n";
     return kExitBadInput;

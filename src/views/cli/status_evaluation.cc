@@ -37,7 +37,7 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& optio
   }
   Result<evaluation::AgreementRules> rules = evaluation::LoadAgreementRules(folder);
   if (!rules.ok()) return rules.error();
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
   if (!store.ok()) return store.error();
   evaluation::LedgerFacts facts(
       rules.value().agreement,

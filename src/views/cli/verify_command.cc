@@ -13,7 +13,7 @@
 namespace treaty::views {
 
 int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::ostream& err) {
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
   if (!store.ok()) {
     err << "treaty verify: " << store.error().ToString() << "\n";
     return kExitBadInput;
