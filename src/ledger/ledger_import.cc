@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "ledger/hash.h"
 #include "ledger/submission_checks.h"
 
 namespace treaty::ledger {
@@ -136,7 +137,8 @@ Result<ImportSummary> WriteImport(LedgerStore& store, const ImportWrite& request
   if (number == 0) {
     Result<std::optional<LedgerState>> state = store.State(request.agreement);
     if (!state.ok()) return state.error();
-    if (state.value()) summary.state = *state.value();
+    summary.state = state.value() ? *state.value()
+                                  : LedgerState{request.agreement, 0, Sha256(""), ""};
   }
   return summary;
 }
