@@ -171,6 +171,32 @@ TEST_F(LedgerVerifyTest, AnEditedEventIsNamed) {
       << report.Line();
 }
 
+// verify and verify-proof hold an event to the same rules: a value out of its normal form (here a
+// description with a leading space, still canonical JSON) is named by its path in both.
+TEST_F(LedgerVerifyTest, AnEventOutOfNormalFormIsNamedByVerifyAndVerifyProofAlike) {
+  StoredEvent event = EventAt(0);
+  const std::string description = "\"description\":\"";
+  event.canonical.replace(event.canonical.find(description), description.size(), description + " ");
+  event.leaf_hash = LeafHash(event.canonical);
+  TreeHead head = heads_[0].head;
+  head.tree_size = 1;
+  head.root_hash = event.leaf_hash;
+  const ProofVerdict verdict = VerifyProofFile(
+      InclusionProofFile(event, {}, MakeSignedTreeHead(head, TestKey("lv-mod").seed).value()),
+      keys_, {});
+  EXPECT_EQ(verdict.exit_code, 1);
+  EXPECT_EQ(verdict.category, "event");
+  EXPECT_EQ(verdict.message, "the event is invalid: description: not in normal form (§1.4)");
+
+  Tamper(
+      "UPDATE events SET canonical = CAST(replace(CAST(canonical AS TEXT), '\"description\":\"', "
+      "'\"description\":\" ') AS BLOB) WHERE leaf_index = 0");
+  const VerifyReport report = Verify();
+  EXPECT_EQ(report.mismatch_leaf, 0);
+  EXPECT_EQ(report.mismatch, "leaf 0 (event " + event.id +
+                                 "): not a valid event: description: not in normal form (§1.4)");
+}
+
 TEST_F(LedgerVerifyTest, AnEditedColumnIsNamed) {
   Tamper("UPDATE events SET classification = 'restricted' WHERE leaf_index = 4");
   const VerifyReport report = Verify();

@@ -1116,6 +1116,26 @@ std::vector<std::pair<std::string_view, int64_t>> PathParts(std::string_view pat
   return parts;
 }
 
+// The path (§1.6) of the first value, in canonical order, where `a` and `b` differ; "" when the
+// roots themselves differ in kind.
+std::string FirstDifferentPath(const json& a, const json& b, const std::string& path = "") {
+  if (a.is_object() && b.is_object()) {
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      const std::string member = path.empty() ? it.key() : path + "." + it.key();
+      if (!b.contains(it.key())) return member;
+      if (it.value() != b[it.key()]) return FirstDifferentPath(it.value(), b[it.key()], member);
+    }
+    for (auto it = b.begin(); it != b.end(); ++it) {
+      if (!a.contains(it.key())) return path.empty() ? it.key() : path + "." + it.key();
+    }
+  } else if (a.is_array() && b.is_array()) {
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      if (a[i] != b[i]) return FirstDifferentPath(a[i], b[i], fmt::format("{}[{}]", path, i));
+    }
+  }
+  return path;
+}
+
 }  // namespace
 
 Result<std::string> NormalEventString(std::string text, StringRule rule) {
@@ -1178,6 +1198,33 @@ ParsedEvent ParseEventText(std::string_view text, EventForm form,
     }
   }
   return ParseEvent(json::parse(text), form, context);
+}
+
+std::optional<std::string> NonCanonicalProblem(std::string_view bytes) {
+  Result<std::string> canonical = CanonicalizeText(bytes);
+  if (!canonical.ok()) return "not RFC 8785 canonical: " + canonical.error().ToString();
+  if (canonical.value() == bytes) return std::nullopt;
+  const std::string& normal = canonical.value();
+  size_t differs = 0;
+  while (differs < normal.size() && differs < bytes.size() && normal[differs] == bytes[differs]) {
+    ++differs;
+  }
+  return fmt::format("not RFC 8785 canonical (first difference at byte {})", differs);
+}
+
+std::optional<FieldError> RecordedEventProblem(std::string_view bytes,
+                                               const ValidationContext& context, Event& event) {
+  const json given = json::parse(bytes);
+  ParsedEvent parsed = ParseEvent(given, EventForm::kRecorded, context);
+  if (!parsed.ok()) return parsed.errors.front();
+  if (Result<std::string> normal = CanonicalEvent(parsed.event);
+      !normal.ok() || normal.value() != bytes) {
+    const std::string path =
+        normal.ok() ? FirstDifferentPath(given, json::parse(normal.value())) : std::string();
+    return FieldError{path, "not in normal form (§1.4)"};
+  }
+  event = std::move(parsed.event);
+  return std::nullopt;
 }
 
 bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context) {

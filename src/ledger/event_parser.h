@@ -89,6 +89,17 @@ ParsedEvent ParseEventText(std::string_view text, EventForm form, const Validati
 // canonical bytes.
 bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context);
 
+// Why `bytes` are not RFC 8785 canonical (§2.2): "not RFC 8785 canonical (first difference at
+// byte N)", or its syntax error; nullopt when they are.
+std::optional<std::string> NonCanonicalProblem(std::string_view bytes);
+
+// `bytes`, already canonical, read as a recorded event by every rule of §1 that needs no store:
+// its first field error, or else the first field whose value is not in its normal form (§1.4:
+// NFC, trimmed, sets sorted without repeats), "PATH: not in normal form (§1.4)"; nullopt when
+// none, with the event in `event`. `treaty verify` and `treaty verify-proof` hold events to it.
+std::optional<FieldError> RecordedEventProblem(std::string_view bytes,
+                                               const ValidationContext& context, Event& event);
+
 // True when `a` sorts before `b` in the order of §1.6: members by name (byte order), items of one
 // array by index.
 bool PathLess(std::string_view a, std::string_view b);

@@ -248,33 +248,23 @@ std::optional<Failure> VerifyInclusionFile(const json& root, const KeysFile& key
   if (auto f = ReadSignedHead(root["tree_head"], "tree_head.", head)) return f;
   if (auto f = CheckHead(head, agreement, keys, warnings)) return f;
 
-  Result<std::string> canonical = CanonicalizeText(event);
-  if (!canonical.ok() || canonical.value() != event) {
-    size_t differs = 0;
-    if (canonical.ok()) {
-      const std::string& bytes = canonical.value();
-      while (differs < bytes.size() && differs < event.size() && bytes[differs] == event[differs]) {
-        ++differs;
-      }
-    }
-    return Failure{"event", fmt::format("the event is not RFC 8785 canonical (first difference at "
-                                        "byte {})",
-                                        differs)};
+  if (std::optional<std::string> problem = NonCanonicalProblem(event)) {
+    return Failure{"event", "the event is " + *problem};
   }
   ValidationContext context;
   context.keys = &keys;
   context.default_agreement = agreement;
-  ParsedEvent parsed = ParseEventText(event, EventForm::kRecorded, context);
-  if (!parsed.ok()) {
-    return Failure{"event", "the event is invalid: " + parsed.errors.front().ToString()};
+  Event parsed;
+  if (std::optional<FieldError> problem = RecordedEventProblem(event, context, parsed)) {
+    return Failure{"event", "the event is invalid: " + problem->ToString()};
   }
-  if (parsed.event.id != event_id) {
+  if (parsed.id != event_id) {
     return Failure{"event",
-                   fmt::format("event id {} differs from event_id {}", parsed.event.id, event_id)};
+                   fmt::format("event id {} differs from event_id {}", parsed.id, event_id)};
   }
-  if (parsed.event.agreement != agreement) {
-    return Failure{"event", fmt::format("event agreement {} differs from {}",
-                                        parsed.event.agreement, agreement)};
+  if (parsed.agreement != agreement) {
+    return Failure{"event",
+                   fmt::format("event agreement {} differs from {}", parsed.agreement, agreement)};
   }
   const Hash expected = LeafHash(event);
   if (expected != leaf_hash) {
@@ -290,7 +280,7 @@ std::optional<Failure> VerifyInclusionFile(const json& root, const KeysFile& key
                        path, h.root_hash)) {
     return Failure{"inclusion", "the inclusion path does not lead to the head's root"};
   }
-  if (parsed.event.recorded_at > h.timestamp) {
+  if (parsed.recorded_at > h.timestamp) {
     return Failure{"head", "the event was recorded after the head was signed"};
   }
   if (auto f = CheckFork(head, known)) return f;

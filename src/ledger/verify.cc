@@ -95,13 +95,6 @@ class RecomputedChildren {
   std::array<std::string, kMaxCacheLevel / kCacheLevelStep> rows_;
 };
 
-// The first byte at which `a` and `b` differ (0-based), or the shorter length.
-size_t FirstDifference(std::string_view a, std::string_view b) {
-  size_t i = 0;
-  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-  return i;
-}
-
 class Verifier {
  public:
   Verifier(LedgerStore& store, const std::string& agreement, const VerifyOptions& options)
@@ -365,22 +358,12 @@ class Verifier {
   // The first of: the stored bytes are not canonical, not a valid event, or not in normal form;
   // "" when none, with the event in `event`.
   std::string FirstStoredFormProblem(const StoredEvent& row, Event& event) const {
-    Result<std::string> canonical = CanonicalizeText(row.canonical);
-    if (!canonical.ok()) {
-      return "the stored bytes are not canonical: " + canonical.error().ToString();
+    if (std::optional<std::string> problem = NonCanonicalProblem(row.canonical)) {
+      return "the stored bytes are " + *problem;
     }
-    if (canonical.value() != row.canonical) {
-      return fmt::format("the stored bytes are not canonical (first difference at byte {})",
-                         FirstDifference(canonical.value(), row.canonical));
+    if (std::optional<FieldError> problem = RecordedEventProblem(row.canonical, context_, event)) {
+      return "not a valid event: " + problem->ToString();
     }
-    ParsedEvent parsed =
-        ParseEvent(nlohmann::json::parse(row.canonical), EventForm::kRecorded, context_);
-    if (!parsed.ok()) return "not a valid event: " + parsed.errors.front().ToString();
-    if (Result<std::string> again = CanonicalEvent(parsed.event);
-        !again.ok() || again.value() != row.canonical) {
-      return "not a valid event: its strings are not in normal form (NFC, trimmed)";
-    }
-    event = std::move(parsed.event);
     return "";
   }
 
