@@ -176,10 +176,13 @@ HttpResponse Application::Handle(const HttpRequest& request) {
     response = ErrorResponse(400, "bad request path");
   } else {
     RouteMatch match = router_.Match(request.method, path);
-    if (match.route == nullptr) {
-      response = match.path_known ? Problem(nullptr, path, 405, "method not allowed here")
-                                  : Problem(nullptr, path, 404, "no such page or resource");
-      if (match.path_known) response.headers.emplace_back("Allow", "GET, POST");
+    if (match.route == nullptr && !match.allowed.empty()) {
+      response = Problem(nullptr, path, 405, "method not allowed here");
+      std::string allow;
+      for (const std::string& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
+      response.headers.emplace_back("Allow", allow);
+    } else if (match.route == nullptr) {
+      response = Problem(nullptr, path, 404, "no such page or resource");
     } else {
       route_name = match.route->pattern;
       context.emplace(RequestContext{request, std::move(match.params), std::nullopt, "", ""});
