@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 
+#include "views/http/page.h"
 #include "views/http/routes.h"
 
 namespace treaty::http {
@@ -29,36 +30,7 @@ HttpResponse Problem(const Route* route, const std::string& path, int status,
                      const std::string& message) {
   const bool api =
       route != nullptr ? route->api : !path.starts_with("/") || path.starts_with("/api/");
-  if (api) return ErrorResponse(status, message);
-  HttpResponse response;
-  response.status = status;
-  response.content_type = "text/html; charset=utf-8";
-  std::string escaped;
-  for (char c : message) {
-    switch (c) {
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  response.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-                  std::to_string(status) + " " + std::string(StatusReason(status)) +
-                  "</title><link rel=\"stylesheet\" href=\"/static/site.css\"></head><body><main>"
-                  "<h1>" +
-                  std::to_string(status) + " " + std::string(StatusReason(status)) + "</h1><p>" +
-                  escaped + "</p><p><a href=\"/\">Overview</a></p></main></body></html>\n";
-  return response;
+  return api ? ErrorResponse(status, message) : ProblemPage(status, message);
 }
 
 void AddSecurityHeaders(HttpResponse& response) {
