@@ -89,6 +89,7 @@ await step('a recorder signs in, records a disbursement, sees it linked, and sig
   await page.fill('input[name=currency]', 'EUR');
   await page.fill('textarea[name=description]', description);
   await page.fill('input[name=evidence]', 'https://www.mod.gov.lv/en/news/example');
+  await page.selectOption('select[name=classification]', 'public');
   await snap(page, 'record-form');
   await page.click('form.stacked button');
   assert.match(await page.textContent('p.notice'), /Recorded/);

@@ -5,7 +5,8 @@
 {{#HEAD_UNREADABLE}}<p class="head">The latest signed tree head cannot be read: {{PROBLEM}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD_UNREADABLE}}
 {{#NO_HEAD}}<p>The ledger is empty.</p>{{/NO_HEAD}}
 {{#RANGE}}<p class="range">Leaves {{FIRST}} to {{LAST}} of {{SIZE}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.{{#HAS_EARLIER}} <a href="/ledger?begin={{EARLIER}}">Earlier events</a>{{/HAS_EARLIER}}{{#HAS_LATER}} <a href="/ledger?begin={{LATER}}">Later events</a>{{/HAS_LATER}}</p>{{/RANGE}}
-<table class="data events">
+{{#UNREADABLE}}<p class="error">Leaf {{LEAF}} cannot be read: {{PROBLEM}}</p>
+{{/UNREADABLE}}<table class="data events">
 <thead><tr><th>#</th><th>Date</th><th>Type</th><th>Participant</th><th>Amount</th><th>Description</th><th>Commitments</th><th>Classification</th><th>Recorded by</th></tr></thead>
 <tbody>
 {{#EVENT}}<tr class="{{CLASSIFICATION}}"><td>{{LEAF}}</td><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td class="description">{{DESCRIPTION}}</td><td>{{#COMMITMENT}}<a href="/commitments/{{ID}}">{{ID}}</a> {{/COMMITMENT}}</td><td>{{CLASSIFICATION}}</td><td>{{INSTITUTION}}</td></tr>

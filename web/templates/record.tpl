@@ -8,9 +8,9 @@
 <label>Date <input name="date" type="date" value="{{DATE}}" required></label>
 <label>Commitment <select name="commitment">{{#COMMITMENT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}} — {{LABEL}}</option>{{/COMMITMENT_OPTION}}</select></label>
 <label>Amount (major units) <input name="amount" value="{{AMOUNT}}" inputmode="decimal"></label>
-<label>Currency <input name="currency" value="{{CURRENCY}}" maxlength="3"></label>
+<label>Currency <input name="currency" value="{{CURRENCY}}" maxlength="3" placeholder="EUR"></label>
 <label>Description <textarea name="description" rows="3" required>{{DESCRIPTION}}</textarea></label>
 <label>Evidence (URL) <input name="evidence" value="{{EVIDENCE}}" type="url"></label>
-<label>Classification <select name="classification">{{#CLASSIFICATION_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/CLASSIFICATION_OPTION}}</select></label>
+<label>Classification <select name="classification" required>{{#CLASSIFICATION_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/CLASSIFICATION_OPTION}}</select></label>
 <button type="submit">Record</button>
 </form>

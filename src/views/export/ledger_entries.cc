@@ -20,6 +20,24 @@ Result<LedgerEntry> EntryOf(const ledger::StoredEvent& stored) {
 
 }  // namespace
 
+Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent& stored,
+                                                       evaluation::Audience audience) {
+  const bool public_only = audience == evaluation::Audience::kPublic;
+  if (public_only && stored.classification != "public") return std::optional<nlohmann::json>();
+  Result<ledger::Event> event = ledger::ReadStoredEvent(stored);
+  if (!event.ok()) return event.error();
+  if (public_only && event.value().classification != "public") {
+    return std::optional<nlohmann::json>();
+  }
+  nlohmann::json json = nlohmann::json::parse(stored.canonical, nullptr, false);
+  if (!json.is_object()) {
+    return Error{"the stored bytes do not read as a JSON object",
+                 fmt::format("event {} (leaf {})", stored.id, stored.leaf_index)};
+  }
+  json["leaf_index"] = stored.leaf_index;
+  return std::optional<nlohmann::json>(std::move(json));
+}
+
 Result<std::vector<ledger::StoredEvent>> ReadVisibleEvents(ledger::LedgerStore& store,
                                                            const std::string& agreement,
                                                            evaluation::Audience audience) {
@@ -32,9 +50,13 @@ Result<std::vector<ledger::StoredEvent>> ReadVisibleEvents(ledger::LedgerStore& 
     Result<std::vector<ledger::StoredEvent>> page = store.FindEvents(filter);
     if (!page.ok()) return page.error();
     const bool last = static_cast<int64_t>(page.value().size()) < kPage;
-    for (ledger::StoredEvent& event : page.value()) events.push_back(std::move(event));
+    if (!page.value().empty()) filter.begin = page.value().back().leaf_index + 1;
+    for (ledger::StoredEvent& event : page.value()) {
+      Result<std::optional<nlohmann::json>> visible = VisibleEventJson(event, audience);
+      if (!visible.ok()) return visible.error();
+      if (visible.value()) events.push_back(std::move(event));
+    }
     if (last) return events;
-    filter.begin = events.back().leaf_index + 1;
   }
 }
 

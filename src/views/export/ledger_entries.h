@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 #include "evaluation/ledger_facts.h"
@@ -22,8 +25,16 @@ struct LedgerEntry {
   std::vector<std::string> corrected_by;  // folded view: the corrections applied, in order
 };
 
-// Every event of `agreement` that `audience` may see, in leaf order: kPublic asks the store for
-// public events only, so a restricted event is never read for a reader. Errors: the store's.
+// The raw view of `stored` (its canonical bytes as a JSON object, with its leaf_index) when
+// `audience` may see it, else nullopt. For kPublic both the store's classification column and the
+// event's own bytes must say "public": a changed column never publishes a restricted event.
+// Errors: those of ReadStoredEvent (bytes that do not read as an event, naming it and its leaf).
+Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent& stored,
+                                                       evaluation::Audience audience);
+
+// Every event of `agreement` that `audience` may see (VisibleEventJson), in leaf order: kPublic
+// asks the store for public events only, so a restricted event is never read for a reader.
+// Errors: the store's, and those of VisibleEventJson.
 Result<std::vector<ledger::StoredEvent>> ReadVisibleEvents(ledger::LedgerStore& store,
                                                            const std::string& agreement,
                                                            evaluation::Audience audience);

@@ -98,7 +98,7 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 if (!filter.value().status.empty() || query.contains("at")) {
                   Result<std::shared_ptr<const EvaluatedStatus>> status =
                       StatusFor(site, context, query["at"]);
-                  if (!status.ok()) return StatusError(status.error());
+                  if (!status.ok()) return StatusError(status.error(), context);
                   evaluated = std::move(status).value();
                 }
                 nlohmann::json list = nlohmann::json::array();

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <exception>
 
+#include "views/http/page.h"
 #include "views/http/routes.h"
 
 namespace treaty::http {
@@ -29,36 +30,7 @@ HttpResponse Problem(const Route* route, const std::string& path, int status,
                      const std::string& message) {
   const bool api =
       route != nullptr ? route->api : !path.starts_with("/") || path.starts_with("/api/");
-  if (api) return ErrorResponse(status, message);
-  HttpResponse response;
-  response.status = status;
-  response.content_type = "text/html; charset=utf-8";
-  std::string escaped;
-  for (char c : message) {
-    switch (c) {
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  response.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
-                  std::to_string(status) + " " + std::string(StatusReason(status)) +
-                  "</title><link rel=\"stylesheet\" href=\"/static/site.css\"></head><body><main>"
-                  "<h1>" +
-                  std::to_string(status) + " " + std::string(StatusReason(status)) + "</h1><p>" +
-                  escaped + "</p><p><a href=\"/\">Overview</a></p></main></body></html>\n";
-  return response;
+  return api ? ErrorResponse(status, message) : ProblemPage(status, message);
 }
 
 void AddSecurityHeaders(HttpResponse& response) {
@@ -176,10 +148,13 @@ HttpResponse Application::Handle(const HttpRequest& request) {
     response = ErrorResponse(400, "bad request path");
   } else {
     RouteMatch match = router_.Match(request.method, path);
-    if (match.route == nullptr) {
-      response = match.path_known ? Problem(nullptr, path, 405, "method not allowed here")
-                                  : Problem(nullptr, path, 404, "no such page or resource");
-      if (match.path_known) response.headers.emplace_back("Allow", "GET, POST");
+    if (match.route == nullptr && !match.allowed.empty()) {
+      response = Problem(nullptr, path, 405, "method not allowed here");
+      std::string allow;
+      for (const std::string& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
+      response.headers.emplace_back("Allow", allow);
+    } else if (match.route == nullptr) {
+      response = Problem(nullptr, path, 404, "no such page or resource");
     } else {
       route_name = match.route->pattern;
       context.emplace(RequestContext{request, std::move(match.params), std::nullopt, "", ""});

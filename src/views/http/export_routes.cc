@@ -15,16 +15,18 @@
 namespace treaty::http {
 namespace {
 
-// The folded entries the caller may see, or the response that says why there are none.
+// The folded entries the caller may see, or the response that says why there are none: 503 for
+// every export alike when the ledger cannot be opened or read, stored bytes that do not read as
+// an event included.
 std::variant<std::vector<views::LedgerEntry>, HttpResponse> VisibleEntries(
     Site& site, const RequestContext& context) {
   Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
   Result<std::vector<ledger::StoredEvent>> events =
       views::ReadVisibleEvents(*store.value(), site.agreement_id(), AudienceOf(context));
-  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
+  if (!events.ok()) return ErrorResponse(503, LedgerReadMessage(events.error(), context));
   Result<std::vector<views::LedgerEntry>> entries = views::FoldedEntries(events.value());
-  if (!entries.ok()) return ErrorResponse(500, entries.error().ToString());
+  if (!entries.ok()) return ErrorResponse(503, LedgerReadMessage(entries.error(), context));
   return std::move(entries).value();
 }
 
@@ -49,10 +51,10 @@ void AddExportRoutes(Router& router, Site& site) {
               }});
   router.Add(
       {"GET", "/api/v1/export/xlsx", Access::kPublic, [&site](RequestContext& context) {
-         Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-         if (!status.ok()) return StatusError(status.error());
          auto entries = VisibleEntries(site, context);
          if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
+         Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+         if (!status.ok()) return StatusError(status.error(), context);
          const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
          views::WorkbookOptions options;
          const document::AgreementPackage& package = site.agreement().package;

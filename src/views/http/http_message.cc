@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "ledger/canonical_json.h"
+
 namespace treaty::http {
 namespace {
 
@@ -130,6 +132,11 @@ Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
   nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
   if (body.is_discarded()) return Error{"the body is not valid JSON", "body"};
   if (!body.is_object()) return Error{"the body must be a JSON object", "body"};
+  // nlohmann keeps the last of repeated names; the ledger's strict reader refuses them (§1.5).
+  Result<std::string> strict = ledger::CanonicalizeText(request.body);
+  if (!strict.ok() && strict.error().message.starts_with("duplicate member name")) {
+    return strict.error();
+  }
   return body;
 }
 

@@ -66,7 +66,8 @@ std::string_view TrimWhitespace(std::string_view text);
 bool IsCount(const std::string& text);
 
 // The body of an application/json request when it is a JSON object. Errors: where "content-type"
-// for another media type, "body" for JSON that does not parse or is not an object.
+// for another media type, "body" for JSON that does not parse or is not an object, the member's
+// path for a member name repeated within one object.
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request);
 // The member `name` of a JSON object when it is a string, else "" (absent or another type).
 std::string StringMember(const nlohmann::json& object, const char* name);

@@ -1,13 +1,18 @@
 // The ledger: events (raw view, docs/ledger-format.md §9.2), recording and correcting, inclusion
 // and consistency proofs, signed tree heads. A reader never receives a restricted event: lists
-// are filtered in the query, and a restricted event asked for by id is "not found".
+// are filtered in the query and again by each event's own bytes (views::VisibleEventJson), and a
+// restricted event asked for by id is "not found".
 #include <variant>
 
 #include <fmt/format.h>
 
+#include "evaluation/date.h"
+#include "ledger/event.h"
 #include "ledger/hash.h"
 #include "ledger/proof_file.h"
 #include "ledger/stored_records.h"
+#include "ledger/uuid.h"
+#include "views/export/ledger_entries.h"
 #include "views/http/recording.h"
 #include "views/http/routes.h"
 
@@ -15,12 +20,6 @@ namespace treaty::http {
 namespace {
 
 using StoreLease = Pool<ledger::LedgerStore>::Lease;
-
-nlohmann::json EventJson(const ledger::StoredEvent& event) {
-  nlohmann::json json = nlohmann::json::parse(event.canonical, nullptr, false);
-  json["leaf_index"] = event.leaf_index;
-  return json;
-}
 
 nlohmann::json HeadJson(const ledger::SignedTreeHead& signed_head) {
   const ledger::TreeHead& head = signed_head.head;
@@ -34,19 +33,50 @@ nlohmann::json HeadJson(const ledger::SignedTreeHead& signed_head) {
            ledger::BytesToHex(signed_head.signature.data(), signed_head.signature.size())}};
 }
 
+// An event the caller may see: its row and its raw view.
+struct VisibleEvent {
+  ledger::StoredEvent stored;
+  nlohmann::json json;
+};
+
+// Event ids given as input are read in any case (docs/ledger-format.md §1.4).
+std::string PathEventId(const RequestContext& context) {
+  return ledger::ToLowerAscii(context.Param("id"));
+}
+
 // The event of the path's {id} when the caller may see it, else the response that says why not:
-// 500 when the ledger cannot be read, 404 when there is no such event or the caller may not see
-// it (a restricted event is indistinguishable from a missing one).
-std::variant<ledger::StoredEvent, HttpResponse> RequestedEvent(ledger::LedgerStore& store,
-                                                               const Site& site,
-                                                               const RequestContext& context) {
-  Result<std::optional<ledger::StoredEvent>> event = store.EventById(context.Param("id"));
+// 500 when the ledger cannot be read (the event's bytes included), 404 when there is no such
+// event or the caller may not see it (a restricted event is indistinguishable from a missing one).
+std::variant<VisibleEvent, HttpResponse> RequestedEvent(ledger::LedgerStore& store,
+                                                        const Site& site,
+                                                        const RequestContext& context) {
+  Result<std::optional<ledger::StoredEvent>> event = store.EventById(PathEventId(context));
   if (!event.ok()) return ErrorResponse(500, "the ledger cannot be read");
-  if (!event.value() || event.value()->agreement != site.agreement_id() ||
-      (event.value()->classification != "public" && !context.SeesRestricted())) {
+  if (!event.value() || event.value()->agreement != site.agreement_id()) {
     return ErrorResponse(404, "no such event");
   }
-  return *event.value();
+  Result<std::optional<nlohmann::json>> json =
+      views::VisibleEventJson(*event.value(), AudienceOf(context));
+  if (!json.ok()) return ErrorResponse(500, LedgerReadMessage(json.error(), context));
+  if (!json.value()) return ErrorResponse(404, "no such event");
+  return VisibleEvent{std::move(*event.value()), std::move(*json.value())};
+}
+
+// A correction's body may repeat what its path says, never contradict it: a `type` other than
+// "correction", or a `corrects` naming another event, is refused (422) rather than overwritten.
+std::optional<RecordOutcome> ContradictsPath(const nlohmann::json& body, const std::string& id) {
+  RecordOutcome refused;
+  refused.status = 422;
+  if (const auto type = body.find("type"); type != body.end() && *type != "correction") {
+    refused.errors.push_back({"type", "a correction's type is \"correction\""});
+  }
+  if (const auto corrects = body.find("corrects");
+      corrects != body.end() &&
+      (!corrects->is_string() || ledger::ToLowerAscii(corrects->get<std::string>()) != id)) {
+    refused.errors.push_back({"corrects", "the path names the event corrected: " + id});
+  }
+  if (refused.errors.empty()) return std::nullopt;
+  return refused;
 }
 
 HttpResponse Recorded(const RecordOutcome& outcome) {
@@ -74,6 +104,14 @@ void AddLedgerRoutes(Router& router, Site& site) {
                     filter.classification != "restricted") {
                   return ErrorResponse(400, "classification: public or restricted");
                 }
+                if (!filter.type.empty() && !ledger::EventTypeFromName(filter.type)) {
+                  return ErrorResponse(400, "type: not an event type: \"" + filter.type + "\"");
+                }
+                for (const char* bound : {"from", "to"}) {
+                  if (query[bound].empty()) continue;
+                  Result<evaluation::Date> date = evaluation::ParseDate(query[bound], bound);
+                  if (!date.ok()) return ErrorResponse(400, date.error().ToString());
+                }
                 filter.limit = 100;
                 if (!query["limit"].empty()) {
                   if (!IsCount(query["limit"]) || std::stoll(query["limit"]) > 10000) {
@@ -97,7 +135,12 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 Result<std::vector<ledger::StoredEvent>> events = store.value()->FindEvents(filter);
                 if (!events.ok()) return ErrorResponse(500, "the ledger cannot be read");
                 for (const ledger::StoredEvent& event : events.value()) {
-                  list.push_back(EventJson(event));
+                  Result<std::optional<nlohmann::json>> json =
+                      views::VisibleEventJson(event, AudienceOf(context));
+                  if (!json.ok()) {
+                    return ErrorResponse(500, LedgerReadMessage(json.error(), context));
+                  }
+                  if (json.value()) list.push_back(std::move(*json.value()));
                 }
                 return JsonResponse({{"events", list}});
               }});
@@ -106,7 +149,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
                 auto event = RequestedEvent(*store.value(), site, context);
                 if (auto* refused = std::get_if<HttpResponse>(&event)) return *refused;
-                return JsonResponse(EventJson(std::get<ledger::StoredEvent>(event)));
+                return JsonResponse(std::get<VisibleEvent>(event).json);
               }});
   router.Add({"POST", "/api/v1/events", Access::kRecorder, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
@@ -118,6 +161,10 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 nlohmann::json correction = std::move(body).value();
+                const std::string id = PathEventId(context);
+                if (std::optional<RecordOutcome> refused = ContradictsPath(correction, id)) {
+                  return Recorded(*refused);
+                }
                 {
                   Result<StoreLease> store = site.ledgers().Acquire();
                   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
@@ -125,11 +172,11 @@ void AddLedgerRoutes(Router& router, Site& site) {
                   if (auto* refused = std::get_if<HttpResponse>(&original)) return *refused;
                   if (!correction.contains("classification")) {
                     correction["classification"] =
-                        std::get<ledger::StoredEvent>(original).classification;
+                        std::get<VisibleEvent>(original).json.value("classification", "");
                   }
                 }
                 correction["type"] = "correction";
-                correction["corrects"] = context.Param("id");
+                correction["corrects"] = id;
                 return Recorded(RecordEvent(site, *context.user, std::move(correction)));
               }});
   router.Add(
@@ -139,7 +186,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
          if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
          auto requested = RequestedEvent(*store.value(), site, context);
          if (auto* refused = std::get_if<HttpResponse>(&requested)) return *refused;
-         const ledger::StoredEvent& event = std::get<ledger::StoredEvent>(requested);
+         const ledger::StoredEvent& event = std::get<VisibleEvent>(requested).stored;
          Result<std::optional<ledger::SignedTreeHead>> head =
              std::optional<ledger::SignedTreeHead>();
          if (query["size"].empty()) {
@@ -155,7 +202,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
          }
          Result<std::vector<ledger::Hash>> path = store.value()->InclusionPath(
              site.agreement_id(), event.leaf_index, head.value()->head.tree_size);
-         if (!path.ok()) return ErrorResponse(500, path.error().message);
+         if (!path.ok()) return ErrorResponse(500, LedgerReadMessage(path.error(), context));
          HttpResponse response;
          response.content_type = "application/json";
          response.body = ledger::InclusionProofFile(event, path.value(), *head.value());
@@ -191,12 +238,18 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 if (!IsCount(query["from"]) || !IsCount(query["to"])) {
                   return ErrorResponse(400, "from and to: tree sizes of signed heads");
                 }
+                // The request is checked here, so that a path the store cannot give is its fault.
+                const int64_t from = std::stoll(query["from"]);
+                const int64_t to = std::stoll(query["to"]);
+                if (from < 1 || from > to) {
+                  return ErrorResponse(400, "from and to: 1 ≤ from ≤ to");
+                }
                 Result<StoreLease> store = site.ledgers().Acquire();
                 if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
                 Result<std::optional<ledger::SignedTreeHead>> old_head =
-                    store.value()->TreeHeadAt(site.agreement_id(), std::stoll(query["from"]));
+                    store.value()->TreeHeadAt(site.agreement_id(), from);
                 Result<std::optional<ledger::SignedTreeHead>> new_head =
-                    store.value()->TreeHeadAt(site.agreement_id(), std::stoll(query["to"]));
+                    store.value()->TreeHeadAt(site.agreement_id(), to);
                 if (!old_head.ok() || !new_head.ok()) {
                   return ErrorResponse(500, "the ledger cannot be read");
                 }
@@ -206,7 +259,9 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 Result<std::vector<ledger::Hash>> path = store.value()->ConsistencyPath(
                     site.agreement_id(), old_head.value()->head.tree_size,
                     new_head.value()->head.tree_size);
-                if (!path.ok()) return ErrorResponse(400, path.error().message);
+                if (!path.ok()) {
+                  return ErrorResponse(500, LedgerReadMessage(path.error(), context));
+                }
                 HttpResponse response;
                 response.content_type = "application/json";
                 response.body = ledger::ConsistencyProofFile(*old_head.value(), *new_head.value(),

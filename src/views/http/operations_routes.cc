@@ -4,6 +4,7 @@
 #include <regex>
 #include <sstream>
 
+#include "views/http/page.h"
 #include "views/http/routes.h"
 
 namespace treaty::http {
@@ -60,7 +61,7 @@ void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics) {
                 std::error_code ec;
                 if (!std::regex_match(name, kName) ||
                     !std::filesystem::is_regular_file(folder + name, ec)) {
-                  return ErrorResponse(404, "no such file");
+                  return ProblemPage(404, "no such file");
                 }
                 HttpResponse response;
                 response.content_type = ContentTypeOf(name);

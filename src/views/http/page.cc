@@ -24,7 +24,7 @@ HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
   }
   std::string content;
   if (!ctemplate::ExpandTemplate(body_template, ctemplate::DO_NOT_STRIP, &body, &content)) {
-    return ErrorResponse(500, "a page template is missing");
+    return ProblemPage(500, "a page template is missing");
   }
   // The body was escaped as it was expanded; the layout inserts it as it is.
   layout.SetValue("CONTENT", content);
@@ -32,8 +32,41 @@ HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
   response.status = status;
   response.content_type = "text/html; charset=utf-8";
   if (!ctemplate::ExpandTemplate("layout.tpl", ctemplate::DO_NOT_STRIP, &layout, &response.body)) {
-    return ErrorResponse(500, "a page template is missing");
+    return ProblemPage(500, "a page template is missing");
   }
+  return response;
+}
+
+HttpResponse ProblemPage(int status, std::string_view message) {
+  std::string escaped;
+  for (char c : message) {
+    switch (c) {
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  const std::string heading = std::to_string(status) + " " + std::string(StatusReason(status));
+  HttpResponse response;
+  response.status = status;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
+                  heading +
+                  "</title><link rel=\"stylesheet\" href=\"/static/site.css\"></head><body><main>"
+                  "<h1>" +
+                  heading + "</h1><p>" + escaped +
+                  "</p><p><a href=\"/\">Overview</a></p></main></body></html>\n";
   return response;
 }
 

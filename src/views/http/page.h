@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <ctemplate/template.h>
 
@@ -22,6 +23,10 @@ void SetTemplateRoot(const std::string& web_root);
 HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
                         const std::string& title, const std::string& body_template,
                         const ctemplate::TemplateDictionary& body, int status = 200);
+
+// A page's error: a plain HTML page with the status and `message` (escaped), for errors that come
+// before or instead of the page, as the router's own 404, 405 and 403.
+HttpResponse ProblemPage(int status, std::string_view message);
 
 // A 303 redirect to `location`.
 HttpResponse Redirect(const std::string& location);

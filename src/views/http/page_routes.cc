@@ -11,6 +11,7 @@
 #include "ledger/import_reader.h"
 #include "store/sqlite/search_index.h"
 #include "text/language.h"
+#include "views/export/ledger_entries.h"
 #include "views/http/commitment_filter.h"
 #include "views/http/page.h"
 #include "views/http/recording.h"
@@ -59,20 +60,34 @@ std::string AmountText(const nlohmann::json& amount) {
   return fmt::format("{}.{:0{}} {}", whole, minor % scale, exponent, currency);
 }
 
-// The visible events matching `filter` (public only for readers), each as parsed JSON.
-Result<std::vector<nlohmann::json>> VisibleEvents(Site& site, const RequestContext& context,
-                                                  ledger::EventFilter filter) {
+// The events a page shows: those the caller may see, each as parsed JSON, and the problems of
+// those whose stored bytes do not read (shown to callers who see restricted events only).
+struct PageEvents {
+  std::vector<nlohmann::json> events;
+  std::vector<std::pair<int64_t, std::string>> unreadable;  // leaf index, problem
+};
+
+// The visible events matching `filter` (views::VisibleEventJson for the caller's audience). An
+// event that does not read is left out rather than failing the page: the verify badge and
+// `treaty verify` say what is wrong. Errors: the store's.
+Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
+                                 ledger::EventFilter filter) {
   filter.agreement = site.agreement_id();
   if (!context.SeesRestricted()) filter.classification = "public";
   Result<StoreLease> store = site.ledgers().Acquire();
   if (!store.ok()) return store.error();
   Result<std::vector<ledger::StoredEvent>> events = store.value()->FindEvents(filter);
   if (!events.ok()) return events.error();
-  std::vector<nlohmann::json> out;
+  PageEvents out;
   for (const ledger::StoredEvent& event : events.value()) {
-    nlohmann::json json = nlohmann::json::parse(event.canonical, nullptr, false);
-    json["leaf_index"] = event.leaf_index;
-    out.push_back(std::move(json));
+    Result<std::optional<nlohmann::json>> json =
+        views::VisibleEventJson(event, AudienceOf(context));
+    if (!json.ok()) {
+      if (context.SeesRestricted())
+        out.unreadable.emplace_back(event.leaf_index, json.error().ToString());
+    } else if (json.value()) {
+      out.events.push_back(std::move(*json.value()));
+    }
   }
   return out;
 }
@@ -132,7 +147,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     sections.insert(commitment.area.section);
   }
   Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-  if (!status.ok()) return StatusError(status.error());
+  if (!status.ok()) return StatusErrorPage(status.error(), context);
   FillLifecycle(status.value()->status, body);
   for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
     if (!entry.progress.contains("periods")) continue;
@@ -145,7 +160,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
   body.SetIntValue("EVENT_COUNT", static_cast<long>(status.value()->status.ledger_size));
   body.SetValue("EVENT_WORD", context.SeesRestricted() ? "events" : "public events");
   Result<StoreLease> store = site.ledgers().Acquire();
-  if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+  if (!store.ok()) return ProblemPage(503, "the ledger cannot be opened");
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
   if (head.ok() && head.value()) {
@@ -188,7 +203,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   }
   AddOptions(body, "STATUS_OPTION", status_words, chosen.status);
   Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-  if (!status.ok()) return StatusError(status.error());
+  if (!status.ok()) return StatusErrorPage(status.error(), context);
   body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
   const std::map<std::string, std::string>& statuses = status.value()->status_by_id;
   int count = 0;
@@ -267,21 +282,21 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
   }
   Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-  if (!status.ok()) return StatusError(status.error());
+  if (!status.ok()) return StatusErrorPage(status.error(), context);
   if (FillCommitmentStatus(status.value()->status, commitment->id, body)) {
     body.ShowSection("HAS_STATUS");
     body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
   }
   ledger::EventFilter filter;
   filter.commitment = commitment->id;
-  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, filter);
-  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
-  if (events.value().empty()) body.ShowSection("NO_EVENTS");
-  for (const nlohmann::json& event : events.value()) {
+  Result<PageEvents> events = VisibleEvents(site, context, filter);
+  if (!events.ok()) return ProblemPage(503, LedgerReadMessage(events.error(), context));
+  if (events.value().events.empty()) body.ShowSection("NO_EVENTS");
+  for (const nlohmann::json& event : events.value().events) {
     FillEventRow(body.AddSectionDictionary("EVENT"), event);
   }
   if (!FillReviews(site, context, *commitment, review_form, body).ok()) {
-    return ErrorResponse(503, "the reviews cannot be read");
+    return ProblemPage(503, "the reviews cannot be read");
   }
   return RenderPage(context, "commitments", "Commitment " + commitment->id, "commitment.tpl", body,
                     page_status);
@@ -405,18 +420,25 @@ void TextPage::Build(const Site& site) {
   }
 }
 
-// The badge: the latest finished verification and how much of the ledger it covered.
+// The badge: the latest finished verification and how much of the ledger it covered. What went
+// wrong is named (an event id, a column's value) only to a caller who sees restricted events: a
+// mismatch may be in one of them.
 void FillVerifyBadge(const std::optional<VerifiedLedger>& verified, int64_t size,
-                     TemplateDictionary& row) {
+                     const RequestContext& context, TemplateDictionary& row) {
   std::string text;
   std::string css = "bad";
   if (!verified) {
     css = "pending";
     text = "verification running";
   } else if (!verified->ran) {
-    text = "verification could not run: " + verified->problem;
+    text = "verification could not run: " +
+           (context.SeesRestricted() ? verified->problem : "the ledger cannot be read");
   } else if (!verified->ok) {
-    text = "verification failed: " + verified->problem;
+    text = "verification failed: " +
+           (context.SeesRestricted()
+                ? verified->problem
+                : "the ledger does not match its signed tree heads (treaty verify names the "
+                  "first mismatch)");
   } else {
     css = "ok";
     text = "verified: every event, hash and signature recomputed";
@@ -436,10 +458,10 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
     body.SetValueAndShowSection("ID", recorded->second, "RECORDED");
   }
   if (!query["begin"].empty() && !IsCount(query["begin"])) {
-    return ErrorResponse(400, "begin: a leaf index");
+    return ProblemPage(400, "begin: a leaf index");
   }
   Result<StoreLease> store = site.ledgers().Acquire();
-  if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+  if (!store.ok()) return ProblemPage(503, "the ledger cannot be opened");
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
   int64_t size = 0;
@@ -448,7 +470,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   } else {
     // A damaged head still leaves the events to show, and the badge to say what is wrong.
     Result<std::optional<ledger::LedgerState>> state = store.value()->State(site.agreement_id());
-    if (!state.ok() || !state.value()) return ErrorResponse(503, "the ledger cannot be read");
+    if (!state.ok() || !state.value()) return ProblemPage(503, "the ledger cannot be read");
     size = state.value()->tree_size;
   }
   // One page of leaves, the latest by default; readers see the public events among them.
@@ -457,11 +479,16 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   ledger::EventFilter filter;
   filter.begin = begin;
   filter.limit = kLedgerPageLeaves;
-  Result<std::vector<nlohmann::json>> events = VisibleEvents(site, context, filter);
-  if (!events.ok()) return ErrorResponse(503, "the ledger cannot be read");
-  for (const nlohmann::json& event : events.value()) {
+  Result<PageEvents> events = VisibleEvents(site, context, filter);
+  if (!events.ok()) return ProblemPage(503, LedgerReadMessage(events.error(), context));
+  for (const nlohmann::json& event : events.value().events) {
     if (event.value("leaf_index", int64_t{0}) >= begin + kLedgerPageLeaves) break;
     FillEventRow(body.AddSectionDictionary("EVENT"), event);
+  }
+  for (const auto& [leaf, problem] : events.value().unreadable) {
+    TemplateDictionary* row = body.AddSectionDictionary("UNREADABLE");
+    row->SetIntValue("LEAF", static_cast<long>(leaf));
+    row->SetValue("PROBLEM", problem);
   }
   if (begin < size) {
     TemplateDictionary* range = body.AddSectionDictionary("RANGE");
@@ -486,7 +513,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   if (!head.ok()) {
     TemplateDictionary* row = body.AddSectionDictionary("HEAD_UNREADABLE");
     row->SetValue("PROBLEM", head.error().message);
-    FillVerifyBadge(site.verification().Latest(size), size, *row);
+    FillVerifyBadge(site.verification().Latest(size), size, context, *row);
     return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
   }
   if (!head.value()) {
@@ -498,7 +525,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   row->SetValue("ROOT", ledger::ToHex(head.value()->head.root_hash));
   row->SetValue("SIGNER", head.value()->head.signer);
   row->SetValue("TIME", head.value()->head.timestamp);
-  FillVerifyBadge(site.verification().Latest(size), size, *row);
+  FillVerifyBadge(site.verification().Latest(size), size, context, *row);
   return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
 }
 
@@ -536,11 +563,13 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
   }
   AddOptions(body, "COMMITMENT_OPTION", commitments, get("commitment"));
   body.SetValue("AMOUNT", get("amount"));
-  body.SetValue("CURRENCY", get("currency", "EUR"));
+  body.SetValue("CURRENCY", get("currency"));
   body.SetValue("DESCRIPTION", get("description"));
   body.SetValue("EVIDENCE", get("evidence"));
-  AddOptions(body, "CLASSIFICATION_OPTION", {{"public", "public"}, {"restricted", "restricted"}},
-             get("classification", "public"));
+  // No default: the recorder must say (docs/ledger-format.md §1.1).
+  AddOptions(body, "CLASSIFICATION_OPTION",
+             {{"", "choose…"}, {"public", "public"}, {"restricted", "restricted"}},
+             get("classification"));
   if (!errors.empty()) {
     body.ShowSection("FAILED");
     for (const std::string& error : errors)
@@ -555,10 +584,6 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   for (const char* name :
        {"type", "participant", "date", "amount", "currency", "description", "classification"}) {
     if (!form[name].empty()) columns[name] = form[name];
-  }
-  if (columns["currency"].empty() || columns["amount"].empty()) {
-    columns.erase("currency");
-    columns.erase("amount");
   }
   if (!form["commitment"].empty()) columns["commitments"] = form["commitment"];
   if (!form["evidence"].empty()) columns["evidence_reference"] = form["evidence"];

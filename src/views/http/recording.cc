@@ -9,17 +9,23 @@ RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event) {
     outcome.errors.push_back({"", "the event must be a JSON object"});
     return outcome;
   }
-  if (event.contains("recorded_by")) {
-    const nlohmann::json& by = event["recorded_by"];
-    if (by.is_object() && by.contains("institution") &&
-        by["institution"] != nlohmann::json(user.institution)) {
-      outcome.status = 403;
-      outcome.errors.push_back(
-          {"recorded_by.institution", "you record for " + user.institution + " only"});
-      return outcome;
+  // A recorded_by of the body is checked as given (an object of institution and user only, §1.1)
+  // and must name the caller; without one, the event is recorded in the caller's name.
+  if (const auto by = event.find("recorded_by"); by != event.end() && by->is_object()) {
+    for (const auto& [member, name] :
+         {std::pair{"institution", user.institution}, std::pair{"user", user.name}}) {
+      const auto given = by->find(member);
+      if (given != by->end() && given->is_string() && *given != name) {
+        outcome.status = 403;
+        outcome.errors.push_back(
+            {std::string("recorded_by.") + member,
+             "you record as " + user.name + " of " + user.institution + " only"});
+        return outcome;
+      }
     }
+  } else if (by == event.end()) {
+    event["recorded_by"] = {{"institution", user.institution}, {"user", user.name}};
   }
-  event["recorded_by"] = {{"institution", user.institution}, {"user", user.name}};
   const ledger::ValidationContext context = site.EventContext(user);
   ledger::ParsedEvent parsed = ledger::ParseEvent(event, ledger::EventForm::kInput, context);
   if (!parsed.ok()) {

@@ -27,9 +27,9 @@ struct RecordOutcome {
 };
 
 // Records `event` (a JSON object of the §1.5 input form) for `user`, a recorder. The agreement
-// and recorded_by default to the site's agreement and the user; another institution in
-// recorded_by is refused (403) and recorded_by.user is always the user's name. Nothing is written
-// unless the outcome is 201.
+// and recorded_by default to the site's agreement and the user; a recorded_by given is checked as
+// the event format says (422) and another institution or user in it is refused (403). Nothing is
+// written unless the outcome is 201.
 RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event);
 
 // {"status": …, "errors": [{"path", "message"}]} or {"id", "leaf_index", "tree_size"}.

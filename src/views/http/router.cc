@@ -1,5 +1,7 @@
 #include "views/http/router.h"
 
+#include <algorithm>
+
 namespace treaty::http {
 namespace {
 
@@ -63,10 +65,14 @@ RouteMatch Router::Match(const std::string& method, const std::string& path) con
     if (route.method == method || (method == "HEAD" && route.method == "GET")) {
       match.route = &route;
       match.params = std::move(params);
+      match.allowed.clear();
       return match;
     }
-    match.path_known = true;
+    match.allowed.push_back(route.method);
+    if (route.method == "GET") match.allowed.emplace_back("HEAD");
   }
+  std::sort(match.allowed.begin(), match.allowed.end());
+  match.allowed.erase(std::unique(match.allowed.begin(), match.allowed.end()), match.allowed.end());
   return match;
 }
 

@@ -45,7 +45,9 @@ struct Route {
 struct RouteMatch {
   const Route* route = nullptr;  // null: no route for this method and path
   std::map<std::string, std::string> params;
-  bool path_known = false;  // some route has this path with another method (405)
+  // When `route` is null: the methods the routes of this path take (405 with them in Allow; HEAD
+  // wherever GET is), else empty (404).
+  std::vector<std::string> allowed;
 };
 
 class Router {

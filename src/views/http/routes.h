@@ -26,8 +26,15 @@ void AddReviewRoutes(Router& router, Site& site);
 // The HTML pages and their forms.
 void AddPageRoutes(Router& router, Site& site);
 
-// The response for an error of StatusFor: 400 for a bad ?at=, else 503.
-HttpResponse StatusError(const Error& error);
+// What a failure to read the ledger tells the caller: its detail, which may name an event or
+// quote it, only to a caller who sees restricted events; "the ledger cannot be read" to anyone
+// else.
+std::string LedgerReadMessage(const Error& error, const RequestContext& context);
+
+// The response for an error of StatusFor: 400 for a bad ?at=, else 503 (LedgerReadMessage's
+// detail). StatusErrorPage: the same as an HTML page.
+HttpResponse StatusError(const Error& error, const RequestContext& context);
+HttpResponse StatusErrorPage(const Error& error, const RequestContext& context);
 
 // Whose events the caller sees: all of them when SeesRestricted, else the public ones.
 evaluation::Audience AudienceOf(const RequestContext& context);

@@ -23,8 +23,19 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusFor(Site& site, const Reque
   return status;
 }
 
-HttpResponse StatusError(const Error& error) {
-  return ErrorResponse(error.where == "at" ? 400 : 503, error.message);
+std::string LedgerReadMessage(const Error& error, const RequestContext& context) {
+  const std::string generic = "the ledger cannot be read";
+  return context.SeesRestricted() ? generic + ": " + error.ToString() : generic;
+}
+
+HttpResponse StatusError(const Error& error, const RequestContext& context) {
+  if (error.where == "at") return ErrorResponse(400, error.message);
+  return ErrorResponse(503, LedgerReadMessage(Error{error.message, ""}, context));
+}
+
+HttpResponse StatusErrorPage(const Error& error, const RequestContext& context) {
+  if (error.where == "at") return ProblemPage(400, error.message);
+  return ProblemPage(503, LedgerReadMessage(Error{error.message, ""}, context));
 }
 
 namespace {
@@ -51,7 +62,7 @@ HttpResponse StatusDocument(const HttpRequest& request,
 
 HttpResponse CalendarPage(Site& site, RequestContext& context) {
   Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
-  if (!status.ok()) return StatusError(status.error());
+  if (!status.ok()) return StatusErrorPage(status.error(), context);
   ctemplate::TemplateDictionary body("calendar");
   body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
   for (const evaluation::DeadlineStatus& deadline : status.value()->status.deadlines) {
@@ -77,7 +88,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
   // The clock runs to the second: the status now, not at the end of the day.
   Result<std::shared_ptr<const EvaluatedStatus>> status =
       StatusFor(site, context, evaluation::CurrentInstant().ToUtcString());
-  if (!status.ok()) return StatusError(status.error());
+  if (!status.ok()) return StatusErrorPage(status.error(), context);
   ctemplate::TemplateDictionary body("consultations");
   body.SetValue("AT", status.value()->status.at.ToUtcString());
   bool any = false;
@@ -121,13 +132,13 @@ void AddStatusRoutes(Router& router, Site& site) {
   router.Add({"GET", "/api/v1/status", Access::kPublic, [&site](RequestContext& context) {
                 Result<std::shared_ptr<const EvaluatedStatus>> status =
                     StatusFor(site, context, context.request.Query()["at"]);
-                if (!status.ok()) return StatusError(status.error());
+                if (!status.ok()) return StatusError(status.error(), context);
                 return StatusDocument(context.request, status.value());
               }});
   router.Add({"GET", "/api/v1/deadlines", Access::kPublic, [&site](RequestContext& context) {
                 Result<std::shared_ptr<const EvaluatedStatus>> status =
                     StatusFor(site, context, context.request.Query()["at"]);
-                if (!status.ok()) return StatusError(status.error());
+                if (!status.ok()) return StatusError(status.error(), context);
                 const nlohmann::json json = nlohmann::json::parse(status.value()->json);
                 return JsonResponse({{"agreement", json["agreement"]},
                                      {"at", json["at"]},
@@ -136,7 +147,7 @@ void AddStatusRoutes(Router& router, Site& site) {
   router.Add({"GET", "/api/v1/calendar.ics", Access::kPublic, [&site](RequestContext& context) {
                 Result<std::shared_ptr<const EvaluatedStatus>> status =
                     StatusFor(site, context, "");
-                if (!status.ok()) return StatusError(status.error());
+                if (!status.ok()) return StatusError(status.error(), context);
                 HttpResponse response;
                 response.content_type = "text/calendar; charset=utf-8";
                 response.body = evaluation::StatusCalendar(status.value()->status,

@@ -1,0 +1,186 @@
+// What the server refuses in a request, and how: event bodies as strictly as `treaty record`
+// reads them, query filters, methods, page errors, and ids in any case.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "http_test_support.h"
+
+namespace treaty::test {
+namespace {
+
+class HttpRequestsTest : public HttpTest {
+ protected:
+  static nlohmann::json Json(const http::HttpResponse& response) {
+    return nlohmann::json::parse(response.Body());
+  }
+
+  // The `path`s of an invalid event's `fields`.
+  static std::set<std::string> FieldPaths(const http::HttpResponse& response) {
+    std::set<std::string> paths;
+    for (const nlohmann::json& field : Json(response)["error"].value("fields", nlohmann::json())) {
+      paths.insert(field.value("path", ""));
+    }
+    return paths;
+  }
+
+  static std::string RecordedId(const std::string& description) {
+    http::HttpResponse recorded =
+        Send("POST", "/api/v1/events", "lauris", Disbursement(description));
+    EXPECT_EQ(recorded.status, 201) << recorded.body;
+    return Json(recorded).value("id", "");
+  }
+
+  static http::HttpResponse SubmitForm(const std::string& form) {
+    return Send("POST", "/record", "lauris", form, "application/x-www-form-urlencoded");
+  }
+};
+
+TEST_F(HttpRequestsTest, ABodyWithARepeatedMemberNameIsRefused) {
+  const int64_t size = TreeSize();
+  std::string body = Disbursement("Twice typed");
+  body.replace(body.find("\"type\""), 0, "\"type\":\"pledge\",");
+  http::HttpResponse response = Send("POST", "/api/v1/events", "lauris", body);
+  EXPECT_EQ(response.status, 400) << response.body;
+  EXPECT_EQ(Json(response)["error"]["message"], "type: duplicate member name \"type\"");
+  EXPECT_EQ(TreeSize(), size);
+}
+
+TEST_F(HttpRequestsTest, RecordedByIsCheckedAsGivenNotReplaced) {
+  const int64_t size = TreeSize();
+  const std::vector<std::pair<nlohmann::json, std::string>> invalid = {
+      {42, "recorded_by"},
+      {"ua-mod", "recorded_by"},
+      {{{"institution", "lv-mod"}, {"role", "boss"}, {"user", {"a"}}}, "recorded_by.role"}};
+  for (const auto& [by, path] : invalid) {
+    nlohmann::json event = nlohmann::json::parse(Disbursement("Recorded by " + by.dump()));
+    event["recorded_by"] = by;
+    http::HttpResponse response = Send("POST", "/api/v1/events", "lauris", event.dump());
+    EXPECT_EQ(response.status, 422) << by.dump() << ": " << response.body;
+    EXPECT_TRUE(FieldPaths(response).contains(path)) << by.dump() << ": " << response.body;
+  }
+  nlohmann::json someone_else = nlohmann::json::parse(Disbursement("In another's name"));
+  someone_else["recorded_by"] = {{"institution", "lv-mod"}, {"user", "janis"}};
+  http::HttpResponse refused = Send("POST", "/api/v1/events", "lauris", someone_else.dump());
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_TRUE(FieldPaths(refused).contains("recorded_by.user")) << refused.body;
+  EXPECT_EQ(TreeSize(), size);
+
+  nlohmann::json own = nlohmann::json::parse(Disbursement("In my institution's name"));
+  own["recorded_by"] = {{"institution", "lv-mod"}};
+  http::HttpResponse recorded = Send("POST", "/api/v1/events", "lauris", own.dump());
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  http::HttpResponse event =
+      Send("GET", "/api/v1/events/" + Json(recorded)["id"].get<std::string>());
+  EXPECT_EQ(Json(event)["recorded_by"]["user"], "lauris");
+}
+
+TEST_F(HttpRequestsTest, ACorrectionsBodyMayNotContradictItsPath) {
+  const std::string id = RecordedId("To be corrected");
+  const std::string other = RecordedId("Another event");
+  const int64_t size = TreeSize();
+  const nlohmann::json retract = {{"action", "retract"},
+                                  {"description", "Recorded twice"},
+                                  {"evidence", nlohmann::json::array()}};
+  nlohmann::json typed = retract;
+  typed["type"] = "disbursement";
+  http::HttpResponse wrong_type =
+      Send("POST", "/api/v1/events/" + id + "/corrections", "lauris", typed.dump());
+  EXPECT_EQ(wrong_type.status, 422) << wrong_type.body;
+  EXPECT_EQ(FieldPaths(wrong_type), std::set<std::string>{"type"}) << wrong_type.body;
+  nlohmann::json elsewhere = retract;
+  elsewhere["corrects"] = other;
+  http::HttpResponse wrong_target =
+      Send("POST", "/api/v1/events/" + id + "/corrections", "lauris", elsewhere.dump());
+  EXPECT_EQ(wrong_target.status, 422) << wrong_target.body;
+  EXPECT_EQ(FieldPaths(wrong_target), std::set<std::string>{"corrects"}) << wrong_target.body;
+  EXPECT_EQ(TreeSize(), size);
+
+  nlohmann::json agreeing = retract;
+  agreeing["type"] = "correction";
+  agreeing["corrects"] = id;
+  http::HttpResponse corrected =
+      Send("POST", "/api/v1/events/" + id + "/corrections", "lauris", agreeing.dump());
+  EXPECT_EQ(corrected.status, 201) << corrected.body;
+}
+
+TEST_F(HttpRequestsTest, AnEventIdInThePathIsReadInAnyCase) {
+  const std::string id = RecordedId("Asked for in capitals");
+  std::string upper = id;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  http::HttpResponse event = Send("GET", "/api/v1/events/" + upper);
+  ASSERT_EQ(event.status, 200) << event.body;
+  EXPECT_EQ(Json(event)["id"], id);
+  EXPECT_EQ(Send("GET", "/api/v1/events/" + upper + "/proof").status, 200);
+  const nlohmann::json retract = {
+      {"action", "retract"}, {"description", "Not so"}, {"evidence", nlohmann::json::array()}};
+  http::HttpResponse corrected =
+      Send("POST", "/api/v1/events/" + upper + "/corrections", "lauris", retract.dump());
+  EXPECT_EQ(corrected.status, 201) << corrected.body;
+}
+
+TEST_F(HttpRequestsTest, EventFiltersTakeDatesAndEventTypesOnly) {
+  for (const std::string query : {"from=banana", "from=2024-6-1", "to=2024-13-01", "to=tomorrow"}) {
+    http::HttpResponse response = Send("GET", "/api/v1/events?" + query);
+    EXPECT_EQ(response.status, 400) << query;
+    EXPECT_TRUE(Json(response)["error"]["message"].get<std::string>().starts_with(
+        query.substr(0, query.find('=')) + ": "))
+        << query << ": " << response.body;
+  }
+  http::HttpResponse type = Send("GET", "/api/v1/events?type=payment");
+  EXPECT_EQ(type.status, 400);
+  EXPECT_TRUE(Json(type)["error"]["message"].get<std::string>().starts_with("type: "));
+  for (const std::string query : {"from=2024-06-01&to=2024-12-31", "type=pledge",
+                                  "institution=nobody", "commitment=sec_99"}) {
+    EXPECT_EQ(Send("GET", "/api/v1/events?" + query).status, 200) << query;
+  }
+}
+
+TEST_F(HttpRequestsTest, AllowNamesTheMethodsOfThePath) {
+  const std::vector<std::pair<std::pair<std::string, std::string>, std::string>> cases = {
+      {{"POST", "/api/v1/tree-heads"}, "GET, HEAD"},
+      {{"GET", "/signout"}, "POST"},
+      {{"DELETE", "/record"}, "GET, HEAD, POST"},
+      {{"PUT", "/api/v1/events"}, "GET, HEAD, POST"}};
+  for (const auto& [request, allow] : cases) {
+    http::HttpResponse response = Send(request.first, request.second);
+    EXPECT_EQ(response.status, 405) << request.second;
+    EXPECT_EQ(Header(response, "Allow"), allow) << request.first << " " << request.second;
+  }
+}
+
+TEST_F(HttpRequestsTest, PagesAnswerErrorsAsPages) {
+  http::HttpResponse response = Send("GET", "/ledger?begin=-1");
+  EXPECT_EQ(response.status, 400);
+  EXPECT_TRUE(response.content_type.starts_with("text/html")) << response.content_type;
+  EXPECT_NE(response.body.find("begin: a leaf index"), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("<h1>400 Bad Request</h1>"), std::string::npos) << response.body;
+}
+
+TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassification) {
+  http::HttpResponse form = Send("GET", "/record", "lauris");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("<option value=\"\" selected>choose…</option>"), std::string::npos);
+  const int64_t size = TreeSize();
+  const std::string common =
+      "type=disbursement&participant=LV&date=2024-06-01&commitment=sec_2__hcontainer_1__para_2__"
+      "sent_2&description=Form+tranche";
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {common + "&amount=1500&classification=public", "currency: "},
+      {common + "&currency=EUR&classification=public", "currency: "},
+      {common + "&amount=1500&currency=EUR", "classification: required"}};
+  for (const auto& [body, error] : refused) {
+    http::HttpResponse response = SubmitForm(body);
+    EXPECT_EQ(response.status, 422) << body;
+    EXPECT_NE(response.body.find("<li>" + error), std::string::npos)
+        << body << ": " << response.body;
+  }
+  EXPECT_EQ(TreeSize(), size);
+  http::HttpResponse recorded =
+      SubmitForm(common + "&amount=1500&currency=EUR&classification=public");
+  EXPECT_EQ(recorded.status, 303) << recorded.body;
+  EXPECT_EQ(TreeSize(), size + 1);
+}
+
+}  // namespace
+}  // namespace treaty::test
