@@ -509,6 +509,12 @@ TEST(LedgerEventTest, KeysFile) {
   EXPECT_TRUE(ParseKeysFile(rotated.dump()).ok()) << ParseKeysFile(rotated.dump()).error().message;
   rotated["keys"][1]["valid_from"] = "2029-12-31T23:59:59.999999Z";
   EXPECT_EQ(ParseKeysFile(rotated.dump()).error().message, "keys of lv-mod overlap in time");
+  json backwards = json::parse(kKeysFile);
+  backwards["keys"][0]["valid_until"] = backwards["keys"][0]["valid_from"];
+  const Result<KeysFile> never_valid = ParseKeysFile(backwards.dump());
+  ASSERT_FALSE(never_valid.ok());
+  EXPECT_EQ(never_valid.error().where, "keys[0].valid_until");
+  EXPECT_NE(never_valid.error().message.find("is not later than valid_from"), std::string::npos);
 }
 
 }  // namespace

@@ -82,8 +82,8 @@ TEST(LedgerImportReader, EveryBadCellIsListedAndNoRowIsKept) {
       ",10.5,EUR,,,,Good,public\n";
   const ImportReading reading = ReadImportFile("s.csv", csv, ImportFormat::kCsv, Context(keys));
   ASSERT_EQ(reading.errors.size(), 2u);
-  EXPECT_EQ(reading.errors[0], "s.csv:2:62: quantity: must not be negative: -5");
-  EXPECT_EQ(reading.errors[1], "s.csv:3:62: amount: not a number: \"abc\"");
+  EXPECT_EQ(reading.errors[0].text, "s.csv:2:62: quantity: must not be negative: -5");
+  EXPECT_EQ(reading.errors[1].text, "s.csv:3:62: amount: not a number: \"abc\"");
   EXPECT_EQ(reading.rows.size(), 1u);
   EXPECT_EQ(reading.rows[0].event.content.amount->minor_units, 1050);
 }
@@ -98,8 +98,8 @@ TEST(LedgerImportReader, TheReportedSupportProfileKeepsEachSource) {
   const ImportReading reading =
       ReadImportFile("r.csv", csv, ImportFormat::kReportedSupport, Context(keys), areas);
   ASSERT_EQ(reading.errors.size(), 2u);
-  EXPECT_EQ(reading.errors[0].rfind("r.csv:3:12: kind: \"gift\" is not pledge", 0), 0u);
-  EXPECT_EQ(reading.errors[1], "r.csv:3:17: area: unknown area \"navy\" (not in areas.json)");
+  EXPECT_EQ(reading.errors[0].text.rfind("r.csv:3:12: kind: \"gift\" is not pledge", 0), 0u);
+  EXPECT_EQ(reading.errors[1].text, "r.csv:3:17: area: unknown area \"navy\" (not in areas.json)");
   ASSERT_EQ(reading.rows.size(), 1u);
   const Event& event = reading.rows[0].event;
   EXPECT_EQ(event.content.amount->minor_units, 11200000000);
@@ -134,9 +134,15 @@ class LedgerSqliteImportTest : public ::testing::Test {
     return ReadImportFile("e.jsonl", jsonl.str(), ImportFormat::kJsonLines, Context(keys_));
   }
 
-  Result<std::vector<std::string>> Check(const std::vector<ImportRow>& rows) {
+  // The texts of the errors CheckImportRows finds in `reading`.
+  Result<std::vector<std::string>> Check(const ImportReading& reading) {
     const PrivateKey key = TestKey("lv-mod");
-    return CheckImportRows(*store_, ImportCheck{"e.jsonl", "lv-ua-2024", &key, &keys_}, rows);
+    Result<std::vector<ImportError>> errors =
+        CheckImportRows(*store_, ImportCheck{"lv-ua-2024", &key, &keys_}, reading);
+    if (!errors.ok()) return errors.error();
+    std::vector<std::string> texts;
+    for (const ImportError& error : errors.value()) texts.push_back(error.text);
+    return texts;
   }
 
   Result<ImportSummary> Write(const ImportReading& reading, std::vector<ImportBatch>& batches) {
@@ -157,7 +163,7 @@ class LedgerSqliteImportTest : public ::testing::Test {
 
 TEST_F(LedgerSqliteImportTest, BatchesAreAcknowledgedAndAReRunAddsNothing) {
   const ImportReading reading = Read(10);
-  ASSERT_TRUE(reading.errors.empty()) << reading.errors[0];
+  ASSERT_TRUE(reading.errors.empty()) << reading.errors[0].text;
   std::vector<ImportBatch> batches;
   Result<ImportSummary> summary = Write(reading, batches);
   ASSERT_TRUE(summary.ok()) << summary.error().ToString();
@@ -178,7 +184,7 @@ TEST_F(LedgerSqliteImportTest, AKeyReusedWithOtherContentIsFoundBeforeWriting) {
   std::vector<ImportBatch> batches;
   ASSERT_TRUE(Write(Read(3), batches).ok());
   const ImportReading changed = Read(5, " changed");
-  Result<std::vector<std::string>> errors = Check(changed.rows);
+  Result<std::vector<std::string>> errors = Check(changed);
   ASSERT_TRUE(errors.ok());
   ASSERT_EQ(errors.value().size(), 3u);
   EXPECT_EQ(errors.value()[0].rfind("e.jsonl:1: idempotency_key: reused with different content: "
@@ -186,7 +192,7 @@ TEST_F(LedgerSqliteImportTest, AKeyReusedWithOtherContentIsFoundBeforeWriting) {
                                     0),
             0u);
   EXPECT_NE(errors.value()[0].find("(leaf 0) has it"), std::string::npos);
-  EXPECT_TRUE(Check(Read(5).rows).value().empty());
+  EXPECT_TRUE(Check(Read(5)).value().empty());
 }
 
 // What the append would refuse is found for the whole file before anything is written: a row of
@@ -196,14 +202,16 @@ TEST_F(LedgerSqliteImportTest, RowsTheAppendWouldRefuseAreFoundBeforeWriting) {
   ASSERT_TRUE(stored.ok()) << stored.error().ToString();
   const std::string original = stored.value().events[0].id;
   const std::string missing = "01a24780-0000-7000-8000-000000000001";
-  const std::vector<ImportRow> rows = {
-      {2, Disbursement(2)},
-      {3, Disbursement(3, "", "ua-mod")},
-      {4, AmountCorrection(missing, 4)},
-      {5, AmountCorrection(original, 5, "lv-mod", "restricted")},
-      {6, AmountCorrection(original, 6)},
+  ImportReading reading;
+  reading.file = "e.jsonl";
+  reading.rows = {
+      {2, Disbursement(2), {}},
+      {3, Disbursement(3, "", "ua-mod"), {}},
+      {4, AmountCorrection(missing, 4), {}},
+      {5, AmountCorrection(original, 5, "lv-mod", "restricted"), {}},
+      {6, AmountCorrection(original, 6), {}},
   };
-  Result<std::vector<std::string>> errors = Check(rows);
+  Result<std::vector<std::string>> errors = Check(reading);
   ASSERT_TRUE(errors.ok()) << errors.error().ToString();
   const std::vector<std::string> expected = {
       "e.jsonl:3: recorded_by.institution: event signed with the wrong key: key " +

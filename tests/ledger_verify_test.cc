@@ -695,6 +695,13 @@ TEST_F(LedgerVerifyTest, AProofFileOfNoAgreementOrOfTwoIsRefused) {
   EXPECT_EQ(verdict.category, "head");
   EXPECT_EQ(verdict.message, "the heads are of different agreements: lv-ua-2024 and lv-ua-other");
 
+  KeysFile other_keys = keys_;
+  other_keys.agreement = "lv-ua-other";
+  verdict = VerifyProofFile(ConsistencyProofFile(heads_[0], heads_[2], path), other_keys, {});
+  EXPECT_EQ(verdict.category, "key");
+  EXPECT_EQ(verdict.message,
+            "the keys are of agreement lv-ua-other, the head of size 2 of lv-ua-2024");
+
   file = nlohmann::json::parse(
       InclusionProofFile(EventAt(2), store_->InclusionPath(kAgreement, 2, 6).value(), heads_[2]));
   file["tree_head"] = 5;

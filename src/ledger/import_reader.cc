@@ -301,7 +301,7 @@ void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat fo
                  const ValidationContext& context, const AreaMap& areas, ImportReading& reading) {
   const CsvTable table = ReadCsv(text);
   auto at = [&](int line, int column, std::string_view message) {
-    return fmt::format("{}:{}:{}: {}", file, line, column, message);
+    return ImportError{line, column, fmt::format("{}:{}:{}: {}", file, line, column, message)};
   };
   if (table.records.empty()) {
     reading.errors.push_back(table.error
@@ -309,7 +309,7 @@ void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat fo
                                  : at(1, 1, "no header row"));
     return;
   }
-  std::map<std::string, size_t> header;
+  std::map<std::string, size_t>& header = reading.header;
   if (!table.records.empty()) {
     for (size_t i = 0; i < table.records[0].fields.size(); ++i) {
       const CsvField& field = table.records[0].fields[i];
@@ -365,7 +365,10 @@ void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat fo
       const auto [line, col] = position(column);
       reading.errors.push_back(at(line, col, fmt::format("{}: {}", column, message)));
     }
-    if (errors.empty()) reading.rows.push_back({record.line, std::move(parsed.event)});
+    if (!errors.empty()) continue;
+    ImportRow& row = reading.rows.emplace_back(ImportRow{record.line, std::move(parsed.event), {}});
+    row.cells.reserve(record.fields.size());
+    for (const CsvField& field : record.fields) row.cells.emplace_back(field.line, field.column);
   }
   if (table.error) {
     reading.errors.push_back(at(table.error->line, table.error->column, table.error->message));
@@ -385,9 +388,9 @@ void ReadJsonLines(const std::string& file, std::string_view text, const Validat
     if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
     ParsedEvent parsed = ParseEventText(row, EventForm::kInput, context);
     for (const FieldError& error : parsed.errors) {
-      reading.errors.push_back(fmt::format("{}:{}: {}", file, line, error.ToString()));
+      reading.errors.push_back({line, 0, fmt::format("{}:{}: {}", file, line, error.ToString())});
     }
-    if (parsed.ok()) reading.rows.push_back({line, std::move(parsed.event)});
+    if (parsed.ok()) reading.rows.push_back({line, std::move(parsed.event), {}});
   }
 }
 
@@ -440,12 +443,26 @@ FlatEvent ParseFlatEvent(const std::map<std::string, std::string>& columns,
 ImportReading ReadImportFile(const std::string& file, std::string_view text, ImportFormat format,
                              const ValidationContext& context, const AreaMap& areas) {
   ImportReading reading;
+  reading.file = file;
+  reading.format = format;
   if (format == ImportFormat::kJsonLines) {
     ReadJsonLines(file, text, context, reading);
   } else {
     ReadCsvRows(file, text, format, context, areas, reading);
   }
   return reading;
+}
+
+ImportError ImportReading::ErrorOf(const ImportRow& row, const FieldError& error) const {
+  if (format == ImportFormat::kJsonLines) {
+    return {row.line, 0, fmt::format("{}:{}: {}", file, row.line, error.ToString())};
+  }
+  const std::string column = ColumnOfPath(error.path, format);
+  const auto index = header.find(column);
+  const auto [line, col] = index != header.end() && index->second < row.cells.size()
+                               ? row.cells[index->second]
+                               : std::pair{row.line, 1};
+  return {line, col, fmt::format("{}:{}:{}: {}: {}", file, line, col, column, error.message)};
 }
 
 }  // namespace treaty::ledger

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ledger/event.h"
@@ -19,13 +20,27 @@ enum class ImportFormat { kJsonLines, kCsv, kReportedSupport };
 struct ImportRow {
   int line = 0;  // the physical line the row starts on, 1-based
   Event event;   // valid input form (§1.5), idempotency key given or derived
+  // CSV: where each cell of the row starts, (line, column) by header index; empty for JSON Lines.
+  std::vector<std::pair<int, int>> cells;
+};
+
+// One error of an import file, with its place for ordering.
+struct ImportError {
+  int line = 0;
+  int column = 0;    // 0 for JSON Lines
+  std::string text;  // "FILE:LINE: PATH: MESSAGE" or, for CSV, "FILE:LINE:COL: COLUMN: MESSAGE"
 };
 
 struct ImportReading {
-  std::vector<ImportRow> rows;  // meaningful only when errors is empty
-  // "FILE:LINE: PATH: MESSAGE" (JSON Lines) or "FILE:LINE:COL: COLUMN: MESSAGE" (CSV), in file
-  // order, every error of every row.
-  std::vector<std::string> errors;
+  std::string file;
+  ImportFormat format = ImportFormat::kJsonLines;
+  std::map<std::string, size_t> header;  // CSV: column name → index
+  std::vector<ImportRow> rows;           // the rows without an error, in file order
+  std::vector<ImportError> errors;       // every error of every row, in file order
+
+  // `error` of the field at error.path of `row`, placed as the file's other errors are: by line
+  // and path, or for CSV by the line, column and name of the cell that holds the field.
+  ImportError ErrorOf(const ImportRow& row, const FieldError& error) const;
 };
 
 // The `area` column of the reported-support profile to commitment ids (areas.json).

@@ -175,6 +175,11 @@ Result<KeysFile> ParseKeysFile(std::string_view text,
       if (!value.ok()) return value.error();
       *field = value.value();
     }
+    if (!key.valid_until.empty() && key.valid_until <= key.valid_from) {
+      return Error{
+          fmt::format("{} is not later than valid_from {}", key.valid_until, key.valid_from),
+          where + ".valid_until"};
+    }
     if (item.contains("demo")) {
       if (item["demo"] != true) return Error{"must be true when present", where + ".demo"};
       key.demo = true;

@@ -29,8 +29,9 @@ std::string ImportBatch::Line() const {
                      first_line, last_line, added, already_recorded, tree_size);
 }
 
-Result<std::vector<std::string>> CheckImportRows(LedgerStore& store, const ImportCheck& check,
-                                                 const std::vector<ImportRow>& rows) {
+Result<std::vector<ImportError>> CheckImportRows(LedgerStore& store, const ImportCheck& check,
+                                                 const ImportReading& reading) {
+  const std::vector<ImportRow>& rows = reading.rows;
   std::map<std::pair<std::string, std::string>, KnownKey> known;
   std::set<std::string> institutions;
   for (const ImportRow& row : rows) institutions.insert(row.event.recorded_by.institution);
@@ -63,9 +64,9 @@ Result<std::vector<std::string>> CheckImportRows(LedgerStore& store, const Impor
     }
     return referenced.emplace(id, std::move(ref)).first->second;
   };
-  std::vector<std::string> errors;
+  std::vector<ImportError> errors;
   auto refuse = [&](const ImportRow& row, const Error& problem) {
-    errors.push_back(fmt::format("{}:{}: {}", check.file, row.line, problem.ToString()));
+    errors.push_back(reading.ErrorOf(row, FieldError{problem.where, problem.message}));
   };
   for (const ImportRow& row : rows) {
     if (std::optional<Error> problem = SubmissionProblem(row.event, check.agreement, *check.key)) {
@@ -137,8 +138,8 @@ Result<ImportSummary> WriteImport(LedgerStore& store, const ImportWrite& request
   if (number == 0) {
     Result<std::optional<LedgerState>> state = store.State(request.agreement);
     if (!state.ok()) return state.error();
-    summary.state = state.value() ? *state.value()
-                                  : LedgerState{request.agreement, 0, Sha256(""), ""};
+    summary.state =
+        state.value() ? *state.value() : LedgerState{request.agreement, 0, Sha256(""), ""};
   }
   return summary;
 }

@@ -17,19 +17,19 @@ namespace treaty::ledger {
 
 // What the rows of a validated file are checked against before anything is written.
 struct ImportCheck {
-  std::string file;  // named in the errors
   std::string agreement;
   const PrivateKey* key = nullptr;  // REQUIRES: not null; the key the rows are appended with
   const KeysFile* keys = nullptr;   // REQUIRES: not null
 };
 
-// Checks every row as its append would before writing (submission_checks.h: the agreement, the
-// key's institution, references and the correction rules against the store), and its
-// (institution, idempotency_key) against the store and the earlier rows: a key present with other
-// content is "FILE:LINE: idempotency_key: reused with different content: …". Returns the errors,
-// "FILE:LINE: PATH: MESSAGE" in line order (empty: the file can be written), or a store error.
-Result<std::vector<std::string>> CheckImportRows(LedgerStore& store, const ImportCheck& check,
-                                                 const std::vector<ImportRow>& rows);
+// Checks every row of `reading` as its append would before writing (submission_checks.h: the
+// agreement, the key's institution, references and the correction rules against the store), and
+// its (institution, idempotency_key) against the store and the earlier rows: a key present with
+// other content is "idempotency_key: reused with different content: …". Returns the errors,
+// placed as reading.ErrorOf places them, in line order (empty: the rows can be written), or a
+// store error.
+Result<std::vector<ImportError>> CheckImportRows(LedgerStore& store, const ImportCheck& check,
+                                                 const ImportReading& reading);
 
 // One committed batch: what the acknowledgement line of §7.3 says.
 struct ImportBatch {

@@ -166,6 +166,10 @@ std::optional<Failure> CheckHead(const SignedTreeHead& signed_head, const std::s
     return Failure{"head", fmt::format("the head of size {} is of agreement {}, the file of {}",
                                        head.tree_size, head.agreement, agreement)};
   }
+  if (keys.agreement != head.agreement) {
+    return Failure{"key", fmt::format("the keys are of agreement {}, the head of size {} of {}",
+                                      keys.agreement, head.tree_size, head.agreement)};
+  }
   const KeyEntry* key = keys.FindKey(head.key_id);
   if (key == nullptr) return Failure{"key", fmt::format("unknown key id {}", head.key_id)};
   if (key->institution != head.signer) {

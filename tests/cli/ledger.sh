@@ -187,6 +187,18 @@ check "rows the append refuses" run 2 import "$work/refused.jsonl" --db "$db" --
 check "the other institution's row" has 'refused.jsonl:2: recorded_by.institution: event signed with the wrong key: key' "$work/err"
 check "the correction of no event" has 'refused.jsonl:3: corrects: no event 01a24780-0000-7000-8000-000000000001 in lv-ua-2024' "$work/err"
 check "no batch was written" [ ! -s "$work/out" ]
+# Rows with errors of their own do not hide the errors the store finds in the others.
+{ cat "$work/refused.jsonl"; printf '{"type":"training","quantity":-1}\n'; } >"$work/both.jsonl"
+check "errors of both kinds" run 2 import "$work/both.jsonl" --db "$db"
+check "the store's errors are listed" has 'both.jsonl:2: recorded_by.institution: event signed' "$work/err"
+check "with the row's own" has 'both.jsonl:4: quantity: must not be negative: -1' "$work/err"
+check "all counted" has 'both.jsonl: 10 errors; nothing was written' "$work/err"
+printf 'type,participant,date,commitments,amount,currency,description,classification,institution\n' \
+  >"$work/other-key.csv"
+printf 'allocation,LV,2024-06-01,%s,10,EUR,Other key,public,ua-mod\n' "$military" >>"$work/other-key.csv"
+check "a CSV row of another institution" run 2 import "$work/other-key.csv" --db "$db"
+check "is placed at its column" has \
+  'other-key.csv:2:86: institution: event signed with the wrong key' "$work/err"
 printf '{"type":"training"\n' >"$work/broken.jsonl"
 check "broken JSON line" run 2 import "$work/broken.jsonl" --db "$db"
 check "broken JSON line place" has 'broken.jsonl:1: column 19: malformed JSON: syntax error while parsing object' "$work/err"
@@ -226,6 +238,10 @@ check "old proof at size 2" run 0 proof "$first_id" --size 2 --db "$db"
 cp "$work/out" "$work/old-proof.json"
 check "proof at size 0 exit 2" run 2 proof "$first_id" --size 0 --db "$db"
 check "proof at size 0 message" has '--size: a tree size is a whole number of at least 1, not "0"' "$work/err"
+sed 's/"agreement": *"lv-ua-2024"/"agreement": "lv-ua-other"/' "$ledger/keys.json" >"$work/other-keys.json"
+check "keys of another agreement" run 2 verify --db "$db" --keys "$work/other-keys.json"
+check "are named" has 'other-keys.json: agreement: the keys are of "lv-ua-other", not of lv-ua-2024' \
+  "$work/err"
 for command in verify events "consistency 1" "proof $first_id"; do
   check "$command of a missing database exit 2" run 2 $command --db "$work/missing.sqlite"
   check "$command names it" has "$work/missing.sqlite: no such database" "$work/err"

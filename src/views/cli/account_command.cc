@@ -50,8 +50,8 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
     return kExitBadInput;
   }
   if (!options.institution.empty()) {
-    Result<ledger::KeysFile> keys =
-        LoadKeysFile(KeysFilePath(PackageFolder(options.agreement, ""), options.keys_file));
+    Result<ledger::KeysFile> keys = LoadKeysFile(
+        KeysFilePath(PackageFolder(options.agreement, ""), options.keys_file), options.agreement);
     if (!keys.ok()) {
       err << "treaty user add: " << keys.error().ToString() << "\n";
       return kExitBadInput;

@@ -57,7 +57,8 @@ Result<std::string> Iati(const ExportOptions& options, const std::string& folder
   for (const document::Party& party : agreement.value().package.parties) {
     parties.push_back(party.code);
   }
-  Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, options.keys_file), parties);
+  Result<ledger::KeysFile> keys =
+      LoadKeysFile(KeysFilePath(folder, options.keys_file), options.agreement, parties);
   if (!keys.ok()) return keys.error();
   return WriteIatiActivities(agreement.value(), keys.value(), entries,
                              evaluation::CurrentInstant());

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -79,26 +80,28 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     err << "treaty import: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
-  if (reading.errors.empty()) {
-    const ledger::ImportCheck check{file, options.agreement, &setup.value()->key,
-                                    &setup.value()->keys};
-    Result<std::vector<std::string>> row_errors =
-        ledger::CheckImportRows(*store.value(), check, reading.rows);
-    if (!row_errors.ok()) {
-      err << "treaty import: " << row_errors.error().ToString() << "\n";
-      return kExitMismatch;
-    }
-    reading.errors = std::move(row_errors).value();
+  // The rows that read well are checked against the store too, so that every error is listed.
+  const ledger::ImportCheck check{options.agreement, &setup.value()->key, &setup.value()->keys};
+  Result<std::vector<ledger::ImportError>> row_errors =
+      ledger::CheckImportRows(*store.value(), check, reading);
+  if (!row_errors.ok()) {
+    err << "treaty import: " << row_errors.error().ToString() << "\n";
+    return kExitMismatch;
   }
-  if (!reading.errors.empty()) {
-    for (size_t i = 0; i < reading.errors.size() && i < kMaxListedErrors; ++i) {
-      err << reading.errors[i] << "\n";
+  std::vector<ledger::ImportError> errors = std::move(reading.errors);
+  errors.insert(errors.end(), row_errors.value().begin(), row_errors.value().end());
+  std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) {
+    return std::pair{a.line, a.column} < std::pair{b.line, b.column};
+  });
+  if (!errors.empty()) {
+    for (size_t i = 0; i < errors.size() && i < kMaxListedErrors; ++i) {
+      err << errors[i].text << "\n";
     }
-    if (reading.errors.size() > kMaxListedErrors) {
-      err << fmt::format("… and {} more\n", reading.errors.size() - kMaxListedErrors);
+    if (errors.size() > kMaxListedErrors) {
+      err << fmt::format("… and {} more\n", errors.size() - kMaxListedErrors);
     }
-    err << fmt::format("treaty import: {}: {} error{}; nothing was written\n", file,
-                       reading.errors.size(), reading.errors.size() == 1 ? "" : "s");
+    err << fmt::format("treaty import: {}: {} error{}; nothing was written\n", file, errors.size(),
+                       errors.size() == 1 ? "" : "s");
     return kExitBadInput;
   }
   Result<std::string> again = text::ReadFile(file);

@@ -35,20 +35,27 @@ std::string KeysFilePath(const std::string& package_folder, const std::string& k
   return keys_file.empty() ? package_folder + "/ledger/keys.json" : keys_file;
 }
 
-Result<ledger::KeysFile> LoadKeysFile(const std::string& path,
+Result<ledger::KeysFile> LoadKeysFile(const std::string& path, const std::string& agreement,
                                       const std::vector<std::string>& participants) {
   Result<std::string> text = text::ReadFile(path);
   if (!text.ok()) return text.error();
   Result<ledger::KeysFile> keys = ledger::ParseKeysFile(text.value(), participants);
   if (!keys.ok()) return Error{keys.error().ToString(), path};
+  if (!agreement.empty() && keys.value().agreement != agreement) {
+    return Error{fmt::format("agreement: the keys are of \"{}\", not of {}", keys.value().agreement,
+                             agreement),
+                 path};
+  }
   return keys;
 }
 
-Result<std::set<std::string>> AgreementCommitmentIds(const std::string& package_folder) {
+Result<AgreementTerms> ReadAgreementTerms(const std::string& package_folder) {
   Result<commitments::AgreementCommitments> read =
       commitments::ExtractAgreementCommitments(package_folder);
   if (!read.ok()) return read.error();
-  return CommitmentIds(read.value());
+  AgreementTerms terms{CommitmentIds(read.value()), {}};
+  for (const auto& party : read.value().package.parties) terms.participants.push_back(party.code);
+  return terms;
 }
 
 std::string LoginName() {
@@ -69,8 +76,8 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   if (!read.ok()) return read.error();
   std::vector<std::string> participants;
   for (const auto& party : read.value().package.parties) participants.push_back(party.code);
-  Result<ledger::KeysFile> keys =
-      LoadKeysFile(KeysFilePath(setup->package_folder, options.keys_file), participants);
+  Result<ledger::KeysFile> keys = LoadKeysFile(
+      KeysFilePath(setup->package_folder, options.keys_file), options.agreement, participants);
   if (!keys.ok()) return keys.error();
   setup->keys = std::move(keys).value();
   const std::string key_file =

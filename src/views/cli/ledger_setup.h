@@ -31,8 +31,9 @@ struct LedgerInputOptions {
 std::string PackageFolder(const std::string& agreement, const std::string& package);
 std::string KeysFilePath(const std::string& package_folder, const std::string& keys_file);
 
-// Reads and checks a keys file (participants: the package's party codes when given).
-Result<ledger::KeysFile> LoadKeysFile(const std::string& path,
+// Reads and checks a keys file: it must be of `agreement` (not checked when empty), and its
+// institutions' participants among `participants` (the package's party codes) when given.
+Result<ledger::KeysFile> LoadKeysFile(const std::string& path, const std::string& agreement,
                                       const std::vector<std::string>& participants = {});
 
 struct LedgerSetup {
@@ -48,8 +49,12 @@ struct LedgerSetup {
 // Errors name the file.
 Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& options);
 
-// The commitment ids of the agreement in `package_folder`.
-Result<std::set<std::string>> AgreementCommitmentIds(const std::string& package_folder);
+// What the ledger's checks take from the agreement in `package_folder`.
+struct AgreementTerms {
+  std::set<std::string> commitment_ids;
+  std::vector<std::string> participants;  // the parties' codes
+};
+Result<AgreementTerms> ReadAgreementTerms(const std::string& package_folder);
 
 // The login name ($USER, else getlogin()), "unknown" when neither is known.
 std::string LoginName();

@@ -36,7 +36,10 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
   bool mismatch = false;
   for (const std::string& agreement : agreements) {
     const std::string package = PackageFolder(agreement, "");
-    Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(package, options.keys_file));
+    Result<AgreementTerms> terms = ReadAgreementTerms(package);
+    Result<ledger::KeysFile> keys =
+        LoadKeysFile(KeysFilePath(package, options.keys_file), agreement,
+                     terms.ok() ? terms.value().participants : std::vector<std::string>());
     if (!keys.ok()) {
       err << "treaty verify: " << agreement << ": " << keys.error().ToString() << "\n";
       unreadable = true;
@@ -44,9 +47,7 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     }
     ledger::VerifyOptions verify;
     verify.keys = &keys.value();
-    if (Result<std::set<std::string>> ids = AgreementCommitmentIds(package); ids.ok()) {
-      verify.known_commitments = std::move(ids).value();
-    }
+    if (terms.ok()) verify.known_commitments = std::move(terms.value().commitment_ids);
     ProgressBar events(err, options.progress, "events");
     ProgressBar commitment_rows(err, options.progress, "rows");
     bool rows_started = false;

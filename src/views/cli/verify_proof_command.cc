@@ -13,7 +13,8 @@ int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::os
     err << options.file << ": syntax: cannot read the file: " << text.error().message << "\n";
     return kExitBadInput;
   }
-  Result<ledger::KeysFile> keys = LoadKeysFile(options.keys_file);
+  // The proof names its agreement; VerifyProofFile holds the keys to it.
+  Result<ledger::KeysFile> keys = LoadKeysFile(options.keys_file, "");
   if (!keys.ok()) {
     err << options.file << ": keys: " << keys.error().ToString() << "\n";
     return kExitBadInput;
