@@ -599,6 +599,25 @@ TEST_F(LedgerVerifyTest, AnEventCommitmentRowPastTheLedgerIsNamed) {
   EXPECT_EQ(report.mismatch, "event_commitments row (sec_1, leaf 6) names no event of the ledger");
 }
 
+// A head whose signer or timestamp column was changed is named by its bytes, not the events it
+// no longer matches.
+TEST_F(LedgerVerifyTest, AHeadWithAChangedColumnIsNamedNotItsEvents) {
+  for (const char* change : {"signer = 'ua-mod'", "timestamp = '2030-01-01T00:00:00.000000Z'"}) {
+    Tamper(
+        fmt::format("CREATE TABLE kept AS SELECT * FROM tree_heads WHERE tree_size = 4; "
+                    "UPDATE tree_heads SET {} WHERE tree_size = 4",
+                    change));
+    const VerifyReport report = Verify();
+    EXPECT_EQ(report.mismatch_leaf, -1) << change;
+    EXPECT_EQ(report.mismatch, "tree head 4: the stored head bytes differ from its fields")
+        << change;
+    Tamper(
+        "DROP TRIGGER IF EXISTS tree_heads_no_delete; DELETE FROM tree_heads WHERE tree_size = 4; "
+        "INSERT INTO tree_heads SELECT * FROM kept; DROP TABLE kept");
+    EXPECT_TRUE(Verify().ok()) << change;
+  }
+}
+
 // After every leaf, §8 names a head over more leaves than the ledger has before a row of
 // event_commitments that names no event.
 TEST_F(LedgerVerifyTest, AHeadOverMoreLeavesIsNamedBeforeARowOfNoEvent) {

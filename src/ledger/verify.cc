@@ -399,11 +399,13 @@ class Verifier {
     }
     if (head_index_ >= heads_.size()) return fail("not covered by any signed tree head");
     const TreeHead& head = heads_[head_index_].head;
-    if (event.recorded_by.institution != head.signer) {
-      return fail(fmt::format("recorded by {}, but tree head {} is signed by {}",
-                              event.recorded_by.institution, head.tree_size, head.signer));
-    }
-    if (event.recorded_at != head.timestamp) {
+    if (event.recorded_by.institution != head.signer || event.recorded_at != head.timestamp) {
+      // A head whose columns were changed is named, not the event it no longer matches.
+      if (!HeadBytesMatch(heads_[head_index_])) return FailHeadBytes(head);
+      if (event.recorded_by.institution != head.signer) {
+        return fail(fmt::format("recorded by {}, but tree head {} is signed by {}",
+                                event.recorded_by.institution, head.tree_size, head.signer));
+      }
       return fail(
           fmt::format("recorded_at differs from the timestamp of tree head {}", head.tree_size));
     }
@@ -511,15 +513,24 @@ class Verifier {
     return std::nullopt;
   }
 
+  // Whether a head's stored bytes (what was signed) are JCS of its columns.
+  static bool HeadBytesMatch(const SignedTreeHead& signed_head) {
+    Result<std::string> bytes = CanonicalTreeHead(signed_head.head);
+    return bytes.ok() && bytes.value() == signed_head.head_bytes;
+  }
+
+  bool FailHeadBytes(const TreeHead& head) {
+    return SetMismatch(
+        -1, "",
+        fmt::format("tree head {}: the stored head bytes differ from its fields", head.tree_size));
+  }
+
   // A head's bytes, key, signature and root, once its last leaf has been checked.
   bool CheckHead(const SignedTreeHead& signed_head) {
     const TreeHead& head = signed_head.head;
     const std::string name = fmt::format("tree head {}", head.tree_size);
     auto fail = [&](std::string message) { return SetMismatch(-1, "", name + ": " + message); };
-    Result<std::string> bytes = CanonicalTreeHead(head);
-    if (!bytes.ok() || bytes.value() != signed_head.head_bytes) {
-      return fail("the stored head bytes differ from its fields");
-    }
+    if (!HeadBytesMatch(signed_head)) return FailHeadBytes(head);
     if (head.agreement != agreement_) return fail("it names agreement " + head.agreement);
     if (head.timestamp < previous_head_timestamp_) {
       return fail("its timestamp is earlier than the previous head's");
