@@ -221,6 +221,27 @@ TEST(LedgerEventTest, TheDefaultUserIsHeldToTheRulesOfAGivenOne) {
   EXPECT_EQ(parsed.event.recorded_by.user, "\u00e9");
 }
 
+// A recorded event's id is the version 7 UUID of its recorded_at's millisecond, and a derived key
+// is the one of its content (§1.4): verify holds stored events to both.
+TEST(LedgerEventTest, ARecordedEventsIdAndDerivedKeyAreOfItsOwn) {
+  const auto errors_of = [](const std::string& from, const std::string& to) {
+    std::string bytes = kDeliveryCanonical;
+    bytes.replace(bytes.find(from), from.size(), to);
+    Lines lines;
+    for (const FieldError& error : ParseEventText(bytes, EventForm::kRecorded, Context()).errors) {
+      lines.push_back(error.ToString());
+    }
+    return lines;
+  };
+  EXPECT_EQ(errors_of("0194694c-5e3b-75c3", "0194694c-5e3b-45c3"),
+            Lines{"id: not a version 7 UUID"});
+  EXPECT_EQ(errors_of("75c3-af1e", "75c3-cf1e"), Lines{"id: not a version 7 UUID"});
+  EXPECT_EQ(errors_of("09:30:00.123456Z", "09:30:00.124456Z"),
+            Lines{"id: its time is not the millisecond of recorded_at"});
+  EXPECT_EQ(errors_of("lv-mod/handover/12-2024-D", "content:" + std::string(64, '0')),
+            Lines{"idempotency_key: not the key derived from the event's content"});
+}
+
 TEST(LedgerEventTest, UnknownCommitmentId) {
   EXPECT_EQ(ErrorsOf([](json& e) { e["commitments"][1] = "sec_9__para_9"; }),
             Lines{"commitments[1]: unknown commitment id \"sec_9__para_9\" in agreement "

@@ -376,6 +376,15 @@ std::string StoreAt(int64_t leaf, const StoredEvent& row) {
       leaf);
 }
 
+// `event`, changed by a test, as the row an append would have made of it at `leaf`: a derived
+// idempotency key is derived again from the changed content.
+StoredEvent RowOfChanged(Event event, int64_t leaf) {
+  if (event.idempotency_key.starts_with(kDerivedKeyPrefix)) {
+    event.idempotency_key = DerivedIdempotencyKey(event).value();
+  }
+  return MakeStoredEvent(event, leaf).value();
+}
+
 // Chunk sizes that put two leaves in one chunk or in chunks apart, the last chunk short or not.
 constexpr int64_t kChunks[] = {1, 2, 4, 10000};
 
@@ -393,9 +402,13 @@ TEST_F(LedgerVerifyTest, AnIdStoredTwiceIsNamedAtItsSecondLeaf) {
 TEST_F(LedgerVerifyTest, AnIdempotencyKeyStoredTwiceIsNamedAtItsSecondLeaf) {
   const StoredEvent first = EventAt(1);
   const StoredEvent fifth = EventAt(5);
+  // The first event's content and derived key under the fifth's id and time.
   Event event;
-  ASSERT_TRUE(ReadEventBytes(fifth.canonical, event));
-  event.idempotency_key = first.idempotency_key;
+  ASSERT_TRUE(ReadEventBytes(first.canonical, event));
+  Event fifth_event;
+  ASSERT_TRUE(ReadEventBytes(fifth.canonical, fifth_event));
+  event.id = fifth_event.id;
+  event.recorded_at = fifth_event.recorded_at;
   Result<StoredEvent> reused = MakeStoredEvent(event, 5);
   ASSERT_TRUE(reused.ok()) << reused.error().ToString();
   Tamper(kEventsWithoutKeys + StoreAt(5, reused.value()));
@@ -433,9 +446,7 @@ TEST_F(LedgerVerifyTest, ACorrectionBreakingTheRulesOfAnAppendIsNamed) {
     Event event;
     ASSERT_TRUE(ReadEventBytes(original.canonical, event));
     change(event);
-    Result<StoredEvent> changed = MakeStoredEvent(event, 7);
-    ASSERT_TRUE(changed.ok()) << changed.error().ToString();
-    Tamper(StoreAt(7, changed.value()));
+    Tamper(StoreAt(7, RowOfChanged(event, 7)));
     const VerifyReport report = Verify();
     EXPECT_EQ(report.mismatch_leaf, 7) << report.mismatch;
     EXPECT_TRUE(
@@ -473,9 +484,7 @@ TEST_F(LedgerVerifyTest, AResponseNamingANoticeOfAnotherSubtypeIsNamed) {
   Event event;
   ASSERT_TRUE(ReadEventBytes(EventAt(8).canonical, event));
   event.content.responds_to = notices.value().events[1].id;
-  Result<StoredEvent> changed = MakeStoredEvent(event, 8);
-  ASSERT_TRUE(changed.ok()) << changed.error().ToString();
-  Tamper(StoreAt(8, changed.value()));
+  Tamper(StoreAt(8, RowOfChanged(event, 8)));
   EXPECT_TRUE(
       MismatchStartsAs(Verify().mismatch,
                        "leaf 8 (event %): not a valid event: responds_to: names a notice of "
@@ -484,14 +493,14 @@ TEST_F(LedgerVerifyTest, AResponseNamingANoticeOfAnotherSubtypeIsNamed) {
 }
 
 TEST_F(LedgerVerifyTest, OneIdempotencyKeyOfTwoInstitutionsIsNoRepeat) {
-  AppendRequest request =
-      AppendOf({Disbursement(7, EventAt(1).idempotency_key, "lv-mfa")}, keys_, "lv-mfa");
-  Result<AppendResult> result = store_->Append(request);
+  ASSERT_TRUE(store_->Append(AppendOf({Disbursement(7, "shared/7")}, keys_)).ok());
+  Result<AppendResult> result =
+      store_->Append(AppendOf({Disbursement(8, "shared/7", "lv-mfa")}, keys_, "lv-mfa"));
   ASSERT_TRUE(result.ok()) << result.error().ToString();
   for (const int64_t chunk : kChunks) {
     const VerifyReport report = Verify(chunk);
     EXPECT_TRUE(report.ok()) << chunk << ": " << report.mismatch;
-    EXPECT_EQ(report.events, 7) << chunk;
+    EXPECT_EQ(report.events, 8) << chunk;
   }
 }
 
@@ -740,9 +749,14 @@ TEST_F(LedgerVerifyTest, AChangedProofFailsWithItsCategory) {
     if (at != std::string::npos) changed.replace(at, from.size(), to);
     return VerifyProofFile(changed, keys_, {});
   };
-  ProofVerdict verdict = verdict_of("Payment 11", "Payment 19");
+  // The user is not in the content a derived key is of: the event stays valid, its leaf changes.
+  ProofVerdict verdict = verdict_of("tester", "testers");
   EXPECT_EQ(verdict.exit_code, 1);
   EXPECT_EQ(verdict.category, "leaf");
+  verdict = verdict_of("Payment 11", "Payment 19");
+  EXPECT_EQ(verdict.category, "event");
+  EXPECT_EQ(verdict.message,
+            "the event is invalid: idempotency_key: not the key derived from the event's content");
   verdict = verdict_of("\"leaf_index\": 2", "\"leaf_index\": 3");
   EXPECT_EQ(verdict.category, "inclusion");
   verdict = verdict_of("\"tree_size\": 6", "\"tree_size\": 7");

@@ -316,4 +316,9 @@ Result<std::string> DerivedIdempotencyKey(const Event& event) {
   return std::string(kDerivedKeyPrefix) + ToHex(hash.value());
 }
 
+bool DerivedKeyHolds(std::string_view key, const Hash& content_hash) {
+  return !key.starts_with(kDerivedKeyPrefix) ||
+         key.substr(kDerivedKeyPrefix.size()) == ToHex(content_hash);
+}
+
 }  // namespace treaty::ledger

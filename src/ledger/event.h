@@ -121,4 +121,7 @@ inline constexpr std::string_view kDerivedKeyPrefix = "content:";
 // "content:" followed by the 64 hex digits of ContentHash(event).
 Result<std::string> DerivedIdempotencyKey(const Event& event);
 
+// False when `key` is a derived key ("content:…") that is not the one of `content_hash` (§1.4).
+bool DerivedKeyHolds(std::string_view key, const Hash& content_hash);
+
 }  // namespace treaty::ledger

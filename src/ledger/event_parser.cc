@@ -391,6 +391,13 @@ class Validator {
         event.recorded_at = *at;
       }
     }
+    const std::optional<UuidBytes> id = LowercaseUuidBytes(event.id);
+    const std::optional<int64_t> recorded = ParseTimestamp(event.recorded_at);
+    if (id && recorded) {
+      if (std::string problem = UuidV7Problem(*id, *recorded / 1000); !problem.empty()) {
+        Fail("id", problem);
+      }
+    }
   }
 
   // The last date a fact may have: the recording date (recorded_at, else today UTC) plus one day.
@@ -494,6 +501,11 @@ class Validator {
         Fail("idempotency_key", "must be printable ASCII without spaces (U+0021–U+007E)");
       } else if (form_ == EventForm::kInput && key->starts_with(kDerivedKeyPrefix)) {
         Fail("idempotency_key", "keys beginning \"content:\" are derived, not given");
+      } else if (key->starts_with(kDerivedKeyPrefix) && errors_.empty()) {
+        if (Result<Hash> hash = ContentHash(event);
+            hash.ok() && !DerivedKeyHolds(*key, hash.value())) {
+          Fail("idempotency_key", "not the key derived from the event's content");
+        }
       }
       event.idempotency_key = *key;
       return;
@@ -1228,9 +1240,10 @@ std::optional<FieldError> RecordedEventProblem(std::string_view bytes,
 }
 
 bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context) {
-  if (!IsNormalUuid(event.id) || !IsNormalString(event.recorded_at, {27, false})) return false;
+  const std::optional<UuidBytes> id = LowercaseUuidBytes(event.id);
+  if (!id || !IsNormalString(event.recorded_at, {27, false})) return false;
   const std::optional<int64_t> recorded = ParseTimestamp(event.recorded_at);
-  if (!recorded) return false;
+  if (!recorded || !UuidV7Problem(*id, *recorded / 1000).empty()) return false;
   if (!IsNormalString(event.agreement, {}) || !IsAgreementId(event.agreement) ||
       (context.known_agreements && !context.known_agreements->contains(event.agreement))) {
     return false;

@@ -84,7 +84,9 @@ ParsedEvent ParseEvent(const nlohmann::json& object, EventForm form,
 ParsedEvent ParseEventText(std::string_view text, EventForm form, const ValidationContext& context);
 
 // True when `event` is a valid recorded event whose fields are already in normal form: exactly when
-// ParseEvent(EventToJson(event), kRecorded, context) reports no error and returns `event` itself.
+// ParseEvent(EventToJson(event), kRecorded, context) reports no error and returns `event` itself,
+// but for a derived idempotency key, which the caller holds to the content hash it computes
+// (DerivedKeyHolds).
 // Takes no JSON value and builds no error; `treaty verify` uses it for events read back from their
 // canonical bytes.
 bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context);

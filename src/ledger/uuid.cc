@@ -78,6 +78,16 @@ std::vector<std::string> NewUuidsV7(int64_t unix_ms, size_t count) {
   return ids;
 }
 
+std::string UuidV7Problem(const UuidBytes& id, int64_t unix_ms) {
+  if (id[6] >> 4 != 7 || (id[8] & 0xc0) != 0x80) return "not a version 7 UUID";
+  uint64_t millisecond = 0;
+  for (int i = 0; i < 6; ++i) millisecond = millisecond << 8 | id[i];
+  if (millisecond != static_cast<uint64_t>(unix_ms)) {
+    return "its time is not the millisecond of recorded_at";
+  }
+  return "";
+}
+
 bool IsUuid(std::string_view text) {
   if (text.size() != 36) return false;
   for (size_t i = 0; i < text.size(); ++i) {

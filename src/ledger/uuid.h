@@ -25,6 +25,10 @@ std::string UuidText(const UuidBytes& bytes);
 // The 16 bytes of a lowercase UUID; nullopt for anything else (uppercase included).
 std::optional<UuidBytes> LowercaseUuidBytes(std::string_view text);
 
+// Why `id` is not a version 7 UUID (variant 10) of millisecond `unix_ms` (§1.4: an event's id
+// carries the millisecond of its recorded_at); "" when it is.
+std::string UuidV7Problem(const UuidBytes& id, int64_t unix_ms);
+
 // True for 36 characters 8-4-4-4-12 of hex digits in either case (any version).
 bool IsUuid(std::string_view text);
 

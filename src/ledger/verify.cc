@@ -327,7 +327,8 @@ class Verifier {
     if (ReadEventBytes(row.canonical, check.event) &&
         IsNormalRecordedEvent(check.event, context_)) {
       Result<CanonicalForm> again = CanonicalEventAndContentHash(check.event);
-      if (again.ok() && again.value().bytes == row.canonical) {
+      if (again.ok() && again.value().bytes == row.canonical &&
+          DerivedKeyHolds(check.event.idempotency_key, again.value().content_hash)) {
         content_hash = again.value().content_hash;
       }
     }
