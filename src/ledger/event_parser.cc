@@ -21,7 +21,6 @@ using json = nlohmann::json;
 
 constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
 constexpr size_t kMaxCommitments = 50;
-constexpr size_t kMaxEvidence = 20;
 
 enum class Need { kRequired, kOptional, kForbidden };
 
@@ -824,7 +823,8 @@ class Validator {
       Fail(path, "not a JSON array");
       return;
     }
-    if (value.size() > kMaxEvidence) Fail(path, fmt::format("at most {} items", kMaxEvidence));
+    if (value.size() > kMaxEvidenceItems)
+      Fail(path, fmt::format("at most {} items", kMaxEvidenceItems));
     const bool needs_one = type == EventType::kNotice || type == EventType::kTechnicalAgreement;
     if (value.empty() && needs_one) {
       Fail(path,
@@ -1088,7 +1088,7 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
   if (!IsNormalString(content.description, {4000, true})) return false;
   const std::vector<Evidence>& evidence = content.evidence;
   const bool needs_one = type == EventType::kNotice || type == EventType::kTechnicalAgreement;
-  if (evidence.size() > kMaxEvidence || (evidence.empty() && needs_one)) return false;
+  if (evidence.size() > kMaxEvidenceItems || (evidence.empty() && needs_one)) return false;
   for (size_t i = 0; i < evidence.size(); ++i) {
     const Evidence& item = evidence[i];
     if (!IsNormalString(item.reference, {1000, false})) return false;

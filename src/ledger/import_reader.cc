@@ -15,8 +15,6 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr int kMaxEvidence = 20;
-
 // The CSV columns of §7.1 that hold one string field of the same name.
 const std::set<std::string, std::less<>>& StringColumns() {
   static const std::set<std::string, std::less<>> columns = {
@@ -36,7 +34,7 @@ bool IsEvidenceColumn(std::string_view name) {
         return false;
       }
       const int n = std::stoi(std::string(number));
-      return n >= 2 && n <= kMaxEvidence;
+      return n >= 2 && n <= static_cast<int>(kMaxEvidenceItems);
     }
   }
   return false;
@@ -191,7 +189,7 @@ class RowConverter {
       object["period"] = period;
     }
     json evidence = json::array();
-    for (int i = 1; i <= kMaxEvidence; ++i) {
+    for (int i = 1; i <= static_cast<int>(kMaxEvidenceItems); ++i) {
       const std::string suffix = i == 1 ? "" : fmt::format("_{}", i);
       const Cell* reference = Get("evidence_reference" + suffix);
       const Cell* sha256 = Get("evidence_sha256" + suffix);
@@ -255,34 +253,6 @@ class RowConverter {
   const AreaMap& areas_;
   std::vector<std::pair<std::string, std::string>> errors_;
 };
-
-// The CSV column that holds the field at JSON `path` (§7.1).
-std::string ColumnOfPath(std::string_view path, ImportFormat format) {
-  const std::string_view head = path.substr(0, path.find_first_of(".["));
-  const bool profile = format == ImportFormat::kReportedSupport;
-  if (head == "amount") {
-    if (profile) return "amount_eur";
-    return path == "amount.currency" ? "currency" : "amount";
-  }
-  if (head == "period") return path == "period.to" ? "period_to" : "period_from";
-  if (head == "recorded_by") return path == "recorded_by.user" ? "user" : "institution";
-  if (head == "evidence") {
-    if (profile) return "source";
-    int index = 0;
-    if (path.size() > head.size() && path[head.size()] == '[') {
-      index = std::atoi(std::string(path.substr(head.size() + 1)).c_str());
-    }
-    const std::string column =
-        path.find(".sha256") != std::string_view::npos ? "evidence_sha256" : "evidence_reference";
-    return index == 0 ? column : fmt::format("{}_{}", column, index + 1);
-  }
-  if (profile) {
-    if (head == "type") return "kind";
-    if (head == "commitments") return "area";
-    if (head == "item") return "unit";
-  }
-  return std::string(head);
-}
 
 // True when a conversion error already covers `column`: the amount's columns go together, so an
 // amount left out for a bad currency is not also reported as missing.
@@ -395,6 +365,33 @@ void ReadJsonLines(const std::string& file, std::string_view text, const Validat
 }
 
 }  // namespace
+
+std::string ColumnOfPath(std::string_view path, ImportFormat format) {
+  const std::string_view head = path.substr(0, path.find_first_of(".["));
+  const bool profile = format == ImportFormat::kReportedSupport;
+  if (head == "amount") {
+    if (profile) return "amount_eur";
+    return path == "amount.currency" ? "currency" : "amount";
+  }
+  if (head == "period") return path == "period.to" ? "period_to" : "period_from";
+  if (head == "recorded_by") return path == "recorded_by.user" ? "user" : "institution";
+  if (head == "evidence") {
+    if (profile) return "source";
+    int index = 0;
+    if (path.size() > head.size() && path[head.size()] == '[') {
+      index = std::atoi(std::string(path.substr(head.size() + 1)).c_str());
+    }
+    const std::string column =
+        path.find(".sha256") != std::string_view::npos ? "evidence_sha256" : "evidence_reference";
+    return index == 0 ? column : fmt::format("{}_{}", column, index + 1);
+  }
+  if (profile) {
+    if (head == "type") return "kind";
+    if (head == "commitments") return "area";
+    if (head == "item") return "unit";
+  }
+  return std::string(head);
+}
 
 Result<AreaMap> ParseAreaMap(std::string_view text) {
   const json object = json::parse(text, nullptr, false);

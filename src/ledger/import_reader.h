@@ -50,6 +50,9 @@ using AreaMap = std::map<std::string, std::vector<std::string>>;
 // Errors name the member.
 Result<AreaMap> ParseAreaMap(std::string_view text);
 
+// The CSV column that holds the field at JSON `path` (§7.1; of the profile's for kReportedSupport).
+std::string ColumnOfPath(std::string_view path, ImportFormat format);
+
 // One event given as the CSV columns of §7.1 (column → value; an empty value is absent), as
 // `treaty record` takes it from flags: converted and validated with `context`.
 struct FlatError {

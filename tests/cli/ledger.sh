@@ -81,6 +81,17 @@ check "it names the login name" has \
 check "reused idempotency key" bad_record 'idempotency_key: reused with different content: event' \
   --amount 99 --idempotency-key lv-mod/t1 "${ok[@]}"
 check "the reused key names the event" has "$first_id (leaf 0)" "$work/err"
+check "the reused key names its flag" has '--idempotency-key: idempotency_key: reused' "$work/err"
+check "another institution's key names its flag" bad_record \
+  '--institution: recorded_by.institution: event signed with the wrong key' \
+  --amount 10 "${ok[@]}" --institution ua-mod
+many_evidence=()
+for i in $(seq 21); do many_evidence+=(--evidence "https://example.org/$i"); done
+check "more than 20 evidence items" bad_record '--evidence: at most 20 evidence items (§1.1), 21 given' \
+  --amount 10 "${ok[@]}" "${many_evidence[@]}"
+check "a file given twice names --evidence-file" bad_record \
+  '--evidence-file: evidence[1]: duplicate evidence item' --amount 10 "${ok[@]}" \
+  --evidence-file "$root/README.md" --evidence-file "$root/README.md"
 
 cat >"$work/negative.json" <<JSON
 {"type": "delivery", "participant": "LV", "date": "2024-12-20", "commitments": ["$drones"],

@@ -1,6 +1,8 @@
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -59,11 +61,14 @@ std::string FlagOfColumn(const std::string& column) {
   return FlagOf(column);
 }
 
-// Errors of the append as "SOURCE: PATH: MESSAGE": where "submissions[0].PATH" is the event's.
-std::string AppendMessage(const std::string& source, const Error& error) {
+// Errors of the append as "SOURCE: PATH: MESSAGE", where "submissions[0].PATH" is the event's
+// and SOURCE is "stdin", or the flag that gave the field (`flag_of_path`; "flags" for none).
+std::string AppendMessage(const std::function<std::string(const std::string&)>& flag_of_path,
+                          const Error& error) {
   std::string where = error.where;
   if (where.starts_with("submissions[0].")) where = where.substr(15);
   if (where.starts_with("submissions[0]")) where.clear();
+  const std::string source = flag_of_path(where);
   return where.empty() ? fmt::format("{}: {}", source, error.message)
                        : fmt::format("{}: {}: {}", source, where, error.message);
 }
@@ -85,13 +90,28 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   }
   const ledger::ValidationContext& context = setup.value()->context;
   const bool from_flags = !options.fields.empty() || !options.evidence_files.empty();
-  const std::string source = from_flags ? "flags" : "stdin";
+  std::set<std::string> file_columns;  // the evidence columns that --evidence-file gave
+  const auto flag_of_column = [&file_columns](const std::string& column) {
+    return file_columns.contains(column) ? "--evidence-file" : FlagOfColumn(column);
+  };
+  const auto flag_of_path = [&](const std::string& path) -> std::string {
+    if (!from_flags) return "stdin";
+    if (path.empty()) return "flags";
+    return flag_of_column(ledger::ColumnOfPath(path, ledger::ImportFormat::kCsv));
+  };
   ledger::Event event;
   if (from_flags) {
     std::map<std::string, std::string> fields = options.fields;
     int next = 1;
     for (const auto& [column, value] : options.fields) {
       if (column.starts_with("evidence_reference")) ++next;
+    }
+    const size_t evidence = static_cast<size_t>(next - 1) + options.evidence_files.size();
+    if (evidence > ledger::kMaxEvidenceItems) {
+      err << fmt::format("{}: at most {} evidence items (§1.1), {} given\n",
+                         options.evidence_files.empty() ? "--evidence" : "--evidence-file",
+                         ledger::kMaxEvidenceItems, evidence);
+      return kExitBadInput;
     }
     for (const std::string& path : options.evidence_files) {
       Result<std::string> bytes = text::ReadFile(path);
@@ -102,11 +122,12 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
       const std::string suffix = next == 1 ? "" : fmt::format("_{}", next);
       fields["evidence_reference" + suffix] = path;
       fields["evidence_sha256" + suffix] = ledger::ToHex(ledger::Sha256(bytes.value()));
+      file_columns.insert({"evidence_reference" + suffix, "evidence_sha256" + suffix});
       ++next;
     }
     ledger::FlatEvent flat = ledger::ParseFlatEvent(fields, context);
     for (const ledger::FlatError& error : flat.errors) {
-      err << fmt::format("{}: {}: {}\n", FlagOfColumn(error.column), error.path, error.message);
+      err << fmt::format("{}: {}: {}\n", flag_of_column(error.column), error.path, error.message);
     }
     if (!flat.errors.empty()) return kExitBadInput;
     event = std::move(flat.event);
@@ -132,7 +153,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   request.submissions.push_back(std::move(event));
   Result<ledger::AppendResult> appended = store.value()->Append(request);
   if (!appended.ok()) {
-    err << AppendMessage(source, appended.error()) << "\n";
+    err << AppendMessage(flag_of_path, appended.error()) << "\n";
     return IsInputError(appended.error()) ? kExitBadInput : kExitMismatch;
   }
   const ledger::AppendResult& result = appended.value();
