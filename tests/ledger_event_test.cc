@@ -268,6 +268,12 @@ TEST(LedgerEventTest, AmountMustBeAnIntegerNumberOfMinorUnits) {
   ParsedEvent parsed = ParseEventText(text, EventForm::kInput, Context());
   ASSERT_EQ(parsed.errors.size(), 1u);
   EXPECT_EQ(parsed.errors[0].ToString(), "amount.minor_units: not an integer: 2000000000.0");
+  // An integer too large for 64 bits is read as a double: its size is named, not its form.
+  text = kDeliveryInput;
+  text.replace(text.find("2000000000"), 10, "99999999999999999999999");
+  parsed = ParseEventText(text, EventForm::kInput, Context());
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_EQ(parsed.errors[0].ToString(), "amount.minor_units: larger than 9007199254740991");
 }
 
 TEST(LedgerEventTest, QuantityMustBePositive) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <iterator>
 #include <utility>
 
@@ -330,6 +331,11 @@ class Validator {
         Fail(path, fmt::format("larger than {}", kMaxSafeInteger));
         return std::nullopt;
       }
+    } else if (value.is_number_float() && std::isfinite(value.get<double>()) &&
+               value.get<double>() > static_cast<double>(kMaxSafeInteger)) {
+      // An integer beyond 64 bits is read as a double: its size is the problem to name.
+      Fail(path, fmt::format("larger than {}", kMaxSafeInteger));
+      return std::nullopt;
     } else if (!value.is_number_integer()) {
       Fail(path, value.is_string() ? fmt::format("not an integer: \"{}\"", value.get<std::string>())
                                    : fmt::format("not an integer: {}", value.dump()));

@@ -117,7 +117,8 @@ std::optional<Failure> ReadSize(const json& value, const std::string& path, int6
                                 int64_t& out) {
   if (!value.is_number_integer() || value.get<int64_t>() < minimum ||
       value.get<int64_t>() > kMaxSafeInteger) {
-    return Failure{"format", fmt::format("{}: not an integer of at least {}", path, minimum)};
+    return Failure{"format",
+                   fmt::format("{}: not an integer from {} to {}", path, minimum, kMaxSafeInteger)};
   }
   out = value.get<int64_t>();
   return std::nullopt;
