@@ -73,6 +73,12 @@ TEST_F(HttpRequestsTest, RecordedByIsCheckedAsGivenNotReplaced) {
   http::HttpResponse event =
       Send("GET", "/api/v1/events/" + Json(recorded)["id"].get<std::string>());
   EXPECT_EQ(Json(event)["recorded_by"]["user"], "lauris");
+
+  // A given user is compared as the event format reads it: trimmed.
+  nlohmann::json spaced = nlohmann::json::parse(Disbursement("In my own name, spaced"));
+  spaced["recorded_by"] = {{"institution", "lv-mod"}, {"user", " lauris "}};
+  http::HttpResponse trimmed = Send("POST", "/api/v1/events", "lauris", spaced.dump());
+  EXPECT_EQ(trimmed.status, 201) << trimmed.body;
 }
 
 TEST_F(HttpRequestsTest, ACorrectionsBodyMayNotContradictItsPath) {
@@ -94,6 +100,10 @@ TEST_F(HttpRequestsTest, ACorrectionsBodyMayNotContradictItsPath) {
       Send("POST", "/api/v1/events/" + id + "/corrections", "lauris", elsewhere.dump());
   EXPECT_EQ(wrong_target.status, 422) << wrong_target.body;
   EXPECT_EQ(FieldPaths(wrong_target), std::set<std::string>{"corrects"}) << wrong_target.body;
+  const std::string missing = "01a24780-0000-7000-8000-000000000001";
+  EXPECT_EQ(
+      Send("POST", "/api/v1/events/" + missing + "/corrections", "lauris", typed.dump()).status,
+      404);
   EXPECT_EQ(TreeSize(), size);
 
   nlohmann::json agreeing = retract;

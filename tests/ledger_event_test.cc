@@ -274,6 +274,11 @@ TEST(LedgerEventTest, AmountMustBeAnIntegerNumberOfMinorUnits) {
   parsed = ParseEventText(text, EventForm::kInput, Context());
   ASSERT_EQ(parsed.errors.size(), 1u);
   EXPECT_EQ(parsed.errors[0].ToString(), "amount.minor_units: larger than 9007199254740991");
+  text = kDeliveryInput;
+  text.replace(text.find("5000"), 4, "-99999999999999999999");
+  parsed = ParseEventText(text, EventForm::kInput, Context());
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_EQ(parsed.errors[0].ToString(), "quantity: must not be negative: -1e+20");
 }
 
 TEST(LedgerEventTest, QuantityMustBePositive) {

@@ -13,6 +13,9 @@
 namespace treaty::ledger {
 namespace {
 
+// The message of a repeated member name begins so (IsDuplicateMemberName).
+constexpr std::string_view kDuplicateMemberName = "duplicate member name";
+
 using json = nlohmann::json;
 
 // The UTF-16 code units of `name`, the sort key of RFC 8785 §3.2.3; nullopt if not valid UTF-8.
@@ -174,7 +177,7 @@ class DuplicateFinder {
         Frame& frame = frames_.back();
         frame.name = parsed.get<std::string>();
         if (!frame.names.insert(frame.name).second && !duplicate_) {
-          duplicate_ = Error{"duplicate member name \"" + frame.name + "\"", Path()};
+          duplicate_ = Error{std::string(kDuplicateMemberName) + " \"" + frame.name + "\"", Path()};
         }
         break;
       }
@@ -308,6 +311,10 @@ std::string PlaceOfByte(std::string_view text, size_t offset) {
       first_line_end == std::string_view::npos || first_line_end + 1 == text.size();
   return one_line ? fmt::format("column {}", column)
                   : fmt::format("line {}, column {}", line, column);
+}
+
+bool IsDuplicateMemberName(const Error& error) {
+  return error.message.starts_with(kDuplicateMemberName);
 }
 
 }  // namespace treaty::ledger

@@ -58,6 +58,10 @@ std::optional<size_t> AppendCanonicalString(std::string_view text, std::string& 
 // within one object (`where` is the path of the repeated member); and the errors of Canonicalize.
 Result<std::string> CanonicalizeText(std::string_view json_text);
 
+// Whether `error`, of CanonicalizeText, is a member name repeated within one object: what
+// nlohmann::json would read silently, keeping the last, and the ledger's strict readers refuse.
+bool IsDuplicateMemberName(const Error& error);
+
 // Where byte `offset` (0-based) of `text` is, for a person: "column C" in a text of one line (a
 // JSON Lines row, whose file line is named apart), else "line L, column C"; 1-based, in
 // characters.

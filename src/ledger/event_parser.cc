@@ -331,10 +331,16 @@ class Validator {
         Fail(path, fmt::format("larger than {}", kMaxSafeInteger));
         return std::nullopt;
       }
-    } else if (value.is_number_float() && std::isfinite(value.get<double>()) &&
-               value.get<double>() > static_cast<double>(kMaxSafeInteger)) {
-      // An integer beyond 64 bits is read as a double: its size is the problem to name.
-      Fail(path, fmt::format("larger than {}", kMaxSafeInteger));
+    } else if (const double whole = value.is_number_float() ? value.get<double>() : 0.0;
+               std::isfinite(whole) && whole == std::floor(whole) &&
+               std::abs(whole) > static_cast<double>(kMaxSafeInteger)) {
+      // An integer beyond 64 bits is read as a double: its size or sign is the problem to name.
+      if (whole > 0) {
+        Fail(path, fmt::format("larger than {}", kMaxSafeInteger));
+      } else {
+        Fail(path, name_negative ? fmt::format("must not be negative: {}", value.dump())
+                                 : "must be at least 1");
+      }
       return std::nullopt;
     } else if (!value.is_number_integer()) {
       Fail(path, value.is_string() ? fmt::format("not an integer: \"{}\"", value.get<std::string>())
@@ -1211,7 +1217,7 @@ ParsedEvent ParseEventText(std::string_view text, EventForm form,
     if (error.message.starts_with("malformed JSON")) {
       return ParsedEvent{{}, {{"", error.ToString()}}};
     }
-    if (error.message.starts_with("duplicate member name")) {
+    if (IsDuplicateMemberName(error)) {
       return ParsedEvent{{}, {{error.where, error.message}}};
     }
   }

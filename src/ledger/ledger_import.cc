@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ledger/hash.h"
+#include "ledger/merkle_tree.h"
 #include "ledger/submission_checks.h"
 
 namespace treaty::ledger {
@@ -139,7 +140,7 @@ Result<ImportSummary> WriteImport(LedgerStore& store, const ImportWrite& request
     Result<std::optional<LedgerState>> state = store.State(request.agreement);
     if (!state.ok()) return state.error();
     summary.state =
-        state.value() ? *state.value() : LedgerState{request.agreement, 0, Sha256(""), ""};
+        state.value() ? *state.value() : LedgerState{request.agreement, 0, EmptyTreeRoot(), ""};
   }
   return summary;
 }

@@ -42,8 +42,10 @@ void AppendSubproof(size_t m, std::span<const Hash> leaves, bool b, std::vector<
 
 }  // namespace
 
+Hash EmptyTreeRoot() { return Sha256(""); }
+
 Hash MerkleTreeHash(std::span<const Hash> leaves) {
-  if (leaves.empty()) return Sha256("");
+  if (leaves.empty()) return EmptyTreeRoot();
   if (leaves.size() == 1) return leaves[0];
   const size_t k = SplitPoint(leaves.size());
   return NodeHash(MerkleTreeHash(leaves.first(k)), MerkleTreeHash(leaves.subspan(k)));

@@ -15,8 +15,11 @@
 
 namespace treaty::ledger {
 
-// MTH of RFC 9162 §2.1.1: the root of the tree over `leaves`; SHA-256 of the empty string when
-// there are none. A prefix of a longer list gives the root at that size.
+// MTH of RFC 9162 §2.1.1 of no leaves, "MTH({}) = SHA-256()": the root of an empty ledger.
+Hash EmptyTreeRoot();
+
+// MTH of RFC 9162 §2.1.1: the root of the tree over `leaves`; EmptyTreeRoot when there are none.
+// A prefix of a longer list gives the root at that size.
 Hash MerkleTreeHash(std::span<const Hash> leaves);
 
 // The inclusion path of leaf `index` in the tree of the first `tree_size` leaves (§2.1.3.1),

@@ -62,7 +62,7 @@ Result<json> ParseStrict(std::string_view text) {
                  "syntax"};
   }
   Result<std::string> canonical = CanonicalizeText(text);
-  if (!canonical.ok() && canonical.error().message.starts_with("duplicate member name")) {
+  if (!canonical.ok() && IsDuplicateMemberName(canonical.error())) {
     return Error{fmt::format("duplicate member \"{}\"", canonical.error().where), "syntax"};
   }
   return value;

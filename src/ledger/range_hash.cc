@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "ledger/merkle_tree.h"
+
 namespace treaty::ledger {
 namespace {
 
@@ -172,7 +174,7 @@ Result<Hash> RangeHash(TreeReader& reader, const std::string& agreement, int64_t
 }
 
 Result<Hash> TreeRoot(TreeReader& reader, const std::string& agreement, int64_t tree_size) {
-  if (tree_size == 0) return Sha256("");
+  if (tree_size == 0) return EmptyTreeRoot();
   return RangeHash(reader, agreement, 0, tree_size);
 }
 

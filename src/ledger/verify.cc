@@ -18,6 +18,7 @@
 #include "ledger/commitment_rows.h"
 #include "ledger/event_parser.h"
 #include "ledger/event_reader.h"
+#include "ledger/merkle_tree.h"
 #include "ledger/submission_checks.h"
 #include "ledger/uuid.h"
 
@@ -58,7 +59,7 @@ class CompactRange {
   }
 
   Hash Root() const {
-    if (stack_.empty()) return Sha256("");
+    if (stack_.empty()) return EmptyTreeRoot();
     Hash root = stack_.back().second;
     for (size_t i = stack_.size() - 1; i-- > 0;) root = NodeHash(stack_[i].second, root);
     return root;

@@ -3,6 +3,7 @@
 #include <tuple>
 #include <utility>
 
+#include "ledger/merkle_tree.h"
 #include "ledger/uuid.h"
 #include "store/postgres/ledger_queries_postgres.h"
 #include "store/postgres/postgres_connection.h"
@@ -24,7 +25,7 @@ Result<std::unique_ptr<ledger::AppendTransaction>> PostgresAppendTransaction::Be
     work->exec_params0(
         "INSERT INTO ledgers (agreement, tree_size, root_hash, last_recorded_at) "
         "VALUES ($1, 0, $2, NULL) ON CONFLICT (agreement) DO NOTHING",
-        agreement, HashParameter(ledger::Sha256("")));
+        agreement, HashParameter(ledger::EmptyTreeRoot()));
     Result<std::optional<ledger::LedgerState>> state = SelectState(*work, agreement, true);
     if (!state.ok()) return state.error();
     if (!state.value()) return Error{"the ledgers row of " + agreement + " vanished", where};

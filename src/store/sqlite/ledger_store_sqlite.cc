@@ -1,4 +1,5 @@
 #include "store/sqlite/ledger_store_sqlite.h"
+#include "ledger/merkle_tree.h"
 #include "store/ledger_store_sql.h"
 #include "store/sqlite/sqlite_statement.h"
 

@@ -22,11 +22,11 @@ namespace {
 Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options) {
   Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
   if (!store.ok()) return store.error();
-  Result<std::vector<ledger::StoredEvent>> events = ReadVisibleEvents(
+  Result<std::vector<LedgerEntry>> raw = ReadVisibleEntries(
       *store.value(), options.agreement,
       options.public_only ? evaluation::Audience::kPublic : evaluation::Audience::kAll);
-  if (!events.ok()) return events.error();
-  return FoldedEntries(events.value());
+  if (!raw.ok()) return raw.error();
+  return FoldedEntries(std::move(raw).value());
 }
 
 Result<std::string> Workbook(const ExportOptions& options, const std::string& folder,

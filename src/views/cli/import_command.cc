@@ -85,6 +85,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   Result<std::vector<ledger::ImportError>> row_errors =
       ledger::CheckImportRows(*store.value(), check, reading);
   if (!row_errors.ok()) {
+    for (const ledger::ImportError& error : reading.errors) err << error.text << "\n";
     err << "treaty import: " << row_errors.error().ToString() << "\n";
     return kExitMismatch;
   }

@@ -94,10 +94,14 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   const auto flag_of_column = [&file_columns](const std::string& column) {
     return file_columns.contains(column) ? "--evidence-file" : FlagOfColumn(column);
   };
+  // The flag the user gave for the field at `path`; "flags" for a field no flag gave (a default).
   const auto flag_of_path = [&](const std::string& path) -> std::string {
     if (!from_flags) return "stdin";
-    if (path.empty()) return "flags";
-    return flag_of_column(ledger::ColumnOfPath(path, ledger::ImportFormat::kCsv));
+    const std::string column = ledger::ColumnOfPath(path, ledger::ImportFormat::kCsv);
+    if (path.empty() || (!options.fields.contains(column) && !file_columns.contains(column))) {
+      return "flags";
+    }
+    return flag_of_column(column);
   };
   ledger::Event event;
   if (from_flags) {

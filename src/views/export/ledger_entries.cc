@@ -29,34 +29,36 @@ Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent
   if (public_only && event.value().classification != "public") {
     return std::optional<nlohmann::json>();
   }
-  nlohmann::json json = nlohmann::json::parse(stored.canonical, nullptr, false);
-  if (!json.is_object()) {
-    return Error{"the stored bytes do not read as a JSON object",
-                 fmt::format("event {} (leaf {})", stored.id, stored.leaf_index)};
-  }
+  // The bytes read as an event above, so they are a JSON object.
+  nlohmann::json json = nlohmann::json::parse(stored.canonical);
   json["leaf_index"] = stored.leaf_index;
   return std::optional<nlohmann::json>(std::move(json));
 }
 
-Result<std::vector<ledger::StoredEvent>> ReadVisibleEvents(ledger::LedgerStore& store,
-                                                           const std::string& agreement,
-                                                           evaluation::Audience audience) {
+Result<std::vector<LedgerEntry>> ReadVisibleEntries(ledger::LedgerStore& store,
+                                                    const std::string& agreement,
+                                                    evaluation::Audience audience) {
   ledger::EventFilter filter;
   filter.agreement = agreement;
   if (audience == evaluation::Audience::kPublic) filter.classification = "public";
   filter.limit = kPage;
-  std::vector<ledger::StoredEvent> events;
+  std::vector<LedgerEntry> entries;
   for (;;) {
     Result<std::vector<ledger::StoredEvent>> page = store.FindEvents(filter);
     if (!page.ok()) return page.error();
     const bool last = static_cast<int64_t>(page.value().size()) < kPage;
     if (!page.value().empty()) filter.begin = page.value().back().leaf_index + 1;
-    for (ledger::StoredEvent& event : page.value()) {
-      Result<std::optional<nlohmann::json>> visible = VisibleEventJson(event, audience);
-      if (!visible.ok()) return visible.error();
-      if (visible.value()) events.push_back(std::move(event));
+    for (const ledger::StoredEvent& stored : page.value()) {
+      Result<LedgerEntry> entry = EntryOf(stored);
+      if (!entry.ok()) return entry.error();
+      // A changed column never publishes an event whose own bytes say restricted.
+      if (audience == evaluation::Audience::kPublic &&
+          entry.value().event.classification != "public") {
+        continue;
+      }
+      entries.push_back(std::move(entry).value());
     }
-    if (last) return events;
+    if (last) return entries;
   }
 }
 
@@ -71,14 +73,11 @@ Result<std::vector<LedgerEntry>> RawEntries(const std::vector<ledger::StoredEven
   return entries;
 }
 
-Result<std::vector<LedgerEntry>> FoldedEntries(const std::vector<ledger::StoredEvent>& events) {
+Result<std::vector<LedgerEntry>> FoldedEntries(std::vector<LedgerEntry> raw) {
   std::vector<LedgerEntry> entries;
   std::vector<bool> withdrawn;
   std::map<std::string, size_t> by_id;
-  for (const ledger::StoredEvent& stored : events) {
-    Result<LedgerEntry> read = EntryOf(stored);
-    if (!read.ok()) return read.error();
-    LedgerEntry& entry = read.value();
+  for (LedgerEntry& entry : raw) {
     if (entry.event.content.type != ledger::EventType::kCorrection) {
       by_id.emplace(entry.event.id, entries.size());
       entries.push_back(std::move(entry));
@@ -101,6 +100,12 @@ Result<std::vector<LedgerEntry>> FoldedEntries(const std::vector<ledger::StoredE
     if (!withdrawn[i]) folded.push_back(std::move(entries[i]));
   }
   return folded;
+}
+
+Result<std::vector<LedgerEntry>> FoldedEntries(const std::vector<ledger::StoredEvent>& events) {
+  Result<std::vector<LedgerEntry>> raw = RawEntries(events);
+  if (!raw.ok()) return raw.error();
+  return FoldedEntries(std::move(raw).value());
 }
 
 }  // namespace treaty::views

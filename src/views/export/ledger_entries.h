@@ -32,22 +32,25 @@ struct LedgerEntry {
 Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent& stored,
                                                        evaluation::Audience audience);
 
-// Every event of `agreement` that `audience` may see (VisibleEventJson), in leaf order: kPublic
-// asks the store for public events only, so a restricted event is never read for a reader.
-// Errors: the store's, and those of VisibleEventJson.
-Result<std::vector<ledger::StoredEvent>> ReadVisibleEvents(ledger::LedgerStore& store,
-                                                           const std::string& agreement,
-                                                           evaluation::Audience audience);
+// Every event of `agreement` that `audience` may see, each read once, as recorded, in leaf order:
+// kPublic asks the store for public events only, so a restricted event is never read for a
+// reader, and keeps those whose own bytes say "public" too. Errors: the store's, and stored bytes
+// that do not read as an event, naming its id and leaf.
+Result<std::vector<LedgerEntry>> ReadVisibleEntries(ledger::LedgerStore& store,
+                                                    const std::string& agreement,
+                                                    evaluation::Audience audience);
 
 // Each event as recorded, corrections included. Errors: stored bytes that do not read as an
 // event, naming its id and leaf.
 Result<std::vector<LedgerEntry>> RawEntries(const std::vector<ledger::StoredEvent>& events);
 
-// The folded view of §9.2, in the leaf order of the originals: an `amend` replaces the content,
-// a `retract` withdraws the entry (left out), the last correction wins. REQUIRES: `events` are
-// one agreement's in leaf order, not filtered by anything but classification (a correction has
-// its original's). Errors: those of RawEntries, and a correction whose original is not in
-// `events`.
+// The folded view of §9.2 of `raw` (RawEntries, ReadVisibleEntries), in the leaf order of the
+// originals: an `amend` replaces the content, a `retract` withdraws the entry (left out), the last
+// correction wins. REQUIRES: one agreement's entries in leaf order, not filtered by anything but
+// classification (a correction has its original's). Errors: a correction whose original is not
+// among them.
+Result<std::vector<LedgerEntry>> FoldedEntries(std::vector<LedgerEntry> raw);
+// FoldedEntries of RawEntries(events).
 Result<std::vector<LedgerEntry>> FoldedEntries(const std::vector<ledger::StoredEvent>& events);
 
 }  // namespace treaty::views

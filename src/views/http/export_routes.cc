@@ -22,10 +22,10 @@ std::variant<std::vector<views::LedgerEntry>, HttpResponse> VisibleEntries(
     Site& site, const RequestContext& context) {
   Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
-  Result<std::vector<ledger::StoredEvent>> events =
-      views::ReadVisibleEvents(*store.value(), site.agreement_id(), AudienceOf(context));
-  if (!events.ok()) return ErrorResponse(503, LedgerReadMessage(events.error(), context));
-  Result<std::vector<views::LedgerEntry>> entries = views::FoldedEntries(events.value());
+  Result<std::vector<views::LedgerEntry>> raw =
+      views::ReadVisibleEntries(*store.value(), site.agreement_id(), AudienceOf(context));
+  if (!raw.ok()) return ErrorResponse(503, LedgerReadMessage(raw.error(), context));
+  Result<std::vector<views::LedgerEntry>> entries = views::FoldedEntries(std::move(raw).value());
   if (!entries.ok()) return ErrorResponse(503, LedgerReadMessage(entries.error(), context));
   return std::move(entries).value();
 }

@@ -134,7 +134,7 @@ Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
   if (!body.is_object()) return Error{"the body must be a JSON object", "body"};
   // nlohmann keeps the last of repeated names; the ledger's strict reader refuses them (§1.5).
   Result<std::string> strict = ledger::CanonicalizeText(request.body);
-  if (!strict.ok() && strict.error().message.starts_with("duplicate member name")) {
+  if (!strict.ok() && ledger::IsDuplicateMemberName(strict.error())) {
     return strict.error();
   }
   return body;

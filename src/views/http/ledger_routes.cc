@@ -162,9 +162,6 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
                 nlohmann::json correction = std::move(body).value();
                 const std::string id = PathEventId(context);
-                if (std::optional<RecordOutcome> refused = ContradictsPath(correction, id)) {
-                  return Recorded(*refused);
-                }
                 {
                   Result<StoreLease> store = site.ledgers().Acquire();
                   if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
@@ -174,6 +171,9 @@ void AddLedgerRoutes(Router& router, Site& site) {
                     correction["classification"] =
                         std::get<VisibleEvent>(original).json.value("classification", "");
                   }
+                }
+                if (std::optional<RecordOutcome> refused = ContradictsPath(correction, id)) {
+                  return Recorded(*refused);
                 }
                 correction["type"] = "correction";
                 correction["corrects"] = id;

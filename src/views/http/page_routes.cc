@@ -60,8 +60,9 @@ std::string AmountText(const nlohmann::json& amount) {
   return fmt::format("{}.{:0{}} {}", whole, minor % scale, exponent, currency);
 }
 
-// The events a page shows: those the caller may see, each as parsed JSON, and the problems of
-// those whose stored bytes do not read (shown to callers who see restricted events only).
+// The events a page shows: those the caller may see, each as parsed JSON, and, for callers who
+// see restricted events, the problems of those whose stored bytes do not read (the ledger page
+// lists them; other pages leave such events out, and the ledger page's badge names them).
 struct PageEvents {
   std::vector<nlohmann::json> events;
   std::vector<std::pair<int64_t, std::string>> unreadable;  // leaf index, problem

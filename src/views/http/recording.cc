@@ -1,5 +1,7 @@
 #include "views/http/recording.h"
 
+#include <tuple>
+
 namespace treaty::http {
 
 RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event) {
@@ -9,29 +11,26 @@ RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event) {
     outcome.errors.push_back({"", "the event must be a JSON object"});
     return outcome;
   }
-  // A recorded_by of the body is checked as given (an object of institution and user only, §1.1)
-  // and must name the caller; without one, the event is recorded in the caller's name.
-  if (const auto by = event.find("recorded_by"); by != event.end() && by->is_object()) {
-    for (const auto& [member, name] :
-         {std::pair{"institution", user.institution}, std::pair{"user", user.name}}) {
-      const auto given = by->find(member);
-      if (given != by->end() && given->is_string() && *given != name) {
-        outcome.status = 403;
-        outcome.errors.push_back(
-            {std::string("recorded_by.") + member,
-             "you record as " + user.name + " of " + user.institution + " only"});
-        return outcome;
-      }
-    }
-  } else if (by == event.end()) {
-    event["recorded_by"] = {{"institution", user.institution}, {"user", user.name}};
-  }
+  // A recorded_by of the body is read as the event format says (§1.1; normalised, an object of
+  // institution and user only) and must then name the caller; left out, or either member left
+  // out, it is the caller's.
   const ledger::ValidationContext context = site.EventContext(user);
   ledger::ParsedEvent parsed = ledger::ParseEvent(event, ledger::EventForm::kInput, context);
   if (!parsed.ok()) {
     outcome.status = 422;
     outcome.errors = std::move(parsed.errors);
     return outcome;
+  }
+  for (const auto& [member, given, own] :
+       {std::tuple{"institution", parsed.event.recorded_by.institution, user.institution},
+        std::tuple{"user", parsed.event.recorded_by.user, user.name}}) {
+    if (given != own) {
+      outcome.status = 403;
+      outcome.errors.push_back(
+          {std::string("recorded_by.") + member,
+           "you record as " + user.name + " of " + user.institution + " only"});
+      return outcome;
+    }
   }
   if (parsed.event.agreement != site.agreement_id()) {
     outcome.status = 422;
