@@ -72,18 +72,12 @@ TEST_F(HttpTamperedLedgerTest, AnUnreadableRestrictedEventIsNamedOnlyToThoseWhoM
   Tamper(
       "UPDATE events SET canonical = substr(canonical, 1, instr(canonical, CAST('alpha' AS BLOB))) "
       "WHERE leaf_index = 1");
+  // A reader's status and exports never read the restricted event: they are served whole.
   for (const std::string reader : {"", "rita"}) {
-    for (const char* target : {"/api/v1/status", "/api/v1/deadlines", "/api/v1/export/xlsx"}) {
+    for (const char* target :
+         {"/api/v1/status", "/api/v1/deadlines", "/api/v1/export/xlsx", "/", "/commitments"}) {
       http::HttpResponse response = Send("GET", target, reader);
-      EXPECT_EQ(response.status, 503) << target;
-      EXPECT_EQ(Message(response), "the ledger cannot be read") << target;
-      ExpectNothingOfTheSecret(response, secret_id_, target);
-    }
-    for (const char* target : {"/", "/commitments"}) {
-      http::HttpResponse response = Send("GET", target, reader);
-      EXPECT_EQ(response.status, 503) << target;
-      EXPECT_TRUE(response.content_type.starts_with("text/html")) << target;
-      EXPECT_NE(response.body.find("the ledger cannot be read"), std::string::npos) << target;
+      EXPECT_EQ(response.status, 200) << target << ": " << response.body.substr(0, 200);
       ExpectNothingOfTheSecret(response, secret_id_, target);
     }
   }
