@@ -317,17 +317,8 @@ Result<std::string> DerivedIdempotencyKey(const Event& event) {
 }
 
 bool DerivedKeyHolds(std::string_view key, const Hash& content_hash) {
-  if (!key.starts_with(kDerivedKeyPrefix)) return true;
-  const std::string_view hex = key.substr(kDerivedKeyPrefix.size());
-  if (hex.size() != 2 * content_hash.size()) return false;
-  static constexpr std::string_view kDigits = "0123456789abcdef";
-  for (size_t i = 0; i < content_hash.size(); ++i) {
-    if (hex[2 * i] != kDigits[content_hash[i] >> 4] ||
-        hex[2 * i + 1] != kDigits[content_hash[i] & 0xf]) {
-      return false;
-    }
-  }
-  return true;
+  return !key.starts_with(kDerivedKeyPrefix) ||
+         key.substr(kDerivedKeyPrefix.size()) == ToHex(content_hash);
 }
 
 }  // namespace treaty::ledger

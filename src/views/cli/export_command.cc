@@ -53,12 +53,8 @@ Result<std::string> Iati(const ExportOptions& options, const std::string& folder
   Result<commitments::AgreementCommitments> agreement =
       commitments::ExtractAgreementCommitments(folder);
   if (!agreement.ok()) return agreement.error();
-  std::vector<std::string> parties;
-  for (const document::Party& party : agreement.value().package.parties) {
-    parties.push_back(party.code);
-  }
-  Result<ledger::KeysFile> keys =
-      LoadKeysFile(KeysFilePath(folder, options.keys_file), options.agreement, parties);
+  Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, options.keys_file),
+                                               options.agreement, PartyCodes(agreement.value()));
   if (!keys.ok()) return keys.error();
   return WriteIatiActivities(agreement.value(), keys.value(), entries,
                              evaluation::CurrentInstant());

@@ -49,13 +49,17 @@ Result<ledger::KeysFile> LoadKeysFile(const std::string& path, const std::string
   return keys;
 }
 
+std::vector<std::string> PartyCodes(const commitments::AgreementCommitments& agreement) {
+  std::vector<std::string> codes;
+  for (const document::Party& party : agreement.package.parties) codes.push_back(party.code);
+  return codes;
+}
+
 Result<AgreementTerms> ReadAgreementTerms(const std::string& package_folder) {
   Result<commitments::AgreementCommitments> read =
       commitments::ExtractAgreementCommitments(package_folder);
   if (!read.ok()) return read.error();
-  AgreementTerms terms{CommitmentIds(read.value()), {}};
-  for (const auto& party : read.value().package.parties) terms.participants.push_back(party.code);
-  return terms;
+  return AgreementTerms{CommitmentIds(read.value()), PartyCodes(read.value())};
 }
 
 std::string LoginName() {
@@ -74,8 +78,7 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   Result<commitments::AgreementCommitments> read =
       commitments::ExtractAgreementCommitments(setup->package_folder);
   if (!read.ok()) return read.error();
-  std::vector<std::string> participants;
-  for (const auto& party : read.value().package.parties) participants.push_back(party.code);
+  const std::vector<std::string> participants = PartyCodes(read.value());
   Result<ledger::KeysFile> keys = LoadKeysFile(
       KeysFilePath(setup->package_folder, options.keys_file), options.agreement, participants);
   if (!keys.ok()) return keys.error();

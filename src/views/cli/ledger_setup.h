@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "commitments/agreement_commitments.h"
 #include "core/result.h"
 #include "ledger/event_parser.h"
 #include "ledger/keys.h"
@@ -48,6 +49,9 @@ struct LedgerSetup {
 // returned context points into the returned object's `keys`: keep the object where it is.
 // Errors name the file.
 Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& options);
+
+// The codes of the agreement's parties, for keys files and events' `participant`.
+std::vector<std::string> PartyCodes(const commitments::AgreementCommitments& agreement);
 
 // What the ledger's checks take from the agreement in `package_folder`.
 struct AgreementTerms {

@@ -29,8 +29,8 @@ Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent
   if (public_only && event.value().classification != "public") {
     return std::optional<nlohmann::json>();
   }
-  // The bytes read as an event above, so they are a JSON object.
-  nlohmann::json json = nlohmann::json::parse(stored.canonical);
+  // A valid event's bytes are the RFC 8785 form of its JSON: no need to parse them again.
+  nlohmann::json json = ledger::EventToJson(event.value());
   json["leaf_index"] = stored.leaf_index;
   return std::optional<nlohmann::json>(std::move(json));
 }
