@@ -36,6 +36,11 @@
 
 namespace treaty::ledger {
 
+// What a store's Open does with a database that has no ledger tables: create them (the writing
+// commands and the server), or leave the database as it is and give no store (the commands that
+// only read, for which such a database holds no events).
+enum class MissingLedgerTables { kCreate, kLeaveAlone };
+
 // Filters of `treaty events` (§9.2 raw view); an empty member does not filter. Events come in
 // leaf-index order.
 struct EventFilter {

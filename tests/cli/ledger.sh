@@ -258,6 +258,25 @@ for command in verify events "consistency 1" "proof $first_id"; do
   check "$command names it" has "$work/missing.sqlite: no such database" "$work/err"
   check "$command does not make it" [ ! -e "$work/missing.sqlite" ]
 done
+# A database with the agreement loaded and nothing recorded: the commands about the ledger say it
+# holds none, status and export read no events, and none of them adds the ledger's tables.
+"$treaty" load data/agreements/lv-ua-2024 --db "$work/loaded.sqlite" >/dev/null 2>&1
+ledger_tables() { sqlite3 "$work/loaded.sqlite" "SELECT count(*) FROM sqlite_master WHERE name IN ('events', 'ledger_schema')"; }
+for command in verify events "consistency 1" "proof $first_id"; do
+  check "$command of a database without a ledger exit 2" run 2 $command --db "$work/loaded.sqlite"
+  check "$command says it holds none" \
+    has "$work/loaded.sqlite: holds no ledger: it has no ledger tables (treaty record or import makes them)" "$work/err"
+done
+check "status of a database without a ledger" run 0 status --db "$work/loaded.sqlite" --at 2025-01-01
+check "reads no events" has "(0 events, audience all)" "$work/out"
+check "export of a database without a ledger" run 0 export csv --db "$work/loaded.sqlite"
+check "is its header alone" [ "$(wc -l <"$work/out")" -eq 1 ]
+check "no ledger tables were made" [ "$(ledger_tables)" -eq 0 ]
+sqlite3 "$work/other-program.sqlite" "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')"
+before=$(sha256sum <"$work/other-program.sqlite")
+check "verify of another program's database exit 2" run 2 verify --db "$work/other-program.sqlite"
+check "leaves its file as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
+check "and its journal mode" [ "$(sqlite3 "$work/other-program.sqlite" 'PRAGMA journal_mode')" = delete ]
 printf 'type,participant\n' >"$work/header-only.csv"
 check "an import of no rows" run 0 import "$work/header-only.csv" --db "$work/empty.sqlite"
 check "says the root of the empty tree" has \

@@ -141,4 +141,13 @@ Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
   }
 }
 
+Result<bool> HasLedgerSchema(pqxx::connection& connection) {
+  try {
+    pqxx::nontransaction session(connection);
+    return session.exec1("SELECT to_regclass('ledger_schema') IS NOT NULL")[0].as<bool>();
+  } catch (const std::exception& error) {
+    return PostgresError(error, "");
+  }
+}
+
 }  // namespace treaty::store

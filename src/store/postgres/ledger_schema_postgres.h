@@ -17,4 +17,7 @@ inline constexpr int kLedgerSchemaVersion = 1;
 // kLedgerSchemaVersion, and server failures (`where` is left empty for the caller).
 Result<bool> EnsureLedgerSchema(pqxx::connection& connection);
 
+// Whether the connection's search_path finds the ledger's tables (`ledger_schema`); reads only.
+Result<bool> HasLedgerSchema(pqxx::connection& connection);
+
 }  // namespace treaty::store

@@ -14,10 +14,16 @@ namespace treaty::store {
 // snapshot is open: every statement sees only committed rows, and rows below a committed size
 // never change.
 
-Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(const std::string& url) {
+Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(
+    const std::string& url, ledger::MissingLedgerTables missing) {
   Result<std::unique_ptr<pqxx::connection>> connection = ConnectPostgres(url);
   if (!connection.ok()) return connection.error();
   std::string where = RedactPostgresUrl(url);
+  if (missing == ledger::MissingLedgerTables::kLeaveAlone) {
+    Result<bool> has_ledger = HasLedgerSchema(*connection.value());
+    if (!has_ledger.ok()) return Error{has_ledger.error().message, where};
+    if (!has_ledger.value()) return std::unique_ptr<PostgresLedgerStore>();
+  }
   Result<bool> schema = EnsureLedgerSchema(*connection.value());
   if (!schema.ok()) return Error{schema.error().message, where};
   PrepareLedgerStatements(*connection.value());

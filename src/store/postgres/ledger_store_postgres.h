@@ -23,9 +23,13 @@ class PostgresLedgerStore : public ledger::LedgerStore {
  public:
   // Connects to `url` (a libpq connection string, e.g. "postgresql://treaty@127.0.0.1:5432/treaty";
   // "?options=-csearch_path%3Dname" selects the schema) with synchronous_commit on, and creates
-  // the ledger tables, triggers and REVOKEs when missing (ledger_schema_postgres.h). Errors: the
-  // server cannot be reached, the schema has another version, any server failure.
-  static Result<std::unique_ptr<PostgresLedgerStore>> Open(const std::string& url);
+  // the ledger tables, triggers and REVOKEs when missing (ledger_schema_postgres.h). With
+  // MissingLedgerTables::kLeaveAlone, a search_path without the ledger tables is left untouched and
+  // gives a null store. Errors: the server cannot be reached, the schema has another version, any
+  // server failure.
+  static Result<std::unique_ptr<PostgresLedgerStore>> Open(
+      const std::string& url,
+      ledger::MissingLedgerTables missing = ledger::MissingLedgerTables::kCreate);
 
   PostgresLedgerStore(const PostgresLedgerStore&) = delete;
   PostgresLedgerStore& operator=(const PostgresLedgerStore&) = delete;

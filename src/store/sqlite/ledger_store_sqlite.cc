@@ -405,8 +405,10 @@ Result<sqlite3_stmt*> SqliteLedgerStore::Statement(const std::string& sql) {
   return it->second.get();
 }
 
-Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::string& path) {
-  if (path != ":memory:") {
+Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
+    const std::string& path, ledger::MissingLedgerTables missing) {
+  const bool create = missing == ledger::MissingLedgerTables::kCreate;
+  if (path != ":memory:" && create) {
     const std::filesystem::path folder = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
@@ -418,10 +420,11 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
   // No mutex of SQLite's own: the store is used by one thread at a time (ledger_store.h), and in
   // the default serialised mode every call, each column read of each row included, took and
   // released a lock.
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &raw,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &raw,
+      SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, nullptr);
   DatabaseHandle db(raw);
+  if (rc == SQLITE_CANTOPEN && !create) return std::unique_ptr<SqliteLedgerStore>();
   if (rc != SQLITE_OK) {
     return Error{std::string("cannot open the database: ") +
                      (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
@@ -430,18 +433,6 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
   std::unique_ptr<SqliteLedgerStore> store(new SqliteLedgerStore(path, std::move(db)));
   sqlite3* handle = store->db_.get();
-  // journal_mode answers with a row; an in-memory database stays in "memory" mode.
-  // page_size takes effect only in a new file (before WAL is on): 16 KiB pages hold ~15 event rows
-  // instead of ~4, so fewer pages are split, written to the WAL and checkpointed per event (§6.4).
-  if (sqlite3_exec(
-          handle, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
-          nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return store->Fail("cannot set up the connection");
-  }
-  // IMMEDIATE: of two processes creating the tables, the second waits and then sees them.
-  if (sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return store->Fail("cannot start a transaction");
-  }
   // Whether the file has table `name`.
   auto has_table = [&store](const char* name) -> Result<bool> {
     Result<sqlite3_stmt*> statement =
@@ -454,6 +445,24 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
     if (rc != SQLITE_ROW) return store->Fail("cannot read the ledger tables");
     return found;
   };
+  if (!create) {
+    // Read before any pragma, which could change the file (journal_mode = WAL persists).
+    Result<bool> has_ledger = has_table("ledger_schema");
+    if (!has_ledger.ok()) return has_ledger.error();
+    if (!has_ledger.value()) return std::unique_ptr<SqliteLedgerStore>();
+  }
+  // journal_mode answers with a row; an in-memory database stays in "memory" mode.
+  // page_size takes effect only in a new file (before WAL is on): 16 KiB pages hold ~15 event rows
+  // instead of ~4, so fewer pages are split, written to the WAL and checkpointed per event (§6.4).
+  if (sqlite3_exec(
+          handle, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+          nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return store->Fail("cannot set up the connection");
+  }
+  // IMMEDIATE: of two processes creating the tables, the second waits and then sees them.
+  if (sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return store->Fail("cannot start a transaction");
+  }
   Result<bool> has_schema = has_table("ledger_schema");
   Result<bool> has_children = has_schema.ok() ? has_table("tree_node_children") : has_schema;
   if (!has_children.ok()) {

@@ -20,9 +20,13 @@ namespace treaty::store {
 class SqliteLedgerStore : public ledger::LedgerStore {
  public:
   // Opens `path` (creating the file and the ledger tables when missing; ":memory:" gives a private
-  // in-memory store). Errors: the folder does not exist, the file is not a SQLite database, a
-  // ledger schema version other than 1, or any SQLite failure.
-  static Result<std::unique_ptr<SqliteLedgerStore>> Open(const std::string& path);
+  // in-memory store). With MissingLedgerTables::kLeaveAlone a missing file or a file without the
+  // ledger tables is left untouched and gives a null store. Errors: the folder does not exist,
+  // the file is not a SQLite database, a ledger schema version other than 1, or any SQLite
+  // failure.
+  static Result<std::unique_ptr<SqliteLedgerStore>> Open(
+      const std::string& path,
+      ledger::MissingLedgerTables missing = ledger::MissingLedgerTables::kCreate);
 
   SqliteLedgerStore(const SqliteLedgerStore&) = delete;
   SqliteLedgerStore& operator=(const SqliteLedgerStore&) = delete;

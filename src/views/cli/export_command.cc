@@ -20,8 +20,9 @@ namespace treaty::views {
 namespace {
 
 Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options) {
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStoreToRead(options.db);
   if (!store.ok()) return store.error();
+  if (store.value() == nullptr) return std::vector<LedgerEntry>();
   Result<std::vector<LedgerEntry>> raw = ReadVisibleEntries(
       *store.value(), options.agreement,
       options.public_only ? evaluation::Audience::kPublic : evaluation::Audience::kAll);

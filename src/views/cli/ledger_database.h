@@ -12,9 +12,14 @@ namespace treaty::views {
 
 using http::OpenLedgerStore;
 
-// The store of a command that only reads it (verify, events, proof, consistency, export,
-// status): a SQLite file that does not exist is an error naming it, not a new empty ledger that
-// a mistyped path would verify as OK.
+// The store of a command that only reads it (status, calendar, export), which changes nothing in
+// the database: a null store when the database has no ledger tables (an agreement loaded, nothing
+// recorded yet). A SQLite file that does not exist is an error naming it, not a new empty ledger
+// that a mistyped path would read as one.
+Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::string& db);
+
+// As OpenLedgerStoreToRead, for the commands about the ledger itself (verify, events, proof,
+// consistency): a database without the ledger tables is an error naming it too.
 Result<std::unique_ptr<ledger::LedgerStore>> OpenExistingLedgerStore(const std::string& db);
 
 }  // namespace treaty::views

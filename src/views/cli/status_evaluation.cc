@@ -37,14 +37,16 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& optio
   }
   Result<evaluation::AgreementRules> rules = evaluation::LoadAgreementRules(folder);
   if (!rules.ok()) return rules.error();
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStoreToRead(options.db);
   if (!store.ok()) return store.error();
   evaluation::LedgerFacts facts(
       rules.value().agreement,
       options.public_only ? evaluation::Audience::kPublic : evaluation::Audience::kAll,
       rules.value().categories);
-  Result<bool> folded = facts.CatchUp(*store.value());
-  if (!folded.ok()) return folded.error();
+  if (store.value() != nullptr) {
+    Result<bool> folded = facts.CatchUp(*store.value());
+    if (!folded.ok()) return folded.error();
+  }
   return evaluation::EvaluateStatus(rules.value(), facts, at, external);
 }
 

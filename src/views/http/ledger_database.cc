@@ -9,14 +9,16 @@ bool IsPostgresUrl(const std::string& db) {
   return db.starts_with("postgresql://") || db.starts_with("postgres://");
 }
 
-Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(const std::string& db) {
+Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(const std::string& db,
+                                                             ledger::MissingLedgerTables missing) {
   if (IsPostgresUrl(db)) {
     Result<std::unique_ptr<store::PostgresLedgerStore>> store =
-        store::PostgresLedgerStore::Open(db);
+        store::PostgresLedgerStore::Open(db, missing);
     if (!store.ok()) return store.error();
     return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
   }
-  Result<std::unique_ptr<store::SqliteLedgerStore>> store = store::SqliteLedgerStore::Open(db);
+  Result<std::unique_ptr<store::SqliteLedgerStore>> store =
+      store::SqliteLedgerStore::Open(db, missing);
   if (!store.ok()) return store.error();
   return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
 }

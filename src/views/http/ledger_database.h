@@ -13,8 +13,11 @@ namespace treaty::http {
 // True when `db` names a PostgreSQL server rather than an SQLite file.
 bool IsPostgresUrl(const std::string& db);
 
-// Opens the ledger store named by `db`, creating the ledger tables when missing. Errors: those of
-// the store's Open (a missing folder, an unreachable server, another schema version).
-Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(const std::string& db);
+// Opens the ledger store named by `db`, creating the ledger tables when missing, or with
+// MissingLedgerTables::kLeaveAlone giving a null store for a database without them. Errors: those
+// of the store's Open (a missing folder, an unreachable server, another schema version).
+Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(
+    const std::string& db,
+    ledger::MissingLedgerTables missing = ledger::MissingLedgerTables::kCreate);
 
 }  // namespace treaty::http

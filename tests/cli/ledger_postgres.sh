@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The ledger commands and the server as a user runs them on PostgreSQL (`--db postgresql://…`):
+# record, import, events, verify, proof, consistency, verify-proof, status, export and serve, bad
+# input that writes nothing, a tampered row that verify names, and a schema without the ledger
+# that the reading commands leave untouched. Runs against the server of TREATY_TEST_POSTGRES_URL
+# (scripts/test.sh starts one), each run in a schema of its own, dropped at the end; without the
+# variable it is skipped (exit 77). Usage: tests/cli/ledger_postgres.sh PATH_TO_TREATY.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh" "$1"
+cd "$root" || exit 1
+
+server=${TREATY_TEST_POSTGRES_URL:-}
+if [ -z "$server" ]; then
+  echo "TREATY_TEST_POSTGRES_URL is not set: skipped (scripts/test.sh starts a server)"
+  exit 77
+fi
+schema="cli_$$"
+empty_schema="cli_empty_$$"
+sql() { PGOPTIONS=--client-min-messages=warning psql "$server" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
+sql "CREATE SCHEMA $schema; CREATE SCHEMA $empty_schema" || exit 1
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  sql "DROP SCHEMA $schema CASCADE; DROP SCHEMA $empty_schema CASCADE"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+in_schema() { echo "$server?options=-csearch_path%3D$1"; }
+db=$(in_schema "$schema")
+empty_db=$(in_schema "$empty_schema")
+
+has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; cat "$2"; return 1; }; }
+size() { "$treaty" events --db "$db" | wc -l; }
+same_size() { [ "$(size)" -eq "$1" ] || { echo "size $(size), expected $1"; return 1; }; }
+military="sec_2__hcontainer_1__para_2__sent_2"
+
+# ---- record and import ----
+check "record from flags" run 0 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2024-06-01 --commitment "$military" --amount 1500000.50 --currency EUR \
+  --description "First tranche" --classification public --idempotency-key lv-mod/t1
+first_id=$(head -1 "$work/out")
+cat >"$work/training.json" <<JSON
+{"type": "training", "participant": "LV", "date": "2024-05-02", "commitments": ["$military"],
+ "quantity": 40, "unit": "person", "description": "Sapper course", "evidence": [],
+ "classification": "restricted", "idempotency_key": "lv-mod/course-1"}
+JSON
+stdin="$work/training.json" check "record JSON on stdin" run 0 record --db "$db" --user tester
+stdin="$work/training.json" check "the same record again is harmless" run 0 record --db "$db" --user tester
+check "it says so" has "already recorded" "$work/err"
+check "two events" same_size 2
+check "an unknown currency exit 2" run 2 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2024-06-01 --commitment "$military" --amount 10 --currency EUX \
+  --description "Bad" --classification public
+check "is named" has '--currency: currency: unknown currency "EUX"' "$work/err"
+check "and writes nothing" same_size 2
+demo=data/agreements/lv-ua-2024/ledger/reported-support.csv
+check "import the demo ledger" run 0 import "$demo" --profile reported-support --db "$db" --user demo
+check "acknowledges its batch" has "batch 1: lines 2-8: 7 added, 0 already recorded; tree size 9" "$work/out"
+check "import it again" run 0 import "$demo" --profile reported-support --db "$db" --user demo
+check "adds nothing" has "0 added, 7 already recorded; tree size 9" "$work/out"
+printf 'type,participant,date,amount,currency,commitments,description,classification\n' >"$work/bad.csv"
+printf 'disbursement,LV,2024-06-01,"12,5",EUR,%s,Bad,public\n' "$military" >>"$work/bad.csv"
+check "a malformed amount in an import exit 2" run 2 import "$work/bad.csv" --db "$db" --user tester
+check "is named at its cell" has 'bad.csv:2:28: amount: not a number: "12,5"' "$work/err"
+check "and nothing is written" same_size 9
+
+# ---- read back and verify ----
+check "events as CSV, filtered" run 0 events --db "$db" --format csv --type training
+check "finds the training" has "Sapper course" "$work/out"
+check "and nothing else" [ "$(wc -l <"$work/out")" -eq 2 ]
+check "verify" run 0 verify --db "$db"
+check "verify OK" has "verify: OK lv-ua-2024: 9 events, 3 tree heads" "$work/out"
+check "proof" run 0 proof "$first_id" --db "$db"
+cp "$work/out" "$work/proof.json"
+check "consistency" run 0 consistency 1 --db "$db"
+cp "$work/out" "$work/consistency.json"
+keys="$root/data/agreements/lv-ua-2024/ledger/keys.json"
+check "verify-proof of the inclusion" run 0 verify-proof "$work/proof.json" --keys "$keys"
+check "inclusion OK" has "OK inclusion: event $first_id is leaf 0 of lv-ua-2024 at tree size 9" "$work/out"
+check "verify-proof of the consistency" run 0 verify-proof "$work/consistency.json" --keys "$keys"
+check "status counts the events" run 0 status --db "$db" --at 2025-01-01
+check "all nine" has "(9 events, audience all)" "$work/out"
+check "a public export" run 0 export csv --db "$db" --public
+check "leaves the restricted event out" [ "$(wc -l <"$work/out")" -eq 9 ]
+
+# ---- the server on the same ledger ----
+"$treaty" serve --db "$db" --accounts-db "$work/accounts.sqlite" --listen 127.0.0.1:0 --quiet \
+  >"$work/serve.out" 2>"$work/serve.err" &
+server_pid=$!
+for _ in $(seq 1 100); do grep -q "serving" "$work/serve.out" && break; sleep 0.1; done
+base=$(sed -n 's#^serving .* on \(http://[^ ]*\)/$#\1#p' "$work/serve.out")
+check "the server starts" [ -n "$base" ]
+curl -s "$base/api/v1/events?limit=20" >"$work/api-events.json"
+check "serves the public events" [ "$(grep -c '"idempotency_key"' "$work/api-events.json")" -eq 8 ]
+check "not the restricted one" bash -c "! grep -q 'Sapper course' '$work/api-events.json'"
+check "and its tree heads" has '"tree_size": 9' <(curl -s "$base/api/v1/tree-heads")
+kill "$server_pid" && wait "$server_pid" 2>/dev/null
+server_pid=""
+
+# ---- a changed row is named ----
+sql "SET search_path = $schema; ALTER TABLE events DISABLE TRIGGER USER;
+     UPDATE events SET canonical = convert_to(replace(convert_from(canonical, 'UTF8'),
+       'First tranche', 'Last tranche'), 'UTF8') WHERE leaf_index = 0;
+     ALTER TABLE events ENABLE TRIGGER USER" || exit 1
+check "verify of a changed event exit 1" run 1 verify --db "$db"
+check "names its leaf" has "leaf 0 (event $first_id)" "$work/out"
+
+# ---- a schema without the ledger, and a server that cannot be reached ----
+for command in verify events "consistency 1" "proof $first_id"; do
+  check "$command of a schema without the ledger exit 2" run 2 $command --db "$empty_db"
+  check "$command says it holds none" has "holds no ledger: it has no ledger tables" "$work/err"
+done
+check "status of a schema without the ledger" run 0 status --db "$empty_db" --at 2025-01-01
+check "reads no events" has "(0 events, audience all)" "$work/out"
+check "no table was made in it" \
+  [ "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = '$empty_schema'")" -eq 0 ]
+check "an unreachable server exit 2" run 2 verify --db "postgresql://treaty:secret@127.0.0.1:1/none"
+check "is named without the password" has "postgresql://treaty:***@127.0.0.1:1/none" "$work/err"
+check "the password is not shown" bash -c "! grep -q secret '$work/err'"
+
+finish
