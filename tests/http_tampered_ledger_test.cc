@@ -135,6 +135,10 @@ TEST_F(HttpTamperedLedgerTest, AnUnreadableEventIsAnErrorNamingItsLeafNotAnExcep
     http::HttpResponse reader = Send("GET", path);
     EXPECT_EQ(reader.status, 500) << path;
     EXPECT_EQ(Message(reader), "the ledger cannot be read") << path;
+    // The operator learns from the request log what the reader was not told.
+    EXPECT_NE(LastLogLine().value("error", "").find("event " + open_id_ + " (leaf 0)"),
+              std::string::npos)
+        << LastLogLine().dump();
     http::HttpResponse insider = Send("GET", path, "lauris");
     EXPECT_EQ(insider.status, 500) << path;
     EXPECT_NE(Message(insider).find("event " + open_id_ + " (leaf 0)"), std::string::npos)
@@ -145,6 +149,7 @@ TEST_F(HttpTamperedLedgerTest, AnUnreadableEventIsAnErrorNamingItsLeafNotAnExcep
     http::HttpResponse response = Send("GET", target);
     EXPECT_EQ(response.status, 503) << target;
     EXPECT_EQ(Message(response), "the ledger cannot be read") << target;
+    EXPECT_NE(LastLogLine().value("error", "").find("(leaf 0)"), std::string::npos) << target;
   }
   http::HttpResponse page = Send("GET", "/ledger", "lauris");
   ASSERT_EQ(page.status, 200) << page.body;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "views/http/application.h"
@@ -41,7 +42,8 @@ class HttpTest : public ::testing::Test {
     options.db = (*folder_ / "treaty.sqlite").string();
     options.package = std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024";
     options.web_root = std::string(TREATY_SOURCE_DIR) + "/web";
-    Result<std::unique_ptr<http::Application>> app = http::Application::Create(options, nullptr);
+    log_ = new std::ostringstream();
+    Result<std::unique_ptr<http::Application>> app = http::Application::Create(options, log_);
     ASSERT_TRUE(app.ok()) << app.error().ToString();
     app_ = app.value().release();
     tokens_ = new std::map<std::string, std::string>();
@@ -68,6 +70,8 @@ class HttpTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete app_;
     app_ = nullptr;
+    delete log_;
+    log_ = nullptr;
     std::error_code ec;
     std::filesystem::remove_all(*folder_, ec);
     delete folder_;
@@ -86,6 +90,14 @@ class HttpTest : public ::testing::Test {
     if (!body.empty()) request.headers["content-type"] = content_type;
     request.body = body;
     return app_->Handle(request);
+  }
+
+  // The request log's last line, as JSON.
+  static nlohmann::json LastLogLine() {
+    const std::string text = log_->str();
+    const size_t end = text.find_last_not_of('\n');
+    const size_t begin = text.rfind('\n', end);
+    return nlohmann::json::parse(text.substr(begin == std::string::npos ? 0 : begin + 1));
   }
 
   // The response's header `name` (as the handler set it), or empty.
@@ -117,6 +129,7 @@ class HttpTest : public ::testing::Test {
 
   static inline http::Application* app_ = nullptr;
   static inline std::filesystem::path* folder_ = nullptr;
+  static inline std::ostringstream* log_ = nullptr;  // the request log
   static inline std::map<std::string, std::string>* tokens_ = nullptr;
 };
 

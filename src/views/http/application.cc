@@ -199,7 +199,11 @@ void Application::Log(const HttpRequest& request, const std::string& path,
                          {"ms", seconds * 1000},
                          {"remote", request.remote}};
   if (context != nullptr && context->user) line["user"] = context->user->name;
-  if (!failure.empty()) line["error"] = failure;
+  if (!failure.empty()) {
+    line["error"] = failure;
+  } else if (!response.log_detail.empty()) {
+    line["error"] = response.log_detail;
+  }
   const std::string text =
       line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::lock_guard lock(log_mutex_);

@@ -21,12 +21,12 @@ namespace {
 std::variant<std::vector<views::LedgerEntry>, HttpResponse> VisibleEntries(
     Site& site, const RequestContext& context) {
   Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
-  if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+  if (!store.ok()) return LedgerUnavailable(store.error());
   Result<std::vector<views::LedgerEntry>> raw =
       views::ReadVisibleEntries(*store.value(), site.agreement_id(), AudienceOf(context));
-  if (!raw.ok()) return ErrorResponse(503, LedgerReadMessage(raw.error(), context));
+  if (!raw.ok()) return LedgerReadFailure(503, raw.error(), context);
   Result<std::vector<views::LedgerEntry>> entries = views::FoldedEntries(std::move(raw).value());
-  if (!entries.ok()) return ErrorResponse(503, LedgerReadMessage(entries.error(), context));
+  if (!entries.ok()) return LedgerReadFailure(503, entries.error(), context);
   return std::move(entries).value();
 }
 

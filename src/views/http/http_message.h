@@ -47,6 +47,9 @@ struct HttpResponse {
   // Set for a HEAD request, whose body is left out: the size of the body a GET would have sent,
   // given as its Content-Length (RFC 9110 §9.3.2) unless the status is 304.
   std::optional<size_t> omitted_body_size;
+  // Why the request failed, for the server's request log alone: never sent, since it may name or
+  // quote a restricted event that the caller does not see.
+  std::string log_detail;
 
   std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
 };

@@ -51,13 +51,13 @@ std::variant<VisibleEvent, HttpResponse> RequestedEvent(ledger::LedgerStore& sto
                                                         const Site& site,
                                                         const RequestContext& context) {
   Result<std::optional<ledger::StoredEvent>> event = store.EventById(PathEventId(context));
-  if (!event.ok()) return ErrorResponse(500, "the ledger cannot be read");
+  if (!event.ok()) return LedgerReadFailure(500, event.error(), context);
   if (!event.value() || event.value()->agreement != site.agreement_id()) {
     return ErrorResponse(404, "no such event");
   }
   Result<std::optional<nlohmann::json>> json =
       views::VisibleEventJson(*event.value(), AudienceOf(context));
-  if (!json.ok()) return ErrorResponse(500, LedgerReadMessage(json.error(), context));
+  if (!json.ok()) return LedgerReadFailure(500, json.error(), context);
   if (!json.value()) return ErrorResponse(404, "no such event");
   return VisibleEvent{std::move(*event.value()), std::move(*json.value())};
 }
@@ -81,6 +81,7 @@ std::optional<RecordOutcome> ContradictsPath(const nlohmann::json& body, const s
 
 HttpResponse Recorded(const RecordOutcome& outcome) {
   HttpResponse response = JsonResponse(RecordOutcomeJson(outcome), outcome.status);
+  response.log_detail = outcome.log_detail;
   if (outcome.status == 201) {
     response.headers.emplace_back("Location", "/api/v1/events/" + outcome.id);
   }
@@ -131,14 +132,14 @@ void AddLedgerRoutes(Router& router, Site& site) {
                   filter.classification = "public";
                 }
                 Result<StoreLease> store = site.ledgers().Acquire();
-                if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+                if (!store.ok()) return LedgerUnavailable(store.error());
                 Result<std::vector<ledger::StoredEvent>> events = store.value()->FindEvents(filter);
-                if (!events.ok()) return ErrorResponse(500, "the ledger cannot be read");
+                if (!events.ok()) return LedgerReadFailure(500, events.error(), context);
                 for (const ledger::StoredEvent& event : events.value()) {
                   Result<std::optional<nlohmann::json>> json =
                       views::VisibleEventJson(event, AudienceOf(context));
                   if (!json.ok()) {
-                    return ErrorResponse(500, LedgerReadMessage(json.error(), context));
+                    return LedgerReadFailure(500, json.error(), context);
                   }
                   if (json.value()) list.push_back(std::move(*json.value()));
                 }
@@ -146,7 +147,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
               }});
   router.Add({"GET", "/api/v1/events/{id}", Access::kPublic, [&site](RequestContext& context) {
                 Result<StoreLease> store = site.ledgers().Acquire();
-                if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+                if (!store.ok()) return LedgerUnavailable(store.error());
                 auto event = RequestedEvent(*store.value(), site, context);
                 if (auto* refused = std::get_if<HttpResponse>(&event)) return *refused;
                 return JsonResponse(std::get<VisibleEvent>(event).json);
@@ -164,7 +165,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 const std::string id = PathEventId(context);
                 {
                   Result<StoreLease> store = site.ledgers().Acquire();
-                  if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+                  if (!store.ok()) return LedgerUnavailable(store.error());
                   auto original = RequestedEvent(*store.value(), site, context);
                   if (auto* refused = std::get_if<HttpResponse>(&original)) return *refused;
                   if (!correction.contains("classification")) {
@@ -183,7 +184,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
       {"GET", "/api/v1/events/{id}/proof", Access::kPublic, [&site](RequestContext& context) {
          auto query = context.request.Query();
          Result<StoreLease> store = site.ledgers().Acquire();
-         if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+         if (!store.ok()) return LedgerUnavailable(store.error());
          auto requested = RequestedEvent(*store.value(), site, context);
          if (auto* refused = std::get_if<HttpResponse>(&requested)) return *refused;
          const ledger::StoredEvent& event = std::get<VisibleEvent>(requested).stored;
@@ -196,24 +197,24 @@ void AddLedgerRoutes(Router& router, Site& site) {
          } else {
            return ErrorResponse(400, "size: a tree size");
          }
-         if (!head.ok()) return ErrorResponse(500, "the ledger cannot be read");
+         if (!head.ok()) return LedgerReadFailure(500, head.error(), context);
          if (!head.value() || head.value()->head.tree_size <= event.leaf_index) {
            return ErrorResponse(404, "no signed tree head of that size covers the event");
          }
          Result<std::vector<ledger::Hash>> path = store.value()->InclusionPath(
              site.agreement_id(), event.leaf_index, head.value()->head.tree_size);
-         if (!path.ok()) return ErrorResponse(500, LedgerReadMessage(path.error(), context));
+         if (!path.ok()) return LedgerReadFailure(500, path.error(), context);
          HttpResponse response;
          response.content_type = "application/json";
          response.body = ledger::InclusionProofFile(event, path.value(), *head.value());
          return response;
        }});
-  router.Add({"GET", "/api/v1/tree-heads", Access::kPublic, [&site](RequestContext&) {
+  router.Add({"GET", "/api/v1/tree-heads", Access::kPublic, [&site](RequestContext& context) {
                 Result<StoreLease> store = site.ledgers().Acquire();
-                if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+                if (!store.ok()) return LedgerUnavailable(store.error());
                 Result<std::vector<ledger::SignedTreeHead>> heads =
                     store.value()->TreeHeads(site.agreement_id());
-                if (!heads.ok()) return ErrorResponse(500, "the ledger cannot be read");
+                if (!heads.ok()) return LedgerReadFailure(500, heads.error(), context);
                 nlohmann::json list = nlohmann::json::array();
                 for (const ledger::SignedTreeHead& head : heads.value()) {
                   // A root or signature of the wrong size would be served as zeros.
@@ -224,15 +225,16 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 }
                 return JsonResponse({{"tree_heads", list}});
               }});
-  router.Add({"GET", "/api/v1/tree-heads/latest", Access::kPublic, [&site](RequestContext&) {
-                Result<StoreLease> store = site.ledgers().Acquire();
-                if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
-                Result<std::optional<ledger::SignedTreeHead>> head =
-                    store.value()->LatestTreeHead(site.agreement_id());
-                if (!head.ok()) return ErrorResponse(500, "the ledger cannot be read");
-                if (!head.value()) return ErrorResponse(404, "the ledger is empty");
-                return JsonResponse(HeadJson(*head.value()));
-              }});
+  router.Add(
+      {"GET", "/api/v1/tree-heads/latest", Access::kPublic, [&site](RequestContext& context) {
+         Result<StoreLease> store = site.ledgers().Acquire();
+         if (!store.ok()) return LedgerUnavailable(store.error());
+         Result<std::optional<ledger::SignedTreeHead>> head =
+             store.value()->LatestTreeHead(site.agreement_id());
+         if (!head.ok()) return LedgerReadFailure(500, head.error(), context);
+         if (!head.value()) return ErrorResponse(404, "the ledger is empty");
+         return JsonResponse(HeadJson(*head.value()));
+       }});
   router.Add({"GET", "/api/v1/consistency", Access::kPublic, [&site](RequestContext& context) {
                 auto query = context.request.Query();
                 if (!IsCount(query["from"]) || !IsCount(query["to"])) {
@@ -245,13 +247,14 @@ void AddLedgerRoutes(Router& router, Site& site) {
                   return ErrorResponse(400, "from and to: 1 ≤ from ≤ to");
                 }
                 Result<StoreLease> store = site.ledgers().Acquire();
-                if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+                if (!store.ok()) return LedgerUnavailable(store.error());
                 Result<std::optional<ledger::SignedTreeHead>> old_head =
                     store.value()->TreeHeadAt(site.agreement_id(), from);
                 Result<std::optional<ledger::SignedTreeHead>> new_head =
                     store.value()->TreeHeadAt(site.agreement_id(), to);
                 if (!old_head.ok() || !new_head.ok()) {
-                  return ErrorResponse(500, "the ledger cannot be read");
+                  return LedgerReadFailure(500, old_head.ok() ? new_head.error() : old_head.error(),
+                                           context);
                 }
                 if (!old_head.value() || !new_head.value()) {
                   return ErrorResponse(404, "no signed tree head of that size");
@@ -260,7 +263,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
                     site.agreement_id(), old_head.value()->head.tree_size,
                     new_head.value()->head.tree_size);
                 if (!path.ok()) {
-                  return ErrorResponse(500, LedgerReadMessage(path.error(), context));
+                  return LedgerReadFailure(500, path.error(), context);
                 }
                 HttpResponse response;
                 response.content_type = "application/json";

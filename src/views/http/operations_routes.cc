@@ -29,12 +29,12 @@ std::string ContentTypeOf(const std::string& name) {
 }  // namespace
 
 void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics) {
-  router.Add({"GET", "/healthz", Access::kPublic, [&site](RequestContext&) {
+  router.Add({"GET", "/healthz", Access::kPublic, [&site](RequestContext& context) {
                 Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
-                if (!store.ok()) return ErrorResponse(503, "the ledger cannot be opened");
+                if (!store.ok()) return LedgerUnavailable(store.error());
                 Result<std::optional<ledger::LedgerState>> state =
                     store.value()->State(site.agreement_id());
-                if (!state.ok()) return ErrorResponse(503, "the ledger cannot be read");
+                if (!state.ok()) return LedgerReadFailure(503, state.error(), context);
                 return JsonResponse({{"status", "ok"}, {"agreement", site.agreement_id()}});
               }});
   // Admins only: the counts by route and status would tell a reader how many events, restricted

@@ -161,7 +161,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
   body.SetIntValue("EVENT_COUNT", static_cast<long>(status.value()->status.ledger_size));
   body.SetValue("EVENT_WORD", context.SeesRestricted() ? "events" : "public events");
   Result<StoreLease> store = site.ledgers().Acquire();
-  if (!store.ok()) return ProblemPage(503, "the ledger cannot be opened");
+  if (!store.ok()) return LedgerUnavailablePage(store.error());
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
   if (head.ok() && head.value()) {
@@ -291,13 +291,16 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   ledger::EventFilter filter;
   filter.commitment = commitment->id;
   Result<PageEvents> events = VisibleEvents(site, context, filter);
-  if (!events.ok()) return ProblemPage(503, LedgerReadMessage(events.error(), context));
+  if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
   if (events.value().events.empty()) body.ShowSection("NO_EVENTS");
   for (const nlohmann::json& event : events.value().events) {
     FillEventRow(body.AddSectionDictionary("EVENT"), event);
   }
-  if (!FillReviews(site, context, *commitment, review_form, body).ok()) {
-    return ProblemPage(503, "the reviews cannot be read");
+  if (Result<bool> reviews = FillReviews(site, context, *commitment, review_form, body);
+      !reviews.ok()) {
+    HttpResponse response = ProblemPage(503, "the reviews cannot be read");
+    response.log_detail = reviews.error().ToString();
+    return response;
   }
   return RenderPage(context, "commitments", "Commitment " + commitment->id, "commitment.tpl", body,
                     page_status);
@@ -462,7 +465,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
     return ProblemPage(400, "begin: a leaf index");
   }
   Result<StoreLease> store = site.ledgers().Acquire();
-  if (!store.ok()) return ProblemPage(503, "the ledger cannot be opened");
+  if (!store.ok()) return LedgerUnavailablePage(store.error());
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
   int64_t size = 0;
@@ -471,7 +474,8 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   } else {
     // A damaged head still leaves the events to show, and the badge to say what is wrong.
     Result<std::optional<ledger::LedgerState>> state = store.value()->State(site.agreement_id());
-    if (!state.ok() || !state.value()) return ProblemPage(503, "the ledger cannot be read");
+    if (!state.ok()) return LedgerReadFailurePage(503, state.error(), context);
+    if (!state.value()) return ProblemPage(503, "the ledger cannot be read");
     size = state.value()->tree_size;
   }
   // One page of leaves, the latest by default; readers see the public events among them.
@@ -481,7 +485,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   filter.begin = begin;
   filter.limit = kLedgerPageLeaves;
   Result<PageEvents> events = VisibleEvents(site, context, filter);
-  if (!events.ok()) return ProblemPage(503, LedgerReadMessage(events.error(), context));
+  if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
   for (const nlohmann::json& event : events.value().events) {
     if (event.value("leaf_index", int64_t{0}) >= begin + kLedgerPageLeaves) break;
     FillEventRow(body.AddSectionDictionary("EVENT"), event);
@@ -605,7 +609,9 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
     return Redirect("/ledger?recorded=" + outcome.id);
   }
   for (const ledger::FieldError& error : outcome.errors) errors.push_back(error.ToString());
-  return RecordForm(site, context, form, errors, outcome.status);
+  HttpResponse response = RecordForm(site, context, form, errors, outcome.status);
+  response.log_detail = outcome.log_detail;
+  return response;
 }
 
 }  // namespace

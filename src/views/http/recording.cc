@@ -47,6 +47,7 @@ RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event) {
   Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
   if (!store.ok()) {
     outcome.errors.push_back({"", "the ledger cannot be opened"});
+    outcome.log_detail = store.error().ToString();
     return outcome;
   }
   ledger::AppendRequest request;
@@ -67,6 +68,7 @@ RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event) {
     } else {
       outcome.status = 500;
       where.clear();
+      outcome.log_detail = error.ToString();
     }
     outcome.errors.push_back({where, outcome.status == 500 ? "the ledger failed" : error.message});
     return outcome;

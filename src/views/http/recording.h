@@ -24,6 +24,8 @@ struct RecordOutcome {
   std::string id;
   int64_t leaf_index = -1;
   int64_t tree_size = 0;
+  // Why a 500 or 503 failed, for the server's log (HttpResponse::log_detail).
+  std::string log_detail;
 };
 
 // Records `event` (a JSON object of the §1.5 input form) for `user`, a recorder. The agreement

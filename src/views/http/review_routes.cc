@@ -8,7 +8,11 @@ namespace {
 
 HttpResponse ReviewList(Site& site, const std::string& commitment, bool jsonl) {
   Result<std::vector<StoredReview>> reviews = site.reviews().List(commitment);
-  if (!reviews.ok()) return ErrorResponse(503, "the reviews cannot be read");
+  if (!reviews.ok()) {
+    HttpResponse response = ErrorResponse(503, "the reviews cannot be read");
+    response.log_detail = reviews.error().ToString();
+    return response;
+  }
   if (jsonl) {
     HttpResponse response;
     response.content_type = "application/x-ndjson";

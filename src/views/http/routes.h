@@ -31,6 +31,15 @@ void AddPageRoutes(Router& router, Site& site);
 // else.
 std::string LedgerReadMessage(const Error& error, const RequestContext& context);
 
+// The response to a failure to read the ledger, as JSON or as a page: `status` with
+// LedgerReadMessage, and the detail in the request log whoever the caller is.
+HttpResponse LedgerReadFailure(int status, const Error& error, const RequestContext& context);
+HttpResponse LedgerReadFailurePage(int status, const Error& error, const RequestContext& context);
+
+// The response to a ledger store that cannot be had from the pool (503), with why in the log.
+HttpResponse LedgerUnavailable(const Error& error);
+HttpResponse LedgerUnavailablePage(const Error& error);
+
 // The response for an error of StatusFor: 400 for a bad ?at=, else 503 (LedgerReadMessage's
 // detail). StatusErrorPage: the same as an HTML page.
 HttpResponse StatusError(const Error& error, const RequestContext& context);

@@ -28,14 +28,38 @@ std::string LedgerReadMessage(const Error& error, const RequestContext& context)
   return context.SeesRestricted() ? generic + ": " + error.ToString() : generic;
 }
 
+HttpResponse LedgerReadFailure(int status, const Error& error, const RequestContext& context) {
+  HttpResponse response = ErrorResponse(status, LedgerReadMessage(error, context));
+  response.log_detail = error.ToString();
+  return response;
+}
+
+HttpResponse LedgerReadFailurePage(int status, const Error& error, const RequestContext& context) {
+  HttpResponse response = ProblemPage(status, LedgerReadMessage(error, context));
+  response.log_detail = error.ToString();
+  return response;
+}
+
+HttpResponse LedgerUnavailable(const Error& error) {
+  HttpResponse response = ErrorResponse(503, "the ledger cannot be opened");
+  response.log_detail = error.ToString();
+  return response;
+}
+
+HttpResponse LedgerUnavailablePage(const Error& error) {
+  HttpResponse response = ProblemPage(503, "the ledger cannot be opened");
+  response.log_detail = error.ToString();
+  return response;
+}
+
 HttpResponse StatusError(const Error& error, const RequestContext& context) {
   if (error.where == "at") return ErrorResponse(400, error.message);
-  return ErrorResponse(503, LedgerReadMessage(Error{error.message, ""}, context));
+  return LedgerReadFailure(503, Error{error.message, ""}, context);
 }
 
 HttpResponse StatusErrorPage(const Error& error, const RequestContext& context) {
   if (error.where == "at") return ProblemPage(400, error.message);
-  return ProblemPage(503, LedgerReadMessage(Error{error.message, ""}, context));
+  return LedgerReadFailurePage(503, Error{error.message, ""}, context);
 }
 
 namespace {
