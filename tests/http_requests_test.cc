@@ -146,6 +146,32 @@ TEST_F(HttpRequestsTest, EventFiltersTakeDatesAndEventTypesOnly) {
   }
 }
 
+TEST_F(HttpRequestsTest, EventsArePagedByNextBeginToTheEnd) {
+  int n = 0;
+  for (const char* classification : {"public", "restricted", "public", "restricted", "public"}) {
+    const std::string event = Disbursement("Paged " + std::to_string(++n), classification);
+    ASSERT_EQ(Send("POST", "/api/v1/events", "lauris", event).status, 201);
+  }
+  for (const std::string caller : {"", "lauris"}) {
+    const nlohmann::json all = Json(Send("GET", "/api/v1/events?limit=10000", caller));
+    EXPECT_TRUE(all["next_begin"].is_null());
+    std::vector<std::string> paged;
+    std::string begin = "0";
+    for (int page = 0; page < 100; ++page) {
+      const nlohmann::json body =
+          Json(Send("GET", "/api/v1/events?limit=2&begin=" + begin, caller));
+      EXPECT_LE(body["events"].size(), 2u);
+      for (const nlohmann::json& event : body["events"]) paged.push_back(event.value("id", ""));
+      if (body["next_begin"].is_null()) break;
+      begin = std::to_string(body["next_begin"].get<int64_t>());
+    }
+    std::vector<std::string> listed;
+    for (const nlohmann::json& event : all["events"]) listed.push_back(event.value("id", ""));
+    EXPECT_EQ(paged, listed) << "as " << (caller.empty() ? "anonymous" : caller);
+    EXPECT_GE(listed.size(), caller.empty() ? 3u : 5u);
+  }
+}
+
 TEST_F(HttpRequestsTest, AllowNamesTheMethodsOfThePath) {
   const std::vector<std::pair<std::pair<std::string, std::string>, std::string>> cases = {
       {{"POST", "/api/v1/tree-heads"}, "GET, HEAD"},

@@ -127,7 +127,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 nlohmann::json list = nlohmann::json::array();
                 if (!context.SeesRestricted()) {
                   if (filter.classification == "restricted") {
-                    return JsonResponse({{"events", list}});
+                    return JsonResponse({{"events", list}, {"next_begin", nullptr}});
                   }
                   filter.classification = "public";
                 }
@@ -143,7 +143,14 @@ void AddLedgerRoutes(Router& router, Site& site) {
                   }
                   if (json.value()) list.push_back(std::move(*json.value()));
                 }
-                return JsonResponse({{"events", list}});
+                // A full page may have more after it: the next one begins after its last leaf
+                // (events it read and left out, as not the caller's to see, count too).
+                nlohmann::json next_begin = nullptr;
+                if (filter.limit > 0 &&
+                    static_cast<int64_t>(events.value().size()) == filter.limit) {
+                  next_begin = events.value().back().leaf_index + 1;
+                }
+                return JsonResponse({{"events", list}, {"next_begin", next_begin}});
               }});
   router.Add({"GET", "/api/v1/events/{id}", Access::kPublic, [&site](RequestContext& context) {
                 Result<StoreLease> store = site.ledgers().Acquire();
