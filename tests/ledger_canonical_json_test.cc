@@ -122,6 +122,9 @@ TEST(CanonicalJson, RejectsDuplicateNamesAndMalformedInput) {
       << syntax.message;
   EXPECT_EQ(ErrorOf(CanonicalizeText("")).where, "column 1");
   EXPECT_EQ(ErrorOf(CanonicalizeText(R"({"a":1} x)")).where, "column 9");
+  // One line with its line end, as `echo` gives it: cut short at the end of the line, not on a
+  // second line.
+  EXPECT_EQ(ErrorOf(CanonicalizeText("{\"a\":1\n")).where, "column 7");
   // A text of several lines names the line too; columns count characters, not bytes.
   EXPECT_EQ(ErrorOf(CanonicalizeText("{\n  \"ā\": tru\n}")).where, "line 2, column 11");
   // Lone surrogates and ill-formed UTF-8 are not Unicode strings.

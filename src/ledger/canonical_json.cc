@@ -296,6 +296,13 @@ Result<std::string> CanonicalizeText(std::string_view json_text) {
 }
 
 std::string PlaceOfByte(std::string_view text, size_t offset) {
+  const size_t first_line_end = text.find('\n');
+  const bool one_line =
+      first_line_end == std::string_view::npos || first_line_end + 1 == text.size();
+  // In one line with its line end, the end of the input is the end of the line.
+  if (one_line && first_line_end != std::string_view::npos) {
+    offset = std::min(offset, first_line_end);
+  }
   int line = 1;
   int column = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -306,9 +313,6 @@ std::string PlaceOfByte(std::string_view text, size_t offset) {
       ++column;
     }
   }
-  const size_t first_line_end = text.find('\n');
-  const bool one_line =
-      first_line_end == std::string_view::npos || first_line_end + 1 == text.size();
   return one_line ? fmt::format("column {}", column)
                   : fmt::format("line {}, column {}", line, column);
 }

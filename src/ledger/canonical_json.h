@@ -63,8 +63,8 @@ Result<std::string> CanonicalizeText(std::string_view json_text);
 bool IsDuplicateMemberName(const Error& error);
 
 // Where byte `offset` (0-based) of `text` is, for a person: "column C" in a text of one line (a
-// JSON Lines row, whose file line is named apart), else "line L, column C"; 1-based, in
-// characters.
+// JSON Lines row, whose file line is named apart; an offset at or past its line end is the end of
+// the line), else "line L, column C"; 1-based, in characters.
 std::string PlaceOfByte(std::string_view text, size_t offset);
 
 }  // namespace treaty::ledger

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "ledger/canonical_json.h"
 #include "ledger/currency.h"
@@ -438,7 +439,8 @@ class Validator {
     if (!IsAgreementId(*agreement)) {
       Fail("agreement", fmt::format("not an agreement id: \"{}\"", *agreement));
     } else if (context_.known_agreements && !context_.known_agreements->contains(*agreement)) {
-      Fail("agreement", fmt::format("no agreement \"{}\" in the store", *agreement));
+      Fail("agreement", fmt::format("no agreement \"{}\" here: events are recorded for {}",
+                                    *agreement, fmt::join(*context_.known_agreements, ", ")));
     }
     event.agreement = *agreement;
     agreement_ = *agreement;

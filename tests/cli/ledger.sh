@@ -78,6 +78,12 @@ login_name_refused() {
 check "a login name that cannot be a user" login_name_refused
 check "it names the login name" has \
   '$USER: the login name is not a recorded_by.user (must be one line): give --user' "$work/err"
+echo "{\"type\":\"training\",\"participant\":\"LV\",\"date\":\"2024-05-02\",\"commitments\":[\"$military\"],\"quantity\":1,\"unit\":\"person\",\"description\":\"Recorded without USER\",\"evidence\":[],\"classification\":\"public\"}" \
+  >"$work/no-user.json"
+check "without \$USER" bash -c \
+  "env -u USER '$treaty' record --db '$work/no-user.sqlite' <'$work/no-user.json' >/dev/null"
+check "the user is the user id's name" has "\"user\":\"$(id -un)\"" \
+  <("$treaty" events --db "$work/no-user.sqlite")
 check "reused idempotency key" bad_record 'idempotency_key: reused with different content: event' \
   --amount 99 --idempotency-key lv-mod/t1 "${ok[@]}"
 check "the reused key names the event" has "$first_id (leaf 0)" "$work/err"
@@ -121,6 +127,10 @@ check "a key file whose seed does not match" run 2 record --db "$db" --key "$wor
 check "seed message" has 'does not match' "$work/err"
 check "unknown agreement" run 2 record --db "$db" --agreement xx-yy-2099 --type training
 check "unknown agreement message" has 'no agreement "xx-yy-2099"' "$work/err"
+echo '{"agreement":"xx-yy-2099","type":"training"}' >"$work/other-agreement.json"
+stdin="$work/other-agreement.json" check "an event of another agreement" run 2 record --db "$db" --user tester
+check "names the agreement recorded here" has \
+  'stdin: agreement: no agreement "xx-yy-2099" here: events are recorded for lv-ua-2024' "$work/err"
 
 # ---- import: the demo ledger, JSON Lines, CSV ----
 check "import the demo ledger" run 0 import "$ledger/reported-support.csv" --profile reported-support \

@@ -1,5 +1,6 @@
 #include "views/cli/ledger_setup.h"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -64,8 +65,8 @@ Result<AgreementTerms> ReadAgreementTerms(const std::string& package_folder) {
 
 std::string LoginName() {
   if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') return user;
-  if (const char* login = getlogin(); login != nullptr) return login;
-  return "unknown";
+  const passwd* entry = getpwuid(geteuid());
+  return entry != nullptr && entry->pw_name != nullptr ? entry->pw_name : "";
 }
 
 Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& options) {
@@ -95,15 +96,15 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   // The user every event is recorded by unless it names its own (§1.1: one line, 1–100
   // characters, normalised as §1.4 says).
   const bool user_given = !options.user.empty();
-  Result<std::string> user = ledger::NormalEventString(user_given ? options.user : LoginName(),
-                                                       ledger::kRecordedByUserRule);
+  const std::string login = user_given ? options.user : LoginName();
+  if (login.empty()) return Error{"not set, and the user id has no name: give --user", "$USER"};
+  Result<std::string> user = ledger::NormalEventString(login, ledger::kRecordedByUserRule);
   const std::string user_problem =
       !user.ok() ? user.error().message : (user.value().empty() ? "empty" : "");
   if (!user_problem.empty()) {
-    return Error{
-        user_given ? user_problem
-                   : "the login name is not a recorded_by.user (" + user_problem + "): give --user",
-        user_given ? "--user" : "$USER"};
+    if (user_given) return Error{user_problem, "--user"};
+    return Error{"the login name is not a recorded_by.user (" + user_problem + "): give --user",
+                 "$USER"};
   }
   context.default_user = std::move(user).value();
   context.known_agreements = std::set<std::string>{read.value().package.id};

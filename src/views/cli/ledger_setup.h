@@ -60,7 +60,8 @@ struct AgreementTerms {
 };
 Result<AgreementTerms> ReadAgreementTerms(const std::string& package_folder);
 
-// The login name ($USER, else getlogin()), "unknown" when neither is known.
+// Who runs the command: $USER, else the name of the process's user id; empty when neither is
+// known (a user id without a name), so that no event is recorded by a made-up user.
 std::string LoginName();
 
 }  // namespace treaty::views
