@@ -81,7 +81,7 @@ check "it names the login name" has \
 echo "{\"type\":\"training\",\"participant\":\"LV\",\"date\":\"2024-05-02\",\"commitments\":[\"$military\"],\"quantity\":1,\"unit\":\"person\",\"description\":\"Recorded without USER\",\"evidence\":[],\"classification\":\"public\"}" \
   >"$work/no-user.json"
 check "without \$USER" bash -c \
-  "env -u USER '$treaty' record --db '$work/no-user.sqlite' <'$work/no-user.json' >/dev/null"
+  "env -u USER '$treaty' record --db '$work/no-user.sqlite' <'$work/no-user.json' >/dev/null 2>&1"
 check "the user is the user id's name" has "\"user\":\"$(id -un)\"" \
   <("$treaty" events --db "$work/no-user.sqlite")
 check "reused idempotency key" bad_record 'idempotency_key: reused with different content: event' \
@@ -287,6 +287,30 @@ before=$(sha256sum <"$work/other-program.sqlite")
 check "verify of another program's database exit 2" run 2 verify --db "$work/other-program.sqlite"
 check "leaves its file as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
 check "and its journal mode" [ "$(sqlite3 "$work/other-program.sqlite" 'PRAGMA journal_mode')" = delete ]
+# A ledger that the reading commands open is left as it was, byte for byte: here a copy kept in
+# rollback-journal mode, which an append would turn to WAL.
+"$treaty" import "$ledger/reported-support.csv" --profile reported-support --user demo \
+  --db "$work/copy.sqlite" >/dev/null
+sqlite3 "$work/copy.sqlite" 'PRAGMA journal_mode = DELETE' >/dev/null
+copy_id=$("$treaty" events --db "$work/copy.sqlite" --limit 1 | sed 's/.*"id":"\([^"]*\)".*/\1/')
+before=$(sha256sum <"$work/copy.sqlite")
+for command in verify events "proof $copy_id" "consistency 7" "status --at 2025-01-01" "export csv"; do
+  check "$command of a ledger" run 0 $command --db "$work/copy.sqlite"
+done
+check "leaves the ledger's file as it was" [ "$(sha256sum <"$work/copy.sqlite")" = "$before" ]
+check "and its journal mode" [ "$(sqlite3 "$work/copy.sqlite" 'PRAGMA journal_mode')" = delete ]
+sqlite3 "$work/copy.sqlite" 'DROP TABLE tree_node_children'
+before=$(sha256sum <"$work/copy.sqlite")
+check "verify of an earlier version's tables exit 2" run 2 verify --db "$work/copy.sqlite"
+check "says so" has 'copy.sqlite: the ledger tables are of an earlier version: open them once with treaty record or import' "$work/err"
+check "and brings nothing up to date" [ "$(sha256sum <"$work/copy.sqlite")" = "$before" ]
+mkdir "$work/a-folder"
+check "status of a folder exit 2" run 2 status --db "$work/a-folder"
+check "names it" has "$work/a-folder: cannot open the database" "$work/err"
+# A file with errors leaves no database behind.
+printf 'type,participant\ntraining,XX\n' >"$work/bad-participant.csv"
+check "a failed import into a new file exit 2" run 2 import "$work/bad-participant.csv" --db "$work/never.sqlite"
+check "makes no file" [ ! -e "$work/never.sqlite" ]
 printf 'type,participant\n' >"$work/header-only.csv"
 check "an import of no rows" run 0 import "$work/header-only.csv" --db "$work/empty.sqlite"
 check "says the root of the empty tree" has \

@@ -112,6 +112,8 @@ for command in verify events "consistency 1" "proof $first_id"; do
 done
 check "status of a schema without the ledger" run 0 status --db "$empty_db" --at 2025-01-01
 check "reads no events" has "(0 events, audience all)" "$work/out"
+check "status of a schema that does not exist exit 2" run 2 status --db "$(in_schema "${schema}_typo")"
+check "says so" has "no schema of the connection's search_path exists" "$work/err"
 check "no table was made in it" \
   [ "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = '$empty_schema'")" -eq 0 ]
 check "an unreachable server exit 2" run 2 verify --db "postgresql://treaty:secret@127.0.0.1:1/none"

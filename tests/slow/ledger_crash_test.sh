@@ -14,6 +14,7 @@ rows=${3:-100000}
 kills=${4:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 cd "$root" || exit 1
 file="$work/events.jsonl"
 
@@ -34,7 +35,6 @@ if [ "$store" = postgresql ]; then
   trap 'sql "DROP SCHEMA $schema CASCADE"; rm -rf "$work"' EXIT
   db="$server?options=-csearch_path%3D$schema"
 else
-  trap 'rm -rf "$work"' EXIT
   db="$work/crash.sqlite"
 fi
 

@@ -144,7 +144,26 @@ Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
 Result<bool> HasLedgerSchema(pqxx::connection& connection) {
   try {
     pqxx::nontransaction session(connection);
-    return session.exec1("SELECT to_regclass('ledger_schema') IS NOT NULL")[0].as<bool>();
+    if (session.exec1("SELECT current_schema() IS NULL")[0].as<bool>()) {
+      return Error{"no schema of the connection's search_path exists (check its name)", ""};
+    }
+    if (session.exec1("SELECT to_regclass('ledger_schema') IS NULL")[0].as<bool>()) return false;
+    const pqxx::result versions = session.exec("SELECT version FROM ledger_schema");
+    if (versions.size() != 1 || versions[0][0].as<int>() != kLedgerSchemaVersion) {
+      return Error{"the ledger schema does not have version " +
+                       std::to_string(kLedgerSchemaVersion) + ", which this program reads",
+                   ""};
+    }
+    if (session
+            .exec1("SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = "
+                   "'tree_nodes'::regclass AND attname = 'children' AND NOT attisdropped)")[0]
+            .as<bool>()) {
+      return Error{
+          "the ledger tables are of an earlier version: open them once with treaty "
+          "record or import, which brings them up to date",
+          ""};
+    }
+    return true;
   } catch (const std::exception& error) {
     return PostgresError(error, "");
   }

@@ -17,7 +17,10 @@ inline constexpr int kLedgerSchemaVersion = 1;
 // kLedgerSchemaVersion, and server failures (`where` is left empty for the caller).
 Result<bool> EnsureLedgerSchema(pqxx::connection& connection);
 
-// Whether the connection's search_path finds the ledger's tables (`ledger_schema`); reads only.
+// For a connection that only reads: whether its search_path finds the ledger's tables (false: no
+// `ledger_schema`), checked as EnsureLedgerSchema checks them but without changing anything.
+// Errors: no schema of the search_path exists (a mistyped name), a version other than
+// kLedgerSchemaVersion, tables of an earlier version (no `children` column), server failures.
 Result<bool> HasLedgerSchema(pqxx::connection& connection);
 
 }  // namespace treaty::store

@@ -19,20 +19,19 @@ Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(
   Result<std::unique_ptr<pqxx::connection>> connection = ConnectPostgres(url);
   if (!connection.ok()) return connection.error();
   std::string where = RedactPostgresUrl(url);
-  if (missing == ledger::MissingLedgerTables::kLeaveAlone) {
-    Result<bool> has_ledger = HasLedgerSchema(*connection.value());
-    if (!has_ledger.ok()) return Error{has_ledger.error().message, where};
-    if (!has_ledger.value()) return std::unique_ptr<PostgresLedgerStore>();
-  }
-  Result<bool> schema = EnsureLedgerSchema(*connection.value());
+  Result<bool> schema = missing == ledger::MissingLedgerTables::kLeaveAlone
+                            ? HasLedgerSchema(*connection.value())
+                            : EnsureLedgerSchema(*connection.value());
   if (!schema.ok()) return Error{schema.error().message, where};
+  if (!schema.value()) return std::unique_ptr<PostgresLedgerStore>();
   PrepareLedgerStatements(*connection.value());
   return std::unique_ptr<PostgresLedgerStore>(
       new PostgresLedgerStore(std::move(connection).value(), std::move(where)));
 }
 
-Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(const std::string& url) {
-  Result<std::unique_ptr<PostgresLedgerStore>> store = PostgresLedgerStore::Open(url);
+Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(
+    const std::string& url, ledger::MissingLedgerTables missing) {
+  Result<std::unique_ptr<PostgresLedgerStore>> store = PostgresLedgerStore::Open(url, missing);
   if (!store.ok()) return store.error();
   return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
 }

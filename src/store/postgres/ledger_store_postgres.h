@@ -24,9 +24,10 @@ class PostgresLedgerStore : public ledger::LedgerStore {
   // Connects to `url` (a libpq connection string, e.g. "postgresql://treaty@127.0.0.1:5432/treaty";
   // "?options=-csearch_path%3Dname" selects the schema) with synchronous_commit on, and creates
   // the ledger tables, triggers and REVOKEs when missing (ledger_schema_postgres.h). With
-  // MissingLedgerTables::kLeaveAlone, a search_path without the ledger tables is left untouched and
-  // gives a null store. Errors: the server cannot be reached, the schema has another version, any
-  // server failure.
+  // MissingLedgerTables::kLeaveAlone nothing is changed: a search_path without the ledger tables
+  // gives a null store, one with tables of an earlier version an error. Errors: the server cannot
+  // be reached, no schema of the search_path exists (kLeaveAlone), the schema has another version,
+  // any server failure.
   static Result<std::unique_ptr<PostgresLedgerStore>> Open(
       const std::string& url,
       ledger::MissingLedgerTables missing = ledger::MissingLedgerTables::kCreate);
@@ -87,6 +88,8 @@ class PostgresLedgerStore : public ledger::LedgerStore {
 };
 
 // PostgresLedgerStore::Open as the interface type: the entry point for `--db postgresql://…`.
-Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(const std::string& url);
+Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(
+    const std::string& url,
+    ledger::MissingLedgerTables missing = ledger::MissingLedgerTables::kCreate);
 
 }  // namespace treaty::store

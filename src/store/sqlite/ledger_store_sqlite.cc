@@ -424,7 +424,6 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
       path.c_str(), &raw,
       SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, nullptr);
   DatabaseHandle db(raw);
-  if (rc == SQLITE_CANTOPEN && !create) return std::unique_ptr<SqliteLedgerStore>();
   if (rc != SQLITE_OK) {
     return Error{std::string("cannot open the database: ") +
                      (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
@@ -432,41 +431,64 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
   }
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
   std::unique_ptr<SqliteLedgerStore> store(new SqliteLedgerStore(path, std::move(db)));
-  sqlite3* handle = store->db_.get();
-  // Whether the file has table `name`.
-  auto has_table = [&store](const char* name) -> Result<bool> {
-    Result<sqlite3_stmt*> statement =
-        store->Statement("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
-    if (!statement.ok()) return statement.error();
-    Binder(statement.value()).Text(name);
-    const int rc = sqlite3_step(statement.value());
-    const bool found = rc == SQLITE_ROW && sqlite3_column_int(statement.value(), 0) > 0;
-    sqlite3_reset(statement.value());
-    if (rc != SQLITE_ROW) return store->Fail("cannot read the ledger tables");
-    return found;
-  };
   if (!create) {
-    // Read before any pragma, which could change the file (journal_mode = WAL persists).
-    Result<bool> has_ledger = has_table("ledger_schema");
+    // Reads only: no pragma (journal_mode = WAL persists in the file), no lock, no upgrade.
+    Result<bool> has_ledger = store->HasTable("ledger_schema");
     if (!has_ledger.ok()) return has_ledger.error();
     if (!has_ledger.value()) return std::unique_ptr<SqliteLedgerStore>();
+    Result<bool> has_children = store->HasTable("tree_node_children");
+    if (!has_children.ok()) return has_children.error();
+    if (!has_children.value()) {
+      return Error{
+          "the ledger tables are of an earlier version: open them once with treaty "
+          "record or import, which brings them up to date",
+          path};
+    }
+  } else if (std::optional<Error> error = store->CreateOrUpgradeTables()) {
+    return *error;
   }
+  Result<sqlite3_stmt*> version = store->Statement("SELECT version FROM ledger_schema");
+  if (!version.ok()) return version.error();
+  const int step = sqlite3_step(version.value());
+  const int found = step == SQLITE_ROW ? sqlite3_column_int(version.value(), 0) : -1;
+  sqlite3_reset(version.value());
+  if (found != kLedgerSchemaVersion) {
+    return Error{fmt::format("ledger schema version {} is not {}", found, kLedgerSchemaVersion),
+                 path};
+  }
+  return store;
+}
+
+Result<bool> SqliteLedgerStore::HasTable(const char* name) {
+  Result<sqlite3_stmt*> statement =
+      Statement("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+  if (!statement.ok()) return statement.error();
+  Binder(statement.value()).Text(name);
+  const int rc = sqlite3_step(statement.value());
+  const bool found = rc == SQLITE_ROW && sqlite3_column_int(statement.value(), 0) > 0;
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_ROW) return Fail("cannot read the ledger tables");
+  return found;
+}
+
+std::optional<Error> SqliteLedgerStore::CreateOrUpgradeTables() {
   // journal_mode answers with a row; an in-memory database stays in "memory" mode.
   // page_size takes effect only in a new file (before WAL is on): 16 KiB pages hold ~15 event rows
   // instead of ~4, so fewer pages are split, written to the WAL and checkpointed per event (§6.4).
   if (sqlite3_exec(
-          handle, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+          db_.get(),
+          "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
           nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return store->Fail("cannot set up the connection");
+    return Fail("cannot set up the connection");
   }
   // IMMEDIATE: of two processes creating the tables, the second waits and then sees them.
-  if (sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return store->Fail("cannot start a transaction");
+  if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Fail("cannot start a transaction");
   }
-  Result<bool> has_schema = has_table("ledger_schema");
-  Result<bool> has_children = has_schema.ok() ? has_table("tree_node_children") : has_schema;
+  Result<bool> has_schema = HasTable("ledger_schema");
+  Result<bool> has_children = has_schema.ok() ? HasTable("tree_node_children") : has_schema;
   if (!has_children.ok()) {
-    sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     return has_children.error();
   }
   std::string sql;
@@ -482,21 +504,12 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
   sql +=
       "DROP INDEX IF EXISTS events_by_type; DROP INDEX IF EXISTS events_by_date; "
       "DROP INDEX IF EXISTS event_commitments_by_leaf;\nCOMMIT;";
-  if (sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-    Error error = store->Fail("cannot create the ledger tables");
-    sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+    Error error = Fail("cannot create the ledger tables");
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     return error;
   }
-  Result<sqlite3_stmt*> version = store->Statement("SELECT version FROM ledger_schema");
-  if (!version.ok()) return version.error();
-  const int step = sqlite3_step(version.value());
-  const int found = step == SQLITE_ROW ? sqlite3_column_int(version.value(), 0) : -1;
-  sqlite3_reset(version.value());
-  if (found != kLedgerSchemaVersion) {
-    return Error{fmt::format("ledger schema version {} is not {}", found, kLedgerSchemaVersion),
-                 path};
-  }
-  return store;
+  return std::nullopt;
 }
 
 Result<std::unique_ptr<AppendTransaction>> SqliteLedgerStore::BeginAppend(

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "ledger/ledger_store.h"
@@ -20,10 +21,11 @@ namespace treaty::store {
 class SqliteLedgerStore : public ledger::LedgerStore {
  public:
   // Opens `path` (creating the file and the ledger tables when missing; ":memory:" gives a private
-  // in-memory store). With MissingLedgerTables::kLeaveAlone a missing file or a file without the
-  // ledger tables is left untouched and gives a null store. Errors: the folder does not exist,
-  // the file is not a SQLite database, a ledger schema version other than 1, or any SQLite
-  // failure.
+  // in-memory store). With MissingLedgerTables::kLeaveAlone nothing is written: the file must
+  // exist, one without the ledger tables gives a null store, and one with them is read without
+  // setting a pragma, taking the write lock or bringing the tables of an earlier version up to
+  // date (an error instead). Errors: the folder or the file does not exist, the file is not a
+  // SQLite database, a ledger schema version other than 1, or any SQLite failure.
   static Result<std::unique_ptr<SqliteLedgerStore>> Open(
       const std::string& path,
       ledger::MissingLedgerTables missing = ledger::MissingLedgerTables::kCreate);
@@ -71,6 +73,11 @@ class SqliteLedgerStore : public ledger::LedgerStore {
   // The prepared statement for `sql`, reset and with its bindings cleared; prepared once per
   // connection.
   Result<sqlite3_stmt*> Statement(const std::string& sql);
+  // Whether the file has table `name`.
+  Result<bool> HasTable(const char* name);
+  // Sets the file up for appends (WAL, 16 KiB pages) and creates the ledger tables, or adds what
+  // a file of an earlier version lacks, in one IMMEDIATE transaction.
+  std::optional<Error> CreateOrUpgradeTables();
   Error Fail(std::string_view what) const;
   // The head `statement` selects (kHeadColumns), or nullopt; a root_hash or signature of the
   // wrong size is an error (ledger::WrongSizeHeadError).

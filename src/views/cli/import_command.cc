@@ -75,15 +75,19 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   progress.Show("validated", static_cast<int64_t>(reading.rows.size()),
                 static_cast<int64_t>(reading.rows.size()));
   progress.Finish();
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
-  if (!store.ok()) {
-    err << "treaty import: " << store.error().ToString() << "\n";
+  // A SQLite file not made yet is made only once the file has passed: its rows are checked
+  // against an empty ledger in memory.
+  const bool new_file = !http::IsPostgresUrl(options.db) && !std::filesystem::exists(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> checked =
+      OpenLedgerStore(new_file ? std::string(":memory:") : options.db);
+  if (!checked.ok()) {
+    err << "treaty import: " << checked.error().ToString() << "\n";
     return kExitBadInput;
   }
   // The rows that read well are checked against the store too, so that every error is listed.
   const ledger::ImportCheck check{options.agreement, &setup.value()->key, &setup.value()->keys};
   Result<std::vector<ledger::ImportError>> row_errors =
-      ledger::CheckImportRows(*store.value(), check, reading);
+      ledger::CheckImportRows(*checked.value(), check, reading);
   if (!row_errors.ok()) {
     for (const ledger::ImportError& error : reading.errors) err << error.text << "\n";
     err << "treaty import: " << row_errors.error().ToString() << "\n";
@@ -103,6 +107,12 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     }
     err << fmt::format("treaty import: {}: {} error{}; nothing was written\n", file, errors.size(),
                        errors.size() == 1 ? "" : "s");
+    return kExitBadInput;
+  }
+  Result<std::unique_ptr<ledger::LedgerStore>> store =
+      new_file ? OpenLedgerStore(options.db) : std::move(checked);
+  if (!store.ok()) {
+    err << "treaty import: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
   Result<std::string> again = text::ReadFile(file);

@@ -176,7 +176,8 @@ void AddAccountRoutes(Router& router, Site& site) {
               }});
   router.Add({"GET", "/api/v1/users", Access::kAdmin, [&site](RequestContext&) {
                 Result<std::vector<User>> users = site.accounts().Users();
-                if (!users.ok()) return ErrorResponse(500, "the account store failed");
+                if (!users.ok())
+                  return ServerFailure(500, "the account store failed", users.error());
                 nlohmann::json list = nlohmann::json::array();
                 for (const User& user : users.value()) list.push_back(UserJson(user));
                 return JsonResponse({{"users", list}});
@@ -213,7 +214,8 @@ void AddAccountRoutes(Router& router, Site& site) {
                 if (!error.empty()) return ErrorResponse(422, error);
                 Result<NewToken> token =
                     site.accounts().CreateToken(context.user->name, label, lifetime);
-                if (!token.ok()) return ErrorResponse(500, "the account store failed");
+                if (!token.ok())
+                  return ServerFailure(500, "the account store failed", token.error());
                 nlohmann::json json = TokenJson(token.value().info);
                 json["token"] = token.value().token;
                 return JsonResponse(json, 201);
@@ -223,7 +225,8 @@ void AddAccountRoutes(Router& router, Site& site) {
                 const bool admin = context.user->role == Role::kAdmin;
                 Result<std::vector<TokenInfo>> tokens =
                     site.accounts().Tokens(admin ? "" : context.user->name);
-                if (!tokens.ok()) return ErrorResponse(500, "the account store failed");
+                if (!tokens.ok())
+                  return ServerFailure(500, "the account store failed", tokens.error());
                 nlohmann::json list = nlohmann::json::array();
                 for (const TokenInfo& token : tokens.value()) list.push_back(TokenJson(token));
                 return JsonResponse({{"tokens", list}});
@@ -242,7 +245,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                 if (!revoked.ok()) {
                   if (revoked.error().where == "id")
                     return ErrorResponse(404, "no token of yours has the id " + id);
-                  return ErrorResponse(500, "the account store failed");
+                  return ServerFailure(500, "the account store failed", revoked.error());
                 }
                 return JsonResponse(TokenJson(revoked.value()));
               }});

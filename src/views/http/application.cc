@@ -76,7 +76,7 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
       return response;
     }
     Result<std::optional<User>> user = site_->accounts().UserByToken(authorization.substr(7));
-    if (!user.ok()) return ErrorResponse(500, "the account store failed");
+    if (!user.ok()) return ServerFailure(500, "the account store failed", user.error());
     if (!user.value()) {
       HttpResponse response = ErrorResponse(401, "unknown, expired or revoked API token");
       response.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -85,7 +85,7 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
     context.user = user.value();
   } else if (const std::string session = request.Cookie(kSessionCookie); !session.empty()) {
     Result<std::optional<SessionUser>> found = site_->accounts().FindSession(session);
-    if (!found.ok()) return ErrorResponse(500, "the account store failed");
+    if (!found.ok()) return ServerFailure(500, "the account store failed", found.error());
     if (found.value()) {
       context.user = found.value()->user;
       context.csrf = found.value()->csrf;

@@ -153,6 +153,15 @@ HttpResponse ErrorResponse(int status, std::string_view message) {
   return JsonResponse({{"error", {{"status", status}, {"message", std::string(message)}}}}, status);
 }
 
+HttpResponse WithLogDetail(HttpResponse response, const Error& error) {
+  response.log_detail = error.ToString();
+  return response;
+}
+
+HttpResponse ServerFailure(int status, std::string_view message, const Error& error) {
+  return WithLogDetail(ErrorResponse(status, message), error);
+}
+
 std::string_view StatusReason(int status) {
   switch (status) {
     case 200:

@@ -11,12 +11,7 @@ bool IsPostgresUrl(const std::string& db) {
 
 Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStore(const std::string& db,
                                                              ledger::MissingLedgerTables missing) {
-  if (IsPostgresUrl(db)) {
-    Result<std::unique_ptr<store::PostgresLedgerStore>> store =
-        store::PostgresLedgerStore::Open(db, missing);
-    if (!store.ok()) return store.error();
-    return std::unique_ptr<ledger::LedgerStore>(std::move(store).value());
-  }
+  if (IsPostgresUrl(db)) return store::OpenPostgresLedgerStore(db, missing);
   Result<std::unique_ptr<store::SqliteLedgerStore>> store =
       store::SqliteLedgerStore::Open(db, missing);
   if (!store.ok()) return store.error();

@@ -133,8 +133,16 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 }
                 Result<StoreLease> store = site.ledgers().Acquire();
                 if (!store.ok()) return LedgerUnavailable(store.error());
+                // One row beyond the page says whether another page follows, and where.
+                const int64_t page_size = filter.limit;
+                ++filter.limit;
                 Result<std::vector<ledger::StoredEvent>> events = store.value()->FindEvents(filter);
                 if (!events.ok()) return LedgerReadFailure(500, events.error(), context);
+                nlohmann::json next_begin = nullptr;
+                if (static_cast<int64_t>(events.value().size()) > page_size) {
+                  next_begin = events.value()[static_cast<size_t>(page_size)].leaf_index;
+                  events.value().erase(events.value().begin() + page_size, events.value().end());
+                }
                 for (const ledger::StoredEvent& event : events.value()) {
                   Result<std::optional<nlohmann::json>> json =
                       views::VisibleEventJson(event, AudienceOf(context));
@@ -142,13 +150,6 @@ void AddLedgerRoutes(Router& router, Site& site) {
                     return LedgerReadFailure(500, json.error(), context);
                   }
                   if (json.value()) list.push_back(std::move(*json.value()));
-                }
-                // A full page may have more after it: the next one begins after its last leaf
-                // (events it read and left out, as not the caller's to see, count too).
-                nlohmann::json next_begin = nullptr;
-                if (filter.limit > 0 &&
-                    static_cast<int64_t>(events.value().size()) == filter.limit) {
-                  next_begin = events.value().back().leaf_index + 1;
                 }
                 return JsonResponse({{"events", list}, {"next_begin", next_begin}});
               }});
@@ -226,7 +227,8 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 for (const ledger::SignedTreeHead& head : heads.value()) {
                   // A root or signature of the wrong size would be served as zeros.
                   if (std::optional<Error> wrong = ledger::WrongSizeHeadError(head, "")) {
-                    return ErrorResponse(500, "the ledger cannot be read: " + wrong->message);
+                    return ServerFailure(500, "the ledger cannot be read: " + wrong->message,
+                                         *wrong);
                   }
                   list.push_back(HeadJson(head));
                 }

@@ -298,9 +298,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   }
   if (Result<bool> reviews = FillReviews(site, context, *commitment, review_form, body);
       !reviews.ok()) {
-    HttpResponse response = ProblemPage(503, "the reviews cannot be read");
-    response.log_detail = reviews.error().ToString();
-    return response;
+    return WithLogDetail(ProblemPage(503, "the reviews cannot be read"), reviews.error());
   }
   return RenderPage(context, "commitments", "Commitment " + commitment->id, "commitment.tpl", body,
                     page_status);

@@ -62,11 +62,8 @@ RecordOutcome RecordEvent(Site& site, const User& user, nlohmann::json event) {
     if (where.starts_with("submissions[0]")) {
       where = where.size() > 15 ? where.substr(15) : "";
       outcome.status = 409;
-    } else if (error.message.find("busy") != std::string::npos) {
-      outcome.status = 503;
-      where.clear();
     } else {
-      outcome.status = 500;
+      outcome.status = error.message.find("busy") != std::string::npos ? 503 : 500;
       where.clear();
       outcome.log_detail = error.ToString();
     }

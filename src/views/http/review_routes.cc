@@ -8,11 +8,7 @@ namespace {
 
 HttpResponse ReviewList(Site& site, const std::string& commitment, bool jsonl) {
   Result<std::vector<StoredReview>> reviews = site.reviews().List(commitment);
-  if (!reviews.ok()) {
-    HttpResponse response = ErrorResponse(503, "the reviews cannot be read");
-    response.log_detail = reviews.error().ToString();
-    return response;
-  }
+  if (!reviews.ok()) return ServerFailure(503, "the reviews cannot be read", reviews.error());
   if (jsonl) {
     HttpResponse response;
     response.content_type = "application/x-ndjson";

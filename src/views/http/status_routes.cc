@@ -29,27 +29,19 @@ std::string LedgerReadMessage(const Error& error, const RequestContext& context)
 }
 
 HttpResponse LedgerReadFailure(int status, const Error& error, const RequestContext& context) {
-  HttpResponse response = ErrorResponse(status, LedgerReadMessage(error, context));
-  response.log_detail = error.ToString();
-  return response;
+  return ServerFailure(status, LedgerReadMessage(error, context), error);
 }
 
 HttpResponse LedgerReadFailurePage(int status, const Error& error, const RequestContext& context) {
-  HttpResponse response = ProblemPage(status, LedgerReadMessage(error, context));
-  response.log_detail = error.ToString();
-  return response;
+  return WithLogDetail(ProblemPage(status, LedgerReadMessage(error, context)), error);
 }
 
 HttpResponse LedgerUnavailable(const Error& error) {
-  HttpResponse response = ErrorResponse(503, "the ledger cannot be opened");
-  response.log_detail = error.ToString();
-  return response;
+  return ServerFailure(503, "the ledger cannot be opened", error);
 }
 
 HttpResponse LedgerUnavailablePage(const Error& error) {
-  HttpResponse response = ProblemPage(503, "the ledger cannot be opened");
-  response.log_detail = error.ToString();
-  return response;
+  return WithLogDetail(ProblemPage(503, "the ledger cannot be opened"), error);
 }
 
 HttpResponse StatusError(const Error& error, const RequestContext& context) {
