@@ -311,6 +311,9 @@ check "names it" has "$work/a-folder: cannot open the database" "$work/err"
 printf 'type,participant\ntraining,XX\n' >"$work/bad-participant.csv"
 check "a failed import into a new file exit 2" run 2 import "$work/bad-participant.csv" --db "$work/never.sqlite"
 check "makes no file" [ ! -e "$work/never.sqlite" ]
+check "a failed import into a database without a ledger exit 2" \
+  run 2 import "$work/bad-participant.csv" --db "$work/loaded.sqlite"
+check "adds no ledger tables to it" [ "$(ledger_tables)" -eq 0 ]
 printf 'type,participant\n' >"$work/header-only.csv"
 check "an import of no rows" run 0 import "$work/header-only.csv" --db "$work/empty.sqlite"
 check "says the root of the empty tree" has \

@@ -112,6 +112,8 @@ for command in verify events "consistency 1" "proof $first_id"; do
 done
 check "status of a schema without the ledger" run 0 status --db "$empty_db" --at 2025-01-01
 check "reads no events" has "(0 events, audience all)" "$work/out"
+check "a failed import into a schema without the ledger exit 2" \
+  run 2 import "$work/bad.csv" --db "$empty_db" --user tester
 check "status of a schema that does not exist exit 2" run 2 status --db "$(in_schema "${schema}_typo")"
 check "says so" has "no schema of the connection's search_path exists" "$work/err"
 check "no table was made in it" \

@@ -75,11 +75,12 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   progress.Show("validated", static_cast<int64_t>(reading.rows.size()),
                 static_cast<int64_t>(reading.rows.size()));
   progress.Finish();
-  // A SQLite file not made yet is made only once the file has passed: its rows are checked
-  // against an empty ledger in memory.
-  const bool new_file = !http::IsPostgresUrl(options.db) && !std::filesystem::exists(options.db);
-  Result<std::unique_ptr<ledger::LedgerStore>> checked =
-      OpenLedgerStore(new_file ? std::string(":memory:") : options.db);
+  // The rows are checked against the ledger read as it is, so that a file with errors leaves no
+  // new file or table behind: where there is no ledger yet, against an empty one in memory. Tables
+  // of an earlier version cannot be read so; the writer's store brings them up to date first.
+  Result<std::unique_ptr<ledger::LedgerStore>> checked = OpenLedgerStoreIfAny(options.db);
+  if (checked.ok() && checked.value() == nullptr) checked = OpenLedgerStore(":memory:");
+  if (!checked.ok()) checked = OpenLedgerStore(options.db);
   if (!checked.ok()) {
     err << "treaty import: " << checked.error().ToString() << "\n";
     return kExitBadInput;
@@ -109,8 +110,8 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
                        errors.size() == 1 ? "" : "s");
     return kExitBadInput;
   }
-  Result<std::unique_ptr<ledger::LedgerStore>> store =
-      new_file ? OpenLedgerStore(options.db) : std::move(checked);
+  checked.value().reset();
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
   if (!store.ok()) {
     err << "treaty import: " << store.error().ToString() << "\n";
     return kExitBadInput;

@@ -7,13 +7,32 @@
 
 namespace treaty::views {
 
+namespace {
+
+// Whether `db` is a SQLite file that does not exist. Errors: the path cannot be looked at.
+Result<bool> IsMissingFile(const std::string& db) {
+  if (http::IsPostgresUrl(db)) return false;
+  std::error_code error;
+  const bool exists = std::filesystem::exists(db, error);
+  if (error) return Error{"cannot look for the database: " + error.message(), db};
+  return !exists;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::string& db) {
-  if (!http::IsPostgresUrl(db)) {
-    std::error_code error;
-    const bool exists = std::filesystem::exists(db, error);
-    if (error) return Error{"cannot look for the database: " + error.message(), db};
-    if (!exists) return Error{"no such database (treaty load, record or import makes it)", db};
+  Result<bool> missing = IsMissingFile(db);
+  if (!missing.ok()) return missing.error();
+  if (missing.value()) {
+    return Error{"no such database (treaty load, record or import makes it)", db};
   }
+  return OpenLedgerStore(db, ledger::MissingLedgerTables::kLeaveAlone);
+}
+
+Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreIfAny(const std::string& db) {
+  Result<bool> missing = IsMissingFile(db);
+  if (!missing.ok()) return missing.error();
+  if (missing.value()) return std::unique_ptr<ledger::LedgerStore>();
   return OpenLedgerStore(db, ledger::MissingLedgerTables::kLeaveAlone);
 }
 

@@ -18,6 +18,10 @@ using http::OpenLedgerStore;
 // that a mistyped path would read as one.
 Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::string& db);
 
+// As OpenLedgerStoreToRead, but a SQLite file that does not exist gives a null store too (import,
+// which checks its rows before it writes).
+Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreIfAny(const std::string& db);
+
 // As OpenLedgerStoreToRead, for the commands about the ledger itself (verify, events, proof,
 // consistency): a database without the ledger tables is an error naming it too.
 Result<std::unique_ptr<ledger::LedgerStore>> OpenExistingLedgerStore(const std::string& db);
