@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The ledger commands and the server as a user runs them on PostgreSQL (`--db postgresql://…`):
 # record, import, events, verify, proof, consistency, verify-proof, status, export and serve, bad
-# input that writes nothing, a tampered row that verify names, and a schema without the ledger
-# that the reading commands leave untouched. Runs against the server of TREATY_TEST_POSTGRES_URL
+# input that writes nothing, a tampered row that verify names, writers in separate processes at
+# once, and a schema without the ledger that the reading commands leave untouched. Runs against the server of TREATY_TEST_POSTGRES_URL
 # (scripts/test.sh starts one), each run in a schema of its own, dropped at the end; without the
 # variable it is skipped (exit 77). Usage: tests/cli/ledger_postgres.sh PATH_TO_TREATY.
 set -uo pipefail
@@ -16,12 +16,13 @@ if [ -z "$server" ]; then
 fi
 schema="cli_$$"
 empty_schema="cli_empty_$$"
+writers_schema="cli_writers_$$"
 sql() { PGOPTIONS=--client-min-messages=warning psql "$server" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
-sql "CREATE SCHEMA $schema; CREATE SCHEMA $empty_schema" || exit 1
+sql "CREATE SCHEMA $schema; CREATE SCHEMA $empty_schema; CREATE SCHEMA $writers_schema" || exit 1
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  sql "DROP SCHEMA $schema CASCADE; DROP SCHEMA $empty_schema CASCADE"
+  sql "DROP SCHEMA $schema CASCADE; DROP SCHEMA $empty_schema CASCADE; DROP SCHEMA $writers_schema CASCADE"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -104,6 +105,33 @@ sql "SET search_path = $schema; ALTER TABLE events DISABLE TRIGGER USER;
      ALTER TABLE events ENABLE TRIGGER USER" || exit 1
 check "verify of a changed event exit 1" run 1 verify --db "$db"
 check "names its leaf" has "leaf 0 (event $first_id)" "$work/out"
+
+# ---- writers in separate processes at once: no event lost, none twice, one tree ----
+writers_db=$(in_schema "$writers_schema")
+for p in 1 2 3 4; do
+  awk -v p="$p" -v c="$military" 'BEGIN { for (i = 1; i <= 300; i++)
+    printf "{\"type\":\"disbursement\",\"participant\":\"LV\",\"date\":\"2024-06-01\",\"commitments\":[\"%s\"],\"amount\":{\"currency\":\"EUR\",\"minor_units\":%d},\"description\":\"Writer %d row %d\",\"evidence\":[],\"classification\":\"public\",\"idempotency_key\":\"w%d/%d\"}\n", c, i, p, i, p, i }' \
+    >"$work/writer-$p.jsonl"
+done
+pids=()
+for p in 1 2 3 4; do
+  "$treaty" import "$work/writer-$p.jsonl" --db "$writers_db" --user "writer$p" --batch-size 25 \
+    >/dev/null 2>"$work/writer-$p.err" &
+  pids+=($!)
+done
+for r in 1 2 3 4 5 6; do
+  "$treaty" record --db "$writers_db" --user "recorder$r" --type training --participant LV \
+    --date 2024-05-02 --commitment "$military" --quantity "$r" --unit person \
+    --description "Course $r" --classification public >/dev/null 2>"$work/recorder-$r.err" &
+  pids+=($!)
+done
+all_done=0
+for pid in "${pids[@]}"; do wait "$pid" || all_done=1; done
+check "ten writers at once all succeed" [ "$all_done" -eq 0 ]
+check "every event is there" [ "$("$treaty" events --db "$writers_db" | wc -l)" -eq 1206 ]
+check "each once" [ "$("$treaty" events --db "$writers_db" | sed 's/.*"id":"\([^"]*\)".*/\1/' | sort -u | wc -l)" -eq 1206 ]
+check "and the tree verifies" run 0 verify --db "$writers_db"
+check "as one tree of them all" has "verify: OK lv-ua-2024: 1206 events" "$work/out"
 
 # ---- a schema without the ledger, and a server that cannot be reached ----
 for command in verify events "consistency 1" "proof $first_id"; do
