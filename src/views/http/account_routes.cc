@@ -57,6 +57,7 @@ struct SignInOutcome {
   std::string message;
   std::optional<User> user;
   NewSession session;
+  std::string log_detail;  // why a 500 failed (HttpResponse::log_detail)
 };
 
 // Whether a browser sent `request` for a page of another site (Fetch Metadata, else its Origin
@@ -81,25 +82,28 @@ bool FromAnotherSite(const HttpRequest& request) {
 SignInOutcome SignIn(Site& site, const HttpRequest& request, const std::string& name,
                      const std::string& password) {
   if (FromAnotherSite(request)) {
-    return {403, "a sign-in from another site's page is refused", std::nullopt, {}};
+    return {403, "a sign-in from another site's page is refused", std::nullopt, {}, ""};
   }
   RateLimiter& limiter = site.sign_in_limiter();
   const std::string by_remote = "remote:" + request.remote;
   const std::string by_name = "user:" + name;
   if (!limiter.Allowed(by_remote) || !limiter.Allowed(by_name)) {
-    return {429, "too many failed sign-ins; wait 15 minutes", std::nullopt, {}};
+    return {429, "too many failed sign-ins; wait 15 minutes", std::nullopt, {}, ""};
   }
   Result<std::optional<User>> user = site.accounts().CheckPassword(name, password);
-  if (!user.ok()) return {500, "the account store failed", std::nullopt, {}};
+  if (!user.ok())
+    return {500, "the account store failed", std::nullopt, {}, user.error().ToString()};
   if (!user.value()) {
     limiter.RecordFailure(by_remote);
     limiter.RecordFailure(by_name);
-    return {401, "wrong user name or password", std::nullopt, {}};
+    return {401, "wrong user name or password", std::nullopt, {}, ""};
   }
   limiter.Reset(by_name);
   Result<NewSession> session = site.accounts().CreateSession(name, kSessionSeconds);
-  if (!session.ok()) return {500, "the account store failed", std::nullopt, {}};
-  return {200, "", user.value(), session.value()};
+  if (!session.ok()) {
+    return {500, "the account store failed", std::nullopt, {}, session.error().ToString()};
+  }
+  return {200, "", user.value(), session.value(), ""};
 }
 
 HttpResponse SignInPage(const RequestContext& context, const std::string& next,
@@ -128,7 +132,10 @@ void AddAccountRoutes(Router& router, Site& site) {
                 SignInOutcome outcome =
                     SignIn(site, context.request, form["name"], form["password"]);
                 if (outcome.status != 200) {
-                  return SignInPage(context, next, form["name"], outcome.message, outcome.status);
+                  HttpResponse page =
+                      SignInPage(context, next, form["name"], outcome.message, outcome.status);
+                  page.log_detail = outcome.log_detail;
+                  return page;
                 }
                 HttpResponse response = Redirect(next);
                 response.headers.emplace_back(
@@ -153,6 +160,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                            StringMember(body.value(), "password"));
                 if (outcome.status != 200) {
                   HttpResponse response = ErrorResponse(outcome.status, outcome.message);
+                  response.log_detail = outcome.log_detail;
                   if (outcome.status == 429) response.headers.emplace_back("Retry-After", "900");
                   return response;
                 }

@@ -313,7 +313,9 @@ HttpResponse ReviewSubmit(Site& site, RequestContext& context) {
       SubmitReview(site, *context.user, *commitment, ReviewBodyFromForm(form.sent));
   if (outcome.status == 201) return Redirect("/commitments/" + commitment->id + "#reviews");
   form.error = outcome.field.empty() ? outcome.message : outcome.field + ": " + outcome.message;
-  return CommitmentPage(site, context, form, outcome.status);
+  HttpResponse page = CommitmentPage(site, context, form, outcome.status);
+  page.log_detail = outcome.log_detail;
+  return page;
 }
 
 // The text page's body does not depend on who asks: it is built once.

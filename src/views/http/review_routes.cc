@@ -40,6 +40,7 @@ void AddReviewRoutes(Router& router, Site& site) {
                 const ReviewOutcome outcome =
                     SubmitReview(site, *context.user, *commitment, std::move(body).value());
                 HttpResponse response = JsonResponse(ReviewOutcomeJson(outcome), outcome.status);
+                response.log_detail = outcome.log_detail;
                 if (outcome.status == 201) {
                   response.headers.emplace_back(
                       "Location", "/api/v1/commitments/" + commitment->id + "/reviews");

@@ -52,7 +52,11 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
     return Refused(422, "", *problem);
   }
   Result<StoredReview> stored = site.reviews().Add(commitment.id, body, reviewer.name);
-  if (!stored.ok()) return Refused(500, "", "the review store failed");
+  if (!stored.ok()) {
+    ReviewOutcome failed = Refused(500, "", "the review store failed");
+    failed.log_detail = stored.error().ToString();
+    return failed;
+  }
   ReviewOutcome outcome;
   outcome.status = 201;
   outcome.review = std::move(stored).value();

@@ -22,6 +22,7 @@ struct ReviewOutcome {
   std::string field;  // the body's key that is wrong, or empty
   std::string message;
   StoredReview review;
+  std::string log_detail;  // why a 500 failed (HttpResponse::log_detail)
 };
 
 // Checks and stores `body` ({"decision", "note", and the decision's keys: "field", "to" and
