@@ -91,8 +91,9 @@ SignInOutcome SignIn(Site& site, const HttpRequest& request, const std::string& 
     return {429, "too many failed sign-ins; wait 15 minutes", std::nullopt, {}, ""};
   }
   Result<std::optional<User>> user = site.accounts().CheckPassword(name, password);
-  if (!user.ok())
+  if (!user.ok()) {
     return {500, "the account store failed", std::nullopt, {}, user.error().ToString()};
+  }
   if (!user.value()) {
     limiter.RecordFailure(by_remote);
     limiter.RecordFailure(by_name);
