@@ -111,6 +111,10 @@ const char* AudienceName(Audience audience) {
   return audience == Audience::kPublic ? "public" : "all";
 }
 
+bool Sees(Audience audience, std::string_view classification) {
+  return audience == Audience::kAll || classification == "public";
+}
+
 std::string CommitmentScope(const std::string& commitment_id) {
   return "commitment:" + commitment_id;
 }
@@ -206,7 +210,7 @@ Result<bool> LedgerFacts::Add(const ledger::Event& event, const EventLookup& loo
     return Error{fmt::format("belongs to agreement '{}', not '{}'", event.agreement, agreement_),
                  fmt::format("event {}", event.id)};
   }
-  if (audience_ == Audience::kPublic && event.classification != "public") {
+  if (!Sees(audience_, event.classification)) {
     ++tree_size_;
     return true;
   }
@@ -265,7 +269,7 @@ Result<bool> LedgerFacts::CatchUp(ledger::LedgerStore& store) {
     for (const ledger::StoredEvent& stored : events.value()) {
       // A reader's facts never read a restricted event (Add holds the event's own bytes to the
       // same), so a damaged one cannot fail them.
-      if (audience_ == Audience::kPublic && stored.classification != "public") {
+      if (!Sees(audience_, stored.classification)) {
         ++tree_size_;
         continue;
       }

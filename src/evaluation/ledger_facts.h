@@ -18,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -32,6 +33,8 @@ namespace treaty::evaluation {
 // nothing about them reaches a reader, not even a count.
 enum class Audience { kPublic, kAll };
 const char* AudienceName(Audience audience);  // "public", "all"
+// Whether `audience` sees an event of `classification` ("public" or "restricted").
+bool Sees(Audience audience, std::string_view classification);
 
 struct EventFact {
   std::string id;

@@ -99,11 +99,11 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   const std::string login = user_given ? options.user : LoginName();
   if (login.empty()) return Error{"not set, and the user id has no name: give --user", "$USER"};
   Result<std::string> user = ledger::NormalEventString(login, ledger::kRecordedByUserRule);
-  const std::string user_problem =
-      !user.ok() ? user.error().message : (user.value().empty() ? "empty" : "");
-  if (!user_problem.empty()) {
-    if (user_given) return Error{user_problem, "--user"};
-    return Error{"the login name is not a recorded_by.user (" + user_problem + "): give --user",
+  if (user.ok() && user.value().empty()) user = Error{"empty", ""};
+  if (!user.ok()) {
+    const std::string& problem = user.error().message;
+    if (user_given) return Error{problem, "--user"};
+    return Error{"the login name is not a recorded_by.user (" + problem + "): give --user",
                  "$USER"};
   }
   context.default_user = std::move(user).value();

@@ -22,11 +22,10 @@ Result<LedgerEntry> EntryOf(const ledger::StoredEvent& stored) {
 
 Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent& stored,
                                                        evaluation::Audience audience) {
-  const bool public_only = audience == evaluation::Audience::kPublic;
-  if (public_only && stored.classification != "public") return std::optional<nlohmann::json>();
+  if (!evaluation::Sees(audience, stored.classification)) return std::optional<nlohmann::json>();
   Result<ledger::Event> event = ledger::ReadStoredEvent(stored);
   if (!event.ok()) return event.error();
-  if (public_only && event.value().classification != "public") {
+  if (!evaluation::Sees(audience, event.value().classification)) {
     return std::optional<nlohmann::json>();
   }
   // A valid event's bytes are the RFC 8785 form of its JSON: no need to parse them again.
@@ -52,10 +51,7 @@ Result<std::vector<LedgerEntry>> ReadVisibleEntries(ledger::LedgerStore& store,
       Result<LedgerEntry> entry = EntryOf(stored);
       if (!entry.ok()) return entry.error();
       // A changed column never publishes an event whose own bytes say restricted.
-      if (audience == evaluation::Audience::kPublic &&
-          entry.value().event.classification != "public") {
-        continue;
-      }
+      if (!evaluation::Sees(audience, entry.value().event.classification)) continue;
       entries.push_back(std::move(entry).value());
     }
     if (last) return entries;
