@@ -7,7 +7,6 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh" "$1"
 cd "$root" || exit 1
 
-has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; head -c 2000 "$2"; return 1; }; }
 lacks() { ! grep -qF -- "$1" "$2" || { echo "'$1' in $2"; return 1; }; }
 
 db="$work/treaty.sqlite"

@@ -6,7 +6,6 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh" "$1"
 cd "$root" || exit 1
 
-has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; cat "$2"; return 1; }; }
 size() { "$treaty" events --db "$1" | wc -l; }  # number of events in database $1
 same_size() { [ "$(size "$1")" -eq "$2" ] || { echo "size $(size "$1"), expected $2"; return 1; }; }
 
@@ -80,10 +79,9 @@ check "it names the login name" has \
   '$USER: the login name is not a recorded_by.user (must be one line): give --user' "$work/err"
 echo "{\"type\":\"training\",\"participant\":\"LV\",\"date\":\"2024-05-02\",\"commitments\":[\"$military\"],\"quantity\":1,\"unit\":\"person\",\"description\":\"Recorded without USER\",\"evidence\":[],\"classification\":\"public\"}" \
   >"$work/no-user.json"
-check "without \$USER" bash -c \
-  "env -u USER '$treaty' record --db '$work/no-user.sqlite' <'$work/no-user.json' >/dev/null 2>&1"
-check "the user is the user id's name" has "\"user\":\"$(id -un)\"" \
-  <("$treaty" events --db "$work/no-user.sqlite")
+USER="" stdin="$work/no-user.json" check "without \$USER" run 0 record --db "$work/no-user.sqlite"
+check "the user is the user id's name" run 0 events --db "$work/no-user.sqlite"
+check "in the event" has "\"user\":\"$(id -un)\"" "$work/out"
 check "reused idempotency key" bad_record 'idempotency_key: reused with different content: event' \
   --amount 99 --idempotency-key lv-mod/t1 "${ok[@]}"
 check "the reused key names the event" has "$first_id (leaf 0)" "$work/err"

@@ -30,6 +30,9 @@ run() {
   [ "$code" -eq "$expected" ] || { echo "exit $code, expected $expected: treaty $*"; cat "$work/err"; return 1; }
 }
 
+# has TEXT FILE: FILE contains TEXT; else shows the file.
+has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; head -c 4000 "$2"; return 1; }; }
+
 finish() {  # prints "N passed, M failed"; fails when any check failed
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]

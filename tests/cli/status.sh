@@ -7,7 +7,6 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh" "$1"
 cd "$root" || exit 1
 
-has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; cat "$2"; return 1; }; }
 json_is() {  # json_is JQ_FILTER EXPECTED (on $work/out)
   local got
   got=$(jq -c "$1" "$work/out")

@@ -18,8 +18,9 @@ trap 'rm -rf "$work"' EXIT
 cd "$root" || exit 1
 file="$work/events.jsonl"
 
+# On stderr: check_store's output is captured, and a failure must still be seen.
 fail() {
-  echo "FAIL $*"
+  echo "FAIL $*" >&2
   exit 1
 }
 
@@ -34,8 +35,10 @@ if [ "$store" = postgresql ]; then
   sql "CREATE SCHEMA $schema" || fail "cannot create schema $schema on $server"
   trap 'sql "DROP SCHEMA $schema CASCADE"; rm -rf "$work"' EXIT
   db="$server?options=-csearch_path%3D$schema"
-else
+elif [ "$store" = sqlite ]; then
   db="$work/crash.sqlite"
+else
+  fail "unknown store \"$store\": sqlite or postgresql"
 fi
 
 # Rows with keys crash/1 … crash/ROWS; row N is on line N.
