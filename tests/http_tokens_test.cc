@@ -156,54 +156,6 @@ TEST_F(HttpTokensTest, ALifetimeOutOfRangeIsRefusedAndNoneIsKept) {
   EXPECT_EQ(never["state"], "valid");
 }
 
-TEST(AccountStoreTokens, AnExpiredTokenIsRefusedAndListedAsExpired) {
-  Result<std::unique_ptr<http::AccountStore>> store = http::AccountStore::Open(":memory:");
-  ASSERT_TRUE(store.ok());
-  ASSERT_TRUE(store.value()->AddUser("rita", "rita-password", http::Role::kReader, "").ok());
-  Result<http::NewToken> expired = store.value()->CreateToken("rita", "old", 0);
-  ASSERT_TRUE(expired.ok());
-  EXPECT_FALSE(store.value()->UserByToken(expired.value().token).value().has_value());
-  Result<http::NewToken> valid = store.value()->CreateToken("rita", "new", 3600);
-  ASSERT_TRUE(valid.ok());
-  EXPECT_TRUE(store.value()->UserByToken(valid.value().token).value().has_value());
-  const std::vector<http::TokenInfo> tokens = store.value()->Tokens("rita").value();
-  ASSERT_EQ(tokens.size(), 2u);
-  EXPECT_EQ(http::TokenState(tokens[0], std::time(nullptr)), "expired");
-  EXPECT_EQ(http::TokenState(tokens[1], std::time(nullptr)), "valid");
-  EXPECT_FALSE(store.value()->CreateToken("rita", "bad", -1).ok());
-  EXPECT_FALSE(store.value()->CreateToken("rita", "bad", http::kMaxTokenSeconds + 1).ok());
-  EXPECT_FALSE(store.value()->CreateToken("nobody", "x", std::nullopt).ok());
-  EXPECT_EQ(store.value()->Tokens("nobody").error().message, "no user \"nobody\"");
-  EXPECT_EQ(store.value()->Tokens("rita").value().size(), 2u);
-}
-
-TEST(AccountStoreTokens, RevokingNamesTheTokenOnceAndRefusesOtherIds) {
-  Result<std::unique_ptr<http::AccountStore>> store = http::AccountStore::Open(":memory:");
-  ASSERT_TRUE(store.ok());
-  ASSERT_TRUE(store.value()->AddUser("rita", "rita-password", http::Role::kReader, "").ok());
-  ASSERT_TRUE(store.value()->AddUser("vera", "vera-password", http::Role::kReviewer, "").ok());
-  const http::NewToken token = store.value()->CreateToken("rita", "x", std::nullopt).value();
-  // Not vera's to revoke.
-  EXPECT_EQ(store.value()->RevokeToken(token.info.id, "vera").error().where, "id");
-  EXPECT_TRUE(store.value()->UserByToken(token.token).value().has_value());
-  Result<http::TokenInfo> first = store.value()->RevokeToken(token.info.id, "rita");
-  ASSERT_TRUE(first.ok()) << first.error().ToString();
-  ASSERT_TRUE(first.value().revoked_at.has_value());
-  // Revoking again keeps the first time.
-  EXPECT_EQ(store.value()->RevokeToken(token.info.id, "").value().revoked_at,
-            first.value().revoked_at);
-  EXPECT_FALSE(store.value()->UserByToken(token.token).value().has_value());
-  EXPECT_EQ(store.value()->RevokeToken("000000000000", "").error().message,
-            "no token has the id 000000000000");
-  for (const std::string& bad :
-       std::vector<std::string>{"", "abc", token.info.id.substr(0, 11), token.info.id + "0",
-                                "ABCDEF012345", "'; DROP TABLE"}) {
-    Result<http::TokenInfo> refused = store.value()->RevokeToken(bad, "");
-    ASSERT_FALSE(refused.ok()) << bad;
-    EXPECT_EQ(refused.error().where, "id") << bad;
-  }
-}
-
 // A file whose token table predates expiry and revocation: its tokens keep working and can be
 // revoked.
 TEST(AccountStoreTokens, TokensOfAnOlderFileKeepWorking) {

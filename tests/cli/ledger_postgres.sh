@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The ledger commands and the server as a user runs them on PostgreSQL (`--db postgresql://…`):
-# record, import, events, verify, proof, consistency, verify-proof, status, export and serve, bad
-# input that writes nothing, a tampered row that verify names, writers in separate processes at
+# record, import, events, verify, proof, consistency, verify-proof, status, export, serve, and the
+# server's accounts beside the ledger (user add, token create|list|revoke), bad input that writes
+# nothing, a tampered row that verify names, writers in separate processes at
 # once, and a schema without the ledger that the reading commands leave untouched. Runs against the server of TREATY_TEST_POSTGRES_URL
 # (scripts/test.sh starts one), each run in a schema of its own, dropped at the end; without the
 # variable it is skipped (exit 77). Usage: tests/cli/ledger_postgres.sh PATH_TO_TREATY.
@@ -83,18 +84,39 @@ check "all nine" has "(9 events, audience all)" "$work/out"
 check "a public export" run 0 export csv --db "$db" --public
 check "leaves the restricted event out" [ "$(wc -l <"$work/out")" -eq 9 ]
 
-# ---- the server on the same ledger ----
-"$treaty" serve --db "$db" --accounts-db "$work/accounts.sqlite" --listen 127.0.0.1:0 --quiet \
-  >"$work/serve.out" 2>"$work/serve.err" &
+# ---- accounts beside the ledger, and the server on both ----
+check "token list where there are no accounts exit 2" run 2 token list --db "$db"
+check "says so" has "holds no accounts (treaty user add makes them with its first user)" "$work/err"
+check "and makes no tables" [ "$(sql "SELECT to_regclass('$schema.http_users') IS NULL")" = t ]
+echo "recorder-password" >"$work/password"
+stdin="$work/password" check "a recorder added" run 0 user add rec --role recorder \
+  --institution lv-mod --db "$db"
+check "in the ledger's schema" [ "$(sql "SELECT role FROM $schema.http_users WHERE name = 'rec'")" = recorder ]
+check "a token for them" run 0 token create rec --label ci --db "$db"
+token=$(head -1 "$work/out")
+check "listed" run 0 token list --db "$db"
+token_id=$(cut -d' ' -f1 "$work/out")
+check "as valid" has "valid" "$work/out"
+"$treaty" serve --db "$db" --listen 127.0.0.1:0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
 server_pid=$!
 for _ in $(seq 1 100); do grep -q "serving" "$work/serve.out" && break; sleep 0.1; done
 base=$(sed -n 's#^serving .* on \(http://[^ ]*\)/$#\1#p' "$work/serve.out")
-check "the server starts" [ -n "$base" ]
+check "the server starts without --accounts-db" [ -n "$base" ]
 curl -sf "$base/api/v1/events?limit=20" >"$work/api-events.json"
 check "serves the public events" [ "$(grep -c '"idempotency_key"' "$work/api-events.json")" -eq 8 ]
 check "not the restricted one" bash -c "! grep -q 'Sapper course' '$work/api-events.json'"
+curl -sf -H "Authorization: Bearer $token" "$base/api/v1/events?limit=20" >"$work/api-insider.json"
+check "the recorder's token sees the restricted one" has "Sapper course" "$work/api-insider.json"
+body='{"type":"disbursement","participant":"LV","date":"2024-06-01","commitments":["'$military'"],"amount":{"currency":"EUR","minor_units":500},"description":"Through the API","evidence":[],"classification":"public"}'
+status=$(curl -s -o "$work/api-record.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d "$body" "$base/api/v1/events")
+check "records an event with it" [ "$status" = 201 ]
+check "into the PostgreSQL ledger" same_size 10
 curl -sf "$base/api/v1/tree-heads" >"$work/api-heads.json"
-check "and its tree heads" has '"tree_size": 9' "$work/api-heads.json"
+check "and its tree heads" has '"tree_size": 10' "$work/api-heads.json"
+check "revoke the token" run 0 token revoke "$token_id" --db "$db"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/v1/events")
+check "the running server refuses it at once" [ "$status" = 401 ]
 kill "$server_pid" && wait "$server_pid" 2>/dev/null
 server_pid=""
 

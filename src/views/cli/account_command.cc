@@ -2,7 +2,6 @@
 // (src/views/http).
 #include <charconv>
 #include <ctime>
-#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -111,15 +110,10 @@ int RunToken(const std::string& action, const TokenOptions& options, std::ostrea
     err << command << ": " << lifetime.error().ToString() << "\n";
     return kExitBadInput;
   }
-  // Tokens belong to users of an accounts file that `treaty user add` made: no action makes an
-  // empty one at a mistyped path.
-  std::error_code ec;
-  if (!std::filesystem::exists(options.db, ec)) {
-    err << command << ": " << options.db
-        << ": no such accounts file (treaty user add makes it with its first user)\n";
-    return kExitBadInput;
-  }
-  Result<std::unique_ptr<http::AccountStore>> store = http::AccountStore::Open(options.db);
+  // Tokens belong to users that `treaty user add` made: no action makes empty accounts at a
+  // mistyped --db.
+  Result<std::unique_ptr<http::AccountStore>> store =
+      http::AccountStore::Open(options.db, http::AccountTablesMissing::kRefuse);
   if (!store.ok()) {
     err << command << ": " << store.error().ToString() << "\n";
     return kExitBadInput;
@@ -168,7 +162,8 @@ Subcommand AddUserSubcommand(CLI::App& app) {
   add->add_option("--role", options->role, "reader, recorder, reviewer or admin")->required();
   add->add_option("--institution", options->institution,
                   "recorders: the institution (keys file id, e.g. lv-mod) they record for");
-  add->add_option("--db", options->db, "SQLite file of the accounts")->capture_default_str();
+  add->add_option("--db", options->db, "the accounts' database: SQLite file or postgresql:// URL")
+      ->capture_default_str();
   add->add_option("--agreement", options->agreement, "agreement whose keys file lists institutions")
       ->capture_default_str();
   add->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
@@ -196,7 +191,10 @@ Subcommand AddTokenSubcommand(CLI::App& app) {
       "revoke", "Revoke a token at once, by the id `treaty token list` shows");
   revoke->add_option("id", options->id, "the token's id: 12 hex digits")->required();
   for (CLI::App* action : {create, list, revoke}) {
-    action->add_option("--db", options->db, "SQLite file of the accounts")->capture_default_str();
+    action
+        ->add_option("--db", options->db,
+                     "the accounts' database: SQLite file or postgresql:// URL")
+        ->capture_default_str();
   }
   return {command, [options, create, list](std::ostream& out, std::ostream& err) {
             const std::string action =

@@ -60,8 +60,9 @@ Subcommand AddServeSubcommand(CLI::App& app) {
       "serve", "Serve the dashboard and the JSON API (/api/v1/openapi.json) until SIGTERM");
   command->add_option("--db", options->site.db, "ledger: SQLite file or postgresql:// URL")
       ->capture_default_str();
-  command->add_option("--accounts-db", options->site.accounts_db,
-                      "SQLite file of users, tokens and sessions (default: --db)");
+  command->add_option(
+      "--accounts-db", options->site.accounts_db,
+      "users, tokens, sessions and reviews: SQLite file or postgresql:// URL (default: --db)");
   command->add_option("--listen", options->listen, "HOST:PORT (port 0: any free port)")
       ->capture_default_str();
   command->add_option("--agreement", options->site.agreement, "agreement id")

@@ -1,8 +1,8 @@
 // Accounts of the server: users with a role (and, for recorders, the institution they record
-// for), API tokens (which expire and can be revoked) and sign-in sessions, in three tables of an
-// SQLite file (the ledger's file when the ledger is on SQLite). Passwords are stored as argon2id
-// hashes (libsodium crypto_pwhash_str), tokens and session ids only as SHA-256 hashes, so a copy of
-// the database lets nobody sign in.
+// for), API tokens (which expire and can be revoked) and sign-in sessions, in three tables of the
+// ledger's database (an SQLite file or PostgreSQL, account_tables.h) or of another one. Passwords
+// are stored as argon2id hashes (libsodium crypto_pwhash_str), tokens and session ids only as
+// SHA-256 hashes, so a copy of the database lets nobody sign in.
 //
 // Thread-safe: one connection behind a mutex.
 #pragma once
@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "core/result.h"
-#include "store/sqlite/sqlite_handle.h"
 
 namespace treaty::http {
 
@@ -76,11 +75,19 @@ struct SessionUser {
 
 inline constexpr size_t kMinPasswordLength = 10;
 
+// What opening does where the account tables are missing: make them (`treaty user add`, the
+// server), or refuse (the token commands, so that a mistyped --db makes nothing).
+enum class AccountTablesMissing { kCreate, kRefuse };
+
+class AccountTables;
+
 class AccountStore {
  public:
-  // Opens (creating when missing) the account tables in the SQLite file `path`; ":memory:" gives
-  // a private store. Errors: any SQLite failure.
-  static Result<std::unique_ptr<AccountStore>> Open(const std::string& path);
+  // Opens the account tables of `db`: an SQLite file (":memory:" gives a private store), or a
+  // `postgresql://` URL. Errors: a missing file or missing tables with kRefuse, the database's.
+  static Result<std::unique_ptr<AccountStore>> Open(
+      const std::string& db, AccountTablesMissing missing = AccountTablesMissing::kCreate);
+  ~AccountStore();
 
   // Adds a user. Errors: a name of the wrong form, a password shorter than kMinPasswordLength,
   // a recorder without an institution or another role with one, a name already taken.
@@ -115,12 +122,10 @@ class AccountStore {
   Result<bool> DeleteSession(std::string_view id);
 
  private:
-  explicit AccountStore(store::DatabaseHandle db) : db_(std::move(db)) {}
-
-  Result<std::optional<User>> FindUserLocked(const std::string& name);
+  explicit AccountStore(std::unique_ptr<AccountTables> tables);
 
   std::mutex mutex_;
-  store::DatabaseHandle db_;
+  std::unique_ptr<AccountTables> tables_;
 };
 
 }  // namespace treaty::http

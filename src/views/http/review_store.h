@@ -1,7 +1,8 @@
 // Reviews of commitments made on the server by reviewers: each one decision in the form of a line
 // of the agreement's review file (commitments/review.h), with who made it and when, kept in the
-// table http_reviews beside the accounts. They are proposals for the review file, which stays
-// what the commitments are read with: GET /api/v1/reviews?format=jsonl gives lines to add to it.
+// table http_reviews beside the accounts (review_tables.h: SQLite or PostgreSQL). They are
+// proposals for the review file, which stays what the commitments are read with: GET
+// /api/v1/reviews?format=jsonl gives lines to add to it.
 //
 // Thread-safe: one connection behind a mutex.
 #pragma once
@@ -15,9 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
-#include "store/sqlite/sqlite_handle.h"
 
 namespace treaty::http {
+
+class ReviewTables;
 
 struct StoredReview {
   int64_t number = 0;  // 1, 2, … in the order reviews were made
@@ -29,10 +31,12 @@ struct StoredReview {
 
 class ReviewStore {
  public:
-  // Opens (creating when missing) the table in the SQLite file `path`, for the reviews of
-  // `agreement`'s commitments (ids repeat across agreements). Errors: SQLite's.
-  static Result<std::unique_ptr<ReviewStore>> Open(const std::string& path,
+  // Opens (creating when missing) the table in `db`, an SQLite file or a `postgresql://` URL, for
+  // the reviews of `agreement`'s commitments (ids repeat across agreements). Errors: the
+  // database's.
+  static Result<std::unique_ptr<ReviewStore>> Open(const std::string& db,
                                                    const std::string& agreement);
+  ~ReviewStore();
 
   // Stores a checked `entry` about `commitment` by `reviewer`, durably, and returns it numbered.
   Result<StoredReview> Add(const std::string& commitment, const nlohmann::json& entry,
@@ -41,11 +45,10 @@ class ReviewStore {
   Result<std::vector<StoredReview>> List(const std::string& commitment);
 
  private:
-  ReviewStore(store::DatabaseHandle db, std::string agreement)
-      : db_(std::move(db)), agreement_(std::move(agreement)) {}
+  ReviewStore(std::unique_ptr<ReviewTables> tables, std::string agreement);
 
   std::mutex mutex_;
-  store::DatabaseHandle db_;
+  std::unique_ptr<ReviewTables> tables_;
   const std::string agreement_;
 };
 

@@ -10,10 +10,13 @@
 namespace treaty::http {
 
 // Opens (creating when missing) the SQLite file `path` (":memory:" gives a private database)
-// and runs `schema`, which must be idempotent (CREATE … IF NOT EXISTS). Waits up to 5 s for
-// another connection's lock.
+// and runs `schema` (may be empty), which must be idempotent (CREATE … IF NOT EXISTS). Waits up to
+// 5 s for another connection's lock.
 Result<store::DatabaseHandle> OpenServerDatabase(const std::string& path, const char* schema,
                                                  const std::string& what);
+
+// Whether the database has the table `table`. Errors: SQLite's, with `what` as where.
+Result<bool> HasServerTable(sqlite3* db, const char* table, const std::string& what);
 
 // Prepares `sql`. Errors: SQLite's message, with `what` as where.
 Result<store::StatementHandle> PrepareStatement(sqlite3* db, const char* sql,

@@ -13,12 +13,7 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   if (o.package.empty()) o.package = "data/agreements/" + o.agreement;
   if (o.keys_file.empty()) o.keys_file = o.package + "/ledger/keys.json";
   if (o.key_files.empty()) o.key_files.push_back(o.package + "/ledger/demo-key.json");
-  if (o.accounts_db.empty()) {
-    if (IsPostgresUrl(o.db)) {
-      return Error{"a PostgreSQL ledger needs --accounts-db FILE for the accounts", o.db};
-    }
-    o.accounts_db = o.db;
-  }
+  if (o.accounts_db.empty()) o.accounts_db = o.db;
   if (!std::filesystem::is_directory(o.web_root + "/templates")) {
     return Error{"no templates folder", o.web_root + "/templates"};
   }

@@ -29,7 +29,7 @@ namespace treaty::http {
 
 struct SiteOptions {
   std::string db = "var/treaty.sqlite";  // ledger: SQLite file or postgresql:// URL
-  std::string accounts_db;  // accounts and reviews: SQLite file; empty: `db` (then SQLite)
+  std::string accounts_db;  // accounts and reviews: SQLite file or PostgreSQL URL; empty: `db`
   std::string agreement = "lv-ua-2024";
   std::string package;    // empty: data/agreements/AGREEMENT
   std::string keys_file;  // empty: PACKAGE/ledger/keys.json
