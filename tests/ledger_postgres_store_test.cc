@@ -359,6 +359,32 @@ ledger::AppendRequest Request(std::vector<ledger::Event> events,
 // Every column written by COPY reads back as the event says, NULLs included (a correction has no
 // fact_date, other events no `corrects`), over one batch that completes a level-8 cache node:
 // `treaty verify` checks each derived column against the canonical bytes.
+// A pooled store of the server outlives a restart of PostgreSQL: a read, a snapshot or an append
+// that finds its connection lost runs again on a new one.
+TEST_F(PostgresLedgerStoreTest, AStoreWhoseConnectionWasLostConnectsAgain) {
+  Result<std::unique_ptr<PostgresLedgerStore>> opened =
+      PostgresLedgerStore::Open(schema_->UrlOf("pooled"));
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  PostgresLedgerStore& store = *opened.value();
+  ASSERT_TRUE(store.Append(Request({ledger::test::Disbursement(1)})).ok());
+
+  ASSERT_EQ(schema_->EndSessionsOf("pooled"), 1);
+  Result<std::optional<ledger::LedgerState>> state = store.State(kAgreement);
+  ASSERT_TRUE(state.ok()) << state.error().ToString();
+  EXPECT_EQ(state.value()->tree_size, 1);
+
+  ASSERT_EQ(schema_->EndSessionsOf("pooled"), 1);
+  ASSERT_FALSE(store.BeginReadSnapshot().has_value());
+  EXPECT_TRUE(store.ListLedgers().ok());
+  store.EndReadSnapshot();
+
+  ASSERT_EQ(schema_->EndSessionsOf("pooled"), 1);
+  Result<ledger::AppendResult> appended = store.Append(Request({ledger::test::Disbursement(2)}));
+  ASSERT_TRUE(appended.ok()) << appended.error().ToString();
+  EXPECT_EQ(appended.value().state.tree_size, 2);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM events"), "2");
+}
+
 TEST_F(PostgresLedgerStoreTest, ABatchWrittenByCopyVerifiesColumnByColumn) {
   std::unique_ptr<PostgresLedgerStore> store = OpenStore();
   ASSERT_NE(store, nullptr);

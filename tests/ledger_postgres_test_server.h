@@ -80,6 +80,22 @@ class PostgresTestSchema {
   // A connection of the test's own, with the schema as its search_path. REQUIRES: ok().
   pqxx::connection& admin() { return *admin_; }
 
+  // url() with an application name of this test's own, which EndSessionsOf finds.
+  std::string UrlOf(const std::string& client) const {
+    return url_ + "&application_name=" + name_ + "_" + client;
+  }
+  // Ends, as a restart of the server would, every session opened with UrlOf(client); how many.
+  // REQUIRES: ok().
+  int EndSessionsOf(const std::string& client) {
+    pqxx::nontransaction session(*admin_);
+    return session
+        .exec_params1(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+            "application_name = $1",
+            name_ + "_" + client)[0]
+        .as<int>();
+  }
+
  private:
   // Marks the running test skipped: its body does not run once SetUp returns.
   static void SkipWithoutServer() { GTEST_SKIP() << kNoPostgresMessage; }

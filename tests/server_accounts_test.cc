@@ -262,6 +262,37 @@ TEST_P(ServerAccountsTest, ServersStartingAtOnceEachOpenTheTables) {
   }
 }
 
+// After a restart of PostgreSQL a server's stores connect again: a read at once, a change (which
+// is not repeated, as it may have been committed) from the next call on.
+TEST_P(ServerAccountsTest, StoresWhoseConnectionWasLostConnectAgain) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "PostgreSQL only";
+  Result<std::unique_ptr<http::AccountStore>> opened =
+      http::AccountStore::Open(schema_->UrlOf("accounts"));
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  http::AccountStore& accounts = *opened.value();
+  Result<std::unique_ptr<http::ReviewStore>> reviews =
+      http::ReviewStore::Open(schema_->UrlOf("reviews"), "lv-ua-2024");
+  ASSERT_TRUE(reviews.ok()) << reviews.error().ToString();
+  ASSERT_TRUE(accounts.AddUser("rita", "rita-password", http::Role::kReader, "").ok());
+  const http::NewToken token = accounts.CreateToken("rita", "x", std::nullopt).value();
+
+  ASSERT_EQ(schema_->EndSessionsOf("accounts"), 1);
+  Result<std::optional<http::User>> user = accounts.UserByToken(token.token);
+  ASSERT_TRUE(user.ok()) << user.error().ToString();
+  EXPECT_EQ(user.value()->name, "rita");
+
+  ASSERT_EQ(schema_->EndSessionsOf("accounts"), 1);
+  EXPECT_FALSE(accounts.CreateSession("rita", 3600).ok());
+  Result<http::NewSession> session = accounts.CreateSession("rita", 3600);
+  ASSERT_TRUE(session.ok()) << session.error().ToString();
+  EXPECT_TRUE(accounts.FindSession(session.value().id).value().has_value());
+
+  ASSERT_EQ(schema_->EndSessionsOf("reviews"), 1);
+  Result<std::vector<http::StoredReview>> listed = reviews.value()->List("");
+  ASSERT_TRUE(listed.ok()) << listed.error().ToString();
+  EXPECT_TRUE(listed.value().empty());
+}
+
 TEST_P(ServerAccountsTest, AServerThatCannotBeReachedIsNamedWithoutItsPassword) {
   if (GetParam() != "postgresql") GTEST_SKIP() << "PostgreSQL only";
   Result<std::unique_ptr<http::AccountStore>> store =

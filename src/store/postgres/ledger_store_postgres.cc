@@ -18,15 +18,14 @@ Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(
     const std::string& url, ledger::MissingLedgerTables missing) {
   Result<std::unique_ptr<pqxx::connection>> connection = ConnectPostgres(url);
   if (!connection.ok()) return connection.error();
-  std::string where = RedactPostgresUrl(url);
   Result<bool> schema = missing == ledger::MissingLedgerTables::kLeaveAlone
                             ? HasLedgerSchema(*connection.value())
                             : EnsureLedgerSchema(*connection.value());
-  if (!schema.ok()) return Error{schema.error().message, where};
+  if (!schema.ok()) return Error{schema.error().message, RedactPostgresUrl(url)};
   if (!schema.value()) return std::unique_ptr<PostgresLedgerStore>();
   PrepareLedgerStatements(*connection.value());
   return std::unique_ptr<PostgresLedgerStore>(
-      new PostgresLedgerStore(std::move(connection).value(), std::move(where)));
+      new PostgresLedgerStore(std::move(connection).value(), url));
 }
 
 Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(
@@ -37,20 +36,36 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenPostgresLedgerStore(
 }
 
 PostgresLedgerStore::PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection,
-                                         std::string where)
-    : connection_(std::move(connection)), where_(std::move(where)) {}
+                                         std::string url)
+    : connection_(std::move(connection)), url_(std::move(url)), where_(RedactPostgresUrl(url_)) {}
+
+std::optional<Error> PostgresLedgerStore::Reconnect() {
+  Result<std::unique_ptr<pqxx::connection>> connection = ConnectPostgres(url_);
+  if (!connection.ok()) return connection.error();
+  Result<bool> prepared = Guarded(where_, [&]() -> Result<bool> {
+    PrepareLedgerStatements(*connection.value());
+    return true;
+  });
+  if (!prepared.ok()) return prepared.error();
+  connection_ = std::move(connection).value();
+  return std::nullopt;
+}
 
 std::optional<Error> PostgresLedgerStore::BeginReadSnapshot() {
   if (snapshot_) return Error{"cannot begin a read snapshot: one is open", where_};
-  Result<bool> begun = Guarded(where_, [&]() -> Result<bool> {
-    snapshot_ =
-        std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*connection_);
-    // The snapshot is taken by the transaction's first statement.
-    snapshot_->exec("SELECT 1");
-    return true;
+  // A failed snapshot goes before its connection may be replaced.
+  Result<bool> begun = Reconnecting([&] {
+    Result<bool> taken = Guarded(where_, [&]() -> Result<bool> {
+      snapshot_ =
+          std::make_unique<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>>(*connection_);
+      // The snapshot is taken by the transaction's first statement.
+      snapshot_->exec("SELECT 1");
+      return true;
+    });
+    if (!taken.ok()) snapshot_.reset();
+    return taken;
   });
   if (begun.ok()) return std::nullopt;
-  snapshot_.reset();
   return begun.error();
 }
 
@@ -59,7 +74,8 @@ void PostgresLedgerStore::EndReadSnapshot() { snapshot_.reset(); }
 
 Result<std::unique_ptr<ledger::AppendTransaction>> PostgresLedgerStore::BeginAppend(
     const std::string& agreement) {
-  return PostgresAppendTransaction::Begin(*connection_, agreement, where_);
+  return Reconnecting(
+      [&] { return PostgresAppendTransaction::Begin(*connection_, agreement, where_); });
 }
 
 Result<std::vector<ledger::Hash>> PostgresLedgerStore::LeafHashes(const std::string& agreement,

@@ -69,21 +69,41 @@ class PostgresLedgerStore : public ledger::LedgerStore {
       const std::string& agreement) override;
 
  private:
-  PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection, std::string where);
+  PostgresLedgerStore(std::unique_ptr<pqxx::connection> connection, std::string url);
+
+  // A new connection in place of a lost one, with the statements prepared.
+  std::optional<Error> Reconnect();
+
+  // `attempt()`, and once more on a new connection when it failed because the connection was
+  // lost (the server restarted, or ended the session): only for reads and the start of a
+  // transaction, which a lost connection leaves undone. A pooled store thus outlives a restart.
+  template <typename Attempt>
+  auto Reconnecting(Attempt&& attempt) -> decltype(attempt()) {
+    auto result = attempt();
+    if (result.ok() || connection_->is_open()) return result;
+    if (std::optional<Error> error = Reconnect()) return *error;
+    return attempt();
+  }
 
   // `body(transaction)` through Guarded: in the snapshot's transaction when one is open, else in
-  // a nontransaction of its own (one statement outside any transaction).
+  // a nontransaction of its own (one statement outside any transaction), reconnecting once.
   template <typename Body>
   auto Reading(Body&& body) -> decltype(body(std::declval<pqxx::transaction_base&>())) {
-    return Guarded(where_, [&] {
-      if (snapshot_) return body(static_cast<pqxx::transaction_base&>(*snapshot_));
-      pqxx::nontransaction own(*connection_);
-      return body(static_cast<pqxx::transaction_base&>(own));
+    if (snapshot_) {
+      return Guarded(where_,
+                     [&] { return body(static_cast<pqxx::transaction_base&>(*snapshot_)); });
+    }
+    return Reconnecting([&] {
+      return Guarded(where_, [&] {
+        pqxx::nontransaction own(*connection_);
+        return body(static_cast<pqxx::transaction_base&>(own));
+      });
     });
   }
 
   std::unique_ptr<pqxx::connection> connection_;
-  std::string where_;
+  std::string url_;
+  std::string where_;  // url_ without its password
   std::unique_ptr<pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>> snapshot_;
 };
 

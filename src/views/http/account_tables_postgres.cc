@@ -67,7 +67,7 @@ class PostgresAccountTables : public AccountTables {
 
   Result<bool> InsertUser(const User& user, const std::string& password_hash,
                           int64_t created_at) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) -> Result<bool> {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) -> Result<bool> {
       try {
         pqxx::work work(connection);
         work.exec_params0(
@@ -85,7 +85,7 @@ class PostgresAccountTables : public AccountTables {
   }
 
   Result<std::optional<StoredUser>> FindUser(const std::string& name) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);
       const pqxx::result rows = session.exec_params(
           "SELECT name, role, institution, password_hash FROM http_users WHERE name = $1", name);
@@ -96,7 +96,7 @@ class PostgresAccountTables : public AccountTables {
   }
 
   Result<std::vector<User>> Users() override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);
       std::vector<User> users;
       // COLLATE "C": byte order, as SQLite sorts.
@@ -110,7 +110,7 @@ class PostgresAccountTables : public AccountTables {
   }
 
   Result<bool> InsertToken(const std::string& token_hash, const TokenInfo& token) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) -> Result<bool> {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) -> Result<bool> {
       try {
         pqxx::work work(connection);
         work.exec_params0(
@@ -128,7 +128,7 @@ class PostgresAccountTables : public AccountTables {
   }
 
   Result<std::optional<User>> UserByTokenHash(const std::string& token_hash, int64_t now) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);
       const pqxx::result rows = session.exec_params(
           "SELECT u.name, u.role, u.institution FROM http_tokens t JOIN http_users u "
@@ -141,7 +141,7 @@ class PostgresAccountTables : public AccountTables {
   }
 
   Result<std::vector<TokenInfo>> Tokens(const std::string& user) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);
       std::vector<TokenInfo> tokens;
       for (const pqxx::row& row : session.exec_params(
@@ -156,7 +156,7 @@ class PostgresAccountTables : public AccountTables {
 
   Result<std::optional<TokenInfo>> RevokeToken(const std::string& id, const std::string& owner,
                                                int64_t now) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) {
       pqxx::work work(connection);
       const pqxx::result rows = work.exec_params(
           std::string("UPDATE http_tokens SET revoked_at = coalesce(revoked_at, $3) "
@@ -172,7 +172,7 @@ class PostgresAccountTables : public AccountTables {
 
   Result<bool> InsertSession(const std::string& id_hash, const std::string& user,
                              const std::string& csrf, int64_t expires_at, int64_t now) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) {
       pqxx::work work(connection);
       work.exec_params0("DELETE FROM http_sessions WHERE expires_at < $1", now);
       work.exec_params0(
@@ -185,7 +185,7 @@ class PostgresAccountTables : public AccountTables {
   }
 
   Result<std::optional<SessionUser>> FindSession(const std::string& id_hash, int64_t now) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);
       const pqxx::result rows = session.exec_params(
           "SELECT u.name, u.role, u.institution, s.csrf FROM http_sessions s JOIN http_users u "
@@ -198,7 +198,7 @@ class PostgresAccountTables : public AccountTables {
   }
 
   Result<bool> DeleteSession(const std::string& id_hash) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) {
       pqxx::work work(connection);
       const pqxx::result deleted =
           work.exec_params("DELETE FROM http_sessions WHERE id_hash = $1", id_hash);

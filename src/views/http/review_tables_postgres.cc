@@ -28,7 +28,7 @@ class PostgresReviewTables : public ReviewTables {
       : database_(std::move(database)) {}
 
   Result<int64_t> Insert(const std::string& agreement, const ReviewRow& row) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) {
       pqxx::work work(connection);
       const pqxx::row number = work.exec_params1(
           "INSERT INTO http_reviews (agreement, commitment, entry, reviewer, reviewed_at) "
@@ -41,7 +41,7 @@ class PostgresReviewTables : public ReviewTables {
 
   Result<std::vector<ReviewRow>> List(const std::string& agreement,
                                       const std::string& commitment) override {
-    return database_->Run(kWhat, [&](pqxx::connection& connection) {
+    return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);
       std::vector<ReviewRow> rows;
       for (const pqxx::row& row : session.exec_params(

@@ -1,5 +1,5 @@
-// The server's own tables (accounts, reviews) on PostgreSQL: one connection, made again after the
-// server dropped it, and the tables' creation. The SQLite counterpart is server_database.h.
+// The server's own tables (accounts, reviews) on PostgreSQL: one connection, made again after it
+// was lost, and the tables' creation. The SQLite counterpart is server_database.h.
 #pragma once
 
 #include <memory>
@@ -24,11 +24,11 @@ class ServerPostgresDatabase {
                                                               bool create_missing,
                                                               const std::string& missing_message);
 
-  // Runs `body(pqxx::connection&)`, which returns a Result<T>, on the connection, connecting
-  // again first if an earlier call found it broken; an exception becomes an Error whose where is
-  // `what`. Not thread-safe.
+  // Runs `body(pqxx::connection&)`, which returns a Result<T>, connecting again first if an
+  // earlier call lost the connection; an exception becomes an Error whose where is `what`. Not
+  // repeated: a change whose connection broke may have been committed. Not thread-safe.
   template <typename Body>
-  auto Run(const std::string& what, Body&& body)
+  auto Write(const std::string& what, Body&& body)
       -> decltype(body(std::declval<pqxx::connection&>())) {
     if (!connection_ || !connection_->is_open()) {
       Result<std::unique_ptr<pqxx::connection>> connected = store::ConnectPostgres(url_);
@@ -36,6 +36,16 @@ class ServerPostgresDatabase {
       connection_ = std::move(connected).value();
     }
     return store::Guarded(what, [&] { return body(*connection_); });
+  }
+
+  // Write for a body that only reads, run once more on a new connection when the connection was
+  // lost (the server restarted, or ended the session) while it ran.
+  template <typename Body>
+  auto Read(const std::string& what, Body&& body)
+      -> decltype(body(std::declval<pqxx::connection&>())) {
+    auto result = Write(what, body);
+    if (result.ok() || (connection_ && connection_->is_open())) return result;
+    return Write(what, body);
   }
 
  private:
