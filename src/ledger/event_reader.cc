@@ -252,4 +252,15 @@ bool ReadEventBytes(std::string_view bytes, Event& event) {
   return read && in.AtEnd();
 }
 
+std::optional<Hash> ReadEventOnFastPath(std::string_view bytes, const ValidationContext& context,
+                                        Event& event) {
+  if (!ReadEventBytes(bytes, event) || !IsNormalRecordedEvent(event, context)) return std::nullopt;
+  Result<CanonicalForm> again = CanonicalEventAndContentHash(event);
+  if (!again.ok() || again.value().bytes != bytes ||
+      !DerivedKeyHolds(event.idempotency_key, again.value().content_hash)) {
+    return std::nullopt;
+  }
+  return again.value().content_hash;
+}
+
 }  // namespace treaty::ledger

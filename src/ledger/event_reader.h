@@ -6,9 +6,11 @@
 // (event_parser.h). Thread-safe.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "ledger/event.h"
+#include "ledger/event_parser.h"
 
 namespace treaty::ledger {
 
@@ -18,5 +20,13 @@ namespace treaty::ledger {
 // takes the general path: parse, canonicalise, validate). A repeated member keeps its last value;
 // member order is not checked.
 bool ReadEventBytes(std::string_view bytes, Event& event);
+
+// The fast path of `treaty verify`: reads `bytes` into `event` (ReadEventBytes) and gives the
+// event's content hash when the event is valid and in normal form (IsNormalRecordedEvent),
+// serialises to exactly `bytes` (which are then canonical and hold this event) and has no derived
+// idempotency key other than its content's (DerivedKeyHolds). nullopt otherwise: the caller then
+// takes the general path, which names the first problem.
+std::optional<Hash> ReadEventOnFastPath(std::string_view bytes, const ValidationContext& context,
+                                        Event& event);
 
 }  // namespace treaty::ledger

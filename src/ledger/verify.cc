@@ -313,26 +313,16 @@ class Verifier {
     }
   }
 
-  // The checks of §8 that need no other event. The common case reads the bytes straight into an
-  // event (ReadEventBytes) and finds it valid and already normal: then, when it serialises to
-  // exactly the stored bytes, those bytes are canonical and the event is the one they hold, and the
-  // same serialisation gives the content hash. Otherwise the checks run one by one, to name the
-  // first that fails.
+  // The checks of §8 that need no other event. The common case takes the fast path
+  // (ReadEventOnFastPath), which also gives the content hash; otherwise the checks run one by one,
+  // to name the first that fails.
   void CheckRow(const StoredEvent& row, RowCheck& check) const {
     check.before_references.clear();
     check.after_references.clear();
     check.id_key = {};
     check.key_of = {};
-    std::optional<Hash> content_hash;
     // Read into the event of the previous chunk's row at this place, reusing its buffers.
-    if (ReadEventBytes(row.canonical, check.event) &&
-        IsNormalRecordedEvent(check.event, context_)) {
-      Result<CanonicalForm> again = CanonicalEventAndContentHash(check.event);
-      if (again.ok() && again.value().bytes == row.canonical &&
-          DerivedKeyHolds(check.event.idempotency_key, again.value().content_hash)) {
-        content_hash = again.value().content_hash;
-      }
-    }
+    std::optional<Hash> content_hash = ReadEventOnFastPath(row.canonical, context_, check.event);
     if (!content_hash) {
       check.before_references = FirstStoredFormProblem(row, check.event);
       if (!check.before_references.empty()) return;
