@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http_test_support.h"
+#include "sqlite_tamper.h"
 #include "zip_entries.h"
 
 namespace treaty::test {
@@ -35,22 +36,8 @@ class HttpTamperedLedgerTest : public HttpTest {
     return nlohmann::json::parse(recorded.body).value("id", "");
   }
 
-  // Runs `sql` on a connection of its own, with the append-only triggers dropped first.
   static void Tamper(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((*folder_ / "treaty.sqlite").c_str(), &db), SQLITE_OK);
-    std::string all;
-    for (const char* table : {"events", "event_commitments", "tree_heads", "tree_nodes"}) {
-      for (const char* operation : {"update", "delete"}) {
-        all += std::string("DROP TRIGGER IF EXISTS ") + table + "_no_" + operation + "; ";
-      }
-    }
-    all += sql;
-    char* message = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-        << (message ? message : "");
-    sqlite3_free(message);
-    sqlite3_close(db);
+    TamperSqliteLedger((*folder_ / "treaty.sqlite").string(), sql);
   }
 
   static std::string Message(const http::HttpResponse& response) {

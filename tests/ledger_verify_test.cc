@@ -20,6 +20,7 @@
 #include "ledger/stored_records.h"
 #include "ledger/verify.h"
 #include "ledger_test_util.h"
+#include "sqlite_tamper.h"
 #include "store/sqlite/ledger_store_sqlite.h"
 
 namespace treaty::ledger::test {
@@ -48,21 +49,7 @@ class LedgerVerifyTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(folder_); }
 
-  // Runs `sql` on a connection of its own, with the append-only triggers dropped first.
-  void Tamper(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    const std::string all =
-        "DROP TRIGGER IF EXISTS events_no_update; DROP TRIGGER IF EXISTS tree_heads_no_update; "
-        "DROP TRIGGER IF EXISTS tree_nodes_no_update; "
-        "DROP TRIGGER IF EXISTS tree_node_children_no_update; " +
-        sql;
-    char* message = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-        << (message ? message : "");
-    sqlite3_free(message);
-    sqlite3_close(db);
-  }
+  void Tamper(const std::string& sql) { treaty::test::TamperSqliteLedger(path_, sql); }
 
   // The value of `column` in the row of `table` that `where` selects, in hex.
   std::string HexOf(const std::string& table, const std::string& column, const std::string& where) {
@@ -300,7 +287,7 @@ TEST_F(LedgerVerifyTest, ACachedNodesChildrenAreCheckedAndMayBeAbsent) {
   store_ = store::SqliteLedgerStore::Open(path_).value();
   EXPECT_EQ(store_->InclusionPath(kAgreement, 10, 300).value(), path);
   EXPECT_TRUE(Verify().ok());
-  Tamper("DROP TRIGGER tree_node_children_no_delete; DELETE FROM tree_node_children");
+  Tamper("DELETE FROM tree_node_children");
   store_ = store::SqliteLedgerStore::Open(path_).value();
   EXPECT_EQ(store_->InclusionPath(kAgreement, 10, 300).value(), path);
   EXPECT_TRUE(Verify().ok());
@@ -508,7 +495,7 @@ TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {
   const StoredEvent second = EventAt(2);
   // Leaf 4 loses its row, leaf 2 gains one: the earlier leaf is named, with both lists.
   Tamper(
-      "DROP TRIGGER event_commitments_no_delete; DELETE FROM event_commitments WHERE leaf_index "
+      "DELETE FROM event_commitments WHERE leaf_index "
       "= 4; INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 2)");
   const VerifyReport report = Verify();
   ASSERT_FALSE(report.ok());
@@ -591,7 +578,7 @@ TEST_F(LedgerVerifyTest, IndexesOfEarlierVersionsAreDroppedWhenTheFileIsOpened) 
 
 TEST_F(LedgerVerifyTest, AMissingEventCommitmentRowIsNamed) {
   Tamper(
-      "DROP TRIGGER event_commitments_no_delete; DELETE FROM event_commitments WHERE leaf_index "
+      "DELETE FROM event_commitments WHERE leaf_index "
       "= 5");
   const VerifyReport report = Verify();
   ASSERT_FALSE(report.ok());
@@ -621,7 +608,7 @@ TEST_F(LedgerVerifyTest, AHeadWithAChangedColumnIsNamedNotItsEvents) {
     EXPECT_EQ(report.mismatch, "tree head 4: the stored head bytes differ from its fields")
         << change;
     Tamper(
-        "DROP TRIGGER IF EXISTS tree_heads_no_delete; DELETE FROM tree_heads WHERE tree_size = 4; "
+        "DELETE FROM tree_heads WHERE tree_size = 4; "
         "INSERT INTO tree_heads SELECT * FROM kept; DROP TABLE kept");
     EXPECT_TRUE(Verify().ok()) << change;
   }
@@ -640,7 +627,7 @@ TEST_F(LedgerVerifyTest, AHeadOverMoreLeavesIsNamedBeforeARowOfNoEvent) {
     EXPECT_EQ(report.mismatch, "tree head 7: it covers more leaves than the ledger has (6)")
         << chunk;
   }
-  Tamper("DROP TRIGGER IF EXISTS tree_heads_no_delete; DELETE FROM tree_heads WHERE tree_size = 7");
+  Tamper("DELETE FROM tree_heads WHERE tree_size = 7");
   EXPECT_EQ(Verify().mismatch,
             "event_commitments row (sec_1, leaf 6) names no event of the ledger");
 }
@@ -666,15 +653,14 @@ TEST_F(LedgerVerifyTest, AnEventsRowOutsideTheLeavesIsNamed) {
                                        forged))
           << chunk;
     }
-    Tamper("DROP TRIGGER IF EXISTS events_no_delete; DELETE FROM events WHERE id = '" + forged +
-           "'");
+    Tamper("DELETE FROM events WHERE id = '" + forged + "'");
     EXPECT_TRUE(Verify().ok()) << leaf;
   }
 }
 
 // Without its `ledgers` row an agreement is still listed, and verify names the missing row.
 TEST_F(LedgerVerifyTest, AnAgreementWithoutItsLedgersRowIsStillVerified) {
-  Tamper("DROP TRIGGER IF EXISTS ledgers_no_delete; DELETE FROM ledgers");
+  Tamper("DELETE FROM ledgers");
   EXPECT_EQ(store_->ListLedgers().value(), std::vector<std::string>{kAgreement});
   EXPECT_EQ(Verify().mismatch, "ledgers row: missing; the events number 6");
 }

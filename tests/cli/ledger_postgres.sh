@@ -9,16 +9,10 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh" "$1"
 cd "$root" || exit 1
-
-server=${TREATY_TEST_POSTGRES_URL:-}
-if [ -z "$server" ]; then
-  echo "TREATY_TEST_POSTGRES_URL is not set: skipped (scripts/test.sh starts a server)"
-  exit 77
-fi
+source "$root/tests/postgres_lib.sh"
 schema="cli_$$"
 empty_schema="cli_empty_$$"
 writers_schema="cli_writers_$$"
-sql() { PGOPTIONS=--client-min-messages=warning psql "$server" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 sql "CREATE SCHEMA $schema; CREATE SCHEMA $empty_schema; CREATE SCHEMA $writers_schema" || exit 1
 server_pid=""
 cleanup() {
@@ -27,7 +21,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-in_schema() { echo "$server?options=-csearch_path%3D$1"; }
 db=$(in_schema "$schema")
 empty_db=$(in_schema "$empty_schema")
 

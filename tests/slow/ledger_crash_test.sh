@@ -25,16 +25,11 @@ fail() {
 }
 
 if [ "$store" = postgresql ]; then
-  server=${TREATY_TEST_POSTGRES_URL:-}
-  if [ -z "$server" ]; then
-    echo "TREATY_TEST_POSTGRES_URL is not set: skipped (scripts/test.sh starts a server)"
-    exit 77
-  fi
+  source "$root/tests/postgres_lib.sh"
   schema="crash_$$"
-  sql() { PGOPTIONS=--client-min-messages=warning psql "$server" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
   sql "CREATE SCHEMA $schema" || fail "cannot create schema $schema on $server"
   trap 'sql "DROP SCHEMA $schema CASCADE"; rm -rf "$work"' EXIT
-  db="$server?options=-csearch_path%3D$schema"
+  db=$(in_schema "$schema")
 elif [ "$store" = sqlite ]; then
   db="$work/crash.sqlite"
 else
