@@ -24,13 +24,6 @@ class HttpRequestsTest : public HttpTest {
     return paths;
   }
 
-  static std::string RecordedId(const std::string& description) {
-    http::HttpResponse recorded =
-        Send("POST", "/api/v1/events", "lauris", Disbursement(description));
-    EXPECT_EQ(recorded.status, 201) << recorded.body;
-    return Json(recorded).value("id", "");
-  }
-
   static http::HttpResponse SubmitForm(const std::string& form) {
     return Send("POST", "/record", "lauris", form, "application/x-www-form-urlencoded");
   }
@@ -82,8 +75,8 @@ TEST_F(HttpRequestsTest, RecordedByIsCheckedAsGivenNotReplaced) {
 }
 
 TEST_F(HttpRequestsTest, ACorrectionsBodyMayNotContradictItsPath) {
-  const std::string id = RecordedId("To be corrected");
-  const std::string other = RecordedId("Another event");
+  const std::string id = RecordedId(Disbursement("To be corrected"));
+  const std::string other = RecordedId(Disbursement("Another event"));
   const int64_t size = TreeSize();
   const nlohmann::json retract = {{"action", "retract"},
                                   {"description", "Recorded twice"},
@@ -115,7 +108,7 @@ TEST_F(HttpRequestsTest, ACorrectionsBodyMayNotContradictItsPath) {
 }
 
 TEST_F(HttpRequestsTest, AnEventIdInThePathIsReadInAnyCase) {
-  const std::string id = RecordedId("Asked for in capitals");
+  const std::string id = RecordedId(Disbursement("Asked for in capitals"));
   std::string upper = id;
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   http::HttpResponse event = Send("GET", "/api/v1/events/" + upper);

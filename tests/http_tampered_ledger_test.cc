@@ -23,18 +23,12 @@ class HttpTamperedLedgerTest : public HttpTest {
   void SetUp() override {
     HttpTest::SetUpTestSuite();
     ASSERT_FALSE(HasFatalFailure());
-    open_id_ = Record(Disbursement("Open tranche one"));
-    secret_id_ = Record(Disbursement(kSecret, "restricted"));
-    Record(Disbursement("Open tranche two"));
+    open_id_ = RecordedId(Disbursement("Open tranche one"));
+    secret_id_ = RecordedId(Disbursement(kSecret, "restricted"));
+    RecordedId(Disbursement("Open tranche two"));
   }
 
   void TearDown() override { HttpTest::TearDownTestSuite(); }
-
-  static std::string Record(const std::string& body) {
-    http::HttpResponse recorded = Send("POST", "/api/v1/events", "lauris", body);
-    EXPECT_EQ(recorded.status, 201) << recorded.body;
-    return nlohmann::json::parse(recorded.body).value("id", "");
-  }
 
   static void Tamper(const std::string& sql) {
     TamperSqliteLedger((*folder_ / "treaty.sqlite").string(), sql);

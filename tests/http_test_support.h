@@ -127,6 +127,13 @@ class HttpTest : public ::testing::Test {
     return event.dump();
   }
 
+  // Records the event `body` as lauris, a recorder of lv-mod; the id the server gave it.
+  static std::string RecordedId(const std::string& body) {
+    const http::HttpResponse recorded = Send("POST", "/api/v1/events", "lauris", body);
+    EXPECT_EQ(recorded.status, 201) << recorded.body;
+    return recorded.status == 201 ? nlohmann::json::parse(recorded.body).value("id", "") : "";
+  }
+
   static inline http::Application* app_ = nullptr;
   static inline std::filesystem::path* folder_ = nullptr;
   static inline std::ostringstream* log_ = nullptr;  // the request log
