@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "text/block_builder.h"
 #include "text/lines.h"
@@ -17,8 +18,14 @@ Result<std::string> ReadFile(const std::string& path) {
   if (std::filesystem::is_directory(path, ec)) return Error{"is a directory, not a file", path};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot be opened for reading", path};
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    // A pipe or a device (/dev/stdin, <(…)), whose size is not known: read to its end.
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) return Error{"read failed", path};
+    return bytes;
+  }
   std::string bytes(std::filesystem::file_size(path, ec), '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+  if (ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
     return Error{"read failed", path};
   }
   return bytes;

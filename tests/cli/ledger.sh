@@ -350,4 +350,14 @@ check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
 check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
 
+# ---- files that are pipes ----
+head -3 "$ledger/reported-support.csv" | "$treaty" import /dev/stdin --profile reported-support \
+  --db "$work/piped.sqlite" --user demo >"$work/out" 2>"$work/err"
+check "an import from a pipe" [ $? -eq 0 ]
+check "adds its rows" has "imported /dev/stdin: 2 rows, 2 added" "$work/out"
+check "a key that is not a file of keys exit 2" run 2 record --db "$work/piped.sqlite" --type \
+  training --participant LV --date 2024-05-02 --commitment "$military" --quantity 3 --unit person \
+  --description "Course" --classification public --key <(printf '')
+check "is named, not a crash" has "column 1: malformed JSON" "$work/err"
+
 finish

@@ -32,6 +32,9 @@ done
 
 check "missing file exit 2" run 2 parse "$work/none.txt"
 check "missing file message" grep -q "no such file" "$work/err"
+cat "$en" | "$treaty" parse /dev/stdin --format json >"$work/out" 2>"$work/err"
+check "parse from a pipe" [ $? -eq 0 ]
+check "reads the whole text" has '"last": 190' "$work/out"
 : >"$work/empty.txt"
 check "empty file exit 2" run 2 parse "$work/empty.txt"
 check "empty file message" grep -q "empty" "$work/err"

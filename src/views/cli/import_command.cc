@@ -116,7 +116,11 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     err << "treaty import: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
-  Result<std::string> again = text::ReadFile(file);
+  // A pipe (/dev/stdin) was read once and cannot be read again, nor change.
+  std::error_code ec;
+  Result<std::string> again = std::filesystem::is_regular_file(file, ec)
+                                  ? text::ReadFile(file)
+                                  : Result<std::string>(text.value());
   if (!again.ok() || ledger::Sha256(again.value()) != file_hash) {
     err << "treaty import: " << file << ": the file changed while it was validated; nothing was "
         << "written\n";
