@@ -22,6 +22,19 @@ TEST_F(HttpAbuseTest, MalformedJsonIs400AndWritesNothing) {
   EXPECT_EQ(Send("GET", "/healthz").status, 200);
 }
 
+// Deep brackets would overflow the stack of the code that walks a JSON value: refused before it.
+TEST_F(HttpAbuseTest, ABodyNestedTooDeepIs400AndTheServerKeepsServing) {
+  const int64_t size = TreeSize();
+  const std::string deep = "{\"type\": " + std::string(50000, '[') + std::string(50000, ']') + "}";
+  for (const char* target : {"/api/v1/events", "/api/v1/session"}) {
+    const http::HttpResponse refused = Send("POST", target, "lauris", deep);
+    EXPECT_EQ(refused.status, 400) << target;
+    EXPECT_NE(refused.body.find("more than 64 deep"), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(TreeSize(), size);
+  EXPECT_EQ(Send("GET", "/healthz").status, 200);
+}
+
 TEST_F(HttpAbuseTest, BodyOverOneMebibyteIs413) {
   const int64_t size = TreeSize();
   std::string big = Disbursement(std::string(http::kMaxBodyBytes, 'a'));

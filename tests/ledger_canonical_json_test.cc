@@ -41,6 +41,21 @@ TEST(CanonicalJson, SortsMembersByUtf16CodeUnitsNotByUtf8Bytes) {
             R"({"Z":5,"_":4,"b":3,"date":2,"date_precision":1})");
 }
 
+TEST(CanonicalJson, RefusesNestingDeeperThanItsLimitAndSaysWhere) {
+  const std::string deepest = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+  EXPECT_TRUE(CanonicalizeText(deepest).ok());
+  const std::string deeper = "{\"a\": \"[[{\", \"b\": " + std::string(kMaxJsonDepth, '[') +
+                             std::string(kMaxJsonDepth, ']') + "}";
+  Result<std::string> refused = CanonicalizeText(deeper);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().ToString(),
+            "column 82: malformed JSON: arrays and objects nested more than 64 deep");
+  EXPECT_EQ(TooDeepAt(deeper), 81u);  // the 64th bracket inside the object
+  // Brackets inside strings, escaped quotes included, are not nesting.
+  EXPECT_FALSE(TooDeepAt("[\"\\\"" + std::string(100, '[') + "\"]").has_value());
+  EXPECT_FALSE(CanonicalizeText(std::string(200000, '[') + std::string(200000, ']')).ok());
+}
+
 TEST(CanonicalJson, SortsNestedObjectsAndKeepsArrayOrderWithoutWhitespace) {
   EXPECT_EQ(CanonicalOf(" {\n \"b\" : [ 3, {\"z\": 1, \"a\": [true, false, null]} ],\n"
                         "  \"a\": {\"d\": {}, \"c\": []} } \n"),

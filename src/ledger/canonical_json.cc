@@ -276,7 +276,34 @@ Result<std::string> Canonicalize(const json& value) {
   return std::move(writer).Take();
 }
 
+std::optional<size_t> TooDeepAt(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 Result<std::string> CanonicalizeText(std::string_view json_text) {
+  if (std::optional<size_t> deep = TooDeepAt(json_text)) {
+    return Error{
+        fmt::format("malformed JSON: arrays and objects nested more than {} deep", kMaxJsonDepth),
+        PlaceOfByte(json_text, *deep)};
+  }
   DuplicateFinder finder;
   json value;
   try {

@@ -53,9 +53,19 @@ inline size_t FindStringEscape(std::string_view bytes, size_t pos = 0) {
 // invalid byte, leaving `out` unchanged.
 std::optional<size_t> AppendCanonicalString(std::string_view text, std::string& out);
 
+// The deepest nesting of arrays and objects that input may have. Code that walks a JSON value
+// (Canonicalize, nlohmann's dump) recurses, and a few hundred kilobytes of brackets would overflow
+// its stack; no event, proof or request nests beyond a few levels.
+inline constexpr int kMaxJsonDepth = 64;
+
+// The offset of the first '[' or '{' in `text` that opens level kMaxJsonDepth + 1, if any; string
+// contents are skipped. Whether `text` is otherwise valid JSON is not looked at.
+std::optional<size_t> TooDeepAt(std::string_view text);
+
 // Parses `json_text` and returns Canonicalize of the result. Errors: malformed JSON, including
-// invalid UTF-8 and lone surrogate escapes (`where` is "byte N", N 1-based); a member name repeated
-// within one object (`where` is the path of the repeated member); and the errors of Canonicalize.
+// invalid UTF-8, lone surrogate escapes and nesting deeper than kMaxJsonDepth (`where` is the
+// place, PlaceOfByte); a member name repeated within one object (`where` is the path of the
+// repeated member); and the errors of Canonicalize.
 Result<std::string> CanonicalizeText(std::string_view json_text);
 
 // Whether `error`, of CanonicalizeText, is a member name repeated within one object: what

@@ -49,6 +49,11 @@ int ExitCodeOf(const std::string& category) {
 
 // Strict parse: JSON syntax and no repeated member names.
 Result<json> ParseStrict(std::string_view text) {
+  if (std::optional<size_t> deep = TooDeepAt(text)) {
+    return Error{fmt::format("not JSON at {}: arrays and objects nested more than {} deep",
+                             PlaceOfByte(text, *deep), kMaxJsonDepth),
+                 "syntax"};
+  }
   json value;
   try {
     value = json::parse(text);

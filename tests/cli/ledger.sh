@@ -350,6 +350,12 @@ check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
 check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
 
+# ---- JSON nested deeper than anything walks ----
+python3 -c "print('{\"type\":' + '[' * 50000 + ']' * 50000 + '}')" >"$work/deep.json"
+stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --db "$work/deep.sqlite"
+check "says so, at its place" has "stdin: column 72: malformed JSON: arrays and objects nested more than 64 deep" "$work/err"
+check "and makes no database" [ ! -e "$work/deep.sqlite" ]
+
 # ---- files that are pipes ----
 head -3 "$ledger/reported-support.csv" | "$treaty" import /dev/stdin --profile reported-support \
   --db "$work/piped.sqlite" --user demo >"$work/out" 2>"$work/err"

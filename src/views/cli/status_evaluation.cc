@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evaluation/lifecycle_json.h"
+#include "ledger/canonical_json.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
 
@@ -23,6 +24,11 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& optio
   if (!options.facts_file.empty()) {
     Result<std::string> contents = text::ReadFile(options.facts_file);
     if (!contents.ok()) return contents.error();
+    if (ledger::TooDeepAt(contents.value())) {
+      return Error{
+          fmt::format("arrays and objects nested more than {} deep", ledger::kMaxJsonDepth),
+          options.facts_file};
+    }
     nlohmann::json json = nlohmann::json::parse(contents.value(), nullptr, false);
     if (json.is_discarded()) return Error{"not valid JSON", options.facts_file};
     Result<evaluation::LifecycleFacts> facts = evaluation::LifecycleFactsFromJson(json);

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <fmt/format.h>
+
 #include "ledger/canonical_json.h"
 
 namespace treaty::http {
@@ -128,6 +130,11 @@ std::string StringMember(const nlohmann::json& object, const char* name) {
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
   if (!request.Header("content-type").starts_with("application/json")) {
     return Error{"send the body as application/json", "content-type"};
+  }
+  if (ledger::TooDeepAt(request.body)) {
+    return Error{
+        fmt::format("the body nests arrays and objects more than {} deep", ledger::kMaxJsonDepth),
+        "body"};
   }
   nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
   if (body.is_discarded()) return Error{"the body is not valid JSON", "body"};
