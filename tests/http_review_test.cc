@@ -107,6 +107,20 @@ TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored
   EXPECT_EQ(StoredReviews(), before);
 }
 
+TEST_F(HttpReviewTest, AMergeIntoNoSentenceOfTheTextIsRefusedNamingInto) {
+  const size_t stored = StoredReviews();
+  for (const std::string& into : {std::string("nope"), std::string(kCommitment)}) {
+    const http::HttpResponse refused =
+        Send("POST", kReviews, "vera",
+             nlohmann::json{{"decision", "merge"}, {"into", into}, {"note", "one promise"}}.dump());
+    EXPECT_EQ(refused.status, 422) << refused.body;
+    const nlohmann::json fields = nlohmann::json::parse(refused.body)["error"]["fields"];
+    ASSERT_EQ(fields.size(), 1u) << refused.body;
+    EXPECT_EQ(fields[0]["path"], "into");
+  }
+  EXPECT_EQ(StoredReviews(), stored);
+}
+
 TEST_F(HttpReviewTest, ACorrectionTakesItsFromValueFromTheCommitmentAndExportsAsAReviewFile) {
   http::HttpResponse made =
       Send("POST", kReviews, "vera",

@@ -140,6 +140,23 @@ TEST_F(HttpRoutesTest, RecorderRecordsInOwnInstitutionOnly) {
   EXPECT_EQ(nlohmann::json::parse(proof.body)["format"], "treaty-inclusion-proof/1");
 }
 
+// A shared cache must neither key a response by its URL alone nor keep one made for a signed-in
+// caller, which can hold restricted events.
+TEST_F(HttpRoutesTest, WhatDependsOnTheCallerIsKeptByNoSharedCache) {
+  const http::HttpResponse anonymous = Send("GET", "/api/v1/events");
+  EXPECT_EQ(Header(anonymous, "Vary"), "Authorization, Cookie");
+  EXPECT_EQ(Header(anonymous, "Cache-Control"), "");
+  for (const char* target : {"/api/v1/events?classification=restricted", "/api/v1/me", "/ledger"}) {
+    const http::HttpResponse insider = Send("GET", target, "ada");
+    EXPECT_EQ(insider.status, 200) << target;
+    EXPECT_EQ(Header(insider, "Cache-Control"), "private, no-store") << target;
+    EXPECT_EQ(Header(insider, "Vary"), "Authorization, Cookie") << target;
+  }
+  EXPECT_EQ(Header(Send("GET", "/static/site.css", "ada"), "Cache-Control"),
+            "public, max-age=3600");
+  EXPECT_EQ(Header(Send("GET", "/api/v1/status", "ada"), "Cache-Control"), "private, no-cache");
+}
+
 TEST_F(HttpRoutesTest, ReaderNeverSeesRestrictedEvents) {
   http::HttpResponse recorded =
       Send("POST", "/api/v1/events", "lauris", Disbursement("Secret tranche XYZ", "restricted"));

@@ -74,5 +74,28 @@ TEST_F(HttpSignInTest, ASignInFromTheSitesOwnPageOrAnotherClientIsAccepted) {
   }
 }
 
+// A body of the wrong form is told what is wrong, and is no failed attempt: twenty of them leave
+// the right password working.
+TEST_F(HttpSignInTest, ASignInWithoutANameOrPasswordIs400AndNoFailedAttempt) {
+  for (const char* body : {R"({"user": "rita", "password": "rita-password"})",
+                           R"({"name": 1, "password": 2})", R"({"name": "rita"})"}) {
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      http::HttpRequest request;
+      request.method = "POST";
+      request.target = "/api/v1/session";
+      request.remote = "127.0.0.9";
+      request.headers["content-type"] = "application/json";
+      request.body = body;
+      const http::HttpResponse response = app_->Handle(request);
+      ASSERT_EQ(response.status, 400) << body;
+      EXPECT_NE(response.body.find("required, a string"), std::string::npos) << response.body;
+    }
+  }
+  const http::HttpResponse signed_in = SignIn({}, true);
+  EXPECT_EQ(signed_in.status, 201) << signed_in.body;
+  // Made for one caller: kept by no cache.
+  EXPECT_EQ(Header(signed_in, "Cache-Control"), "private, no-store");
+}
+
 }  // namespace
 }  // namespace treaty::test

@@ -156,6 +156,31 @@ TEST_F(HttpTokensTest, ALifetimeOutOfRangeIsRefusedAndNoneIsKept) {
   EXPECT_EQ(never["state"], "valid");
 }
 
+TEST_F(HttpTokensTest, ATokenOfABadLabelOrUnknownMemberIsRefusedNamingIt) {
+  const Session session = SignIn("rita");
+  const std::pair<std::string, std::string> refused[] = {
+      {R"({"label": 5})", "label"},
+      {R"({"label": ""})", "label"},
+      {R"({"label": "a\u0000b"})", "label"},
+      {nlohmann::json{{"label", std::string(101, 'x')}}.dump(), "label"},
+      {R"({"label": "laptop", "zz": 1})", "zz"},
+      {R"({"expires_in_days": 0})", "expires_in_days"},
+  };
+  for (const auto& [body, path] : refused) {
+    const http::HttpResponse response = InSession(session, "POST", "/api/v1/tokens", body);
+    EXPECT_EQ(response.status, 422) << body;
+    const nlohmann::json fields = nlohmann::json::parse(response.body)["error"]["fields"];
+    ASSERT_EQ(fields.size(), 1u) << response.body;
+    EXPECT_EQ(fields[0]["path"], path) << body;
+  }
+  const http::HttpResponse made =
+      InSession(session, "POST", "/api/v1/tokens", R"({"label": "Jānis's laptop"})");
+  EXPECT_EQ(made.status, 201) << made.body;
+  // Shown once: no cache may keep it.
+  EXPECT_EQ(Header(made, "Cache-Control"), "private, no-store");
+  EXPECT_EQ(nlohmann::json::parse(made.body)["label"], "Jānis's laptop");
+}
+
 // A file whose token table predates expiry and revocation: its tokens keep working and can be
 // revoked.
 TEST(AccountStoreTokens, TokensOfAnOlderFileKeepWorking) {

@@ -1,4 +1,5 @@
 // Sign-in and sign-out, the signed-in user, users and API tokens.
+#include <algorithm>
 #include <boost/algorithm/string/predicate.hpp>
 #include <ctime>
 
@@ -42,8 +43,30 @@ std::optional<int64_t> TokenLifetime(const nlohmann::json& body, std::string& er
   Result<int64_t> lifetime =
       days.is_number_integer() ? TokenLifetimeOfDays(days.get<int64_t>()) : TokenLifetimeOfDays(0);
   if (lifetime.ok()) return lifetime.value();
-  error = "expires_in_days: " + lifetime.error().message + ", or null for no expiry";
+  error = lifetime.error().message + ", or null for no expiry";
   return std::nullopt;
+}
+
+constexpr size_t kMaxTokenLabelCharacters = 100;
+
+// The label of a new token ("api" when not given). Errors: not a string of 1 to
+// kMaxTokenLabelCharacters characters without control characters.
+Result<std::string> TokenLabel(const nlohmann::json& body) {
+  const auto found = body.find("label");
+  if (found == body.end()) return std::string("api");
+  const std::string label = found->is_string() ? found->get<std::string>() : "";
+  const size_t characters = std::count_if(label.begin(), label.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  const bool control = std::any_of(label.begin(), label.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+  if (characters == 0 || characters > kMaxTokenLabelCharacters || control) {
+    return Error{fmt::format("a text of 1 to {} characters, without control characters",
+                             kMaxTokenLabelCharacters),
+                 "label"};
+  }
+  return label;
 }
 
 std::string SessionCookie(const Site& site, const std::string& value, int64_t max_age) {
@@ -156,6 +179,13 @@ void AddAccountRoutes(Router& router, Site& site) {
   router.Add({"POST", "/api/v1/session", Access::kPublic, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                // A request of the wrong form is told so, and counts as no failed sign-in.
+                for (const char* member : {"name", "password"}) {
+                  const auto found = body.value().find(member);
+                  if (found == body.value().end() || !found->is_string()) {
+                    return ErrorResponse(400, std::string(member) + ": required, a string");
+                  }
+                }
                 SignInOutcome outcome =
                     SignIn(site, context.request, StringMember(body.value(), "name"),
                            StringMember(body.value(), "password"));
@@ -216,13 +246,22 @@ void AddAccountRoutes(Router& router, Site& site) {
                 }
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return ErrorResponse(400, body.error().ToString());
-                std::string label = StringMember(body.value(), "label");
-                if (label.empty()) label = "api";
+                for (const auto& [member, value] : body.value().items()) {
+                  if (member != "label" && member != "expires_in_days") {
+                    return FieldErrorResponse(422, member,
+                                              "unknown member: a token has label and "
+                                              "expires_in_days");
+                  }
+                }
+                Result<std::string> label = TokenLabel(body.value());
+                if (!label.ok()) {
+                  return FieldErrorResponse(422, label.error().where, label.error().message);
+                }
                 std::string error;
                 const std::optional<int64_t> lifetime = TokenLifetime(body.value(), error);
-                if (!error.empty()) return ErrorResponse(422, error);
+                if (!error.empty()) return FieldErrorResponse(422, "expires_in_days", error);
                 Result<NewToken> token =
-                    site.accounts().CreateToken(context.user->name, label, lifetime);
+                    site.accounts().CreateToken(context.user->name, label.value(), lifetime);
                 if (!token.ok())
                   return ServerFailure(500, "the account store failed", token.error());
                 nlohmann::json json = TokenJson(token.value().info);

@@ -45,6 +45,25 @@ void AddSecurityHeaders(HttpResponse& response) {
   }
 }
 
+bool HasHeader(const HttpResponse& response, std::string_view name) {
+  for (const auto& [key, value] : response.headers) {
+    if (key == name) return true;
+  }
+  return false;
+}
+
+// What may keep a response: unless the handler said (static files, the status document), it
+// depends on who asks, so caches key it by the credentials; and one made for a signed-in caller
+// (restricted events, a new token shown once, a form's CSRF token) or setting a cookie is kept by
+// none.
+void AddCachingHeaders(HttpResponse& response, bool signed_in) {
+  if (HasHeader(response, "Cache-Control")) return;
+  if (!HasHeader(response, "Vary")) response.headers.emplace_back("Vary", "Authorization, Cookie");
+  if (signed_in || HasHeader(response, "Set-Cookie")) {
+    response.headers.emplace_back("Cache-Control", "private, no-store");
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Application>> Application::Create(const SiteOptions& options,
@@ -171,6 +190,7 @@ HttpResponse Application::Handle(const HttpRequest& request) {
     }
   }
   AddSecurityHeaders(response);
+  AddCachingHeaders(response, context && context->user);
   if (request.method == "HEAD") {
     response.omitted_body_size = response.Body().size();
     response.body.clear();

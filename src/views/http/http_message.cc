@@ -160,6 +160,15 @@ HttpResponse ErrorResponse(int status, std::string_view message) {
   return JsonResponse({{"error", {{"status", status}, {"message", std::string(message)}}}}, status);
 }
 
+HttpResponse FieldErrorResponse(int status, std::string_view path, std::string_view message) {
+  const nlohmann::json field = {{"path", std::string(path)}, {"message", std::string(message)}};
+  return JsonResponse({{"error",
+                        {{"status", status},
+                         {"message", fmt::format("{}: {}", path, message)},
+                         {"fields", nlohmann::json::array({field})}}}},
+                      status);
+}
+
 HttpResponse WithLogDetail(HttpResponse response, const Error& error) {
   response.log_detail = error.ToString();
   return response;

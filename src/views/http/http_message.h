@@ -79,6 +79,9 @@ std::string StringMember(const nlohmann::json& object, const char* name);
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);
 // {"error": {"status": STATUS, "message": MESSAGE}} with `status`.
 HttpResponse ErrorResponse(int status, std::string_view message);
+// ErrorResponse of "PATH: MESSAGE" naming the body's member at `path` in "fields", as an invalid
+// event's errors do: [{"path", "message"}].
+HttpResponse FieldErrorResponse(int status, std::string_view path, std::string_view message);
 // `response` with `error` as why it failed, for the request log (log_detail).
 HttpResponse WithLogDetail(HttpResponse response, const Error& error);
 // ErrorResponse(status, message) for a failure on the server's side, with `error` in the log.

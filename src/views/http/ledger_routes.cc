@@ -115,8 +115,10 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 }
                 filter.limit = 100;
                 if (!query["limit"].empty()) {
-                  if (!IsCount(query["limit"]) || std::stoll(query["limit"]) > 10000) {
-                    return ErrorResponse(400, "limit: 0 to 10000");
+                  // Not 0: a page of none would lead to itself (next_begin = begin).
+                  if (!IsCount(query["limit"]) || std::stoll(query["limit"]) < 1 ||
+                      std::stoll(query["limit"]) > 10000) {
+                    return ErrorResponse(400, "limit: 1 to 10000");
                   }
                   filter.limit = std::stoll(query["limit"]);
                 }

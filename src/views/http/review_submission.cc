@@ -1,5 +1,7 @@
 #include "views/http/review_submission.h"
 
+#include <algorithm>
+
 #include "commitments/review.h"
 #include "commitments/review_fields.h"
 #include "views/http/http_message.h"
@@ -46,6 +48,18 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
                      "the field is now " + current.dump() + ", not what the review corrects");
     }
   }
+  if (decision == "merge") {
+    // As the review file is applied (commitments::ApplyReview): into a sentence of the text.
+    const std::string into = StringMember(body, "into");
+    const std::vector<commitments::Commitment>& sentences = site.agreement().proposed;
+    const bool known = std::any_of(sentences.begin(), sentences.end(),
+                                   [&](const commitments::Commitment& c) { return c.id == into; });
+    if (!into.empty() && (!known || into == commitment.id)) {
+      return Refused(422, "into",
+                     into == commitment.id ? "a commitment cannot be merged into itself"
+                                           : "merges into " + into + ", which no sentence has");
+    }
+  }
   body["id"] = commitment.id;
   commitments::ReviewEntry entry;
   if (std::optional<std::string> problem = commitments::CheckReviewEntry(body, entry)) {
@@ -66,7 +80,11 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
 nlohmann::json ReviewOutcomeJson(const ReviewOutcome& outcome) {
   if (outcome.status == 201) return {{"review", StoredReviewJson(outcome.review)}};
   nlohmann::json error = {{"status", outcome.status}, {"message", outcome.message}};
-  if (!outcome.field.empty()) error["field"] = outcome.field;
+  // The shape of an invalid event's fields (recording.cc).
+  if (!outcome.field.empty()) {
+    error["fields"] = nlohmann::json::array(
+        {nlohmann::json{{"path", outcome.field}, {"message", outcome.message}}});
+  }
   return {{"error", error}};
 }
 

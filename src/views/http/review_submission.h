@@ -31,7 +31,8 @@ struct ReviewOutcome {
 ReviewOutcome SubmitReview(Site& site, const User& reviewer,
                            const commitments::Commitment& commitment, nlohmann::json body);
 
-// {"review": …} for 201, {"error": {"status", "message", "field"}} otherwise.
+// {"review": …} for 201, {"error": {"status", "message", "fields"}} otherwise, "fields" (as for an
+// invalid event: [{"path", "message"}]) when the body's key that is wrong is known.
 nlohmann::json ReviewOutcomeJson(const ReviewOutcome& outcome);
 
 }  // namespace treaty::http
