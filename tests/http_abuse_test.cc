@@ -14,7 +14,9 @@ TEST_F(HttpAbuseTest, MalformedJsonIs400AndWritesNothing) {
   const int64_t size = TreeSize();
   EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", "{\"type\": \"disbursement\",").status, 400);
   EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", "[1, 2]").status, 400);
-  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("x"), "text/plain").status, 400);
+  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("x"), "text/plain").status, 415);
+  EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("x"), "application/jsonx").status,
+            415);
   http::HttpResponse invalid = Send("POST", "/api/v1/events", "lauris", "{\"type\": \"gift\"}");
   EXPECT_EQ(invalid.status, 422);
   EXPECT_TRUE(nlohmann::json::parse(invalid.body)["error"]["fields"].size() > 0);
@@ -33,6 +35,37 @@ TEST_F(HttpAbuseTest, ABodyNestedTooDeepIs400AndTheServerKeepsServing) {
   }
   EXPECT_EQ(TreeSize(), size);
   EXPECT_EQ(Send("GET", "/healthz").status, 200);
+}
+
+TEST_F(HttpAbuseTest, AParameterGivenTwiceOrAnEmptySegmentIs400) {
+  for (const char* target :
+       {"/api/v1/events?classification=restricted&classification=zz",
+        "/api/v1/events?limit=5&limit=abc", "/api/v1/status?at=2025-01-01&at="}) {
+    const http::HttpResponse refused = Send("GET", target, "ada");
+    EXPECT_EQ(refused.status, 400) << target;
+    EXPECT_NE(refused.body.find("given more than once"), std::string::npos) << refused.body;
+  }
+  for (const char* target : {"/ledger/", "/api/v1/events/", "/healthz/", "/commitments//x"}) {
+    EXPECT_EQ(Send("GET", target).status, 400) << target;
+  }
+  // A page's bad path is answered as a page.
+  EXPECT_TRUE(Send("GET", "/ledger/").content_type.starts_with("text/html"));
+  EXPECT_EQ(Send("GET", "/").status, 200);
+}
+
+TEST_F(HttpAbuseTest, MediaTypesAndTheBearerSchemeAreReadInAnyCase) {
+  const int64_t size = TreeSize();
+  const http::HttpResponse upper =
+      Send("POST", "/api/v1/events", "lauris", Disbursement("Upper case"), "APPLICATION/JSON");
+  EXPECT_EQ(upper.status, 201) << upper.body;
+  EXPECT_EQ(TreeSize(), size + 1);
+  http::HttpRequest request;
+  request.method = "GET";
+  request.target = "/api/v1/me";
+  request.remote = "127.0.0.5";
+  request.headers["authorization"] = "bearer " + tokens_->at("ada");
+  const http::HttpResponse me = app_->Handle(request);
+  EXPECT_EQ(me.status, 200) << me.body;
 }
 
 TEST_F(HttpAbuseTest, BodyOverOneMebibyteIs413) {

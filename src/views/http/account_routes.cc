@@ -178,7 +178,7 @@ void AddAccountRoutes(Router& router, Site& site) {
 
   router.Add({"POST", "/api/v1/session", Access::kPublic, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
-                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                if (!body.ok()) return BodyErrorResponse(body.error());
                 // A request of the wrong form is told so, and counts as no failed sign-in.
                 for (const char* member : {"name", "password"}) {
                   const auto found = body.value().find(member);
@@ -223,7 +223,7 @@ void AddAccountRoutes(Router& router, Site& site) {
               }});
   router.Add({"POST", "/api/v1/users", Access::kAdmin, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
-                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                if (!body.ok()) return BodyErrorResponse(body.error());
                 const std::optional<Role> role = ParseRole(StringMember(body.value(), "role"));
                 if (!role) {
                   return ErrorResponse(422, "role: one of reader, recorder, reviewer, admin");
@@ -245,7 +245,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                   return ErrorResponse(403, "tokens are made when signed in, not with a token");
                 }
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
-                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                if (!body.ok()) return BodyErrorResponse(body.error());
                 for (const auto& [member, value] : body.value().items()) {
                   if (member != "label" && member != "expires_in_days") {
                     return FieldErrorResponse(422, member,

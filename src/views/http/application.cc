@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <boost/algorithm/string/predicate.hpp>
+
 #include <chrono>
 #include <exception>
 
@@ -23,7 +25,8 @@ bool IsCleanPath(const std::string& path) {
   for (const std::string& segment : PathSegments(path)) {
     if (segment == "." || segment == "..") return false;
   }
-  return path.find("//") == std::string::npos;
+  // No empty segment: "//" inside, or "/" at the end of anything but the root.
+  return path.find("//") == std::string::npos && (path.size() == 1 || path.back() != '/');
 }
 
 HttpResponse Problem(const Route* route, const std::string& path, int status,
@@ -89,7 +92,8 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
   const std::string authorization = request.Header("authorization");
   bool by_cookie = false;
   if (!authorization.empty()) {
-    if (!authorization.starts_with("Bearer ")) {
+    // The scheme's name is case-insensitive (RFC 9110 §11.1).
+    if (!boost::algorithm::istarts_with(authorization, "Bearer ")) {
       HttpResponse response = ErrorResponse(401, "the Authorization header takes a Bearer token");
       response.headers.emplace_back("WWW-Authenticate", "Bearer");
       return response;
@@ -164,7 +168,9 @@ HttpResponse Application::Handle(const HttpRequest& request) {
   if (request.body.size() > kMaxBodyBytes) {
     response = ErrorResponse(413, "the body is larger than 1 MiB");
   } else if (!IsCleanPath(path)) {
-    response = ErrorResponse(400, "bad request path");
+    response = Problem(nullptr, path, 400, "bad request path");
+  } else if (const std::string repeated = RepeatedQueryName(request.target); !repeated.empty()) {
+    response = Problem(nullptr, path, 400, repeated + ": given more than once");
   } else {
     RouteMatch match = router_.Match(request.method, path);
     if (match.route == nullptr && !match.allowed.empty()) {

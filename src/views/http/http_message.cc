@@ -1,6 +1,8 @@
 #include "views/http/http_message.h"
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <cctype>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -127,8 +129,34 @@ std::string StringMember(const nlohmann::json& object, const char* name) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
+bool IsJsonMediaType(std::string_view content_type) {
+  std::string_view type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  return boost::algorithm::iequals(type, "application/json");
+}
+
+HttpResponse BodyErrorResponse(const Error& error) {
+  return ErrorResponse(error.where == "content-type" ? 415 : 400, error.ToString());
+}
+
+std::string RepeatedQueryName(std::string_view target) {
+  const size_t question = target.find('?');
+  if (question == std::string_view::npos) return "";
+  std::set<std::string> seen;
+  std::string_view rest = target.substr(question + 1);
+  while (!rest.empty()) {
+    const size_t amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    std::string name;
+    if (pair.empty() || !PercentDecode(pair.substr(0, pair.find('=')), true, name)) continue;
+    if (!seen.insert(name).second) return name;
+  }
+  return "";
+}
+
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
-  if (!request.Header("content-type").starts_with("application/json")) {
+  if (!IsJsonMediaType(request.Header("content-type"))) {
     return Error{"send the body as application/json", "content-type"};
   }
   if (ledger::TooDeepAt(request.body)) {

@@ -68,6 +68,13 @@ std::string_view TrimWhitespace(std::string_view text);
 // True when `text` is a count or index for a query parameter: 1 to 15 decimal digits.
 bool IsCount(const std::string& text);
 
+// Whether a Content-Type names application/json (any case, with or without parameters).
+bool IsJsonMediaType(std::string_view content_type);
+
+// The first query parameter name that `target` gives more than once, or "": each parameter is
+// read once, so a repeated one would go unchecked.
+std::string RepeatedQueryName(std::string_view target);
+
 // The body of an application/json request when it is a JSON object. Errors: where "content-type"
 // for another media type, "body" for JSON that does not parse or is not an object, the member's
 // path for a member name repeated within one object.
@@ -79,6 +86,8 @@ std::string StringMember(const nlohmann::json& object, const char* name);
 HttpResponse JsonResponse(const nlohmann::json& value, int status = 200);
 // {"error": {"status": STATUS, "message": MESSAGE}} with `status`.
 HttpResponse ErrorResponse(int status, std::string_view message);
+// The answer to a body JsonObjectBody refused: 415 for its media type, else 400.
+HttpResponse BodyErrorResponse(const Error& error);
 // ErrorResponse of "PATH: MESSAGE" naming the body's member at `path` in "fields", as an invalid
 // event's errors do: [{"path", "message"}].
 HttpResponse FieldErrorResponse(int status, std::string_view path, std::string_view message);

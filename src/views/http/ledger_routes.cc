@@ -164,13 +164,13 @@ void AddLedgerRoutes(Router& router, Site& site) {
               }});
   router.Add({"POST", "/api/v1/events", Access::kRecorder, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
-                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                if (!body.ok()) return BodyErrorResponse(body.error());
                 return Recorded(RecordEvent(site, *context.user, std::move(body).value()));
               }});
   router.Add({"POST", "/api/v1/events/{id}/corrections", Access::kRecorder,
               [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
-                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                if (!body.ok()) return BodyErrorResponse(body.error());
                 nlohmann::json correction = std::move(body).value();
                 const std::string id = PathEventId(context);
                 {

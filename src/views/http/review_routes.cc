@@ -36,7 +36,7 @@ void AddReviewRoutes(Router& router, Site& site) {
                     site.FindCommitment(context.Param("id"));
                 if (commitment == nullptr) return ErrorResponse(404, "no such commitment");
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
-                if (!body.ok()) return ErrorResponse(400, body.error().ToString());
+                if (!body.ok()) return BodyErrorResponse(body.error());
                 const ReviewOutcome outcome =
                     SubmitReview(site, *context.user, *commitment, std::move(body).value());
                 HttpResponse response = JsonResponse(ReviewOutcomeJson(outcome), outcome.status);
