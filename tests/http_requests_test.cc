@@ -215,5 +215,19 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   EXPECT_EQ(TreeSize(), size + 1);
 }
 
+// The notice the recording form leads to names only an event of the ledger the caller sees.
+TEST_F(HttpRequestsTest, TheLedgerPageSaysRecordedOnlyOfARealEventTheCallerSees) {
+  const std::string open = RecordedId(Disbursement("Shown after recording"));
+  const std::string secret = RecordedId(Disbursement("Not for readers", "restricted"));
+  const auto notice = [](const std::string& target, const std::string& user) {
+    return Send("GET", target, user).body.find("Recorded: event") != std::string::npos;
+  };
+  EXPECT_TRUE(notice("/ledger?recorded=" + open, "lauris"));
+  EXPECT_TRUE(notice("/ledger?recorded=" + secret, "lauris"));
+  EXPECT_FALSE(notice("/ledger?recorded=" + secret, ""));
+  EXPECT_FALSE(notice("/ledger?recorded=anything", "lauris"));
+  EXPECT_FALSE(notice("/ledger?recorded=01966b1e-0000-7000-8000-000000000000", "lauris"));
+}
+
 }  // namespace
 }  // namespace treaty::test

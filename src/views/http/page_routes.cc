@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include "evaluation/ledger_facts.h"
 #include "ledger/currency.h"
 #include "ledger/event.h"
 #include "ledger/hash.h"
@@ -458,14 +459,20 @@ void FillVerifyBadge(const std::optional<VerifiedLedger>& verified, int64_t size
 HttpResponse LedgerPage(Site& site, RequestContext& context) {
   TemplateDictionary body("ledger");
   auto query = context.request.Query();
-  if (const auto recorded = query.find("recorded"); recorded != query.end()) {
-    body.SetValueAndShowSection("ID", recorded->second, "RECORDED");
-  }
   if (!query["begin"].empty() && !IsCount(query["begin"])) {
     return ProblemPage(400, "begin: a leaf index");
   }
   Result<StoreLease> store = site.ledgers().Acquire();
   if (!store.ok()) return LedgerUnavailablePage(store.error());
+  // The notice after the recording form: only for an event of this ledger the caller sees, so
+  // that a link cannot make the page say what did not happen.
+  if (const auto recorded = query.find("recorded"); recorded != query.end()) {
+    Result<std::optional<ledger::StoredEvent>> event = store.value()->EventById(recorded->second);
+    if (event.ok() && event.value() && event.value()->agreement == site.agreement_id() &&
+        evaluation::Sees(AudienceOf(context), event.value()->classification)) {
+      body.SetValueAndShowSection("ID", event.value()->id, "RECORDED");
+    }
+  }
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
   int64_t size = 0;
