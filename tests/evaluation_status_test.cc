@@ -295,6 +295,40 @@ TEST(EvaluationStatus, ANoticeWithNoCounterpartyIsAnError) {
       << status.error().ToString();
 }
 
+// A year beyond the evaluation's is refused when an event is recorded; one already stored is
+// evaluated, not an error that would stop every status.
+TEST(EvaluationStatus, AnEffectiveDateBeyond2200IsRefusedOnInputAndEvaluatedWhenStored) {
+  const json notice = {{"id", "n1"},
+                       {"type", "notice"},
+                       {"subtype", "termination"},
+                       {"participant", "LV"},
+                       {"date", "2025-01-10"},
+                       {"effective_date", "2300-01-01"},
+                       {"commitments", {"sec_6__para_7__sent_1"}},
+                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  Result<ledger::Event> refused = EventFromCase(notice);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(
+      refused.error().ToString().find(
+          "effective_date: year 2300 is after 2200, the last year an event may look ahead to"),
+      std::string::npos)
+      << refused.error().ToString();
+
+  json accepted = notice;
+  accepted["effective_date"] = "2030-01-01";
+  Result<ledger::Event> stored = EventFromCase(accepted);
+  ASSERT_TRUE(stored.ok()) << stored.error().ToString();
+  stored.value().content.effective_date = "2300-01-01";
+  LedgerFacts facts(BundledRules().agreement, Audience::kAll, BundledRules().categories);
+  Result<bool> added = facts.Add(stored.value(), [](const std::string&) {
+    return Result<std::optional<ledger::Event>>(std::optional<ledger::Event>());
+  });
+  ASSERT_TRUE(added.ok()) << added.error().ToString();
+  Result<AgreementStatus> status =
+      EvaluateStatus(BundledRules(), facts, EndOfDay(ParseDate("2026-01-01").value()));
+  EXPECT_TRUE(status.ok()) << status.error().ToString();
+}
+
 TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
   for (const char* bad : {"2024-02-30", "1899-12-31", "2201-01-01", "2024-4-11", "yesterday",
                           "2027-03-01T25:00:00Z"}) {

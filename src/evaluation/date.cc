@@ -33,7 +33,9 @@ std::string Date::ToBasicString() const {
   return fmt::format("{:04}{:02}{:02}", year(), month(), day());
 }
 
-Result<Date> ParseDate(std::string_view text, std::string_view where) {
+namespace {
+
+Result<Date> ParseDateOfYears(std::string_view text, std::string_view where, int last_year) {
   auto fail = [&](std::string why) {
     return Error{fmt::format("'{}' is not a date (YYYY-MM-DD): {}", text, why), std::string(where)};
   };
@@ -48,8 +50,8 @@ Result<Date> ParseDate(std::string_view text, std::string_view where) {
   int year = Digits(text, 0, 4);
   int month = Digits(text, 5, 2);
   int day = Digits(text, 8, 2);
-  if (year < kMinYear || year > kMaxYear) {
-    return fail(fmt::format("year {} is outside {}–{}", year, kMinYear, kMaxYear));
+  if (year < kMinYear || year > last_year) {
+    return fail(fmt::format("year {} is outside {}–{}", year, kMinYear, last_year));
   }
   if (month < 1 || month > 12) return fail(fmt::format("there is no month {}", month));
   std::chrono::year_month_day_last last{std::chrono::year(year),
@@ -60,6 +62,16 @@ Result<Date> ParseDate(std::string_view text, std::string_view where) {
   }
   return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month),
                                           std::chrono::day(day)));
+}
+
+}  // namespace
+
+Result<Date> ParseDate(std::string_view text, std::string_view where) {
+  return ParseDateOfYears(text, where, kMaxYear);
+}
+
+Result<Date> ParseLedgerDate(std::string_view text, std::string_view where) {
+  return ParseDateOfYears(text, where, kMaxLedgerYear);
 }
 
 }  // namespace treaty::evaluation

@@ -8,13 +8,18 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "ledger/timestamp.h"
 
 namespace treaty::evaluation {
 
 // The years a date read from input may have: wide enough for any agreement of this kind, its
-// extensions and its history, narrow enough to catch a typed "1024" or "3024".
+// extensions and its history, narrow enough to catch a typed "1024" or "3024". The last is the
+// ledger's for input events, so that what is recorded can be evaluated.
 inline constexpr int kMinYear = 1900;
-inline constexpr int kMaxYear = 2200;
+inline constexpr int kMaxYear = ledger::kLastInputYear;
+// The last year of a date in a stored event (docs/ledger-format.md §1.5), which the evaluation
+// reads whatever it is: one event must not stop every status.
+inline constexpr int kMaxLedgerYear = 9999;
 
 class Date {
  public:
@@ -44,5 +49,8 @@ class Date {
 // Reads exactly "YYYY-MM-DD": four-digit year in [kMinYear, kMaxYear], two-digit month and day,
 // a day that exists in that month. The error says what is wrong; its `where` is `where`.
 Result<Date> ParseDate(std::string_view text, std::string_view where = {});
+
+// ParseDate for a date of a stored event: its year may be up to kMaxLedgerYear.
+Result<Date> ParseLedgerDate(std::string_view text, std::string_view where = {});
 
 }  // namespace treaty::evaluation

@@ -134,13 +134,12 @@ void LedgerFacts::Apply(const std::string& id, const ledger::EventContent& conte
     }
   }
   if (scopes.empty()) return;
-  // Dates were validated when the event was appended; a date outside evaluation's years is not
-  // counted rather than failing every status.
-  Result<Date> date = ParseDate(content.date);
+  // Dates were validated when the event was appended.
+  Result<Date> date = ParseLedgerDate(content.date);
   if (!date.ok()) return;
   int year = date.value().year();
   if (content.period) {
-    Result<Date> from = ParseDate(content.period->from);
+    Result<Date> from = ParseLedgerDate(content.period->from);
     if (from.ok()) year = from.value().year();
   }
   FlowTotal amounts;
@@ -155,7 +154,7 @@ void LedgerFacts::Apply(const std::string& id, const ledger::EventContent& conte
 
 Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventContent& content,
                                  const std::vector<std::string>& corrected_by) {
-  Result<Date> date = ParseDate(content.date, fmt::format("event {}: date", id));
+  Result<Date> date = ParseLedgerDate(content.date, fmt::format("event {}: date", id));
   if (IsFactType(content.type)) {
     if (!date.ok()) return date.error();
     EventFact fact;
@@ -167,7 +166,7 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
     fact.occurred_at = content.occurred_at;
     if (!content.effective_date.empty()) {
       Result<Date> effective =
-          ParseDate(content.effective_date, fmt::format("event {}: effective_date", id));
+          ParseLedgerDate(content.effective_date, fmt::format("event {}: effective_date", id));
       if (!effective.ok()) return effective.error();
       fact.effective_date = effective.value();
     }
@@ -191,7 +190,7 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
   if (auto of_type = facts_.find(content.type); of_type != facts_.end()) of_type->second.erase(id);
   decisions_.erase(id);
   if (content.type == EventType::kMeeting) {
-    Result<Date> date = ParseDate(content.date);
+    Result<Date> date = ParseLedgerDate(content.date);
     auto subtype = meetings_.find(content.subtype);
     if (date.ok() && subtype != meetings_.end()) {
       auto day = subtype->second.find(date.value());

@@ -374,6 +374,18 @@ class Validator {
     return text;
   }
 
+  // A date that may lie ahead (effective_date, period.from and .to): on input no later than
+  // kLastInputYear.
+  std::optional<std::string> AheadDate(const json& value, const std::string& path) {
+    std::optional<std::string> text = Date(value, path);
+    if (text && form_ == EventForm::kInput && std::stoi(text->substr(0, 4)) > kLastInputYear) {
+      Fail(path, fmt::format("year {} is after {}, the last year an event may look ahead to",
+                             text->substr(0, 4), kLastInputYear));
+      return std::nullopt;
+    }
+    return text;
+  }
+
   std::optional<std::string> Uuid(const json& value, const std::string& path) {
     std::optional<std::string> text = String(value, path, {36, false});
     if (!text) return std::nullopt;
@@ -711,7 +723,7 @@ class Validator {
       for (const char* name : {"from", "to"}) {
         const std::string member = Join(period_path, name);
         if (!Require(period, name, member, "required")) continue;
-        if (std::optional<std::string> date = Date(period[name], member)) {
+        if (std::optional<std::string> date = AheadDate(period[name], member)) {
           (std::string_view(name) == "from" ? value.from : value.to) = *date;
         }
       }
@@ -722,7 +734,7 @@ class Validator {
     }
     const std::string effective_path = Join(prefix, "effective_date");
     if (need("effective_date", GivenOf(object, "effective_date"))) {
-      content.effective_date = Date(object["effective_date"], effective_path).value_or("");
+      content.effective_date = AheadDate(object["effective_date"], effective_path).value_or("");
     }
   }
 

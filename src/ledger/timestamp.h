@@ -18,6 +18,12 @@ std::string CivilFromDays(int64_t days);
 // Why `text` is not a ledger date: `not a date (YYYY-MM-DD): "X"` for a wrong form or a year
 // outside 1900–9999, `impossible date: X` for a day that does not exist; empty when valid.
 std::string DateProblem(std::string_view text);
+
+// The last year an input event's effective_date and period may reach (the evaluation's last year
+// too): "2300" for "2030" is refused when recorded. A stored event keeps any year DateProblem
+// accepts.
+inline constexpr int kLastInputYear = 2200;
+
 // The day number of a valid date, nullopt otherwise.
 std::optional<int64_t> DateToDays(std::string_view text);
 
