@@ -194,4 +194,23 @@ check "token create in no file makes none" test ! -e "$work/typo.sqlite"
 check "token list after refusals" run 0 token list --db "$accounts"
 check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
 
+# ---- commands that read leave other databases as they were ----
+sqlite3 "$work/other-program.sqlite" "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')"
+before=$(sha256sum <"$work/other-program.sqlite")
+check "search of another program's file exit 2" run 2 search drones --db "$work/other-program.sqlite"
+check "says it holds no index" has "other-program.sqlite: holds no search index (treaty load builds it)" "$work/err"
+check "overview of another program's file exit 2" run 2 overview --db "$work/other-program.sqlite"
+check "says it holds no agreement" has "holds no loaded agreement (treaty load makes it)" "$work/err"
+check "and the file is as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
+check "overview of a missing database exit 2" run 2 overview --db "$work/no-such.sqlite"
+check "makes none" [ ! -e "$work/no-such.sqlite" ]
+(cd "$work" && "$treaty" load "$root/data/agreements/lv-ua-2024" --db postgresql://127.0.0.1:1/x \
+  >/dev/null 2>"$work/err")
+check "load to a PostgreSQL URL exit 2" [ $? -eq 2 ]
+check "says the texts are kept in an SQLite file" has "kept in an SQLite file; give its path" "$work/err"
+check "and makes no folder of the URL" [ ! -e "$work/postgresql:" ]
+check "serve of a missing database exit 2" run 2 serve --db "$work/typo.sqlite" --listen 127.0.0.1:0
+check "names it" has "typo.sqlite: no such database" "$work/err"
+check "and makes none" [ ! -e "$work/typo.sqlite" ]
+
 finish

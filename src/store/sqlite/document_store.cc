@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/sqlite_open.h"
 #include "store/sqlite/sqlite_statement.h"
 #include "text/language.h"
 
@@ -308,7 +309,21 @@ std::optional<Error> ReadNodes(const Connection& connection, const std::string& 
 SqliteStore::SqliteStore(std::string path, DatabaseHandle db)
     : path_(std::move(path)), db_(std::move(db)) {}
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       SqliteOpenMode mode) {
+  if (mode == SqliteOpenMode::kReadExisting) {
+    Result<DatabaseHandle> db = OpenSqliteFile(path, mode, "treaty load");
+    if (!db.ok()) return db.error();
+    Connection connection(db.value().get(), path);
+    Result<int> version = ReadSchemaVersion(connection);
+    if (!version.ok()) return version.error();
+    Result<bool> has_agreements = HasSqliteTable(db.value().get(), path, "agreements");
+    if (!has_agreements.ok()) return has_agreements.error();
+    if (version.value() != kSchemaVersion || !has_agreements.value()) {
+      return Error{"holds no loaded agreement (treaty load makes it)", path};
+    }
+    return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(db).value()));
+  }
   const bool on_disk = path != ":memory:" && !path.starts_with("file:");
   if (on_disk) {
     std::error_code ec;

@@ -10,6 +10,7 @@
 #include "document/agreement_package.h"
 #include "document/node.h"
 #include "store/sqlite/sqlite_handle.h"
+#include "store/sqlite/sqlite_open.h"
 
 namespace treaty::store {
 
@@ -19,10 +20,12 @@ namespace treaty::store {
 class SqliteStore {
  public:
   // Opens `path`, creating the file and the schema when missing (PRAGMA user_version = 1), with
-  // WAL journaling and foreign keys on. ":memory:" gives a private in-memory store. Errors: the
-  // folder of `path` does not exist, the file is not a SQLite database, its schema version is not
-  // 1, or any SQLite failure.
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  // WAL journaling and foreign keys on. ":memory:" gives a private in-memory store. With
+  // SqliteOpenMode::kReadExisting nothing is made or changed: a missing file or schema is an
+  // error. Errors: the folder of `path` does not exist, the file is not a SQLite database, its
+  // schema version is not 1, or any SQLite failure.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                   SqliteOpenMode mode = SqliteOpenMode::kCreate);
 
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;

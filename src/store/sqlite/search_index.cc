@@ -241,17 +241,17 @@ std::vector<SearchEntry> ProvisionEntries(const std::string& agreement_id,
 SearchIndex::SearchIndex(std::string path, DatabaseHandle db)
     : path_(std::move(path)), db_(std::move(db)) {}
 
-Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::string& path) {
-  sqlite3* raw = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  DatabaseHandle db(raw);
-  if (rc != SQLITE_OK) {
-    return Error{std::string("cannot open the database: ") +
-                     (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
-                 path};
+Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::string& path,
+                                                       SqliteOpenMode mode) {
+  Result<DatabaseHandle> opened = OpenSqliteFile(path, mode, "treaty load");
+  if (!opened.ok()) return opened.error();
+  DatabaseHandle db = std::move(opened).value();
+  if (mode == SqliteOpenMode::kReadExisting) {
+    Result<bool> has_index = HasSqliteTable(db.get(), path, "search_entries");
+    if (!has_index.ok()) return has_index.error();
+    if (!has_index.value()) return Error{"holds no search index (treaty load builds it)", path};
+    return std::unique_ptr<SearchIndex>(new SearchIndex(path, std::move(db)));
   }
-  sqlite3_busy_timeout(db.get(), 5000);
   if (auto error =
           Execute(db.get(), path, "PRAGMA journal_mode = WAL;", "cannot set up the connection")) {
     return *error;

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "document/node.h"
 #include "store/sqlite/sqlite_handle.h"
+#include "store/sqlite/sqlite_open.h"
 #include "text/language.h"
 
 namespace treaty::store {
@@ -70,8 +71,10 @@ struct SearchHit {
 class SearchIndex {
  public:
   // Opens `path`, creating the file and the index tables when missing. ":memory:" gives a private
-  // in-memory index. Errors: any SQLite failure, or an SQLite without FTS5.
-  static Result<std::unique_ptr<SearchIndex>> Open(const std::string& path);
+  // in-memory index. With SqliteOpenMode::kReadExisting nothing is made or changed: a missing file
+  // or index is an error. Errors: any SQLite failure, or an SQLite without FTS5.
+  static Result<std::unique_ptr<SearchIndex>> Open(const std::string& path,
+                                                   SqliteOpenMode mode = SqliteOpenMode::kCreate);
 
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;

@@ -14,6 +14,7 @@
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
 #include "views/cli/subcommands.h"
+#include "views/http/ledger_database.h"
 
 namespace treaty::views {
 
@@ -80,6 +81,11 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
       document::LoadAgreementPackage(options.package_folder);
   if (!package.ok()) {
     err << "treaty load: " << package.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  if (http::IsPostgresUrl(options.database)) {
+    err << "treaty load: --db: the agreement's texts and search index are kept in an SQLite file; "
+           "give its path (the ledger alone may be on PostgreSQL)\n";
     return kExitBadInput;
   }
   // Parse everything before touching the database: a bad text changes nothing.

@@ -8,7 +8,7 @@
 namespace treaty::views {
 
 int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream& err) {
-  auto store = store::SqliteStore::Open(options.database);
+  auto store = store::SqliteStore::Open(options.database, store::SqliteOpenMode::kReadExisting);
   if (!store.ok()) {
     err << "treaty overview: " << store.error().ToString() << "\n";
     return kExitBadInput;

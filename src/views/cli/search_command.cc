@@ -134,7 +134,7 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
   if (options.database != ":memory:" && !std::filesystem::exists(options.database, ec)) {
     return fail(options.database + ": no such database (run treaty load first)");
   }
-  auto index = store::SearchIndex::Open(options.database);
+  auto index = store::SearchIndex::Open(options.database, store::SqliteOpenMode::kReadExisting);
   if (!index.ok()) return fail(index.error().ToString());
   auto indexed = index.value()->Agreements();
   if (!indexed.ok()) return fail(indexed.error().ToString());

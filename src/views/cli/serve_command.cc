@@ -1,9 +1,11 @@
 // `treaty serve`: the dashboard and JSON API (src/views/http).
+#include <filesystem>
 #include <iostream>
 
 #include "views/cli/commands.h"
 #include "views/cli/subcommands.h"
 #include "views/http/application.h"
+#include "views/http/ledger_database.h"
 #include "views/http/server.h"
 
 namespace treaty::views {
@@ -22,6 +24,13 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   Result<std::pair<std::string, unsigned short>> listen = http::ParseListenAddress(options.listen);
   if (!listen.ok()) {
     err << "treaty serve: " << listen.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  // A mistyped file would be served as an empty ledger, and made.
+  std::error_code ec;
+  if (!http::IsPostgresUrl(options.site.db) && !std::filesystem::exists(options.site.db, ec)) {
+    err << "treaty serve: " << options.site.db
+        << ": no such database (treaty load, record or import makes it)\n";
     return kExitBadInput;
   }
   http::SiteOptions site = options.site;

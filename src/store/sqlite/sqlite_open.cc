@@ -1,0 +1,42 @@
+#include "store/sqlite/sqlite_open.h"
+
+#include <filesystem>
+
+namespace treaty::store {
+
+Result<DatabaseHandle> OpenSqliteFile(const std::string& path, SqliteOpenMode mode,
+                                      std::string_view maker) {
+  std::error_code ec;
+  if (mode == SqliteOpenMode::kReadExisting && !std::filesystem::exists(path, ec)) {
+    return Error{"no such database (" + std::string(maker) + " makes it)", path};
+  }
+  sqlite3* raw = nullptr;
+  const int flags =
+      SQLITE_OPEN_READWRITE | (mode == SqliteOpenMode::kCreate ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  DatabaseHandle db(raw);
+  if (rc != SQLITE_OK) {
+    return Error{std::string("cannot open the database: ") +
+                     (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
+                 path};
+  }
+  sqlite3_busy_timeout(db.get(), 5000);
+  return db;
+}
+
+Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_view name) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1,
+                         &raw, nullptr) != SQLITE_OK) {
+    return Error{std::string("cannot read the tables: ") + sqlite3_errmsg(db), path};
+  }
+  StatementHandle statement(raw);
+  sqlite3_bind_text(raw, 1, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+  const int rc = sqlite3_step(raw);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    return Error{std::string("cannot read the tables: ") + sqlite3_errmsg(db), path};
+  }
+  return rc == SQLITE_ROW;
+}
+
+}  // namespace treaty::store

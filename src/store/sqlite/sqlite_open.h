@@ -1,0 +1,25 @@
+// Opening an SQLite file for a store: making the file and its tables where they are missing (the
+// commands that write), or only reading what is there (the commands that read: no file, table or
+// setting is made, so that a mistyped path or another program's file is left as it was).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "store/sqlite/sqlite_handle.h"
+
+namespace treaty::store {
+
+enum class SqliteOpenMode { kCreate, kReadExisting };
+
+// `path` opened read-write with a 5 s busy timeout; with kCreate the file is made when missing,
+// with kReadExisting a missing file is the error "no such database (MAKER makes it)". Errors name
+// `path`.
+Result<DatabaseHandle> OpenSqliteFile(const std::string& path, SqliteOpenMode mode,
+                                      std::string_view maker);
+
+// Whether the database has a table, or a virtual table, named `name`.
+Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_view name);
+
+}  // namespace treaty::store
