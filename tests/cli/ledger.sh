@@ -350,6 +350,16 @@ check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
 check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
 
+# ---- flags and JSON at once ----
+echo '{"type": "training"}' >"$work/sent.json"
+stdin="$work/sent.json" check "flags and JSON on stdin exit 2" run 2 record --db "$work/both.sqlite" \
+  --type training --participant LV --date 2024-05-03 --commitment "$military" --quantity 1 \
+  --unit person --description "From flags" --classification public
+check "says to give one" has "give the event as flags or as JSON on stdin, not both" "$work/err"
+check "and records nothing" [ ! -e "$work/both.sqlite" ]
+echo '{"type": "training"}' | "$treaty" record --db "$work/both.sqlite" --description x >/dev/null 2>"$work/err"
+check "flags and JSON through a pipe exit 2" [ $? -eq 2 ]
+
 # ---- JSON nested deeper than anything walks ----
 python3 -c "print('{\"type\":' + '[' * 50000 + ']' * 50000 + '}')" >"$work/deep.json"
 stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --db "$work/deep.sqlite"
