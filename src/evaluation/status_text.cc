@@ -41,9 +41,12 @@ std::string StatusText(const AgreementStatus& status) {
   out += fmt::format("  in force from {}; term {} ends {}; last day in force {}\n",
                      lifecycle.in_force_from.ToString(), lifecycle.term_number,
                      lifecycle.term_last_day.ToString(), lifecycle.last_day_in_force.ToString());
+  const char* extension = lifecycle.extension_possible ? "still possible"
+                          : lifecycle.state == LifecycleState::kNotYetInForce
+                              ? "possible once in force"
+                              : "no longer possible";
   out += fmt::format("  extension to be agreed in writing by {} ({})\n",
-                     lifecycle.extension_deadline.ToString(),
-                     lifecycle.extension_possible ? "still possible" : "no longer possible");
+                     lifecycle.extension_deadline.ToString(), extension);
   if (lifecycle.termination_effective) {
     out += fmt::format("  termination effective {} (notice {})\n",
                        lifecycle.termination_effective->ToString(), lifecycle.termination_notice);
