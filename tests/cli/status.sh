@@ -25,12 +25,12 @@ check "status text" run 0 status --db "$db" --at 2026-12-04
 check "it names the agreement" has "Latvia" "$work/out"
 check "it gives the state" has "state: in_force" "$work/out"
 check "the extension deadline" has "extension to be agreed in writing by 2033-10-11 (still possible)" "$work/out"
+check "targets are listed" has "$gdp  missed" "$work/out"
+check "upcoming deadlines with their provision" has "2033-10-11  upcoming" "$work/out"
 check "status before the signature" run 0 status --db "$db" --at 2023-01-01
 check "is not yet in force" has "state: not_yet_in_force" "$work/out"
 check "and its extension possible once in force, not past" \
   has "extension to be agreed in writing by 2033-10-11 (possible once in force)" "$work/out"
-check "targets are listed" has "$gdp  missed" "$work/out"
-check "upcoming deadlines with their provision" has "2033-10-11  upcoming" "$work/out"
 
 # ---- the JSON ----
 check "status json" run 0 status --db "$db" --at 2026-12-04 --format json
