@@ -157,6 +157,15 @@ TEST_F(HttpRoutesTest, WhatDependsOnTheCallerIsKeptByNoSharedCache) {
   EXPECT_EQ(Header(Send("GET", "/api/v1/status", "ada"), "Cache-Control"), "private, no-cache");
 }
 
+TEST_F(HttpRoutesTest, FiltersThatCanMatchNothingAre400) {
+  for (const char* target :
+       {"/api/v1/commitments?obligor=XX", "/api/v1/commitments?obligor=lv",
+        "/api/v1/events?from=2024-07-01&to=2024-06-01", "/api/v1/events?type=gift"}) {
+    EXPECT_EQ(Send("GET", target).status, 400) << target;
+  }
+  EXPECT_EQ(Send("GET", "/api/v1/commitments?obligor=UA").status, 200);
+}
+
 TEST_F(HttpRoutesTest, ReaderNeverSeesRestrictedEvents) {
   http::HttpResponse recorded =
       Send("POST", "/api/v1/events", "lauris", Disbursement("Secret tranche XYZ", "restricted"));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "ledger/timestamp.h"
+
 namespace treaty::ledger {
 namespace {
 
@@ -20,6 +22,27 @@ std::optional<Error> CheckCommitted(LedgerStore& store, const std::string& agree
 }
 
 }  // namespace
+
+std::optional<Error> EventFilterProblem(const EventFilter& filter) {
+  if (!filter.type.empty() && !EventTypeFromName(filter.type)) {
+    return Error{fmt::format("not an event type: \"{}\"", filter.type), "type"};
+  }
+  for (const auto& [bound, where] :
+       {std::pair{&filter.date_from, "from"}, std::pair{&filter.date_to, "to"}}) {
+    if (bound->empty()) continue;
+    if (std::string problem = DateProblem(*bound); !problem.empty()) return Error{problem, where};
+  }
+  if (!filter.date_from.empty() && !filter.date_to.empty() && filter.date_from > filter.date_to) {
+    return Error{fmt::format("{} is before from ({}): no date is in between", filter.date_to,
+                             filter.date_from),
+                 "to"};
+  }
+  if (!filter.classification.empty() && filter.classification != "public" &&
+      filter.classification != "restricted") {
+    return Error{"public or restricted", "classification"};
+  }
+  return std::nullopt;
+}
 
 Result<std::vector<StoredEvent>> LedgerStore::ReadEvents(const std::string& agreement,
                                                          int64_t begin, int64_t end) {

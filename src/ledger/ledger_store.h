@@ -55,6 +55,12 @@ struct EventFilter {
   int64_t limit = -1;          // at most this many; negative: no limit
 };
 
+// What is wrong with the values of `filter`, or nullopt: a type that is no event type, a bound
+// that is not a date, `date_from` after `date_to`, a classification other than public or
+// restricted. The error's `where` names the filter as a user gives it: "type", "from", "to",
+// "classification".
+std::optional<Error> EventFilterProblem(const EventFilter& filter);
+
 // What one append call is asked to do (§6.2 input).
 struct AppendRequest {
   std::string agreement;

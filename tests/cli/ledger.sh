@@ -350,6 +350,16 @@ check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
 check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
 
+# ---- filters that can match nothing are named ----
+check "events of no type exit 2" run 2 events --db "$db" --type nonsense
+check "names the type" has '--type: not an event type: "nonsense"' "$work/err"
+check "events of a mistyped agreement exit 2" run 2 events --db "$db" --agreement lv-ua-2042
+check "names those it holds" has '--agreement: the ledger holds no events of "lv-ua-2042" (it holds lv-ua-2024)' "$work/err"
+check "events to a date before from exit 2" run 2 events --db "$db" --from 2024-07-01 --to 2024-06-01
+check "says so" has "--to: 2024-06-01 is before from (2024-07-01)" "$work/err"
+check "events --limit -1 exit 2" run 2 events --db "$db" --limit -1
+check "says what a limit is" has '--limit: a limit is a whole number of at least 1, not "-1"' "$work/err"
+
 # ---- flags and JSON at once ----
 echo '{"type": "training"}' >"$work/sent.json"
 stdin="$work/sent.json" check "flags and JSON on stdin exit 2" run 2 record --db "$work/both.sqlite" \

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -14,15 +15,27 @@ const CLI::Validator& LanguageValidator() {
   return validator;
 }
 
+namespace {
+
+// "" when `text` is a whole number of at least 1, else why not.
+std::string AtLeastOneProblem(const std::string& text, const std::string& what) {
+  int64_t number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error == std::errc() && end == text.data() + text.size() && number >= 1) return "";
+  return what + " is a whole number of at least 1, not \"" + text + "\"";
+}
+
+}  // namespace
+
 const CLI::Validator& TreeSizeValidator() {
   static const CLI::Validator validator(
-      [](const std::string& text) -> std::string {
-        int64_t size = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), size);
-        if (error == std::errc() && end == text.data() + text.size() && size >= 1) return "";
-        return "a tree size is a whole number of at least 1, not \"" + text + "\"";
-      },
-      "SIZE");
+      [](const std::string& text) { return AtLeastOneProblem(text, "a tree size"); }, "SIZE");
+  return validator;
+}
+
+const CLI::Validator& LimitValidator() {
+  static const CLI::Validator validator(
+      [](const std::string& text) { return AtLeastOneProblem(text, "a limit"); }, "N");
   return validator;
 }
 
@@ -41,6 +54,14 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       AddTokenSubcommand(app),       AddExportSubcommand(app),
   };
 
+  // CLI11 would say only that a subcommand is required.
+  if (argc > 1 && argv[1][0] != '-' &&
+      std::none_of(subcommands.begin(), subcommands.end(), [&](const Subcommand& subcommand) {
+        return subcommand.command->check_name(argv[1]);
+      })) {
+    err << "treaty: unknown subcommand \"" << argv[1] << "\" (treaty --help lists them)\n";
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commitments/agreement_commitments.h"
+#include "text/language.h"
 #include "views/cli/commands.h"
 #include "views/cli/commitment_table.h"
 #include "views/cli/review_report.h"
@@ -67,6 +68,31 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
     err << "treaty commitments: " << read.error().ToString() << "\n";
     return kExitBadInput;
   }
+  // A filter that can match nothing is a mistake to name, not an empty list.
+  const commitments::AgreementCommitments& agreement = read.value();
+  std::string parties;
+  bool known_party = options.obligor.empty() || options.obligor == "both";
+  for (const document::Party& party : agreement.package.parties) {
+    parties += party.code + ", ";
+    known_party = known_party || party.code == options.obligor;
+  }
+  if (!known_party) {
+    err << "--obligor: \"" << options.obligor << "\" is not a party of " << agreement.package.id
+        << " (" << parties << "or both)\n";
+    return kExitBadInput;
+  }
+  std::string languages;
+  bool known_language = options.language.empty();
+  for (const grammar::ExtractedText& version : agreement.versions) {
+    const std::string code(text::LanguageCode(version.doc.language));
+    languages += (languages.empty() ? "" : ", ") + code;
+    known_language = known_language || code == options.language;
+  }
+  if (!known_language) {
+    err << "--lang: " << agreement.package.id << " has no text in " << options.language
+        << " (it has " << languages << ")\n";
+    return kExitBadInput;
+  }
   const std::optional<commitments::ReviewOutcome>& review = read.value().review;
   if (options.diff_review) {
     if (!review) {
@@ -106,7 +132,9 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
                      ->add_option("--package", options->package_folder,
                                   "agreement package folder (holds agreement.json)")
                      ->capture_default_str());
-  command->add_option("--lang", options->language, "text: show quotes in this language only")
+  command
+      ->add_option("--lang", options->language,
+                   "text: show quotes in this language only (default: every language)")
       ->check(LanguageValidator());
   command->add_option("--format", options->format, "text, jsonl or csv")
       ->check(CLI::IsMember({"text", "jsonl", "csv"}))

@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "ledger/ledger_store.h"
 #include "ledger/timestamp.h"
@@ -18,17 +20,6 @@ constexpr int64_t kPage = 10000;
 }  // namespace
 
 int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err) {
-  for (const std::string* date : {&options.date_from, &options.date_to}) {
-    if (std::string problem = ledger::DateProblem(*date); !date->empty() && !problem.empty()) {
-      err << (date == &options.date_from ? "--from: " : "--to: ") << problem << "\n";
-      return kExitBadInput;
-    }
-  }
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
-  if (!store.ok()) {
-    err << "treaty events: " << store.error().ToString() << "\n";
-    return kExitBadInput;
-  }
   ledger::EventFilter filter;
   filter.agreement = options.agreement;
   filter.type = options.type;
@@ -37,6 +28,24 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
   filter.date_to = options.date_to;
   filter.institution = options.institution;
   filter.classification = options.classification;
+  if (std::optional<Error> problem = ledger::EventFilterProblem(filter)) {
+    err << "--" << problem->where << ": " << problem->message << "\n";
+    return kExitBadInput;
+  }
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
+  if (!store.ok()) {
+    err << "treaty events: " << store.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  // An agreement of which the ledger holds nothing is more likely mistyped than empty.
+  Result<std::vector<std::string>> agreements = store.value()->ListLedgers();
+  if (agreements.ok() && !agreements.value().empty() &&
+      std::find(agreements.value().begin(), agreements.value().end(), options.agreement) ==
+          agreements.value().end()) {
+    err << "--agreement: the ledger holds no events of \"" << options.agreement << "\" (it holds "
+        << fmt::format("{}", fmt::join(agreements.value(), ", ")) << ")\n";
+    return kExitBadInput;
+  }
   if (options.format == "csv") out << EventCsvHeader();
   int64_t remaining = options.limit;
   for (;;) {
@@ -83,7 +92,8 @@ Subcommand AddEventsSubcommand(CLI::App& app) {
   command->add_option("--institution", options->institution, "only events recorded by it");
   command->add_option("--classification", options->classification, "public or restricted")
       ->check(CLI::IsMember({"public", "restricted"}));
-  command->add_option("--limit", options->limit, "at most this many events");
+  command->add_option("--limit", options->limit, "at most this many events (default: all)")
+      ->check(LimitValidator());
   return {command, [options](std::ostream& out, std::ostream& err) {
             return RunEvents(*options, out, err);
           }};

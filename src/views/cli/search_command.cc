@@ -176,7 +176,7 @@ Subcommand AddSearchSubcommand(CLI::App& app) {
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
   command->add_option("--limit", options->limit, "at most this many hits")
-      ->check(CLI::PositiveNumber)
+      ->check(LimitValidator())
       ->capture_default_str();
   return {command, [options, language](std::ostream& out, std::ostream& err) {
             if (!language->empty()) options->language = text::ParseLanguageCode(*language);

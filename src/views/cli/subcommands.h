@@ -20,6 +20,8 @@ struct Subcommand {
 const CLI::Validator& LanguageValidator();
 // The size of a signed tree head: a whole number of at least 1.
 const CLI::Validator& TreeSizeValidator();
+// --limit: a whole number of at least 1.
+const CLI::Validator& LimitValidator();
 
 Subcommand AddParseSubcommand(CLI::App& app);
 Subcommand AddExtractSubcommand(CLI::App& app);

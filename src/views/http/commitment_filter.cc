@@ -1,8 +1,8 @@
 #include "views/http/commitment_filter.h"
 
-#include "evaluation/commitment_status.h"
-
 #include <algorithm>
+
+#include "evaluation/commitment_status.h"
 
 namespace treaty::http {
 namespace {
@@ -50,12 +50,15 @@ bool CommitmentFilter::Matches(const commitments::Commitment& c) const {
   return false;
 }
 
-Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query) {
+Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query,
+                                               const std::vector<std::string>& parties) {
   CommitmentFilter filter{Get(query, "area"), Get(query, "obligor"), Get(query, "strength"),
                           Get(query, "category"), Get(query, "status")};
   if (!filter.obligor.empty() && filter.obligor != "both" &&
-      !commitments::IsPartyCode(filter.obligor)) {
-    return Error{"LV, UA or both", "obligor"};
+      std::find(parties.begin(), parties.end(), filter.obligor) == parties.end()) {
+    std::string named;
+    for (const std::string& party : parties) named += party + ", ";
+    return Error{named + "or both", "obligor"};
   }
   if (!filter.strength.empty() && !commitments::ParseStrength(filter.strength)) {
     return Error{"commits, will, continues, endeavours, considers or may", "strength"};

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "commitments/commitment.h"
 #include "core/result.h"
@@ -27,8 +28,9 @@ struct CommitmentFilter {
   }
 };
 
-// Reads the filters from query parameters. Errors: an unknown obligor, strength, category or
-// status.
-Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query);
+// Reads the filters from query parameters. Errors: an obligor neither one of `parties` nor
+// "both", an unknown strength, category or status.
+Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query,
+                                               const std::vector<std::string>& parties);
 
 }  // namespace treaty::http

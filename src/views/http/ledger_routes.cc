@@ -101,17 +101,8 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 filter.date_to = query["to"];
                 filter.institution = query["institution"];
                 filter.classification = query["classification"];
-                if (!filter.classification.empty() && filter.classification != "public" &&
-                    filter.classification != "restricted") {
-                  return ErrorResponse(400, "classification: public or restricted");
-                }
-                if (!filter.type.empty() && !ledger::EventTypeFromName(filter.type)) {
-                  return ErrorResponse(400, "type: not an event type: \"" + filter.type + "\"");
-                }
-                for (const char* bound : {"from", "to"}) {
-                  if (query[bound].empty()) continue;
-                  Result<evaluation::Date> date = evaluation::ParseDate(query[bound], bound);
-                  if (!date.ok()) return ErrorResponse(400, date.error().ToString());
+                if (std::optional<Error> problem = ledger::EventFilterProblem(filter)) {
+                  return ErrorResponse(400, problem->ToString());
                 }
                 filter.limit = 100;
                 if (!query["limit"].empty()) {

@@ -177,7 +177,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
 HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   const auto query = context.request.Query();
   TemplateDictionary body("commitments");
-  Result<CommitmentFilter> filter = ParseCommitmentFilter(query);
+  Result<CommitmentFilter> filter = ParseCommitmentFilter(query, site.participants());
   CommitmentFilter chosen = filter.ok() ? filter.value() : CommitmentFilter{};
   if (!filter.ok())
     body.SetValueAndShowSection("MESSAGE", filter.error().ToString(), "FILTER_ERROR");
