@@ -159,7 +159,11 @@ void ExpectEveryDeadline(const std::vector<Deadline>& deadlines, const ParsedCal
       if (One(event, "UID") == DeadlineUid("lv-ua-2024", deadline.key)) found = &event;
     }
     ASSERT_NE(found, nullptr);
-    EXPECT_EQ(One(*found, "DTSTART;VALUE=DATE"), deadline.date.ToBasicString());
+    if (deadline.moment) {
+      EXPECT_EQ(One(*found, "DTSTART"), deadline.moment->ToBasicUtcString());
+    } else {
+      EXPECT_EQ(One(*found, "DTSTART;VALUE=DATE"), deadline.date.ToBasicString());
+    }
     EXPECT_EQ(Unescape(One(*found, "SUMMARY")), deadline.title);
     std::string description = Unescape(One(*found, "DESCRIPTION"));
     EXPECT_NE(description.find(deadline.source.quote), std::string::npos) << description;
@@ -211,6 +215,19 @@ TEST(EvaluationICalendar, Sec6Para7ATerminationIsItsOwnDeadlineWithItsNotice) {
   EXPECT_EQ(deadlines[0].date.ToString(), "2025-09-30");
   ExpectEveryDeadline(deadlines,
                       Parse(WriteICalendar("lv-ua-2024", deadlines, I("2025-06-01T00:00:00Z"))));
+}
+
+// sec_4__para_1's clock of hours ends at an instant: a calendar shows it at its time, not as a day.
+TEST(EvaluationICalendar, Sec4Para1AConsultationClockIsATimedEvent) {
+  Deadline clock{"consultations-x", D("2026-12-07"), std::nullopt, "Consultations due", {}, {}};
+  clock.moment = I("2026-12-07T02:50:22Z");
+  const std::vector<Deadline> deadlines{clock};
+  const ParsedCalendar calendar =
+      Parse(WriteICalendar("lv-ua-2024", deadlines, I("2026-12-06T00:00:00Z")));
+  ExpectEveryDeadline(deadlines, calendar);
+  ASSERT_EQ(calendar.events.size(), 1u);
+  EXPECT_EQ(One(calendar.events[0], "DTSTART"), "20261207T025022Z");
+  EXPECT_EQ(calendar.events[0].count("DTSTART;VALUE=DATE"), 0u);
 }
 
 TEST(EvaluationICalendar, UidsAreStablePerDeadline) {
@@ -271,6 +288,14 @@ TEST(EvaluationICalendar, TheBundledAgreementsCalendarReadsBackWithEveryDeadline
   EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "extension-deadline-term-1")], "20331011");
   EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "term-last-day-term-1")], "20340411");
   EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "annual-meeting")], "20241231");
+  // The dialogue of 2034, due by the last day in force, which a yearly rule on 31 December would
+  // not reach: the yearly rule ends with 2033.
+  EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "annual-meeting-2034")], "20340411");
+  for (const Event& event : calendar.events) {
+    if (One(event, "UID") == DeadlineUid("lv-ua-2024", "annual-meeting")) {
+      EXPECT_EQ(One(event, "RRULE"), "FREQ=YEARLY;UNTIL=20331231");
+    }
+  }
   EXPECT_EQ(starts[DeadlineUid("lv-ua-2024", "target-sec_3__hcontainer_16__para_2__sent_2-2026")],
             "20261231");
   for (int year : {2024, 2025, 2026}) {

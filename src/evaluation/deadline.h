@@ -9,6 +9,7 @@
 
 #include "evaluation/citation.h"
 #include "evaluation/date.h"
+#include "evaluation/instant.h"
 #include "evaluation/lifecycle.h"
 
 namespace treaty::evaluation {
@@ -19,7 +20,8 @@ struct Deadline {
   std::optional<Date> yearly_until;  // a yearly duty: again on the same date each year to this day
   std::string title;                 // for a person: "Last day to agree on extending the Agreement"
   Citation source;
-  std::vector<std::string> events;  // ledger events the deadline rests on
+  std::vector<std::string> events;               // ledger events the deadline rests on
+  std::optional<Instant> moment = std::nullopt;  // a deadline at a time of day (a clock of hours)
 };
 
 // The life cycle's deadlines: the last day to agree on extending the current term (while that is

@@ -71,7 +71,9 @@ std::string WriteICalendar(std::string_view agreement_id, const std::vector<Dead
     line("BEGIN:VEVENT");
     line("UID:" + DeadlineUid(agreement_id, deadline.key));
     line("DTSTAMP:" + stamp.ToBasicUtcString());
-    line("DTSTART;VALUE=DATE:" + deadline.date.ToBasicString());
+    // A clock of hours ends at an instant: a timed event, not a day's.
+    line(deadline.moment ? "DTSTART:" + deadline.moment->ToBasicUtcString()
+                         : "DTSTART;VALUE=DATE:" + deadline.date.ToBasicString());
     if (deadline.yearly_until) {
       line("RRULE:FREQ=YEARLY;UNTIL=" + deadline.yearly_until->ToBasicString());
     }

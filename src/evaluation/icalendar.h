@@ -1,5 +1,6 @@
 // Deadlines and yearly duties as an iCalendar stream (RFC 5545): one all-day VEVENT per deadline
-// (DTSTART;VALUE=DATE), a yearly duty with RRULE:FREQ=YEARLY;UNTIL=<date>. Lines end in CRLF and
+// (DTSTART;VALUE=DATE), or one at its time for a deadline with a moment (DTSTART in UTC), a
+// yearly duty with RRULE:FREQ=YEARLY;UNTIL=<date>. Lines end in CRLF and
 // are folded at 75 octets, never inside a UTF-8 character.
 #pragma once
 

@@ -117,7 +117,8 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
         std::nullopt,
         fmt::format("Consultations due by {} (request {})", w.closes.ToUtcString(), id),
         rule.window.source,
-        evidence};
+        evidence,
+        w.closes};
     const char* state = w.state == WindowState::kOpen  ? "upcoming"
                         : w.state == WindowState::kMet ? "met"
                                                        : "missed";
@@ -211,13 +212,28 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
     outcome.deadlines.push_back(
         {deadline, status.id, state == "due" ? std::string("upcoming") : state});
   }
+  // In the calendar: every 31 December of the term as one yearly duty, and the last year's due
+  // date apart when the term ends before its 31 December (a yearly rule repeats one day only).
+  const Date last_due = std::min(LastDayOfYear(last), lifecycle.last_day_in_force);
+  const bool last_apart = last > first && last_due != LastDayOfYear(last);
   outcome.calendar.push_back(
       Deadline{"annual-meeting",
                std::min(LastDayOfYear(first), lifecycle.last_day_in_force),
-               lifecycle.last_day_in_force,
+               last_apart ? LastDayOfYear(last - 1) : last_due,
                "Annual Strategic Security and Defence Policy Dialogue due by the end of the year",
                rule.recurrence.source,
                {}});
+  if (last_apart) {
+    outcome.calendar.push_back(Deadline{
+        fmt::format("annual-meeting-{}", last),
+        last_due,
+        std::nullopt,
+        fmt::format("Annual Strategic Security and Defence Policy Dialogue for {}, due by the "
+                    "last day in force",
+                    last),
+        rule.recurrence.source,
+        {}});
+  }
   status.progress = {{"meeting_subtype", rule.meeting_subtype}, {"years", years}};
   status.status = missed > 0 ? "missed" : due > 0 ? "due" : met > 0 ? "met" : "upcoming";
   status.summary =
