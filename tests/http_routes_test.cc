@@ -164,6 +164,12 @@ TEST_F(HttpRoutesTest, FiltersThatCanMatchNothingAre400) {
     EXPECT_EQ(Send("GET", target).status, 400) << target;
   }
   EXPECT_EQ(Send("GET", "/api/v1/commitments?obligor=UA").status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/provisions/sec_1?lang=zz").status, 400);
+  // The agreement counts what the list of commitments holds.
+  const nlohmann::json agreement =
+      nlohmann::json::parse(Send("GET", "/api/v1/agreements/lv-ua-2024").body);
+  const nlohmann::json listed = nlohmann::json::parse(Send("GET", "/api/v1/commitments").body);
+  EXPECT_EQ(agreement["commitments"], listed["commitments"].size());
 }
 
 TEST_F(HttpRoutesTest, ReaderNeverSeesRestrictedEvents) {

@@ -1,5 +1,6 @@
 // The agreement as the text and commitments stages give it: metadata, provisions by eId and
 // language, commitments with filters, search, and the Akoma Ntoso export.
+#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
@@ -32,7 +33,11 @@ nlohmann::json AgreementJson(const Site& site) {
       {"entry_into_force", package.entry_into_force},
       {"term", package.term},
       {"languages", languages},
-      {"commitments", site.agreement().reviewed.size()}};
+      // What /api/v1/commitments lists: commitments and procedures, not statements or context.
+      {"commitments",
+       std::count_if(
+           site.agreement().reviewed.begin(), site.agreement().reviewed.end(),
+           [](const commitments::Commitment& c) { return CommitmentFilter{}.Matches(c); })}};
   if (package.prevailing_language) {
     json["prevailing_language"] = text::LanguageCode(*package.prevailing_language);
   }
@@ -77,6 +82,10 @@ void AddAgreementRoutes(Router& router, Site& site) {
               }});
   router.Add({"GET", "/api/v1/provisions/{eid}", Access::kPublic, [&site](RequestContext& context) {
                 const auto query = context.request.Query();
+                // As the list of provisions: a language without a text is the request's mistake.
+                if (query.contains("lang") && LanguageOf(site, query).empty()) {
+                  return ErrorResponse(400, "lang: no text in that language");
+                }
                 nlohmann::json texts = nlohmann::json::object();
                 for (const grammar::ExtractedText& version : site.agreement().versions) {
                   const std::string language(text::LanguageCode(version.doc.language));
