@@ -157,6 +157,21 @@ TEST_F(HttpRoutesTest, WhatDependsOnTheCallerIsKeptByNoSharedCache) {
   EXPECT_EQ(Header(Send("GET", "/api/v1/status", "ada"), "Cache-Control"), "private, no-cache");
 }
 
+// The status pages and the calendar stream are at the day asked for, as the status document is.
+TEST_F(HttpRoutesTest, PagesAndTheCalendarAreAtTheDayAskedFor) {
+  for (const char* target :
+       {"/?at=2025-02-17", "/calendar?at=2025-02-17", "/commitments?at=2025-02-17",
+        "/commitments/sec_2__hcontainer_1__para_2__sent_2?at=2025-02-17"}) {
+    const http::HttpResponse page = Send("GET", target);
+    EXPECT_EQ(page.status, 200) << target;
+    EXPECT_NE(page.body.find("2025-02-17"), std::string::npos) << target;
+  }
+  for (const char* target : {"/?at=zz", "/calendar?at=zz", "/api/v1/calendar.ics?at=zz"}) {
+    EXPECT_EQ(Send("GET", target).status, 400) << target;
+  }
+  EXPECT_EQ(Send("GET", "/api/v1/calendar.ics?at=2025-02-17").status, 200);
+}
+
 TEST_F(HttpRoutesTest, FiltersThatCanMatchNothingAre400) {
   for (const char* target :
        {"/api/v1/commitments?obligor=XX", "/api/v1/commitments?obligor=lv",

@@ -148,7 +148,8 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     ++count;
     sections.insert(commitment.area.section);
   }
-  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  Result<std::shared_ptr<const EvaluatedStatus>> status =
+      StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   FillLifecycle(status.value()->status, body);
   for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
@@ -204,7 +205,8 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     status_words.emplace_back(word, word);
   }
   AddOptions(body, "STATUS_OPTION", status_words, chosen.status);
-  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  Result<std::shared_ptr<const EvaluatedStatus>> status =
+      StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
   const std::map<std::string, std::string>& statuses = status.value()->status_by_id;
@@ -283,7 +285,8 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     body.ShowSection("HAS_FLAGS");
     body.AddSectionDictionary("FLAG")->SetValue("TEXT", flag);
   }
-  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  Result<std::shared_ptr<const EvaluatedStatus>> status =
+      StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   if (FillCommitmentStatus(status.value()->status, commitment->id, body)) {
     body.ShowSection("HAS_STATUS");

@@ -77,7 +77,8 @@ HttpResponse StatusDocument(const HttpRequest& request,
 }
 
 HttpResponse CalendarPage(Site& site, RequestContext& context) {
-  Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+  Result<std::shared_ptr<const EvaluatedStatus>> status =
+      StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   ctemplate::TemplateDictionary body("calendar");
   body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
@@ -162,7 +163,7 @@ void AddStatusRoutes(Router& router, Site& site) {
               }});
   router.Add({"GET", "/api/v1/calendar.ics", Access::kPublic, [&site](RequestContext& context) {
                 Result<std::shared_ptr<const EvaluatedStatus>> status =
-                    StatusFor(site, context, "");
+                    StatusFor(site, context, context.request.Query()["at"]);
                 if (!status.ok()) return StatusError(status.error(), context);
                 HttpResponse response;
                 response.content_type = "text/calendar; charset=utf-8";
