@@ -333,15 +333,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                    path};
     }
   }
-  sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  DatabaseHandle db(raw);
-  if (rc != SQLITE_OK) {
-    return Error{std::string("cannot open the database: ") +
-                     (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)),
-                 path};
-  }
-  sqlite3_busy_timeout(db.get(), 5000);
+  Result<DatabaseHandle> opened = OpenSqliteFile(path, SqliteOpenMode::kCreate, "treaty load");
+  if (!opened.ok()) return opened.error();
+  DatabaseHandle db = std::move(opened).value();
   Connection connection(db.get(), path);
   // journal_mode answers with a row; an in-memory database stays in "memory" mode. page_size
   // applies only to a new file, whose ledger tables share it (docs/ledger-format.md §6.4).
