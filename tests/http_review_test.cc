@@ -109,7 +109,7 @@ TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored
 
 TEST_F(HttpReviewTest, AMergeIntoNoSentenceOfTheTextIsRefusedNamingInto) {
   const size_t stored = StoredReviews();
-  for (const std::string& into : {std::string("nope"), std::string(kCommitment)}) {
+  for (const std::string& into : {std::string("nope"), std::string("sec_9__para_9")}) {
     const http::HttpResponse refused =
         Send("POST", kReviews, "vera",
              nlohmann::json{{"decision", "merge"}, {"into", into}, {"note", "one promise"}}.dump());

@@ -360,16 +360,6 @@ check "says so" has "--to: 2024-06-01 is before from (2024-07-01)" "$work/err"
 check "events --limit -1 exit 2" run 2 events --db "$db" --limit -1
 check "says what a limit is" has '--limit: a limit is a whole number of at least 1, not "-1"' "$work/err"
 
-# ---- flags and JSON at once ----
-echo '{"type": "training"}' >"$work/sent.json"
-stdin="$work/sent.json" check "flags and JSON on stdin exit 2" run 2 record --db "$work/both.sqlite" \
-  --type training --participant LV --date 2024-05-03 --commitment "$military" --quantity 1 \
-  --unit person --description "From flags" --classification public
-check "says to give one" has "give the event as flags or as JSON on stdin, not both" "$work/err"
-check "and records nothing" [ ! -e "$work/both.sqlite" ]
-echo '{"type": "training"}' | "$treaty" record --db "$work/both.sqlite" --description x >/dev/null 2>"$work/err"
-check "flags and JSON through a pipe exit 2" [ $? -eq 2 ]
-
 # ---- JSON nested deeper than anything walks ----
 python3 -c "print('{\"type\":' + '[' * 50000 + ']' * 50000 + '}')" >"$work/deep.json"
 stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --db "$work/deep.sqlite"

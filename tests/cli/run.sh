@@ -195,11 +195,13 @@ check "token list after refusals" run 0 token list --db "$accounts"
 check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
 
 # ---- mistakes in the command line are named ----
+check "a token of an empty label exit 2" run 2 token create rita --label "" --db "$accounts"
+check "names the label" has "label: a text of 1 to 100 characters, without control characters" "$work/err"
 check "an unknown subcommand exit 2" run 2 bogus
 check "is named" has 'treaty: unknown subcommand "bogus"' "$work/err"
-check "commitments of no party exit 2" run 2 commitments --obligor XX
+check "commitments of no party exit 2" run 2 commitments --package "$root/data/agreements/lv-ua-2024" --obligor XX
 check "names the parties" has '--obligor: "XX" is not a party of lv-ua-2024 (LV, UA, or both)' "$work/err"
-check "commitments in a language without a text exit 2" run 2 commitments --lang uk
+check "commitments in a language without a text exit 2" run 2 commitments --package "$root/data/agreements/lv-ua-2024" --lang uk
 check "names those it has" has "--lang: lv-ua-2024 has no text in uk (it has en, lv)" "$work/err"
 
 # ---- commands that read leave other databases as they were ----

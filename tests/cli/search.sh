@@ -55,7 +55,7 @@ check "empty query message" grep -q "treaty search: the query has no words" "$wo
 check "punctuation-only query exit 2" run 2 search '?! … "*" ()' --db "$db"
 check "punctuation-only query message" grep -q "treaty search: the query has no words" "$work/err"
 check "missing database exit 2" run 2 search miljonus --db "$work/none.sqlite"
-check "missing database message" grep -q "none.sqlite: no such database (run treaty load first)" "$work/err"
+check "missing database message" grep -q "none.sqlite: no such database (treaty load makes it)" "$work/err"
 check "no database created" test ! -e "$work/none.sqlite"
 check "unknown language exit 2" run 2 search miljonus --lang fr --db "$db"
 check "unknown agreement exit 2" run 2 search miljonus --agreement xx-ua-2024 --db "$db"

@@ -32,9 +32,9 @@ Error PostgresError(const std::exception& error, std::string where) {
 Result<std::unique_ptr<pqxx::connection>> ConnectPostgres(const std::string& url) {
   try {
     auto connection = std::make_unique<pqxx::connection>(url);
-    pqxx::nontransaction session(*connection);
-    session.exec0("SET synchronous_commit = on");
-    session.exec0("SET lock_timeout = '" + std::string(kPostgresLockTimeout) + "'");
+    // set_variable, not SET: libpqxx restores these when it reconnects a broken connection itself.
+    connection->set_variable("synchronous_commit", "on");
+    connection->set_variable("lock_timeout", "'" + std::string(kPostgresLockTimeout) + "'");
     return connection;
   } catch (const std::exception& error) {
     return PostgresError(error, RedactPostgresUrl(url));

@@ -319,8 +319,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
     if (!version.ok()) return version.error();
     Result<bool> has_agreements = HasSqliteTable(db.value().get(), path, "agreements");
     if (!has_agreements.ok()) return has_agreements.error();
-    if (version.value() != kSchemaVersion || !has_agreements.value()) {
+    if (!has_agreements.value()) {
       return Error{"holds no loaded agreement (treaty load makes it)", path};
+    }
+    if (version.value() != kSchemaVersion) {
+      return Error{"schema version " + std::to_string(version.value()) +
+                       " is not supported (this program reads version " +
+                       std::to_string(kSchemaVersion) + ")",
+                   path};
     }
     return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(db).value()));
   }

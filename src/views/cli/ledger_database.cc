@@ -45,4 +45,11 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenExistingLedgerStore(const std::
   return store;
 }
 
+std::string TextsDatabaseProblem(const std::string& db) {
+  if (!http::IsPostgresUrl(db)) return "";
+  return "--db: " + store::RedactPostgresUrl(db) +
+         ": the agreement's texts and search index are kept in an SQLite file; give its path (the "
+         "ledger alone may be on PostgreSQL)";
+}
+
 }  // namespace treaty::views

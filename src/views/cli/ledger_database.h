@@ -26,4 +26,9 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreIfAny(const std::str
 // consistency): a database without the ledger tables is an error naming it too.
 Result<std::unique_ptr<ledger::LedgerStore>> OpenExistingLedgerStore(const std::string& db);
 
+// For the commands of the agreement's texts and search index (load, overview, search), which live
+// in an SQLite file: the message for a PostgreSQL URL as `db`, which names no password; "" for a
+// file path.
+std::string TextsDatabaseProblem(const std::string& db);
+
 }  // namespace treaty::views

@@ -13,8 +13,8 @@
 #include "store/sqlite/document_store.h"
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
+#include "views/cli/ledger_database.h"
 #include "views/cli/subcommands.h"
-#include "views/http/ledger_database.h"
 
 namespace treaty::views {
 
@@ -83,9 +83,8 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
     err << "treaty load: " << package.error().ToString() << "\n";
     return kExitBadInput;
   }
-  if (http::IsPostgresUrl(options.database)) {
-    err << "treaty load: --db: the agreement's texts and search index are kept in an SQLite file; "
-           "give its path (the ledger alone may be on PostgreSQL)\n";
+  if (std::string problem = TextsDatabaseProblem(options.database); !problem.empty()) {
+    err << "treaty load: " << problem << "\n";
     return kExitBadInput;
   }
   // Parse everything before touching the database: a bad text changes nothing.

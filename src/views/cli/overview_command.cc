@@ -3,11 +3,16 @@
 #include "store/sqlite/document_store.h"
 #include "views/cli/commands.h"
 #include "views/cli/key_facts.h"
+#include "views/cli/ledger_database.h"
 #include "views/cli/subcommands.h"
 
 namespace treaty::views {
 
 int RunOverview(const OverviewOptions& options, std::ostream& out, std::ostream& err) {
+  if (std::string problem = TextsDatabaseProblem(options.database); !problem.empty()) {
+    err << "treaty overview: " << problem << "\n";
+    return kExitBadInput;
+  }
   auto store = store::SqliteStore::Open(options.database, store::SqliteOpenMode::kReadExisting);
   if (!store.ok()) {
     err << "treaty overview: " << store.error().ToString() << "\n";

@@ -14,7 +14,6 @@
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
-#include "views/cli/terminal.h"
 
 namespace treaty::views {
 namespace {
@@ -209,12 +208,6 @@ Subcommand AddRecordSubcommand(CLI::App& app) {
             for (size_t i = 0; i < evidence->size(); ++i) {
               const std::string suffix = i == 0 ? "" : fmt::format("_{}", i + 1);
               options->fields["evidence_reference" + suffix] = (*evidence)[i];
-            }
-            // Flags take the event; JSON sent as well would be thrown away unread.
-            if ((!options->fields.empty() || !options->evidence_files.empty()) &&
-                StandardInputHasData()) {
-              err << "treaty record: give the event as flags or as JSON on stdin, not both\n";
-              return kExitBadInput;
             }
             return RunRecord(*options, std::cin, out, err);
           }};

@@ -1,7 +1,6 @@
 #include "views/cli/search_command.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string_view>
@@ -11,6 +10,7 @@
 
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
+#include "views/cli/ledger_database.h"
 #include "views/cli/subcommands.h"
 #include "views/cli/terminal.h"
 
@@ -130,9 +130,8 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
   if (options.format != "text" && options.format != "jsonl") {
     return fail("unknown format \"" + options.format + "\" (expected text or jsonl)");
   }
-  std::error_code ec;
-  if (options.database != ":memory:" && !std::filesystem::exists(options.database, ec)) {
-    return fail(options.database + ": no such database (run treaty load first)");
+  if (std::string problem = TextsDatabaseProblem(options.database); !problem.empty()) {
+    return fail(problem);
   }
   auto index = store::SearchIndex::Open(options.database, store::SqliteOpenMode::kReadExisting);
   if (!index.ok()) return fail(index.error().ToString());

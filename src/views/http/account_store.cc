@@ -162,6 +162,17 @@ Result<NewToken> AccountStore::CreateToken(const std::string& user, const std::s
   if (lifetime_seconds && (*lifetime_seconds < 0 || *lifetime_seconds > kMaxTokenSeconds)) {
     return Error{fmt::format("a token lives from 0 to {} days", kMaxTokenDays), "lifetime"};
   }
+  const size_t characters = std::count_if(label.begin(), label.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  const bool control = std::any_of(label.begin(), label.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+  if (characters == 0 || characters > kMaxTokenLabelCharacters || control) {
+    return Error{fmt::format("a text of 1 to {} characters, without control characters",
+                             kMaxTokenLabelCharacters),
+                 "label"};
+  }
   std::lock_guard lock(mutex_);
   Result<std::optional<StoredUser>> found = tables_->FindUser(user);
   if (!found.ok()) return found.error();

@@ -74,6 +74,7 @@ struct SessionUser {
 };
 
 inline constexpr size_t kMinPasswordLength = 10;
+inline constexpr size_t kMaxTokenLabelCharacters = 100;
 
 // What opening does where the account tables are missing: make them (`treaty user add`, the
 // server), or refuse (the token commands, so that a mistyped --db makes nothing).
@@ -102,7 +103,9 @@ class AccountStore {
 
   // A new random API token for `user`, valid for `lifetime_seconds` (none: until revoked); only
   // its hash is stored, and its id is another token's in no process. Errors: an unknown user, a
-  // lifetime below 0 or above kMaxTokenSeconds.
+  // lifetime below 0 or above kMaxTokenSeconds, and (where "label") a label that is not 1 to
+  // kMaxTokenLabelCharacters characters or holds a control character, which `treaty token list`
+  // would send to a terminal.
   Result<NewToken> CreateToken(const std::string& user, const std::string& label,
                                std::optional<int64_t> lifetime_seconds);
   // The token's user, or nullopt for an unknown, expired or revoked token.

@@ -1,6 +1,7 @@
 // The account tables in an SQLite file (account_tables.h).
 #include <filesystem>
 
+#include "store/sqlite/sqlite_open.h"
 #include "store/sqlite/sqlite_statement.h"
 #include "views/http/account_tables.h"
 #include "views/http/server_database.h"
@@ -265,7 +266,7 @@ Result<std::unique_ptr<AccountTables>> OpenSqliteAccountTables(const std::string
   Result<store::DatabaseHandle> db = OpenServerDatabase(path, refuse ? "" : kSchema, "account");
   if (!db.ok()) return db.error();
   if (refuse) {
-    Result<bool> has_users = HasServerTable(db.value().get(), "http_users", kWhat);
+    Result<bool> has_users = store::HasSqliteTable(db.value().get(), path, "http_users");
     if (!has_users.ok()) return has_users.error();
     if (!has_users.value()) {
       return Error{"holds no accounts (treaty user add makes them with its first user)", path};

@@ -54,10 +54,9 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
     const std::vector<commitments::Commitment>& sentences = site.agreement().proposed;
     const bool known = std::any_of(sentences.begin(), sentences.end(),
                                    [&](const commitments::Commitment& c) { return c.id == into; });
-    if (!into.empty() && (!known || into == commitment.id)) {
-      return Refused(422, "into",
-                     into == commitment.id ? "a commitment cannot be merged into itself"
-                                           : "merges into " + into + ", which no sentence has");
+    // Into itself is CheckReviewEntry's to refuse.
+    if (!into.empty() && !known) {
+      return Refused(422, "into", "merges into " + into + ", which no sentence has");
     }
   }
   body["id"] = commitment.id;

@@ -20,16 +20,6 @@ Result<store::DatabaseHandle> OpenServerDatabase(const std::string& path, const 
   return db;
 }
 
-Result<bool> HasServerTable(sqlite3* db, const char* table, const std::string& what) {
-  Result<store::StatementHandle> select =
-      PrepareStatement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", what);
-  if (!select.ok()) return select.error();
-  sqlite3_bind_text(select.value().get(), 1, table, -1, SQLITE_STATIC);
-  const int rc = sqlite3_step(select.value().get());
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return DatabaseError(db, "read the tables", what);
-  return rc == SQLITE_ROW;
-}
-
 Result<store::StatementHandle> PrepareStatement(sqlite3* db, const char* sql,
                                                 const std::string& what) {
   sqlite3_stmt* statement = nullptr;

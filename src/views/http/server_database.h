@@ -15,9 +15,6 @@ namespace treaty::http {
 Result<store::DatabaseHandle> OpenServerDatabase(const std::string& path, const char* schema,
                                                  const std::string& what);
 
-// Whether the database has the table `table`. Errors: SQLite's, with `what` as where.
-Result<bool> HasServerTable(sqlite3* db, const char* table, const std::string& what);
-
 // Prepares `sql`. Errors: SQLite's message, with `what` as where.
 Result<store::StatementHandle> PrepareStatement(sqlite3* db, const char* sql,
                                                 const std::string& what);

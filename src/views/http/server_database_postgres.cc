@@ -6,8 +6,13 @@ namespace {
 // An arbitrary constant, apart from the ledger's: only the creation of these tables takes it.
 constexpr long long kServerTablesLockKey = 0x7472656174790002LL;  // "treaty" 2
 
+// In the first schema of the search_path, where the tables are made: a table of that name in a
+// later schema (public, say) is another deployment's.
 bool HasTable(pqxx::transaction_base& transaction, const char* table) {
-  return transaction.exec_params1("SELECT to_regclass($1) IS NOT NULL", table)[0].as<bool>();
+  return transaction
+      .exec_params1("SELECT to_regclass(format('%I.%I', current_schema(), $1::text)) IS NOT NULL",
+                    table)[0]
+      .as<bool>();
 }
 
 }  // namespace
