@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "ledger/event_parser.h"
 #include "ledger/hash.h"
 #include "views/http/account_tables.h"
 #include "views/http/ledger_database.h"
@@ -162,13 +163,9 @@ Result<NewToken> AccountStore::CreateToken(const std::string& user, const std::s
   if (lifetime_seconds && (*lifetime_seconds < 0 || *lifetime_seconds > kMaxTokenSeconds)) {
     return Error{fmt::format("a token lives from 0 to {} days", kMaxTokenDays), "lifetime"};
   }
-  const size_t characters = std::count_if(label.begin(), label.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
-  const bool control = std::any_of(label.begin(), label.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-  });
-  if (characters == 0 || characters > kMaxTokenLabelCharacters || control) {
+  // The rule of an event's one-line strings: normalised, no control characters.
+  Result<std::string> normal = ledger::NormalEventString(label, {kMaxTokenLabelCharacters, false});
+  if (!normal.ok() || normal.value().empty()) {
     return Error{fmt::format("a text of 1 to {} characters, without control characters",
                              kMaxTokenLabelCharacters),
                  "label"};
@@ -185,7 +182,7 @@ Result<NewToken> AccountStore::CreateToken(const std::string& user, const std::s
     const std::string hash = HashOf(created.token);
     created.info = TokenInfo{hash.substr(0, kTokenIdDigits),
                              user,
-                             label,
+                             normal.value(),
                              std::time(nullptr),
                              std::nullopt,
                              std::nullopt};

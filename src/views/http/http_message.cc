@@ -61,8 +61,11 @@ std::string PercentEncode(std::string_view text) {
   return out;
 }
 
-std::map<std::string, std::string> ParseUrlEncoded(std::string_view text) {
-  std::map<std::string, std::string> fields;
+namespace {
+
+// Calls `visit(name, value)` for each pair of `text` that decodes, in order.
+template <typename Visit>
+void ForEachUrlEncodedPair(std::string_view text, Visit&& visit) {
   while (!text.empty()) {
     const size_t amp = text.find('&');
     const std::string_view pair = text.substr(0, amp);
@@ -73,8 +76,17 @@ std::map<std::string, std::string> ParseUrlEncoded(std::string_view text) {
     std::string value;
     if (!PercentDecode(pair.substr(0, eq), true, name)) continue;
     if (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, value)) continue;
-    fields.emplace(std::move(name), std::move(value));
+    visit(std::move(name), std::move(value));
   }
+}
+
+}  // namespace
+
+std::map<std::string, std::string> ParseUrlEncoded(std::string_view text) {
+  std::map<std::string, std::string> fields;
+  ForEachUrlEncodedPair(text, [&](std::string name, std::string value) {
+    fields.emplace(std::move(name), std::move(value));
+  });
   return fields;
 }
 
@@ -140,19 +152,12 @@ HttpResponse BodyErrorResponse(const Error& error) {
 }
 
 std::string RepeatedQueryName(std::string_view target) {
-  const size_t question = target.find('?');
-  if (question == std::string_view::npos) return "";
   std::set<std::string> seen;
-  std::string_view rest = target.substr(question + 1);
-  while (!rest.empty()) {
-    const size_t amp = rest.find('&');
-    const std::string_view pair = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-    std::string name;
-    if (pair.empty() || !PercentDecode(pair.substr(0, pair.find('=')), true, name)) continue;
-    if (!seen.insert(name).second) return name;
-  }
-  return "";
+  std::string repeated;
+  ForEachUrlEncodedPair(QueryPart(target), [&](std::string name, std::string) {
+    if (repeated.empty() && !seen.insert(name).second) repeated = std::move(name);
+  });
+  return repeated;
 }
 
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
