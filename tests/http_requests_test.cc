@@ -174,11 +174,16 @@ TEST_F(HttpRequestsTest, AllowNamesTheMethodsOfThePath) {
       {{"POST", "/api/v1/tree-heads"}, "GET, HEAD"},
       {{"GET", "/signout"}, "POST"},
       {{"DELETE", "/record"}, "GET, HEAD, POST"},
-      {{"PUT", "/api/v1/events"}, "GET, HEAD, POST"}};
+      {{"PUT", "/api/v1/events"}, "GET, HEAD, POST"},
+      {{"POST", "/healthz"}, "GET, HEAD"}};
   for (const auto& [request, allow] : cases) {
     http::HttpResponse response = Send(request.first, request.second);
     EXPECT_EQ(response.status, 405) << request.second;
     EXPECT_EQ(Header(response, "Allow"), allow) << request.first << " " << request.second;
+    // In the kind of the path's own answers: a page for a page, JSON for the API and /healthz.
+    const bool page = request.second == "/signout" || request.second == "/record";
+    EXPECT_EQ(response.content_type.starts_with("text/html"), page)
+        << request.second << " " << response.content_type;
   }
 }
 

@@ -97,5 +97,38 @@ TEST_F(HttpSignInTest, ASignInWithoutANameOrPasswordIs400AndNoFailedAttempt) {
   EXPECT_EQ(Header(signed_in, "Cache-Control"), "private, no-store");
 }
 
+// The form likewise: a body that is not the form, or lacks a field, is told so as a page and is
+// no failed attempt; the form's media type is matched in any case.
+TEST_F(HttpSignInTest, ASignInFormOfTheWrongShapeIsRefusedAndNoFailedAttempt) {
+  const std::pair<const char*, const char*> wrong[] = {
+      {"text/plain", "name=rita&password=wrong"},
+      {"application/x-www-form-urlencoded", "name=rita&next=%2F"},
+      {"application/x-www-form-urlencoded", "user=rita&password=wrong"},
+  };
+  for (const auto& [type, body] : wrong) {
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      http::HttpRequest request;
+      request.method = "POST";
+      request.target = "/signin";
+      request.remote = "127.0.0.10";
+      request.headers["content-type"] = type;
+      request.body = body;
+      const http::HttpResponse response = app_->Handle(request);
+      ASSERT_EQ(response.status, std::string_view(type) == "text/plain" ? 415 : 400) << body;
+      EXPECT_TRUE(response.content_type.starts_with("text/html")) << response.content_type;
+      EXPECT_FALSE(SetsSession(response));
+    }
+  }
+  http::HttpRequest request;
+  request.method = "POST";
+  request.target = "/signin";
+  request.remote = "127.0.0.10";
+  request.headers["content-type"] = "Application/X-WWW-Form-Urlencoded; charset=UTF-8";
+  request.body = "name=rita&password=rita-password&next=%2F";
+  const http::HttpResponse signed_in = app_->Handle(request);
+  EXPECT_EQ(signed_in.status, 303) << signed_in.body;
+  EXPECT_TRUE(SetsSession(signed_in));
+}
+
 }  // namespace
 }  // namespace treaty::test

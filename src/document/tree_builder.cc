@@ -150,9 +150,10 @@ class Builder {
     body_ = AddNamedChild(kRoot, NodeType::kBody, "");  // the body has no eId
     for (size_t i = body_start; i < conclusions; ++i) AddBodyItem(i);
     if (!has_structure_) {
+      const size_t paragraphs = conclusions - body_start;
       doc_.warnings.push_back(
           "no headings or numbered paragraphs recognised: the text is read as one body of " +
-          std::to_string(conclusions - body_start) + " paragraphs");
+          std::to_string(paragraphs) + (paragraphs == 1 ? " paragraph" : " paragraphs"));
     }
     for (size_t i = conclusions; i < n; ++i) AddConclusion(i);
     for (const Block& block : text_.blocks) {

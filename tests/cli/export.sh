@@ -72,5 +72,12 @@ check "an unknown agreement" run 2 export csv --db "$db" --agreement xx-yy-2030
 check "names the folder" has "data/agreements/xx-yy-2030" "$work/err"
 check "into a missing folder" run 2 export csv --db "$db" --output "$work/no/such/folder/x.csv"
 check "names the file" has "$work/no/such/folder/x.csv" "$work/err"
+check "--keys with csv" run 2 export csv --db "$db" --keys "$work/no-such-keys.json"
+check "says --keys is for iati" has "only the iati format" "$work/err"
+check "iati with a missing keys file" run 2 export iati --db "$db" --keys "$work/no-such-keys.json"
+check "names the keys file" has "$work/no-such-keys.json" "$work/err"
+script -qec "$treaty export xlsx --db $db" /dev/null >"$work/tty" 2>&1
+check "xlsx to a terminal is refused" has "write it to a file with --output" "$work/tty"
+check "and writes no workbook there" lacks "PK" "$work/tty"
 
 finish

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "views/cli/output_file.h"
 #include "views/cli/status_evaluation.h"
 #include "views/cli/subcommands.h"
+#include "views/cli/terminal.h"
 #include "views/export/event_csv.h"
 #include "views/export/iati_writer.h"
 #include "views/export/ledger_entries.h"
@@ -70,6 +72,17 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
                        options.agreement);
     return kExitBadInput;
   }
+  if (!options.keys_file.empty() && options.format != "iati") {
+    err << fmt::format("treaty export: --keys: {}: only the iati format names institutions\n",
+                       options.keys_file);
+    return kExitBadInput;
+  }
+  if (options.format == "xlsx" && options.output.empty() && &out == &std::cout &&
+      StdoutIsTerminal()) {
+    err << "treaty export: xlsx: a workbook is binary; write it to a file with --output FILE or "
+           "redirect standard output\n";
+    return kExitBadInput;
+  }
   Result<std::vector<LedgerEntry>> entries = ReadEntries(options);
   if (!entries.ok()) {
     err << "treaty export: " << entries.error().ToString() << "\n";
@@ -108,7 +121,8 @@ Subcommand AddExportSubcommand(CLI::App& app) {
   command->add_option("--package", options->package,
                       "agreement package folder (default data/agreements/AGREEMENT)");
   command->add_option("--keys", options->keys_file,
-                      "keys file naming the institutions (default PACKAGE/ledger/keys.json)");
+                      "iati only: keys file naming the institutions (default "
+                      "PACKAGE/ledger/keys.json)");
   command->add_option("--output,-o", options->output, "write to FILE instead of stdout");
   command->add_flag("--public", options->public_only,
                     "leave out restricted events, as a reader without access sees it");

@@ -57,7 +57,6 @@ void AppendOutline(const document::Node& node, int indent, size_t width, std::st
 
 std::string OutlineText(const document::Document& doc, size_t width) {
   std::string out;
-  for (const std::string& warning : doc.warnings) out += "warning: " + warning + "\n";
   AppendOutline(doc.root, 0, width, out);
   return out;
 }

@@ -9,7 +9,7 @@ namespace treaty::views {
 
 // One line per node down to points: "  sec_2__hcontainer_1  Military training" for headings,
 // "    sec_2__para_3  Latvia will … (2 sentences)" for paragraphs and points, text shortened to
-// `width` code points. Warnings come first, as "warning: …" lines.
+// `width` code points. The document's warnings are not in it: callers report them.
 std::string OutlineText(const document::Document& doc, size_t width = 72);
 
 // `s` cut to at most `width` code points, with "…" when cut.

@@ -136,24 +136,33 @@ void AddAccountRoutes(Router& router, Site& site) {
                 return SignInPage(context, next == query.end() ? "/" : next->second, "", "", 200);
               },
               false});
-  router.Add({"POST", "/signin", Access::kPublic,
-              [&site](RequestContext& context) {
-                auto form = context.request.Form();
-                const std::string next = LocalPath(form["next"]);
-                SignInOutcome outcome =
-                    SignIn(site, context.request, form["name"], form["password"]);
-                if (outcome.status != 200) {
-                  HttpResponse page =
-                      SignInPage(context, next, form["name"], outcome.message, outcome.status);
-                  page.log_detail = outcome.log_detail;
-                  return page;
-                }
-                HttpResponse response = Redirect(next);
-                response.headers.emplace_back(
-                    "Set-Cookie", SessionCookie(site, outcome.session.id, kSessionSeconds));
-                return response;
-              },
-              false});
+  router.Add(
+      {"POST", "/signin", Access::kPublic,
+       [&site](RequestContext& context) {
+         auto form = context.request.Form();
+         const std::string next = LocalPath(form["next"]);
+         // A request of the wrong form is told so, and counts as no failed sign-in.
+         if (!IsFormMediaType(context.request.Header("content-type"))) {
+           return SignInPage(context, next, "",
+                             "send the sign-in form as application/x-www-form-urlencoded", 415);
+         }
+         if (!form.contains("name") || !form.contains("password")) {
+           return SignInPage(context, next, form["name"],
+                             "the form needs both a name and a password field", 400);
+         }
+         SignInOutcome outcome = SignIn(site, context.request, form["name"], form["password"]);
+         if (outcome.status != 200) {
+           HttpResponse page =
+               SignInPage(context, next, form["name"], outcome.message, outcome.status);
+           page.log_detail = outcome.log_detail;
+           return page;
+         }
+         HttpResponse response = Redirect(next);
+         response.headers.emplace_back("Set-Cookie",
+                                       SessionCookie(site, outcome.session.id, kSessionSeconds));
+         return response;
+       },
+       false});
   router.Add({"POST", "/signout", Access::kSignedIn,
               [&site](RequestContext& context) {
                 site.accounts().DeleteSession(context.session);

@@ -143,8 +143,7 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
 
   if (by_cookie && !IsSafeMethod(request.method)) {
     std::string sent = request.Header("x-csrf-token");
-    if (sent.empty() &&
-        request.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
+    if (sent.empty() && IsFormMediaType(request.Header("content-type"))) {
       const auto form = request.Form();
       if (const auto found = form.find("csrf"); found != form.end()) sent = found->second;
     }
@@ -174,7 +173,7 @@ HttpResponse Application::Handle(const HttpRequest& request) {
   } else {
     RouteMatch match = router_.Match(request.method, path);
     if (match.route == nullptr && !match.allowed.empty()) {
-      response = Problem(nullptr, path, 405, "method not allowed here");
+      response = Problem(match.same_path, path, 405, "method not allowed here");
       std::string allow;
       for (const std::string& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
       response.headers.emplace_back("Allow", allow);

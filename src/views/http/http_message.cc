@@ -141,10 +141,13 @@ std::string StringMember(const nlohmann::json& object, const char* name) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
-bool IsJsonMediaType(std::string_view content_type) {
-  std::string_view type = content_type.substr(0, content_type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  return boost::algorithm::iequals(type, "application/json");
+bool IsMediaType(std::string_view content_type, std::string_view type) {
+  return boost::algorithm::iequals(TrimWhitespace(content_type.substr(0, content_type.find(';'))),
+                                   type);
+}
+
+bool IsFormMediaType(std::string_view content_type) {
+  return IsMediaType(content_type, "application/x-www-form-urlencoded");
 }
 
 HttpResponse BodyErrorResponse(const Error& error) {
@@ -161,7 +164,7 @@ std::string RepeatedQueryName(std::string_view target) {
 }
 
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
-  if (!IsJsonMediaType(request.Header("content-type"))) {
+  if (!IsMediaType(request.Header("content-type"), "application/json")) {
     return Error{"send the body as application/json", "content-type"};
   }
   if (ledger::TooDeepAt(request.body)) {

@@ -68,8 +68,12 @@ std::string_view TrimWhitespace(std::string_view text);
 // True when `text` is a count or index for a query parameter: 1 to 15 decimal digits.
 bool IsCount(const std::string& text);
 
-// Whether a Content-Type names application/json (any case, with or without parameters).
-bool IsJsonMediaType(std::string_view content_type);
+// Whether a Content-Type names the media type `type`, e.g. "application/json" (any case, with or
+// without parameters; RFC 9110 §8.3.1).
+bool IsMediaType(std::string_view content_type, std::string_view type);
+
+// Whether a Content-Type names an HTML form's encoding, application/x-www-form-urlencoded.
+bool IsFormMediaType(std::string_view content_type);
 
 // The first query parameter name that `target` gives more than once, or "": each parameter is
 // read once, so a repeated one would go unchecked.

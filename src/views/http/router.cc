@@ -66,8 +66,10 @@ RouteMatch Router::Match(const std::string& method, const std::string& path) con
       match.route = &route;
       match.params = std::move(params);
       match.allowed.clear();
+      match.same_path = nullptr;
       return match;
     }
+    if (match.same_path == nullptr) match.same_path = &route;
     match.allowed.push_back(route.method);
     if (route.method == "GET") match.allowed.emplace_back("HEAD");
   }

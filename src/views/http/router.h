@@ -48,6 +48,9 @@ struct RouteMatch {
   // When `route` is null: the methods the routes of this path take (405 with them in Allow; HEAD
   // wherever GET is), else empty (404).
   std::vector<std::string> allowed;
+  // When `route` is null: a route of this path for another method, whose kind of error (JSON or
+  // page) the 405 takes; else null.
+  const Route* same_path = nullptr;
 };
 
 class Router {
