@@ -1,9 +1,16 @@
 #include "text/source_reader.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
+#include <optional>
+
+#include <fmt/format.h>
 
 #include "text/block_builder.h"
 #include "text/lines.h"
@@ -12,18 +19,44 @@
 
 namespace treaty::text {
 
+namespace {
+
+// A pipe or a device (/dev/stdin, <(…)), whose size is not known: read to its end, at most
+// kMaxStreamBytes, failing on a read error rather than taking it for the end.
+Result<std::string> ReadStream(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{"cannot be opened for reading", path};
+  std::string bytes;
+  std::optional<Error> error;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      error = Error{fmt::format("read failed: {}", std::strerror(errno)), path};
+      break;
+    }
+    if (got == 0) break;
+    if (bytes.size() + static_cast<size_t>(got) > kMaxStreamBytes) {
+      error = Error{"more than 1 GiB from a pipe or device; give a regular file", path};
+      break;
+    }
+    bytes.append(buffer, static_cast<size_t>(got));
+  }
+  ::close(fd);
+  if (error) return *error;
+  return bytes;
+}
+
+}  // namespace
+
 Result<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Error{"no such file", path};
   if (std::filesystem::is_directory(path, ec)) return Error{"is a directory, not a file", path};
+  if (!std::filesystem::is_regular_file(path, ec)) return ReadStream(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot be opened for reading", path};
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    // A pipe or a device (/dev/stdin, <(…)), whose size is not known: read to its end.
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) return Error{"read failed", path};
-    return bytes;
-  }
   std::string bytes(std::filesystem::file_size(path, ec), '\0');
   if (ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
     return Error{"read failed", path};

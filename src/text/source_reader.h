@@ -11,7 +11,12 @@
 
 namespace treaty::text {
 
-// Reads a whole file. Errors: missing or unreadable file, a directory.
+// The most ReadFile reads from a pipe or a device, whose size is not known beforehand: 1 GiB, so
+// that `/dev/zero` is an error instead of the end of the memory.
+inline constexpr size_t kMaxStreamBytes = size_t{1} << 30;
+
+// Reads a whole file; a pipe or device to its end. Errors: missing or unreadable file, a
+// directory, a read error, more than kMaxStreamBytes from a pipe or device.
 Result<std::string> ReadFile(const std::string& path);
 
 // Normalises `bytes`; `name` only labels errors. Errors: empty or blank input, binary data (a NUL

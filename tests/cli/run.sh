@@ -35,6 +35,8 @@ check "missing file message" grep -q "no such file" "$work/err"
 cat "$en" | "$treaty" parse /dev/stdin --format json >"$work/out" 2>"$work/err"
 check "parse from a pipe" [ $? -eq 0 ]
 check "reads the whole text" has '"last": 190' "$work/out"
+check "an endless device is refused" run 2 parse /dev/zero
+check "says how much it read" has "/dev/zero: more than 1 GiB from a pipe or device" "$work/err"
 : >"$work/empty.txt"
 check "empty file exit 2" run 2 parse "$work/empty.txt"
 check "empty file message" grep -q "empty" "$work/err"

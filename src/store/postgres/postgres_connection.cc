@@ -1,6 +1,9 @@
 #include "store/postgres/postgres_connection.h"
 
+#include <cstdlib>
 #include <utility>
+
+#include <fmt/format.h>
 
 namespace treaty::store {
 
@@ -29,9 +32,20 @@ Error PostgresError(const std::exception& error, std::string where) {
   return Error{std::move(message), std::move(where)};
 }
 
+std::string WithConnectTimeout(const std::string& url) {
+  if (url.find("connect_timeout=") != std::string::npos || std::getenv("PGCONNECT_TIMEOUT")) {
+    return url;
+  }
+  const std::string setting = fmt::format("connect_timeout={}", kPostgresConnectTimeoutSeconds);
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + setting;
+  }
+  return url.empty() ? setting : url + " " + setting;
+}
+
 Result<std::unique_ptr<pqxx::connection>> ConnectPostgres(const std::string& url) {
   try {
-    auto connection = std::make_unique<pqxx::connection>(url);
+    auto connection = std::make_unique<pqxx::connection>(WithConnectTimeout(url));
     // set_variable, not SET: libpqxx restores these when it reconnects a broken connection itself.
     connection->set_variable("synchronous_commit", "on");
     connection->set_variable("lock_timeout", "'" + std::string(kPostgresLockTimeout) + "'");

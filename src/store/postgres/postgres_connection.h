@@ -17,10 +17,21 @@ namespace treaty::store {
 // the same 60 s as SQLite's busy timeout.
 inline constexpr std::string_view kPostgresLockTimeout = "60s";
 
+// How long a connection attempt waits for an unreachable server before it fails, unless the URL
+// (`connect_timeout`) or the environment (`PGCONNECT_TIMEOUT`) says otherwise: libpq's own
+// default is to wait for as long as the operating system does, minutes, with a store's lock held.
+inline constexpr int kPostgresConnectTimeoutSeconds = 10;
+
+// `url` with connect_timeout = kPostgresConnectTimeoutSeconds added when neither it nor
+// PGCONNECT_TIMEOUT sets one; a URL ("postgresql://…") takes it as a query parameter, a
+// "key=value …" string as one more pair.
+std::string WithConnectTimeout(const std::string& url);
+
 // Opens a connection to `url`, a libpq connection string ("postgresql://user@host:port/db", which
-// may carry "?options=-csearch_path%3Dname" to place the tables in another schema), and sets
-// synchronous_commit = on (overriding the server's setting) and lock_timeout. Errors name the
-// URL without its password (Error::where) and carry the server's message.
+// may carry "?options=-csearch_path%3Dname" to place the tables in another schema), with
+// WithConnectTimeout, and sets synchronous_commit = on (overriding the server's setting) and
+// lock_timeout. Errors name the URL without its password (Error::where) and carry the server's
+// message.
 Result<std::unique_ptr<pqxx::connection>> ConnectPostgres(const std::string& url);
 
 // `url` with the password of its user info, if any, replaced by "***", for messages.
