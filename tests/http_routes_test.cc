@@ -1,5 +1,6 @@
 // The route table against the OpenAPI document, and every route as every role.
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "http_test_support.h"
@@ -103,6 +104,84 @@ TEST_F(HttpRoutesTest, EveryRouteAsEveryRole) {
   EXPECT_GT(checked, 100);
   EXPECT_EQ(TreeSize(), 0);
   EXPECT_TRUE(app_->site().reviews().List("").value().empty());
+}
+
+// The statuses the OpenAPI document gives each operation, by method and path pattern.
+std::map<std::pair<std::string, std::string>, std::set<int>> DocumentedStatuses(
+    const nlohmann::json& doc) {
+  std::map<std::pair<std::string, std::string>, std::set<int>> statuses;
+  for (const auto& [path, operations] : doc["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      for (const auto& [status, response] : operation["responses"].items()) {
+        statuses[{upper, path}].insert(std::stoi(status));
+      }
+    }
+  }
+  return statuses;
+}
+
+// A client written from the OpenAPI document meets no status it does not list: every API route is
+// called as every role, with a bad token, a repeated parameter, a path with an empty last segment,
+// unknown ids, a body that is not JSON, of another media type or too large; each answer's status
+// must be one the document gives that operation.
+TEST_F(HttpRoutesTest, EveryStatusAnApiRouteAnswersIsDocumented) {
+  const auto documented =
+      DocumentedStatuses(nlohmann::json::parse(Send("GET", "/api/v1/openapi.json").body));
+  std::set<std::string> undocumented;
+  int checked = 0;
+  for (const Route& route : app_->router().routes()) {
+    if (!route.api || route.pattern == "/static/{file}") continue;
+    const std::set<int>& statuses = documented.at({route.method, route.pattern});
+    const bool writes = route.method != "GET";
+    auto check = [&](const std::string& target, const std::map<std::string, std::string>& headers,
+                     const std::string& body) {
+      http::HttpRequest request;
+      request.method = route.method;
+      request.target = target;
+      request.remote = "127.0.0.4";
+      request.headers = headers;
+      request.body = body;
+      const http::HttpResponse response = app_->Handle(request);
+      ++checked;
+      if (!statuses.contains(response.status)) {
+        undocumented.insert(route.method + " " + route.pattern + " " +
+                            std::to_string(response.status));
+      }
+    };
+    const std::string path = Concrete(route.pattern);
+    const std::string body = writes ? "{}" : "";
+    for (const std::string user : {"", "rita", "lauris", "vera", "ada"}) {
+      std::map<std::string, std::string> headers;
+      if (!user.empty()) headers["authorization"] = "Bearer " + tokens_->at(user);
+      if (writes) headers["content-type"] = "application/json";
+      check(path, headers, body);
+      check(path + "?limit=1&limit=2", headers, body);
+      check(path + "/", headers, body);
+      if (route.pattern.find('{') != std::string::npos) {
+        std::string unknown = route.pattern.substr(0, route.pattern.find('{')) + "no-such-thing";
+        if (const size_t rest = route.pattern.find('}'); rest + 1 < route.pattern.size()) {
+          unknown += route.pattern.substr(rest + 1);
+        }
+        check(unknown, headers, body);
+      }
+      if (writes) {
+        check(path, headers, "{");
+        std::map<std::string, std::string> text = headers;
+        text["content-type"] = "text/plain";
+        check(path, text, "{}");
+        check(path, headers, std::string(http::kMaxBodyBytes + 1, ' '));
+      }
+    }
+    check(path, {{"authorization", "Bearer no-such-token"}}, "");
+    check(path, {{"authorization", "Basic cml0YTpyaXRh"}}, "");
+  }
+  EXPECT_GT(checked, 500);
+  std::string list;
+  for (const std::string& entry : undocumented) list += "\n  " + entry;
+  EXPECT_TRUE(undocumented.empty()) << "answered, not in the OpenAPI document:" << list;
+  EXPECT_EQ(TreeSize(), 0);
 }
 
 TEST_F(HttpRoutesTest, HeadLeavesOutTheBodyAndKeepsItsSize) {
