@@ -72,37 +72,49 @@ TEST_F(HttpReviewTest, OnlyReviewersReviewAndOnlySignedInUsersReadReviews) {
   EXPECT_EQ(Send("POST", "/api/v1/commitments/nope/reviews", "vera", accept).status, 404);
 }
 
+// Each refusal of a decision names the member at fault in `fields`, as an invalid event's does.
 TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored) {
   const size_t before = StoredReviews();
   struct Case {
     const char* body;
     int status;
     const char* says;
+    const char* field;  // the path `fields` names; "" for none
   };
   for (const Case& bad : {
-           Case{R"({"decision":"reject"})", 422, "note"},
-           Case{R"({"decision":"approve","note":"x"})", 422, "decision must be one of"},
+           Case{R"({"decision":"reject"})", 422, "note", "note"},
+           Case{R"({"decision":"approve","note":"x"})", 422, "decision must be one of", "decision"},
            Case{R"({"decision":"correct","field":"colour","to":"red","note":"x"})", 422,
-                "field must be one of"},
+                "field must be one of", "field"},
            Case{R"({"decision":"correct","field":"strength","to":"shall","note":"x"})", 422,
-                "to must be one of"},
+                "to must be one of", "to"},
            Case{R"({"decision":"correct","field":"strength","from":"may","to":"commits",)"
                 R"("note":"x"})",
-                409, "the field is now"},
-           Case{R"({"decision":"accept","id":"sec_1__para_1__sent_1"})", 422, "path"},
-           Case{R"({"decision":"accept","colour":"red"})", 422, "colour is not a key"},
-           Case{R"({"decision":5,"note":"x"})", 422, "decision must be one of"},
-           Case{R"({"decision":"reject","note":null})", 422, "note must be a string"},
-           Case{R"({"decision":"reject","note":7})", 422, "note must be a string"},
+                409, "the field is now", "from"},
+           Case{R"({"decision":"accept","id":"sec_1__para_1__sent_1"})", 422, "path", "id"},
+           Case{R"({"decision":"accept","colour":"red"})", 422, "colour is not a key", "colour"},
+           Case{R"({"decision":5,"note":"x"})", 422, "decision must be one of", "decision"},
+           Case{R"({"decision":"reject","note":null})", 422, "note must be a string", "note"},
+           Case{R"({"decision":"reject","note":7})", 422, "note must be a string", "note"},
            Case{R"({"decision":"correct","field":7,"to":"will","note":"x"})", 422,
-                "field must be one of"},
-           Case{R"([1,2])", 400, "object"},
-           Case{R"({"decision":)", 400, "not valid JSON"},
+                "field must be one of", "field"},
+           Case{R"({"decision":"split","parts":[{"strength":"will"},{"colour":1}],"note":"x"})",
+                422, "parts[1].colour is not a field", "parts[1].colour"},
+           Case{R"({"decision":"merge","note":"x"})", 422, "a merge decision needs into", "into"},
+           Case{R"([1,2])", 400, "object", ""},
+           Case{R"({"decision":)", 400, "not valid JSON", ""},
        }) {
     http::HttpResponse response = Send("POST", kReviews, "vera", bad.body);
     EXPECT_EQ(response.status, bad.status) << bad.body << " → " << response.body;
     EXPECT_NE(response.body.find(bad.says), std::string::npos)
         << bad.body << " → " << response.body;
+    const nlohmann::json error = nlohmann::json::parse(response.body)["error"];
+    if (std::string_view(bad.field).empty()) {
+      EXPECT_FALSE(error.contains("fields")) << response.body;
+    } else {
+      ASSERT_TRUE(error.contains("fields")) << bad.body << " → " << response.body;
+      EXPECT_EQ(error["fields"][0]["path"], bad.field) << response.body;
+    }
   }
   EXPECT_EQ(StoredReviews(), before);
 }

@@ -40,60 +40,71 @@ std::optional<std::string> FieldValueProblem(const std::string& field, const jso
 
 }  // namespace
 
-std::optional<std::string> CheckReviewEntry(const json& object, ReviewEntry& entry) {
-  if (!object.is_object()) return "a line must be a JSON object";
+std::optional<ReviewProblem> CheckReviewEntry(const json& object, ReviewEntry& entry) {
+  auto problem = [](std::string path, std::string message) {
+    return std::optional<ReviewProblem>(ReviewProblem{std::move(path), std::move(message)});
+  };
+  if (!object.is_object()) return problem("", "a line must be a JSON object");
   if (!object.contains("id") || !object["id"].is_string() ||
       object["id"].get<std::string>().empty())
-    return "id must be a non-empty string";
+    return problem("id", "id must be a non-empty string");
   entry.id = object["id"].get<std::string>();
   if (!object.contains("decision") || !object["decision"].is_string() ||
       !kDecisions.contains(object["decision"].get<std::string>()))
-    return "decision must be one of accept, correct, split, merge, reject";
+    return problem("decision", "decision must be one of accept, correct, split, merge, reject");
   entry.decision = object["decision"].get<std::string>();
   const std::set<std::string>& allowed = kDecisionKeys.at(entry.decision);
   for (const auto& [key, value] : object.items()) {
     if (key == "id" || key == "decision") continue;
     if (key == "note") {
-      if (!value.is_string()) return "note must be a string";
+      if (!value.is_string()) return problem("note", "note must be a string");
       entry.note = value.get<std::string>();
     } else if (!allowed.contains(key)) {
-      return fmt::format("{} is not a key of a {} decision", key, entry.decision);
+      return problem(key, fmt::format("{} is not a key of a {} decision", key, entry.decision));
     }
   }
   for (const std::string& key : allowed)
-    if (!object.contains(key)) return fmt::format("a {} decision needs {}", entry.decision, key);
+    if (!object.contains(key))
+      return problem(key, fmt::format("a {} decision needs {}", entry.decision, key));
   if (entry.decision == "correct") {
     if (!object["field"].is_string() || !IsReviewField(object["field"].get<std::string>()))
-      return "field must be one of class, strength, obligors, beneficiary, action, category, "
-             "targets, conditions, flags";
+      return problem("field",
+                     "field must be one of class, strength, obligors, beneficiary, action, "
+                     "category, targets, conditions, flags");
     entry.field = object["field"].get<std::string>();
     entry.from = object["from"];
     entry.to = object["to"];
-    if (auto problem = FieldValueProblem(entry.field, entry.from)) return "from " + *problem;
-    if (auto problem = FieldValueProblem(entry.field, entry.to)) return "to " + *problem;
-    if (entry.from == entry.to) return "from and to are the same; a correction must change";
+    if (auto value = FieldValueProblem(entry.field, entry.from)) {
+      return problem("from", "from " + *value);
+    }
+    if (auto value = FieldValueProblem(entry.field, entry.to)) return problem("to", "to " + *value);
+    if (entry.from == entry.to) {
+      return problem("to", "from and to are the same; a correction must change");
+    }
   } else if (entry.decision == "split") {
     if (!object["parts"].is_array() || object["parts"].size() < 2)
-      return "parts must be an array of at least two objects";
+      return problem("parts", "parts must be an array of at least two objects");
     for (size_t i = 0; i < object["parts"].size(); ++i) {
       const json& part = object["parts"][i];
-      if (!part.is_object()) return fmt::format("parts[{}] must be an object", i);
+      const std::string at = fmt::format("parts[{}]", i);
+      if (!part.is_object()) return problem(at, at + " must be an object");
       for (const auto& [key, value] : part.items()) {
+        const std::string path = at + "." + key;
         if (key == "note") {
-          if (!value.is_string()) return fmt::format("parts[{}].note must be a string", i);
+          if (!value.is_string()) return problem(path, path + " must be a string");
         } else if (!IsReviewField(key)) {
-          return fmt::format("parts[{}].{} is not a field a review can set", i, key);
-        } else if (auto problem = FieldValueProblem(key, value)) {
-          return fmt::format("parts[{}].{} {}", i, key, *problem);
+          return problem(path, path + " is not a field a review can set");
+        } else if (auto wrong = FieldValueProblem(key, value)) {
+          return problem(path, path + " " + *wrong);
         }
       }
       entry.parts.push_back(part);
     }
   } else if (entry.decision == "merge") {
     if (!object["into"].is_string() || object["into"].get<std::string>().empty())
-      return "into must be a non-empty string";
+      return problem("into", "into must be a non-empty string");
     entry.into = object["into"].get<std::string>();
-    if (entry.into == entry.id) return "a record cannot be merged into itself";
+    if (entry.into == entry.id) return problem("into", "a record cannot be merged into itself");
   }
   return std::nullopt;
 }
@@ -152,11 +163,11 @@ Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path) {
     entry.file = path;
     entry.line = number;
     json object = json::parse(line, nullptr, false);
-    std::optional<std::string> problem = object.is_discarded()
-                                             ? std::optional<std::string>("not valid JSON")
-                                             : CheckReviewEntry(object, entry);
+    std::optional<ReviewProblem> problem = object.is_discarded()
+                                               ? ReviewProblem{"", "not valid JSON"}
+                                               : CheckReviewEntry(object, entry);
     if (problem) {
-      problems.push_back(entry.Where() + ": " + *problem);
+      problems.push_back(entry.Where() + ": " + problem->message);
     } else {
       entries.push_back(std::move(entry));
     }

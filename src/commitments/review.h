@@ -37,9 +37,16 @@ struct ReviewEntry {
   std::string Where() const { return file + ":" + std::to_string(line); }
 };
 
+// What is wrong with a decision: the member it lies in ("into", "parts[1].action"; "" for the
+// whole) and a message that names it ("into must be a non-empty string").
+struct ReviewProblem {
+  std::string path;
+  std::string message;
+};
+
 // Checks one decision (a line of a review file, parsed) and fills `entry` from it; returns what
 // is wrong, or nullopt. Leaves `entry.file` and `entry.line` alone.
-std::optional<std::string> CheckReviewEntry(const nlohmann::json& object, ReviewEntry& entry);
+std::optional<ReviewProblem> CheckReviewEntry(const nlohmann::json& object, ReviewEntry& entry);
 
 // Reads and checks a review file's shape: every line an object with known keys of the right
 // types, values valid for their fields. Errors list every bad line as "file:line: what"; blank

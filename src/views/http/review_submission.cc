@@ -61,8 +61,9 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   }
   body["id"] = commitment.id;
   commitments::ReviewEntry entry;
-  if (std::optional<std::string> problem = commitments::CheckReviewEntry(body, entry)) {
-    return Refused(422, "", *problem);
+  if (std::optional<commitments::ReviewProblem> problem =
+          commitments::CheckReviewEntry(body, entry)) {
+    return Refused(422, problem->path, problem->message);
   }
   Result<StoredReview> stored = site.reviews().Add(commitment.id, body, reviewer.name);
   if (!stored.ok()) {
