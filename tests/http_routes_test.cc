@@ -251,6 +251,36 @@ TEST_F(HttpRoutesTest, PagesAndTheCalendarAreAtTheDayAskedFor) {
   EXPECT_EQ(Send("GET", "/api/v1/calendar.ics?at=2025-02-17").status, 200);
 }
 
+// A page at a day links to the other pages of the status at that day: the navigation, the
+// commitments listed, the calendar's download and the filter form keep `?at=`; a page asked for
+// at no day, or at one that is not a day, links to today's.
+TEST_F(HttpRoutesTest, PagesAtADayLinkToThePagesOfTheSameDay) {
+  const std::string at = "?at=2025-02-17";
+  const std::string commitment = "/commitments/sec_2__hcontainer_1__para_2__sent_2";
+  const std::map<std::string, std::vector<std::string>> links = {
+      {"/" + at, {"href=\"/commitments" + at, "href=\"/calendar" + at, "href=\"/" + at}},
+      {"/commitments" + at,
+       {"href=\"" + commitment + at + "\"",
+        R"(<input type="hidden" name="at" value="2025-02-17">)"}},
+      {"/calendar" + at, {"href=\"/api/v1/calendar.ics" + at + "\""}},
+      {commitment + at, {"href=\"/commitments" + at + "\""}}};
+  for (const auto& [target, expected] : links) {
+    const http::HttpResponse page = Send("GET", target);
+    ASSERT_EQ(page.status, 200) << target;
+    for (const std::string& link : expected) {
+      EXPECT_NE(page.body.find(link), std::string::npos) << target << " lacks " << link;
+    }
+    // The text and the ledger have no day: their links stay as they are.
+    EXPECT_NE(page.body.find("href=\"/text\""), std::string::npos) << target;
+    EXPECT_NE(page.body.find("href=\"/ledger\""), std::string::npos) << target;
+  }
+  for (const std::string target : {"/commitments", "/text?at=zz", "/ledger"}) {
+    const http::HttpResponse page = Send("GET", target);
+    EXPECT_EQ(page.body.find("at="), std::string::npos) << target;
+    EXPECT_NE(page.body.find("href=\"/commitments\""), std::string::npos) << target;
+  }
+}
+
 TEST_F(HttpRoutesTest, FiltersThatCanMatchNothingAre400) {
   for (const char* target :
        {"/api/v1/commitments?obligor=XX", "/api/v1/commitments?obligor=lv",

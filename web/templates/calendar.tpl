@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Calendar</h1>
-<p>Deadlines as of {{AT}}. <a href="/api/v1/calendar.ics" download>Download as iCalendar (.ics)</a></p>
+<p>Deadlines as of {{AT}}. <a href="/api/v1/calendar.ics{{AT_QUERY}}" download>Download as iCalendar (.ics)</a></p>
 <table class="data deadlines">
 <thead><tr><th>Date</th><th>What</th><th>State</th><th>Provision</th></tr></thead>
 <tbody>

@@ -5,14 +5,14 @@
 <label>Strength <select name="strength">{{#STRENGTH_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/STRENGTH_OPTION}}</select></label>
 <label>Category <select name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></label>
 <label>Status on {{AT}} <select name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select></label>
-<button type="submit">Filter</button>
+{{#CARRIES_AT}}<input type="hidden" name="at" value="{{AT_VALUE}}">{{/CARRIES_AT}}<button type="submit">Filter</button>
 </form>
 {{#FILTER_ERROR}}<p class="error">{{MESSAGE}}</p>{{/FILTER_ERROR}}
 <p>{{COUNT}} shown.</p>
 <table class="data commitments">
 <thead><tr><th>Id</th><th>Obligor</th><th>Strength</th><th>Category</th><th>Status</th><th>Action</th><th>Text (English)</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/commitments/{{ID}}">{{ID}}</a></td><td>{{OBLIGORS}}</td><td>{{STRENGTH}}</td><td>{{CATEGORY}}</td><td><span class="badge {{STATUS}}">{{STATUS}}</span></td><td>{{ACTION}}</td><td>{{QUOTE}}</td></tr>
+{{#ROW}}<tr><td><a href="/commitments/{{ID}}{{AT_QUERY}}">{{ID}}</a></td><td>{{OBLIGORS}}</td><td>{{STRENGTH}}</td><td>{{CATEGORY}}</td><td><span class="badge {{STATUS}}">{{STATUS}}</span></td><td>{{ACTION}}</td><td>{{QUOTE}}</td></tr>
 {{/ROW}}
 </tbody>
 </table>

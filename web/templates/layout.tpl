@@ -9,11 +9,11 @@
 <body>
 <header class="top">
 <nav>
-<a href="/" class="{{NAV_overview}}">Overview</a>
+<a href="/{{AT_QUERY}}" class="{{NAV_overview}}">Overview</a>
 <a href="/text" class="{{NAV_text}}">Text</a>
-<a href="/commitments" class="{{NAV_commitments}}">Commitments</a>
+<a href="/commitments{{AT_QUERY}}" class="{{NAV_commitments}}">Commitments</a>
 <a href="/ledger" class="{{NAV_ledger}}">Ledger</a>
-<a href="/calendar" class="{{NAV_calendar}}">Calendar</a>
+<a href="/calendar{{AT_QUERY}}" class="{{NAV_calendar}}">Calendar</a>
 <a href="/consultations" class="{{NAV_consultations}}">Consultations</a>
 {{#SIGNED_IN}}{{#RECORDER}}<a href="/record" class="{{NAV_record}}">Record an event</a>{{/RECORDER}}{{/SIGNED_IN}}
 </nav>

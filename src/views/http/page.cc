@@ -1,15 +1,26 @@
 #include "views/http/page.h"
 
+#include "views/http/status_service.h"
+
 namespace treaty::http {
 
 void SetTemplateRoot(const std::string& web_root) {
   ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(web_root + "/templates");
 }
 
+void CarryAt(const RequestContext& context, ctemplate::TemplateDictionary& dictionary) {
+  const auto query = context.request.Query();
+  const auto at = query.find("at");
+  if (at == query.end() || at->second.empty() || !RequestedMoment(at->second).ok()) return;
+  dictionary.SetValue("AT_QUERY", "?at=" + PercentEncode(at->second));
+  dictionary.SetValueAndShowSection("AT_VALUE", at->second, "CARRIES_AT");
+}
+
 HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
                         const std::string& title, const std::string& body_template,
                         const ctemplate::TemplateDictionary& body, int status) {
   ctemplate::TemplateDictionary layout("layout");
+  CarryAt(context, layout);
   layout.SetValue("TITLE", title);
   layout.SetValue("NAV_" + nav, "current");
   if (context.user) {

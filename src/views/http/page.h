@@ -17,9 +17,15 @@ namespace treaty::http {
 // Points ctemplate at `web_root`/templates. Call once before rendering.
 void SetTemplateRoot(const std::string& web_root);
 
+// When the request asks for the status at a valid `?at=`: sets AT_QUERY ("?at=VALUE"), AT_VALUE
+// and the section CARRIES_AT in `dictionary`, so that the page's links to the other pages of the
+// status (overview, commitments, calendar) keep the date. Nothing otherwise.
+void CarryAt(const RequestContext& context, ctemplate::TemplateDictionary& dictionary);
+
 // Renders `body_template` (a file under templates/) inside layout.tpl with `title`; the body's
-// dictionary is `body`. The layout shows the navigation (marking `nav` as the current page), who
-// is signed in, and the sign-out form with the session's CSRF token.
+// dictionary is `body`. The layout shows the navigation (marking `nav` as the current page and
+// carrying `?at=`, CarryAt), who is signed in, and the sign-out form with the session's CSRF
+// token.
 HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
                         const std::string& title, const std::string& body_template,
                         const ctemplate::TemplateDictionary& body, int status = 200);

@@ -172,6 +172,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     row->SetValue("HEAD_SIGNER", head.value()->head.signer);
     row->SetValue("HEAD_TIME", head.value()->head.timestamp);
   }
+  CarryAt(context, body);
   return RenderPage(context, "overview", DisplayTitle(package), "overview.tpl", body);
 }
 
@@ -232,6 +233,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     }
   }
   body.SetIntValue("COUNT", count);
+  CarryAt(context, body);
   return RenderPage(context, "commitments", "Commitments", "commitments.tpl", body,
                     filter.ok() ? 200 : 400);
 }

@@ -98,6 +98,7 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
     row->SetValue("TITLE", duty.title);
     row->SetValue("EID", duty.source.eid);
   }
+  CarryAt(context, body);
   return RenderPage(context, "calendar", "Calendar", "calendar.tpl", body);
 }
 
