@@ -91,6 +91,44 @@ TEST_P(ServerAccountsTest, UsersAreAddedOnceAndSignInWithTheirPasswordOnly) {
   EXPECT_FALSE(store->FindUser("nobody").value().has_value());
 }
 
+// Latvian and Ukrainian staff sign in under their own names, in whatever normalisation form
+// their keyboard sends: "jānis.bērziņš" typed as NFD is the same user.
+TEST_P(ServerAccountsTest, UserNamesOfAnyAlphabetAreOneUserInEveryNormalisationForm) {
+  std::unique_ptr<http::AccountStore> store = Accounts();
+  ASSERT_NE(store, nullptr);
+  const std::string nfc = "j\u0101nis.b\u0113rzi\u0146\u0161";
+  const std::string nfd = "ja\u0304nis.be\u0304rzin\u0327s\u030c";
+  Result<http::User> janis = store->AddUser(nfd, "janis-password", http::Role::kRecorder, "lv-mod");
+  ASSERT_TRUE(janis.ok()) << janis.error().ToString();
+  EXPECT_EQ(janis.value().name, nfc);
+  ASSERT_TRUE(
+      store->AddUser("\u043e\u043b\u0435\u043d\u0430", "olena-password", http::Role::kReader, "")
+          .ok());
+  EXPECT_EQ(store->AddUser(nfc, "other-password", http::Role::kReader, "").error().ToString(),
+            "name: the user \"" + nfc + "\" exists already");
+  for (const std::string& wrong :
+       {std::string("J\u0101nis"), std::string("j\u0101nis b\u0113rzi\u0146\u0161"),
+        std::string(".janis"), std::string("janis\u00b7x"), std::string(65, 'a'), std::string(),
+        std::string("jan\xffis")}) {
+    Result<http::User> refused = store->AddUser(wrong, "long-password", http::Role::kReader, "");
+    ASSERT_FALSE(refused.ok()) << wrong;
+    EXPECT_EQ(refused.error().where, "name") << wrong;
+    EXPECT_NE(refused.error().message.find("lowercase letters of any alphabet"), std::string::npos);
+  }
+  EXPECT_TRUE(store->AddUser(std::string(64, 'a'), "long-password", http::Role::kReader, "").ok());
+
+  for (const std::string& typed : {nfc, nfd}) {
+    std::optional<http::User> signed_in = store->CheckPassword(typed, "janis-password").value();
+    ASSERT_TRUE(signed_in.has_value());
+    EXPECT_EQ(signed_in->name, nfc);
+    Result<http::NewToken> token = store->CreateToken(typed, "laptop", std::nullopt);
+    ASSERT_TRUE(token.ok()) << token.error().ToString();
+    EXPECT_EQ(token.value().info.user, nfc);
+    EXPECT_EQ(store->UserByToken(token.value().token).value()->name, nfc);
+    EXPECT_EQ(store->Tokens(typed).value().size(), typed == nfc ? 1u : 2u);
+  }
+}
+
 TEST_P(ServerAccountsTest, AnExpiredTokenIsRefusedAndListedAsExpired) {
   std::unique_ptr<http::AccountStore> store = Accounts();
   ASSERT_NE(store, nullptr);

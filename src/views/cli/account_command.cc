@@ -158,7 +158,9 @@ Subcommand AddUserSubcommand(CLI::App& app) {
       "add",
       "Add a user; the password (at least 10 characters) is read from the first line of "
       "stdin");
-  add->add_option("name", options->name, "user name")->required();
+  add->add_option("name", options->name,
+                  "user name: lowercase letters of any alphabet, digits, '.', '_', '-'")
+      ->required();
   add->add_option("--role", options->role, "reader, recorder, reviewer or admin")->required();
   add->add_option("--institution", options->institution,
                   "recorders: the institution (keys file id, e.g. lv-mod) they record for");

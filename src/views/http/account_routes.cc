@@ -96,7 +96,7 @@ SignInOutcome SignIn(Site& site, const HttpRequest& request, const std::string& 
   }
   RateLimiter& limiter = site.sign_in_limiter();
   const std::string by_remote = "remote:" + request.remote;
-  const std::string by_name = "user:" + name;
+  const std::string by_name = "user:" + StoredName(name);
   if (!limiter.Allowed(by_remote) || !limiter.Allowed(by_name)) {
     return {429, "too many failed sign-ins; wait 15 minutes", std::nullopt, {}, ""};
   }
@@ -110,7 +110,7 @@ SignInOutcome SignIn(Site& site, const HttpRequest& request, const std::string& 
     return {401, "wrong user name or password", std::nullopt, {}, ""};
   }
   limiter.Reset(by_name);
-  Result<NewSession> session = site.accounts().CreateSession(name, kSessionSeconds);
+  Result<NewSession> session = site.accounts().CreateSession(user.value()->name, kSessionSeconds);
   if (!session.ok()) {
     return {500, "the account store failed", std::nullopt, {}, session.error().ToString()};
   }

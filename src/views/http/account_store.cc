@@ -1,15 +1,16 @@
 #include "views/http/account_store.h"
 
 #include <sodium.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <ctime>
-#include <regex>
 
 #include <fmt/format.h>
 
 #include "ledger/event_parser.h"
 #include "ledger/hash.h"
+#include "text/utf8.h"
 #include "views/http/account_tables.h"
 #include "views/http/ledger_database.h"
 
@@ -30,7 +31,28 @@ std::string RandomHex(size_t bytes) {
 
 std::string HashOf(std::string_view secret) { return ledger::ToHex(ledger::Sha256(secret)); }
 
+// A user name as AddUser stores it (NFC), or nullopt when `name` is not one: 1 to 64 letters
+// that lowercasing leaves unchanged (of any alphabet: users sign events, whose recorded_by.user is
+// any one-line text), ASCII digits, '.', '_' and '-', starting with a letter or digit.
+std::optional<std::string> UserName(const std::string& name) {
+  if (text::FindInvalidUtf8(name)) return std::nullopt;
+  Result<std::string> normal = ledger::NormalEventString(name, {kMaxUserNameCharacters, false});
+  if (!normal.ok() || normal.value().empty()) return std::nullopt;
+  const std::string& text = normal.value();
+  for (size_t pos = 0; pos < text.size();) {
+    const bool first = pos == 0;
+    const auto c = static_cast<UChar32>(text::DecodeAt(text, pos));
+    const bool letter = u_isalpha(c) && !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_LOWERCASED);
+    const bool digit = c >= '0' && c <= '9';
+    const bool punctuation = c == '.' || c == '_' || c == '-';
+    if (!letter && !digit && (first || !punctuation)) return std::nullopt;
+  }
+  return text;
+}
+
 }  // namespace
+
+std::string StoredName(const std::string& name) { return UserName(name).value_or(name); }
 
 std::string_view RoleName(Role role) {
   switch (role) {
@@ -85,12 +107,14 @@ AccountStore::AccountStore(std::unique_ptr<AccountTables> tables) : tables_(std:
 
 AccountStore::~AccountStore() = default;
 
-Result<User> AccountStore::AddUser(const std::string& name, const std::string& password, Role role,
-                                   const std::string& institution) {
-  static const std::regex kNamePattern("[a-z0-9][a-z0-9._-]{0,63}");
-  if (!std::regex_match(name, kNamePattern)) {
-    return Error{"a user name is 1-64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit",
-                 "name"};
+Result<User> AccountStore::AddUser(const std::string& given_name, const std::string& password,
+                                   Role role, const std::string& institution) {
+  const std::optional<std::string> name = UserName(given_name);
+  if (!name) {
+    return Error{
+        "a user name is 1-64 lowercase letters of any alphabet (jānis.bērziņš, олена), "
+        "digits 0-9, '.', '_' and '-', starting with a letter or digit",
+        "name"};
   }
   if (password.size() < kMinPasswordLength) {
     return Error{"a password has at least 10 characters", "password"};
@@ -106,17 +130,17 @@ Result<User> AccountStore::AddUser(const std::string& name, const std::string& p
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Error{"out of memory hashing the password", "password"};
   }
-  const User user{name, role, institution};
+  const User user{*name, role, institution};
   std::lock_guard lock(mutex_);
   Result<bool> inserted = tables_->InsertUser(user, hash, std::time(nullptr));
   if (!inserted.ok()) return inserted.error();
-  if (!inserted.value()) return Error{"the user \"" + name + "\" exists already", "name"};
+  if (!inserted.value()) return Error{"the user \"" + *name + "\" exists already", "name"};
   return user;
 }
 
 Result<std::optional<User>> AccountStore::FindUser(const std::string& name) {
   std::lock_guard lock(mutex_);
-  Result<std::optional<StoredUser>> found = tables_->FindUser(name);
+  Result<std::optional<StoredUser>> found = tables_->FindUser(StoredName(name));
   if (!found.ok()) return found.error();
   if (!found.value()) return std::optional<User>();
   return std::optional<User>(found.value()->user);
@@ -131,7 +155,7 @@ Result<std::optional<User>> AccountStore::CheckPassword(const std::string& name,
                                                         const std::string& password) {
   Result<std::optional<StoredUser>> found = [&] {
     std::lock_guard lock(mutex_);
-    return tables_->FindUser(name);
+    return tables_->FindUser(StoredName(name));
   }();
   if (!found.ok()) return found.error();
   if (!found.value()) {
@@ -171,7 +195,7 @@ Result<NewToken> AccountStore::CreateToken(const std::string& user, const std::s
                  "label"};
   }
   std::lock_guard lock(mutex_);
-  Result<std::optional<StoredUser>> found = tables_->FindUser(user);
+  Result<std::optional<StoredUser>> found = tables_->FindUser(StoredName(user));
   if (!found.ok()) return found.error();
   if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
   // A token whose id another has is drawn again, so that an id names one token, whichever
@@ -181,7 +205,7 @@ Result<NewToken> AccountStore::CreateToken(const std::string& user, const std::s
     created.token = "trt_" + RandomHex(32);
     const std::string hash = HashOf(created.token);
     created.info = TokenInfo{hash.substr(0, kTokenIdDigits),
-                             user,
+                             found.value()->user.name,
                              normal.value(),
                              std::time(nullptr),
                              std::nullopt,
@@ -201,12 +225,11 @@ Result<std::optional<User>> AccountStore::UserByToken(std::string_view token) {
 
 Result<std::vector<TokenInfo>> AccountStore::Tokens(const std::string& user) {
   std::lock_guard lock(mutex_);
-  if (!user.empty()) {
-    Result<std::optional<StoredUser>> found = tables_->FindUser(user);
-    if (!found.ok()) return found.error();
-    if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
-  }
-  return tables_->Tokens(user);
+  if (user.empty()) return tables_->Tokens("");
+  Result<std::optional<StoredUser>> found = tables_->FindUser(StoredName(user));
+  if (!found.ok()) return found.error();
+  if (!found.value()) return Error{"no user \"" + user + "\"", "user"};
+  return tables_->Tokens(found.value()->user.name);
 }
 
 Result<TokenInfo> AccountStore::RevokeToken(const std::string& id, const std::string& owner) {

@@ -74,7 +74,12 @@ struct SessionUser {
 };
 
 inline constexpr size_t kMinPasswordLength = 10;
+inline constexpr size_t kMaxUserNameCharacters = 64;
 inline constexpr size_t kMaxTokenLabelCharacters = 100;
+
+// The name a user is stored under for `name` as someone typed it (in another normalisation form,
+// say); `name` itself when it cannot be a user's name.
+std::string StoredName(const std::string& name);
 
 // What opening does where the account tables are missing: make them (`treaty user add`, the
 // server), or refuse (the token commands, so that a mistyped --db makes nothing).
@@ -90,8 +95,11 @@ class AccountStore {
       const std::string& db, AccountTablesMissing missing = AccountTablesMissing::kCreate);
   ~AccountStore();
 
-  // Adds a user. Errors: a name of the wrong form, a password shorter than kMinPasswordLength,
-  // a recorder without an institution or another role with one, a name already taken.
+  // Adds a user. A name is 1 to kMaxUserNameCharacters lowercase letters of any alphabet, ASCII
+  // digits, '.', '_' and '-', starting with a letter or digit; it is stored in NFC, and every
+  // call below that takes a name finds the user by it in any normalisation form. Errors: a name
+  // of the wrong form, a password shorter than kMinPasswordLength, a recorder without an
+  // institution or another role with one, a name already taken.
   Result<User> AddUser(const std::string& name, const std::string& password, Role role,
                        const std::string& institution);
   Result<std::optional<User>> FindUser(const std::string& name);
