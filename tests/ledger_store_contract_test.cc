@@ -313,6 +313,17 @@ TEST_P(LedgerStoreContractTest, FiltersSelectEventsInLeafOrder) {
   EXPECT_EQ(store->FindEvents(filter).value().size(), 3u);
   filter.commitment = "sec_9";
   EXPECT_TRUE(store->FindEvents(filter).value().empty());
+  // A commitment's events page by leaf with the other filters, as the API's next_begin pages.
+  filter.commitment = "sec_2__hcontainer_1__para_2__sent_2";
+  filter.begin = 1;
+  filter.limit = 1;
+  ASSERT_EQ(store->FindEvents(filter).value().size(), 1u);
+  EXPECT_EQ(store->FindEvents(filter).value()[0].leaf_index, 1);
+  filter.institution = "ua-mod";
+  ASSERT_EQ(store->FindEvents(filter).value().size(), 1u);
+  EXPECT_EQ(store->FindEvents(filter).value()[0].leaf_index, 2);
+  filter.begin = 3;
+  EXPECT_TRUE(store->FindEvents(filter).value().empty());
   filter = EventFilter{};
   filter.agreement = kAgreement;
   filter.begin = 1;

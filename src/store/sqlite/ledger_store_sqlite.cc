@@ -713,18 +713,23 @@ std::optional<Error> SqliteLedgerStore::ReadEventsInto(const std::string& agreem
 }
 
 Result<std::vector<StoredEvent>> SqliteLedgerStore::FindEvents(const ledger::EventFilter& filter) {
-  std::string sql =
-      fmt::format("SELECT {} FROM events WHERE agreement = ? AND leaf_index >= ?", kEventColumns);
+  // A commitment's events are looked up through its rows of `event_commitments` (their primary
+  // key is in leaf order), not by testing every event from `begin` on: the list is made once,
+  // and the events are read by their key.
+  std::string sql = fmt::format(
+      "SELECT {} FROM events WHERE agreement = ?1 AND {}", kEventColumns,
+      filter.commitment.empty()
+          ? "leaf_index >= ?2"
+          : "leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = ?1 AND "
+            "leaf_index >= ?2 AND commitment_id = ?)");
   std::vector<std::string> texts;
   auto add = [&](const std::string& value, const char* condition) {
     if (value.empty()) return;
     sql += condition;
     texts.push_back(value);
   };
+  if (!filter.commitment.empty()) texts.push_back(filter.commitment);
   add(filter.type, " AND type = ?");
-  add(filter.commitment,
-      " AND leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = "
-      "events.agreement AND commitment_id = ?)");
   add(filter.date_from, " AND fact_date >= ?");
   add(filter.date_to, " AND fact_date <= ?");
   add(filter.institution, " AND institution = ?");
