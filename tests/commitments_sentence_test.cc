@@ -117,5 +117,45 @@ TEST(SentenceConditionTest, PreambleSentencesAreContextWhateverTheySay) {
   EXPECT_EQ(analysis.sentence_class, SC::kContext);
 }
 
+// An action's object reads as the promise does: a hedge set off by commas after the verb is left
+// out, a list goes on past its commas, a clause opened after a comma ends it, and one cut for
+// length ends on a content word and says so.
+TEST(SentenceActionTest, ObjectsAreWholePhrasesOfThePromise) {
+  struct Case {
+    std::string sentence;
+    std::string phrase;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Latvia will continue, as far as possible, its contributions to the European Air "
+            "Traffic Management Voluntary Solidarity Fund.",
+            "continue its contributions to the European Air Traffic Management Voluntary "
+            "Solidarity Fund"},
+           {"The Participants will support Ukraine’s economic stability, reconstruction, "
+            "resilience, and reform agenda, as well as facilitate Ukraine’s EU accession.",
+            "support Ukraine’s economic stability, reconstruction, resilience, and reform "
+            "agenda"},
+           {"The Participants will work to achieve that Russia’s state assets, including in "
+            "Latvia’s "
+            "jurisdiction, remain frozen and immobilised.",
+            "work to achieve that Russia’s state assets remain frozen and immobilised"},
+           {"This will be achieved through, but not limited to, intelligence and experience "
+            "sharing, as well as cooperation between agencies.",
+            "achieve through intelligence and experience sharing"},
+           {"The Participants will conclude technical agreements on specific areas of cooperation "
+            "within the framework of the implementation of this Agreement and of the programmes "
+            "that the competent authorities of the Participants may agree on from time to time "
+            "among themselves.",
+            "conclude technical agreements on specific areas of cooperation within the framework "
+            "of the implementation of this Agreement and of the programmes that the competent "
+            "authorities of the Participants may agree …"},
+           {"The English text shall prevail.", "prevail"},
+       }) {
+    SentenceAnalysis analysis =
+        AnalyzeSentence(c.sentence, text::Language::kEnglish,
+                        *CueTableFor(text::Language::kEnglish), {"LV", "UA"}, true);
+    EXPECT_EQ(analysis.action.Phrase(), c.phrase) << c.sentence;
+  }
+}
+
 }  // namespace
 }  // namespace treaty::commitments

@@ -47,7 +47,11 @@ bool IsPartyCode(std::string_view code);
 
 struct Action {
   std::string lemma;   // the main verb's dictionary form: "provide", "continue", "consult"
-  std::string object;  // the words it governs, up to the first clause boundary
+  std::string object;  // the words it governs, up to the clause's end; "…" ends a cut one
+
+  // "provide Ukraine with timely security assistance": the lemma and its object, or the lemma
+  // alone when it has none.
+  std::string Phrase() const { return object.empty() ? lemma : lemma + " " + object; }
 };
 
 // Words of one text in each language that has them, keyed by language code ("en", "lv").

@@ -60,6 +60,12 @@ struct CueTable {
   std::vector<std::string_view> verb_endings;
   // Words whose next word, not they, is the verb of the action: "will", "tiks".
   std::vector<std::string_view> auxiliaries;
+  // Words that, after a comma, open another clause rather than go on with a list: "as" (as well
+  // as), "including", "which". An action's object ends there.
+  std::vector<std::string_view> clause_openers;
+  // Articles, conjunctions and determiners, besides the prepositions: an object cut short does
+  // not end on one.
+  std::vector<std::string_view> function_words;
 
   // First-word indexes of the pattern tables above (IndexCueTable builds them).
   PatternIndex strength_index;

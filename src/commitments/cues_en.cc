@@ -210,6 +210,14 @@ CueTable MakeEnglishCues() {
                            "intends",      "plan",       "plans",      "bilaterally"};
   t.verb_endings = {"s", "es", "d", "ed", "ing"};
   t.auxiliaries = {"will", "would", "shall", "may", "can", "could", "continue"};
+  t.clause_openers = {"as",      "including",    "considering", "maintaining", "which",
+                      "where",   "when",         "while",       "but",         "thereby",
+                      "along",   "taking",       "based",       "in",          "inter",
+                      "notably", "particularly", "especially",  "so",          "to",
+                      "for",     "with",         "within",      "until",       "unless",
+                      "if",      "provided",     "whereby",     "thus",        "given"};
+  t.function_words = {"the",   "a",     "an",    "and",   "or",   "its", "their", "this", "that",
+                      "these", "those", "which", "whose", "such", "any", "all",   "each"};
   t.prepositions = {"to",   "for", "of",     "with",    "against",  "from",    "by",
                     "in",   "on",  "into",   "towards", "about",    "between", "among",
                     "than", "as",  "within", "across",  "vis-à-vis"};

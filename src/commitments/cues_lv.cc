@@ -151,6 +151,9 @@ CueTable MakeLatvianCues() {
   t.prepositions = {"pret", "ar", "par", "no", "uz", "pie", "starp", "kā"};
   t.future_suffixes = {{"sies", "ties"}, {"s", "t"}};
   t.auxiliaries = {"tiks", "būs", "var", "varēs", "turpinās"};
+  t.clause_openers = {"kā",      "lai",     "kas",   "kur", "kad", "ja",  "ieskaitot",
+                      "tostarp", "saskaņā", "īpaši", "jo",  "bet", "tai", "kamēr"};
+  t.function_words = {"un", "vai", "kā", "arī", "šo", "šī", "šīs", "tā", "tās", "savu", "savas"};
   IndexCueTable(t);
   return t;
 }

@@ -163,6 +163,70 @@ std::vector<std::string> PartiesOf(std::string_view party, const std::vector<std
   return {std::string(party)};
 }
 
+// The comma that closes a phrase set off by commas whose opening comma is at `comma`: the next
+// comma within kMaxInsertedTokens tokens, with no clause end or condition before it.
+std::optional<size_t> ClosingComma(const Reading& r, size_t comma) {
+  constexpr size_t kMaxInsertedTokens = 8;
+  for (size_t i = comma + 1; i < r.tokens.size() && i <= comma + kMaxInsertedTokens + 1; ++i) {
+    const std::string_view word = r.tokens[i].lower;
+    if (word == ",") return i;
+    if (Contains({";", ".", ":"}, word)) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// The words an action's verb governs, from token `first`: to the clause's end (";", ".", ":"),
+// a condition, or a comma that opens another clause ("…, as well as", "…, including") unless it
+// only sets off a short phrase, which is left out, as is one right after the verb ("continue, as
+// far as possible, its contributions"); other commas (a list) go on. At most kMaxObjectTokens
+// tokens: a longer object is cut after its last content word and ends with "…".
+std::string ReadObject(const Reading& r, size_t first, const CueTable& cues) {
+  constexpr size_t kMaxObjectTokens = 30;
+  const size_t n = r.tokens.size();
+  while (first < n && r.in_condition[first]) ++first;
+  if (first < n && r.tokens[first].lower == ",") {
+    if (std::optional<size_t> closing = ClosingComma(r, first)) first = *closing + 1;
+  }
+  std::vector<std::pair<size_t, size_t>> pieces;  // [first, end) runs of kept tokens
+  size_t piece = first;
+  size_t i = first;
+  size_t kept = 0;
+  bool cut = false;
+  while (i < n && !r.in_condition[i] && !Contains({";", ".", ":"}, r.tokens[i].lower)) {
+    if (r.tokens[i].lower == "," && (i + 1 >= n || r.in_condition[i + 1] ||
+                                     Contains(cues.clause_openers, r.tokens[i + 1].lower))) {
+      const std::optional<size_t> closing = ClosingComma(r, i);
+      if (!closing || *closing + 1 >= n || r.in_condition[*closing + 1]) break;
+      pieces.emplace_back(piece, i);
+      piece = i = *closing + 1;
+      continue;
+    }
+    if (kept == kMaxObjectTokens) {
+      cut = true;
+      break;
+    }
+    ++kept;
+    ++i;
+  }
+  pieces.emplace_back(piece, i);
+  if (cut) {
+    // Back to the last content word: not a comma, preposition, article or conjunction.
+    size_t& end = pieces.back().second;
+    while (end > pieces.back().first && (r.tokens[end - 1].kind != TokenKind::kWord ||
+                                         Contains(cues.prepositions, r.tokens[end - 1].lower) ||
+                                         Contains(cues.function_words, r.tokens[end - 1].lower)))
+      --end;
+  }
+  std::string object;
+  for (const auto& [from, to] : pieces) {
+    if (to <= from) continue;
+    if (!object.empty()) object += ' ';
+    object += Span(r, from, to);
+  }
+  if (cut && !object.empty()) object += " …";
+  return object;
+}
+
 // The action is the verb the cue governs and the words after it up to the clause's end. An
 // auxiliary cue ("will", "tiks") or one that takes an infinitive ("undertake to", "apņemas
 // sniegt") governs the next verb; a lexical cue ("earmarks", "iezīmē") is itself the verb.
@@ -192,12 +256,7 @@ Action ReadAction(const Reading& r, size_t cue_first, size_t cue_end,
     if (governs && next_is_verb) verb = next;
     action.lemma = Lemma(r.tokens[verb].lower, language, cues);
   }
-  size_t first = verb + 1;
-  size_t end = first;
-  while (end < r.tokens.size() && end - first < 15 && !r.in_condition[end] &&
-         !Contains({",", ";", ".", ":"}, r.tokens[end].lower))
-    ++end;
-  if (end > first) action.object = std::string(Span(r, first, end));
+  action.object = ReadObject(r, verb + 1, cues);
   return action;
 }
 

@@ -63,6 +63,13 @@ size_t CountCodePoints(std::string_view bytes) {
   return count;
 }
 
+std::string Shorten(std::string_view text, size_t width) {
+  size_t pos = 0;
+  for (size_t count = 0; pos < text.size() && count < width; ++count) DecodeAt(text, pos);
+  if (pos >= text.size()) return std::string(text);
+  return std::string(text.substr(0, pos)) + "…";
+}
+
 bool IsSpace(char32_t c) {
   if (c == ' ' || c == '\t' || c == 0xA0 || c == 0xFEFF) return true;  // FEFF: a byte order mark
   if (c < 0x80) return c == '\v' || c == '\f';

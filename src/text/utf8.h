@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace treaty::text {
@@ -36,6 +37,10 @@ char32_t DecodeBefore(std::string_view bytes, size_t& pos);
 
 // Number of code points.
 size_t CountCodePoints(std::string_view bytes);
+
+// `text` when it has at most `width` code points; else its first `width` followed by "…", never
+// cutting a character's bytes apart.
+std::string Shorten(std::string_view text, size_t width);
 
 // Unicode white space, including no-break spaces (U+00A0, U+202F, U+2007) and tabs.
 bool IsSpace(char32_t c);

@@ -40,8 +40,7 @@ std::string CommitmentText(const Commitment& c, const std::string& language) {
       "{}  {} → {}  {} ({})  {}\n", c.id, Obligors(c), c.beneficiary.empty() ? "?" : c.beneficiary,
       commitments::StrengthName(c.strength), commitments::SentenceClassName(c.sentence_class),
       commitments::CategoryName(c.area.category));
-  if (!c.action.lemma.empty())
-    out += fmt::format("  action: {} {}\n", c.action.lemma, c.action.object);
+  if (!c.action.lemma.empty()) out += fmt::format("  action: {}\n", c.action.Phrase());
   std::string quote_language = language.empty() ? "en" : language;
   for (const commitments::Target& t : c.targets)
     out += fmt::format("  target: {} \"{}\"\n", t.kind, FirstSurface(t.text, quote_language));

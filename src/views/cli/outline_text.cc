@@ -6,17 +6,6 @@
 
 namespace treaty::views {
 
-std::string Shorten(std::string_view s, size_t width) {
-  size_t pos = 0;
-  size_t count = 0;
-  while (pos < s.size() && count < width) {
-    text::DecodeAt(s, pos);
-    ++count;
-  }
-  if (pos >= s.size()) return std::string(s);
-  return std::string(s.substr(0, pos)) + "…";
-}
-
 namespace {
 
 void AppendOutline(const document::Node& node, int indent, size_t width, std::string& out) {
@@ -47,7 +36,8 @@ void AppendOutline(const document::Node& node, int indent, size_t width, std::st
         size_t sentences = 0;
         for (const Node& child : node.children) sentences += child.type == NodeType::kSentence;
         std::string count = sentences > 1 ? fmt::format(" ({} sentences)", sentences) : "";
-        out += fmt::format("{}{}  {}{}{}\n", pad, node.eid, num, Shorten(node.text, width), count);
+        out += fmt::format("{}{}  {}{}{}\n", pad, node.eid, num, text::Shorten(node.text, width),
+                           count);
       }
   }
   for (const Node& child : node.children) AppendOutline(child, indent + 1, width, out);

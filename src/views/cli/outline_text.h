@@ -12,7 +12,4 @@ namespace treaty::views {
 // `width` code points. The document's warnings are not in it: callers report them.
 std::string OutlineText(const document::Document& doc, size_t width = 72);
 
-// `s` cut to at most `width` code points, with "…" when cut.
-std::string Shorten(std::string_view s, size_t width);
-
 }  // namespace treaty::views

@@ -12,6 +12,7 @@
 #include "ledger/import_reader.h"
 #include "store/sqlite/search_index.h"
 #include "text/language.h"
+#include "text/utf8.h"
 #include "views/export/ledger_entries.h"
 #include "views/http/commitment_filter.h"
 #include "views/http/page.h"
@@ -224,7 +225,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     row->SetValue("OBLIGORS", Join(commitment.obligors, ", "));
     row->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment.strength)));
     row->SetValue("CATEGORY", std::string(commitments::CategoryName(commitment.area.category)));
-    row->SetValue("ACTION", commitment.action.lemma);
+    row->SetValue("ACTION", commitment.action.Phrase());
     for (const commitments::Quote& quote : commitment.source.quotes) {
       if (quote.language == "en") {
         row->SetValue("QUOTE", quote.text);
@@ -574,9 +575,7 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
   std::vector<std::pair<std::string, std::string>> commitments;
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
     if (!CommitmentFilter{}.Matches(commitment)) continue;
-    std::string label = commitment.action.lemma + " " + commitment.action.object;
-    if (label.size() > 60) label = label.substr(0, 57) + "…";
-    commitments.emplace_back(commitment.id, label);
+    commitments.emplace_back(commitment.id, text::Shorten(commitment.action.Phrase(), 60));
   }
   AddOptions(body, "COMMITMENT_OPTION", commitments, get("commitment"));
   body.SetValue("AMOUNT", get("amount"));
