@@ -3,7 +3,9 @@
 //
 // A case: {"case": name (the provision first), "at": date, "parameters": {member: {overrides}}?,
 // "facts": {...}?, "expect": {members of the lifecycle JSON}?, "absent": [members]?,
-// "reasons": [eIds that must be among the reasons]?, "expect_error": {"where", "message"}?}.
+// "reasons": [eIds that must be among the reasons]?, "findings": [{"event", "says"}: a reason
+// citing the event whose finding has those words]?, "expect_error": {"where", "message"}?}.
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -79,6 +81,17 @@ TEST(Sec6LifeCycle, CasesHold) {
     }
     for (const json& member : test_case.value("absent", json::array())) {
       EXPECT_FALSE(out.contains(member.get<std::string>())) << member << " in " << out.dump(2);
+    }
+    for (const json& finding : test_case.value("findings", json::array())) {
+      bool found = false;
+      for (const json& reason : out["reasons"]) {
+        const std::string text = reason["finding"];
+        const json& events = reason["events"];
+        found =
+            found || (std::find(events.begin(), events.end(), finding["event"]) != events.end() &&
+                      text.find(finding["says"].get<std::string>()) != std::string::npos);
+      }
+      EXPECT_TRUE(found) << finding << " is not among the reasons of " << out.dump(2);
     }
     for (const json& provision : test_case.value("reasons", json::array())) {
       bool cited = false;

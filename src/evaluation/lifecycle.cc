@@ -54,6 +54,46 @@ Result<bool> CheckParameters(const LifecycleParameters& parameters) {
   return true;
 }
 
+// The termination that ends the agreement first, among notices known on the evaluation date.
+struct Termination {
+  const Notice* notice = nullptr;
+  Date effective;
+  bool deferred = false;  // the notice asked for a day earlier than the text allows
+};
+
+std::optional<Termination> EarliestTermination(const LifecycleParameters& parameters,
+                                               const std::vector<const Notice*>& known) {
+  std::optional<Termination> earliest;
+  for (const Notice* notice : known) {
+    if (notice->kind != NoticeKind::kTermination) continue;
+    // sec_6__para_7: "The Agreement may be terminated by either Participant by giving a written
+    // notice of its intention to terminate the Agreement to the other Participant at least
+    // 6 (six) months in advance." The notice period runs from the day after the notice; the
+    // termination takes effect at the end of its last day, or later when the notice says so.
+    Termination termination{
+        notice, LastDayOfPeriod(notice->date, parameters.termination_notice.value), false};
+    if (notice->effective_date && *notice->effective_date > termination.effective) {
+      termination.effective = *notice->effective_date;
+    } else if (notice->effective_date && *notice->effective_date < termination.effective) {
+      termination.deferred = true;
+    }
+    if (!earliest || termination.effective < earliest->effective) earliest = termination;
+  }
+  return earliest;
+}
+
+// The first notice of each Participant among `notices`, in date order.
+std::map<std::string, const Notice*> FirstByParty(const std::vector<const Notice*>& notices) {
+  std::map<std::string, const Notice*> first;
+  for (const Notice* notice : notices) {
+    auto [it, added] = first.emplace(notice->from, notice);
+    if (!added && notice->date < it->second->date) it->second = notice;
+  }
+  return first;
+}
+
+}  // namespace
+
 Result<bool> CheckNotice(const LifecycleParameters& parameters, const Notice& notice) {
   std::string where = fmt::format("event {}", notice.event_id);
   std::string what =
@@ -103,46 +143,6 @@ Result<bool> CheckNotice(const LifecycleParameters& parameters, const Notice& no
   return true;
 }
 
-// The termination that ends the agreement first, among notices known on the evaluation date.
-struct Termination {
-  const Notice* notice = nullptr;
-  Date effective;
-  bool deferred = false;  // the notice asked for a day earlier than the text allows
-};
-
-std::optional<Termination> EarliestTermination(const LifecycleParameters& parameters,
-                                               const std::vector<const Notice*>& known) {
-  std::optional<Termination> earliest;
-  for (const Notice* notice : known) {
-    if (notice->kind != NoticeKind::kTermination) continue;
-    // sec_6__para_7: "The Agreement may be terminated by either Participant by giving a written
-    // notice of its intention to terminate the Agreement to the other Participant at least
-    // 6 (six) months in advance." The notice period runs from the day after the notice; the
-    // termination takes effect at the end of its last day, or later when the notice says so.
-    Termination termination{
-        notice, LastDayOfPeriod(notice->date, parameters.termination_notice.value), false};
-    if (notice->effective_date && *notice->effective_date > termination.effective) {
-      termination.effective = *notice->effective_date;
-    } else if (notice->effective_date && *notice->effective_date < termination.effective) {
-      termination.deferred = true;
-    }
-    if (!earliest || termination.effective < earliest->effective) earliest = termination;
-  }
-  return earliest;
-}
-
-// The first notice of each Participant among `notices`, in date order.
-std::map<std::string, const Notice*> FirstByParty(const std::vector<const Notice*>& notices) {
-  std::map<std::string, const Notice*> first;
-  for (const Notice* notice : notices) {
-    auto [it, added] = first.emplace(notice->from, notice);
-    if (!added && notice->date < it->second->date) it->second = notice;
-  }
-  return first;
-}
-
-}  // namespace
-
 const char* NoticeKindName(NoticeKind kind) {
   switch (kind) {
     case NoticeKind::kExtension:
@@ -174,23 +174,29 @@ const char* LifecycleStateName(LifecycleState state) {
 Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
                                     const LifecycleFacts& facts, Date at) {
   if (Result<bool> check = CheckParameters(parameters); !check.ok()) return check.error();
-  for (const Notice& notice : facts.notices) {
-    if (Result<bool> check = CheckNotice(parameters, notice); !check.ok()) return check.error();
-  }
-  // Only what has happened by `at` is known on `at`; notices in date order.
-  std::vector<const Notice*> known;
-  for (const Notice& notice : facts.notices) {
-    if (notice.date <= at) known.push_back(&notice);
-  }
-  std::stable_sort(known.begin(), known.end(),
-                   [](const Notice* a, const Notice* b) { return a->date < b->date; });
-
   Lifecycle out;
   out.at = at;
   auto reason = [&](const Citation& provision, std::string finding,
                     std::vector<std::string> events = {}) {
     out.reasons.push_back(Reason{provision, std::move(finding), std::move(events)});
   };
+  // Only what has happened by `at` is known on `at`; notices in date order. A notice that cannot
+  // be one of the agreement's is set aside with its reason, after the others: the ledger keeps
+  // every event, and one recorded in error must not stop the evaluation of all the rest.
+  std::vector<const Notice*> known;
+  std::vector<Reason> set_aside;
+  for (const Notice& notice : facts.notices) {
+    if (notice.date > at) continue;
+    if (Result<bool> check = CheckNotice(parameters, notice); !check.ok()) {
+      set_aside.push_back(Reason{CitationFor(parameters, notice.kind),
+                                 check.error().message + ": it is set aside, without effect",
+                                 {notice.event_id}});
+      continue;
+    }
+    known.push_back(&notice);
+  }
+  std::stable_sort(known.begin(), known.end(),
+                   [](const Notice* a, const Notice* b) { return a->date < b->date; });
 
   // sec_6__para_1: "The Agreement comes into effect on the day of its signature."
   out.in_force_from = parameters.signature.value;
@@ -247,15 +253,19 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
     }
     // The new term's length: as the notices state it, else as long as the first term.
     std::optional<Period> length;
+    bool disagree = false;
     for (const auto& [party, notice] : first) {
       if (!notice->extension_term) continue;
-      if (length && !(*length == *notice->extension_term)) {
-        return Error{fmt::format("the Participants' extension notices state different terms ({} "
-                                 "and {})",
-                                 length->ToString(), notice->extension_term->ToString()),
-                     fmt::format("event {}", notice->event_id)};
-      }
+      if (length && !(*length == *notice->extension_term)) disagree = true;
       length = notice->extension_term;
+    }
+    if (disagree) {
+      reason(parameters.extension_notice.source,
+             fmt::format("the Participants' extension notices state different terms, so they "
+                         "have not agreed on one and term {} is not extended",
+                         out.term_number),
+             events);
+      break;
     }
     Date previous_last_day = out.term_last_day;
     out.term_last_day = LastDayOfPeriod(previous_last_day, length.value_or(parameters.term.value));
@@ -410,6 +420,7 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
              out.continuing_activities);
     }
   }
+  out.reasons.insert(out.reasons.end(), set_aside.begin(), set_aside.end());
   return out;
 }
 

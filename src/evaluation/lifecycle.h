@@ -92,11 +92,17 @@ struct Lifecycle {
   std::vector<Reason> reasons;
 };
 
-// Where the agreement stands on `at`. Errors (`where` names the notice's event or the parameter):
-// fewer or more than two parties, a term or notice period that is not a whole number of days,
-// months or years, a notice with no counterparty, from or to a non-party, to its sender, or
-// before the signature, an amendment acceptance naming no amendment, an extension term on
-// another kind of notice, extension notices stating different terms.
+// Whether `notice` can be one of the agreement's: from a Participant to the other, not before the
+// signature, an acceptance naming its amendment, a term stated only by an extension notice in
+// whole days, months or years. The error's `where` names its event.
+Result<bool> CheckNotice(const LifecycleParameters& parameters, const Notice& notice);
+
+// Where the agreement stands on `at`. Errors (`where` names the parameter): fewer or more than two
+// parties, a term or notice period that is not a whole number of days, months or years. A notice
+// with no counterparty, from or to a non-party, to its sender, or before the signature, an
+// amendment acceptance naming no amendment, or an extension term on another kind of notice has
+// no effect: it is named, with why, among the last reasons. Extension notices stating different
+// terms extend nothing.
 Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
                                     const LifecycleFacts& facts, Date at);
 

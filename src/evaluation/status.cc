@@ -95,6 +95,13 @@ Result<Instant> ParseStatusMoment(const std::string& text, const std::string& wh
 Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
                                        Instant at, const LifecycleFacts& external) {
   const Date day = at.UtcDate();
+  // The facts file is the caller's input: a notice in it that cannot be one is an error, not set
+  // aside as one recorded in the ledger is.
+  for (const Notice& notice : external.notices) {
+    if (Result<bool> check = CheckNotice(rules.lifecycle, notice); !check.ok()) {
+      return check.error();
+    }
+  }
   Result<Lifecycle> lifecycle =
       EvaluateLifecycle(rules.lifecycle, LifecycleFactsAt(rules, facts, day, external), day);
   if (!lifecycle.ok()) return lifecycle.error();

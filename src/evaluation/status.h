@@ -51,9 +51,10 @@ Instant EndOfDay(Date date);
 // Reads `--at`: a date (EndOfDay) or an RFC 3339 moment. Errors name `where`.
 Result<Instant> ParseStatusMoment(const std::string& text, const std::string& where);
 
-// Errors: those of the life cycle (a notice with no counterparty, ...), naming the event.
 // `external`: facts the ledger does not record (Ukraine's NATO membership), and notices given in
-// addition to the ledger's (lifecycle_json.h reads them).
+// addition to the ledger's (lifecycle_json.h reads them). Errors: a notice of `external` that
+// CheckNotice refuses (naming its event) and the life cycle's parameters. A notice of the ledger
+// that CheckNotice refuses is set aside among the life cycle's reasons.
 Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
                                        Instant at, const LifecycleFacts& external = {});
 

@@ -16,8 +16,11 @@ int Group(const CommitmentStatus& commitment) {
   return commitment.rule == "activity" ? 2 : 1;
 }
 
-void WriteReasons(const CommitmentStatus& commitment, std::string& out) {
-  for (const Reason& reason : commitment.reasons) {
+// One line per reason, with the events it cites; `with_events_only` leaves out those citing none.
+void WriteReasons(const std::vector<Reason>& reasons, std::string& out,
+                  bool with_events_only = false) {
+  for (const Reason& reason : reasons) {
+    if (with_events_only && reason.events.empty()) continue;
     out += fmt::format("      - {}", reason.finding);
     if (!reason.events.empty()) {
       out += " [events:";
@@ -68,6 +71,9 @@ std::string StatusText(const AgreementStatus& status) {
                        lifecycle.continuing_activities.size());
   }
 
+  // What the ledger's notices did, or why one did nothing; the rest follows from the text.
+  WriteReasons(lifecycle.reasons, out, true);
+
   out += "\nDeadlines\n";
   for (const DeadlineStatus& entry : status.deadlines) {
     if (entry.state == "upcoming" || entry.state == "missed") {
@@ -88,7 +94,7 @@ std::string StatusText(const AgreementStatus& status) {
       }
       out += fmt::format("  {}  {}\n", commitment.id, commitment.status);
       out += fmt::format("      {}\n", commitment.summary);
-      if (group < 2) WriteReasons(commitment, out);
+      if (group < 2) WriteReasons(commitment.reasons, out);
     }
     if (!quiet.empty()) {
       out += fmt::format("  {} with no linked events:", quiet.size());

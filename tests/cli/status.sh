@@ -110,4 +110,16 @@ check "NATO membership from a facts file" run 0 status --db "$db" --facts "$work
 check "the future status is pending" json_is '.lifecycle.future_status_pending' 'true'
 check "calendar into a missing folder" run 2 calendar --db "$db" --output "$work/no/such/folder/x.ics"
 
+# ---- a notice recorded in error is set aside, and the rest is still evaluated ----
+check "record a notice dated before the signature" run 0 record --db "$db" --user tester \
+  --type notice --subtype extension --participant LV --date 2024-03-01 \
+  --commitment sec_6__para_2__sent_2 --description "sent too early" --classification public \
+  --evidence https://example.org/notice
+early=$(head -1 "$work/out")
+check "status still runs" run 0 status --db "$db" --at 2026-12-04
+check "and names the notice it sets aside" \
+  has "predates the Agreement, signed on 2024-04-11: it is set aside, without effect [events: $early]" \
+  "$work/out"
+check "the calendar still runs" run 0 calendar --db "$db" --at 2026-12-04
+
 finish
