@@ -44,6 +44,7 @@ Event Responding(EventType type, const std::string& subtype, const std::string& 
   event.agreement = kAgreement;
   event.classification = "public";
   event.recorded_by.institution = "ua-mod";
+  event.content.participant = "UA";
   event.content.type = type;
   event.content.subtype = subtype;
   event.content.responds_to = responds_to;
@@ -67,6 +68,33 @@ TEST(SubmissionChecksTest, ARespondsToNamesAnEventOfTheExpectedTypeAndSubtype) {
             "responds_to: names a notice; expected consultation_request");
   EXPECT_EQ(earlier.ProblemOf(Responding(EventType::kConsultationHeld, "", "nothing")),
             "responds_to: no event nothing in lv-ua-2024");
+}
+
+// A notice passes from one Participant to the other: only that Participant's institutions record
+// it, in the event and in a correction's replacement alike.
+TEST(SubmissionChecksTest, ANoticeIsRecordedByAnInstitutionOfItsParticipant) {
+  const References none;
+  Event notice = Responding(EventType::kNotice, "extension", "");
+  EXPECT_EQ(none.ProblemOf(notice), "");
+  notice.content.participant = "LV";
+  EXPECT_EQ(none.ProblemOf(notice),
+            "participant: a notice is given by the Participant of the institution that records "
+            "it: ua-mod records notices of UA, not of LV");
+  notice.content.participant = "both";
+  EXPECT_NE(none.ProblemOf(notice), "");
+  // Other events may tell what the other Participant did.
+  Event delivery = Responding(EventType::kDelivery, "", "");
+  delivery.content.participant = "LV";
+  EXPECT_EQ(none.ProblemOf(delivery), "");
+
+  References earlier;
+  earlier.Add("original", "delivery", "", "public", "ua-mod");
+  Event correction = Responding(EventType::kCorrection, "", "");
+  correction.corrects = "original";
+  correction.action = "amend";
+  correction.replacement = Responding(EventType::kNotice, "termination", "").content;
+  correction.replacement->participant = "LV";
+  EXPECT_EQ(earlier.ProblemOf(correction).substr(0, 24), "replacement.participant:");
 }
 
 TEST(SubmissionChecksTest, ACorrectionFollowsTheRulesOfSection91) {

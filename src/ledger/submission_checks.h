@@ -37,9 +37,10 @@ using ReferenceLookup = std::function<Result<std::optional<Referenced>>(const st
 std::optional<Error> SubmissionProblem(const Event& event, const std::string& agreement,
                                        const PrivateKey& key);
 
-// Why the references of `event` fail (step 3 and §9.1): `responds_to` must name an event of the
-// expected type and subtype (§1.3), `corrects` an event that is not a correction, of the same
-// classification, recorded by the same Participant. The outer error is one of `lookup`; the inner
+// Why the references of `event` fail (step 3 and §9.1): a notice must be the recording
+// institution's Participant's (§1.2), `responds_to` must name an event of the expected type and
+// subtype (§1.3), `corrects` an event that is not a correction, of the same classification,
+// recorded by the same Participant. The outer error is one of `lookup`; the inner
 // one names the event's field in Error::where.
 Result<std::optional<Error>> ReferenceProblem(const Event& event, const std::string& agreement,
                                               const KeysFile& keys, const ReferenceLookup& lookup);
