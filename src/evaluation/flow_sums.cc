@@ -12,6 +12,16 @@ int64_t FlowSums::Measure(const std::string& measure) const {
   return disbursed + delivered_value;
 }
 
+namespace {
+
+// A unit as recorded and as the text counts in: the same word, or one its English plural
+// ("drones" for "drone"), as a recorder writes "5,000 drones".
+bool IsSameUnit(const std::string& recorded, const std::string& counted) {
+  return recorded == counted || recorded == counted + "s" || recorded + "s" == counted;
+}
+
+}  // namespace
+
 FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   FlowSums sums;
   // Series sort by scope first: start at the scope's smallest possible key.
@@ -33,6 +43,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     series.LatestThrough(query.through, kLatestListed, latest);
     if (!key.currency.empty() && key.currency != query.currency) {
       sums.other_currency_events += total.events;
+      sums.other_currencies.insert(key.currency);
     } else if (!key.currency.empty()) {
       switch (key.type) {
         case ledger::EventType::kPledge:
@@ -51,8 +62,13 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
           break;
       }
     }
-    if (key.type == ledger::EventType::kDelivery && !query.unit.empty() && key.unit == query.unit) {
+    if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
+        IsSameUnit(key.unit, query.unit)) {
       sums.delivered_quantity += total.quantity;
+    } else if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
+               !key.unit.empty()) {
+      sums.other_unit_deliveries += total.events;
+      sums.other_units.insert(key.unit);
     }
   }
   std::stable_sort(latest.begin(), latest.end(),

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,11 @@ struct FlowSums {
   int64_t delivered_quantity = 0;  // in the query's unit
   int64_t events = 0;
   std::map<std::string, int64_t> events_by_type;
-  int64_t other_currency_events = 0;  // events with an amount in another currency
-  std::vector<std::string> latest;    // up to kLatestListed event ids, the latest last
+  int64_t other_currency_events = 0;       // events with an amount in another currency
+  std::set<std::string> other_currencies;  // their currencies
+  int64_t other_unit_deliveries = 0;       // deliveries counted in another unit than the query's
+  std::set<std::string> other_units;       // their units
+  std::vector<std::string> latest;         // up to kLatestListed event ids, the latest last
   std::optional<Date> last_date;
 
   // "provided": disbursed + delivered_value; "allocated"; "pledged".

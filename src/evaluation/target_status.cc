@@ -204,6 +204,20 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                     at.ToString(), MoneyText(achieved, currency), EventsText(sums.events),
                     ScopeWords(rule)),
         sums.latest});
+    if (sums.other_currency_events > 0) {
+      status.reasons.push_back(Reason{
+          rule.source,
+          fmt::format(
+              "{} in {} for {} not counted: amounts are compared in {} only, without "
+              "conversion",
+              sums.other_currency_events == 1
+                  ? std::string("1 event")
+                  : fmt::format("{} events", sums.other_currency_events),
+              fmt::join(sums.other_currencies, ", "),
+              span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last),
+              currency),
+          {}});
+    }
     summaries.push_back(
         fmt::format("{}: {} of {} ({})",
                     span.open_ended() ? std::string("in all") : period["label"].get<std::string>(),
@@ -302,7 +316,8 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
   FlowSums sums =
       SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", rule.unit, at, 0, 0});
   const double share = PercentOf(sums.delivered_quantity, rule.count);
-  const int64_t deliveries = sums.events_by_type["delivery"];
+  // The deliveries counted: those in the text's unit.
+  const int64_t deliveries = sums.events_by_type["delivery"] - sums.other_unit_deliveries;
   const std::string own = rule.obligors.empty() ? std::string("own") : rule.obligors.front();
   status.progress = {{"unit", rule.unit},
                      {"goal", rule.count},
@@ -330,10 +345,22 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
   }
   status.reasons.push_back(
       Reason{rule.source,
-             fmt::format("{} {}s delivered by {} in {} delivery events linked to {}",
-                         CountText(sums.delivered_quantity), rule.unit, at.ToString(), sums.events,
+             fmt::format("{} {}s delivered by {} in {} linked to {}",
+                         CountText(sums.delivered_quantity), rule.unit, at.ToString(),
+                         deliveries == 1 ? std::string("1 delivery event")
+                                         : fmt::format("{} delivery events", deliveries),
                          rule.commitment_id),
              sums.latest});
+  if (sums.other_unit_deliveries > 0) {
+    status.reasons.push_back(
+        Reason{rule.source,
+               fmt::format("{} not counted: counted in {}, not in the text's unit \"{}\"",
+                           sums.other_unit_deliveries == 1
+                               ? std::string("1 delivery")
+                               : fmt::format("{} deliveries", sums.other_unit_deliveries),
+                           fmt::format("\"{}\"", fmt::join(sums.other_units, "\", \"")), rule.unit),
+               {}});
+  }
   return outcome;
 }
 

@@ -122,4 +122,24 @@ check "and names the notice it sets aside" \
   "$work/out"
 check "the calendar still runs" run 0 calendar --db "$db" --at 2026-12-04
 
+# ---- what a target does not count is said, and a plural unit is the same unit ----
+drones="sec_2__hcontainer_1__para_3__sent_2"
+check "record a payment in USD" run 0 record --db "$db" --user tester --type disbursement \
+  --participant LV --date 2024-07-01 --commitment sec_2__hcontainer_1__para_2__sent_2 \
+  --amount 10000000 --currency USD --description "paid in dollars" --classification public
+check "record drones as drones" run 0 record --db "$db" --user tester --type delivery \
+  --participant LV --date 2025-06-01 --commitment "$drones" --quantity 1000 --unit drones \
+  --item FPV --description "1,000 more" --classification public
+check "record drones in pieces" run 0 record --db "$db" --user tester --type delivery \
+  --participant LV --date 2025-06-02 --commitment "$drones" --quantity 7 --unit pcs \
+  --item FPV --description "seven" --classification public
+check "status with them" run 0 status --db "$db" --at 2025-06-30
+check "the dollars are named as not counted" \
+  has "1 event in USD for 2024 not counted: amounts are compared in EUR only, without conversion" \
+  "$work/out"
+check "drones count as drones" has "6,000 drones delivered by 2025-06-30 in 2 delivery events" \
+  "$work/out"
+check "pieces are named as not counted" \
+  has "1 delivery not counted: counted in \"pcs\", not in the text's unit \"drone\"" "$work/out"
+
 finish
