@@ -27,6 +27,16 @@ Date FirstDayOfYear(int year) {
                                           std::chrono::day(1)));
 }
 
+bool InForceOn(const Lifecycle& lifecycle, Date day) {
+  return lifecycle.in_force_from <= day && day <= lifecycle.last_day_in_force;
+}
+
+// "(in force from 2024-04-11 to 2034-04-11)": the days a request or meeting must fall on.
+std::string InForceDays(const Lifecycle& lifecycle) {
+  return fmt::format("in force from {} to {}", lifecycle.in_force_from.ToString(),
+                     lifecycle.last_day_in_force.ToString());
+}
+
 }  // namespace
 
 // sec_4__para_1: "at the request of either Participant, the Participants will consult
@@ -34,7 +44,7 @@ Date FirstDayOfYear(int year) {
 // consultation_request of the bound subtype opens the window at its `occurred_at`; the first
 // consultation_held that responds to it closes it.
 RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts& facts,
-                                  Instant at) {
+                                  const Lifecycle& lifecycle, Instant at) {
   const ConsultationRule& rule = rules.consultations;
   const std::chrono::seconds length = *rule.window.value.ExactLength();
   RuleOutcome outcome;
@@ -48,6 +58,15 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
     if (fact.subtype != rule.request_subtype) continue;
     Result<Instant> opens = ParseInstant(fact.occurred_at, "occurred_at");
     if (!opens.ok() || opens.value() > at) continue;
+    if (!InForceOn(lifecycle, opens.value().UtcDate())) {
+      status.reasons.push_back(
+          Reason{rule.window.source,
+                 fmt::format("request {} at {} is not counted: the Agreement was not in force "
+                             "then ({}), so it opened no window",
+                             id, opens.value().ToString(), InForceDays(lifecycle)),
+                 {id}});
+      continue;
+    }
     std::vector<Instant> responses;
     std::vector<std::string> response_ids;
     for (const auto& [response_id, response] : facts.facts(EventType::kConsultationHeld)) {
@@ -156,8 +175,17 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   status.rule = "annual_meeting";
   // Per year: the meetings held, and the ids of the first kMeetingsListed as evidence.
   std::map<int, std::pair<int64_t, std::vector<std::string>>> meetings;
+  int64_t outside_count = 0;  // held while the agreement was not in force
+  std::vector<std::string> outside_ids;
   for (const auto& [day, held] : facts.meetings(rule.meeting_subtype)) {
     if (day > at) break;
+    if (!InForceOn(lifecycle, day)) {
+      outside_count += held.count;
+      for (const std::string& id : held.ids) {
+        if (outside_ids.size() < kMeetingsListed) outside_ids.push_back(id);
+      }
+      continue;
+    }
     auto& [count, ids] = meetings[day.year()];
     count += held.count;
     for (const std::string& id : held.ids) {
@@ -233,6 +261,15 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
                     last),
         rule.recurrence.source,
         {}});
+  }
+  if (outside_count > 0) {
+    status.reasons.push_back(
+        Reason{rule.recurrence.source,
+               fmt::format("{} not counted: held while the Agreement was not in force ({})",
+                           outside_count == 1 ? std::string("1 meeting")
+                                              : fmt::format("{} meetings", outside_count),
+                           InForceDays(lifecycle)),
+               outside_ids});
   }
   status.progress = {{"meeting_subtype", rule.meeting_subtype}, {"years", years}};
   status.status = missed > 0 ? "missed" : due > 0 ? "due" : met > 0 ? "met" : "upcoming";

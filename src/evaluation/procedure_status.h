@@ -11,8 +11,10 @@
 
 namespace treaty::evaluation {
 
+// Requests and meetings count only while the agreement is in force (`lifecycle`); those outside
+// it are named as not counted.
 RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts& facts,
-                                  Instant at);
+                                  const Lifecycle& lifecycle, Instant at);
 RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts& facts,
                                   const Lifecycle& lifecycle, Date at);
 RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const LedgerFacts& facts,

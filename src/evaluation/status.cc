@@ -119,11 +119,11 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
         {deadline, deadline.source.commitment_id, deadline.date < day ? "passed" : "upcoming"});
     status.calendar.push_back(deadline);
   }
-  AddOutcome(EvaluateConsultations(rules, facts, at), status);
+  AddOutcome(EvaluateConsultations(rules, facts, status.lifecycle, at), status);
   AddOutcome(EvaluateAnnualMeeting(rules, facts, status.lifecycle, day), status);
   AddOutcome(EvaluateAuthorisedInstitutions(rules, facts, day), status);
   for (const TargetRule& rule : rules.targets) {
-    AddOutcome(EvaluateTarget(rule, rules, facts, day), status);
+    AddOutcome(EvaluateTarget(rule, rules, facts, status.lifecycle, day), status);
   }
   std::stable_sort(status.deadlines.begin(), status.deadlines.end(),
                    [](const DeadlineStatus& a, const DeadlineStatus& b) {

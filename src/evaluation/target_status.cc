@@ -127,7 +127,7 @@ Reason ConditionReason(const TargetRule& rule) {
 }
 
 RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const LedgerFacts& facts,
-                    Date at) {
+                    const Lifecycle& lifecycle, Date at) {
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
   const bool gdp = rule.kind == TargetRuleKind::kGdpShare;
@@ -153,7 +153,12 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
   json periods = json::array();
   std::vector<std::string> statuses;
   std::vector<std::string> summaries;
+  std::vector<int> not_owed;  // years after the last day in force
   for (const Span& span : SpansOf(rule)) {
+    if (!span.open_ended() && FirstDay(span.first) > lifecycle.last_day_in_force) {
+      for (int year = span.first; year <= span.last; ++year) not_owed.push_back(year);
+      continue;
+    }
     FlowSums sums =
         SumFlows(facts, FlowQuery{ScopeOf(rule), currency, "", at, span.first, span.last});
     const int64_t achieved = sums.Measure(rule.options.measure);
@@ -235,6 +240,17 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
       outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
       outcome.calendar.push_back(deadline);
     }
+  }
+  if (!not_owed.empty()) {
+    status.reasons.push_back(
+        Reason{rule.source,
+               fmt::format("{} {} not owed: the Agreement's last day in force is {}",
+                           not_owed.size() == 1 ? "year" : "years", fmt::join(not_owed, ", "),
+                           lifecycle.last_day_in_force.ToString()),
+               {}});
+    summaries.push_back(fmt::format("{} not owed (the Agreement ended on {})",
+                                    fmt::join(not_owed, ", "),
+                                    lifecycle.last_day_in_force.ToString()));
   }
   status.progress["periods"] = periods;
   status.status = OverallStatus(statuses);
@@ -387,12 +403,12 @@ RuleOutcome LinkedActivity(const TargetRule& rule, const LedgerFacts& facts, Dat
 }  // namespace
 
 RuleOutcome EvaluateTarget(const TargetRule& rule, const AgreementRules& rules,
-                           const LedgerFacts& facts, Date at) {
+                           const LedgerFacts& facts, const Lifecycle& lifecycle, Date at) {
   RuleOutcome outcome;
   switch (rule.kind) {
     case TargetRuleKind::kGdpShare:
     case TargetRuleKind::kMoney:
-      outcome = Numeric(rule, rules, facts, at);
+      outcome = Numeric(rule, rules, facts, lifecycle, at);
       if (!rule.options.beside.empty()) AddBeside(rule, rules, at, outcome.status);
       break;
     case TargetRuleKind::kCount:

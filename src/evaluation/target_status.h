@@ -6,12 +6,14 @@
 #include "evaluation/commitment_status.h"
 #include "evaluation/date.h"
 #include "evaluation/ledger_facts.h"
+#include "evaluation/lifecycle.h"
 
 namespace treaty::evaluation {
 
 // `at`: the day of the status; events dated after it and reference rows published after it are
-// not yet known.
+// not yet known. Years of a target that begin after the agreement's last day in force
+// (`lifecycle`) are not owed: they are named, without a period or deadline.
 RuleOutcome EvaluateTarget(const TargetRule& rule, const AgreementRules& rules,
-                           const LedgerFacts& facts, Date at);
+                           const LedgerFacts& facts, const Lifecycle& lifecycle, Date at);
 
 }  // namespace treaty::evaluation

@@ -142,4 +142,28 @@ check "drones count as drones" has "6,000 drones delivered by 2025-06-30 in 2 de
 check "pieces are named as not counted" \
   has "1 delivery not counted: counted in \"pcs\", not in the text's unit \"drone\"" "$work/out"
 
+# ---- after a termination nothing more is owed, and before entry into force nothing counted ----
+ended="$work/ended.sqlite"
+cp "$db" "$ended"
+check "record a termination notice" run 0 record --db "$ended" --user tester --type notice \
+  --subtype termination --participant LV --date 2025-01-15 --commitment sec_6__para_7__sent_1 \
+  --description "notice of termination" --classification public \
+  --evidence https://example.lv/termination-note
+check "record a request after it took effect" run 0 record --db "$ended" --user tester \
+  --type consultation_request --subtype armed_attack --participant LV --date 2026-01-10 \
+  --occurred-at 2026-01-10T10:00:00Z --commitment sec_4__para_1__sent_1 --description "late" \
+  --classification public
+check "record a dialogue before the signature" run 0 record --db "$ended" --user tester \
+  --type meeting --subtype strategic_dialogue --participant both --date 2024-02-10 \
+  --commitment sec_2__para_6__sent_1 --description "too early" --classification public
+check "status after the end" run 0 status --db "$ended" --at 2026-01-12
+check "terminated" has "state: terminated" "$work/out"
+check "2026 is not owed" has "year 2026 not owed: the Agreement's last day in force is 2025-07-15" \
+  "$work/out"
+check "nor its deadline listed" bash -c "! grep -qF 'End of 2026 for 0.25% of GDP' '$work/out'"
+check "the request opened no window" has "is not counted: the Agreement was not in force then" \
+  "$work/out"
+check "the early dialogue is not counted" \
+  has "1 meeting not counted: held while the Agreement was not in force" "$work/out"
+
 finish
