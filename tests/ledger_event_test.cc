@@ -310,6 +310,8 @@ TEST(LedgerEventTest, Dates) {
   EXPECT_TRUE(ErrorsOf([](json& e) { e["date"] = "2024-02-29"; }).empty());
   EXPECT_EQ(ErrorsOf([](json& e) { e["date"] = "20.12.2024"; }),
             Lines{"date: not a date (YYYY-MM-DD): \"20.12.2024\""});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["date"] = "1899-12-31"; }),
+            Lines{"date: year 1899 is before 1900: 1899-12-31"});
   EXPECT_EQ(ErrorsOf([](json& e) { e["date"] = "2025-01-17"; }),
             Lines{"date: later than the recording date (2025-01-15)"});
   EXPECT_TRUE(ErrorsOf([](json& e) { e["date"] = "2025-01-16"; }).empty());

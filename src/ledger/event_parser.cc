@@ -57,13 +57,6 @@ bool IsAgreementId(std::string_view id) {
                      [](char c) { return IsAsciiLowerOrDigit(c) || c == '-'; });
 }
 
-// ^[a-z][a-z0-9-]{1,31}$
-bool IsInstitutionId(std::string_view id) {
-  if (id.size() < 2 || id.size() > 32 || id[0] < 'a' || id[0] > 'z') return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char c) { return IsAsciiLowerOrDigit(c) || c == '-'; });
-}
-
 // ^[a-z][a-z0-9_-]{0,31}$
 bool IsUnit(std::string_view unit) {
   if (unit.empty() || unit.size() > 32 || unit[0] < 'a' || unit[0] > 'z') return false;

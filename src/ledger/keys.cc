@@ -20,13 +20,6 @@ using json = nlohmann::json;
 constexpr std::string_view kKeysFormat = "treaty-keys/1";
 constexpr std::string_view kPrivateKeyFormat = "treaty-private-key/1";
 
-bool IsInstitutionId(std::string_view id) {
-  if (id.size() < 2 || id.size() > 32 || id[0] < 'a' || id[0] > 'z') return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
 // Parses strict JSON (no duplicate names) into an object.
 Result<json> ParseObject(std::string_view text) {
   Result<std::string> canonical = CanonicalizeText(text);
@@ -222,6 +215,14 @@ Result<PrivateKey> ParsePrivateKeyFile(std::string_view text) {
   Result<json> parsed = ParseObject(text);
   if (!parsed.ok()) return parsed.error();
   const json& root = parsed.value();
+  // The keys file holds the public keys only: given as a signing key it is told so, not picked
+  // apart member by member.
+  if (root.contains("format") && root["format"] == kKeysFormat) {
+    return Error{fmt::format("this is the keys file ({}), which holds public keys; a signing key "
+                             "is a private key file ({}), as `treaty keygen` writes it",
+                             kKeysFormat, kPrivateKeyFormat),
+                 "format"};
+  }
   if (auto error = CheckMembers(root, "", {"format", "institution", "key_id", "seed"}, {})) {
     return *error;
   }
@@ -241,6 +242,22 @@ Result<PrivateKey> ParsePrivateKeyFile(std::string_view text) {
   key.key_id = key_id.value();
   key.seed = raw.value();
   return key;
+}
+
+std::string PrivateKeyFileText(const PrivateKey& key) {
+  return nlohmann::ordered_json{{"format", kPrivateKeyFormat},
+                                {"institution", key.institution},
+                                {"key_id", key.key_id},
+                                {"seed", BytesToHex(key.seed.data(), key.seed.size())}}
+             .dump() +
+         "\n";
+}
+
+bool IsInstitutionId(std::string_view id) {
+  if (id.size() < 2 || id.size() > 32 || id[0] < 'a' || id[0] > 'z') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 Result<const KeyEntry*> MatchPrivateKey(const PrivateKey& key, const KeysFile& keys) {

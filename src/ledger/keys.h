@@ -59,6 +59,11 @@ struct PrivateKey {
 
 // Parses a private key file: exactly format, institution, key_id and seed (64 hex digits).
 Result<PrivateKey> ParsePrivateKeyFile(std::string_view text);
+// The private key file of `key`, as ParsePrivateKeyFile reads it.
+std::string PrivateKeyFileText(const PrivateKey& key);
+
+// An institution id: 2 to 32 of a-z, 0-9 and '-', starting with a letter.
+bool IsInstitutionId(std::string_view id);
 
 // Checks `key` against `keys`: the key id is listed, belongs to key.institution, and the seed
 // yields its public key ("the private key does not match key K").

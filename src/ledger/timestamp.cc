@@ -82,9 +82,8 @@ std::string CivilFromDays(int64_t days) {
 
 std::string DateProblem(std::string_view text) {
   const std::optional<Civil> civil = ReadDateForm(text);
-  if (text.size() != 10 || !civil || civil->year < 1900) {
-    return fmt::format("not a date (YYYY-MM-DD): \"{}\"", text);
-  }
+  if (text.size() != 10 || !civil) return fmt::format("not a date (YYYY-MM-DD): \"{}\"", text);
+  if (civil->year < 1900) return fmt::format("year {} is before 1900: {}", civil->year, text);
   if (!Exists(*civil)) return fmt::format("impossible date: {}", text);
   return {};
 }

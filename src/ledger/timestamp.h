@@ -15,8 +15,8 @@ int64_t DaysFromCivil(int year, int month, int day);
 // "YYYY-MM-DD" of a day number.
 std::string CivilFromDays(int64_t days);
 
-// Why `text` is not a ledger date: `not a date (YYYY-MM-DD): "X"` for a wrong form or a year
-// outside 1900–9999, `impossible date: X` for a day that does not exist; empty when valid.
+// Why `text` is not a ledger date: `not a date (YYYY-MM-DD): "X"` for a wrong form, `year 1899 is
+// before 1900: X`, `impossible date: X` for a day that does not exist; empty when valid.
 std::string DateProblem(std::string_view text);
 
 // The last year an input event's effective_date and period may reach (the evaluation's last year

@@ -376,4 +376,26 @@ check "a key that is not a file of keys exit 2" run 2 record --db "$work/piped.s
   --description "Course" --classification public --key <(printf '')
 check "is named, not a crash" has "column 1: malformed JSON" "$work/err"
 
+# ---- a new institution's key: made by keygen, added to the keys file, signs, verifies ----
+keygen_db="$work/keygen.sqlite"
+check "keygen" run 0 keygen lv-mfa --output "$work/lv-mfa.key" --valid-from 2024-01-01T00:00:00.000000Z
+check "the private key is its owner's alone" [ "$(stat -c %a "$work/lv-mfa.key")" = "600" ]
+check "the entry names the institution" has '"institution":"lv-mfa"' "$work/out"
+jq --slurpfile entry "$work/out" '.institutions += [{"id": "lv-mfa", "participant": "LV",
+  "name": "Ministry of Foreign Affairs of the Republic of Latvia"}] | .keys += $entry' \
+  "$ledger/keys.json" >"$work/keys-with-mfa.json"
+check "it signs an event" run 0 record --db "$keygen_db" --key "$work/lv-mfa.key" \
+  --keys "$work/keys-with-mfa.json" --user diplomat --type meeting --subtype strategic_dialogue \
+  --participant both --date 2024-06-01 --commitment sec_2__para_6__sent_1 \
+  --description "Dialogue in Riga" --classification public
+check "which verifies" run 0 verify --db "$keygen_db" --keys "$work/keys-with-mfa.json"
+check "never over a key" run 2 keygen lv-mfa --output "$work/lv-mfa.key"
+check "says so" has "exists already: a key file is never overwritten" "$work/err"
+check "an institution id is checked" run 2 keygen "LV MFA" --output "$work/other.key"
+check "the keys file is no signing key" run 2 record --db "$keygen_db" --key "$ledger/keys.json" \
+  --user diplomat --type meeting --subtype strategic_dialogue --participant both \
+  --date 2024-06-01 --commitment sec_2__para_6__sent_1 --description x --classification public
+check "and is told so" has "this is the keys file (treaty-keys/1), which holds public keys" \
+  "$work/err"
+
 finish

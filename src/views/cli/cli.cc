@@ -51,7 +51,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       AddEventsSubcommand(app),      AddVerifySubcommand(app),      AddProofSubcommand(app),
       AddConsistencySubcommand(app), AddVerifyProofSubcommand(app), AddStatusSubcommand(app),
       AddCalendarSubcommand(app),    AddServeSubcommand(app),       AddUserSubcommand(app),
-      AddTokenSubcommand(app),       AddExportSubcommand(app),
+      AddTokenSubcommand(app),       AddExportSubcommand(app),      AddKeygenSubcommand(app),
   };
 
   // CLI11 would say only that a subcommand is required.

@@ -131,6 +131,15 @@ struct LedgerVerifyOptions {
 // Recomputes every ledger; exit 1 naming the first mismatch.
 int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::ostream& err);
 
+struct KeygenOptions {
+  std::string institution;
+  std::string output;      // the private key file to create
+  std::string valid_from;  // §1.4 timestamp; empty: now
+};
+// Makes a signing key (docs/ledger-format.md §4.4): writes the private key file with mode 0600,
+// never over an existing file, and prints the keys file's entry for it as one JSON line.
+int RunKeygen(const KeygenOptions& options, std::ostream& out, std::ostream& err);
+
 struct ProofOptions {
   std::string db = "var/treaty.sqlite";
   std::string event_id;

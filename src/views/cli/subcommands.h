@@ -35,6 +35,7 @@ Subcommand AddImportSubcommand(CLI::App& app);
 Subcommand AddEventsSubcommand(CLI::App& app);
 Subcommand AddVerifySubcommand(CLI::App& app);
 Subcommand AddProofSubcommand(CLI::App& app);
+Subcommand AddKeygenSubcommand(CLI::App& app);
 Subcommand AddConsistencySubcommand(CLI::App& app);
 Subcommand AddVerifyProofSubcommand(CLI::App& app);
 Subcommand AddServeSubcommand(CLI::App& app);
