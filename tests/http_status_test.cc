@@ -1,7 +1,10 @@
 // What readers of a growing ledger get: the status JSON gzip-coded for clients that accept it,
 // 304 when the client holds the current one, new as soon as an event is recorded; the ledger page
 // one page of leaves at a time with a verify badge.
+#include <chrono>
+
 #include "http_test_support.h"
+#include "ledger/timestamp.h"
 
 namespace treaty::test {
 namespace {
@@ -92,6 +95,34 @@ TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
             std::string::npos);
   EXPECT_EQ(Send("GET", "/ledger?begin=-1").status, 400);
   EXPECT_EQ(Send("GET", "/ledger?begin=x").status, 400);
+}
+
+// Without ?at the status is now's, not the end of today's: a 24-hour clock that runs out later
+// today is open, as /consultations and `treaty status` say, not missed already.
+TEST_F(HttpStatusTest, WithoutADayAConsultationsClockRunningOutLaterTodayIsOpen) {
+  using namespace std::chrono;
+  const sys_seconds now = floor<seconds>(system_clock::now());
+  const sys_days today = floor<days>(now);
+  const sys_seconds opened = today - minutes(30);  // yesterday 23:30Z: closes today 23:30Z
+  const std::string yesterday =
+      ledger::CivilFromDays(floor<days>(opened).time_since_epoch().count());
+  const nlohmann::json request = {{"type", "consultation_request"},
+                                  {"subtype", "armed_attack"},
+                                  {"participant", "LV"},
+                                  {"date", yesterday},
+                                  {"occurred_at", yesterday + "T23:30:00Z"},
+                                  {"commitments", {"sec_4__para_1__sent_1"}},
+                                  {"description", "request after an attack"},
+                                  {"evidence", nlohmann::json::array()},
+                                  {"classification", "public"}};
+  ASSERT_EQ(Send("POST", "/api/v1/events", "lauris", request.dump()).status, 201);
+  const nlohmann::json status = nlohmann::json::parse(Get("/api/v1/status", {}).Body());
+  const char* expected = now < opened + hours(24) ? "open" : "missed";
+  for (const nlohmann::json& commitment : status["commitments"]) {
+    if (commitment["id"] == "sec_4__para_1__sent_1") {
+      EXPECT_EQ(commitment["status"], expected);
+    }
+  }
 }
 
 }  // namespace

@@ -94,7 +94,9 @@ Result<Instant> ParseStatusMoment(const std::string& text, const std::string& wh
 
 Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
                                        Instant at, const LifecycleFacts& external) {
-  const Date day = at.UtcDate();
+  // The day on the clock of the moment's own offset: "2024-04-11T00:00:00+03:00" is the day of
+  // the signature in Vilnius, whatever the date in UTC.
+  const Date day = at.LocalDate();
   // The facts file is the caller's input: a notice in it that cannot be one is an error, not set
   // aside as one recorded in the ledger is.
   for (const Notice& notice : external.notices) {

@@ -33,6 +33,8 @@ check "and its extension possible once in force, not past" \
   has "extension to be agreed in writing by 2033-10-11 (possible once in force)" "$work/out"
 
 # ---- the JSON ----
+check "a moment's day is on its own clock" run 0 status --db "$db" --at 2024-04-11T00:00:00+03:00
+check "the signature day in Vilnius is in force" has "state: in_force" "$work/out"
 check "status json" run 0 status --db "$db" --at 2026-12-04 --format json
 check "lifecycle" json_is '.lifecycle | [.state, .in_force_from, .last_day_in_force, .extension_deadline]' \
   '["in_force","2024-04-11","2034-04-11","2033-10-11"]'

@@ -210,7 +210,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   Result<std::shared_ptr<const EvaluatedStatus>> status =
       StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
-  body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
+  body.SetValue("AT", status.value()->status.at.LocalDate().ToString());
   const std::map<std::string, std::string>& statuses = status.value()->status_by_id;
   int count = 0;
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
@@ -293,7 +293,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   if (FillCommitmentStatus(status.value()->status, commitment->id, body)) {
     body.ShowSection("HAS_STATUS");
-    body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
+    body.SetValue("AT", status.value()->status.at.LocalDate().ToString());
   }
   ledger::EventFilter filter;
   filter.commitment = commitment->id;

@@ -81,7 +81,7 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
       StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   ctemplate::TemplateDictionary body("calendar");
-  body.SetValue("AT", status.value()->status.at.UtcDate().ToString());
+  body.SetValue("AT", status.value()->status.at.LocalDate().ToString());
   for (const evaluation::DeadlineStatus& deadline : status.value()->status.deadlines) {
     ctemplate::TemplateDictionary* row = body.AddSectionDictionary("DEADLINE");
     row->SetValue("DATE", deadline.deadline.date.ToString());

@@ -13,7 +13,12 @@ constexpr size_t kMaxCached = 256;
 }  // namespace
 
 Result<evaluation::Instant> RequestedMoment(const std::string& at) {
-  if (at.empty()) return evaluation::EndOfDay(evaluation::CurrentInstant().UtcDate());
+  // Now, to the minute: a deadline later today is not missed yet, and one evaluation serves the
+  // requests of a minute.
+  if (at.empty()) {
+    return evaluation::Instant(
+        std::chrono::floor<std::chrono::minutes>(evaluation::CurrentInstant().utc()), 0);
+  }
   return evaluation::ParseStatusMoment(at, "at");
 }
 

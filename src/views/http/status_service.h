@@ -79,8 +79,8 @@ class StatusService {
   std::map<std::pair<int, int64_t>, Cached> cache_;
 };
 
-// The moment a request asks for with ?at= (a date: its end of day; or an RFC 3339 moment); the
-// end of today (UTC) when absent.
+// The moment a request asks for with ?at= (a date: its end of day; or an RFC 3339 moment); now,
+// to the minute, when absent.
 Result<evaluation::Instant> RequestedMoment(const std::string& at);
 
 }  // namespace treaty::http

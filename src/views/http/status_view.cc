@@ -24,7 +24,7 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
   const evaluation::Lifecycle& lifecycle = status.lifecycle;
   ctemplate::TemplateDictionary* section = dict.AddSectionDictionary("LIFECYCLE");
   section->SetValue("STATE", evaluation::LifecycleStateName(lifecycle.state));
-  section->SetValue("AT", status.at.UtcDate().ToString());
+  section->SetValue("AT", status.at.LocalDate().ToString());
   section->SetValue("IN_FORCE_FROM", lifecycle.in_force_from.ToString());
   section->SetValue("TERM_LAST_DAY", lifecycle.term_last_day.ToString());
   section->SetValue("EXTENSION_DEADLINE", lifecycle.extension_deadline.ToString());
@@ -49,7 +49,7 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
     tick->SetIntValue("X", x_of(date));
     tick->SetIntValue("LABEL", year);
   }
-  section->SetIntValue("NOW_X", x_of(status.at.UtcDate()));
+  section->SetIntValue("NOW_X", x_of(status.at.LocalDate()));
   int row = 0;
   for (const evaluation::DeadlineStatus& deadline : status.deadlines) {
     ctemplate::TemplateDictionary* mark = section->AddSectionDictionary("MARK");
