@@ -389,5 +389,28 @@ TEST_F(HttpRoutesTest, PagesRender) {
   EXPECT_EQ(Send("GET", "/commitments/nope").status, 404);
 }
 
+// The texts side by side follow the alignment, not equal eIds: sec_6 has one paragraph more in
+// English (lv para_5 ↔ en para_5 + para_6), so the English termination clause, sec_6__para_7,
+// sits beside the Latvian one, lv sec_6__para_6, and each Latvian paragraph is shown once.
+TEST_F(HttpRoutesTest, TheTextPagePairsProvisionsAsTheAlignmentDoes) {
+  const std::string body = Send("GET", "/text").body;
+  auto cells_of = [&](const std::string& eid) {
+    const size_t row = body.find("<tr id=\"" + eid + "\">");
+    if (row == std::string::npos) return std::string();
+    const size_t cells = body.find("<tr>", row);
+    return body.substr(cells, body.find("</tr>", cells) - cells);
+  };
+  const std::string termination = cells_of("sec_6__para_7");
+  EXPECT_NE(termination.find("may be terminated by either Participant"), std::string::npos)
+      << termination;
+  EXPECT_NE(termination.find("Jebkurš Dalībnieks var izbeigt"), std::string::npos) << termination;
+  size_t shown = 0;
+  for (size_t at = body.find("var izbeigt"); at != std::string::npos;
+       at = body.find("var izbeigt", at + 1)) {
+    ++shown;
+  }
+  EXPECT_EQ(shown, 1u);
+}
+
 }  // namespace
 }  // namespace treaty::test

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Text</h1>
-<p>Aligned by provision. {{#PREVAILING_NOTE}}The {{LANGUAGE}} text prevails in case of divergence.{{/PREVAILING_NOTE}} Commitments are <mark class="commitment">highlighted</mark>, expressions <mark class="expression">marked</mark>.</p>
+<p>Paragraphs side by side as the alignment pairs them (a paragraph one text splits in two sits beside both). {{#PREVAILING_NOTE}}The {{LANGUAGE}} text prevails in case of divergence.{{/PREVAILING_NOTE}} Commitments are <mark class="commitment">highlighted</mark>, expressions <mark class="expression">marked</mark>.</p>
 <table class="text">
 <thead><tr>{{#HEAD}}<th lang="{{LANGUAGE}}">{{LANGUAGE_NAME}}{{#IS_PREVAILING}} <span class="badge">prevails</span>{{/IS_PREVAILING}}</th>{{/HEAD}}</tr></thead>
 <tbody>

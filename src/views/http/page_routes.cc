@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include "document/alignment.h"
 #include "evaluation/ledger_facts.h"
 #include "ledger/currency.h"
 #include "ledger/event.h"
@@ -385,49 +386,90 @@ void TextPage::Build(const Site& site) {
       commitment_of[{quote.language, quote.eid}] = commitment.id;
     }
   }
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<std::string>> headings;
-  std::map<std::string, std::map<std::string, const document::Node*>> nodes;
+  // Rows follow the prevailing text (else the first column). Another text's cell holds the nodes
+  // the alignment pairs with the row's (`treaty align`), so that a paragraph split or merged in
+  // one language still sits beside its counterpart; a node that corresponds to nothing there gets
+  // a row of its own after the row of its text's node before it.
+  const grammar::ExtractedText* base = columns.front();
   for (const grammar::ExtractedText* version : columns) {
+    if (text::LanguageCode(version->doc.language) == prevailing) base = version;
+  }
+  const std::string base_language(text::LanguageCode(base->doc.language));
+  struct Row {
+    std::string eid;
+    std::vector<std::string> headings;
+    std::map<std::string, std::vector<const document::Node*>> cells;  // by language
+  };
+  std::vector<Row> rows;
+  std::map<std::string, std::map<std::string, size_t>> row_of;  // language → eId → row
+  for (const store::SearchEntry& entry : store::ProvisionEntries(site.agreement_id(), base->doc)) {
+    row_of[base_language][entry.eid] = rows.size();
+    rows.push_back({entry.eid, entry.heading_path, {{base_language, {base->doc.Find(entry.eid)}}}});
+  }
+  std::vector<std::vector<Row>> inserted(rows.size() + 1);  // [i]: rows to show before row i
+  for (const grammar::ExtractedText* version : columns) {
+    if (version == base) continue;
     const std::string language(text::LanguageCode(version->doc.language));
-    TemplateDictionary* head = body.AddSectionDictionary("HEAD");
-    head->SetValue("LANGUAGE", language);
-    head->SetValue("LANGUAGE_NAME", LanguageName(language));
-    if (language == prevailing) head->ShowSection("IS_PREVAILING");
+    const document::Alignment alignment = document::AlignDocuments(version->doc, base->doc);
+    std::map<std::string, size_t>& placed = row_of[language];
+    for (size_t i = 0; i < rows.size(); ++i) {
+      std::vector<std::string> ids = alignment.Resolve(rows[i].eid, base_language);
+      const document::Node* same = version->doc.Find(rows[i].eid);
+      // Heading containers are matched by type and number: the same eId.
+      if (ids.empty() && same != nullptr && document::IsHeadingContainer(same->type)) {
+        ids.push_back(rows[i].eid);
+      }
+      for (const std::string& id : ids) {
+        const document::Node* node = version->doc.Find(id);
+        if (node != nullptr && placed.emplace(id, i).second)
+          rows[i].cells[language].push_back(node);
+      }
+    }
+    size_t after = 0;  // the row of this text's node before the next one
     for (const store::SearchEntry& entry :
          store::ProvisionEntries(site.agreement_id(), version->doc)) {
-      if (!nodes.contains(entry.eid)) order.push_back(entry.eid);
-      if (language == "en" || !headings.contains(entry.eid))
-        headings[entry.eid] = entry.heading_path;
-      nodes[entry.eid][language] = version->doc.Find(entry.eid);
+      if (const auto found = placed.find(entry.eid); found != placed.end()) {
+        after = found->second + 1;
+        continue;
+      }
+      const bool taken = row_of[base_language].contains(entry.eid);
+      inserted[after].push_back({taken ? language + "-" + entry.eid : entry.eid,
+                                 entry.heading_path,
+                                 {{language, {version->doc.Find(entry.eid)}}}});
     }
   }
-  for (const std::string& eid : order) {
-    TemplateDictionary* row = body.AddSectionDictionary("ROW");
-    row->SetValue("EID", eid);
-    row->SetIntValue("COLUMNS", static_cast<long>(columns.size()));
-    row->AddSectionDictionary("HEADING_TEXT")->SetValue("TEXT", Join(headings[eid], " › "));
+  auto add_row = [&](const Row& row) {
+    TemplateDictionary* section = body.AddSectionDictionary("ROW");
+    section->SetValue("EID", row.eid);
+    section->SetIntValue("COLUMNS", static_cast<long>(columns.size()));
+    section->AddSectionDictionary("HEADING_TEXT")->SetValue("TEXT", Join(row.headings, " › "));
     for (const grammar::ExtractedText* version : columns) {
       const std::string language(text::LanguageCode(version->doc.language));
-      TemplateDictionary* cell = row->AddSectionDictionary("CELL");
+      TemplateDictionary* cell = section->AddSectionDictionary("CELL");
       cell->SetValue("LANGUAGE", language);
-      const document::Node* node = nodes[eid][language];
-      if (node == nullptr) continue;
-      std::vector<const grammar::Expression*> own;
-      for (const grammar::Expression& expression : version->expressions.found) {
-        if (expression.eid == eid) own.push_back(&expression);
-      }
-      for (const document::Node& child : node->children) {
-        if (child.type != document::NodeType::kSentence) continue;
-        TemplateDictionary* sentence = cell->AddSectionDictionary("SENTENCE");
-        const auto commitment = commitment_of.find({language, child.eid});
-        if (commitment != commitment_of.end()) {
-          sentence->SetValue("CLASS", "commitment");
-          sentence->SetValue("TITLE", "commitment " + commitment->second);
+      const auto nodes = row.cells.find(language);
+      if (nodes == row.cells.end()) continue;
+      for (const document::Node* node : nodes->second) {
+        std::vector<const grammar::Expression*> own;
+        for (const grammar::Expression& expression : version->expressions.found) {
+          if (expression.eid == node->eid) own.push_back(&expression);
         }
-        AddPieces(sentence, child.text, own);
+        for (const document::Node& child : node->children) {
+          if (child.type != document::NodeType::kSentence) continue;
+          TemplateDictionary* sentence = cell->AddSectionDictionary("SENTENCE");
+          const auto commitment = commitment_of.find({language, child.eid});
+          if (commitment != commitment_of.end()) {
+            sentence->SetValue("CLASS", "commitment");
+            sentence->SetValue("TITLE", "commitment " + commitment->second);
+          }
+          AddPieces(sentence, child.text, own);
+        }
       }
     }
+  };
+  for (size_t i = 0; i <= rows.size(); ++i) {
+    for (const Row& row : inserted[i]) add_row(row);
+    if (i < rows.size()) add_row(rows[i]);
   }
 }
 
