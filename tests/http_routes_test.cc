@@ -394,6 +394,7 @@ TEST_F(HttpRoutesTest, PagesRender) {
 // sits beside the Latvian one, lv sec_6__para_6, and each Latvian paragraph is shown once.
 TEST_F(HttpRoutesTest, TheTextPagePairsProvisionsAsTheAlignmentDoes) {
   const std::string body = Send("GET", "/text").body;
+  EXPECT_NE(body.find("<th lang=\"lv\">Latviešu</th>"), std::string::npos);
   auto cells_of = [&](const std::string& eid) {
     const size_t row = body.find("<tr id=\"" + eid + "\">");
     if (row == std::string::npos) return std::string();

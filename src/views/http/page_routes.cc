@@ -392,7 +392,14 @@ void TextPage::Build(const Site& site) {
   // a row of its own after the row of its text's node before it.
   const grammar::ExtractedText* base = columns.front();
   for (const grammar::ExtractedText* version : columns) {
-    if (text::LanguageCode(version->doc.language) == prevailing) base = version;
+    const std::string language(text::LanguageCode(version->doc.language));
+    TemplateDictionary* head = body.AddSectionDictionary("HEAD");
+    head->SetValue("LANGUAGE", language);
+    head->SetValue("LANGUAGE_NAME", LanguageName(language));
+    if (language == prevailing) {
+      head->ShowSection("IS_PREVAILING");
+      base = version;
+    }
   }
   const std::string base_language(text::LanguageCode(base->doc.language));
   struct Row {
