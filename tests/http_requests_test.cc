@@ -199,6 +199,11 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   http::HttpResponse form = Send("GET", "/record", "lauris");
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("<option value=\"\" selected>choose…</option>"), std::string::npos);
+  // No commitment is chosen for the recorder, and only types the form has the fields of are
+  // offered.
+  EXPECT_NE(form.body.find("<select name=\"commitment\" required><option value=\"\" selected>"),
+            std::string::npos);
+  EXPECT_EQ(form.body.find("<option value=\"delivery\""), std::string::npos);
   const int64_t size = TreeSize();
   const std::string common =
       "type=disbursement&participant=LV&date=2024-06-01&commitment=sec_2__hcontainer_1__para_2__"
@@ -206,7 +211,10 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   const std::vector<std::pair<std::string, std::string>> refused = {
       {common + "&amount=1500&classification=public", "currency: "},
       {common + "&currency=EUR&classification=public", "currency: "},
-      {common + "&amount=1500&currency=EUR", "classification: required"}};
+      {common + "&amount=1500&currency=EUR", "classification: required"},
+      {"type=disbursement&participant=LV&date=2024-06-01&description=Unlinked&amount=1500&"
+       "currency=EUR&classification=public",
+       "commitments: "}};
   for (const auto& [body, error] : refused) {
     http::HttpResponse response = SubmitForm(body);
     EXPECT_EQ(response.status, 422) << body;

@@ -607,10 +607,11 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
     const auto found = form.find(name);
     return found == form.end() ? fallback : found->second;
   };
+  // The types whose fields this form has; deliveries (item, quantity, unit), meetings,
+  // notices and consultations need more and are recorded with `treaty record` or the API.
   std::vector<std::pair<std::string, std::string>> types;
   for (const char* type :
-       {"disbursement", "allocation", "pledge", "delivery", "training", "meeting", "notice",
-        "consultation_request", "consultation_held", "technical_agreement"}) {
+       {"disbursement", "allocation", "pledge", "training", "technical_agreement"}) {
     types.emplace_back(type, type);
   }
   AddOptions(body, "TYPE_OPTION", types, get("type", "disbursement"));
@@ -621,10 +622,12 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
   AddOptions(body, "PARTICIPANT_OPTION", participants,
              get("participant", institution ? institution->participant : ""));
   body.SetValue("DATE", get("date"));
-  std::vector<std::pair<std::string, std::string>> commitments;
+  // No default: an event linked to a commitment nobody chose would count toward it.
+  std::vector<std::pair<std::string, std::string>> commitments = {{"", "choose…"}};
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
     if (!CommitmentFilter{}.Matches(commitment)) continue;
-    commitments.emplace_back(commitment.id, text::Shorten(commitment.action.Phrase(), 60));
+    commitments.emplace_back(commitment.id,
+                             commitment.id + " — " + text::Shorten(commitment.action.Phrase(), 60));
   }
   AddOptions(body, "COMMITMENT_OPTION", commitments, get("commitment"));
   body.SetValue("AMOUNT", get("amount"));
