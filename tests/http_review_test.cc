@@ -155,8 +155,26 @@ TEST_F(HttpReviewTest, ACorrectionTakesItsFromValueFromTheCommitmentAndExportsAs
   EXPECT_EQ(Send("GET", "/api/v1/reviews?format=xml", "rita").status, 400);
 }
 
+// A decision that the review file would refuse beside one submitted before is refused when it
+// is made: the same correction sent twice is stored once.
+TEST_F(HttpReviewTest, ADecisionContradictingOneSubmittedBeforeIs409) {
+  const std::string commitment = "sec_2__hcontainer_1__para_3__sent_2";
+  const std::string reviews = "/api/v1/commitments/" + commitment + "/reviews";
+  const std::string correct =
+      R"({"decision":"correct","field":"strength","to":"commits","note":"binds"})";
+  ASSERT_EQ(Send("POST", reviews, "vera", correct).status, 201);
+  const size_t stored = StoredReviews();
+  const http::HttpResponse again = Send("POST", reviews, "vera", correct);
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_NE(again.body.find("corrects strength twice"), std::string::npos) << again.body;
+  ASSERT_EQ(Send("POST", reviews, "vera", R"({"decision":"reject","note":"not a promise"})").status,
+            409);
+  EXPECT_EQ(StoredReviews(), stored);
+}
+
 TEST_F(HttpReviewTest, TheCommitmentPageFormReviewsWithCsrfAndEscapesNotes) {
-  const std::string page = std::string("/commitments/") + kCommitment;
+  // A commitment no other test reviews: a rejection of one accepted before would be a conflict.
+  const std::string page = "/commitments/sec_2__para_6__sent_1";
   EXPECT_EQ(Send("GET", page).body.find("Review this commitment"), std::string::npos);
 
   const std::string cookie = SignInCookie("vera");

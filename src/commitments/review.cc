@@ -109,11 +109,8 @@ std::optional<ReviewProblem> CheckReviewEntry(const json& object, ReviewEntry& e
   return std::nullopt;
 }
 
-namespace {
-
-// Contradictions among the entries of one id; each names both lines.
-void CheckConsistency(const std::vector<const ReviewEntry*>& entries,
-                      std::vector<std::string>& problems) {
+void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
+                        std::vector<std::string>& problems) {
   std::map<std::string, const ReviewEntry*> first_of_decision;
   std::map<std::string, const ReviewEntry*> correction_of_field;
   for (const ReviewEntry* entry : entries) {
@@ -146,8 +143,6 @@ void CheckConsistency(const std::vector<const ReviewEntry*>& entries,
     }
   }
 }
-
-}  // namespace
 
 Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path) {
   std::error_code ec;
@@ -193,7 +188,7 @@ Result<ReviewOutcome> ApplyReview(const std::vector<Commitment>& proposed,
   }
 
   std::vector<std::string> problems;
-  for (const auto& [id, list] : by_id) CheckConsistency(list, problems);
+  for (const auto& [id, list] : by_id) AddReviewConflicts(list, problems);
   std::map<std::string, std::string> merged_into;  // id → target id
   for (const auto& [id, list] : by_id) {
     for (const ReviewEntry* entry : list) {

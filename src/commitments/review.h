@@ -53,6 +53,13 @@ std::optional<ReviewProblem> CheckReviewEntry(const nlohmann::json& object, Revi
 // lines are allowed.
 Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path);
 
+// Adds to `problems` what contradicts among `entries`, the decisions about one id: a decision
+// made twice, a field corrected twice, decisions that exclude each other (accept and reject,
+// split and merge, …); each problem names both lines ("FILE:LINE: ID corrects strength twice
+// (see line N)").
+void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
+                        std::vector<std::string>& problems);
+
 // One change the review made, for --diff-review.
 struct ReviewChange {
   std::string where;  // file:line

@@ -65,6 +65,34 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
           commitments::CheckReviewEntry(body, entry)) {
     return Refused(422, problem->path, problem->message);
   }
+  // As the review file will hold them: a decision that contradicts one submitted before (the same
+  // correction twice, accept after reject) is refused, not stored for the file to reject.
+  Result<std::vector<StoredReview>> earlier = site.reviews().List(commitment.id);
+  if (!earlier.ok()) {
+    ReviewOutcome failed = Refused(500, "", "the review store failed");
+    failed.log_detail = earlier.error().ToString();
+    return failed;
+  }
+  std::vector<commitments::ReviewEntry> entries;
+  for (const StoredReview& review : earlier.value()) {
+    commitments::ReviewEntry& stored_entry = entries.emplace_back();
+    commitments::CheckReviewEntry(review.entry, stored_entry);
+    stored_entry.file = "review";
+    stored_entry.line = static_cast<int>(review.number);
+  }
+  entry.file = "review";
+  entry.line = entries.empty() ? 1 : entries.back().line + 1;
+  std::vector<const commitments::ReviewEntry*> all;
+  for (const commitments::ReviewEntry& stored_entry : entries) all.push_back(&stored_entry);
+  all.push_back(&entry);
+  std::vector<std::string> conflicts;
+  commitments::AddReviewConflicts(all, conflicts);
+  for (const std::string& conflict : conflicts) {
+    if (conflict.starts_with(entry.Where() + ":")) {
+      return Refused(409, entry.decision == "correct" ? "field" : "decision",
+                     "contradicts a review submitted before: " + conflict);
+    }
+  }
   Result<StoredReview> stored = site.reviews().Add(commitment.id, body, reviewer.name);
   if (!stored.ok()) {
     ReviewOutcome failed = Refused(500, "", "the review store failed");
