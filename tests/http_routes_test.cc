@@ -389,6 +389,30 @@ TEST_F(HttpRoutesTest, PagesRender) {
   EXPECT_EQ(Send("GET", "/commitments/nope").status, 404);
 }
 
+// Search finds the texts' words, and a server whose database holds no index says so instead of
+// finding nothing.
+TEST_F(HttpRoutesTest, SearchFindsTheTextsOrSaysTheyAreNotIndexed) {
+  const http::HttpResponse found = Send("GET", "/api/v1/search?q=drones");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_FALSE(nlohmann::json::parse(found.body)["hits"].empty()) << found.body;
+
+  const std::filesystem::path bare = *folder_ / "bare";
+  std::filesystem::create_directories(bare);
+  http::SiteOptions options;
+  options.db = (bare / "treaty.sqlite").string();
+  options.package = std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024";
+  options.web_root = std::string(TREATY_SOURCE_DIR) + "/web";
+  Result<std::unique_ptr<http::Application>> unindexed =
+      http::Application::Create(options, nullptr);
+  ASSERT_TRUE(unindexed.ok()) << unindexed.error().ToString();
+  http::HttpRequest request;
+  request.method = "GET";
+  request.target = "/api/v1/search?q=drones";
+  const http::HttpResponse refused = unindexed.value()->Handle(request);
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_NE(refused.body.find("run treaty load"), std::string::npos) << refused.body;
+}
+
 // The texts side by side follow the alignment, not equal eIds: sec_6 has one paragraph more in
 // English (lv para_5 ↔ en para_5 + para_6), so the English termination clause, sec_6__para_7,
 // sits beside the Latvian one, lv sec_6__para_6, and each Latvian paragraph is shown once.

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "store/sqlite/search_index.h"
 #include "views/http/application.h"
 
 namespace treaty::test {
@@ -46,6 +47,16 @@ class HttpTest : public ::testing::Test {
     Result<std::unique_ptr<http::Application>> app = http::Application::Create(options, log_);
     ASSERT_TRUE(app.ok()) << app.error().ToString();
     app_ = app.value().release();
+    // The texts indexed for search, as `treaty load` indexes them.
+    std::vector<store::SearchEntry> entries;
+    for (const grammar::ExtractedText& version : app_->site().agreement().versions) {
+      std::vector<store::SearchEntry> provisions =
+          store::ProvisionEntries(app_->site().agreement_id(), version.doc);
+      entries.insert(entries.end(), provisions.begin(), provisions.end());
+    }
+    Result<std::unique_ptr<store::SearchIndex>> index = store::SearchIndex::Open(options.db);
+    ASSERT_TRUE(index.ok()) << index.error().ToString();
+    ASSERT_TRUE(index.value()->ReplaceAgreement(app_->site().agreement_id(), entries).ok());
     tokens_ = new std::map<std::string, std::string>();
     struct Account {
       const char* name;

@@ -156,6 +156,17 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 }
                 Result<Pool<store::SearchIndex>::Lease> index = site.search().Acquire();
                 if (!index.ok()) return ErrorResponse(503, index.error().ToString());
+                // No hits from an index that holds nothing of the agreement would read as "no
+                // such words"; the server says what is missing instead, as `treaty search` does.
+                Result<std::vector<std::string>> indexed = index.value()->Agreements();
+                if (!indexed.ok())
+                  return ServerFailure(503, "the search index failed", indexed.error());
+                if (std::find(indexed.value().begin(), indexed.value().end(),
+                              site.agreement_id()) == indexed.value().end()) {
+                  return ErrorResponse(503,
+                                       "the texts are not indexed for search: run treaty load "
+                                       "on the server's database");
+                }
                 Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
                 if (!hits.ok()) return ErrorResponse(400, hits.error().message);
                 nlohmann::json list = nlohmann::json::array();
