@@ -83,7 +83,15 @@ TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
   EXPECT_NE(latest.body.find("Leaves 3 to 102 of 103"), std::string::npos);
   EXPECT_NE(latest.body.find("<td>102</td>"), std::string::npos);
   EXPECT_EQ(latest.body.find("<td>0</td>"), std::string::npos);
-  EXPECT_NE(latest.body.find("href=\"/ledger?begin=0\""), std::string::npos);
+  // The page before ends where this one begins: no leaf is shown twice.
+  EXPECT_NE(latest.body.find("href=\"/ledger?begin=0&amp;end=3\""), std::string::npos)
+      << latest.body;
+  const http::HttpResponse before = Send("GET", "/ledger?begin=0&end=3");
+  EXPECT_NE(before.body.find("Leaves 0 to 2 of 103"), std::string::npos);
+  EXPECT_EQ(before.body.find("<td>3</td>"), std::string::npos);
+  EXPECT_NE(before.body.find("href=\"/ledger?begin=3\""), std::string::npos);
+  EXPECT_EQ(Send("GET", "/ledger?begin=5&end=5").status, 400);
+  EXPECT_EQ(Send("GET", "/ledger?begin=0&end=101").status, 400);
   EXPECT_NE(latest.body.find("badge ok"), std::string::npos);
 
   const http::HttpResponse first = Send("GET", "/ledger?begin=0");

@@ -4,7 +4,7 @@
 {{#PAST_END}}<p class="range">No leaves from {{BEGIN}}: the ledger has {{SIZE}}. <a href="/ledger">Latest events</a></p>{{/PAST_END}}
 {{#HEAD_UNREADABLE}}<p class="head">The latest signed tree head cannot be read: {{PROBLEM}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD_UNREADABLE}}
 {{#NO_HEAD}}<p>The ledger is empty.</p>{{/NO_HEAD}}
-{{#RANGE}}<p class="range">Leaves {{FIRST}} to {{LAST}} of {{SIZE}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.{{#HAS_EARLIER}} <a href="/ledger?begin={{EARLIER}}">Earlier events</a>{{/HAS_EARLIER}}{{#HAS_LATER}} <a href="/ledger?begin={{LATER}}">Later events</a>{{/HAS_LATER}}</p>{{/RANGE}}
+{{#RANGE}}<p class="range">Leaves {{FIRST}} to {{LAST}} of {{SIZE}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.{{#HAS_EARLIER}} <a href="/ledger?begin={{EARLIER}}{{#EARLIER_END}}&amp;end={{END}}{{/EARLIER_END}}">Earlier events</a>{{/HAS_EARLIER}}{{#HAS_LATER}} <a href="/ledger?begin={{LATER}}">Later events</a>{{/HAS_LATER}}</p>{{/RANGE}}
 {{#UNREADABLE}}<p class="error">Leaf {{LEAF}} cannot be read: {{PROBLEM}}</p>
 {{/UNREADABLE}}<table class="data events">
 <thead><tr><th>#</th><th>Date</th><th>Type</th><th>Participant</th><th>Amount</th><th>Description</th><th>Commitments</th><th>Classification</th><th>Recorded by</th></tr></thead>

@@ -517,6 +517,9 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   if (!query["begin"].empty() && !IsCount(query["begin"])) {
     return ProblemPage(400, "begin: a leaf index");
   }
+  if (!query["end"].empty() && !IsCount(query["end"])) {
+    return ProblemPage(400, "end: a leaf index");
+  }
   Result<StoreLease> store = site.ledgers().Acquire();
   if (!store.ok()) return LedgerUnavailablePage(store.error());
   // The notice after the recording form: only for an event of this ledger the caller sees, so
@@ -540,16 +543,23 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
     if (!state.value()) return ProblemPage(503, "the ledger cannot be read");
     size = state.value()->tree_size;
   }
-  // One page of leaves, the latest by default; readers see the public events among them.
+  // One page of leaves [begin, end), the latest by default; readers see the public events among
+  // them. A page before one that does not start at a multiple of the page size ends where that
+  // one begins (`end`), so that going back never shows a leaf twice.
   const int64_t begin = query["begin"].empty() ? std::max<int64_t>(0, size - kLedgerPageLeaves)
                                                : std::stoll(query["begin"]);
+  const int64_t end = query["end"].empty() ? begin + kLedgerPageLeaves : std::stoll(query["end"]);
+  if (end <= begin || end > begin + kLedgerPageLeaves) {
+    return ProblemPage(
+        400, fmt::format("end: after begin and at most {} leaves after it", kLedgerPageLeaves));
+  }
   ledger::EventFilter filter;
   filter.begin = begin;
-  filter.limit = kLedgerPageLeaves;
+  filter.limit = end - begin;
   Result<PageEvents> events = VisibleEvents(site, context, filter);
   if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
   for (const nlohmann::json& event : events.value().events) {
-    if (event.value("leaf_index", int64_t{0}) >= begin + kLedgerPageLeaves) break;
+    if (event.value("leaf_index", int64_t{0}) >= end) break;
     FillEventRow(body.AddSectionDictionary("EVENT"), event);
   }
   for (const auto& [leaf, problem] : events.value().unreadable) {
@@ -560,15 +570,18 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   if (begin < size) {
     TemplateDictionary* range = body.AddSectionDictionary("RANGE");
     range->SetIntValue("FIRST", static_cast<long>(begin));
-    range->SetIntValue("LAST", static_cast<long>(std::min(begin + kLedgerPageLeaves, size) - 1));
+    range->SetIntValue("LAST", static_cast<long>(std::min(end, size) - 1));
     range->SetIntValue("SIZE", static_cast<long>(size));
     if (begin > 0) {
-      range->SetIntValue("EARLIER",
-                         static_cast<long>(std::max<int64_t>(0, begin - kLedgerPageLeaves)));
-      range->ShowSection("HAS_EARLIER");
+      TemplateDictionary* earlier = range->AddSectionDictionary("HAS_EARLIER");
+      earlier->SetIntValue("EARLIER",
+                           static_cast<long>(std::max<int64_t>(0, begin - kLedgerPageLeaves)));
+      if (begin < kLedgerPageLeaves) {
+        earlier->SetValueAndShowSection("END", std::to_string(begin), "EARLIER_END");
+      }
     }
-    if (begin + kLedgerPageLeaves < size) {
-      range->SetIntValue("LATER", static_cast<long>(begin + kLedgerPageLeaves));
+    if (end < size) {
+      range->SetIntValue("LATER", static_cast<long>(end));
       range->ShowSection("HAS_LATER");
     }
     if (!context.SeesRestricted()) range->ShowSection("PUBLIC_ONLY");
