@@ -226,6 +226,18 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
       SubmitForm(common + "&amount=1500&currency=EUR&classification=public");
   EXPECT_EQ(recorded.status, 303) << recorded.body;
   EXPECT_EQ(TreeSize(), size + 1);
+  const std::string location = Header(recorded, "Location");
+  EXPECT_TRUE(location.starts_with("/ledger?recorded=")) << location;
+  // The same form sent again records nothing, and the page says so.
+  http::HttpResponse again = SubmitForm(common + "&amount=1500&currency=EUR&classification=public");
+  EXPECT_EQ(again.status, 303) << again.body;
+  EXPECT_EQ(TreeSize(), size + 1);
+  const std::string id = location.substr(location.find('=') + 1);
+  EXPECT_EQ(Header(again, "Location"), "/ledger?already=" + id);
+  const std::string page = Send("GET", "/ledger?already=" + id, "lauris").body;
+  EXPECT_NE(page.find("Already recorded, nothing new was written: event <code>" + id),
+            std::string::npos);
+  EXPECT_EQ(page.find("Recorded: event"), std::string::npos);
 }
 
 // The notice the recording form leads to names only an event of the ledger the caller sees.

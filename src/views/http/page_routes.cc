@@ -523,13 +523,22 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   Result<StoreLease> store = site.ledgers().Acquire();
   if (!store.ok()) return LedgerUnavailablePage(store.error());
   // The notice after the recording form: only for an event of this ledger the caller sees, so
-  // that a link cannot make the page say what did not happen.
-  if (const auto recorded = query.find("recorded"); recorded != query.end()) {
-    Result<std::optional<ledger::StoredEvent>> event = store.value()->EventById(recorded->second);
-    if (event.ok() && event.value() && event.value()->agreement == site.agreement_id() &&
-        evaluation::Sees(AudienceOf(context), event.value()->classification)) {
-      body.SetValueAndShowSection("ID", event.value()->id, "RECORDED");
+  // that a link cannot make the page say what did not happen. An event the form sent again was
+  // recorded before (`already`): the page is the one that holds its leaf.
+  std::optional<int64_t> already_leaf;
+  for (const char* notice : {"recorded", "already"}) {
+    const auto id = query.find(notice);
+    if (id == query.end()) continue;
+    Result<std::optional<ledger::StoredEvent>> event = store.value()->EventById(id->second);
+    if (!event.ok() || !event.value() || event.value()->agreement != site.agreement_id() ||
+        !evaluation::Sees(AudienceOf(context), event.value()->classification)) {
+      continue;
     }
+    TemplateDictionary* shown =
+        body.AddSectionDictionary(notice == std::string("recorded") ? "RECORDED" : "ALREADY");
+    shown->SetValue("ID", event.value()->id);
+    shown->SetIntValue("LEAF", static_cast<long>(event.value()->leaf_index));
+    if (notice != std::string("recorded")) already_leaf = event.value()->leaf_index;
   }
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
@@ -546,8 +555,11 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   // One page of leaves [begin, end), the latest by default; readers see the public events among
   // them. A page before one that does not start at a multiple of the page size ends where that
   // one begins (`end`), so that going back never shows a leaf twice.
-  const int64_t begin = query["begin"].empty() ? std::max<int64_t>(0, size - kLedgerPageLeaves)
-                                               : std::stoll(query["begin"]);
+  int64_t begin = query["begin"].empty() ? std::max<int64_t>(0, size - kLedgerPageLeaves)
+                                         : std::stoll(query["begin"]);
+  if (already_leaf && query["begin"].empty() && *already_leaf < begin) {
+    begin = *already_leaf / kLedgerPageLeaves * kLedgerPageLeaves;
+  }
   const int64_t end = query["end"].empty() ? begin + kLedgerPageLeaves : std::stoll(query["end"]);
   if (end <= begin || end > begin + kLedgerPageLeaves) {
     return ProblemPage(
@@ -681,9 +693,8 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
     event.erase("idempotency_key");
   }
   RecordOutcome outcome = RecordEvent(site, *context.user, std::move(event));
-  if (outcome.status == 200 || outcome.status == 201) {
-    return Redirect("/ledger?recorded=" + outcome.id);
-  }
+  if (outcome.status == 201) return Redirect("/ledger?recorded=" + outcome.id);
+  if (outcome.status == 200) return Redirect("/ledger?already=" + outcome.id);
   for (const ledger::FieldError& error : outcome.errors) errors.push_back(error.ToString());
   HttpResponse response = RecordForm(site, context, form, errors, outcome.status);
   response.log_detail = outcome.log_detail;
