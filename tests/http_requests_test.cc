@@ -74,6 +74,29 @@ TEST_F(HttpRequestsTest, RecordedByIsCheckedAsGivenNotReplaced) {
   EXPECT_EQ(trimmed.status, 201) << trimmed.body;
 }
 
+// A withdrawn event stays in the ledger, marked as withdrawn where it is listed, and its
+// correction names the leaf it corrects.
+TEST_F(HttpRequestsTest, PagesMarkAWithdrawnEventAndNameWhatACorrectionCorrects) {
+  const std::string id = RecordedId(Disbursement("Paid twice by mistake"));
+  const nlohmann::json retract = {{"action", "retract"},
+                                  {"description", "The payment was recorded twice"},
+                                  {"evidence", nlohmann::json::array()}};
+  const http::HttpResponse corrected =
+      Send("POST", "/api/v1/events/" + id + "/corrections", "lauris", retract.dump());
+  ASSERT_EQ(corrected.status, 201) << corrected.body;
+  const int64_t original = Json(Send("GET", "/api/v1/events/" + id))["leaf_index"];
+  const int64_t correction = Json(corrected)["leaf_index"];
+  const std::string ledger =
+      Send("GET", "/ledger?begin=" + std::to_string(original), "lauris").body;
+  EXPECT_NE(ledger.find("disbursement, withdrawn by leaf " + std::to_string(correction)),
+            std::string::npos)
+      << ledger;
+  EXPECT_NE(ledger.find("correction (retract), of leaf " + std::to_string(original)),
+            std::string::npos);
+  const std::string page = Send("GET", "/commitments/sec_2__hcontainer_1__para_2__sent_2").body;
+  EXPECT_NE(page.find("<tr class=\"corrected\">"), std::string::npos);
+}
+
 TEST_F(HttpRequestsTest, ACorrectionsBodyMayNotContradictItsPath) {
   const std::string id = RecordedId(Disbursement("To be corrected"));
   const std::string other = RecordedId(Disbursement("Another event"));

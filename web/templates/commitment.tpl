@@ -25,7 +25,7 @@
 {{#NO_EVENTS}}<p>No events recorded for this commitment.</p>{{/NO_EVENTS}}
 <table class="data">
 <tbody>
-{{#EVENT}}<tr><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
+{{#EVENT}}<tr class="{{CORRECTED}}"><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
 {{/EVENT}}
 </tbody>
 </table>

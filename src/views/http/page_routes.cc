@@ -69,6 +69,9 @@ std::string AmountText(const nlohmann::json& amount) {
 struct PageEvents {
   std::vector<nlohmann::json> events;
   std::vector<std::pair<int64_t, std::string>> unreadable;  // leaf index, problem
+  // What corrections say of the events shown (docs/ledger-format.md §9), by event id: "withdrawn
+  // by leaf 12" or "amended by leaf 12" for a corrected event, "of leaf 3" for a correction.
+  std::map<std::string, std::string> correction_notes;
 };
 
 // The visible events matching `filter` (views::VisibleEventJson for the caller's audience). An
@@ -93,16 +96,44 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
       out.events.push_back(std::move(*json.value()));
     }
   }
+  // The corrections the caller sees, which stay events of their own: the events they correct are
+  // marked, so that a withdrawn one is not read as standing.
+  ledger::EventFilter corrections;
+  corrections.agreement = filter.agreement;
+  corrections.classification = filter.classification;
+  corrections.type = "correction";
+  Result<std::vector<ledger::StoredEvent>> found = store.value()->FindEvents(corrections);
+  if (!found.ok()) return found.error();
+  for (const ledger::StoredEvent& correction : found.value()) {
+    Result<std::optional<nlohmann::json>> json =
+        views::VisibleEventJson(correction, AudienceOf(context));
+    if (!json.ok() || !json.value()) continue;
+    const std::string action = json.value()->value("action", "");
+    out.correction_notes[correction.corrects] = fmt::format(
+        "{} by leaf {}", action == "retract" ? "withdrawn" : "amended", correction.leaf_index);
+    Result<std::optional<ledger::StoredEvent>> original =
+        store.value()->EventById(correction.corrects);
+    if (original.ok() && original.value()) {
+      out.correction_notes[correction.id] = fmt::format("of leaf {}", original.value()->leaf_index);
+    }
+  }
   return out;
 }
 
-void FillEventRow(TemplateDictionary* row, const nlohmann::json& event) {
+// One event of a page; `notes` are PageEvents::correction_notes.
+void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
+                  const std::map<std::string, std::string>& notes) {
   const nlohmann::json& content = event.contains("replacement") ? event["replacement"] : event;
   row->SetIntValue("LEAF", event.value("leaf_index", 0));
   row->SetValue("DATE", content.value("date", ""));
-  row->SetValue("TYPE", event.value("type", "") == "correction"
-                            ? "correction (" + event.value("action", "") + ")"
-                            : event.value("type", ""));
+  std::string type = event.value("type", "") == "correction"
+                         ? "correction (" + event.value("action", "") + ")"
+                         : event.value("type", "");
+  if (const auto note = notes.find(event.value("id", "")); note != notes.end()) {
+    type += ", " + note->second;
+    if (!note->second.starts_with("of ")) row->SetValue("CORRECTED", "corrected");
+  }
+  row->SetValue("TYPE", type);
   row->SetValue("PARTICIPANT", content.value("participant", ""));
   row->SetValue("AMOUNT", content.contains("amount") ? AmountText(content["amount"]) : "");
   row->SetValue("DESCRIPTION", event.value("description", ""));
@@ -302,7 +333,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
   if (events.value().events.empty()) body.ShowSection("NO_EVENTS");
   for (const nlohmann::json& event : events.value().events) {
-    FillEventRow(body.AddSectionDictionary("EVENT"), event);
+    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes);
   }
   if (Result<bool> reviews = FillReviews(site, context, *commitment, review_form, body);
       !reviews.ok()) {
@@ -572,7 +603,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
   for (const nlohmann::json& event : events.value().events) {
     if (event.value("leaf_index", int64_t{0}) >= end) break;
-    FillEventRow(body.AddSectionDictionary("EVENT"), event);
+    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes);
   }
   for (const auto& [leaf, problem] : events.value().unreadable) {
     TemplateDictionary* row = body.AddSectionDictionary("UNREADABLE");
