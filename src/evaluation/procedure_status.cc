@@ -150,8 +150,8 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
   status.status = missed > 0 ? "missed" : open > 0 ? "open" : met > 0 ? "met" : "no_request";
   status.summary = requests.empty()
                        ? fmt::format("no {} consultation request recorded", rule.request_subtype)
-                       : fmt::format("{} requests: {} met, {} open, {} missed", requests.size(),
-                                     met, open, missed);
+                       : fmt::format("{} request{}: {} met, {} open, {} missed", requests.size(),
+                                     requests.size() == 1 ? "" : "s", met, open, missed);
   if (requests.empty()) {
     status.reasons.push_back(
         Reason{rule.window.source,
