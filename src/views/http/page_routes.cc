@@ -97,11 +97,14 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
     }
   }
   // The corrections the caller sees, which stay events of their own: the events they correct are
-  // marked, so that a withdrawn one is not read as standing.
+  // marked, so that a withdrawn one is not read as standing. A correction follows what it
+  // corrects, so only leaves from the first one shown are read.
+  if (events.value().empty()) return out;
   ledger::EventFilter corrections;
   corrections.agreement = filter.agreement;
   corrections.classification = filter.classification;
   corrections.type = "correction";
+  corrections.begin = events.value().front().leaf_index;
   Result<std::vector<ledger::StoredEvent>> found = store.value()->FindEvents(corrections);
   if (!found.ok()) return found.error();
   for (const ledger::StoredEvent& correction : found.value()) {
