@@ -118,8 +118,9 @@ TEST(SentenceConditionTest, PreambleSentencesAreContextWhateverTheySay) {
 }
 
 // An action's object reads as the promise does: a hedge set off by commas after the verb is left
-// out, a list goes on past its commas, a clause opened after a comma ends it, and one cut for
-// length ends on a content word and says so.
+// out, a list goes on past its commas, a clause opened after a comma ends it (an example list
+// after "including" is not joined to the object), and one cut for length ends on a content word
+// and says so.
 TEST(SentenceActionTest, ObjectsAreWholePhrasesOfThePromise) {
   struct Case {
     std::string sentence;
@@ -134,10 +135,11 @@ TEST(SentenceActionTest, ObjectsAreWholePhrasesOfThePromise) {
             "resilience, and reform agenda, as well as facilitate Ukraine’s EU accession.",
             "support Ukraine’s economic stability, reconstruction, resilience, and reform "
             "agenda"},
-           {"The Participants will work to achieve that Russia’s state assets, including in "
-            "Latvia’s "
-            "jurisdiction, remain frozen and immobilised.",
-            "work to achieve that Russia’s state assets remain frozen and immobilised"},
+           {"Latvia will provide Ukraine with comprehensive and long-term military and "
+            "non-military "
+            "support, including military, reconstruction, economic, financial, and humanitarian "
+            "assistance.",
+            "provide Ukraine with comprehensive and long-term military and non-military support"},
            {"This will be achieved through, but not limited to, intelligence and experience "
             "sharing, as well as cooperation between agencies.",
             "achieve through intelligence and experience sharing"},

@@ -73,28 +73,30 @@ TEST(SubmissionChecksTest, ARespondsToNamesAnEventOfTheExpectedTypeAndSubtype) {
 // A notice passes from one Participant to the other: only that Participant's institutions record
 // it, in the event and in a correction's replacement alike.
 TEST(SubmissionChecksTest, ANoticeIsRecordedByAnInstitutionOfItsParticipant) {
-  const References none;
+  const KeysFile keys = TestKeys();
+  auto problem = [&](const Event& event) {
+    std::optional<Error> found = NoticeSenderProblem(event, keys);
+    return found ? found->ToString() : std::string();
+  };
   Event notice = Responding(EventType::kNotice, "extension", "");
-  EXPECT_EQ(none.ProblemOf(notice), "");
+  EXPECT_EQ(problem(notice), "");
   notice.content.participant = "LV";
-  EXPECT_EQ(none.ProblemOf(notice),
+  EXPECT_EQ(problem(notice),
             "participant: a notice is given by the Participant of the institution that records "
             "it: ua-mod records notices of UA, not of LV");
   notice.content.participant = "both";
-  EXPECT_NE(none.ProblemOf(notice), "");
+  EXPECT_NE(problem(notice), "");
   // Other events may tell what the other Participant did.
   Event delivery = Responding(EventType::kDelivery, "", "");
   delivery.content.participant = "LV";
-  EXPECT_EQ(none.ProblemOf(delivery), "");
+  EXPECT_EQ(problem(delivery), "");
 
-  References earlier;
-  earlier.Add("original", "delivery", "", "public", "ua-mod");
   Event correction = Responding(EventType::kCorrection, "", "");
   correction.corrects = "original";
   correction.action = "amend";
   correction.replacement = Responding(EventType::kNotice, "termination", "").content;
   correction.replacement->participant = "LV";
-  EXPECT_EQ(earlier.ProblemOf(correction).substr(0, 24), "replacement.participant:");
+  EXPECT_EQ(problem(correction).substr(0, 24), "replacement.participant:");
 }
 
 TEST(SubmissionChecksTest, ACorrectionFollowsTheRulesOfSection91) {

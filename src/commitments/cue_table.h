@@ -63,8 +63,8 @@ struct CueTable {
   // Words that, after a comma, open another clause rather than go on with a list: "as" (as well
   // as), "including", "which". An action's object ends there.
   std::vector<std::string_view> clause_openers;
-  // Articles, conjunctions and determiners, besides the prepositions: an object cut short does
-  // not end on one.
+  // Articles, conjunctions, determiners and the prepositions `prepositions` leaves out (those that
+  // never move a party out of the subject's place): an object cut short does not end on one.
   std::vector<std::string_view> function_words;
 
   // First-word indexes of the pattern tables above (IndexCueTable builds them).

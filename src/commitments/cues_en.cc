@@ -216,8 +216,9 @@ CueTable MakeEnglishCues() {
                       "notably", "particularly", "especially",  "so",          "to",
                       "for",     "with",         "within",      "until",       "unless",
                       "if",      "provided",     "whereby",     "thus",        "given"};
-  t.function_words = {"the",   "a",     "an",    "and",   "or",   "its", "their", "this", "that",
-                      "these", "those", "which", "whose", "such", "any", "all",   "each"};
+  t.function_words = {"the",  "a",    "an",    "and",     "or",    "its",   "their",
+                      "this", "that", "these", "those",   "which", "whose", "such",
+                      "any",  "all",  "each",  "through", "under", "via",   "at"};
   t.prepositions = {"to",   "for", "of",     "with",    "against",  "from",    "by",
                     "in",   "on",  "into",   "towards", "about",    "between", "among",
                     "than", "as",  "within", "across",  "vis-à-vis"};

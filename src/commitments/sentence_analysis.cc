@@ -175,30 +175,42 @@ std::optional<size_t> ClosingComma(const Reading& r, size_t comma) {
   return std::nullopt;
 }
 
+// True when token `i` is a preposition, article or conjunction: a construction is unfinished
+// after it ("through", "and").
+bool IsFunctionWord(const Reading& r, size_t i, const CueTable& cues) {
+  return Contains(cues.prepositions, r.tokens[i].lower) ||
+         Contains(cues.function_words, r.tokens[i].lower);
+}
+
 // The words an action's verb governs, from token `first`: to the clause's end (";", ".", ":"),
-// a condition, or a comma that opens another clause ("…, as well as", "…, including") unless it
-// only sets off a short phrase, which is left out, as is one right after the verb ("continue, as
-// far as possible, its contributions"); other commas (a list) go on. At most kMaxObjectTokens
-// tokens: a longer object is cut after its last content word and ends with "…".
+// a condition, or a comma that opens another clause ("…, as well as", "…, including"); other
+// commas (a list) go on. A short phrase set off by commas right after the verb, or where the
+// words before it are unfinished, is left out ("continue, as far as possible, its
+// contributions"; "achieved through, but not limited to, intelligence sharing"). At most
+// kMaxObjectTokens tokens: a longer object is cut after its last content word and ends with "…".
 std::string ReadObject(const Reading& r, size_t first, const CueTable& cues) {
   constexpr size_t kMaxObjectTokens = 30;
   const size_t n = r.tokens.size();
   while (first < n && r.in_condition[first]) ++first;
   if (first < n && r.tokens[first].lower == ",") {
-    if (std::optional<size_t> closing = ClosingComma(r, first)) first = *closing + 1;
+    const std::optional<size_t> closing = ClosingComma(r, first);
+    first = closing ? *closing + 1 : first + 1;
   }
   std::vector<std::pair<size_t, size_t>> pieces;  // [first, end) runs of kept tokens
   size_t piece = first;
-  size_t i = first;
+  size_t end = first;
   size_t kept = 0;
   bool cut = false;
-  while (i < n && !r.in_condition[i] && !Contains({";", ".", ":"}, r.tokens[i].lower)) {
-    if (r.tokens[i].lower == "," && (i + 1 >= n || r.in_condition[i + 1] ||
-                                     Contains(cues.clause_openers, r.tokens[i + 1].lower))) {
-      const std::optional<size_t> closing = ClosingComma(r, i);
-      if (!closing || *closing + 1 >= n || r.in_condition[*closing + 1]) break;
-      pieces.emplace_back(piece, i);
-      piece = i = *closing + 1;
+  while (end < n && !r.in_condition[end] && !Contains({";", ".", ":"}, r.tokens[end].lower)) {
+    if (r.tokens[end].lower == "," && (end + 1 >= n || r.in_condition[end + 1] ||
+                                       Contains(cues.clause_openers, r.tokens[end + 1].lower))) {
+      const std::optional<size_t> closing = ClosingComma(r, end);
+      if (end == piece || !IsFunctionWord(r, end - 1, cues) || !closing || *closing + 1 >= n ||
+          r.in_condition[*closing + 1]) {
+        break;
+      }
+      pieces.emplace_back(piece, end);
+      piece = end = *closing + 1;
       continue;
     }
     if (kept == kMaxObjectTokens) {
@@ -206,16 +218,15 @@ std::string ReadObject(const Reading& r, size_t first, const CueTable& cues) {
       break;
     }
     ++kept;
-    ++i;
+    ++end;
   }
-  pieces.emplace_back(piece, i);
+  pieces.emplace_back(piece, end);
   if (cut) {
     // Back to the last content word: not a comma, preposition, article or conjunction.
-    size_t& end = pieces.back().second;
-    while (end > pieces.back().first && (r.tokens[end - 1].kind != TokenKind::kWord ||
-                                         Contains(cues.prepositions, r.tokens[end - 1].lower) ||
-                                         Contains(cues.function_words, r.tokens[end - 1].lower)))
-      --end;
+    size_t& last = pieces.back().second;
+    while (last > pieces.back().first &&
+           (r.tokens[last - 1].kind != TokenKind::kWord || IsFunctionWord(r, last - 1, cues)))
+      --last;
   }
   std::string object;
   for (const auto& [from, to] : pieces) {

@@ -58,7 +58,7 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
     if (fact.subtype != rule.request_subtype) continue;
     Result<Instant> opens = ParseInstant(fact.occurred_at, "occurred_at");
     if (!opens.ok() || opens.value() > at) continue;
-    if (!InForceOn(lifecycle, opens.value().UtcDate())) {
+    if (!InForceOn(lifecycle, opens.value().LocalDate())) {
       status.reasons.push_back(
           Reason{rule.window.source,
                  fmt::format("request {} at {} is not counted: the Agreement was not in force "

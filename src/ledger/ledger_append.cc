@@ -230,6 +230,9 @@ class AppendRun {
 
   // References of §6.2 step 3 and the correction rules of §9.1.
   std::optional<Error> CheckReferences(size_t i, const Event& event) {
+    if (std::optional<Error> sender = NoticeSenderProblem(event, *request_.keys)) {
+      return SubmissionError(i, sender->where, sender->message);
+    }
     Result<std::optional<Error>> problem =
         ReferenceProblem(event, request_.agreement, *request_.keys,
                          [this](const std::string& id) { return Lookup(id); });

@@ -74,6 +74,10 @@ Result<std::vector<ImportError>> CheckImportRows(LedgerStore& store, const Impor
       refuse(row, *problem);
       continue;
     }
+    if (std::optional<Error> sender = NoticeSenderProblem(row.event, *check.keys)) {
+      refuse(row, *sender);
+      continue;
+    }
     Result<std::optional<Error>> references =
         ReferenceProblem(row.event, check.agreement, *check.keys, lookup);
     if (!references.ok()) return references.error();

@@ -48,12 +48,9 @@ Result<std::optional<Error>> RespondsToProblem(const std::string& prefix,
   return std::optional<Error>();
 }
 
-// A written notice (sec_6__para_2, sec_6__para_5, sec_6__para_7: "by … written notice to the other
-// Participant") is given by one Participant; only an institution of that Participant records it,
-// so that one Participant's records alone can never stand for the other's notice, such as its
-// part of a joint extension. `content` is the event's own or its replacement's (`prefix`).
-std::optional<Error> NoticeSenderProblem(const std::string& prefix, const EventContent& content,
-                                         const Event& event, const KeysFile& keys) {
+// NoticeSenderProblem for `content`, the event's own or its replacement's (`prefix`).
+std::optional<Error> ContentSenderProblem(const std::string& prefix, const EventContent& content,
+                                          const Event& event, const KeysFile& keys) {
   if (content.type != EventType::kNotice) return std::nullopt;
   const std::string own = ParticipantOf(keys, event.recorded_by.institution);
   if (content.participant == own) return std::nullopt;
@@ -99,17 +96,16 @@ std::optional<Error> SubmissionProblem(const Event& event, const std::string& ag
   return std::nullopt;
 }
 
+std::optional<Error> NoticeSenderProblem(const Event& event, const KeysFile& keys) {
+  if (std::optional<Error> problem = ContentSenderProblem("", event.content, event, keys)) {
+    return problem;
+  }
+  if (!event.replacement) return std::nullopt;
+  return ContentSenderProblem("replacement.", *event.replacement, event, keys);
+}
+
 Result<std::optional<Error>> ReferenceProblem(const Event& event, const std::string& agreement,
                                               const KeysFile& keys, const ReferenceLookup& lookup) {
-  if (std::optional<Error> sender = NoticeSenderProblem("", event.content, event, keys)) {
-    return sender;
-  }
-  if (event.replacement) {
-    if (std::optional<Error> sender =
-            NoticeSenderProblem("replacement.", *event.replacement, event, keys)) {
-      return sender;
-    }
-  }
   Result<std::optional<Error>> responds = RespondsToProblem("", event.content, agreement, lookup);
   if (!responds.ok() || responds.value()) return responds;
   if (event.replacement) {

@@ -37,10 +37,17 @@ using ReferenceLookup = std::function<Result<std::optional<Referenced>>(const st
 std::optional<Error> SubmissionProblem(const Event& event, const std::string& agreement,
                                        const PrivateKey& key);
 
-// Why the references of `event` fail (step 3 and §9.1): a notice must be the recording
-// institution's Participant's (§1.2), `responds_to` must name an event of the expected type and
-// subtype (§1.3), `corrects` an event that is not a correction, of the same classification,
-// recorded by the same Participant. The outer error is one of `lookup`; the inner
+// Why `event`, a notice or a correction amending into one, cannot be recorded by its institution:
+// a written notice (sec_6__para_2, sec_6__para_5, sec_6__para_7: "by … written notice to the other
+// Participant") is given by one Participant, and only an institution of that Participant records
+// it, so that one Participant's records can never stand for the other's notice, such as its part
+// of a joint extension. Checked when an event is appended or imported; `treaty verify` does not
+// hold ledgers recorded before the rule to it.
+std::optional<Error> NoticeSenderProblem(const Event& event, const KeysFile& keys);
+
+// Why the references of `event` fail (step 3 and §9.1): `responds_to` must name an event of the
+// expected type and subtype (§1.3), `corrects` an event that is not a correction, of the same
+// classification, recorded by the same Participant. The outer error is one of `lookup`; the inner
 // one names the event's field in Error::where.
 Result<std::optional<Error>> ReferenceProblem(const Event& event, const std::string& agreement,
                                               const KeysFile& keys, const ReferenceLookup& lookup);

@@ -144,6 +144,15 @@ check "drones count as drones" has "6,000 drones delivered by 2025-06-30 in 2 de
 check "pieces are named as not counted" \
   has "1 delivery not counted: counted in \"pcs\", not in the text's unit \"drone\"" "$work/out"
 
+# ---- a request's day is the one on its own clock: 01:00 in Vilnius on the signature day counts ----
+check "record a request on the signature day, local time" run 0 record --db "$db" --user tester \
+  --type consultation_request --subtype armed_attack --participant LV --date 2024-04-11 \
+  --occurred-at 2024-04-11T01:00:00+03:00 --commitment sec_4__para_1__sent_1 \
+  --description "request at night" --classification public
+check "status after it" run 0 status --db "$db" --at 2024-04-13
+check "it opened a window" bash -c "! grep -qF 'is not counted: the Agreement was not in force' '$work/out'"
+check "which was missed" has "sec_4__para_1__sent_1  missed" "$work/out"
+
 # ---- after a termination nothing more is owed, and before entry into force nothing counted ----
 ended="$work/ended.sqlite"
 cp "$db" "$ended"

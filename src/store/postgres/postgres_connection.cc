@@ -38,7 +38,10 @@ std::string WithConnectTimeout(const std::string& url) {
   }
   const std::string setting = fmt::format("connect_timeout={}", kPostgresConnectTimeoutSeconds);
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return url + (url.find('?') == std::string::npos ? "?" : "&") + setting;
+    const char* separator = url.find('?') == std::string::npos         ? "?"
+                            : url.ends_with('?') || url.ends_with('&') ? ""
+                                                                       : "&";
+    return url + separator + setting;
   }
   return url.empty() ? setting : url + " " + setting;
 }
