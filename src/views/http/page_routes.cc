@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <mutex>
+#include <set>
 
 #include "document/alignment.h"
 #include "evaluation/ledger_facts.h"
@@ -107,17 +108,25 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
   corrections.begin = events.value().front().leaf_index;
   Result<std::vector<ledger::StoredEvent>> found = store.value()->FindEvents(corrections);
   if (!found.ok()) return found.error();
+  // Notes only for the rows shown: a correction is read only when it or what it corrects is one.
+  std::set<std::string> shown;
+  for (const ledger::StoredEvent& event : events.value()) shown.insert(event.id);
   for (const ledger::StoredEvent& correction : found.value()) {
-    Result<std::optional<nlohmann::json>> json =
-        views::VisibleEventJson(correction, AudienceOf(context));
-    if (!json.ok() || !json.value()) continue;
-    const std::string action = json.value()->value("action", "");
-    out.correction_notes[correction.corrects] = fmt::format(
-        "{} by leaf {}", action == "retract" ? "withdrawn" : "amended", correction.leaf_index);
-    Result<std::optional<ledger::StoredEvent>> original =
-        store.value()->EventById(correction.corrects);
-    if (original.ok() && original.value()) {
-      out.correction_notes[correction.id] = fmt::format("of leaf {}", original.value()->leaf_index);
+    if (shown.contains(correction.corrects)) {
+      Result<std::optional<nlohmann::json>> json =
+          views::VisibleEventJson(correction, AudienceOf(context));
+      if (!json.ok() || !json.value()) continue;
+      const std::string action = json.value()->value("action", "");
+      out.correction_notes[correction.corrects] = fmt::format(
+          "{} by leaf {}", action == "retract" ? "withdrawn" : "amended", correction.leaf_index);
+    }
+    if (shown.contains(correction.id)) {
+      Result<std::optional<ledger::StoredEvent>> original =
+          store.value()->EventById(correction.corrects);
+      if (original.ok() && original.value()) {
+        out.correction_notes[correction.id] =
+            fmt::format("of leaf {}", original.value()->leaf_index);
+      }
     }
   }
   return out;
