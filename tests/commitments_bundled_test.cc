@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commitments/agreement_commitments.h"
+#include "commitments/filters.h"
 
 namespace treaty::commitments {
 namespace {
@@ -211,6 +212,36 @@ TEST_F(BundledCommitmentsTest, EveryCommitmentQuotesBothLanguages) {
     EXPECT_EQ(languages, (std::set<std::string>{"en", "lv"})) << c.id;
     EXPECT_EQ(c.source.quotes.front().language, "en") << c.id << ": English prevails";
   }
+}
+
+// The sections (eIds sec_N) whose commitments --area keeps.
+std::set<std::string> SectionsInArea(const std::vector<Commitment>& all, std::string_view area) {
+  std::set<std::string> sections;
+  for (const Commitment& c : all) {
+    if (c.sentence_class == SentenceClass::kCommitment && InArea(c, area)) {
+      sections.insert(c.area.section);
+    }
+  }
+  return sections;
+}
+
+TEST_F(BundledCommitmentsTest, AnAreaIsFoundByTheWordsOfItsHeadingsInEitherLanguage) {
+  const std::vector<Commitment>& all = agreement_->reviewed;
+  // Section 2 is "Areas of military support …", section 3 "Areas of non-military support".
+  EXPECT_EQ(SectionsInArea(all, "military"), (std::set<std::string>{"sec_2"}));
+  EXPECT_EQ(SectionsInArea(all, "Militārā"), (std::set<std::string>{"sec_2"}));
+  EXPECT_EQ(SectionsInArea(all, "militara"), (std::set<std::string>{"sec_2"}));
+  EXPECT_EQ(SectionsInArea(all, "non-military"), (std::set<std::string>{"sec_3"}));
+  EXPECT_EQ(SectionsInArea(all, "NEMILITĀRĀ"), (std::set<std::string>{"sec_3"}));
+  EXPECT_EQ(SectionsInArea(all, "3"), (std::set<std::string>{"sec_3"}));
+  EXPECT_TRUE(SectionsInArea(all, "ilitary").empty()) << "words are matched from their start";
+  const auto in_area = [&](const std::string& id, std::string_view area) {
+    const auto c =
+        std::find_if(all.begin(), all.end(), [&](const Commitment& x) { return x.id == id; });
+    return c != all.end() && InArea(*c, area);
+  };
+  EXPECT_TRUE(in_area("sec_2__hcontainer_2__para_1__sent_1", "military training"));
+  EXPECT_FALSE(in_area("sec_2__hcontainer_1__para_1__sent_1", "military training"));
 }
 
 }  // namespace

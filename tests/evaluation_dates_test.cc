@@ -128,6 +128,16 @@ TEST(EvaluationDates, AnInstantKnowsItsLocalAndUtcDates) {
   EXPECT_EQ(new_year_in_riga.ToString(), "2024-01-01T01:00:00+02:00");
 }
 
+TEST(EvaluationDates, PeriodsAreSaidInWords) {
+  EXPECT_EQ(P("P10Y").InWords(), "10 years");
+  EXPECT_EQ(P("PT24H").InWords(), "24 hours");
+  EXPECT_EQ(P("P1Y2M1D").InWords(), "1 year 2 months 1 day");
+  EXPECT_EQ(P("PT1H30M").InWords(), "1 hour 30 minutes");
+  EXPECT_EQ(P("P2W").InWords(), "14 days");
+  EXPECT_EQ(PeriodInWords("P6M"), "6 months");
+  EXPECT_EQ(PeriodInWords("ten years"), "ten years") << "not a period: shown as written";
+}
+
 TEST(EvaluationDates, PeriodsOfMonthsHaveNoExactLength) {
   EXPECT_FALSE(P("P6M").ExactLength().has_value());
   EXPECT_EQ(P("P1DT1S").ExactLength(), std::chrono::seconds(86401));

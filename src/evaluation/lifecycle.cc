@@ -207,7 +207,7 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
   // signature, the term's last day is the same date ten years later (period.h).
   out.term_last_day = LastDayOfPeriod(out.in_force_from, parameters.term.value);
   reason(parameters.term.source,
-         fmt::format("a term of {} from {}: its last day is {}", parameters.term.value.ToString(),
+         fmt::format("a term of {} from {}: its last day is {}", parameters.term.value.InWords(),
                      out.in_force_from.ToString(), out.term_last_day.ToString()));
 
   std::optional<Termination> termination = EarliestTermination(parameters, known);

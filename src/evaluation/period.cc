@@ -44,6 +44,22 @@ std::string Period::ToString() const {
   return out;
 }
 
+std::string Period::InWords() const {
+  std::string out;
+  const auto add = [&out](long long count, std::string_view unit) {
+    if (count == 0) return;
+    out += fmt::format("{}{} {}{}", out.empty() ? "" : " ", count, unit, count == 1 ? "" : "s");
+  };
+  add(years, "year");
+  add(months, "month");
+  add(days, "day");
+  const long long total = time.count();
+  add(total / 3600, "hour");
+  add(total % 3600 / 60, "minute");
+  add(total % 60, "second");
+  return out.empty() ? "no time" : out;
+}
+
 Result<Period> ParsePeriod(std::string_view text, std::string_view where) {
   auto fail = [&](std::string why) {
     return Error{fmt::format("'{}' is not an ISO 8601 period (P10Y, P6M, PT24H): {}", text, why),
@@ -97,6 +113,11 @@ Result<Period> ParsePeriod(std::string_view text, std::string_view where) {
   }
   if (!any) return fail("it has no parts");
   return period;
+}
+
+std::string PeriodInWords(std::string_view iso_text) {
+  Result<Period> period = ParsePeriod(iso_text);
+  return period.ok() ? period.value().InWords() : std::string(iso_text);
 }
 
 Date LastDayOfPeriod(Date event_day, const Period& period) { return Shift(event_day, period, 1); }

@@ -34,12 +34,19 @@ struct Period {
   // the period has years or months, whose length depends on where it starts.
   std::optional<std::chrono::seconds> ExactLength() const;
   std::string ToString() const;  // ISO 8601, "P10Y", "PT24H"; "PT0S" for zero
+  // In words for people: "10 years", "6 months", "24 hours", "1 year 2 months 3 days",
+  // "1 hour 30 minutes"; "no time" for zero.
+  std::string InWords() const;
   bool operator==(const Period&) const = default;
 };
 
 // Reads an ISO 8601 duration of the form P[nY][nM][nW][nD][T[nH][nM][nS]], at least one part,
 // each n at most 6 digits. The error says which character is wrong; its `where` is `where`.
 Result<Period> ParsePeriod(std::string_view text, std::string_view where = {});
+
+// The InWords of an ISO 8601 period as written in a package ("P10Y" → "10 years"), or the text
+// itself when it is not one.
+std::string PeriodInWords(std::string_view iso_text);
 
 // The last day of `period` counted from an event on `event_day` (Art. 3(1) and 3(2)(c)).
 // REQUIRES: `period.time` is zero.

@@ -37,6 +37,12 @@ std::string InForceDays(const Lifecycle& lifecycle) {
                      lifecycle.last_day_in_force.ToString());
 }
 
+// "armed attack" for the subtype armed_attack: how a summary names it.
+std::string SubtypeInWords(std::string subtype) {
+  std::replace(subtype.begin(), subtype.end(), '_', ' ');
+  return subtype;
+}
+
 }  // namespace
 
 // sec_4__para_1: "at the request of either Participant, the Participants will consult
@@ -53,7 +59,7 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
   status.provision = rule.window.source.eid;
   status.rule = "consultations";
   json requests = json::array();
-  int open = 0, met = 0, missed = 0;
+  int open = 0, met = 0, missed = 0, set_aside = 0;
   for (const auto& [id, fact] : facts.facts(EventType::kConsultationRequest)) {
     if (fact.subtype != rule.request_subtype) continue;
     Result<Instant> opens = ParseInstant(fact.occurred_at, "occurred_at");
@@ -65,6 +71,7 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
                              "then ({}), so it opened no window",
                              id, opens.value().ToString(), InForceDays(lifecycle)),
                  {id}});
+      ++set_aside;
       continue;
     }
     std::vector<Instant> responses;
@@ -108,8 +115,8 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
         ++open;
         entry["time_left_seconds"] = w.time_left.count();
         finding = fmt::format(
-            "request {} of {} opened the {} window at {}; {} left until {}", id, fact.participant,
-            rule.window.value.ToString(), w.opens.ToString(),
+            "request {} of {} opened a window of {} at {}; {} left until {}", id, fact.participant,
+            rule.window.value.InWords(), w.opens.ToString(),
             fmt::format("{}h{:02}m", w.time_left.count() / 3600, w.time_left.count() % 3600 / 60),
             w.closes.ToString());
         break;
@@ -117,7 +124,7 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
         ++met;
         finding =
             fmt::format("request {} at {} was answered by consultations at {}, within {}", id,
-                        w.opens.ToString(), w.response->ToString(), rule.window.value.ToString());
+                        w.opens.ToString(), w.response->ToString(), rule.window.value.InWords());
         break;
       case WindowState::kMissed:
         ++missed;
@@ -148,15 +155,21 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
                      {"request_subtype", rule.request_subtype},
                      {"requests", requests}};
   status.status = missed > 0 ? "missed" : open > 0 ? "open" : met > 0 ? "met" : "no_request";
-  status.summary = requests.empty()
-                       ? fmt::format("no {} consultation request recorded", rule.request_subtype)
-                       : fmt::format("{} request{}: {} met, {} open, {} missed", requests.size(),
-                                     requests.size() == 1 ? "" : "s", met, open, missed);
+  const std::string not_counted =
+      set_aside == 0 ? std::string()
+                     : fmt::format(" ({} not counted: the Agreement was not in force)", set_aside);
+  status.summary =
+      requests.empty()
+          ? fmt::format("no {} consultation request {}{}", SubtypeInWords(rule.request_subtype),
+                        set_aside == 0 ? "recorded" : "counted", not_counted)
+          : fmt::format("{} request{}: {} met, {} open, {} missed{}", requests.size(),
+                        requests.size() == 1 ? "" : "s", met, open, missed, not_counted);
   if (requests.empty()) {
     status.reasons.push_back(
         Reason{rule.window.source,
-               fmt::format("no consultation_request of subtype {} is recorded by {}: no clock runs",
-                           rule.request_subtype, at.ToUtcString()),
+               fmt::format("no consultation_request of subtype {} {} by {}: no clock runs",
+                           rule.request_subtype, set_aside == 0 ? "is recorded" : "counts",
+                           at.ToUtcString()),
                {}});
   }
   return outcome;

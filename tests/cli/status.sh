@@ -174,6 +174,9 @@ check "2026 is not owed" has "year 2026 not owed: the Agreement's last day in fo
 check "nor its deadline listed" bash -c "! grep -qF 'End of 2026 for 0.25% of GDP' '$work/out'"
 check "the request opened no window" has "is not counted: the Agreement was not in force then" \
   "$work/out"
+check "the summary names the request not counted" \
+  has "1 request: 0 met, 0 open, 1 missed (1 not counted: the Agreement was not in force)" \
+  "$work/out"
 check "the early dialogue is not counted" \
   has "1 meeting not counted: held while the Agreement was not in force" "$work/out"
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commitments/agreement_commitments.h"
+#include "commitments/filters.h"
 #include "text/language.h"
 #include "views/cli/commands.h"
 #include "views/cli/commitment_table.h"
@@ -17,31 +18,6 @@ namespace {
 using commitments::Commitment;
 using commitments::SentenceClass;
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// --area: a section number ("2"), an eId prefix ("sec_2__hcontainer_5") or words of a heading.
-bool InArea(const Commitment& c, const std::string& area) {
-  if (area.empty()) return true;
-  if (c.area.section == "sec_" + area) return true;
-  if (c.id == area || c.id.starts_with(area + "__")) return true;
-  std::string wanted = AsciiLower(area);
-  for (const auto& [language, headings] : c.area.headings_by_language)
-    for (const std::string& heading : headings)
-      if (AsciiLower(heading).find(wanted) != std::string::npos) return true;
-  return false;
-}
-
-bool HasObligor(const Commitment& c, const std::string& obligor) {
-  if (obligor.empty()) return true;
-  if (obligor == "both") return c.obligors.size() > 1;
-  return std::find(c.obligors.begin(), c.obligors.end(), obligor) != c.obligors.end();
-}
-
 bool Selected(const Commitment& c, const CommitmentsOptions& o) {
   std::string_view cls = commitments::SentenceClassName(c.sentence_class);
   if (o.sentence_class.empty()) {
@@ -53,7 +29,7 @@ bool Selected(const Commitment& c, const CommitmentsOptions& o) {
   }
   if (!o.strength.empty() && o.strength != commitments::StrengthName(c.strength)) return false;
   if (!o.category.empty() && o.category != commitments::CategoryName(c.area.category)) return false;
-  return HasObligor(c, o.obligor) && InArea(c, o.area);
+  return commitments::HasObligor(c, o.obligor) && commitments::InArea(c, o.area);
 }
 
 }  // namespace

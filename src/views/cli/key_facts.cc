@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "document/alignment.h"
+#include "evaluation/period.h"
 #include "views/cli/outline_text.h"
 
 namespace treaty::views {
@@ -38,7 +39,10 @@ std::string KeyFactsText(const document::AgreementPackage& package,
   out += fmt::format(
       "  entry into force  {}{}\n", package.entry_into_force,
       package.entry_into_force_date.empty() ? "" : " (" + package.entry_into_force_date + ")");
-  if (!package.term.empty()) out += fmt::format("  term              {}\n", package.term);
+  if (!package.term.empty()) {
+    out += fmt::format("  term              {} ({})\n", evaluation::PeriodInWords(package.term),
+                       package.term);
+  }
   std::string languages;
   for (text::Language language : package.authentic_languages) {
     languages += (languages.empty() ? "" : ", ") + std::string(text::LanguageCode(language));

@@ -2,18 +2,11 @@
 
 #include <algorithm>
 
+#include "commitments/filters.h"
 #include "evaluation/commitment_status.h"
 
 namespace treaty::http {
 namespace {
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string Get(const std::map<std::string, std::string>& query, const char* name) {
   const auto found = query.find(name);
@@ -30,24 +23,7 @@ bool CommitmentFilter::Matches(const commitments::Commitment& c) const {
   }
   if (!strength.empty() && strength != commitments::StrengthName(c.strength)) return false;
   if (!category.empty() && category != commitments::CategoryName(c.area.category)) return false;
-  if (!obligor.empty()) {
-    if (obligor == "both") {
-      if (c.obligors.size() < 2) return false;
-    } else if (std::find(c.obligors.begin(), c.obligors.end(), obligor) == c.obligors.end()) {
-      return false;
-    }
-  }
-  if (area.empty() || c.area.section == "sec_" + area || c.id == area ||
-      c.id.starts_with(area + "__")) {
-    return true;
-  }
-  const std::string wanted = AsciiLower(area);
-  for (const auto& [language, headings] : c.area.headings_by_language) {
-    for (const std::string& heading : headings) {
-      if (AsciiLower(heading).find(wanted) != std::string::npos) return true;
-    }
-  }
-  return false;
+  return commitments::HasObligor(c, obligor) && commitments::InArea(c, area);
 }
 
 Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query,

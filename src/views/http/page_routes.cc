@@ -8,6 +8,7 @@
 
 #include "document/alignment.h"
 #include "evaluation/ledger_facts.h"
+#include "evaluation/period.h"
 #include "ledger/currency.h"
 #include "ledger/event.h"
 #include "ledger/hash.h"
@@ -179,7 +180,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
   body.SetValue("SIGNED_DATE", package.signed_date);
   body.SetValue("SIGNED_PLACE", package.signed_place);
   body.SetValue("ENTRY_INTO_FORCE", package.entry_into_force);
-  body.SetValue("TERM", package.term);
+  body.SetValue("TERM", evaluation::PeriodInWords(package.term));
   for (const grammar::ExtractedText& version : site.agreement().versions) {
     body.AddSectionDictionary("LANGUAGE")
         ->SetValue("LANGUAGE_CODE",

@@ -2,6 +2,7 @@
 // gives them (status_service.h). A reader's status is evaluated over public events only.
 #include <fmt/format.h>
 
+#include "evaluation/period.h"
 #include "views/http/content_coding.h"
 #include "views/http/entity_tag.h"
 #include "views/http/page.h"
@@ -117,7 +118,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     procedure->SetValue("ID", entry.id);
     procedure->SetValue("STATUS", entry.status);
     procedure->SetValue("SUMMARY", entry.summary);
-    procedure->SetValue("WINDOW", entry.progress.value("window", ""));
+    procedure->SetValue("WINDOW", evaluation::PeriodInWords(entry.progress.value("window", "")));
     procedure->SetValue("SUBTYPE", entry.progress.value("request_subtype", ""));
     for (const nlohmann::json& request :
          entry.progress.value("requests", nlohmann::json::array())) {
