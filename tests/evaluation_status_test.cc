@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -327,6 +328,97 @@ TEST(EvaluationStatus, AnEffectiveDateBeyond2200IsRefusedOnInputAndEvaluatedWhen
   Result<AgreementStatus> status =
       EvaluateStatus(BundledRules(), facts, EndOfDay(ParseDate("2026-01-01").value()));
   EXPECT_TRUE(status.ok()) << status.error().ToString();
+}
+
+// The event of a disbursement of `minor_units` euro cents towards the EUR 112 million of 2024.
+json Disbursement(int n, const std::string& participant, int64_t minor_units) {
+  return {{"id", fmt::format("00000000-0000-7000-8000-{:012}", n)},
+          {"type", "disbursement"},
+          {"participant", participant},
+          {"date", "2024-06-01"},
+          {"commitments", {"sec_2__hcontainer_1__para_2__sent_2"}},
+          {"amount", {{"currency", "EUR"}, {"minor_units", minor_units}}}};
+}
+
+const json& Commitment(const json& status, const std::string& id) {
+  for (const json& c : status.at("commitments")) {
+    if (c.at("id") == id) return c;
+  }
+  static const json kNone;
+  ADD_FAILURE() << "no commitment " << id;
+  return kNone;
+}
+
+bool HasFinding(const json& commitment, const std::string& words) {
+  for (const json& reason : commitment.at("reasons")) {
+    if (reason.at("finding").get<std::string>().find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// sec_2__hcontainer_1__para_2: "In 2024 Latvia will provide approximately 112 million EUR": what
+// Ukraine disbursed is not Latvia's support.
+TEST(EvaluationStatus, OnlyTheObligorsOwnActsCountTowardsATarget) {
+  const json events = {Disbursement(1, "LV", 1000), Disbursement(2, "UA", 700),
+                       Disbursement(3, "LV", 500)};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-12-31");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
+  EXPECT_EQ(c.at("/progress/periods/0/achieved_minor_units"_json_pointer), 1500);
+  EXPECT_TRUE(HasFinding(c,
+                         "1 event of UA for 2024 not counted: only what LV did counts towards "
+                         "sec_2__hcontainer_1__para_2__sent_2"))
+      << c.at("reasons").dump(2);
+}
+
+TEST(EvaluationStatus, SumsBeyondSixtyFourBitsAreCappedNotNegative) {
+  constexpr int64_t kLargestAmount = 9007199254740991;  // 2^53 - 1, the largest an event has
+  json events = json::array();
+  for (int n = 1; n <= 1100; ++n) events.push_back(Disbursement(n, "LV", kLargestAmount));
+  Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-12-31");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
+  EXPECT_EQ(c.at("/progress/periods/0/achieved_minor_units"_json_pointer), INT64_MAX);
+  EXPECT_EQ(c.at("/progress/periods/0/status"_json_pointer), "met");
+}
+
+// The VEVENT of `uid` in an iCalendar stream (its folded lines as written), or "".
+std::string VEvent(const std::string& stream, const std::string& uid) {
+  for (size_t begin = stream.find("BEGIN:VEVENT"); begin != std::string::npos;
+       begin = stream.find("BEGIN:VEVENT", begin + 1)) {
+    const std::string event = stream.substr(begin, stream.find("END:VEVENT", begin) - begin);
+    if (event.find("UID:" + uid + "\r\n") != std::string::npos) return event;
+  }
+  return "";
+}
+
+// sec_6__para_7: a termination ends the term early; the deadlines of the full term that a
+// calendar imported before stay in it as cancelled, not as due.
+TEST(EvaluationStatus, ACalendarShowsTheDeadlinesATerminationTookAwayAsCancelled) {
+  const json notice = {{"id", "00000000-0000-7000-8000-000000000001"},
+                       {"type", "notice"},
+                       {"subtype", "termination"},
+                       {"participant", "LV"},
+                       {"date", "2026-03-10"},
+                       {"commitments", {"sec_6__para_7__sent_1"}},
+                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), json::array({notice}), "2026-12-04");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const std::string stream =
+      StatusCalendar(status.value(), EndOfDay(ParseDate("2026-12-04").value()));
+  const std::string term = VEvent(stream, "lv-ua-2024.term-last-day-term-1@treaty");
+  EXPECT_NE(term.find("STATUS:CANCELLED"), std::string::npos) << stream;
+  const std::string extension = VEvent(stream, "lv-ua-2024.extension-deadline-term-1@treaty");
+  EXPECT_NE(extension.find("STATUS:CANCELLED"), std::string::npos) << stream;
+  const std::string effective = VEvent(stream, "lv-ua-2024.termination-effective@treaty");
+  ASSERT_NE(effective, "") << stream;
+  EXPECT_EQ(effective.find("STATUS:CANCELLED"), std::string::npos);
+
+  Result<AgreementStatus> unterminated = Evaluate(BundledRules(), json::array(), "2026-12-04");
+  ASSERT_TRUE(unterminated.ok()) << unterminated.error().ToString();
+  EXPECT_EQ(StatusCalendar(unterminated.value(), EndOfDay(ParseDate("2026-12-04").value()))
+                .find("STATUS:CANCELLED"),
+            std::string::npos);
 }
 
 TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {

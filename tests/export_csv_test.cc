@@ -44,6 +44,20 @@ std::string Unguarded(const std::string& field) {
   return field.starts_with("'") ? field.substr(1) : field;
 }
 
+// A reference may hold ";": each item is a line of its cell, its hash on the same line of the next.
+TEST(ExportCsv, EvidenceItemsAreOneLineEachAndHashesStayBesideTheirReferences) {
+  nlohmann::json input =
+      test::Money("disbursement", "sec_2__hcontainer_1__para_2__sent_2", 100, "Paid");
+  const std::string hash(64, 'a');
+  input["evidence"] = {{{"reference", "https://example.org/x;y"}},
+                       {{"reference", "decision;annex.pdf"}, {"sha256", hash}}};
+  Result<std::vector<LedgerEntry>> entries = FoldedEntries({test::Stored(input, 0)});
+  ASSERT_TRUE(entries.ok()) << entries.error().ToString();
+  const std::vector<std::string> cells = EventCells(entries.value()[0]);
+  EXPECT_EQ(Cell(cells, "evidence_reference"), "https://example.org/x;y\ndecision;annex.pdf");
+  EXPECT_EQ(Cell(cells, "evidence_sha256"), "\n" + hash);
+}
+
 TEST(ExportCsv, EventsRoundTripThroughTheLedgerCsvReader) {
   const std::string commitment = "sec_2__hcontainer_1__para_2__sent_2";
   const std::vector<std::string> descriptions = {

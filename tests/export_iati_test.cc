@@ -66,6 +66,8 @@ class ExportIati : public ::testing::Test {
     delivery.update({{"quantity", 5000}, {"unit", "drone"}, {"item", "FPV combat drone"}});
     nlohmann::json goods_pledge = test::Money("pledge", kMilitary2024, 0, "Drones pledged");
     goods_pledge.update({{"quantity", 100}, {"unit", "drone"}, {"item", "FPV combat drone"}});
+    nlohmann::json by_ukraine = test::Money("disbursement", kMilitary2024, 700, "Paid by Ukraine");
+    by_ukraine["participant"] = "UA";
     const nlohmann::json meeting = {{"type", "meeting"},
                                     {"subtype", "strategic_dialogue"},
                                     {"participant", "both"},
@@ -82,6 +84,7 @@ class ExportIati : public ::testing::Test {
         test::Stored(test::Money("training", kChernihiv, 300000, "Course <&> costs"), 6),
         test::Stored(test::Money("disbursement", kChernihiv, 100, "Withdrawn"), 7),
         test::Stored(test::Correction(7), 8),
+        test::Stored(by_ukraine, 9),
     };
     Result<std::vector<LedgerEntry>> entries = FoldedEntries(events);
     EXPECT_TRUE(entries.ok()) << entries.error().ToString();
@@ -149,7 +152,7 @@ TEST_F(ExportIati, HasOneTransactionPerLinkedEventWithAnAmount) {
   const std::map<std::string, pugi::xml_node> activities = WrittenActivities(doc);
   ASSERT_FALSE(activities.empty());
   // pledge → 12, allocation → 2, disbursement → 3, delivery with a value → 4; the pledge of goods
-  // without an amount and the meeting are not transactions.
+  // without an amount, the meeting and Ukraine's own payment to Latvia's commitment are not.
   EXPECT_EQ(TransactionTypes(activities.at(kMilitary2024)),
             (std::vector<std::string>{"12", "2", "3", "4"}));
   // The payment that serves two commitments is in both; the retracted one is in neither.

@@ -9,6 +9,7 @@
 
 #include "export_test_events.h"
 #include "views/export/ledger_entries.h"
+#include "views/export/xml_text.h"
 #include "zip_entries.h"
 
 namespace treaty::views {
@@ -76,6 +77,24 @@ TEST(ExportWorkbook, EventsHaveTypedCellsAFrozenHeaderAndAnAutofilter) {
   EXPECT_NE(strings.find("disbursement"), std::string::npos);
   EXPECT_NE(files.at("xl/styles.xml").find("formatCode=\"#,##0.00 &quot;EUR&quot;\""),
             std::string::npos);
+}
+
+// "_x0041_" in a cell would be read back as "A".
+TEST(ExportWorkbook, TextIsReadBackAsWritten) {
+  const std::vector<ledger::StoredEvent> events = {test::Stored(
+      test::Money("disbursement", kCommitment, 100, "ref_x0041_B and _x000D_ end"), 0)};
+  Result<std::string> workbook = WriteWorkbook(FoldedEntries(events).value(), Commitments(), {});
+  ASSERT_TRUE(workbook.ok()) << workbook.error().ToString();
+  const std::string& strings = test::ZipEntries(workbook.value()).at("xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("<t>ref_x005F_x0041_B and _x005F_x000D_ end</t>"), std::string::npos)
+      << strings;
+}
+
+// Ledgers recorded before noncharacters were refused may hold U+FFFE or U+FFFF, which XML cannot
+// carry: the exports leave them out.
+TEST(ExportWorkbook, CharactersXmlCannotCarryAreLeftOut) {
+  EXPECT_EQ(SpreadsheetText("a\xef\xbf\xbe b\xef\xbf\xbf c\x01"), "a b c");
+  EXPECT_EQ(XmlSafe("Rēzekne \xef\xbf\xbd\tok\n"), "Rēzekne \xef\xbf\xbd\tok\n");
 }
 
 TEST(ExportWorkbook, CommitmentsListCommitmentsAndProceduresWithTheirStatus) {

@@ -377,6 +377,10 @@ TEST(LedgerEventTest, EvidenceAndStrings) {
   EXPECT_EQ(ErrorsOf([](json& e) { e["item"] = "FPV\ndrone"; }), Lines{"item: must be one line"});
   EXPECT_EQ(ErrorsOf([](json& e) { e["item"] = "FPV\adrone"; }),
             Lines{"item: control character U+0007 at character 4"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["description"] = "bad \xef\xbf\xbe end"; }),
+            Lines{"description: noncharacter U+FFFE at character 5, which I-JSON excludes"});
+  EXPECT_EQ(ErrorsOf([](json& e) { e["item"] = "drone \xf4\x8f\xbf\xbf"; }),
+            Lines{"item: noncharacter U+10FFFF at character 7, which I-JSON excludes"});
   EXPECT_EQ(ErrorsOf([](json& e) { e["description"] = std::string(4001, 'x'); }),
             Lines{"description: longer than 4000 characters"});
   EXPECT_EQ(ErrorsOf([](json& e) { e["description"] = " \n "; }),

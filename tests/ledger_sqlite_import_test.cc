@@ -94,12 +94,15 @@ TEST(LedgerImportReader, TheReportedSupportProfileKeepsEachSource) {
   const std::string csv =
       "date,kind,area,amount_eur,quantity,unit,description,source\n"
       "2024-04-03,pledge,military,112000000,,,About EUR 112 million,https://example.org/a\n"
-      "2024-04-03,gift,navy,1,,,Unknown,https://example.org/b\n";
+      "2024-04-03,gift,navy,1,,,Unknown,https://example.org/b\n"
+      "2024-06-01,delivery,military,,500,,Drones,https://example.org/c\n";
   const ImportReading reading =
       ReadImportFile("r.csv", csv, ImportFormat::kReportedSupport, Context(keys), areas);
-  ASSERT_EQ(reading.errors.size(), 2u);
+  ASSERT_EQ(reading.errors.size(), 3u);
   EXPECT_EQ(reading.errors[0].text.rfind("r.csv:3:12: kind: \"gift\" is not pledge", 0), 0u);
   EXPECT_EQ(reading.errors[1].text, "r.csv:3:17: area: unknown area \"navy\" (not in areas.json)");
+  // The profile's `unit` column gives both `unit` and `item`: a missing one is one error.
+  EXPECT_EQ(reading.errors[2].text, "r.csv:4:35: unit: required for delivery");
   ASSERT_EQ(reading.rows.size(), 1u);
   const Event& event = reading.rows[0].event;
   EXPECT_EQ(event.content.amount->minor_units, 11200000000);

@@ -6,13 +6,11 @@
 
 namespace treaty::evaluation {
 
-int64_t FlowSums::Measure(const std::string& measure) const {
-  if (measure == "allocated") return allocated;
-  if (measure == "pledged") return pledged;
-  return disbursed + delivered_value;
-}
-
 namespace {
+
+// A sum as a 64-bit figure: the largest one when it is larger (a ledger of thousands of events at
+// the largest amount an event may have).
+int64_t Capped(__int128 sum) { return sum > INT64_MAX ? INT64_MAX : static_cast<int64_t>(sum); }
 
 // A unit as recorded and as the text counts in: the same word, or one its English plural
 // ("drones" for "drone"), as a recorder writes "5,000 drones".
@@ -20,12 +18,23 @@ bool IsSameUnit(const std::string& recorded, const std::string& counted) {
   return recorded == counted || recorded == counted + "s" || recorded + "s" == counted;
 }
 
+bool IsProvider(const std::vector<std::string>& providers, const std::string& participant) {
+  return providers.empty() || participant == "both" ||
+         std::find(providers.begin(), providers.end(), participant) != providers.end();
+}
+
 }  // namespace
+
+int64_t FlowSums::Measure(const std::string& measure) const {
+  if (measure == "allocated") return allocated;
+  if (measure == "pledged") return pledged;
+  return Capped(static_cast<__int128>(disbursed) + delivered_value);
+}
 
 FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   FlowSums sums;
   // Series sort by scope first: start at the scope's smallest possible key.
-  const SeriesKey first{query.scope, ledger::EventType::kPledge, "", "", INT_MIN};
+  const SeriesKey first{query.scope, "", ledger::EventType::kPledge, "", "", INT_MIN};
   std::vector<std::pair<Date, const std::string*>> latest;
   for (auto it = facts.series().lower_bound(first);
        it != facts.series().end() && it->first.scope == query.scope; ++it) {
@@ -34,8 +43,17 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     if (query.first_year != 0 && (key.year < query.first_year || key.year > query.last_year)) {
       continue;
     }
+    if (!query.types.empty() &&
+        std::find(query.types.begin(), query.types.end(), key.type) == query.types.end()) {
+      continue;
+    }
     const FlowTotal total = series.Through(query.through);
     if (total.events == 0) continue;
+    if (!IsProvider(query.providers, key.participant)) {
+      sums.other_participant_events += total.events;
+      sums.other_participants.insert(key.participant);
+      continue;
+    }
     sums.events += total.events;
     sums.events_by_type[std::string(ledger::EventTypeName(key.type))] += total.events;
     const std::optional<Date> last = series.LastDayThrough(query.through);
@@ -47,16 +65,16 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     } else if (!key.currency.empty()) {
       switch (key.type) {
         case ledger::EventType::kPledge:
-          sums.pledged += total.minor_units;
+          sums.pledged = Capped(sums.pledged + total.minor_units);
           break;
         case ledger::EventType::kAllocation:
-          sums.allocated += total.minor_units;
+          sums.allocated = Capped(sums.allocated + total.minor_units);
           break;
         case ledger::EventType::kDisbursement:
-          sums.disbursed += total.minor_units;
+          sums.disbursed = Capped(sums.disbursed + total.minor_units);
           break;
         case ledger::EventType::kDelivery:
-          sums.delivered_value += total.minor_units;
+          sums.delivered_value = Capped(sums.delivered_value + total.minor_units);
           break;
         default:
           break;
@@ -64,7 +82,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     }
     if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
         IsSameUnit(key.unit, query.unit)) {
-      sums.delivered_quantity += total.quantity;
+      sums.delivered_quantity = Capped(sums.delivered_quantity + total.quantity);
     } else if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
                !key.unit.empty()) {
       sums.other_unit_deliveries += total.events;

@@ -22,8 +22,13 @@ struct FlowQuery {
   Date through;          // events dated on or before this day
   int first_year = 0;    // events meant for [first_year, last_year]; 0: any year
   int last_year = 0;
+  // The Participants whose acts count (a commitment's obligors); acts of both Participants count
+  // too. Empty: anyone's.
+  std::vector<std::string> providers;
+  std::vector<ledger::EventType> types;  // the event types summed; empty: every type
 };
 
+// Sums larger than INT64_MAX are INT64_MAX.
 struct FlowSums {
   int64_t pledged = 0;  // minor units of `currency`
   int64_t allocated = 0;
@@ -32,11 +37,13 @@ struct FlowSums {
   int64_t delivered_quantity = 0;  // in the query's unit
   int64_t events = 0;
   std::map<std::string, int64_t> events_by_type;
-  int64_t other_currency_events = 0;       // events with an amount in another currency
-  std::set<std::string> other_currencies;  // their currencies
-  int64_t other_unit_deliveries = 0;       // deliveries counted in another unit than the query's
-  std::set<std::string> other_units;       // their units
-  std::vector<std::string> latest;         // up to kLatestListed event ids, the latest last
+  int64_t other_currency_events = 0;         // events with an amount in another currency
+  std::set<std::string> other_currencies;    // their currencies
+  int64_t other_unit_deliveries = 0;         // deliveries counted in another unit than the query's
+  std::set<std::string> other_units;         // their units
+  int64_t other_participant_events = 0;      // events of a Participant not among the providers
+  std::set<std::string> other_participants;  // those Participants
+  std::vector<std::string> latest;           // up to kLatestListed event ids, the latest last
   std::optional<Date> last_date;
 
   // "provided": disbursed + delivered_value; "allocated"; "pledged".

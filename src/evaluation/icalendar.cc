@@ -54,7 +54,7 @@ std::string FoldLine(std::string_view line) {
 }
 
 std::string WriteICalendar(std::string_view agreement_id, const std::vector<Deadline>& deadlines,
-                           Instant stamp) {
+                           const std::vector<Deadline>& cancelled, Instant stamp) {
   std::string out;
   auto line = [&](std::string_view text) { out += FoldLine(text); };
   line("BEGIN:VCALENDAR");
@@ -62,7 +62,7 @@ std::string WriteICalendar(std::string_view agreement_id, const std::vector<Dead
   line(fmt::format("PRODID:-//treaty//{} deadlines//EN", agreement_id));
   line("CALSCALE:GREGORIAN");
   line("METHOD:PUBLISH");
-  for (const Deadline& deadline : deadlines) {
+  auto event = [&](const Deadline& deadline, bool is_cancelled) {
     std::string description = fmt::format("{} ({}): “{}”", deadline.source.eid,
                                           deadline.source.commitment_id, deadline.source.quote);
     if (!deadline.events.empty()) {
@@ -80,8 +80,11 @@ std::string WriteICalendar(std::string_view agreement_id, const std::vector<Dead
     line("SUMMARY:" + EscapeText(deadline.title));
     line("DESCRIPTION:" + EscapeText(description));
     line("TRANSP:TRANSPARENT");
+    if (is_cancelled) line("STATUS:CANCELLED");
     line("END:VEVENT");
-  }
+  };
+  for (const Deadline& deadline : deadlines) event(deadline, false);
+  for (const Deadline& deadline : cancelled) event(deadline, true);
   line("END:VCALENDAR");
   return out;
 }

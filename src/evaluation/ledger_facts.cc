@@ -146,8 +146,12 @@ void LedgerFacts::Apply(const std::string& id, const ledger::EventContent& conte
   if (content.amount) amounts.minor_units = content.amount->minor_units;
   if (content.quantity) amounts.quantity = *content.quantity;
   for (const std::string& scope : scopes) {
-    SeriesKey key{scope, content.type, content.amount ? content.amount->currency : std::string(),
-                  content.quantity ? content.unit : std::string(), year};
+    SeriesKey key{scope,
+                  content.participant,
+                  content.type,
+                  content.amount ? content.amount->currency : std::string(),
+                  content.quantity ? content.unit : std::string(),
+                  year};
     series_[key].Apply(date.value(), id, amounts, sign);
   }
 }

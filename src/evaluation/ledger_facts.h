@@ -58,6 +58,7 @@ std::string CategoryScope(const std::string& category);
 // and the year the events are for (their period's first year, else their date's).
 struct SeriesKey {
   std::string scope;
+  std::string participant;  // who acted: a party code or "both"
   ledger::EventType type = ledger::EventType::kPledge;
   std::string currency;
   std::string unit;
@@ -65,9 +66,11 @@ struct SeriesKey {
   auto operator<=>(const SeriesKey&) const = default;
 };
 
+// Sums in 128 bits: an event's amount or quantity is below 2^53, so no ledger's sum overflows
+// (sums reported in 64 bits are capped, flow_sums.h).
 struct FlowTotal {
-  int64_t minor_units = 0;
-  int64_t quantity = 0;
+  __int128 minor_units = 0;
+  __int128 quantity = 0;
   int64_t events = 0;
 };
 

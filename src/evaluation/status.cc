@@ -1,6 +1,7 @@
 #include "evaluation/status.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -92,8 +93,10 @@ Result<Instant> ParseStatusMoment(const std::string& text, const std::string& wh
   return ParseInstant(text, where);
 }
 
-Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
-                                       Instant at, const LifecycleFacts& external) {
+namespace {
+
+Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts& facts, Instant at,
+                                 const LifecycleFacts& external) {
   // The day on the clock of the moment's own offset: "2024-04-11T00:00:00+03:00" is the day of
   // the signature in Vilnius, whatever the date in UTC.
   const Date day = at.LocalDate();
@@ -113,6 +116,7 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
                          facts.audience(),
                          facts.events(),
                          lifecycle.value(),
+                         {},
                          {},
                          {},
                          {}};
@@ -136,8 +140,29 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
   return status;
 }
 
+}  // namespace
+
+Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
+                                       Instant at, const LifecycleFacts& external) {
+  Result<AgreementStatus> status = Evaluate(rules, facts, at, external);
+  if (!status.ok()) return status;
+  // sec_6__para_7: a termination ends the term early, and with it the deadlines and duties its
+  // terms set ("the last day of term 1", the extension deadline, later dialogues and target
+  // years). They are the deadlines of the Agreement with nothing recorded that are not among
+  // these: a calendar that imported them shows them cancelled instead of keeping them.
+  const LedgerFacts nothing_recorded(rules.agreement, facts.audience(), rules.categories);
+  Result<AgreementStatus> terms_alone = Evaluate(rules, nothing_recorded, at, {});
+  if (!terms_alone.ok()) return status;
+  std::set<std::string> keys;
+  for (const Deadline& deadline : status.value().calendar) keys.insert(deadline.key);
+  for (const Deadline& deadline : terms_alone.value().calendar) {
+    if (!keys.contains(deadline.key)) status.value().cancelled.push_back(deadline);
+  }
+  return status;
+}
+
 std::string StatusCalendar(const AgreementStatus& status, Instant stamp) {
-  return WriteICalendar(status.agreement, status.calendar, stamp);
+  return WriteICalendar(status.agreement, status.calendar, status.cancelled, stamp);
 }
 
 }  // namespace treaty::evaluation

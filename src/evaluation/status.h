@@ -39,6 +39,9 @@ struct AgreementStatus {
   std::vector<DeadlineStatus> deadlines;  // by date
   std::vector<CommitmentStatus> commitments;
   std::vector<Deadline> calendar;  // every deadline and yearly duty, for iCalendar
+  // Deadlines and duties the Agreement's terms set that recorded facts took away (a termination
+  // ends the term early): the iCalendar lists them as cancelled.
+  std::vector<Deadline> cancelled;
 };
 
 // Reads the package in `folder` through the commitments stage (its review applied, strictly),

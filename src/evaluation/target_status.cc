@@ -92,6 +92,21 @@ std::string ScopeWords(const TargetRule& rule) {
              : fmt::format("events linked to {}", rule.commitment_id);
 }
 
+// sec_2__hcontainer_1__para_2: "Latvia has set the target … of providing the necessary military
+// support to Ukraine": a target is met by what its obligors did, not by the other Participant,
+// so events recorded as another Participant's acts are named and left out.
+Reason OtherParticipantsReason(const TargetRule& rule, const FlowSums& sums,
+                               const std::string& years) {
+  return Reason{rule.source,
+                fmt::format("{} of {} for {} not counted: only what {} did counts towards {}",
+                            sums.other_participant_events == 1
+                                ? std::string("1 event")
+                                : fmt::format("{} events", sums.other_participant_events),
+                            fmt::join(sums.other_participants, ", "), years,
+                            fmt::join(rule.obligors, " and "), rule.commitment_id),
+                {}};
+}
+
 json SumsJson(const FlowSums& sums) {
   return {{"pledged_minor_units", sums.pledged},
           {"allocated_minor_units", sums.allocated},
@@ -159,8 +174,9 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
       for (int year = span.first; year <= span.last; ++year) not_owed.push_back(year);
       continue;
     }
-    FlowSums sums =
-        SumFlows(facts, FlowQuery{ScopeOf(rule), currency, "", at, span.first, span.last});
+    FlowSums sums = SumFlows(
+        facts,
+        FlowQuery{ScopeOf(rule), currency, "", at, span.first, span.last, rule.obligors, {}});
     const int64_t achieved = sums.Measure(rule.options.measure);
     std::optional<int64_t> target;
     json period = {{"label", span.open_ended() ? std::string("all years")
@@ -209,6 +225,11 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                     at.ToString(), MoneyText(achieved, currency), EventsText(sums.events),
                     ScopeWords(rule)),
         sums.latest});
+    if (sums.other_participant_events > 0) {
+      status.reasons.push_back(OtherParticipantsReason(
+          rule, sums,
+          span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last)));
+    }
     if (sums.other_currency_events > 0) {
       status.reasons.push_back(Reason{
           rule.source,
@@ -329,8 +350,14 @@ void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
 RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date at) {
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
-  FlowSums sums =
-      SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", rule.unit, at, 0, 0});
+  FlowSums sums = SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id),
+                                            "",
+                                            rule.unit,
+                                            at,
+                                            0,
+                                            0,
+                                            rule.obligors,
+                                            {ledger::EventType::kDelivery}});
   const double share = PercentOf(sums.delivered_quantity, rule.count);
   // The deliveries counted: those in the text's unit.
   const int64_t deliveries = sums.events_by_type["delivery"] - sums.other_unit_deliveries;
@@ -367,6 +394,9 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
                                          : fmt::format("{} delivery events", deliveries),
                          rule.commitment_id),
              sums.latest});
+  if (sums.other_participant_events > 0) {
+    status.reasons.push_back(OtherParticipantsReason(rule, sums, "any year"));
+  }
   if (sums.other_unit_deliveries > 0) {
     status.reasons.push_back(
         Reason{rule.source,
@@ -383,7 +413,8 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
 RuleOutcome LinkedActivity(const TargetRule& rule, const LedgerFacts& facts, Date at) {
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
-  FlowSums sums = SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", "", at, 0, 0});
+  FlowSums sums =
+      SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", "", at, 0, 0, {}, {}});
   status.status = sums.events > 0 ? "activity_recorded" : "no_activity_recorded";
   status.progress = {{"events", sums.events}, {"events_by_type", sums.events_by_type}};
   if (sums.last_date) status.progress["last_event_date"] = sums.last_date->ToString();

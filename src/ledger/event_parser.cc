@@ -1197,6 +1197,11 @@ Result<std::string> NormalEventString(std::string text, StringRule rule) {
                                static_cast<uint32_t>(c), position),
                    ""};
     }
+    if (text::IsNoncharacter(c)) {
+      return Error{fmt::format("noncharacter U+{:04X} at character {}, which I-JSON excludes",
+                               static_cast<uint32_t>(c), position),
+                   ""};
+    }
   }
   if (rule.max_length > 0 && position > rule.max_length) {
     return Error{fmt::format("longer than {} characters", rule.max_length), ""};

@@ -326,7 +326,13 @@ void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat fo
     ParsedEvent parsed = ParseEvent(object, EventForm::kInput, context);
     for (const FieldError& error : parsed.errors) {
       const std::string column = ColumnOfPath(error.path, format);
-      if (!Converted(converter.errors(), column)) errors.emplace_back(column, error.message);
+      // Two fields of one column (a profile's `unit` gives `unit` and `item`) can fail alike: the
+      // row has one error there, said once.
+      const std::pair<std::string, std::string> named{column, error.message};
+      if (!Converted(converter.errors(), column) &&
+          std::find(errors.begin(), errors.end(), named) == errors.end()) {
+        errors.push_back(named);
+      }
     }
     std::stable_sort(errors.begin(), errors.end(), [&](const auto& a, const auto& b) {
       return position(a.first) < position(b.first);

@@ -211,6 +211,19 @@ std::string KeyProblemAt(const KeyEntry& key, std::string_view timestamp) {
   return {};
 }
 
+std::vector<std::string> KeyWarnings(const KeyEntry& key) {
+  std::vector<std::string> warnings;
+  if (key.demo) {
+    warnings.push_back(fmt::format(
+        "key {} is a demo key: its seed is public, this signature proves nothing", key.key_id));
+  }
+  if (!key.revoked_at.empty()) {
+    warnings.push_back(fmt::format("key {} was revoked at {}, after this head was signed",
+                                   key.key_id, key.revoked_at));
+  }
+  return warnings;
+}
+
 Result<PrivateKey> ParsePrivateKeyFile(std::string_view text) {
   Result<json> parsed = ParseObject(text);
   if (!parsed.ok()) return parsed.error();

@@ -49,6 +49,9 @@ Result<KeysFile> ParseKeysFile(std::string_view text,
 // Why `key` cannot sign or have signed at `timestamp`: "key K is not valid at T (valid from A
 // until B)" or "key K was revoked at R"; empty when it is valid at `timestamp` (§4.4).
 std::string KeyProblemAt(const KeyEntry& key, std::string_view timestamp);
+// What a head that `key` signed in its validity still warrants a warning for (§5.5): a demo key,
+// whose seed is public; a key revoked since. Without the "warning: " its printer puts first.
+std::vector<std::string> KeyWarnings(const KeyEntry& key);
 
 // A private key file.
 struct PrivateKey {

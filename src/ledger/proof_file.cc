@@ -190,18 +190,10 @@ std::optional<Failure> CheckHead(const SignedTreeHead& signed_head, const std::s
                                             "with key {}",
                                             head.tree_size, key->key_id)};
   }
-  std::string warning;
-  if (key->demo) {
-    warning = fmt::format(
-        "warning: key {} is a demo key: its seed is public, this signature "
-        "proves nothing",
-        key->key_id);
-  } else if (!key->revoked_at.empty()) {
-    warning = fmt::format("warning: key {} was revoked at {}, after this head was signed",
-                          key->key_id, key->revoked_at);
-  }
-  if (!warning.empty() && std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) {
-    warnings.push_back(warning);
+  for (const std::string& warning : KeyWarnings(*key)) {
+    if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) {
+      warnings.push_back(warning);
+    }
   }
   return std::nullopt;
 }

@@ -41,7 +41,7 @@ struct ProofVerdict {
   int exit_code = 0;     // 0 verified, 1 readable but does not verify, 2 cannot be read
   std::string category;  // of the failure (§5.5: syntax, format, key, …); empty on success
   std::string message;   // the failure, or the "OK …" line
-  std::vector<std::string> warnings;  // "warning: key K is a demo key: …"
+  std::vector<std::string> warnings;  // "key K is a demo key: …", printed after "warning: "
 };
 
 // Verifies a proof file's text (§5.4), stopping at the first failure.

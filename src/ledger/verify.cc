@@ -540,9 +540,7 @@ class Verifier {
       return fail(fmt::format("the signature of the head of size {} does not verify with key {}",
                               head.tree_size, head.key_id));
     }
-    if (key->demo) {
-      const std::string warning = fmt::format(
-          "key {} is a demo key: its seed is public, this signature proves nothing", key->key_id);
+    for (const std::string& warning : KeyWarnings(*key)) {
       if (std::find(report_.warnings.begin(), report_.warnings.end(), warning) ==
           report_.warnings.end()) {
         report_.warnings.push_back(warning);

@@ -48,5 +48,8 @@ bool IsLetter(char32_t c);
 bool IsUpper(char32_t c);
 bool IsLower(char32_t c);
 bool IsDigit(char32_t c);  // ASCII 0-9 only: the texts write numbers with ASCII digits
+// A Unicode noncharacter (U+FDD0..U+FDEF and the last two code points of every plane, U+FFFE,
+// U+FFFF, U+1FFFE, …), which I-JSON (RFC 7493 §2.1) excludes from strings.
+bool IsNoncharacter(char32_t c);
 
 }  // namespace treaty::text

@@ -72,6 +72,20 @@ check "an unknown agreement" run 2 export csv --db "$db" --agreement xx-yy-2030
 check "names the folder" has "data/agreements/xx-yy-2030" "$work/err"
 check "into a missing folder" run 2 export csv --db "$db" --output "$work/no/such/folder/x.csv"
 check "names the file" has "$work/no/such/folder/x.csv" "$work/err"
+cp "$db" "$work/precious.sqlite"
+check "the database given as the output" run 2 export csv --db "$work/precious.sqlite" \
+  --output "$work/precious.sqlite"
+check "is refused" has "is an SQLite database; it is not replaced" "$work/err"
+check "and the ledger is intact" run 0 verify --db "$work/precious.sqlite"
+check "the calendar refuses it too" run 2 calendar --db "$work/precious.sqlite" \
+  --output "$work/precious.sqlite"
+printf 'old\n' >"$work/kept.csv"
+chmod 640 "$work/kept.csv"
+check "a file replaced" run 0 export csv --db "$db" --output "$work/kept.csv"
+check "holds the export" grep -q '^leaf_index,' "$work/kept.csv"
+check "keeps its permissions" test "$(stat -c %a "$work/kept.csv")" = 640
+check "and leaves no temporary file" test "$(ls "$work" | grep -c '^kept.csv')" = 1
+check "a device is written in place" run 0 export csv --db "$db" --output /dev/null
 check "--keys with csv" run 2 export csv --db "$db" --keys "$work/no-such-keys.json"
 check "says --keys is for iati" has "only the iati format" "$work/err"
 check "iati with a missing keys file" run 2 export iati --db "$db" --keys "$work/no-such-keys.json"

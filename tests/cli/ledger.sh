@@ -140,6 +140,10 @@ check "source URL kept" has '"evidence":[{"reference":"https://www.pravda.com.ua
 check "demo import again adds nothing" run 0 import "$ledger/reported-support.csv" \
   --profile reported-support --db "$db" --user demo
 check "nothing twice" has '0 added, 7 already recorded; tree size 9' "$work/out"
+check "a profile with another format" run 2 import "$ledger/reported-support.csv" \
+  --profile reported-support --format jsonl --db "$db" --user demo
+check "is a contradiction named" has "--format: the profile reported-support reads CSV, not jsonl" \
+  "$work/err"
 
 for i in 1 2 3; do
   printf '{"type":"training","participant":"LV","date":"2024-0%s-01","commitments":["%s"],"quantity":%s,"unit":"person","description":"Course %s","evidence":[],"classification":"public","idempotency_key":"lv-mod/course-%s"}\n\n' \
@@ -322,7 +326,18 @@ mkdir "$work/other" && cp "$ledger/keys.json" "$work/other/keys.json" && rm -f "
 (cd "$work/other" && "$treaty" verify-proof "$work/proof.json" --keys keys.json >"$work/out" 2>"$work/err")
 check "verify-proof inclusion" [ $? -eq 0 ]
 check "inclusion OK" has "OK inclusion: event $delivery_id is leaf 1 of lv-ua-2024 at tree size 14" "$work/out"
-check "demo key warning" has 'is a demo key' "$work/err"
+check "demo key warning" has 'warning: key ' "$work/err"
+check "says the key is a demo key" has 'is a demo key' "$work/err"
+jq '.keys[0].revoked_at = "2099-01-01T00:00:00.000000Z"' "$ledger/keys.json" >"$work/revoked-keys.json"
+check "verify-proof with a key revoked since" run 0 verify-proof "$work/proof.json" \
+  --keys "$work/revoked-keys.json"
+check "warns of the revocation, beside the demo key" \
+  has 'was revoked at 2099-01-01T00:00:00.000000Z, after this head was signed' "$work/err"
+check "verify with a key revoked since" run 0 verify --db "$db" --keys "$work/revoked-keys.json"
+check "warns of it too" \
+  has 'warning: key ' "$work/err"
+check "naming the revocation" \
+  has 'was revoked at 2099-01-01T00:00:00.000000Z, after this head was signed' "$work/err"
 check "verify-proof consistency" run 0 verify-proof "$work/consistency.json" --keys "$ledger/keys.json" \
   --known "$work/old-proof.json"
 check "consistency OK" has 'OK consistency: lv-ua-2024 at tree size 2' "$work/out"
@@ -397,5 +412,19 @@ check "the keys file is no signing key" run 2 record --db "$keygen_db" --key "$l
   --date 2024-06-01 --commitment sec_2__para_6__sent_1 --description x --classification public
 check "and is told so" has "this is the keys file (treaty-keys/1), which holds public keys" \
   "$work/err"
+check "a key valid only from 2030" run 0 keygen lv-mfa --output "$work/later.key" \
+  --valid-from 2030-01-01T00:00:00.000000Z
+jq --slurpfile entry "$work/out" '.keys |= map(if .institution == "lv-mfa"
+  then .valid_until = "2030-01-01T00:00:00.000000Z" else . end) | .keys += $entry' \
+  "$work/keys-with-mfa.json" >"$work/keys-with-later.json"
+printf 'type,participant,date,commitments,description,classification\nmeeting,both,2024-06-02,sec_2__para_6__sent_1,Dialogue,public\n' \
+  >"$work/later.csv"
+check "cannot import yet" run 2 import "$work/later.csv" --db "$keygen_db" --key "$work/later.key" \
+  --keys "$work/keys-with-later.json" --user diplomat
+check "says why, naming the key file, before any batch" \
+  has "$work/later.key: key " "$work/err"
+check "that it cannot sign now" has "(valid from 2030-01-01T00:00:00.000000Z): it cannot sign now" \
+  "$work/err"
+check "and speaks of no batch" bash -c "! grep -q batch '$work/err'"
 
 finish

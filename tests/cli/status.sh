@@ -107,6 +107,14 @@ check "says so" has "counterparty" "$work/err"
 printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-30", "source": "x"}}' >"$work/bad-facts.json"
 check "a bad date in the facts file" run 2 status --db "$db" --facts "$work/bad-facts.json"
 check "names the file and field" has "bad-facts.json: field ukraine_nato_membership.date" "$work/err"
+printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-01", "source": "a"},
+ "ukraine_nato_membership": {"date": "2031-02-01", "source": "b"}}' >"$work/twice.json"
+check "a member given twice in the facts file" run 2 status --db "$db" --facts "$work/twice.json"
+check "is named, not read as its last value" has "twice.json: ukraine_nato_membership: duplicate member name" \
+  "$work/err"
+printf '{"notices": [\n  {"event": "n1",\n' >"$work/cut.json"
+check "a facts file cut short" run 2 status --db "$db" --facts "$work/cut.json"
+check "says where" has "cut.json: line 3" "$work/err"
 printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-01", "source": "accession"}}' >"$work/nato.json"
 check "NATO membership from a facts file" run 0 status --db "$db" --facts "$work/nato.json" --at 2030-03-01 --format json
 check "the future status is pending" json_is '.lifecycle.future_status_pending' 'true'

@@ -25,6 +25,10 @@ constexpr const char* kExitBatchFailed = "the earlier batches stay recorded";
 int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
   const std::string& file = options.file;
   std::string format = options.format;
+  if (!options.profile.empty() && !format.empty() && format != "csv") {
+    err << "--format: the profile " << options.profile << " reads CSV, not " << format << "\n";
+    return kExitBadInput;
+  }
   if (!options.profile.empty()) {
     format = "csv";
   } else if (format.empty()) {

@@ -10,6 +10,8 @@
 
 #include "commitments/agreement_commitments.h"
 #include "ledger/event_parser.h"
+#include "ledger/keys.h"
+#include "ledger/timestamp.h"
 
 namespace treaty::views {
 namespace {
@@ -88,6 +90,14 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
       options.key_file.empty() ? setup->package_folder + "/ledger/demo-key.json" : options.key_file;
   Result<ledger::PrivateKey> key = ledger::LoadSigningKey(key_file, setup->keys);
   if (!key.ok()) return key.error();
+  // A key that cannot sign now is said before any input is read, not when the first batch is
+  // written.
+  Result<const ledger::KeyEntry*> entry = ledger::MatchPrivateKey(key.value(), setup->keys);
+  if (!entry.ok()) return Error{entry.error().message, key_file};
+  const std::string now = ledger::FormatTimestamp(ledger::NowMicros());
+  if (std::string problem = ledger::KeyProblemAt(*entry.value(), now); !problem.empty()) {
+    return Error{problem + ": it cannot sign now", key_file};
+  }
   setup->key = std::move(key).value();
 
   ledger::ValidationContext& context = setup->context;

@@ -29,8 +29,14 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& optio
           fmt::format("arrays and objects nested more than {} deep", ledger::kMaxJsonDepth),
           options.facts_file};
     }
-    nlohmann::json json = nlohmann::json::parse(contents.value(), nullptr, false);
-    if (json.is_discarded()) return Error{"not valid JSON", options.facts_file};
+    // Read as strictly as the ledger's own files: a repeated member is refused, not read as its
+    // last value, and a syntax error is placed.
+    if (Result<std::string> strict = ledger::CanonicalizeText(contents.value()); !strict.ok()) {
+      const std::string& where = strict.error().where;
+      return Error{strict.error().message,
+                   where.empty() ? options.facts_file : options.facts_file + ": " + where};
+    }
+    nlohmann::json json = nlohmann::json::parse(contents.value());
     Result<evaluation::LifecycleFacts> facts = evaluation::LifecycleFactsFromJson(json);
     if (!facts.ok()) {
       return Error{facts.error().message, options.facts_file + ": " + facts.error().where};

@@ -72,7 +72,9 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
       err << "treaty verify: " << report.error().ToString() << "\n";
       return kExitBadInput;
     }
-    for (const std::string& warning : report.value().warnings) err << warning << "\n";
+    for (const std::string& warning : report.value().warnings) {
+      err << "warning: " << warning << "\n";
+    }
     out << report.value().Line() << "\n";
     mismatch = mismatch || !report.value().ok();
   }

@@ -32,7 +32,7 @@ int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::os
     known.insert(known.end(), heads.value().begin(), heads.value().end());
   }
   const ledger::ProofVerdict verdict = ledger::VerifyProofFile(text.value(), keys.value(), known);
-  for (const std::string& warning : verdict.warnings) err << warning << "\n";
+  for (const std::string& warning : verdict.warnings) err << "warning: " << warning << "\n";
   if (verdict.exit_code != 0) {
     err << options.file << ": " << verdict.category << ": " << verdict.message << "\n";
     return verdict.exit_code;

@@ -249,11 +249,18 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
   const std::string& in_force =
       package.entry_into_force_date.empty() ? package.signed_date : package.entry_into_force_date;
   AppendDate(activity, kPlannedStart, period.start.empty() ? in_force : period.start);
+  // What the other Participant did is not this activity's, whose funder is the obligor (as in
+  // the status, evaluation/flow_sums.h); what both did together is.
+  const auto by_obligor = [&commitment](const std::string& participant) {
+    return participant == "both" ||
+           std::find(commitment.obligors.begin(), commitment.obligors.end(), participant) !=
+               commitment.obligors.end();
+  };
   std::vector<std::pair<const LedgerEntry*, const char*>> transactions;
   for (const LedgerEntry& entry : context.entries) {
     const ledger::EventContent& content = entry.event.content;
     const char* type = TransactionType(content.type);
-    if (type != nullptr && content.amount &&
+    if (type != nullptr && content.amount && by_obligor(content.participant) &&
         std::find(content.commitments.begin(), content.commitments.end(), commitment.id) !=
             content.commitments.end()) {
       transactions.emplace_back(&entry, type);

@@ -13,6 +13,7 @@
 #include "ledger/currency.h"
 #include "text/source_reader.h"
 #include "views/export/event_columns.h"
+#include "views/export/xml_text.h"
 
 namespace treaty::views {
 namespace {
@@ -52,7 +53,9 @@ class Sheet {
       : sheet_(workbook_add_worksheet(workbook, name)), name_(name) {}
 
   void Text(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format = nullptr) {
-    if (!text.empty()) Check(worksheet_write_string(sheet_, row, col, text.c_str(), format), row);
+    if (!text.empty()) {
+      Check(worksheet_write_string(sheet_, row, col, SpreadsheetText(text).c_str(), format), row);
+    }
   }
   void Number(lxw_row_t row, lxw_col_t col, double number, lxw_format* format) {
     Check(worksheet_write_number(sheet_, row, col, number, format), row);
