@@ -3,10 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "commitments/cue_table.h"
+#include "commitments/party_names.h"
 #include "commitments/sentence_analysis.h"
 
 namespace treaty::commitments {
 namespace {
+
+// The bundled agreement's parties, named in `language`.
+PartyNames LatviaAndUkraine(text::Language language) {
+  return NamesOfParties({{"LV", "Republic of Latvia"}, {"UA", "Ukraine"}}, language,
+                        *CueTableFor(language));
+}
 
 struct SentenceCase {
   text::Language language;
@@ -21,8 +28,8 @@ class SentenceClassTest : public ::testing::TestWithParam<SentenceCase> {};
 
 TEST_P(SentenceClassTest, ReadsAsAPersonWould) {
   const SentenceCase& c = GetParam();
-  SentenceAnalysis analysis =
-      AnalyzeSentence(c.sentence, c.language, *CueTableFor(c.language), {"LV", "UA"}, true);
+  SentenceAnalysis analysis = AnalyzeSentence(c.sentence, c.language, *CueTableFor(c.language),
+                                              LatviaAndUkraine(c.language), true);
   EXPECT_EQ(SentenceClassName(analysis.sentence_class), SentenceClassName(c.sentence_class))
       << c.sentence;
   EXPECT_EQ(StrengthName(analysis.strength), StrengthName(c.strength)) << c.sentence;
@@ -71,7 +78,28 @@ INSTANTIATE_TEST_SUITE_P(
         SentenceCase{L::kEnglish, "The Participants will inform each other.", SC::kCommitment,
                      S::kWill, kBoth, "inform"},
         SentenceCase{L::kEnglish, "The Participants will consult within 24 hours.", SC::kProcedure,
-                     S::kWill, kBoth, "consult"}));
+                     S::kWill, kBoth, "consult"},
+        SentenceCase{L::kEnglish, "Latvia has committed to providing training.", SC::kCommitment,
+                     S::kCommits, kLv, "provide"},
+        SentenceCase{L::kEnglish, "The Participants have committed to providing support.",
+                     SC::kCommitment, S::kCommits, kBoth, "provide"},
+        SentenceCase{L::kEnglish, "Ukraine and Latvia will cooperate.", SC::kCommitment, S::kWill,
+                     kBoth, "cooperate"},
+        // "May" the month is no modal verb; "may" the verb still is.
+        SentenceCase{L::kEnglish,
+                     "Signed in Vilnius on 11 May 2024, in two originals.",
+                     SC::kContext,
+                     S::kNone,
+                     {},
+                     ""},
+        SentenceCase{L::kEnglish, "As of May 2024, Latvia will provide 10 drones.", SC::kCommitment,
+                     S::kWill, kLv, "provide"},
+        SentenceCase{L::kEnglish, "From May, the Participants will meet.", SC::kCommitment,
+                     S::kWill, kBoth, "meet"},
+        SentenceCase{L::kEnglish, "Ukraine may request assistance in May 2025.", SC::kCommitment,
+                     S::kMay, kUa, "request"},
+        SentenceCase{L::kEnglish, "May 2024 saw the first deliveries, and Latvia will add more.",
+                     SC::kCommitment, S::kWill, kLv, "add"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Latvian, SentenceClassTest,
@@ -100,12 +128,13 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(SentenceConditionTest, HedgesAreConditionsInBothLanguages) {
   SentenceAnalysis en =
       AnalyzeSentence("Latvia, within its capabilities, will provide assistance upon request.",
-                      L::kEnglish, EnglishCues(), {"LV", "UA"}, true);
+                      L::kEnglish, EnglishCues(), LatviaAndUkraine(L::kEnglish), true);
   ASSERT_EQ(en.conditions.size(), 2u);
   EXPECT_EQ(en.conditions[0].kind, "capabilities");
   EXPECT_EQ(en.conditions[1].kind, "upon_request");
-  SentenceAnalysis lv = AnalyzeSentence("Latvija savu iespēju robežās sniegs palīdzību.",
-                                        L::kLatvian, LatvianCues(), {"LV", "UA"}, true);
+  SentenceAnalysis lv =
+      AnalyzeSentence("Latvija savu iespēju robežās sniegs palīdzību.", L::kLatvian, LatvianCues(),
+                      LatviaAndUkraine(L::kLatvian), true);
   ASSERT_EQ(lv.conditions.size(), 1u);
   EXPECT_EQ(lv.conditions[0].text, "savu iespēju robežās");
   EXPECT_EQ(lv.strength, S::kWill);
@@ -113,7 +142,7 @@ TEST(SentenceConditionTest, HedgesAreConditionsInBothLanguages) {
 
 TEST(SentenceConditionTest, PreambleSentencesAreContextWhateverTheySay) {
   SentenceAnalysis analysis = AnalyzeSentence("Latvia will provide support.", L::kEnglish,
-                                              EnglishCues(), {"LV", "UA"}, false);
+                                              EnglishCues(), LatviaAndUkraine(L::kEnglish), false);
   EXPECT_EQ(analysis.sentence_class, SC::kContext);
 }
 
@@ -152,9 +181,9 @@ TEST(SentenceActionTest, ObjectsAreWholePhrasesOfThePromise) {
             "authorities of the Participants may agree …"},
            {"The English text shall prevail.", "prevail"},
        }) {
-    SentenceAnalysis analysis =
-        AnalyzeSentence(c.sentence, text::Language::kEnglish,
-                        *CueTableFor(text::Language::kEnglish), {"LV", "UA"}, true);
+    SentenceAnalysis analysis = AnalyzeSentence(c.sentence, text::Language::kEnglish,
+                                                *CueTableFor(text::Language::kEnglish),
+                                                LatviaAndUkraine(text::Language::kEnglish), true);
     EXPECT_EQ(analysis.action.Phrase(), c.phrase) << c.sentence;
   }
 }

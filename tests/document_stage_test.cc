@@ -139,6 +139,17 @@ TEST(Sentences, SplitAtSentenceEndsButNotAtOrdinalDatesOrAbbreviations) {
   EXPECT_EQ(split("EUR 3.3 million, i.e. most of it.").size(), 1u);
 }
 
+TEST(Sentences, FiguresAndDatesAbbreviatedGoOnWhenAFigureFollows) {
+  auto count = [](std::string_view s) { return SplitSentences(s).size(); };
+  EXPECT_EQ(count("Assistance worth around 400 mil. EUR. The next sentence."), 2u);
+  EXPECT_EQ(count("Loans of 1.5 bn. USD in total."), 1u);
+  EXPECT_EQ(count("A grant of 20 mln. UAH was made."), 1u);
+  EXPECT_EQ(count("Delivered by 1 Jan. 2024 and by Sept. 30, 2024."), 1u);
+  EXPECT_EQ(count("Support worth 400 mil. The Participants agree."), 2u);
+  EXPECT_EQ(count("It was signed in Jan. Ukraine welcomed it."), 2u);
+  EXPECT_EQ(count("It was signed in May. 2024 was a year of delivery."), 2u);
+}
+
 TEST(Robustness, TextWithoutStructureIsOneBodyWithAWarning) {
   Document doc =
       ParseBytes("a plain note\nwith two lines of lower-case prose\n", "note.txt").value();

@@ -40,9 +40,7 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
     if (!extracted.ok()) return extracted.error();
     out.versions.push_back(std::move(extracted).value());
   }
-  std::vector<std::string> parties;
-  for (const document::Party& party : out.package.parties) parties.push_back(party.code);
-  out.proposed = ExtractCommitments(out.versions, parties);
+  out.proposed = ExtractCommitments(out.versions, out.package.parties);
   out.reviewed = out.proposed;
   std::error_code ec;
   out.review_file = review_file.empty() ? DefaultReviewFile(folder) : review_file;

@@ -7,7 +7,6 @@ void IndexCueTable(CueTable& t) {
   for (size_t i = 0; i < t.procedures.size(); ++i) t.procedure_index.Add(t.procedures[i], i);
   for (size_t i = 0; i < t.conditions.size(); ++i)
     t.condition_index.Add(t.conditions[i].pattern, i);
-  for (size_t i = 0; i < t.parties.size(); ++i) t.party_index.Add(t.parties[i].pattern, i);
   for (size_t i = 0; i < t.categories.size(); ++i) t.category_index.Add(t.categories[i].pattern, i);
 }
 

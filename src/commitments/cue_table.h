@@ -25,11 +25,12 @@ struct ConditionCue {
   std::string_view kind;  // "capabilities", "upon_request", ...
 };
 
-// A word naming one Participant, or both ("Participants").
+// Words naming one party, or all of them ("Participants").
 struct PartyCue {
   Pattern pattern;
-  std::string_view party;      // a party code, or "both"
+  std::string party;           // a party code, or "both"
   bool can_be_subject = true;  // false for forms that cannot name who acts (Latvian dative)
+  bool capitals_only = false;  // a code or initials ("IT", "UK"): the word "it" is not Italy
 };
 
 struct CategoryCue {
@@ -41,8 +42,23 @@ struct CueTable {
   std::vector<StrengthCue> strengths;  // commitments and statements
   std::vector<Pattern> procedures;     // words of the agreement's own procedures
   std::vector<ConditionCue> conditions;
+  // Words naming all the parties ("the Participants", "either Participant"), party "both". The
+  // names of the parties themselves come from the agreement's package (party_names.h).
   std::vector<PartyCue> parties;
+  // Forms of states' names, by party code, that a package's names do not give: the cases of a
+  // Latvian name ("Latvijai", which cannot be a subject), "the Latvian side". Used for the parties
+  // of an agreement only.
+  std::vector<PartyCue> state_names;
+  // Words that join two parties' names into one mention of both: "and" ("Belgium and Ukraine").
+  std::vector<std::string_view> party_conjunctions;
+  // Lower-case words of a form of state ("kingdom", "republic"), which a party's short name
+  // leaves out ("Kingdom of Belgium" → "Belgium"): see ShortNamesOf.
+  std::vector<std::string_view> state_forms;
   std::vector<CategoryCue> categories;  // matched against headings, then the sentence
+  // Cue words that are also month names ("may"): written with a capital next to a day number or a
+  // year, or after one of `before_months` ("as of May 2024", "in May"), they are the month.
+  std::vector<std::string_view> month_names;
+  std::vector<std::string_view> before_months;
   // Words between a subject and its verb, or between a modal cue and the verb it governs, that
   // name no action: "to", "also", "jointly".
   std::vector<std::string_view> skipped_before_verb;
@@ -71,7 +87,6 @@ struct CueTable {
   PatternIndex strength_index;
   PatternIndex procedure_index;
   PatternIndex condition_index;
-  PatternIndex party_index;
   PatternIndex category_index;
 };
 
@@ -79,7 +94,7 @@ struct CueTable {
 void IndexCueTable(CueTable& table);
 
 // The table for `language`, or nullptr when there is none (Ukrainian, for now): such a text is
-// quoted but not analysed.
+// quoted but not analysed, and `treaty commitments` says so.
 const CueTable* CueTableFor(text::Language language);
 
 // The two tables, one per file.

@@ -20,6 +20,8 @@ CueTable MakeEnglishCues() {
       {"remain committed", SC::kCommitment, S::kCommits},
       {"undertake", SC::kCommitment, S::kCommits},
       {"undertakes", SC::kCommitment, S::kCommits},
+      {"has committed", SC::kCommitment, S::kCommits},
+      {"have committed", SC::kCommitment, S::kCommits},
       {"shall", SC::kCommitment, S::kCommits},
       // will
       {"will", SC::kCommitment, S::kWill},
@@ -156,16 +158,20 @@ CueTable MakeEnglishCues() {
       {"for as long as it takes", "as_long_as_needed"},
   };
   t.parties = {
+      {"participants", "both"}, {"either participant", "both"}, {"each participant", "both"},
+      {"the parties", "both"},  {"both parties", "both"},       {"either party", "both"},
+      {"each party", "both"},   {"the sides", "both"},          {"both sides", "both"},
+      {"either side", "both"},  {"each side", "both"},          {"authorised bodies", "both"},
+  };
+  t.state_names = {
       {"latvia", "LV"},
       {"latvian side", "LV"},
       {"ukraine", "UA"},
-      {"participants", "both"},
-      {"ukraine and latvia", "both"},
-      {"latvia and ukraine", "both"},
-      {"authorised bodies", "both"},
-      {"either participant", "both"},
-      {"each participant", "both"},
   };
+  t.party_conjunctions = {"and"};
+  t.state_forms = {"republic",  "kingdom",    "grand",         "duchy", "principality",
+                   "federal",   "democratic", "commonwealth",  "state", "confederation",
+                   "socialist", "federation", "constitutional"};
   t.categories = {
       {"final provisions", Category::kProcedural},
       {"non - military", Category::kPolitical},
@@ -208,6 +214,8 @@ CueTable MakeEnglishCues() {
                            "endeavour",    "endeavours", "committed",  "commits",    "commit",
                            "undertake",    "undertakes", "aim",        "aims",       "intend",
                            "intends",      "plan",       "plans",      "bilaterally"};
+  t.month_names = {"may"};
+  t.before_months = {"of", "in", "since", "until", "from", "by", "early", "late"};
   t.verb_endings = {"s", "es", "d", "ed", "ing"};
   t.auxiliaries = {"will", "would", "shall", "may", "can", "could", "continue"};
   t.clause_openers = {"as",      "including",    "considering", "maintaining", "which",

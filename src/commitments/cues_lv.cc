@@ -106,22 +106,17 @@ CueTable MakeLatvianCues() {
       {"tik ilgi , cik tas nepieciešams", "as_long_as_needed"},
   };
   t.parties = {
-      {"latvija", "LV"},
-      {"latvijas", "LV"},
-      {"latvijai", "LV", false},
-      {"latviju", "LV", false},
-      {"latvijas pusei", "LV"},
-      {"ukraina", "UA"},
-      {"ukrainas", "UA"},
-      {"ukrainai", "UA", false},
-      {"ukrainu", "UA", false},
       {"dalībnieki", "both"},
       {"dalībnieku", "both"},
       {"dalībniekiem", "both"},
-      {"latvija un ukraina", "both"},
-      {"ukraina un latvija", "both"},
       {"pilnvarotās institūcijas", "both"},
   };
+  t.state_names = {
+      {"latvija", "LV"},        {"latvijas", "LV"},        {"latvijai", "LV", false},
+      {"latviju", "LV", false}, {"latvijas pusei", "LV"},  {"ukraina", "UA"},
+      {"ukrainas", "UA"},       {"ukrainai", "UA", false}, {"ukrainu", "UA", false},
+  };
+  t.party_conjunctions = {"un"};
   t.categories = {
       {"nobeiguma noteikumi", Category::kProcedural},
       {"izpildes un tehniskā kārtība", Category::kProcedural},

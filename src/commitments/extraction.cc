@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "commitments/cue_table.h"
+#include "commitments/party_names.h"
 #include "commitments/sentence_analysis.h"
 #include "commitments/sentence_pairing.h"
 #include "document/alignment.h"
@@ -58,15 +59,18 @@ std::vector<Provision> Provisions(const document::Document& doc) {
 struct OtherVersion {
   const grammar::ExtractedText* text = nullptr;
   const CueTable* cues = nullptr;
+  PartyNames parties;                                            // when `cues`
   std::map<std::string, std::vector<const Node*>> sentences_of;  // by prevailing sentence eId
   std::map<std::string, std::vector<std::string>> headings_of;   // by prevailing provision eId
 };
 
 OtherVersion ReadOtherVersion(const grammar::ExtractedText& other,
-                              const grammar::ExtractedText& prevailing) {
+                              const grammar::ExtractedText& prevailing,
+                              const std::vector<document::Party>& parties) {
   OtherVersion v;
   v.text = &other;
   v.cues = CueTableFor(other.doc.language);
+  if (v.cues) v.parties = NamesOfParties(parties, other.doc.language, *v.cues);
   document::Alignment alignment = document::AlignDocuments(other.doc, prevailing.doc);
   std::map<std::string, const Provision*> other_provisions;
   std::vector<Provision> provisions = Provisions(other.doc);
@@ -173,16 +177,17 @@ void CompareAnalysis(const SentenceAnalysis& mine, const SentenceAnalysis& their
 }  // namespace
 
 std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedText> versions,
-                                           const std::vector<std::string>& parties) {
+                                           const std::vector<document::Party>& parties) {
   std::vector<Commitment> out;
   if (versions.empty()) return out;
   const grammar::ExtractedText& prevailing = versions.front();
   const text::Language language = prevailing.doc.language;
   const std::string code(text::LanguageCode(language));
   const CueTable* cues = CueTableFor(language);
+  const PartyNames names = cues ? NamesOfParties(parties, language, *cues) : PartyNames{};
   std::vector<OtherVersion> others;
   for (size_t i = 1; i < versions.size(); ++i)
-    others.push_back(ReadOtherVersion(versions[i], prevailing));
+    others.push_back(ReadOtherVersion(versions[i], prevailing, parties));
 
   for (const Provision& provision : Provisions(prevailing.doc)) {
     std::optional<Category> heading_category =
@@ -197,7 +202,7 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
       c.area.headings_by_language[code] = provision.headings;
       SentenceAnalysis analysis;
       if (cues)
-        analysis = AnalyzeSentence(sentence->text, language, *cues, parties, provision.operative);
+        analysis = AnalyzeSentence(sentence->text, language, *cues, names, provision.operative);
       c.sentence_class = analysis.sentence_class;
       c.strength = analysis.strength;
       c.obligors = analysis.obligors;
@@ -224,8 +229,8 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
           c.source.quotes.push_back(QuoteOf(*s, other_language));
           AddTargets(ExpressionsIn(other.text->expressions, *s), other_code, false, c);
           if (!other.cues) continue;
-          SentenceAnalysis a =
-              AnalyzeSentence(s->text, other_language, *other.cues, parties, provision.operative);
+          SentenceAnalysis a = AnalyzeSentence(s->text, other_language, *other.cues, other.parties,
+                                               provision.operative);
           for (const FoundCondition& f : a.conditions) {
             auto same = std::find_if(c.conditions.begin(), c.conditions.end(), [&](auto& x) {
               return x.kind == f.kind && !x.text.contains(other_code);
@@ -254,6 +259,13 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
     }
   }
   return out;
+}
+
+std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedText> versions,
+                                           const std::vector<std::string>& party_codes) {
+  std::vector<document::Party> parties;
+  for (const std::string& code : party_codes) parties.push_back({code, ""});
+  return ExtractCommitments(versions, parties);
 }
 
 }  // namespace treaty::commitments

@@ -23,20 +23,31 @@ struct Reading {
   std::vector<bool> in_condition;
 };
 
-// The longest match at `start` of the patterns of `entries` (indexed by `index`): (end, position
-// in `entries`), the earlier entry on a tie; nullopt when none matches.
+// The longest match at `start` of the patterns of `entries` (indexed by `index`) that
+// accept(position in `entries`, end) takes: (end, position), the earlier entry on a tie; nullopt
+// when none matches.
+template <typename Entry, typename GetPattern, typename Accept>
+std::optional<std::pair<size_t, size_t>> LongestAt(const PatternIndex& index,
+                                                   const std::vector<Entry>& entries,
+                                                   GetPattern pattern_of,
+                                                   const std::vector<Token>& tokens, size_t start,
+                                                   Accept accept) {
+  std::optional<std::pair<size_t, size_t>> best;
+  index.ForEachCandidate(tokens[start].lower, [&](size_t i) {
+    std::optional<size_t> end = pattern_of(entries[i]).MatchAt(tokens, start);
+    if (end && accept(i, *end) &&
+        (!best || *end > best->first || (*end == best->first && i < best->second)))
+      best = std::make_pair(*end, i);
+  });
+  return best;
+}
+
 template <typename Entry, typename GetPattern>
 std::optional<std::pair<size_t, size_t>> LongestAt(const PatternIndex& index,
                                                    const std::vector<Entry>& entries,
                                                    GetPattern pattern_of,
                                                    const std::vector<Token>& tokens, size_t start) {
-  std::optional<std::pair<size_t, size_t>> best;
-  index.ForEachCandidate(tokens[start].lower, [&](size_t i) {
-    std::optional<size_t> end = pattern_of(entries[i]).MatchAt(tokens, start);
-    if (end && (!best || *end > best->first || (*end == best->first && i < best->second)))
-      best = std::make_pair(*end, i);
-  });
-  return best;
+  return LongestAt(index, entries, pattern_of, tokens, start, [](size_t, size_t) { return true; });
 }
 
 // The first entry in table order whose pattern matches at `start`, or nullopt.
@@ -88,6 +99,23 @@ std::optional<std::string> FutureVerbLemma(const Token& token, std::string_view 
   return std::nullopt;
 }
 
+// A day number or a year: plain digits, one or two of them or four.
+bool IsDayOrYear(const Token& token) {
+  return token.kind == TokenKind::kNumber && token.plain &&
+         (token.integer_digits <= 2 || token.integer_digits == 4);
+}
+
+// True when token `i`, a cue word that is also a month's name, is the month: written with a
+// capital, and next to a day number or a year ("28 May 2024") or after a word that leads to a
+// date ("as of May").
+bool IsMonth(const Reading& r, size_t i, const CueTable& cues) {
+  if (!Contains(cues.month_names, r.tokens[i].lower) || Span(r, i, i + 1) == r.tokens[i].lower)
+    return false;
+  return (i > 0 &&
+          (IsDayOrYear(r.tokens[i - 1]) || Contains(cues.before_months, r.tokens[i - 1].lower))) ||
+         (i + 1 < r.tokens.size() && IsDayOrYear(r.tokens[i + 1]));
+}
+
 // An infinitive the dictionary knows as its own lemma ("sniegt").
 bool IsInfinitive(const Token& token, text::Language language, const CueTable& cues) {
   if (token.kind != TokenKind::kWord) return false;
@@ -134,33 +162,70 @@ std::string Lemma(std::string_view word, text::Language language, const CueTable
 struct Mention {
   size_t first = 0;
   size_t end = 0;
-  std::string_view party;
+  std::vector<std::string> parties;  // codes, in package order
   bool subject = false;
 };
-
-std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues) {
-  std::vector<Mention> mentions;
-  for (size_t i = 0; i < r.tokens.size();) {
-    auto found = LongestAt(cues.party_index, cues.parties, PatternOf<PartyCue>, r.tokens, i);
-    if (!found) {
-      ++i;
-      continue;
-    }
-    const PartyCue& cue = cues.parties[found->second];
-    Mention m{i, found->first, cue.party, cue.can_be_subject && !r.in_condition[i]};
-    size_t before = i;
-    while (before > 0 && Contains({"the", "either", "both", "each"}, r.tokens[before - 1].lower))
-      --before;
-    if (before > 0 && Contains(cues.prepositions, r.tokens[before - 1].lower)) m.subject = false;
-    mentions.push_back(m);
-    i = found->first;
-  }
-  return mentions;
-}
 
 std::vector<std::string> PartiesOf(std::string_view party, const std::vector<std::string>& all) {
   if (party == "both") return all;
   return {std::string(party)};
+}
+
+// No lower-case letter: "UK", not "uk" or "Uk".
+bool IsInCapitals(std::string_view words) {
+  return std::none_of(words.begin(), words.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool Names(const Mention& m, std::string_view code) {
+  return std::find(m.parties.begin(), m.parties.end(), code) != m.parties.end();
+}
+
+bool NamesNoneOf(const Mention& a, const Mention& b) {
+  return std::none_of(a.parties.begin(), a.parties.end(),
+                      [&](const std::string& code) { return Names(b, code); });
+}
+
+// `previous` and `next` as one mention when a conjunction alone stands between them and they name
+// different parties ("Belgium and Ukraine"); a subject only when both could be.
+bool JoinMentions(Mention& previous, const Mention& next, const Reading& r, const CueTable& cues,
+                  const std::vector<std::string>& codes) {
+  if (previous.end + 1 != next.first ||
+      !Contains(cues.party_conjunctions, r.tokens[previous.end].lower) ||
+      !NamesNoneOf(previous, next))
+    return false;
+  std::vector<std::string> joined;
+  for (const std::string& code : codes)
+    if (Names(previous, code) || Names(next, code)) joined.push_back(code);
+  previous.parties = std::move(joined);
+  previous.end = next.end;
+  previous.subject = previous.subject && next.subject;
+  return true;
+}
+
+std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues, const PartyNames& names) {
+  std::vector<Mention> mentions;
+  for (size_t i = 0; i < r.tokens.size();) {
+    auto written_as_named = [&](size_t cue, size_t end) {
+      return !names.cues[cue].capitals_only || IsInCapitals(Span(r, i, end));
+    };
+    auto found =
+        LongestAt(names.index, names.cues, PatternOf<PartyCue>, r.tokens, i, written_as_named);
+    if (!found) {
+      ++i;
+      continue;
+    }
+    const PartyCue& cue = names.cues[found->second];
+    Mention m{i, found->first, PartiesOf(cue.party, names.codes),
+              cue.can_be_subject && !r.in_condition[i]};
+    size_t before = i;
+    while (before > 0 && Contains({"the", "either", "both", "each"}, r.tokens[before - 1].lower))
+      --before;
+    if (before > 0 && Contains(cues.prepositions, r.tokens[before - 1].lower)) m.subject = false;
+    if (mentions.empty() || !JoinMentions(mentions.back(), m, r, cues, names.codes))
+      mentions.push_back(std::move(m));
+    i = found->first;
+  }
+  return mentions;
 }
 
 // The comma that closes a phrase set off by commas whose opening comma is at `comma`: the next
@@ -274,8 +339,7 @@ Action ReadAction(const Reading& r, size_t cue_first, size_t cue_end,
 }  // namespace
 
 SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
-                                 const CueTable& cues, const std::vector<std::string>& parties,
-                                 bool operative) {
+                                 const CueTable& cues, const PartyNames& parties, bool operative) {
   Reading r;
   r.sentence = sentence;
   r.tokens = grammar::Tokenize(sentence, 0, sentence.size(),
@@ -314,6 +378,7 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     if (r.in_condition[i]) continue;
     auto found =
         LongestAt(cues.strength_index, cues.strengths, PatternOf<StrengthCue>, r.tokens, i);
+    if (found && IsMonth(r, i, cues)) found.reset();
     if (found) {
       const StrengthCue& cue = cues.strengths[found->second];
       cue_first = i;
@@ -342,7 +407,7 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     return out;
   }
 
-  std::vector<Mention> mentions = FindMentions(r, cues);
+  std::vector<Mention> mentions = FindMentions(r, cues, parties);
   size_t pivot = cue_first.value_or(0);
   const Mention* subject = nullptr;
   for (const Mention& m : mentions)
@@ -361,17 +426,17 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
         subject = &m;
         break;
       }
-  if (subject) out.obligors = PartiesOf(subject->party, parties);
+  if (subject) out.obligors = subject->parties;
   for (const Mention& m : mentions) {
     if (m.first < cue_end.value_or(0) || &m == subject) continue;
-    std::vector<std::string> named = PartiesOf(m.party, parties);
-    if (named != out.obligors) {
-      out.beneficiary = named.size() == 1 ? named.front() : "both";
+    if (m.parties != out.obligors) {
+      out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
       break;
     }
   }
-  if (out.beneficiary.empty() && out.obligors.size() == 1 && parties.size() == 2)
-    out.beneficiary = out.obligors.front() == parties[0] ? parties[1] : parties[0];
+  const std::vector<std::string>& codes = parties.codes;
+  if (out.beneficiary.empty() && out.obligors.size() == 1 && codes.size() == 2)
+    out.beneficiary = out.obligors.front() == codes[0] ? codes[1] : codes[0];
   if (out.beneficiary.empty() && out.obligors.size() > 1) out.beneficiary = "both";
 
   if (cue_first) out.action = ReadAction(r, *cue_first, *cue_end, future_lemma, language, cues);

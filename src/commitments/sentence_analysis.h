@@ -8,6 +8,7 @@
 
 #include "commitments/commitment.h"
 #include "commitments/cue_table.h"
+#include "commitments/party_names.h"
 #include "text/language.h"
 
 namespace treaty::commitments {
@@ -21,7 +22,7 @@ struct SentenceAnalysis {
   SentenceClass sentence_class = SentenceClass::kContext;
   Strength strength = Strength::kNone;
   std::string cue;                    // the words that decided the class, as in the sentence
-  std::vector<std::string> obligors;  // party codes, in the order of `parties`
+  std::vector<std::string> obligors;  // party codes, in the order of `parties.codes`
   std::string beneficiary;            // a party code, "both", or empty
   Action action;
   std::vector<FoundCondition> conditions;  // in sentence order
@@ -29,11 +30,11 @@ struct SentenceAnalysis {
 };
 
 // Reads `sentence` (one sentence's text). `operative` is false for the preamble and the
-// signature block, whose sentences are context whatever they say. `parties` are the
-// agreement's party codes ("LV", "UA"); "both" in the table stands for all of them.
+// signature block, whose sentences are context whatever they say. `parties` are the names of the
+// agreement's parties in `language` (NamesOfParties with the same `cues`); "both" stands for all
+// of them, and two names joined by a conjunction ("Belgium and Ukraine") name both.
 SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
-                                 const CueTable& cues, const std::vector<std::string>& parties,
-                                 bool operative);
+                                 const CueTable& cues, const PartyNames& parties, bool operative);
 
 // The category the first heading that names one gives, nearest heading first; nullopt when
 // none does.

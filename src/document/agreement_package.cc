@@ -161,7 +161,8 @@ class PackageParser {
       if (!item.is_object()) return FailType(field, "an object", item);
       Party party;
       if (!ReadString(item, field, "code", true, party.code) ||
-          !ReadString(item, field, "name", true, party.name)) {
+          !ReadString(item, field, "name", true, party.name) ||
+          !ReadShortNames(item, field, party.short_names)) {
         return false;
       }
       if (!IsPartyCode(party.code)) {
@@ -173,6 +174,29 @@ class PackageParser {
           return Fail(field + ".code", "repeats " + Quoted(party.code));
       }
       out.push_back(std::move(party));
+    }
+    return true;
+  }
+
+  // "short_names": {"en": ["Belgium"], "lv": ["Beļģija"]}: an object of lists of non-empty
+  // names keyed by language code.
+  bool ReadShortNames(const json& party, const std::string& field,
+                      std::map<text::Language, std::vector<std::string>>& out) {
+    const json* names = Find(party, field, "short_names", false);
+    if (names == nullptr) return true;
+    const std::string path = Join(field, "short_names");
+    if (!names->is_object()) return FailType(path, "an object", *names);
+    for (const auto& [code, list] : names->items()) {
+      const std::string entry = Join(path, code);
+      text::Language language = text::Language::kEnglish;
+      if (!ToLanguage(entry, code, language)) return false;
+      if (!list.is_array()) return FailType(entry, "an array", list);
+      for (size_t i = 0; i < list.size(); ++i) {
+        const std::string item = entry + "[" + std::to_string(i) + "]";
+        if (!list[i].is_string()) return FailType(item, "a string", list[i]);
+        if (list[i].get<std::string>().empty()) return Fail(item, "expected a non-empty string");
+        out[language].push_back(list[i].get<std::string>());
+      }
     }
     return true;
   }
@@ -341,7 +365,10 @@ std::string AgreementPackageToJson(const AgreementPackage& package) {
   if (!package.short_title.empty()) out["short_title"] = package.short_title;
   out["parties"] = nlohmann::ordered_json::array();
   for (const Party& party : package.parties) {
-    out["parties"].push_back({{"code", party.code}, {"name", party.name}});
+    nlohmann::ordered_json entry = {{"code", party.code}, {"name", party.name}};
+    for (const auto& [language, names] : party.short_names)
+      entry["short_names"][std::string(text::LanguageCode(language))] = names;
+    out["parties"].push_back(std::move(entry));
   }
   out["signed"] = {{"date", package.signed_date}, {"place", package.signed_place}};
   out["entry_into_force"] = {{"rule", package.entry_into_force}};

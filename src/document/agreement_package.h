@@ -3,6 +3,7 @@
 // example.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,10 @@ namespace treaty::document {
 struct Party {
   std::string code;  // upper-case letters: "LV", "UA", "EU"
   std::string name;  // in English: "Republic of Latvia"
+  // The shorter names the texts call the party by, in each language that gives them ("Belgium";
+  // "Latvija", "Latvijas"); optional. See docs/commitments.md. Defaulted so that {code, name}
+  // still makes a Party.
+  std::map<text::Language, std::vector<std::string>> short_names = {};
 };
 
 struct TextFile {
@@ -56,7 +61,8 @@ inline const std::string& DisplayTitle(const AgreementPackage& package) {
 // Parses and validates the JSON of an agreement.json without touching the file system; text files
 // are kept as written. `name` labels errors. Errors: malformed JSON (with line and column), a
 // missing required field or one of the wrong type, an invalid id, date, language code, layout,
-// party code or duration, a prevailing language that is not authentic, two texts in one language.
+// party code or duration, an empty short name, a prevailing language that is not authentic, two
+// texts in one language.
 Result<AgreementPackage> ParseAgreementPackage(std::string_view json, std::string_view name);
 
 // The agreement.json form of `package` (2-space indented); ParseAgreementPackage reads it back

@@ -21,9 +21,30 @@ constexpr std::string_view kAbbreviations[] = {
     "Mrs",  "Dr",  "St",  "vol",  "Vol", "p",    "pp",    "cf",  "viz", "approx", "incl",
     "t.sk", "u.c", "utt", "piem", "g",   "ст",   "п",     "т.д", "т.п", "ім",     "Inc"};
 
-bool IsAbbreviation(std::string_view word) {
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
-         std::end(kAbbreviations);
+// Words that end in a full stop without ending a sentence when a number or a currency code comes
+// next ("400 mil. EUR", "1 Jan. 2024"); before another capitalised word the sentence may end
+// there ("… 1 bn. The …"). English month names shortened ("May" is a whole word).
+constexpr std::string_view kAbbreviationsBeforeFigures[] = {"mil", "mln",  "bn",  "Jan", "Feb",
+                                                            "Mar", "Apr",  "Jun", "Jul", "Aug",
+                                                            "Sep", "Sept", "Oct", "Nov", "Dec"};
+
+template <size_t N>
+bool IsAmong(const std::string_view (&words)[N], std::string_view word) {
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
+// A currency code at `pos`: three capital letters not followed by another letter ("EUR").
+bool IsCurrencyCodeAt(std::string_view s, size_t pos) {
+  size_t end = pos;
+  while (end < s.size() && s[end] >= 'A' && s[end] <= 'Z') ++end;
+  if (end - pos != 3) return false;
+  return end == s.size() || !text::IsLetter(DecodeAt(s, end));
+}
+
+// True when the word at `pos` is a figure: a number or a currency code.
+bool StartsWithFigure(std::string_view s, size_t pos) {
+  return (pos < s.size() && text::IsDigit(static_cast<unsigned char>(s[pos]))) ||
+         IsCurrencyCodeAt(s, pos);
 }
 
 // The word that ends just before `mark` (the offset of the full stop).
@@ -45,11 +66,13 @@ bool StartsSentence(std::string_view s, size_t pos) {
          (text::IsLetter(c) && !text::IsLower(c));
 }
 
-bool EndsSentenceAt(std::string_view s, size_t mark, char32_t c) {
+// `next` is the offset of the word after the mark.
+bool EndsSentenceAt(std::string_view s, size_t mark, char32_t c, size_t next) {
   if (c != '.') return true;  // "!", "?" and "…" always end one when a capital follows
   std::string_view word = WordBefore(s, mark);
   if (word.empty()) return true;
-  if (IsAbbreviation(word)) return false;
+  if (IsAmong(kAbbreviations, word)) return false;
+  if (IsAmong(kAbbreviationsBeforeFigures, word) && StartsWithFigure(s, next)) return false;
   size_t pos = 0;
   char32_t first = DecodeAt(word, pos);
   if (pos == word.size() && text::IsUpper(first)) return false;  // an initial: "J. Smith"
@@ -94,7 +117,7 @@ void SplitSentences(std::string_view s, std::vector<SentenceSpan>& sentences) {
       end = next;
     }
     if (end >= s.size() || s[end] != ' ') continue;
-    if (!StartsSentence(s, end + 1) || !EndsSentenceAt(s, mark, c)) continue;
+    if (!StartsSentence(s, end + 1) || !EndsSentenceAt(s, mark, c, end + 1)) continue;
     sentences.push_back({begin, end});
     begin = end + 1;
     pos = begin;

@@ -157,6 +157,48 @@ check "bad review prints nothing" test ! -s "$work/out"
 check "commitments --agreement ID from the project folder" \
   bash -c "cd '$root' && '$treaty' commitments --agreement lv-ua-2024 --format jsonl | grep -q sec_6__para_7__sent_1"
 check "commitments of a missing package exit 2" run 2 commitments --package "$work/nowhere"
+check "the bundled agreement's texts all have commitment cues" run 0 commitments --package "$package"
+check "so nothing is said of cues" test ! -s "$work/err"
+
+# Another agreement: who promises comes from its own parties.
+mkdir -p "$work/be-ua"
+cp "$root/tests/data/corpus/belgium-ukraine-2024-05-28.en.txt" "$work/be-ua/en.txt"
+cat >"$work/be-ua/agreement.json" <<'JSON'
+{"id": "be-ua-2024", "title": "Agreement on Security Cooperation and Long-Term Support",
+ "parties": [{"code": "BE", "name": "Kingdom of Belgium"}, {"code": "UA", "name": "Ukraine"}],
+ "signed": {"date": "2024-05-28", "place": "Brussels"}, "entry_into_force": {"rule": "on signature"},
+ "authentic_languages": ["en", "uk"], "prevailing_language": "en",
+ "texts": [{"language": "en", "file": "en.txt", "layout": "paragraph-per-line", "source": "corpus"}]}
+JSON
+check "commitments of Belgium's agreement" run 0 commitments --package "$work/be-ua" --obligor BE --format csv
+check "Belgium allocates the 977 million" grep -q "Belgium will allocate at least 977 million EUR" "$work/out"
+
+# A text in a language without commitment cues is quoted but not classified, and is said to be.
+mkdir -p "$work/it-ua"
+cp "$root/tests/data/corpus/italy-ukraine-2024-02-24.uk.txt" "$work/it-ua/uk.txt"
+cp "$root/tests/data/corpus/italy-ukraine-2024-02-24.en.txt" "$work/it-ua/en.txt"
+it_ua_package() {  # it_ua_package PREVAILING_LANGUAGE: writes $work/it-ua/agreement.json
+  cat >"$work/it-ua/agreement.json" <<JSON
+{"id": "it-ua-2024", "title": "Agreement on Security Cooperation between Italy and Ukraine",
+ "parties": [{"code": "IT", "name": "Italian Republic", "short_names": {"en": ["Italy"]}},
+             {"code": "UA", "name": "Ukraine"}],
+ "signed": {"date": "2024-02-24", "place": "Kyiv"}, "entry_into_force": {"rule": "on signature"},
+ "authentic_languages": ["en", "uk"], "prevailing_language": "$1",
+ "texts": [{"language": "en", "file": "en.txt", "layout": "paragraph-per-line", "source": "corpus"},
+           {"language": "uk", "file": "uk.txt", "layout": "paragraph-per-line", "source": "corpus"}]}
+JSON
+}
+it_ua_package en
+check "commitments with a Ukrainian text" run 0 commitments --package "$work/it-ua" --format jsonl
+check "says the Ukrainian text is not classified" \
+  has "treaty commitments: uk has no commitment cues: its sentences are quoted but not classified" "$work/err"
+check "an English prevailing text is classified" bash -c "! grep -q 'prevailing' '$work/err'"
+it_ua_package uk
+check "commitments of a prevailing Ukrainian text" run 0 commitments --package "$work/it-ua"
+check "says every record is context" \
+  has "quoted but not classified, and as it is the prevailing text every record is context" "$work/err"
+check "and says so in the listing" \
+  has "(not classified: the prevailing text's language, uk, has no commitment cues" "$work/out"
 
 # --- user and token ----------------------------------------------------------------------------
 accounts="$work/accounts.sqlite"

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commitments/agreement_commitments.h"
+#include "commitments/cue_table.h"
 #include "commitments/filters.h"
 #include "text/language.h"
 #include "views/cli/commands.h"
@@ -30,6 +31,24 @@ bool Selected(const Commitment& c, const CommitmentsOptions& o) {
   if (!o.strength.empty() && o.strength != commitments::StrengthName(c.strength)) return false;
   if (!o.category.empty() && o.category != commitments::CategoryName(c.area.category)) return false;
   return commitments::HasObligor(c, o.obligor) && commitments::InArea(c, o.area);
+}
+
+// Says, for each text in a language without commitment cues, that its sentences are quoted but
+// not classified; of the prevailing text, that every record is therefore context. True when the
+// prevailing text is such a text.
+bool SayWhichTextsAreNotClassified(const commitments::AgreementCommitments& agreement,
+                                   std::ostream& err) {
+  for (size_t i = 0; i < agreement.versions.size(); ++i) {
+    const text::Language language = agreement.versions[i].doc.language;
+    if (commitments::CueTableFor(language) != nullptr) continue;
+    const std::string_view code = text::LanguageCode(language);
+    err << "treaty commitments: " << code
+        << " has no commitment cues: its sentences are quoted but not classified";
+    if (i == 0) err << ", and as it is the prevailing text every record is context";
+    err << "\n";
+  }
+  return !agreement.versions.empty() &&
+         commitments::CueTableFor(agreement.versions.front().doc.language) == nullptr;
 }
 
 }  // namespace
@@ -69,6 +88,7 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
         << " (it has " << languages << ")\n";
     return kExitBadInput;
   }
+  const bool prevailing_unclassified = SayWhichTextsAreNotClassified(agreement, err);
   const std::optional<commitments::ReviewOutcome>& review = read.value().review;
   if (options.diff_review) {
     if (!review) {
@@ -83,6 +103,10 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
   const std::vector<Commitment>& all =
       options.proposed ? read.value().proposed : read.value().reviewed;
   if (options.format == "csv") out << CommitmentCsvHeader();
+  if (options.format == "text" && prevailing_unclassified)
+    out << "(not classified: the prevailing text's language, "
+        << text::LanguageCode(agreement.versions.front().doc.language)
+        << ", has no commitment cues; every record is context)\n";
   for (const Commitment& c : all) {
     if (!Selected(c, options)) continue;
     if (options.format == "jsonl") {
@@ -124,7 +148,7 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
                     "commitments are unreviewed; exit 1 unless all is reviewed and matches");
   command->add_option("--area", options->area,
                       "section number (2), eId prefix or words of a heading");
-  command->add_option("--obligor", options->obligor, "LV, UA or both");
+  command->add_option("--obligor", options->obligor, "a party's code (LV, UA) or both");
   command->add_option("--strength", options->strength, "strength")
       ->check(CLI::IsMember({"commits", "will", "continues", "endeavours", "considers", "may"}));
   command->add_option("--category", options->category, "category")

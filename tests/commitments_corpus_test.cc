@@ -1,0 +1,115 @@
+// Commitments of other agreements, each made a package of its own from a text of the corpus in
+// tests/data/corpus: who promises is read from the package's parties, not from the bundled
+// agreement's.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "commitments/agreement_commitments.h"
+#include "temp_folder_test_base.h"
+
+namespace treaty::commitments {
+namespace {
+
+using nlohmann::json;
+using Names = std::vector<std::string>;
+
+const std::string kCorpus = std::string(TREATY_SOURCE_DIR) + "/tests/data/corpus/";
+
+class CorpusCommitmentsTest : public test::TempFolderTest {
+ protected:
+  // The proposed commitments of the corpus text `file` (English), as a package whose other party
+  // is `party` (an agreement.json party) and Ukraine.
+  std::vector<Commitment> Extract(const std::string& file, const json& party) {
+    std::filesystem::copy_file(kCorpus + file, folder_ / "en.txt");
+    const json metadata = {{"id", "corpus"},
+                           {"title", "Agreement on Security Cooperation and Long-Term Support"},
+                           {"parties", {party, {{"code", "UA"}, {"name", "Ukraine"}}}},
+                           {"signed", {{"date", "2024-05-28"}, {"place", "Brussels"}}},
+                           {"entry_into_force", {{"rule", "on signature"}}},
+                           {"authentic_languages", {"en", "uk"}},
+                           {"prevailing_language", "en"},
+                           {"texts",
+                            {{{"language", "en"},
+                              {"file", "en.txt"},
+                              {"layout", "paragraph-per-line"},
+                              {"source", "tests/data/corpus/" + file}}}}};
+    std::ofstream(folder_ / "agreement.json") << metadata.dump(2);
+    Result<AgreementCommitments> read = ExtractAgreementCommitments(folder_.string());
+    EXPECT_TRUE(read.ok()) << read.error().ToString();
+    return read.ok() ? read.value().proposed : std::vector<Commitment>{};
+  }
+
+  // The record whose prevailing quote holds `words`; nullptr, failing the test, when none does.
+  static const Commitment* Quoting(const std::vector<Commitment>& all, const std::string& words) {
+    for (const Commitment& c : all)
+      if (c.source.quotes.front().text.find(words) != std::string::npos) return &c;
+    ADD_FAILURE() << "no sentence holds \"" << words << "\"";
+    return nullptr;
+  }
+};
+
+TEST_F(CorpusCommitmentsTest, BelgiumPledgesItsMoneyToUkraine) {
+  const std::vector<Commitment> all = Extract("belgium-ukraine-2024-05-28.en.txt",
+                                              {{"code", "BE"}, {"name", "Kingdom of Belgium"}});
+  const Commitment* c = Quoting(all, "Belgium will allocate at least 977 million EUR");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->sentence_class, SentenceClass::kCommitment);
+  EXPECT_EQ(c->strength, Strength::kWill);
+  EXPECT_EQ(c->obligors, Names{"BE"});
+  EXPECT_EQ(c->beneficiary, "UA");
+}
+
+TEST_F(CorpusCommitmentsTest, SpainPledgesItsMoneyToUkraine) {
+  const std::vector<Commitment> all =
+      Extract("spain-ukraine-2024-05-27.en.txt", {{"code", "ES"}, {"name", "Kingdom of Spain"}});
+  const Commitment* c = Quoting(all, "Spain will provide 1 billion euro in military support");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->obligors, Names{"ES"});
+  EXPECT_EQ(c->beneficiary, "UA");
+}
+
+TEST_F(CorpusCommitmentsTest, ShortNamesOfAgreementJsonNameTheObligor) {
+  const std::vector<Commitment> all = Extract(
+      "portugal-ukraine-2024-05-28.en.txt",
+      {{"code", "PT"}, {"name", "Portuguese Republic"}, {"short_names", {{"en", {"Portugal"}}}}});
+  const Commitment* c = Quoting(all, "Portugal has committed to provide Ukraine with at least 126");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->strength, Strength::kCommits);
+  EXPECT_EQ(c->obligors, Names{"PT"});
+  EXPECT_EQ(c->beneficiary, "UA");
+}
+
+TEST_F(CorpusCommitmentsTest, IcelandHasCommittedToAnAnnualMinimum) {
+  const std::vector<Commitment> all =
+      Extract("iceland-ukraine-2024-05-31.en.txt", {{"code", "IS"}, {"name", "Iceland"}});
+  const Commitment* c = Quoting(all, "Iceland has committed to a minimum of 4 billion ISK");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->sentence_class, SentenceClass::kCommitment);
+  EXPECT_EQ(c->strength, Strength::kCommits);
+  EXPECT_EQ(c->obligors, Names{"IS"});
+}
+
+TEST_F(CorpusCommitmentsTest, TheMonthOfMayIsNoModalVerb) {
+  const std::vector<Commitment> all =
+      Extract("norway-ukraine-2024-05-31.en.txt", {{"code", "NO"}, {"name", "Kingdom of Norway"}});
+  for (const std::string words : {"as of May 2024) provided following", "on 31 May 2024"}) {
+    const Commitment* c = Quoting(all, words);
+    ASSERT_NE(c, nullptr);
+    EXPECT_NE(c->strength, Strength::kMay) << c->source.quotes.front().text;
+  }
+}
+
+TEST_F(CorpusCommitmentsTest, MillionsAbbreviatedEndNoSentence) {
+  const std::vector<Commitment> all =
+      Extract("czechia-ukraine-2024-07-18.en.txt", {{"code", "CZ"}, {"name", "Czech Republic"}});
+  const Commitment* c = Quoting(all, "military assistance worth around 400 mil.");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->source.quotes.front().text.ends_with("400 mil. EUR.")) << c->source.quotes[0].text;
+}
+
+}  // namespace
+}  // namespace treaty::commitments
