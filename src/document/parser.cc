@@ -1,5 +1,7 @@
 #include "document/parser.h"
 
+#include <fmt/format.h>
+
 #include "document/tree_builder.h"
 #include "text/source_reader.h"
 
@@ -13,6 +15,15 @@ Document BuildDocument(const text::NormalizedText& text, std::string_view source
   doc.source_size = text.source_size;
   doc.header_comments = text.header_comments;
   BuildTree(text, doc);
+  // A language given against the text's letters is most likely a mistake, and its rules find
+  // little in another language's text (a Latvian reading of English misses most amounts).
+  if (text.detected != text.language) {
+    doc.warnings.push_back(
+        fmt::format("the text reads as {}, not {} as given: it is read by the "
+                    "rules of {}",
+                    text::LanguageCode(text.detected), text::LanguageCode(text.language),
+                    text::LanguageCode(text.language)));
+  }
   return doc;
 }
 

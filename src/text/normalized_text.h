@@ -39,7 +39,8 @@ struct NormalizedText {
   std::vector<Block> blocks;
   std::vector<std::string> header_comments;  // leading "# key: value" lines (provenance notes)
   Layout layout = Layout::kOneParagraphPerLine;
-  Language language = Language::kEnglish;
+  Language language = Language::kEnglish;  // as given, else as detected
+  Language detected = Language::kEnglish;  // DetectLanguage of the text, whatever was given
   size_t source_size = 0;
 
   std::string_view BlockText(const Block& block) const {

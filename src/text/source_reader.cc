@@ -116,7 +116,8 @@ Result<NormalizedText> Normalize(std::string_view bytes, std::string_view name,
   }
   NormalizedText out;
   out.source_size = bytes.size();
-  out.language = language ? *language : DetectLanguage(text);
+  out.detected = DetectLanguage(text);
+  out.language = language ? *language : out.detected;
   out.text.reserve(text.size());
   Hyphenation hyphenation(out.language);
   BuildBlocks(text, lines, GuessLayout(text, lines), hyphenation, out);
