@@ -389,6 +389,20 @@ TEST_F(HttpRoutesTest, PagesRender) {
   EXPECT_EQ(Send("GET", "/commitments/nope").status, 404);
 }
 
+// A screen reader reads a table's cells with their column's header, and a heading row of the
+// texts as the header of the provisions under it.
+TEST_F(HttpRoutesTest, TablesNameTheirColumnsAndTheTextsHeadingsAreHeaderCells) {
+  const std::string commitment =
+      Send("GET", "/commitments/sec_2__hcontainer_1__para_2__sent_2").body;
+  EXPECT_NE(commitment.find("<th scope=\"col\">Years</th>"), std::string::npos) << commitment;
+  EXPECT_NE(commitment.find("<th scope=\"row\">2024</th>"), std::string::npos) << commitment;
+  EXPECT_NE(Send("GET", "/").body.find("<th scope=\"col\">Years</th>"), std::string::npos);
+  const std::string text = Send("GET", "/text").body;
+  EXPECT_NE(text.find("<th colspan=\"2\" scope=\"colgroup\" class=\"heading\">"),
+            std::string::npos);
+  EXPECT_EQ(text.find("class=\"heading\"><td"), std::string::npos);
+}
+
 // Search finds the texts' words, and a server whose database holds no index says so instead of
 // finding nothing.
 TEST_F(HttpRoutesTest, SearchFindsTheTextsOrSaysTheyAreNotIndexed) {

@@ -122,7 +122,7 @@ await step('a reviewer signs in, corrects a commitment with a note, sees the rev
   await page.fill('form.review textarea[name=note]', 'Both texts state the amount as settled <b>');
   await snap(page, 'review-form');
   await page.click('form.review button');
-  const row = page.locator('table.reviews tr').first();
+  const row = page.locator('table.reviews tbody tr').first();
   assert.match(await row.textContent(), /vera.*correct.*strength.*"will".*"commits".*settled <b>/s);
   await snap(page, 'commitment-reviewed');
   await page.click('button:has-text("Sign out")');

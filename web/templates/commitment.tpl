@@ -5,7 +5,8 @@
 <h2>Status on {{AT}}: <span class="badge {{STATUS}}">{{STATUS}}</span></h2>
 <p>{{SUMMARY}}</p>
 <table class="data progress">
-<tbody>{{#PERIOD}}<tr><td>{{LABEL}}</td><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS}}</td></tr>{{/PERIOD}}</tbody>
+<thead><tr><th scope="col">Years</th><th scope="col" class="num">Achieved</th><th scope="col"></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th></tr></thead>
+<tbody>{{#PERIOD}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS}}</td></tr>{{/PERIOD}}</tbody>
 </table>
 {{#HAS_CHART}}<svg class="chart" viewBox="0 0 {{CHART_WIDTH}} {{CHART_HEIGHT}}" role="img" aria-label="Target against achieved per period">
 {{#CHART_BAR}}<rect class="target" x="{{TARGET_X}}" y="{{TARGET_Y}}" width="{{BAR_W}}" height="{{TARGET_H}}"></rect><rect class="achieved" x="{{ACHIEVED_X}}" y="{{ACHIEVED_Y}}" width="{{BAR_W}}" height="{{ACHIEVED_H}}"></rect><text x="{{LABEL_X}}" y="{{CHART_HEIGHT}}">{{LABEL}}</text>
@@ -24,6 +25,7 @@
 <h2>Linked events</h2>
 {{#NO_EVENTS}}<p>No events recorded for this commitment.</p>{{/NO_EVENTS}}
 <table class="data">
+{{#HAS_EVENTS}}<thead><tr><th scope="col">Date</th><th scope="col">Type</th><th scope="col">Participant</th><th scope="col" class="num">Amount</th><th scope="col">Description</th><th scope="col">Classification</th></tr></thead>{{/HAS_EVENTS}}
 <tbody>
 {{#EVENT}}<tr class="{{CORRECTED}}"><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
 {{/EVENT}}
@@ -32,6 +34,7 @@
 {{#REVIEWS}}<h2 id="reviews">Reviews</h2>
 {{#NO_REVIEWS}}<p>No reviews yet.</p>{{/NO_REVIEWS}}
 <table class="data reviews">
+{{#HAS_REVIEWS}}<thead><tr><th scope="col">At</th><th scope="col">Reviewer</th><th scope="col">Decision</th><th scope="col">Change</th><th scope="col">Note</th></tr></thead>{{/HAS_REVIEWS}}
 <tbody>
 {{#REVIEW}}<tr><td>{{AT}}</td><td>{{REVIEWER}}</td><td>{{DECISION}}</td><td>{{#CHANGE}}{{FIELD}}: <code>{{FROM}}</code> → <code>{{TO}}</code>{{/CHANGE}}</td><td>{{NOTE}}</td></tr>
 {{/REVIEW}}

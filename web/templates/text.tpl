@@ -3,7 +3,7 @@
 <table class="text">
 <thead><tr>{{#HEAD}}<th lang="{{LANGUAGE}}">{{LANGUAGE_NAME}}{{#IS_PREVAILING}} <span class="badge">prevails</span>{{/IS_PREVAILING}}</th>{{/HEAD}}</tr></thead>
 <tbody>
-{{#ROW}}<tr id="{{EID}}"><td colspan="{{COLUMNS}}" class="heading">{{#HEADING_TEXT}}{{TEXT}}{{/HEADING_TEXT}} <a href="#{{EID}}" class="eid">{{EID}}</a></td></tr>
+{{#ROW}}<tr id="{{EID}}"><th colspan="{{COLUMNS}}" scope="colgroup" class="heading">{{#HEADING_TEXT}}{{TEXT}}{{/HEADING_TEXT}} <a href="#{{EID}}" class="eid">{{EID}}</a></th></tr>
 <tr>{{#CELL}}<td lang="{{LANGUAGE}}">{{#SENTENCE}}<span class="{{CLASS}}" title="{{TITLE}}">{{#PIECE}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{#MARK}}<mark class="expression" title="{{KIND}}">{{TEXT}}</mark>{{/MARK}}{{/PIECE}}</span> {{/SENTENCE}}</td>{{/CELL}}</tr>
 {{/ROW}}
 </tbody>

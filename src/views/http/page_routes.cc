@@ -344,7 +344,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   filter.commitment = commitment->id;
   Result<PageEvents> events = VisibleEvents(site, context, filter);
   if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
-  if (events.value().events.empty()) body.ShowSection("NO_EVENTS");
+  body.ShowSection(events.value().events.empty() ? "NO_EVENTS" : "HAS_EVENTS");
   for (const nlohmann::json& event : events.value().events) {
     FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes);
   }

@@ -40,7 +40,7 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
   Result<std::vector<StoredReview>> reviews = site.reviews().List(commitment.id);
   if (!reviews.ok()) return reviews.error();
   ctemplate::TemplateDictionary* section = body.AddSectionDictionary("REVIEWS");
-  if (reviews.value().empty()) section->ShowSection("NO_REVIEWS");
+  section->ShowSection(reviews.value().empty() ? "NO_REVIEWS" : "HAS_REVIEWS");
   for (const StoredReview& review : reviews.value()) {
     ctemplate::TemplateDictionary* row = section->AddSectionDictionary("REVIEW");
     row->SetValue("AT", review.reviewed_at);
