@@ -95,6 +95,22 @@ TEST_F(HttpRequestsTest, PagesMarkAWithdrawnEventAndNameWhatACorrectionCorrects)
             std::string::npos);
   const std::string page = Send("GET", "/commitments/sec_2__hcontainer_1__para_2__sent_2").body;
   EXPECT_NE(page.find("<tr class=\"corrected\">"), std::string::npos);
+
+  // The API says so too, for one event and in a list.
+  const std::string correction_id = Json(corrected)["id"];
+  EXPECT_EQ(Json(Send("GET", "/api/v1/events/" + id))["corrected_by"],
+            nlohmann::json::array({correction_id}));
+  const nlohmann::json listed =
+      Json(Send("GET", "/api/v1/events?commitment=sec_2__hcontainer_1__para_2__sent_2"));
+  bool found = false;
+  for (const nlohmann::json& event : listed["events"]) {
+    if (event["id"] != id) continue;
+    found = true;
+    EXPECT_EQ(event["corrected_by"], nlohmann::json::array({correction_id}));
+  }
+  EXPECT_TRUE(found) << listed.dump();
+  const std::string other = RecordedId(Disbursement("Paid once"));
+  EXPECT_FALSE(Json(Send("GET", "/api/v1/events/" + other)).contains("corrected_by"));
 }
 
 TEST_F(HttpRequestsTest, ACorrectionsBodyMayNotContradictItsPath) {

@@ -2,6 +2,7 @@
 // and consistency proofs, signed tree heads. A reader never receives a restricted event: lists
 // are filtered in the query and again by each event's own bytes (views::VisibleEventJson), and a
 // restricted event asked for by id is "not found".
+#include <set>
 #include <variant>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "ledger/stored_records.h"
 #include "ledger/uuid.h"
 #include "views/export/ledger_entries.h"
+#include "views/http/corrections_seen.h"
 #include "views/http/recording.h"
 #include "views/http/routes.h"
 
@@ -38,6 +40,26 @@ struct VisibleEvent {
   ledger::StoredEvent stored;
   nlohmann::json json;
 };
+
+// Adds to each of `events` (JSON of the API) that a correction the caller sees names the ids of
+// those corrections, in leaf order: `corrected_by`. Errors: the store's.
+std::optional<Error> AddCorrectedBy(ledger::LedgerStore& store, const Site& site,
+                                    const RequestContext& context, int64_t first_leaf,
+                                    std::vector<nlohmann::json*> events) {
+  std::set<std::string> ids;
+  for (const nlohmann::json* event : events) ids.insert(event->value("id", ""));
+  Result<std::map<std::string, std::vector<CorrectionSeen>>> corrections =
+      CorrectionsOf(store, site.agreement_id(), context.SeesRestricted() ? "" : "public",
+                    first_leaf, ids, AudienceOf(context));
+  if (!corrections.ok()) return corrections.error();
+  for (nlohmann::json* event : events) {
+    const auto seen = corrections.value().find(event->value("id", ""));
+    if (seen == corrections.value().end()) continue;
+    nlohmann::json& by = (*event)["corrected_by"] = nlohmann::json::array();
+    for (const CorrectionSeen& correction : seen->second) by.push_back(correction.id);
+  }
+  return std::nullopt;
+}
 
 // Event ids given as input are read in any case (docs/ledger-format.md §1.4).
 std::string PathEventId(const RequestContext& context) {
@@ -144,6 +166,15 @@ void AddLedgerRoutes(Router& router, Site& site) {
                   }
                   if (json.value()) list.push_back(std::move(*json.value()));
                 }
+                if (!events.value().empty()) {
+                  std::vector<nlohmann::json*> listed;
+                  for (nlohmann::json& event : list) listed.push_back(&event);
+                  if (std::optional<Error> error =
+                          AddCorrectedBy(*store.value(), site, context,
+                                         events.value().front().leaf_index, listed)) {
+                    return LedgerReadFailure(500, *error, context);
+                  }
+                }
                 return JsonResponse({{"events", list}, {"next_begin", next_begin}});
               }});
   router.Add({"GET", "/api/v1/events/{id}", Access::kPublic, [&site](RequestContext& context) {
@@ -151,7 +182,13 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 if (!store.ok()) return LedgerUnavailable(store.error());
                 auto event = RequestedEvent(*store.value(), site, context);
                 if (auto* refused = std::get_if<HttpResponse>(&event)) return *refused;
-                return JsonResponse(std::get<VisibleEvent>(event).json);
+                VisibleEvent& visible = std::get<VisibleEvent>(event);
+                if (std::optional<Error> error =
+                        AddCorrectedBy(*store.value(), site, context, visible.stored.leaf_index,
+                                       {&visible.json})) {
+                  return LedgerReadFailure(500, *error, context);
+                }
+                return JsonResponse(visible.json);
               }});
   router.Add({"POST", "/api/v1/events", Access::kRecorder, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);

@@ -18,6 +18,7 @@
 #include "text/utf8.h"
 #include "views/export/ledger_entries.h"
 #include "views/http/commitment_filter.h"
+#include "views/http/corrections_seen.h"
 #include "views/http/page.h"
 #include "views/http/recording.h"
 #include "views/http/review_submission.h"
@@ -102,32 +103,23 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
   // marked, so that a withdrawn one is not read as standing. A correction follows what it
   // corrects, so only leaves from the first one shown are read.
   if (events.value().empty()) return out;
-  ledger::EventFilter corrections;
-  corrections.agreement = filter.agreement;
-  corrections.classification = filter.classification;
-  corrections.type = "correction";
-  corrections.begin = events.value().front().leaf_index;
-  Result<std::vector<ledger::StoredEvent>> found = store.value()->FindEvents(corrections);
-  if (!found.ok()) return found.error();
-  // Notes only for the rows shown: a correction is read only when it or what it corrects is one.
   std::set<std::string> shown;
   for (const ledger::StoredEvent& event : events.value()) shown.insert(event.id);
-  for (const ledger::StoredEvent& correction : found.value()) {
-    if (shown.contains(correction.corrects)) {
-      Result<std::optional<nlohmann::json>> json =
-          views::VisibleEventJson(correction, AudienceOf(context));
-      if (!json.ok() || !json.value()) continue;
-      const std::string action = json.value()->value("action", "");
-      out.correction_notes[correction.corrects] = fmt::format(
-          "{} by leaf {}", action == "retract" ? "withdrawn" : "amended", correction.leaf_index);
-    }
-    if (shown.contains(correction.id)) {
-      Result<std::optional<ledger::StoredEvent>> original =
-          store.value()->EventById(correction.corrects);
-      if (original.ok() && original.value()) {
-        out.correction_notes[correction.id] =
-            fmt::format("of leaf {}", original.value()->leaf_index);
-      }
+  Result<std::map<std::string, std::vector<CorrectionSeen>>> corrections =
+      CorrectionsOf(*store.value(), filter.agreement, filter.classification,
+                    events.value().front().leaf_index, shown, AudienceOf(context));
+  if (!corrections.ok()) return corrections.error();
+  for (const auto& [id, seen] : corrections.value()) {
+    const CorrectionSeen& latest = seen.back();
+    out.correction_notes[id] = fmt::format(
+        "{} by leaf {}", latest.action == "retract" ? "withdrawn" : "amended", latest.leaf_index);
+  }
+  // A correction shown names the leaf it corrects.
+  for (const ledger::StoredEvent& event : events.value()) {
+    if (event.corrects.empty()) continue;
+    Result<std::optional<ledger::StoredEvent>> original = store.value()->EventById(event.corrects);
+    if (original.ok() && original.value()) {
+      out.correction_notes[event.id] = fmt::format("of leaf {}", original.value()->leaf_index);
     }
   }
   return out;
