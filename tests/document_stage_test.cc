@@ -150,6 +150,43 @@ TEST(Sentences, FiguresAndDatesAbbreviatedGoOnWhenAFigureFollows) {
   EXPECT_EQ(count("It was signed in May. 2024 was a year of delivery."), 2u);
 }
 
+TEST(Headings, LongOrPunctuatedHeadingsStandOverTheirParagraphs) {
+  // One paragraph per line: a numbered heading of 20 words over a plain paragraph, a numbered
+  // paragraph without a full stop that other numbered paragraphs follow, headings ending in a
+  // colon or a full stop over paragraphs numbered from 1.
+  Document doc = ParseBytes(
+                     "AGREEMENT ON TESTING\n"
+                     "I. Support\n"
+                     "1. Continued support to the partner and to its people in every area of "
+                     "need, for as long as it takes and beyond\n"
+                     "The Participants will support the partner.\n"
+                     "2. The Participants will meet every year to review the support given under "
+                     "this Agreement and to plan the next steps\n"
+                     "3. The Participants will share information.\n"
+                     "4. Cyber:\n"
+                     "1. The Participants will cooperate on cyber defence.\n"
+                     "2. The Participants will share threat information.\n"
+                     "Reform agenda. European integration.\n"
+                     "1. The partner will continue its reforms.\n",
+                     "t.txt")
+                     .value();
+  const Node* long_heading = doc.Find("sec_I__subsec_1");
+  ASSERT_NE(long_heading, nullptr);
+  ASSERT_EQ(long_heading->children.size(), 3u);  // the plain paragraph, then 2. and 3.
+  EXPECT_EQ(long_heading->children[0].text, "The Participants will support the partner.");
+  const Node* paragraph = doc.Find("sec_I__subsec_1__para_2");
+  ASSERT_NE(paragraph, nullptr);
+  EXPECT_EQ(paragraph->num, "2.");
+  const Node* colon = doc.Find("sec_I__subsec_4");
+  ASSERT_NE(colon, nullptr);
+  EXPECT_EQ(colon->heading, "Cyber:");
+  EXPECT_EQ(colon->children.size(), 3u);  // 1., 2. and the next heading
+  const Node* full_stop = doc.Find("sec_I__subsec_4__hcontainer_1");
+  ASSERT_NE(full_stop, nullptr);
+  EXPECT_EQ(full_stop->heading, "Reform agenda. European integration.");
+  EXPECT_EQ(full_stop->children.size(), 1u);
+}
+
 TEST(Robustness, TextWithoutStructureIsOneBodyWithAWarning) {
   Document doc =
       ParseBytes("a plain note\nwith two lines of lower-case prose\n", "note.txt").value();

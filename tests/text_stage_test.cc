@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "text/list_label.h"
 #include "text/offset_map.h"
@@ -94,6 +95,44 @@ TEST(TextStage, PageNumbersFootnoteMarkersAndLineEndHyphens) {
   EXPECT_NE(blocks[1].find("Euro-Atlantic integration"), std::string::npos) << blocks[1];
   EXPECT_NE(blocks[1].find("a long term goal"), std::string::npos) << blocks[1];
   for (const std::string& block : blocks) EXPECT_NE(block, "3");
+}
+
+TEST(TextStage, PdfLayerTellsHeadingsFromWrappedLinesOfNarrowParagraphs) {
+  // Headings over their first paragraph (one nearly a full line wide), then a list set narrower
+  // than the page whose lines wrap before a capital or inside brackets.
+  std::string source =
+      "AGREEMENT ON TESTING\n"
+      "1. The Participants will work together on the implementation of this Agreement\n"
+      "and on the wider integration of the partner, which is a long term goal of the\n"
+      "Participants and of all the partners.\n"
+      "Compensation for damage, loss and injury caused by the aggression\n"
+      "1. The Participants reaffirm that the aggressor must pay for the long-term\n"
+      "reconstruction of the partner.\n"
+      "Ratification of the Rome Statute of the International Criminal Court\n"
+      "The partner will ratify the Rome Statute of the International Criminal Court, including\n"
+      "the amendments on the crime of aggression adopted by the Review Conference.\n"
+      "2. The Participants will support the partner in the following areas:\n"
+      "a. Energy support, continuing the long-term cooperation in\n"
+      "reducing risks and pollution. The Participants condemn the\n"
+      "Nuclear Power Plant seizure, which further increases risks.\n"
+      "b. Business support, including contributions to guarantee\n"
+      "mechanisms (European Bank for\n"
+      "Reconstruction and Development), and mechanisms to support the\n"
+      "mobilisation of private investments in the partner.\n"
+      "c. Democracy and human rights support, including support to\n"
+      "Partner civil society.\n";
+  auto text = Normalize(source, "t.txt", Language::kEnglish);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text.value().layout, Layout::kPdfTextLayer);
+  std::vector<std::string> first_words;
+  for (const std::string& block : BlockTexts(text.value())) {
+    first_words.push_back(block.substr(0, block.find(' ', block.find(' ') + 1)));
+  }
+  const std::vector<std::string> expected = {
+      "AGREEMENT ON", "1. The", "Compensation for", "1. The",      "Ratification of",
+      "The partner",  "2. The", "a. Energy",        "b. Business", "c. Democracy",
+  };
+  EXPECT_EQ(first_words, expected);
 }
 
 TEST(ListLabel, RecognisesNumberingStylesAndRejectsDatesAndQuantities) {

@@ -24,6 +24,13 @@ size_t CountWords(std::string_view s) {
   return words;
 }
 
+// True when `rest` has at most `max_words` words and kMaxHeadingChars per kMaxHeadingWords.
+bool FitsHeading(std::string_view rest, size_t max_words) {
+  size_t max_chars = kMaxHeadingChars * max_words / kMaxHeadingWords;
+  return rest.size() <= max_chars * 2 && text::CountCodePoints(rest) <= max_chars &&
+         CountWords(rest) <= max_words;
+}
+
 }  // namespace
 
 BlockShape ShapeOf(std::string_view block_text) {
@@ -38,11 +45,14 @@ BlockShape ShapeOf(std::string_view block_text) {
   size_t first_pos = 0;
   char32_t first = shape.rest.empty() ? 0 : DecodeAt(shape.rest, first_pos);
   shape.starts_lowercase = text::IsLower(first);
+  bool opens = !shape.rest.empty() && !shape.starts_lowercase;
   bool final_punctuation = text::EndsSentence(block_text) || last == ',';
-  shape.heading_like = !shape.rest.empty() && !final_punctuation && !shape.starts_lowercase &&
-                       shape.rest.size() <= kMaxHeadingChars * 2 &&
-                       text::CountCodePoints(shape.rest) <= kMaxHeadingChars &&
-                       CountWords(shape.rest) <= kMaxHeadingWords;
+  bool short_text = FitsHeading(shape.rest, kMaxHeadingWords);
+  shape.heading_like = opens && !final_punctuation && short_text;
+  shape.long_heading_like =
+      opens && !final_punctuation && FitsHeading(shape.rest, kMaxLongHeadingWords);
+  shape.colon_heading_like = opens && shape.ends_with_colon && short_text;
+  shape.period_heading_like = opens && shape.ends_with_period && short_text;
   return shape;
 }
 

@@ -247,10 +247,11 @@ class Builder {
         } else if (style == LabelStyle::kRoman) {
           heading = shape.heading_like || shape.rest.empty();
         } else if (style != LabelStyle::kBullet) {
-          heading = shape.heading_like && !list_open && !next_continues && !last;
+          heading = !last && !list_open && !next_continues && NumberedHeading(i, next_restarts);
         }
       } else {
-        heading = shape.heading_like && !next_continues && !last && (!list_open || next_restarts);
+        heading = !next_continues && !last && (!list_open || next_restarts) &&
+                  (shape.heading_like || ClosesNumbering(i, next_restarts));
       }
       if (heading) roles_[i] = Role::kHeading;
       // A list stays open over labelled items until one ends with a full stop.
@@ -263,6 +264,27 @@ class Builder {
         caps_rank_ = std::min(caps_rank_, RankOf(items_[i].shape));
       }
     }
+  }
+
+  // Whether the numbered block `i`, not the last, reads as a heading on its own terms: short
+  // with no final punctuation; or, with an arabic number, longer with none when a plain paragraph
+  // follows (a numbered paragraph would end its sentence), or short and ending with a colon when
+  // the numbering restarts at 1 under it ("22. Cyber:" over "1. The Parties ...").
+  bool NumberedHeading(size_t i, bool next_restarts) const {
+    const BlockShape& shape = items_[i].shape;
+    if (shape.heading_like) return true;
+    if (shape.label->style != LabelStyle::kArabic) return false;
+    const BlockShape& next = items_[i + 1].shape;
+    if (shape.long_heading_like && !next.label && !next.heading_like) return true;
+    return shape.colon_heading_like && next_restarts && shape.label->ordinal > 1;
+  }
+
+  // Whether the unnumbered block `i`, short and ending with a full stop, stands between a
+  // numbered paragraph and a numbering that restarts at 1: a heading written as a sentence
+  // ("Support to Ukraine's reform agenda. European and Euro-Atlantic integration.").
+  bool ClosesNumbering(size_t i, bool next_restarts) const {
+    return items_[i].shape.period_heading_like && next_restarts && i > 0 &&
+           items_[i - 1].shape.label && items_[i - 1].shape.label->style == LabelStyle::kArabic;
   }
 
   // Items [title_end, return) are the preamble (less a "Preamble" heading among them).
@@ -486,7 +508,7 @@ class Builder {
   // A labelled block continues the current paragraph's list when a list is open (the paragraph
   // or the last point ends with a colon, or points were already added) or when it is a bullet.
   bool IsPoint(const BlockShape& shape) const {
-    LabelStyle style = shape.label->style;
+    LabelStyle style = PointStyle(*shape.label);
     // Numbered blocks after "as follows:" are the agreement's paragraphs, not a list.
     if (IsHeadingStyle(style) || style == LabelStyle::kRoman || style == LabelStyle::kArabic) {
       return false;
@@ -503,17 +525,21 @@ class Builder {
     return !words.empty() && words.back() == ':';
   }
 
-  void AddPoint(const Item& item) {
-    LabelStyle style = item.shape.label->style;
-    // "i" after "h" (and "v" after "u", "x" after "w") is a letter, not a roman numeral.
-    if (item.shape.label->ambiguous) {
-      int letter = item.shape.label->value[0] - 'a' + 1;
-      for (const OpenPoint& open : points_) {
-        if (open.style == LabelStyle::kAlphaLower && open.ordinal == letter - 1) {
-          style = LabelStyle::kAlphaLower;
-        }
+  // The style of `label` as a point: "i" after "h" (and "v" after "u", "x" after "w") is a
+  // letter, not a roman numeral.
+  LabelStyle PointStyle(const text::ListLabel& label) const {
+    if (!label.ambiguous) return label.style;
+    int letter = label.value[0] - 'a' + 1;
+    for (const OpenPoint& open : points_) {
+      if (open.style == LabelStyle::kAlphaLower && open.ordinal == letter - 1) {
+        return LabelStyle::kAlphaLower;
       }
     }
+    return label.style;
+  }
+
+  void AddPoint(const Item& item) {
+    LabelStyle style = PointStyle(*item.shape.label);
     auto same = std::find_if(points_.begin(), points_.end(),
                              [style](const OpenPoint& open) { return open.style == style; });
     size_t parent;

@@ -12,8 +12,9 @@ namespace treaty::text {
 namespace {
 
 // A printed line shorter than this share of a full line ends its paragraph unless the next line
-// carries on a sentence in lower case. Measured on the Latvian text: lines inside paragraphs fill
-// 0.87-1.11 of the width, headings and last lines 0.08-0.82.
+// carries on a sentence (in lower case, or in a paragraph set narrower than the page). Measured on
+// the Latvian text: lines inside paragraphs fill 0.87-1.11 of the width, headings and last lines
+// 0.08-0.82.
 constexpr double kFullLine = 0.85;
 // Widest line a PDF text layer of an A4 page is expected to hold.
 constexpr size_t kMaxPrintedWidth = 140;
@@ -127,6 +128,25 @@ void AppendFolded(std::string_view content, size_t source_begin, NormalizedText&
   AppendCopied(content, copied, content.size(), source_begin, out);
 }
 
+// True when a line `width` code points wide is short beside one `measure` wide.
+bool Narrower(size_t width, size_t measure) {
+  return static_cast<double>(width) < kFullLine * static_cast<double>(measure);
+}
+
+// A line that opens a block without ending a sentence and is narrower than this share of the next
+// line is a heading over a paragraph. Measured on the corpus: such headings 0.75-0.78 of their
+// paragraph's first line, first lines of paragraphs 0.84 and more of their second.
+constexpr double kHeadingShare = 0.8;
+
+bool IsHeadingOver(const Line& line, const Line& next) {
+  return static_cast<double>(line.width) < kHeadingShare * static_cast<double>(next.width);
+}
+
+// True when `s` opens more round brackets than it closes: "(European Bank for".
+bool LeavesBracketOpen(std::string_view s) {
+  return std::count(s.begin(), s.end(), '(') > std::count(s.begin(), s.end(), ')');
+}
+
 class Assembler {
  public:
   Assembler(std::string_view text, const std::vector<Line>& lines, const LayoutGuess& layout,
@@ -196,15 +216,22 @@ class Assembler {
     std::string_view next_text = Content(text_, next);
     bool terminal = EndsSentence(prev_text);
     double share = static_cast<double>(previous.width) / static_cast<double>(layout_.line_width);
+    bool opens_block = &previous == block_first_;
+    bool labelled = ParseListLabel(next_text).has_value();
     bool joins;
     if (!terminal && StartsLowercase(next_text)) {
       joins = true;  // a sentence running on, whatever the line's length
     } else if (IsAllCaps(prev_text) && !IsAllCaps(next_text)) {
       joins = false;  // a title or heading set in capitals
+    } else if (!terminal && opens_block && (labelled || IsHeadingOver(previous, next))) {
+      joins = false;  // a heading over its paragraph, however near a full line it comes
     } else if (share < kFullLine) {
-      joins = false;  // a short line ends a paragraph, heading or title
-    } else if (terminal && ParseListLabel(next_text)) {
-      joins = false;
+      // A short line ends a paragraph, heading or title, unless it leaves a bracket open or fills
+      // the measure of a paragraph set narrower than the page (an indented list).
+      joins = !terminal && !labelled &&
+              (LeavesBracketOpen(prev_text) || FillsMeasure(previous, next_text));
+    } else if (terminal && labelled) {
+      joins = false;  // a list item
     } else if (gap) {
       joins = !terminal;  // a page break inside a paragraph
     } else {
@@ -224,6 +251,18 @@ class Assembler {
     return Join::kSpace;
   }
 
+  // True when `line`, the last of the current block, would be as wide as the block's other lines
+  // with the first word of `next` (so that word was wrapped) or, as the first line of a list item,
+  // is as wide as the lines of the paragraph before it.
+  bool FillsMeasure(const Line& line, std::string_view next) const {
+    if (&line != block_first_) {
+      size_t word = CountCodePoints(next.substr(0, next.find(' ')));
+      return !Narrower(line.width + 1 + word, block_width_);
+    }
+    return ParseListLabel(Content(text_, line)).has_value() && previous_block_lines_ > 1 &&
+           !Narrower(line.width, previous_block_width_);
+  }
+
   // Emits the pending line (trimmed per `join`), then opens or continues a block with `line`.
   void Append(const Line* previous, const Line& line, Join join, BlockKind kind) {
     if (previous && pending_ == previous) FlushPending(join);
@@ -235,11 +274,18 @@ class Assembler {
       }
       open_ = true;
       current_ = Block{kind, out_.text.size(), out_.text.size(), line.number, line.number};
+      previous_block_width_ = block_width_;
+      previous_block_lines_ = block_lines_;
+      block_first_ = &line;
+      block_width_ = 0;
+      block_lines_ = 0;
     } else if (join == Join::kSpace) {
       out_.text.push_back(' ');
       out_.map.AddReplacement(1, last_source_end_, line.begin);
     }
     current_.last_line = line.number;
+    block_width_ = std::max(block_width_, line.width);
+    ++block_lines_;
     pending_ = &line;
   }
 
@@ -272,6 +318,11 @@ class Assembler {
   Block current_;
   bool open_ = false;
   const Line* pending_ = nullptr;
+  const Line* block_first_ = nullptr;  // the line that opened the current block
+  size_t block_width_ = 0;             // code points of the current block's widest line
+  size_t block_lines_ = 0;
+  size_t previous_block_width_ = 0;  // the same of the block before it
+  size_t previous_block_lines_ = 0;
   size_t last_source_end_ = 0;
 };
 
