@@ -242,6 +242,14 @@ TEST_F(BundledCommitmentsTest, AnAreaIsFoundByTheWordsOfItsHeadingsInEitherLangu
   };
   EXPECT_TRUE(in_area("sec_2__hcontainer_2__para_1__sent_1", "military training"));
   EXPECT_FALSE(in_area("sec_2__hcontainer_1__para_1__sent_1", "military training"));
+
+  // A quote, a dash or a no-break space before a word starts it; a letter does not.
+  Commitment quoted;
+  quoted.area.headings_by_language["en"] = {"“Drone Coalition” support — air\u00a0defence"};
+  EXPECT_TRUE(InArea(quoted, "drone coalition"));
+  EXPECT_TRUE(InArea(quoted, "air"));
+  EXPECT_TRUE(InArea(quoted, "defence"));
+  EXPECT_FALSE(InArea(quoted, "oalition"));
 }
 
 }  // namespace

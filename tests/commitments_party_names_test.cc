@@ -28,6 +28,9 @@ TEST(ShortNames, AreThePlaceAfterAFormOfStateOrTheNameBeforeOf) {
            {"Ukraine", {}},
            {"French Republic", {}},
            {"European Union", {}},
+           // An organ of a state is not its name: the state after it is.
+           {"Government of the Republic of Latvia", {"Latvia"}},
+           {"Cabinet of Ministers of Ukraine", {"Ukraine"}},
        }) {
     EXPECT_EQ(ShortNamesOf(c.full_name, EnglishCues()), c.short_names) << c.full_name;
   }

@@ -94,6 +94,14 @@ TEST(LedgerEventTest, RecordedFormsReadBackToTheSameBytes) {
             "487116123fd8368c3e084abfc96ee14db9bdefbc12ada7a10df4eaa981b3e83b");
 }
 
+// Noncharacters are refused on input only: an event stored before the rule still reads.
+TEST(LedgerEventTest, AStoredNoncharacterStillReads) {
+  std::string bytes = kDeliveryCanonical;
+  bytes.replace(bytes.find("Rēzekne"), std::string("Rēzekne").size(), "R\xef\xbf\xbe" "ezekne");
+  const ParsedEvent parsed = ParseEventText(bytes, EventForm::kRecorded, Context());
+  EXPECT_TRUE(parsed.ok()) << parsed.errors.front().ToString();
+}
+
 // CanonicalEvent and ContentHash write bytes straight from the fields; they must equal
 // Canonicalize of the JSON form, errors included, for every field and shape.
 TEST(LedgerEventTest, DirectCanonicalFormEqualsCanonicalizeOfTheJson) {

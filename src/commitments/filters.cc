@@ -4,20 +4,24 @@
 #include <string>
 
 #include "text/search_words.h"
+#include "text/utf8.h"
 
 namespace treaty::commitments {
 namespace {
 
-// A byte that continues a word: an ASCII letter or digit, a hyphen (so that "military" does not
-// start inside "non-military"), or part of a non-ASCII character (after folding, letters).
-bool ContinuesWord(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
+// Whether the character before byte `at` continues a word into it: a letter, a digit, or a hyphen
+// (so that "military" does not start inside "non-military"); not a space, quote or dash.
+bool ContinuesWordAt(const std::string& text, size_t at) {
+  if (at == 0) return false;
+  size_t before = at;
+  const char32_t c = text::DecodeBefore(text, before);
+  return c == '-' || text::IsLetter(c) || text::IsDigit(c);
 }
 
 bool StartsAWordOf(const std::string& folded_heading, const std::string& folded_words) {
   for (size_t at = folded_heading.find(folded_words); at != std::string::npos;
        at = folded_heading.find(folded_words, at + 1)) {
-    if (at == 0 || !ContinuesWord(static_cast<unsigned char>(folded_heading[at - 1]))) return true;
+    if (!ContinuesWordAt(folded_heading, at)) return true;
   }
   return false;
 }

@@ -105,9 +105,22 @@ std::vector<std::string> ShortNamesOf(std::string_view full_name, const CueTable
   if (of == std::string_view::npos) return {};
   const std::string_view head = name.substr(0, of);
   const std::vector<std::string_view> head_words = Words(head);
+  const std::string_view rest = WithoutArticle(name.substr(of + 4));
   if (std::all_of(head_words.begin(), head_words.end(),
                   [&](std::string_view word) { return IsStateForm(word, cues); }))
-    return {std::string(WithoutArticle(name.substr(of + 4)))};
+    return {std::string(rest)};
+  // A name of its own is two or more capitalised words ("United Kingdom"); one word before "of"
+  // names an organ of the state, not the state ("Government of the Republic of Latvia",
+  // "Cabinet of Ministers of Ukraine"): the state is named after it.
+  const bool own_name =
+      head_words.size() >= 2 && std::all_of(head_words.begin(), head_words.end(), [](auto word) {
+        return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+      });
+  if (!own_name) {
+    std::vector<std::string> names = ShortNamesOf(rest, cues);
+    if (names.empty()) names.emplace_back(rest);
+    return names;
+  }
   std::vector<std::string> names{std::string(head)};
   if (std::string initials = Initials(head); !initials.empty()) names.push_back(initials);
   return names;

@@ -17,11 +17,11 @@ Document BuildDocument(const text::NormalizedText& text, std::string_view source
   BuildTree(text, doc);
   // A language given against the text's letters is most likely a mistake, and its rules find
   // little in another language's text (a Latvian reading of English misses most amounts).
-  if (text.detected != text.language) {
+  if (text.clearly_other) {
     doc.warnings.push_back(
         fmt::format("the text reads as {}, not {} as given: it is read by the "
                     "rules of {}",
-                    text::LanguageCode(text.detected), text::LanguageCode(text.language),
+                    text::LanguageCode(*text.clearly_other), text::LanguageCode(text.language),
                     text::LanguageCode(text.language)));
   }
   return doc;

@@ -145,11 +145,13 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
 Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
                                        Instant at, const LifecycleFacts& external) {
   Result<AgreementStatus> status = Evaluate(rules, facts, at, external);
-  if (!status.ok()) return status;
-  // sec_6__para_7: a termination ends the term early, and with it the deadlines and duties its
-  // terms set ("the last day of term 1", the extension deadline, later dialogues and target
-  // years). They are the deadlines of the Agreement with nothing recorded that are not among
-  // these: a calendar that imported them shows them cancelled instead of keeping them.
+  if (!status.ok() || !status.value().lifecycle.termination_effective) return status;
+  // sec_6__para_7: "The Agreement may be terminated by either Participant by giving a written
+  // notice of its intention to terminate the Agreement to the other Participant at least 6 (six)
+  // months in advance." A termination ends the term early, and with it deadlines and duties its
+  // terms set (the last day of the term, the extension deadline, later dialogues and target
+  // years): those of the Agreement with nothing recorded that are not among these. A calendar
+  // that imported them shows them cancelled instead of keeping them.
   const LedgerFacts nothing_recorded(rules.agreement, facts.audience(), rules.categories);
   Result<AgreementStatus> terms_alone = Evaluate(rules, nothing_recorded, at, {});
   if (!terms_alone.ok()) return status;

@@ -39,8 +39,8 @@ struct AgreementStatus {
   std::vector<DeadlineStatus> deadlines;  // by date
   std::vector<CommitmentStatus> commitments;
   std::vector<Deadline> calendar;  // every deadline and yearly duty, for iCalendar
-  // Deadlines and duties the Agreement's terms set that recorded facts took away (a termination
-  // ends the term early): the iCalendar lists them as cancelled.
+  // After a termination notice: the deadlines and duties of the full term that the termination
+  // took away; the iCalendar lists them as cancelled. Empty without one.
   std::vector<Deadline> cancelled;
 };
 

@@ -19,6 +19,21 @@
 namespace treaty::ledger {
 namespace {
 
+// "noncharacter U+FFFE at character 5, which I-JSON excludes" for the first noncharacter of
+// `text` (RFC 7493 §2.1), if any. REQUIRES: valid UTF-8.
+std::optional<std::string> NoncharacterProblem(std::string_view text) {
+  size_t position = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t c = text::DecodeAt(text, pos);
+    ++position;
+    if (text::IsNoncharacter(c)) {
+      return fmt::format("noncharacter U+{:04X} at character {}, which I-JSON excludes",
+                         static_cast<uint32_t>(c), position);
+    }
+  }
+  return std::nullopt;
+}
+
 using json = nlohmann::json;
 
 constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
@@ -314,6 +329,13 @@ class Validator {
       return std::nullopt;
     }
     if (text.value().empty()) return std::nullopt;
+    // Input only: events stored before the rule still read (docs/ledger-format.md §1.4).
+    if (form_ == EventForm::kInput) {
+      if (std::optional<std::string> problem = NoncharacterProblem(text.value())) {
+        Fail(path, *problem);
+        return std::nullopt;
+      }
+    }
     return std::move(text).value();
   }
 
@@ -1194,11 +1216,6 @@ Result<std::string> NormalEventString(std::string text, StringRule rule) {
     const bool allowed_control = rule.multiline && (c == '\n' || c == '\t');
     if (!allowed_control && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
       return Error{fmt::format("control character U+{:04X} at character {}",
-                               static_cast<uint32_t>(c), position),
-                   ""};
-    }
-    if (text::IsNoncharacter(c)) {
-      return Error{fmt::format("noncharacter U+{:04X} at character {}, which I-JSON excludes",
                                static_cast<uint32_t>(c), position),
                    ""};
     }

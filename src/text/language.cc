@@ -74,24 +74,51 @@ bool IsAsciiLetter(char byte) {
   return static_cast<unsigned char>((static_cast<unsigned char>(byte) | 0x20) - 'a') < 26;
 }
 
-}  // namespace
+struct LetterCounts {
+  size_t latin = 0;     // ASCII letters
+  size_t latvian = 0;   // letters only Latvian uses
+  size_t cyrillic = 0;  // U+0400..U+04FF
+};
 
-Language DetectLanguage(std::string_view utf8) {
+// The letters of the first 64 KiB of `utf8`.
+LetterCounts CountLetters(std::string_view utf8) {
   std::string_view sample = utf8.substr(0, 64 * 1024);
-  size_t latin = 0, latvian = 0, cyrillic = 0;
-  for (char byte : sample) latin += IsAsciiLetter(byte);
+  LetterCounts counts;
+  for (char byte : sample) counts.latin += IsAsciiLetter(byte);
   for (size_t pos = FindNonAscii(sample); pos < sample.size(); pos = FindNonAscii(sample, pos)) {
     char32_t c = DecodeAt(sample, pos);
     if (c >= 0x400 && c <= 0x4FF) {
-      ++cyrillic;
+      ++counts.cyrillic;
     } else if (IsLatvianLetter(c)) {
-      ++latvian;
+      ++counts.latvian;
     }
   }
-  // Latvian prose has a diacritic letter every 15-20 letters; English none; Ukrainian is Cyrillic.
-  if (cyrillic > latin) return Language::kUkrainian;
-  if (latvian * 50 > latin) return Language::kLatvian;
+  return counts;
+}
+
+// Latvian prose has a diacritic letter every 15-20 letters; English none; Ukrainian is Cyrillic.
+Language LanguageOf(const LetterCounts& counts) {
+  if (counts.cyrillic > counts.latin) return Language::kUkrainian;
+  if (counts.latvian * 50 > counts.latin) return Language::kLatvian;
   return Language::kEnglish;
+}
+
+}  // namespace
+
+Language DetectLanguage(std::string_view utf8) { return LanguageOf(CountLetters(utf8)); }
+
+std::optional<Language> ClearlyNot(Language given, std::string_view utf8) {
+  const LetterCounts counts = CountLetters(utf8);
+  const Language read_as = LanguageOf(counts);
+  if (read_as == given) return std::nullopt;
+  // Another script is clear at any length; between English and Latvian, only a text of some
+  // length with a diacritic letter every 20 letters (Latvian) or fewer than one in 500 (English).
+  const bool other_script = (given == Language::kUkrainian) != (read_as == Language::kUkrainian);
+  const bool clear_latin =
+      counts.latin >= 200 && (read_as == Language::kLatvian ? counts.latvian * 20 > counts.latin
+                                                            : counts.latvian * 500 < counts.latin);
+  if (other_script || clear_latin) return read_as;
+  return std::nullopt;
 }
 
 }  // namespace treaty::text

@@ -17,5 +17,9 @@ std::optional<Language> ParseLanguageCode(std::string_view code);
 // Scores letters only Latvian or Ukrainian use and common English function words over the first
 // 64 KiB. Never fails: English is the answer when nothing else scores.
 Language DetectLanguage(std::string_view utf8);
+// The language `utf8` clearly reads as when that is not `given`: another script, or, between the
+// Latin-script languages, a clear share of Latvian letters or almost none in a text of some
+// length. nullopt when the text may well be in `given`.
+std::optional<Language> ClearlyNot(Language given, std::string_view utf8);
 
 }  // namespace treaty::text

@@ -40,7 +40,8 @@ struct NormalizedText {
   std::vector<std::string> header_comments;  // leading "# key: value" lines (provenance notes)
   Layout layout = Layout::kOneParagraphPerLine;
   Language language = Language::kEnglish;  // as given, else as detected
-  Language detected = Language::kEnglish;  // DetectLanguage of the text, whatever was given
+  std::optional<Language> clearly_other;   // a language given that the text's letters contradict:
+                                           // the one they show (ClearlyNot)
   size_t source_size = 0;
 
   std::string_view BlockText(const Block& block) const {

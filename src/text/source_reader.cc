@@ -116,8 +116,8 @@ Result<NormalizedText> Normalize(std::string_view bytes, std::string_view name,
   }
   NormalizedText out;
   out.source_size = bytes.size();
-  out.detected = DetectLanguage(text);
-  out.language = language ? *language : out.detected;
+  out.language = language ? *language : DetectLanguage(text);
+  if (language) out.clearly_other = ClearlyNot(*language, text);
   out.text.reserve(text.size());
   Hyphenation hyphenation(out.language);
   BuildBlocks(text, lines, GuessLayout(text, lines), hyphenation, out);

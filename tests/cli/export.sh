@@ -86,6 +86,11 @@ check "holds the export" grep -q '^leaf_index,' "$work/kept.csv"
 check "keeps its permissions" test "$(stat -c %a "$work/kept.csv")" = 640
 check "and leaves no temporary file" test "$(ls "$work" | grep -c '^kept.csv')" = 1
 check "a device is written in place" run 0 export csv --db "$db" --output /dev/null
+printf 'old\n' >"$work/target.csv"
+ln -s "$work/target.csv" "$work/link.csv"
+check "a symbolic link" run 0 export csv --db "$db" --output "$work/link.csv"
+check "stays a link" test -L "$work/link.csv"
+check "and its target holds the export" grep -q '^leaf_index,' "$work/target.csv"
 check "--keys with csv" run 2 export csv --db "$db" --keys "$work/no-such-keys.json"
 check "says --keys is for iati" has "only the iati format" "$work/err"
 check "iati with a missing keys file" run 2 export iati --db "$db" --keys "$work/no-such-keys.json"

@@ -59,7 +59,8 @@ bool ReplaceFile(const std::string& path, std::string_view bytes, mode_t mode) {
   return true;
 }
 
-// A device or a pipe ("/dev/stdout") is written in place: it cannot be replaced.
+// A device, a pipe or a symbolic link ("/dev/stdout") is written in place, through the link: it
+// is not a file of its own to replace.
 bool WriteInPlace(const std::string& path, std::string_view bytes) {
   std::ofstream file(path, std::ios::binary);
   file << bytes;
@@ -78,6 +79,8 @@ int WriteOutput(std::string_view command, const std::string& path, std::string_v
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   const bool exists = fs::exists(status);
+  const bool replaceable =
+      !exists || (fs::is_regular_file(status) && !fs::is_symlink(fs::symlink_status(path, error)));
   if (exists && fs::is_regular_file(status) && IsSqliteDatabase(path)) {
     err << "treaty " << command << ": " << path
         << ": is an SQLite database; it is not replaced by the output (choose another --output)\n";
@@ -87,9 +90,10 @@ int WriteOutput(std::string_view command, const std::string& path, std::string_v
     err << "treaty " << command << ": " << path << ": is a directory\n";
     return kExitBadInput;
   }
-  const bool written = !exists || fs::is_regular_file(status)
-                           ? ReplaceFile(path, bytes, ModeFor(status))
-                           : WriteInPlace(path, bytes);
+  // A folder where no new file may be made still lets its files be written: in place, then.
+  const bool written = replaceable ? ReplaceFile(path, bytes, ModeFor(status)) ||
+                                         (errno == EACCES && WriteInPlace(path, bytes))
+                                   : WriteInPlace(path, bytes);
   if (!written) {
     err << "treaty " << command << ": " << path
         << ": cannot write the file: " << std::strerror(errno) << "\n";
