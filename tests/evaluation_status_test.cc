@@ -357,10 +357,13 @@ bool HasFinding(const json& commitment, const std::string& words) {
 }
 
 // sec_2__hcontainer_1__para_2: "In 2024 Latvia will provide approximately 112 million EUR": what
-// Ukraine disbursed is not Latvia's support.
+// Ukraine disbursed is not Latvia's support (and Ukraine's training, never money, is not named).
 TEST(EvaluationStatus, OnlyTheObligorsOwnActsCountTowardsATarget) {
+  json training = Disbursement(4, "UA", 0);
+  training.erase("amount");
+  training.update({{"type", "training"}, {"quantity", 3}, {"unit", "person"}});
   const json events = {Disbursement(1, "LV", 1000), Disbursement(2, "UA", 700),
-                       Disbursement(3, "LV", 500)};
+                       Disbursement(3, "LV", 500), training};
   Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-12-31");
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");

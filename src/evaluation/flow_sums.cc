@@ -18,6 +18,11 @@ bool IsSameUnit(const std::string& recorded, const std::string& counted) {
   return recorded == counted || recorded == counted + "s" || recorded + "s" == counted;
 }
 
+bool IsFlow(ledger::EventType type) {
+  return type == ledger::EventType::kPledge || type == ledger::EventType::kAllocation ||
+         type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery;
+}
+
 bool IsProvider(const std::vector<std::string>& providers, const std::string& participant) {
   return providers.empty() || participant == "both" ||
          std::find(providers.begin(), providers.end(), participant) != providers.end();
@@ -50,8 +55,11 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     const FlowTotal total = series.Through(query.through);
     if (total.events == 0) continue;
     if (!IsProvider(query.providers, key.participant)) {
-      sums.other_participant_events += total.events;
-      sums.other_participants.insert(key.participant);
+      // Named only when it could have counted: money or goods, not the other's meetings.
+      if (IsFlow(key.type)) {
+        sums.other_participant_events += total.events;
+        sums.other_participants.insert(key.participant);
+      }
       continue;
     }
     sums.events += total.events;
