@@ -144,6 +144,8 @@ TEST(Sentences, FiguresAndDatesAbbreviatedGoOnWhenAFigureFollows) {
   EXPECT_EQ(count("Assistance worth around 400 mil. EUR. The next sentence."), 2u);
   EXPECT_EQ(count("Loans of 1.5 bn. USD in total."), 1u);
   EXPECT_EQ(count("A grant of 20 mln. UAH was made."), 1u);
+  EXPECT_EQ(count("Latvija piešķirs 400 milj. EUR un 20 tūkst. EUR apmācībām."), 1u);
+  EXPECT_EQ(count("Грант на 20 млн. UAH і 2 млрд. EUR надано."), 1u);
   EXPECT_EQ(count("Delivered by 1 Jan. 2024 and by Sept. 30, 2024."), 1u);
   EXPECT_EQ(count("Support worth 400 mil. The Participants agree."), 2u);
   EXPECT_EQ(count("It was signed in Jan. Ukraine welcomed it."), 2u);

@@ -22,11 +22,12 @@ constexpr std::string_view kAbbreviations[] = {
     "t.sk", "u.c", "utt", "piem", "g",   "ст",   "п",     "т.д", "т.п", "ім",     "Inc"};
 
 // Words that end in a full stop without ending a sentence when a number or a currency code comes
-// next ("400 mil. EUR", "1 Jan. 2024"); before another capitalised word the sentence may end
-// there ("… 1 bn. The …"). English month names shortened ("May" is a whole word).
-constexpr std::string_view kAbbreviationsBeforeFigures[] = {"mil", "mln",  "bn",  "Jan", "Feb",
-                                                            "Mar", "Apr",  "Jun", "Jul", "Aug",
-                                                            "Sep", "Sept", "Oct", "Nov", "Dec"};
+// next ("400 mil. EUR", "400 milj. EUR", "1 Jan. 2024"); before another capitalised word the
+// sentence may end there ("… 1 bn. The …"). Scale words of the three languages, and English month
+// names shortened ("May" is a whole word).
+constexpr std::string_view kAbbreviationsBeforeFigures[] = {
+    "mil", "mln", "bn",  "milj", "tūkst", "млн", "млрд", "тис", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul",  "Aug",   "Sep", "Sept", "Oct", "Nov", "Dec"};
 
 template <size_t N>
 bool IsAmong(const std::string_view (&words)[N], std::string_view word) {
