@@ -248,12 +248,14 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
       "type=disbursement&participant=LV&date=2024-06-01&commitment=sec_2__hcontainer_1__para_2__"
       "sent_2&description=Form+tranche";
   const std::vector<std::pair<std::string, std::string>> refused = {
-      {common + "&amount=1500&classification=public", "currency: "},
-      {common + "&currency=EUR&classification=public", "currency: "},
-      {common + "&amount=1500&currency=EUR", "classification: required"},
+      {common + "&amount=1500&classification=public", "Currency: "},
+      {common + "&currency=EUR&classification=public", "Currency: "},
+      {common + "&amount=1500&currency=EUR", "Classification: required"},
       {"type=disbursement&participant=LV&date=2024-06-01&description=Unlinked&amount=1500&"
        "currency=EUR&classification=public",
-       "commitments: "}};
+       "Commitment: "},
+      {common + "&amount=1500&currency=EUR&classification=public&evidence=decision.pdf",
+       "Evidence: "}};
   for (const auto& [body, error] : refused) {
     http::HttpResponse response = SubmitForm(body);
     EXPECT_EQ(response.status, 422) << body;
@@ -261,8 +263,9 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
         << body << ": " << response.body;
   }
   EXPECT_EQ(TreeSize(), size);
+  // A currency code in lower case is the code.
   http::HttpResponse recorded =
-      SubmitForm(common + "&amount=1500&currency=EUR&classification=public");
+      SubmitForm(common + "&amount=1500&currency=eur&classification=public");
   EXPECT_EQ(recorded.status, 303) << recorded.body;
   EXPECT_EQ(TreeSize(), size + 1);
   const std::string location = Header(recorded, "Location");

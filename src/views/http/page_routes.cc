@@ -707,8 +707,29 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
   return RenderPage(context, "record", "Record an event", "record.tpl", body, status);
 }
 
+// The record form's label of an import column that an error names: the form says "Evidence",
+// not "evidence_sha256".
+std::string FormLabel(const std::string& column) {
+  static const std::map<std::string, std::string> kLabels = {{"type", "Type"},
+                                                             {"participant", "Participant"},
+                                                             {"date", "Date"},
+                                                             {"commitments", "Commitment"},
+                                                             {"amount", "Amount"},
+                                                             {"currency", "Currency"},
+                                                             {"description", "Description"},
+                                                             {"evidence_reference", "Evidence"},
+                                                             {"evidence_sha256", "Evidence"},
+                                                             {"classification", "Classification"}};
+  const auto label = kLabels.find(column);
+  return label == kLabels.end() ? column : label->second;
+}
+
 HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   std::map<std::string, std::string> form = context.request.Form();
+  // A currency code typed in lower case ("eur") is the code.
+  for (char& c : form["currency"]) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
   std::map<std::string, std::string> columns;
   for (const char* name :
        {"type", "participant", "date", "amount", "currency", "description", "classification"}) {
@@ -720,7 +741,7 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   ledger::FlatEvent flat = ledger::ParseFlatEvent(columns, validation);
   std::vector<std::string> errors;
   for (const ledger::FlatError& error : flat.errors) {
-    errors.push_back(error.column + ": " + error.message);
+    errors.push_back(FormLabel(error.column) + ": " + error.message);
   }
   if (!errors.empty()) return RecordForm(site, context, form, errors, 422);
   // The flat reader derives the idempotency key; the recording derives it again from the input.
