@@ -97,7 +97,9 @@ TEST(LedgerEventTest, RecordedFormsReadBackToTheSameBytes) {
 // Noncharacters are refused on input only: an event stored before the rule still reads.
 TEST(LedgerEventTest, AStoredNoncharacterStillReads) {
   std::string bytes = kDeliveryCanonical;
-  bytes.replace(bytes.find("Rēzekne"), std::string("Rēzekne").size(), "R\xef\xbf\xbe" "ezekne");
+  bytes.replace(bytes.find("Rēzekne"), std::string("Rēzekne").size(),
+                "R\xef\xbf\xbe"
+                "ezekne");
   const ParsedEvent parsed = ParseEventText(bytes, EventForm::kRecorded, Context());
   EXPECT_TRUE(parsed.ok()) << parsed.errors.front().ToString();
 }

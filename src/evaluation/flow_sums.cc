@@ -23,12 +23,12 @@ bool IsFlow(ledger::EventType type) {
          type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery;
 }
 
+}  // namespace
+
 bool IsProvider(const std::vector<std::string>& providers, const std::string& participant) {
   return providers.empty() || participant == "both" ||
          std::find(providers.begin(), providers.end(), participant) != providers.end();
 }
-
-}  // namespace
 
 int64_t FlowSums::Measure(const std::string& measure) const {
   if (measure == "allocated") return allocated;

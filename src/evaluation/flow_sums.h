@@ -53,4 +53,8 @@ inline constexpr size_t kLatestListed = 10;
 
 FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query);
 
+// Whether an act of `participant` counts for a commitment of `providers` (FlowQuery::providers):
+// one of them, "both", or anyone's when there are none.
+bool IsProvider(const std::vector<std::string>& providers, const std::string& participant);
+
 }  // namespace treaty::evaluation

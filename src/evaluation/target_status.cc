@@ -99,9 +99,7 @@ Reason OtherParticipantsReason(const TargetRule& rule, const FlowSums& sums,
                                const std::string& years) {
   return Reason{rule.source,
                 fmt::format("{} of {} for {} not counted: only what {} did counts towards {}",
-                            sums.other_participant_events == 1
-                                ? std::string("1 event")
-                                : fmt::format("{} events", sums.other_participant_events),
+                            EventsText(sums.other_participant_events),
                             fmt::join(sums.other_participants, ", "), years,
                             fmt::join(rule.obligors, " and "), rule.commitment_id),
                 {}};

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluation/flow_sums.h"
 #include "text/language.h"
 #include "views/export/major_units.h"
 #include "views/export/xml_text.h"
@@ -249,18 +250,14 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
   const std::string& in_force =
       package.entry_into_force_date.empty() ? package.signed_date : package.entry_into_force_date;
   AppendDate(activity, kPlannedStart, period.start.empty() ? in_force : period.start);
-  // What the other Participant did is not this activity's, whose funder is the obligor (as in
-  // the status, evaluation/flow_sums.h); what both did together is.
-  const auto by_obligor = [&commitment](const std::string& participant) {
-    return participant == "both" ||
-           std::find(commitment.obligors.begin(), commitment.obligors.end(), participant) !=
-               commitment.obligors.end();
-  };
+  // What the other Participant did is not this activity's, whose funder is the obligor: the rule
+  // of the status (evaluation::IsProvider); what both did together is.
   std::vector<std::pair<const LedgerEntry*, const char*>> transactions;
   for (const LedgerEntry& entry : context.entries) {
     const ledger::EventContent& content = entry.event.content;
     const char* type = TransactionType(content.type);
-    if (type != nullptr && content.amount && by_obligor(content.participant) &&
+    if (type != nullptr && content.amount &&
+        evaluation::IsProvider(commitment.obligors, content.participant) &&
         std::find(content.commitments.begin(), content.commitments.end(), commitment.id) !=
             content.commitments.end()) {
       transactions.emplace_back(&entry, type);
