@@ -161,7 +161,7 @@ TEST_F(HttpRequestsTest, AnEventIdInThePathIsReadInAnyCase) {
   EXPECT_EQ(corrected.status, 201) << corrected.body;
 }
 
-TEST_F(HttpRequestsTest, EventFiltersTakeDatesAndEventTypesOnly) {
+TEST_F(HttpRequestsTest, EventFiltersTakeDatesEventTypesAndCommitmentIdsOnly) {
   for (const std::string query : {"from=banana", "from=2024-6-1", "to=2024-13-01", "to=tomorrow"}) {
     http::HttpResponse response = Send("GET", "/api/v1/events?" + query);
     EXPECT_EQ(response.status, 400) << query;
@@ -172,10 +172,16 @@ TEST_F(HttpRequestsTest, EventFiltersTakeDatesAndEventTypesOnly) {
   http::HttpResponse type = Send("GET", "/api/v1/events?type=payment");
   EXPECT_EQ(type.status, 400);
   EXPECT_TRUE(Json(type)["error"]["message"].get<std::string>().starts_with("type: "));
+  http::HttpResponse commitment = Send("GET", "/api/v1/events?commitment=sec_99");
+  EXPECT_EQ(commitment.status, 400);
+  EXPECT_EQ(Json(commitment)["error"]["message"],
+            "commitment: no event serves \"sec_99\", and it is no commitment of lv-ua-2024");
   for (const std::string query : {"from=2024-06-01&to=2024-12-31", "type=pledge",
-                                  "institution=nobody", "commitment=sec_99"}) {
+                                  "institution=nobody", "commitment=sec_1__para_2__sent_1"}) {
     EXPECT_EQ(Send("GET", "/api/v1/events?" + query).status, 200) << query;
   }
+  EXPECT_EQ(Json(Send("GET", "/api/v1/events?commitment=sec_1__para_2__sent_1"))["events"],
+            nlohmann::json::array());
 }
 
 TEST_F(HttpRequestsTest, EventsArePagedByNextBeginToTheEnd) {

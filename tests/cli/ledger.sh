@@ -374,6 +374,10 @@ check "events to a date before from exit 2" run 2 events --db "$db" --from 2024-
 check "says so" has "--to: 2024-06-01 is before from (2024-07-01)" "$work/err"
 check "events --limit -1 exit 2" run 2 events --db "$db" --limit -1
 check "says what a limit is" has '--limit: a limit is a whole number of at least 1, not "-1"' "$work/err"
+check "events of an unknown commitment exit 2" run 2 events --db "$db" --commitment sec_2__para_99
+check "says the id is no commitment" has '--commitment: no event serves "sec_2__para_99", and it is no commitment of lv-ua-2024' "$work/err"
+check "events of a commitment without events exit 0" run 0 events --db "$db" --commitment sec_1__para_2__sent_1
+check "and list none" [ ! -s "$work/out" ]
 
 # ---- JSON nested deeper than anything walks ----
 python3 -c "print('{\"type\":' + '[' * 50000 + ']' * 50000 + '}')" >"$work/deep.json"

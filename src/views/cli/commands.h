@@ -111,6 +111,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
 struct EventsOptions {
   std::string db = "var/treaty.sqlite";
   std::string agreement = "lv-ua-2024";
+  std::string package;           // empty: data/agreements/AGREEMENT
   std::string format = "jsonl";  // "jsonl" (canonical bytes) or "csv"
   std::string type;
   std::string commitment;

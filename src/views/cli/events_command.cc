@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -8,6 +10,7 @@
 #include "ledger/timestamp.h"
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
+#include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
 #include "views/export/event_csv.h"
 #include "views/export/ledger_entries.h"
@@ -16,6 +19,21 @@ namespace treaty::views {
 namespace {
 
 constexpr int64_t kPage = 10000;
+
+// A commitment filter that matches no event is refused when the agreement's package, read from its
+// folder when there is one, does not know the id either: a mistyped id, not an empty list. An id
+// that events name but a later package dropped still lists them.
+std::optional<std::string> UnknownCommitment(const EventsOptions& options) {
+  const std::string folder = PackageFolder(options.agreement, options.package);
+  if (!std::filesystem::is_directory(folder)) return std::nullopt;
+  Result<AgreementTerms> terms = ReadAgreementTerms(folder);
+  if (!terms.ok()) return "the agreement's commitments cannot be read: " + terms.error().ToString();
+  if (terms.value().commitment_ids.contains(options.commitment)) return std::nullopt;
+  return fmt::format(
+      "no event serves \"{}\", and it is no commitment of {} (`treaty commitments` "
+      "lists them)",
+      options.commitment, options.agreement);
+}
 
 }  // namespace
 
@@ -45,6 +63,19 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
     err << "--agreement: the ledger holds no events of \"" << options.agreement << "\" (it holds "
         << fmt::format("{}", fmt::join(agreements.value(), ", ")) << ")\n";
     return kExitBadInput;
+  }
+  if (!options.commitment.empty()) {
+    ledger::EventFilter probe;
+    probe.agreement = options.agreement;
+    probe.commitment = options.commitment;
+    probe.limit = 1;
+    Result<std::vector<ledger::StoredEvent>> any = store.value()->FindEvents(probe);
+    if (any.ok() && any.value().empty()) {
+      if (std::optional<std::string> unknown = UnknownCommitment(options)) {
+        err << "--commitment: " << *unknown << "\n";
+        return kExitBadInput;
+      }
+    }
   }
   if (options.format == "csv") out << EventCsvHeader();
   int64_t remaining = options.limit;
@@ -82,6 +113,9 @@ Subcommand AddEventsSubcommand(CLI::App& app) {
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();
   command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
+  command->add_option("--package", options->package,
+                      "agreement package folder, to check --commitment (default "
+                      "data/agreements/AGREEMENT)");
   command->add_option("--format", options->format, "jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();

@@ -148,6 +148,23 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 }
                 Result<StoreLease> store = site.ledgers().Acquire();
                 if (!store.ok()) return LedgerUnavailable(store.error());
+                if (!filter.commitment.empty() && !site.IsCommitmentId(filter.commitment)) {
+                  // A mistyped id is refused, not answered with an empty list; an id that a
+                  // later review dropped still lists the events that name it.
+                  ledger::EventFilter probe;
+                  probe.agreement = filter.agreement;
+                  probe.commitment = filter.commitment;
+                  probe.classification = filter.classification;
+                  probe.limit = 1;
+                  Result<std::vector<ledger::StoredEvent>> any = store.value()->FindEvents(probe);
+                  if (!any.ok()) return LedgerReadFailure(500, any.error(), context);
+                  if (any.value().empty()) {
+                    return ErrorResponse(
+                        400, fmt::format("commitment: no event serves \"{}\", and it is no "
+                                         "commitment of {}",
+                                         filter.commitment, filter.agreement));
+                  }
+                }
                 // One row beyond the page says whether another page follows, and where.
                 const int64_t page_size = filter.limit;
                 ++filter.limit;

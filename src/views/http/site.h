@@ -53,6 +53,8 @@ class Site {
 
   // The reviewed commitment with `id`, or nullptr.
   const commitments::Commitment* FindCommitment(const std::string& id) const;
+  // Whether `id` is a reviewed commitment's, which events may name.
+  bool IsCommitmentId(const std::string& id) const { return commitment_ids_.contains(id); }
   // The document of `language` ("en", "lv"), or nullptr.
   const document::Document* FindDocument(const std::string& language) const;
   // The signing key of `institution`, or nullptr when this server holds none.
