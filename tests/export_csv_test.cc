@@ -116,6 +116,11 @@ TEST(ExportCsv, RowsOfTheRawViewShowCorrectionsAndTheFoldedViewTheirResult) {
   EXPECT_EQ(Cell(correction, "corrects"), test::EventId(0));
   EXPECT_EQ(Cell(correction, "action"), "amend");
   EXPECT_EQ(Cell(correction, "amount"), "");
+  // What the amendment says is in its row: the replacement content, as JSON.
+  const nlohmann::json replacement = nlohmann::json::parse(Cell(correction, "replacement"));
+  EXPECT_EQ(replacement["amount"]["minor_units"], 200000000);
+  EXPECT_EQ(replacement["description"], "Corrected");
+  EXPECT_EQ(Cell(EventCells(raw.value()[0]), "replacement"), "");
 
   Result<std::vector<LedgerEntry>> folded = FoldedEntries(events);
   ASSERT_TRUE(folded.ok()) << folded.error().ToString();

@@ -61,8 +61,8 @@ TEST(ExportWorkbook, EventsHaveTypedCellsAFrozenHeaderAndAnAutofilter) {
   const std::map<std::string, std::string> files = test::ZipEntries(workbook.value());
   const std::string& events = files.at("xl/worksheets/sheet1.xml");
   EXPECT_NE(events.find("state=\"frozen\""), std::string::npos);
-  // 30 columns (A to AD), the header and two events.
-  EXPECT_NE(events.find("<autoFilter ref=\"A1:AD3\"/>"), std::string::npos);
+  // 31 columns (A to AE), the header and two events.
+  EXPECT_NE(events.find("<autoFilter ref=\"A1:AE3\"/>"), std::string::npos);
   // leaf_index and amount are numbers; the date is the Excel serial of 2024-06-01, recorded_at
   // that of 2025-01-15 09:30:00.123456.
   EXPECT_NE(events.find("<c r=\"A3\"><v>1</v></c>"), std::string::npos) << events;

@@ -35,7 +35,7 @@ check "the restricted event is there for an insider" has "Restricted payment QRS
 check "csv --public" run 0 export csv --db "$db" --public
 check "no restricted event" lacks "Restricted payment QRS" "$work/out"
 check "events --format csv shares the writer" run 0 events --db "$db" --format csv
-check "same columns" bash -c "head -1 '$work/out' | grep -q ',corrects,action,corrected_by'\$'\\r''\$'"
+check "same columns" bash -c "head -1 '$work/out' | grep -q ',corrects,action,replacement,corrected_by'\$'\\r''\$'"
 
 # ---- XLSX ----
 check "xlsx to a file" run 0 export xlsx --db "$db" --output "$work/ledger.xlsx"
@@ -46,7 +46,7 @@ check "an Events sheet" has '<sheet name="Events"' "$work/workbook.xml"
 check "a Commitments sheet" has '<sheet name="Commitments"' "$work/workbook.xml"
 unzip -p "$work/ledger.xlsx" xl/worksheets/sheet1.xml >"$work/events.xml"
 check "the header row is frozen" has 'state="frozen"' "$work/events.xml"
-check "an autofilter" has '<autoFilter ref="A1:AD' "$work/events.xml"
+check "an autofilter" has '<autoFilter ref="A1:AE' "$work/events.xml"
 check "the amount is a number" has '<v>1500000.5</v>' "$work/events.xml"
 unzip -p "$work/ledger.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
 check "the description as text" has '<t>=HYPERLINK("http://example.org"), paid</t>' "$work/strings.xml"

@@ -5,6 +5,15 @@
 #include "views/export/major_units.h"
 
 namespace treaty::views {
+namespace {
+
+// An amending correction's replacement content as one line of JSON (§9.1, keys sorted), so that
+// the raw view shows what the correction says; empty for other events and for a retraction.
+std::string ReplacementText(const ledger::Event& event) {
+  return event.replacement ? ledger::ContentToJson(*event.replacement).dump() : "";
+}
+
+}  // namespace
 
 const std::vector<EventColumn>& EventColumns() {
   static const std::vector<EventColumn> columns = {
@@ -37,6 +46,7 @@ const std::vector<EventColumn>& EventColumns() {
       {"idempotency_key", CellKind::kText},
       {"corrects", CellKind::kText},
       {"action", CellKind::kText},
+      {"replacement", CellKind::kText},
       {"corrected_by", CellKind::kText},
   };
   return columns;
@@ -79,6 +89,7 @@ std::vector<std::string> EventCells(const LedgerEntry& entry) {
           event.idempotency_key,
           event.corrects,
           event.action,
+          ReplacementText(event),
           fmt::format("{}", fmt::join(entry.corrected_by, ";"))};
 }
 

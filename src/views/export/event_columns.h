@@ -1,8 +1,9 @@
 // The columns of an events export, shared by the CSV and the XLSX writers so that both list the
 // same fields under the same names: the ledger's own columns, then the fields of the event in the
-// column names of the import CSV (docs/ledger-format.md §7.1), then the folded view's
-// corrections. Amounts are in major units (major_units.h); lists are joined by ";", except the
-// evidence: its references and hashes are one item per line (a reference is one line and may hold
+// column names of the import CSV (docs/ledger-format.md §7.1), then a correction's fields (an
+// amendment's replacement as one line of JSON) and the folded view's corrections. Amounts are in
+// major units (major_units.h); lists are joined by ";", except the evidence: its references and
+// hashes are one item per line (a reference is one line and may hold
 // ";"), the hash on the same line of its cell as the reference of its cell, or an empty line.
 #pragma once
 
