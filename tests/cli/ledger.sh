@@ -379,6 +379,20 @@ check "says the id is no commitment" has '--commitment: no event serves "sec_2__
 check "events of a commitment without events exit 0" run 0 events --db "$db" --commitment sec_1__para_2__sent_1
 check "and list none" [ ! -s "$work/out" ]
 
+# ---- a package names its agreement: --package without --agreement is of the package's id ----
+cp -r "$root/data/agreements/lv-ua-2024" "$work/copy-package"
+sed -i 's/"lv-ua-2024"/"lv-ua-copy"/' "$work/copy-package/agreement.json" "$work/copy-package/ledger/keys.json"
+copy_db="$work/copy-package.sqlite"
+check "record into the package's agreement" run 0 record --db "$copy_db" --package "$work/copy-package" \
+  --user tester --type disbursement --participant LV --date 2024-06-01 --commitment "$military" \
+  --amount 10 --currency EUR --description "Of the copy" --classification public
+check "events of the package's agreement" run 0 events --db "$copy_db" --package "$work/copy-package"
+check "are the one recorded" has '"agreement":"lv-ua-copy"' "$work/out"
+check "--agreement contradicting the package exits 2" run 2 events --db "$copy_db" \
+  --package "$work/copy-package" --agreement lv-ua-2024
+check "says which agreement the package is of" \
+  has "--agreement: \"lv-ua-2024\", but the package $work/copy-package is of \"lv-ua-copy\"" "$work/err"
+
 # ---- JSON nested deeper than anything walks ----
 python3 -c "print('{\"type\":' + '[' * 50000 + ']' * 50000 + '}')" >"$work/deep.json"
 stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --db "$work/deep.sqlite"

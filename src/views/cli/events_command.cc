@@ -112,10 +112,7 @@ Subcommand AddEventsSubcommand(CLI::App& app) {
       "(the leaf inputs) or CSV");
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();
-  command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
-  command->add_option("--package", options->package,
-                      "agreement package folder, to check --commitment (default "
-                      "data/agreements/AGREEMENT)");
+  AddAgreementOptions(*command, options->agreement, options->package, ", to check --commitment");
   command->add_option("--format", options->format, "jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();

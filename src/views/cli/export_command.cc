@@ -117,9 +117,7 @@ Subcommand AddExportSubcommand(CLI::App& app) {
       ->check(CLI::IsMember({"csv", "xlsx", "iati"}));
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();
-  command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
-  command->add_option("--package", options->package,
-                      "agreement package folder (default data/agreements/AGREEMENT)");
+  AddAgreementOptions(*command, options->agreement, options->package);
   command->add_option("--keys", options->keys_file,
                       "iati only: keys file naming the institutions (default "
                       "PACKAGE/ledger/keys.json)");

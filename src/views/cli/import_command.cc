@@ -175,9 +175,7 @@ Subcommand AddImportSubcommand(CLI::App& app) {
       ->check(CLI::IsMember({"reported-support"}));
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();
-  command->add_option("--agreement", options->agreement, "agreement id")->capture_default_str();
-  command->add_option("--package", options->package,
-                      "agreement package folder (default data/agreements/AGREEMENT)");
+  AddAgreementOptions(*command, options->agreement, options->package);
   command->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
   command->add_option("--key", options->key_file,
                       "private key file to sign with (default PACKAGE/ledger/demo-key.json)");

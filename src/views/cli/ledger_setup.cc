@@ -30,6 +30,28 @@ std::set<std::string> CommitmentIds(const Commitments& all) {
 
 }  // namespace
 
+void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string& package,
+                         const std::string& package_purpose) {
+  CLI::Option* agreement_option =
+      command.add_option("--agreement", agreement, "agreement id")->capture_default_str();
+  CLI::Option* package_option = command.add_option(
+      "--package", package,
+      "agreement package folder (default data/agreements/AGREEMENT)" + package_purpose);
+  command.final_callback([agreement_option, package_option, &agreement, &package] {
+    if (package_option->count() == 0) return;
+    // A package that cannot be read is named by the command that reads it.
+    Result<document::AgreementPackage> read = document::LoadAgreementPackage(package);
+    if (!read.ok()) return;
+    if (agreement_option->count() == 0) {
+      agreement = read.value().id;
+    } else if (agreement != read.value().id) {
+      throw CLI::ValidationError(
+          "--agreement", fmt::format("\"{}\", but the package {} is of \"{}\"", agreement, package,
+                                     read.value().id));
+    }
+  });
+}
+
 std::string PackageFolder(const std::string& agreement, const std::string& package) {
   return package.empty() ? "data/agreements/" + agreement : package;
 }

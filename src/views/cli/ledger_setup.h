@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "commitments/agreement_commitments.h"
 #include "core/result.h"
 #include "ledger/event_parser.h"
@@ -27,6 +29,13 @@ struct LedgerInputOptions {
   std::string key_file;   // empty: PACKAGE/ledger/demo-key.json
   std::string user;       // empty: the login name
 };
+
+// Adds --agreement (default kDefaultAgreement) and --package (default data/agreements/AGREEMENT)
+// to `command`, bound to `agreement` and `package`. A package given without --agreement sets the
+// agreement to the package's own id; both given must name the same agreement, else the command
+// line is refused naming --agreement. `package_purpose` ends the --package help.
+void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string& package,
+                         const std::string& package_purpose = "");
 
 // The package folder and keys file path with their defaults filled in.
 std::string PackageFolder(const std::string& agreement, const std::string& package);

@@ -1,6 +1,7 @@
 #include <memory>
 
 #include "views/cli/commands.h"
+#include "views/cli/ledger_setup.h"
 #include "views/cli/status_evaluation.h"
 #include "views/cli/subcommands.h"
 
@@ -23,9 +24,7 @@ int RunStatus(const StatusOptions& options, std::ostream& out, std::ostream& err
 // The options `status` and `calendar` share.
 void AddStatusOptions(CLI::App& command, StatusOptions& options) {
   command.add_option("--db", options.db, "SQLite file or postgresql:// URL")->capture_default_str();
-  command.add_option("--agreement", options.agreement, "agreement id")->capture_default_str();
-  command.add_option("--package", options.package,
-                     "agreement package folder (default data/agreements/AGREEMENT)");
+  AddAgreementOptions(command, options.agreement, options.package);
   command.add_option("--at", options.at,
                      "YYYY-MM-DD (the end of that day, UTC) or an RFC 3339 moment; default now");
   command.add_option("--facts", options.facts_file,
