@@ -385,6 +385,30 @@ TEST(EvaluationStatus, SumsBeyondSixtyFourBitsAreCappedNotNegative) {
   EXPECT_EQ(c.at("/progress/periods/0/status"_json_pointer), "met");
 }
 
+// A figure the text bounds: "at least" is measured as a minimum and said so; "up to" is a ceiling,
+// so less is no shortfall and the linked activity is shown instead of a miss.
+TEST_F(EvaluationStatusTextCopy, ABoundedFigureIsAMinimumOrACeiling) {
+  const std::string id = "sec_2__hcontainer_1__para_2__sent_2";
+  const json events = {Disbursement(1, "LV", 1000)};
+  for (const auto& [en, lv, rule, status_word, finding] :
+       {std::tuple{"at least 112 million EUR", "vismaz 112 miljonu eiro", "money", "missed",
+                   "\"at least 112 million EUR\" is a lower bound; it is compared as a minimum"},
+        std::tuple{"up to 112 million EUR", "līdz 112 miljoniem eiro", "activity",
+                   "activity_recorded", "\"up to 112 million EUR\" is a ceiling, not a target"}}) {
+    std::filesystem::remove_all(Path("lv-ua-2024"));
+    Result<AgreementRules> rules =
+        LoadAgreementRules(CopyWith({{"en.txt", "approximately 112 million EUR", en},
+                                     {"lv.txt", "aptuveni 112 miljonu eiro", lv}}));
+    ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+    Result<AgreementStatus> status = Evaluate(rules.value(), events, "2025-06-30");
+    ASSERT_TRUE(status.ok()) << status.error().ToString();
+    const json c = Commitment(StatusJson(status.value()), id);
+    EXPECT_EQ(c.at("rule"), rule) << en;
+    EXPECT_EQ(c.at("status"), status_word) << en;
+    EXPECT_TRUE(HasFinding(c, finding)) << c.at("reasons").dump(2);
+  }
+}
+
 // The VEVENT of `uid` in an iCalendar stream (its folded lines as written), or "".
 std::string VEvent(const std::string& stream, const std::string& uid) {
   for (size_t begin = stream.find("BEGIN:VEVENT"); begin != std::string::npos;

@@ -27,6 +27,30 @@ const commitments::Target* FindTarget(const Commitment& commitment, std::string_
   return nullptr;
 }
 
+// The bound of a money, percent or count target: "at_least", "more_than", "up_to" or "".
+std::string BoundOf(const commitments::Target& target) {
+  return target.value.is_object() ? target.value.value("bound", "") : "";
+}
+
+// A target's words in the language of the commitment's first quote, else in any text.
+std::string WordsOf(const commitments::Target& target, const Commitment& commitment) {
+  const std::string language =
+      commitment.source.quotes.empty() ? "en" : commitment.source.quotes.front().language;
+  if (auto words = target.text.find(language); words != target.text.end()) return words->second;
+  return target.text.empty() ? "" : target.text.begin()->second;
+}
+
+// The figure a target rule measures, in MakeTargetRule's order: a share of a measure, else an
+// amount, else a count; nullptr when there is none.
+const commitments::Target* MeasuredFigure(const Commitment& commitment) {
+  const commitments::Target* percent = FindTarget(commitment, "percent");
+  if (percent != nullptr && percent->value.is_object() && percent->value.contains("of")) {
+    return percent;
+  }
+  if (const commitments::Target* money = FindTarget(commitment, "money")) return money;
+  return FindTarget(commitment, "count");
+}
+
 // The year of "2024" or "2024-01-01" (a period's bound), or 0.
 int YearOf(const json& value) {
   if (value.is_number_integer()) return value.get<int>();
@@ -184,24 +208,34 @@ Result<TargetRule> MakeTargetRule(const Commitment& commitment, const RuleBindin
   const std::string where = fmt::format("commitment {}", commitment.id);
   const commitments::Target* recurrence = FindTarget(commitment, "recurrence");
   rule.per_year = recurrence != nullptr && recurrence->value == "P1Y";
-  const commitments::Target* percent = FindTarget(commitment, "percent");
-  if (percent != nullptr && percent->value.is_object() && percent->value.contains("of")) {
+  const commitments::Target* measured = MeasuredFigure(commitment);
+  const std::string bound = measured == nullptr ? "" : BoundOf(*measured);
+  // "up to" caps what may be given: less is no shortfall, so the figure is not a target.
+  if (bound == "up_to") {
+    rule.ceiling_words = WordsOf(*measured, commitment);
+    return rule;
+  }
+  if (bound == "at_least" || bound == "more_than") {
+    rule.lower_bound_words = WordsOf(*measured, commitment);
+  }
+  if (measured == nullptr) return rule;
+  const json& value = measured->value;
+  if (measured->kind == "percent") {
     rule.kind = TargetRuleKind::kGdpShare;
-    rule.share_of = percent->value.value("of", "");
-    rule.share_ppm = std::llround(percent->value.value("value", 0.0) * 10000.0);
+    rule.share_of = value.value("of", "");
+    rule.share_ppm = std::llround(value.value("value", 0.0) * 10000.0);
     rule.per_year = true;
-  } else if (const commitments::Target* money = FindTarget(commitment, "money")) {
+  } else if (measured->kind == "money") {
     rule.kind = TargetRuleKind::kMoney;
-    rule.money.currency = money->value.value("currency", "");
-    rule.money.approximate = money->value.value("approx", false);
-    Result<int64_t> minor =
-        MinorUnits(money->value.value("amount", json()), rule.money.currency, where);
+    rule.money.currency = value.value("currency", "");
+    rule.money.approximate = value.value("approx", false);
+    Result<int64_t> minor = MinorUnits(value.value("amount", json()), rule.money.currency, where);
     if (!minor.ok()) return minor.error();
     rule.money.minor_units = minor.value();
-  } else if (const commitments::Target* count = FindTarget(commitment, "count")) {
+  } else {
     rule.kind = TargetRuleKind::kCount;
-    rule.count = count->value.value("value", int64_t{0});
-    rule.unit = count->value.value("unit", "");
+    rule.count = value.value("value", int64_t{0});
+    rule.unit = value.value("unit", "");
   }
   return rule;
 }

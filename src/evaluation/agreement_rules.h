@@ -51,6 +51,11 @@ struct TargetRule {
   MoneyTarget money;       // kMoney
   int64_t count = 0;       // kCount
   std::string unit;        // kCount: "drone"
+  // The words of a bound the text puts on the figure measured ("at least 977 million EUR",
+  // "more than 1.3% of GDP"), or of a ceiling that is therefore not measured ("up to the value of
+  // 50 million EUR"); empty when there is none.
+  std::string lower_bound_words;
+  std::string ceiling_words;
 };
 
 struct ConsultationRule {

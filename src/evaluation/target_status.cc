@@ -447,6 +447,20 @@ RuleOutcome EvaluateTarget(const TargetRule& rule, const AgreementRules& rules,
       outcome = LinkedActivity(rule, facts, at);
       break;
   }
+  if (!rule.lower_bound_words.empty()) {
+    outcome.status.reasons.push_back(Reason{
+        rule.source,
+        fmt::format("\"{}\" is a lower bound; it is compared as a minimum", rule.lower_bound_words),
+        {}});
+  }
+  if (!rule.ceiling_words.empty()) {
+    outcome.status.reasons.push_back(
+        Reason{rule.source,
+               fmt::format("\"{}\" is a ceiling, not a target: less is no shortfall, so the "
+                           "linked activity is shown instead",
+                           rule.ceiling_words),
+               {}});
+  }
   outcome.status.id = rule.commitment_id;
   outcome.status.provision = rule.source.eid;
   outcome.status.rule = TargetRuleKindName(rule.kind);

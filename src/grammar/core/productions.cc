@@ -179,4 +179,17 @@ std::optional<Value> WithBound(const Part& part, std::string_view bound) {
   return value;
 }
 
+void AddAmountBound(std::vector<Rule>& rules, std::string_view prefix, std::string_view what,
+                    std::vector<Item> words, std::string_view bound) {
+  const size_t amount = words.size();
+  for (Kind kind : {Kind::kMoney, Kind::kPercent, Kind::kCount}) {
+    std::vector<Item> pattern = words;
+    pattern.push_back(Expr(kind));
+    rules.push_back(
+        {std::string(prefix) + "." + std::string(KindName(kind)) + "." + std::string(what),
+         std::move(pattern),
+         [amount, bound](const Parts& p) { return WithBound(p[amount], bound); }});
+  }
+}
+
 }  // namespace treaty::grammar

@@ -58,4 +58,10 @@ Value WithOf(const Part& part, std::string_view of);
 // A copy of the expression in `part` with `bound` set; nullopt when it has one already.
 std::optional<Value> WithBound(const Part& part, std::string_view bound);
 
+// Three rules, "<prefix>.money.<what>", "<prefix>.percent.<what>" and "<prefix>.count.<what>":
+// `words`, then an amount, a share or a count, which takes `bound` ("at_least", "more_than",
+// "up_to"): "at least EUR 977 million", "more than 1.3% of GDP", "up to 4,000 soldiers".
+void AddAmountBound(std::vector<Rule>& rules, std::string_view prefix, std::string_view what,
+                    std::vector<Item> words, std::string_view bound);
+
 }  // namespace treaty::grammar

@@ -68,11 +68,13 @@ nlohmann::json Value::ToJson() const {
     case Kind::kMoney: {
       nlohmann::json value = {{"amount", NumberJson(number)}, {"currency", code}};
       if (approx) value["approx"] = true;
+      if (!bound.empty()) value["bound"] = bound;
       return value;
     }
     case Kind::kPercent: {
       nlohmann::json value = {{"value", NumberJson(number)}};
       if (!of.empty()) value["of"] = of;
+      if (!bound.empty()) value["bound"] = bound;
       return value;
     }
     case Kind::kDate:
@@ -91,8 +93,11 @@ nlohmann::json Value::ToJson() const {
     }
     case Kind::kRecurrence:
       return code;
-    case Kind::kCount:
-      return {{"value", NumberJson(number)}, {"unit", code}};
+    case Kind::kCount: {
+      nlohmann::json value = {{"value", NumberJson(number)}, {"unit", code}};
+      if (!bound.empty()) value["bound"] = bound;
+      return value;
+    }
     case Kind::kReference: {
       nlohmann::json value = {{"to", target}, {"number", reference_number}};
       if (!of.empty()) value["of"] = of;

@@ -47,16 +47,17 @@ struct CalendarDate {
 
 struct Value {
   Kind kind = Kind::kNumeral;
-  Decimal number;                // numeral, money amount, percent, count
-  bool from_words = false;       // numeral: written in words ("ten"), not digits
-  std::string code;              // money: ISO 4217; duration, recurrence: ISO 8601; count: unit
-  bool approx = false;           // money: "approximately", "aptuveni"
-  std::string of;                // percent: "GDP"; reference: the instrument
-  std::string bound;             // duration: "at_least", "no_later_than" or "within"
-  CalendarDate date;             // date; year (year only)
-  CalendarDate from, to;         // period
-  std::vector<int> years;        // years
-  std::string target;            // reference: "article", "section", "paragraph"
+  Decimal number;           // numeral, money amount, percent, count
+  bool from_words = false;  // numeral: written in words ("ten"), not digits
+  std::string code;         // money: ISO 4217; duration, recurrence: ISO 8601; count: unit
+  bool approx = false;      // money: "approximately", "aptuveni"
+  std::string of;           // percent: "GDP"; reference: the instrument
+  std::string bound;        // duration: "at_least", "no_later_than" or "within"; money, percent:
+                            // "at_least", "more_than" or "up_to"
+  CalendarDate date;        // date; year (year only)
+  CalendarDate from, to;    // period
+  std::vector<int> years;   // years
+  std::string target;       // reference: "article", "section", "paragraph"
   std::string reference_number;  // reference: "51"
   std::string problem;           // bad-date: why it cannot exist
 

@@ -332,6 +332,25 @@ Grammar EnglishGrammar() {
          value.approx = true;
          return std::optional<Value>(value);
        }});
+  // Bounds: "at least 977 million EUR", "more than 1.3% of GDP", "up to the value of 50 million
+  // EUR".
+  AddAmountBound(rules, "en", "at_least", {Word({"at"}), Word({"least"})}, "at_least");
+  AddAmountBound(rules, "en", "not_less_than",
+                 {Word({"no", "not"}), Word({"less"}), Word({"than"})}, "at_least");
+  AddAmountBound(rules, "en", "a_minimum_of", {Word({"a"}), Word({"minimum"}), Word({"of"})},
+                 "at_least");
+  AddAmountBound(rules, "en", "more_than", {Word({"more"}), Word({"than"})}, "more_than");
+  AddAmountBound(rules, "en", "over", {Word({"over", "above", "exceeding"})}, "more_than");
+  AddAmountBound(rules, "en", "in_excess_of", {Word({"in"}), Word({"excess"}), Word({"of"})},
+                 "more_than");
+  AddAmountBound(rules, "en", "up_to",
+                 {Word({"up"}), Word({"to"}), Optional(Word({"the"})), Optional(Word({"value"})),
+                  Optional(Word({"of"}))},
+                 "up_to");
+  AddAmountBound(rules, "en", "not_more_than",
+                 {Word({"no", "not"}), Word({"more"}), Word({"than"})}, "up_to");
+  AddAmountBound(rules, "en", "a_maximum_of", {Word({"a"}), Word({"maximum"}), Word({"of"})},
+                 "up_to");
   // "75 billion Norwegian kroner", "1 billion US dollars"
   rules.push_back(
       {"en.money.amount_named_currency",

@@ -225,6 +225,17 @@ Grammar UkrainianGrammar() {
                      value.approx = true;
                      return std::optional<Value>(value);
                    }});
+  // Bounds: "щонайменше 100 мільйонів євро", "понад 1 % ВВП". "до" (up to) is left out: it is
+  // also "to" before an amount ("доведення до 1 %").
+  AddAmountBound(rules, "uk", "at_least", {Word({"щонайменше", "принаймні", "мінімум"})},
+                 "at_least");
+  AddAmountBound(rules, "uk", "not_less_than",
+                 {Word({"не"}), Word({"менше", "менш"}), Optional(Word({"ніж", "як"}))},
+                 "at_least");
+  AddAmountBound(rules, "uk", "more_than",
+                 {Word({"понад", "більше", "більш"}), Optional(Word({"ніж", "як"}))}, "more_than");
+  AddAmountBound(rules, "uk", "not_more_than",
+                 {Word({"не"}), Word({"більше", "більш"}), Optional(Word({"ніж", "як"}))}, "up_to");
   rules.push_back({"uk.money.currency_qualifier",
                    {Expr(Kind::kMoney), Word({"сша", "стерлінгів", "стерлінга", "стерлінги"})},
                    [](const Parts& p) -> std::optional<Value> {

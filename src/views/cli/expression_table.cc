@@ -29,16 +29,24 @@ std::string Padded(const std::string& cell, size_t width) {
   return cell + std::string(length + 2 >= width ? 2 : width - length, ' ');
 }
 
+// "at least ", "more than ", "up to " before an amount or share with that bound.
+std::string BoundWords(std::string bound) {
+  if (bound.empty()) return "";
+  std::replace(bound.begin(), bound.end(), '_', ' ');
+  return bound + " ";
+}
+
 }  // namespace
 
 std::string ValueText(const grammar::Value& value) {
   using grammar::Kind;
   switch (value.kind) {
     case Kind::kMoney:
-      return fmt::format("{} {}{}", value.code, GroupThousands(value.number.ToString()),
-                         value.approx ? " (approx.)" : "");
+      return fmt::format("{}{} {}{}", BoundWords(value.bound), value.code,
+                         GroupThousands(value.number.ToString()), value.approx ? " (approx.)" : "");
     case Kind::kPercent:
-      return value.number.ToString() + "%" + (value.of.empty() ? "" : " of " + value.of);
+      return BoundWords(value.bound) + value.number.ToString() + "%" +
+             (value.of.empty() ? "" : " of " + value.of);
     case Kind::kDate:
     case Kind::kYear:
       return value.date.ToString();
@@ -58,7 +66,7 @@ std::string ValueText(const grammar::Value& value) {
     case Kind::kRecurrence:
       return "every " + value.code;
     case Kind::kCount:
-      return GroupThousands(value.number.ToString()) + " × " + value.code;
+      return BoundWords(value.bound) + GroupThousands(value.number.ToString()) + " × " + value.code;
     case Kind::kReference:
       return value.target + " " + value.reference_number +
              (value.of.empty() ? "" : " of " + value.of);
