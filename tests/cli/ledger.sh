@@ -169,6 +169,31 @@ CSV
 check "import CSV" run 0 import "$work/support.csv" --db "$db"
 check "CSV tree size" has 'tree size 14' "$work/out"
 
+# ---- no commitment: --no-commitments, or an empty commitments cell, where §1.3 allows [] ----
+none_db="$work/none.sqlite"
+meeting=(--user tester --type meeting --subtype strategic_dialogue --participant both
+  --date 2024-06-01 --description Dialogue --classification public)
+check "a meeting serving no commitment" run 0 record --db "$none_db" "${meeting[@]}" --no-commitments
+check "is recorded with none" run 0 events --db "$none_db"
+check "commitments []" has '"commitments":[]' "$work/out"
+check "a disbursement needs one" run 2 record --db "$none_db" --user tester --type disbursement \
+  --participant LV --date 2024-06-01 --amount 5 --currency EUR --description D \
+  --classification public --no-commitments
+check "says so" has "--commitment: commitments: at least one commitment id for disbursement" "$work/err"
+check "--no-commitments with --commitment exits 2" run 2 record --db "$none_db" "${meeting[@]}" \
+  --no-commitments --commitment "$military"
+cat >"$work/none.csv" <<CSV
+type,subtype,participant,date,commitments,amount,currency,description,classification
+meeting,strategic_dialogue,both,2024-09-01,,,,Second dialogue,public
+allocation,,LV,2024-09-01,,10,EUR,No commitment,public
+CSV
+check "an empty commitments cell of an allocation" run 2 import "$work/none.csv" --db "$none_db"
+check "is named with its place" has "none.csv:3:27: commitments: at least one commitment id for allocation" "$work/err"
+check "and nothing is written" same_size "$none_db" 1
+sed -i '3d' "$work/none.csv"
+check "an empty commitments cell of a meeting" run 0 import "$work/none.csv" --db "$none_db"
+check "is no commitment" bash -c "'$treaty' events --db '$none_db' | grep -c '\"commitments\":\[\]' | grep -qx 2"
+
 # ---- bad import files: every error listed with its place, nothing written ----
 cat >"$work/bad.csv" <<CSV
 type,participant,date,commitments,amount,currency,description,classification

@@ -191,7 +191,14 @@ Subcommand AddRecordSubcommand(CLI::App& app) {
   for (const FieldFlag& flag : kFieldFlags) {
     command->add_option(FlagOf(flag.column), (*values)[flag.column], flag.help);
   }
-  command->add_option("--commitment", *commitments, "commitment id (repeat for several)");
+  CLI::Option* commitment =
+      command->add_option("--commitment", *commitments, "commitment id (repeat for several)");
+  command
+      ->add_flag_callback(
+          "--no-commitments", [options] { options->fields["commitments"] = ""; },
+          "the event serves no commitment (a meeting, notice, consultation or technical agreement "
+          "may)")
+      ->excludes(commitment);
   command->add_option("--evidence", *evidence,
                       "http(s) URL of a public source (repeat for several)");
   command->add_option("--evidence-file", options->evidence_files,
