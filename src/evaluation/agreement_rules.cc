@@ -32,11 +32,16 @@ std::string BoundOf(const commitments::Target& target) {
   return target.value.is_object() ? target.value.value("bound", "") : "";
 }
 
+// The language of the commitment's first quote: the prevailing text's, where its words are read.
+std::string QuoteLanguage(const Commitment& commitment) {
+  return commitment.source.quotes.empty() ? "en" : commitment.source.quotes.front().language;
+}
+
 // A target's words in the language of the commitment's first quote, else in any text.
 std::string WordsOf(const commitments::Target& target, const Commitment& commitment) {
-  const std::string language =
-      commitment.source.quotes.empty() ? "en" : commitment.source.quotes.front().language;
-  if (auto words = target.text.find(language); words != target.text.end()) return words->second;
+  if (auto words = target.text.find(QuoteLanguage(commitment)); words != target.text.end()) {
+    return words->second;
+  }
   return target.text.empty() ? "" : target.text.begin()->second;
 }
 
@@ -196,9 +201,7 @@ Result<TargetRule> MakeTargetRule(const Commitment& commitment, const RuleBindin
   rule.obligors = commitment.obligors;
   for (const commitments::Condition& condition : commitment.conditions) {
     rule.conditions.push_back(condition.kind);
-    auto words = condition.text.find(commitment.source.quotes.empty()
-                                         ? std::string("en")
-                                         : commitment.source.quotes.front().language);
+    auto words = condition.text.find(QuoteLanguage(commitment));
     rule.condition_words.push_back(words == condition.text.end() ? condition.kind : words->second);
   }
   if (auto options = bindings.targets.find(commitment.id); options != bindings.targets.end()) {
