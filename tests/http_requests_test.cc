@@ -244,9 +244,11 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   http::HttpResponse form = Send("GET", "/record", "lauris");
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("<option value=\"\" selected>choose…</option>"), std::string::npos);
-  // No commitment is chosen for the recorder, and only types the form has the fields of are
-  // offered.
-  EXPECT_NE(form.body.find("<select name=\"commitment\" required><option value=\"\" selected>"),
+  // No commitment is chosen for the recorder, several may be, and only types the form has the
+  // fields of are offered.
+  const size_t select = form.body.find("<select name=\"commitment\" multiple");
+  ASSERT_NE(select, std::string::npos);
+  EXPECT_EQ(form.body.substr(select, form.body.find("</select>", select) - select).find("selected"),
             std::string::npos);
   EXPECT_EQ(form.body.find("<option value=\"delivery\""), std::string::npos);
   const int64_t size = TreeSize();
@@ -259,7 +261,7 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
       {common + "&amount=1500&currency=EUR", "Classification: required"},
       {"type=disbursement&participant=LV&date=2024-06-01&description=Unlinked&amount=1500&"
        "currency=EUR&classification=public",
-       "Commitment: "},
+       "Commitments: at least one commitment id for disbursement"},
       {common + "&amount=1500&currency=EUR&classification=public&evidence=decision.pdf",
        "Evidence: "}};
   for (const auto& [body, error] : refused) {
@@ -267,6 +269,21 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
     EXPECT_EQ(response.status, 422) << body;
     EXPECT_NE(response.body.find("<li>" + error), std::string::npos)
         << body << ": " << response.body;
+  }
+  EXPECT_EQ(TreeSize(), size);
+  // A form whose errors are shown keeps every commitment chosen.
+  const std::string two =
+      "&commitment=sec_2__hcontainer_1__para_2__sent_1&commitment=sec_2__"
+      "hcontainer_1__para_2__sent_2";
+  http::HttpResponse kept = SubmitForm(
+      "type=disbursement&participant=LV&date=2024-06-01&description=Two&amount=5&currency=EUR" +
+      two);
+  EXPECT_EQ(kept.status, 422);
+  for (const char* id :
+       {"sec_2__hcontainer_1__para_2__sent_1", "sec_2__hcontainer_1__para_2__sent_2"}) {
+    EXPECT_NE(kept.body.find(std::string("<option value=\"") + id + "\" selected>"),
+              std::string::npos)
+        << id;
   }
   EXPECT_EQ(TreeSize(), size);
   // A currency code in lower case is the code.
@@ -286,6 +303,17 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   EXPECT_NE(page.find("Already recorded, nothing new was written: event <code>" + id),
             std::string::npos);
   EXPECT_EQ(page.find("Recorded: event"), std::string::npos);
+  // Several commitments chosen are all linked.
+  http::HttpResponse both = SubmitForm(
+      "type=disbursement&participant=LV&date=2024-06-02&description=Two&amount=5&currency=EUR&"
+      "classification=public" +
+      two);
+  ASSERT_EQ(both.status, 303) << both.body;
+  const std::string both_location = Header(both, "Location");
+  const std::string both_id = both_location.substr(both_location.find('=') + 1);
+  EXPECT_EQ(Json(Send("GET", "/api/v1/events/" + both_id))["commitments"],
+            nlohmann::json::array(
+                {"sec_2__hcontainer_1__para_2__sent_1", "sec_2__hcontainer_1__para_2__sent_2"}));
 }
 
 // The notice the recording form leads to names only an event of the ledger the caller sees.

@@ -6,7 +6,7 @@
 <label>Type <select name="type">{{#TYPE_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/TYPE_OPTION}}</select></label>
 <label>Participant <select name="participant">{{#PARTICIPANT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/PARTICIPANT_OPTION}}</select></label>
 <label>Date <input name="date" type="date" value="{{DATE}}" required></label>
-<label>Commitment <select name="commitment" required>{{#COMMITMENT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/COMMITMENT_OPTION}}</select></label>
+<label>Commitments (one or more: Ctrl- or ⌘-click for several) <select name="commitment" multiple size="8">{{#COMMITMENT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/COMMITMENT_OPTION}}</select></label>
 <label>Amount (major units) <input name="amount" value="{{AMOUNT}}" inputmode="decimal"></label>
 <label>Currency <input name="currency" value="{{CURRENCY}}" maxlength="3" placeholder="EUR"></label>
 <label>Description <textarea name="description" rows="3" required>{{DESCRIPTION}}</textarea></label>

@@ -125,6 +125,14 @@ std::string HttpRequest::Cookie(std::string_view name) const {
 
 std::map<std::string, std::string> HttpRequest::Form() const { return ParseUrlEncoded(body); }
 
+std::vector<std::string> HttpRequest::FormValues(std::string_view name) const {
+  std::vector<std::string> values;
+  ForEachUrlEncodedPair(body, [&](std::string field, std::string value) {
+    if (field == name) values.push_back(std::move(value));
+  });
+  return values;
+}
+
 std::string_view TrimWhitespace(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);

@@ -33,8 +33,10 @@ struct HttpRequest {
   std::string Header(std::string_view name) const;
   // The cookie `name` from the Cookie header, or empty.
   std::string Cookie(std::string_view name) const;
-  // Fields of an application/x-www-form-urlencoded body.
+  // Fields of an application/x-www-form-urlencoded body; a repeated name keeps the first value.
   std::map<std::string, std::string> Form() const;
+  // Every value of the form field `name`, in the body's order (a multiple select sends several).
+  std::vector<std::string> FormValues(std::string_view name) const;
 };
 
 struct HttpResponse {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <mutex>
+#include <ranges>
 #include <set>
 
 #include "document/alignment.h"
@@ -151,13 +152,19 @@ void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
 
 void AddOptions(TemplateDictionary& dict, const std::string& section,
                 const std::vector<std::pair<std::string, std::string>>& options,
-                const std::string& selected) {
+                const std::set<std::string>& selected) {
   for (const auto& [value, label] : options) {
     TemplateDictionary* option = dict.AddSectionDictionary(section);
     option->SetValue("VALUE", value);
     option->SetValue("LABEL", label);
-    if (value == selected) option->SetValue("SELECTED", "selected");
+    if (selected.contains(value)) option->SetValue("SELECTED", "selected");
   }
+}
+
+void AddOptions(TemplateDictionary& dict, const std::string& section,
+                const std::vector<std::pair<std::string, std::string>>& options,
+                const std::string& selected) {
+  AddOptions(dict, section, options, std::set<std::string>{selected});
 }
 
 HttpResponse Overview(Site& site, RequestContext& context) {
@@ -683,14 +690,20 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
   AddOptions(body, "PARTICIPANT_OPTION", participants,
              get("participant", institution ? institution->participant : ""));
   body.SetValue("DATE", get("date"));
-  // No default: an event linked to a commitment nobody chose would count toward it.
-  std::vector<std::pair<std::string, std::string>> commitments = {{"", "choose…"}};
+  // No default: an event linked to a commitment nobody chose would count toward it. Several may
+  // be chosen; the form keeps them joined by ";", as the import's commitments cell.
+  std::vector<std::pair<std::string, std::string>> commitments;
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
     if (!CommitmentFilter{}.Matches(commitment)) continue;
     commitments.emplace_back(commitment.id,
                              commitment.id + " — " + text::Shorten(commitment.action.Phrase(), 60));
   }
-  AddOptions(body, "COMMITMENT_OPTION", commitments, get("commitment"));
+  std::set<std::string> chosen;
+  const std::string chosen_list = get("commitment");
+  for (const auto part : std::views::split(chosen_list, ';')) {
+    chosen.emplace(part.begin(), part.end());
+  }
+  AddOptions(body, "COMMITMENT_OPTION", commitments, chosen);
   body.SetValue("AMOUNT", get("amount"));
   body.SetValue("CURRENCY", get("currency"));
   body.SetValue("DESCRIPTION", get("description"));
@@ -713,7 +726,7 @@ std::string FormLabel(const std::string& column) {
   static const std::map<std::string, std::string> kLabels = {{"type", "Type"},
                                                              {"participant", "Participant"},
                                                              {"date", "Date"},
-                                                             {"commitments", "Commitment"},
+                                                             {"commitments", "Commitments"},
                                                              {"amount", "Amount"},
                                                              {"currency", "Currency"},
                                                              {"description", "Description"},
@@ -735,7 +748,13 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
        {"type", "participant", "date", "amount", "currency", "description", "classification"}) {
     if (!form[name].empty()) columns[name] = form[name];
   }
-  if (!form["commitment"].empty()) columns["commitments"] = form["commitment"];
+  // None chosen is no commitment ([]), which only a technical agreement may serve (§1.3).
+  std::string chosen;
+  for (const std::string& id : context.request.FormValues("commitment")) {
+    if (!id.empty()) chosen += (chosen.empty() ? "" : ";") + id;
+  }
+  form["commitment"] = chosen;
+  columns["commitments"] = chosen;
   if (!form["evidence"].empty()) columns["evidence_reference"] = form["evidence"];
   const ledger::ValidationContext validation = site.EventContext(*context.user);
   ledger::FlatEvent flat = ledger::ParseFlatEvent(columns, validation);
