@@ -191,6 +191,28 @@ TEST(LedgerEventTest, DerivedIdempotencyKeyIsTheContentHash) {
             "content:abe764e5468d1de10b4790f5248318c74707d49edbd10e99f6a8c3ba0b6a62d1");
 }
 
+// §1.1: an absent date_precision means "day"; input that says "day" is the same event, with the
+// same derived key, so recording it both ways records it once. A stored "day" still reads.
+TEST(LedgerEventTest, ADayPrecisionGivenOrLeftOutIsOneEvent) {
+  json without = json::parse(kDeliveryInput);
+  without.erase("idempotency_key");
+  without.erase("date_precision");
+  json with_day = without;
+  with_day["date_precision"] = "day";
+  const ParsedEvent left_out = ParseEvent(without, EventForm::kInput, Context());
+  const ParsedEvent given = ParseEvent(with_day, EventForm::kInput, Context());
+  ASSERT_TRUE(left_out.ok() && given.ok());
+  EXPECT_EQ(given.event.content.date_precision, "");
+  EXPECT_EQ(given.event.idempotency_key, left_out.event.idempotency_key);
+  EXPECT_EQ(CanonicalEvent(given.event).value(), CanonicalEvent(left_out.event).value());
+
+  std::string stored = kDeliveryCanonical;
+  ASSERT_EQ(stored.find("date_precision"), std::string::npos);
+  stored.replace(stored.find("\"description\""), 0, "\"date_precision\":\"day\",");
+  const ParsedEvent read = ParseEventText(stored, EventForm::kRecorded, Context());
+  EXPECT_TRUE(read.ok()) << read.errors.front().ToString();
+}
+
 TEST(LedgerEventTest, InputDefaultsAndNormalisation) {
   json input = json::parse(kDeliveryInput);
   input.erase("agreement");

@@ -707,7 +707,10 @@ class Validator {
         Fail(precision_path,
              fmt::format("must be \"day\", \"month\" or \"year\": \"{}\"", *precision));
       } else if (precision) {
-        content.date_precision = *precision;
+        // "day" is what absent means: input spells it once, by leaving it out, so that both
+        // spellings give one event and one derived key. Stored events that hold it still read.
+        content.date_precision =
+            form_ == EventForm::kInput && *precision == "day" ? "" : *precision;
         if (*precision == "month" && content.date.size() == 10 && !content.date.ends_with("-01")) {
           Fail(date_path, "a date of month precision must be the first of the month");
         }

@@ -194,6 +194,14 @@ sed -i '3d' "$work/none.csv"
 check "an empty commitments cell of a meeting" run 0 import "$work/none.csv" --db "$none_db"
 check "is no commitment" bash -c "'$treaty' events --db '$none_db' | grep -c '\"commitments\":\[\]' | grep -qx 2"
 
+# ---- "day" precision is what no precision means: saying it records nothing new ----
+cat >"$work/day.csv" <<CSV
+type,subtype,participant,date,date_precision,commitments,description,classification
+meeting,strategic_dialogue,both,2024-06-01,day,,Dialogue,public
+CSV
+check "a day precision spelt out" run 0 import "$work/day.csv" --db "$none_db"
+check "is the event already recorded" has "0 added, 1 already recorded" "$work/out"
+
 # ---- bad import files: every error listed with its place, nothing written ----
 cat >"$work/bad.csv" <<CSV
 type,participant,date,commitments,amount,currency,description,classification
