@@ -161,7 +161,7 @@ TEST_F(HttpRequestsTest, AnEventIdInThePathIsReadInAnyCase) {
   EXPECT_EQ(corrected.status, 201) << corrected.body;
 }
 
-TEST_F(HttpRequestsTest, EventFiltersTakeDatesEventTypesAndCommitmentIdsOnly) {
+TEST_F(HttpRequestsTest, EventFiltersTakeDatesEventTypesAndKnownIdsOnly) {
   for (const std::string query : {"from=banana", "from=2024-6-1", "to=2024-13-01", "to=tomorrow"}) {
     http::HttpResponse response = Send("GET", "/api/v1/events?" + query);
     EXPECT_EQ(response.status, 400) << query;
@@ -176,8 +176,19 @@ TEST_F(HttpRequestsTest, EventFiltersTakeDatesEventTypesAndCommitmentIdsOnly) {
   EXPECT_EQ(commitment.status, 400);
   EXPECT_EQ(Json(commitment)["error"]["message"],
             "commitment: no event serves \"sec_99\", and it is no commitment of lv-ua-2024");
+  for (const auto& [query, message] :
+       {std::pair{"institution=nobody",
+                  "institution: no event is recorded by \"nobody\", and it "
+                  "is no institution of lv-ua-2024"},
+        std::pair{"institution=UA",
+                  "institution: not an institution id (lower case, as lv-mod): "
+                  "\"UA\""}}) {
+    http::HttpResponse response = Send("GET", std::string("/api/v1/events?") + query);
+    EXPECT_EQ(response.status, 400) << query;
+    EXPECT_EQ(Json(response)["error"]["message"], message) << query;
+  }
   for (const std::string query : {"from=2024-06-01&to=2024-12-31", "type=pledge",
-                                  "institution=nobody", "commitment=sec_1__para_2__sent_1"}) {
+                                  "institution=ua-mod", "commitment=sec_1__para_2__sent_1"}) {
     EXPECT_EQ(Send("GET", "/api/v1/events?" + query).status, 200) << query;
   }
   EXPECT_EQ(Json(Send("GET", "/api/v1/events?commitment=sec_1__para_2__sent_1"))["events"],

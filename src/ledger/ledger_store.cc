@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "ledger/keys.h"
 #include "ledger/timestamp.h"
 
 namespace treaty::ledger {
@@ -36,6 +37,11 @@ std::optional<Error> EventFilterProblem(const EventFilter& filter) {
     return Error{fmt::format("{} is before from ({}): no date is in between", filter.date_to,
                              filter.date_from),
                  "to"};
+  }
+  if (!filter.institution.empty() && !IsInstitutionId(filter.institution)) {
+    return Error{
+        fmt::format("not an institution id (lower case, as lv-mod): \"{}\"", filter.institution),
+        "institution"};
   }
   if (!filter.classification.empty() && filter.classification != "public" &&
       filter.classification != "restricted") {

@@ -56,9 +56,9 @@ struct EventFilter {
 };
 
 // What is wrong with the values of `filter`, or nullopt: a type that is no event type, a bound
-// that is not a date, `date_from` after `date_to`, a classification other than public or
-// restricted. The error's `where` names the filter as a user gives it: "type", "from", "to",
-// "classification".
+// that is not a date, `date_from` after `date_to`, an institution that is no institution id, a
+// classification other than public or restricted. The error's `where` names the filter as a user
+// gives it: "type", "from", "to", "institution", "classification".
 std::optional<Error> EventFilterProblem(const EventFilter& filter);
 
 // What one append call is asked to do (§6.2 input).

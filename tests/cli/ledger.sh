@@ -409,6 +409,12 @@ check "events --limit -1 exit 2" run 2 events --db "$db" --limit -1
 check "says what a limit is" has '--limit: a limit is a whole number of at least 1, not "-1"' "$work/err"
 check "events of an unknown commitment exit 2" run 2 events --db "$db" --commitment sec_2__para_99
 check "says the id is no commitment" has '--commitment: no event serves "sec_2__para_99", and it is no commitment of lv-ua-2024' "$work/err"
+check "events of an unknown institution exit 2" run 2 events --db "$db" --institution nobody
+check "names the institutions" has '--institution: no event is recorded by "nobody", and it is no institution of lv-ua-2024 (lv-mod, ua-mod)' "$work/err"
+check "events of a participant code for an institution exit 2" run 2 events --db "$db" --institution UA
+check "says what an institution id is" has '--institution: not an institution id (lower case, as lv-mod): "UA"' "$work/err"
+check "verify of an agreement the database lacks exits 2" run 2 verify --db "$db" --agreement xx
+check "says which it holds" has 'treaty verify: --agreement: the ledger holds no events of "xx" (it holds lv-ua-2024)' "$work/err"
 check "events of a commitment without events exit 0" run 0 events --db "$db" --commitment sec_1__para_2__sent_1
 check "and list none" [ ! -s "$work/out" ]
 

@@ -1,5 +1,5 @@
-#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -20,9 +20,20 @@ namespace {
 
 constexpr int64_t kPage = 10000;
 
-// A commitment filter that matches no event is refused when the agreement's package, read from its
-// folder when there is one, does not know the id either: a mistyped id, not an empty list. An id
-// that events name but a later package dropped still lists them.
+// Whether no event of `agreement` has the one filter value `set` gives (a probe of one row).
+bool NoEventHas(ledger::LedgerStore& store, const std::string& agreement,
+                const std::function<void(ledger::EventFilter&)>& set) {
+  ledger::EventFilter probe;
+  probe.agreement = agreement;
+  probe.limit = 1;
+  set(probe);
+  Result<std::vector<ledger::StoredEvent>> any = store.FindEvents(probe);
+  return any.ok() && any.value().empty();
+}
+
+// A commitment or institution filter that matches no event is refused when the agreement's
+// package, read from its folder when there is one, does not know it either: a mistyped id, not an
+// empty list. An id that events name but a later package dropped still lists them.
 std::optional<std::string> UnknownCommitment(const EventsOptions& options) {
   const std::string folder = PackageFolder(options.agreement, options.package);
   if (!std::filesystem::is_directory(folder)) return std::nullopt;
@@ -30,9 +41,22 @@ std::optional<std::string> UnknownCommitment(const EventsOptions& options) {
   if (!terms.ok()) return "the agreement's commitments cannot be read: " + terms.error().ToString();
   if (terms.value().commitment_ids.contains(options.commitment)) return std::nullopt;
   return fmt::format(
-      "no event serves \"{}\", and it is no commitment of {} (`treaty commitments` "
-      "lists them)",
+      "no event serves \"{}\", and it is no commitment of {} (`treaty commitments` lists them)",
       options.commitment, options.agreement);
+}
+
+std::optional<std::string> UnknownInstitution(const EventsOptions& options) {
+  const std::string folder = PackageFolder(options.agreement, options.package);
+  Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, ""), options.agreement);
+  if (!keys.ok() || keys.value().FindInstitution(options.institution) != nullptr) {
+    return std::nullopt;
+  }
+  std::vector<std::string> ids;
+  for (const ledger::Institution& institution : keys.value().institutions) {
+    ids.push_back(institution.id);
+  }
+  return fmt::format("no event is recorded by \"{}\", and it is no institution of {} ({})",
+                     options.institution, options.agreement, fmt::join(ids, ", "));
 }
 
 }  // namespace
@@ -55,26 +79,24 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
     err << "treaty events: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
-  // An agreement of which the ledger holds nothing is more likely mistyped than empty.
-  Result<std::vector<std::string>> agreements = store.value()->ListLedgers();
-  if (agreements.ok() && !agreements.value().empty() &&
-      std::find(agreements.value().begin(), agreements.value().end(), options.agreement) ==
-          agreements.value().end()) {
-    err << "--agreement: the ledger holds no events of \"" << options.agreement << "\" (it holds "
-        << fmt::format("{}", fmt::join(agreements.value(), ", ")) << ")\n";
+  if (std::optional<std::string> unheld = UnheldAgreement(*store.value(), options.agreement)) {
+    err << "--agreement: " << *unheld << "\n";
     return kExitBadInput;
   }
-  if (!options.commitment.empty()) {
-    ledger::EventFilter probe;
-    probe.agreement = options.agreement;
-    probe.commitment = options.commitment;
-    probe.limit = 1;
-    Result<std::vector<ledger::StoredEvent>> any = store.value()->FindEvents(probe);
-    if (any.ok() && any.value().empty()) {
-      if (std::optional<std::string> unknown = UnknownCommitment(options)) {
-        err << "--commitment: " << *unknown << "\n";
-        return kExitBadInput;
-      }
+  if (!options.commitment.empty() &&
+      NoEventHas(*store.value(), options.agreement,
+                 [&](ledger::EventFilter& probe) { probe.commitment = options.commitment; })) {
+    if (std::optional<std::string> unknown = UnknownCommitment(options)) {
+      err << "--commitment: " << *unknown << "\n";
+      return kExitBadInput;
+    }
+  }
+  if (!options.institution.empty() &&
+      NoEventHas(*store.value(), options.agreement,
+                 [&](ledger::EventFilter& probe) { probe.institution = options.institution; })) {
+    if (std::optional<std::string> unknown = UnknownInstitution(options)) {
+      err << "--institution: " << *unknown << "\n";
+      return kExitBadInput;
     }
   }
   if (options.format == "csv") out << EventCsvHeader();

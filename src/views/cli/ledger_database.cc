@@ -1,7 +1,11 @@
 #include "views/cli/ledger_database.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "store/postgres/postgres_connection.h"
 
@@ -50,6 +54,17 @@ std::string TextsDatabaseProblem(const std::string& db) {
   return "--db: " + store::RedactPostgresUrl(db) +
          ": the agreement's texts and search index are kept in an SQLite file; give its path (the "
          "ledger alone may be on PostgreSQL)";
+}
+
+std::optional<std::string> UnheldAgreement(ledger::LedgerStore& store,
+                                           const std::string& agreement) {
+  Result<std::vector<std::string>> held = store.ListLedgers();
+  if (!held.ok() || held.value().empty() ||
+      std::find(held.value().begin(), held.value().end(), agreement) != held.value().end()) {
+    return std::nullopt;
+  }
+  return fmt::format("the ledger holds no events of \"{}\" (it holds {})", agreement,
+                     fmt::join(held.value(), ", "));
 }
 
 }  // namespace treaty::views

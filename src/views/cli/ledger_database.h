@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -25,6 +26,11 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreIfAny(const std::str
 // As OpenLedgerStoreToRead, for the commands about the ledger itself (verify, events, proof,
 // consistency): a database without the ledger tables is an error naming it too.
 Result<std::unique_ptr<ledger::LedgerStore>> OpenExistingLedgerStore(const std::string& db);
+
+// When `store` holds ledgers but none of `agreement`, the message saying so with those it holds
+// (an id more likely mistyped than empty); else nullopt.
+std::optional<std::string> UnheldAgreement(ledger::LedgerStore& store,
+                                           const std::string& agreement);
 
 // For the commands of the agreement's texts and search index (load, overview, search), which live
 // in an SQLite file: the message for a PostgreSQL URL as `db`, which names no password; "" for a

@@ -26,6 +26,10 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
       return kExitBadInput;
     }
     agreements = listed.value();
+  } else if (std::optional<std::string> unheld =
+                 UnheldAgreement(*store.value(), options.agreement)) {
+    err << "treaty verify: --agreement: " << *unheld << "\n";
+    return kExitBadInput;
   } else {
     agreements.push_back(options.agreement);
   }
