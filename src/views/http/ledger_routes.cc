@@ -110,109 +110,113 @@ HttpResponse Recorded(const RecordOutcome& outcome) {
   return response;
 }
 
+// A commitment or institution filter that no event has and that is no reviewed commitment's id
+// or no institution of the keys file: a mistyped id, refused with 400 rather than answered with an
+// empty list. An id that a later review or keys file dropped still lists the events that name it.
+std::optional<HttpResponse> RefusedIdFilter(Site& site, ledger::LedgerStore& store,
+                                            const ledger::EventFilter& filter,
+                                            RequestContext& context) {
+  struct IdFilter {
+    std::string ledger::EventFilter::*field;
+    bool known;
+    const char* message;  // {0}: the id, {1}: the agreement
+  };
+  for (const IdFilter& id :
+       {IdFilter{&ledger::EventFilter::commitment, site.IsCommitmentId(filter.commitment),
+                 "commitment: no event serves \"{}\", and it is no commitment of {}"},
+        IdFilter{&ledger::EventFilter::institution,
+                 site.keys().FindInstitution(filter.institution) != nullptr,
+                 "institution: no event is recorded by \"{}\", and it is no institution of {}"}}) {
+    const std::string& value = filter.*id.field;
+    if (value.empty() || id.known) continue;
+    ledger::EventFilter probe;
+    probe.agreement = filter.agreement;
+    probe.classification = filter.classification;
+    probe.*id.field = value;
+    probe.limit = 1;
+    Result<std::vector<ledger::StoredEvent>> any = store.FindEvents(probe);
+    if (!any.ok()) return LedgerReadFailure(500, any.error(), context);
+    if (any.value().empty()) {
+      return ErrorResponse(400, fmt::format(fmt::runtime(id.message), value, filter.agreement));
+    }
+  }
+  return std::nullopt;
+}
+
+// GET /api/v1/events: a page of events in leaf order, filtered (docs/http-api.md).
+HttpResponse ListEvents(Site& site, RequestContext& context) {
+  auto query = context.request.Query();
+  ledger::EventFilter filter;
+  filter.agreement = site.agreement_id();
+  filter.type = query["type"];
+  filter.commitment = query["commitment"];
+  filter.date_from = query["from"];
+  filter.date_to = query["to"];
+  filter.institution = query["institution"];
+  filter.classification = query["classification"];
+  if (std::optional<Error> problem = ledger::EventFilterProblem(filter)) {
+    return ErrorResponse(400, problem->ToString());
+  }
+  filter.limit = 100;
+  if (!query["limit"].empty()) {
+    // Not 0: a page of none would lead to itself (next_begin = begin).
+    if (!IsCount(query["limit"]) || std::stoll(query["limit"]) < 1 ||
+        std::stoll(query["limit"]) > 10000) {
+      return ErrorResponse(400, "limit: 1 to 10000");
+    }
+    filter.limit = std::stoll(query["limit"]);
+  }
+  if (!query["begin"].empty()) {
+    if (!IsCount(query["begin"])) return ErrorResponse(400, "begin: a leaf index");
+    filter.begin = std::stoll(query["begin"]);
+  }
+  nlohmann::json list = nlohmann::json::array();
+  if (!context.SeesRestricted()) {
+    if (filter.classification == "restricted") {
+      return JsonResponse({{"events", list}, {"next_begin", nullptr}});
+    }
+    filter.classification = "public";
+  }
+  Result<StoreLease> store = site.ledgers().Acquire();
+  if (!store.ok()) return LedgerUnavailable(store.error());
+  if (std::optional<HttpResponse> refused =
+          RefusedIdFilter(site, *store.value(), filter, context)) {
+    return *refused;
+  }
+  // One row beyond the page says whether another page follows, and where.
+  const int64_t page_size = filter.limit;
+  ++filter.limit;
+  Result<std::vector<ledger::StoredEvent>> events = store.value()->FindEvents(filter);
+  if (!events.ok()) return LedgerReadFailure(500, events.error(), context);
+  nlohmann::json next_begin = nullptr;
+  if (static_cast<int64_t>(events.value().size()) > page_size) {
+    next_begin = events.value()[static_cast<size_t>(page_size)].leaf_index;
+    events.value().erase(events.value().begin() + page_size, events.value().end());
+  }
+  for (const ledger::StoredEvent& event : events.value()) {
+    Result<std::optional<nlohmann::json>> json =
+        views::VisibleEventJson(event, AudienceOf(context));
+    if (!json.ok()) {
+      return LedgerReadFailure(500, json.error(), context);
+    }
+    if (json.value()) list.push_back(std::move(*json.value()));
+  }
+  if (!events.value().empty()) {
+    std::vector<nlohmann::json*> listed;
+    for (nlohmann::json& event : list) listed.push_back(&event);
+    if (std::optional<Error> error = AddCorrectedBy(*store.value(), site, context,
+                                                    events.value().front().leaf_index, listed)) {
+      return LedgerReadFailure(500, *error, context);
+    }
+  }
+  return JsonResponse({{"events", list}, {"next_begin", next_begin}});
+}
+
 }  // namespace
 
 void AddLedgerRoutes(Router& router, Site& site) {
-  router.Add(
-      {"GET", "/api/v1/events", Access::kPublic, [&site](RequestContext& context) {
-         auto query = context.request.Query();
-         ledger::EventFilter filter;
-         filter.agreement = site.agreement_id();
-         filter.type = query["type"];
-         filter.commitment = query["commitment"];
-         filter.date_from = query["from"];
-         filter.date_to = query["to"];
-         filter.institution = query["institution"];
-         filter.classification = query["classification"];
-         if (std::optional<Error> problem = ledger::EventFilterProblem(filter)) {
-           return ErrorResponse(400, problem->ToString());
-         }
-         filter.limit = 100;
-         if (!query["limit"].empty()) {
-           // Not 0: a page of none would lead to itself (next_begin = begin).
-           if (!IsCount(query["limit"]) || std::stoll(query["limit"]) < 1 ||
-               std::stoll(query["limit"]) > 10000) {
-             return ErrorResponse(400, "limit: 1 to 10000");
-           }
-           filter.limit = std::stoll(query["limit"]);
-         }
-         if (!query["begin"].empty()) {
-           if (!IsCount(query["begin"])) return ErrorResponse(400, "begin: a leaf index");
-           filter.begin = std::stoll(query["begin"]);
-         }
-         nlohmann::json list = nlohmann::json::array();
-         if (!context.SeesRestricted()) {
-           if (filter.classification == "restricted") {
-             return JsonResponse({{"events", list}, {"next_begin", nullptr}});
-           }
-           filter.classification = "public";
-         }
-         Result<StoreLease> store = site.ledgers().Acquire();
-         if (!store.ok()) return LedgerUnavailable(store.error());
-         // A mistyped commitment or institution id is refused, not answered with an
-         // empty list; an id that a later review or keys file dropped still lists the
-         // events that name it.
-         const auto none_has = [&](auto set) -> Result<bool> {
-           ledger::EventFilter probe;
-           probe.agreement = filter.agreement;
-           probe.classification = filter.classification;
-           probe.limit = 1;
-           set(probe);
-           Result<std::vector<ledger::StoredEvent>> any = store.value()->FindEvents(probe);
-           if (!any.ok()) return any.error();
-           return any.value().empty();
-         };
-         if (!filter.commitment.empty() && !site.IsCommitmentId(filter.commitment)) {
-           Result<bool> none =
-               none_has([&](ledger::EventFilter& probe) { probe.commitment = filter.commitment; });
-           if (!none.ok()) return LedgerReadFailure(500, none.error(), context);
-           if (none.value()) {
-             return ErrorResponse(400,
-                                  fmt::format("commitment: no event serves \"{}\", and it is no "
-                                              "commitment of {}",
-                                              filter.commitment, filter.agreement));
-           }
-         }
-         if (!filter.institution.empty() &&
-             site.keys().FindInstitution(filter.institution) == nullptr) {
-           Result<bool> none = none_has(
-               [&](ledger::EventFilter& probe) { probe.institution = filter.institution; });
-           if (!none.ok()) return LedgerReadFailure(500, none.error(), context);
-           if (none.value()) {
-             return ErrorResponse(400,
-                                  fmt::format("institution: no event is recorded by \"{}\", and it "
-                                              "is no institution of {}",
-                                              filter.institution, filter.agreement));
-           }
-         }
-         // One row beyond the page says whether another page follows, and where.
-         const int64_t page_size = filter.limit;
-         ++filter.limit;
-         Result<std::vector<ledger::StoredEvent>> events = store.value()->FindEvents(filter);
-         if (!events.ok()) return LedgerReadFailure(500, events.error(), context);
-         nlohmann::json next_begin = nullptr;
-         if (static_cast<int64_t>(events.value().size()) > page_size) {
-           next_begin = events.value()[static_cast<size_t>(page_size)].leaf_index;
-           events.value().erase(events.value().begin() + page_size, events.value().end());
-         }
-         for (const ledger::StoredEvent& event : events.value()) {
-           Result<std::optional<nlohmann::json>> json =
-               views::VisibleEventJson(event, AudienceOf(context));
-           if (!json.ok()) {
-             return LedgerReadFailure(500, json.error(), context);
-           }
-           if (json.value()) list.push_back(std::move(*json.value()));
-         }
-         if (!events.value().empty()) {
-           std::vector<nlohmann::json*> listed;
-           for (nlohmann::json& event : list) listed.push_back(&event);
-           if (std::optional<Error> error = AddCorrectedBy(
-                   *store.value(), site, context, events.value().front().leaf_index, listed)) {
-             return LedgerReadFailure(500, *error, context);
-           }
-         }
-         return JsonResponse({{"events", list}, {"next_begin", next_begin}});
-       }});
+  router.Add({"GET", "/api/v1/events", Access::kPublic,
+              [&site](RequestContext& context) { return ListEvents(site, context); }});
   router.Add({"GET", "/api/v1/events/{id}", Access::kPublic, [&site](RequestContext& context) {
                 Result<StoreLease> store = site.ledgers().Acquire();
                 if (!store.ok()) return LedgerUnavailable(store.error());
