@@ -194,6 +194,13 @@ sed -i '3d' "$work/none.csv"
 check "an empty commitments cell of a meeting" run 0 import "$work/none.csv" --db "$none_db"
 check "is no commitment" bash -c "'$treaty' events --db '$none_db' | grep -c '\"commitments\":\[\]' | grep -qx 2"
 
+# ---- evidence keeps the order typed, URLs and files interleaved (§1.4) ----
+check "evidence of both kinds" run 0 record --db "$none_db" --user tester --type pledge \
+  --participant LV --date 2024-01-01 --commitment "$military" --amount 1 --currency EUR \
+  --description Ordered --classification public --evidence "https://a.example/x;y" \
+  --evidence-file "$root/README.md" --evidence https://b.example
+check "in the order typed" bash -c "'$treaty' events --db '$none_db' --type pledge | grep -q '\"evidence\":\[{\"reference\":\"https://a.example/x;y\"},{\"reference\":\"$root/README.md\",\"sha256\":\"[0-9a-f]*\"},{\"reference\":\"https://b.example\"}\]'"
+
 # ---- "day" precision is what no precision means: saying it records nothing new ----
 cat >"$work/day.csv" <<CSV
 type,subtype,participant,date,date_precision,commitments,description,classification

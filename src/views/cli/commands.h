@@ -87,7 +87,13 @@ struct RecordOptions {
   std::string user;       // empty: the login name
   // The event as CSV columns of §7.1 (flags); empty: one JSON object is read from `in`.
   std::map<std::string, std::string> fields;
-  std::vector<std::string> evidence_files;  // hashed here; the path is the reference
+  // --evidence URL and --evidence-file PATH, in the order given (§1.4: items keep their input
+  // order). A file is hashed here; its path is the reference.
+  struct Evidence {
+    bool file = false;
+    std::string reference;
+  };
+  std::vector<Evidence> evidence;
 };
 // Records one event; prints its id.
 int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out, std::ostream& err);

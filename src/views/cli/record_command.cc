@@ -89,7 +89,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
     return kExitBadInput;
   }
   const ledger::ValidationContext& context = setup.value()->context;
-  const bool from_flags = !options.fields.empty() || !options.evidence_files.empty();
+  const bool from_flags = !options.fields.empty() || !options.evidence.empty();
   std::set<std::string> file_columns;  // the evidence columns that --evidence-file gave
   const auto flag_of_column = [&file_columns](const std::string& column) {
     return file_columns.contains(column) ? "--evidence-file" : FlagOfColumn(column);
@@ -106,28 +106,24 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   ledger::Event event;
   if (from_flags) {
     std::map<std::string, std::string> fields = options.fields;
-    int next = 1;
-    for (const auto& [column, value] : options.fields) {
-      if (column.starts_with("evidence_reference")) ++next;
-    }
-    const size_t evidence = static_cast<size_t>(next - 1) + options.evidence_files.size();
-    if (evidence > ledger::kMaxEvidenceItems) {
+    if (options.evidence.size() > ledger::kMaxEvidenceItems) {
       err << fmt::format("{}: at most {} evidence items (§1.1), {} given\n",
-                         options.evidence_files.empty() ? "--evidence" : "--evidence-file",
-                         ledger::kMaxEvidenceItems, evidence);
+                         options.evidence.back().file ? "--evidence-file" : "--evidence",
+                         ledger::kMaxEvidenceItems, options.evidence.size());
       return kExitBadInput;
     }
-    for (const std::string& path : options.evidence_files) {
-      Result<std::string> bytes = text::ReadFile(path);
+    for (size_t i = 0; i < options.evidence.size(); ++i) {
+      const RecordOptions::Evidence& item = options.evidence[i];
+      const std::string suffix = i == 0 ? "" : fmt::format("_{}", i + 1);
+      fields["evidence_reference" + suffix] = item.reference;
+      if (!item.file) continue;
+      Result<std::string> bytes = text::ReadFile(item.reference);
       if (!bytes.ok()) {
         err << "--evidence-file: " << bytes.error().ToString() << "\n";
         return kExitBadInput;
       }
-      const std::string suffix = next == 1 ? "" : fmt::format("_{}", next);
-      fields["evidence_reference" + suffix] = path;
       fields["evidence_sha256" + suffix] = ledger::ToHex(ledger::Sha256(bytes.value()));
       file_columns.insert({"evidence_reference" + suffix, "evidence_sha256" + suffix});
-      ++next;
     }
     ledger::FlatEvent flat = ledger::ParseFlatEvent(fields, context);
     for (const ledger::FlatError& error : flat.errors) {
@@ -199,20 +195,33 @@ Subcommand AddRecordSubcommand(CLI::App& app) {
           "the event serves no commitment (a meeting, notice, consultation or technical agreement "
           "may)")
       ->excludes(commitment);
-  command->add_option("--evidence", *evidence,
-                      "http(s) URL of a public source (repeat for several)");
-  command->add_option("--evidence-file", options->evidence_files,
-                      "a document file: its path is the reference, its SHA-256 is computed");
-  return {command, [options, values, commitments, evidence](std::ostream& out, std::ostream& err) {
+  auto evidence_files = std::make_shared<std::vector<std::string>>();
+  CLI::Option* evidence_option =
+      command
+          ->add_option("--evidence", *evidence,
+                       "http(s) URL of a public source (repeat for several)")
+          ->allow_extra_args(false);
+  CLI::Option* evidence_file_option =
+      command
+          ->add_option("--evidence-file", *evidence_files,
+                       "a document file: its path is the reference, its SHA-256 is computed")
+          ->allow_extra_args(false);
+  return {command, [options, values, commitments, evidence, evidence_files, command,
+                    evidence_option, evidence_file_option](std::ostream& out, std::ostream& err) {
             for (const auto& [column, value] : *values) {
               if (!value.empty()) options->fields[column] = value;
             }
             std::string joined;
             for (const std::string& id : *commitments) joined += (joined.empty() ? "" : ";") + id;
             if (!joined.empty()) options->fields["commitments"] = joined;
-            for (size_t i = 0; i < evidence->size(); ++i) {
-              const std::string suffix = i == 0 ? "" : fmt::format("_{}", i + 1);
-              options->fields["evidence_reference" + suffix] = (*evidence)[i];
+            // The two evidence flags interleaved as typed: each occurrence takes one value.
+            size_t url = 0, file = 0;
+            for (const CLI::Option* given : command->parse_order()) {
+              if (given == evidence_option && url < evidence->size()) {
+                options->evidence.push_back({false, (*evidence)[url++]});
+              } else if (given == evidence_file_option && file < evidence_files->size()) {
+                options->evidence.push_back({true, (*evidence_files)[file++]});
+              }
             }
             return RunRecord(*options, std::cin, out, err);
           }};
