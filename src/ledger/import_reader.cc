@@ -199,6 +199,14 @@ class RowConverter {
       const Cell* reference = Get("evidence_reference" + suffix);
       const Cell* sha256 = Get("evidence_sha256" + suffix);
       if (reference == nullptr && sha256 == nullptr) continue;
+      // Item i is evidence[i - 1]: a gap would shift the items after it, and the errors would
+      // name columns the file does not have.
+      if (evidence.size() + 1 != static_cast<size_t>(i)) {
+        Fail(reference != nullptr ? "evidence_reference" + suffix : "evidence_sha256" + suffix,
+             fmt::format("evidence item {} without item {}: numbered columns fill from the first",
+                         i, evidence.size() + 1));
+        break;
+      }
       json item = json::object();
       if (reference != nullptr) item["reference"] = reference->value;
       if (sha256 != nullptr) item["sha256"] = sha256->value;

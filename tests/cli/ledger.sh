@@ -225,6 +225,12 @@ check "unknown currency at line and column" has 'bad.csv:5:65: currency: unknown
 check "each bad cell once" [ "$(grep -c 'bad.csv' "$work/err")" -eq 5 ]
 check "says nothing was written" has '4 errors; nothing was written' "$work/err"
 check "nothing written by a bad CSV" same_size "$db" 14
+cat >"$work/gap.csv" <<CSV
+type,participant,date,commitments,amount,currency,description,classification,evidence_reference_2
+pledge,LV,2024-01-05,$military,1,EUR,Gap,public,https://x.example
+CSV
+check "a second evidence item without a first" run 2 import "$work/gap.csv" --db "$db"
+check "is named at its column" has 'gap.csv:2:75: evidence_reference_2: evidence item 2 without item 1' "$work/err"
 printf 'type,participant,date\nallocation,LV,"2024-07-01\n' >"$work/unterminated.csv"
 check "unterminated quote" run 2 import "$work/unterminated.csv" --db "$db"
 check "unterminated quote place" has 'unterminated.csv:2:15: unterminated quoted field' "$work/err"
