@@ -107,6 +107,17 @@ TEST(VerifyReportTest, OneEventAndOneHeadAreSpokenOfInTheSingular) {
       << report.Line();
 }
 
+// What an append or a proof says of rows missing from a range it reads: the first one missing,
+// not the whole range asked for.
+TEST(MissingRowsMessageTest, NamesTheFirstMissingRow) {
+  EXPECT_EQ(MissingRowsMessage({0, 1, 2, 4, 5}, 0, 6, 0, "a"), "leaf 3 of a is missing");
+  EXPECT_EQ(MissingRowsMessage({512, 513}, 512, 516, 0, "a"), "leaves 514–515 of a are missing");
+  EXPECT_EQ(MissingRowsMessage({}, 7, 8, 0, "a"), "leaf 7 of a is missing");
+  EXPECT_EQ(MissingRowsMessage({1}, 0, 2, 8, "a"),
+            "cached node (level 8, index 0) of a is missing");
+  EXPECT_EQ(MissingRowsMessage({0, 1, 2}, 0, 3, 0, "a"), "");
+}
+
 TEST_F(LedgerVerifyTest, ProgressIsReportedAfterEachChunkThenEachPageOfCommitmentRows) {
   const int64_t rows = static_cast<int64_t>(
       store_->ReadEventCommitments(kAgreement, std::nullopt, 1000).value().size());

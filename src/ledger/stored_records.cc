@@ -60,4 +60,24 @@ Result<SignedTreeHead> MakeSignedTreeHead(const TreeHead& head, const Seed& seed
   return SignedTreeHead{head, std::move(bytes).value(), signature.value(), StoredHeadSizes{}};
 }
 
+std::string MissingRowsMessage(const std::vector<int64_t>& found, int64_t begin, int64_t end,
+                               int level, const std::string& agreement) {
+  int64_t next = begin;
+  for (int64_t index : found) {
+    if (index != next) break;
+    ++next;
+  }
+  if (next >= end) return "";
+  const bool gap = static_cast<size_t>(next - begin) < found.size();
+  const int64_t last = gap ? next : end - 1;
+  if (level == 0) {
+    return last == next ? fmt::format("leaf {} of {} is missing", next, agreement)
+                        : fmt::format("leaves {}–{} of {} are missing", next, last, agreement);
+  }
+  return last == next ? fmt::format("cached node (level {}, index {}) of {} is missing", level,
+                                    next, agreement)
+                      : fmt::format("cached nodes (level {}, indexes {}–{}) of {} are missing",
+                                    level, next, last, agreement);
+}
+
 }  // namespace treaty::ledger

@@ -61,6 +61,13 @@ struct SignedTreeHead {
 // value must not be read as zero there.
 std::optional<Error> WrongSizeHeadError(const SignedTreeHead& head, const std::string& where);
 
+// When a read of the rows [begin, end) found fewer, the message naming the first one missing, given
+// the indexes found in ascending order: "leaf 550 of lv-ua-2024 is missing" (`level` 0) or
+// "cached node (level 8, index 1) of lv-ua-2024 is missing"; and with how many are missing from
+// there on when the rows stop early ("leaves 598–599 … are missing"). Empty when none is missing.
+std::string MissingRowsMessage(const std::vector<int64_t>& found, int64_t begin, int64_t end,
+                               int level, const std::string& agreement);
+
 // A `tree_nodes` row: the hash of the perfect subtree over leaves
 // [node_index·2^level, (node_index+1)·2^level), level ∈ {8, 16, 24, 32, 40, 48} (§6.6).
 struct CachedNode {

@@ -410,6 +410,12 @@ sqlite3 "$work/tampered.sqlite" "DROP TRIGGER events_no_update;
 check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
 check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
+cp "$db" "$work/gap.sqlite"
+sqlite3 "$work/gap.sqlite" "DROP TRIGGER events_no_delete; DELETE FROM events WHERE leaf_index = 7;"
+check "recording into a ledger with a leaf deleted exits 1" run 1 record --db "$work/gap.sqlite" \
+  "${meeting[@]}" --no-commitments
+check "names the database and the one leaf missing" \
+  has "treaty record: $work/gap.sqlite: leaf 7 of lv-ua-2024 is missing" "$work/err"
 
 # ---- filters that can match nothing are named ----
 check "events of no type exit 2" run 2 events --db "$db" --type nonsense

@@ -41,15 +41,24 @@ bool ReadBytes(const pqxx::field& field, std::array<uint8_t, N>& out,
   return true;
 }
 
+// The first column of `rows`: the leaf or node indexes a range read found, ascending.
+std::vector<int64_t> Indexes(const pqxx::result& rows) {
+  std::vector<int64_t> indexes;
+  indexes.reserve(rows.size());
+  for (const auto& row : rows) indexes.push_back(row[0].as<int64_t>());
+  return indexes;
+}
+
 }  // namespace
 
 void PrepareLedgerStatements(pqxx::connection_base& connection) {
   const std::string events = std::string("SELECT ") + kEventColumns + " FROM events ";
-  connection.prepare("ledger_leaf_hashes",
-                     "SELECT leaf_hash FROM events WHERE agreement = $1 AND leaf_index >= $2 "
-                     "AND leaf_index < $3 ORDER BY leaf_index");
+  connection.prepare(
+      "ledger_leaf_hashes",
+      "SELECT leaf_index, leaf_hash FROM events WHERE agreement = $1 AND leaf_index >= $2 "
+      "AND leaf_index < $3 ORDER BY leaf_index");
   connection.prepare("ledger_cached_nodes",
-                     "SELECT hash FROM tree_nodes WHERE agreement = $1 AND level = $2 "
+                     "SELECT node_index, hash FROM tree_nodes WHERE agreement = $1 AND level = $2 "
                      "AND node_index >= $3 AND node_index < $4 ORDER BY node_index");
   connection.prepare("ledger_event_by_id", events + "WHERE id = $1::uuid");
   connection.prepare("ledger_state",
@@ -184,15 +193,12 @@ Result<std::vector<ledger::Hash>> SelectLeafHashes(pqxx::transaction_base& trans
   if (begin >= end) return hashes;
   const pqxx::result rows = transaction.exec_prepared("ledger_leaf_hashes", agreement, begin, end);
   if (static_cast<int64_t>(rows.size()) != end - begin) {
-    return Error{"leaves " + std::to_string(begin) + " to " + std::to_string(end - 1) + " of " +
-                     agreement + ": " + std::to_string(rows.size()) + " stored, expected " +
-                     std::to_string(end - begin),
-                 ""};
+    return Error{ledger::MissingRowsMessage(Indexes(rows), begin, end, 0, agreement), ""};
   }
   // An append or a proof builds on these hashes: one of the wrong size is an error here.
   hashes.resize(rows.size());
   for (size_t i = 0; i < hashes.size(); ++i) {
-    if (!ReadBytes(rows[static_cast<pqxx::result::size_type>(i)][0], hashes[i])) {
+    if (!ReadBytes(rows[static_cast<pqxx::result::size_type>(i)][1], hashes[i])) {
       return Error{"leaf " + std::to_string(begin + static_cast<int64_t>(i)) + " of " + agreement +
                        ": the stored leaf_hash is not 32 bytes",
                    ""};
@@ -209,15 +215,11 @@ Result<std::vector<ledger::Hash>> SelectCachedNodes(pqxx::transaction_base& tran
   const pqxx::result rows =
       transaction.exec_prepared("ledger_cached_nodes", agreement, level, begin, end);
   if (static_cast<int64_t>(rows.size()) != end - begin) {
-    return Error{"cached nodes " + std::to_string(begin) + " to " + std::to_string(end - 1) +
-                     " of level " + std::to_string(level) + " of " + agreement + ": " +
-                     std::to_string(rows.size()) + " stored, expected " +
-                     std::to_string(end - begin),
-                 ""};
+    return Error{ledger::MissingRowsMessage(Indexes(rows), begin, end, level, agreement), ""};
   }
   hashes.resize(rows.size());
   for (size_t i = 0; i < hashes.size(); ++i) {
-    if (!ReadBytes(rows[static_cast<pqxx::result::size_type>(i)][0], hashes[i])) {
+    if (!ReadBytes(rows[static_cast<pqxx::result::size_type>(i)][1], hashes[i])) {
       return Error{"cached node (level " + std::to_string(level) + ", index " +
                        std::to_string(begin + static_cast<int64_t>(i)) + ") of " + agreement +
                        ": the stored hash is not 32 bytes",

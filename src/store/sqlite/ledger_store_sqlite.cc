@@ -545,11 +545,12 @@ Result<std::vector<Hash>> SqliteLedgerStore::LeafHashes(const std::string& agree
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(begin).Int(end);
   std::vector<Hash> hashes;
+  std::vector<int64_t> found;
   int rc;
   // An append or a proof builds on these hashes: one of the wrong size is an error here.
   while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
+    const int64_t leaf = found.emplace_back(sqlite3_column_int64(statement.value(), 0));
     if (!ColumnBytes(statement.value(), 1, hashes.emplace_back())) {
-      const int64_t leaf = sqlite3_column_int64(statement.value(), 0);
       sqlite3_reset(statement.value());
       return Error{
           fmt::format("leaf {} of {}: the stored leaf_hash is not 32 bytes", leaf, agreement),
@@ -559,7 +560,7 @@ Result<std::vector<Hash>> SqliteLedgerStore::LeafHashes(const std::string& agree
   sqlite3_reset(statement.value());
   if (rc != SQLITE_DONE) return Fail("cannot read leaf hashes");
   if (static_cast<int64_t>(hashes.size()) != end - begin) {
-    return Error{fmt::format("leaves {}–{} of {} are missing", begin, end - 1, agreement), path_};
+    return Error{ledger::MissingRowsMessage(found, begin, end, 0, agreement), path_};
   }
   return hashes;
 }
@@ -573,10 +574,11 @@ Result<std::vector<Hash>> SqliteLedgerStore::CachedNodes(const std::string& agre
   if (!statement.ok()) return statement.error();
   Binder(statement.value()).Text(agreement).Int(level).Int(begin).Int(end);
   std::vector<Hash> hashes;
+  std::vector<int64_t> found;
   int rc;
   while ((rc = sqlite3_step(statement.value())) == SQLITE_ROW) {
+    const int64_t index = found.emplace_back(sqlite3_column_int64(statement.value(), 0));
     if (!ColumnBytes(statement.value(), 1, hashes.emplace_back())) {
-      const int64_t index = sqlite3_column_int64(statement.value(), 0);
       sqlite3_reset(statement.value());
       return Error{fmt::format("cached node (level {}, index {}) of {}: the stored hash is not "
                                "32 bytes",
@@ -587,9 +589,7 @@ Result<std::vector<Hash>> SqliteLedgerStore::CachedNodes(const std::string& agre
   sqlite3_reset(statement.value());
   if (rc != SQLITE_DONE) return Fail("cannot read cached nodes");
   if (static_cast<int64_t>(hashes.size()) != end - begin) {
-    return Error{
-        fmt::format("cached nodes ({}, {}–{}) of {} are missing", level, begin, end - 1, agreement),
-        path_};
+    return Error{ledger::MissingRowsMessage(found, begin, end, level, agreement), path_};
   }
   return hashes;
 }

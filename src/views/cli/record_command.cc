@@ -153,8 +153,13 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   request.submissions.push_back(std::move(event));
   Result<ledger::AppendResult> appended = store.value()->Append(request);
   if (!appended.ok()) {
-    err << AppendMessage(flag_of_path, appended.error()) << "\n";
-    return IsInputError(appended.error()) ? kExitBadInput : kExitMismatch;
+    // The input's faults are named by its source (a flag, stdin); the store's by the database.
+    if (IsInputError(appended.error())) {
+      err << AppendMessage(flag_of_path, appended.error()) << "\n";
+      return kExitBadInput;
+    }
+    err << "treaty record: " << appended.error().ToString() << "\n";
+    return kExitMismatch;
   }
   const ledger::AppendResult& result = appended.value();
   const ledger::AppendedEvent& recorded = result.events.front();
