@@ -314,6 +314,11 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   EXPECT_NE(page.find("Already recorded, nothing new was written: event <code>" + id),
             std::string::npos);
   EXPECT_EQ(page.find("Recorded: event"), std::string::npos);
+  // None chosen is none, which a technical agreement may serve.
+  http::HttpResponse unlinked = SubmitForm(
+      "type=technical_agreement&participant=both&date=2024-06-03&description=Arrangement&"
+      "evidence=https%3A%2F%2Fexample.org%2Fta&classification=public");
+  EXPECT_EQ(unlinked.status, 303) << unlinked.body;
   // Several commitments chosen are all linked.
   http::HttpResponse both = SubmitForm(
       "type=disbursement&participant=LV&date=2024-06-02&description=Two&amount=5&currency=EUR&"
