@@ -56,10 +56,12 @@ std::vector<Span> SpansOf(const TargetRule& rule) {
   return {Span{rule.years.front(), rule.years.back()}};
 }
 
-// The status of a span with `achieved` against `target` (nullopt: not yet measurable) on `at`.
-std::string SpanStatus(const Span& span, std::optional<int64_t> target, int64_t achieved, Date at) {
+// The status of a span with `achieved` against `target` (nullopt: not yet measurable) on `at`. A
+// span without years runs as long as the Agreement is in force, to `last_day_in_force`.
+std::string SpanStatus(const Span& span, std::optional<int64_t> target, int64_t achieved, Date at,
+                       Date last_day_in_force) {
   if (!span.open_ended() && at < FirstDay(span.first)) return "upcoming";
-  const bool running = span.open_ended() || at <= LastDay(span.last);
+  const bool running = at <= (span.open_ended() ? last_day_in_force : LastDay(span.last));
   if (!target) return running ? "in_progress" : "not_yet_measurable";
   if (achieved >= *target) return "met";
   return running ? "in_progress" : "missed";
@@ -208,7 +210,16 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     } else {
       target = rule.money.minor_units;
     }
-    const std::string span_status = SpanStatus(span, target, achieved, at);
+    const std::string span_status =
+        SpanStatus(span, target, achieved, at, lifecycle.last_day_in_force);
+    if (span.open_ended() && at > lifecycle.last_day_in_force) {
+      status.reasons.push_back(
+          Reason{rule.source,
+                 fmt::format("the text names no year: the amount was owed while the Agreement "
+                             "was in force, to {}",
+                             lifecycle.last_day_in_force.ToString()),
+                 {}});
+    }
     statuses.push_back(span_status);
     period["status"] = span_status;
     period["target_minor_units"] = target ? json(*target) : json(nullptr);
