@@ -310,6 +310,8 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
                          termination->effective.ToString()),
              {notice.event_id});
     } else {
+      // It never takes effect: the Agreement has ended by then, so nothing reports it as effective.
+      out.termination_effective.reset();
       reason(parameters.termination_notice.source,
              fmt::format("{} gave {} written notice of termination on {}{}: it would take effect "
                          "on {}, but the term ends first, on {}",
