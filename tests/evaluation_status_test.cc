@@ -374,6 +374,30 @@ TEST(EvaluationStatus, OnlyTheObligorsOwnActsCountTowardsATarget) {
       << c.at("reasons").dump(2);
 }
 
+// The reason counts and cites the events that make up the figure measured, and says what the
+// others (a pledge) come to, instead of counting them among the figure's events.
+TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
+  json pledge = Disbursement(1, "LV", 11200000000);
+  pledge["type"] = "pledge";
+  json dollars = Disbursement(3, "LV", 700);
+  dollars["amount"]["currency"] = "USD";
+  const json events = {pledge, Disbursement(2, "LV", 500), dollars};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-12-31");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
+  const std::string figure =
+      "provided (disbursements and the value of deliveries) for 2024 by 2024-12-31: EUR 5 "
+      "from 1 event (events linked to sec_2__hcontainer_1__para_2__sent_2); besides, "
+      "EUR 112,000,000 pledged, not counted as provided";
+  bool found = false;
+  for (const json& reason : c.at("reasons")) {
+    if (reason.at("finding") != figure) continue;
+    found = true;
+    EXPECT_EQ(reason.at("events"), json::array({"00000000-0000-7000-8000-000000000002"}));
+  }
+  EXPECT_TRUE(found) << c.at("reasons").dump(2);
+}
+
 TEST(EvaluationStatus, SumsBeyondSixtyFourBitsAreCappedNotNegative) {
   constexpr int64_t kLargestAmount = 9007199254740991;  // 2^53 - 1, the largest an event has
   json events = json::array();

@@ -23,6 +23,24 @@ bool IsFlow(ledger::EventType type) {
          type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery;
 }
 
+// Whether events of `type` make up `measure` (FlowSums::Measure).
+bool Makes(const std::string& measure, ledger::EventType type) {
+  if (measure == "allocated") return type == ledger::EventType::kAllocation;
+  if (measure == "pledged") return type == ledger::EventType::kPledge;
+  return measure == "provided" &&
+         (type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery);
+}
+
+// The ids of `dated`, the latest kLatestListed of them, the latest last.
+std::vector<std::string> LatestIds(std::vector<std::pair<Date, const std::string*>> dated) {
+  std::stable_sort(dated.begin(), dated.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  const size_t begin = dated.size() > kLatestListed ? dated.size() - kLatestListed : 0;
+  std::vector<std::string> ids;
+  for (size_t i = begin; i < dated.size(); ++i) ids.push_back(*dated[i].second);
+  return ids;
+}
+
 }  // namespace
 
 bool IsProvider(const std::vector<std::string>& providers, const std::string& participant) {
@@ -40,7 +58,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   FlowSums sums;
   // Series sort by scope first: start at the scope's smallest possible key.
   const SeriesKey first{query.scope, "", ledger::EventType::kPledge, "", "", INT_MIN};
-  std::vector<std::pair<Date, const std::string*>> latest;
+  std::vector<std::pair<Date, const std::string*>> latest, measured_latest;
   for (auto it = facts.series().lower_bound(first);
        it != facts.series().end() && it->first.scope == query.scope; ++it) {
     const SeriesKey& key = it->first;
@@ -71,6 +89,10 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
       sums.other_currency_events += total.events;
       sums.other_currencies.insert(key.currency);
     } else if (!key.currency.empty()) {
+      if (Makes(query.measure, key.type)) {
+        sums.measured_events += total.events;
+        series.LatestThrough(query.through, kLatestListed, measured_latest);
+      }
       switch (key.type) {
         case ledger::EventType::kPledge:
           sums.pledged = Capped(sums.pledged + total.minor_units);
@@ -97,10 +119,8 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
       sums.other_units.insert(key.unit);
     }
   }
-  std::stable_sort(latest.begin(), latest.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  const size_t begin = latest.size() > kLatestListed ? latest.size() - kLatestListed : 0;
-  for (size_t i = begin; i < latest.size(); ++i) sums.latest.push_back(*latest[i].second);
+  sums.latest = LatestIds(std::move(latest));
+  sums.measured_latest = LatestIds(std::move(measured_latest));
   return sums;
 }
 

@@ -26,6 +26,9 @@ struct FlowQuery {
   // too. Empty: anyone's.
   std::vector<std::string> providers;
   std::vector<ledger::EventType> types;  // the event types summed; empty: every type
+  // The measure whose events are also counted apart (FlowSums::measured_*): "provided",
+  // "allocated" or "pledged"; empty: none.
+  std::string measure;
 };
 
 // Sums larger than INT64_MAX are INT64_MAX.
@@ -45,6 +48,9 @@ struct FlowSums {
   std::set<std::string> other_participants;  // those Participants
   std::vector<std::string> latest;           // up to kLatestListed event ids, the latest last
   std::optional<Date> last_date;
+  // The events in the query's currency that make up FlowQuery::measure, and the latest of them.
+  int64_t measured_events = 0;
+  std::vector<std::string> measured_latest;
 
   // "provided": disbursed + delivered_value; "allocated"; "pledged".
   int64_t Measure(const std::string& measure) const;

@@ -22,6 +22,25 @@ std::string MeasureWords(const std::string& measure) {
   return "provided (disbursements and the value of deliveries)";
 }
 
+// "; besides, EUR 112,000,000 pledged and EUR 10,000,000 allocated": what the same events' other
+// measures come to, which this one does not count; empty when they come to nothing.
+std::string OtherMeasuresText(const FlowSums& sums, const std::string& measure,
+                              const std::string& currency) {
+  std::vector<std::string> others;
+  for (const char* other : {"pledged", "allocated", "provided"}) {
+    const int64_t amount = sums.Measure(other);
+    if (other != measure && amount > 0) {
+      others.push_back(MoneyText(amount, currency) + " " + other);
+    }
+  }
+  if (others.empty()) return "";
+  std::string joined = others.front();
+  for (size_t i = 1; i < others.size(); ++i) {
+    joined += (i + 1 == others.size() ? " and " : ", ") + others[i];
+  }
+  return "; besides, " + joined + ", not counted as " + measure;
+}
+
 std::string EventsText(int64_t events) {
   return fmt::format("{} event{}", CountText(events), events == 1 ? "" : "s");
 }
@@ -174,9 +193,15 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
       for (int year = span.first; year <= span.last; ++year) not_owed.push_back(year);
       continue;
     }
-    FlowSums sums = SumFlows(
-        facts,
-        FlowQuery{ScopeOf(rule), currency, "", at, span.first, span.last, rule.obligors, {}});
+    FlowSums sums = SumFlows(facts, FlowQuery{ScopeOf(rule),
+                                              currency,
+                                              "",
+                                              at,
+                                              span.first,
+                                              span.last,
+                                              rule.obligors,
+                                              {},
+                                              rule.options.measure});
     const int64_t achieved = sums.Measure(rule.options.measure);
     std::optional<int64_t> target;
     json period = {{"label", span.open_ended() ? std::string("all years")
@@ -229,11 +254,11 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     periods.push_back(period);
     status.reasons.push_back(Reason{
         rule.source,
-        fmt::format("{} for {} by {}: {} from {} ({})", MeasureWords(rule.options.measure),
+        fmt::format("{} for {} by {}: {} from {} ({}){}", MeasureWords(rule.options.measure),
                     span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last),
-                    at.ToString(), MoneyText(achieved, currency), EventsText(sums.events),
-                    ScopeWords(rule)),
-        sums.latest});
+                    at.ToString(), MoneyText(achieved, currency), EventsText(sums.measured_events),
+                    ScopeWords(rule), OtherMeasuresText(sums, rule.options.measure, currency)),
+        sums.measured_latest});
     if (sums.other_participant_events > 0) {
       status.reasons.push_back(OtherParticipantsReason(
           rule, sums,
@@ -366,7 +391,8 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
                                             0,
                                             0,
                                             rule.obligors,
-                                            {ledger::EventType::kDelivery}});
+                                            {ledger::EventType::kDelivery},
+                                            ""});
   const double share = PercentOf(sums.delivered_quantity, rule.count);
   // The deliveries counted: those in the text's unit.
   const int64_t deliveries = sums.events_by_type["delivery"] - sums.other_unit_deliveries;
@@ -423,7 +449,7 @@ RuleOutcome LinkedActivity(const TargetRule& rule, const LedgerFacts& facts, Dat
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
   FlowSums sums =
-      SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", "", at, 0, 0, {}, {}});
+      SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", "", at, 0, 0, {}, {}, ""});
   status.status = sums.events > 0 ? "activity_recorded" : "no_activity_recorded";
   status.progress = {{"events", sums.events}, {"events_by_type", sums.events_by_type}};
   if (sums.last_date) status.progress["last_event_date"] = sums.last_date->ToString();
