@@ -19,6 +19,10 @@ std::string CountText(int64_t count) {
   return count < 0 ? "-" + grouped : grouped;
 }
 
+std::string CountOf(int64_t count, const std::string& singular, const std::string& plural) {
+  return CountText(count) + " " + (count == 1 ? singular : plural);
+}
+
 std::string MoneyText(int64_t minor_units, const std::string& currency) {
   const int exponent = ledger::CurrencyMinorUnit(currency).value_or(0);
   int64_t scale = 1;

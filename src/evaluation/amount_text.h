@@ -11,6 +11,8 @@ namespace treaty::evaluation {
 std::string MoneyText(int64_t minor_units, const std::string& currency);
 // "1,000,000".
 std::string CountText(int64_t count);
+// "1 activity", "2 activities": CountText and the noun in the number it takes.
+std::string CountOf(int64_t count, const std::string& singular, const std::string& plural);
 // 2,500 parts per million as "0.25%"; trailing zeros dropped.
 std::string PpmText(int64_t ppm);
 // part / whole as a percentage rounded to two decimals (0 when whole is 0).

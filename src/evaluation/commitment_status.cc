@@ -5,7 +5,7 @@
 namespace treaty::evaluation {
 namespace {
 
-constexpr std::array<std::string_view, 13> kStatusNames = {"upcoming",
+constexpr std::array<std::string_view, 14> kStatusNames = {"upcoming",
                                                            "in_progress",
                                                            "not_yet_measurable",
                                                            "met",
@@ -17,6 +17,7 @@ constexpr std::array<std::string_view, 13> kStatusNames = {"upcoming",
                                                            "open",
                                                            "due",
                                                            "notified",
+                                                           "partly_notified",
                                                            "none_notified"};
 
 }  // namespace

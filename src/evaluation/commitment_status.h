@@ -34,7 +34,8 @@ struct ReferenceUse {
 // - without numbers: "activity_recorded", "no_activity_recorded";
 // - consultations: "no_request", "open", "met", "missed";
 // - the annual meeting: "upcoming", "due", "met", "missed";
-// - authorised institutions: "notified", "none_notified".
+// - authorised institutions: "notified" (every Participant has informed the other),
+//   "partly_notified", "none_notified".
 struct CommitmentStatus {
   std::string id;
   std::string provision;  // eId

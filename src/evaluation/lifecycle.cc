@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "evaluation/amount_text.h"
+
 namespace treaty::evaluation {
 
 namespace {
@@ -273,10 +275,10 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
     ++out.term_number;
     reason(
         parameters.extension_notice.source,
-        fmt::format("the Participants agreed in writing on {} to extend the Agreement, before "
-                    "the deadline {}: term {} runs after {} for {}{} and its last day is {}",
+        fmt::format("the Participants agreed in writing on {} to extend the Agreement, no later "
+                    "than the deadline {}: term {} runs after {} for {}{} and its last day is {}",
                     later->date.ToString(), out.extension_deadline.ToString(), out.term_number,
-                    previous_last_day.ToString(), length.value_or(parameters.term.value).ToString(),
+                    previous_last_day.ToString(), length.value_or(parameters.term.value).InWords(),
                     length ? "" : " (the notices state no length: as long as the first term)",
                     out.term_last_day.ToString()),
         events);
@@ -416,9 +418,11 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
     }
     if (!out.continuing_activities.empty()) {
       reason(parameters.ongoing_activities,
-             fmt::format("{} activities or projects decided before {} continue, unless the "
-                         "Participants decide otherwise",
-                         out.continuing_activities.size(), out.termination_effective->ToString()),
+             fmt::format("{} decided before {} continue, unless the Participants decide "
+                         "otherwise",
+                         CountOf(static_cast<int64_t>(out.continuing_activities.size()),
+                                 "activity or project", "activities or projects"),
+                         out.termination_effective->ToString()),
              out.continuing_activities);
     }
   }

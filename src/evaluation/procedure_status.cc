@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "evaluation/amount_text.h"
 
 #include "evaluation/response_window.h"
 
@@ -303,6 +307,7 @@ RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const Le
   status.rule = "authorised_institutions";
   json institutions = json::array();
   std::vector<std::string> events;
+  std::set<std::string> informed;  // the Participants that have informed the other
   for (const auto& [id, fact] : facts.facts(EventType::kNotice)) {
     if (fact.subtype != "authorised_institution" || fact.date > at) continue;
     institutions.push_back({{"participant", fact.participant},
@@ -310,14 +315,31 @@ RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const Le
                             {"date", fact.date.ToString()},
                             {"event", id}});
     events.push_back(id);
+    informed.insert(fact.participant);
   }
-  status.progress = {{"institutions", institutions}};
-  status.status = institutions.empty() ? "none_notified" : "notified";
-  status.summary = fmt::format("{} authorised institutions notified", institutions.size());
-  status.reasons.push_back(Reason{rules.authorised_institutions,
-                                  fmt::format("{} authorised_institution notices recorded by {}",
-                                              institutions.size(), at.ToString()),
-                                  events});
+  // "each other": done when every Participant has informed the other, partly before.
+  std::vector<std::string> not_yet;
+  for (const std::string& party : rules.parties) {
+    if (!informed.contains(party) && !informed.contains("both")) not_yet.push_back(party);
+  }
+  status.progress = {{"institutions", institutions}, {"not_yet_informed", not_yet}};
+  status.status = institutions.empty() ? "none_notified"
+                  : not_yet.empty()    ? "notified"
+                                       : "partly_notified";
+  status.summary = CountOf(static_cast<int64_t>(institutions.size()),
+                           "authorised institution notified", "authorised institutions notified");
+  if (!institutions.empty() && !not_yet.empty()) {
+    status.summary += fmt::format("; {} has not informed the other", fmt::join(not_yet, " and "));
+  }
+  status.reasons.push_back(Reason{
+      rules.authorised_institutions,
+      fmt::format("{} recorded by {}{}",
+                  CountOf(static_cast<int64_t>(institutions.size()),
+                          "authorised_institution notice", "authorised_institution notices"),
+                  at.ToString(),
+                  not_yet.empty() ? std::string()
+                                  : fmt::format("; none yet from {}", fmt::join(not_yet, " or "))),
+      events});
   return outcome;
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluation/amount_text.h"
 #include "evaluation/status.h"
 
 namespace treaty::evaluation {
@@ -67,8 +68,9 @@ std::string StatusText(const AgreementStatus& status) {
             : std::string());
   }
   if (!lifecycle.continuing_activities.empty()) {
-    out += fmt::format("  {} activities decided before the termination continue (sec_6__para_8)\n",
-                       lifecycle.continuing_activities.size());
+    out += fmt::format("  {} decided before the termination continue (sec_6__para_8)\n",
+                       CountOf(static_cast<int64_t>(lifecycle.continuing_activities.size()),
+                               "activity", "activities"));
   }
 
   // What the ledger's notices did, or why one did nothing; the rest follows from the text.

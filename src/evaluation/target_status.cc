@@ -41,9 +41,7 @@ std::string OtherMeasuresText(const FlowSums& sums, const std::string& measure,
   return "; besides, " + joined + ", not counted as " + measure;
 }
 
-std::string EventsText(int64_t events) {
-  return fmt::format("{} event{}", CountText(events), events == 1 ? "" : "s");
-}
+std::string EventsText(int64_t events) { return CountOf(events, "event", "events"); }
 
 std::string YearsLabel(int first, int last) {
   return first == last ? std::to_string(first) : fmt::format("{}–{}", first, last);
@@ -454,9 +452,11 @@ RuleOutcome LinkedActivity(const TargetRule& rule, const LedgerFacts& facts, Dat
   status.progress = {{"events", sums.events}, {"events_by_type", sums.events_by_type}};
   if (sums.last_date) status.progress["last_event_date"] = sums.last_date->ToString();
   status.progress["latest_events"] = sums.latest;
-  status.summary = sums.events > 0 ? fmt::format("{} linked events, the last dated {}", sums.events,
-                                                 sums.last_date->ToString())
-                                   : std::string("no linked events");
+  status.summary = sums.events > 0
+                       ? fmt::format("{}, the last dated {}",
+                                     CountOf(sums.events, "linked event", "linked events"),
+                                     sums.last_date->ToString())
+                       : std::string("no linked events");
   status.reasons.push_back(Reason{
       rule.source,
       fmt::format("the commitment names no amount or count: its linked activity by {} is shown, "
