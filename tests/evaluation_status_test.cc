@@ -472,6 +472,26 @@ TEST(EvaluationStatus, ACalendarShowsTheDeadlinesATerminationTookAwayAsCancelled
             std::string::npos);
 }
 
+// sec_6__para_2: an extension agreed in writing replaces the first term's last day; a calendar
+// that imported it shows it cancelled, not as the Agreement's end.
+TEST(EvaluationStatus, ACalendarShowsTheFirstTermsEndAnExtensionReplacedAsCancelled) {
+  Result<LifecycleFacts> extension = LifecycleFactsFromJson(json::parse(R"({"notices": [
+    {"event": "a", "kind": "extension", "from": "LV", "to": "UA", "date": "2033-05-01"},
+    {"event": "b", "kind": "extension", "from": "UA", "to": "LV", "date": "2033-10-11"}]})"));
+  ASSERT_TRUE(extension.ok()) << extension.error().ToString();
+  const LedgerFacts nothing(BundledRules().agreement, Audience::kAll, BundledRules().categories);
+  const Instant at = EndOfDay(ParseDate("2033-10-11").value());
+  Result<AgreementStatus> status = EvaluateStatus(BundledRules(), nothing, at, extension.value());
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  ASSERT_EQ(status.value().lifecycle.term_number, 2);
+  const std::string stream = StatusCalendar(status.value(), at);
+  const std::string first_end = VEvent(stream, "lv-ua-2024.term-last-day-term-1@treaty");
+  EXPECT_NE(first_end.find("STATUS:CANCELLED"), std::string::npos) << stream;
+  const std::string second_end = VEvent(stream, "lv-ua-2024.term-last-day-term-2@treaty");
+  ASSERT_NE(second_end, "") << stream;
+  EXPECT_EQ(second_end.find("STATUS:CANCELLED"), std::string::npos);
+}
+
 TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
   for (const char* bad : {"2024-02-30", "1899-12-31", "2201-01-01", "2024-4-11", "yesterday",
                           "2027-03-01T25:00:00Z"}) {

@@ -145,13 +145,17 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
 Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const LedgerFacts& facts,
                                        Instant at, const LifecycleFacts& external) {
   Result<AgreementStatus> status = Evaluate(rules, facts, at, external);
-  if (!status.ok() || !status.value().lifecycle.termination_effective) return status;
+  if (!status.ok()) return status;
+  const Lifecycle& lifecycle = status.value().lifecycle;
+  if (!lifecycle.termination_effective && lifecycle.term_number == 1) return status;
   // sec_6__para_7: "The Agreement may be terminated by either Participant by giving a written
   // notice of its intention to terminate the Agreement to the other Participant at least 6 (six)
   // months in advance." A termination ends the term early, and with it deadlines and duties its
   // terms set (the last day of the term, the extension deadline, later dialogues and target
-  // years): those of the Agreement with nothing recorded that are not among these. A calendar
-  // that imported them shows them cancelled instead of keeping them.
+  // years). sec_6__para_2: "The Participants can jointly agree on its extension through a written
+  // notice": an extension replaces the first term's last day and extension deadline with the next
+  // term's. Those of the Agreement with nothing recorded that are not among the deadlines now are
+  // taken away; a calendar that imported them shows them cancelled instead of keeping them.
   const LedgerFacts nothing_recorded(rules.agreement, facts.audience(), rules.categories);
   Result<AgreementStatus> terms_alone = Evaluate(rules, nothing_recorded, at, {});
   if (!terms_alone.ok()) return status;
