@@ -1,5 +1,4 @@
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -19,17 +18,6 @@ namespace treaty::views {
 namespace {
 
 constexpr int64_t kPage = 10000;
-
-// Whether no event of `agreement` has the one filter value `set` gives (a probe of one row).
-bool NoEventHas(ledger::LedgerStore& store, const std::string& agreement,
-                const std::function<void(ledger::EventFilter&)>& set) {
-  ledger::EventFilter probe;
-  probe.agreement = agreement;
-  probe.limit = 1;
-  set(probe);
-  Result<std::vector<ledger::StoredEvent>> any = store.FindEvents(probe);
-  return any.ok() && any.value().empty();
-}
 
 // A commitment or institution filter that matches no event is refused when the agreement's
 // package, read from its folder when there is one, does not know it either: a mistyped id, not an
@@ -59,6 +47,34 @@ std::optional<std::string> UnknownInstitution(const EventsOptions& options) {
                      options.institution, options.agreement, fmt::join(ids, ", "));
 }
 
+// "--FLAG: why" for the first commitment or institution filter that no event has and the package
+// does not know; nullopt when there is none.
+std::optional<std::string> RefusedIdFilter(ledger::LedgerStore& store,
+                                           const EventsOptions& options) {
+  struct IdFilter {
+    std::string ledger::EventFilter::*field;
+    const std::string& value;
+    const char* flag;
+    std::optional<std::string> (*unknown)(const EventsOptions&);
+  };
+  for (const IdFilter& id : {IdFilter{&ledger::EventFilter::commitment, options.commitment,
+                                      "--commitment", UnknownCommitment},
+                             IdFilter{&ledger::EventFilter::institution, options.institution,
+                                      "--institution", UnknownInstitution}}) {
+    if (id.value.empty()) continue;
+    ledger::EventFilter probe;
+    probe.agreement = options.agreement;
+    probe.*id.field = id.value;
+    probe.limit = 1;
+    Result<std::vector<ledger::StoredEvent>> any = store.FindEvents(probe);
+    if (!any.ok() || !any.value().empty()) continue;
+    if (std::optional<std::string> unknown = id.unknown(options)) {
+      return std::string(id.flag) + ": " + *unknown;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err) {
@@ -83,21 +99,9 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
     err << "--agreement: " << *unheld << "\n";
     return kExitBadInput;
   }
-  if (!options.commitment.empty() &&
-      NoEventHas(*store.value(), options.agreement,
-                 [&](ledger::EventFilter& probe) { probe.commitment = options.commitment; })) {
-    if (std::optional<std::string> unknown = UnknownCommitment(options)) {
-      err << "--commitment: " << *unknown << "\n";
-      return kExitBadInput;
-    }
-  }
-  if (!options.institution.empty() &&
-      NoEventHas(*store.value(), options.agreement,
-                 [&](ledger::EventFilter& probe) { probe.institution = options.institution; })) {
-    if (std::optional<std::string> unknown = UnknownInstitution(options)) {
-      err << "--institution: " << *unknown << "\n";
-      return kExitBadInput;
-    }
+  if (std::optional<std::string> refused = RefusedIdFilter(*store.value(), options)) {
+    err << *refused << "\n";
+    return kExitBadInput;
   }
   if (options.format == "csv") out << EventCsvHeader();
   int64_t remaining = options.limit;
