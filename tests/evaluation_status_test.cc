@@ -416,7 +416,8 @@ TEST_F(EvaluationStatusTextCopy, ABoundedFigureIsAMinimumOrACeiling) {
   const json events = {Disbursement(1, "LV", 1000)};
   for (const auto& [en, lv, rule, status_word, finding] :
        {std::tuple{"at least 112 million EUR", "vismaz 112 miljonu eiro", "money", "missed",
-                   "\"at least 112 million EUR\" is a lower bound; it is compared as a minimum"},
+                   "\"at least 112 million EUR\" is a lower bound: reaching it meets the "
+                   "commitment"},
         std::tuple{"up to 112 million EUR", "līdz 112 miljoniem eiro", "activity",
                    "activity_recorded", "\"up to 112 million EUR\" is a ceiling, not a target"}}) {
     std::filesystem::remove_all(Path("lv-ua-2024"));
@@ -430,6 +431,7 @@ TEST_F(EvaluationStatusTextCopy, ABoundedFigureIsAMinimumOrACeiling) {
     EXPECT_EQ(c.at("rule"), rule) << en;
     EXPECT_EQ(c.at("status"), status_word) << en;
     EXPECT_TRUE(HasFinding(c, finding)) << c.at("reasons").dump(2);
+    EXPECT_FALSE(HasFinding(c, "names no amount")) << c.at("reasons").dump(2);
   }
 }
 

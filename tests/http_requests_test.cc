@@ -318,7 +318,12 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   http::HttpResponse unlinked = SubmitForm(
       "type=technical_agreement&participant=both&date=2024-06-03&description=Arrangement&"
       "evidence=https%3A%2F%2Fexample.org%2Fta&classification=public");
-  EXPECT_EQ(unlinked.status, 303) << unlinked.body;
+  ASSERT_EQ(unlinked.status, 303) << unlinked.body;
+  const std::string unlinked_location = Header(unlinked, "Location");
+  EXPECT_EQ(
+      Json(Send("GET", "/api/v1/events/" + unlinked_location.substr(unlinked_location.find('=') +
+                                                                    1)))["commitments"],
+      nlohmann::json::array());
   // Several commitments chosen are all linked.
   http::HttpResponse both = SubmitForm(
       "type=disbursement&participant=LV&date=2024-06-02&description=Two&amount=5&currency=EUR&"

@@ -210,7 +210,8 @@ TEST(LedgerEventTest, ADayPrecisionGivenOrLeftOutIsOneEvent) {
   ASSERT_EQ(stored.find("date_precision"), std::string::npos);
   stored.replace(stored.find("\"description\""), 0, "\"date_precision\":\"day\",");
   const ParsedEvent read = ParseEventText(stored, EventForm::kRecorded, Context());
-  EXPECT_TRUE(read.ok()) << read.errors.front().ToString();
+  ASSERT_TRUE(read.ok()) << read.errors.front().ToString();
+  EXPECT_EQ(CanonicalEvent(read.event).value(), stored);
 }
 
 TEST(LedgerEventTest, InputDefaultsAndNormalisation) {

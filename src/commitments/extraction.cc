@@ -130,6 +130,18 @@ std::vector<const grammar::Expression*> ExpressionsIn(const grammar::Expressions
   return out;
 }
 
+// Whether two texts' values are one figure: equal, or equal but for a bound that one language
+// says and the other leaves to its words ("up to 50 million EUR" where Latvian "līdz" is not read
+// as one). The prevailing text's value, bound included, is kept.
+bool SameFigure(const nlohmann::json& a, const nlohmann::json& b) {
+  if (a == b) return true;
+  if (!a.is_object() || !b.is_object()) return false;
+  nlohmann::json plain_a = a, plain_b = b;
+  plain_a.erase("bound");
+  plain_b.erase("bound");
+  return plain_a == plain_b;
+}
+
 void AddTargets(const std::vector<const grammar::Expression*>& found, const std::string& language,
                 bool prevailing, Commitment& c) {
   std::vector<bool> used(c.targets.size(), false);
@@ -138,7 +150,7 @@ void AddTargets(const std::vector<const grammar::Expression*>& found, const std:
     nlohmann::json value = e->value.ToJson();
     bool matched = false;
     for (size_t i = 0; i < c.targets.size() && !matched; ++i) {
-      if (used[i] || c.targets[i].kind != kind || c.targets[i].value != value) continue;
+      if (used[i] || c.targets[i].kind != kind || !SameFigure(c.targets[i].value, value)) continue;
       c.targets[i].text[language] = e->text;
       used[i] = matched = true;
     }

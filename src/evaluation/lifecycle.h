@@ -84,8 +84,9 @@ struct Lifecycle {
   Date last_day_in_force;   // `term_last_day`, or `termination_effective` when that is earlier
   Date extension_deadline;  // the last day to agree on extending the current term
   bool extension_possible = false;  // in force, deadline not passed, no termination pending
-  std::optional<Date> termination_effective;  // when a termination notice is known
-  std::string termination_notice;             // its event id
+  // When a termination notice ends the term early; none when the term ends first.
+  std::optional<Date> termination_effective;
+  std::string termination_notice;      // its event id
   bool future_status_pending = false;  // Ukraine joined NATO while in force: a decision is due
   std::vector<AmendmentStatus> amendments;
   std::vector<std::string> continuing_activities;  // decided before the termination's date

@@ -25,10 +25,10 @@ Result<LifecycleParameters> LifecycleParametersFromJson(const nlohmann::json& js
 Result<LifecycleFacts> LifecycleFactsFromJson(const nlohmann::json& json);
 
 // {"at", "state", "in_force_from", "term_number", "term_last_day", "last_day_in_force",
-//  "extension_deadline", "extension_possible", "termination_effective" (when a notice is known),
-//  "future_status_pending", "amendments": [{"id", "accepted_by", "in_effect_from"?, "in_effect",
-//  "events"}], "continuing_activities", "reasons": [{"provision", "commitment", "quote",
-//  "finding", "events"}]}; dates as YYYY-MM-DD.
+//  "extension_deadline", "extension_possible", "termination_effective" (when a notice ends the term
+//  early), "future_status_pending", "amendments": [{"id", "accepted_by", "in_effect_from"?,
+//  "in_effect", "events"}], "continuing_activities", "reasons": [{"provision", "commitment",
+//  "quote", "finding", "events"}]}; dates as YYYY-MM-DD.
 nlohmann::json LifecycleJson(const Lifecycle& lifecycle);
 
 }  // namespace treaty::evaluation

@@ -320,7 +320,7 @@ RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const Le
   // "each other": done when every Participant has informed the other, partly before.
   std::vector<std::string> not_yet;
   for (const std::string& party : rules.parties) {
-    if (!informed.contains(party) && !informed.contains("both")) not_yet.push_back(party);
+    if (!informed.contains(party)) not_yet.push_back(party);
   }
   status.progress = {{"institutions", institutions}, {"not_yet_informed", not_yet}};
   status.status = institutions.empty() ? "none_notified"
@@ -329,7 +329,7 @@ RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const Le
   status.summary = CountOf(static_cast<int64_t>(institutions.size()),
                            "authorised institution notified", "authorised institutions notified");
   if (!institutions.empty() && !not_yet.empty()) {
-    status.summary += fmt::format("; {} has not informed the other", fmt::join(not_yet, " and "));
+    status.summary += fmt::format("; not yet informed by {}", fmt::join(not_yet, ", "));
   }
   status.reasons.push_back(Reason{
       rules.authorised_institutions,
@@ -338,7 +338,7 @@ RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const Le
                           "authorised_institution notice", "authorised_institution notices"),
                   at.ToString(),
                   not_yet.empty() ? std::string()
-                                  : fmt::format("; none yet from {}", fmt::join(not_yet, " or "))),
+                                  : fmt::format("; none yet from {}", fmt::join(not_yet, ", "))),
       events});
   return outcome;
 }

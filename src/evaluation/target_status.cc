@@ -56,7 +56,8 @@ Date LastDay(int year) {
                                           std::chrono::day(31)));
 }
 
-// A span of years a numeric target covers ([0, 0]: no years named, never ends).
+// A span of years a numeric target covers ([0, 0]: no years named, so it runs while the Agreement
+// is in force).
 struct Span {
   int first = 0;
   int last = 0;
@@ -191,10 +192,13 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
       for (int year = span.first; year <= span.last; ++year) not_owed.push_back(year);
       continue;
     }
+    // An amount for no year is owed while the Agreement is in force: what came after does not
+    // count towards it.
+    const Date through = span.open_ended() ? std::min(at, lifecycle.last_day_in_force) : at;
     FlowSums sums = SumFlows(facts, FlowQuery{ScopeOf(rule),
                                               currency,
                                               "",
-                                              at,
+                                              through,
                                               span.first,
                                               span.last,
                                               rule.obligors,
@@ -459,9 +463,13 @@ RuleOutcome LinkedActivity(const TargetRule& rule, const LedgerFacts& facts, Dat
                        : std::string("no linked events");
   status.reasons.push_back(Reason{
       rule.source,
-      fmt::format("the commitment names no amount or count: its linked activity by {} is shown, "
-                  "not a percentage",
-                  at.ToString()),
+      rule.ceiling_words.empty()
+          ? fmt::format("the commitment names no amount or count: its linked activity by {} is "
+                        "shown, not a percentage",
+                        at.ToString())
+          : fmt::format("\"{}\" is a ceiling, not a target: less is no shortfall, so the linked "
+                        "activity by {} is shown, not a percentage",
+                        rule.ceiling_words, at.ToString()),
       sums.latest});
   return outcome;
 }
@@ -484,18 +492,12 @@ RuleOutcome EvaluateTarget(const TargetRule& rule, const AgreementRules& rules,
       outcome = LinkedActivity(rule, facts, at);
       break;
   }
-  if (!rule.lower_bound_words.empty()) {
-    outcome.status.reasons.push_back(Reason{
-        rule.source,
-        fmt::format("\"{}\" is a lower bound; it is compared as a minimum", rule.lower_bound_words),
-        {}});
-  }
-  if (!rule.ceiling_words.empty()) {
+  // A coalition's goal (a count shared with others) is not compared, so it has no minimum.
+  if (!rule.lower_bound_words.empty() && outcome.status.status != "coalition_goal") {
     outcome.status.reasons.push_back(
         Reason{rule.source,
-               fmt::format("\"{}\" is a ceiling, not a target: less is no shortfall, so the "
-                           "linked activity is shown instead",
-                           rule.ceiling_words),
+               fmt::format("\"{}\" is a lower bound: reaching it meets the commitment",
+                           rule.lower_bound_words),
                {}});
   }
   outcome.status.id = rule.commitment_id;

@@ -163,7 +163,7 @@ class RowConverter {
     if (object.contains("type") && object["type"] == "correction") {
       Fail("type", "a correction cannot be imported from CSV; use JSON Lines");
     }
-    // An empty cell, or --no-commitments, is no commitment: `[]`, which §1.3 allows for some
+    // An empty cell is no commitment: `[]`, which §1.3 allows for some
     // types and refuses, naming the field, for the others. A missing column is a missing field.
     if (auto column = cells_.find("commitments");
         column != cells_.end() && column->second.value.empty()) {

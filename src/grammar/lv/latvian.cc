@@ -172,14 +172,14 @@ Grammar LatvianGrammar() {
                      value.approx = true;
                      return std::optional<Value>(value);
                    }});
-  // Bounds: "vismaz 100 miljonus eiro", "vairāk nekā 1 % no IKP", "līdz 50 miljoniem eiro".
+  // Bounds: "vismaz 100 miljonus eiro", "vairāk nekā 1 % no IKP", "ne vairāk kā 50 miljoni eiro".
+  // "līdz" alone is left out: it is also "to" before an amount ("palielināt līdz 2% no IKP").
   AddAmountBound(rules, "lv", "at_least", {Word({"vismaz"})}, "at_least");
   AddAmountBound(rules, "lv", "not_less_than",
                  {Word({"ne"}), Word({"mazāk", "mazāku"}), Word({"kā", "par"})}, "at_least");
   AddAmountBound(rules, "lv", "more_than", {Word({"vairāk"}), Word({"nekā", "kā", "par"})},
                  "more_than");
   AddAmountBound(rules, "lv", "over", {Word({"virs", "pāri"})}, "more_than");
-  AddAmountBound(rules, "lv", "up_to", {Word({"līdz"})}, "up_to");
   AddAmountBound(rules, "lv", "not_more_than",
                  {Word({"ne"}), Word({"vairāk"}), Word({"kā", "par"})}, "up_to");
   // "1 miljards ASV dolāru", "2,5 miljardi sterliņu mārciņu"

@@ -138,7 +138,8 @@ Subcommand AddEventsSubcommand(CLI::App& app) {
       "(the leaf inputs) or CSV");
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();
-  AddAgreementOptions(*command, options->agreement, options->package, ", to check --commitment");
+  AddAgreementOptions(*command, options->agreement, options->package,
+                      ", to check --commitment and --institution");
   command->add_option("--format", options->format, "jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}))
       ->capture_default_str();

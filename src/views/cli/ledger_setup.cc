@@ -39,9 +39,8 @@ void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string&
       "agreement package folder (default data/agreements/AGREEMENT)" + package_purpose);
   command.final_callback([agreement_option, package_option, &agreement, &package] {
     if (package_option->count() == 0) return;
-    // A package that cannot be read is named by the command that reads it.
     Result<document::AgreementPackage> read = document::LoadAgreementPackage(package);
-    if (!read.ok()) return;
+    if (!read.ok()) throw CLI::ValidationError("--package", read.error().ToString());
     if (agreement_option->count() == 0) {
       agreement = read.value().id;
     } else if (agreement != read.value().id) {

@@ -33,7 +33,8 @@ struct LedgerInputOptions {
 // Adds --agreement (default kDefaultAgreement) and --package (default data/agreements/AGREEMENT)
 // to `command`, bound to `agreement` and `package`. A package given without --agreement sets the
 // agreement to the package's own id; both given must name the same agreement, else the command
-// line is refused naming --agreement. `package_purpose` ends the --package help.
+// line is refused naming --agreement. A package given that cannot be read is refused too.
+// `package_purpose` ends the --package help.
 void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string& package,
                          const std::string& package_purpose = "");
 
