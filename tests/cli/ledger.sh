@@ -448,10 +448,10 @@ check "events of the package's agreement" run 0 events --db "$copy_db" --package
 check "are the one recorded" has '"agreement":"lv-ua-copy"' "$work/out"
 check "--agreement contradicting the package exits 2" run 2 events --db "$copy_db" \
   --package "$work/copy-package" --agreement lv-ua-2024
-check "a package that cannot be read exits 2" run 2 events --db "$copy_db" --package "$work/nowhere"
-check "names it" has "--package: $work/nowhere: not a folder" "$work/err"
 check "says which agreement the package is of" \
   has "--agreement: \"lv-ua-2024\", but the package $work/copy-package is of \"lv-ua-copy\"" "$work/err"
+check "a package that cannot be read exits 2" run 2 events --db "$copy_db" --package "$work/nowhere"
+check "names it" has "--package: $work/nowhere: not a folder" "$work/err"
 
 # ---- JSON nested deeper than anything walks ----
 python3 -c "print('{\"type\":' + '[' * 50000 + ']' * 50000 + '}')" >"$work/deep.json"
