@@ -50,6 +50,13 @@ std::optional<Error> EventFilterProblem(const EventFilter& filter) {
   return std::nullopt;
 }
 
+Result<bool> HasEvents(LedgerStore& store, EventFilter filter) {
+  filter.limit = 1;
+  Result<std::vector<StoredEvent>> found = store.FindEvents(filter);
+  if (!found.ok()) return found.error();
+  return !found.value().empty();
+}
+
 Result<std::vector<StoredEvent>> LedgerStore::ReadEvents(const std::string& agreement,
                                                          int64_t begin, int64_t end) {
   std::vector<StoredEvent> rows;

@@ -61,6 +61,11 @@ struct EventFilter {
 // gives it: "type", "from", "to", "institution", "classification".
 std::optional<Error> EventFilterProblem(const EventFilter& filter);
 
+class LedgerStore;
+// Whether any event from `filter.begin` on matches `filter` (its limit is ignored): one row read.
+// Errors: those of FindEvents.
+Result<bool> HasEvents(LedgerStore& store, EventFilter filter);
+
 // What one append call is asked to do (§6.2 input).
 struct AppendRequest {
   std::string agreement;

@@ -65,9 +65,8 @@ std::optional<std::string> RefusedIdFilter(ledger::LedgerStore& store,
     ledger::EventFilter probe;
     probe.agreement = options.agreement;
     probe.*id.field = id.value;
-    probe.limit = 1;
-    Result<std::vector<ledger::StoredEvent>> any = store.FindEvents(probe);
-    if (!any.ok() || !any.value().empty()) continue;
+    Result<bool> any = ledger::HasEvents(store, probe);
+    if (!any.ok() || any.value()) continue;
     if (std::optional<std::string> unknown = id.unknown(options)) {
       return std::string(id.flag) + ": " + *unknown;
     }

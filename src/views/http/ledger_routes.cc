@@ -134,10 +134,9 @@ std::optional<HttpResponse> RefusedIdFilter(Site& site, ledger::LedgerStore& sto
     // Any event the caller may see counts, whatever classification the listing asks for.
     probe.classification = context.SeesRestricted() ? "" : "public";
     probe.*id.field = value;
-    probe.limit = 1;
-    Result<std::vector<ledger::StoredEvent>> any = store.FindEvents(probe);
+    Result<bool> any = ledger::HasEvents(store, probe);
     if (!any.ok()) return LedgerReadFailure(500, any.error(), context);
-    if (any.value().empty()) {
+    if (!any.value()) {
       return ErrorResponse(400, fmt::format(fmt::runtime(id.message), value, filter.agreement));
     }
   }
