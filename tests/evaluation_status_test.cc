@@ -6,6 +6,7 @@
 // "public", "events": [...], "expect": {PATH: value}, "absent"?: [PATH]}. PATH is
 // "commitment/ID/JSON-POINTER", "deadline/KEY/JSON-POINTER" or a JSON pointer into the status
 // JSON ("/lifecycle/state").
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -492,6 +493,59 @@ TEST(EvaluationStatus, ACalendarShowsTheFirstTermsEndAnExtensionReplacedAsCancel
   const std::string second_end = VEvent(stream, "lv-ua-2024.term-last-day-term-2@treaty");
   ASSERT_NE(second_end, "") << stream;
   EXPECT_EQ(second_end.find("STATUS:CANCELLED"), std::string::npos);
+}
+
+// docs/ledger-format.md §9.2: a retracted event is left out of the folded view; the deadline a
+// retracted consultation request opened (sec_4__para_1) and the end a retracted termination
+// notice set (sec_6__para_7) stay in a calendar that imported them as cancelled.
+TEST(EvaluationStatus, ACalendarShowsTheDeadlinesARetractionTookAwayAsCancelled) {
+  const json request = {{"id", "00000000-0000-7000-8000-0000000000a1"},
+                        {"type", "consultation_request"},
+                        {"subtype", "armed_attack"},
+                        {"participant", "LV"},
+                        {"date", "2026-03-01"},
+                        {"occurred_at", "2026-03-01T10:00:00Z"}};
+  const json notice = {{"id", "00000000-0000-7000-8000-0000000000a2"},
+                       {"type", "notice"},
+                       {"subtype", "termination"},
+                       {"participant", "LV"},
+                       {"date", "2026-03-10"},
+                       {"commitments", {"sec_6__para_7__sent_1"}},
+                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  auto retraction = [](const json& original, const char* id) {
+    return json{
+        {"id", id}, {"type", "correction"}, {"corrects", original.at("id")}, {"action", "retract"}};
+  };
+  const std::string at = "2026-12-04";
+  const Instant stamp = EndOfDay(ParseDate(at).value());
+  const std::string consultations =
+      "lv-ua-2024.consultations-" + request.at("id").get<std::string>() + "@treaty";
+  const std::string effective = "lv-ua-2024.termination-effective@treaty";
+  const std::string term_end = "lv-ua-2024.term-last-day-term-1@treaty";
+
+  Result<AgreementStatus> recorded = Evaluate(BundledRules(), json::array({request, notice}), at);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().ToString();
+  const std::string before = StatusCalendar(recorded.value(), stamp);
+  ASSERT_NE(VEvent(before, consultations), "") << before;
+  EXPECT_EQ(VEvent(before, consultations).find("STATUS:CANCELLED"), std::string::npos);
+  ASSERT_NE(VEvent(before, effective), "") << before;
+
+  Result<AgreementStatus> retracted = Evaluate(
+      BundledRules(),
+      json::array({request, notice, retraction(request, "00000000-0000-7000-8000-0000000000a3"),
+                   retraction(notice, "00000000-0000-7000-8000-0000000000a4")}),
+      at);
+  ASSERT_TRUE(retracted.ok()) << retracted.error().ToString();
+  const std::string after = StatusCalendar(retracted.value(), stamp);
+  EXPECT_NE(VEvent(after, consultations).find("STATUS:CANCELLED"), std::string::npos) << after;
+  EXPECT_NE(VEvent(after, effective).find("STATUS:CANCELLED"), std::string::npos) << after;
+  ASSERT_NE(VEvent(after, term_end), "") << after;
+  EXPECT_EQ(VEvent(after, term_end).find("STATUS:CANCELLED"), std::string::npos) << after;
+  EXPECT_TRUE(retracted.value().deadlines.end() ==
+              std::find_if(retracted.value().deadlines.begin(), retracted.value().deadlines.end(),
+                           [&](const DeadlineStatus& d) {
+                             return d.deadline.key == "termination-effective";
+                           }));
 }
 
 TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {

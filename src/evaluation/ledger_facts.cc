@@ -178,6 +178,7 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
     fact.named_institution = content.named_institution;
     fact.commitments = content.commitments;
     fact.corrected_by = corrected_by;
+    superseded_.erase({content.type, id});
     facts_[content.type][id] = std::move(fact);
   }
   if (IsDecisionType(content.type) && date.ok()) decisions_[id] = date.value();
@@ -191,7 +192,12 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
 }
 
 void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& content) {
-  if (auto of_type = facts_.find(content.type); of_type != facts_.end()) of_type->second.erase(id);
+  if (auto of_type = facts_.find(content.type); of_type != facts_.end()) {
+    if (auto fact = of_type->second.find(id); fact != of_type->second.end()) {
+      superseded_[{content.type, id}] = std::move(fact->second);
+      of_type->second.erase(fact);
+    }
+  }
   decisions_.erase(id);
   if (content.type == EventType::kMeeting) {
     Result<Date> date = ParseLedgerDate(content.date);
@@ -206,6 +212,17 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
     }
   }
   Apply(id, content, -1);
+}
+
+LedgerFacts LedgerFacts::WithSupersededFacts() const {
+  LedgerFacts before(agreement_, audience_, categories_);
+  before.tree_size_ = tree_size_;
+  before.events_ = events_;
+  before.facts_ = facts_;
+  for (const auto& [key, fact] : superseded_) before.facts_[key.first][key.second] = fact;
+  before.decisions_ = decisions_;
+  before.meetings_ = meetings_;
+  return before;
 }
 
 Result<bool> LedgerFacts::Add(const ledger::Event& event, const EventLookup& lookup) {

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -144,6 +145,14 @@ class LedgerFacts {
   // day are binary searches. CatchUp calls it; after Add, call it before evaluating many times.
   void Refresh();
 
+  // Whether a correction took away a fact the rules read (withdrew it, or amended it into another
+  // type), so that deadlines it set may have gone.
+  bool HasSupersededFacts() const { return !superseded_.empty(); }
+  // The facts, meetings and decisions, with each fact a correction took away put back in its last
+  // content, and no flows: the deadlines evaluated on it are those the calendar held before the
+  // corrections.
+  LedgerFacts WithSupersededFacts() const;
+
  private:
   Result<bool> Fold(const ledger::Event& event, const EventLookup& lookup);
   void Apply(const std::string& id, const ledger::EventContent& content, int sign);
@@ -160,6 +169,8 @@ class LedgerFacts {
   std::map<std::string, Date> decisions_;
   std::map<std::string, std::map<Date, DayMeetings>> meetings_;
   std::map<SeriesKey, FlowSeries> series_;
+  // Facts that corrections took away and that are not back under their type, by type and id.
+  std::map<std::pair<ledger::EventType, std::string>, EventFact> superseded_;
   // The latest content of each corrected event (absent: withdrawn), with its corrections.
   std::unordered_map<std::string, std::optional<ledger::EventContent>> corrected_;
   std::unordered_map<std::string, std::vector<std::string>> corrections_;

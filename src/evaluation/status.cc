@@ -147,22 +147,34 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
   Result<AgreementStatus> status = Evaluate(rules, facts, at, external);
   if (!status.ok()) return status;
   const Lifecycle& lifecycle = status.value().lifecycle;
-  if (!lifecycle.termination_effective && lifecycle.term_number == 1) return status;
+  const bool term_changed = lifecycle.termination_effective || lifecycle.term_number > 1;
+  if (!term_changed && !facts.HasSupersededFacts()) return status;
+  // Deadlines a calendar may have imported that are no longer among the deadlines now stay in it
+  // as cancelled instead of being kept.
+  std::set<std::string> keys;
+  for (const Deadline& deadline : status.value().calendar) keys.insert(deadline.key);
+  auto cancel_gone = [&](const AgreementStatus& before) {
+    for (const Deadline& deadline : before.calendar) {
+      if (keys.insert(deadline.key).second) status.value().cancelled.push_back(deadline);
+    }
+  };
   // sec_6__para_7: "The Agreement may be terminated by either Participant by giving a written
   // notice of its intention to terminate the Agreement to the other Participant at least 6 (six)
   // months in advance." A termination ends the term early, and with it deadlines and duties its
   // terms set (the last day of the term, the extension deadline, later dialogues and target
   // years). sec_6__para_2: "The Participants can jointly agree on its extension through a written
   // notice": an extension replaces the first term's last day and extension deadline with the next
-  // term's. Those of the Agreement with nothing recorded that are not among the deadlines now are
-  // taken away; a calendar that imported them shows them cancelled instead of keeping them.
-  const LedgerFacts nothing_recorded(rules.agreement, facts.audience(), rules.categories);
-  Result<AgreementStatus> terms_alone = Evaluate(rules, nothing_recorded, at, {});
-  if (!terms_alone.ok()) return status;
-  std::set<std::string> keys;
-  for (const Deadline& deadline : status.value().calendar) keys.insert(deadline.key);
-  for (const Deadline& deadline : terms_alone.value().calendar) {
-    if (!keys.contains(deadline.key)) status.value().cancelled.push_back(deadline);
+  // term's. Those are the Agreement's deadlines with nothing recorded.
+  if (term_changed) {
+    const LedgerFacts nothing_recorded(rules.agreement, facts.audience(), rules.categories);
+    Result<AgreementStatus> terms_alone = Evaluate(rules, nothing_recorded, at, {});
+    if (terms_alone.ok()) cancel_gone(terms_alone.value());
+  }
+  // A correction that withdraws a fact (a consultation request, a notice) takes away the
+  // deadlines it set (docs/ledger-format.md §9.2): those evaluated with it put back.
+  if (facts.HasSupersededFacts()) {
+    Result<AgreementStatus> before = Evaluate(rules, facts.WithSupersededFacts(), at, external);
+    if (before.ok()) cancel_gone(before.value());
   }
   return status;
 }
