@@ -99,7 +99,18 @@ INSTANTIATE_TEST_SUITE_P(
         SentenceCase{L::kEnglish, "Ukraine may request assistance in May 2025.", SC::kCommitment,
                      S::kMay, kUa, "request"},
         SentenceCase{L::kEnglish, "May 2024 saw the first deliveries, and Latvia will add more.",
-                     SC::kCommitment, S::kWill, kLv, "add"}));
+                     SC::kCommitment, S::kWill, kLv, "add"},
+        // A possessive names who acts where it begins the subject, with either apostrophe, and
+        // nowhere else: the subject or the party of a passive comes first.
+        SentenceCase{L::kEnglish,
+                     "In 2024, Latvia’s military support will amount to EUR 1 million.",
+                     SC::kCommitment, S::kWill, kLv, "amount"},
+        SentenceCase{L::kEnglish, "Latvia's support will include training.", SC::kCommitment,
+                     S::kWill, kLv, "include"},
+        SentenceCase{L::kEnglish, "Latvia will continue bolstering Ukraine’s resilience.",
+                     SC::kCommitment, S::kContinues, kLv, "bolster"},
+        SentenceCase{L::kEnglish, "Support for Ukraine’s reforms will be provided by Latvia.",
+                     SC::kCommitment, S::kWill, kLv, "provide"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Latvian, SentenceClassTest,

@@ -31,6 +31,9 @@ struct PartyCue {
   std::string party;           // a party code, or "both"
   bool can_be_subject = true;  // false for forms that cannot name who acts (Latvian dative)
   bool capitals_only = false;  // a code or initials ("IT", "UK"): the word "it" is not Italy
+  // An English possessive ("Norway’s"): it names who acts only where it begins the subject
+  // ("Norway’s military support will amount to"), and never whom a promise serves.
+  bool possessive = false;
 };
 
 struct CategoryCue {

@@ -134,8 +134,15 @@ PartyNames NamesOfParties(const std::vector<document::Party>& parties, text::Lan
     out.codes.push_back(party.code);
     for (const PartyCue& cue : cues.state_names)
       if (cue.party == party.code) Add(out, cue);
-    for (const std::string& name : NamesIn(party, language, cues))
+    for (const std::string& name : NamesIn(party, language, cues)) {
       Add(out, {Pattern(PatternText(name, language)), party.code, true, IsWrittenInCapitals(name)});
+      // An English possessive names the party whose noun it governs ("Norway’s military support
+      // will amount to"): one word to the tokenizer, with either apostrophe.
+      if (language != text::Language::kEnglish || IsWrittenInCapitals(name)) continue;
+      for (const char* apostrophe : {"’s", "'s"})
+        Add(out,
+            {Pattern(PatternText(name + apostrophe, language)), party.code, true, false, true});
+    }
     Add(out, {Pattern(AsciiLower(party.code)), party.code, true, true});
   }
   for (size_t i = 0; i < out.cues.size(); ++i) out.index.Add(out.cues[i].pattern, i);

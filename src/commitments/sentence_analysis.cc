@@ -163,7 +163,8 @@ struct Mention {
   size_t first = 0;
   size_t end = 0;
   std::vector<std::string> parties;  // codes, in package order
-  bool subject = false;
+  bool subject = false;              // its form and place allow it to name who acts
+  bool possessive = false;
 };
 
 std::vector<std::string> PartiesOf(std::string_view party, const std::vector<std::string>& all) {
@@ -199,6 +200,7 @@ bool JoinMentions(Mention& previous, const Mention& next, const Reading& r, cons
   previous.parties = std::move(joined);
   previous.end = next.end;
   previous.subject = previous.subject && next.subject;
+  previous.possessive = next.possessive;  // "Latvia and Ukraine’s"
   return true;
 }
 
@@ -216,7 +218,7 @@ std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues, const 
     }
     const PartyCue& cue = names.cues[found->second];
     Mention m{i, found->first, PartiesOf(cue.party, names.codes),
-              cue.can_be_subject && !r.in_condition[i]};
+              cue.can_be_subject && !r.in_condition[i], cue.possessive};
     size_t before = i;
     while (before > 0 && Contains({"the", "either", "both", "each"}, r.tokens[before - 1].lower))
       --before;
@@ -411,24 +413,27 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
   size_t pivot = cue_first.value_or(0);
   const Mention* subject = nullptr;
   for (const Mention& m : mentions)
-    if (m.subject && m.first < pivot) subject = &m;
+    if (m.subject && !m.possessive && m.first < pivot) subject = &m;
   if (!subject)
     for (const Mention& m : mentions)
-      if (m.subject && m.first >= pivot) {
+      if (m.subject && !m.possessive && m.first >= pivot) {
         subject = &m;
         break;
       }
   // A passive or prepositional phrase names the obligor where no subject does ("by Latvia",
-  // "on the Latvian side").
+  // "on the Latvian side"), and so does a possessive that begins the subject ("Norway’s military
+  // support will").
   if (!subject)
-    for (const Mention& m : mentions)
-      if (!r.in_condition[m.first]) {
+    for (const Mention& m : mentions) {
+      const bool begins_subject = m.subject && m.first < pivot && &m == &mentions.front();
+      if (!r.in_condition[m.first] && (!m.possessive || begins_subject)) {
         subject = &m;
         break;
       }
+    }
   if (subject) out.obligors = subject->parties;
   for (const Mention& m : mentions) {
-    if (m.first < cue_end.value_or(0) || &m == subject) continue;
+    if (m.first < cue_end.value_or(0) || &m == subject || m.possessive) continue;
     if (m.parties != out.obligors) {
       out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
       break;
