@@ -548,6 +548,30 @@ TEST(EvaluationStatus, ACalendarShowsTheDeadlinesARetractionTookAwayAsCancelled)
                            }));
 }
 
+// sec_6__para_7 after sec_6__para_2: a termination given after an agreed extension takes away
+// the next term's deadlines too; a calendar that imported them shows them cancelled.
+TEST(EvaluationStatus, ACalendarShowsTheNextTermsDeadlinesATerminationTookAwayAsCancelled) {
+  const std::string extension = R"(
+    {"event": "a", "kind": "extension", "from": "LV", "to": "UA", "date": "2026-12-01"},
+    {"event": "b", "kind": "extension", "from": "UA", "to": "LV", "date": "2026-12-05"})";
+  const std::string termination =
+      R"(, {"event": "c", "kind": "termination", "from": "LV", "to": "UA", "date": "2026-12-06"})";
+  const LedgerFacts nothing(BundledRules().agreement, Audience::kAll, BundledRules().categories);
+  const Instant at = EndOfDay(ParseDate("2026-12-06").value());
+  const std::string uid = "lv-ua-2024.term-last-day-term-2@treaty";
+  for (const bool terminated : {false, true}) {
+    Result<LifecycleFacts> notices = LifecycleFactsFromJson(json::parse(
+        R"({"notices": [)" + extension + (terminated ? termination : std::string()) + "]}"));
+    ASSERT_TRUE(notices.ok()) << notices.error().ToString();
+    Result<AgreementStatus> status = EvaluateStatus(BundledRules(), nothing, at, notices.value());
+    ASSERT_TRUE(status.ok()) << status.error().ToString();
+    const std::string stream = StatusCalendar(status.value(), at);
+    ASSERT_NE(VEvent(stream, uid), "") << stream;
+    EXPECT_EQ(VEvent(stream, uid).find("STATUS:CANCELLED") != std::string::npos, terminated)
+        << stream;
+  }
+}
+
 TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
   for (const char* bad : {"2024-02-30", "1899-12-31", "2201-01-01", "2024-4-11", "yesterday",
                           "2027-03-01T25:00:00Z"}) {

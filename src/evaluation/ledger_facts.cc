@@ -214,15 +214,23 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
   Apply(id, content, -1);
 }
 
-LedgerFacts LedgerFacts::WithSupersededFacts() const {
-  LedgerFacts before(agreement_, audience_, categories_);
-  before.tree_size_ = tree_size_;
-  before.events_ = events_;
-  before.facts_ = facts_;
-  for (const auto& [key, fact] : superseded_) before.facts_[key.first][key.second] = fact;
-  before.decisions_ = decisions_;
-  before.meetings_ = meetings_;
-  return before;
+LedgerFacts LedgerFacts::FactsView(bool superseded,
+                                   const std::function<bool(const EventFact&)>& keep) const {
+  LedgerFacts view(agreement_, audience_, categories_);
+  view.tree_size_ = tree_size_;
+  view.events_ = events_;
+  auto add = [&](const EventFact& fact) {
+    if (keep(fact)) view.facts_[fact.type][fact.id] = fact;
+  };
+  for (const auto& [type, of_type] : facts_) {
+    for (const auto& [id, fact] : of_type) add(fact);
+  }
+  if (superseded) {
+    for (const auto& [key, fact] : superseded_) add(fact);
+  }
+  view.decisions_ = decisions_;
+  view.meetings_ = meetings_;
+  return view;
 }
 
 Result<bool> LedgerFacts::Add(const ledger::Event& event, const EventLookup& lookup) {

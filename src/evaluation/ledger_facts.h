@@ -148,10 +148,10 @@ class LedgerFacts {
   // Whether a correction took away a fact the rules read (withdrew it, or amended it into another
   // type), so that deadlines it set may have gone.
   bool HasSupersededFacts() const { return !superseded_.empty(); }
-  // The facts, meetings and decisions, with each fact a correction took away put back in its last
-  // content, and no flows: the deadlines evaluated on it are those the calendar held before the
-  // corrections.
-  LedgerFacts WithSupersededFacts() const;
+  // The facts, meetings and decisions, and no flows, for evaluating the deadlines other facts
+  // would set: only the facts `keep` accepts, and with `superseded`, each fact a correction took
+  // away put back in its last content (the deadlines the calendar held before the corrections).
+  LedgerFacts FactsView(bool superseded, const std::function<bool(const EventFact&)>& keep) const;
 
  private:
   Result<bool> Fold(const ledger::Event& event, const EventLookup& lookup);

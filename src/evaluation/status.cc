@@ -170,10 +170,23 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
     Result<AgreementStatus> terms_alone = Evaluate(rules, nothing_recorded, at, {});
     if (terms_alone.ok()) cancel_gone(terms_alone.value());
   }
+  // A termination also takes away what an agreed extension had set (the next term's deadlines):
+  // those evaluated without the termination notices.
+  if (lifecycle.termination_effective) {
+    LifecycleFacts untermined = external;
+    std::erase_if(untermined.notices,
+                  [](const Notice& notice) { return notice.kind == NoticeKind::kTermination; });
+    const LedgerFacts view = facts.FactsView(false, [](const EventFact& fact) {
+      return fact.type != ledger::EventType::kNotice || fact.subtype != "termination";
+    });
+    Result<AgreementStatus> before = Evaluate(rules, view, at, untermined);
+    if (before.ok()) cancel_gone(before.value());
+  }
   // A correction that withdraws a fact (a consultation request, a notice) takes away the
   // deadlines it set (docs/ledger-format.md §9.2): those evaluated with it put back.
   if (facts.HasSupersededFacts()) {
-    Result<AgreementStatus> before = Evaluate(rules, facts.WithSupersededFacts(), at, external);
+    Result<AgreementStatus> before =
+        Evaluate(rules, facts.FactsView(true, [](const EventFact&) { return true; }), at, external);
     if (before.ok()) cancel_gone(before.value());
   }
   return status;
