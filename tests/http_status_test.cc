@@ -133,5 +133,37 @@ TEST_F(HttpStatusTest, WithoutADayAConsultationsClockRunningOutLaterTodayIsOpen)
   }
 }
 
+// sec_6__para_7: the overview says the life cycle as evaluated, a termination notice's last day in
+// force and not the term's, before and after that day.
+class HttpLifecycleTest : public HttpTest {};
+
+TEST_F(HttpLifecycleTest, TheOverviewFollowsATerminationNotice) {
+  EXPECT_NE(Send("GET", "/?at=2025-01-01")
+                .body.find("In force from 2024-04-11; term 1 ends on 2034-04-11; an extension can "
+                           "be agreed in writing by 2033-10-11."),
+            std::string::npos);
+  const nlohmann::json notice = {{"type", "notice"},
+                                 {"subtype", "termination"},
+                                 {"participant", "LV"},
+                                 {"date", "2026-12-01"},
+                                 {"commitments", {"sec_6__para_7__sent_1"}},
+                                 {"description", "Notice of termination"},
+                                 {"evidence", {{{"reference", "https://example.lv/notice"}}}},
+                                 {"classification", "public"}};
+  const http::HttpResponse recorded = Send("POST", "/api/v1/events", "lauris", notice.dump());
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  const std::string id = nlohmann::json::parse(recorded.body)["id"];
+  const std::string pending = Send("GET", "/?at=2027-01-15").body;
+  EXPECT_NE(pending.find("termination notice " + id + " makes 2027-06-01 its last day in force"),
+            std::string::npos)
+      << pending;
+  EXPECT_EQ(pending.find("an extension can be agreed"), std::string::npos);
+  EXPECT_NE(Send("GET", "/?at=2027-07-01")
+                .body.find("Was in force from 2024-04-11 to 2027-06-01, ended by termination "
+                           "notice " +
+                           id),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace treaty::test

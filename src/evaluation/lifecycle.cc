@@ -173,6 +173,38 @@ const char* LifecycleStateName(LifecycleState state) {
   return "";
 }
 
+std::string LifecycleSummary(const Lifecycle& lifecycle) {
+  const std::string from = lifecycle.in_force_from.ToString();
+  const std::string term_end = lifecycle.term_last_day.ToString();
+  const std::string deadline = lifecycle.extension_deadline.ToString();
+  const std::string last_day = lifecycle.last_day_in_force.ToString();
+  switch (lifecycle.state) {
+    case LifecycleState::kNotYetInForce:
+      return fmt::format(
+          "Comes into force on {}; term 1 would end on {}, and an extension could be agreed in "
+          "writing by {}.",
+          from, term_end, deadline);
+    case LifecycleState::kInForce:
+      return fmt::format(
+          "In force from {}; term {} ends on {}; an extension {} by {}.", from,
+          lifecycle.term_number, term_end,
+          lifecycle.extension_possible ? "can be agreed in writing" : "could have been agreed",
+          deadline);
+    case LifecycleState::kTerminationPending:
+      return fmt::format(
+          "In force from {}; termination notice {} makes {} its last day in force, before term "
+          "{} ends on {}; no extension can be agreed.",
+          from, lifecycle.termination_notice, last_day, lifecycle.term_number, term_end);
+    case LifecycleState::kTerminated:
+      return fmt::format("Was in force from {} to {}, ended by termination notice {}.", from,
+                         last_day, lifecycle.termination_notice);
+    case LifecycleState::kExpired:
+      return fmt::format("Was in force from {} to {}, when term {} ended.", from, last_day,
+                         lifecycle.term_number);
+  }
+  return "";
+}
+
 Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
                                     const LifecycleFacts& facts, Date at) {
   if (Result<bool> check = CheckParameters(parameters); !check.ok()) return check.error();

@@ -107,4 +107,9 @@ Result<bool> CheckNotice(const LifecycleParameters& parameters, const Notice& no
 Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
                                     const LifecycleFacts& facts, Date at);
 
+// One sentence for readers: since when the Agreement is in force, until when, and whether an
+// extension can still be agreed, as `lifecycle` has them ("In force from 2024-04-11; term 1 ends
+// on 2034-04-11; an extension can be agreed in writing by 2033-10-11.").
+std::string LifecycleSummary(const Lifecycle& lifecycle);
+
 }  // namespace treaty::evaluation

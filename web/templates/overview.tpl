@@ -8,7 +8,7 @@
 </dl>
 {{#LIFECYCLE}}<section class="lifecycle">
 <h2>State on {{AT}}: <span class="badge state">{{STATE}}</span></h2>
-<p>In force from {{IN_FORCE_FROM}}; the term's last day is {{TERM_LAST_DAY}}; an extension must be agreed by {{EXTENSION_DEADLINE}}. <a href="/calendar{{AT_QUERY}}">Calendar</a></p>
+<p>{{SUMMARY}} <a href="/calendar{{AT_QUERY}}">Calendar</a></p>
 <svg class="timeline" viewBox="0 0 {{WIDTH}} 125" role="img" aria-label="The term, year by year, with its deadlines">
 <line class="axis" x1="20" y1="40" x2="{{END_X}}" y2="40"></line>
 {{#YEAR}}<line class="tick" x1="{{X}}" y1="34" x2="{{X}}" y2="46"></line><text x="{{X}}" y="26">{{LABEL}}</text>

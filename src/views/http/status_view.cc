@@ -25,9 +25,7 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
   ctemplate::TemplateDictionary* section = dict.AddSectionDictionary("LIFECYCLE");
   section->SetValue("STATE", evaluation::LifecycleStateName(lifecycle.state));
   section->SetValue("AT", status.at.LocalDate().ToString());
-  section->SetValue("IN_FORCE_FROM", lifecycle.in_force_from.ToString());
-  section->SetValue("TERM_LAST_DAY", lifecycle.term_last_day.ToString());
-  section->SetValue("EXTENSION_DEADLINE", lifecycle.extension_deadline.ToString());
+  section->SetValue("SUMMARY", evaluation::LifecycleSummary(lifecycle));
   for (const evaluation::Reason& reason : lifecycle.reasons) {
     ctemplate::TemplateDictionary* row = section->AddSectionDictionary("LIFECYCLE_REASON");
     row->SetValue("FINDING", reason.finding);

@@ -10,7 +10,7 @@
 
 namespace treaty::http {
 
-// LIFECYCLE section: STATE, IN_FORCE_FROM, TERM_LAST_DAY, EXTENSION_DEADLINE, and a TIMELINE of
+// LIFECYCLE section: STATE, SUMMARY (LifecycleSummary), and a TIMELINE of
 // MARK entries (X, LABEL, DATE, STATE) across the term.
 void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict);
 
