@@ -274,7 +274,15 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
        "currency=EUR&classification=public",
        "Commitments: at least one commitment id for disbursement"},
       {common + "&amount=1500&currency=EUR&classification=public&evidence=decision.pdf",
-       "Evidence: "}};
+       "Evidence: "},
+      // A field sent twice is refused, not read as its first value.
+      {common + "&amount=1500&currency=EUR&classification=public&classification=restricted",
+       "Classification: given more than once"},
+      {common + "&participant=UA&amount=1500&currency=EUR&classification=public",
+       "Participant: given more than once"},
+      {"type=meeting&participant=LV&date=2024-06-01&description=Dialogue&classification=public",
+       "Type: this form records disbursement, allocation, pledge, training, technical_agreement; "
+       "record a meeting with `treaty record` or the API"}};
   for (const auto& [body, error] : refused) {
     http::HttpResponse response = SubmitForm(body);
     EXPECT_EQ(response.status, 422) << body;

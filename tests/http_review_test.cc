@@ -10,7 +10,9 @@
 namespace treaty::test {
 namespace {
 
-constexpr const char* kCommitment = "sec_2__hcontainer_1__para_2__sent_2";
+// Split by the review file into parts that no entry of the file decides on, so that the decisions
+// made here contradict none of the file's.
+constexpr const char* kCommitment = "sec_2__hcontainer_1__para_5__sent_2__part_1";
 const std::string kReviews = std::string("/api/v1/commitments/") + kCommitment + "/reviews";
 
 class HttpReviewTest : public HttpTest {
@@ -94,6 +96,8 @@ TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored
            Case{R"({"decision":"accept","id":"sec_1__para_1__sent_1"})", 422, "path", "id"},
            Case{R"({"decision":"accept","colour":"red"})", 422, "colour is not a key", "colour"},
            Case{R"({"decision":5,"note":"x"})", 422, "decision must be one of", "decision"},
+           Case{R"({})", 422, "decision must be one of", "decision"},
+           Case{R"({"decision":"bogus"})", 422, "decision must be one of", "decision"},
            Case{R"({"decision":"reject","note":null})", 422, "note must be a string", "note"},
            Case{R"({"decision":"reject","note":7})", 422, "note must be a string", "note"},
            Case{R"({"decision":"correct","field":7,"to":"will","note":"x"})", 422,
@@ -172,9 +176,23 @@ TEST_F(HttpReviewTest, ADecisionContradictingOneSubmittedBeforeIs409) {
   EXPECT_EQ(StoredReviews(), stored);
 }
 
+// The package's review file holds decisions too: one that contradicts them is refused, naming
+// the file's line, instead of being stored for `treaty commitments --review` to refuse.
+TEST_F(HttpReviewTest, ADecisionContradictingTheReviewFileIs409) {
+  const std::string reviews = "/api/v1/commitments/sec_1__para_3__sent_1/reviews";
+  const size_t stored = StoredReviews();
+  for (const char* body :
+       {R"({"decision":"reject","note":"not a promise"})", R"({"decision":"accept"})"}) {
+    const http::HttpResponse refused = Send("POST", reviews, "vera", body);
+    EXPECT_EQ(refused.status, 409) << body << " → " << refused.body;
+    EXPECT_NE(refused.body.find("commitments.review.jsonl:2)"), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(StoredReviews(), stored);
+}
+
 TEST_F(HttpReviewTest, TheCommitmentPageFormReviewsWithCsrfAndEscapesNotes) {
   // A commitment no other test reviews: a rejection of one accepted before would be a conflict.
-  const std::string page = "/commitments/sec_2__para_6__sent_1";
+  const std::string page = "/commitments/sec_2__hcontainer_1__para_5__sent_2__part_2";
   EXPECT_EQ(Send("GET", page).body.find("Review this commitment"), std::string::npos);
 
   const std::string cookie = SignInCookie("vera");

@@ -111,12 +111,17 @@ std::optional<ReviewProblem> CheckReviewEntry(const json& object, ReviewEntry& e
 
 void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
                         std::vector<std::string>& problems) {
+  // The earlier entry as the later one's problem names it: by line in the same file.
+  auto see = [](const ReviewEntry* entry, const ReviewEntry* other) {
+    return other->file == entry->file ? fmt::format("see line {}", other->line)
+                                      : fmt::format("see {}", other->Where());
+  };
   std::map<std::string, const ReviewEntry*> first_of_decision;
   std::map<std::string, const ReviewEntry*> correction_of_field;
   for (const ReviewEntry* entry : entries) {
     auto conflict = [&](const ReviewEntry* other, std::string_view what) {
       problems.push_back(
-          fmt::format("{}: {} {} (see line {})", entry->Where(), entry->id, what, other->line));
+          fmt::format("{}: {} {} ({})", entry->Where(), entry->id, what, see(entry, other)));
     };
     if (entry->decision == "correct") {
       auto [it, inserted] = correction_of_field.emplace(entry->field, entry);
@@ -126,7 +131,10 @@ void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
     }
     first_of_decision.emplace(entry->decision, entry);
   }
-  // Decisions that exclude each other on one id.
+  // Decisions that exclude each other on one id; the later in `entries` is at fault.
+  auto position = [&](const ReviewEntry* entry) {
+    return std::find(entries.begin(), entries.end(), entry) - entries.begin();
+  };
   static const std::vector<std::pair<std::string, std::string>> kExclusive = {
       {"accept", "reject"}, {"correct", "reject"}, {"split", "reject"},  {"merge", "reject"},
       {"split", "merge"},   {"split", "correct"},  {"merge", "correct"},
@@ -136,10 +144,10 @@ void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
     auto second = first_of_decision.find(b);
     if (first != first_of_decision.end() && second != first_of_decision.end()) {
       const ReviewEntry* later =
-          std::max(first->second, second->second, [](auto x, auto y) { return x->line < y->line; });
+          position(first->second) < position(second->second) ? second->second : first->second;
       const ReviewEntry* earlier = later == first->second ? second->second : first->second;
-      problems.push_back(fmt::format("{}: {} cannot both {} and {} (see line {})", later->Where(),
-                                     later->id, earlier->decision, later->decision, earlier->line));
+      problems.push_back(fmt::format("{}: {} cannot both {} and {} ({})", later->Where(), later->id,
+                                     earlier->decision, later->decision, see(later, earlier)));
     }
   }
 }

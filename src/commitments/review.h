@@ -55,8 +55,8 @@ Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path);
 
 // Adds to `problems` what contradicts among `entries`, the decisions about one id: a decision
 // made twice, a field corrected twice, decisions that exclude each other (accept and reject,
-// split and merge, …); each problem names both lines ("FILE:LINE: ID corrects strength twice
-// (see line N)").
+// split and merge, …), in the order of `entries`; each problem is the later entry's and names
+// both ("FILE:LINE: ID corrects strength twice (see line N)", or "(see OTHER-FILE:N)").
 void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
                         std::vector<std::string>& problems);
 

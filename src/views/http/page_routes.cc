@@ -2,6 +2,7 @@
 // event and to review a commitment.
 // Values reach templates only through dictionaries (auto-escaped); nothing here writes markup.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <mutex>
 #include <ranges>
@@ -664,6 +665,11 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   return RenderPage(context, "ledger", "Ledger", "ledger.tpl", body);
 }
 
+// The types whose fields the record form has; deliveries (item, quantity, unit), meetings,
+// notices and consultations need more and are recorded with `treaty record` or the API.
+constexpr std::array<const char*, 5> kFormTypes = {"disbursement", "allocation", "pledge",
+                                                   "training", "technical_agreement"};
+
 HttpResponse RecordForm(Site& site, RequestContext& context,
                         const std::map<std::string, std::string>& form,
                         const std::vector<std::string>& errors, int status) {
@@ -675,13 +681,8 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
     const auto found = form.find(name);
     return found == form.end() ? fallback : found->second;
   };
-  // The types whose fields this form has; deliveries (item, quantity, unit), meetings,
-  // notices and consultations need more and are recorded with `treaty record` or the API.
   std::vector<std::pair<std::string, std::string>> types;
-  for (const char* type :
-       {"disbursement", "allocation", "pledge", "training", "technical_agreement"}) {
-    types.emplace_back(type, type);
-  }
+  for (const char* type : kFormTypes) types.emplace_back(type, type);
   AddOptions(body, "TYPE_OPTION", types, get("type", "disbursement"));
   std::vector<std::pair<std::string, std::string>> participants;
   for (const std::string& code : site.participants()) participants.emplace_back(code, code);
@@ -732,6 +733,7 @@ std::string FormLabel(const std::string& column) {
                                                              {"description", "Description"},
                                                              {"evidence_reference", "Evidence"},
                                                              {"evidence_sha256", "Evidence"},
+                                                             {"evidence", "Evidence"},
                                                              {"classification", "Classification"}};
   const auto label = kLabels.find(column);
   return label == kLabels.end() ? column : label->second;
@@ -743,22 +745,37 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   for (char& c : form["currency"]) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
-  std::map<std::string, std::string> columns;
-  for (const char* name :
-       {"type", "participant", "date", "amount", "currency", "description", "classification"}) {
-    if (!form[name].empty()) columns[name] = form[name];
-  }
   // None chosen is no commitment ([]), which only a technical agreement may serve (§1.3).
   std::string chosen;
   for (const std::string& id : context.request.FormValues("commitment")) {
     if (!id.empty()) chosen += (chosen.empty() ? "" : ";") + id;
   }
   form["commitment"] = chosen;
+  // Every other field is one value: a second would be dropped unread.
+  std::vector<std::string> errors;
+  for (const char* name : {"type", "participant", "date", "amount", "currency", "description",
+                           "classification", "evidence"}) {
+    if (context.request.FormValues(name).size() > 1) {
+      errors.push_back(FormLabel(name) + ": given more than once");
+    }
+  }
+  if (!form["type"].empty() &&
+      std::find(kFormTypes.begin(), kFormTypes.end(), form["type"]) == kFormTypes.end()) {
+    errors.push_back(
+        fmt::format("Type: this form records {}; record a {} with `treaty record` "
+                    "or the API",
+                    fmt::join(kFormTypes, ", "), form["type"]));
+  }
+  if (!errors.empty()) return RecordForm(site, context, form, errors, 422);
+  std::map<std::string, std::string> columns;
+  for (const char* name :
+       {"type", "participant", "date", "amount", "currency", "description", "classification"}) {
+    if (!form[name].empty()) columns[name] = form[name];
+  }
   columns["commitments"] = chosen;
   if (!form["evidence"].empty()) columns["evidence_reference"] = form["evidence"];
   const ledger::ValidationContext validation = site.EventContext(*context.user);
   ledger::FlatEvent flat = ledger::ParseFlatEvent(columns, validation);
-  std::vector<std::string> errors;
   for (const ledger::FlatError& error : flat.errors) {
     errors.push_back(FormLabel(error.column) + ": " + error.message);
   }

@@ -30,10 +30,6 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   if (body.contains("note") && !body["note"].is_string()) {
     return Refused(422, "note", "note must be a string");
   }
-  if (decision != "accept" &&
-      StringMember(body, "note").find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Refused(422, "note", "say why: every decision but accept needs a note");
-  }
   if (decision == "correct") {
     const nlohmann::json field = body.value("field", nlohmann::json());
     // An unknown field gets a null "from", so the check below names the field as what is wrong.
@@ -65,8 +61,13 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
           commitments::CheckReviewEntry(body, entry)) {
     return Refused(422, problem->path, problem->message);
   }
-  // As the review file will hold them: a decision that contradicts one submitted before (the same
-  // correction twice, accept after reject) is refused, not stored for the file to reject.
+  if (decision != "accept" &&
+      StringMember(body, "note").find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Refused(422, "note", "say why: every decision but accept needs a note");
+  }
+  // As the review file will hold them, after its own entries: a decision that contradicts one of
+  // those or one submitted before (the same correction twice, accept after reject) is refused,
+  // not stored for the file to reject.
   Result<std::vector<StoredReview>> earlier = site.reviews().List(commitment.id);
   if (!earlier.ok()) {
     ReviewOutcome failed = Refused(500, "", "the review store failed");
@@ -82,7 +83,7 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   }
   entry.file = "review";
   entry.line = entries.empty() ? 1 : entries.back().line + 1;
-  std::vector<const commitments::ReviewEntry*> all;
+  std::vector<const commitments::ReviewEntry*> all = site.FileReviews(commitment.id);
   for (const commitments::ReviewEntry& stored_entry : entries) all.push_back(&stored_entry);
   all.push_back(&entry);
   std::vector<std::string> conflicts;
@@ -90,7 +91,7 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   for (const std::string& conflict : conflicts) {
     if (conflict.starts_with(entry.Where() + ":")) {
       return Refused(409, entry.decision == "correct" ? "field" : "decision",
-                     "contradicts a review submitted before: " + conflict);
+                     "contradicts a review made before: " + conflict);
     }
   }
   Result<StoredReview> stored = site.reviews().Add(commitment.id, body, reviewer.name);

@@ -29,6 +29,12 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   for (const document::Party& party : site->agreement_.package.parties) {
     site->participants_.push_back(party.code);
   }
+  if (!site->agreement_.review_file.empty()) {
+    Result<std::vector<commitments::ReviewEntry>> entries =
+        commitments::ReadReviewFile(site->agreement_.review_file);
+    if (!entries.ok()) return entries.error();
+    site->file_reviews_ = std::move(entries).value();
+  }
 
   Result<std::string> keys_text = text::ReadFile(o.keys_file);
   if (!keys_text.ok()) return keys_text.error();
@@ -73,6 +79,14 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   site->verification_ =
       std::make_unique<LedgerVerification>(*site->ledgers_, site->agreement_id(), site->keys_);
   return site;
+}
+
+std::vector<const commitments::ReviewEntry*> Site::FileReviews(const std::string& id) const {
+  std::vector<const commitments::ReviewEntry*> entries;
+  for (const commitments::ReviewEntry& entry : file_reviews_) {
+    if (entry.id == id) entries.push_back(&entry);
+  }
+  return entries;
 }
 
 const commitments::Commitment* Site::FindCommitment(const std::string& id) const {
