@@ -202,7 +202,20 @@ TEST_F(HttpAbuseTest, AThousandFailedSignInsAreRateLimited) {
   right.remote = "198.51.100.1";
   right.headers["content-type"] = "application/json";
   right.body = R"({"name":"ada","password":"ada-password"})";
-  EXPECT_EQ(app_->Handle(right).status, 429);
+  const http::HttpResponse refused = app_->Handle(right);
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(Header(refused, "Retry-After"), "900");
+  // The sign-in form says how long to wait as the API does.
+  http::HttpRequest form;
+  form.method = "POST";
+  form.target = "/signin";
+  form.remote = "198.51.100.1";
+  form.headers["content-type"] = "application/x-www-form-urlencoded";
+  form.body = "name=ada&password=ada-password";
+  const http::HttpResponse page = app_->Handle(form);
+  EXPECT_EQ(page.status, 429);
+  EXPECT_EQ(Header(page, "Retry-After"), "900");
+  EXPECT_NE(page.body.find("wait 15 minutes"), std::string::npos);
   EXPECT_EQ(Send("GET", "/healthz").status, 200);
   EXPECT_EQ(Send("GET", "/api/v1/users", "ada").status, 200);
 }

@@ -2,6 +2,7 @@
 // 304 when the client holds the current one, new as soon as an event is recorded; the ledger page
 // one page of leaves at a time with a verify badge.
 #include <chrono>
+#include <regex>
 
 #include "http_test_support.h"
 #include "ledger/timestamp.h"
@@ -71,6 +72,31 @@ TEST_F(HttpStatusTest, TheOverviewCountsOnlyTheEventsTheCallerMaySee) {
   EXPECT_NE(Send("GET", "/", "lauris").body.find(all), std::string::npos);
 }
 
+// A moment's offset typed into an address arrives with a space for its '+': the error says how to
+// write it, and written so it is the moment's day on its own clock.
+TEST_F(HttpStatusTest, AMomentsPlusTypedIntoAnAddressIsExplained) {
+  const http::HttpResponse typed = Get("/api/v1/status?at=2024-04-11T00:00:00+03:00", {});
+  EXPECT_EQ(typed.status, 400);
+  EXPECT_NE(typed.Body().find("write the offset's '+' as %2B"), std::string::npos) << typed.Body();
+  const http::HttpResponse encoded = Get("/api/v1/status?at=2024-04-11T00:00:00%2B03:00", {});
+  ASSERT_EQ(encoded.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(encoded.Body())["lifecycle"]["state"], "in_force");
+}
+
+// A bar is as full as the share printed beside it: 5.97 % is not drawn as 5.
+TEST_F(HttpStatusTest, ProgressBarsAreAsFullAsTheSharesPrinted) {
+  ASSERT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("share")).status, 201);
+  const std::string page = Send("GET", "/?at=2025-01-01").body;
+  const std::regex bar(R"re(<progress max="100" value="([0-9.]+)">([0-9.]+) %</progress>)re");
+  int bars = 0;
+  for (std::sregex_iterator it(page.begin(), page.end(), bar), end; it != end; ++it, ++bars) {
+    if (std::stod((*it)[2]) <= 100) {
+      EXPECT_EQ((*it)[1], (*it)[2]) << it->str();
+    }
+  }
+  EXPECT_GT(bars, 0) << page;
+}
+
 TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
   while (TreeSize() < 103) {
     ASSERT_EQ(Send("POST", "/api/v1/events", "lauris",
@@ -103,6 +129,19 @@ TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
             std::string::npos);
   EXPECT_EQ(Send("GET", "/ledger?begin=-1").status, 400);
   EXPECT_EQ(Send("GET", "/ledger?begin=x").status, 400);
+  // An `end` alone ends a page of up to 100 leaves.
+  EXPECT_NE(Send("GET", "/ledger?end=3").body.find("Leaves 0 to 2 of 103"), std::string::npos);
+  EXPECT_NE(Send("GET", "/ledger?end=103").body.find("Leaves 3 to 102 of 103"), std::string::npos);
+  // A notice about a leaf another page holds links to that page instead of pointing below.
+  const std::string leaf_0 =
+      nlohmann::json::parse(Send("GET", "/api/v1/events?limit=1").body)["events"][0]["id"];
+  const std::string elsewhere = Send("GET", "/ledger?begin=100&already=" + leaf_0).body;
+  EXPECT_NE(elsewhere.find("is leaf 0, on <a href=\"/ledger?begin=0\">its page</a>"),
+            std::string::npos)
+      << elsewhere;
+  EXPECT_EQ(elsewhere.find("shown below"), std::string::npos);
+  EXPECT_NE(Send("GET", "/ledger?already=" + leaf_0).body.find("is leaf 0, shown below"),
+            std::string::npos);
 }
 
 // Without ?at the status is now's, not the end of today's: a 24-hour clock that runs out later

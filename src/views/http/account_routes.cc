@@ -68,6 +68,14 @@ struct SignInOutcome {
   std::optional<User> user;
   NewSession session;
   std::string log_detail;  // why a 500 failed (HttpResponse::log_detail)
+
+  // `response` refusing this sign-in, for the request log and, when rate limited, with how long
+  // to wait (RFC 9110 §10.2.3), on the form as in the API.
+  HttpResponse Refusal(HttpResponse response) const {
+    response.log_detail = log_detail;
+    if (status == 429) response.headers.emplace_back("Retry-After", "900");
+    return response;
+  }
 };
 
 // Whether a browser sent `request` for a page of another site (Fetch Metadata, else its Origin
@@ -152,10 +160,8 @@ void AddAccountRoutes(Router& router, Site& site) {
          }
          SignInOutcome outcome = SignIn(site, context.request, form["name"], form["password"]);
          if (outcome.status != 200) {
-           HttpResponse page =
-               SignInPage(context, next, form["name"], outcome.message, outcome.status);
-           page.log_detail = outcome.log_detail;
-           return page;
+           return outcome.Refusal(
+               SignInPage(context, next, form["name"], outcome.message, outcome.status));
          }
          HttpResponse response = Redirect(next);
          response.headers.emplace_back("Set-Cookie",
@@ -186,10 +192,7 @@ void AddAccountRoutes(Router& router, Site& site) {
                     SignIn(site, context.request, StringMember(body.value(), "name"),
                            StringMember(body.value(), "password"));
                 if (outcome.status != 200) {
-                  HttpResponse response = ErrorResponse(outcome.status, outcome.message);
-                  response.log_detail = outcome.log_detail;
-                  if (outcome.status == 429) response.headers.emplace_back("Retry-After", "900");
-                  return response;
+                  return outcome.Refusal(ErrorResponse(outcome.status, outcome.message));
                 }
                 HttpResponse response = JsonResponse(
                     {{"user", UserJson(*outcome.user)}, {"csrf", outcome.session.csrf}}, 201);

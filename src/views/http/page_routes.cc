@@ -569,6 +569,12 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   // The notice after the recording form: only for an event of this ledger the caller sees, so
   // that a link cannot make the page say what did not happen. An event the form sent again was
   // recorded before (`already`): the page is the one that holds its leaf.
+  struct Notice {
+    const char* section;
+    std::string id;
+    int64_t leaf;
+  };
+  std::vector<Notice> notices;
   std::optional<int64_t> already_leaf;
   for (const char* notice : {"recorded", "already"}) {
     const auto id = query.find(notice);
@@ -578,11 +584,10 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
         !evaluation::Sees(AudienceOf(context), event.value()->classification)) {
       continue;
     }
-    TemplateDictionary* shown =
-        body.AddSectionDictionary(notice == std::string("recorded") ? "RECORDED" : "ALREADY");
-    shown->SetValue("ID", event.value()->id);
-    shown->SetIntValue("LEAF", static_cast<long>(event.value()->leaf_index));
-    if (notice != std::string("recorded")) already_leaf = event.value()->leaf_index;
+    const bool recorded = notice == std::string("recorded");
+    notices.push_back(
+        {recorded ? "RECORDED" : "ALREADY", event.value()->id, event.value()->leaf_index});
+    if (!recorded) already_leaf = event.value()->leaf_index;
   }
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
@@ -599,15 +604,32 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   // One page of leaves [begin, end), the latest by default; readers see the public events among
   // them. A page before one that does not start at a multiple of the page size ends where that
   // one begins (`end`), so that going back never shows a leaf twice.
-  int64_t begin = query["begin"].empty() ? std::max<int64_t>(0, size - kLedgerPageLeaves)
-                                         : std::stoll(query["begin"]);
-  if (already_leaf && query["begin"].empty() && *already_leaf < begin) {
+  // An `end` alone ends the page: it begins up to a page's worth of leaves before.
+  int64_t begin = std::max<int64_t>(0, size - kLedgerPageLeaves);
+  if (!query["begin"].empty()) {
+    begin = std::stoll(query["begin"]);
+  } else if (!query["end"].empty()) {
+    begin = std::max<int64_t>(0, std::stoll(query["end"]) - kLedgerPageLeaves);
+  } else if (already_leaf && *already_leaf < begin) {
     begin = *already_leaf / kLedgerPageLeaves * kLedgerPageLeaves;
   }
   const int64_t end = query["end"].empty() ? begin + kLedgerPageLeaves : std::stoll(query["end"]);
   if (end <= begin || end > begin + kLedgerPageLeaves) {
     return ProblemPage(
         400, fmt::format("end: after begin and at most {} leaves after it", kLedgerPageLeaves));
+  }
+  // A notice's event is on this page, or a link leads to the page that holds it.
+  for (const Notice& notice : notices) {
+    TemplateDictionary* shown = body.AddSectionDictionary(notice.section);
+    shown->SetValue("ID", notice.id);
+    shown->SetIntValue("LEAF", static_cast<long>(notice.leaf));
+    if (notice.leaf >= begin && notice.leaf < end) {
+      shown->ShowSection("SHOWN_BELOW");
+    } else {
+      shown->SetIntValue("PAGE",
+                         static_cast<long>(notice.leaf / kLedgerPageLeaves * kLedgerPageLeaves));
+      shown->ShowSection("ON_ITS_PAGE");
+    }
   }
   ledger::EventFilter filter;
   filter.begin = begin;

@@ -19,7 +19,13 @@ Result<evaluation::Instant> RequestedMoment(const std::string& at) {
     return evaluation::Instant(
         std::chrono::floor<std::chrono::minutes>(evaluation::CurrentInstant().utc()), 0);
   }
-  return evaluation::ParseStatusMoment(at, "at");
+  Result<evaluation::Instant> moment = evaluation::ParseStatusMoment(at, "at");
+  // A query reads '+' as a space: "…T00:00:00+03:00" typed into an address arrives so.
+  if (!moment.ok() && at.find(' ') != std::string::npos) {
+    return Error{moment.error().message + " (in a URL, write the offset's '+' as %2B)",
+                 moment.error().where};
+  }
+  return moment;
 }
 
 StatusService::StatusService(evaluation::AgreementRules rules)

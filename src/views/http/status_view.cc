@@ -100,7 +100,8 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
     const nlohmann::json percent = period.value("percent_of_target", nlohmann::json());
     if (percent.is_number()) {
       ctemplate::TemplateDictionary* bar = row->AddSectionDictionary("BAR");
-      bar->SetIntValue("VALUE", static_cast<long>(std::min(100.0, percent.get<double>())));
+      // The bar as full as the share printed beside it, not cut to whole percents.
+      bar->SetValue("VALUE", fmt::format("{:.1f}", std::min(100.0, percent.get<double>())));
       bar->SetValue("PERCENT", fmt::format("{:.1f} %", percent.get<double>()));
     }
     ctemplate::TemplateDictionary* chart = dict.AddSectionDictionary("CHART_BAR");
