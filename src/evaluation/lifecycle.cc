@@ -63,22 +63,28 @@ struct Termination {
   bool deferred = false;  // the notice asked for a day earlier than the text allows
 };
 
+// When the termination `notice` gives takes effect.
+Termination TerminationBy(const LifecycleParameters& parameters, const Notice* notice) {
+  // sec_6__para_7: "The Agreement may be terminated by either Participant by giving a written
+  // notice of its intention to terminate the Agreement to the other Participant at least
+  // 6 (six) months in advance." The notice period runs from the day after the notice; the
+  // termination takes effect at the end of its last day, or later when the notice says so.
+  Termination termination{
+      notice, LastDayOfPeriod(notice->date, parameters.termination_notice.value), false};
+  if (notice->effective_date && *notice->effective_date > termination.effective) {
+    termination.effective = *notice->effective_date;
+  } else if (notice->effective_date && *notice->effective_date < termination.effective) {
+    termination.deferred = true;
+  }
+  return termination;
+}
+
 std::optional<Termination> EarliestTermination(const LifecycleParameters& parameters,
                                                const std::vector<const Notice*>& known) {
   std::optional<Termination> earliest;
   for (const Notice* notice : known) {
     if (notice->kind != NoticeKind::kTermination) continue;
-    // sec_6__para_7: "The Agreement may be terminated by either Participant by giving a written
-    // notice of its intention to terminate the Agreement to the other Participant at least
-    // 6 (six) months in advance." The notice period runs from the day after the notice; the
-    // termination takes effect at the end of its last day, or later when the notice says so.
-    Termination termination{
-        notice, LastDayOfPeriod(notice->date, parameters.termination_notice.value), false};
-    if (notice->effective_date && *notice->effective_date > termination.effective) {
-      termination.effective = *notice->effective_date;
-    } else if (notice->effective_date && *notice->effective_date < termination.effective) {
-      termination.deferred = true;
-    }
+    const Termination termination = TerminationBy(parameters, notice);
     if (!earliest || termination.effective < earliest->effective) earliest = termination;
   }
   return earliest;
@@ -252,13 +258,32 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
   std::optional<Date> previous_deadline;
   while (true) {
     out.extension_deadline = DayPeriodBefore(out.term_last_day, parameters.extension_notice.value);
-    if (termination && termination->effective <= out.term_last_day) break;
     std::vector<const Notice*> extensions;
     for (const Notice* notice : known) {
       if (notice->kind == NoticeKind::kExtension && notice->date <= out.term_last_day &&
           (!previous_deadline || notice->date > *previous_deadline)) {
         extensions.push_back(notice);
       }
+    }
+    if (termination && termination->effective <= out.term_last_day) {
+      // The extension notices of this term are not lost from sight: each is named with why it
+      // extends nothing.
+      std::vector<std::string> events;
+      std::vector<std::string> given;
+      for (const Notice* notice : extensions) {
+        events.push_back(notice->event_id);
+        given.push_back(fmt::format("{} on {}", notice->from, notice->date.ToString()));
+      }
+      if (!events.empty()) {
+        events.push_back(termination->notice->event_id);
+        reason(parameters.extension_notice.source,
+               fmt::format("notice of extension given by {} extends nothing: the termination "
+                           "notice of {} ends the Agreement on {}, within term {}",
+                           fmt::join(given, " and "), termination->notice->date.ToString(),
+                           termination->effective.ToString(), out.term_number),
+               events);
+      }
+      break;
     }
     std::map<std::string, const Notice*> first = FirstByParty(extensions);
     if (first.empty()) break;
@@ -343,6 +368,17 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
                          notice.from, notice.to, notice.date.ToString(), asked,
                          termination->effective.ToString()),
              {notice.event_id});
+      // Other termination notices known by then end nothing: this one ends the Agreement first.
+      for (const Notice* other : known) {
+        if (other->kind != NoticeKind::kTermination || other == &notice) continue;
+        reason(parameters.termination_notice.source,
+               fmt::format("{} also gave notice of termination on {}: it would take effect on "
+                           "{}, but the Agreement ends first, on {}",
+                           other->from, other->date.ToString(),
+                           TerminationBy(parameters, other).effective.ToString(),
+                           termination->effective.ToString()),
+               {other->event_id, notice.event_id});
+      }
     } else {
       // It never takes effect: the Agreement has ended by then, so nothing reports it as effective.
       out.termination_effective.reset();
