@@ -387,7 +387,8 @@ TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
   const std::string figure =
-      "provided (disbursements and the value of deliveries) for 2024 by 2024-12-31: EUR 5 "
+      "provided (disbursements, the value of deliveries and the cost of training) for 2024 by "
+      "2024-12-31: EUR 5 "
       "from 1 event (events linked to sec_2__hcontainer_1__para_2__sent_2); besides, "
       "EUR 112,000,000 pledged, not counted as provided";
   bool found = false;

@@ -27,8 +27,11 @@ bool IsFlow(ledger::EventType type) {
 bool Makes(const std::string& measure, ledger::EventType type) {
   if (measure == "allocated") return type == ledger::EventType::kAllocation;
   if (measure == "pledged") return type == ledger::EventType::kPledge;
+  // sec_2__hcontainer_1__para_2: support "including military training and supplies of
+  // equipment": what a training cost is provided, as money paid and goods delivered are.
   return measure == "provided" &&
-         (type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery);
+         (type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery ||
+          type == ledger::EventType::kTraining);
 }
 
 // The ids of `dated`, the latest kLatestListed of them, the latest last.
@@ -51,7 +54,7 @@ bool IsProvider(const std::vector<std::string>& providers, const std::string& pa
 int64_t FlowSums::Measure(const std::string& measure) const {
   if (measure == "allocated") return allocated;
   if (measure == "pledged") return pledged;
-  return Capped(static_cast<__int128>(disbursed) + delivered_value);
+  return Capped(static_cast<__int128>(disbursed) + delivered_value + training_cost);
 }
 
 FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
@@ -73,8 +76,9 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     const FlowTotal total = series.Through(query.through);
     if (total.events == 0) continue;
     if (!IsProvider(query.providers, key.participant)) {
-      // Named only when it could have counted: money or goods, not the other's meetings.
-      if (IsFlow(key.type)) {
+      // Named only when it could have counted: money or goods, or a training's cost, not the
+      // other's meetings.
+      if (IsFlow(key.type) || (key.type == ledger::EventType::kTraining && !key.currency.empty())) {
         sums.other_participant_events += total.events;
         sums.other_participants.insert(key.participant);
       }
@@ -105,6 +109,9 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
           break;
         case ledger::EventType::kDelivery:
           sums.delivered_value = Capped(sums.delivered_value + total.minor_units);
+          break;
+        case ledger::EventType::kTraining:
+          sums.training_cost = Capped(sums.training_cost + total.minor_units);
           break;
         default:
           break;

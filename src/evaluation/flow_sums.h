@@ -37,6 +37,7 @@ struct FlowSums {
   int64_t allocated = 0;
   int64_t disbursed = 0;
   int64_t delivered_value = 0;
+  int64_t training_cost = 0;
   int64_t delivered_quantity = 0;  // in the query's unit
   int64_t events = 0;
   std::map<std::string, int64_t> events_by_type;
@@ -52,7 +53,7 @@ struct FlowSums {
   int64_t measured_events = 0;
   std::vector<std::string> measured_latest;
 
-  // "provided": disbursed + delivered_value; "allocated"; "pledged".
+  // "provided": disbursed + delivered_value + training_cost; "allocated"; "pledged".
   int64_t Measure(const std::string& measure) const;
 };
 inline constexpr size_t kLatestListed = 10;

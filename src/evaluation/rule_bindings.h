@@ -20,8 +20,8 @@ struct Binding {
 
 // How a commitment with numbers is measured; every member is optional.
 struct TargetOptions {
-  // Which ledger amounts count: "provided" (disbursements and the value of deliveries, the
-  // default), "allocated" or "pledged".
+  // Which ledger amounts count: "provided" (disbursements, the value of deliveries and the cost of
+  // training, the default), "allocated" or "pledged".
   std::string measure = "provided";
   std::string because;  // the text's word that decides the measure ("earmarks")
   // "commitment": events linked to this commitment (default); "category": events linked to any

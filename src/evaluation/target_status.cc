@@ -19,7 +19,7 @@ using nlohmann::json;
 std::string MeasureWords(const std::string& measure) {
   if (measure == "allocated") return "allocated (allocation decisions)";
   if (measure == "pledged") return "pledged";
-  return "provided (disbursements and the value of deliveries)";
+  return "provided (disbursements, the value of deliveries and the cost of training)";
 }
 
 // "; besides, EUR 112,000,000 pledged and EUR 10,000,000 allocated": what the same events' other
@@ -130,6 +130,7 @@ json SumsJson(const FlowSums& sums) {
           {"allocated_minor_units", sums.allocated},
           {"disbursed_minor_units", sums.disbursed},
           {"delivered_value_minor_units", sums.delivered_value},
+          {"training_cost_minor_units", sums.training_cost},
           {"events", sums.events},
           {"other_currency_events", sums.other_currency_events}};
 }
