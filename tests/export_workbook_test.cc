@@ -79,6 +79,20 @@ TEST(ExportWorkbook, EventsHaveTypedCellsAFrozenHeaderAndAnAutofilter) {
             std::string::npos);
 }
 
+// A spreadsheet's number keeps 15 significant digits: a larger amount is its exact decimal text.
+TEST(ExportWorkbook, AnAmountANumberCannotHoldIsExactText) {
+  const std::vector<ledger::StoredEvent> events = {
+      test::Stored(test::Money("disbursement", kCommitment, 9007199254740991, "Huge"), 0),
+      test::Stored(test::Money("disbursement", kCommitment, 999999999999999, "Largest"), 1)};
+  Result<std::string> workbook = WriteWorkbook(FoldedEntries(events).value(), Commitments(), {});
+  ASSERT_TRUE(workbook.ok()) << workbook.error().ToString();
+  const std::map<std::string, std::string> files = test::ZipEntries(workbook.value());
+  EXPECT_NE(files.at("xl/sharedStrings.xml").find("<t>90071992547409.91</t>"), std::string::npos)
+      << files.at("xl/sharedStrings.xml");
+  EXPECT_NE(files.at("xl/worksheets/sheet1.xml").find("><v>9999999999999.99</v></c>"),
+            std::string::npos);
+}
+
 // "_x0041_" in a cell would be read back as "A".
 TEST(ExportWorkbook, TextIsReadBackAsWritten) {
   const std::vector<ledger::StoredEvent> events = {test::Stored(

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <algorithm>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -135,6 +137,15 @@ double ColumnWidth(const EventColumn& column) {
   return 16;
 }
 
+// Whether a spreadsheet's number (a double, shown to 15 significant digits) holds the decimal
+// `text` exactly: at most 15 significant digits.
+bool FitsANumberCell(const std::string& text) {
+  const size_t first = text.find_first_not_of("-0.");
+  if (first == std::string::npos) return true;
+  return std::count_if(text.begin() + static_cast<std::ptrdiff_t>(first), text.end(),
+                       [](char c) { return c >= '0' && c <= '9'; }) <= 15;
+}
+
 void WriteEvents(Sheet& sheet, const std::vector<LedgerEntry>& entries, const Formats& formats,
                  AmountFormats& amounts) {
   const std::vector<EventColumn>& columns = EventColumns();
@@ -158,7 +169,12 @@ void WriteEvents(Sheet& sheet, const std::vector<LedgerEntry>& entries, const Fo
           sheet.Number(row, col, std::strtod(cell.c_str(), nullptr), nullptr);
           break;
         case CellKind::kAmount:
-          sheet.Number(row, col, std::strtod(cell.c_str(), nullptr), amounts.For(cells[i + 1]));
+          // A larger amount would lose its last digits: it is written as its exact decimal text.
+          if (FitsANumberCell(cell)) {
+            sheet.Number(row, col, std::strtod(cell.c_str(), nullptr), amounts.For(cells[i + 1]));
+          } else {
+            sheet.Text(row, col, cell);
+          }
           break;
         case CellKind::kDate:
         case CellKind::kTimestamp:
