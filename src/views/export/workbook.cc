@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 #include <xlsxwriter.h>
-#include <algorithm>
 
 #include <algorithm>
 #include <charconv>
