@@ -250,6 +250,14 @@ TEST_F(BundledCommitmentsTest, AnAreaIsFoundByTheWordsOfItsHeadingsInEitherLangu
   EXPECT_TRUE(InArea(quoted, "air"));
   EXPECT_TRUE(InArea(quoted, "defence"));
   EXPECT_FALSE(InArea(quoted, "oalition"));
+
+  // A section numbered in roman numerals (PART II) is found by its number as typed.
+  Commitment in_part;
+  in_part.area.section = "part_II";
+  for (const char* typed : {"2", "II", "ii", "Part II", "part_II"}) {
+    EXPECT_TRUE(InArea(in_part, typed)) << typed;
+  }
+  for (const char* typed : {"3", "I", "iii", "22"}) EXPECT_FALSE(InArea(in_part, typed)) << typed;
 }
 
 }  // namespace

@@ -21,9 +21,10 @@ const std::string kCorpus = std::string(TREATY_SOURCE_DIR) + "/tests/data/corpus
 
 class CorpusCommitmentsTest : public test::TempFolderTest {
  protected:
-  // The proposed commitments of the corpus text `file` (English), as a package whose other party
-  // is `party` (an agreement.json party) and Ukraine.
-  std::vector<Commitment> Extract(const std::string& file, const json& party) {
+  // The proposed commitments of the corpus text `file` (English, laid out as `layout`), as a
+  // package whose other party is `party` (an agreement.json party) and Ukraine.
+  std::vector<Commitment> Extract(const std::string& file, const json& party,
+                                  const std::string& layout = "paragraph-per-line") {
     std::filesystem::copy_file(kCorpus + file, folder_ / "en.txt");
     const json metadata = {{"id", "corpus"},
                            {"title", "Agreement on Security Cooperation and Long-Term Support"},
@@ -35,7 +36,7 @@ class CorpusCommitmentsTest : public test::TempFolderTest {
                            {"texts",
                             {{{"language", "en"},
                               {"file", "en.txt"},
-                              {"layout", "paragraph-per-line"},
+                              {"layout", layout},
                               {"source", "tests/data/corpus/" + file}}}}};
     std::ofstream(folder_ / "agreement.json") << metadata.dump(2);
     Result<AgreementCommitments> read = ExtractAgreementCommitments(folder_.string());
@@ -60,6 +61,28 @@ TEST_F(CorpusCommitmentsTest, BelgiumPledgesItsMoneyToUkraine) {
   EXPECT_EQ(c->sentence_class, SentenceClass::kCommitment);
   EXPECT_EQ(c->strength, Strength::kWill);
   EXPECT_EQ(c->obligors, Names{"BE"});
+  EXPECT_EQ(c->beneficiary, "UA");
+}
+
+// A text divided into Parts has them as its sections, for the area filter; a possessive that
+// begins the subject names who promises.
+TEST_F(CorpusCommitmentsTest, BelgiumsPartsAreItsSectionsAndItsPossessiveNamesTheObligor) {
+  const std::vector<Commitment> all = Extract("belgium-ukraine-2024-05-28.en.txt",
+                                              {{"code", "BE"}, {"name", "Kingdom of Belgium"}});
+  const Commitment* c =
+      Quoting(all, "Belgium’s commitment to support the reconstruction of Ukraine will continue");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->area.section, "part_II");
+  EXPECT_EQ(c->obligors, Names{"BE"});
+}
+
+TEST_F(CorpusCommitmentsTest, NorwaysHeadlinePledgeIsNorways) {
+  const std::vector<Commitment> all =
+      Extract("norway-ukraine-2024-05-31.en.txt", {{"code", "NO"}, {"name", "Kingdom of Norway"}},
+              "pdf-text-layer");
+  const Commitment* c = Quoting(all, "Norway’s military support will amount to at least NOK 13.5");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->obligors, Names{"NO"});
   EXPECT_EQ(c->beneficiary, "UA");
 }
 

@@ -38,7 +38,10 @@ void CollectProvisions(const Node& node, Provision context, std::vector<Provisio
   if (node.type == NodeType::kPreamble || node.type == NodeType::kConclusions ||
       node.type == NodeType::kTitle)
     context.operative = false;
-  if (node.type == NodeType::kSection && context.section.empty()) context.section = node.eid;
+  // The section is the outermost numbered division: a text in Parts is divided by them.
+  const bool division = node.type == NodeType::kPart || node.type == NodeType::kChapter ||
+                        node.type == NodeType::kArticle || node.type == NodeType::kSection;
+  if (division && context.section.empty()) context.section = node.eid;
   if (document::IsHeadingContainer(node.type) && !node.heading.empty())
     context.headings.push_back(node.heading);
   if (!SentencesOf(node).empty()) {

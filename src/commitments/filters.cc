@@ -1,8 +1,10 @@
 #include "commitments/filters.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
+#include "text/list_label.h"
 #include "text/search_words.h"
 #include "text/utf8.h"
 
@@ -26,12 +28,33 @@ bool StartsAWordOf(const std::string& folded_heading, const std::string& folded_
   return false;
 }
 
+// The number of a section eId ("sec_2", "part_II", "chp_IV"), roman numerals read as arabic, or
+// of what a reader types for one ("2", "II", "ii", "Part II"); 0 when it names none.
+int SectionNumber(std::string_view text) {
+  if (const size_t cut = text.find_last_of("_ "); cut != std::string_view::npos) {
+    text.remove_prefix(cut + 1);
+  }
+  if (text.empty()) return 0;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return text.size() <= 3 ? std::stoi(std::string(text)) : 0;
+  }
+  std::string upper(text);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text::LatinRomanValue(upper);
+}
+
 }  // namespace
 
 bool InArea(const Commitment& c, std::string_view area) {
   if (area.empty()) return true;
   const std::string wanted(area);
   if (c.area.section == "sec_" + wanted || c.id == wanted || c.id.starts_with(wanted + "__")) {
+    return true;
+  }
+  // A section by its number, as the text numbers it or not: "2" and "II" are part_II.
+  if (const int number = SectionNumber(wanted); number > 0 &&
+                                                wanted.find("__") == std::string::npos &&
+                                                number == SectionNumber(c.area.section)) {
     return true;
   }
   const std::string folded_words = text::FoldForSearch(wanted);

@@ -59,23 +59,6 @@ int RomanDigitValue(char c) {
   }
 }
 
-int LatinRomanValue(std::string_view s) {
-  if (s.empty() || s.size() > 7) return 0;
-  int total = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    int v = RomanDigitValue(s[i]);
-    int next = i + 1 < s.size() ? RomanDigitValue(s[i + 1]) : 0;
-    total += v < next ? -v : v;
-  }
-  // Reject malformed numerals such as "IIII" or "VX" by writing the value back.
-  static constexpr std::array<std::string_view, 10> kUnits = {"",  "I",  "II",  "III",  "IV",
-                                                              "V", "VI", "VII", "VIII", "IX"};
-  static constexpr std::array<std::string_view, 6> kTens = {"", "X", "XX", "XXX", "XL", "L"};
-  if (total <= 0 || total > 50) return 0;
-  std::string canonical = std::string(kTens[total / 10]) + std::string(kUnits[total % 10]);
-  return canonical == s ? total : 0;
-}
-
 // Reads a roman numeral (upper case, look-alikes allowed) at `pos`; returns its Latin spelling.
 std::string ReadRoman(std::string_view text, size_t& pos) {
   std::string latin;
@@ -291,6 +274,23 @@ std::optional<ListLabel> ParseRoman(std::string_view text) {
 }
 
 }  // namespace
+
+int LatinRomanValue(std::string_view s) {
+  if (s.empty() || s.size() > 7) return 0;
+  int total = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    int v = RomanDigitValue(s[i]);
+    int next = i + 1 < s.size() ? RomanDigitValue(s[i + 1]) : 0;
+    total += v < next ? -v : v;
+  }
+  // Reject malformed numerals such as "IIII" or "VX" by writing the value back.
+  static constexpr std::array<std::string_view, 10> kUnits = {"",  "I",  "II",  "III",  "IV",
+                                                              "V", "VI", "VII", "VIII", "IX"};
+  static constexpr std::array<std::string_view, 6> kTens = {"", "X", "XX", "XXX", "XL", "L"};
+  if (total <= 0 || total > 50) return 0;
+  std::string canonical = std::string(kTens[total / 10]) + std::string(kUnits[total % 10]);
+  return canonical == s ? total : 0;
+}
 
 std::optional<ListLabel> ParseListLabel(std::string_view text) {
   if (text.empty()) return std::nullopt;

@@ -31,6 +31,10 @@ struct ListLabel {
   size_t length = 0;       // bytes of the label and the space after it
 };
 
+// The value of an upper-case roman numeral in its canonical spelling ("IV", not "IIII"), 1 to 50;
+// 0 for anything else.
+int LatinRomanValue(std::string_view s);
+
 // Parses a label at the start of `text` (NFC, single-spaced). A label must be followed by a space
 // or end the text; an arabic number must not be followed by a lower-case word ("2024. gada",
 // "12. jūlija" are dates, not labels).
