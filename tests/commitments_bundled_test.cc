@@ -136,7 +136,7 @@ TEST_F(BundledCommitmentsTest, MillionDronesWithTheUnitedKingdom) {
   EXPECT_NE(QuoteIn(c, "en").find("together with the United Kingdom"), std::string::npos);
 }
 
-TEST_F(BundledCommitmentsTest, NatoCapTotalAndAnnualContributionsAreTwoRecords) {
+TEST_F(BundledCommitmentsTest, NatoCapTotalIsAStatementAndTheAnnualContributionsAPromise) {
   const json& total = Get("sec_2__hcontainer_1__para_5__sent_2__part_1");
   const json& annual = Get("sec_2__hcontainer_1__para_5__sent_2__part_2");
   EXPECT_EQ(TargetOf(total, "money"), json({{"amount", 3300000}, {"currency", "EUR"}}));
@@ -144,6 +144,9 @@ TEST_F(BundledCommitmentsTest, NatoCapTotalAndAnnualContributionsAreTwoRecords) 
   EXPECT_EQ(TargetOf(annual, "years"), json({2024, 2025}));
   EXPECT_EQ(TargetOf(annual, "recurrence"), "P1Y");
   EXPECT_EQ(annual["strength"], "endeavours");
+  EXPECT_EQ(annual["class"], "commitment");
+  // "Total contributions … amount to EUR 3.3 million": what has been contributed, not a promise.
+  EXPECT_EQ(total["class"], "statement");
   EXPECT_EQ(total["review"], "split");
 }
 

@@ -22,10 +22,10 @@ namespace {
 constexpr char kIatiSchema[] =
     TREATY_SOURCE_DIR "/tests/data/schemas/iati-2.03/iati-activities-schema.xsd";
 constexpr char kPackage[] = TREATY_SOURCE_DIR "/data/agreements/lv-ua-2024";
-constexpr char kMilitary2024[] = "sec_2__hcontainer_1__para_2__sent_2";      // EUR 112 M in 2024
-constexpr char kCapacity[] = "sec_2__hcontainer_1__para_5__sent_2__part_1";  // EUR 3.3 M
-constexpr char kGdpShare[] = "sec_2__hcontainer_1__para_2__sent_1";          // 0.25 % of GDP
-constexpr char kChernihiv[] = "sec_3__hcontainer_16__para_2__sent_2";        // EUR 15 M
+constexpr char kMilitary2024[] = "sec_2__hcontainer_1__para_2__sent_2";     // EUR 112 M in 2024
+constexpr char kNatoCap[] = "sec_2__hcontainer_1__para_5__sent_2__part_2";  // EUR 2 M a year
+constexpr char kGdpShare[] = "sec_2__hcontainer_1__para_2__sent_1";         // 0.25 % of GDP
+constexpr char kChernihiv[] = "sec_3__hcontainer_16__para_2__sent_2";       // EUR 15 M
 
 std::map<std::string, pugi::xml_node> ActivitiesById(const pugi::xml_document& xml) {
   std::map<std::string, pugi::xml_node> activities;
@@ -61,7 +61,7 @@ class ExportIati : public ::testing::Test {
   // Every event type, with and without amounts, serving the financial commitments and others.
   static std::vector<LedgerEntry> Entries() {
     nlohmann::json shared = test::Money("disbursement", kMilitary2024, 50000000, "Shared payment");
-    shared["commitments"] = {kMilitary2024, kCapacity};
+    shared["commitments"] = {kMilitary2024, kNatoCap};
     nlohmann::json delivery = test::Money("delivery", kMilitary2024, 2000000000, "Drones");
     delivery.update({{"quantity", 5000}, {"unit", "drone"}, {"item", "FPV combat drone"}});
     nlohmann::json goods_pledge = test::Money("pledge", kMilitary2024, 0, "Drones pledged");
@@ -134,7 +134,7 @@ TEST_F(ExportIati, HasOneActivityPerFinancialCommitment) {
     }
   }
   EXPECT_EQ(activities.size(), financial);
-  for (const char* id : {kMilitary2024, kCapacity, kGdpShare, kChernihiv}) {
+  for (const char* id : {kMilitary2024, kNatoCap, kGdpShare, kChernihiv}) {
     EXPECT_TRUE(activities.contains(id)) << id;
   }
   const pugi::xml_node military = activities.at(kMilitary2024);
@@ -156,7 +156,7 @@ TEST_F(ExportIati, HasOneTransactionPerLinkedEventWithAnAmount) {
   EXPECT_EQ(TransactionTypes(activities.at(kMilitary2024)),
             (std::vector<std::string>{"12", "2", "3", "4"}));
   // The payment that serves two commitments is in both; the retracted one is in neither.
-  EXPECT_EQ(TransactionTypes(activities.at(kCapacity)), (std::vector<std::string>{"3"}));
+  EXPECT_EQ(TransactionTypes(activities.at(kNatoCap)), (std::vector<std::string>{"3"}));
   EXPECT_EQ(TransactionTypes(activities.at(kChernihiv)), (std::vector<std::string>{"4"}));
   EXPECT_TRUE(TransactionTypes(activities.at(kGdpShare)).empty());
 
@@ -192,9 +192,11 @@ TEST_F(ExportIati, ActivityStatusAndDatesFollowThePlannedPeriod) {
   EXPECT_STREQ(activities.at(kGdpShare).child("activity-status").attribute("code").value(), "2");
   EXPECT_EQ(dates(activities.at(kGdpShare)),
             (std::map<std::string, std::string>{{"1", "2024-01-01"}, {"3", "2026-12-31"}}));
-  // No period in the text: planned from entry into force, never past its end.
-  EXPECT_STREQ(activities.at(kCapacity).child("activity-status").attribute("code").value(), "2");
-  EXPECT_EQ(dates(activities.at(kCapacity))["1"], "2024-04-11");
+  // "in 2024 and 2025", begun by the payment it shares: under way.
+  EXPECT_STREQ(activities.at(kNatoCap).child("activity-status").attribute("code").value(), "2");
+  EXPECT_EQ(dates(activities.at(kNatoCap)),
+            (std::map<std::string, std::string>{
+                {"1", "2024-01-01"}, {"2", "2024-06-01"}, {"3", "2025-12-31"}}));
   // Before its period: pipeline.
   Result<std::string> early =
       WriteIatiActivities(*agreement_, *keys_, {}, At("2023-12-31T12:00:00Z"));

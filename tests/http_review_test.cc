@@ -11,7 +11,7 @@ namespace treaty::test {
 namespace {
 
 // Split by the review file into parts that no entry of the file decides on, so that the decisions
-// made here contradict none of the file's.
+// made here contradict none of the file's. This part is a statement: the total reached.
 constexpr const char* kCommitment = "sec_2__hcontainer_1__para_5__sent_2__part_1";
 const std::string kReviews = std::string("/api/v1/commitments/") + kCommitment + "/reviews";
 
@@ -140,11 +140,11 @@ TEST_F(HttpReviewTest, AMergeIntoNoSentenceOfTheTextIsRefusedNamingInto) {
 TEST_F(HttpReviewTest, ACorrectionTakesItsFromValueFromTheCommitmentAndExportsAsAReviewFile) {
   http::HttpResponse made =
       Send("POST", kReviews, "vera",
-           R"({"decision":"correct","field":"strength","to":"commits","note":"\"will\" binds"})");
+           R"({"decision":"correct","field":"class","to":"commitment","note":"a promise"})");
   ASSERT_EQ(made.status, 201) << made.body;
   const nlohmann::json entry = nlohmann::json::parse(made.body)["review"]["entry"];
-  EXPECT_EQ(entry["from"], "will");
-  EXPECT_EQ(entry["to"], "commits");
+  EXPECT_EQ(entry["from"], "statement");
+  EXPECT_EQ(entry["to"], "commitment");
 
   http::HttpResponse lines = Send("GET", "/api/v1/reviews?format=jsonl", "rita");
   ASSERT_EQ(lines.status, 200);
@@ -155,7 +155,7 @@ TEST_F(HttpReviewTest, ACorrectionTakesItsFromValueFromTheCommitmentAndExportsAs
   ASSERT_TRUE(read.ok()) << read.error().ToString();
   ASSERT_FALSE(read.value().empty());
   EXPECT_EQ(read.value().back().decision, "correct");
-  EXPECT_EQ(read.value().back().to, "commits");
+  EXPECT_EQ(read.value().back().to, "commitment");
   EXPECT_EQ(Send("GET", "/api/v1/reviews?format=xml", "rita").status, 400);
 }
 
