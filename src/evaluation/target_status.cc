@@ -1,5 +1,6 @@
 #include "evaluation/target_status.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,12 +75,17 @@ std::vector<Span> SpansOf(const TargetRule& rule) {
   return {Span{rule.years.front(), rule.years.back()}};
 }
 
-// The status of a span with `achieved` against `target` (nullopt: not yet measurable) on `at`. A
-// span without years runs as long as the Agreement is in force, to `last_day_in_force`.
+// The last day of a span: its last year's end, or the Agreement's last day in force when that is
+// earlier (a span without years runs as long as the Agreement is in force).
+Date SpanEnd(const Span& span, Date last_day_in_force) {
+  return span.open_ended() ? last_day_in_force : std::min(LastDay(span.last), last_day_in_force);
+}
+
+// The status of a span with `achieved` against `target` (nullopt: not yet measurable) on `at`.
 std::string SpanStatus(const Span& span, std::optional<int64_t> target, int64_t achieved, Date at,
                        Date last_day_in_force) {
   if (!span.open_ended() && at < FirstDay(span.first)) return "upcoming";
-  const bool running = at <= (span.open_ended() ? last_day_in_force : LastDay(span.last));
+  const bool running = at <= SpanEnd(span, last_day_in_force);
   if (!target) return running ? "in_progress" : "not_yet_measurable";
   if (achieved >= *target) return "met";
   return running ? "in_progress" : "missed";
@@ -193,9 +199,11 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
       for (int year = span.first; year <= span.last; ++year) not_owed.push_back(year);
       continue;
     }
-    // An amount for no year is owed while the Agreement is in force: what came after does not
-    // count towards it.
-    const Date through = span.open_ended() ? std::min(at, lifecycle.last_day_in_force) : at;
+    // An amount for no year is owed while the Agreement is in force, and so is one for years the
+    // Agreement ended within: what came after its last day in force does not count towards it.
+    const Date span_end = SpanEnd(span, lifecycle.last_day_in_force);
+    const bool cut = !span.open_ended() && span_end < LastDay(span.last);
+    const Date through = span.open_ended() || cut ? std::min(at, span_end) : at;
     FlowSums sums = SumFlows(facts, FlowQuery{ScopeOf(rule),
                                               currency,
                                               "",
@@ -248,6 +256,14 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                              lifecycle.last_day_in_force.ToString()),
                  {}});
     }
+    if (cut) {
+      status.reasons.push_back(Reason{
+          rule.source,
+          fmt::format("the Agreement's last day in force, {}, comes before the end of {}: what "
+                      "was {} by then is measured against the whole target, not a part of it",
+                      span_end.ToString(), YearsLabel(span.first, span.last), rule.options.measure),
+          {}});
+    }
     statuses.push_back(span_status);
     period["status"] = span_status;
     period["target_minor_units"] = target ? json(*target) : json(nullptr);
@@ -287,14 +303,16 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                     MoneyText(achieved, currency),
                     target ? MoneyText(*target, currency) : "not yet measurable", span_status));
     if (!span.open_ended()) {
-      Deadline deadline{fmt::format("target-{}-{}", rule.commitment_id, span.last),
-                        LastDay(span.last),
-                        std::nullopt,
-                        fmt::format("End of {} for {}", YearsLabel(span.first, span.last),
-                                    gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of
-                                        : MoneyText(rule.money.minor_units, currency)),
-                        rule.source,
-                        {}};
+      Deadline deadline{
+          fmt::format("target-{}-{}", rule.commitment_id, span.last),
+          span_end,
+          std::nullopt,
+          fmt::format("{} of {} for {}", cut ? "The Agreement's last day in force, within" : "End",
+                      YearsLabel(span.first, span.last),
+                      gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of
+                          : MoneyText(rule.money.minor_units, currency)),
+          rule.source,
+          {}};
       outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
       outcome.calendar.push_back(deadline);
     }
