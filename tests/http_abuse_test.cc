@@ -91,6 +91,13 @@ TEST_F(HttpAbuseTest, PathTraversalAndUnknownRoutes) {
   EXPECT_EQ(Send("GET", "/nowhere").status, 404);
   EXPECT_EQ(Send("GET", "/api/v1/nowhere").status, 404);
   EXPECT_EQ(Send("DELETE", "/api/v1/events").status, 405);
+  // A path that cannot be decoded is refused in the form of what it asked for: a page or JSON.
+  const http::HttpResponse page = Send("GET", "/ledger%00");
+  EXPECT_EQ(page.status, 400);
+  EXPECT_TRUE(page.content_type.starts_with("text/html")) << page.content_type;
+  const http::HttpResponse api = Send("GET", "/api/v1/events%00");
+  EXPECT_EQ(api.status, 400);
+  EXPECT_TRUE(api.content_type.starts_with("application/json")) << api.content_type;
 }
 
 TEST_F(HttpAbuseTest, MarkupInDescriptionsIsEscapedEverywhere) {
@@ -129,6 +136,18 @@ TEST_F(HttpAbuseTest, MissingOrWrongTokenIs401AndWrongRoleIs403) {
             403);
   EXPECT_EQ(TreeSize(), size);
   EXPECT_EQ(Send("GET", "/api/v1/users", "ada").body.find("mallory"), std::string::npos);
+  // An account refused names the member at fault, as an invalid event does.
+  for (const auto& [body, path] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"name":"mallory","role":"reader"})", "password"},
+           {R"({"name":"mallory","password":"short","role":"reader"})", "password"},
+           {R"({"name":"mallory","password":"0123456789","role":"boss"})", "role"},
+           {R"({"password":"0123456789","role":"reader"})", "name"}}) {
+    const http::HttpResponse refused = Send("POST", "/api/v1/users", "ada", body);
+    EXPECT_EQ(refused.status, 422) << body;
+    const nlohmann::json error = nlohmann::json::parse(refused.body)["error"];
+    ASSERT_TRUE(error.contains("fields")) << refused.body;
+    EXPECT_EQ(error["fields"][0]["path"], path) << refused.body;
+  }
 }
 
 // Signs in with the cookie, then a write without the CSRF token is refused, with it accepted.

@@ -274,7 +274,7 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
        "currency=EUR&classification=public",
        "Commitments: at least one commitment id for disbursement"},
       {common + "&amount=1500&currency=EUR&classification=public&evidence=decision.pdf",
-       "Evidence: "},
+       "Evidence: a reference that is not an http(s) URL needs the document&#39;s SHA-256"},
       // A field sent twice is refused, not read as its first value.
       {common + "&amount=1500&currency=EUR&classification=public&classification=restricted",
        "Classification: given more than once"},

@@ -412,6 +412,9 @@ TEST_F(HttpRoutesTest, SearchFindsTheTextsOrSaysTheyAreNotIndexed) {
   const http::HttpResponse found = Send("GET", "/api/v1/search?q=drones");
   ASSERT_EQ(found.status, 200) << found.body;
   EXPECT_FALSE(nlohmann::json::parse(found.body)["hits"].empty()) << found.body;
+  const http::HttpResponse no_words = Send("GET", "/api/v1/search");
+  EXPECT_EQ(no_words.status, 400);
+  EXPECT_NE(no_words.body.find("q: required"), std::string::npos) << no_words.body;
 
   const std::filesystem::path bare = *folder_ / "bare";
   std::filesystem::create_directories(bare);

@@ -223,18 +223,27 @@ void AddAccountRoutes(Router& router, Site& site) {
   router.Add({"POST", "/api/v1/users", Access::kAdmin, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return BodyErrorResponse(body.error());
+                for (const char* member : {"name", "password"}) {
+                  if (!body.value().contains(member) || !body.value()[member].is_string()) {
+                    return FieldErrorResponse(422, member, "required, a string");
+                  }
+                }
                 const std::optional<Role> role = ParseRole(StringMember(body.value(), "role"));
                 if (!role) {
-                  return ErrorResponse(422, "role: one of reader, recorder, reviewer, admin");
+                  return FieldErrorResponse(422, "role",
+                                            "one of reader, recorder, reviewer, admin");
                 }
                 const std::string institution = StringMember(body.value(), "institution");
                 if (!institution.empty() && site.keys().FindInstitution(institution) == nullptr) {
-                  return ErrorResponse(422, "institution: not in the keys file");
+                  return FieldErrorResponse(422, "institution", "not in the keys file");
                 }
                 Result<User> user = site.accounts().AddUser(StringMember(body.value(), "name"),
                                                             StringMember(body.value(), "password"),
                                                             *role, institution);
-                if (!user.ok()) return ErrorResponse(422, user.error().ToString());
+                // AddUser names the member at fault as the error's place.
+                if (!user.ok()) {
+                  return FieldErrorResponse(422, user.error().where, user.error().message);
+                }
                 return JsonResponse(UserJson(user.value()), 201);
               }});
   // A token is made by a person signed in with a session: a token cannot make another, which

@@ -134,6 +134,7 @@ void AddAgreementRoutes(Router& router, Site& site) {
   router.Add({"GET", "/api/v1/search", Access::kPublic, [&site](RequestContext& context) {
                 auto query = context.request.Query();
                 store::SearchQuery search;
+                if (query["q"].empty()) return ErrorResponse(400, "q: required, the words to find");
                 search.text = query["q"];
                 search.agreement_id = site.agreement_id();
                 search.kind = query["kind"];

@@ -167,7 +167,8 @@ HttpResponse Application::Handle(const HttpRequest& request) {
   if (request.body.size() > kMaxBodyBytes) {
     response = ErrorResponse(413, "the body is larger than 1 MiB");
   } else if (!IsCleanPath(path)) {
-    response = Problem(nullptr, path, 400, "bad request path");
+    // A path that does not decode (a NUL byte) is empty: the target says page or API.
+    response = Problem(nullptr, path.empty() ? request.target : path, 400, "bad request path");
   } else if (const std::string repeated = RepeatedQueryName(request.target); !repeated.empty()) {
     response = Problem(nullptr, path, 400, repeated + ": given more than once");
   } else {

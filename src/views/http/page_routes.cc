@@ -754,7 +754,6 @@ std::string FormLabel(const std::string& column) {
                                                              {"currency", "Currency"},
                                                              {"description", "Description"},
                                                              {"evidence_reference", "Evidence"},
-                                                             {"evidence_sha256", "Evidence"},
                                                              {"evidence", "Evidence"},
                                                              {"classification", "Classification"}};
   const auto label = kLabels.find(column);
@@ -799,7 +798,12 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   const ledger::ValidationContext validation = site.EventContext(*context.user);
   ledger::FlatEvent flat = ledger::ParseFlatEvent(columns, validation);
   for (const ledger::FlatError& error : flat.errors) {
-    errors.push_back(FormLabel(error.column) + ": " + error.message);
+    // The form has no field for a hash: say what it can take instead of the column's rule.
+    errors.push_back(error.column == "evidence_sha256"
+                         ? "Evidence: a reference that is not an http(s) URL needs the "
+                           "document's SHA-256, which this form does not take: give the "
+                           "document's URL, or record it with `treaty record --evidence-file`"
+                         : FormLabel(error.column) + ": " + error.message);
   }
   if (!errors.empty()) return RecordForm(site, context, form, errors, 422);
   // The flat reader derives the idempotency key; the recording derives it again from the input.
