@@ -20,9 +20,13 @@ check "parse akn" run 0 parse "$en" --format akn
 cp "$work/out" "$work/en.akn.xml"
 check "akn valid against the OASIS schema" valid_akn "$work/en.akn.xml"
 check "akn names the language" grep -q 'FRBRlanguage language="eng"' "$work/en.akn.xml"
+check "akn dates the work by the text's signing clause" \
+  grep -q '<FRBRdate date="2024-04-11" name="signature"' "$work/en.akn.xml"
 check "parse lv akn" run 0 parse "$lv" --format akn --lang lv
 cp "$work/out" "$work/lv.akn.xml"
 check "lv akn valid" valid_akn "$work/lv.akn.xml"
+check "lv akn dated by \"Vienošanās ir parakstīta\"" \
+  grep -q '<FRBRdate date="2024-04-11" name="signature"' "$work/lv.akn.xml"
 
 for f in "$root"/tests/data/corpus/*.txt "$root"/tests/data/synthetic/*.txt; do
   check "corpus akn $(basename "$f")" run 0 parse "$f" --format akn

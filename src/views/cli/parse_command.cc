@@ -1,6 +1,9 @@
 #include <memory>
 
 #include "document/parser.h"
+#include "grammar/expressions.h"
+#include "grammar/signature_date.h"
+#include "text/source_reader.h"
 #include "views/cli/commands.h"
 #include "views/cli/outline_text.h"
 #include "views/cli/subcommands.h"
@@ -9,21 +12,42 @@
 
 namespace treaty::views {
 
+namespace {
+
+// The file read to its tree; for Akoma Ntoso also to its expressions, since the work's date is the
+// signature's.
+Result<grammar::ExtractedText> Read(const ParseOptions& options) {
+  Result<std::string> bytes = text::ReadFile(options.file);
+  if (!bytes.ok()) return bytes.error();
+  if (options.format == "akn") {
+    return grammar::ExtractFromBytes(bytes.value(), options.file, options.language);
+  }
+  Result<document::Document> doc =
+      document::ParseBytes(bytes.value(), options.file, options.language);
+  if (!doc.ok()) return doc.error();
+  return grammar::ExtractedText{std::move(doc).value(), {}};
+}
+
+}  // namespace
+
 int RunParse(const ParseOptions& options, std::ostream& out, std::ostream& err) {
-  Result<document::Document> doc = document::ParseFile(options.file, options.language);
-  if (!doc.ok()) {
-    err << "treaty parse: " << doc.error().ToString() << "\n";
+  Result<grammar::ExtractedText> read = Read(options);
+  if (!read.ok()) {
+    err << "treaty parse: " << read.error().ToString() << "\n";
     return kExitBadInput;
   }
-  for (const std::string& warning : doc.value().warnings) {
+  const document::Document& doc = read.value().doc;
+  for (const std::string& warning : doc.warnings) {
     err << "treaty parse: warning: " << options.file << ": " << warning << "\n";
   }
   if (options.format == "json") {
-    out << DocumentJson(doc.value()).dump(2) << "\n";
+    out << DocumentJson(doc).dump(2) << "\n";
   } else if (options.format == "akn") {
-    out << WriteAkomaNtoso(doc.value(), AknOptions{});
+    AknOptions akn;
+    akn.date = grammar::SignatureDateOf(read.value());
+    out << WriteAkomaNtoso(doc, akn);
   } else {
-    out << OutlineText(doc.value());
+    out << OutlineText(doc);
   }
   return kExitOk;
 }
