@@ -487,11 +487,12 @@ Grammar EnglishGrammar() {
                    }});
 
   // --- counts --------------------------------------------------------------------------------
-  // "800,000 artillery shells", "4,000 Ukrainian soldiers": a word saying what kind between the
-  // number and the noun.
+  // "800,000 artillery shells", "4,000 Ukrainian soldiers", "two further packages": a word saying
+  // what kind, or how many more, between the number and the noun.
   rules.push_back({"en.count.amount_modifier_unit",
                    {Expr(Kind::kNumeral),
-                    Word({"artillery", "ammunition", "armoured", "armored", "combat", "ukrainian"}),
+                    Word({"artillery", "ammunition", "armoured", "armored", "combat", "ukrainian",
+                          "further", "additional", "new", "military", "medical"}),
                     Sense(Sense::kCountUnit)},
                    [](const Parts& p) {
                      return std::optional<Value>(MakeCount(NumberOf(p[0]), MeaningCode(p[2])));

@@ -39,8 +39,8 @@ void AddEnglishLexicon(Lexicon& lexicon) {
   lexicon.Add({"day", "days"}, {Sense::kTimeUnit, 0, "D"});
   lexicon.Add({"hour", "hours"}, {Sense::kTimeUnit, 0, "H"});
 
-  // Things a treaty counts. Not "tank" or "aircraft": "Leopard 2 tanks" and "ASC 890 aircraft"
-  // are names.
+  // Things a treaty counts. Not "tank", "aircraft" or "hospital": "Leopard 2 tanks", "ASC 890
+  // aircraft" and "ROLE 2 field hospitals" are names.
   const std::pair<std::vector<std::string_view>, std::string_view> counted[] = {
       {{"drone", "drones"}, "drone"},
       {{"round", "rounds"}, "round"},
@@ -53,6 +53,10 @@ void AddEnglishLexicon(Lexicon& lexicon) {
       {{"person", "persons", "people"}, "person"},
       {{"child", "children"}, "child"},
       {{"student", "students"}, "student"},
+      {{"citizen", "citizens"}, "citizen"},
+      {{"truckload", "truckloads"}, "truckload"},
+      {{"vessel", "vessels"}, "vessel"},
+      {{"generator", "generators"}, "generator"},
   };
   for (const auto& [forms, unit] : counted) {
     lexicon.Add(forms, {Sense::kCountUnit, 0, std::string(unit)});
