@@ -237,6 +237,8 @@ TEST_F(BundledCommitmentsTest, AnAreaIsFoundByTheWordsOfItsHeadingsInEitherLangu
   EXPECT_EQ(SectionsInArea(all, "non-military"), (std::set<std::string>{"sec_3"}));
   EXPECT_EQ(SectionsInArea(all, "NEMILITĀRĀ"), (std::set<std::string>{"sec_3"}));
   EXPECT_EQ(SectionsInArea(all, "3"), (std::set<std::string>{"sec_3"}));
+  EXPECT_TRUE(SectionsInArea(all, "hcontainer_1").empty()) << "an eId segment is no section";
+  EXPECT_TRUE(SectionsInArea(all, "para_6").empty());
   EXPECT_TRUE(SectionsInArea(all, "ilitary").empty()) << "words are matched from their start";
   const auto in_area = [&](const std::string& id, std::string_view area) {
     const auto c =
@@ -257,10 +259,13 @@ TEST_F(BundledCommitmentsTest, AnAreaIsFoundByTheWordsOfItsHeadingsInEitherLangu
   // A section numbered in roman numerals (PART II) is found by its number as typed.
   Commitment in_part;
   in_part.area.section = "part_II";
-  for (const char* typed : {"2", "II", "ii", "Part II", "part_II"}) {
+  for (const char* typed : {"2", "II", "ii", "Part II", "part_II", "section 2"}) {
     EXPECT_TRUE(InArea(in_part, typed)) << typed;
   }
-  for (const char* typed : {"3", "I", "iii", "22"}) EXPECT_FALSE(InArea(in_part, typed)) << typed;
+  // Only a division's word may come before the number: not another eId's or a heading's.
+  for (const char* typed : {"3", "I", "iii", "22", "hcontainer_2", "para_2", "Annex II"}) {
+    EXPECT_FALSE(InArea(in_part, typed)) << typed;
+  }
 }
 
 }  // namespace

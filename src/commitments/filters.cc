@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 
 #include "text/list_label.h"
@@ -28,10 +29,16 @@ bool StartsAWordOf(const std::string& folded_heading, const std::string& folded_
   return false;
 }
 
-// The number of a section eId ("sec_2", "part_II", "chp_IV"), roman numerals read as arabic, or
-// of what a reader types for one ("2", "II", "ii", "Part II"); 0 when it names none.
+// The number of a section eId ("sec_2", "part_II", "chp_IV", "art_6"), roman numerals read as
+// arabic, or of what a reader types for one ("2", "II", "ii", "Part II", "section 2"); 0 when it
+// names none.
 int SectionNumber(std::string_view text) {
-  if (const size_t cut = text.find_last_of("_ "); cut != std::string_view::npos) {
+  if (const size_t cut = text.find_first_of("_ "); cut != std::string_view::npos) {
+    std::string division(text.substr(0, cut));
+    for (char& c : division) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::set<std::string> kDivisions = {"sec",     "section", "part",   "chp",
+                                                     "chapter", "art",     "article"};
+    if (!kDivisions.contains(division)) return 0;
     text.remove_prefix(cut + 1);
   }
   if (text.empty()) return 0;
@@ -52,9 +59,8 @@ bool InArea(const Commitment& c, std::string_view area) {
     return true;
   }
   // A section by its number, as the text numbers it or not: "2" and "II" are part_II.
-  if (const int number = SectionNumber(wanted); number > 0 &&
-                                                wanted.find("__") == std::string::npos &&
-                                                number == SectionNumber(c.area.section)) {
+  if (const int number = SectionNumber(wanted);
+      number > 0 && number == SectionNumber(c.area.section)) {
     return true;
   }
   const std::string folded_words = text::FoldForSearch(wanted);

@@ -147,7 +147,7 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
                     "show what the review changes, which of its entries no longer match and which "
                     "commitments are unreviewed; exit 1 unless all is reviewed and matches");
   command->add_option("--area", options->area,
-                      "section number (2), eId prefix or words of a heading");
+                      "section number (2, II, Part II), eId prefix or words of a heading");
   command->add_option("--obligor", options->obligor, "a party's code (LV, UA) or both");
   command->add_option("--strength", options->strength, "strength")
       ->check(CLI::IsMember({"commits", "will", "continues", "endeavours", "considers", "may"}));
