@@ -110,7 +110,16 @@ INSTANTIATE_TEST_SUITE_P(
         SentenceCase{L::kEnglish, "Latvia will continue bolstering Ukraine’s resilience.",
                      SC::kCommitment, S::kContinues, kLv, "bolster"},
         SentenceCase{L::kEnglish, "Support for Ukraine’s reforms will be provided by Latvia.",
-                     SC::kCommitment, S::kWill, kLv, "provide"}));
+                     SC::kCommitment, S::kWill, kLv, "provide"},
+        SentenceCase{L::kEnglish, "Latvia’s support will provide Ukraine with aircraft.",
+                     SC::kCommitment, S::kWill, kLv, "provide"},
+        // Only what a party gives names it: needs and memberships are no one's promise.
+        SentenceCase{L::kEnglish,
+                     "Ukraine’s needs for demining will continue for decades to come.",
+                     SC::kCommitment,
+                     S::kContinues,
+                     {},
+                     "continue"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Latvian, SentenceClassTest,
@@ -135,6 +144,15 @@ INSTANTIATE_TEST_SUITE_P(
         // A capitalised noun that ends like a future verb is not one.
         SentenceCase{
             L::kLatvian, "Vienošanās ir spēkā desmit gadus.", SC::kContext, S::kNone, {}, ""}));
+
+// A possessive never names whom a promise serves: the other mentions do, or the default.
+TEST(SentenceBeneficiaryTest, APossessiveIsNoBeneficiary) {
+  SentenceAnalysis analysis =
+      AnalyzeSentence("The Participants will support Ukraine’s reforms.", L::kEnglish,
+                      EnglishCues(), LatviaAndUkraine(L::kEnglish), true);
+  EXPECT_EQ(analysis.obligors, kBoth);
+  EXPECT_EQ(analysis.beneficiary, "both");
+}
 
 TEST(SentenceConditionTest, HedgesAreConditionsInBothLanguages) {
   SentenceAnalysis en =

@@ -54,6 +54,9 @@ struct CueTable {
   std::vector<PartyCue> state_names;
   // Words that join two parties' names into one mention of both: "and" ("Belgium and Ukraine").
   std::vector<std::string_view> party_conjunctions;
+  // Nouns of what a party gives, which a party's possessive before them makes that party the one
+  // who acts ("Norway’s military support will amount to"); English only, as are possessives.
+  std::vector<std::string_view> given_by_possessor;
   // Lower-case words of a form of state ("kingdom", "republic"), which a party's short name
   // leaves out ("Kingdom of Belgium" → "Belgium"): see ShortNamesOf.
   std::vector<std::string_view> state_forms;

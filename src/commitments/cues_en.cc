@@ -169,6 +169,9 @@ CueTable MakeEnglishCues() {
       {"ukraine", "UA"},
   };
   t.party_conjunctions = {"and"};
+  t.given_by_possessor = {"support",     "contribution", "contributions", "commitment",
+                          "commitments", "assistance",   "aid",           "funding",
+                          "financing",   "help",         "package",       "packages"};
   t.state_forms = {"republic",  "kingdom",    "grand",         "duchy", "principality",
                    "federal",   "democratic", "commonwealth",  "state", "confederation",
                    "socialist", "federation", "constitutional"};

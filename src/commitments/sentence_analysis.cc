@@ -414,6 +414,15 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
   const Mention* subject = nullptr;
   for (const Mention& m : mentions)
     if (m.subject && !m.possessive && m.first < pivot) subject = &m;
+  // A possessive names who acts where it begins the subject and what it governs is given
+  // ("Norway’s military support will"): before a subject after the verb, which it outranks.
+  if (!subject && !mentions.empty() && mentions.front().possessive) {
+    const Mention& m = mentions.front();
+    bool gives = false;
+    for (size_t i = m.end; i < std::min(m.end + 3, pivot) && !gives; ++i)
+      gives = Contains(cues.given_by_possessor, r.tokens[i].lower);
+    if (m.subject && m.first < pivot && gives) subject = &m;
+  }
   if (!subject)
     for (const Mention& m : mentions)
       if (m.subject && !m.possessive && m.first >= pivot) {
@@ -421,16 +430,13 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
         break;
       }
   // A passive or prepositional phrase names the obligor where no subject does ("by Latvia",
-  // "on the Latvian side"), and so does a possessive that begins the subject ("Norway’s military
-  // support will").
+  // "on the Latvian side").
   if (!subject)
-    for (const Mention& m : mentions) {
-      const bool begins_subject = m.subject && m.first < pivot && &m == &mentions.front();
-      if (!r.in_condition[m.first] && (!m.possessive || begins_subject)) {
+    for (const Mention& m : mentions)
+      if (!r.in_condition[m.first] && !m.possessive) {
         subject = &m;
         break;
       }
-    }
   if (subject) out.obligors = subject->parties;
   for (const Mention& m : mentions) {
     if (m.first < cue_end.value_or(0) || &m == subject || m.possessive) continue;
