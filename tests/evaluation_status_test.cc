@@ -393,6 +393,21 @@ TEST(EvaluationStatus, OnlyTheObligorsOwnActsCountTowardsATarget) {
       << c.at("reasons").dump(2);
 }
 
+// sec_2__hcontainer_1__para_2: "including military training": a training's cost is provided, and
+// the reason says how much of the figure it is, since the same cost paid as a disbursement too
+// would count twice.
+TEST(EvaluationStatus, ATrainingsCostIsProvidedAndNamed) {
+  json training = Disbursement(2, "LV", 25000);
+  training.update({{"type", "training"}, {"quantity", 40}, {"unit", "person"}});
+  const json events = {Disbursement(1, "LV", 100000), training};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-12-31");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
+  EXPECT_EQ(c.at("/progress/periods/0/achieved_minor_units"_json_pointer), 125000);
+  EXPECT_TRUE(HasFinding(c, "EUR 250 of it is the cost recorded on trainings"))
+      << c.at("reasons").dump(2);
+}
+
 // The reason counts and cites the events that make up the figure measured, and says what the
 // others (a pledge) come to, instead of counting them among the figure's events.
 TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {

@@ -278,6 +278,14 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                     at.ToString(), MoneyText(achieved, currency), EventsText(sums.measured_events),
                     ScopeWords(rule), OtherMeasuresText(sums, rule.options.measure, currency)),
         sums.measured_latest});
+    if (rule.options.measure == "provided" && sums.training_cost > 0) {
+      status.reasons.push_back(Reason{
+          rule.source,
+          fmt::format("{} of it is the cost recorded on trainings: a cost also recorded as a "
+                      "disbursement counts twice",
+                      MoneyText(sums.training_cost, currency)),
+          {}});
+    }
     if (sums.other_participant_events > 0) {
       status.reasons.push_back(OtherParticipantsReason(
           rule, sums,
