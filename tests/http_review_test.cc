@@ -185,7 +185,9 @@ TEST_F(HttpReviewTest, ADecisionContradictingTheReviewFileIs409) {
        {R"({"decision":"reject","note":"not a promise"})", R"({"decision":"accept"})"}) {
     const http::HttpResponse refused = Send("POST", reviews, "vera", body);
     EXPECT_EQ(refused.status, 409) << body << " → " << refused.body;
-    EXPECT_NE(refused.body.find("commitments.review.jsonl:2)"), std::string::npos) << refused.body;
+    EXPECT_NE(refused.body.find("(see commitments.review.jsonl:2)"), std::string::npos)
+        << refused.body;
+    EXPECT_EQ(refused.body.find(TREATY_SOURCE_DIR), std::string::npos) << "no server path";
   }
   EXPECT_EQ(StoredReviews(), stored);
 }

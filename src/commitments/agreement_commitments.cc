@@ -65,6 +65,7 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
   }
   out.reviewed = outcome.value().reviewed;
   out.review = std::move(outcome).value();
+  out.review_entries = std::move(entries).value();
   return out;
 }
 

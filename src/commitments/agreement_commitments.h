@@ -21,8 +21,9 @@ struct AgreementCommitments {
   std::vector<Commitment> proposed;              // what extraction gives, one per sentence
   // `proposed` with the review applied; `proposed` itself when there is no review file.
   std::vector<Commitment> reviewed;
-  std::string review_file;              // the file read, or empty
-  std::optional<ReviewOutcome> review;  // present when a review file was read
+  std::string review_file;                  // the file read, or empty
+  std::vector<ReviewEntry> review_entries;  // its entries, in file order
+  std::optional<ReviewOutcome> review;      // present when a review file was read
 };
 
 // Whether review entries that no longer match the texts are an error (kStrict) or reported in

@@ -83,7 +83,9 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   }
   entry.file = "review";
   entry.line = entries.empty() ? 1 : entries.back().line + 1;
-  std::vector<const commitments::ReviewEntry*> all = site.FileReviews(commitment.id);
+  const std::vector<commitments::ReviewEntry> in_file = site.FileReviews(commitment.id);
+  std::vector<const commitments::ReviewEntry*> all;
+  for (const commitments::ReviewEntry& file_entry : in_file) all.push_back(&file_entry);
   for (const commitments::ReviewEntry& stored_entry : entries) all.push_back(&stored_entry);
   all.push_back(&entry);
   std::vector<std::string> conflicts;

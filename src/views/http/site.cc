@@ -29,12 +29,6 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   for (const document::Party& party : site->agreement_.package.parties) {
     site->participants_.push_back(party.code);
   }
-  if (!site->agreement_.review_file.empty()) {
-    Result<std::vector<commitments::ReviewEntry>> entries =
-        commitments::ReadReviewFile(site->agreement_.review_file);
-    if (!entries.ok()) return entries.error();
-    site->file_reviews_ = std::move(entries).value();
-  }
 
   Result<std::string> keys_text = text::ReadFile(o.keys_file);
   if (!keys_text.ok()) return keys_text.error();
@@ -81,10 +75,13 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   return site;
 }
 
-std::vector<const commitments::ReviewEntry*> Site::FileReviews(const std::string& id) const {
-  std::vector<const commitments::ReviewEntry*> entries;
-  for (const commitments::ReviewEntry& entry : file_reviews_) {
-    if (entry.id == id) entries.push_back(&entry);
+std::vector<commitments::ReviewEntry> Site::FileReviews(const std::string& id) const {
+  std::vector<commitments::ReviewEntry> entries;
+  for (const commitments::ReviewEntry& entry : agreement_.review_entries) {
+    if (entry.id != id) continue;
+    entries.push_back(entry);
+    // Named as the package names it: a reviewer is not shown the server's folders.
+    entries.back().file = std::filesystem::path(entry.file).filename().string();
   }
   return entries;
 }

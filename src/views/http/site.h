@@ -55,8 +55,9 @@ class Site {
   const commitments::Commitment* FindCommitment(const std::string& id) const;
   // Whether `id` is a reviewed commitment's, which events may name.
   bool IsCommitmentId(const std::string& id) const { return commitment_ids_.contains(id); }
-  // The entries of the package's review file about `id`, in file order (none without a file).
-  std::vector<const commitments::ReviewEntry*> FileReviews(const std::string& id) const;
+  // The entries of the package's review file about `id`, in file order (none without a file),
+  // each naming the file by its name alone.
+  std::vector<commitments::ReviewEntry> FileReviews(const std::string& id) const;
   // The document of `language` ("en", "lv"), or nullptr.
   const document::Document* FindDocument(const std::string& language) const;
   // The signing key of `institution`, or nullptr when this server holds none.
@@ -80,7 +81,6 @@ class Site {
   commitments::AgreementCommitments agreement_;
   std::map<std::string, const commitments::Commitment*> commitments_by_id_;
   std::set<std::string> commitment_ids_;
-  std::vector<commitments::ReviewEntry> file_reviews_;
   ledger::KeysFile keys_;
   std::vector<std::string> participants_;
   std::map<std::string, ledger::PrivateKey> signing_keys_;
