@@ -580,6 +580,22 @@ TEST(EvaluationStatus, ACalendarShowsTheDeadlinesARetractionTookAwayAsCancelled)
                            [&](const DeadlineStatus& d) {
                              return d.deadline.key == "termination-effective";
                            }));
+
+  // A termination notice amended into an extension notice takes its end away too.
+  json replacement = notice;
+  replacement.erase("id");
+  replacement["subtype"] = "extension";
+  replacement["description"] = "notice of extension";
+  const json amend = {{"id", "00000000-0000-7000-8000-0000000000a5"},
+                      {"type", "correction"},
+                      {"corrects", notice.at("id")},
+                      {"action", "amend"},
+                      {"replacement", replacement}};
+  Result<AgreementStatus> amended =
+      Evaluate(BundledRules(), json::array({request, notice, amend}), at);
+  ASSERT_TRUE(amended.ok()) << amended.error().ToString();
+  const std::string changed = StatusCalendar(amended.value(), stamp);
+  EXPECT_NE(VEvent(changed, effective).find("STATUS:CANCELLED"), std::string::npos) << changed;
 }
 
 // sec_6__para_7 after sec_6__para_2: a termination given after an agreed extension takes away

@@ -178,7 +178,12 @@ Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventConte
     fact.named_institution = content.named_institution;
     fact.commitments = content.commitments;
     fact.corrected_by = corrected_by;
-    superseded_.erase({content.type, id});
+    // A fact back in another subtype (a termination notice amended into an extension) set other
+    // deadlines: the one taken away stays superseded.
+    if (auto before = superseded_.find({content.type, id});
+        before != superseded_.end() && before->second.subtype == content.subtype) {
+      superseded_.erase(before);
+    }
     facts_[content.type][id] = std::move(fact);
   }
   if (IsDecisionType(content.type) && date.ok()) decisions_[id] = date.value();

@@ -146,7 +146,7 @@ class LedgerFacts {
   void Refresh();
 
   // Whether a correction took away a fact the rules read (withdrew it, or amended it into another
-  // type), so that deadlines it set may have gone.
+  // type or subtype), so that deadlines it set may have gone.
   bool HasSupersededFacts() const { return !superseded_.empty(); }
   // The facts, meetings and decisions, and no flows, for evaluating the deadlines other facts
   // would set: only the facts `keep` accepts, and with `superseded`, each fact a correction took
@@ -169,7 +169,8 @@ class LedgerFacts {
   std::map<std::string, Date> decisions_;
   std::map<std::string, std::map<Date, DayMeetings>> meetings_;
   std::map<SeriesKey, FlowSeries> series_;
-  // Facts that corrections took away and that are not back under their type, by type and id.
+  // Facts that corrections took away and that are not back under their type and subtype, by type
+  // and id.
   std::map<std::pair<ledger::EventType, std::string>, EventFact> superseded_;
   // The latest content of each corrected event (absent: withdrawn), with its corrections.
   std::unordered_map<std::string, std::optional<ledger::EventContent>> corrected_;
