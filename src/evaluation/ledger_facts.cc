@@ -219,22 +219,23 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
   Apply(id, content, -1);
 }
 
-LedgerFacts LedgerFacts::FactsView(bool superseded,
-                                   const std::function<bool(const EventFact&)>& keep) const {
+LedgerFacts LedgerFacts::FactsOnly(const std::function<bool(const EventFact&)>& keep) const {
   LedgerFacts view(agreement_, audience_, categories_);
   view.tree_size_ = tree_size_;
   view.events_ = events_;
-  auto add = [&](const EventFact& fact) {
-    if (keep(fact)) view.facts_[fact.type][fact.id] = fact;
-  };
   for (const auto& [type, of_type] : facts_) {
-    for (const auto& [id, fact] : of_type) add(fact);
-  }
-  if (superseded) {
-    for (const auto& [key, fact] : superseded_) add(fact);
+    for (const auto& [id, fact] : of_type) {
+      if (keep(fact)) view.facts_[type][id] = fact;
+    }
   }
   view.decisions_ = decisions_;
   view.meetings_ = meetings_;
+  return view;
+}
+
+LedgerFacts LedgerFacts::FactsBeforeCorrections() const {
+  LedgerFacts view = FactsOnly([](const EventFact&) { return true; });
+  for (const auto& [key, fact] : superseded_) view.facts_[key.first][key.second] = fact;
   return view;
 }
 

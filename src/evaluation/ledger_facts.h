@@ -148,10 +148,12 @@ class LedgerFacts {
   // Whether a correction took away a fact the rules read (withdrew it, or amended it into another
   // type or subtype), so that deadlines it set may have gone.
   bool HasSupersededFacts() const { return !superseded_.empty(); }
-  // The facts, meetings and decisions, and no flows, for evaluating the deadlines other facts
-  // would set: only the facts `keep` accepts, and with `superseded`, each fact a correction took
-  // away put back in its last content (the deadlines the calendar held before the corrections).
-  LedgerFacts FactsView(bool superseded, const std::function<bool(const EventFact&)>& keep) const;
+  // The facts `keep` accepts, the meetings and the decisions, and no flows: for evaluating the
+  // deadlines other facts would set (sums of flows set none).
+  LedgerFacts FactsOnly(const std::function<bool(const EventFact&)>& keep) const;
+  // FactsOnly of every fact, with each fact a correction took away put back in its last content:
+  // the deadlines the calendar held before the corrections.
+  LedgerFacts FactsBeforeCorrections() const;
 
  private:
   Result<bool> Fold(const ledger::Event& event, const EventLookup& lookup);

@@ -176,7 +176,7 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
     LifecycleFacts untermined = external;
     std::erase_if(untermined.notices,
                   [](const Notice& notice) { return notice.kind == NoticeKind::kTermination; });
-    const LedgerFacts view = facts.FactsView(false, [](const EventFact& fact) {
+    const LedgerFacts view = facts.FactsOnly([](const EventFact& fact) {
       return fact.type != ledger::EventType::kNotice || fact.subtype != "termination";
     });
     Result<AgreementStatus> before = Evaluate(rules, view, at, untermined);
@@ -185,8 +185,7 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
   // A correction that withdraws a fact (a consultation request, a notice) takes away the
   // deadlines it set (docs/ledger-format.md §9.2): those evaluated with it put back.
   if (facts.HasSupersededFacts()) {
-    Result<AgreementStatus> before =
-        Evaluate(rules, facts.FactsView(true, [](const EventFact&) { return true; }), at, external);
+    Result<AgreementStatus> before = Evaluate(rules, facts.FactsBeforeCorrections(), at, external);
     if (before.ok()) cancel_gone(before.value());
   }
   return status;
