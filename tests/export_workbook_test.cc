@@ -79,18 +79,22 @@ TEST(ExportWorkbook, EventsHaveTypedCellsAFrozenHeaderAndAnAutofilter) {
             std::string::npos);
 }
 
-// A spreadsheet's number keeps 15 significant digits: a larger amount is its exact decimal text.
-TEST(ExportWorkbook, AnAmountANumberCannotHoldIsExactText) {
+// A spreadsheet's number keeps 15 significant digits: a larger amount stays a number, for sums,
+// and carries its exact decimal in a comment; trailing zeros are not digits it loses.
+TEST(ExportWorkbook, AnAmountANumberCannotHoldCarriesItsExactDecimal) {
   const std::vector<ledger::StoredEvent> events = {
       test::Stored(test::Money("disbursement", kCommitment, 9007199254740991, "Huge"), 0),
-      test::Stored(test::Money("disbursement", kCommitment, 999999999999999, "Largest"), 1)};
+      test::Stored(test::Money("disbursement", kCommitment, 1000000000000000, "Round"), 1)};
   Result<std::string> workbook = WriteWorkbook(FoldedEntries(events).value(), Commitments(), {});
   ASSERT_TRUE(workbook.ok()) << workbook.error().ToString();
   const std::map<std::string, std::string> files = test::ZipEntries(workbook.value());
-  EXPECT_NE(files.at("xl/sharedStrings.xml").find("<t>90071992547409.91</t>"), std::string::npos)
-      << files.at("xl/sharedStrings.xml");
-  EXPECT_NE(files.at("xl/worksheets/sheet1.xml").find("><v>9999999999999.99</v></c>"),
-            std::string::npos);
+  const std::string& sheet = files.at("xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("><v>90071992547409.91</v></c>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("><v>10000000000000</v></c>"), std::string::npos) << sheet;
+  ASSERT_TRUE(files.contains("xl/comments1.xml"));
+  const std::string& comments = files.at("xl/comments1.xml");
+  EXPECT_NE(comments.find("exact: 90071992547409.91"), std::string::npos) << comments;
+  EXPECT_EQ(comments.find("exact: 10000000000000"), std::string::npos) << comments;
 }
 
 // "_x0041_" in a cell would be read back as "A".

@@ -48,6 +48,17 @@ bool ToDatetime(const std::string& text, CellKind kind, lxw_datetime& datetime) 
 }
 
 // Writes cells, keeping the first error libxlsxwriter reports.
+// Whether a spreadsheet's number (a double, shown to 15 significant digits) holds the decimal
+// `text` exactly: at most 15 digits from its first non-zero digit to its last.
+bool FitsANumberCell(const std::string& text) {
+  const size_t first = text.find_first_of("123456789");
+  if (first == std::string::npos) return true;
+  const size_t last = text.find_last_of("123456789");
+  return std::count_if(text.begin() + static_cast<std::ptrdiff_t>(first),
+                       text.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                       [](char c) { return c >= '0' && c <= '9'; }) <= 15;
+}
+
 class Sheet {
  public:
   Sheet(lxw_workbook* workbook, const char* name)
@@ -60,6 +71,14 @@ class Sheet {
   }
   void Number(lxw_row_t row, lxw_col_t col, double number, lxw_format* format) {
     Check(worksheet_write_number(sheet_, row, col, number, format), row);
+  }
+  // A number cell for the decimal `text`: sums, sorting and filters read it. One a spreadsheet's
+  // number cannot hold exactly also carries the exact decimal in a comment.
+  void Decimal(lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {
+    Number(row, col, std::strtod(text.c_str(), nullptr), format);
+    if (!FitsANumberCell(text)) {
+      Check(worksheet_write_comment(sheet_, row, col, ("exact: " + text).c_str()), row);
+    }
   }
   void Datetime(lxw_row_t row, lxw_col_t col, lxw_datetime& datetime, lxw_format* format) {
     Check(worksheet_write_datetime(sheet_, row, col, &datetime, format), row);
@@ -136,15 +155,6 @@ double ColumnWidth(const EventColumn& column) {
   return 16;
 }
 
-// Whether a spreadsheet's number (a double, shown to 15 significant digits) holds the decimal
-// `text` exactly: at most 15 significant digits.
-bool FitsANumberCell(const std::string& text) {
-  const size_t first = text.find_first_not_of("-0.");
-  if (first == std::string::npos) return true;
-  return std::count_if(text.begin() + static_cast<std::ptrdiff_t>(first), text.end(),
-                       [](char c) { return c >= '0' && c <= '9'; }) <= 15;
-}
-
 void WriteEvents(Sheet& sheet, const std::vector<LedgerEntry>& entries, const Formats& formats,
                  AmountFormats& amounts) {
   const std::vector<EventColumn>& columns = EventColumns();
@@ -165,15 +175,10 @@ void WriteEvents(Sheet& sheet, const std::vector<LedgerEntry>& entries, const Fo
       if (cell.empty()) continue;
       switch (columns[i].kind) {
         case CellKind::kInteger:
-          sheet.Number(row, col, std::strtod(cell.c_str(), nullptr), nullptr);
+          sheet.Decimal(row, col, cell, nullptr);
           break;
         case CellKind::kAmount:
-          // A larger amount would lose its last digits: it is written as its exact decimal text.
-          if (FitsANumberCell(cell)) {
-            sheet.Number(row, col, std::strtod(cell.c_str(), nullptr), amounts.For(cells[i + 1]));
-          } else {
-            sheet.Text(row, col, cell);
-          }
+          sheet.Decimal(row, col, cell, amounts.For(cells[i + 1]));
           break;
         case CellKind::kDate:
         case CellKind::kTimestamp:
