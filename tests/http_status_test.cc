@@ -132,6 +132,10 @@ TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
   // An `end` alone ends a page of up to 100 leaves.
   EXPECT_NE(Send("GET", "/ledger?end=3").body.find("Leaves 0 to 2 of 103"), std::string::npos);
   EXPECT_NE(Send("GET", "/ledger?end=103").body.find("Leaves 3 to 102 of 103"), std::string::npos);
+  EXPECT_NE(Send("GET", "/ledger?end=500").body.find("Leaves 3 to 102 of 103"), std::string::npos);
+  const http::HttpResponse none = Send("GET", "/ledger?end=0");
+  EXPECT_EQ(none.status, 400);
+  EXPECT_NE(none.body.find("end: a leaf index of 1 or more"), std::string::npos) << none.body;
   // A notice about a leaf another page holds links to that page instead of pointing below.
   const std::string leaf_0 =
       nlohmann::json::parse(Send("GET", "/api/v1/events?limit=1").body)["events"][0]["id"];

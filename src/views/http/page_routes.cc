@@ -604,16 +604,20 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   // One page of leaves [begin, end), the latest by default; readers see the public events among
   // them. A page before one that does not start at a multiple of the page size ends where that
   // one begins (`end`), so that going back never shows a leaf twice.
-  // An `end` alone ends the page: it begins up to a page's worth of leaves before.
+  // An `end` alone ends the page, at most at the ledger's last leaf: it begins up to a page's worth
+  // of leaves before.
   int64_t begin = std::max<int64_t>(0, size - kLedgerPageLeaves);
+  int64_t end = query["end"].empty() ? 0 : std::stoll(query["end"]);
   if (!query["begin"].empty()) {
     begin = std::stoll(query["begin"]);
   } else if (!query["end"].empty()) {
-    begin = std::max<int64_t>(0, std::stoll(query["end"]) - kLedgerPageLeaves);
+    end = std::min(end, size);
+    if (end < 1) return ProblemPage(400, "end: a leaf index of 1 or more, within the ledger");
+    begin = std::max<int64_t>(0, end - kLedgerPageLeaves);
   } else if (already_leaf && *already_leaf < begin) {
     begin = *already_leaf / kLedgerPageLeaves * kLedgerPageLeaves;
   }
-  const int64_t end = query["end"].empty() ? begin + kLedgerPageLeaves : std::stoll(query["end"]);
+  if (query["end"].empty()) end = begin + kLedgerPageLeaves;
   if (end <= begin || end > begin + kLedgerPageLeaves) {
     return ProblemPage(
         400, fmt::format("end: after begin and at most {} leaves after it", kLedgerPageLeaves));
