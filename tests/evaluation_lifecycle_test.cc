@@ -150,5 +150,40 @@ TEST(Sec6LifeCycle, FindingsNameTheNoticeAndItsDates) {
   EXPECT_TRUE(found);
 }
 
+// The overview's sentence follows the state: before entry into force, in force (in the first
+// term and after an extension), after expiry.
+TEST(Sec6LifeCycle, TheSummarySaysWhereTheAgreementStands) {
+  struct Case {
+    const char* facts;
+    const char* at;
+    const char* says;
+  };
+  for (const Case& c : {
+           Case{"{}", "2024-04-10",
+                "Comes into force on 2024-04-11; term 1 would end on 2034-04-11, and an "
+                "extension could be agreed in writing by 2033-10-11."},
+           Case{"{}", "2025-01-01",
+                "In force from 2024-04-11; term 1 ends on 2034-04-11; an extension can be "
+                "agreed in writing by 2033-10-11."},
+           Case{R"({"notices": [
+                  {"event": "a", "kind": "extension", "from": "LV", "to": "UA", "date": "2030-01-01"},
+                  {"event": "b", "kind": "extension", "from": "UA", "to": "LV", "date": "2030-02-01"}]})",
+                "2030-03-01",
+                "In force from 2024-04-11; extended in writing, term 2 ends on 2044-04-11; a "
+                "further extension can be agreed in writing by 2043-10-11."},
+           Case{"{}", "2034-04-12",
+                "Was in force from 2024-04-11 to 2034-04-11, when term 1 ended."},
+       }) {
+    Result<LifecycleParameters> parameters = LifecycleParametersFromJson(BaseParameters());
+    ASSERT_TRUE(parameters.ok()) << parameters.error().ToString();
+    Result<LifecycleFacts> facts = LifecycleFactsFromJson(json::parse(c.facts));
+    ASSERT_TRUE(facts.ok()) << facts.error().ToString();
+    Result<Lifecycle> lifecycle =
+        EvaluateLifecycle(parameters.value(), facts.value(), ParseDate(c.at).value());
+    ASSERT_TRUE(lifecycle.ok()) << lifecycle.error().ToString();
+    EXPECT_EQ(LifecycleSummary(lifecycle.value()), c.says) << c.at;
+  }
+}
+
 }  // namespace
 }  // namespace treaty::evaluation

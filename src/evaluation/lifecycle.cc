@@ -192,8 +192,9 @@ std::string LifecycleSummary(const Lifecycle& lifecycle) {
           from, term_end, deadline);
     case LifecycleState::kInForce:
       return fmt::format(
-          "In force from {}; term {} ends on {}; an extension {} by {}.", from,
-          lifecycle.term_number, term_end,
+          "In force from {}; {} {} ends on {}; {} extension {} by {}.", from,
+          lifecycle.term_number == 1 ? "term" : "extended in writing, term", lifecycle.term_number,
+          term_end, lifecycle.term_number == 1 ? "an" : "a further",
           lifecycle.extension_possible ? "can be agreed in writing" : "could have been agreed",
           deadline);
     case LifecycleState::kTerminationPending:
@@ -372,11 +373,16 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
       for (const Notice* other : known) {
         if (other->kind != NoticeKind::kTermination || other == &notice) continue;
         reason(parameters.termination_notice.source,
-               fmt::format("{} also gave notice of termination on {}: it would take effect on "
-                           "{}, but the Agreement ends first, on {}",
-                           other->from, other->date.ToString(),
-                           TerminationBy(parameters, other).effective.ToString(),
-                           termination->effective.ToString()),
+               other->date > termination->effective
+                   ? fmt::format("{} gave notice of termination on {}, after the Agreement "
+                                 "ended on {}: it has no effect",
+                                 other->from, other->date.ToString(),
+                                 termination->effective.ToString())
+                   : fmt::format("{} also gave notice of termination on {}: it would take "
+                                 "effect on {}, but the Agreement ends first, on {}",
+                                 other->from, other->date.ToString(),
+                                 TerminationBy(parameters, other).effective.ToString(),
+                                 termination->effective.ToString()),
                {other->event_id, notice.event_id});
       }
     } else {
