@@ -408,6 +408,26 @@ TEST(EvaluationStatus, ATrainingsCostIsProvidedAndNamed) {
       << c.at("reasons").dump(2);
 }
 
+// sec_6__para_7: a span of years a termination cuts is measured to the last day in force against
+// the whole target, and the reason says so.
+TEST(EvaluationStatus, ACutSpanSaysItIsMeasuredAgainstTheWholeTarget) {
+  const json notice = {{"id", "00000000-0000-7000-8000-000000000001"},
+                       {"type", "notice"},
+                       {"subtype", "termination"},
+                       {"participant", "LV"},
+                       {"date", "2026-03-01"},
+                       {"commitments", {"sec_6__para_7__sent_1"}},
+                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), json::array({notice}), "2026-12-06");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), "sec_3__hcontainer_16__para_2__sent_2");
+  EXPECT_TRUE(HasFinding(c,
+                         "the Agreement's last day in force, 2026-09-01, comes before the end of "
+                         "2024–2026: what was allocated by then is measured against the whole "
+                         "target, not a part of it"))
+      << c.at("reasons").dump(2);
+}
+
 // The reason counts and cites the events that make up the figure measured, and says what the
 // others (a pledge) come to, instead of counting them among the figure's events.
 TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {

@@ -787,9 +787,12 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   if (!form["type"].empty() &&
       std::find(kFormTypes.begin(), kFormTypes.end(), form["type"]) == kFormTypes.end()) {
     errors.push_back(
-        fmt::format("Type: this form records {}; record a {} with `treaty record` "
-                    "or the API",
-                    fmt::join(kFormTypes, ", "), form["type"]));
+        ledger::EventTypeFromName(form["type"])
+            ? fmt::format("Type: this form records {}; record a {} with `treaty record` or the "
+                          "API",
+                          fmt::join(kFormTypes, ", "), form["type"])
+            : fmt::format("Type: no event type \"{}\"; this form records {}", form["type"],
+                          fmt::join(kFormTypes, ", ")));
   }
   if (!errors.empty()) return RecordForm(site, context, form, errors, 422);
   std::map<std::string, std::string> columns;
