@@ -67,13 +67,16 @@ struct SignInOutcome {
   std::string message;
   std::optional<User> user;
   NewSession session;
-  std::string log_detail;  // why a 500 failed (HttpResponse::log_detail)
+  std::string log_detail;               // why a 500 failed (HttpResponse::log_detail)
+  std::chrono::seconds retry_after{0};  // 429: how long to wait
 
   // `response` refusing this sign-in, for the request log and, when rate limited, with how long
   // to wait (RFC 9110 §10.2.3), on the form as in the API.
   HttpResponse Refusal(HttpResponse response) const {
     response.log_detail = log_detail;
-    if (status == 429) response.headers.emplace_back("Retry-After", "900");
+    if (status == 429) {
+      response.headers.emplace_back("Retry-After", std::to_string(retry_after.count()));
+    }
     return response;
   }
 };
@@ -106,7 +109,14 @@ SignInOutcome SignIn(Site& site, const HttpRequest& request, const std::string& 
   const std::string by_remote = "remote:" + request.remote;
   const std::string by_name = "user:" + StoredName(name);
   if (!limiter.Allowed(by_remote) || !limiter.Allowed(by_name)) {
-    return {429, "too many failed sign-ins; wait 15 minutes", std::nullopt, {}, ""};
+    const std::chrono::seconds wait = limiter.window();
+    return {429,
+            fmt::format("too many failed sign-ins; wait {} minutes",
+                        std::chrono::ceil<std::chrono::minutes>(wait).count()),
+            std::nullopt,
+            {},
+            "",
+            wait};
   }
   Result<std::optional<User>> user = site.accounts().CheckPassword(name, password);
   if (!user.ok()) {

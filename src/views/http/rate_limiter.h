@@ -25,6 +25,8 @@ class RateLimiter {
   void RecordFailure(const std::string& key);
   // Forgets the failures of `key` (a successful sign-in).
   void Reset(const std::string& key);
+  // How long a refused key waits at most.
+  std::chrono::seconds window() const { return window_; }
 
  private:
   void Prune(std::deque<Clock::time_point>& times, Clock::time_point now) const;
