@@ -61,6 +61,17 @@ Result<ledger::Event> EventFromCase(json object) {
   return parsed.event;
 }
 
+// sec_6__para_7: LV's written notice of termination given on `date`, as a case event.
+json TerminationNotice(const std::string& id, const std::string& date) {
+  return {{"id", id},
+          {"type", "notice"},
+          {"subtype", "termination"},
+          {"participant", "LV"},
+          {"date", date},
+          {"commitments", {"sec_6__para_7__sent_1"}},
+          {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+}
+
 Result<AgreementStatus> Evaluate(const AgreementRules& rules, const json& events,
                                  const std::string& at, Audience audience = Audience::kAll) {
   LedgerFacts facts(rules.agreement, audience, rules.categories);
@@ -318,14 +329,8 @@ TEST(EvaluationStatus, ANoticeWithNoCounterpartyIsAnError) {
 // A year beyond the evaluation's is refused when an event is recorded; one already stored is
 // evaluated, not an error that would stop every status.
 TEST(EvaluationStatus, AnEffectiveDateBeyond2200IsRefusedOnInputAndEvaluatedWhenStored) {
-  const json notice = {{"id", "n1"},
-                       {"type", "notice"},
-                       {"subtype", "termination"},
-                       {"participant", "LV"},
-                       {"date", "2025-01-10"},
-                       {"effective_date", "2300-01-01"},
-                       {"commitments", {"sec_6__para_7__sent_1"}},
-                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  json notice = TerminationNotice("n1", "2025-01-10");
+  notice["effective_date"] = "2300-01-01";
   Result<ledger::Event> refused = EventFromCase(notice);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(
@@ -411,13 +416,7 @@ TEST(EvaluationStatus, ATrainingsCostIsProvidedAndNamed) {
 // sec_6__para_7: a span of years a termination cuts is measured to the last day in force against
 // the whole target, and the reason says so.
 TEST(EvaluationStatus, ACutSpanSaysItIsMeasuredAgainstTheWholeTarget) {
-  const json notice = {{"id", "00000000-0000-7000-8000-000000000001"},
-                       {"type", "notice"},
-                       {"subtype", "termination"},
-                       {"participant", "LV"},
-                       {"date", "2026-03-01"},
-                       {"commitments", {"sec_6__para_7__sent_1"}},
-                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  const json notice = TerminationNotice("00000000-0000-7000-8000-000000000001", "2026-03-01");
   Result<AgreementStatus> status = Evaluate(BundledRules(), json::array({notice}), "2026-12-06");
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   const json c = Commitment(StatusJson(status.value()), "sec_3__hcontainer_16__para_2__sent_2");
@@ -503,13 +502,7 @@ std::string VEvent(const std::string& stream, const std::string& uid) {
 // sec_6__para_7: a termination ends the term early; the deadlines of the full term that a
 // calendar imported before stay in it as cancelled, not as due.
 TEST(EvaluationStatus, ACalendarShowsTheDeadlinesATerminationTookAwayAsCancelled) {
-  const json notice = {{"id", "00000000-0000-7000-8000-000000000001"},
-                       {"type", "notice"},
-                       {"subtype", "termination"},
-                       {"participant", "LV"},
-                       {"date", "2026-03-10"},
-                       {"commitments", {"sec_6__para_7__sent_1"}},
-                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  const json notice = TerminationNotice("00000000-0000-7000-8000-000000000001", "2026-03-10");
   Result<AgreementStatus> status = Evaluate(BundledRules(), json::array({notice}), "2026-12-04");
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   const std::string stream =
@@ -559,13 +552,7 @@ TEST(EvaluationStatus, ACalendarShowsTheDeadlinesARetractionTookAwayAsCancelled)
                         {"participant", "LV"},
                         {"date", "2026-03-01"},
                         {"occurred_at", "2026-03-01T10:00:00Z"}};
-  const json notice = {{"id", "00000000-0000-7000-8000-0000000000a2"},
-                       {"type", "notice"},
-                       {"subtype", "termination"},
-                       {"participant", "LV"},
-                       {"date", "2026-03-10"},
-                       {"commitments", {"sec_6__para_7__sent_1"}},
-                       {"evidence", {{{"reference", "https://example.lv/notice"}}}}};
+  const json notice = TerminationNotice("00000000-0000-7000-8000-0000000000a2", "2026-03-10");
   auto retraction = [](const json& original, const char* id) {
     return json{
         {"id", id}, {"type", "correction"}, {"corrects", original.at("id")}, {"action", "retract"}};

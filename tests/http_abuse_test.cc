@@ -225,13 +225,8 @@ TEST_F(HttpAbuseTest, AThousandFailedSignInsAreRateLimited) {
   EXPECT_EQ(refused.status, 429);
   EXPECT_EQ(Header(refused, "Retry-After"), "900");
   // The sign-in form says how long to wait as the API does.
-  http::HttpRequest form;
-  form.method = "POST";
-  form.target = "/signin";
-  form.remote = "198.51.100.1";
-  form.headers["content-type"] = "application/x-www-form-urlencoded";
-  form.body = "name=ada&password=ada-password";
-  const http::HttpResponse page = app_->Handle(form);
+  const http::HttpResponse page =
+      app_->Handle(FormPost("/signin", "198.51.100.1", "name=ada&password=ada-password"));
   EXPECT_EQ(page.status, 429);
   EXPECT_EQ(Header(page, "Retry-After"), "900");
   EXPECT_NE(page.body.find("wait 15 minutes"), std::string::npos);

@@ -119,12 +119,10 @@ TEST_F(HttpSignInTest, ASignInFormOfTheWrongShapeIsRefusedAndNoFailedAttempt) {
       EXPECT_FALSE(SetsSession(response));
     }
   }
-  http::HttpRequest request;
-  request.method = "POST";
-  request.target = "/signin";
-  request.remote = "127.0.0.10";
+  http::HttpRequest request =
+      FormPost("/signin", "127.0.0.10", "name=rita&password=rita-password&next=%2F");
+  // The media type is read in any case and with parameters.
   request.headers["content-type"] = "Application/X-WWW-Form-Urlencoded; charset=UTF-8";
-  request.body = "name=rita&password=rita-password&next=%2F";
   const http::HttpResponse signed_in = app_->Handle(request);
   EXPECT_EQ(signed_in.status, 303) << signed_in.body;
   EXPECT_TRUE(SetsSession(signed_in));

@@ -103,6 +103,18 @@ class HttpTest : public ::testing::Test {
     return app_->Handle(request);
   }
 
+  // A POST of an HTML form's fields (`body`, URL-encoded) from `remote`.
+  static http::HttpRequest FormPost(const std::string& target, const std::string& remote,
+                                    const std::string& body) {
+    http::HttpRequest request;
+    request.method = "POST";
+    request.target = target;
+    request.remote = remote;
+    request.headers["content-type"] = "application/x-www-form-urlencoded";
+    request.body = body;
+    return request;
+  }
+
   // The request log's last line, as JSON.
   static nlohmann::json LastLogLine() {
     const std::string text = log_->str();
