@@ -427,6 +427,20 @@ TEST(EvaluationStatus, ACutSpanSaysItIsMeasuredAgainstTheWholeTarget) {
       << c.at("reasons").dump(2);
 }
 
+// A share of GDP whose year's GDP is unpublished has no figure to be "of": the summary says the
+// target is unknown until it is.
+TEST(EvaluationStatus, ASummarySaysATargetIsUnknownUntilItsGdpIsPublished) {
+  Result<AgreementStatus> status = Evaluate(BundledRules(), json::array(), "2026-02-01");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const std::string summary =
+      Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_1").at("summary");
+  EXPECT_NE(summary.find("2025: EUR 0, the target unknown until the GDP of 2025 is published "
+                         "(not_yet_measurable)"),
+            std::string::npos)
+      << summary;
+  EXPECT_EQ(summary.find("of not yet measurable"), std::string::npos) << summary;
+}
+
 // The reason counts and cites the events that make up the figure measured, and says what the
 // others (a pledge) come to, instead of counting them among the figure's events.
 TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {

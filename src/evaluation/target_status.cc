@@ -305,11 +305,15 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
               currency),
           {}});
     }
+    const std::string label =
+        span.open_ended() ? std::string("in all") : period["label"].get<std::string>();
+    // Without its year's GDP a share has no figure to be "of" yet.
     summaries.push_back(
-        fmt::format("{}: {} of {} ({})",
-                    span.open_ended() ? std::string("in all") : period["label"].get<std::string>(),
-                    MoneyText(achieved, currency),
-                    target ? MoneyText(*target, currency) : "not yet measurable", span_status));
+        target ? fmt::format("{}: {} of {} ({})", label, MoneyText(achieved, currency),
+                             MoneyText(*target, currency), span_status)
+               : fmt::format("{}: {}, the target unknown until the {} of {} is published ({})",
+                             label, MoneyText(achieved, currency), rule.share_of,
+                             YearsLabel(span.first, span.last), span_status));
     if (!span.open_ended()) {
       Deadline deadline{
           fmt::format("target-{}-{}", rule.commitment_id, span.last),
