@@ -210,7 +210,7 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
     }
   }
   json years = json::array();
-  int missed = 0, due = 0, met = 0;
+  int missed = 0, due = 0, met = 0, to_come = 0;
   const int first = lifecycle.in_force_from.year();
   const int last = lifecycle.last_day_in_force.year();
   for (int year = first; year <= last; ++year) {
@@ -222,6 +222,7 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
       ++met;
     } else if (at < std::max(FirstDayOfYear(year), lifecycle.in_force_from)) {
       state = "upcoming";
+      ++to_come;
     } else if (at <= due_date) {
       state = "due";
       ++due;
@@ -290,8 +291,9 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   }
   status.progress = {{"meeting_subtype", rule.meeting_subtype}, {"years", years}};
   status.status = missed > 0 ? "missed" : due > 0 ? "due" : met > 0 ? "met" : "upcoming";
-  status.summary =
-      fmt::format("{} of {} years held, {} due, {} missed", met, last - first + 1, due, missed);
+  // Every year of the term is one of these, so the counts add up to it.
+  status.summary = fmt::format("{} of {} years held, {} due, {} missed, {} to come", met,
+                               last - first + 1, due, missed, to_come);
   return outcome;
 }
 
