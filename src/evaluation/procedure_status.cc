@@ -142,14 +142,13 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
     status.reasons.push_back(Reason{rule.window.source, finding, evidence});
     requests.push_back(entry);
     // On the request's own clock, as its reasons say it; the calendar's event is the instant.
-    Deadline deadline{
-        fmt::format("consultations-{}", id),
-        w.closes.LocalDate(),
-        std::nullopt,
-        fmt::format("Consultations due by {} (request {})", w.closes.ToString(), id),
-        rule.window.source,
-        evidence,
-        w.closes};
+    Deadline deadline{fmt::format("consultations-{}", id),
+                      w.closes.LocalDate(),
+                      std::nullopt,
+                      fmt::format("Consultations due by {} (request {})", w.closes.ToString(), id),
+                      rule.window.source,
+                      evidence,
+                      w.closes};
     const char* state = w.state == WindowState::kOpen  ? "upcoming"
                         : w.state == WindowState::kMet ? "met"
                                                        : "missed";
