@@ -1,9 +1,10 @@
 #include "commitments/filters.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <string>
+
+#include <boost/algorithm/string/case_conv.hpp>
 
 #include "text/list_label.h"
 #include "text/search_words.h"
@@ -34,8 +35,7 @@ bool StartsAWordOf(const std::string& folded_heading, const std::string& folded_
 // names none.
 int SectionNumber(std::string_view text) {
   if (const size_t cut = text.find_first_of("_ "); cut != std::string_view::npos) {
-    std::string division(text.substr(0, cut));
-    for (char& c : division) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string division = boost::algorithm::to_lower_copy(std::string(text.substr(0, cut)));
     static const std::set<std::string> kDivisions = {"sec",     "section", "part",   "chp",
                                                      "chapter", "art",     "article"};
     if (!kDivisions.contains(division)) return 0;
@@ -45,9 +45,7 @@ int SectionNumber(std::string_view text) {
   if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return text.size() <= 3 ? std::stoi(std::string(text)) : 0;
   }
-  std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text::LatinRomanValue(upper);
+  return text::LatinRomanValue(boost::algorithm::to_upper_copy(std::string(text)));
 }
 
 }  // namespace
