@@ -27,6 +27,9 @@ constexpr char kNatoCap[] = "sec_2__hcontainer_1__para_5__sent_2__part_2";  // E
 constexpr char kGdpShare[] = "sec_2__hcontainer_1__para_2__sent_1";         // 0.25 % of GDP
 constexpr char kChernihiv[] = "sec_3__hcontainer_16__para_2__sent_2";       // EUR 15 M
 
+// A life cycle without a termination notice: the plans are the text's.
+const evaluation::Lifecycle kNoTermination;
+
 std::map<std::string, pugi::xml_node> ActivitiesById(const pugi::xml_document& xml) {
   std::map<std::string, pugi::xml_node> activities;
   for (pugi::xml_node activity : xml.child("iati-activities").children("iati-activity")) {
@@ -93,8 +96,8 @@ class ExportIati : public ::testing::Test {
 
   // The activities written for Entries() in mid-2025, by commitment id, parsed into `doc`.
   static std::map<std::string, pugi::xml_node> WrittenActivities(pugi::xml_document& doc) {
-    Result<std::string> xml =
-        WriteIatiActivities(*agreement_, *keys_, Entries(), At("2025-06-01T12:00:00Z"));
+    Result<std::string> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
+                                                  At("2025-06-01T12:00:00Z"));
     if (!xml.ok()) {
       ADD_FAILURE() << xml.error().ToString();
       return {};
@@ -116,8 +119,8 @@ std::vector<std::string> TransactionTypes(pugi::xml_node activity) {
 }
 
 TEST_F(ExportIati, IsValidAgainstTheIati203Schema) {
-  Result<std::string> xml =
-      WriteIatiActivities(*agreement_, *keys_, Entries(), At("2025-06-01T12:00:00Z"));
+  Result<std::string> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
+                                                At("2025-06-01T12:00:00Z"));
   ASSERT_TRUE(xml.ok()) << xml.error().ToString();
   EXPECT_EQ(test::SchemaErrors(xml.value(), kIatiSchema), "");
 }
@@ -172,34 +175,40 @@ TEST_F(ExportIati, HasOneTransactionPerLinkedEventWithAnAmount) {
       "Course <&> costs");
 }
 
+// An activity's dates by ActivityDateType code.
+std::map<std::string, std::string> Dates(pugi::xml_node activity) {
+  std::map<std::string, std::string> by_type;
+  for (pugi::xml_node date : activity.children("activity-date")) {
+    by_type[date.attribute("type").value()] = date.attribute("iso-date").value();
+  }
+  return by_type;
+}
+
+std::string StatusCode(pugi::xml_node activity) {
+  return activity.child("activity-status").attribute("code").value();
+}
+
 TEST_F(ExportIati, ActivityStatusAndDatesFollowThePlannedPeriod) {
   pugi::xml_document doc;
   const std::map<std::string, pugi::xml_node> activities = WrittenActivities(doc);
   ASSERT_FALSE(activities.empty());
-  auto dates = [](pugi::xml_node activity) {
-    std::map<std::string, std::string> by_type;
-    for (pugi::xml_node date : activity.children("activity-date")) {
-      by_type[date.attribute("type").value()] = date.attribute("iso-date").value();
-    }
-    return by_type;
-  };
   // "in 2024": past its planned end on 1 June 2025, so finalisation.
   const pugi::xml_node military = activities.at(kMilitary2024);
   EXPECT_STREQ(military.child("activity-status").attribute("code").value(), "3");
-  EXPECT_EQ(dates(military), (std::map<std::string, std::string>{
+  EXPECT_EQ(Dates(military), (std::map<std::string, std::string>{
                                  {"1", "2024-01-01"}, {"2", "2024-06-01"}, {"3", "2024-12-31"}}));
   // "in 2024, 2025 and 2026": under way.
   EXPECT_STREQ(activities.at(kGdpShare).child("activity-status").attribute("code").value(), "2");
-  EXPECT_EQ(dates(activities.at(kGdpShare)),
+  EXPECT_EQ(Dates(activities.at(kGdpShare)),
             (std::map<std::string, std::string>{{"1", "2024-01-01"}, {"3", "2026-12-31"}}));
   // "in 2024 and 2025", begun by the payment it shares: under way.
   EXPECT_STREQ(activities.at(kNatoCap).child("activity-status").attribute("code").value(), "2");
-  EXPECT_EQ(dates(activities.at(kNatoCap)),
+  EXPECT_EQ(Dates(activities.at(kNatoCap)),
             (std::map<std::string, std::string>{
                 {"1", "2024-01-01"}, {"2", "2024-06-01"}, {"3", "2025-12-31"}}));
   // Before its period: pipeline.
   Result<std::string> early =
-      WriteIatiActivities(*agreement_, *keys_, {}, At("2023-12-31T12:00:00Z"));
+      WriteIatiActivities(*agreement_, *keys_, {}, kNoTermination, At("2023-12-31T12:00:00Z"));
   ASSERT_TRUE(early.ok());
   ASSERT_TRUE(doc.load_string(early.value().c_str()));
   EXPECT_STREQ(
@@ -207,10 +216,67 @@ TEST_F(ExportIati, ActivityStatusAndDatesFollowThePlannedPeriod) {
   EXPECT_EQ(test::SchemaErrors(early.value(), kIatiSchema), "");
 }
 
+// A termination notice has made 2024-10-31 the last day in force; the EUR 112 million pledge of
+// 2024-06-01 was decided before it.
+evaluation::Lifecycle TerminatedOn31October2024() {
+  evaluation::Lifecycle lifecycle;
+  lifecycle.state = evaluation::LifecycleState::kTerminated;
+  lifecycle.termination_effective = evaluation::ParseDate("2024-10-31").value();
+  lifecycle.last_day_in_force = *lifecycle.termination_effective;
+  lifecycle.continuing_activities = {test::EventId(0)};
+  return lifecycle;
+}
+
+TEST_F(ExportIati, ATerminationEndsThePlansPastItsLastDayInForce) {
+  Result<std::string> xml = WriteIatiActivities(
+      *agreement_, *keys_, Entries(), TerminatedOn31October2024(), At("2025-06-01T12:00:00Z"));
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  EXPECT_EQ(test::SchemaErrors(xml.value(), kIatiSchema), "");
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.value().c_str()));
+  const std::map<std::string, pugi::xml_node> activities = ActivitiesById(doc);
+  // "in 2024, 2025 and 2026", nothing decided for it: ends on the last day in force, then past.
+  EXPECT_EQ(Dates(activities.at(kGdpShare)),
+            (std::map<std::string, std::string>{{"1", "2024-01-01"}, {"3", "2024-10-31"}}));
+  EXPECT_EQ(StatusCode(activities.at(kGdpShare)), "3");
+  // A payment is no decision of an activity or project: the plan ends too.
+  EXPECT_EQ(Dates(activities.at(kNatoCap)).at("3"), "2024-10-31");
+  // The pledge decided before the termination goes on (sec_6__para_8__sent_1): the plan stays.
+  EXPECT_EQ(Dates(activities.at(kMilitary2024)).at("3"), "2024-12-31");
+  // Under way on the last day in force, as before.
+  Result<std::string> on_last_day = WriteIatiActivities(
+      *agreement_, *keys_, Entries(), TerminatedOn31October2024(), At("2024-10-31T12:00:00Z"));
+  ASSERT_TRUE(on_last_day.ok());
+  ASSERT_TRUE(doc.load_string(on_last_day.value().c_str()));
+  EXPECT_EQ(StatusCode(ActivitiesById(doc).at(kGdpShare)), "2");
+}
+
+TEST_F(ExportIati, APlanThatStartsAfterTheLastDayInForceIsCancelled) {
+  // The GDP share as if the text named 2025 and 2026 only.
+  commitments::AgreementCommitments later = *agreement_;
+  for (commitments::Commitment& commitment : later.reviewed) {
+    if (commitment.id != kGdpShare) continue;
+    for (commitments::Target& target : commitment.targets) {
+      if (target.kind == "years") target.value = {2025, 2026};
+    }
+  }
+  Result<std::string> xml = WriteIatiActivities(later, *keys_, {}, TerminatedOn31October2024(),
+                                                At("2024-09-01T12:00:00Z"));
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  EXPECT_EQ(test::SchemaErrors(xml.value(), kIatiSchema), "");
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.value().c_str()));
+  const pugi::xml_node activity = ActivitiesById(doc).at(kGdpShare);
+  EXPECT_EQ(StatusCode(activity), "5");
+  EXPECT_EQ(Dates(activity),
+            (std::map<std::string, std::string>{{"1", "2025-01-01"}, {"3", "2026-12-31"}}));
+}
+
 TEST_F(ExportIati, AnAgreementWithoutFinancialCommitmentsIsAnError) {
   commitments::AgreementCommitments without = *agreement_;
   std::erase_if(without.reviewed, IsFinancialCommitment);
-  Result<std::string> xml = WriteIatiActivities(without, *keys_, {}, At("2025-06-01T12:00:00Z"));
+  Result<std::string> xml =
+      WriteIatiActivities(without, *keys_, {}, kNoTermination, At("2025-06-01T12:00:00Z"));
   ASSERT_FALSE(xml.ok());
   EXPECT_EQ(xml.error().where, "iati");
 }
@@ -220,7 +286,8 @@ TEST_F(ExportIati, AnObligorWithoutAnInstitutionIsAnError) {
   std::erase_if(keys.institutions, [](const ledger::Institution& institution) {
     return institution.participant == "LV";
   });
-  Result<std::string> xml = WriteIatiActivities(*agreement_, keys, {}, At("2025-06-01T12:00:00Z"));
+  Result<std::string> xml =
+      WriteIatiActivities(*agreement_, keys, {}, kNoTermination, At("2025-06-01T12:00:00Z"));
   ASSERT_FALSE(xml.ok());
   EXPECT_EQ(xml.error().where, "keys file");
 }

@@ -64,6 +64,23 @@ check "the payment is a disbursement" has '<value currency="EUR" value-date="202
 check "the restricted payment for an insider" has "Restricted payment QRS" "$work/iati.xml"
 check "iati --public to stdout" run 0 export iati --db "$db" --public
 check "no restricted event in the public file" lacks "Restricted payment QRS" "$work/out"
+ended="$work/ended.sqlite"
+cp "$db" "$ended"
+check "record a termination notice" run 0 record --db "$ended" --user tester --type notice \
+  --subtype termination --participant LV --date 2025-01-15 --commitment sec_6__para_7__sent_1 \
+  --description "notice of termination" --classification public \
+  --evidence https://example.lv/termination-note
+check "iati after a termination" run 0 export iati --db "$ended" --output "$work/ended.xml"
+check "still valid" bash -c "xmllint --noout --nonet --schema '$schema' '$work/ended.xml' 2>'$work/xmllint'"
+# The planned end of an activity of the file written after the termination.
+planned_end() {
+  xmllint --xpath "string(//iati-activity[other-identifier/@ref='$1']/activity-date[@type='3']/@iso-date)" \
+    "$work/ended.xml"
+}
+check "a plan with nothing decided for it ends on the last day in force" \
+  test "$(planned_end sec_3__hcontainer_16__para_2__sent_2)" = 2025-07-15
+check "one with a pledge decided before the termination keeps its end" \
+  test "$(planned_end sec_2__hcontainer_1__para_2__sent_1)" = 2026-12-31
 
 # ---- bad input: a clear error, exit 2 ----
 check "an unknown format" run 2 export pdf --db "$db"

@@ -32,14 +32,19 @@ Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options) {
   return FoldedEntries(std::move(raw).value());
 }
 
-Result<std::string> Workbook(const ExportOptions& options, const std::string& folder,
-                             const std::vector<LedgerEntry>& entries) {
+// The status now, for the audience the export is for.
+Result<evaluation::AgreementStatus> StatusNow(const ExportOptions& options) {
   StatusOptions status_options;
   status_options.db = options.db;
   status_options.agreement = options.agreement;
   status_options.package = options.package;
   status_options.public_only = options.public_only;
-  Result<evaluation::AgreementStatus> status = EvaluateStatusFor(status_options);
+  return EvaluateStatusFor(status_options);
+}
+
+Result<std::string> Workbook(const ExportOptions& options, const std::string& folder,
+                             const std::vector<LedgerEntry>& entries) {
+  Result<evaluation::AgreementStatus> status = StatusNow(options);
   if (!status.ok()) return status.error();
   Result<commitments::AgreementCommitments> agreement =
       commitments::ExtractAgreementCommitments(folder);
@@ -59,8 +64,10 @@ Result<std::string> Iati(const ExportOptions& options, const std::string& folder
   Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, options.keys_file),
                                                options.agreement, PartyCodes(agreement.value()));
   if (!keys.ok()) return keys.error();
-  return WriteIatiActivities(agreement.value(), keys.value(), entries,
-                             evaluation::CurrentInstant());
+  Result<evaluation::AgreementStatus> status = StatusNow(options);
+  if (!status.ok()) return status.error();
+  return WriteIatiActivities(agreement.value(), keys.value(), entries, status.value().lifecycle,
+                             status.value().at);
 }
 
 }  // namespace

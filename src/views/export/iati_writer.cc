@@ -30,6 +30,7 @@ constexpr char kPlannedEnd[] = "3";
 constexpr char kPipeline[] = "1";  // ActivityStatus
 constexpr char kImplementation[] = "2";
 constexpr char kFinalisation[] = "3";
+constexpr char kCancelled[] = "5";
 constexpr char kReportingOrganisationVocabulary[] = "99";  // SectorVocabulary
 
 // The TransactionType of a ledger event that carries an amount, or nullptr for one that does
@@ -67,6 +68,7 @@ std::string Bound(const std::string& text, bool end) {
 struct PlannedPeriod {
   std::string start;  // YYYY-MM-DD, or empty when the text gives none
   std::string end;
+  bool cancelled = false;  // planned to start after a termination ends the Agreement
 };
 
 // The years and periods among the commitment's targets, from the earliest to the latest.
@@ -94,9 +96,10 @@ PlannedPeriod PeriodOf(const Commitment& commitment) {
   return period;
 }
 
-// ActivityStatus on `today`: not yet started, under way, or past its planned end. Closing an
-// activity is a decision the ledger does not record, so "closed" is never given.
+// ActivityStatus on `today`: cancelled, not yet started, under way, or past its planned end.
+// Closing an activity is a decision the ledger does not record, so "closed" is never given.
 const char* ActivityStatus(const PlannedPeriod& period, const std::string& today) {
+  if (period.cancelled) return kCancelled;
   if (!period.start.empty() && today < period.start) return kPipeline;
   if (!period.end.empty() && today > period.end) return kFinalisation;
   return kImplementation;
@@ -134,8 +137,29 @@ struct Context {
   const commitments::AgreementCommitments& agreement;
   const ledger::KeysFile& keys;
   const std::vector<LedgerEntry>& entries;
+  const evaluation::Lifecycle& lifecycle;
   std::string today;
 };
+
+// The planned period as a termination leaves it. sec_6__para_7__sent_1: "The Agreement may be
+// terminated by either Participant by giving a written notice ... at least 6 (six) months in
+// advance": a plan past the last day in force ends on that day, and one that starts after it is
+// cancelled. sec_6__para_8__sent_1: "The termination will not affect the implementation of
+// ongoing activities or projects, which have been decided prior to the date of its termination":
+// an activity with such a decision among its transactions keeps its plan.
+PlannedPeriod AfterTermination(PlannedPeriod period, const evaluation::Lifecycle& lifecycle,
+                               const std::vector<std::string>& transaction_events) {
+  if (!lifecycle.termination_effective) return period;
+  const std::string last_day = lifecycle.last_day_in_force.ToString();
+  if (!period.end.empty() && period.end <= last_day) return period;
+  const std::vector<std::string>& continuing = lifecycle.continuing_activities;
+  for (const std::string& event : transaction_events) {
+    if (std::find(continuing.begin(), continuing.end(), event) != continuing.end()) return period;
+  }
+  period.cancelled = !period.start.empty() && period.start > last_day;
+  if (!period.cancelled) period.end = last_day;
+  return period;
+}
 
 const ledger::Institution* FirstInstitution(const ledger::KeysFile& keys,
                                             const std::string& participant) {
@@ -245,14 +269,10 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
   other_identifier.append_attribute("ref") = commitment.id.c_str();
   other_identifier.append_attribute("type") = kInternalIdentifier;
 
-  PlannedPeriod period = PeriodOf(commitment);
-  AppendCoded(activity, "activity-status", ActivityStatus(period, context.today));
-  const std::string& in_force =
-      package.entry_into_force_date.empty() ? package.signed_date : package.entry_into_force_date;
-  AppendDate(activity, kPlannedStart, period.start.empty() ? in_force : period.start);
   // What the other Participant did is not this activity's, whose funder is the obligor: the rule
   // of the status (evaluation::IsProvider); what both did together is.
   std::vector<std::pair<const LedgerEntry*, const char*>> transactions;
+  std::vector<std::string> transaction_events;
   for (const LedgerEntry& entry : context.entries) {
     const ledger::EventContent& content = entry.event.content;
     const char* type = TransactionType(content.type);
@@ -261,8 +281,15 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
         std::find(content.commitments.begin(), content.commitments.end(), commitment.id) !=
             content.commitments.end()) {
       transactions.emplace_back(&entry, type);
+      transaction_events.push_back(entry.event.id);
     }
   }
+  const PlannedPeriod period =
+      AfterTermination(PeriodOf(commitment), context.lifecycle, transaction_events);
+  AppendCoded(activity, "activity-status", ActivityStatus(period, context.today));
+  const std::string& in_force =
+      package.entry_into_force_date.empty() ? package.signed_date : package.entry_into_force_date;
+  AppendDate(activity, kPlannedStart, period.start.empty() ? in_force : period.start);
   if (!transactions.empty()) {
     std::string first = transactions.front().first->event.content.date;
     for (const auto& [entry, type] : transactions)
@@ -299,6 +326,7 @@ bool IsFinancialCommitment(const Commitment& commitment) {
 Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
                                         const ledger::KeysFile& keys,
                                         const std::vector<LedgerEntry>& entries,
+                                        const evaluation::Lifecycle& lifecycle,
                                         evaluation::Instant generated) {
   pugi::xml_document xml;
   pugi::xml_node declaration = xml.append_child(pugi::node_declaration);
@@ -307,7 +335,7 @@ Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments&
   pugi::xml_node root = xml.append_child("iati-activities");
   root.append_attribute("version") = "2.03";
   root.append_attribute("generated-datetime") = generated.ToUtcString().c_str();
-  const Context context{agreement, keys, entries, generated.UtcDate().ToString()};
+  const Context context{agreement, keys, entries, lifecycle, generated.UtcDate().ToString()};
   for (const Commitment& commitment : agreement.reviewed) {
     if (!IsFinancialCommitment(commitment) || commitment.obligors.empty()) continue;
     Result<bool> appended = AppendActivity(root, commitment, context);

@@ -10,6 +10,7 @@
 #include "commitments/commitment.h"
 #include "core/result.h"
 #include "evaluation/instant.h"
+#include "evaluation/lifecycle.h"
 #include "ledger/keys.h"
 #include "views/export/ledger_entries.h"
 
@@ -22,13 +23,15 @@ bool IsFinancialCommitment(const commitments::Commitment& commitment);
 // text, with one <transaction> per entry that serves it and has an amount (several if an entry
 // serves several financial commitments). The reporting organisation is the first institution of
 // `keys` of the commitment's (first) obligor. `generated` stamps the file and decides each
-// activity's status against its planned period.
+// activity's status against its planned period, which a termination in `lifecycle` (evaluated at
+// `generated`) ends early or cancels unless an activity decided before it continues.
 // REQUIRES: `entries` is the folded view (FoldedEntries) for the audience the file is for.
 // Errors: no financial commitment (`where` "iati": the schema requires at least one activity),
 // an obligor with no institution in `keys` (`where` "keys file").
 Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
                                         const ledger::KeysFile& keys,
                                         const std::vector<LedgerEntry>& entries,
+                                        const evaluation::Lifecycle& lifecycle,
                                         evaluation::Instant generated);
 
 }  // namespace treaty::views

@@ -66,19 +66,22 @@ void AddExportRoutes(Router& router, Site& site) {
          return Attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            std::move(workbook).value(), site.agreement_id() + "-ledger.xlsx");
        }});
-  router.Add({"GET", "/api/v1/export/iati", Access::kPublic, [&site](RequestContext& context) {
-                auto entries = VisibleEntries(site, context);
-                if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
-                const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
-                Result<std::string> xml = views::WriteIatiActivities(
-                    site.agreement(), site.keys(), visible, evaluation::CurrentInstant());
-                if (!xml.ok()) {
-                  return ErrorResponse(xml.error().where == "iati" ? 404 : 500,
-                                       xml.error().message);
-                }
-                return Attachment("application/xml", std::move(xml).value(),
-                                  site.agreement_id() + "-iati.xml");
-              }});
+  router.Add(
+      {"GET", "/api/v1/export/iati", Access::kPublic, [&site](RequestContext& context) {
+         auto entries = VisibleEntries(site, context);
+         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
+         const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
+         Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
+         if (!status.ok()) return StatusError(status.error(), context);
+         const evaluation::AgreementStatus& now = status.value()->status;
+         Result<std::string> xml = views::WriteIatiActivities(site.agreement(), site.keys(),
+                                                              visible, now.lifecycle, now.at);
+         if (!xml.ok()) {
+           return ErrorResponse(xml.error().where == "iati" ? 404 : 500, xml.error().message);
+         }
+         return Attachment("application/xml", std::move(xml).value(),
+                           site.agreement_id() + "-iati.xml");
+       }});
 }
 
 }  // namespace treaty::http
