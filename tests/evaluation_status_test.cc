@@ -425,6 +425,14 @@ TEST(EvaluationStatus, ACutSpanSaysItIsMeasuredAgainstTheWholeTarget) {
                          "2024–2026: what was allocated by then is measured against the whole "
                          "target, not a part of it"))
       << c.at("reasons").dump(2);
+  const json deadlines = StatusJson(status.value()).at("deadlines");
+  const auto cut = std::find_if(deadlines.begin(), deadlines.end(), [](const json& deadline) {
+    return deadline.at("commitment") == "sec_3__hcontainer_16__para_2__sent_2";
+  });
+  ASSERT_NE(cut, deadlines.end()) << deadlines.dump(2);
+  EXPECT_EQ(cut->at("date"), "2026-09-01");
+  EXPECT_EQ(cut->at("title"),
+            "2024–2026 for EUR 15,000,000, cut short by the Agreement's last day in force");
 }
 
 // A share of GDP whose year's GDP is unpublished has no figure to be "of": the summary says the

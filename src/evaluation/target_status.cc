@@ -315,14 +315,14 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                              label, MoneyText(achieved, currency), rule.share_of,
                              YearsLabel(span.first, span.last), span_status));
     if (!span.open_ended()) {
+      const std::string what = fmt::format("{} for {}", YearsLabel(span.first, span.last),
+                                           gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of
+                                               : MoneyText(rule.money.minor_units, currency));
       Deadline deadline{
           fmt::format("target-{}-{}", rule.commitment_id, span.last),
           span_end,
           std::nullopt,
-          fmt::format("{} of {} for {}", cut ? "The Agreement's last day in force, within" : "End",
-                      YearsLabel(span.first, span.last),
-                      gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of
-                          : MoneyText(rule.money.minor_units, currency)),
+          cut ? what + ", cut short by the Agreement's last day in force" : "End of " + what,
           rule.source,
           {}};
       outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});

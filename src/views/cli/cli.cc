@@ -11,7 +11,7 @@ namespace treaty::views {
 
 const CLI::Validator& LanguageValidator() {
   static const CLI::Validator validator =
-      CLI::IsMember({"lv", "en", "uk"}).description("lv, en or uk; detected when not given");
+      CLI::IsMember({"lv", "en", "uk"}).description("lv, en or uk");
   return validator;
 }
 

@@ -48,7 +48,8 @@ Subcommand AddExtractSubcommand(CLI::App& app) {
       "Find the money, percentages, dates, years, periods, durations, recurrences, counts and "
       "references in an agreement's text");
   command->add_option("FILE", options->file, "plain-text agreement (UTF-8)")->required();
-  command->add_option("--lang", *language, "language of the text")->check(LanguageValidator());
+  command->add_option("--lang", *language, "language of the text (detected when not given)")
+      ->check(LanguageValidator());
   command->add_option("--format", options->format, "jsonl (one JSON object per line) or text")
       ->check(CLI::IsMember({"jsonl", "text"}))
       ->capture_default_str();

@@ -59,7 +59,8 @@ Subcommand AddParseSubcommand(CLI::App& app) {
       "parse",
       "Parse an agreement's text into its structure (text stage and document stage) and print it");
   command->add_option("FILE", options->file, "plain-text agreement (UTF-8)")->required();
-  command->add_option("--lang", *language, "language of the text")->check(LanguageValidator());
+  command->add_option("--lang", *language, "language of the text (detected when not given)")
+      ->check(LanguageValidator());
   command->add_option("--format", options->format, "json, text (an outline) or akn (Akoma Ntoso)")
       ->check(CLI::IsMember({"json", "text", "akn"}))
       ->capture_default_str();

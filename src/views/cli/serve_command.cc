@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "views/cli/commands.h"
+#include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
 #include "views/http/application.h"
 #include "views/http/ledger_database.h"
@@ -74,10 +75,7 @@ Subcommand AddServeSubcommand(CLI::App& app) {
       "users, tokens, sessions and reviews: SQLite file or postgresql:// URL (default: --db)");
   command->add_option("--listen", options->listen, "HOST:PORT (port 0: any free port)")
       ->capture_default_str();
-  command->add_option("--agreement", options->site.agreement, "agreement id")
-      ->capture_default_str();
-  command->add_option("--package", options->site.package,
-                      "agreement package folder (default data/agreements/AGREEMENT)");
+  AddAgreementOptions(*command, options->site.agreement, options->site.package);
   command->add_option("--keys", options->site.keys_file,
                       "keys file (default PACKAGE/ledger/keys.json)");
   command->add_option("--key", options->site.key_files,
