@@ -165,6 +165,14 @@ TEST_F(AgreementPackageFolder, MalformedJsonNamesFileAndLine) {
   EXPECT_NE(result.error().message.find("line 4"), std::string::npos) << result.error().message;
 }
 
+TEST_F(AgreementPackageFolder, ANumberBeyondADoubleIsAnErrorOfTheFile) {
+  Write("{\"id\": \"xx-ua-2024\", \"version\": 1e400}\n");
+  Result<AgreementPackage> result = LoadAgreementPackage(folder_.string());
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().where, MetadataPath());
+  EXPECT_NE(result.error().message.find("1e400"), std::string::npos) << result.error().message;
+}
+
 TEST_F(AgreementPackageFolder, FolderWithoutMetadataIsAnError) {
   Result<AgreementPackage> result = LoadAgreementPackage(folder_.string());
   ASSERT_FALSE(result.ok());

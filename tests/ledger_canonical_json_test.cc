@@ -136,6 +136,10 @@ TEST(CanonicalJson, RejectsDuplicateNamesAndMalformedInput) {
   EXPECT_EQ(syntax.message.rfind("malformed JSON: syntax error while parsing object", 0), 0u)
       << syntax.message;
   EXPECT_EQ(ErrorOf(CanonicalizeText("")).where, "column 1");
+  // A number beyond a double is an error at its place, not an exception.
+  Error huge = ErrorOf(CanonicalizeText(R"({"a":[1,1e400]})"));
+  EXPECT_EQ(huge.message, "malformed JSON: number too large: 1e400");
+  EXPECT_EQ(huge.where, "column 9");
   EXPECT_EQ(ErrorOf(CanonicalizeText(R"({"a":1} x)")).where, "column 9");
   // One line with its line end, as `echo` gives it: cut short at the end of the line, not on a
   // second line.

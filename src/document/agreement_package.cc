@@ -324,8 +324,9 @@ Result<AgreementPackage> ParseAgreementPackage(std::string_view json_text, std::
   json root;
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
+  } catch (const json::exception& e) {
+    // what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ..." or
+    // "[json.exception.out_of_range.406] number overflow parsing '1e400'".
     std::string detail = e.what();
     size_t bracket = detail.find("] ");
     if (bracket != std::string::npos) detail.erase(0, bracket + 2);

@@ -309,17 +309,32 @@ Result<std::string> CanonicalizeText(std::string_view json_text) {
   try {
     // nlohmann copies the callback, so it is passed by reference.
     value = json::parse(json_text, std::ref(finder));
-  } catch (const json::parse_error& e) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: DETAIL";
-    // the place is said by PlaceOfByte, in characters. e.byte counts from 1.
-    std::string detail = e.what();
-    const size_t column = detail.find("column ");
-    const size_t colon = detail.find(": ", column == std::string::npos ? 0 : column);
-    if (colon != std::string::npos) detail.erase(0, colon + 2);
-    return Error{"malformed JSON: " + detail, PlaceOfByte(json_text, e.byte > 0 ? e.byte - 1 : 0)};
+  } catch (const json::exception& e) {
+    const JsonReadingError error = DescribeJsonError(json_text, e);
+    return Error{"malformed JSON: " + error.detail, PlaceOfByte(json_text, error.byte)};
   }
   if (finder.duplicate()) return *finder.duplicate();
   return Canonicalize(value);
+}
+
+JsonReadingError DescribeJsonError(std::string_view text, const json::exception& error) {
+  std::string detail = error.what();
+  if (const auto* syntax = dynamic_cast<const json::parse_error*>(&error)) {
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: DETAIL";
+    // the place is said by PlaceOfByte, in characters. byte counts from 1.
+    const size_t column = detail.find("column ");
+    const size_t colon = detail.find(": ", column == std::string::npos ? 0 : column);
+    if (colon != std::string::npos) detail.erase(0, colon + 2);
+    return {detail, syntax->byte > 0 ? syntax->byte - 1 : 0};
+  }
+  // Only a number can be out of range while parsing: "[json.exception.out_of_range.406] number
+  // overflow parsing '1e400'".
+  const size_t open = detail.find('\'');
+  const size_t close = detail.rfind('\'');
+  if (open == std::string::npos || close <= open) return {detail, 0};
+  const std::string number = detail.substr(open + 1, close - open - 1);
+  const size_t at = text.find(number);
+  return {"number too large: " + number, at == std::string_view::npos ? 0 : at};
 }
 
 std::string PlaceOfByte(std::string_view text, size_t offset) {

@@ -68,6 +68,15 @@ std::optional<size_t> TooDeepAt(std::string_view text);
 // repeated member); and the errors of Canonicalize.
 Result<std::string> CanonicalizeText(std::string_view json_text);
 
+// What went wrong when nlohmann::json could not read `text`: a syntax error (its detail, after
+// nlohmann's place, and its byte) or a number beyond a double's range ("1e400", at its first
+// occurrence); `byte` is 0-based, for PlaceOfByte.
+struct JsonReadingError {
+  std::string detail;
+  size_t byte = 0;
+};
+JsonReadingError DescribeJsonError(std::string_view text, const nlohmann::json::exception& error);
+
 // Whether `error`, of CanonicalizeText, is a member name repeated within one object: what
 // nlohmann::json would read silently, keeping the last, and the ledger's strict readers refuse.
 bool IsDuplicateMemberName(const Error& error);

@@ -57,13 +57,9 @@ Result<json> ParseStrict(std::string_view text) {
   json value;
   try {
     value = json::parse(text);
-  } catch (const json::parse_error& error) {
-    std::string what = error.what();
-    if (const size_t colon = what.rfind(": "); colon != std::string::npos) {
-      what = what.substr(colon + 2);
-    }
-    return Error{fmt::format("not JSON at {}: {}",
-                             PlaceOfByte(text, error.byte > 0 ? error.byte - 1 : 0), what),
+  } catch (const json::exception& exception) {
+    const JsonReadingError error = DescribeJsonError(text, exception);
+    return Error{fmt::format("not JSON at {}: {}", PlaceOfByte(text, error.byte), error.detail),
                  "syntax"};
   }
   Result<std::string> canonical = CanonicalizeText(text);

@@ -459,6 +459,16 @@ stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --d
 check "says so, at its place" has "stdin: column 72: malformed JSON: arrays and objects nested more than 64 deep" "$work/err"
 check "and makes no database" [ ! -e "$work/deep.sqlite" ]
 
+# ---- numbers beyond a double: an error at their place, not a crash ----
+printf '{"type":"disbursement","participant":"LV","date":"2024-06-01","commitments":["%s"],"amount":{"currency":"EUR","minor_units":1e400},"description":"n","evidence":[],"classification":"public"}' \
+  "$military" >"$work/huge.json"
+stdin="$work/huge.json" check "a record with 1e400 exit 2" run 2 record --db "$work/huge.sqlite"
+check "names the number and its place" has "stdin: column 158: malformed JSON: number too large: 1e400" "$work/err"
+check "and makes no database" [ ! -e "$work/huge.sqlite" ]
+sed 's/"leaf_index": *[0-9]*/"leaf_index": 1e400/' "$work/proof.json" >"$work/huge-proof.json"
+check "a proof file with 1e400 exit 2" run 2 verify-proof "$work/huge-proof.json" --keys "$ledger/keys.json"
+check "is a syntax error" has "syntax: not JSON at line" "$work/err"
+
 # ---- files that are pipes ----
 head -3 "$ledger/reported-support.csv" | "$treaty" import /dev/stdin --profile reported-support \
   --db "$work/piped.sqlite" --user demo >"$work/out" 2>"$work/err"
