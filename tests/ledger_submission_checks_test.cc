@@ -19,7 +19,8 @@ class References {
   void Add(const std::string& id, const std::string& type, const std::string& subtype = "",
            const std::string& classification = "public",
            const std::string& institution = "lv-mod") {
-    known_[id] = Referenced{type, subtype, classification, institution, ""};
+    known_[id] = Referenced{type,        subtype, classification,
+                            institution, "",      institution == "lv-mod" ? "LV" : "UA"};
   }
 
   // The problem ReferenceProblem finds, as "PATH: MESSAGE", or "".
@@ -63,6 +64,17 @@ TEST(SubmissionChecksTest, ARespondsToNamesAnEventOfTheExpectedTypeAndSubtype) {
       "responds_to: names a notice of subtype termination; expected amendment_proposal");
   EXPECT_EQ(earlier.ProblemOf(Responding(EventType::kNotice, "extension", "proposal")),
             "responds_to: names a notice of subtype amendment_proposal; expected extension");
+  // An extension agrees to the other Participant's; each Participant accepts an amendment.
+  earlier.Add("extension by LV", "notice", "extension");
+  earlier.Add("extension by UA", "notice", "extension", "public", "ua-mod");
+  earlier.Add("proposal by UA", "notice", "amendment_proposal", "public", "ua-mod");
+  EXPECT_EQ(earlier.ProblemOf(Responding(EventType::kNotice, "extension", "extension by LV")), "");
+  EXPECT_EQ(earlier.ProblemOf(Responding(EventType::kNotice, "extension", "extension by UA")),
+            "responds_to: names UA's own extension notice; an extension agrees to the other "
+            "Participant's");
+  EXPECT_EQ(
+      earlier.ProblemOf(Responding(EventType::kNotice, "amendment_acceptance", "proposal by UA")),
+      "");
   EXPECT_EQ(earlier.ProblemOf(Responding(EventType::kConsultationHeld, "", "request")), "");
   EXPECT_EQ(earlier.ProblemOf(Responding(EventType::kConsultationHeld, "", "termination")),
             "responds_to: names a notice; expected consultation_request");

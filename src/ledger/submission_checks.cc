@@ -45,6 +45,15 @@ Result<std::optional<Error>> RespondsToProblem(const std::string& prefix,
         fmt::format("names a notice of subtype {}; expected {}", ref.subtype, expected_subtype),
         path});
   }
+  // §1.3 note 4: an extension agrees to the other Participant's extension notice. (Each
+  // Participant accepts an amendment, its proposer too, so an acceptance may name its own.)
+  if (content.subtype == "extension" && ref.participant == content.participant) {
+    return std::optional<Error>(
+        Error{fmt::format("names {}'s own extension notice; an extension agrees to the other "
+                          "Participant's",
+                          content.participant),
+              path});
+  }
   return std::optional<Error>();
 }
 
@@ -64,17 +73,24 @@ std::optional<Error> ContentSenderProblem(const std::string& prefix, const Event
 }  // namespace
 
 Referenced ReferencedFromRow(const StoredEvent& row) {
-  Referenced ref{row.type, "", row.classification, row.institution, row.corrects};
+  Referenced ref{row.type, "", row.classification, row.institution, row.corrects, ""};
   const nlohmann::json event = nlohmann::json::parse(row.canonical, nullptr, false);
   if (event.is_object() && event.contains("subtype") && event["subtype"].is_string()) {
     ref.subtype = event["subtype"].get<std::string>();
+  }
+  if (event.is_object() && event.contains("participant") && event["participant"].is_string()) {
+    ref.participant = event["participant"].get<std::string>();
   }
   return ref;
 }
 
 Referenced ReferencedFromEvent(const Event& event) {
-  return Referenced{std::string(EventTypeName(event.content.type)), event.content.subtype,
-                    event.classification, event.recorded_by.institution, event.corrects};
+  return Referenced{std::string(EventTypeName(event.content.type)),
+                    event.content.subtype,
+                    event.classification,
+                    event.recorded_by.institution,
+                    event.corrects,
+                    event.content.participant};
 }
 
 std::optional<Error> SubmissionProblem(const Event& event, const std::string& agreement,

@@ -21,6 +21,7 @@ struct Referenced {
   std::string classification;
   std::string institution;
   std::string corrects;
+  std::string participant;
 };
 
 // The committed event of `row`.

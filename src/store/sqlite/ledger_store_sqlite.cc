@@ -386,6 +386,8 @@ SqliteLedgerStore::SqliteLedgerStore(std::string path, DatabaseHandle db)
 SqliteLedgerStore::~SqliteLedgerStore() = default;
 
 Error SqliteLedgerStore::Fail(std::string_view what) const {
+  // The lock another connection held past the busy timeout (§6.3), whatever was being done.
+  if (sqlite3_errcode(db_.get()) == SQLITE_BUSY) return Error{"the ledger is busy", path_};
   return Error{fmt::format("{}: {}", what, sqlite3_errmsg(db_.get())), path_};
 }
 
@@ -459,6 +461,20 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
   return store;
 }
 
+Result<bool> SqliteLedgerStore::IsCurrentSchema() {
+  Result<sqlite3_stmt*> statement = Statement(
+      "SELECT count(*) FILTER (WHERE type = 'table' AND name IN ('ledger_schema', "
+      "'tree_node_children')), count(*) FILTER (WHERE type = 'index' AND name IN "
+      "('events_by_type', 'events_by_date', 'event_commitments_by_leaf')) FROM sqlite_master");
+  if (!statement.ok()) return statement.error();
+  const int rc = sqlite3_step(statement.value());
+  const bool current = rc == SQLITE_ROW && sqlite3_column_int(statement.value(), 0) == 2 &&
+                       sqlite3_column_int(statement.value(), 1) == 0;
+  sqlite3_reset(statement.value());
+  if (rc != SQLITE_ROW) return Fail("cannot read the ledger tables");
+  return current;
+}
+
 Result<bool> SqliteLedgerStore::HasTable(const char* name) {
   Result<sqlite3_stmt*> statement =
       Statement("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -481,6 +497,11 @@ std::optional<Error> SqliteLedgerStore::CreateOrUpgradeTables() {
           nullptr, nullptr, nullptr) != SQLITE_OK) {
     return Fail("cannot set up the connection");
   }
+  // Tables already of this version need no write lock: a writer busy appending does not hold up
+  // opening the file, only the append that waits for it.
+  Result<bool> current = IsCurrentSchema();
+  if (!current.ok()) return current.error();
+  if (current.value()) return std::nullopt;
   // IMMEDIATE: of two processes creating the tables, the second waits and then sees them.
   if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return Fail("cannot start a transaction");
