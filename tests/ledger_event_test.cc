@@ -400,6 +400,10 @@ TEST(LedgerEventTest, FieldsPerType) {
 TEST(LedgerEventTest, EvidenceAndStrings) {
   EXPECT_EQ(ErrorsOf([](json& e) { e["evidence"][0]["sha256"] = "BA78"; }),
             Lines{"evidence[0].sha256: not 64 lowercase hex digits"});
+  EXPECT_TRUE(ErrorsOf([](json& e) {
+                e["evidence"][0]["sha256"] =
+                    " " + e["evidence"][0]["sha256"].get<std::string>() + "\n";
+              }).empty());
   EXPECT_EQ(ErrorsOf([](json& e) { e["evidence"][0].erase("sha256"); }),
             Lines{"evidence[0].sha256: required: the reference is not an http(s) URL"});
   EXPECT_TRUE(ErrorsOf([](json& e) {

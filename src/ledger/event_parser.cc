@@ -95,23 +95,6 @@ bool IsHttpUrl(std::string_view reference) {
 // White space of §1.4, line breaks included (text::IsSpace leaves them out): what trimming removes.
 bool IsTrimmedSpace(char32_t c) { return c == '\n' || c == '\r' || text::IsSpace(c); }
 
-// `text` trimmed of the spaces §1.4 trims at both ends.
-std::string Trim(std::string_view text) {
-  size_t begin = 0;
-  while (begin < text.size()) {
-    size_t next = begin;
-    if (!IsTrimmedSpace(text::DecodeAt(text, next))) break;
-    begin = next;
-  }
-  size_t end = text.size();
-  while (end > begin) {
-    size_t previous = end;
-    if (!IsTrimmedSpace(text::DecodeBefore(text, previous))) break;
-    end = previous;
-  }
-  return std::string(text.substr(begin, end - begin));
-}
-
 // The rules of the §1.3 table for `field` of an event of `type` and `subtype`.
 Rule RuleFor(EventType type, std::string_view subtype, std::string_view field, bool has_quantity) {
   using T = EventType;
@@ -271,7 +254,8 @@ class Validator {
     const auto it = object.find(name);
     if (it == object.end()) return Given::kAbsent;
     if (it->is_null()) return Given::kInvalid;
-    if (it->is_string() && Trim(it->get_ref<const std::string&>()).empty()) return Given::kAbsent;
+    if (it->is_string() && TrimSpace(it->get_ref<const std::string&>()).empty())
+      return Given::kAbsent;
     return Given::kPresent;
   }
 
@@ -886,11 +870,14 @@ class Validator {
       const Given hash_given = GivenOf(value[i], "sha256");
       if (hash_given == Given::kPresent) {
         const json& hash = value[i]["sha256"];
-        if (!hash.is_string() || hash.get<std::string>().size() != 64 ||
-            !IsLowerHex(hash.get<std::string>())) {
+        // Input is trimmed as every string is (§1.4); a stored hash must be in normal form.
+        const std::string text = !hash.is_string()            ? std::string()
+                                 : form_ == EventForm::kInput ? TrimSpace(hash.get<std::string>())
+                                                              : hash.get<std::string>();
+        if (text.size() != 64 || !IsLowerHex(text)) {
           Fail(hash_path, "not 64 lowercase hex digits");
         } else {
-          item.sha256 = hash.get<std::string>();
+          item.sha256 = text;
         }
       } else if (hash_given == Given::kAbsent && !item.reference.empty() &&
                  !IsHttpUrl(item.reference)) {
@@ -1194,6 +1181,22 @@ std::string FirstDifferentPath(const json& a, const json& b, const std::string& 
 
 }  // namespace
 
+std::string TrimSpace(std::string_view text) {
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t next = begin;
+    if (!IsTrimmedSpace(text::DecodeAt(text, next))) break;
+    begin = next;
+  }
+  size_t end = text.size();
+  while (end > begin) {
+    size_t previous = end;
+    if (!IsTrimmedSpace(text::DecodeBefore(text, previous))) break;
+    end = previous;
+  }
+  return std::string(text.substr(begin, end - begin));
+}
+
 Result<std::string> NormalEventString(std::string text, StringRule rule) {
   if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
     return Error{fmt::format("invalid UTF-8 at byte {}", *bad + 1), ""};
@@ -1209,7 +1212,7 @@ Result<std::string> NormalEventString(std::string text, StringRule rule) {
       unified += text[i];
     }
   }
-  text = Trim(unified);
+  text = TrimSpace(unified);
   if (text.empty()) return text;
   size_t position = 0;
   for (size_t pos = 0; pos < text.size();) {

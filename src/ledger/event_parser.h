@@ -49,6 +49,9 @@ inline constexpr StringRule kRecordedByUserRule{100, false};
 // §1.1: the most items `evidence` may hold.
 inline constexpr size_t kMaxEvidenceItems = 20;
 
+// `text` trimmed at both ends of the white space §1.4 trims (line breaks included).
+std::string TrimSpace(std::string_view text);
+
 // `text` normalised as every string of an event is (§1.4: NFC, CR LF and CR to LF, trimmed) and
 // checked against `rule`; the problem ("longer than 100 characters") otherwise. Empty after
 // trimming is not an error here: the caller knows whether the field is required.

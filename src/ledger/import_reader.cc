@@ -9,6 +9,7 @@
 #include "ledger/canonical_json.h"
 #include "ledger/csv_reader.h"
 #include "ledger/currency.h"
+#include "ledger/event_parser.h"
 
 namespace treaty::ledger {
 namespace {
@@ -52,7 +53,7 @@ const std::vector<std::string>& ProfileColumns() {
   return columns;
 }
 
-// One cell of a row, by the column's name.
+// One cell of a row, by the column's name, trimmed as every input string is (§1.4).
 struct Cell {
   std::string value;
   int column = 0;
@@ -325,7 +326,7 @@ void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat fo
     }
     std::map<std::string, Cell> cells;
     for (const auto& [name, index] : header) {
-      cells[name] = Cell{record.fields[index].value, record.fields[index].column};
+      cells[name] = Cell{TrimSpace(record.fields[index].value), record.fields[index].column};
     }
     auto position = [&](const std::string& column) {
       auto it = header.find(column);
@@ -434,7 +435,7 @@ FlatEvent ParseFlatEvent(const std::map<std::string, std::string>& columns,
     if (!IsGeneralColumn(column)) {
       flat.errors.push_back({column, column, "unknown field"});
     } else {
-      cells[column] = Cell{value, 0};
+      cells[column] = Cell{TrimSpace(value), 0};
     }
   }
   static const AreaMap kNoAreas;

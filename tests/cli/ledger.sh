@@ -209,6 +209,17 @@ CSV
 check "a day precision spelt out" run 0 import "$work/day.csv" --db "$none_db"
 check "is the event already recorded" has "0 added, 1 already recorded" "$work/out"
 
+# ---- cells and flags padded with spaces, as spreadsheets leave them, are trimmed (§1.4) ----
+cat >"$work/padded.csv" <<CSV
+type,participant,date,commitments,amount,currency,quantity,unit,item,description,classification
+ delivery , LV , 2024-10-01 , $drones , 10.50 , EUR , 5 , drone , FPV , Padded cells , public
+CSV
+check "a padded CSV row" run 0 import "$work/padded.csv" --db "$none_db"
+check "a padded flag" run 0 record --db "$none_db" --user tester --type disbursement \
+  --participant LV --date 2024-10-02 --commitment "$military" --amount " 5" --currency " EUR " \
+  --description "Padded flags" --classification public
+check "reads as typed without the spaces" bash -c "'$treaty' events --db '$none_db' --type delivery | grep -q '\"amount\":{\"currency\":\"EUR\",\"minor_units\":1050}.*\"quantity\":5'"
+
 # ---- bad import files: every error listed with its place, nothing written ----
 cat >"$work/bad.csv" <<CSV
 type,participant,date,commitments,amount,currency,description,classification
