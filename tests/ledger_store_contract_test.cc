@@ -332,6 +332,42 @@ TEST_P(LedgerStoreContractTest, FiltersSelectEventsInLeafOrder) {
   EXPECT_EQ(store->FindEvents(filter).value()[0].leaf_index, 1);
 }
 
+// A correction has no date or commitments of its own: the date and commitment filters take those
+// of the event it corrects, so that a listing shows the corrections of what it lists.
+TEST_P(LedgerStoreContractTest, ACorrectionIsFilteredByTheEventItCorrects) {
+  auto store = Connect();
+  ASSERT_NE(store, nullptr);
+  Event other = Disbursement(2, "other");
+  other.content.date = "2025-03-01";
+  other.content.commitments = {"sec_1"};
+  const AppendResult originals = AppendOk(*store, {Disbursement(1, "first"), other});
+  AppendOk(*store, {AmountCorrection(originals.events[0].id, 90),
+                    AmountCorrection(originals.events[1].id, 80)});
+  EventFilter filter;
+  filter.agreement = kAgreement;
+  auto leaves = [&store, &filter] {
+    Result<std::vector<StoredEvent>> events = store->FindEvents(filter);
+    std::vector<int64_t> found;
+    if (!events.ok()) {
+      ADD_FAILURE() << events.error().ToString();
+      return found;
+    }
+    for (const StoredEvent& event : events.value()) found.push_back(event.leaf_index);
+    return found;
+  };
+  filter.date_from = "2024-06-01";
+  filter.date_to = "2024-06-01";
+  EXPECT_EQ(leaves(), (std::vector<int64_t>{0, 2}));
+  filter.type = "correction";
+  EXPECT_EQ(leaves(), (std::vector<int64_t>{2}));
+  filter = EventFilter{};
+  filter.agreement = kAgreement;
+  filter.commitment = "sec_1";
+  EXPECT_EQ(leaves(), (std::vector<int64_t>{1, 3}));
+  filter.begin = 2;
+  EXPECT_EQ(leaves(), (std::vector<int64_t>{3}));
+}
+
 TEST_P(LedgerStoreContractTest, EventCommitmentRowsComeInPagesByCommitmentThenLeaf) {
   auto store = Connect();
   ASSERT_NE(store, nullptr);

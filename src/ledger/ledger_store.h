@@ -42,12 +42,13 @@ namespace treaty::ledger {
 enum class MissingLedgerTables { kCreate, kLeaveAlone };
 
 // Filters of `treaty events` (§9.2 raw view); an empty member does not filter. Events come in
-// leaf-index order.
+// leaf-index order. A correction, which has no date or commitments of its own, is filtered by
+// those of the event it corrects, so that a listing shows the corrections of what it lists.
 struct EventFilter {
   std::string agreement;       // required
   std::string type;            // events.type
   std::string commitment;      // an event_commitments row for this commitment id
-  std::string date_from;       // fact_date ≥ date_from (YYYY-MM-DD); corrections have none
+  std::string date_from;       // fact_date ≥ date_from (YYYY-MM-DD)
   std::string date_to;         // fact_date ≤ date_to
   std::string institution;     // events.institution
   std::string classification;  // "public" or "restricted"

@@ -526,4 +526,18 @@ check "that it cannot sign now" has "(valid from 2030-01-01T00:00:00.000000Z): i
   "$work/err"
 check "and speaks of no batch" bash -c "! grep -q batch '$work/err'"
 
+# ---- a correction is listed with the event it corrects, by that event's date and commitments ----
+corrected_db="$work/corrected.sqlite"
+cp "$db" "$corrected_db"
+printf '{"type":"correction","corrects":"%s","action":"retract","description":"Recorded twice","evidence":[],"classification":"public"}' \
+  "$first_id" >"$work/retract.json"
+stdin="$work/retract.json" check "retract the first tranche" run 0 record --db "$corrected_db" --user tester
+retraction_id=$(head -1 "$work/out")
+check "its day lists the retraction" run 0 events --db "$corrected_db" --from 2024-06-01 --to 2024-06-01
+check "beside the tranche" bash -c "grep -q '\"id\":\"$first_id\"' '$work/out' && grep -q '\"id\":\"$retraction_id\"' '$work/out'"
+check "its commitment lists it too" run 0 events --db "$corrected_db" --commitment "$military" --type correction
+check "the retraction alone" bash -c "[ \"\$(wc -l <'$work/out')\" -eq 1 ] && grep -q '$retraction_id' '$work/out'"
+check "another day does not" run 0 events --db "$corrected_db" --type correction --from 2025-01-01
+check "list it" [ ! -s "$work/out" ]
+
 finish

@@ -134,16 +134,20 @@ Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
     const ledger::EventFilter& filter) {
   return Reading([&](pqxx::transaction_base& read) -> Result<std::vector<ledger::StoredEvent>> {
     // One statement for every combination: an empty parameter disables its condition. Dates go
-    // through NULLIF so that an empty one is never cast.
+    // through NULLIF so that an empty one is never cast. A correction has no date or commitments
+    // of its own: it takes those of the event it corrects.
     return EventsFromResult(read.exec_params(
         std::string("SELECT ") + kEventColumns +
             " FROM events WHERE agreement = $1"
             " AND ($2 = '' OR type = $2)"
             " AND ($3 = '' OR EXISTS (SELECT 1 FROM event_commitments c"
             " WHERE c.agreement = events.agreement AND c.commitment_id = $3"
-            " AND c.leaf_index = events.leaf_index))"
-            " AND ($4 = '' OR fact_date >= NULLIF($4, '')::date)"
-            " AND ($5 = '' OR fact_date <= NULLIF($5, '')::date)"
+            " AND c.leaf_index = (CASE WHEN events.corrects IS NULL THEN events.leaf_index ELSE"
+            " (SELECT o.leaf_index FROM events o WHERE o.id = events.corrects) END)))"
+            " AND ($4 = '' OR COALESCE(fact_date, (SELECT o.fact_date FROM events o"
+            " WHERE o.id = events.corrects)) >= NULLIF($4, '')::date)"
+            " AND ($5 = '' OR COALESCE(fact_date, (SELECT o.fact_date FROM events o"
+            " WHERE o.id = events.corrects)) <= NULLIF($5, '')::date)"
             " AND ($6 = '' OR institution = $6)"
             " AND ($7 = '' OR classification = $7)"
             " AND leaf_index >= $8"

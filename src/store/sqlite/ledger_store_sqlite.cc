@@ -734,25 +734,33 @@ std::optional<Error> SqliteLedgerStore::ReadEventsInto(const std::string& agreem
 }
 
 Result<std::vector<StoredEvent>> SqliteLedgerStore::FindEvents(const ledger::EventFilter& filter) {
-  // A commitment's events are looked up through its rows of `event_commitments` (their primary
-  // key is in leaf order), not by testing every event from `begin` on: the list is made once,
-  // and the events are read by their key.
-  std::string sql = fmt::format(
-      "SELECT {} FROM events WHERE agreement = ?1 AND {}", kEventColumns,
-      filter.commitment.empty()
-          ? "leaf_index >= ?2"
-          : "leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = ?1 AND "
-            "leaf_index >= ?2 AND commitment_id = ?)");
+  // A commitment's events are listed once from its rows of `event_commitments`, and so are the
+  // ids of those events, which the corrections of them name.
+  std::string sql =
+      fmt::format("SELECT {} FROM events WHERE agreement = ?1 AND leaf_index >= ?2", kEventColumns);
   std::vector<std::string> texts;
   auto add = [&](const std::string& value, const char* condition) {
     if (value.empty()) return;
     sql += condition;
     texts.push_back(value);
   };
-  if (!filter.commitment.empty()) texts.push_back(filter.commitment);
+  if (!filter.commitment.empty()) {
+    sql +=
+        " AND (leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = ?1 AND "
+        "commitment_id = ?) OR corrects IN (SELECT o.id FROM events o WHERE o.agreement = ?1 AND "
+        "o.leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = ?1 AND "
+        "commitment_id = ?)))";
+    texts.push_back(filter.commitment);
+    texts.push_back(filter.commitment);
+  }
   add(filter.type, " AND type = ?");
-  add(filter.date_from, " AND fact_date >= ?");
-  add(filter.date_to, " AND fact_date <= ?");
+  // A correction has no date of its own: it is dated by the event it corrects.
+  add(filter.date_from,
+      " AND COALESCE(fact_date, (SELECT o.fact_date FROM events o WHERE o.id = events.corrects)) "
+      ">= ?");
+  add(filter.date_to,
+      " AND COALESCE(fact_date, (SELECT o.fact_date FROM events o WHERE o.id = events.corrects)) "
+      "<= ?");
   add(filter.institution, " AND institution = ?");
   add(filter.classification, " AND classification = ?");
   sql += " ORDER BY leaf_index LIMIT ?";
