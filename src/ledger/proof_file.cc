@@ -13,6 +13,7 @@
 #include "ledger/merkle_tree.h"
 #include "ledger/timestamp.h"
 #include "ledger/tree_head.h"
+#include "text/utf8.h"
 
 namespace treaty::ledger {
 namespace {
@@ -53,6 +54,9 @@ Result<json> ParseStrict(std::string_view text) {
     return Error{fmt::format("not JSON at {}: arrays and objects nested more than {} deep",
                              PlaceOfByte(text, *deep), kMaxJsonDepth),
                  "syntax"};
+  }
+  if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
+    return Error{fmt::format("invalid UTF-8 at byte {}", *bad + 1), "syntax"};
   }
   json value;
   try {

@@ -479,6 +479,9 @@ check "and makes no database" [ ! -e "$work/huge.sqlite" ]
 sed 's/"leaf_index": *[0-9]*/"leaf_index": 1e400/' "$work/proof.json" >"$work/huge-proof.json"
 check "a proof file with 1e400 exit 2" run 2 verify-proof "$work/huge-proof.json" --keys "$ledger/keys.json"
 check "is a syntax error" has "syntax: not JSON at line" "$work/err"
+sed 's/"lv-ua-2024"/"lv-ua-2024\xff"/' "$work/proof.json" >"$work/latin1-proof.json"
+check "a proof file with a byte of no UTF-8 exit 2" run 2 verify-proof "$work/latin1-proof.json" --keys "$ledger/keys.json"
+check "names its byte, not the byte itself" bash -c "grep -q 'syntax: invalid UTF-8 at byte' '$work/err' && ! grep -q \$'\\xff' '$work/err'"
 
 # ---- files that are pipes ----
 head -3 "$ledger/reported-support.csv" | "$treaty" import /dev/stdin --profile reported-support \
