@@ -4,6 +4,7 @@
 // under concurrent writers, and appends, idempotency and proofs through the shared code.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <pqxx/pqxx>
 #include <set>
@@ -184,6 +185,12 @@ TEST_F(PostgresLedgerStoreTest, ErrorsNameTheServerWithoutThePassword) {
   EXPECT_EQ(RedactPostgresUrl("postgresql://u:secret@h:1/d"), "postgresql://u:***@h:1/d");
   EXPECT_EQ(RedactPostgresUrl("postgresql://u@h:1/d"), "postgresql://u@h:1/d");
   EXPECT_EQ(RedactPostgresUrl("postgresql://h:1/d?x=a@b"), "postgresql://h:1/d?x=a@b");
+  EXPECT_EQ(RedactPostgresUrl("postgresql://u@h:1/d?password=se%21cret&sslmode=disable"),
+            "postgresql://u@h:1/d?password=***&sslmode=disable");
+  EXPECT_EQ(RedactPostgresUrl("postgresql://u:a@h:1/d?options=-cx&password=b"),
+            "postgresql://u:***@h:1/d?options=-cx&password=***");
+  EXPECT_EQ(RedactPostgresUrl("postgresql://h/d?passwordless=1"),
+            "postgresql://h/d?passwordless=1");
   Result<std::unique_ptr<PostgresLedgerStore>> store =
       PostgresLedgerStore::Open("postgresql://treaty:secret@127.0.0.1:1/none");
   ASSERT_FALSE(store.ok());
@@ -299,15 +306,17 @@ TEST_F(PostgresLedgerStoreTest, AWriterWaitingPastTheLockTimeoutIsTold) {
 
 // Writers on their own connections each append at the size they read under the lock row; the
 // tree never forks (leaf indexes 0 … N−1, each once) and no write is lost.
-TEST_F(PostgresLedgerStoreTest, TheLockRowSerialisesConcurrentTransactions) {
-  ASSERT_NE(OpenStore(), nullptr);
+// Six writers of twenty appends each on connections to `url`: every append waits for the lock row
+// and none is lost or repeated.
+void ExpectWritersSerialise(const std::string& url,
+                            const std::function<std::string(const std::string&)>& scalar) {
   constexpr int kWriters = 6;
   constexpr int kEach = 20;
   std::vector<std::string> errors(kWriters);
   std::vector<std::thread> threads;
   for (int w = 0; w < kWriters; ++w) {
     threads.emplace_back([&, w] {
-      pqxx::connection connection(schema_->url());
+      pqxx::connection connection(url);
       for (int i = 0; i < kEach; ++i) {
         Result<std::unique_ptr<ledger::AppendTransaction>> append =
             PostgresAppendTransaction::Begin(connection, kAgreement, "writer");
@@ -333,10 +342,28 @@ TEST_F(PostgresLedgerStoreTest, TheLockRowSerialisesConcurrentTransactions) {
   for (std::thread& thread : threads) thread.join();
   for (const std::string& error : errors) EXPECT_EQ(error, "");
   const int total = kWriters * kEach;
-  EXPECT_EQ(Scalar("SELECT count(*) FROM events"), std::to_string(total));
-  EXPECT_EQ(Scalar("SELECT count(DISTINCT leaf_index) FROM events"), std::to_string(total));
-  EXPECT_EQ(Scalar("SELECT max(leaf_index) FROM events"), std::to_string(total - 1));
-  EXPECT_EQ(Scalar("SELECT tree_size FROM ledgers"), std::to_string(total));
+  EXPECT_EQ(scalar("SELECT count(*) FROM events"), std::to_string(total));
+  EXPECT_EQ(scalar("SELECT count(DISTINCT leaf_index) FROM events"), std::to_string(total));
+  EXPECT_EQ(scalar("SELECT max(leaf_index) FROM events"), std::to_string(total - 1));
+  EXPECT_EQ(scalar("SELECT tree_size FROM ledgers"), std::to_string(total));
+}
+
+TEST_F(PostgresLedgerStoreTest, TheLockRowSerialisesConcurrentTransactions) {
+  ASSERT_NE(OpenStore(), nullptr);
+  ExpectWritersSerialise(schema_->url(), [this](const std::string& sql) { return Scalar(sql); });
+}
+
+// §6.3: appends run at READ COMMITTED whatever the server's default; under REPEATABLE READ a writer
+// that waited for the lock row would fail to serialize instead.
+TEST_F(PostgresLedgerStoreTest, WritersSerialiseWhereTheDefaultIsRepeatableRead) {
+  ASSERT_NE(OpenStore(), nullptr);
+  const std::string repeatable =
+      schema_->url() + "%20-cdefault_transaction_isolation%3Drepeatable%5C%20read";
+  pqxx::connection probe(repeatable);
+  ASSERT_EQ(
+      pqxx::nontransaction(probe).exec1("SHOW default_transaction_isolation")[0].as<std::string>(),
+      "repeatable read");
+  ExpectWritersSerialise(repeatable, [this](const std::string& sql) { return Scalar(sql); });
 }
 
 // A committed id that a later transaction buffers again is caught by the unique index when the

@@ -159,10 +159,18 @@ check "a failed import into a schema without the ledger exit 2" \
   run 2 import "$work/bad.csv" --db "$empty_db" --user tester
 check "status of a schema that does not exist exit 2" run 2 status --db "$(in_schema "${schema}_typo")"
 check "says so" has "no schema of the connection's search_path exists" "$work/err"
+check "a record into a schema that does not exist exit 2" run 2 record \
+  --db "$(in_schema "${schema}_typo")" --user tester --type disbursement --participant LV \
+  --date 2024-06-01 --commitment sec_2__hcontainer_1__para_2__sent_2 --amount 5 --currency EUR \
+  --description "Typo" --classification public
+check "is told so too" has "no schema of the connection's search_path exists" "$work/err"
 check "no table was made in it" \
   [ "$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = '$empty_schema'")" -eq 0 ]
 check "an unreachable server exit 2" run 2 verify --db "postgresql://treaty:secret@127.0.0.1:1/none"
 check "is named without the password" has "postgresql://treaty:***@127.0.0.1:1/none" "$work/err"
 check "the password is not shown" bash -c "! grep -q secret '$work/err'"
+check "nor one given as a parameter" run 2 verify --db "postgresql://treaty@127.0.0.1:1/none?password=secret"
+check "which is named without it" has "postgresql://treaty@127.0.0.1:1/none?password=***" "$work/err"
+check "and not shown" bash -c "! grep -q secret '$work/err'"
 
 finish

@@ -99,11 +99,18 @@ ALTER TABLE tree_nodes ALTER COLUMN children SET STORAGE EXTERNAL;
 Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
   try {
     pqxx::work transaction(connection);
+    // READ COMMITTED, as appends (§6.3): the statements after the lock see what the writer who
+    // held it created.
+    transaction.exec0("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
     transaction.exec_params1("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
     auto holds = [&](const char* query) { return transaction.exec1(query)[0].as<bool>(); };
+    if (holds("SELECT current_schema() IS NULL")) {
+      return Error{"no schema of the connection's search_path exists (check its name)", ""};
+    }
     // Creating triggers locks the tables against writers, so an existing schema is only read,
     // unless it lacks what this version adds.
-    if (holds("SELECT to_regclass('ledger_schema') IS NULL")) transaction.exec0(kSchema);
+    const bool created = holds("SELECT to_regclass('ledger_schema') IS NULL");
+    if (created) transaction.exec0(kSchema);
     if (holds("SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = "
               "'tree_nodes'::regclass AND attname = 'children' AND NOT attisdropped)")) {
       // The nodes of earlier versions keep no children, and proofs read the level below them
@@ -126,10 +133,14 @@ Result<bool> EnsureLedgerSchema(pqxx::connection& connection) {
       transaction.exec0("DROP INDEX event_commitments_by_leaf");
     }
     const pqxx::result versions = transaction.exec("SELECT version FROM ledger_schema");
-    if (versions.empty()) {
+    if (created) {
       transaction.exec_params0("INSERT INTO ledger_schema (version) VALUES ($1)",
                                kLedgerSchemaVersion);
-    } else if (versions.size() > 1 || versions[0][0].as<int>() != kLedgerSchemaVersion) {
+    } else if (versions.size() != 1) {
+      return Error{"the ledger_schema table holds " + std::to_string(versions.size()) +
+                       " rows instead of one, the version: it was changed by hand",
+                   ""};
+    } else if (versions[0][0].as<int>() != kLedgerSchemaVersion) {
       return Error{"the ledger schema has version " + versions[0][0].as<std::string>() +
                        "; this program reads version " + std::to_string(kLedgerSchemaVersion),
                    ""};

@@ -8,17 +8,27 @@
 namespace treaty::store {
 
 std::string RedactPostgresUrl(std::string_view url) {
-  const size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return std::string(url);
+  std::string redacted(url);
+  const size_t scheme = redacted.find("://");
+  if (scheme == std::string::npos) return redacted;
   const size_t authority = scheme + 3;
-  const size_t at = url.find('@', authority);
-  const size_t slash = url.find('/', authority);
-  if (at == std::string_view::npos || (slash != std::string_view::npos && at > slash)) {
-    return std::string(url);
+  const size_t query = redacted.find('?', authority);
+  const size_t at = redacted.find('@', authority);
+  const size_t slash = redacted.find('/', authority);
+  const size_t colon = redacted.find(':', authority);
+  if (at != std::string::npos && (slash == std::string::npos || at < slash) &&
+      (query == std::string::npos || at < query) && colon != std::string::npos && colon < at) {
+    redacted.replace(colon + 1, at - colon - 1, "***");
   }
-  const size_t colon = url.find(':', authority);
-  if (colon == std::string_view::npos || colon > at) return std::string(url);
-  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+  // libpq also takes the password as a parameter: "?password=…" or "&password=…".
+  for (size_t from = redacted.find('?', authority); from != std::string::npos;
+       from = redacted.find('&', from + 1)) {
+    if (redacted.compare(from + 1, 9, "password=") != 0) continue;
+    const size_t value = from + 10;
+    const size_t end = redacted.find('&', value);
+    redacted.replace(value, (end == std::string::npos ? redacted.size() : end) - value, "***");
+  }
+  return redacted;
 }
 
 Error PostgresError(const std::exception& error, std::string where) {
@@ -28,7 +38,9 @@ Error PostgresError(const std::exception& error, std::string where) {
   }
   std::string message = error.what();
   if (const size_t end = message.find('\n'); end != std::string::npos) message.resize(end);
-  if (message.rfind("ERROR:  ", 0) == 0) message.erase(0, 8);
+  for (const char* level : {"ERROR:  ", "FATAL:  "}) {
+    if (message.rfind(level, 0) == 0) message.erase(0, 8);
+  }
   return Error{std::move(message), std::move(where)};
 }
 

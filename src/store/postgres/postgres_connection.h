@@ -34,7 +34,8 @@ std::string WithConnectTimeout(const std::string& url);
 // message.
 Result<std::unique_ptr<pqxx::connection>> ConnectPostgres(const std::string& url);
 
-// `url` with the password of its user info, if any, replaced by "***", for messages.
+// `url` with the password of its user info and of its `password` parameter, if any, replaced by
+// "***", for messages.
 std::string RedactPostgresUrl(std::string_view url);
 
 // The Error for an exception thrown by libpqxx (or by code inside a transaction): the first line of

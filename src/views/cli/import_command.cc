@@ -18,7 +18,6 @@ namespace treaty::views {
 namespace {
 
 constexpr size_t kMaxListedErrors = 100;
-constexpr const char* kExitBatchFailed = "the earlier batches stay recorded";
 
 }  // namespace
 
@@ -150,7 +149,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   progress.Finish();
   if (!summary.ok()) {
     err << fmt::format("treaty import: {}: {}; {}\n", file, summary.error().message,
-                       kExitBatchFailed);
+                       written > 0 ? "the earlier batches stay recorded" : "nothing was written");
     return kExitMismatch;
   }
   const ledger::ImportSummary& done = summary.value();

@@ -24,6 +24,10 @@ Result<bool> IsMissingFile(const std::string& db) {
 
 }  // namespace
 
+std::string DatabaseName(const std::string& db) {
+  return http::IsPostgresUrl(db) ? store::RedactPostgresUrl(db) : db;
+}
+
 Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::string& db) {
   Result<bool> missing = IsMissingFile(db);
   if (!missing.ok()) return missing.error();
@@ -44,7 +48,7 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenExistingLedgerStore(const std::
   Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStoreToRead(db);
   if (store.ok() && store.value() == nullptr) {
     return Error{"holds no ledger: it has no ledger tables (treaty record or import makes them)",
-                 http::IsPostgresUrl(db) ? store::RedactPostgresUrl(db) : db};
+                 DatabaseName(db)};
   }
   return store;
 }

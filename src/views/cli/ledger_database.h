@@ -13,6 +13,9 @@ namespace treaty::views {
 
 using http::OpenLedgerStore;
 
+// `db` as messages name it: a PostgreSQL URL without its password, a file as given.
+std::string DatabaseName(const std::string& db);
+
 // The store of a command that only reads it (status, calendar, export), which changes nothing in
 // the database: a null store when the database has no ledger tables (an agreement loaded, nothing
 // recorded yet). A SQLite file that does not exist is an error naming it, not a new empty ledger

@@ -33,7 +33,7 @@ int RunProof(const ProofOptions& options, std::ostream& out, std::ostream& err) 
     return kExitMismatch;
   }
   if (!event.value()) {
-    err << fmt::format("treaty proof: no event {} in {}\n", id, options.db);
+    err << fmt::format("treaty proof: no event {} in {}\n", id, DatabaseName(options.db));
     return kExitBadInput;
   }
   const ledger::StoredEvent& found = *event.value();
