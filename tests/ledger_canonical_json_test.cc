@@ -149,6 +149,10 @@ TEST(CanonicalJson, RejectsDuplicateNamesAndMalformedInput) {
   // Lone surrogates and ill-formed UTF-8 are not Unicode strings.
   EXPECT_EQ(ErrorOf(CanonicalizeText(R"(["\ud800"])")).where.rfind("column ", 0), 0u);
   EXPECT_EQ(ErrorOf(CanonicalizeText("[\"\xED\xA0\x80\"]")).where.rfind("column ", 0), 0u);
+  // Named without the bytes themselves, which a terminal would show as garbage.
+  const Error latin1 = ErrorOf(CanonicalizeText("{\"a\":\"caf\xE9\"}"));
+  EXPECT_EQ(latin1.message, "malformed JSON: invalid UTF-8");
+  EXPECT_EQ(latin1.where, "column 10");
   EXPECT_EQ(ErrorOf(Canonicalize(json{{"a", {"ok", "\xC3\x28"}}})).where, "a[1]");
   EXPECT_EQ(ErrorOf(Canonicalize(json{{"\xC0\xAF", 1}})).message, "member name is not valid UTF-8");
 }

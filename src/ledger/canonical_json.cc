@@ -299,6 +299,10 @@ std::optional<size_t> TooDeepAt(std::string_view text) {
 }
 
 Result<std::string> CanonicalizeText(std::string_view json_text) {
+  // Said before nlohmann reads it, whose message would echo the bytes that are not UTF-8.
+  if (std::optional<size_t> bad = text::FindInvalidUtf8(json_text)) {
+    return Error{"malformed JSON: invalid UTF-8", PlaceOfByte(json_text, *bad)};
+  }
   if (std::optional<size_t> deep = TooDeepAt(json_text)) {
     return Error{
         fmt::format("malformed JSON: arrays and objects nested more than {} deep", kMaxJsonDepth),

@@ -302,8 +302,15 @@ void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat fo
                                          field.value) != ProfileColumns().end()
                              : IsGeneralColumn(field.value);
       if (!known) {
+        // A spreadsheet set to a comma as decimal mark saves its columns separated by ';'.
+        const bool semicolons =
+            table.records[0].fields.size() == 1 && field.value.find(';') != std::string::npos;
         reading.errors.push_back(
-            at(field.line, field.column, fmt::format("unknown column \"{}\"", field.value)));
+            at(field.line, field.column,
+               fmt::format("unknown column \"{}\"{}", field.value,
+                           semicolons ? " (columns separated by ';': save the file with commas "
+                                        "between columns, as RFC 4180 CSV)"
+                                      : "")));
       } else if (!header.emplace(field.value, i).second) {
         reading.errors.push_back(
             at(field.line, field.column, fmt::format("duplicate column \"{}\"", field.value)));

@@ -470,6 +470,32 @@ stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --d
 check "says so, at its place" has "stdin: column 72: malformed JSON: arrays and objects nested more than 64 deep" "$work/err"
 check "and makes no database" [ ! -e "$work/deep.sqlite" ]
 
+# ---- stdin that holds no event, and an event of very many errors ----
+check "a record with nothing on stdin exit 2" run 2 record --db "$work/nothing.sqlite"
+check "says to give the event" has "stdin: no event: give it as one JSON object on stdin, or its fields as flags" "$work/err"
+printf '\xff\xfe{\x00}\x00' >"$work/utf16.json"
+stdin="$work/utf16.json" check "a record in UTF-16 exit 2" run 2 record --db "$work/nothing.sqlite"
+check "says to save it as UTF-8" has "stdin: the text is UTF-16: save the event as UTF-8" "$work/err"
+check "and makes no database" [ ! -e "$work/nothing.sqlite" ]
+python3 -c "
+import json
+print(json.dumps({'type': 'disbursement', 'participant': 'LV', 'date': '2024-06-01',
+                  'commitments': ['no_such_%03d' % i for i in range(150)],
+                  'amount': {'currency': 'EUR', 'minor_units': 5}, 'description': 'Many',
+                  'evidence': [], 'classification': 'public'}))" >"$work/many.json"
+stdin="$work/many.json" check "a record of 150 errors exit 2" run 2 record --db "$work/nothing.sqlite"
+check "lists the first 100" [ "$(grep -c '^stdin: commitments' "$work/err")" -eq 100 ]
+check "then says how many more" grep -q "^… and [0-9]* more$" "$work/err"
+
+# ---- a CSV of semicolons, and a --db that is no database ----
+printf 'type;participant;date\ndisbursement;LV;2024-01-01\n' >"$work/semicolons.csv"
+check "a CSV of semicolons exit 2" run 2 import "$work/semicolons.csv" --db "$work/nothing.sqlite"
+check "says to save it with commas" has "(columns separated by ';': save the file with commas between columns" "$work/err"
+echo "notes" >"$work/notes.txt"
+check "events of a text file exit 2" run 2 events --db "$work/notes.txt"
+check "says it is no database" has "notes.txt: not an SQLite database" "$work/err"
+check "and leaves it as it was" [ "$(cat "$work/notes.txt")" = "notes" ]
+
 # ---- numbers beyond a double: an error at their place, not a crash ----
 printf '{"type":"disbursement","participant":"LV","date":"2024-06-01","commitments":["%s"],"amount":{"currency":"EUR","minor_units":1e400},"description":"n","evidence":[],"classification":"public"}' \
   "$military" >"$work/huge.json"

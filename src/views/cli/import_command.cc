@@ -8,6 +8,7 @@
 #include "ledger/import_reader.h"
 #include "ledger/ledger_import.h"
 #include "views/cli/commands.h"
+#include "views/cli/error_list.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
 #include "views/cli/progress_bar.h"
@@ -15,11 +16,7 @@
 #include "views/cli/terminal.h"
 
 namespace treaty::views {
-namespace {
-
-constexpr size_t kMaxListedErrors = 100;
-
-}  // namespace
+namespace {}  // namespace
 
 int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
   const std::string& file = options.file;
@@ -103,12 +100,9 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     return std::pair{a.line, a.column} < std::pair{b.line, b.column};
   });
   if (!errors.empty()) {
-    for (size_t i = 0; i < errors.size() && i < kMaxListedErrors; ++i) {
-      err << errors[i].text << "\n";
-    }
-    if (errors.size() > kMaxListedErrors) {
-      err << fmt::format("… and {} more\n", errors.size() - kMaxListedErrors);
-    }
+    std::vector<std::string> lines;
+    for (const ledger::ImportError& error : errors) lines.push_back(error.text);
+    WriteErrorList(lines, err);
     err << fmt::format("treaty import: {}: {} error{}; nothing was written\n", file, errors.size(),
                        errors.size() == 1 ? "" : "s");
     return kExitBadInput;

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include "ledger/import_reader.h"
 #include "ledger/ledger_store.h"
 #include "views/cli/commands.h"
+#include "views/cli/error_list.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
@@ -77,6 +79,20 @@ bool IsInputError(const Error& error) {
   return error.where.starts_with("submissions[") || error.where == "recorded_by.institution";
 }
 
+// What makes `text`, all of stdin, no event to read at all: nothing (a call without flags that
+// meant to give them), or UTF-16 (as some editors save text), which the JSON reader would
+// report as a stray byte.
+std::optional<std::string> StdinProblem(const std::string& text) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return "no event: give it as one JSON object on stdin, or its fields as flags "
+           "(treaty record --help)";
+  }
+  if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff")) {
+    return "the text is UTF-16: save the event as UTF-8";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
@@ -126,17 +142,26 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
       file_columns.insert({"evidence_reference" + suffix, "evidence_sha256" + suffix});
     }
     ledger::FlatEvent flat = ledger::ParseFlatEvent(fields, context);
+    std::vector<std::string> lines;
     for (const ledger::FlatError& error : flat.errors) {
-      err << fmt::format("{}: {}: {}\n", flag_of_column(error.column), error.path, error.message);
+      lines.push_back(
+          fmt::format("{}: {}: {}", flag_of_column(error.column), error.path, error.message));
     }
+    WriteErrorList(lines, err);
     if (!flat.errors.empty()) return kExitBadInput;
     event = std::move(flat.event);
   } else {
     const std::string text(std::istreambuf_iterator<char>(in), {});
-    ledger::ParsedEvent parsed = ledger::ParseEventText(text, ledger::EventForm::kInput, context);
-    for (const ledger::FieldError& error : parsed.errors) {
-      err << "stdin: " << error.ToString() << "\n";
+    if (std::optional<std::string> problem = StdinProblem(text)) {
+      err << "stdin: " << *problem << "\n";
+      return kExitBadInput;
     }
+    ledger::ParsedEvent parsed = ledger::ParseEventText(text, ledger::EventForm::kInput, context);
+    std::vector<std::string> lines;
+    for (const ledger::FieldError& error : parsed.errors) {
+      lines.push_back("stdin: " + error.ToString());
+    }
+    WriteErrorList(lines, err);
     if (!parsed.ok()) return kExitBadInput;
     event = std::move(parsed.event);
   }
