@@ -89,32 +89,40 @@ class RowConverter {
     errors_.emplace_back(column, std::move(message));
   }
 
-  // A decimal of major units (§1.4) as minor units of `currency`, or nullopt with an error.
+  // Whether `text` is a decimal of major units as §1.4 writes them: digits, a '.' and digits.
+  static bool IsDecimal(const std::string& text) {
+    const size_t dot = text.find('.');
+    auto digits = [](std::string_view s) {
+      return !s.empty() &&
+             std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    return digits(std::string_view(text).substr(0, dot)) &&
+           (dot == std::string::npos || digits(std::string_view(text).substr(dot + 1)));
+  }
+
+  // A decimal of major units (§1.4, IsDecimal) as minor units of `currency`, a valid code, or
+  // nullopt with an error.
   std::optional<int64_t> MinorUnits(const std::string& column, const std::string& text,
                                     const std::string& currency) {
     const size_t dot = text.find('.');
     const std::string whole = text.substr(0, dot);
     const std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
-    auto digits = [](const std::string& s) {
-      return !s.empty() &&
-             std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (!digits(whole) || (dot != std::string::npos && !digits(fraction))) {
-      Fail(column, fmt::format("not a number: \"{}\"", text));
-      return std::nullopt;
-    }
-    const std::optional<int> decimals = CurrencyMinorUnit(currency);
-    if (!decimals) return std::nullopt;  // the currency's own error is reported
-    if (static_cast<int>(fraction.size()) > *decimals) {
-      Fail(column, fmt::format("{} has {} decimals; \"{}\" has {}", currency, *decimals, text,
+    const int decimals = CurrencyMinorUnit(currency).value_or(0);
+    if (static_cast<int>(fraction.size()) > decimals) {
+      Fail(column, fmt::format("{} has {} decimals; \"{}\" has {}", currency, decimals, text,
                                fraction.size()));
       return std::nullopt;
     }
-    const std::string all = whole + fraction + std::string(*decimals - fraction.size(), '0');
+    const std::string all = whole + fraction + std::string(decimals - fraction.size(), '0');
     const size_t first = std::min(all.find_first_not_of('0'), all.size() - 1);
     const std::string trimmed = all.substr(first);
     if (trimmed.size() > 16 || std::stoll(trimmed) > kMaxSafeInteger) {
-      Fail(column, fmt::format("larger than {} minor units", kMaxSafeInteger));
+      // The largest amount in the units typed: 2^53 − 1 minor units.
+      const std::string most = std::to_string(kMaxSafeInteger);
+      const size_t split = most.size() - static_cast<size_t>(decimals);
+      Fail(column,
+           fmt::format("larger than {}{}{} {}, the most an amount can be", most.substr(0, split),
+                       decimals > 0 ? "." : "", most.substr(split), currency));
       return std::nullopt;
     }
     return std::stoll(trimmed);
@@ -144,6 +152,9 @@ class RowConverter {
       }
       return;
     }
+    // Both cells are checked, so that a row with two faults is mended at once.
+    const bool is_decimal = IsDecimal(amount->value);
+    if (!is_decimal) Fail(column, fmt::format("not a number: \"{}\"", amount->value));
     if (currency.empty()) {
       Fail(currency_column, "required with amount");
       return;
@@ -152,6 +163,7 @@ class RowConverter {
       Fail(currency_column, problem);
       return;
     }
+    if (!is_decimal) return;
     if (std::optional<int64_t> minor = MinorUnits(column, amount->value, currency)) {
       object["amount"] = {{"currency", currency}, {"minor_units", *minor}};
     }
@@ -256,7 +268,17 @@ class RowConverter {
     }
     if (const Cell* description = Get("description")) object["description"] = description->value;
     json evidence = json::array();
-    if (const Cell* source = Get("source")) evidence.push_back({{"reference", source->value}});
+    if (const Cell* source = Get("source")) {
+      // §7.4: the profile has no column for a file's hash, which only a web page may go without.
+      if (source->value.starts_with("http://") || source->value.starts_with("https://")) {
+        evidence.push_back({{"reference", source->value}});
+      } else {
+        Fail("source", fmt::format("\"{}\" is not an http(s) URL: the reported-support profile "
+                                   "keeps sources as web addresses; a file needs its SHA-256 "
+                                   "(import it as CSV with evidence_sha256, or as JSON Lines)",
+                                   source->value));
+      }
+    }
     object["evidence"] = evidence;
     object["participant"] = "LV";
     object["classification"] = "public";

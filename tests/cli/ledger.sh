@@ -144,6 +144,10 @@ check "a profile with another format" run 2 import "$ledger/reported-support.csv
   --profile reported-support --format jsonl --db "$db" --user demo
 check "is a contradiction named" has "--format: the profile reported-support reads CSV, not jsonl" \
   "$work/err"
+head -2 "$ledger/reported-support.csv" | sed '2s|https://[^,]*$|decision.pdf|' >"$work/file-source.csv"
+check "a profile row whose source is a file exit 2" run 2 import "$work/file-source.csv" \
+  --profile reported-support --db "$work/file-source.sqlite" --user demo
+check "says a file needs its hash" has 'source: "decision.pdf" is not an http(s) URL: the reported-support profile keeps sources as web addresses; a file needs its SHA-256' "$work/err"
 
 for i in 1 2 3; do
   printf '{"type":"training","participant":"LV","date":"2024-0%s-01","commitments":["%s"],"quantity":%s,"unit":"person","description":"Course %s","evidence":[],"classification":"public","idempotency_key":"lv-mod/course-%s"}\n\n' \
@@ -227,14 +231,18 @@ allocation,LV,2024-02-30,$military,10,EUR,Impossible date,public
 allocation,LV,2024-07-01,$military,"12,5",EUR,Comma decimal,public
 allocation,LV,2024-07-01,unknown_commitment,10,EUR,Unknown commitment,public
 allocation,LV,2024-07-01,$military,10,EUX,Unknown currency,public
+allocation,LV,2024-07-01,$military,1e3,EUX,Two faults,public
+allocation,LV,2024-07-01,$military,99999999999999999,EUR,Too large,public
 CSV
 check "bad CSV values" run 2 import "$work/bad.csv" --db "$db"
 check "impossible date at line and column" has "bad.csv:2:15: date: impossible date: 2024-02-30" "$work/err"
 check "not a number at line and column" has 'bad.csv:3:62: amount: not a number: "12,5"' "$work/err"
 check "unknown commitment at line and column" has 'bad.csv:4:26: commitments: unknown commitment id "unknown_commitment"' "$work/err"
 check "unknown currency at line and column" has 'bad.csv:5:65: currency: unknown currency "EUX"' "$work/err"
-check "each bad cell once" [ "$(grep -c 'bad.csv' "$work/err")" -eq 5 ]
-check "says nothing was written" has '4 errors; nothing was written' "$work/err"
+check "both faults of one row" bash -c "grep -q 'bad.csv:6:62: amount: not a number: \"1e3\"' '$work/err' && grep -q 'bad.csv:6:66: currency: unknown currency \"EUX\"' '$work/err'"
+check "too large, in the units typed" has 'bad.csv:7:62: amount: larger than 90071992547409.91 EUR, the most an amount can be' "$work/err"
+check "each bad cell once" [ "$(grep -c 'bad.csv' "$work/err")" -eq 8 ]
+check "says nothing was written" has '7 errors; nothing was written' "$work/err"
 check "nothing written by a bad CSV" same_size "$db" 14
 cat >"$work/gap.csv" <<CSV
 type,participant,date,commitments,amount,currency,description,classification,evidence_reference_2
