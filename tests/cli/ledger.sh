@@ -478,6 +478,14 @@ stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --d
 check "says so, at its place" has "stdin: column 72: malformed JSON: arrays and objects nested more than 64 deep" "$work/err"
 check "and makes no database" [ ! -e "$work/deep.sqlite" ]
 
+# ---- options the option parser refuses, in the words of the other errors ----
+check "a batch size that is no number exit 2" run 2 import "$work/courses.jsonl" --db "$db" --batch-size abc
+check "names the option and the value" has '--batch-size: not a whole number: "abc"' "$work/err"
+check "an option given twice exit 2" run 2 record --db "$db" --user a --user b
+check "says to give it once" has "--user: given 2 times; give it once" "$work/err"
+check "a proof without its event exit 2" run 2 proof --db "$db"
+check "names what is missing as the usage does" has "EVENT_ID is required" "$work/err"
+
 # ---- stdin that holds no event, and an event of very many errors ----
 check "a record with nothing on stdin exit 2" run 2 record --db "$work/nothing.sqlite"
 check "says to give the event" has "stdin: no event: give it as one JSON object on stdin, or its fields as flags" "$work/err"

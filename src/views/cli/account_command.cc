@@ -158,7 +158,7 @@ Subcommand AddUserSubcommand(CLI::App& app) {
       "add",
       "Add a user; the password (at least 10 characters) is read from the first line of "
       "stdin");
-  add->add_option("name", options->name,
+  add->add_option("NAME", options->name,
                   "user name: lowercase letters of any alphabet, digits, '.', '_', '-'")
       ->required();
   add->add_option("--role", options->role, "reader, recorder, reviewer or admin")->required();
@@ -180,7 +180,7 @@ Subcommand AddTokenSubcommand(CLI::App& app) {
   command->require_subcommand(1);
   CLI::App* create = command->add_subcommand(
       "create", "Create an API token for a user and print it (only its hash is stored)");
-  create->add_option("user", options->user, "user name")->required();
+  create->add_option("USER", options->user, "user name")->required();
   create->add_option("--label", options->label, "what the token is for")->capture_default_str();
   create
       ->add_option("--expires-in", options->expires_in,
@@ -188,10 +188,10 @@ Subcommand AddTokenSubcommand(CLI::App& app) {
       ->capture_default_str();
   CLI::App* list = command->add_subcommand(
       "list", "List the tokens (id, state, user, times, label), of one user or of all");
-  list->add_option("user", options->user, "user name (default: every user)");
+  list->add_option("USER", options->user, "user name (default: every user)");
   CLI::App* revoke = command->add_subcommand(
       "revoke", "Revoke a token at once, by the id `treaty token list` shows");
-  revoke->add_option("id", options->id, "the token's id: 12 hex digits")->required();
+  revoke->add_option("ID", options->id, "the token's id: 12 hex digits")->required();
   for (CLI::App* action : {create, list, revoke}) {
     action
         ->add_option("--db", options->db,

@@ -1,7 +1,10 @@
 #include <algorithm>
 #include <charconv>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "views/cli/commands.h"
@@ -25,6 +28,25 @@ std::string AtLeastOneProblem(const std::string& text, const std::string& what) 
   return what + " is a whole number of at least 1, not \"" + text + "\"";
 }
 
+// CLI11's words for a value that is not a number and for an option given twice, said as the
+// other errors are ("--flag: message"); every other message is CLI11's own.
+std::string PlainParseMessage(const std::string& message) {
+  constexpr std::string_view kNotConverted = "Could not convert: ";
+  constexpr std::string_view kTooMany = ": At Most 1 required but received ";
+  if (message.starts_with(kNotConverted)) {
+    const std::string named = message.substr(kNotConverted.size());
+    if (const size_t equals = named.find(" = "); equals != std::string::npos) {
+      return fmt::format("{}: not a whole number: \"{}\"", named.substr(0, equals),
+                         named.substr(equals + 3));
+    }
+  }
+  if (const size_t too_many = message.find(kTooMany); too_many != std::string::npos) {
+    return fmt::format("{}: given {} times; give it once", message.substr(0, too_many),
+                       message.substr(too_many + kTooMany.size()));
+  }
+  return message;
+}
+
 }  // namespace
 
 const CLI::Validator& TreeSizeValidator() {
@@ -43,6 +65,12 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   CLI::App app{"treaty: an international agreement as structured, checkable data"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "treaty 0.1.0");
+  // Set before the subcommands are added, which copy it.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
+    return CLI::FailureMessage::simple(
+        failed,
+        CLI::Error(error.get_name(), PlainParseMessage(error.what()), error.get_exit_code()));
+  });
 
   const std::vector<Subcommand> subcommands = {
       AddParseSubcommand(app),       AddExtractSubcommand(app),     AddAlignSubcommand(app),

@@ -59,7 +59,7 @@ Subcommand AddConsistencySubcommand(CLI::App& app) {
       "consistency",
       "Print the consistency proof from the signed tree head of OLD_SIZE to the latest head (or "
       "--size), for `treaty verify-proof`");
-  command->add_option("old_size", options->old_size, "size of a stored head")
+  command->add_option("OLD_SIZE", options->old_size, "size of a stored head")
       ->required()
       ->check(TreeSizeValidator());
   command->add_option("--size", options->size, "size of the newer stored head (default: latest)")

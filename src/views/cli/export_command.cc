@@ -119,7 +119,7 @@ Subcommand AddExportSubcommand(CLI::App& app) {
       "The ledger, corrections applied, as CSV (one row per event), an XLSX workbook (events, "
       "and commitments with their status now) or IATI 2.03 activity XML (the financial "
       "commitments and their transactions)");
-  command->add_option("format", options->format, "csv, xlsx or iati")
+  command->add_option("FORMAT", options->format, "csv, xlsx or iati")
       ->required()
       ->check(CLI::IsMember({"csv", "xlsx", "iati"}));
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")

@@ -161,7 +161,7 @@ Subcommand AddImportSubcommand(CLI::App& app) {
       "Import events from a CSV or JSON Lines file: the whole file is validated first (any error: "
       "nothing is written), then it is appended in batches, each acknowledged on stdout; a re-run "
       "skips what is already recorded");
-  command->add_option("file", options->file, "CSV or JSON Lines file")->required();
+  command->add_option("FILE", options->file, "CSV or JSON Lines file")->required();
   command->add_option("--format", options->format, "csv or jsonl (default: from the extension)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   command->add_option("--profile", options->profile, "column mapping of a known CSV file")

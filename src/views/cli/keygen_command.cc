@@ -90,7 +90,7 @@ Subcommand AddKeygenSubcommand(CLI::App& app) {
       "keygen",
       "Make a signing key for an institution: writes the private key file (mode 0600) and prints "
       "its entry for the keys file");
-  command->add_option("institution", options->institution, "institution id, e.g. lv-mfa")
+  command->add_option("INSTITUTION", options->institution, "institution id, e.g. lv-mfa")
       ->required();
   command->add_option("--output,-o", options->output, "the private key file to create")->required();
   command->add_option("--valid-from", options->valid_from,

@@ -77,7 +77,7 @@ Subcommand AddProofSubcommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "proof",
       "Print the inclusion proof of one event in a signed tree head, for `treaty verify-proof`");
-  command->add_option("event_id", options->event_id, "the event's id")->required();
+  command->add_option("EVENT_ID", options->event_id, "the event's id")->required();
   command
       ->add_option("--size", options->size,
                    "the size of a stored head to prove against (default: the latest)")

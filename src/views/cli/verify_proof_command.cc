@@ -47,7 +47,7 @@ Subcommand AddVerifyProofSubcommand(CLI::App& app) {
       "verify-proof",
       "Check a proof file of `treaty proof` or `treaty consistency` without the database: keys, "
       "signatures, the event, the path, and forks against heads held already");
-  command->add_option("file", options->file, "proof file")->required();
+  command->add_option("FILE", options->file, "proof file")->required();
   command->add_option("--keys", options->keys_file, "keys file")->capture_default_str();
   command->add_option("--known", options->known,
                       "a file with heads held already: a signed head or a proof file (repeat)");
