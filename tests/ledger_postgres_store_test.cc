@@ -191,6 +191,10 @@ TEST_F(PostgresLedgerStoreTest, ErrorsNameTheServerWithoutThePassword) {
             "postgresql://u:***@h:1/d?options=-cx&password=***");
   EXPECT_EQ(RedactPostgresUrl("postgresql://h/d?passwordless=1"),
             "postgresql://h/d?passwordless=1");
+  // libpq reads a user info with '?' in it, and parameter names with escapes.
+  EXPECT_EQ(RedactPostgresUrl("postgresql://u:pa?ss@h/d"), "postgresql://u:***@h/d");
+  EXPECT_EQ(RedactPostgresUrl("postgresql://h/d?sslpassword=k&pass%77ord=p"),
+            "postgresql://h/d?sslpassword=***&pass%77ord=***");
   Result<std::unique_ptr<PostgresLedgerStore>> store =
       PostgresLedgerStore::Open("postgresql://treaty:secret@127.0.0.1:1/none");
   ASSERT_FALSE(store.ok());

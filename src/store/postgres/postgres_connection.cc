@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_connection.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <utility>
 
@@ -7,26 +8,54 @@
 
 namespace treaty::store {
 
+namespace {
+
+// `text` with its %XX escapes decoded, as libpq reads a URL's parameter names.
+std::string PercentDecoded(std::string_view text) {
+  std::string decoded;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      decoded += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      decoded += text[i];
+    }
+  }
+  return decoded;
+}
+
+}  // namespace
+
 std::string RedactPostgresUrl(std::string_view url) {
   std::string redacted(url);
   const size_t scheme = redacted.find("://");
   if (scheme == std::string::npos) return redacted;
   const size_t authority = scheme + 3;
-  const size_t query = redacted.find('?', authority);
-  const size_t at = redacted.find('@', authority);
-  const size_t slash = redacted.find('/', authority);
-  const size_t colon = redacted.find(':', authority);
-  if (at != std::string::npos && (slash == std::string::npos || at < slash) &&
-      (query == std::string::npos || at < query) && colon != std::string::npos && colon < at) {
-    redacted.replace(colon + 1, at - colon - 1, "***");
+  // libpq reads the user info up to an '@' met before any '/', so a password may hold a '?'.
+  const size_t at_or_slash = redacted.find_first_of("@/", authority);
+  size_t host = authority;
+  if (at_or_slash != std::string::npos && redacted[at_or_slash] == '@') {
+    const size_t colon = redacted.find(':', authority);
+    if (colon < at_or_slash) {
+      redacted.replace(colon + 1, at_or_slash - colon - 1, "***");
+      host = colon + 5;  // past ":***@"
+    } else {
+      host = at_or_slash + 1;
+    }
   }
-  // libpq also takes the password as a parameter: "?password=…" or "&password=…".
-  for (size_t from = redacted.find('?', authority); from != std::string::npos;
-       from = redacted.find('&', from + 1)) {
-    if (redacted.compare(from + 1, 9, "password=") != 0) continue;
-    const size_t value = from + 10;
-    const size_t end = redacted.find('&', value);
-    redacted.replace(value, (end == std::string::npos ? redacted.size() : end) - value, "***");
+  // libpq also takes passwords as parameters: "password=…" and "sslpassword=…".
+  const size_t query = redacted.find('?', host);
+  for (size_t from = query; from != std::string::npos; from = redacted.find('&', from + 1)) {
+    const size_t equals = redacted.find('=', from + 1);
+    const size_t next = redacted.find('&', from + 1);
+    if (equals == std::string::npos || (next != std::string::npos && equals > next)) continue;
+    const std::string name =
+        PercentDecoded(std::string_view(redacted).substr(from + 1, equals - from - 1));
+    if (name != "password" && name != "sslpassword") continue;
+    redacted.replace(equals + 1, (next == std::string::npos ? redacted.size() : next) - equals - 1,
+                     "***");
   }
   return redacted;
 }
