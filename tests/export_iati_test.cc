@@ -235,14 +235,17 @@ TEST_F(ExportIati, ATerminationEndsThePlansPastItsLastDayInForce) {
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(xml.value().c_str()));
   const std::map<std::string, pugi::xml_node> activities = ActivitiesById(doc);
-  // "in 2024, 2025 and 2026", nothing decided for it: ends on the last day in force, then past.
+  // "in 2024, 2025 and 2026": ends on the last day in force, then past, as the status owes
+  // nothing after it.
   EXPECT_EQ(Dates(activities.at(kGdpShare)),
             (std::map<std::string, std::string>{{"1", "2024-01-01"}, {"3", "2024-10-31"}}));
   EXPECT_EQ(StatusCode(activities.at(kGdpShare)), "3");
-  // A payment is no decision of an activity or project: the plan ends too.
   EXPECT_EQ(Dates(activities.at(kNatoCap)).at("3"), "2024-10-31");
-  // The pledge decided before the termination goes on (sec_6__para_8__sent_1): the plan stays.
-  EXPECT_EQ(Dates(activities.at(kMilitary2024)).at("3"), "2024-12-31");
+  // The pledge decided before the termination goes on (sec_6__para_8__sent_1), still reported,
+  // but the plan ends all the same.
+  EXPECT_EQ(Dates(activities.at(kMilitary2024)).at("3"), "2024-10-31");
+  EXPECT_EQ(TransactionTypes(activities.at(kMilitary2024)),
+            (std::vector<std::string>{"12", "2", "3", "4"}));
   // Under way on the last day in force, as before.
   Result<std::string> on_last_day = WriteIatiActivities(
       *agreement_, *keys_, Entries(), TerminatedOn31October2024(), At("2024-10-31T12:00:00Z"));
@@ -270,6 +273,16 @@ TEST_F(ExportIati, APlanThatStartsAfterTheLastDayInForceIsCancelled) {
   EXPECT_EQ(StatusCode(activity), "5");
   EXPECT_EQ(Dates(activity),
             (std::map<std::string, std::string>{{"1", "2025-01-01"}, {"3", "2026-12-31"}}));
+  // Unless a project for it was decided before the termination, which goes on
+  // (sec_6__para_8__sent_1): then it keeps its plan.
+  Result<std::vector<LedgerEntry>> pledged = FoldedEntries(
+      {test::Stored(test::Money("pledge", kGdpShare, 500000000, "Pledge for 2025"), 0)});
+  ASSERT_TRUE(pledged.ok());
+  Result<std::string> kept = WriteIatiActivities(
+      later, *keys_, pledged.value(), TerminatedOn31October2024(), At("2024-09-01T12:00:00Z"));
+  ASSERT_TRUE(kept.ok()) << kept.error().ToString();
+  ASSERT_TRUE(doc.load_string(kept.value().c_str()));
+  EXPECT_EQ(StatusCode(ActivitiesById(doc).at(kGdpShare)), "1");
 }
 
 TEST_F(ExportIati, AnAgreementWithoutFinancialCommitmentsIsAnError) {

@@ -308,10 +308,9 @@ TEST_F(PostgresLedgerStoreTest, AWriterWaitingPastTheLockTimeoutIsTold) {
   EXPECT_EQ(blocked.error().ToString(), "waiter: the ledger is busy");
 }
 
-// Writers on their own connections each append at the size they read under the lock row; the
-// tree never forks (leaf indexes 0 … N−1, each once) and no write is lost.
-// Six writers of twenty appends each on connections to `url`: every append waits for the lock row
-// and none is lost or repeated.
+// Six writers of twenty appends each, on connections of their own to `url`, each append at the
+// size they read under the lock row: the tree never forks (leaf indexes 0 … N−1, each once) and
+// no write is lost.
 void ExpectWritersSerialise(const std::string& url,
                             const std::function<std::string(const std::string&)>& scalar) {
   constexpr int kWriters = 6;

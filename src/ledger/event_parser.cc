@@ -88,10 +88,6 @@ bool IsCommitmentId(std::string_view id) {
   });
 }
 
-bool IsHttpUrl(std::string_view reference) {
-  return reference.starts_with("http://") || reference.starts_with("https://");
-}
-
 // White space of §1.4, line breaks included (text::IsSpace leaves them out): what trimming removes.
 bool IsTrimmedSpace(char32_t c) { return c == '\n' || c == '\r' || text::IsSpace(c); }
 
@@ -1180,6 +1176,10 @@ std::string FirstDifferentPath(const json& a, const json& b, const std::string& 
 }
 
 }  // namespace
+
+bool IsHttpUrl(std::string_view reference) {
+  return reference.starts_with("http://") || reference.starts_with("https://");
+}
 
 std::string TrimSpace(std::string_view text) {
   size_t begin = 0;

@@ -49,6 +49,10 @@ inline constexpr StringRule kRecordedByUserRule{100, false};
 // §1.1: the most items `evidence` may hold.
 inline constexpr size_t kMaxEvidenceItems = 20;
 
+// Whether an evidence reference is an http:// or https:// URL, which alone may go without a hash
+// (§1.4).
+bool IsHttpUrl(std::string_view reference);
+
 // `text` trimmed at both ends of the white space §1.4 trims (line breaks included).
 std::string TrimSpace(std::string_view text);
 

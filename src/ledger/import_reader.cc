@@ -270,7 +270,7 @@ class RowConverter {
     json evidence = json::array();
     if (const Cell* source = Get("source")) {
       // §7.4: the profile has no column for a file's hash, which only a web page may go without.
-      if (source->value.starts_with("http://") || source->value.starts_with("https://")) {
+      if (IsHttpUrl(source->value)) {
         evidence.push_back({{"reference", source->value}});
       } else {
         Fail("source", fmt::format("\"{}\" is not an http(s) URL: the reported-support profile "
@@ -319,23 +319,24 @@ void ReadCsvRows(const std::string& file, std::string_view text, ImportFormat fo
   if (!table.records.empty()) {
     for (size_t i = 0; i < table.records[0].fields.size(); ++i) {
       const CsvField& field = table.records[0].fields[i];
+      const std::string name = TrimSpace(field.value);  // as the cells are
       const bool known = format == ImportFormat::kReportedSupport
-                             ? std::find(ProfileColumns().begin(), ProfileColumns().end(),
-                                         field.value) != ProfileColumns().end()
-                             : IsGeneralColumn(field.value);
+                             ? std::find(ProfileColumns().begin(), ProfileColumns().end(), name) !=
+                                   ProfileColumns().end()
+                             : IsGeneralColumn(name);
       if (!known) {
         // A spreadsheet set to a comma as decimal mark saves its columns separated by ';'.
         const bool semicolons =
-            table.records[0].fields.size() == 1 && field.value.find(';') != std::string::npos;
+            table.records[0].fields.size() == 1 && name.find(';') != std::string::npos;
         reading.errors.push_back(
             at(field.line, field.column,
-               fmt::format("unknown column \"{}\"{}", field.value,
+               fmt::format("unknown column \"{}\"{}", name,
                            semicolons ? " (columns separated by ';': save the file with commas "
                                         "between columns, as RFC 4180 CSV)"
                                       : "")));
-      } else if (!header.emplace(field.value, i).second) {
+      } else if (!header.emplace(name, i).second) {
         reading.errors.push_back(
-            at(field.line, field.column, fmt::format("duplicate column \"{}\"", field.value)));
+            at(field.line, field.column, fmt::format("duplicate column \"{}\"", name)));
       }
     }
     if (format != ImportFormat::kReportedSupport && !header.contains("type")) {

@@ -77,10 +77,10 @@ planned_end() {
   xmllint --xpath "string(//iati-activity[other-identifier/@ref='$1']/activity-date[@type='3']/@iso-date)" \
     "$work/ended.xml"
 }
-check "a plan with nothing decided for it ends on the last day in force" \
+check "a plan ends on the last day in force" \
   test "$(planned_end sec_3__hcontainer_16__para_2__sent_2)" = 2025-07-15
-check "one with a pledge decided before the termination keeps its end" \
-  test "$(planned_end sec_2__hcontainer_1__para_2__sent_1)" = 2026-12-31
+check "one with a pledge decided before the termination too" \
+  test "$(planned_end sec_2__hcontainer_1__para_2__sent_1)" = 2025-07-15
 
 # ---- bad input: a clear error, exit 2 ----
 check "an unknown format" run 2 export pdf --db "$db"

@@ -215,7 +215,7 @@ check "is the event already recorded" has "0 added, 1 already recorded" "$work/o
 
 # ---- cells and flags padded with spaces, as spreadsheets leave them, are trimmed (§1.4) ----
 cat >"$work/padded.csv" <<CSV
-type,participant,date,commitments,amount,currency,quantity,unit,item,description,classification
+type, participant ,date,commitments,amount,currency,quantity,unit,item,description, classification
  delivery , LV , 2024-10-01 , $drones , 10.50 , EUR , 5 , drone , FPV , Padded cells , public
 CSV
 check "a padded CSV row" run 0 import "$work/padded.csv" --db "$none_db"

@@ -389,7 +389,7 @@ Error SqliteLedgerStore::Fail(std::string_view what) const {
   // The lock another connection held past the busy timeout (§6.3), whatever was being done.
   if (sqlite3_errcode(db_.get()) == SQLITE_BUSY) return Error{"the ledger is busy", path_};
   if (sqlite3_errcode(db_.get()) == SQLITE_NOTADB) {
-    return Error{"not an SQLite database (treaty load, record or import makes one)", path_};
+    return Error{"not an SQLite database: give the path of the ledger's database file", path_};
   }
   return Error{fmt::format("{}: {}", what, sqlite3_errmsg(db_.get())), path_};
 }

@@ -16,7 +16,6 @@
 #include "views/cli/terminal.h"
 
 namespace treaty::views {
-namespace {}  // namespace
 
 int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
   const std::string& file = options.file;

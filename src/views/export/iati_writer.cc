@@ -143,21 +143,25 @@ struct Context {
 
 // The planned period as a termination leaves it. sec_6__para_7__sent_1: "The Agreement may be
 // terminated by either Participant by giving a written notice ... at least 6 (six) months in
-// advance": a plan past the last day in force ends on that day, and one that starts after it is
-// cancelled. sec_6__para_8__sent_1: "The termination will not affect the implementation of
-// ongoing activities or projects, which have been decided prior to the date of its termination":
-// an activity with such a decision among its transactions keeps its plan.
+// advance": a plan ends by the last day in force, as the status owes nothing after it, and one
+// that was to start after it is cancelled. sec_6__para_8__sent_1: "The termination will not
+// affect the implementation of ongoing activities or projects, which have been decided prior to
+// the date of its termination": an activity with such a decision among its transactions is not
+// cancelled, and its transactions go on being reported after its planned end.
 PlannedPeriod AfterTermination(PlannedPeriod period, const evaluation::Lifecycle& lifecycle,
                                const std::vector<std::string>& transaction_events) {
   if (!lifecycle.termination_effective) return period;
   const std::string last_day = lifecycle.last_day_in_force.ToString();
   if (!period.end.empty() && period.end <= last_day) return period;
-  const std::vector<std::string>& continuing = lifecycle.continuing_activities;
-  for (const std::string& event : transaction_events) {
-    if (std::find(continuing.begin(), continuing.end(), event) != continuing.end()) return period;
+  if (!period.start.empty() && period.start > last_day) {
+    const std::vector<std::string>& continuing = lifecycle.continuing_activities;
+    period.cancelled = std::none_of(
+        transaction_events.begin(), transaction_events.end(), [&](const std::string& event) {
+          return std::find(continuing.begin(), continuing.end(), event) != continuing.end();
+        });
+    return period;
   }
-  period.cancelled = !period.start.empty() && period.start > last_day;
-  if (!period.cancelled) period.end = last_day;
+  period.end = last_day;
   return period;
 }
 
