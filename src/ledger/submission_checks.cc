@@ -47,7 +47,9 @@ Result<std::optional<Error>> RespondsToProblem(const std::string& prefix,
   }
   // §1.3 note 4: an extension agrees to the other Participant's extension notice. (Each
   // Participant accepts an amendment, its proposer too, so an acceptance may name its own.)
-  if (content.subtype == "extension" && ref.participant == content.participant) {
+  // `verify` gives no participant: ledgers recorded before the rule still verify.
+  if (content.subtype == "extension" && !ref.participant.empty() &&
+      ref.participant == content.participant) {
     return std::optional<Error>(
         Error{fmt::format("names {}'s own extension notice; an extension agrees to the other "
                           "Participant's",

@@ -21,6 +21,8 @@ struct Referenced {
   std::string classification;
   std::string institution;
   std::string corrects;
+  // The event's `participant`; empty where it is not looked at (verify, which keeps the rules
+  // added since ledgers were first recorded to append and import).
   std::string participant;
 };
 

@@ -446,16 +446,14 @@ class Verifier {
   Result<std::optional<Referenced>> Lookup(const std::string& id) const {
     const CheckedEvents::Seen* seen = checked_.FindId(id);
     if (seen == nullptr) return std::optional<Referenced>();
-    const std::string& institution = institutions_[seen->institution];
-    const Institution* recorder = options_.keys->FindInstitution(institution);
-    // A notice is its recording institution's Participant's (NoticeSenderProblem), the only
-    // participant a reference check looks at.
+    // No participant: the rule that needs it is append's and import's alone, so that ledgers
+    // recorded before it still verify (submission_checks.h).
     Referenced ref{std::string(EventTypeName(seen->type)),
                    subtypes_[seen->subtype],
                    seen->restricted ? "restricted" : "public",
-                   institution,
+                   institutions_[seen->institution],
                    "",
-                   recorder != nullptr ? recorder->participant : ""};
+                   ""};
     if (seen->type == EventType::kCorrection) {
       const std::optional<UuidBytes> key = LowercaseUuidBytes(id);
       auto corrected = key ? corrected_by_correction_.find(*key) : corrected_by_correction_.end();
