@@ -140,6 +140,9 @@ TEST(CanonicalJson, RejectsDuplicateNamesAndMalformedInput) {
   Error huge = ErrorOf(CanonicalizeText(R"({"a":[1,1e400]})"));
   EXPECT_EQ(huge.message, "malformed JSON: number too large: 1e400");
   EXPECT_EQ(huge.where, "column 9");
+  // At the number itself, not at the same characters in a string before it.
+  EXPECT_EQ(ErrorOf(CanonicalizeText(R"({"d":"about 1e400 drones","m":1e400})")).where,
+            "column 31");
   EXPECT_EQ(ErrorOf(CanonicalizeText(R"({"a":1} x)")).where, "column 9");
   // One line with its line end, as `echo` gives it: cut short at the end of the line, not on a
   // second line.

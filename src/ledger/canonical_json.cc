@@ -321,6 +321,32 @@ Result<std::string> CanonicalizeText(std::string_view json_text) {
   return Canonicalize(value);
 }
 
+namespace {
+
+// Where the number token `number` first stands in `text`, outside strings; 0 when nowhere.
+size_t NumberOffset(std::string_view text, std::string_view number) {
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (text.compare(i, number.size(), number) == 0 &&
+               (i == 0 ||
+                std::string_view("0123456789.-+eE").find(text[i - 1]) == std::string_view::npos)) {
+      return i;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 JsonReadingError DescribeJsonError(std::string_view text, const json::exception& error) {
   std::string detail = error.what();
   if (const auto* syntax = dynamic_cast<const json::parse_error*>(&error)) {
@@ -337,8 +363,7 @@ JsonReadingError DescribeJsonError(std::string_view text, const json::exception&
   const size_t close = detail.rfind('\'');
   if (open == std::string::npos || close <= open) return {detail, 0};
   const std::string number = detail.substr(open + 1, close - open - 1);
-  const size_t at = text.find(number);
-  return {"number too large: " + number, at == std::string_view::npos ? 0 : at};
+  return {"number too large: " + number, NumberOffset(text, number)};
 }
 
 std::string PlaceOfByte(std::string_view text, size_t offset) {

@@ -42,8 +42,9 @@ namespace treaty::ledger {
 enum class MissingLedgerTables { kCreate, kLeaveAlone };
 
 // Filters of `treaty events` (§9.2 raw view); an empty member does not filter. Events come in
-// leaf-index order. A correction, which has no date or commitments of its own, is filtered by
-// those of the event it corrects, so that a listing shows the corrections of what it lists.
+// leaf-index order. A correction, which has no date or commitments of its own (an amendment's
+// replacement is not looked at), is filtered by those of the event it corrects as recorded, so
+// that a listing shows the corrections of what it lists.
 struct EventFilter {
   std::string agreement;       // required
   std::string type;            // events.type

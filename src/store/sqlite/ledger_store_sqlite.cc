@@ -8,6 +8,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace treaty::store {
 namespace {
@@ -75,6 +76,18 @@ CREATE TABLE tree_nodes (
   PRIMARY KEY (agreement, level, node_index)
 ) WITHOUT ROWID;
 )sql";
+
+// The indexes of earlier versions, which this one drops: §6.1 keeps none that every append pays
+// for, since each cost an append a B-tree insert per event or per commitment.
+constexpr const char* kDroppedIndexes[] = {"events_by_type", "events_by_date",
+                                           "event_commitments_by_leaf"};
+
+// The corrections of an event, found by the event's id (event filters, §6.1). Only correction
+// rows are in it, so the appends of other events do not touch it.
+constexpr char kCorrectionsIndexName[] = "events_by_corrects";
+constexpr char kCorrectionsIndex[] =
+    "CREATE INDEX IF NOT EXISTS events_by_corrects ON events (corrects) WHERE corrects IS NOT "
+    "NULL;\n";
 
 // The children of cached nodes (§6.1, §6.6), apart from `tree_nodes`: a WITHOUT ROWID row keeps
 // ~2 KiB of itself on its B-tree page, so 8 KiB of children in `tree_nodes` would spread the 256
@@ -465,14 +478,16 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
 }
 
 Result<bool> SqliteLedgerStore::IsCurrentSchema() {
-  Result<sqlite3_stmt*> statement = Statement(
+  Result<sqlite3_stmt*> statement = Statement(fmt::format(
       "SELECT count(*) FILTER (WHERE type = 'table' AND name IN ('ledger_schema', "
-      "'tree_node_children')), count(*) FILTER (WHERE type = 'index' AND name IN "
-      "('events_by_type', 'events_by_date', 'event_commitments_by_leaf')) FROM sqlite_master");
+      "'tree_node_children')), count(*) FILTER (WHERE type = 'index' AND name = '{}'), count(*) "
+      "FILTER (WHERE type = 'index' AND name IN ('{}')) FROM sqlite_master",
+      kCorrectionsIndexName, fmt::join(kDroppedIndexes, "', '")));
   if (!statement.ok()) return statement.error();
   const int rc = sqlite3_step(statement.value());
   const bool current = rc == SQLITE_ROW && sqlite3_column_int(statement.value(), 0) == 2 &&
-                       sqlite3_column_int(statement.value(), 1) == 0;
+                       sqlite3_column_int(statement.value(), 1) == 1 &&
+                       sqlite3_column_int(statement.value(), 2) == 0;
   sqlite3_reset(statement.value());
   if (rc != SQLITE_ROW) return Fail("cannot read the ledger tables");
   return current;
@@ -523,11 +538,9 @@ std::optional<Error> SqliteLedgerStore::CreateOrUpgradeTables() {
   // Added to new files and to those of earlier versions, whose nodes keep no children (§6.6):
   // proofs read the level below them instead.
   if (!has_children.value()) sql += kChildrenTable + AppendOnlyTriggers("tree_node_children");
-  // Files made by earlier versions had these indexes; §6.1 keeps none beyond the keys, since each
-  // cost every append a B-tree insert per event or per commitment.
-  sql +=
-      "DROP INDEX IF EXISTS events_by_type; DROP INDEX IF EXISTS events_by_date; "
-      "DROP INDEX IF EXISTS event_commitments_by_leaf;\nCOMMIT;";
+  sql += kCorrectionsIndex;
+  for (const char* index : kDroppedIndexes) sql += fmt::format("DROP INDEX IF EXISTS {};\n", index);
+  sql += "COMMIT;";
   if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
     Error error = Fail("cannot create the ledger tables");
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -737,25 +750,26 @@ std::optional<Error> SqliteLedgerStore::ReadEventsInto(const std::string& agreem
 }
 
 Result<std::vector<StoredEvent>> SqliteLedgerStore::FindEvents(const ledger::EventFilter& filter) {
-  // A commitment's events are listed once from its rows of `event_commitments`, and so are the
-  // ids of those events, which the corrections of them name.
-  std::string sql =
-      fmt::format("SELECT {} FROM events WHERE agreement = ?1 AND leaf_index >= ?2", kEventColumns);
+  // A commitment's events are looked up by key from its rows of `event_commitments`, and their
+  // corrections through the index of corrections (a correction names no commitment), rather
+  // than by testing every event from `begin` on. ids are unique across agreements, and a
+  // correction is of its event's agreement.
+  std::string sql = fmt::format(
+      "SELECT {} FROM events WHERE agreement = ?1 AND {}", kEventColumns,
+      filter.commitment.empty()
+          ? "leaf_index >= ?2"
+          : "leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = ?1 AND "
+            "commitment_id = ?3 AND leaf_index >= ?2 UNION ALL SELECT c.leaf_index FROM "
+            "event_commitments m JOIN events o ON o.agreement = m.agreement AND o.leaf_index = "
+            "m.leaf_index JOIN events c ON c.corrects = o.id WHERE m.agreement = ?1 AND "
+            "m.commitment_id = ?3 AND c.leaf_index >= ?2)");
   std::vector<std::string> texts;
   auto add = [&](const std::string& value, const char* condition) {
     if (value.empty()) return;
     sql += condition;
     texts.push_back(value);
   };
-  if (!filter.commitment.empty()) {
-    sql +=
-        " AND (leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = ?1 AND "
-        "commitment_id = ?) OR corrects IN (SELECT o.id FROM events o WHERE o.agreement = ?1 AND "
-        "o.leaf_index IN (SELECT leaf_index FROM event_commitments WHERE agreement = ?1 AND "
-        "commitment_id = ?)))";
-    texts.push_back(filter.commitment);
-    texts.push_back(filter.commitment);
-  }
+  if (!filter.commitment.empty()) texts.push_back(filter.commitment);
   add(filter.type, " AND type = ?");
   // A correction has no date of its own: it is dated by the event it corrects.
   add(filter.date_from,
