@@ -404,9 +404,6 @@ ledger::AppendRequest Request(std::vector<ledger::Event> events,
   return ledger::test::AppendOf(std::move(events), keys, institution);
 }
 
-// Every column written by COPY reads back as the event says, NULLs included (a correction has no
-// fact_date, other events no `corrects`), over one batch that completes a level-8 cache node:
-// `treaty verify` checks each derived column against the canonical bytes.
 // A pooled store of the server outlives a restart of PostgreSQL: a read, a snapshot or an append
 // that finds its connection lost runs again on a new one.
 TEST_F(PostgresLedgerStoreTest, AStoreWhoseConnectionWasLostConnectsAgain) {
@@ -433,6 +430,26 @@ TEST_F(PostgresLedgerStoreTest, AStoreWhoseConnectionWasLostConnectsAgain) {
   EXPECT_EQ(Scalar("SELECT count(*) FROM events"), "2");
 }
 
+// A read inside a snapshot cannot be repeated on another connection: it fails, saying the
+// connection was lost rather than in libpqxx's words.
+TEST_F(PostgresLedgerStoreTest, AConnectionLostInsideASnapshotIsSaidSo) {
+  Result<std::unique_ptr<PostgresLedgerStore>> opened =
+      PostgresLedgerStore::Open(schema_->UrlOf("snapshot"));
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  PostgresLedgerStore& store = *opened.value();
+  ASSERT_TRUE(store.Append(Request({ledger::test::Disbursement(1)})).ok());
+  ASSERT_FALSE(store.BeginReadSnapshot().has_value());
+  ASSERT_EQ(schema_->EndSessionsOf("snapshot"), 1);
+  Result<std::vector<std::string>> listed = store.ListLedgers();
+  store.EndReadSnapshot();
+  ASSERT_FALSE(listed.ok());
+  EXPECT_NE(listed.error().message.find("the connection to the server was lost"), std::string::npos)
+      << listed.error().ToString();
+}
+
+// Every column written by COPY reads back as the event says, NULLs included (a correction has no
+// fact_date, other events no `corrects`), over one batch that completes a level-8 cache node:
+// `treaty verify` checks each derived column against the canonical bytes.
 TEST_F(PostgresLedgerStoreTest, ABatchWrittenByCopyVerifiesColumnByColumn) {
   std::unique_ptr<PostgresLedgerStore> store = OpenStore();
   ASSERT_NE(store, nullptr);

@@ -70,6 +70,15 @@ Error PostgresError(const std::exception& error, std::string where) {
   for (const char* level : {"ERROR:  ", "FATAL:  "}) {
     if (message.rfind(level, 0) == 0) message.erase(0, 8);
   }
+  // A connection lost in use: libpqxx's words ("Could not obtain client encoding: not
+  // connected.") say nothing of what happened. One that could not be made says why already.
+  if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr &&
+      !message.starts_with("connection to server") && !message.starts_with("could not")) {
+    message =
+        "the connection to the server was lost (it stopped or restarted; run the command "
+        "again): " +
+        message;
+  }
   return Error{std::move(message), std::move(where)};
 }
 
