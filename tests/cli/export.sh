@@ -66,10 +66,7 @@ check "iati --public to stdout" run 0 export iati --db "$db" --public
 check "no restricted event in the public file" lacks "Restricted payment QRS" "$work/out"
 ended="$work/ended.sqlite"
 cp "$db" "$ended"
-check "record a termination notice" run 0 record --db "$ended" --user tester --type notice \
-  --subtype termination --participant LV --date 2025-01-15 --commitment sec_6__para_7__sent_1 \
-  --description "notice of termination" --classification public \
-  --evidence https://example.lv/termination-note
+check "record a termination notice" record_termination "$ended" 2025-01-15
 check "iati after a termination" run 0 export iati --db "$ended" --output "$work/ended.xml"
 check "still valid" bash -c "xmllint --noout --nonet --schema '$schema' '$work/ended.xml' 2>'$work/xmllint'"
 # The planned end of an activity of the file written after the termination.

@@ -1,6 +1,6 @@
 # What the command-line check scripts share. Sourced as `source tests/cli/lib.sh PATH_TO_TREATY`:
 # sets $treaty, $root (the project folder) and $work (a temporary folder removed on exit), and
-# defines check, run and finish.
+# defines check, run, has, record_termination and finish.
 
 treaty=$1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -32,6 +32,13 @@ run() {
 
 # has TEXT FILE: FILE contains TEXT; else shows the file.
 has() { grep -qF -- "$1" "$2" || { echo "no '$1' in $2:"; head -c 4000 "$2"; return 1; }; }
+
+# record_termination DB DATE: run, recording Latvia's written notice of termination given on DATE.
+record_termination() {
+  run 0 record --db "$1" --user tester --type notice --subtype termination --participant LV \
+    --date "$2" --commitment sec_6__para_7__sent_1 --description "notice of termination" \
+    --classification public --evidence https://example.lv/termination-note
+}
 
 finish() {  # prints "N passed, M failed"; fails when any check failed
   echo "$passed passed, $failed failed"

@@ -164,10 +164,7 @@ check "which was missed" has "sec_4__para_1__sent_1  missed" "$work/out"
 # ---- after a termination nothing more is owed, and before entry into force nothing counted ----
 ended="$work/ended.sqlite"
 cp "$db" "$ended"
-check "record a termination notice" run 0 record --db "$ended" --user tester --type notice \
-  --subtype termination --participant LV --date 2025-01-15 --commitment sec_6__para_7__sent_1 \
-  --description "notice of termination" --classification public \
-  --evidence https://example.lv/termination-note
+check "record a termination notice" record_termination "$ended" 2025-01-15
 check "record a request after it took effect" run 0 record --db "$ended" --user tester \
   --type consultation_request --subtype armed_attack --participant LV --date 2026-01-10 \
   --occurred-at 2026-01-10T10:00:00Z --commitment sec_4__para_1__sent_1 --description "late" \
