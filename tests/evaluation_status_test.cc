@@ -432,7 +432,7 @@ TEST(EvaluationStatus, ACutSpanSaysItIsMeasuredAgainstTheWholeTarget) {
   ASSERT_NE(cut, deadlines.end()) << deadlines.dump(2);
   EXPECT_EQ(cut->at("date"), "2026-09-01");
   EXPECT_EQ(cut->at("title"),
-            "2024–2026 for EUR 15,000,000, cut short by the Agreement's last day in force");
+            "End of 2024–2026 for EUR 15,000,000: the Agreement's last day in force");
 }
 
 // A share of GDP whose year's GDP is unpublished has no figure to be "of": the summary says the

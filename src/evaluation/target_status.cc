@@ -318,13 +318,12 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
       const std::string what = fmt::format("{} for {}", YearsLabel(span.first, span.last),
                                            gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of
                                                : MoneyText(rule.money.minor_units, currency));
-      Deadline deadline{
-          fmt::format("target-{}-{}", rule.commitment_id, span.last),
-          span_end,
-          std::nullopt,
-          cut ? what + ", cut short by the Agreement's last day in force" : "End of " + what,
-          rule.source,
-          {}};
+      Deadline deadline{fmt::format("target-{}-{}", rule.commitment_id, span.last),
+                        span_end,
+                        std::nullopt,
+                        "End of " + what + (cut ? ": the Agreement's last day in force" : ""),
+                        rule.source,
+                        {}};
       outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
       outcome.calendar.push_back(deadline);
     }

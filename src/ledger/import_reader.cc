@@ -10,6 +10,7 @@
 #include "ledger/csv_reader.h"
 #include "ledger/currency.h"
 #include "ledger/event_parser.h"
+#include "text/utf8.h"
 
 namespace treaty::ledger {
 namespace {
@@ -129,6 +130,8 @@ class RowConverter {
   }
 
   // An integer cell as a JSON integer (negative values are kept for the event's own message).
+  // Other text is passed on as a string, which the event's rules refuse as "not an integer" while
+  // still seeing the field given: a unit or item beside it is not also refused.
   void Integer(json& object, const std::string& column, const std::string& field) {
     const Cell* cell = Get(column);
     if (cell == nullptr) return;
@@ -137,7 +140,7 @@ class RowConverter {
     if (text.size() == start || text.size() - start > 16 ||
         !std::all_of(text.begin() + static_cast<long>(start), text.end(),
                      [](char c) { return c >= '0' && c <= '9'; })) {
-      Fail(column, fmt::format("not an integer: \"{}\"", text));
+      object[field] = text;
       return;
     }
     object[field] = std::stoll(text);
@@ -464,6 +467,9 @@ FlatEvent ParseFlatEvent(const std::map<std::string, std::string>& columns,
   for (const auto& [column, value] : columns) {
     if (!IsGeneralColumn(column)) {
       flat.errors.push_back({column, column, "unknown field"});
+    } else if (std::optional<size_t> bad = text::FindInvalidUtf8(value)) {
+      // Named by its place: the value itself would print bytes a terminal cannot show.
+      flat.errors.push_back({column, column, fmt::format("invalid UTF-8 at byte {}", *bad + 1)});
     } else {
       cells[column] = Cell{TrimSpace(value), 0};
     }

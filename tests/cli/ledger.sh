@@ -52,6 +52,17 @@ check "unknown commitment id" bad_record \
   --commitment sec_99__para_1 --amount 10 "${ok[@]}"
 check "amount not a number" bad_record '--amount: amount: not a number: "12,5"' --amount 12,5 "${ok[@]}"
 check "only the amount's own error" bash -c "! grep -q required '$work/err'"
+check "a byte of no UTF-8 in a flag" bad_record '--amount: amount: invalid UTF-8 at byte 2' \
+  --amount $'5\xff' "${ok[@]}"
+check "is named by its place, not printed" bash -c "! grep -q \$'\\xff' '$work/err'"
+check "a quantity that is not an integer" run 2 record --db "$db" --user tester --type pledge \
+  --participant LV --date 2024-06-01 --commitment "$drones" --quantity 5x --unit drone \
+  --item FPV --description "Bad" --classification public
+check "is its own error alone" bash -c "[ \"\$(cat '$work/err')\" = '--quantity: quantity: not an integer: \"5x\"' ]"
+printf 'x' >"$work/act.pdf "
+check "an evidence file whose name ends with a space" bad_record \
+  'a file name that begins or ends with a space cannot be a reference' \
+  --amount 5 "${ok[@]}" --evidence-file "$work/act.pdf "
 check "too many decimals" bad_record 'EUR has 2 decimals; "10.005" has 3' --amount 10.005 "${ok[@]}"
 check "unknown currency" bad_record '--currency: currency: unknown currency "EUX" (not an active ISO 4217 code)' \
   --amount 10 --currency EUX --date 2024-06-01

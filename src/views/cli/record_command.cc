@@ -133,6 +133,13 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
       const std::string suffix = i == 0 ? "" : fmt::format("_{}", i + 1);
       fields["evidence_reference" + suffix] = item.reference;
       if (!item.file) continue;
+      // A reference is trimmed (§1.4): the file it names must be the one hashed.
+      if (ledger::TrimSpace(item.reference) != item.reference) {
+        err << "--evidence-file: \"" << item.reference
+            << "\": a file name that begins or ends with a space cannot be a reference, which is "
+               "trimmed; rename the file\n";
+        return kExitBadInput;
+      }
       Result<std::string> bytes = text::ReadFile(item.reference);
       if (!bytes.ok()) {
         err << "--evidence-file: " << bytes.error().ToString() << "\n";
