@@ -325,14 +325,13 @@ TEST_F(SqliteStoreTest, OpeningAPathInAMissingDirectoryFails) {
   EXPECT_FALSE(fs::exists(folder_ / "missing"));
 }
 
-TEST_F(SqliteStoreTest, OpeningAFileThatIsNotADatabaseGivesSqliteMessage) {
+TEST_F(SqliteStoreTest, OpeningAFileThatIsNotADatabaseSaysWhatToDo) {
   std::ofstream(path_) << "This is not a database, only some text that is long enough. "
                           "SQLite reads the first hundred bytes as its header and rejects them.\n";
   Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path_);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().where, path_);
-  EXPECT_NE(store.error().message.find("not a database"), std::string::npos)
-      << store.error().message;
+  EXPECT_EQ(store.error().message, "not an SQLite database: give the path of the database file");
 }
 
 TEST(SqliteStore, InMemoryStoreWorksWithoutAFile) {

@@ -496,6 +496,10 @@ check "an option given twice exit 2" run 2 record --db "$db" --user a --user b
 check "says to give it once" has "--user: given 2 times; give it once" "$work/err"
 check "a proof without its event exit 2" run 2 proof --db "$db"
 check "names what is missing as the usage does" has "EVENT_ID is required" "$work/err"
+check "a value out of an option's range exit 2" run 2 serve --db "$db" --threads abc
+check "names the range" has '--threads: "abc" is not a whole number from 1 to 64' "$work/err"
+check "a limit beyond any whole number exit 2" run 2 events --db "$db" --limit 99999999999999999999
+check "says how large it may be" has '--limit: a limit is at most 9223372036854775807' "$work/err"
 
 # ---- stdin that holds no event, and an event of very many errors ----
 check "a record with nothing on stdin exit 2" run 2 record --db "$work/nothing.sqlite"

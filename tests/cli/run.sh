@@ -260,6 +260,11 @@ check "says it holds no index" has "other-program.sqlite: holds no search index 
 check "overview of another program's file exit 2" run 2 overview --db "$work/other-program.sqlite"
 check "says it holds no agreement" has "holds no loaded agreement (treaty load makes it)" "$work/err"
 check "and the file is as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
+echo "notes" >"$work/notes.txt"
+check "overview of a text file exit 2" run 2 overview --db "$work/notes.txt"
+check "says it is no database" has "notes.txt: not an SQLite database: give the path of the database file" "$work/err"
+check "load into a text file exit 2" run 2 load "$root/data/agreements/lv-ua-2024" --db "$work/notes.txt"
+check "says so too, and leaves it as it was" bash -c "grep -q 'not an SQLite database' '$work/err' && [ \"\$(cat '$work/notes.txt')\" = notes ]"
 check "overview of a missing database exit 2" run 2 overview --db "$work/no-such.sqlite"
 check "makes none" [ ! -e "$work/no-such.sqlite" ]
 (cd "$work" && "$treaty" load "$root/data/agreements/lv-ua-2024" --db postgresql://127.0.0.1:1/x \

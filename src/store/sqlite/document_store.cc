@@ -102,9 +102,7 @@ class Connection {
  public:
   Connection(sqlite3* db, const std::string& path) : db_(db), path_(path) {}
 
-  Error Fail(std::string_view what) const {
-    return Error{std::string(what) + ": " + sqlite3_errmsg(db_), path_};
-  }
+  Error Fail(std::string_view what) const { return Error{SqliteFailure(db_, what), path_}; }
   Error Corrupt(std::string_view what) const {
     return Error{"stored data is damaged: " + std::string(what), path_};
   }
@@ -113,8 +111,7 @@ class Connection {
   std::optional<Error> Execute(const char* sql, std::string_view what) const {
     char* message = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return std::nullopt;
-    Error error{std::string(what) + ": " + (message != nullptr ? message : sqlite3_errmsg(db_)),
-                path_};
+    Error error{SqliteFailure(db_, what, message), path_};
     sqlite3_free(message);
     return error;
   }

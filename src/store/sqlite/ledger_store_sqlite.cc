@@ -1,6 +1,7 @@
 #include "store/sqlite/ledger_store_sqlite.h"
 #include "ledger/merkle_tree.h"
 #include "store/ledger_store_sql.h"
+#include "store/sqlite/sqlite_open.h"
 #include "store/sqlite/sqlite_statement.h"
 
 #include <cstring>
@@ -401,10 +402,7 @@ SqliteLedgerStore::~SqliteLedgerStore() = default;
 Error SqliteLedgerStore::Fail(std::string_view what) const {
   // The lock another connection held past the busy timeout (§6.3), whatever was being done.
   if (sqlite3_errcode(db_.get()) == SQLITE_BUSY) return Error{"the ledger is busy", path_};
-  if (sqlite3_errcode(db_.get()) == SQLITE_NOTADB) {
-    return Error{"not an SQLite database: give the path of the ledger's database file", path_};
-  }
-  return Error{fmt::format("{}: {}", what, sqlite3_errmsg(db_.get())), path_};
+  return Error{SqliteFailure(db_.get(), what), path_};
 }
 
 Result<sqlite3_stmt*> SqliteLedgerStore::Statement(const std::string& sql) {

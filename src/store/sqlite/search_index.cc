@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/sqlite_open.h"
 #include "store/sqlite/sqlite_statement.h"
 #include "text/search_words.h"
 
@@ -98,7 +99,7 @@ class Statement {
 };
 
 Error Fail(sqlite3* db, const std::string& path, std::string_view what) {
-  return Error{std::string(what) + ": " + sqlite3_errmsg(db), path};
+  return Error{SqliteFailure(db, what), path};
 }
 
 Result<Statement> Prepare(sqlite3* db, const std::string& path, const char* sql) {
@@ -113,7 +114,7 @@ std::optional<Error> Execute(sqlite3* db, const std::string& path, const char* s
                              std::string_view what) {
   char* message = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return std::nullopt;
-  Error error{std::string(what) + ": " + (message != nullptr ? message : sqlite3_errmsg(db)), path};
+  Error error{SqliteFailure(db, what, message), path};
   sqlite3_free(message);
   return error;
 }

@@ -24,17 +24,24 @@ Result<DatabaseHandle> OpenSqliteFile(const std::string& path, SqliteOpenMode mo
   return db;
 }
 
+std::string SqliteFailure(sqlite3* db, std::string_view what, const char* message) {
+  if (sqlite3_errcode(db) == SQLITE_NOTADB) {
+    return "not an SQLite database: give the path of the database file";
+  }
+  return std::string(what) + ": " + (message != nullptr ? message : sqlite3_errmsg(db));
+}
+
 Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_view name) {
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1,
                          &raw, nullptr) != SQLITE_OK) {
-    return Error{std::string("cannot read the tables: ") + sqlite3_errmsg(db), path};
+    return Error{SqliteFailure(db, "cannot read the tables"), path};
   }
   StatementHandle statement(raw);
   sqlite3_bind_text(raw, 1, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
   const int rc = sqlite3_step(raw);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    return Error{std::string("cannot read the tables: ") + sqlite3_errmsg(db), path};
+    return Error{SqliteFailure(db, "cannot read the tables"), path};
   }
   return rc == SQLITE_ROW;
 }

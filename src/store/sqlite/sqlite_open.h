@@ -19,6 +19,11 @@ enum class SqliteOpenMode { kCreate, kReadExisting };
 Result<DatabaseHandle> OpenSqliteFile(const std::string& path, SqliteOpenMode mode,
                                       std::string_view maker);
 
+// What went wrong doing `what` on `db`: "WHAT: MESSAGE", MESSAGE being `message` when given (an
+// error text of sqlite3_exec) or SQLite's last; but a file that is not an SQLite database is said
+// so, with what to do, where SQLite would say only "file is not a database".
+std::string SqliteFailure(sqlite3* db, std::string_view what, const char* message = nullptr);
+
 // Whether the database has a table, or a virtual table, named `name`.
 Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_view name);
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,11 +26,15 @@ std::string AtLeastOneProblem(const std::string& text, const std::string& what) 
   int64_t number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (error == std::errc() && end == text.data() + text.size() && number >= 1) return "";
+  if (error == std::errc::result_out_of_range && end == text.data() + text.size()) {
+    return what + " is at most " + std::to_string(std::numeric_limits<int64_t>::max()) +
+           ", not \"" + text + "\"";
+  }
   return what + " is a whole number of at least 1, not \"" + text + "\"";
 }
 
-// CLI11's words for a value that is not a number and for an option given twice, said as the
-// other errors are ("--flag: message"); every other message is CLI11's own.
+// CLI11's words for a value that is not a number or out of its range and for an option given
+// twice, said as the other errors are ("--flag: message"); every other message is CLI11's own.
 std::string PlainParseMessage(const std::string& message) {
   constexpr std::string_view kNotConverted = "Could not convert: ";
   constexpr std::string_view kTooMany = ": At Most 1 required but received ";
@@ -39,6 +44,14 @@ std::string PlainParseMessage(const std::string& message) {
       return fmt::format("{}: not a whole number: \"{}\"", named.substr(0, equals),
                          named.substr(equals + 3));
     }
+  }
+  constexpr std::string_view kValue = ": Value ";
+  constexpr std::string_view kRange = " not in range ";
+  if (const size_t value = message.find(kValue), range = message.find(kRange);
+      value != std::string::npos && range != std::string::npos && value < range) {
+    const size_t begin = value + kValue.size();
+    return fmt::format("{}: \"{}\" is not a whole number from {}", message.substr(0, value),
+                       message.substr(begin, range - begin), message.substr(range + kRange.size()));
   }
   if (const size_t too_many = message.find(kTooMany); too_many != std::string::npos) {
     return fmt::format("{}: given {} times; give it once", message.substr(0, too_many),

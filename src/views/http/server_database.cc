@@ -1,5 +1,7 @@
 #include "views/http/server_database.h"
 
+#include "store/sqlite/sqlite_open.h"
+
 namespace treaty::http {
 
 Result<store::DatabaseHandle> OpenServerDatabase(const std::string& path, const char* schema,
@@ -13,7 +15,8 @@ Result<store::DatabaseHandle> OpenServerDatabase(const std::string& path, const 
   sqlite3_busy_timeout(db.get(), 5000);
   char* message = nullptr;
   if (sqlite3_exec(db.get(), schema, nullptr, nullptr, &message) != SQLITE_OK) {
-    Error error{"cannot create the " + what + " tables: " + (message ? message : ""), path};
+    Error error{store::SqliteFailure(db.get(), "cannot create the " + what + " tables", message),
+                path};
     sqlite3_free(message);
     return error;
   }
@@ -30,7 +33,7 @@ Result<store::StatementHandle> PrepareStatement(sqlite3* db, const char* sql,
 }
 
 Error DatabaseError(sqlite3* db, const std::string& action, const std::string& what) {
-  return Error{action + ": " + sqlite3_errmsg(db), what};
+  return Error{store::SqliteFailure(db, action), what};
 }
 
 std::string ColumnText(sqlite3_stmt* statement, int index) {
