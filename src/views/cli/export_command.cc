@@ -32,23 +32,24 @@ Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options) {
   return FoldedEntries(std::move(raw).value());
 }
 
-// The status now, for the audience the export is for.
-Result<evaluation::AgreementStatus> StatusNow(const ExportOptions& options) {
+// The status now, for the audience the export is for, of the package's commitments `agreement`.
+Result<evaluation::AgreementStatus> StatusNow(const ExportOptions& options,
+                                              const commitments::AgreementCommitments& agreement) {
   StatusOptions status_options;
   status_options.db = options.db;
   status_options.agreement = options.agreement;
   status_options.package = options.package;
   status_options.public_only = options.public_only;
-  return EvaluateStatusFor(status_options);
+  return EvaluateStatusFor(status_options, agreement);
 }
 
 Result<std::string> Workbook(const ExportOptions& options, const std::string& folder,
                              const std::vector<LedgerEntry>& entries) {
-  Result<evaluation::AgreementStatus> status = StatusNow(options);
-  if (!status.ok()) return status.error();
   Result<commitments::AgreementCommitments> agreement =
       commitments::ExtractAgreementCommitments(folder);
   if (!agreement.ok()) return agreement.error();
+  Result<evaluation::AgreementStatus> status = StatusNow(options, agreement.value());
+  if (!status.ok()) return status.error();
   WorkbookOptions workbook;
   const document::AgreementPackage& package = agreement.value().package;
   workbook.title = DisplayTitle(package);
@@ -64,7 +65,7 @@ Result<std::string> Iati(const ExportOptions& options, const std::string& folder
   Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, options.keys_file),
                                                options.agreement, PartyCodes(agreement.value()));
   if (!keys.ok()) return keys.error();
-  Result<evaluation::AgreementStatus> status = StatusNow(options);
+  Result<evaluation::AgreementStatus> status = StatusNow(options, agreement.value());
   if (!status.ok()) return status.error();
   return WriteIatiActivities(agreement.value(), keys.value(), entries, status.value().lifecycle,
                              status.value().at);

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "evaluation/agreement_rules.h"
 #include "evaluation/lifecycle_json.h"
+#include "evaluation/rule_bindings.h"
 #include "ledger/canonical_json.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
@@ -14,6 +16,18 @@
 namespace treaty::views {
 
 Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& options) {
+  const std::string folder = PackageFolder(options.agreement, options.package);
+  if (!std::filesystem::is_directory(folder)) {
+    return Error{fmt::format("no agreement \"{}\": no package folder", options.agreement), folder};
+  }
+  Result<commitments::AgreementCommitments> agreement =
+      commitments::ExtractAgreementCommitments(folder);
+  if (!agreement.ok()) return agreement.error();
+  return EvaluateStatusFor(options, agreement.value());
+}
+
+Result<evaluation::AgreementStatus> EvaluateStatusFor(
+    const StatusOptions& options, const commitments::AgreementCommitments& agreement) {
   evaluation::Instant at = evaluation::CurrentInstant();
   if (!options.at.empty()) {
     Result<evaluation::Instant> parsed = evaluation::ParseStatusMoment(options.at, "--at");
@@ -44,10 +58,10 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& optio
     external = facts.value();
   }
   const std::string folder = PackageFolder(options.agreement, options.package);
-  if (!std::filesystem::is_directory(folder)) {
-    return Error{fmt::format("no agreement \"{}\": no package folder", options.agreement), folder};
-  }
-  Result<evaluation::AgreementRules> rules = evaluation::LoadAgreementRules(folder);
+  Result<evaluation::RuleBindings> bindings = evaluation::LoadRuleBindings(folder);
+  if (!bindings.ok()) return bindings.error();
+  Result<evaluation::AgreementRules> rules =
+      evaluation::BuildAgreementRules(agreement, bindings.value(), folder);
   if (!rules.ok()) return rules.error();
   Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStoreToRead(options.db);
   if (!store.ok()) return store.error();
