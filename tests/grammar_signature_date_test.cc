@@ -31,5 +31,12 @@ TEST(SignatureDate, NoSigningClauseIsNoDate) {
             "");
 }
 
+// A clause that names a month only dates no work: "2024-04-00" would be no xsd:date.
+TEST(SignatureDate, AMonthAloneIsNoDate) {
+  EXPECT_EQ(
+      DateOf("1. Latvia will provide support.\nSigned in duplicate in Vilnius in April 2024.\n"),
+      "");
+}
+
 }  // namespace
 }  // namespace treaty::grammar

@@ -3,8 +3,6 @@
 #include <array>
 #include <string_view>
 
-#include <fmt/format.h>
-
 #include "text/search_words.h"
 
 namespace treaty::grammar {
@@ -21,14 +19,14 @@ std::string SignatureDateOf(const ExtractedText& text) {
       text::FoldForSearch("Учинено"),
       text::FoldForSearch("Підписано")};
   for (auto it = text.expressions.found.rbegin(); it != text.expressions.found.rend(); ++it) {
-    if (it->value.kind != Kind::kDate) continue;
+    // A whole date only: a work's date is an xsd:date, which "April 2024" is not.
+    if (it->value.kind != Kind::kDate || it->value.date.day == 0) continue;
     const document::Node* node = text.doc.Find(it->eid);
     if (node == nullptr) continue;
     const std::string words = text::FoldForSearch(node->text);
     for (const std::string& opening : kOpenings) {
       if (words.starts_with(opening + " ")) {
-        const CalendarDate& date = it->value.date;
-        return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+        return it->value.date.ToString();
       }
     }
   }
