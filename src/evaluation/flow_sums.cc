@@ -18,9 +18,13 @@ bool IsSameUnit(const std::string& recorded, const std::string& counted) {
   return recorded == counted || recorded == counted + "s" || recorded + "s" == counted;
 }
 
-bool IsFlow(ledger::EventType type) {
-  return type == ledger::EventType::kPledge || type == ledger::EventType::kAllocation ||
-         type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery;
+// Whether a series could count towards a figure: money or goods, or a training's cost, not
+// meetings or a training without one.
+bool CouldCount(const SeriesKey& key) {
+  using ledger::EventType;
+  return key.type == EventType::kPledge || key.type == EventType::kAllocation ||
+         key.type == EventType::kDisbursement || key.type == EventType::kDelivery ||
+         (key.type == EventType::kTraining && !key.currency.empty());
 }
 
 // Whether events of `type` make up `measure` (FlowSums::Measure).
@@ -76,9 +80,8 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     const FlowTotal total = series.Through(query.through);
     if (total.events == 0) continue;
     if (!IsProvider(query.providers, key.participant)) {
-      // Named only when it could have counted: money or goods, or a training's cost, not the
-      // other's meetings.
-      if (IsFlow(key.type) || (key.type == ledger::EventType::kTraining && !key.currency.empty())) {
+      // Named only when it could have counted.
+      if (CouldCount(key)) {
         sums.other_participant_events += total.events;
         sums.other_participants.insert(key.participant);
       }

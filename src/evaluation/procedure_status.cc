@@ -210,7 +210,7 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
     }
   }
   json years = json::array();
-  int missed = 0, due = 0, met = 0, to_come = 0;
+  int missed = 0, due = 0, met = 0;
   const int first = lifecycle.in_force_from.year();
   const int last = lifecycle.last_day_in_force.year();
   for (int year = first; year <= last; ++year) {
@@ -222,7 +222,6 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
       ++met;
     } else if (at < std::max(FirstDayOfYear(year), lifecycle.in_force_from)) {
       state = "upcoming";
-      ++to_come;
     } else if (at <= due_date) {
       state = "due";
       ++due;
@@ -291,9 +290,10 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   }
   status.progress = {{"meeting_subtype", rule.meeting_subtype}, {"years", years}};
   status.status = missed > 0 ? "missed" : due > 0 ? "due" : met > 0 ? "met" : "upcoming";
-  // Every year of the term is one of these, so the counts add up to it.
+  // Every year of the term is one of the four states: those not held, due or missed are to come.
+  const int years_in_force = last - first + 1;
   status.summary = fmt::format("{} of {} years held, {} due, {} missed, {} to come", met,
-                               last - first + 1, due, missed, to_come);
+                               years_in_force, due, missed, years_in_force - met - due - missed);
   return outcome;
 }
 
