@@ -1,5 +1,7 @@
 #include "views/http/http_message.h"
 
+#include <algorithm>
+
 #include <boost/algorithm/string/predicate.hpp>
 #include <cctype>
 #include <set>
@@ -162,13 +164,22 @@ HttpResponse BodyErrorResponse(const Error& error) {
   return ErrorResponse(error.where == "content-type" ? 415 : 400, error.ToString());
 }
 
-std::string RepeatedQueryName(std::string_view target) {
+std::vector<std::string> RepeatedNames(std::string_view pairs,
+                                       const std::set<std::string>& may_repeat) {
   std::set<std::string> seen;
-  std::string repeated;
-  ForEachUrlEncodedPair(QueryPart(target), [&](std::string name, std::string) {
-    if (repeated.empty() && !seen.insert(name).second) repeated = std::move(name);
+  std::vector<std::string> repeated;
+  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string) {
+    if (!seen.insert(name).second && !may_repeat.contains(name) &&
+        std::find(repeated.begin(), repeated.end(), name) == repeated.end()) {
+      repeated.push_back(std::move(name));
+    }
   });
   return repeated;
+}
+
+std::string RepeatedQueryName(std::string_view target) {
+  const std::vector<std::string> repeated = RepeatedNames(QueryPart(target));
+  return repeated.empty() ? "" : repeated.front();
 }
 
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -77,8 +78,13 @@ bool IsMediaType(std::string_view content_type, std::string_view type);
 // Whether a Content-Type names an HTML form's encoding, application/x-www-form-urlencoded.
 bool IsFormMediaType(std::string_view content_type);
 
-// The first query parameter name that `target` gives more than once, or "": each parameter is
-// read once, so a repeated one would go unchecked.
+// The names that the URL-encoded `pairs` (a query or a form body) give more than once, each
+// once, in the order of their second occurrence, but for those of `may_repeat`: a field read once
+// would drop a second value unread.
+std::vector<std::string> RepeatedNames(std::string_view pairs,
+                                       const std::set<std::string>& may_repeat = {});
+
+// The first query parameter name that `target` gives more than once, or "" (RepeatedNames).
 std::string RepeatedQueryName(std::string_view target);
 
 // The body of an application/json request when it is a JSON object. Errors: where "content-type"

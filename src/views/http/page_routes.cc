@@ -776,13 +776,10 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
     if (!id.empty()) chosen += (chosen.empty() ? "" : ";") + id;
   }
   form["commitment"] = chosen;
-  // Every other field is one value: a second would be dropped unread.
+  // Every other field is one value.
   std::vector<std::string> errors;
-  for (const char* name : {"type", "participant", "date", "amount", "currency", "description",
-                           "classification", "evidence"}) {
-    if (context.request.FormValues(name).size() > 1) {
-      errors.push_back(FormLabel(name) + ": given more than once");
-    }
+  for (const std::string& name : RepeatedNames(context.request.body, {"commitment"})) {
+    errors.push_back(FormLabel(name) + ": given more than once");
   }
   if (!form["type"].empty() &&
       std::find(kFormTypes.begin(), kFormTypes.end(), form["type"]) == kFormTypes.end()) {
