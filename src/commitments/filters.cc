@@ -53,7 +53,7 @@ int SectionNumber(std::string_view text) {
 bool InArea(const Commitment& c, std::string_view area) {
   if (area.empty()) return true;
   const std::string wanted(area);
-  if (c.area.section == "sec_" + wanted || c.id == wanted || c.id.starts_with(wanted + "__")) {
+  if (c.id == wanted || c.id.starts_with(wanted + "__")) {
     return true;
   }
   // A section by its number, as the text numbers it or not: "2" and "II" are part_II.
