@@ -35,16 +35,14 @@ std::string RedactPostgresUrl(std::string_view url) {
   const size_t authority = scheme + 3;
   // libpq reads the user info up to an '@' met before any '/', so a password may hold a '?'.
   const size_t at_or_slash = redacted.find_first_of("@/", authority);
-  size_t host = authority;
   if (at_or_slash != std::string::npos && redacted[at_or_slash] == '@') {
-    const size_t colon = redacted.find(':', authority);
-    if (colon < at_or_slash) {
+    if (const size_t colon = redacted.find(':', authority); colon < at_or_slash) {
       redacted.replace(colon + 1, at_or_slash - colon - 1, "***");
-      host = colon + 5;  // past ":***@"
-    } else {
-      host = at_or_slash + 1;
     }
   }
+  // The parameters follow the host; the user info, redacted or none, ends at its '@'.
+  const size_t at = redacted.find_first_of("@/", authority);
+  const size_t host = at != std::string::npos && redacted[at] == '@' ? at + 1 : authority;
   // libpq also takes passwords as parameters: "password=…" and "sslpassword=…".
   const size_t query = redacted.find('?', host);
   for (size_t from = query; from != std::string::npos; from = redacted.find('&', from + 1)) {
