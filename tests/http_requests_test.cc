@@ -193,6 +193,12 @@ TEST_F(HttpRequestsTest, EventFiltersTakeDatesEventTypesAndKnownIdsOnly) {
   }
   EXPECT_EQ(Json(Send("GET", "/api/v1/events?commitment=sec_1__para_2__sent_1"))["events"],
             nlohmann::json::array());
+  // Values padded with spaces are read as typed without them; bytes that are not UTF-8 are named
+  // by their place, not echoed.
+  EXPECT_EQ(Send("GET", "/api/v1/events?type=%20pledge%20&from=2024-06-01%20").status, 200);
+  http::HttpResponse bytes = Send("GET", "/api/v1/events?institution=lv%FF");
+  EXPECT_EQ(bytes.status, 400);
+  EXPECT_EQ(Json(bytes)["error"]["message"], "institution: invalid UTF-8 at byte 3");
 }
 
 TEST_F(HttpRequestsTest, EventsArePagedByNextBeginToTheEnd) {

@@ -44,6 +44,17 @@ TEST(TextStage, EmptyBinaryAndInvalidUtf8InputAreErrorsThatSayWhere) {
   EXPECT_FALSE(ReadFile(kRoot + "/tests/data/does-not-exist.txt").ok());
 }
 
+TEST(TextStage, Utf16TextIsToldToBeSavedAsUtf8) {
+  for (const std::string& bytes :
+       {std::string("\xFF\xFEL\0V\0", 6), std::string("\xFE\xFF\0L\0V", 6),
+        std::string("L\0V\0", 4), std::string("\0L\0V", 4)}) {
+    auto text = Normalize(bytes, "unicode.txt");
+    ASSERT_FALSE(text.ok());
+    EXPECT_EQ(text.error().ToString(), "unicode.txt: the file is UTF-16: save it as UTF-8");
+  }
+  EXPECT_TRUE(Normalize("\xEF\xBB\xBFLatvia\n", "utf8-bom.txt").ok());
+}
+
 TEST(TextStage, NormalisesToNfcAndFoldsNoBreakAndRepeatedSpaces) {
   // "Latvija" with a decomposed ā (a + U+0304), a no-break space and a run of spaces.
   std::string source = "La\xCC\x84tvija\xC2\xA0un   Ukraina.\n";

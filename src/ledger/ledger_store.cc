@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "ledger/event_parser.h"
 #include "ledger/keys.h"
 #include "ledger/timestamp.h"
+#include "text/utf8.h"
 
 namespace treaty::ledger {
 namespace {
@@ -24,7 +26,17 @@ std::optional<Error> CheckCommitted(LedgerStore& store, const std::string& agree
 
 }  // namespace
 
-std::optional<Error> EventFilterProblem(const EventFilter& filter) {
+Result<EventFilter> CheckedEventFilter(EventFilter filter) {
+  for (const auto& [value, where] :
+       {std::pair{&filter.type, "type"}, std::pair{&filter.commitment, "commitment"},
+        std::pair{&filter.date_from, "from"}, std::pair{&filter.date_to, "to"},
+        std::pair{&filter.institution, "institution"},
+        std::pair{&filter.classification, "classification"}}) {
+    if (std::optional<size_t> bad = text::FindInvalidUtf8(*value)) {
+      return Error{fmt::format("invalid UTF-8 at byte {}", *bad + 1), where};
+    }
+    *value = TrimSpace(*value);
+  }
   if (!filter.type.empty() && !EventTypeFromName(filter.type)) {
     return Error{fmt::format("not an event type: \"{}\"", filter.type), "type"};
   }
@@ -47,7 +59,7 @@ std::optional<Error> EventFilterProblem(const EventFilter& filter) {
       filter.classification != "restricted") {
     return Error{"public or restricted", "classification"};
   }
-  return std::nullopt;
+  return filter;
 }
 
 Result<bool> HasEvents(LedgerStore& store, EventFilter filter) {

@@ -57,11 +57,12 @@ struct EventFilter {
   int64_t limit = -1;          // at most this many; negative: no limit
 };
 
-// What is wrong with the values of `filter`, or nullopt: a type that is no event type, a bound
-// that is not a date, `date_from` after `date_to`, an institution that is no institution id, a
+// `filter` with its values trimmed of surrounding white space (§1.4, as every input string is),
+// or what is wrong with them: bytes that are not UTF-8, a type that is no event type, a bound that
+// is not a date, `date_from` after `date_to`, an institution that is no institution id, a
 // classification other than public or restricted. The error's `where` names the filter as a user
-// gives it: "type", "from", "to", "institution", "classification".
-std::optional<Error> EventFilterProblem(const EventFilter& filter);
+// gives it: "type", "commitment", "from", "to", "institution", "classification".
+Result<EventFilter> CheckedEventFilter(EventFilter filter);
 
 class LedgerStore;
 // Whether any event from `filter.begin` on matches `filter` (its limit is ignored): one row read.

@@ -15,6 +15,11 @@ namespace treaty::text {
 // surrogates and code points above U+10FFFF are ill-formed), or nullopt when all is well.
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 
+// Whether `bytes` begin as UTF-16 text does (as some editors and spreadsheets save "Unicode
+// text"): a byte order mark (FF FE or FE FF), or one zero byte among the first two, which is how
+// UTF-16 writes an ASCII character. Such text must be saved as UTF-8 to be read.
+bool LooksLikeUtf16(std::string_view bytes);
+
 // Offset of the first byte at or after `pos` that is not ASCII, or the size. Reads eight bytes at
 // a time. Works on any bytes.
 inline size_t FindNonAscii(std::string_view bytes, size_t pos = 0) {

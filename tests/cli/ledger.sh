@@ -318,6 +318,10 @@ check "commitment filter count" [ "$(wc -l <"$work/out")" -eq 5 ]
 check "filter by classification" run 0 events --db "$db" --classification restricted
 check "restricted count" [ "$(wc -l <"$work/out")" -eq 1 ]
 check "bad filter date" run 2 events --db "$db" --from 2024-13-01
+check "filters padded with spaces" run 0 events --db "$db" --type " allocation " --from " 2024-07-01" --format csv
+check "read as typed without them" [ "$(wc -l <"$work/out")" -eq 5 ]
+check "a filter that is not UTF-8 exit 2" run 2 events --db "$db" --institution "$(printf 'lv\377')"
+check "names the byte, not echoing it" has "--institution: invalid UTF-8 at byte 3" "$work/err"
 
 # ---- verify ----
 check "verify" run 0 verify --db "$db"
@@ -520,6 +524,10 @@ check "then says how many more" grep -q "^… and [0-9]* more$" "$work/err"
 
 # ---- a CSV of semicolons, and a --db that is no database ----
 printf 'type;participant;date\ndisbursement;LV;2024-01-01\n' >"$work/semicolons.csv"
+printf 'type,participant\n' | iconv -t UTF-16 >"$work/unicode-text.csv"
+check "a CSV in UTF-16 exit 2" run 2 import "$work/unicode-text.csv" --db "$work/nothing.sqlite"
+check "says to save it as UTF-8" has "unicode-text.csv: the file is UTF-16: save it as UTF-8" "$work/err"
+check "and makes no database" [ ! -e "$work/nothing.sqlite" ]
 check "a CSV of semicolons exit 2" run 2 import "$work/semicolons.csv" --db "$work/nothing.sqlite"
 check "says to save it with commas" has "(columns separated by ';': save the file with commas between columns" "$work/err"
 echo "notes" >"$work/notes.txt"

@@ -22,21 +22,23 @@ constexpr int64_t kPage = 10000;
 // A commitment or institution filter that matches no event is refused when the agreement's
 // package, read from its folder when there is one, does not know it either: a mistyped id, not an
 // empty list. An id that events name but a later package dropped still lists them.
-std::optional<std::string> UnknownCommitment(const EventsOptions& options) {
+std::optional<std::string> UnknownCommitment(const EventsOptions& options,
+                                             const std::string& commitment) {
   const std::string folder = PackageFolder(options.agreement, options.package);
   if (!std::filesystem::is_directory(folder)) return std::nullopt;
   Result<AgreementTerms> terms = ReadAgreementTerms(folder);
   if (!terms.ok()) return "the agreement's commitments cannot be read: " + terms.error().ToString();
-  if (terms.value().commitment_ids.contains(options.commitment)) return std::nullopt;
+  if (terms.value().commitment_ids.contains(commitment)) return std::nullopt;
   return fmt::format(
       "no event serves \"{}\", and it is no commitment of {} (`treaty commitments` lists them)",
-      options.commitment, options.agreement);
+      commitment, options.agreement);
 }
 
-std::optional<std::string> UnknownInstitution(const EventsOptions& options) {
+std::optional<std::string> UnknownInstitution(const EventsOptions& options,
+                                              const std::string& institution) {
   const std::string folder = PackageFolder(options.agreement, options.package);
   Result<ledger::KeysFile> keys = LoadKeysFile(KeysFilePath(folder, ""), options.agreement);
-  if (!keys.ok() || keys.value().FindInstitution(options.institution) != nullptr) {
+  if (!keys.ok() || keys.value().FindInstitution(institution) != nullptr) {
     return std::nullopt;
   }
   std::vector<std::string> ids;
@@ -44,30 +46,29 @@ std::optional<std::string> UnknownInstitution(const EventsOptions& options) {
     ids.push_back(institution.id);
   }
   return fmt::format("no event is recorded by \"{}\", and it is no institution of {} ({})",
-                     options.institution, options.agreement, fmt::join(ids, ", "));
+                     institution, options.agreement, fmt::join(ids, ", "));
 }
 
-// "--FLAG: why" for the first commitment or institution filter that no event has and the package
-// does not know; nullopt when there is none.
-std::optional<std::string> RefusedIdFilter(ledger::LedgerStore& store,
-                                           const EventsOptions& options) {
+// "--FLAG: why" for the first commitment or institution filter of `filter` (checked) that no event
+// has and the package does not know; nullopt when there is none.
+std::optional<std::string> RefusedIdFilter(ledger::LedgerStore& store, const EventsOptions& options,
+                                           const ledger::EventFilter& filter) {
   struct IdFilter {
     std::string ledger::EventFilter::*field;
-    const std::string& value;
     const char* flag;
-    std::optional<std::string> (*unknown)(const EventsOptions&);
+    std::optional<std::string> (*unknown)(const EventsOptions&, const std::string&);
   };
-  for (const IdFilter& id : {IdFilter{&ledger::EventFilter::commitment, options.commitment,
-                                      "--commitment", UnknownCommitment},
-                             IdFilter{&ledger::EventFilter::institution, options.institution,
-                                      "--institution", UnknownInstitution}}) {
-    if (id.value.empty()) continue;
+  for (const IdFilter& id :
+       {IdFilter{&ledger::EventFilter::commitment, "--commitment", UnknownCommitment},
+        IdFilter{&ledger::EventFilter::institution, "--institution", UnknownInstitution}}) {
+    const std::string& value = filter.*id.field;
+    if (value.empty()) continue;
     ledger::EventFilter probe;
     probe.agreement = options.agreement;
-    probe.*id.field = id.value;
+    probe.*id.field = value;
     Result<bool> any = ledger::HasEvents(store, probe);
     if (!any.ok() || any.value()) continue;
-    if (std::optional<std::string> unknown = id.unknown(options)) {
+    if (std::optional<std::string> unknown = id.unknown(options, value)) {
       return std::string(id.flag) + ": " + *unknown;
     }
   }
@@ -77,18 +78,20 @@ std::optional<std::string> RefusedIdFilter(ledger::LedgerStore& store,
 }  // namespace
 
 int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err) {
-  ledger::EventFilter filter;
-  filter.agreement = options.agreement;
-  filter.type = options.type;
-  filter.commitment = options.commitment;
-  filter.date_from = options.date_from;
-  filter.date_to = options.date_to;
-  filter.institution = options.institution;
-  filter.classification = options.classification;
-  if (std::optional<Error> problem = ledger::EventFilterProblem(filter)) {
-    err << "--" << problem->where << ": " << problem->message << "\n";
+  ledger::EventFilter given;
+  given.agreement = options.agreement;
+  given.type = options.type;
+  given.commitment = options.commitment;
+  given.date_from = options.date_from;
+  given.date_to = options.date_to;
+  given.institution = options.institution;
+  given.classification = options.classification;
+  Result<ledger::EventFilter> checked = ledger::CheckedEventFilter(std::move(given));
+  if (!checked.ok()) {
+    err << "--" << checked.error().where << ": " << checked.error().message << "\n";
     return kExitBadInput;
   }
+  ledger::EventFilter filter = std::move(checked).value();
   Result<std::unique_ptr<ledger::LedgerStore>> store = OpenExistingLedgerStore(options.db);
   if (!store.ok()) {
     err << "treaty events: " << store.error().ToString() << "\n";
@@ -98,7 +101,7 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
     err << "--agreement: " << *unheld << "\n";
     return kExitBadInput;
   }
-  if (std::optional<std::string> refused = RefusedIdFilter(*store.value(), options)) {
+  if (std::optional<std::string> refused = RefusedIdFilter(*store.value(), options, filter)) {
     err << *refused << "\n";
     return kExitBadInput;
   }

@@ -7,6 +7,7 @@
 #include "ledger/hash.h"
 #include "ledger/import_reader.h"
 #include "ledger/ledger_import.h"
+#include "text/utf8.h"
 #include "views/cli/commands.h"
 #include "views/cli/error_list.h"
 #include "views/cli/ledger_database.h"
@@ -49,6 +50,11 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   Result<std::string> text = text::ReadFile(file);
   if (!text.ok()) {
     err << "treaty import: " << text.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  if (text::LooksLikeUtf16(text.value())) {
+    err << "treaty import: " << file
+        << ": the file is UTF-16: save it as UTF-8 (a spreadsheet's \"CSV UTF-8\")\n";
     return kExitBadInput;
   }
   const ledger::Hash file_hash = ledger::Sha256(text.value());

@@ -11,6 +11,7 @@
 #include "ledger/hash.h"
 #include "ledger/import_reader.h"
 #include "ledger/ledger_store.h"
+#include "text/utf8.h"
 #include "views/cli/commands.h"
 #include "views/cli/error_list.h"
 #include "views/cli/ledger_database.h"
@@ -87,7 +88,7 @@ std::optional<std::string> StdinProblem(const std::string& text) {
     return "no event: give it as one JSON object on stdin, or its fields as flags "
            "(treaty record --help)";
   }
-  if (text.starts_with("\xff\xfe") || text.starts_with("\xfe\xff")) {
+  if (text::LooksLikeUtf16(text)) {
     return "the text is UTF-16: save the event as UTF-8";
   }
   return std::nullopt;

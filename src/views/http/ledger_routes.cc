@@ -146,17 +146,17 @@ std::optional<HttpResponse> RefusedIdFilter(Site& site, ledger::LedgerStore& sto
 // GET /api/v1/events: a page of events in leaf order, filtered (docs/http-api.md).
 HttpResponse ListEvents(Site& site, RequestContext& context) {
   auto query = context.request.Query();
-  ledger::EventFilter filter;
-  filter.agreement = site.agreement_id();
-  filter.type = query["type"];
-  filter.commitment = query["commitment"];
-  filter.date_from = query["from"];
-  filter.date_to = query["to"];
-  filter.institution = query["institution"];
-  filter.classification = query["classification"];
-  if (std::optional<Error> problem = ledger::EventFilterProblem(filter)) {
-    return ErrorResponse(400, problem->ToString());
-  }
+  ledger::EventFilter given;
+  given.agreement = site.agreement_id();
+  given.type = query["type"];
+  given.commitment = query["commitment"];
+  given.date_from = query["from"];
+  given.date_to = query["to"];
+  given.institution = query["institution"];
+  given.classification = query["classification"];
+  Result<ledger::EventFilter> checked = ledger::CheckedEventFilter(std::move(given));
+  if (!checked.ok()) return ErrorResponse(400, checked.error().ToString());
+  ledger::EventFilter filter = std::move(checked).value();
   filter.limit = 100;
   if (!query["limit"].empty()) {
     // Not 0: a page of none would lead to itself (next_begin = begin).
