@@ -117,6 +117,19 @@ TEST_F(BundledCommitmentsTest, MilitarySupportOfAbout112MillionIn2024) {
       << QuoteIn(c, "lv");
 }
 
+// Section 3 is headed "Areas of non-military support": its "Cyber security", "Countering ... (CBRN)
+// risks" and "Security and intelligence cooperation" are not military, so that the 0.25% of GDP
+// of military support does not count money given for them.
+TEST_F(BundledCommitmentsTest, NonMilitarySupportIsNotMilitaryWhateverItsSubheadingSays) {
+  for (const char* id :
+       {"sec_3__hcontainer_9__para_1__sent_2", "sec_3__hcontainer_10__para_1__sent_1",
+        "sec_3__hcontainer_12__para_1__sent_1", "sec_3__hcontainer_13__para_1__sent_1"}) {
+    EXPECT_EQ(Get(id)["area"]["category"], "political") << id;
+  }
+  // "military and non-military support" names military plainly: the denial spares it.
+  EXPECT_EQ(Get("sec_1__para_3__sent_1")["area"]["category"], "military");
+}
+
 TEST_F(BundledCommitmentsTest, QuarterPercentOfGdpEachYearGivenCapabilities) {
   const json& c = Get("sec_2__hcontainer_1__para_2__sent_1");
   EXPECT_EQ(c["obligors"], json({"LV"}));

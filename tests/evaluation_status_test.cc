@@ -398,6 +398,21 @@ TEST(EvaluationStatus, OnlyTheObligorsOwnActsCountTowardsATarget) {
       << c.at("reasons").dump(2);
 }
 
+// sec_2__hcontainer_1__para_2__sent_1: "the necessary military support to Ukraine in the amount
+// of 0.25% of the gross domestic product" counts the events of military commitments only, and
+// section 3, "Areas of non-military support", holds none, whatever its subheadings say ("Cyber
+// security").
+TEST(EvaluationStatus, NonMilitarySupportDoesNotCountTowardsTheShareOfGdp) {
+  json military = Disbursement(1, "LV", 100000);
+  json cyber = Disbursement(2, "LV", 900000);
+  cyber["commitments"] = {"sec_3__hcontainer_10__para_1__sent_1"};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), {military, cyber}, "2024-12-31");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_1");
+  EXPECT_EQ(c.at("/progress/periods/0/achieved_minor_units"_json_pointer), 100000)
+      << c.at("reasons").dump(2);
+}
+
 // sec_2__hcontainer_1__para_2: "including military training": a training's cost is provided, and
 // the reason says how much of the figure it is, since the same cost paid as a disbursement too
 // would count twice.

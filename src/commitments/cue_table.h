@@ -39,6 +39,10 @@ struct PartyCue {
 struct CategoryCue {
   Pattern pattern;
   Category category;
+  // A category the words deny ("non-military": not military). In the headings above a
+  // provision, or in its sentence, the other cues do not give it unless one names it plainly.
+  std::optional<Category> denies = std::nullopt;
+  bool names_plainly = false;  // the category's own word ("military"), which a denial spares
 };
 
 struct CueTable {

@@ -177,7 +177,7 @@ CueTable MakeEnglishCues() {
                    "socialist", "federation", "constitutional"};
   t.categories = {
       {"final provisions", Category::kProcedural},
-      {"non - military", Category::kPolitical},
+      {"non - military", Category::kPolitical, Category::kMilitary},
       {"executive and technical arrangements", Category::kProcedural},
       {"reconstruction", Category::kReconstruction},
       {"humanitarian", Category::kHumanitarian},
@@ -196,7 +196,7 @@ CueTable MakeEnglishCues() {
       {"digital", Category::kEconomic},
       {"financial", Category::kFinancial},
       {"budgetary", Category::kFinancial},
-      {"military", Category::kMilitary},
+      {"military", Category::kMilitary, std::nullopt, true},
       {"defence", Category::kMilitary},
       {"armed attack", Category::kMilitary},
       {"maritime", Category::kMilitary},

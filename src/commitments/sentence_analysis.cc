@@ -1,7 +1,9 @@
 #include "commitments/sentence_analysis.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
+#include <set>
 #include <type_traits>
 
 #include "grammar/core/token.h"
@@ -68,6 +70,40 @@ const Pattern& PatternOf(const Cue& cue) {
     return cue;
   else
     return cue.pattern;
+}
+
+// The category cues of `tokens`, as indexes into cues.categories, in the order of the words; at
+// each word the cue listed first in the table, and none inside a cue found ("military" of
+// "non-military").
+std::vector<size_t> CategoryCuesOf(const std::vector<Token>& tokens, const CueTable& cues) {
+  std::vector<size_t> found;
+  for (size_t i = 0; i < tokens.size();) {
+    std::optional<size_t> cue =
+        FirstAt(cues.category_index, cues.categories, PatternOf<CategoryCue>, tokens, i);
+    if (!cue) {
+      ++i;
+      continue;
+    }
+    found.push_back(*cue);
+    i = *cues.categories[*cue].pattern.MatchAt(tokens, i);
+  }
+  return found;
+}
+
+// The categories that cues among `category_cues` deny and none names plainly.
+std::set<Category> CategoriesRuledOut(const std::vector<size_t>& category_cues,
+                                      const CueTable& cues) {
+  std::set<Category> denied;
+  std::set<Category> named;
+  for (size_t cue : category_cues) {
+    const CategoryCue& category = cues.categories[cue];
+    if (category.denies) denied.insert(*category.denies);
+    if (category.names_plainly) named.insert(category.category);
+  }
+  std::set<Category> ruled_out;
+  std::set_difference(denied.begin(), denied.end(), named.begin(), named.end(),
+                      std::inserter(ruled_out, ruled_out.end()));
+  return ruled_out;
 }
 
 std::string_view Span(const Reading& r, size_t first, size_t end) {
@@ -362,10 +398,12 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     i = found->first;
   }
 
-  for (size_t i = 0; i < r.tokens.size() && !out.category; ++i) {
-    std::optional<size_t> cue =
-        FirstAt(cues.category_index, cues.categories, PatternOf<CategoryCue>, r.tokens, i);
-    if (cue) out.category = cues.categories[*cue].category;
+  const std::vector<size_t> category_cues = CategoryCuesOf(r.tokens, cues);
+  const std::set<Category> ruled_out = CategoriesRuledOut(category_cues, cues);
+  for (size_t cue : category_cues) {
+    if (ruled_out.contains(cues.categories[cue].category)) continue;
+    out.category = cues.categories[cue].category;
+    break;
   }
 
   bool procedure = false;
@@ -456,17 +494,23 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
 
 std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headings_outer_first,
                                            text::Language language, const CueTable& cues) {
+  std::vector<std::vector<size_t>> found;  // the cues of each heading, nearest heading first
   for (auto it = headings_outer_first.rbegin(); it != headings_outer_first.rend(); ++it) {
     std::string words;
     std::vector<Token> tokens =
         grammar::Tokenize(*it, 0, it->size(), grammar::GrammarFor(language).number_format, words);
-    std::optional<size_t> earliest_in_table;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      std::optional<size_t> cue =
-          FirstAt(cues.category_index, cues.categories, PatternOf<CategoryCue>, tokens, i);
-      if (cue && (!earliest_in_table || *cue < *earliest_in_table)) earliest_in_table = cue;
+    found.push_back(CategoryCuesOf(tokens, cues));
+  }
+  std::vector<size_t> all;
+  for (const std::vector<size_t>& heading : found)
+    all.insert(all.end(), heading.begin(), heading.end());
+  const std::set<Category> ruled_out = CategoriesRuledOut(all, cues);
+  for (std::vector<size_t>& heading : found) {
+    // Of a heading's cues, the one listed first in the table.
+    std::sort(heading.begin(), heading.end());
+    for (size_t cue : heading) {
+      if (!ruled_out.contains(cues.categories[cue].category)) return cues.categories[cue].category;
     }
-    if (earliest_in_table) return cues.categories[*earliest_in_table].category;
   }
   return std::nullopt;
 }

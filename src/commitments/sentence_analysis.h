@@ -37,7 +37,8 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
                                  const CueTable& cues, const PartyNames& parties, bool operative);
 
 // The category the first heading that names one gives, nearest heading first; nullopt when
-// none does.
+// none does. A category that a heading denies and none names plainly is not taken: under "Areas
+// of non-military support", "Cyber security" is not military.
 std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headings_outer_first,
                                            text::Language language, const CueTable& cues);
 
