@@ -413,6 +413,22 @@ TEST(EvaluationStatus, NonMilitarySupportDoesNotCountTowardsTheShareOfGdp) {
       << c.at("reasons").dump(2);
 }
 
+// sec_2__hcontainer_1__para_5: "annual contributions to NATO CAP of EUR 2 million are planned":
+// the shortfall is reported, and the reasons say the text plans rather than promises.
+TEST(EvaluationStatus, APlannedFigureSaysItIsNoPromise) {
+  Result<AgreementStatus> status = Evaluate(BundledRules(), json::array(), "2026-06-01");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c =
+      Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_5__sent_2__part_2");
+  EXPECT_EQ(c.at("status"), "missed");
+  EXPECT_TRUE(HasFinding(c,
+                         "the text aims at this figure rather than promising it (strength "
+                         "\"endeavours\")"))
+      << c.at("reasons").dump(2);
+  const json firm = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
+  EXPECT_FALSE(HasFinding(firm, "rather than promising it")) << firm.at("reasons").dump(2);
+}
+
 // sec_2__hcontainer_1__para_2: "including military training": a training's cost is provided, and
 // the reason says how much of the figure it is, since the same cost paid as a disbursement too
 // would count twice.

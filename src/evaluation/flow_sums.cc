@@ -27,15 +27,18 @@ bool CouldCount(const SeriesKey& key) {
          (key.type == EventType::kTraining && !key.currency.empty());
 }
 
-// Whether events of `type` make up `measure` (FlowSums::Measure).
-bool Makes(const std::string& measure, ledger::EventType type) {
-  if (measure == "allocated") return type == ledger::EventType::kAllocation;
-  if (measure == "pledged") return type == ledger::EventType::kPledge;
+bool MakesProvided(ledger::EventType type) {
   // sec_2__hcontainer_1__para_2: support "including military training and supplies of
   // equipment": what a training cost is provided, as money paid and goods delivered are.
-  return measure == "provided" &&
-         (type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery ||
-          type == ledger::EventType::kTraining);
+  return type == ledger::EventType::kDisbursement || type == ledger::EventType::kDelivery ||
+         type == ledger::EventType::kTraining;
+}
+
+// Whether events of `type` make up `measure` (FlowSums::Measure).
+bool Makes(const std::string& measure, ledger::EventType type) {
+  if (measure == "allocated") return type == ledger::EventType::kAllocation || MakesProvided(type);
+  if (measure == "pledged") return type == ledger::EventType::kPledge;
+  return measure == "provided" && MakesProvided(type);
 }
 
 // The ids of `dated`, the latest kLatestListed of them, the latest last.
@@ -56,9 +59,14 @@ bool IsProvider(const std::vector<std::string>& providers, const std::string& pa
 }
 
 int64_t FlowSums::Measure(const std::string& measure) const {
-  if (measure == "allocated") return allocated;
+  const int64_t provided =
+      Capped(static_cast<__int128>(disbursed) + delivered_value + training_cost);
+  // sec_3__hcontainer_16__para_2: "Latvia earmarks EUR 15 million": what was provided was
+  // allocated first, whether or not its allocation decision is in the ledger, so the allocated
+  // amount is at least what was provided.
+  if (measure == "allocated") return std::max(allocated, provided);
   if (measure == "pledged") return pledged;
-  return Capped(static_cast<__int128>(disbursed) + delivered_value + training_cost);
+  return provided;
 }
 
 FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {

@@ -53,7 +53,8 @@ struct FlowSums {
   int64_t measured_events = 0;
   std::vector<std::string> measured_latest;
 
-  // "provided": disbursed + delivered_value + training_cost; "allocated"; "pledged".
+  // "provided": disbursed + delivered_value + training_cost; "allocated": allocated, or what was
+  // provided when that is more (it was allocated first); "pledged".
   int64_t Measure(const std::string& measure) const;
 };
 inline constexpr size_t kLatestListed = 10;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -18,7 +20,10 @@ using nlohmann::json;
 
 // What each measure counts, in words for findings.
 std::string MeasureWords(const std::string& measure) {
-  if (measure == "allocated") return "allocated (allocation decisions)";
+  if (measure == "allocated") {
+    return "allocated (allocation decisions, or what was provided when that is more: it was "
+           "allocated first)";
+  }
   if (measure == "pledged") return "pledged";
   return "provided (disbursements, the value of deliveries and the cost of training)";
 }
@@ -28,9 +33,13 @@ std::string MeasureWords(const std::string& measure) {
 std::string OtherMeasuresText(const FlowSums& sums, const std::string& measure,
                               const std::string& currency) {
   std::vector<std::string> others;
-  for (const char* other : {"pledged", "allocated", "provided"}) {
-    const int64_t amount = sums.Measure(other);
-    if (other != measure && amount > 0) {
+  // The allocation decisions alone: FlowSums::Measure("allocated") may be what was provided.
+  for (const auto& [other, amount] :
+       {std::pair{"pledged", sums.pledged}, std::pair{"allocated", sums.allocated},
+        std::pair{"provided", sums.Measure("provided")}}) {
+    // What was provided is part of what was allocated.
+    const bool counted = measure == "allocated" && std::string_view(other) == "provided";
+    if (other != measure && amount > 0 && !counted) {
       others.push_back(MoneyText(amount, currency) + " " + other);
     }
   }
@@ -352,6 +361,17 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                {}});
   }
   if (!rule.conditions.empty()) status.reasons.push_back(ConditionReason(rule));
+  // sec_2__hcontainer_1__para_5: "annual contributions to NATO CAP of EUR 2 million are planned":
+  // a plan or an aim is measured as a promise is, and the reader told which it is.
+  if (rule.strength == "endeavours" || rule.strength == "considers" || rule.strength == "may") {
+    status.reasons.push_back(Reason{
+        rule.source,
+        fmt::format("the text aims at this figure rather than promising it (strength \"{}\"): a "
+                    "shortfall is reported as missed and what the strength allows is left to the "
+                    "reader",
+                    rule.strength),
+        {}});
+  }
   if (rule.money.approximate) {
     status.reasons.push_back(
         Reason{rule.source,
