@@ -367,5 +367,126 @@ TEST_F(HttpRequestsTest, TheLedgerPageSaysRecordedOnlyOfARealEventTheCallerSees)
   EXPECT_FALSE(notice("/ledger?recorded=01966b1e-0000-7000-8000-000000000000", "lauris"));
 }
 
+// A value that does not percent-decode is refused naming its parameter, rather than left out,
+// which would ignore the filter and answer everything.
+TEST_F(HttpRequestsTest, AQueryValueThatDoesNotDecodeIs400NamingIt) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/api/v1/events?type=pledge%", "type: malformed percent-encoding"},
+      {"/api/v1/events?type=%zz", "type: malformed percent-encoding"},
+      {"/api/v1/events?limit=5%", "limit: malformed percent-encoding"},
+      {"/api/v1/status?at=2024-01-01%", "at: malformed percent-encoding"},
+      {"/api/v1/search?q=drones%", "q: malformed percent-encoding"},
+      {"/api/v1/events?type=pledge%00", "type: a NUL byte (%00) is not allowed"}};
+  for (const auto& [target, message] : cases) {
+    const http::HttpResponse refused = Send("GET", target);
+    EXPECT_EQ(refused.status, 400) << target << ": " << refused.body;
+    EXPECT_EQ(Json(refused)["error"]["message"], message) << target;
+  }
+  // A second value that does not decode is still a second value.
+  const http::HttpResponse twice = Send("GET", "/api/v1/events?limit=1&limit=%zz");
+  EXPECT_EQ(twice.status, 400) << twice.body;
+  EXPECT_TRUE(Json(twice)["error"]["message"].get<std::string>().starts_with("limit: "));
+  // A page's is a page.
+  const http::HttpResponse page = Send("GET", "/ledger?begin=1%");
+  EXPECT_EQ(page.status, 400);
+  EXPECT_TRUE(page.content_type.starts_with("text/html")) << page.content_type;
+  EXPECT_NE(page.body.find("begin: malformed percent-encoding"), std::string::npos) << page.body;
+}
+
+TEST_F(HttpRequestsTest, AFormFieldThatDoesNotDecodeIs400NamingIt) {
+  const int64_t size = TreeSize();
+  const http::HttpResponse refused = SubmitForm(
+      "type=technical_agreement&participant=both&date=2024-06-03&description=Half%&"
+      "evidence=https%3A%2F%2Fexample.org%2Fta&classification=public");
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_TRUE(refused.content_type.starts_with("text/html")) << refused.content_type;
+  EXPECT_NE(refused.body.find("description: malformed percent-encoding"), std::string::npos)
+      << refused.body;
+  EXPECT_EQ(TreeSize(), size);
+}
+
+// "%2F" is a character of a segment, not the '/' between segments (RFC 3986 §2.2).
+TEST_F(HttpRequestsTest, AnEncodedSlashSeparatesNoSegments) {
+  const std::string id = RecordedId(Disbursement("Proved"));
+  ASSERT_EQ(Send("GET", "/api/v1/events/" + id + "/proof").status, 200);
+  ASSERT_EQ(Send("GET", "/static/site.css").status, 200);
+  ASSERT_EQ(Send("GET", "/api/v1/agreements").status, 200);
+  for (const std::string& target :
+       {"/api/v1/events/" + id + "%2Fproof", std::string("/static%2Fsite.css"),
+        std::string("/api%2Fv1%2Fagreements"), std::string("/api/v1%2fagreements")}) {
+    EXPECT_EQ(Send("GET", target).status, 404) << target;
+  }
+}
+
+TEST_F(HttpRequestsTest, EveryUnauthorizedAnswerCarriesAChallenge) {
+  http::HttpRequest request;
+  request.method = "POST";
+  request.target = "/api/v1/session";
+  request.remote = "127.0.0.41";
+  request.headers["content-type"] = "application/json";
+  request.body = R"({"name": "rita", "password": "not rita's password"})";
+  const http::HttpResponse api = app_->Handle(request);
+  EXPECT_EQ(api.status, 401) << api.body;
+  EXPECT_EQ(Header(api, "WWW-Authenticate"), "Bearer");
+  const http::HttpResponse form =
+      app_->Handle(FormPost("/signin", "127.0.0.42", "name=rita&password=wrong&next=%2F"));
+  EXPECT_EQ(form.status, 401) << form.body;
+  EXPECT_EQ(Header(form, "WWW-Authenticate"), "Bearer");
+}
+
+TEST_F(HttpRequestsTest, APageAnswersABadTokenWithAPage) {
+  for (const char* authorization : {"Bearer trt_unknown", "Basic cml0YTpyaXRh"}) {
+    http::HttpRequest request;
+    request.method = "GET";
+    request.remote = "127.0.0.1";
+    request.headers["authorization"] = authorization;
+    for (const char* target : {"/", "/ledger", "/text"}) {
+      request.target = target;
+      const http::HttpResponse page = app_->Handle(request);
+      EXPECT_EQ(page.status, 401) << target;
+      EXPECT_TRUE(page.content_type.starts_with("text/html")) << target << " " << page.content_type;
+      EXPECT_FALSE(Header(page, "WWW-Authenticate").empty()) << target;
+    }
+    request.target = "/api/v1/events";
+    const http::HttpResponse api = app_->Handle(request);
+    EXPECT_EQ(api.status, 401);
+    EXPECT_EQ(api.content_type, "application/json");
+  }
+}
+
+// credentials = auth-scheme 1*SP token68 (RFC 9110 §11.4): the space may be several, or tabs.
+TEST_F(HttpRequestsTest, TheBearerTokenMayFollowSeveralSpacesOrATab) {
+  for (const char* separator : {"  ", "\t", " \t "}) {
+    http::HttpRequest request;
+    request.method = "GET";
+    request.target = "/api/v1/me";
+    request.remote = "127.0.0.1";
+    request.headers["authorization"] = std::string("Bearer") + separator + tokens_->at("rita");
+    const http::HttpResponse me = app_->Handle(request);
+    EXPECT_EQ(me.status, 200) << me.body;
+    EXPECT_EQ(Json(me).value("name", ""), "rita") << me.body;
+  }
+}
+
+// A method HTTP does not define is not recognised for any resource (501, RFC 9110 §9.1); one it
+// defines that the route does not take is 405 with Allow.
+TEST_F(HttpRequestsTest, AnUnknownMethodIs501AndAKnownOneTheRouteLacks405) {
+  for (const char* target : {"/api/v1/events", "/api/v1/nowhere"}) {
+    const http::HttpResponse unknown = Send("FOO", target);
+    EXPECT_EQ(unknown.status, 501) << target;
+    EXPECT_EQ(unknown.content_type, "application/json") << target;
+  }
+  for (const char* target : {"/ledger", "/nowhere"}) {
+    const http::HttpResponse unknown = Send("FOO", target);
+    EXPECT_EQ(unknown.status, 501) << target;
+    EXPECT_TRUE(unknown.content_type.starts_with("text/html")) << target;
+  }
+  for (const char* method : {"PUT", "DELETE", "TRACE", "CONNECT", "PATCH", "OPTIONS"}) {
+    const http::HttpResponse known = Send(method, "/api/v1/events");
+    EXPECT_EQ(known.status, 405) << method;
+    EXPECT_EQ(Header(known, "Allow"), "GET, HEAD, POST") << method;
+  }
+}
+
 }  // namespace
 }  // namespace treaty::test

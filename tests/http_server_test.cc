@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <regex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -63,6 +64,14 @@ class HttpServerTest : public HttpTest {
     return out;
   }
 
+  // What the server sends until the end of a response head ("\r\n\r\n"), it closes, or 5 s pass.
+  static std::string ReadHead(int fd) {
+    std::string out;
+    char c;
+    while (!out.ends_with("\r\n\r\n") && ::recv(fd, &c, 1, 0) == 1) out += c;
+    return out;
+  }
+
   std::string Exchange(const std::string& request) {
     const int fd = Connect();
     SendAll(fd, request);
@@ -89,6 +98,24 @@ TEST_F(HttpServerTest, KeepAliveServesSeveralRequests) {
   EXPECT_EQ(response.find("HTTP/1.1 200"), 0u);
   EXPECT_NE(response.find("HTTP/1.1 200", 10), std::string::npos);
   EXPECT_NE(response.find("lv-ua-2024"), std::string::npos);
+}
+
+// How many responses `received` holds: status lines at its start or a line's.
+size_t ResponseCount(std::string_view received) {
+  size_t count = 0;
+  for (size_t at = received.find("HTTP/1."); at != std::string_view::npos;
+       at = received.find("HTTP/1.", at + 1)) {
+    count += at == 0 || received[at - 1] == '\n';
+  }
+  return count;
+}
+
+// The value of the header `name` in a response's head, or "".
+std::string HeaderOf(std::string_view head, std::string_view name) {
+  const size_t at = head.find("\r\n" + std::string(name) + ": ");
+  if (at == std::string_view::npos) return "";
+  const size_t begin = at + name.size() + 4;
+  return std::string(head.substr(begin, head.find("\r\n", begin) - begin));
 }
 
 // The Content-Length of a response's head, or -1.
@@ -206,6 +233,149 @@ TEST_F(HttpServerTest, StopFinishesTheRequestInFlight) {
   EXPECT_NE(::connect(late, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
   ::close(late);
   thread_ = std::thread([] {});
+}
+
+// RFC 9112 §6.3: unless chunked is the final coding the body's end is unknown (400), and a coding
+// the server does not implement is 501 (§6.1); either way the connection closes, so that what
+// follows is not served as a request of its own.
+TEST_F(HttpServerTest, ATransferCodingOtherThanAFinalChunkedIsRefusedAndClosesTheConnection) {
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string gzip = Exchange(
+      "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: gzip\r\n\r\n" +
+      smuggled);
+  EXPECT_TRUE(gzip.starts_with("HTTP/1.1 400")) << gzip;
+  EXPECT_EQ(ResponseCount(gzip), 1u) << gzip;
+  const std::string gzip_chunked = Exchange(
+      "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n" +
+      smuggled);
+  EXPECT_TRUE(gzip_chunked.starts_with("HTTP/1.1 501")) << gzip_chunked;
+  EXPECT_EQ(ResponseCount(gzip_chunked), 1u) << gzip_chunked;
+  // Chunked alone is read, and the connection serves the next request.
+  const std::string chunked = Exchange(
+      "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(chunked.starts_with("HTTP/1.1 400")) << chunked;
+  EXPECT_NE(chunked.find("name: required"), std::string::npos) << chunked;
+  EXPECT_EQ(ResponseCount(chunked), 2u) << chunked;
+}
+
+// RFC 9112 §3.2: an HTTP/1.1 request without Host, or any with two, is 400; §3.2.2: an
+// absolute-form target is served by its path and query.
+TEST_F(HttpServerTest, HostIsRequiredOnceAndAnAbsoluteFormTargetIsServed) {
+  EXPECT_TRUE(Exchange("GET /healthz HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 400"));
+  EXPECT_TRUE(
+      Exchange("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n").starts_with("HTTP/1.1 400"));
+  EXPECT_TRUE(Exchange("GET /healthz HTTP/1.0\r\n\r\n").starts_with("HTTP/1.0 200"));
+  const std::string absolute =
+      Exchange("GET http://x/healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(absolute.starts_with("HTTP/1.1 200")) << absolute;
+  EXPECT_NE(absolute.find("\"status\": \"ok\""), std::string::npos) << absolute;
+  const std::string with_query = Exchange(
+      "GET HTTP://x:8080/api/v1/events?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(with_query.starts_with("HTTP/1.1 200")) << with_query;
+  EXPECT_NE(with_query.find("\"next_begin\""), std::string::npos) << with_query;
+}
+
+TEST_F(HttpServerTest, TwoAuthorizationLinesAre400) {
+  const std::string token = tokens_->at("rita");
+  const std::string response =
+      Exchange("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+               "\r\nAuthorization: Bearer " + tokens_->at("ada") + "\r\n\r\n");
+  EXPECT_TRUE(response.starts_with("HTTP/1.1 400")) << response;
+  EXPECT_NE(response.find("Authorization: given more than once"), std::string::npos) << response;
+}
+
+// The README promises one log line per request, and /metrics counts every response: the
+// requests the server refuses before routing included.
+TEST_F(HttpServerTest, RefusalsBeforeRoutingAreLoggedAndCounted) {
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"GET /healthz HTTP/1.1\r\n\r\n", 400},
+      {"GET /ledger HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n", 431},
+      {"POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n", 413}};
+  for (const auto& [request, status] : cases) {
+    EXPECT_TRUE(Exchange(request).starts_with("HTTP/1.1 " + std::to_string(status))) << status;
+    const nlohmann::json line = LastLogLine();
+    EXPECT_EQ(line.value("status", 0), status) << line.dump();
+    EXPECT_EQ(line.value("method", ""), request.substr(0, request.find(' '))) << line.dump();
+    EXPECT_EQ(line.value("remote", ""), "127.0.0.1") << line.dump();
+    EXPECT_NE(app_->metrics().Text().find(
+                  "treaty_http_requests_total{route=\"unmatched\",method=\"" +
+                  line.value("method", "") + "\",status=\"" + std::to_string(status) + "\"}"),
+              std::string::npos)
+        << status;
+  }
+}
+
+// RFC 9110 §10.1.1: a client that sends Expect: 100-continue waits for a 100 before the body.
+TEST_F(HttpServerTest, ExpectContinueIsAnsweredBeforeTheBody) {
+  const int fd = Connect();
+  SendAll(fd,
+          "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          "Content-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(ReadHead(fd), "HTTP/1.1 100 Continue\r\n\r\n");
+  SendAll(fd, "{}");
+  const std::string response = ReadAll(fd);
+  ::close(fd);
+  EXPECT_TRUE(response.starts_with("HTTP/1.1 400")) << response;
+  EXPECT_NE(response.find("name: required"), std::string::npos) << response;
+  // A request refused on its header gets its final answer at once, without a 100.
+  const std::string refused = Exchange(
+      "POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n"
+      "Expect: 100-continue\r\n\r\n");
+  EXPECT_TRUE(refused.starts_with("HTTP/1.1 413")) << refused;
+}
+
+// RFC 9110 §6.6.1: an origin server with a clock sends Date, an IMF-fixdate, on every response.
+TEST_F(HttpServerTest, EveryResponseHasADate) {
+  const std::regex fixdate(
+      R"((Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT)");
+  for (const char* request :
+       {"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GARBAGE\r\n\r\n"}) {
+    const std::string response = Exchange(request);
+    const std::string date = HeaderOf(response.substr(0, response.find("\r\n\r\n") + 2), "Date");
+    EXPECT_TRUE(std::regex_match(date, fixdate)) << request << ": " << response;
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  const std::string response =
+      Exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(HeaderOf(response, "Date").find(" " + std::to_string(utc.tm_year + 1900) + " "),
+            std::string::npos)
+      << response;
+}
+
+// The server's own refusals answer a page's path with a page, the API's with JSON.
+TEST_F(HttpServerTest, RefusalsBeforeRoutingAreAPageForAPage) {
+  const std::string big = "X-Big: " + std::string(20000, 'a') + "\r\n";
+  const std::string page = Exchange("GET /ledger HTTP/1.1\r\nHost: x\r\n" + big + "\r\n");
+  EXPECT_TRUE(page.starts_with("HTTP/1.1 431")) << page.substr(0, 300);
+  EXPECT_EQ(HeaderOf(page, "Content-Type").find("text/html"), 0u) << page.substr(0, 300);
+  const std::string api = Exchange("GET /api/v1/events HTTP/1.1\r\nHost: x\r\n" + big + "\r\n");
+  EXPECT_TRUE(api.starts_with("HTTP/1.1 431")) << api.substr(0, 300);
+  EXPECT_EQ(HeaderOf(api, "Content-Type"), "application/json") << api.substr(0, 300);
+  const std::string no_host = Exchange("GET /text HTTP/1.1\r\n\r\n");
+  EXPECT_TRUE(no_host.starts_with("HTTP/1.1 400")) << no_host;
+  EXPECT_EQ(HeaderOf(no_host, "Content-Type").find("text/html"), 0u) << no_host;
+}
+
+// A request line longer than the header limit is a target too long (414), not headers (431).
+TEST_F(HttpServerTest, ATargetLongerThanTheLimitIs414) {
+  const std::string response =
+      Exchange("GET /api/v1/search?q=" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_TRUE(response.starts_with("HTTP/1.1 414")) << response.substr(0, 300);
+  EXPECT_EQ(HeaderOf(response, "Content-Type"), "application/json") << response.substr(0, 300);
+}
+
+// RFC 9110 §15.6.6: a major version other than HTTP/1 is 505, a malformed one 400.
+TEST_F(HttpServerTest, AnotherHttpVersionIs505) {
+  const std::string response = Exchange("GET / HTTP/2.0\r\nHost: x\r\n\r\n");
+  EXPECT_TRUE(response.starts_with("HTTP/1.1 505")) << response;
+  EXPECT_TRUE(Exchange("GET / HTTP/1.x\r\nHost: x\r\n\r\n").starts_with("HTTP/1.1 400"));
 }
 
 }  // namespace

@@ -15,25 +15,66 @@ namespace {
 
 bool IsSafeMethod(const std::string& method) { return method == "GET" || method == "HEAD"; }
 
-// A path is served only when it is absolute and has no empty, "." or ".." segment after
-// decoding, and no backslash or control character.
-bool IsCleanPath(const std::string& path) {
-  if (path.empty() || path.front() != '/') return false;
-  for (unsigned char c : path) {
-    if (c < 0x20 || c == 0x7f || c == '\\') return false;
+// The methods of HTTP (RFC 9110 §9.3, and PATCH, RFC 5789): a route that lacks one answers 405.
+// Any other is a method this server does not recognise, 501 for every path (RFC 9110 §9.1).
+bool IsKnownMethod(const std::string& method) {
+  for (const char* known :
+       {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}) {
+    if (method == known) return true;
   }
-  for (const std::string& segment : PathSegments(path)) {
-    if (segment == "." || segment == "..") return false;
-  }
-  // No empty segment: "//" inside, or "/" at the end of anything but the root.
-  return path.find("//") == std::string::npos && (path.size() == 1 || path.back() != '/');
+  return false;
 }
 
-HttpResponse Problem(const Route* route, const std::string& path, int status,
+// The decoded segments of a path that may be served: absolute, without an empty segment ("//"
+// inside, or a '/' at the end of anything but the root), each segment decoding to neither "." nor
+// "..", without a backslash or control character. nullopt for any other path.
+std::optional<std::vector<std::string>> CleanSegments(const HttpRequest& request) {
+  const std::string_view raw = request.RawPath();
+  if (raw.find("//") != std::string_view::npos || (raw.size() > 1 && raw.back() == '/')) {
+    return std::nullopt;
+  }
+  std::optional<std::vector<std::string>> segments = request.DecodedSegments();
+  if (!segments) return std::nullopt;
+  for (const std::string& segment : *segments) {
+    if (segment == "." || segment == "..") return std::nullopt;
+    for (unsigned char c : segment) {
+      if (c < 0x20 || c == 0x7f || c == '\\') return std::nullopt;
+    }
+  }
+  return segments;
+}
+
+// An error as JSON or as a page: as `route` answers, else as the path `raw_path` suggests (JSON
+// under /api/ and for a target that is no path).
+HttpResponse Problem(const Route* route, std::string_view raw_path, int status,
                      const std::string& message) {
   const bool api =
-      route != nullptr ? route->api : !path.starts_with("/") || path.starts_with("/api/");
+      route != nullptr ? route->api : !raw_path.starts_with("/") || raw_path.starts_with("/api/");
   return api ? ErrorResponse(status, message) : ProblemPage(status, message);
+}
+
+// The token of an Authorization header of the Bearer scheme: the scheme's name in any case (RFC
+// 9110 §11.1), one or more spaces or tabs (§11.4), the token. nullopt for another scheme or none.
+std::optional<std::string> BearerToken(std::string_view authorization) {
+  constexpr std::string_view kScheme = "Bearer";
+  if (authorization.size() <= kScheme.size() ||
+      !boost::algorithm::iequals(authorization.substr(0, kScheme.size()), kScheme)) {
+    return std::nullopt;
+  }
+  const std::string_view rest = authorization.substr(kScheme.size());
+  const std::string_view token = TrimWhitespace(rest);
+  if ((rest.front() != ' ' && rest.front() != '\t') || token.empty()) return std::nullopt;
+  return std::string(token);
+}
+
+// A 401 carries a challenge (RFC 9110 §11.6.1): those that say nothing more, as a failed sign-in,
+// name the scheme the API takes, as the other 401s do.
+void AddChallenge(HttpResponse& response) {
+  if (response.status != 401) return;
+  for (const auto& [key, value] : response.headers) {
+    if (key == "WWW-Authenticate") return;
+  }
+  response.headers.emplace_back("WWW-Authenticate", "Bearer");
 }
 
 void AddSecurityHeaders(HttpResponse& response) {
@@ -92,16 +133,18 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
   const std::string authorization = request.Header("authorization");
   bool by_cookie = false;
   if (!authorization.empty()) {
-    // The scheme's name is case-insensitive (RFC 9110 §11.1).
-    if (!boost::algorithm::istarts_with(authorization, "Bearer ")) {
-      HttpResponse response = ErrorResponse(401, "the Authorization header takes a Bearer token");
+    const std::optional<std::string> token = BearerToken(authorization);
+    if (!token) {
+      HttpResponse response =
+          Problem(&route, request.RawPath(), 401, "the Authorization header takes a Bearer token");
       response.headers.emplace_back("WWW-Authenticate", "Bearer");
       return response;
     }
-    Result<std::optional<User>> user = site_->accounts().UserByToken(authorization.substr(7));
+    Result<std::optional<User>> user = site_->accounts().UserByToken(*token);
     if (!user.ok()) return ServerFailure(500, "the account store failed", user.error());
     if (!user.value()) {
-      HttpResponse response = ErrorResponse(401, "unknown, expired or revoked API token");
+      HttpResponse response =
+          Problem(&route, request.RawPath(), 401, "unknown, expired or revoked API token");
       response.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       return response;
     }
@@ -135,7 +178,7 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
                          (route.access == Access::kReviewer && role == Role::kReviewer) ||
                          (route.access == Access::kAdmin && role == Role::kAdmin);
     if (!allowed) {
-      return Problem(&route, request.Path(), 403,
+      return Problem(&route, request.RawPath(), 403,
                      "this needs the role " + std::string(AccessName(route.access)) + "; you are " +
                          std::string(RoleName(role)));
     }
@@ -149,7 +192,7 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
     }
     if (sent.empty() || sent.size() != context.csrf.size() ||
         sodium_memcmp(sent.data(), context.csrf.data(), sent.size()) != 0) {
-      return Problem(&route, request.Path(), 403,
+      return Problem(&route, request.RawPath(), 403,
                      "the form is stale or not from this site (CSRF token missing or wrong)");
     }
   }
@@ -159,44 +202,78 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
 HttpResponse Application::Handle(const HttpRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   metrics_.RequestStarted();
-  const std::string path = request.Path();
-  HttpResponse response;
-  std::string route_name = "unmatched";
+  std::string route_name = kUnmatchedRoute;
   std::optional<RequestContext> context;
   std::string failure;
+  HttpResponse response = Respond(request, route_name, context, failure);
+  return Finish(request, std::move(response), route_name, context ? &*context : nullptr, start,
+                failure);
+}
+
+HttpResponse Application::Refuse(const HttpRequest& request, int status, std::string_view message) {
+  const auto start = std::chrono::steady_clock::now();
+  metrics_.RequestStarted();
+  HttpResponse response =
+      Problem(RouteOfPath(request), request.RawPath(), status, std::string(message));
+  return Finish(request, std::move(response), kUnmatchedRoute, nullptr, start, "");
+}
+
+const Route* Application::RouteOfPath(const HttpRequest& request) const {
+  const std::optional<std::vector<std::string>> segments = CleanSegments(request);
+  if (!segments) return nullptr;
+  const RouteMatch match = router_.Match(request.method, *segments);
+  return match.route != nullptr ? match.route : match.same_path;
+}
+
+HttpResponse Application::Respond(const HttpRequest& request, std::string& route_name,
+                                  std::optional<RequestContext>& context, std::string& failure) {
+  const std::string_view raw_path = request.RawPath();
   if (request.body.size() > kMaxBodyBytes) {
-    response = ErrorResponse(413, "the body is larger than 1 MiB");
-  } else if (!IsCleanPath(path)) {
-    // A path that does not decode (a NUL byte) is empty: the target says page or API.
-    response = Problem(nullptr, path.empty() ? request.target : path, 400, "bad request path");
-  } else if (const std::string repeated = RepeatedQueryName(request.target); !repeated.empty()) {
-    response = Problem(nullptr, path, 400, repeated + ": given more than once");
-  } else {
-    RouteMatch match = router_.Match(request.method, path);
-    if (match.route == nullptr && !match.allowed.empty()) {
-      response = Problem(match.same_path, path, 405, "method not allowed here");
-      std::string allow;
-      for (const std::string& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
-      response.headers.emplace_back("Allow", allow);
-    } else if (match.route == nullptr) {
-      response = Problem(nullptr, path, 404, "no such page or resource");
-    } else {
-      route_name = match.route->pattern;
-      context.emplace(RequestContext{request, std::move(match.params), std::nullopt, "", ""});
-      if (std::optional<HttpResponse> stop = Admit(*match.route, *context)) {
-        response = std::move(*stop);
-      } else {
-        try {
-          response = match.route->handler(*context);
-        } catch (const std::exception& e) {
-          failure = e.what();
-          response = Problem(match.route, path, 500, "internal error");
-        }
-      }
+    return ErrorResponse(413, "the body is larger than 1 MiB");
+  }
+  if (!IsKnownMethod(request.method)) {
+    return Problem(nullptr, raw_path, 501, "the method " + request.method + " is not implemented");
+  }
+  std::optional<std::vector<std::string>> segments = CleanSegments(request);
+  if (!segments) return Problem(nullptr, raw_path, 400, "bad request path");
+  if (const std::string repeated = RepeatedQueryName(request.target); !repeated.empty()) {
+    return Problem(nullptr, raw_path, 400, repeated + ": given more than once");
+  }
+  if (const std::string problem = UndecodableQueryPair(request.target); !problem.empty()) {
+    return Problem(nullptr, raw_path, 400, problem);
+  }
+  RouteMatch match = router_.Match(request.method, *segments);
+  if (match.route == nullptr && !match.allowed.empty()) {
+    HttpResponse response = Problem(match.same_path, raw_path, 405, "method not allowed here");
+    std::string allow;
+    for (const std::string& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
+    response.headers.emplace_back("Allow", allow);
+    return response;
+  }
+  if (match.route == nullptr) return Problem(nullptr, raw_path, 404, "no such page or resource");
+  route_name = match.route->pattern;
+  context.emplace(RequestContext{request, std::move(match.params), std::nullopt, "", ""});
+  if (std::optional<HttpResponse> stop = Admit(*match.route, *context)) return std::move(*stop);
+  if (IsFormMediaType(request.Header("content-type"))) {
+    if (const std::string problem = UndecodablePair(request.body); !problem.empty()) {
+      return Problem(match.route, raw_path, 400, problem);
     }
   }
+  try {
+    return match.route->handler(*context);
+  } catch (const std::exception& e) {
+    failure = e.what();
+    return Problem(match.route, raw_path, 500, "internal error");
+  }
+}
+
+HttpResponse Application::Finish(const HttpRequest& request, HttpResponse response,
+                                 const std::string& route_name, const RequestContext* context,
+                                 std::chrono::steady_clock::time_point start,
+                                 const std::string& failure) {
+  AddChallenge(response);
   AddSecurityHeaders(response);
-  AddCachingHeaders(response, context && context->user);
+  AddCachingHeaders(response, context != nullptr && context->user);
   if (request.method == "HEAD") {
     response.omitted_body_size = response.Body().size();
     response.body.clear();
@@ -206,7 +283,7 @@ HttpResponse Application::Handle(const HttpRequest& request) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Record(route_name, request.method, response.status, seconds);
   metrics_.RequestFinished();
-  Log(request, path, response, context ? &*context : nullptr, seconds, failure);
+  Log(request, request.Path(), response, context, seconds, failure);
   return response;
 }
 

@@ -7,9 +7,12 @@
 // Thread-safe: Handle may run on any number of threads at once.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
+#include <string_view>
 
 #include "core/result.h"
 #include "views/http/http_message.h"
@@ -21,6 +24,8 @@ namespace treaty::http {
 
 inline constexpr const char* kSessionCookie = "treaty_session";
 inline constexpr int64_t kSessionSeconds = 8 * 3600;
+// The metrics' route label of a request that matched no route or was refused before routing.
+inline constexpr const char* kUnmatchedRoute = "unmatched";
 
 class Application {
  public:
@@ -29,6 +34,12 @@ class Application {
   static Result<std::unique_ptr<Application>> Create(const SiteOptions& options, std::ostream* log);
 
   HttpResponse Handle(const HttpRequest& request);
+
+  // The answer to a request the server refused before it could be handled (its framing, its
+  // limits, its Host): an error of `status` with `message`, JSON or a page as the path's route
+  // answers (else JSON under /api/ and a page elsewhere), with the security headers, logged and
+  // counted (route "unmatched") as every response is. `request` holds what was read of it.
+  HttpResponse Refuse(const HttpRequest& request, int status, std::string_view message);
 
   const Router& router() const { return router_; }
   // For adding routes before the application serves; not while it does.
@@ -39,8 +50,19 @@ class Application {
  private:
   Application() = default;
 
+  // The handler's response, or why the request stops before it; sets the route's pattern, the
+  // context once routed, and the failure of a handler that threw.
+  HttpResponse Respond(const HttpRequest& request, std::string& route_name,
+                       std::optional<RequestContext>& context, std::string& failure);
   // Authenticates and checks access; returns a response when the request stops here.
   std::optional<HttpResponse> Admit(const Route& route, RequestContext& context);
+  // What every response gets: a 401's challenge, security and caching headers, no body for HEAD,
+  // the metrics and the log line.
+  HttpResponse Finish(const HttpRequest& request, HttpResponse response,
+                      const std::string& route_name, const RequestContext* context,
+                      std::chrono::steady_clock::time_point start, const std::string& failure);
+  // The route of the request's path for its method, else one for another method; null for none.
+  const Route* RouteOfPath(const HttpRequest& request) const;
   void Log(const HttpRequest& request, const std::string& path, const HttpResponse& response,
            const RequestContext* context, double seconds, const std::string& failure);
 

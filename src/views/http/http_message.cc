@@ -25,27 +25,34 @@ std::string_view QueryPart(std::string_view target) {
   return mark == std::string_view::npos ? std::string_view() : target.substr(mark + 1);
 }
 
-}  // namespace
+enum class Decoding { kDecodes, kMalformed, kNulByte };
 
-bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out) {
+// Why `text` does not percent-decode, or kDecodes; `out` holds the decoded text when it does.
+Decoding Decode(std::string_view text, bool plus_is_space, std::string& out) {
   out.clear();
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '%') {
-      if (i + 2 >= text.size()) return false;
+      if (i + 2 >= text.size()) return Decoding::kMalformed;
       const int high = HexValue(text[i + 1]);
       const int low = HexValue(text[i + 2]);
-      if (high < 0 || low < 0) return false;
+      if (high < 0 || low < 0) return Decoding::kMalformed;
       c = static_cast<char>(high * 16 + low);
-      if (c == '\0') return false;
+      if (c == '\0') return Decoding::kNulByte;
       i += 2;
     } else if (c == '+' && plus_is_space) {
       c = ' ';
     }
     out += c;
   }
-  return true;
+  return Decoding::kDecodes;
+}
+
+}  // namespace
+
+bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out) {
+  return Decode(text, plus_is_space, out) == Decoding::kDecodes;
 }
 
 std::string PercentEncode(std::string_view text) {
@@ -65,7 +72,9 @@ std::string PercentEncode(std::string_view text) {
 
 namespace {
 
-// Calls `visit(name, value)` for each pair of `text` that decodes, in order.
+// Calls `visit(name, value, decoding)` for each non-empty pair of `text`, in order: `name` and
+// `value` percent-decoded when `decoding` is kDecodes; otherwise why the pair does not decode, and
+// `name` as written when the name is what does not.
 template <typename Visit>
 void ForEachUrlEncodedPair(std::string_view text, Visit&& visit) {
   while (!text.empty()) {
@@ -76,28 +85,59 @@ void ForEachUrlEncodedPair(std::string_view text, Visit&& visit) {
     const size_t eq = pair.find('=');
     std::string name;
     std::string value;
-    if (!PercentDecode(pair.substr(0, eq), true, name)) continue;
-    if (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, value)) continue;
-    visit(std::move(name), std::move(value));
+    Decoding decoding = Decode(pair.substr(0, eq), true, name);
+    if (decoding != Decoding::kDecodes) {
+      name = std::string(pair.substr(0, eq));
+    } else if (eq != std::string_view::npos) {
+      decoding = Decode(pair.substr(eq + 1), true, value);
+    }
+    visit(std::move(name), std::move(value), decoding);
   }
+}
+
+// Calls `visit(name, value)` for each pair of `text` that decodes, in order.
+template <typename Visit>
+void ForEachDecodedPair(std::string_view text, Visit&& visit) {
+  ForEachUrlEncodedPair(text, [&](std::string name, std::string value, Decoding decoding) {
+    if (decoding == Decoding::kDecodes) visit(std::move(name), std::move(value));
+  });
 }
 
 }  // namespace
 
 std::map<std::string, std::string> ParseUrlEncoded(std::string_view text) {
   std::map<std::string, std::string> fields;
-  ForEachUrlEncodedPair(text, [&](std::string name, std::string value) {
+  ForEachDecodedPair(text, [&](std::string name, std::string value) {
     fields.emplace(std::move(name), std::move(value));
   });
   return fields;
 }
 
+std::string_view HttpRequest::RawPath() const {
+  return std::string_view(target).substr(0, target.find('?'));
+}
+
 std::string HttpRequest::Path() const {
-  const std::string_view raw = std::string_view(target).substr(0, target.find('?'));
+  const std::string_view raw = RawPath();
   if (raw.empty() || raw.front() != '/') return "";
   std::string path;
   if (!PercentDecode(raw, false, path)) return "";
   return path;
+}
+
+std::optional<std::vector<std::string>> HttpRequest::DecodedSegments() const {
+  std::string_view raw = RawPath();
+  if (raw.empty() || raw.front() != '/') return std::nullopt;
+  std::vector<std::string> segments;
+  raw.remove_prefix(1);
+  while (!raw.empty()) {
+    const size_t slash = raw.find('/');
+    std::string segment;
+    if (!PercentDecode(raw.substr(0, slash), false, segment)) return std::nullopt;
+    segments.push_back(std::move(segment));
+    raw = slash == std::string_view::npos ? std::string_view() : raw.substr(slash + 1);
+  }
+  return segments;
 }
 
 std::map<std::string, std::string> HttpRequest::Query() const {
@@ -129,7 +169,7 @@ std::map<std::string, std::string> HttpRequest::Form() const { return ParseUrlEn
 
 std::vector<std::string> HttpRequest::FormValues(std::string_view name) const {
   std::vector<std::string> values;
-  ForEachUrlEncodedPair(body, [&](std::string field, std::string value) {
+  ForEachDecodedPair(body, [&](std::string field, std::string value) {
     if (field == name) values.push_back(std::move(value));
   });
   return values;
@@ -168,7 +208,7 @@ std::vector<std::string> RepeatedNames(std::string_view pairs,
                                        const std::set<std::string>& may_repeat) {
   std::set<std::string> seen;
   std::vector<std::string> repeated;
-  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string) {
+  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string, Decoding) {
     if (!seen.insert(name).second && !may_repeat.contains(name) &&
         std::find(repeated.begin(), repeated.end(), name) == repeated.end()) {
       repeated.push_back(std::move(name));
@@ -180,6 +220,20 @@ std::vector<std::string> RepeatedNames(std::string_view pairs,
 std::string RepeatedQueryName(std::string_view target) {
   const std::vector<std::string> repeated = RepeatedNames(QueryPart(target));
   return repeated.empty() ? "" : repeated.front();
+}
+
+std::string UndecodablePair(std::string_view pairs) {
+  std::string problem;
+  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string, Decoding decoding) {
+    if (!problem.empty() || decoding == Decoding::kDecodes) return;
+    problem = name + (decoding == Decoding::kNulByte ? ": a NUL byte (%00) is not allowed"
+                                                     : ": malformed percent-encoding");
+  });
+  return problem;
+}
+
+std::string UndecodableQueryPair(std::string_view target) {
+  return UndecodablePair(QueryPart(target));
 }
 
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {

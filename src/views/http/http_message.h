@@ -26,15 +26,25 @@ struct HttpRequest {
   std::string body;
   std::string remote;  // client address, for logs and rate limits
 
-  // The decoded path (no query). Empty when `target` is not an origin-form path.
+  // The path of `target` (no query) as received, percent-encoded.
+  std::string_view RawPath() const;
+  // The decoded path (no query), for logs and messages: routes match DecodedSegments, since an
+  // encoded '/' ("%2F") is not the '/' that separates segments (RFC 3986 §2.2). Empty when
+  // `target` is not an origin-form path or does not decode.
   std::string Path() const;
-  // Query parameters, percent-decoded; '+' is a space. A repeated name keeps the first value.
+  // The path's segments, split at each '/' as received and then each percent-decoded ("/a%2Fb/"
+  // is "a/b" and ""; "/" is none). nullopt when `target` is not an origin-form path or a segment
+  // does not decode (a bad escape or a NUL byte).
+  std::optional<std::vector<std::string>> DecodedSegments() const;
+  // Query parameters, percent-decoded; '+' is a space. A repeated name keeps the first value; a
+  // pair that does not decode is left out (Application::Handle refuses such a query first).
   std::map<std::string, std::string> Query() const;
   // The header `name` (lower-case), or empty.
   std::string Header(std::string_view name) const;
   // The cookie `name` from the Cookie header, or empty.
   std::string Cookie(std::string_view name) const;
-  // Fields of an application/x-www-form-urlencoded body; a repeated name keeps the first value.
+  // Fields of an application/x-www-form-urlencoded body; a repeated name keeps the first value, a
+  // field that does not decode is left out (Application::Handle refuses such a form first).
   std::map<std::string, std::string> Form() const;
   // Every value of the form field `name`, in the body's order (a multiple select sends several).
   std::vector<std::string> FormValues(std::string_view name) const;
@@ -62,7 +72,7 @@ struct HttpResponse {
 bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out);
 // Percent-encodes everything but unreserved characters (RFC 3986).
 std::string PercentEncode(std::string_view text);
-// Parses name=value pairs joined by '&'.
+// Parses name=value pairs joined by '&'; a pair that does not decode is left out.
 std::map<std::string, std::string> ParseUrlEncoded(std::string_view text);
 
 // `text` without the optional whitespace (spaces and tabs, RFC 9110 §5.6.3) around it.
@@ -80,12 +90,20 @@ bool IsFormMediaType(std::string_view content_type);
 
 // The names that the URL-encoded `pairs` (a query or a form body) give more than once, each
 // once, in the order of their second occurrence, but for those of `may_repeat`: a field read once
-// would drop a second value unread.
+// would drop a second value unread. A pair whose value does not decode counts too.
 std::vector<std::string> RepeatedNames(std::string_view pairs,
                                        const std::set<std::string>& may_repeat = {});
 
 // The first query parameter name that `target` gives more than once, or "" (RepeatedNames).
 std::string RepeatedQueryName(std::string_view target);
+
+// "NAME: malformed percent-encoding" (a '%' not followed by two hex digits) or "NAME: a NUL byte
+// (%00) is not allowed" for the first pair of the URL-encoded `pairs` that does not decode, NAME
+// decoded (as written when the name itself does not decode); "" when every pair decodes. Such a
+// pair is refused rather than left out, which would ignore the filter or field it gives.
+std::string UndecodablePair(std::string_view pairs);
+// UndecodablePair of the query of `target`.
+std::string UndecodableQueryPair(std::string_view target);
 
 // The body of an application/json request when it is a JSON object. Errors: where "content-type"
 // for another media type, "body" for JSON that does not parse or is not an object, the member's

@@ -5,11 +5,14 @@
 namespace treaty::http {
 namespace {
 
+// A decoded segment holding a '/' (sent as "%2F") matches nothing: it is one segment, not two,
+// and no resource here is named with a slash (RFC 3986 §2.2).
 bool MatchPattern(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
                   std::map<std::string, std::string>& params) {
   if (pattern.size() != path.size()) return false;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const std::string& segment = pattern[i];
+    if (path[i].find('/') != std::string::npos) return false;
     if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
       params[segment.substr(1, segment.size() - 2)] = path[i];
     } else if (segment != path[i]) {
@@ -55,9 +58,9 @@ void Router::Add(Route route) {
   routes_.push_back(std::move(route));
 }
 
-RouteMatch Router::Match(const std::string& method, const std::string& path) const {
+RouteMatch Router::Match(const std::string& method,
+                         const std::vector<std::string>& segments) const {
   RouteMatch match;
-  const std::vector<std::string> segments = PathSegments(path);
   for (size_t i = 0; i < routes_.size(); ++i) {
     const Route& route = routes_[i];
     std::map<std::string, std::string> params;

@@ -56,7 +56,8 @@ struct RouteMatch {
 class Router {
  public:
   void Add(Route route);
-  RouteMatch Match(const std::string& method, const std::string& path) const;
+  // The route for `method` and the path's decoded `segments` (HttpRequest::DecodedSegments).
+  RouteMatch Match(const std::string& method, const std::vector<std::string>& segments) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

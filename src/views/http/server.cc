@@ -1,7 +1,14 @@
 #include "views/http/server.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <optional>
+#include <string_view>
 #include <utility>
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -14,6 +21,8 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
 namespace treaty::http {
 namespace {
 
@@ -23,6 +32,166 @@ namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
 constexpr size_t kMaxHeaderBytes = 16 * 1024;
+// How much of the method and target of a request refused before its header was read is kept for
+// the log and for choosing between a JSON and a page answer.
+constexpr size_t kMaxMethodBytes = 32;
+constexpr size_t kMaxTargetKeptBytes = 1024;
+
+std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
+
+// A request refused by the server before the application handles it.
+struct Refusal {
+  int status;
+  std::string message;
+};
+
+// `now` as an IMF-fixdate (RFC 9110 §5.6.7), "Sun, 06 Nov 1994 08:49:37 GMT", for Date.
+std::string HttpDate(std::chrono::system_clock::time_point now) {
+  using namespace std::chrono;
+  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
+                                                       "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const sys_days day = floor<days>(now);
+  const year_month_day date(day);
+  const hh_mm_ss time(floor<seconds>(now - day));
+  return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", kDays[weekday(day).c_encoding()],
+                     static_cast<unsigned>(date.day()),
+                     kMonths[static_cast<unsigned>(date.month()) - 1],
+                     static_cast<int>(date.year()), time.hours().count(), time.minutes().count(),
+                     time.seconds().count());
+}
+
+// The request line at the start of `received`, as far as it came (all of it without a CRLF).
+std::string_view RequestLine(std::string_view received) {
+  return received.substr(0, received.find("\r\n"));
+}
+
+// What was received of a request whose request line Beast did not read: its method and the
+// start of its target, enough to log it and to answer as its path's route does.
+HttpRequest ReceivedRequestLine(std::string_view received, const std::string& remote) {
+  HttpRequest request;
+  request.remote = remote;
+  const std::string_view line = RequestLine(received);
+  const size_t space = line.find(' ');
+  if (space == std::string_view::npos || space > kMaxMethodBytes) return request;
+  request.method = std::string(line.substr(0, space));
+  const std::string_view target = line.substr(space + 1);
+  request.target = std::string(target.substr(0, std::min(target.find(' '), kMaxTargetKeptBytes)));
+  return request;
+}
+
+// Whether the request line ends with a well-formed version other than HTTP/1.x ("HTTP/2.0").
+bool IsOtherHttpVersion(std::string_view line) {
+  const std::string_view version = line.substr(line.rfind(' ') + 1);
+  return version.size() == 8 && version.starts_with("HTTP/") &&
+         std::isdigit(static_cast<unsigned char>(version[5])) && version[5] != '1' &&
+         version[6] == '.' && std::isdigit(static_cast<unsigned char>(version[7]));
+}
+
+// Why a request whose header Beast did not read is refused (`line_read`: whether its request line
+// was; `received`: what is left unparsed): 413 for a Content-Length over the body limit; 414 when
+// the header limit was reached within the request line, its target being what is long (RFC 9110
+// §15.5.15); 431 for other headers over it; 505 for a version other than HTTP/1 (§15.6.6); 400 for
+// anything else malformed.
+Refusal HeaderRefusal(beast::error_code ec, bool line_read, std::string_view received) {
+  if (ec == bhttp::error::body_limit) return {413, "the body is larger than 1 MiB"};
+  if (ec == bhttp::error::header_limit && !line_read) {
+    return {414, "the request target is longer than 16 KiB"};
+  }
+  if (ec == bhttp::error::header_limit) return {431, "the headers are too large"};
+  if (ec == bhttp::error::bad_version && IsOtherHttpVersion(RequestLine(received))) {
+    return {505, "this server speaks HTTP/1.1 only"};
+  }
+  return {400, "malformed HTTP request"};
+}
+
+// Why a request's Transfer-Encoding is refused (RFC 9112 §6.1, §6.3): unless chunked is its
+// final coding, once, the body's end cannot be found (400); a coding before it, such as gzip, is
+// not implemented (501). Nothing for a request without one or with chunked alone.
+std::optional<Refusal> TransferCodingRefusal(const bhttp::request_header<>& in) {
+  const auto [first, last] = in.equal_range(bhttp::field::transfer_encoding);
+  if (first == last) return std::nullopt;
+  std::vector<std::string_view> codings;
+  for (auto field = first; field != last; ++field) {
+    for (const auto& coding : bhttp::ext_list(field->value())) {
+      codings.push_back(View(coding.first));
+    }
+  }
+  const auto is_chunked = [](std::string_view coding) {
+    return boost::algorithm::iequals(coding, "chunked");
+  };
+  if (codings.empty() || !is_chunked(codings.back()) ||
+      std::count_if(codings.begin(), codings.end(), is_chunked) != 1) {
+    return Refusal{400, "Transfer-Encoding must end with chunked, given once"};
+  }
+  if (codings.size() > 1) {
+    return Refusal{501, "the transfer coding " + std::string(codings.front()) +
+                            " is not implemented; send the body chunked only"};
+  }
+  return std::nullopt;
+}
+
+// Why a request whose header was read is refused before its body: an HTTP/1.1 request without a
+// Host, or any with two (RFC 9112 §3.2); two Authorization lines, of which one would be ignored;
+// its Transfer-Encoding.
+std::optional<Refusal> FieldRefusal(const bhttp::request_header<>& in) {
+  const size_t hosts = in.count(bhttp::field::host);
+  if (hosts == 0 && in.version() >= 11) return Refusal{400, "the request has no Host header"};
+  if (hosts > 1) return Refusal{400, "Host: given more than once"};
+  if (in.count(bhttp::field::authorization) > 1) {
+    return Refusal{400, "Authorization: given more than once"};
+  }
+  return TransferCodingRefusal(in);
+}
+
+// Whether the client waits for a 100 (Continue) before it sends the body (RFC 9110 §10.1.1); an
+// HTTP/1.0 client's expectation is ignored.
+bool ExpectsContinue(const bhttp::request_header<>& in) {
+  return in.version() >= 11 &&
+         boost::algorithm::iequals(TrimWhitespace(View(in[bhttp::field::expect])), "100-continue");
+}
+
+// The origin form ("/path?query") and the authority of an absolute-form target
+// ("http://host/path?query"); nullopt for a target of another form.
+std::optional<std::pair<std::string, std::string>> SplitAbsoluteForm(std::string_view target) {
+  const size_t scheme_end = target.find("://");
+  if (scheme_end == std::string_view::npos) return std::nullopt;
+  const std::string_view scheme = target.substr(0, scheme_end);
+  if (!boost::algorithm::iequals(scheme, "http") && !boost::algorithm::iequals(scheme, "https"))
+    return std::nullopt;
+  const std::string_view rest = target.substr(scheme_end + 3);
+  const size_t path = rest.find_first_of("/?");
+  std::string origin(path == std::string_view::npos ? "" : rest.substr(path));
+  if (origin.empty() || origin.front() == '?') origin.insert(0, "/");
+  return std::make_pair(std::move(origin), std::string(rest.substr(0, path)));
+}
+
+// The request the application sees, header names lower-case. An absolute-form target (RFC 9112
+// §3.2.2) is given in origin form, and its authority replaces the Host header, as the server must
+// use it instead.
+HttpRequest ToHttpRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
+  HttpRequest request;
+  request.method = std::string(in.method_string());
+  request.target = std::string(in.target());
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace(std::move(name), std::string(field.value()));
+  }
+  if (auto absolute = SplitAbsoluteForm(request.target)) {
+    request.target = std::move(absolute->first);
+    request.headers["host"] = std::move(absolute->second);
+  }
+  request.body = in.body();
+  request.remote = remote;
+  return request;
+}
+
+bool EndsConnection(beast::error_code ec) {
+  return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+         ec == asio::error::operation_aborted;
+}
 
 }  // namespace
 
@@ -75,44 +244,76 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
+  // Reads a request's header, then (unless it is refused) its body. The read timeout covers both.
   void Read() {
     parser_.emplace();
     parser_->header_limit(kMaxHeaderBytes);
     parser_->body_limit(kMaxBodyBytes);
     busy_ = false;
     stream_.expires_after(server_.options_.read_timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (EndsConnection(ec)) return Close();
+    const bhttp::request<bhttp::string_body>& in = parser_->get();
+    if (ec) {
+      // Beast consumes the request line once it has parsed it; what follows is in the buffer.
+      const bool line_read = !in.target().empty();
+      return Refuse(
+          line_read ? ToHttpRequest(in, remote_) : ReceivedRequestLine(Received(), remote_),
+          HeaderRefusal(ec, line_read, Received()));
+    }
+    if (std::optional<Refusal> refusal = FieldRefusal(in)) {
+      return Refuse(ToHttpRequest(in, remote_), *refusal);
+    }
+    if (!parser_->is_done() && ExpectsContinue(in)) return Continue();
+    ReadBody();
+  }
+
+  // Tells a client that waits before sending the body to send it (RFC 9110 §15.2.1).
+  void Continue() {
+    auto out = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+    bhttp::async_write(stream_, *out,
+                       [self = shared_from_this(), out](beast::error_code ec, size_t) {
+                         if (ec) return self->Close();
+                         self->ReadBody();
+                       });
+  }
+
+  void ReadBody() {
+    if (parser_->is_done()) return OnRead({});
     bhttp::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
-        ec == asio::error::operation_aborted) {
-      return Close();
-    }
-    if (ec == bhttp::error::body_limit) return WriteError(413, "the body is larger than 1 MiB");
-    if (ec == bhttp::error::header_limit) return WriteError(431, "the headers are too large");
-    if (ec) return WriteError(400, "malformed HTTP request");
-    busy_ = true;
+    if (EndsConnection(ec)) return Close();
     const bhttp::request<bhttp::string_body>& in = parser_->get();
-    HttpRequest request;
-    request.method = std::string(in.method_string());
-    request.target = std::string(in.target());
-    for (const auto& field : in) {
-      std::string name(field.name_string());
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      request.headers.emplace(std::move(name), std::string(field.value()));
+    if (ec == bhttp::error::body_limit) {
+      return Refuse(ToHttpRequest(in, remote_), {413, "the body is larger than 1 MiB"});
     }
-    request.body = in.body();
-    request.remote = remote_;
-    HttpResponse response = server_.app_.Handle(request);
+    if (ec) return Refuse(ToHttpRequest(in, remote_), {400, "malformed HTTP request"});
+    busy_ = true;
+    HttpResponse response = server_.app_.Handle(ToHttpRequest(in, remote_));
     Write(std::move(response), in.version(), in.keep_alive() && !server_.stopping_);
   }
 
-  void WriteError(int status, const std::string& message) {
+  // What has been received and not yet parsed.
+  std::string_view Received() const {
+    const auto data = buffer_.data();
+    return {static_cast<const char*>(data.data()), data.size()};
+  }
+
+  // Answers a request refused before it was handled, logged and counted by the application, and
+  // closes the connection: what follows was not read as a body, so it is no next request (RFC
+  // 9112 §6.3).
+  void Refuse(const HttpRequest& request, const Refusal& refusal) {
     busy_ = true;
-    Write(ErrorResponse(status, message), 11, false);
+    Write(server_.app_.Refuse(request, refusal.status, refusal.message), 11, false);
   }
 
   void Write(HttpResponse response, unsigned version, bool keep_alive) {
@@ -145,6 +346,8 @@ class Session : public std::enable_shared_from_this<Session> {
   template <typename Message>
   static void Head(Message& out, const HttpResponse& response, bool keep_alive, size_t body_size) {
     out.set(bhttp::field::server, "treaty");
+    // The origin server has a clock, so every response says when it was made (RFC 9110 §6.6.1).
+    out.set(bhttp::field::date, HttpDate(std::chrono::system_clock::now()));
     const bool no_content = WithoutContent(response.status);
     if (!no_content) out.set(bhttp::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) out.insert(name, value);

@@ -1,5 +1,9 @@
-// The HTTP/1.1 server on Boost.Beast/Asio: reads requests (headers at most 16 KiB, bodies at most
-// 1 MiB, else 431/413), hands each to Application::Handle, writes the response, keeps the
+// The HTTP/1.1 server on Boost.Beast/Asio: reads a request's header (at most 16 KiB, else 431, or
+// 414 when the request line alone is longer), refuses before the body what cannot be served (a
+// Content-Length over 1 MiB: 413; no Host on HTTP/1.1 or two Host or Authorization lines: 400; a
+// Transfer-Encoding other than a final chunked: 400 or 501; another HTTP version: 505) through
+// Application::Refuse and closes, answers Expect: 100-continue, reads the body (at most 1 MiB),
+// hands the request to Application::Handle, writes the response with a Date, and keeps the
 // connection alive when the client asks. A client that has not sent a whole request within the
 // read timeout is disconnected. Stop (or SIGTERM/SIGINT when Run handles signals) stops
 // accepting, lets requests in flight finish, closes idle connections, and returns from Run; a
