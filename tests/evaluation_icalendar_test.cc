@@ -191,7 +191,8 @@ TEST(EvaluationICalendar, Sec6DeadlinesAndTheAnnualDialogueReadBack) {
   EXPECT_EQ(deadlines[1].date.ToString(), "2034-04-11");
   deadlines.push_back(AnnualDialogue(lifecycle.value()));
 
-  std::string stream = WriteICalendar("lv-ua-2024", deadlines, {}, I("2030-01-01T09:00:00+02:00"));
+  std::string stream =
+      WriteICalendar("lv-ua-2024", deadlines, {}, 0, I("2030-01-01T09:00:00+02:00"));
   ParsedCalendar calendar = Parse(stream);
   EXPECT_EQ(calendar.properties["VERSION"], "2.0");
   EXPECT_FALSE(calendar.properties["PRODID"].empty());
@@ -214,7 +215,7 @@ TEST(EvaluationICalendar, Sec6Para7ATerminationIsItsOwnDeadlineWithItsNotice) {
   EXPECT_EQ(deadlines[0].key, "termination-effective");
   EXPECT_EQ(deadlines[0].date.ToString(), "2025-09-30");
   ExpectEveryDeadline(
-      deadlines, Parse(WriteICalendar("lv-ua-2024", deadlines, {}, I("2025-06-01T00:00:00Z"))));
+      deadlines, Parse(WriteICalendar("lv-ua-2024", deadlines, {}, 0, I("2025-06-01T00:00:00Z"))));
 }
 
 // sec_4__para_1's clock of hours ends at an instant: a calendar shows it at its time, not as a day.
@@ -223,7 +224,7 @@ TEST(EvaluationICalendar, Sec4Para1AConsultationClockIsATimedEvent) {
   clock.moment = I("2026-12-07T02:50:22Z");
   const std::vector<Deadline> deadlines{clock};
   const ParsedCalendar calendar =
-      Parse(WriteICalendar("lv-ua-2024", deadlines, {}, I("2026-12-06T00:00:00Z")));
+      Parse(WriteICalendar("lv-ua-2024", deadlines, {}, 0, I("2026-12-06T00:00:00Z")));
   ExpectEveryDeadline(deadlines, calendar);
   ASSERT_EQ(calendar.events.size(), 1u);
   EXPECT_EQ(One(calendar.events[0], "DTSTART"), "20261207T025022Z");
@@ -235,9 +236,9 @@ TEST(EvaluationICalendar, UidsAreStablePerDeadline) {
   std::vector<Deadline> deadlines =
       LifecycleDeadlines(EvaluateLifecycle(parameters, {}, D("2030-01-01")).value(), parameters);
   ParsedCalendar first =
-      Parse(WriteICalendar("lv-ua-2024", deadlines, {}, I("2030-01-01T00:00:00Z")));
+      Parse(WriteICalendar("lv-ua-2024", deadlines, {}, 0, I("2030-01-01T00:00:00Z")));
   ParsedCalendar again =
-      Parse(WriteICalendar("lv-ua-2024", deadlines, {}, I("2031-05-05T00:00:00Z")));
+      Parse(WriteICalendar("lv-ua-2024", deadlines, {}, 0, I("2031-05-05T00:00:00Z")));
   ASSERT_EQ(first.events.size(), again.events.size());
   for (size_t i = 0; i < first.events.size(); ++i) {
     EXPECT_EQ(One(first.events[i], "UID"), One(again.events[i], "UID"));

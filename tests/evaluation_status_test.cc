@@ -593,6 +593,13 @@ TEST(EvaluationStatus, ACalendarShowsTheFirstTermsEndAnExtensionReplacedAsCancel
   const std::string second_end = VEvent(stream, "lv-ua-2024.term-last-day-term-2@treaty");
   ASSERT_NE(second_end, "") << stream;
   EXPECT_EQ(second_end.find("STATUS:CANCELLED"), std::string::npos);
+  // The first term's extension deadline was met, not taken away: it stays, with the notices.
+  std::string met = VEvent(stream, "lv-ua-2024.extension-deadline-term-1@treaty");
+  ASSERT_NE(met, "") << stream;
+  for (size_t fold; (fold = met.find("\r\n ")) != std::string::npos;) met.erase(fold, 3);
+  EXPECT_EQ(met.find("STATUS:CANCELLED"), std::string::npos) << met;
+  EXPECT_NE(met.find("agreed on 2033-10-11"), std::string::npos) << met;
+  EXPECT_NE(met.find("Ledger events: a\\, b"), std::string::npos) << met;
 }
 
 // docs/ledger-format.md §9.2: a retracted event is left out of the folded view; the deadline a
@@ -656,6 +663,40 @@ TEST(EvaluationStatus, ACalendarShowsTheDeadlinesARetractionTookAwayAsCancelled)
   ASSERT_TRUE(amended.ok()) << amended.error().ToString();
   const std::string changed = StatusCalendar(amended.value(), stamp);
   EXPECT_NE(VEvent(changed, effective).find("STATUS:CANCELLED"), std::string::npos) << changed;
+}
+
+// The SEQUENCE of a VEVENT (RFC 5545 §3.8.7.4), the same in every VEVENT of a stream.
+int64_t SequenceOf(const std::string& stream) {
+  const size_t at = stream.find("\r\nSEQUENCE:");
+  EXPECT_NE(at, std::string::npos) << stream;
+  return at == std::string::npos ? -1 : std::stoll(stream.substr(at + 11));
+}
+
+// RFC 5545 §3.8.7.4: a calendar takes an event's change only from a greater SEQUENCE. A termination
+// notice that comes into the status's view (sec_6__para_7: it cancels the term's deadlines), and a
+// correction that retracts it, each make it greater; nothing recorded leaves it where it was.
+TEST(EvaluationStatus, EachChangeOfTheCalendarComesWithAGreaterSequence) {
+  const json notice = TerminationNotice("00000000-0000-7000-8000-0000000000b1", "2026-03-10");
+  const json retraction = {{"id", "00000000-0000-7000-8000-0000000000b2"},
+                           {"type", "correction"},
+                           {"corrects", notice.at("id")},
+                           {"action", "retract"}};
+  auto sequence = [](const json& events, const std::string& at) {
+    Result<AgreementStatus> status = Evaluate(BundledRules(), events, at);
+    EXPECT_TRUE(status.ok()) << status.error().ToString();
+    if (!status.ok()) return int64_t{-1};
+    const std::string stream = StatusCalendar(status.value(), EndOfDay(ParseDate(at).value()));
+    EXPECT_EQ(stream.find("METHOD:"), std::string::npos) << "PUBLISH would need an ORGANIZER";
+    return SequenceOf(stream);
+  };
+  EXPECT_EQ(sequence(json::array(), "2026-03-09"), 0);
+  EXPECT_EQ(sequence(json::array(), "2026-12-04"), 0);
+  const int64_t before_notice = sequence(json::array({notice}), "2026-03-09");
+  const int64_t noticed = sequence(json::array({notice}), "2026-03-10");
+  const int64_t retracted = sequence(json::array({notice, retraction}), "2026-03-10");
+  EXPECT_GT(noticed, before_notice);
+  EXPECT_GT(retracted, noticed);
+  EXPECT_EQ(sequence(json::array({notice, retraction}), "2026-12-04"), retracted);
 }
 
 // sec_6__para_7 after sec_6__para_2: a termination given after an agreed extension takes away

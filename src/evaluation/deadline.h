@@ -24,9 +24,14 @@ struct Deadline {
   std::optional<Instant> moment = std::nullopt;  // a deadline at a time of day (a clock of hours)
 };
 
-// The life cycle's deadlines: the last day to agree on extending the current term (while that is
-// still possible), and the last day in force, by the end of the term or by a termination.
+// The life cycle's deadlines: the last day to agree on extending each earlier term (met by the
+// extension agreed) and the current term (while that is still possible), and the last day in
+// force, by the end of the term or by a termination.
 std::vector<Deadline> LifecycleDeadlines(const Lifecycle& lifecycle,
                                          const LifecycleParameters& parameters);
+
+// The state on `day` of one of LifecycleDeadlines: "met" for an extension deadline an agreed
+// extension met, else "passed" once its date is before `day`, else "upcoming".
+std::string LifecycleDeadlineState(const Lifecycle& lifecycle, const Deadline& deadline, Date day);
 
 }  // namespace treaty::evaluation

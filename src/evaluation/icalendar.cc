@@ -54,14 +54,16 @@ std::string FoldLine(std::string_view line) {
 }
 
 std::string WriteICalendar(std::string_view agreement_id, const std::vector<Deadline>& deadlines,
-                           const std::vector<Deadline>& cancelled, Instant stamp) {
+                           const std::vector<Deadline>& cancelled, int64_t sequence,
+                           Instant stamp) {
   std::string out;
   auto line = [&](std::string_view text) { out += FoldLine(text); };
   line("BEGIN:VCALENDAR");
   line("VERSION:2.0");
   line(fmt::format("PRODID:-//treaty//{} deadlines//EN", agreement_id));
+  // No METHOD: a PUBLISH message of iTIP (RFC 5546 §3.2.1) needs an ORGANIZER, which a
+  // calendar of the Agreement's deadlines has none of; without METHOD it is plain iCalendar.
   line("CALSCALE:GREGORIAN");
-  line("METHOD:PUBLISH");
   auto event = [&](const Deadline& deadline, bool is_cancelled) {
     std::string description = fmt::format("{} ({}): “{}”", deadline.source.eid,
                                           deadline.source.commitment_id, deadline.source.quote);
@@ -71,6 +73,7 @@ std::string WriteICalendar(std::string_view agreement_id, const std::vector<Dead
     line("BEGIN:VEVENT");
     line("UID:" + DeadlineUid(agreement_id, deadline.key));
     line("DTSTAMP:" + stamp.ToBasicUtcString());
+    line(fmt::format("SEQUENCE:{}", sequence));
     // A clock of hours ends at an instant: a timed event, not a day's.
     line(deadline.moment ? "DTSTART:" + deadline.moment->ToBasicUtcString()
                          : "DTSTART;VALUE=DATE:" + deadline.date.ToBasicString());

@@ -26,10 +26,12 @@ std::string EscapeText(std::string_view text);
 std::string FoldLine(std::string_view line);
 
 // The VCALENDAR for `agreement_id`. `stamp` is the DTSTAMP of every event (when the stream was
-// made, written in UTC). SUMMARY is the deadline's title; DESCRIPTION quotes the provision and
-// names its id and the ledger events. Each of `cancelled` is written with STATUS:CANCELLED
-// (§3.8.1.11), so that a calendar holding it from an earlier import shows it cancelled.
+// made, written in UTC), `sequence` its SEQUENCE (§3.8.7.4), which a later stream that changes an
+// event must exceed for a calendar to take the change. SUMMARY is the deadline's title;
+// DESCRIPTION quotes the provision and names its id and the ledger events. Each of `cancelled` is
+// written with STATUS:CANCELLED (§3.8.1.11), so that a calendar holding it from an earlier import
+// shows it cancelled.
 std::string WriteICalendar(std::string_view agreement_id, const std::vector<Deadline>& deadlines,
-                           const std::vector<Deadline>& cancelled, Instant stamp);
+                           const std::vector<Deadline>& cancelled, int64_t sequence, Instant stamp);
 
 }  // namespace treaty::evaluation

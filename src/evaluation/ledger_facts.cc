@@ -159,6 +159,7 @@ void LedgerFacts::Apply(const std::string& id, const ledger::EventContent& conte
 Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventContent& content,
                                  const std::vector<std::string>& corrected_by) {
   Result<Date> date = ParseLedgerDate(content.date, fmt::format("event {}: date", id));
+  if (date.ok()) ++versions_by_day_[date.value()];
   if (IsFactType(content.type)) {
     if (!date.ok()) return date.error();
     EventFact fact;
@@ -219,6 +220,14 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
   Apply(id, content, -1);
 }
 
+int64_t LedgerFacts::Revision(Date day) const {
+  int64_t revision = corrections_folded_;
+  for (auto it = versions_by_day_.begin(); it != versions_by_day_.end() && it->first <= day; ++it) {
+    revision += it->second;
+  }
+  return revision;
+}
+
 LedgerFacts LedgerFacts::FactsOnly(const std::function<bool(const EventFact&)>& keep) const {
   LedgerFacts view(agreement_, audience_, categories_);
   view.tree_size_ = tree_size_;
@@ -273,6 +282,7 @@ Result<bool> LedgerFacts::Fold(const ledger::Event& event, const EventLookup& lo
     current = found.value()->content;
   }
   if (current) Remove(original, *current);
+  ++corrections_folded_;
   std::vector<std::string>& corrections = corrections_[original];
   corrections.push_back(event.id);
   if (event.action == "amend" && event.replacement) {

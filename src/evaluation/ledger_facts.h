@@ -134,6 +134,10 @@ class LedgerFacts {
   // Events folded for the audience, corrections included: a public count reveals nothing about
   // restricted events.
   int64_t events() const { return events_; }
+  // A number that grows whenever what the ledger says by `day` may have changed, and never falls:
+  // the versions of events (each as first recorded and as each correction left it) dated on or
+  // before `day`, plus the corrections. The calendar's SEQUENCE (RFC 5545 §3.8.7.4).
+  int64_t Revision(Date day) const;
   // The facts of one type (notice, consultation_request, consultation_held,
   // technical_agreement), by id.
   const std::map<std::string, EventFact>& facts(ledger::EventType type) const;
@@ -167,6 +171,8 @@ class LedgerFacts {
   std::map<std::string, std::string> categories_;
   int64_t tree_size_ = 0;
   int64_t events_ = 0;
+  std::map<Date, int64_t> versions_by_day_;  // Revision: versions of events, by their date
+  int64_t corrections_folded_ = 0;
   std::map<ledger::EventType, std::map<std::string, EventFact>> facts_;
   std::map<std::string, Date> decisions_;
   std::map<std::string, std::map<Date, DayMeetings>> meetings_;

@@ -327,6 +327,7 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
              events);
       break;
     }
+    out.agreed_extensions.push_back({out.term_number, out.extension_deadline, later->date, events});
     Date previous_last_day = out.term_last_day;
     out.term_last_day = LastDayOfPeriod(previous_last_day, length.value_or(parameters.term.value));
     previous_deadline = out.extension_deadline;

@@ -75,6 +75,14 @@ struct AmendmentStatus {
   std::vector<std::string> events;
 };
 
+// An extension of a term the Participants agreed in writing by its deadline (sec_6__para_2).
+struct AgreedExtension {
+  int term_number = 1;               // the term extended
+  Date deadline;                     // that term's last day to agree on it
+  Date agreed_on;                    // the later Participant's notice
+  std::vector<std::string> notices;  // the event ids of both Participants' notices
+};
+
 struct Lifecycle {
   Date at;
   LifecycleState state = LifecycleState::kNotYetInForce;
@@ -83,6 +91,7 @@ struct Lifecycle {
   Date term_last_day;       // the last day of the current term
   Date last_day_in_force;   // `term_last_day`, or `termination_effective` when that is earlier
   Date extension_deadline;  // the last day to agree on extending the current term
+  std::vector<AgreedExtension> agreed_extensions;  // of the terms before the current one
   bool extension_possible = false;  // in force, deadline not passed, no termination pending
   // When a termination notice ends the term early; none when the term ends first.
   std::optional<Date> termination_effective;

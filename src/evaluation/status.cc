@@ -120,9 +120,14 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
                          {},
                          {},
                          {}};
+  status.calendar_sequence = facts.Revision(day);
+  for (const Notice& notice : external.notices) status.calendar_sequence += notice.date <= day;
+  if (external.ukraine_nato_membership && *external.ukraine_nato_membership <= day) {
+    ++status.calendar_sequence;
+  }
   for (const Deadline& deadline : LifecycleDeadlines(status.lifecycle, rules.lifecycle)) {
-    status.deadlines.push_back(
-        {deadline, deadline.source.commitment_id, deadline.date < day ? "passed" : "upcoming"});
+    status.deadlines.push_back({deadline, deadline.source.commitment_id,
+                                LifecycleDeadlineState(status.lifecycle, deadline, day)});
     status.calendar.push_back(deadline);
   }
   AddOutcome(EvaluateConsultations(rules, facts, status.lifecycle, at), status);
@@ -192,7 +197,8 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
 }
 
 std::string StatusCalendar(const AgreementStatus& status, Instant stamp) {
-  return WriteICalendar(status.agreement, status.calendar, status.cancelled, stamp);
+  return WriteICalendar(status.agreement, status.calendar, status.cancelled,
+                        status.calendar_sequence, stamp);
 }
 
 }  // namespace treaty::evaluation

@@ -42,6 +42,9 @@ struct AgreementStatus {
   // After a termination notice: the deadlines and duties of the full term that the termination
   // took away; the iCalendar lists them as cancelled. Empty without one.
   std::vector<Deadline> cancelled;
+  // The SEQUENCE of every VEVENT (RFC 5545 §3.8.7.4: it grows with each revision): the ledger's
+  // LedgerFacts::Revision on the status's day, plus the facts given outside it dated by then.
+  int64_t calendar_sequence = 0;
 };
 
 // Reads the package in `folder` through the commitments stage (its review applied, strictly),
