@@ -380,6 +380,24 @@ bool HasFinding(const json& commitment, const std::string& words) {
   return false;
 }
 
+// sec_2__hcontainer_1__para_2: "In 2024 Latvia will provide approximately 112 million EUR" states
+// the amount to the million: EUR 111,500,000 rounds to it and meets it; EUR 111,499,999.99 does
+// not.
+TEST(EvaluationStatus, AnApproximateAmountIsReachedByWhatRoundsToIt) {
+  for (const auto& [minor_units, status_word] :
+       {std::pair{int64_t{11150000000}, "met"}, std::pair{int64_t{11149999999}, "missed"}}) {
+    Result<AgreementStatus> status =
+        Evaluate(BundledRules(), json::array({Disbursement(1, "LV", minor_units)}), "2025-01-01");
+    ASSERT_TRUE(status.ok()) << status.error().ToString();
+    const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
+    EXPECT_EQ(c.at("/progress/periods/0/status"_json_pointer), status_word) << minor_units;
+    EXPECT_TRUE(HasFinding(c,
+                           "the amount is approximate (\"approximately\"), stated to EUR "
+                           "1,000,000: what rounds to it, EUR 111,500,000 or more, reaches it"))
+        << c.at("reasons").dump(2);
+  }
+}
+
 // sec_2__hcontainer_1__para_2: "In 2024 Latvia will provide approximately 112 million EUR": what
 // Ukraine disbursed is not Latvia's support (and Ukraine's training, never money, is not named).
 TEST(EvaluationStatus, OnlyTheObligorsOwnActsCountTowardsATarget) {

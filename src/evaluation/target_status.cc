@@ -90,14 +90,31 @@ Date SpanEnd(const Span& span, Date last_day_in_force) {
   return span.open_ended() ? last_day_in_force : std::min(LastDay(span.last), last_day_in_force);
 }
 
-// The status of a span with `achieved` against `target` (nullopt: not yet measurable) on `at`.
-std::string SpanStatus(const Span& span, std::optional<int64_t> target, int64_t achieved, Date at,
-                       Date last_day_in_force) {
+// The status of a span with `achieved` against `reached_at` (nullopt: not yet measurable) on
+// `at`.
+std::string SpanStatus(const Span& span, std::optional<int64_t> reached_at, int64_t achieved,
+                       Date at, Date last_day_in_force) {
   if (!span.open_ended() && at < FirstDay(span.first)) return "upcoming";
   const bool running = at <= SpanEnd(span, last_day_in_force);
-  if (!target) return running ? "in_progress" : "not_yet_measurable";
-  if (achieved >= *target) return "met";
+  if (!reached_at) return running ? "in_progress" : "not_yet_measurable";
+  if (achieved >= *reached_at) return "met";
   return running ? "in_progress" : "missed";
+}
+
+// The precision an amount is stated to, in minor units: the largest power of ten it is a multiple
+// of ("112 million": one million).
+int64_t StatedPrecision(int64_t minor_units) {
+  int64_t precision = 1;
+  while (minor_units > 0 && minor_units % (precision * 10) == 0) precision *= 10;
+  return precision;
+}
+
+// The least amount that reaches `money`: the amount itself, or, for one stated approximately
+// ("approximately 112 million EUR"), the least that rounds to it at the precision it is stated
+// to (EUR 111,500,000).
+int64_t LeastReaching(const MoneyTarget& money) {
+  return money.approximate ? money.minor_units - StatedPrecision(money.minor_units) / 2
+                           : money.minor_units;
 }
 
 // Overall: a missed span first, then one in progress, then one not yet measurable, then met.
@@ -255,8 +272,10 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     } else {
       target = rule.money.minor_units;
     }
+    const std::optional<int64_t> reached_at =
+        gdp || !target ? target : std::optional<int64_t>(LeastReaching(rule.money));
     const std::string span_status =
-        SpanStatus(span, target, achieved, at, lifecycle.last_day_in_force);
+        SpanStatus(span, reached_at, achieved, at, lifecycle.last_day_in_force);
     if (span.open_ended() && at > lifecycle.last_day_in_force) {
       status.reasons.push_back(
           Reason{rule.source,
@@ -373,10 +392,13 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
         {}});
   }
   if (rule.money.approximate) {
-    status.reasons.push_back(
-        Reason{rule.source,
-               "the amount is approximate (\"approximately\"); it is compared as a minimum",
-               {}});
+    status.reasons.push_back(Reason{
+        rule.source,
+        fmt::format("the amount is approximate (\"approximately\"), stated to {}: what rounds to "
+                    "it, {} or more, reaches it",
+                    MoneyText(StatedPrecision(rule.money.minor_units), rule.money.currency),
+                    MoneyText(LeastReaching(rule.money), rule.money.currency)),
+        {}});
   }
   return outcome;
 }
