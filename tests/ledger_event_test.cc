@@ -295,12 +295,15 @@ TEST(LedgerEventTest, AmountMustBeAnIntegerNumberOfMinorUnits) {
             Lines{"amount.minor_units: must be at least 1"});
   EXPECT_EQ(ErrorsOf([](json& e) { e["amount"]["minor_units"] = 9007199254740992; }),
             Lines{"amount.minor_units: larger than 9007199254740991"});
-  // A fraction or exponent in the text is "not an integer" even when its value is whole.
+  // A fraction or exponent in the text is refused even when its value is whole, and the error
+  // says which whole number to write.
   std::string text = kDeliveryInput;
   text.replace(text.find("2000000000"), 10, "2e9");
   ParsedEvent parsed = ParseEventText(text, EventForm::kInput, Context());
   ASSERT_EQ(parsed.errors.size(), 1u);
-  EXPECT_EQ(parsed.errors[0].ToString(), "amount.minor_units: not an integer: 2000000000.0");
+  EXPECT_EQ(parsed.errors[0].ToString(),
+            "amount.minor_units: written with a fraction or an exponent: write the whole number "
+            "2000000000");
   // An integer too large for 64 bits is read as a double: its size is named, not its form.
   text = kDeliveryInput;
   text.replace(text.find("2000000000"), 10, "99999999999999999999999");

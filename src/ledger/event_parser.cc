@@ -338,6 +338,12 @@ class Validator {
                                  : "must be at least 1");
       }
       return std::nullopt;
+    } else if (value.is_number_float() && std::isfinite(whole) && whole == std::floor(whole)) {
+      // JSON reads 1e3 and 1000.0 as the reals they are: the whole number is what to write.
+      Fail(path,
+           fmt::format("written with a fraction or an exponent: write the whole number {:.0f}",
+                       whole));
+      return std::nullopt;
     } else if (!value.is_number_integer()) {
       Fail(path, value.is_string() ? fmt::format("not an integer: \"{}\"", value.get<std::string>())
                                    : fmt::format("not an integer: {}", value.dump()));

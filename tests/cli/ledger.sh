@@ -541,6 +541,9 @@ printf '{"type":"disbursement","participant":"LV","date":"2024-06-01","commitmen
 stdin="$work/huge.json" check "a record with 1e400 exit 2" run 2 record --db "$work/huge.sqlite"
 check "names the number and its place" has "stdin: column 158: malformed JSON: number too large: 1e400" "$work/err"
 check "and makes no database" [ ! -e "$work/huge.sqlite" ]
+sed 's/1e400/15e2/' "$work/huge.json" >"$work/exponent.json"
+stdin="$work/exponent.json" check "a record with 15e2 minor units exit 2" run 2 record --db "$work/huge.sqlite"
+check "says which whole number to write" has "stdin: amount.minor_units: written with a fraction or an exponent: write the whole number 1500" "$work/err"
 sed 's/"leaf_index": *[0-9]*/"leaf_index": 1e400/' "$work/proof.json" >"$work/huge-proof.json"
 check "a proof file with 1e400 exit 2" run 2 verify-proof "$work/huge-proof.json" --keys "$ledger/keys.json"
 check "is a syntax error" has "syntax: not JSON at line" "$work/err"
