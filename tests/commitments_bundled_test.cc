@@ -123,10 +123,13 @@ TEST_F(BundledCommitmentsTest, MilitarySupportOfAbout112MillionIn2024) {
 TEST_F(BundledCommitmentsTest, NonMilitarySupportIsNotMilitaryWhateverItsSubheadingSays) {
   for (const char* id :
        {"sec_3__hcontainer_9__para_1__sent_2", "sec_3__hcontainer_10__para_1__sent_1",
-        "sec_3__hcontainer_12__para_1__sent_1", "sec_3__hcontainer_13__para_1__sent_1"}) {
+        "sec_3__hcontainer_12__para_2__sent_1", "sec_3__hcontainer_13__para_1__sent_1"}) {
     EXPECT_EQ(Get(id)["area"]["category"], "political") << id;
   }
-  // "military and non-military support" names military plainly: the denial spares it.
+  // "… and also by military means, prioritising … modern air defence systems": the sentence names
+  // military plainly, and the denial of its section's heading spares it.
+  EXPECT_EQ(Get("sec_3__hcontainer_12__para_1__sent_1")["area"]["category"], "military");
+  // "military and non-military support": the first words decide, and the denial is its phrase's.
   EXPECT_EQ(Get("sec_1__para_3__sent_1")["area"]["category"], "military");
 }
 

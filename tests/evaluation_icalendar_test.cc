@@ -192,12 +192,15 @@ TEST(EvaluationICalendar, Sec6DeadlinesAndTheAnnualDialogueReadBack) {
   deadlines.push_back(AnnualDialogue(lifecycle.value()));
 
   std::string stream =
-      WriteICalendar("lv-ua-2024", deadlines, {}, 0, I("2030-01-01T09:00:00+02:00"));
+      WriteICalendar("lv-ua-2024", deadlines, {}, 7, I("2030-01-01T09:00:00+02:00"));
   ParsedCalendar calendar = Parse(stream);
   EXPECT_EQ(calendar.properties["VERSION"], "2.0");
   EXPECT_FALSE(calendar.properties["PRODID"].empty());
   ExpectEveryDeadline(deadlines, calendar);
-  for (const Event& event : calendar.events) EXPECT_EQ(One(event, "DTSTAMP"), "20300101T070000Z");
+  for (const Event& event : calendar.events) {
+    EXPECT_EQ(One(event, "DTSTAMP"), "20300101T070000Z");
+    EXPECT_EQ(One(event, "SEQUENCE"), "7");
+  }
 }
 
 TEST(EvaluationICalendar, Sec6Para7ATerminationIsItsOwnDeadlineWithItsNotice) {

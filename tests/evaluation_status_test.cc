@@ -380,6 +380,33 @@ bool HasFinding(const json& commitment, const std::string& words) {
   return false;
 }
 
+// sec_3__hcontainer_16__para_2: "Latvia earmarks EUR 15 million": when more was paid than the
+// allocation decisions say, the payments are what was allocated, and the reason cites them, not the
+// decisions it did not count.
+TEST(EvaluationStatus, WhatWasPaidBeyondTheDecisionsIsWhatWasAllocated) {
+  const std::string id = "sec_3__hcontainer_16__para_2__sent_2";
+  json allocation = Disbursement(1, "LV", 1000000000);
+  allocation.update({{"type", "allocation"}, {"commitments", {id}}});
+  json payment = Disbursement(2, "LV", 1200000000);
+  payment["commitments"] = {id};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), {allocation, payment}, "2025-06-01");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), id);
+  EXPECT_EQ(c.at("/progress/periods/0/achieved_minor_units"_json_pointer), 1200000000);
+  bool cited = false;
+  for (const json& reason : c.at("reasons")) {
+    const std::string finding = reason.at("finding");
+    if (finding.find("what was provided, more than the EUR 10,000,000 of allocation decisions") ==
+        std::string::npos) {
+      continue;
+    }
+    cited = true;
+    EXPECT_NE(finding.find("EUR 12,000,000 from 1 event"), std::string::npos) << finding;
+    EXPECT_EQ(reason.at("events"), json({payment.at("id")})) << finding;
+  }
+  EXPECT_TRUE(cited) << c.at("reasons").dump(2);
+}
+
 // sec_2__hcontainer_1__para_2: "In 2024 Latvia will provide approximately 112 million EUR" states
 // the amount to the million: EUR 111,500,000 rounds to it and meets it; EUR 111,499,999.99 does
 // not.
@@ -703,7 +730,7 @@ TEST(EvaluationStatus, EachChangeOfTheCalendarComesWithAGreaterSequence) {
     Result<AgreementStatus> status = Evaluate(BundledRules(), events, at);
     EXPECT_TRUE(status.ok()) << status.error().ToString();
     if (!status.ok()) return int64_t{-1};
-    const std::string stream = StatusCalendar(status.value(), EndOfDay(ParseDate(at).value()));
+    const std::string stream = StatusCalendar(status.value(), status.value().at);
     EXPECT_EQ(stream.find("METHOD:"), std::string::npos) << "PUBLISH would need an ORGANIZER";
     return SequenceOf(stream);
   };
@@ -715,6 +742,22 @@ TEST(EvaluationStatus, EachChangeOfTheCalendarComesWithAGreaterSequence) {
   EXPECT_GT(noticed, before_notice);
   EXPECT_GT(retracted, noticed);
   EXPECT_EQ(sequence(json::array({notice, retraction}), "2026-12-04"), retracted);
+  // sec_4__para_1: consultations held at 15:00 close the window at 15:00, not at the start of
+  // their day: the calendar of 16:00 shows them, and its SEQUENCE is greater than at 12:00.
+  const json request = {{"id", "00000000-0000-7000-8000-0000000000b3"},
+                        {"type", "consultation_request"},
+                        {"subtype", "armed_attack"},
+                        {"participant", "UA"},
+                        {"date", "2027-03-01"},
+                        {"occurred_at", "2027-03-01T09:00:00+02:00"}};
+  const json held = {{"id", "00000000-0000-7000-8000-0000000000b4"},
+                     {"type", "consultation_held"},
+                     {"participant", "both"},
+                     {"date", "2027-03-01"},
+                     {"occurred_at", "2027-03-01T15:00:00+02:00"},
+                     {"responds_to", request.at("id")}};
+  EXPECT_GT(sequence(json::array({request, held}), "2027-03-01T16:00:00+02:00"),
+            sequence(json::array({request, held}), "2027-03-01T12:00:00+02:00"));
 }
 
 // sec_6__para_7 after sec_6__para_2: a termination given after an agreed extension takes away

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -367,6 +368,17 @@ TEST_F(HttpServerTest, ATargetLongerThanTheLimitIs414) {
       Exchange("GET /api/v1/search?q=" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_TRUE(response.starts_with("HTTP/1.1 414")) << response.substr(0, 300);
   EXPECT_EQ(HeaderOf(response, "Content-Type"), "application/json") << response.substr(0, 300);
+}
+
+// A short request line that came in pieces, followed by headers too large, is 431, not 414.
+TEST_F(HttpServerTest, HeadersTooLargeAfterALineInPiecesAre431) {
+  const int fd = Connect();
+  SendAll(fd, "GET /api/v1/ev");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  SendAll(fd, "ents HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
+  const std::string response = ReadAll(fd);
+  ::close(fd);
+  EXPECT_TRUE(response.starts_with("HTTP/1.1 431")) << response.substr(0, 300);
 }
 
 // RFC 9110 §15.6.6: a major version other than HTTP/1 is 505, a malformed one 400.

@@ -205,8 +205,6 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
     others.push_back(ReadOtherVersion(versions[i], prevailing, parties));
 
   for (const Provision& provision : Provisions(prevailing.doc)) {
-    std::optional<Category> heading_category =
-        cues ? CategoryOfHeadings(provision.headings, language, *cues) : std::nullopt;
     for (const Node* sentence : SentencesOf(*provision.node)) {
       Commitment c;
       c.id = sentence->eid;
@@ -223,6 +221,9 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
       c.obligors = analysis.obligors;
       c.beneficiary = analysis.beneficiary;
       c.action = analysis.action;
+      const std::optional<Category> heading_category =
+          cues ? CategoryOfHeadings(provision.headings, language, *cues, analysis.named_plainly)
+               : std::nullopt;
       c.area.category =
           c.sentence_class == SentenceClass::kProcedure
               ? Category::kProcedural

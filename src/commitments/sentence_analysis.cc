@@ -398,12 +398,11 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     i = found->first;
   }
 
-  const std::vector<size_t> category_cues = CategoryCuesOf(r.tokens, cues);
-  const std::set<Category> ruled_out = CategoriesRuledOut(category_cues, cues);
-  for (size_t cue : category_cues) {
-    if (ruled_out.contains(cues.categories[cue].category)) continue;
-    out.category = cues.categories[cue].category;
-    break;
+  // The first cue of the sentence decides: within a sentence a denial ("non-military aid") is
+  // its own phrase's, not the whole sentence's.
+  for (size_t cue : CategoryCuesOf(r.tokens, cues)) {
+    if (!out.category) out.category = cues.categories[cue].category;
+    if (cues.categories[cue].names_plainly) out.named_plainly.insert(cues.categories[cue].category);
   }
 
   bool procedure = false;
@@ -493,7 +492,8 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
 }
 
 std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headings_outer_first,
-                                           text::Language language, const CueTable& cues) {
+                                           text::Language language, const CueTable& cues,
+                                           const std::set<Category>& spared) {
   std::vector<std::vector<size_t>> found;  // the cues of each heading, nearest heading first
   for (auto it = headings_outer_first.rbegin(); it != headings_outer_first.rend(); ++it) {
     std::string words;
@@ -504,7 +504,8 @@ std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headi
   std::vector<size_t> all;
   for (const std::vector<size_t>& heading : found)
     all.insert(all.end(), heading.begin(), heading.end());
-  const std::set<Category> ruled_out = CategoriesRuledOut(all, cues);
+  std::set<Category> ruled_out = CategoriesRuledOut(all, cues);
+  for (Category category : spared) ruled_out.erase(category);
   for (std::vector<size_t>& heading : found) {
     // Of a heading's cues, the one listed first in the table.
     std::sort(heading.begin(), heading.end());

@@ -2,6 +2,8 @@
 // class and strength, who promises, to whom, which action, under which conditions.
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,7 @@ struct SentenceAnalysis {
   Action action;
   std::vector<FoundCondition> conditions;  // in sentence order
   std::optional<Category> category;        // from the sentence's words, when they name one
+  std::set<Category> named_plainly;  // categories the sentence names by their own word ("military")
 };
 
 // Reads `sentence` (one sentence's text). `operative` is false for the preamble and the
@@ -37,9 +40,11 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
                                  const CueTable& cues, const PartyNames& parties, bool operative);
 
 // The category the first heading that names one gives, nearest heading first; nullopt when
-// none does. A category that a heading denies and none names plainly is not taken: under "Areas
-// of non-military support", "Cyber security" is not military.
+// none does. A category that a heading denies is not taken unless a heading names it plainly or it
+// is among `spared` (those the sentence names plainly): under "Areas of non-military support",
+// "Cyber security" is not military, but a sentence "also by military means" under it is.
 std::optional<Category> CategoryOfHeadings(const std::vector<std::string>& headings_outer_first,
-                                           text::Language language, const CueTable& cues);
+                                           text::Language language, const CueTable& cues,
+                                           const std::set<Category>& spared);
 
 }  // namespace treaty::commitments

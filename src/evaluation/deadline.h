@@ -25,7 +25,7 @@ struct Deadline {
 };
 
 // The life cycle's deadlines: the last day to agree on extending each earlier term (met by the
-// extension agreed) and the current term (while that is still possible), and the last day in
+// extension agreed) and the current term (unless a termination ends it first), and the last day in
 // force, by the end of the term or by a termination.
 std::vector<Deadline> LifecycleDeadlines(const Lifecycle& lifecycle,
                                          const LifecycleParameters& parameters);

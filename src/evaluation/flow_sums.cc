@@ -36,7 +36,7 @@ bool MakesProvided(ledger::EventType type) {
 
 // Whether events of `type` make up `measure` (FlowSums::Measure).
 bool Makes(const std::string& measure, ledger::EventType type) {
-  if (measure == "allocated") return type == ledger::EventType::kAllocation || MakesProvided(type);
+  if (measure == "allocated") return type == ledger::EventType::kAllocation;
   if (measure == "pledged") return type == ledger::EventType::kPledge;
   return measure == "provided" && MakesProvided(type);
 }
@@ -58,6 +58,8 @@ bool IsProvider(const std::vector<std::string>& providers, const std::string& pa
          std::find(providers.begin(), providers.end(), participant) != providers.end();
 }
 
+bool FlowSums::ProvidedExceedsAllocated() const { return Measure("provided") > allocated; }
+
 int64_t FlowSums::Measure(const std::string& measure) const {
   const int64_t provided =
       Capped(static_cast<__int128>(disbursed) + delivered_value + training_cost);
@@ -73,7 +75,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   FlowSums sums;
   // Series sort by scope first: start at the scope's smallest possible key.
   const SeriesKey first{query.scope, "", ledger::EventType::kPledge, "", "", INT_MIN};
-  std::vector<std::pair<Date, const std::string*>> latest, measured_latest;
+  std::vector<std::pair<Date, const std::string*>> latest, measured_latest, provided_latest;
   for (auto it = facts.series().lower_bound(first);
        it != facts.series().end() && it->first.scope == query.scope; ++it) {
     const SeriesKey& key = it->first;
@@ -108,6 +110,10 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
         sums.measured_events += total.events;
         series.LatestThrough(query.through, kLatestListed, measured_latest);
       }
+      if (MakesProvided(key.type)) {
+        sums.provided_events += total.events;
+        series.LatestThrough(query.through, kLatestListed, provided_latest);
+      }
       switch (key.type) {
         case ledger::EventType::kPledge:
           sums.pledged = Capped(sums.pledged + total.minor_units);
@@ -139,6 +145,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   }
   sums.latest = LatestIds(std::move(latest));
   sums.measured_latest = LatestIds(std::move(measured_latest));
+  sums.provided_latest = LatestIds(std::move(provided_latest));
   return sums;
 }
 

@@ -49,13 +49,20 @@ struct FlowSums {
   std::set<std::string> other_participants;  // those Participants
   std::vector<std::string> latest;           // up to kLatestListed event ids, the latest last
   std::optional<Date> last_date;
-  // The events in the query's currency that make up FlowQuery::measure, and the latest of them.
+  // The events in the query's currency that make up FlowQuery::measure ("allocated": the
+  // allocation decisions), and the latest of them.
   int64_t measured_events = 0;
   std::vector<std::string> measured_latest;
+  // The same of what was provided (disbursements, deliveries, trainings).
+  int64_t provided_events = 0;
+  std::vector<std::string> provided_latest;
 
   // "provided": disbursed + delivered_value + training_cost; "allocated": allocated, or what was
-  // provided when that is more (it was allocated first); "pledged".
+  // provided when that is more (it was allocated first: ProvidedExceedsAllocated); "pledged".
   int64_t Measure(const std::string& measure) const;
+  // Whether what was provided is more than the allocation decisions, so that it is what was
+  // allocated.
+  bool ProvidedExceedsAllocated() const;
 };
 inline constexpr size_t kLatestListed = 10;
 

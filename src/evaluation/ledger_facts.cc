@@ -159,7 +159,12 @@ void LedgerFacts::Apply(const std::string& id, const ledger::EventContent& conte
 Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventContent& content,
                                  const std::vector<std::string>& corrected_by) {
   Result<Date> date = ParseLedgerDate(content.date, fmt::format("event {}: date", id));
-  if (date.ok()) ++versions_by_day_[date.value()];
+  if (date.ok() && (IsFactType(content.type) || content.type == EventType::kMeeting)) {
+    ++versions_by_day_[date.value()];
+    if (Result<Instant> moment = ParseInstant(content.occurred_at); moment.ok()) {
+      ++versions_by_moment_[moment.value()];
+    }
+  }
   if (IsFactType(content.type)) {
     if (!date.ok()) return date.error();
     EventFact fact;
@@ -220,9 +225,14 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
   Apply(id, content, -1);
 }
 
-int64_t LedgerFacts::Revision(Date day) const {
+int64_t LedgerFacts::Revision(Instant at) const {
   int64_t revision = corrections_folded_;
+  const Date day = at.LocalDate();
   for (auto it = versions_by_day_.begin(); it != versions_by_day_.end() && it->first <= day; ++it) {
+    revision += it->second;
+  }
+  for (auto it = versions_by_moment_.begin(); it != versions_by_moment_.end() && it->first <= at;
+       ++it) {
     revision += it->second;
   }
   return revision;

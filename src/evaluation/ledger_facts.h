@@ -25,6 +25,7 @@
 
 #include "core/result.h"
 #include "evaluation/date.h"
+#include "evaluation/instant.h"
 #include "ledger/event.h"
 #include "ledger/ledger_store.h"
 
@@ -134,10 +135,13 @@ class LedgerFacts {
   // Events folded for the audience, corrections included: a public count reveals nothing about
   // restricted events.
   int64_t events() const { return events_; }
-  // A number that grows whenever what the ledger says by `day` may have changed, and never falls:
-  // the versions of events (each as first recorded and as each correction left it) dated on or
-  // before `day`, plus the corrections. The calendar's SEQUENCE (RFC 5545 §3.8.7.4).
-  int64_t Revision(Date day) const;
+  // A number that grows whenever what the calendar shows at `at` may have changed, and never
+  // falls as the ledger grows or `at` moves on (on one clock offset, as the evaluation's day is
+  // `at`'s own): the corrections, plus each version of a fact or meeting (as first recorded and
+  // as each correction left it) once its date is `at`'s day or before, and once more once its
+  // `occurred_at` is `at` or before. The calendar's SEQUENCE (RFC 5545 §3.8.7.4). Flows change
+  // no deadline and are not counted. Not kept by FactsOnly views.
+  int64_t Revision(Instant at) const;
   // The facts of one type (notice, consultation_request, consultation_held,
   // technical_agreement), by id.
   const std::map<std::string, EventFact>& facts(ledger::EventType type) const;
@@ -171,7 +175,9 @@ class LedgerFacts {
   std::map<std::string, std::string> categories_;
   int64_t tree_size_ = 0;
   int64_t events_ = 0;
-  std::map<Date, int64_t> versions_by_day_;  // Revision: versions of events, by their date
+  // Revision: versions of facts and meetings by their date, and by their occurred_at.
+  std::map<Date, int64_t> versions_by_day_;
+  std::map<Instant, int64_t> versions_by_moment_;
   int64_t corrections_folded_ = 0;
   std::map<ledger::EventType, std::map<std::string, EventFact>> facts_;
   std::map<std::string, Date> decisions_;

@@ -120,7 +120,7 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
                          {},
                          {},
                          {}};
-  status.calendar_sequence = facts.Revision(day);
+  status.calendar_sequence = facts.Revision(at);
   for (const Notice& notice : external.notices) status.calendar_sequence += notice.date <= day;
   if (external.ukraine_nato_membership && *external.ukraine_nato_membership <= day) {
     ++status.calendar_sequence;

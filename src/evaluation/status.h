@@ -43,7 +43,7 @@ struct AgreementStatus {
   // took away; the iCalendar lists them as cancelled. Empty without one.
   std::vector<Deadline> cancelled;
   // The SEQUENCE of every VEVENT (RFC 5545 §3.8.7.4: it grows with each revision): the ledger's
-  // LedgerFacts::Revision on the status's day, plus the facts given outside it dated by then.
+  // LedgerFacts::Revision at the status's moment, plus the facts given outside it dated by then.
   int64_t calendar_sequence = 0;
 };
 

@@ -299,14 +299,27 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     period["percent_of_target"] = target ? json(PercentOf(achieved, *target)) : json(nullptr);
     period.update(SumsJson(sums));
     periods.push_back(period);
+    // sec_3__hcontainer_16__para_2: what was provided, when it is more than the allocation
+    // decisions, is what was allocated: its events are the ones the figure rests on.
+    const bool provided_counts =
+        rule.options.measure == "provided" ||
+        (rule.options.measure == "allocated" && sums.ProvidedExceedsAllocated());
+    const bool allocated_by_provision = rule.options.measure == "allocated" && provided_counts;
     status.reasons.push_back(Reason{
         rule.source,
-        fmt::format("{} for {} by {}: {} from {} ({}){}", MeasureWords(rule.options.measure),
-                    span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last),
-                    at.ToString(), MoneyText(achieved, currency), EventsText(sums.measured_events),
-                    ScopeWords(rule), OtherMeasuresText(sums, rule.options.measure, currency)),
-        sums.measured_latest});
-    if (rule.options.measure == "provided" && sums.training_cost > 0) {
+        fmt::format(
+            "{} for {} by {}: {} from {} ({}){}{}", MeasureWords(rule.options.measure),
+            span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last),
+            at.ToString(), MoneyText(achieved, currency),
+            EventsText(allocated_by_provision ? sums.provided_events : sums.measured_events),
+            ScopeWords(rule),
+            allocated_by_provision
+                ? fmt::format(": what was provided, more than the {} of allocation decisions",
+                              MoneyText(sums.allocated, currency))
+                : "",
+            OtherMeasuresText(sums, rule.options.measure, currency)),
+        allocated_by_provision ? sums.provided_latest : sums.measured_latest});
+    if (provided_counts && sums.training_cost > 0) {
       status.reasons.push_back(Reason{
           rule.source,
           fmt::format("{} of it is the cost recorded on trainings: a cost also recorded as a "

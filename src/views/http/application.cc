@@ -15,16 +15,6 @@ namespace {
 
 bool IsSafeMethod(const std::string& method) { return method == "GET" || method == "HEAD"; }
 
-// The methods of HTTP (RFC 9110 §9.3, and PATCH, RFC 5789): a route that lacks one answers 405.
-// Any other is a method this server does not recognise, 501 for every path (RFC 9110 §9.1).
-bool IsKnownMethod(const std::string& method) {
-  for (const char* known :
-       {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}) {
-    if (method == known) return true;
-  }
-  return false;
-}
-
 // The decoded segments of a path that may be served: absolute, without an empty segment ("//"
 // inside, or a '/' at the end of anything but the root), each segment decoding to neither "." nor
 // "..", without a backslash or control character. nullopt for any other path.
@@ -231,7 +221,7 @@ HttpResponse Application::Respond(const HttpRequest& request, std::string& route
   if (request.body.size() > kMaxBodyBytes) {
     return ErrorResponse(413, "the body is larger than 1 MiB");
   }
-  if (!IsKnownMethod(request.method)) {
+  if (!IsHttpMethod(request.method)) {
     return Problem(nullptr, raw_path, 501, "the method " + request.method + " is not implemented");
   }
   std::optional<std::vector<std::string>> segments = CleanSegments(request);

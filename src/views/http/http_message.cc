@@ -51,6 +51,27 @@ Decoding Decode(std::string_view text, bool plus_is_space, std::string& out) {
 
 }  // namespace
 
+std::vector<std::string> PathSegments(std::string_view path) {
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (start <= path.size()) {
+    const size_t slash = path.find('/', start);
+    const size_t end = slash == std::string_view::npos ? path.size() : slash;
+    if (end > start) segments.emplace_back(path.substr(start, end - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return segments;
+}
+
+bool IsHttpMethod(std::string_view method) {
+  for (const char* known :
+       {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}) {
+    if (method == known) return true;
+  }
+  return false;
+}
+
 bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out) {
   return Decode(text, plus_is_space, out) == Decoding::kDecodes;
 }
@@ -126,16 +147,13 @@ std::string HttpRequest::Path() const {
 }
 
 std::optional<std::vector<std::string>> HttpRequest::DecodedSegments() const {
-  std::string_view raw = RawPath();
+  const std::string_view raw = RawPath();
   if (raw.empty() || raw.front() != '/') return std::nullopt;
-  std::vector<std::string> segments;
-  raw.remove_prefix(1);
-  while (!raw.empty()) {
-    const size_t slash = raw.find('/');
-    std::string segment;
-    if (!PercentDecode(raw.substr(0, slash), false, segment)) return std::nullopt;
-    segments.push_back(std::move(segment));
-    raw = slash == std::string_view::npos ? std::string_view() : raw.substr(slash + 1);
+  std::vector<std::string> segments = PathSegments(raw);
+  for (std::string& segment : segments) {
+    std::string decoded;
+    if (!PercentDecode(segment, false, decoded)) return std::nullopt;
+    segment = std::move(decoded);
   }
   return segments;
 }

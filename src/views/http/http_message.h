@@ -32,9 +32,9 @@ struct HttpRequest {
   // encoded '/' ("%2F") is not the '/' that separates segments (RFC 3986 §2.2). Empty when
   // `target` is not an origin-form path or does not decode.
   std::string Path() const;
-  // The path's segments, split at each '/' as received and then each percent-decoded ("/a%2Fb/"
-  // is "a/b" and ""; "/" is none). nullopt when `target` is not an origin-form path or a segment
-  // does not decode (a bad escape or a NUL byte).
+  // The path's non-empty segments, split at each '/' as received and then each percent-decoded
+  // ("/a%2Fb" is the one segment "a/b"; "/" is none). nullopt when `target` is not an
+  // origin-form path or a segment does not decode (a bad escape or a NUL byte).
   std::optional<std::vector<std::string>> DecodedSegments() const;
   // Query parameters, percent-decoded; '+' is a space. A repeated name keeps the first value; a
   // pair that does not decode is left out (Application::Handle refuses such a query first).
@@ -66,6 +66,13 @@ struct HttpResponse {
 
   std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
 };
+
+// Splits a path at '/' into its non-empty segments, as written (no decoding).
+std::vector<std::string> PathSegments(std::string_view path);
+
+// The methods of HTTP (RFC 9110 §9.3, and PATCH, RFC 5789). Any other is one this server does
+// not recognise (501, §9.1).
+bool IsHttpMethod(std::string_view method);
 
 // Percent-decodes `text` (`plus_is_space`: '+' is a space, as in forms). Returns false on a bad
 // escape or on a decoded NUL byte.

@@ -2,15 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "views/http/http_message.h"
+
 namespace treaty::http {
 namespace {
 
 // The method as a label: a client's unknown method is "OTHER", so labels stay few.
 std::string MethodLabel(const std::string& method) {
-  for (const char* known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
-    if (method == known) return method;
-  }
-  return "OTHER";
+  return IsHttpMethod(method) ? method : "OTHER";
 }
 
 }  // namespace

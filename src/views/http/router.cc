@@ -40,19 +40,6 @@ std::string_view AccessName(Access access) {
   return "public";
 }
 
-std::vector<std::string> PathSegments(const std::string& path) {
-  std::vector<std::string> segments;
-  size_t start = 0;
-  while (start <= path.size()) {
-    const size_t slash = path.find('/', start);
-    const size_t end = slash == std::string::npos ? path.size() : slash;
-    if (end > start) segments.push_back(path.substr(start, end - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  return segments;
-}
-
 void Router::Add(Route route) {
   pattern_segments_.push_back(PathSegments(route.pattern));
   routes_.push_back(std::move(route));

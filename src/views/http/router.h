@@ -65,7 +65,4 @@ class Router {
   std::vector<std::vector<std::string>> pattern_segments_;  // per route, split once by Add
 };
 
-// Splits a path at '/' into its non-empty segments.
-std::vector<std::string> PathSegments(const std::string& path);
-
 }  // namespace treaty::http

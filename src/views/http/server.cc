@@ -260,8 +260,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (EndsConnection(ec)) return Close();
     const bhttp::request<bhttp::string_body>& in = parser_->get();
     if (ec) {
-      // Beast consumes the request line once it has parsed it; what follows is in the buffer.
-      const bool line_read = !in.target().empty();
+      // The request line came whole when Beast parsed it (it consumes it then) or when a CRLF
+      // ends it among the bytes still unparsed, as when it came in one piece and the rest after.
+      const bool line_read =
+          !in.target().empty() || RequestLine(Received()).size() < Received().size();
       return Refuse(
           line_read ? ToHttpRequest(in, remote_) : ReceivedRequestLine(Received(), remote_),
           HeaderRefusal(ec, line_read, Received()));
