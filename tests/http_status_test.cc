@@ -2,6 +2,7 @@
 // 304 when the client holds the current one, new as soon as an event is recorded; the ledger page
 // one page of leaves at a time with a verify badge.
 #include <chrono>
+#include <cstdlib>
 #include <regex>
 
 #include "http_test_support.h"
@@ -103,6 +104,22 @@ TEST_F(HttpStatusTest, ProgressBarsAreAsFullAsTheSharesPrinted) {
     }
   }
   EXPECT_GT(bars, 0) << page;
+}
+
+// The overview's timeline puts each deadline at its day: the end of 2024 beside the tick of 2025,
+// not a month before it.
+TEST_F(HttpStatusTest, TheTimelinePutsEachDeadlineAtItsDay) {
+  const std::string page = Send("GET", "/?at=2025-06-01").body;
+  std::smatch tick;
+  ASSERT_TRUE(std::regex_search(page, tick, std::regex(R"re(<text x="([0-9]+)" y="26">2025<)re")))
+      << page;
+  std::smatch mark;
+  ASSERT_TRUE(std::regex_search(
+      page, mark,
+      std::regex(R"re(<circle class="[a-z_]+" cx="([0-9]+)" cy="40" r="5"><title>2024-12-31: )re")))
+      << page;
+  EXPECT_LE(std::abs(std::stoi(mark[1]) - std::stoi(tick[1])), 1)
+      << mark.str() << " " << tick.str();
 }
 
 TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {

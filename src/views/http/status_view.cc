@@ -3,6 +3,7 @@
 #include "evaluation/amount_text.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include <fmt/format.h>
 
@@ -31,20 +32,24 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
     row->SetValue("FINDING", reason.finding);
     row->SetValue("EID", reason.provision.eid);
   }
-  const auto first = lifecycle.in_force_from.ToString();
-  const auto last = lifecycle.last_day_in_force.ToString();
-  const int first_year = std::stoi(first.substr(0, 4));
-  const int last_year = std::max(std::stoi(last.substr(0, 4)), first_year + 1);
+  using std::chrono::January;
+  using std::chrono::year_month_day;
+  const int first_year = static_cast<int>(lifecycle.in_force_from.ymd().year());
+  const int last_year =
+      std::max(static_cast<int>(lifecycle.last_day_in_force.ymd().year()), first_year + 1);
+  auto new_year = [](int year) {
+    return evaluation::Date(year_month_day(std::chrono::year(year), January, std::chrono::day(1)));
+  };
+  // Each day at its own place between the first year's 1 January and the day after the last year.
+  const auto start = new_year(first_year).days();
+  const double span = static_cast<double>((new_year(last_year + 1).days() - start).count());
   auto x_of = [&](const evaluation::Date& date) {
-    const std::string text = date.ToString();
-    const double year = std::stoi(text.substr(0, 4)) + (std::stoi(text.substr(5, 2)) - 1) / 12.0;
-    const double share = (year - first_year) / (last_year + 1 - first_year);
+    const double share = static_cast<double>((date.days() - start).count()) / span;
     return 20 + static_cast<int>(std::clamp(share, 0.0, 1.0) * (kTimelineWidth - 40));
   };
   for (int year = first_year; year <= last_year; ++year) {
     ctemplate::TemplateDictionary* tick = section->AddSectionDictionary("YEAR");
-    const evaluation::Date date = evaluation::ParseDate(fmt::format("{}-01-01", year)).value();
-    tick->SetIntValue("X", x_of(date));
+    tick->SetIntValue("X", x_of(new_year(year)));
     tick->SetIntValue("LABEL", year);
   }
   section->SetIntValue("NOW_X", x_of(status.at.LocalDate()));
