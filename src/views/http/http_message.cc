@@ -159,7 +159,9 @@ std::optional<std::vector<std::string>> HttpRequest::DecodedSegments() const {
 }
 
 std::map<std::string, std::string> HttpRequest::Query() const {
-  return ParseUrlEncoded(QueryPart(target));
+  std::map<std::string, std::string> query = ParseUrlEncoded(QueryPart(target));
+  for (auto& [name, value] : query) value = std::string(TrimWhitespace(value));
+  return query;
 }
 
 std::string HttpRequest::Header(std::string_view name) const {

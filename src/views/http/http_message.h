@@ -36,8 +36,9 @@ struct HttpRequest {
   // ("/a%2Fb" is the one segment "a/b"; "/" is none). nullopt when `target` is not an
   // origin-form path or a segment does not decode (a bad escape or a NUL byte).
   std::optional<std::vector<std::string>> DecodedSegments() const;
-  // Query parameters, percent-decoded; '+' is a space. A repeated name keeps the first value; a
-  // pair that does not decode is left out (Application::Handle refuses such a query first).
+  // Query parameters, percent-decoded ('+' is a space) and read without the white space around
+  // them (" 5" is "5"). A repeated name keeps the first value; a pair that does not decode is left
+  // out (Application::Handle refuses such a query first).
   std::map<std::string, std::string> Query() const;
   // The header `name` (lower-case), or empty.
   std::string Header(std::string_view name) const;
