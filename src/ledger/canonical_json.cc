@@ -312,10 +312,6 @@ std::optional<size_t> TooDeepAt(std::string_view text) {
 }
 
 Result<std::string> CanonicalizeText(std::string_view json_text) {
-  // Said before nlohmann reads it, whose message would echo the bytes that are not UTF-8.
-  if (std::optional<size_t> bad = text::FindInvalidUtf8(json_text)) {
-    return Error{"malformed JSON: invalid UTF-8", PlaceOfByte(json_text, *bad)};
-  }
   if (std::optional<size_t> deep = TooDeepAt(json_text)) {
     return Error{
         fmt::format("malformed JSON: arrays and objects nested more than {} deep", kMaxJsonDepth),
@@ -327,6 +323,11 @@ Result<std::string> CanonicalizeText(std::string_view json_text) {
     // nlohmann copies the callback, so it is passed by reference.
     value = json::parse(json_text, std::ref(finder));
   } catch (const json::exception& e) {
+    // nlohmann refuses bytes that are not UTF-8, and its message would echo them: they are named
+    // by their place instead. Looked for only here, so that valid text is not scanned twice.
+    if (std::optional<size_t> bad = text::FindInvalidUtf8(json_text)) {
+      return Error{"malformed JSON: invalid UTF-8", PlaceOfByte(json_text, *bad)};
+    }
     const JsonReadingError error = DescribeJsonError(json_text, e);
     return Error{"malformed JSON: " + error.detail, PlaceOfByte(json_text, error.byte)};
   }

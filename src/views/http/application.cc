@@ -226,10 +226,7 @@ HttpResponse Application::Respond(const HttpRequest& request, std::string& route
   }
   std::optional<std::vector<std::string>> segments = CleanSegments(request);
   if (!segments) return Problem(nullptr, raw_path, 400, "bad request path");
-  if (const std::string repeated = RepeatedQueryName(request.target); !repeated.empty()) {
-    return Problem(nullptr, raw_path, 400, repeated + ": given more than once");
-  }
-  if (const std::string problem = UndecodableQueryPair(request.target); !problem.empty()) {
+  if (const std::string problem = QueryProblem(request.target); !problem.empty()) {
     return Problem(nullptr, raw_path, 400, problem);
   }
   RouteMatch match = router_.Match(request.method, *segments);

@@ -237,23 +237,36 @@ std::vector<std::string> RepeatedNames(std::string_view pairs,
   return repeated;
 }
 
-std::string RepeatedQueryName(std::string_view target) {
-  const std::vector<std::string> repeated = RepeatedNames(QueryPart(target));
-  return repeated.empty() ? "" : repeated.front();
+namespace {
+
+std::string UndecodableText(const std::string& name, Decoding decoding) {
+  return name + (decoding == Decoding::kNulByte ? ": a NUL byte (%00) is not allowed"
+                                                : ": malformed percent-encoding");
 }
+
+}  // namespace
 
 std::string UndecodablePair(std::string_view pairs) {
   std::string problem;
   ForEachUrlEncodedPair(pairs, [&](std::string name, std::string, Decoding decoding) {
-    if (!problem.empty() || decoding == Decoding::kDecodes) return;
-    problem = name + (decoding == Decoding::kNulByte ? ": a NUL byte (%00) is not allowed"
-                                                     : ": malformed percent-encoding");
+    if (problem.empty() && decoding != Decoding::kDecodes)
+      problem = UndecodableText(name, decoding);
   });
   return problem;
 }
 
-std::string UndecodableQueryPair(std::string_view target) {
-  return UndecodablePair(QueryPart(target));
+std::string QueryProblem(std::string_view target) {
+  std::set<std::string> seen;
+  std::string problem;
+  ForEachUrlEncodedPair(QueryPart(target), [&](std::string name, std::string, Decoding decoding) {
+    if (!problem.empty()) return;
+    if (decoding != Decoding::kDecodes) {
+      problem = UndecodableText(name, decoding);
+    } else if (!seen.insert(name).second) {
+      problem = name + ": given more than once";
+    }
+  });
+  return problem;
 }
 
 Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {

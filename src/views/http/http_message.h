@@ -102,16 +102,15 @@ bool IsFormMediaType(std::string_view content_type);
 std::vector<std::string> RepeatedNames(std::string_view pairs,
                                        const std::set<std::string>& may_repeat = {});
 
-// The first query parameter name that `target` gives more than once, or "" (RepeatedNames).
-std::string RepeatedQueryName(std::string_view target);
-
 // "NAME: malformed percent-encoding" (a '%' not followed by two hex digits) or "NAME: a NUL byte
 // (%00) is not allowed" for the first pair of the URL-encoded `pairs` that does not decode, NAME
 // decoded (as written when the name itself does not decode); "" when every pair decodes. Such a
 // pair is refused rather than left out, which would ignore the filter or field it gives.
 std::string UndecodablePair(std::string_view pairs);
-// UndecodablePair of the query of `target`.
-std::string UndecodableQueryPair(std::string_view target);
+// What is wrong with the query of `target`, in one reading of it: its first pair that does not
+// decode (as UndecodablePair says it) or that gives a name again ("NAME: given more than once");
+// "" when nothing is.
+std::string QueryProblem(std::string_view target);
 
 // The body of an application/json request when it is a JSON object. Errors: where "content-type"
 // for another media type, "body" for JSON that does not parse or is not an object, the member's
