@@ -74,9 +74,14 @@ Result<AgreementRules> LoadAgreementRules(const std::string& folder) {
   Result<commitments::AgreementCommitments> agreement =
       commitments::ExtractAgreementCommitments(folder);
   if (!agreement.ok()) return agreement.error();
+  return LoadAgreementRules(agreement.value(), folder);
+}
+
+Result<AgreementRules> LoadAgreementRules(const commitments::AgreementCommitments& agreement,
+                                          const std::string& folder) {
   Result<RuleBindings> bindings = LoadRuleBindings(folder);
   if (!bindings.ok()) return bindings.error();
-  return BuildAgreementRules(agreement.value(), bindings.value(), folder);
+  return BuildAgreementRules(agreement, bindings.value(), folder);
 }
 
 Instant EndOfDay(Date date) {

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "commitments/agreement_commitments.h"
 #include "core/result.h"
 #include "evaluation/agreement_rules.h"
 #include "evaluation/commitment_status.h"
@@ -51,6 +52,11 @@ struct AgreementStatus {
 // its rules.json, and the reference series it names. Errors: those of each step, each with its
 // file.
 Result<AgreementRules> LoadAgreementRules(const std::string& folder);
+// The same for the package's commitments extracted already
+// (commitments::ExtractAgreementCommitments of `folder`), which callers that need them too read
+// once.
+Result<AgreementRules> LoadAgreementRules(const commitments::AgreementCommitments& agreement,
+                                          const std::string& folder);
 
 // The moment a status "at DATE" is taken: the last second of that day in UTC.
 Instant EndOfDay(Date date);

@@ -8,7 +8,6 @@
 
 #include "evaluation/agreement_rules.h"
 #include "evaluation/lifecycle_json.h"
-#include "evaluation/rule_bindings.h"
 #include "ledger/canonical_json.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
@@ -57,11 +56,8 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(
     }
     external = facts.value();
   }
-  const std::string folder = PackageFolder(options.agreement, options.package);
-  Result<evaluation::RuleBindings> bindings = evaluation::LoadRuleBindings(folder);
-  if (!bindings.ok()) return bindings.error();
   Result<evaluation::AgreementRules> rules =
-      evaluation::BuildAgreementRules(agreement, bindings.value(), folder);
+      evaluation::LoadAgreementRules(agreement, PackageFolder(options.agreement, options.package));
   if (!rules.ok()) return rules.error();
   Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStoreToRead(options.db);
   if (!store.ok()) return store.error();
