@@ -373,14 +373,18 @@ TEST(LedgerEventTest, FieldsPerType) {
   EXPECT_EQ(ErrorsOf([](json& e) { e["id"] = "0194694c-5e3b-75c3-af1e-9a407b6d13c8"; }),
             Lines{"id: assigned by the ledger"});
   EXPECT_EQ(ErrorsOf([](json& e) { e["type"] = "gift"; }),
-            Lines{"type: unknown event type \"gift\""});
+            Lines{"type: unknown event type \"gift\" (one of pledge, allocation, disbursement, "
+                  "delivery, training, meeting, notice, consultation_request, consultation_held, "
+                  "technical_agreement, correction)"});
   EXPECT_EQ(ErrorsOf([](json& e) {
               e["type"] = "notice";
               e["subtype"] = "farewell";
               e["participant"] = "LV";
               for (const char* name : {"amount", "quantity", "unit", "item"}) e.erase(name);
             }),
-            Lines{"subtype: unknown subtype for notice: \"farewell\""});
+            Lines{"subtype: unknown subtype for notice: \"farewell\" (one of extension, "
+                  "termination, amendment_proposal, amendment_acceptance, "
+                  "authorised_institution)"});
   EXPECT_EQ(ErrorsOf([](json& e) {
               e["type"] = "notice";
               e["subtype"] = "termination";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "ledger/event_reader.h"
 #include "ledger/hash.h"
@@ -502,6 +503,27 @@ TEST_F(LedgerVerifyTest, OneIdempotencyKeyOfTwoInstitutionsIsNoRepeat) {
   }
 }
 
+TEST_F(LedgerVerifyTest, AProofAtAHeadOfAnotherSignerSaysWhoseLedgerItShows) {
+  Result<AppendResult> later =
+      store_->Append(AppendOf({Disbursement(8, "mfa/8", "lv-mfa")}, keys_, "lv-mfa"));
+  ASSERT_TRUE(later.ok()) << later.error().ToString();
+  const StoredEvent event = EventAt(2);
+  const std::string file = InclusionProofFile(
+      event, store_->InclusionPath(kAgreement, 2, 7).value(), *later.value().head);
+  const ProofVerdict verdict = VerifyProofFile(file, keys_, {});
+  EXPECT_EQ(verdict.exit_code, 0) << verdict.category << ": " << verdict.message;
+  EXPECT_NE(verdict.message.find("(recorded by lv-mod)"), std::string::npos) << verdict.message;
+  EXPECT_NE(verdict.message.find("head signed by lv-mfa"), std::string::npos) << verdict.message;
+  EXPECT_EQ(std::count_if(verdict.warnings.begin(), verdict.warnings.end(),
+                          [](const std::string& warning) {
+                            return warning.find(
+                                       "the head is signed by lv-mfa, not by lv-mod, "
+                                       "whom the event names as its recorder") != std::string::npos;
+                          }),
+            1)
+      << fmt::format("{}", fmt::join(verdict.warnings, "\n"));
+}
+
 TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {
   const StoredEvent second = EventAt(2);
   // Leaf 4 loses its row, leaf 2 gains one: the earlier leaf is named, with both lists.
@@ -702,7 +724,7 @@ TEST_F(LedgerVerifyTest, AnInclusionProofVerifiesWithoutTheStore) {
   const ProofVerdict verdict = VerifyProofFile(file, keys_, {});
   EXPECT_EQ(verdict.exit_code, 0) << verdict.category << ": " << verdict.message;
   EXPECT_EQ(verdict.message.rfind("OK inclusion: event " + event.id +
-                                      " is leaf 2 of lv-ua-2024 "
+                                      " (recorded by lv-mod) is leaf 2 of lv-ua-2024 "
                                       "at tree size 6 (head signed by lv-mod",
                                   0),
             0u)
@@ -797,6 +819,15 @@ TEST_F(LedgerVerifyTest, AConsistencyProofConnectsTwoHeadsAndForksAreFound) {
   EXPECT_EQ(verdict.exit_code, 1);
   EXPECT_EQ(verdict.category, "fork");
   EXPECT_NE(verdict.message.find("in held.json (signed by lv-mod"), std::string::npos);
+
+  // The same two heads in one file, in either order.
+  for (const auto& [older, newer] : {std::pair(heads_[0], other), std::pair(other, heads_[0])}) {
+    verdict = VerifyProofFile(ConsistencyProofFile(older, newer, {}), keys_, {});
+    EXPECT_EQ(verdict.exit_code, 1);
+    EXPECT_EQ(verdict.category, "fork") << verdict.message;
+    EXPECT_NE(verdict.message.find("the old and new heads are both of size 2"), std::string::npos)
+        << verdict.message;
+  }
 
   const std::string wrong =
       ConsistencyProofFile(heads_[0], heads_[2], store_->ConsistencyPath(kAgreement, 4, 6).value());

@@ -7,6 +7,7 @@
 #include "text/list_label.h"
 #include "text/offset_map.h"
 #include "text/source_reader.h"
+#include "text/utf8.h"
 
 namespace treaty::text {
 namespace {
@@ -144,6 +145,15 @@ TEST(TextStage, PdfLayerTellsHeadingsFromWrappedLinesOfNarrowParagraphs) {
       "The partner",  "2. The", "a. Energy",        "b. Business", "c. Democracy",
   };
   EXPECT_EQ(first_words, expected);
+}
+
+TEST(VisibleControls, WritesEveryControlCharacterAsAnEscapeAndKeepsTheRest) {
+  EXPECT_EQ(text::VisibleControls("lv-mod\x1b[2K\r\nOK\tx\x7f"),
+            "lv-mod\\u001b[2K\\u000d\\u000aOK\\u0009x\\u007f");
+  EXPECT_EQ(text::VisibleControls("\xc2\x9b"
+                                  "31m"),
+            "\\u009b31m");  // C1 CSI
+  EXPECT_EQ(text::VisibleControls("Rēzekne €5 \xc2\xa0"), "Rēzekne €5 \xc2\xa0");
 }
 
 TEST(ListLabel, RecognisesNumberingStylesAndRejectsDatesAndQuantities) {

@@ -38,6 +38,14 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
     Result<grammar::ExtractedText> extracted =
         grammar::ExtractFromBytes(bytes.value(), file.file, file.language);
     if (!extracted.ok()) return extracted.error();
+    const auto entry =
+        std::find_if(out.package.texts.begin(), out.package.texts.end(),
+                     [&](const document::TextFile& text) { return text.file == file.file; });
+    if (std::optional<Error> contradicted = document::TextLanguageContradicted(
+            folder, out.package, static_cast<size_t>(entry - out.package.texts.begin()),
+            extracted.value().doc.reads_as)) {
+      return *contradicted;
+    }
     out.versions.push_back(std::move(extracted).value());
   }
   out.proposed = ExtractCommitments(out.versions, out.package.parties);

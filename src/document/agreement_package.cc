@@ -6,6 +6,7 @@
 #include <regex>
 #include <utility>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "text/source_reader.h"
@@ -357,6 +358,18 @@ Result<AgreementPackage> LoadAgreementPackage(const std::string& folder) {
     entry.file = resolved.string();
   }
   return package;
+}
+
+std::optional<Error> TextLanguageContradicted(const std::string& folder,
+                                              const AgreementPackage& package, size_t index,
+                                              std::optional<text::Language> reads_as) {
+  if (!reads_as) return std::nullopt;
+  const TextFile& entry = package.texts[index];
+  return Error{
+      fmt::format("\"{}\", but {} reads as {}: correct the language or the file",
+                  text::LanguageCode(entry.language), entry.file, text::LanguageCode(*reads_as)),
+      (std::filesystem::path(folder) / kMetadataFile).string() + ": field texts[" +
+          std::to_string(index) + "].language"};
 }
 
 std::string AgreementPackageToJson(const AgreementPackage& package) {

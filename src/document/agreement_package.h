@@ -53,6 +53,14 @@ struct AgreementPackage {
 // Errors name the file and the field: where = "<folder>/agreement.json: field signed.date".
 Result<AgreementPackage> LoadAgreementPackage(const std::string& folder);
 
+// The error for the text of `package.texts[index]` when its letters read as `reads_as`
+// (Document::reads_as), another language than its entry gives: every rule of the wrong language
+// would read it, and find next to nothing. where = "<folder>/agreement.json: field
+// texts[N].language". nullopt when `reads_as` is.
+std::optional<Error> TextLanguageContradicted(const std::string& folder,
+                                              const AgreementPackage& package, size_t index,
+                                              std::optional<text::Language> reads_as);
+
 // The title to show: the short title, or the title when there is none.
 inline const std::string& DisplayTitle(const AgreementPackage& package) {
   return package.short_title.empty() ? package.title : package.short_title;

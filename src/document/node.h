@@ -65,7 +65,9 @@ struct Document {
   size_t source_size = 0;
   std::vector<std::string> header_comments;
   std::vector<std::string> warnings;  // e.g. "no headings or numbered paragraphs recognised"
-  Node root;                          // NodeType::kDocument
+  // The language the text's letters clearly are, when a language given contradicts them.
+  std::optional<text::Language> reads_as;
+  Node root;  // NodeType::kDocument
 
   // The node with `eid`, or nullptr. Linear in the number of nodes.
   const Node* Find(std::string_view eid) const;

@@ -14,6 +14,7 @@ Document BuildDocument(const text::NormalizedText& text, std::string_view source
   doc.source_name = std::string(source_name);
   doc.source_size = text.source_size;
   doc.header_comments = text.header_comments;
+  doc.reads_as = text.clearly_other;
   BuildTree(text, doc);
   // A language given against the text's letters is most likely a mistake, and its rules find
   // little in another language's text (a Latvian reading of English misses most amounts).

@@ -590,7 +590,12 @@ class Validator {
     if (!type_name) return false;
     const std::optional<EventType> type = EventTypeFromName(*type_name);
     if (!type) {
-      Fail(type_path, fmt::format("unknown event type \"{}\"", *type_name));
+      std::vector<std::string_view> types;
+      for (size_t i = 0; i < kEventTypeCount; ++i) {
+        types.push_back(EventTypeName(static_cast<EventType>(i)));
+      }
+      Fail(type_path, fmt::format("unknown event type \"{}\" (one of {})", *type_name,
+                                  fmt::join(types, ", ")));
       return false;
     }
     if (in_replacement && *type == EventType::kCorrection) {
@@ -632,10 +637,14 @@ class Validator {
     };
     auto path = [&](std::string_view field) { return Join(prefix, field); };
 
-    if (need("subtype", subtype_given)) {
-      const auto& known = SubtypesOf(*type);
-      if (std::find(known.begin(), known.end(), subtype) == known.end()) {
-        Fail(path("subtype"), fmt::format("unknown subtype for {}: \"{}\"", type_text, subtype));
+    const auto& subtypes = SubtypesOf(*type);
+    if (subtype_given == Given::kAbsent && !subtypes.empty()) {
+      Fail(path("subtype"),
+           fmt::format("required for {} (one of {})", type_text, fmt::join(subtypes, ", ")));
+    } else if (need("subtype", subtype_given)) {
+      if (std::find(subtypes.begin(), subtypes.end(), subtype) == subtypes.end()) {
+        Fail(path("subtype"), fmt::format("unknown subtype for {}: \"{}\" (one of {})", type_text,
+                                          subtype, fmt::join(subtypes, ", ")));
       }
       content.subtype = subtype;
     }

@@ -286,10 +286,20 @@ std::optional<Failure> VerifyInclusionFile(const json& root, const KeysFile& key
     return Failure{"head", "the event was recorded after the head was signed"};
   }
   if (auto f = CheckFork(head, known)) return f;
+  const std::string& recorder = parsed.recorded_by.institution;
+  // §4.3: an event enters the ledger under a head its recording institution signs, but a later
+  // head of another signer vouches only that the event is in the ledger it signed.
+  if (recorder != h.signer) {
+    warnings.push_back(fmt::format(
+        "the head is signed by {}, not by {}, whom the event names as its recorder: it shows that "
+        "the event is in the ledger {} signed, not that {} signed it; a proof against the head "
+        "of the event's own transaction (treaty proof --size) shows that",
+        h.signer, recorder, h.signer, recorder));
+  }
   message = fmt::format(
-      "OK inclusion: event {} is leaf {} of {} at tree size {} (head signed by "
+      "OK inclusion: event {} (recorded by {}) is leaf {} of {} at tree size {} (head signed by "
       "{}, key {}, {})",
-      event_id, leaf_index, agreement, h.tree_size, h.signer, h.key_id, h.timestamp);
+      event_id, recorder, leaf_index, agreement, h.tree_size, h.signer, h.key_id, h.timestamp);
   return std::nullopt;
 }
 
@@ -325,6 +335,13 @@ std::optional<Failure> VerifyConsistencyFile(const json& root, const KeysFile& k
   }
   if (auto f = CheckHead(old_head, agreement, keys, warnings)) return f;
   if (auto f = CheckHead(new_head, agreement, keys, warnings)) return f;
+  // §5.5: two validly signed heads of one size with different roots are two ledgers.
+  if (o.tree_size == n.tree_size && o.root_hash != n.root_hash) {
+    return Failure{"fork", fmt::format("the old and new heads are both of size {}, with roots {} "
+                                       "(signed by {} at {}) and {} (signed by {} at {})",
+                                       o.tree_size, ToHex(o.root_hash), o.signer, o.timestamp,
+                                       ToHex(n.root_hash), n.signer, n.timestamp)};
+  }
   if (o.tree_size > n.tree_size) {
     return Failure{"consistency",
                    fmt::format("old size {} is larger than new size {}", o.tree_size, n.tree_size)};

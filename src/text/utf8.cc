@@ -68,6 +68,27 @@ size_t CountCodePoints(std::string_view bytes) {
   return count;
 }
 
+std::string VisibleControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool c1 = byte == 0xC2 && i + 1 < text.size() &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (byte < 0x20 || byte == 0x7F || c1) {
+      const unsigned code = c1 ? static_cast<unsigned char>(text[++i]) : byte;
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[code >> 4];
+      out += kHex[code & 0xF];
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 std::string Shorten(std::string_view text, size_t width) {
   size_t pos = 0;
   for (size_t count = 0; pos < text.size() && count < width; ++count) DecodeAt(text, pos);

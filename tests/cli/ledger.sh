@@ -61,7 +61,7 @@ check "a quantity that is not an integer" run 2 record --db "$db" --user tester 
 check "is its own error alone" bash -c "[ \"\$(cat '$work/err')\" = '--quantity: quantity: not an integer: \"5x\"' ]"
 printf 'x' >"$work/act.pdf "
 check "an evidence file whose name ends with a space" bad_record \
-  'a file name that begins or ends with a space cannot be a reference' \
+  'a file name that is empty or begins or ends with a space cannot be a reference' \
   --amount 5 "${ok[@]}" --evidence-file "$work/act.pdf "
 check "too many decimals" bad_record 'EUR has 2 decimals; "10.005" has 3' --amount 10.005 "${ok[@]}"
 check "unknown currency" bad_record '--currency: currency: unknown currency "EUX" (not an active ISO 4217 code)' \
@@ -214,7 +214,15 @@ check "evidence of both kinds" run 0 record --db "$none_db" --user tester --type
   --participant LV --date 2024-01-01 --commitment "$military" --amount 1 --currency EUR \
   --description Ordered --classification public --evidence "https://a.example/x;y" \
   --evidence-file "$root/README.md" --evidence https://b.example
-check "in the order typed" bash -c "'$treaty' events --db '$none_db' --type pledge | grep -q '\"evidence\":\[{\"reference\":\"https://a.example/x;y\"},{\"reference\":\"$root/README.md\",\"sha256\":\"[0-9a-f]*\"},{\"reference\":\"https://b.example\"}\]'"
+check "in the order typed" bash -c "'$treaty' events --db '$none_db' --type pledge | grep -q '\"evidence\":\[{\"reference\":\"https://a.example/x;y\"},{\"reference\":\"README.md\",\"sha256\":\"[0-9a-f]*\"},{\"reference\":\"https://b.example\"}\]'"
+
+# ---- a file's reference is its name: the same document by another path is the same event ----
+check "the same evidence file by another path" bash -c "cd '$root/docs' && '$treaty' record --db '$none_db' \
+  --package '$root/data/agreements/lv-ua-2024' --user tester --type pledge --participant LV \
+  --date 2024-01-01 --commitment '$military' --amount 1 \
+  --currency EUR --description Ordered --classification public --evidence 'https://a.example/x;y' \
+  --evidence-file ../README.md --evidence https://b.example > '$work/out' 2> '$work/err'"
+check "is the event already recorded" has "already recorded: event" "$work/err"
 
 # ---- "day" precision is what no precision means: saying it records nothing new ----
 cat >"$work/day.csv" <<CSV
@@ -405,7 +413,7 @@ check "consistency of an empty ledger message" has 'treaty consistency: lv-ua-20
 mkdir "$work/other" && cp "$ledger/keys.json" "$work/other/keys.json" && rm -f "$work/other-db"
 (cd "$work/other" && "$treaty" verify-proof "$work/proof.json" --keys keys.json >"$work/out" 2>"$work/err")
 check "verify-proof inclusion" [ $? -eq 0 ]
-check "inclusion OK" has "OK inclusion: event $delivery_id is leaf 1 of lv-ua-2024 at tree size 14" "$work/out"
+check "inclusion OK" has "OK inclusion: event $delivery_id (recorded by lv-mod) is leaf 1 of lv-ua-2024 at tree size 14" "$work/out"
 check "demo key warning" has 'warning: key ' "$work/err"
 check "says the key is a demo key" has 'is a demo key' "$work/err"
 jq '.keys[0].revoked_at = "2099-01-01T00:00:00.000000Z"' "$ledger/keys.json" >"$work/revoked-keys.json"
@@ -443,6 +451,12 @@ sqlite3 "$work/tampered.sqlite" "DROP TRIGGER events_no_update;
   WHERE leaf_index = 1;"
 check "verify a tampered database" run 1 verify --db "$work/tampered.sqlite"
 check "names the first bad event" has "verify: lv-ua-2024: leaf 1 (event $delivery_id)" "$work/out"
+cp "$db" "$work/escape.sqlite"
+sqlite3 "$work/escape.sqlite" "DROP TRIGGER events_no_update;
+  UPDATE events SET institution = 'lv-mod' || char(27) || '[2K' || char(13) WHERE leaf_index = 1;"
+check "a stored value with control characters" run 1 verify --db "$work/escape.sqlite"
+check "is quoted with them visible" has 'lv-mod\u001b[2K\u000d' "$work/out"
+check "and none reaches the terminal" bash -c "! grep -q \$'\\x1b\\|\\r' '$work/out'"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
 cp "$db" "$work/gap.sqlite"
 sqlite3 "$work/gap.sqlite" "DROP TRIGGER events_no_delete; DELETE FROM events WHERE leaf_index = 7;"
@@ -450,6 +464,14 @@ check "recording into a ledger with a leaf deleted exits 1" run 1 record --db "$
   "${meeting[@]}" --no-commitments
 check "names the database and the one leaf missing" \
   has "treaty record: $work/gap.sqlite: leaf 7 of lv-ua-2024 is missing" "$work/err"
+cp "$db" "$work/wiped.sqlite"
+sqlite3 "$work/wiped.sqlite" "$(sqlite3 "$work/wiped.sqlite" \
+  "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'")
+  DELETE FROM events; DELETE FROM event_commitments; DELETE FROM tree_heads; DELETE FROM tree_nodes;
+  DELETE FROM tree_node_children; DELETE FROM ledgers;"
+check "a ledger emptied by hand does not verify" run 2 verify --db "$work/wiped.sqlite"
+check "says it holds no ledger" has "$work/wiped.sqlite: holds no ledger: its ledger tables hold no agreement's events" "$work/err"
+check "nor of the agreement named" run 2 verify --db "$work/wiped.sqlite" --agreement lv-ua-2024
 
 # ---- filters that can match nothing are named ----
 check "events of no type exit 2" run 2 events --db "$db" --type nonsense

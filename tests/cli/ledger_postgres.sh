@@ -70,7 +70,7 @@ check "consistency" run 0 consistency 1 --db "$db"
 cp "$work/out" "$work/consistency.json"
 keys="$root/data/agreements/lv-ua-2024/ledger/keys.json"
 check "verify-proof of the inclusion" run 0 verify-proof "$work/proof.json" --keys "$keys"
-check "inclusion OK" has "OK inclusion: event $first_id is leaf 0 of lv-ua-2024 at tree size 9" "$work/out"
+check "inclusion OK" has "OK inclusion: event $first_id (recorded by lv-mod) is leaf 0 of lv-ua-2024 at tree size 9" "$work/out"
 check "verify-proof of the consistency" run 0 verify-proof "$work/consistency.json" --keys "$keys"
 check "status counts the events" run 0 status --db "$db" --at 2025-01-01
 check "all nine" has "(9 events, audience all)" "$work/out"

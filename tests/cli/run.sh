@@ -118,6 +118,15 @@ check "load with a wrong declared layout" run 0 load "$work/relabelled" --db "$w
 check "load warns about the declared layout" \
   grep -q "lv.txt: agreement.json says paragraph-per-line but the text reads as pdf-text-layer" \
   "$work/err"
+mkdir -p "$work/swapped"
+cp "$root"/data/agreements/lv-ua-2024/*.txt "$work/swapped/"
+sed -e 's/"file": "en.txt"/"file": "EN"/' -e 's/"file": "lv.txt"/"file": "en.txt"/' \
+  -e 's/"file": "EN"/"file": "lv.txt"/' "$root/data/agreements/lv-ua-2024/agreement.json" \
+  >"$work/swapped/agreement.json"
+check "load with the texts' languages swapped exit 2" run 2 load "$work/swapped" --db "$work/swapped.sqlite"
+check "names the entry and what its text reads as" \
+  grep -q 'swapped/agreement.json: field texts\[0\].language: "en", but .*/swapped/lv.txt reads as lv' "$work/err"
+check "and writes nothing" test ! -e "$work/swapped.sqlite"
 check "load bad package exit 2" run 2 load "$work" --db "$db"
 check "overview still works after a failed load" run 0 overview --db "$db"
 
@@ -160,6 +169,10 @@ check "bad review names file, line and field" \
 check "bad review prints nothing" test ! -s "$work/out"
 check "commitments --agreement ID from the project folder" \
   bash -c "cd '$root' && '$treaty' commitments --agreement lv-ua-2024 --format jsonl | grep -q sec_6__para_7__sent_1"
+check "commitments of the bundled agreement from any folder" \
+  bash -c "cd '$work' && '$treaty' commitments --area 6 --format jsonl | grep -q sec_6__para_7__sent_1"
+check "an area that names nothing exit 2" run 2 commitments --package "$package" --area 99
+check "says so" has '--area: "99" is no section number, eId or heading words of lv-ua-2024' "$work/err"
 check "commitments of a missing package exit 2" run 2 commitments --package "$work/nowhere"
 check "the bundled agreement's texts all have commitment cues" run 0 commitments --package "$package"
 check "so nothing is said of cues" test ! -s "$work/err"

@@ -10,9 +10,15 @@ no_line() {  # no_line PATTERN FILE: no line of FILE matches PATTERN
 
 db="$work/treaty.sqlite"
 check "load" run 0 load "$root/data/agreements/lv-ua-2024" --db "$db"
-check "load counts commitment entries" grep -q "search entries, [1-9][0-9]* of them commitments" "$work/out"
+records=$("$treaty" commitments --package "$root/data/agreements/lv-ua-2024" --format jsonl | wc -l)
+check "load counts the commitments and procedures once, not once per language" \
+  grep -q "search entries, [1-9][0-9]* of them for the quotes of $records commitments and procedures)" "$work/out"
 
 # Hunspell's lemma joins "miljonus" (accusative) and "miljonu" (genitive).
+check "a language the index has no text in exit 2" run 2 search drones --lang uk --db "$db"
+check "names the languages it has" has "--lang: $db has no text in uk (it has en, lv)" "$work/err"
+check "and of the agreement named" run 2 search drones --lang uk --agreement lv-ua-2024 --db "$db"
+check "names the agreement" has "--lang: lv-ua-2024 has no text in uk (it has en, lv)" "$work/err"
 check "search miljonus" run 0 search miljonus --db "$db"
 check "miljonus finds the lv provision" grep -q "^[0-9]*\. lv-ua-2024 provision sec_2__hcontainer_1__para_2 (lv)$" "$work/out"
 check "miljonu is highlighted" grep -q "112 \[miljonu\] eiro" "$work/out"

@@ -428,4 +428,17 @@ Result<std::vector<std::string>> SearchIndex::Agreements() const {
   return ids;
 }
 
+Result<std::vector<std::string>> SearchIndex::Languages(const std::string& agreement) const {
+  Result<Statement> select = Prepare(db_.get(), path_,
+                                     "SELECT DISTINCT language FROM search_entries "
+                                     "WHERE ?1 = '' OR agreement_id = ?1 ORDER BY language");
+  if (!select.ok()) return select.error();
+  select.value().Text(agreement);
+  std::vector<std::string> codes;
+  int rc;
+  while ((rc = select.value().Step()) == SQLITE_ROW) codes.push_back(select.value().Column(0));
+  if (rc != SQLITE_DONE) return Fail(db_.get(), path_, "cannot list the indexed languages");
+  return codes;
+}
+
 }  // namespace treaty::store

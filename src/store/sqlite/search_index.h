@@ -93,6 +93,9 @@ class SearchIndex {
 
   // Ids of the agreements with entries, in ascending byte order.
   Result<std::vector<std::string>> Agreements() const;
+  // Codes of the languages with entries of `agreement` (of every agreement when empty), in
+  // ascending byte order.
+  Result<std::vector<std::string>> Languages(const std::string& agreement) const;
 
   const std::string& path() const { return path_; }
 

@@ -6,6 +6,7 @@
 #include "commitments/agreement_commitments.h"
 #include "commitments/cue_table.h"
 #include "commitments/filters.h"
+#include "document/bundled_path.h"
 #include "text/language.h"
 #include "views/cli/commands.h"
 #include "views/cli/commitment_table.h"
@@ -88,6 +89,15 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
         << " (it has " << languages << ")\n";
     return kExitBadInput;
   }
+  const std::vector<Commitment>& all =
+      options.proposed ? read.value().proposed : read.value().reviewed;
+  if (!options.area.empty() && std::none_of(all.begin(), all.end(), [&](const Commitment& c) {
+        return commitments::InArea(c, options.area);
+      })) {
+    err << "--area: \"" << options.area << "\" is no section number, eId or heading words of "
+        << agreement.package.id << "\n";
+    return kExitBadInput;
+  }
   const bool prevailing_unclassified = SayWhichTextsAreNotClassified(agreement, err);
   const std::optional<commitments::ReviewOutcome>& review = read.value().review;
   if (options.diff_review) {
@@ -100,8 +110,6 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
     bool complete = review->unmatched.empty() && review->unreviewed.empty();
     return complete ? kExitOk : kExitMismatch;
   }
-  const std::vector<Commitment>& all =
-      options.proposed ? read.value().proposed : read.value().reviewed;
   if (options.format == "csv") out << CommitmentCsvHeader();
   if (options.format == "text" && prevailing_unclassified)
     out << "(not classified: the prevailing text's language, "
@@ -127,11 +135,12 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
       "commitments",
       "List an agreement's commitments: who promises what to whom, how firmly, with which "
       "targets and conditions, quoted in each language");
+  CLI::Option* package = command
+                             ->add_option("--package", options->package_folder,
+                                          "agreement package folder (holds agreement.json)")
+                             ->capture_default_str();
   command->add_option("--agreement", *agreement, "bundled agreement id: reads data/agreements/ID")
-      ->excludes(command
-                     ->add_option("--package", options->package_folder,
-                                  "agreement package folder (holds agreement.json)")
-                     ->capture_default_str());
+      ->excludes(package);
   command
       ->add_option("--lang", options->language,
                    "text: show quotes in this language only (default: every language)")
@@ -159,8 +168,12 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
                    "commitment, procedure, statement, context or all (default: commitments and "
                    "procedures)")
       ->check(CLI::IsMember({"commitment", "procedure", "statement", "context", "all"}));
-  return {command, [options, agreement](std::ostream& out, std::ostream& err) {
-            if (!agreement->empty()) options->package_folder = "data/agreements/" + *agreement;
+  return {command, [options, agreement, package](std::ostream& out, std::ostream& err) {
+            if (!agreement->empty()) {
+              options->package_folder = document::BundledPath("data/agreements/" + *agreement);
+            } else if (package->count() == 0) {
+              options->package_folder = document::BundledPath(options->package_folder);
+            }
             return RunCommitments(*options, out, err);
           }};
 }

@@ -76,8 +76,7 @@ Result<std::string> Iati(const ExportOptions& options, const std::string& folder
 int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
   const std::string folder = PackageFolder(options.agreement, options.package);
   if (!std::filesystem::is_directory(folder)) {
-    err << fmt::format("treaty export: {}: no agreement \"{}\": no package folder\n", folder,
-                       options.agreement);
+    err << "treaty export: " << NoPackageFolder(options.agreement, folder).ToString() << "\n";
     return kExitBadInput;
   }
   if (!options.keys_file.empty() && options.format != "iati") {

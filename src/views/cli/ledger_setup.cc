@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "commitments/agreement_commitments.h"
+#include "document/bundled_path.h"
 #include "ledger/event_parser.h"
 #include "ledger/keys.h"
 #include "ledger/timestamp.h"
@@ -52,7 +53,13 @@ void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string&
 }
 
 std::string PackageFolder(const std::string& agreement, const std::string& package) {
-  return package.empty() ? "data/agreements/" + agreement : package;
+  return package.empty() ? document::BundledPath("data/agreements/" + agreement) : package;
+}
+
+Error NoPackageFolder(const std::string& agreement, const std::string& folder) {
+  return Error{
+      fmt::format("no agreement \"{}\": no package folder (give one with --package)", agreement),
+      folder};
 }
 
 std::string KeysFilePath(const std::string& package_folder, const std::string& keys_file) {
@@ -96,8 +103,7 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   auto setup = std::make_unique<LedgerSetup>();
   setup->package_folder = PackageFolder(options.agreement, options.package);
   if (!std::filesystem::is_directory(setup->package_folder)) {
-    return Error{fmt::format("no agreement \"{}\": no package folder", options.agreement),
-                 setup->package_folder};
+    return NoPackageFolder(options.agreement, setup->package_folder);
   }
   Result<commitments::AgreementCommitments> read =
       commitments::ExtractAgreementCommitments(setup->package_folder);

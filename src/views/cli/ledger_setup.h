@@ -38,8 +38,11 @@ struct LedgerInputOptions {
 void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string& package,
                          const std::string& package_purpose = "");
 
-// The package folder and keys file path with their defaults filled in.
+// The package folder and keys file path with their defaults filled in: the bundled package of
+// `agreement` (document::BundledPath) when `package` is empty.
 std::string PackageFolder(const std::string& agreement, const std::string& package);
+// The error for a package `folder` of `agreement` that is no folder.
+Error NoPackageFolder(const std::string& agreement, const std::string& folder);
 std::string KeysFilePath(const std::string& package_folder, const std::string& keys_file);
 
 // Reads and checks a keys file: it must be of `agreement` (not checked when empty), and its

@@ -41,6 +41,12 @@ std::vector<std::string> HeadingPathOf(const HeadingPaths& paths, text::Language
   return headings->second;
 }
 
+// Whether `commitment` has search entries: commitments and procedures do.
+bool IsSearchable(const Commitment& commitment) {
+  return commitment.sentence_class == commitments::SentenceClass::kCommitment ||
+         commitment.sentence_class == commitments::SentenceClass::kProcedure;
+}
+
 // One entry per commitment or procedure and language: its quotes in that language, joined.
 std::vector<store::SearchEntry> CommitmentEntries(
     const std::string& agreement_id, const std::vector<Commitment>& commitments,
@@ -51,10 +57,7 @@ std::vector<store::SearchEntry> CommitmentEntries(
   }
   std::vector<store::SearchEntry> entries;
   for (const Commitment& commitment : commitments) {
-    if (commitment.sentence_class != commitments::SentenceClass::kCommitment &&
-        commitment.sentence_class != commitments::SentenceClass::kProcedure) {
-      continue;
-    }
+    if (!IsSearchable(commitment)) continue;
     const size_t first = entries.size();
     for (const commitments::Quote& quote : commitment.source.quotes) {
       std::optional<text::Language> language = text::ParseLanguageCode(quote.language);
@@ -144,9 +147,13 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
         << "rebuilt: " << indexed.error().ToString() << "\n";
     return kExitBadInput;
   }
+  const auto records =
+      std::count_if(extracted.value().reviewed.begin(), extracted.value().reviewed.end(),
+                    [](const Commitment& c) { return IsSearchable(c); });
   out << (saved.value() ? "replaced " : "loaded ") << package.value().id << " (" << texts.size()
       << " texts, " << indexed.value() << " search entries, " << commitment_entries.size()
-      << " of them commitments) into " << options.database << "\n";
+      << " of them for the quotes of " << records << " commitments and procedures) into "
+      << options.database << "\n";
   return kExitOk;
 }
 

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <iterator>
@@ -28,8 +29,14 @@ struct FieldFlag {
 };
 
 constexpr FieldFlag kFieldFlags[] = {
-    {"type", "event type (pledge, allocation, disbursement, delivery, training, meeting, …)"},
-    {"subtype", "subtype (meeting, notice, consultation_request)"},
+    {"type",
+     "event type: pledge, allocation, disbursement, delivery, training, meeting, notice, "
+     "consultation_request, consultation_held or technical_agreement (a correction is recorded "
+     "as JSON on stdin)"},
+    {"subtype",
+     "required for a meeting (strategic_dialogue, other), a notice (extension, termination, "
+     "amendment_proposal, amendment_acceptance, authorised_institution) and a "
+     "consultation_request (armed_attack, dispute, other)"},
     {"participant", "the Participant who acted: LV, UA or both"},
     {"date", "date of the fact, YYYY-MM-DD"},
     {"date_precision", "day, month or year"},
@@ -132,15 +139,22 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
     for (size_t i = 0; i < options.evidence.size(); ++i) {
       const RecordOptions::Evidence& item = options.evidence[i];
       const std::string suffix = i == 0 ? "" : fmt::format("_{}", i + 1);
-      fields["evidence_reference" + suffix] = item.reference;
-      if (!item.file) continue;
-      // A reference is trimmed (§1.4): the file it names must be the one hashed.
-      if (ledger::TrimSpace(item.reference) != item.reference) {
+      if (!item.file) {
+        fields["evidence_reference" + suffix] = item.reference;
+        continue;
+      }
+      // A file's reference is its name, not the path typed to reach it: the path means nothing
+      // to the other Participant, and the same document reached by two paths must make the same
+      // event, so that recording it again is recognised (§1.5).
+      const std::string name = std::filesystem::path(item.reference).filename().string();
+      // A reference is trimmed (§1.4): the name kept must be the file's own.
+      if (ledger::TrimSpace(name) != name || name.empty()) {
         err << "--evidence-file: \"" << item.reference
-            << "\": a file name that begins or ends with a space cannot be a reference, which is "
-               "trimmed; rename the file\n";
+            << "\": a file name that is empty or begins or ends with a space cannot be a "
+               "reference, which is trimmed; rename the file\n";
         return kExitBadInput;
       }
+      fields["evidence_reference" + suffix] = name;
       Result<std::string> bytes = text::ReadFile(item.reference);
       if (!bytes.ok()) {
         err << "--evidence-file: " << bytes.error().ToString() << "\n";
@@ -242,7 +256,8 @@ Subcommand AddRecordSubcommand(CLI::App& app) {
   CLI::Option* evidence_file_option =
       command
           ->add_option("--evidence-file", *evidence_files,
-                       "a document file: its path is the reference, its SHA-256 is computed")
+                       "a document file: its name (without its folder) is the reference, its "
+                       "SHA-256 is computed")
           ->allow_extra_args(false);
   return {command, [options, values, commitments, evidence, evidence_files, command,
                     evidence_option, evidence_file_option](std::ostream& out, std::ostream& err) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite/search_index.h"
@@ -144,6 +146,18 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
                                               options.agreement) == indexed.value().end()) {
     return fail(options.database + ": agreement \"" + options.agreement +
                 "\" is not indexed (run treaty load for it)");
+  }
+  if (options.language) {
+    auto languages = index.value()->Languages(options.agreement);
+    if (!languages.ok()) return fail(languages.error().ToString());
+    const std::string wanted(text::LanguageCode(*options.language));
+    if (std::find(languages.value().begin(), languages.value().end(), wanted) ==
+        languages.value().end()) {
+      err << "--lang: " << (options.agreement.empty() ? options.database : options.agreement)
+          << " has no text in " << wanted << " (it has "
+          << fmt::format("{}", fmt::join(languages.value(), ", ")) << ")\n";
+      return kExitBadInput;
+    }
   }
   store::SearchQuery query{options.query, options.language, options.agreement, options.kind,
                            options.limit};

@@ -17,7 +17,7 @@ namespace treaty::views {
 Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& options) {
   const std::string folder = PackageFolder(options.agreement, options.package);
   if (!std::filesystem::is_directory(folder)) {
-    return Error{fmt::format("no agreement \"{}\": no package folder", options.agreement), folder};
+    return NoPackageFolder(options.agreement, folder);
   }
   Result<commitments::AgreementCommitments> agreement =
       commitments::ExtractAgreementCommitments(folder);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ledger/verify.h"
+#include "text/utf8.h"
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
@@ -18,13 +19,19 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     err << "treaty verify: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
+  Result<std::vector<std::string>> listed = store.value()->ListLedgers();
+  if (!listed.ok()) {
+    err << "treaty verify: " << listed.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  // Nothing to verify is no success: a ledger emptied by hand must not pass a script's check.
+  if (listed.value().empty()) {
+    err << "treaty verify: " << DatabaseName(options.db)
+        << ": holds no ledger: its ledger tables hold no agreement's events\n";
+    return kExitBadInput;
+  }
   std::vector<std::string> agreements;
   if (options.agreement.empty()) {
-    Result<std::vector<std::string>> listed = store.value()->ListLedgers();
-    if (!listed.ok()) {
-      err << "treaty verify: " << listed.error().ToString() << "\n";
-      return kExitBadInput;
-    }
     agreements = listed.value();
   } else if (std::optional<std::string> unheld =
                  UnheldAgreement(*store.value(), options.agreement)) {
@@ -33,7 +40,6 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
   } else {
     agreements.push_back(options.agreement);
   }
-  if (agreements.empty()) out << "verify: the store holds no ledger\n";
   // Each agreement is verified: one whose keys cannot be read does not hide the others. A
   // mismatch anywhere exits 1, before a keys file that could not be read (2).
   bool unreadable = false;
@@ -45,7 +51,8 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
         LoadKeysFile(KeysFilePath(package, options.keys_file), agreement,
                      terms.ok() ? terms.value().participants : std::vector<std::string>());
     if (!keys.ok()) {
-      err << "treaty verify: " << agreement << ": " << keys.error().ToString() << "\n";
+      err << "treaty verify: " << text::VisibleControls(agreement + ": " + keys.error().ToString())
+          << "\n";
       unreadable = true;
       continue;
     }
@@ -72,14 +79,16 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store.value(), agreement, verify);
     events.Finish();
     commitment_rows.Finish();
+    // Stored values quoted in a line are the database's, which verify does not trust: their
+    // control characters are shown, not sent to the terminal.
     if (!report.ok()) {
-      err << "treaty verify: " << report.error().ToString() << "\n";
+      err << "treaty verify: " << text::VisibleControls(report.error().ToString()) << "\n";
       return kExitBadInput;
     }
     for (const std::string& warning : report.value().warnings) {
-      err << "warning: " << warning << "\n";
+      err << "warning: " << text::VisibleControls(warning) << "\n";
     }
-    out << report.value().Line() << "\n";
+    out << text::VisibleControls(report.value().Line()) << "\n";
     mismatch = mismatch || !report.value().ok();
   }
   if (mismatch) return kExitMismatch;

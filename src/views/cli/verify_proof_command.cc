@@ -1,6 +1,7 @@
 #include <memory>
 
 #include "ledger/proof_file.h"
+#include "text/utf8.h"
 #include "views/cli/commands.h"
 #include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
@@ -13,7 +14,8 @@ int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::os
     err << options.file << ": syntax: cannot read the file: " << text.error().message << "\n";
     return kExitBadInput;
   }
-  // The proof names its agreement; VerifyProofFile holds the keys to it.
+  // The proof comes from the other Participant: what it quotes of itself is shown with its control
+  // characters visible. The proof names its agreement; VerifyProofFile holds the keys to it.
   Result<ledger::KeysFile> keys = LoadKeysFile(options.keys_file, "");
   if (!keys.ok()) {
     err << options.file << ": keys: " << keys.error().ToString() << "\n";
@@ -26,18 +28,21 @@ int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::os
         known_text.ok() ? ledger::ReadKnownHeads(file, known_text.value(), keys.value())
                         : Result<std::vector<ledger::KnownHead>>(known_text.error());
     if (!heads.ok()) {
-      err << options.file << ": known: " << heads.error().ToString() << "\n";
+      err << options.file << ": known: " << text::VisibleControls(heads.error().ToString()) << "\n";
       return kExitBadInput;
     }
     known.insert(known.end(), heads.value().begin(), heads.value().end());
   }
   const ledger::ProofVerdict verdict = ledger::VerifyProofFile(text.value(), keys.value(), known);
-  for (const std::string& warning : verdict.warnings) err << "warning: " << warning << "\n";
+  for (const std::string& warning : verdict.warnings) {
+    err << "warning: " << text::VisibleControls(warning) << "\n";
+  }
   if (verdict.exit_code != 0) {
-    err << options.file << ": " << verdict.category << ": " << verdict.message << "\n";
+    err << options.file << ": " << verdict.category << ": "
+        << text::VisibleControls(verdict.message) << "\n";
     return verdict.exit_code;
   }
-  out << verdict.message << "\n";
+  out << text::VisibleControls(verdict.message) << "\n";
   return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "document/bundled_path.h"
 #include "text/language.h"
 #include "text/source_reader.h"
 
@@ -10,7 +11,8 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   std::unique_ptr<Site> site(new Site());
   site->options_ = options;
   SiteOptions& o = site->options_;
-  if (o.package.empty()) o.package = "data/agreements/" + o.agreement;
+  if (o.package.empty()) o.package = document::BundledPath("data/agreements/" + o.agreement);
+  if (o.web_root == SiteOptions().web_root) o.web_root = document::BundledPath(o.web_root);
   if (o.keys_file.empty()) o.keys_file = o.package + "/ledger/keys.json";
   if (o.key_files.empty()) o.key_files.push_back(o.package + "/ledger/demo-key.json");
   if (o.accounts_db.empty()) o.accounts_db = o.db;

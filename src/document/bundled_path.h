@@ -1,0 +1,15 @@
+// Where the files bundled with the program are found when the user names none: the agreement
+// packages (data/agreements/ID) and the web pages (web).
+#pragma once
+
+#include <string>
+
+namespace treaty::document {
+
+// `relative` (a path relative to the project folder, "data/agreements/lv-ua-2024") as found: in
+// the current folder when it is there, else in the folder above the program's own (the project
+// folder, for build/treaty), so that the program runs from any folder; else `relative` itself, for
+// the error that names it.
+std::string BundledPath(const std::string& relative);
+
+}  // namespace treaty::document
