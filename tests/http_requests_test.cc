@@ -395,6 +395,34 @@ TEST_F(HttpRequestsTest, AQueryValueThatDoesNotDecodeIs400NamingIt) {
   EXPECT_NE(page.body.find("begin: malformed percent-encoding"), std::string::npos) << page.body;
 }
 
+// A mistyped filter would otherwise answer everything, unfiltered.
+TEST_F(HttpRequestsTest, AQueryParameterTheApiDoesNotTakeIs400NamingThoseItTakes) {
+  RecordedId(Disbursement("Listed"));
+  const http::HttpResponse mistyped = Send("GET", "/api/v1/events?typ=pledge");
+  EXPECT_EQ(mistyped.status, 400) << mistyped.body;
+  EXPECT_EQ(Json(mistyped)["error"]["message"],
+            "unknown query parameter \"typ\": GET /api/v1/events takes begin, classification, "
+            "commitment, from, institution, limit, to, type");
+  const http::HttpResponse none = Send("GET", "/api/v1/agreements?lang=en");
+  EXPECT_EQ(none.status, 400) << none.body;
+  EXPECT_EQ(Json(none)["error"]["message"],
+            "unknown query parameter \"lang\": GET /api/v1/agreements takes none");
+  EXPECT_EQ(Send("GET", "/api/v1/events?type=disbursement").status, 200);
+  // Pages take what they take.
+  EXPECT_EQ(Send("GET", "/ledger?utm_source=mail").status, 200);
+}
+
+TEST_F(HttpRequestsTest, AConsistencyProofWithoutToReachesTheLatestHead) {
+  RecordedId(Disbursement("First"));
+  const int64_t first = TreeSize();
+  RecordedId(Disbursement("Second"));
+  const http::HttpResponse proof =
+      Send("GET", "/api/v1/consistency?from=" + std::to_string(first));
+  ASSERT_EQ(proof.status, 200) << proof.body;
+  EXPECT_EQ(Json(proof)["new_head"]["head"]["tree_size"], TreeSize());
+  EXPECT_EQ(Json(proof)["old_head"]["head"]["tree_size"], first);
+}
+
 TEST_F(HttpRequestsTest, AFormFieldThatDoesNotDecodeIs400NamingIt) {
   const int64_t size = TreeSize();
   const http::HttpResponse refused = SubmitForm(

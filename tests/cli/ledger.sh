@@ -345,6 +345,12 @@ cp "$work/out" "$work/proof.json"
 check "proof format" has '"format": "treaty-inclusion-proof/1"' "$work/proof.json"
 check "consistency" run 0 consistency 2 --db "$db"
 cp "$work/out" "$work/consistency.json"
+check "consistency from a size no head has exit 2" run 2 consistency 100 --db "$db"
+check "names the size of the latest head" \
+  has 'OLD_SIZE: no signed tree head of size 100 in lv-ua-2024 (the latest is of size 14)' "$work/err"
+check "consistency of a mistyped agreement exit 2" run 2 consistency 2 --agreement LV-UA-2024 --db "$db"
+check "names the agreement, not a size" \
+  has '--agreement: the ledger holds no events of "LV-UA-2024" (it holds lv-ua-2024)' "$work/err"
 check "old proof at size 2" run 0 proof "$first_id" --size 2 --db "$db"
 cp "$work/out" "$work/old-proof.json"
 check "proof at size 0 exit 2" run 2 proof "$first_id" --size 0 --db "$db"

@@ -17,6 +17,10 @@ int RunConsistency(const ConsistencyOptions& options, std::ostream& out, std::os
     return kExitBadInput;
   }
   ledger::LedgerStore& store = *opened.value();
+  if (std::optional<std::string> unheld = UnheldAgreement(store, options.agreement)) {
+    err << "treaty consistency: --agreement: " << *unheld << "\n";
+    return kExitBadInput;
+  }
   auto head_at = [&](int64_t size, const char* what) -> std::optional<ledger::SignedTreeHead> {
     Result<std::optional<ledger::SignedTreeHead>> head =
         size > 0 ? store.TreeHeadAt(options.agreement, size)
@@ -26,9 +30,8 @@ int RunConsistency(const ConsistencyOptions& options, std::ostream& out, std::os
       return std::nullopt;
     }
     if (!head.value()) {
-      err << (size > 0 ? fmt::format("treaty consistency: {}: no signed tree head of size {} in "
-                                     "{}\n",
-                                     what, size, options.agreement)
+      err << (size > 0 ? fmt::format("treaty consistency: {}: {}\n", what,
+                                     NoHeadOfSize(store, options.agreement, size))
                        : fmt::format("treaty consistency: {} has no signed tree head\n",
                                      options.agreement));
     }

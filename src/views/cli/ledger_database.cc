@@ -71,4 +71,23 @@ std::optional<std::string> UnheldAgreement(ledger::LedgerStore& store,
                      fmt::join(held.value(), ", "));
 }
 
+std::string NoHeadOfSize(ledger::LedgerStore& store, const std::string& agreement, int64_t size) {
+  const std::string missing =
+      fmt::format("no signed tree head of size {} in {}", size, agreement);
+  Result<std::vector<ledger::SignedTreeHead>> heads = store.TreeHeads(agreement);
+  if (!heads.ok() || heads.value().empty()) return missing;
+  std::optional<int64_t> below;
+  std::optional<int64_t> above;
+  for (const ledger::SignedTreeHead& head : heads.value()) {
+    const int64_t other = head.head.tree_size;
+    if (other < size && (!below || other > *below)) below = other;
+    if (other > size && (!above || other < *above)) above = other;
+  }
+  if (below && above) {
+    return fmt::format("{} (the nearest are of sizes {} and {})", missing, *below, *above);
+  }
+  return fmt::format("{} (the {} is of size {})", missing, below ? "latest" : "first",
+                     below ? *below : *above);
+}
+
 }  // namespace treaty::views

@@ -35,6 +35,10 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenExistingLedgerStore(const std::
 std::optional<std::string> UnheldAgreement(ledger::LedgerStore& store,
                                            const std::string& agreement);
 
+// The message for a tree `size` that no signed head of `agreement` has: that, with the sizes of
+// the heads nearest it, so that a size can be chosen without a listing of every head.
+std::string NoHeadOfSize(ledger::LedgerStore& store, const std::string& agreement, int64_t size);
+
 // For the commands of the agreement's texts and search index (load, overview, search), which live
 // in an SQLite file: the message for a PostgreSQL URL as `db`, which names no password; "" for a
 // file path.

@@ -46,9 +46,8 @@ int RunProof(const ProofOptions& options, std::ostream& out, std::ostream& err) 
   }
   if (!head.value()) {
     err << (options.size > 0
-                ? fmt::format("treaty proof: --size: no signed tree head of size {} "
-                              "in {}\n",
-                              options.size, found.agreement)
+                ? fmt::format("treaty proof: --size: {}\n",
+                              NoHeadOfSize(store, found.agreement, options.size))
                 : fmt::format("treaty proof: {} has no signed tree head\n", found.agreement));
     return kExitBadInput;
   }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <exception>
 
+#include "text/source_reader.h"
 #include "views/http/page.h"
 #include "views/http/routes.h"
 
@@ -106,6 +107,12 @@ Result<std::unique_ptr<Application>> Application::Create(const SiteOptions& opti
   if (!site.ok()) return site.error();
   std::unique_ptr<Application> app(new Application());
   app->site_ = std::move(site).value();
+  const std::string openapi_file = app->site_->options().web_root + "/openapi.json";
+  Result<std::string> openapi = text::ReadFile(openapi_file);
+  if (!openapi.ok()) return openapi.error();
+  Result<QueryParameters> parameters = QueryParameters::Read(openapi.value(), openapi_file);
+  if (!parameters.ok()) return parameters.error();
+  app->query_parameters_ = std::move(parameters).value();
   app->log_ = log;
   AddOperationsRoutes(app->router_, *app->site_, app->metrics_);
   AddAccountRoutes(app->router_, *app->site_);
@@ -241,6 +248,11 @@ HttpResponse Application::Respond(const HttpRequest& request, std::string& route
   route_name = match.route->pattern;
   context.emplace(RequestContext{request, std::move(match.params), std::nullopt, "", ""});
   if (std::optional<HttpResponse> stop = Admit(*match.route, *context)) return std::move(*stop);
+  if (match.route->api) {
+    const std::string problem = query_parameters_.Problem(match.route->method,
+                                                          match.route->pattern, request.Query());
+    if (!problem.empty()) return Problem(match.route, raw_path, 400, problem);
+  }
   if (IsFormMediaType(request.Header("content-type"))) {
     if (const std::string problem = UndecodablePair(request.body); !problem.empty()) {
       return Problem(match.route, raw_path, 400, problem);

@@ -17,6 +17,7 @@
 #include "core/result.h"
 #include "views/http/http_message.h"
 #include "views/http/metrics.h"
+#include "views/http/query_parameters.h"
 #include "views/http/router.h"
 #include "views/http/site.h"
 
@@ -29,7 +30,8 @@ inline constexpr const char* kUnmatchedRoute = "unmatched";
 
 class Application {
  public:
-  // Loads the site (Site::Load) and builds the route table. `log`: where request lines go (one
+  // Loads the site (Site::Load), the query parameters of its API document (the web folder's
+  // openapi.json) and builds the route table. `log`: where request lines go (one
   // JSON object a line), or null for none; it must outlive the application.
   static Result<std::unique_ptr<Application>> Create(const SiteOptions& options, std::ostream* log);
 
@@ -67,6 +69,7 @@ class Application {
            const RequestContext* context, double seconds, const std::string& failure);
 
   std::unique_ptr<Site> site_;
+  QueryParameters query_parameters_;  // of the API routes; others go unchecked
   Router router_;
   Metrics metrics_;
   std::ostream* log_ = nullptr;

@@ -316,13 +316,15 @@ void AddLedgerRoutes(Router& router, Site& site) {
        }});
   router.Add({"GET", "/api/v1/consistency", Access::kPublic, [&site](RequestContext& context) {
                 auto query = context.request.Query();
-                if (!IsCount(query["from"]) || !IsCount(query["to"])) {
-                  return ErrorResponse(400, "from and to: tree sizes of signed heads");
+                // `to` absent: the latest head, as `treaty consistency` takes it.
+                const bool to_latest = query["to"].empty();
+                if (!IsCount(query["from"]) || (!to_latest && !IsCount(query["to"]))) {
+                  return ErrorResponse(
+                      400, "from and to: tree sizes of signed heads (to: the latest when absent)");
                 }
                 // The request is checked here, so that a path the store cannot give is its fault.
                 const int64_t from = std::stoll(query["from"]);
-                const int64_t to = std::stoll(query["to"]);
-                if (from < 1 || from > to) {
+                if (from < 1 || (!to_latest && from > std::stoll(query["to"]))) {
                   return ErrorResponse(400, "from and to: 1 ≤ from ≤ to");
                 }
                 Result<StoreLease> store = site.ledgers().Acquire();
@@ -330,13 +332,19 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 Result<std::optional<ledger::SignedTreeHead>> old_head =
                     store.value()->TreeHeadAt(site.agreement_id(), from);
                 Result<std::optional<ledger::SignedTreeHead>> new_head =
-                    store.value()->TreeHeadAt(site.agreement_id(), to);
+                    to_latest ? store.value()->LatestTreeHead(site.agreement_id())
+                              : store.value()->TreeHeadAt(site.agreement_id(),
+                                                          std::stoll(query["to"]));
                 if (!old_head.ok() || !new_head.ok()) {
                   return LedgerReadFailure(500, old_head.ok() ? new_head.error() : old_head.error(),
                                            context);
                 }
                 if (!old_head.value() || !new_head.value()) {
-                  return ErrorResponse(404, "no signed tree head of that size");
+                  return ErrorResponse(404, "no signed tree head of that size (GET "
+                                            "/api/v1/tree-heads lists them)");
+                }
+                if (old_head.value()->head.tree_size > new_head.value()->head.tree_size) {
+                  return ErrorResponse(400, "from and to: 1 ≤ from ≤ to");
                 }
                 Result<std::vector<ledger::Hash>> path = store.value()->ConsistencyPath(
                     site.agreement_id(), old_head.value()->head.tree_size,
