@@ -133,6 +133,35 @@ TEST_F(BundledCommitmentsTest, NonMilitarySupportIsNotMilitaryWhateverItsSubhead
   EXPECT_EQ(Get("sec_1__para_3__sent_1")["area"]["category"], "military");
 }
 
+// lv.txt's paragraph begins on line 108; its second sentence, "2024. gadā Latvija sniegs
+// Ukrainai …", on line 111.
+TEST_F(BundledCommitmentsTest, QuotesCiteTheLineTheirSentenceBeginsOn) {
+  const json& c = Get("sec_2__hcontainer_1__para_2__sent_2");
+  size_t latvian = 0;
+  for (const json& q : c["source"]["quotes"])
+    if (q["language"] == "lv") {
+      EXPECT_EQ(q["line"], 111);
+      ++latvian;
+    }
+  EXPECT_EQ(latvian, 1u);
+}
+
+// "The termination will not affect the implementation of ongoing activities", "neietekmēs": both
+// texts deny the verb, and agree.
+TEST_F(BundledCommitmentsTest, TerminationDoesNotAffectOngoingActivities) {
+  const json& c = Get("sec_6__para_8__sent_1");
+  EXPECT_EQ(c["strength"], "will");
+  EXPECT_EQ(c["action"]["lemma"], "affect");
+  EXPECT_EQ(c["action"]["negated"], true);
+  EXPECT_TRUE(
+      c["action"]["object"].get<std::string>().starts_with("the implementation of ongoing"));
+  const auto proposed =
+      std::find_if(agreement_->proposed.begin(), agreement_->proposed.end(),
+                   [](const Commitment& p) { return p.id == "sec_6__para_8__sent_1"; });
+  ASSERT_NE(proposed, agreement_->proposed.end());
+  EXPECT_TRUE(proposed->flags.empty()) << proposed->flags.front();
+}
+
 TEST_F(BundledCommitmentsTest, QuarterPercentOfGdpEachYearGivenCapabilities) {
   const json& c = Get("sec_2__hcontainer_1__para_2__sent_1");
   EXPECT_EQ(c["obligors"], json({"LV"}));

@@ -76,6 +76,44 @@ TEST_F(CorpusCommitmentsTest, BelgiumsPartsAreItsSectionsAndItsPossessiveNamesTh
   EXPECT_EQ(c->obligors, Names{"BE"});
 }
 
+// "either Belgium or Ukraine" names both parties, as "either Participant" does.
+TEST_F(CorpusCommitmentsTest, EitherBelgiumOrUkraineMayTerminate) {
+  const std::vector<Commitment> all = Extract("belgium-ukraine-2024-05-28.en.txt",
+                                              {{"code", "BE"}, {"name", "Kingdom of Belgium"}});
+  const Commitment* c =
+      Quoting(all, "This Agreement may be terminated by either Belgium or Ukraine");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->obligors, (Names{"BE", "UA"}));
+  EXPECT_EQ(c->beneficiary, "both");
+}
+
+// A statement verb whose that-clause promises, with "it" for its subject, is Belgium's promise.
+TEST_F(CorpusCommitmentsTest, BelgiumAffirmsThatItWillProvideAssistance) {
+  const std::vector<Commitment> all = Extract("belgium-ukraine-2024-05-28.en.txt",
+                                              {{"code", "BE"}, {"name", "Kingdom of Belgium"}});
+  const Commitment* c = Quoting(all, "Belgium affirms that in those circumstances");
+  ASSERT_NE(c, nullptr);
+  EXPECT_NE(c->sentence_class, SentenceClass::kStatement);
+  EXPECT_EQ(c->strength, Strength::kWill);
+  EXPECT_EQ(c->obligors, Names{"BE"});
+  EXPECT_EQ(c->beneficiary, "UA");
+  EXPECT_EQ(c->action.lemma, "provide");
+}
+
+// "will not necessarily affect": the verb past the adverb, denied.
+TEST_F(CorpusCommitmentsTest, SpainsTerminationWillNotNecessarilyAffectOngoingProjects) {
+  const std::vector<Commitment> all =
+      Extract("spain-ukraine-2024-05-27.en.txt", {{"code", "ES"}, {"name", "Kingdom of Spain"}});
+  const Commitment* c = Quoting(all, "will not necessarily affect the implementation");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->action.lemma, "affect");
+  EXPECT_TRUE(c->action.negated);
+  const Commitment* welcomes = Quoting(all, "Spain welcomes and will continue to support");
+  ASSERT_NE(welcomes, nullptr);
+  EXPECT_EQ(welcomes->sentence_class, SentenceClass::kCommitment);
+  EXPECT_EQ(welcomes->obligors, Names{"ES"});
+}
+
 TEST_F(CorpusCommitmentsTest, NorwaysHeadlinePledgeIsNorways) {
   const std::vector<Commitment> all =
       Extract("norway-ukraine-2024-05-31.en.txt", {{"code", "NO"}, {"name", "Kingdom of Norway"}},

@@ -169,6 +169,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadReview{
             R"({"id": "sec_2__para_6__sent_1", "decision": "correct", "field": "colour", "from": 1, "to": 2})",
             "1: field must be one of"},
+        // A denied action is spelled as records spell it: "negated": true, or nothing.
+        BadReview{
+            R"({"id": "sec_2__para_6__sent_1", "decision": "correct", "field": "action", "from": {"lemma": "hold"}, "to": {"lemma": "hold", "negated": false}})",
+            "1: to must be an object with a string lemma"},
         BadReview{R"({"id": "sec_2__para_6__sent_1", "decision": "accept", "field": "strength"})",
                   "1: field is not a key of a accept decision"},
         BadReview{

@@ -119,7 +119,46 @@ INSTANTIATE_TEST_SUITE_P(
                      SC::kCommitment,
                      S::kContinues,
                      {},
-                     "continue"}));
+                     "continue"},
+        // Two parties joined by "or" are both who may act (Belgium's "terminated by either
+        // Belgium or Ukraine").
+        SentenceCase{L::kEnglish,
+                     "This Agreement may be terminated by either Latvia or Ukraine by giving "
+                     "written notice to the other Participant.",
+                     SC::kProcedure, S::kMay, kBoth, "terminate"},
+        SentenceCase{L::kEnglish, "Latvia or Ukraine may request consultations.", SC::kProcedure,
+                     S::kMay, kBoth, "request"},
+        // A statement that leads to a promise of its own subject is a commitment: an intention
+        // as its object, a clause whose subject is a pronoun, a modal joined by "and".
+        SentenceCase{L::kEnglish, "Latvia confirms its intention to provide long-term support.",
+                     SC::kCommitment, S::kEndeavours, kLv, "provide"},
+        SentenceCase{L::kEnglish,
+                     "Latvia affirms that in those circumstances, and acting within its means, it "
+                     "will provide Ukraine with swift and sustained assistance.",
+                     SC::kCommitment, S::kWill, kLv, "provide"},
+        SentenceCase{L::kEnglish, "Ukraine reiterates that it will continue to engage in reforms.",
+                     SC::kCommitment, S::kContinues, kUa, "engage"},
+        SentenceCase{L::kEnglish, "Latvia welcomes and will continue to support the Peace Formula.",
+                     SC::kCommitment, S::kContinues, kLv, "support"},
+        SentenceCase{L::kEnglish,
+                     "The Participants recognise the need for, and will continue to work together "
+                     "along, these lines.",
+                     SC::kCommitment, S::kContinues, kBoth, "work"},
+        // A clause with another subject stays what its statement says.
+        SentenceCase{L::kEnglish,
+                     "The Participants recognise that Ukraine and the whole of Europe will not be "
+                     "secure until there is a just peace.",
+                     SC::kStatement,
+                     S::kNone,
+                     {},
+                     ""},
+        SentenceCase{
+            L::kEnglish,
+            "The Participants recognise that Ukraine has made progress and will join NATO.",
+            SC::kStatement,
+            S::kNone,
+            {},
+            ""}));
 
 INSTANTIATE_TEST_SUITE_P(
     Latvian, SentenceClassTest,
@@ -143,7 +182,19 @@ INSTANTIATE_TEST_SUITE_P(
             L::kLatvian, "Latvija atzinīgi vērtē lēmumu.", SC::kStatement, S::kNone, {}, ""},
         // A capitalised noun that ends like a future verb is not one.
         SentenceCase{
-            L::kLatvian, "Vienošanās ir spēkā desmit gadus.", SC::kContext, S::kNone, {}, ""}));
+            L::kLatvian, "Vienošanās ir spēkā desmit gadus.", SC::kContext, S::kNone, {}, ""},
+        // A denied future form is one ("neietekmēs": will not affect).
+        SentenceCase{L::kLatvian,
+                     "Izbeigšana neietekmēs projektu īstenošanu.",
+                     SC::kProcedure,
+                     S::kWill,
+                     {},
+                     "ietekmēt"},
+        // A statement that leads to a promise of its own subject is a commitment.
+        SentenceCase{L::kLatvian, "Latvija apliecina tās nodomu nodrošināt atbalstu.",
+                     SC::kCommitment, S::kEndeavours, kLv, "nodrošināt"},
+        SentenceCase{L::kLatvian, "Ukraina uzsver, ka tā turpinās īstenot reformas.",
+                     SC::kCommitment, S::kContinues, kUa, "īstenot"}));
 
 // A possessive never names whom a promise serves: the other mentions do, or the default.
 TEST(SentenceBeneficiaryTest, APossessiveIsNoBeneficiary) {
@@ -215,6 +266,45 @@ TEST(SentenceActionTest, ObjectsAreWholePhrasesOfThePromise) {
                                                 LatviaAndUkraine(text::Language::kEnglish), true);
     EXPECT_EQ(analysis.action.Phrase(), c.phrase) << c.sentence;
   }
+}
+
+// A denial between the modal and its verb, or in the modal, is kept with the action; adverbs
+// there are passed over to the verb; "not only" denies nothing.
+TEST(SentenceActionTest, ADeniedVerbIsNegated) {
+  struct Case {
+    std::string sentence;
+    std::string phrase;
+    bool negated;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"The termination will not affect the implementation of ongoing activities.",
+            "not affect the implementation of ongoing activities", true},
+           {"The termination of this Agreement will not necessarily affect the implementation of "
+            "ongoing projects.",
+            "not affect the implementation of ongoing projects", true},
+           {"Any form of bilateral security commitments cannot constitute an alternative for NATO "
+            "membership.",
+            "not constitute an alternative for NATO membership", true},
+           {"Latvia will not only support Ukraine’s reforms but also train its forces.",
+            "support Ukraine’s reforms but also train its forces", false},
+           {"The Participants will jointly promote the Peace Formula.", "promote the Peace Formula",
+            false},
+           {"Latvia will supply Ukraine with drones.", "supply Ukraine with drones", false},
+           {"Ukraine will continuously and effectively maintain its ability to resist an armed "
+            "attack.",
+            "maintain its ability to resist an armed attack", false},
+           {"Spain reaffirms its intention to fully support Ukraine’s accession.",
+            "support Ukraine’s accession", false},
+       }) {
+    SentenceAnalysis analysis = AnalyzeSentence(c.sentence, L::kEnglish, EnglishCues(),
+                                                LatviaAndUkraine(L::kEnglish), true);
+    EXPECT_EQ(analysis.action.Phrase(), c.phrase) << c.sentence;
+    EXPECT_EQ(analysis.action.negated, c.negated) << c.sentence;
+  }
+  SentenceAnalysis lv = AnalyzeSentence("Izbeigšana neietekmēs projektu īstenošanu.", L::kLatvian,
+                                        LatvianCues(), LatviaAndUkraine(L::kLatvian), true);
+  EXPECT_EQ(lv.action.lemma, "ietekmēt");
+  EXPECT_TRUE(lv.action.negated);
 }
 
 }  // namespace

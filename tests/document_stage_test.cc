@@ -2,6 +2,7 @@
 // resolve in both language versions, spans that point at the right bytes, and robustness.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -122,6 +123,26 @@ TEST(Spans, PointAtTheSourceBytesOfEachNode) {
   ASSERT_NE(hybrid, nullptr);
   EXPECT_EQ(hybrid->first_line, 374);
   EXPECT_EQ(hybrid->last_line, 386);
+}
+
+// A sentence's lines are those of its own bytes, not its paragraph's: "… pieejamās spējas un
+// resursus. 2024. gadā Latvija sniegs Ukrainai …" begins its second sentence on line 111.
+TEST(Spans, ASentenceHasTheLinesOfItsOwnBytes) {
+  std::string bytes = text::ReadFile(kLatvian).value();
+  Document doc = ParseBytes(bytes, "lv.txt").value();
+  const auto line_of = [&](size_t offset) {
+    return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+  };
+  Walk(doc.root, [&](const Node& node, int) {
+    if (node.type != NodeType::kSentence) return;
+    EXPECT_EQ(node.first_line, line_of(node.source_begin)) << node.eid;
+    EXPECT_EQ(node.last_line, line_of(node.source_end - 1)) << node.eid;
+  });
+  const Node* second = doc.Find("sec_2__hcontainer_1__para_2__sent_2");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->first_line, 111);
+  EXPECT_EQ(second->last_line, 112);
+  EXPECT_EQ(doc.Find("sec_2__hcontainer_1__para_2")->first_line, 108);
 }
 
 TEST(Sentences, SplitAtSentenceEndsButNotAtOrdinalDatesOrAbbreviations) {

@@ -33,6 +33,19 @@ TEST(OffsetMap, CopiedAndReplacedRunsMapBackToTheirSourceBytes) {
   EXPECT_EQ(map.ToSourceEnd(6), 19u);
 }
 
+// Lines end as SplitLines ends them: "\n", "\r\n" or a lone "\r".
+TEST(TextStage, EverySourceByteHasTheLineThatHoldsIt) {
+  const std::string bytes = "One.\r\nTwo\rthree.\n\nFour.";
+  NormalizedText text = Normalize(bytes, "lines.txt", Language::kEnglish).value();
+  EXPECT_EQ(text.line_starts, (std::vector<size_t>{0, 6, 10, 17, 18}));
+  EXPECT_EQ(text.LineAt(0), 1);
+  EXPECT_EQ(text.LineAt(5), 1);  // the "\n" of "\r\n"
+  EXPECT_EQ(text.LineAt(6), 2);
+  EXPECT_EQ(text.LineAt(10), 3);
+  EXPECT_EQ(text.LineAt(17), 4);
+  EXPECT_EQ(text.LineAt(bytes.size() - 1), 5);
+}
+
 TEST(TextStage, EmptyBinaryAndInvalidUtf8InputAreErrorsThatSayWhere) {
   EXPECT_EQ(Normalize("", "a.txt").error().message, "the file is empty");
   auto binary = Normalize(std::string("PK\x03\x04", 4), "b.docx");

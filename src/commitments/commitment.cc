@@ -86,13 +86,15 @@ nlohmann::json CommitmentJson(const Commitment& c) {
     conditions.push_back({{"kind", condition.kind}, {"text", condition.text}});
   nlohmann::json quotes = nlohmann::json::array();
   for (const Quote& q : c.source.quotes) quotes.push_back(QuoteJson(q));
+  nlohmann::json action = {{"lemma", c.action.lemma}, {"object", c.action.object}};
+  if (c.action.negated) action["negated"] = true;
   nlohmann::json out = {
       {"id", c.id},
       {"class", SentenceClassName(c.sentence_class)},
       {"strength", StrengthName(c.strength)},
       {"obligors", c.obligors},
       {"beneficiary", c.beneficiary},
-      {"action", {{"lemma", c.action.lemma}, {"object", c.action.object}}},
+      {"action", action},
       {"area",
        {{"section", c.area.section},
         {"headings", c.area.headings},

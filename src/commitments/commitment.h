@@ -46,12 +46,16 @@ std::optional<Category> ParseCategory(std::string_view name);
 bool IsPartyCode(std::string_view code);
 
 struct Action {
-  std::string lemma;   // the main verb's dictionary form: "provide", "continue", "consult"
-  std::string object;  // the words it governs, up to the clause's end; "…" ends a cut one
+  std::string lemma;     // the main verb's dictionary form: "provide", "continue", "consult"
+  std::string object;    // the words it governs, up to the clause's end; "…" ends a cut one
+  bool negated = false;  // the sentence denies the verb: "will not affect", "neietekmēs"
 
-  // "provide Ukraine with timely security assistance": the lemma and its object, or the lemma
-  // alone when it has none.
-  std::string Phrase() const { return object.empty() ? lemma : lemma + " " + object; }
+  // "provide Ukraine with timely security assistance", "not affect the implementation …": the
+  // lemma, after "not" when denied, and its object when it has one.
+  std::string Phrase() const {
+    std::string phrase = negated ? "not " + lemma : lemma;
+    return object.empty() ? phrase : phrase + " " + object;
+  }
 };
 
 // Words of one text in each language that has them, keyed by language code ("en", "lv").

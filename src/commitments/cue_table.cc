@@ -4,6 +4,8 @@ namespace treaty::commitments {
 
 void IndexCueTable(CueTable& t) {
   for (size_t i = 0; i < t.strengths.size(); ++i) t.strength_index.Add(t.strengths[i].pattern, i);
+  for (size_t i = 0; i < t.intentions.size(); ++i)
+    t.intention_index.Add(t.intentions[i].pattern, i);
   for (size_t i = 0; i < t.procedures.size(); ++i) t.procedure_index.Add(t.procedures[i], i);
   for (size_t i = 0; i < t.conditions.size(); ++i)
     t.condition_index.Add(t.conditions[i].pattern, i);

@@ -56,7 +56,8 @@ struct CueTable {
   // Latvian name ("Latvijai", which cannot be a subject), "the Latvian side". Used for the parties
   // of an agreement only.
   std::vector<PartyCue> state_names;
-  // Words that join two parties' names into one mention of both: "and" ("Belgium and Ukraine").
+  // Words that join two parties' names into one mention of both: "and" ("Belgium and Ukraine"),
+  // "or" ("by either Belgium or Ukraine").
   std::vector<std::string_view> party_conjunctions;
   // Nouns of what a party gives, which a party's possessive before them makes that party the one
   // who acts ("Norway’s military support will amount to"); English only, as are possessives.
@@ -72,6 +73,25 @@ struct CueTable {
   // Words between a subject and its verb, or between a modal cue and the verb it governs, that
   // name no action: "to", "also", "jointly".
   std::vector<std::string_view> skipped_before_verb;
+  // The ending that makes an adverb of an adjective ("jointly", "necessarily"): such a word after
+  // a modal cue is skipped as `skipped_before_verb` are.
+  std::string_view adverb_ending;
+  // Words that deny the verb a cue governs ("will not affect", "cannot constitute"), and a
+  // prefix that denies a future form ("neietekmēs": will not affect). A denial followed by one of
+  // `not_denying_before` denies nothing ("will not only support … but also").
+  std::vector<std::string_view> negations;
+  std::vector<std::string_view> not_denying_before;
+  std::string_view negative_prefix;
+  // A statement that leads to a promise of its own subject is a commitment (see
+  // sentence_analysis.h): an intention named as its object ("confirms its intention to provide"),
+  // a clause opened by one of `subordinators` whose subject is one of `subject_pronouns` ("affirms
+  // that … it will provide"), or a modal cue joined to it by one of `coordinators` ("welcomes and
+  // will continue to support"). A subordinator before the coordinator ends the statement's own
+  // clause.
+  std::vector<StrengthCue> intentions;
+  std::vector<std::string_view> subordinators;
+  std::vector<std::string_view> subject_pronouns;
+  std::vector<std::string_view> coordinators;
   // Words that put the party named next out of the subject's place: "to", "for", "against".
   std::vector<std::string_view> prepositions;
   // Latvian marks the future in the verb ("nodrošinās" from "nodrošināt"): a lower-case word
@@ -95,6 +115,7 @@ struct CueTable {
 
   // First-word indexes of the pattern tables above (IndexCueTable builds them).
   PatternIndex strength_index;
+  PatternIndex intention_index;
   PatternIndex procedure_index;
   PatternIndex condition_index;
   PatternIndex category_index;

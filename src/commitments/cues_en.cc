@@ -64,6 +64,7 @@ CueTable MakeEnglishCues() {
       {"may", SC::kCommitment, S::kMay},
       {"can", SC::kCommitment, S::kMay},
       {"could", SC::kCommitment, S::kMay},
+      {"cannot", SC::kCommitment, S::kMay},
       // statements
       {"condemn", SC::kStatement},
       {"condemns", SC::kStatement},
@@ -168,7 +169,7 @@ CueTable MakeEnglishCues() {
       {"latvian side", "LV"},
       {"ukraine", "UA"},
   };
-  t.party_conjunctions = {"and"};
+  t.party_conjunctions = {"and", "or"};
   t.given_by_possessor = {"support",     "contribution", "contributions", "commitment",
                           "commitments", "assistance",   "aid",           "funding",
                           "financing",   "help",         "package",       "packages"};
@@ -211,16 +212,24 @@ CueTable MakeEnglishCues() {
       {"development cooperation", Category::kEconomic},
       {"international contributions", Category::kFinancial},
   };
-  t.skipped_before_verb = {"to",           "also",       "jointly",    "further",    "individually",
-                           "consistently", "itself",     "themselves", "be",         "actively",
-                           "continue",     "seek",       "seeks",      "strive",     "strives",
-                           "endeavour",    "endeavours", "committed",  "commits",    "commit",
-                           "undertake",    "undertakes", "aim",        "aims",       "intend",
-                           "intends",      "plan",       "plans",      "bilaterally"};
+  t.skipped_before_verb = {
+      "to",      "also",       "jointly",   "further",    "individually", "consistently",
+      "itself",  "themselves", "be",        "actively",   "continue",     "seek",
+      "seeks",   "strive",     "strives",   "endeavour",  "endeavours",   "committed",
+      "commits", "commit",     "undertake", "undertakes", "aim",          "aims",
+      "intend",  "intends",    "plan",      "plans",      "bilaterally",  "only",
+      "fully"};
+  t.adverb_ending = "ly";
+  t.negations = {"not", "cannot"};
+  t.not_denying_before = {"only"};
+  t.intentions = {{"its intention to", SC::kCommitment, S::kEndeavours}};
+  t.subordinators = {"that", "which", "who"};
+  t.subject_pronouns = {"it", "they"};
+  t.coordinators = {"and"};
   t.month_names = {"may"};
   t.before_months = {"of", "in", "since", "until", "from", "by", "early", "late"};
   t.verb_endings = {"s", "es", "d", "ed", "ing"};
-  t.auxiliaries = {"will", "would", "shall", "may", "can", "could", "continue"};
+  t.auxiliaries = {"will", "would", "shall", "may", "can", "cannot", "could", "continue"};
   t.clause_openers = {"as",      "including",    "considering", "maintaining", "which",
                       "where",   "when",         "while",       "but",         "thereby",
                       "along",   "taking",       "based",       "in",          "inter",

@@ -116,7 +116,7 @@ CueTable MakeLatvianCues() {
       {"latviju", "LV", false}, {"latvijas pusei", "LV"},  {"ukraina", "UA"},
       {"ukrainas", "UA"},       {"ukrainai", "UA", false}, {"ukrainu", "UA", false},
   };
-  t.party_conjunctions = {"un"};
+  t.party_conjunctions = {"un", "vai"};
   t.categories = {
       {"nobeiguma noteikumi", Category::kProcedural},
       {"izpildes un tehniskā kārtība", Category::kProcedural},
@@ -143,6 +143,11 @@ CueTable MakeLatvianCues() {
   };
   t.skipped_before_verb = {"arī",         "kopīgi", "tālāk",   "individuāli",
                            "konsekventi", "aktīvi", "turpināt"};
+  t.negative_prefix = "ne";
+  t.intentions = {{"tās nodomu", SC::kCommitment, S::kEndeavours}};
+  t.subordinators = {"ka", "kas", "kuri"};
+  t.subject_pronouns = {"tā"};
+  t.coordinators = {"un"};
   t.prepositions = {"pret", "ar", "par", "no", "uz", "pie", "starp", "kā"};
   t.future_suffixes = {{"sies", "ties"}, {"s", "t"}};
   t.auxiliaries = {"tiks", "būs", "var", "varēs", "turpinās"};

@@ -121,9 +121,12 @@ std::optional<std::string> SetReviewField(Commitment& commitment, std::string_vi
   } else if (field == "action") {
     if (!value.is_object() || !value.contains("lemma") || !value["lemma"].is_string() ||
         (value.contains("object") && !value["object"].is_string()) ||
-        value.size() != (value.contains("object") ? 2u : 1u))
-      return "must be an object with a string lemma and, optionally, a string object";
-    changed.action = {value["lemma"].get<std::string>(), value.value("object", "")};
+        (value.contains("negated") && value["negated"] != true) ||
+        value.size() != 1u + value.contains("object") + value.contains("negated"))
+      return "must be an object with a string lemma and, optionally, a string object and "
+             "\"negated\": true, spelled as the records spell it";
+    changed.action = {value["lemma"].get<std::string>(), value.value("object", ""),
+                      value.value("negated", false)};
   } else if (field == "flags") {
     if (!value.is_array()) return "must be an array of strings";
     changed.flags.clear();

@@ -118,20 +118,38 @@ bool IsAmongLemmas(const std::vector<std::string>& lemmas, std::string_view word
   return std::find(lemmas.begin(), lemmas.end(), word) != lemmas.end();
 }
 
-// A future form: a lower-case word ending in a future suffix whose infinitive (the suffix
-// replaced) is among the word's dictionary forms ("sniegs" → "sniegt"); the infinitive, or
-// nullopt. Capitalised words are left out, as they are nouns and adjectives that happen to end
-// alike ("Vienošanās").
-std::optional<std::string> FutureVerbLemma(const Token& token, std::string_view original,
-                                           text::Language language, const CueTable& cues) {
-  if (token.kind != TokenKind::kWord || original != token.lower) return std::nullopt;
+// The infinitive of a future form ("sniegs" → "sniegt"): the word with a future suffix replaced,
+// when the dictionary gives it as one of the word's lemmas; else nullopt.
+std::optional<std::string> FutureInfinitive(std::string_view word, text::Language language,
+                                            const CueTable& cues) {
   for (const CueTable::FutureSuffix& suffix : cues.future_suffixes) {
-    if (!token.lower.ends_with(suffix.future) || token.lower.size() <= suffix.future.size())
-      continue;
-    std::string infinitive(token.lower.substr(0, token.lower.size() - suffix.future.size()));
+    if (!word.ends_with(suffix.future) || word.size() <= suffix.future.size()) continue;
+    std::string infinitive(word.substr(0, word.size() - suffix.future.size()));
     infinitive += suffix.infinitive;
-    if (IsAmongLemmas(text::Stems(language, token.lower), infinitive)) return infinitive;
+    if (IsAmongLemmas(text::Stems(language, word), infinitive)) return infinitive;
   }
+  return std::nullopt;
+}
+
+struct FutureForm {
+  std::string infinitive;
+  bool negated = false;
+};
+
+// A future form: a lower-case word whose infinitive FutureInfinitive finds, after the table's
+// negative prefix when it has one ("neietekmēs": not "ietekmēt"). Capitalised words are left out,
+// as they are nouns and adjectives that happen to end alike ("Vienošanās").
+std::optional<FutureForm> FutureVerb(const Token& token, std::string_view original,
+                                     text::Language language, const CueTable& cues) {
+  if (token.kind != TokenKind::kWord || original != token.lower) return std::nullopt;
+  const std::string_view word = token.lower;
+  const std::string_view prefix = cues.negative_prefix;
+  if (!prefix.empty() && word.starts_with(prefix))
+    if (std::optional<std::string> denied =
+            FutureInfinitive(word.substr(prefix.size()), language, cues))
+      return FutureForm{*denied, true};
+  if (std::optional<std::string> infinitive = FutureInfinitive(word, language, cues))
+    return FutureForm{*infinitive};
   return std::nullopt;
 }
 
@@ -179,6 +197,21 @@ bool IsInflectionOf(std::string_view word, std::string_view lemma,
       return true;
   }
   return false;
+}
+
+// An adverb made of an adjective with the table's adverb ending: one the dictionary derives from
+// the adjective ("jointly" from "joint"), or one whose adjective ends in "y" where the adverb has
+// "i" ("necessarily"). Verbs that end alike ("supply", "apply", "rely") are their own lemmas.
+bool IsAdverb(const Token& token, text::Language language, const CueTable& cues) {
+  const std::string_view ending = cues.adverb_ending;
+  const std::string_view word = token.lower;
+  if (token.kind != TokenKind::kWord || ending.empty() || !word.ends_with(ending) ||
+      word.size() <= ending.size() + 2)
+    return false;
+  const std::string_view base = word.substr(0, word.size() - ending.size());
+  if (IsAmongLemmas(text::Stems(language, word), base)) return true;
+  return base.ends_with('i') &&
+         text::IsDictionaryWord(language, std::string(base.substr(0, base.size() - 1)) + "y");
 }
 
 // The dictionary form of a verb: an infinitive among its lemmas where the language has them
@@ -341,22 +374,109 @@ std::string ReadObject(const Reading& r, size_t first, const CueTable& cues) {
   return object;
 }
 
+// A cue of a strength or a statement, tokens [first, end).
+struct FoundCue {
+  size_t first = 0;
+  size_t end = 0;
+  SentenceClass sentence_class = SentenceClass::kContext;
+  Strength strength = Strength::kNone;
+  std::optional<FutureForm> future;  // when the cue is a future form ("sniegs")
+};
+
+// The cue that begins at token `i` outside conditions: the longest of `table` (not "May" the
+// month), else, where `future_forms`, a future form; nullopt when none does.
+std::optional<FoundCue> CueAt(const Reading& r, size_t i, const std::vector<StrengthCue>& table,
+                              const PatternIndex& index, bool future_forms, text::Language language,
+                              const CueTable& cues) {
+  if (r.in_condition[i]) return std::nullopt;
+  auto found = LongestAt(index, table, PatternOf<StrengthCue>, r.tokens, i);
+  if (found && !IsMonth(r, i, cues)) {
+    const StrengthCue& cue = table[found->second];
+    return FoundCue{i, found->first, cue.sentence_class, cue.strength, std::nullopt};
+  }
+  if (!future_forms) return std::nullopt;
+  if (std::optional<FutureForm> future = FutureVerb(r.tokens[i], Span(r, i, i + 1), language, cues))
+    return FoundCue{i, i + 1, SentenceClass::kCommitment, Strength::kWill, std::move(future)};
+  return std::nullopt;
+}
+
+std::optional<FoundCue> CueAt(const Reading& r, size_t i, text::Language language,
+                              const CueTable& cues) {
+  return CueAt(r, i, cues.strengths, cues.strength_index, true, language, cues);
+}
+
+// True when token `i` ends a clause: ";", ".", ":".
+bool EndsClause(const Reading& r, size_t i) { return Contains({";", ".", ":"}, r.tokens[i].lower); }
+
+// The promise of its own subject that a statement cue leads to, or nullopt: an intention named as
+// its object ("Latvia confirms its intention to provide"); the first commitment cue of a clause
+// the statement opens, where a pronoun is its subject ("Belgium affirms that in those
+// circumstances, … it will provide"; "Ukraina uzsver, ka tā turpinās"); or a commitment cue joined
+// to the statement by a conjunction before any clause opens ("Spain welcomes and will continue to
+// support"; "The Participants recognise the need for, and will continue to work together").
+std::optional<FoundCue> PromiseOfStatement(const Reading& r, const FoundCue& statement,
+                                           text::Language language, const CueTable& cues) {
+  const size_t n = r.tokens.size();
+  if (statement.end < n) {
+    if (std::optional<FoundCue> intention =
+            CueAt(r, statement.end, cues.intentions, cues.intention_index, false, language, cues))
+      return intention;
+  }
+  size_t opener = statement.end;
+  if (opener < n && r.tokens[opener].lower == ",") ++opener;
+  if (opener < n && Contains(cues.subordinators, r.tokens[opener].lower)) {
+    for (size_t i = opener + 1; i < n && !EndsClause(r, i); ++i) {
+      std::optional<FoundCue> cue = CueAt(r, i, language, cues);
+      if (!cue || cue->sentence_class != SentenceClass::kCommitment) continue;
+      if (Contains(cues.subject_pronouns, r.tokens[i - 1].lower)) return cue;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+  for (size_t i = statement.end; i + 1 < n && !EndsClause(r, i); ++i) {
+    if (Contains(cues.subordinators, r.tokens[i].lower)) return std::nullopt;
+    if (!Contains(cues.coordinators, r.tokens[i].lower)) continue;
+    std::optional<FoundCue> cue = CueAt(r, i + 1, language, cues);
+    if (cue && cue->sentence_class == SentenceClass::kCommitment) return cue;
+  }
+  return std::nullopt;
+}
+
+// True when a word of tokens [first, end) denies the verb: "not", not before "only".
+bool Denies(const Reading& r, size_t first, size_t end, const CueTable& cues) {
+  for (size_t i = first; i < end && i < r.tokens.size(); ++i) {
+    if (!Contains(cues.negations, r.tokens[i].lower)) continue;
+    if (i + 1 < r.tokens.size() && Contains(cues.not_denying_before, r.tokens[i + 1].lower))
+      continue;
+    return true;
+  }
+  return false;
+}
+
 // The action is the verb the cue governs and the words after it up to the clause's end. An
 // auxiliary cue ("will", "tiks") or one that takes an infinitive ("undertake to", "apņemas
-// sniegt") governs the next verb; a lexical cue ("earmarks", "iezīmē") is itself the verb.
-Action ReadAction(const Reading& r, size_t cue_first, size_t cue_end,
-                  const std::optional<std::string>& future_lemma, text::Language language,
+// sniegt") governs the next verb, past adverbs and denials ("will not necessarily affect"); a
+// lexical cue ("earmarks", "iezīmē") is itself the verb. A denial between the cue and the verb, or
+// in the cue ("cannot", "neietekmēs"), makes the action negated.
+Action ReadAction(const Reading& r, const FoundCue& cue, text::Language language,
                   const CueTable& cues) {
   Action action;
-  size_t verb = cue_end - 1;
-  while (verb > cue_first && r.tokens[verb].kind != TokenKind::kWord) --verb;
-  if (future_lemma) {
-    action.lemma = *future_lemma;
+  size_t verb = cue.end - 1;
+  while (verb > cue.first && r.tokens[verb].kind != TokenKind::kWord) --verb;
+  if (cue.future) {
+    action.lemma = cue.future->infinitive;
+    action.negated = cue.future->negated;
   } else {
-    size_t next = cue_end;
-    while (next < r.tokens.size() &&
-           (r.in_condition[next] || r.tokens[next].lower == "," || r.tokens[next].lower == "not" ||
-            Contains(cues.skipped_before_verb, r.tokens[next].lower)))
+    const size_t n = r.tokens.size();
+    const auto is_adverb = [&](size_t i) { return IsAdverb(r.tokens[i], language, cues); };
+    size_t next = cue.end;
+    while (next < n &&
+           (r.in_condition[next] || r.tokens[next].lower == "," ||
+            Contains(cues.negations, r.tokens[next].lower) ||
+            Contains(cues.skipped_before_verb, r.tokens[next].lower) || is_adverb(next) ||
+            // "will continuously and effectively maintain"
+            (Contains(cues.coordinators, r.tokens[next].lower) && next > cue.end &&
+             is_adverb(next - 1) && next + 1 < n && is_adverb(next + 1))))
       ++next;
     std::string_view last = r.tokens[verb].lower;
     bool governs = Contains(cues.auxiliaries, last) || Contains(cues.skipped_before_verb, last) ||
@@ -369,6 +489,7 @@ Action ReadAction(const Reading& r, size_t cue_first, size_t cue_end,
                                   r.tokens[next].lower);
     if (governs && next_is_verb) verb = next;
     action.lemma = Lemma(r.tokens[verb].lower, language, cues);
+    action.negated = Denies(r, cue.first, std::max(verb + 1, cue.end), cues);
   }
   action.object = ReadObject(r, verb + 1, cues);
   return action;
@@ -410,34 +531,25 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     procedure =
         FirstAt(cues.procedure_index, cues.procedures, PatternOf<Pattern>, r.tokens, i).has_value();
 
-  // The class comes from the first cue in the sentence, outside conditions.
-  std::optional<size_t> cue_first, cue_end;
-  std::optional<std::string> future_lemma;
-  for (size_t i = 0; i < r.tokens.size() && !cue_first; ++i) {
-    if (r.in_condition[i]) continue;
-    auto found =
-        LongestAt(cues.strength_index, cues.strengths, PatternOf<StrengthCue>, r.tokens, i);
-    if (found && IsMonth(r, i, cues)) found.reset();
-    if (found) {
-      const StrengthCue& cue = cues.strengths[found->second];
-      cue_first = i;
-      cue_end = found->first;
-      out.sentence_class = cue.sentence_class;
-      out.strength = cue.strength;
-    } else if ((future_lemma = FutureVerbLemma(r.tokens[i], Span(r, i, i + 1), language, cues))) {
-      cue_first = i;
-      cue_end = i + 1;
-      out.sentence_class = SentenceClass::kCommitment;
-      out.strength = Strength::kWill;
-    }
+  // The class comes from the first cue in the sentence, outside conditions; a statement that
+  // leads to a promise of its subject is a commitment, whose subject is the statement's.
+  std::optional<FoundCue> cue;
+  for (size_t i = 0; i < r.tokens.size() && !cue; ++i) cue = CueAt(r, i, language, cues);
+  const size_t pivot = cue ? cue->first : 0;  // the subject is named before it
+  if (cue && cue->sentence_class == SentenceClass::kStatement)
+    if (std::optional<FoundCue> promise = PromiseOfStatement(r, *cue, language, cues))
+      cue = std::move(promise);
+  if (cue) {
+    out.sentence_class = cue->sentence_class;
+    out.strength = cue->strength;
+    out.cue = std::string(Span(r, cue->first, cue->end));
   }
-  if (cue_first) out.cue = std::string(Span(r, *cue_first, *cue_end));
 
   if (!operative) {
     out.sentence_class = SentenceClass::kContext;
   } else if (out.sentence_class == SentenceClass::kCommitment && procedure) {
     out.sentence_class = SentenceClass::kProcedure;
-  } else if (!cue_first && procedure) {
+  } else if (!cue && procedure) {
     out.sentence_class = SentenceClass::kProcedure;
   }
   if (out.sentence_class == SentenceClass::kContext ||
@@ -447,7 +559,6 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
   }
 
   std::vector<Mention> mentions = FindMentions(r, cues, parties);
-  size_t pivot = cue_first.value_or(0);
   const Mention* subject = nullptr;
   for (const Mention& m : mentions)
     if (m.subject && !m.possessive && m.first < pivot) subject = &m;
@@ -476,7 +587,7 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
       }
   if (subject) out.obligors = subject->parties;
   for (const Mention& m : mentions) {
-    if (m.first < cue_end.value_or(0) || &m == subject || m.possessive) continue;
+    if (m.first < (cue ? cue->end : 0) || &m == subject || m.possessive) continue;
     if (m.parties != out.obligors) {
       out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
       break;
@@ -487,7 +598,7 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     out.beneficiary = out.obligors.front() == codes[0] ? codes[1] : codes[0];
   if (out.beneficiary.empty() && out.obligors.size() > 1) out.beneficiary = "both";
 
-  if (cue_first) out.action = ReadAction(r, *cue_first, *cue_end, future_lemma, language, cues);
+  if (cue) out.action = ReadAction(r, *cue, language, cues);
   return out;
 }
 

@@ -35,7 +35,10 @@ struct SentenceAnalysis {
 // Reads `sentence` (one sentence's text). `operative` is false for the preamble and the
 // signature block, whose sentences are context whatever they say. `parties` are the names of the
 // agreement's parties in `language` (NamesOfParties with the same `cues`); "both" stands for all
-// of them, and two names joined by a conjunction ("Belgium and Ukraine") name both.
+// of them, and two names joined by a conjunction ("Belgium and Ukraine", "either Belgium or
+// Ukraine") name both. A statement that leads to a promise of its own subject ("Latvia confirms
+// its intention to provide", "Belgium affirms that … it will provide") is that promise, made by
+// the statement's subject.
 SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
                                  const CueTable& cues, const PartyNames& parties, bool operative);
 

@@ -333,6 +333,11 @@ class Builder {
       if (node.end > node.begin) {
         node.source_begin = source_.ToSource(node.begin);
         node.source_end = source_.ToSourceEnd(node.end);
+        // A sentence's lines are its own, not its block's: a PDF paragraph spans several.
+        if (node.type == NodeType::kSentence) {
+          node.first_line = text_.LineAt(node.source_begin);
+          node.last_line = text_.LineAt(node.source_end - 1);
+        }
       }
       if (depth_ == kRoot) break;
       Node& parent = *edge_[depth_ - 1].node;
@@ -375,7 +380,8 @@ class Builder {
     node.last_line = block.last_line;
   }
 
-  void AddSentences(size_t parent, std::string_view words, size_t offset, const Block& block) {
+  // Adds the sentences of `words`, which begin at `offset`; each gets its lines when it closes.
+  void AddSentences(size_t parent, std::string_view words, size_t offset) {
     SplitSentences(words, sentences_);
     At(parent).children.reserve(sentences_.size());
     for (const SentenceSpan& span : sentences_) {
@@ -383,8 +389,6 @@ class Builder {
       node.text = words.substr(span.begin, span.end - span.begin);
       node.begin = offset + span.begin;
       node.end = offset + span.end;
-      node.first_line = block.first_line;
-      node.last_line = block.last_line;
     }
   }
 
@@ -398,7 +402,7 @@ class Builder {
     if (numbered && shape.label) node.num = shape.label->text;
     node.text = words;
     SetSpan(node, *item.block);
-    AddSentences(depth, words, words_offset, *item.block);
+    AddSentences(depth, words, words_offset);
     return depth;
   }
 

@@ -93,4 +93,13 @@ std::vector<Line> SplitLines(std::string_view text) {
   return lines;
 }
 
+std::vector<size_t> LineStarts(std::string_view text) {
+  std::vector<size_t> starts = {0};
+  for (size_t eol = LineEnd(text, 0); eol < text.size(); eol = LineEnd(text, starts.back())) {
+    const bool crlf = text[eol] == '\r' && eol + 1 < text.size() && text[eol + 1] == '\n';
+    starts.push_back(eol + (crlf ? 2 : 1));
+  }
+  return starts;
+}
+
 }  // namespace treaty::text

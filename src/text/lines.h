@@ -25,4 +25,7 @@ struct Line {
 // Splits on "\n", "\r\n" and "\r". REQUIRES: valid UTF-8.
 std::vector<Line> SplitLines(std::string_view text);
 
+// The offset at which each line of `text` begins, line 1 first, split as SplitLines splits.
+std::vector<size_t> LineStarts(std::string_view text);
+
 }  // namespace treaty::text

@@ -1,5 +1,7 @@
 #include "text/normalized_text.h"
 
+#include <algorithm>
+
 namespace treaty::text {
 
 std::string_view LayoutName(Layout layout) {
@@ -11,6 +13,11 @@ std::optional<Layout> ParseLayoutName(std::string_view name) {
     if (LayoutName(layout) == name) return layout;
   }
   return std::nullopt;
+}
+
+int NormalizedText::LineAt(size_t source_offset) const {
+  return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(), source_offset) -
+                          line_starts.begin());
 }
 
 }  // namespace treaty::text

@@ -43,12 +43,15 @@ struct NormalizedText {
   std::optional<Language> clearly_other;   // a language given that the text's letters contradict:
                                            // the one they show (ClearlyNot)
   size_t source_size = 0;
+  std::vector<size_t> line_starts;  // source offset at which each source line begins, line 1 first
 
   std::string_view BlockText(const Block& block) const {
     return std::string_view(text).substr(block.begin, block.end - block.begin);
   }
   size_t SourceStart(size_t offset) const { return map.ToSource(offset); }
   size_t SourceEnd(size_t end) const { return map.ToSourceEnd(end); }
+  // The 1-based source line that holds source byte `source_offset`.
+  int LineAt(size_t source_offset) const;
 };
 
 }  // namespace treaty::text

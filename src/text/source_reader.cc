@@ -117,6 +117,7 @@ Result<NormalizedText> Normalize(std::string_view bytes, std::string_view name,
   }
   NormalizedText out;
   out.source_size = bytes.size();
+  out.line_starts = LineStarts(bytes);
   out.language = language ? *language : DetectLanguage(text);
   if (language) out.clearly_other = ClearlyNot(*language, text);
   out.text.reserve(text.size());

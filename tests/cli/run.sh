@@ -141,6 +141,17 @@ check "commitments csv" run 0 commitments --package "$package" --format csv --ob
 check "csv has a header and UA's firm commitments" \
   grep -q "sec_2__hcontainer_4__para_3__sent_1" "$work/out"
 check "csv lists no Latvian-only obligor" bash -c "! cut -d, -f4 '$work/out' | grep -qx LV"
+check "commitments of section 6" run 0 commitments --package "$package" --area 6 --lang en
+check "a denied action reads with its \"not\"" \
+  grep -q "action: not affect the implementation of ongoing activities" "$work/out"
+check "commitments csv of section 6" run 0 commitments --package "$package" --area 6 --format csv
+check "csv says the action is negated" \
+  grep -q ",affect,the implementation of ongoing activities or projects,true," "$work/out"
+check "commitments jsonl of section 6" run 0 commitments --package "$package" --area 6 --format jsonl
+check "jsonl says the action is negated" grep -q '"lemma":"affect","negated":true' "$work/out"
+check "lv quotes cite their sentence's line" \
+  run 0 commitments --package "$package" --lang lv --area sec_2__hcontainer_1
+check "the 112 million begins on line 111" grep -q "^  lv (line 111): 2024. gadā Latvija" "$work/out"
 check "commitments --category reconstruction" run 0 commitments --package "$package" --category reconstruction --lang lv
 check "lv quote of the 15 million" grep -q "iezīmē 15 miljonus eiro" "$work/out"
 check "no en quote with --lang lv" bash -c "! grep -q '^  en (line' '$work/out'"

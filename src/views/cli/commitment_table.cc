@@ -58,8 +58,8 @@ std::string CommitmentText(const Commitment& c, const std::string& language) {
 
 std::string CommitmentCsvHeader() {
   return CsvRow({"id", "class", "strength", "obligors", "beneficiary", "category", "section",
-                 "headings", "action", "object", "targets", "conditions", "quote_en", "quote_lv",
-                 "flags", "review"});
+                 "headings", "action", "object", "negated", "targets", "conditions", "quote_en",
+                 "quote_lv", "flags", "review"});
 }
 
 std::string CommitmentCsvRow(const Commitment& c) {
@@ -76,8 +76,8 @@ std::string CommitmentCsvRow(const Commitment& c) {
                  std::string(commitments::StrengthName(c.strength)), Joined(c.obligors, "+"),
                  c.beneficiary, std::string(commitments::CategoryName(c.area.category)),
                  c.area.section, Joined(c.area.headings, " / "), c.action.lemma, c.action.object,
-                 Joined(targets, "; "), Joined(conditions, "; "), quote_en, quote_lv,
-                 Joined(c.flags, "; "), c.review});
+                 c.action.negated ? "true" : "", Joined(targets, "; "), Joined(conditions, "; "),
+                 quote_en, quote_lv, Joined(c.flags, "; "), c.review});
 }
 
 }  // namespace treaty::views
