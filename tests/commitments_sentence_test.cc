@@ -282,9 +282,8 @@ TEST(SentenceActionTest, ADeniedVerbIsNegated) {
            {"The termination of this Agreement will not necessarily affect the implementation of "
             "ongoing projects.",
             "not affect the implementation of ongoing projects", true},
-           {"Any form of bilateral security commitments cannot constitute an alternative for NATO "
-            "membership.",
-            "not constitute an alternative for NATO membership", true},
+           {"The Participants may not disclose restricted information to third parties.",
+            "not disclose restricted information to third parties", true},
            {"Latvia will not only support Ukraine’s reforms but also train its forces.",
             "support Ukraine’s reforms but also train its forces", false},
            {"The Participants will jointly promote the Peace Formula.", "promote the Peace Formula",
@@ -301,6 +300,12 @@ TEST(SentenceActionTest, ADeniedVerbIsNegated) {
     EXPECT_EQ(analysis.action.Phrase(), c.phrase) << c.sentence;
     EXPECT_EQ(analysis.action.negated, c.negated) << c.sentence;
   }
+  // "cannot" says what is impossible, not what someone may do: no promise.
+  EXPECT_NE(AnalyzeSentence("Any form of bilateral security commitments cannot constitute an "
+                            "alternative for NATO membership.",
+                            L::kEnglish, EnglishCues(), LatviaAndUkraine(L::kEnglish), true)
+                .sentence_class,
+            SentenceClass::kCommitment);
   SentenceAnalysis lv = AnalyzeSentence("Izbeigšana neietekmēs projektu īstenošanu.", L::kLatvian,
                                         LatvianCues(), LatviaAndUkraine(L::kLatvian), true);
   EXPECT_EQ(lv.action.lemma, "ietekmēt");

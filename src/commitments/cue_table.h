@@ -76,7 +76,7 @@ struct CueTable {
   // The ending that makes an adverb of an adjective ("jointly", "necessarily"): such a word after
   // a modal cue is skipped as `skipped_before_verb` are.
   std::string_view adverb_ending;
-  // Words that deny the verb a cue governs ("will not affect", "cannot constitute"), and a
+  // Words that deny the verb a cue governs ("will not affect"), and a
   // prefix that denies a future form ("neietekmēs": will not affect). A denial followed by one of
   // `not_denying_before` denies nothing ("will not only support … but also").
   std::vector<std::string_view> negations;

@@ -64,7 +64,6 @@ CueTable MakeEnglishCues() {
       {"may", SC::kCommitment, S::kMay},
       {"can", SC::kCommitment, S::kMay},
       {"could", SC::kCommitment, S::kMay},
-      {"cannot", SC::kCommitment, S::kMay},
       // statements
       {"condemn", SC::kStatement},
       {"condemns", SC::kStatement},
@@ -220,7 +219,7 @@ CueTable MakeEnglishCues() {
       "intend",  "intends",    "plan",      "plans",      "bilaterally",  "only",
       "fully"};
   t.adverb_ending = "ly";
-  t.negations = {"not", "cannot"};
+  t.negations = {"not"};
   t.not_denying_before = {"only"};
   t.intentions = {{"its intention to", SC::kCommitment, S::kEndeavours}};
   t.subordinators = {"that", "which", "who"};
@@ -229,7 +228,7 @@ CueTable MakeEnglishCues() {
   t.month_names = {"may"};
   t.before_months = {"of", "in", "since", "until", "from", "by", "early", "late"};
   t.verb_endings = {"s", "es", "d", "ed", "ing"};
-  t.auxiliaries = {"will", "would", "shall", "may", "can", "cannot", "could", "continue"};
+  t.auxiliaries = {"will", "would", "shall", "may", "can", "could", "continue"};
   t.clause_openers = {"as",      "including",    "considering", "maintaining", "which",
                       "where",   "when",         "while",       "but",         "thereby",
                       "along",   "taking",       "based",       "in",          "inter",

@@ -457,7 +457,7 @@ bool Denies(const Reading& r, size_t first, size_t end, const CueTable& cues) {
 // auxiliary cue ("will", "tiks") or one that takes an infinitive ("undertake to", "apņemas
 // sniegt") governs the next verb, past adverbs and denials ("will not necessarily affect"); a
 // lexical cue ("earmarks", "iezīmē") is itself the verb. A denial between the cue and the verb, or
-// in the cue ("cannot", "neietekmēs"), makes the action negated.
+// in the cue ("neietekmēs"), makes the action negated.
 Action ReadAction(const Reading& r, const FoundCue& cue, text::Language language,
                   const CueTable& cues) {
   Action action;
