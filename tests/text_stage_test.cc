@@ -67,6 +67,16 @@ TEST(TextStage, Utf16TextIsToldToBeSavedAsUtf8) {
     EXPECT_EQ(text.error().ToString(), "unicode.txt: the file is UTF-16: save it as UTF-8");
   }
   EXPECT_TRUE(Normalize("\xEF\xBB\xBFLatvia\n", "utf8-bom.txt").ok());
+  // A stray zero byte in text is a control byte, not UTF-16.
+  auto stray = Normalize(std::string("x\0y", 3), "stray.txt");
+  ASSERT_FALSE(stray.ok());
+  EXPECT_EQ(stray.error().ToString(),
+            "stray.txt:1: not a text file: control byte 0x00 at byte offset 1");
+  auto pdf = Normalize("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "agreement.pdf");
+  ASSERT_FALSE(pdf.ok());
+  EXPECT_EQ(pdf.error().ToString(),
+            "agreement.pdf: the file is a PDF: give its text layer as UTF-8 text (pdftotext "
+            "-layout FILE)");
 }
 
 TEST(TextStage, NormalisesToNfcAndFoldsNoBreakAndRepeatedSpaces) {

@@ -128,6 +128,39 @@ std::optional<int64_t> ParseTimestamp(std::string_view text) {
   return (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time) * 1000000 + fraction;
 }
 
+std::optional<int64_t> ParseMoment(std::string_view text) {
+  if (text.size() < 20 || text[10] != 'T') return std::nullopt;
+  const std::optional<Civil> civil = ReadDateForm(text);
+  const int64_t time = ReadTimeOfDay(text, 11);
+  if (!civil || !Exists(*civil) || civil->year < 1 || civil->year > 9998 || time < 0) {
+    return std::nullopt;
+  }
+  size_t pos = 19;
+  int64_t fraction = 0;
+  if (text[pos] == '.') {
+    size_t digits = 0;
+    for (++pos; pos < text.size() && IsDigit(text[pos]); ++pos) {
+      if (++digits > 6) return std::nullopt;
+      fraction = fraction * 10 + (text[pos] - '0');
+    }
+    if (digits == 0) return std::nullopt;
+    for (; digits < 6; ++digits) fraction *= 10;
+  }
+  const std::string_view zone = text.substr(pos);
+  int64_t offset = 0;
+  if (zone != "Z") {
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') {
+      return std::nullopt;
+    }
+    const int hours = Digits(zone, 1, 2);
+    const int minutes = Digits(zone, 4, 2);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return std::nullopt;
+    offset = (zone[0] == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
+  }
+  return (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time - offset) * 1000000 +
+         fraction;
+}
+
 std::string OccurredAtProblem(std::string_view text, std::string* local_date) {
   // Formatted only on error: verify checks the normal form of every stored event with this.
   auto form = [text] {

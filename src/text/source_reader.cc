@@ -93,6 +93,10 @@ Result<NormalizedText> Normalize(std::string_view bytes, std::string_view name,
                                  std::optional<Language> language) {
   std::string where(name);
   if (bytes.empty()) return Error{"the file is empty", where};
+  if (bytes.starts_with("%PDF-")) {
+    return Error{"the file is a PDF: give its text layer as UTF-8 text (pdftotext -layout FILE)",
+                 where};
+  }
   if (LooksLikeUtf16(bytes)) return Error{"the file is UTF-16: save it as UTF-8", where};
   if (auto binary = FindBinaryByte(bytes)) {
     return Error{"not a text file: control byte 0x" +

@@ -1,12 +1,21 @@
 #include "text/utf8.h"
 
 #include <unicode/uchar.h>
+#include <algorithm>
 
 namespace treaty::text {
 
 bool LooksLikeUtf16(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return true;
-  return bytes.size() >= 2 && (bytes[0] == '\0') != (bytes[1] == '\0');
+  const size_t pairs = std::min<size_t>(bytes.size() / 2, 64);
+  size_t zero_first = 0;
+  size_t zero_second = 0;
+  for (size_t i = 0; i < pairs; ++i) {
+    const bool first = bytes[2 * i] == '\0';
+    const bool second = bytes[2 * i + 1] == '\0';
+    if (first != second) ++(first ? zero_first : zero_second);
+  }
+  return pairs >= 2 && std::max(zero_first, zero_second) * 4 >= pairs * 3;
 }
 
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {

@@ -16,8 +16,9 @@ namespace treaty::text {
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 
 // Whether `bytes` begin as UTF-16 text does (as some editors and spreadsheets save "Unicode
-// text"): a byte order mark (FF FE or FE FF), or one zero byte among the first two, which is how
-// UTF-16 writes an ASCII character. Such text must be saved as UTF-8 to be read.
+// text"): a byte order mark (FF FE or FE FF), or, among the first 64 pairs of bytes (at least
+// two), three in four with one zero byte on the same side, which is how UTF-16 writes ASCII
+// characters. Such text must be saved as UTF-8 to be read. A stray zero byte in text is not it.
 bool LooksLikeUtf16(std::string_view bytes);
 
 // Offset of the first byte at or after `pos` that is not ASCII, or the size. Reads eight bytes at

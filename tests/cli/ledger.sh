@@ -591,12 +591,17 @@ check "is named, not a crash" has "column 1: malformed JSON" "$work/err"
 
 # ---- a new institution's key: made by keygen, added to the keys file, signs, verifies ----
 keygen_db="$work/keygen.sqlite"
-check "keygen" run 0 keygen lv-mfa --output "$work/lv-mfa.key" --valid-from 2024-01-01T00:00:00.000000Z
+check "keygen" run 0 keygen lv-mfa --output "$work/lv-mfa.key" --valid-from 2024-01-01T02:00:00+02:00
+check "the moment is kept in UTC to the microsecond" has '"valid_from":"2024-01-01T00:00:00.000000Z"' "$work/out"
 check "the private key is its owner's alone" [ "$(stat -c %a "$work/lv-mfa.key")" = "600" ]
 check "the entry names the institution" has '"institution":"lv-mfa"' "$work/out"
 jq --slurpfile entry "$work/out" '.institutions += [{"id": "lv-mfa", "participant": "LV",
   "name": "Ministry of Foreign Affairs of the Republic of Latvia"}] | .keys += $entry' \
   "$ledger/keys.json" >"$work/keys-with-mfa.json"
+check "keygen of a moment without a zone exit 2" run 2 keygen lv-mfa --output "$work/no-zone.key" \
+  --valid-from 2024-01-01T00:00:00
+check "says what a moment is" has '--valid-from: not a moment with seconds and a zone' "$work/err"
+check "and writes no key" test ! -e "$work/no-zone.key"
 check "it signs an event" run 0 record --db "$keygen_db" --key "$work/lv-mfa.key" \
   --keys "$work/keys-with-mfa.json" --user diplomat --type meeting --subtype strategic_dialogue \
   --participant both --date 2024-06-01 --commitment sec_2__para_6__sent_1 \

@@ -232,6 +232,19 @@ check "and says so in the listing" \
 accounts="$work/accounts.sqlite"
 echo 'a long password' >"$work/password"
 stdin="$work/password" check "user add" run 0 user add rita --role reader --db "$accounts"
+# At a terminal (script(1) gives one): asked for twice, never shown. The pauses let the prompt
+# turn the echo off before the line is typed.
+typed() {  # typed FIRST SECOND NAME: user add NAME at a terminal, typing FIRST and SECOND
+  (sleep 1; printf '%s\n' "$1"; sleep 0.5; printf '%s\n' "$2") |
+    script -qec "'$treaty' user add $3 --role reader --db '$accounts'" "$work/typed" >/dev/null
+}
+check "user add at a terminal" typed 'a typed password' 'a typed password' yana
+check "asks for the password" has "Password for yana (at least 10 characters): " "$work/typed"
+check "adds the user" has "added yana (reader)" "$work/typed"
+check "and never shows the password" bash -c "! grep -q 'a typed password' '$work/typed'"
+typed_refused() { ! typed "$@"; }
+check "two passwords that differ are refused" typed_refused 'a typed password' 'another password' zoe
+check "add no user" has "the two passwords differ; nothing was added" "$work/typed"
 check "token create" run 0 token create rita --label laptop --expires-in 30 --db "$accounts"
 check "token create prints the token alone" grep -qx 'trt_[0-9a-f]\{64\}' "$work/out"
 token_id=$(cut -c1-12 "$work/err")

@@ -11,6 +11,7 @@
 #include "views/cli/commands.h"
 #include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
+#include "views/cli/terminal.h"
 #include "views/http/account_store.h"
 
 namespace treaty::views {
@@ -65,8 +66,19 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
     err << "treaty user add: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
+  std::string password;
+  if (&in == &std::cin && StdinIsTerminal()) {
+    // Typed at a terminal: asked for twice, not shown, as passwd does.
+    password = ReadHiddenLine("Password for " + options.name + " (at least 10 characters): ", err);
+    if (ReadHiddenLine("The same password again: ", err) != password) {
+      err << "treaty user add: the two passwords differ; nothing was added\n";
+      return kExitBadInput;
+    }
+  } else {
+    password = ReadPassword(in);
+  }
   Result<http::User> user =
-      store.value()->AddUser(options.name, ReadPassword(in), *role, options.institution);
+      store.value()->AddUser(options.name, password, *role, options.institution);
   if (!user.ok()) {
     err << "treaty user add: " << user.error().ToString() << "\n";
     return kExitBadInput;
@@ -156,8 +168,8 @@ Subcommand AddUserSubcommand(CLI::App& app) {
   command->require_subcommand(1);
   CLI::App* add = command->add_subcommand(
       "add",
-      "Add a user; the password (at least 10 characters) is read from the first line of "
-      "stdin");
+      "Add a user; the password (at least 10 characters) is asked for twice, not shown, at a "
+      "terminal, and otherwise read from the first line of stdin");
   add->add_option("NAME", options->name,
                   "user name: lowercase letters of any alphabet, digits, '.', '_', '-'")
       ->required();

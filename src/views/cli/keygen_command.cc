@@ -49,15 +49,18 @@ int RunKeygen(const KeygenOptions& options, std::ostream& out, std::ostream& err
         options.institution);
     return kExitBadInput;
   }
-  std::string valid_from = options.valid_from;
-  if (valid_from.empty()) {
-    valid_from = ledger::FormatTimestamp(ledger::NowMicros());
-  } else if (!ledger::ParseTimestamp(valid_from)) {
+  // Any RFC 3339 moment with seconds; the keys file holds it in UTC to the microsecond (§4.1).
+  const std::optional<int64_t> valid_from_micros =
+      options.valid_from.empty() ? ledger::NowMicros() : ledger::ParseMoment(options.valid_from);
+  if (!valid_from_micros) {
     err << fmt::format(
-        "treaty keygen: --valid-from: not a timestamp (YYYY-MM-DDTHH:MM:SS.ffffffZ): \"{}\"\n",
-        valid_from);
+        "treaty keygen: --valid-from: not a moment with seconds and a zone "
+        "(2024-04-11T09:00:00Z, 2024-04-11T12:00:00+03:00, a fraction of up to 6 digits "
+        "allowed): \"{}\"\n",
+        options.valid_from);
     return kExitBadInput;
   }
+  const std::string valid_from = ledger::FormatTimestamp(*valid_from_micros);
   ledger::InitSodium();
   ledger::PrivateKey key;
   key.institution = options.institution;
@@ -93,8 +96,10 @@ Subcommand AddKeygenSubcommand(CLI::App& app) {
   command->add_option("INSTITUTION", options->institution, "institution id, e.g. lv-mfa")
       ->required();
   command->add_option("--output,-o", options->output, "the private key file to create")->required();
-  command->add_option("--valid-from", options->valid_from,
-                      "when the key starts to sign, YYYY-MM-DDTHH:MM:SS.ffffffZ (default: now)");
+  command->add_option(
+      "--valid-from", options->valid_from,
+      "when the key starts to sign: an RFC 3339 moment with seconds, 2024-04-11T09:00:00Z or "
+      "…+03:00 (default: now)");
   return {command, [options](std::ostream& out, std::ostream& err) {
             return RunKeygen(*options, out, err);
           }};
