@@ -162,6 +162,19 @@ TEST_F(BundledCommitmentsTest, TerminationDoesNotAffectOngoingActivities) {
   EXPECT_TRUE(proposed->flags.empty()) << proposed->flags.front();
 }
 
+// The English "modern military equipment as necessary" qualifies the equipment; the Latvian
+// "vajadzības gadījumā" reads as a condition, which the prevailing text does not state.
+TEST_F(BundledCommitmentsTest, AConditionOnlyTheLatvianTextStatesIsFlaggedNotAttached) {
+  const json& c = Get("sec_4__para_2__sent_1");
+  EXPECT_FALSE(HasCondition(c, "if_necessary")) << c["conditions"].dump();
+  EXPECT_TRUE(HasCondition(c, "armed_attack"));
+  EXPECT_NE(std::find(c["flags"].begin(), c["flags"].end(),
+                      "conditions: the lv text has if_necessary \"vajadzības gadījumā\", the "
+                      "prevailing text does not"),
+            c["flags"].end())
+      << c["flags"].dump();
+}
+
 TEST_F(BundledCommitmentsTest, QuarterPercentOfGdpEachYearGivenCapabilities) {
   const json& c = Get("sec_2__hcontainer_1__para_2__sent_1");
   EXPECT_EQ(c["obligors"], json({"LV"}));

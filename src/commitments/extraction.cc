@@ -262,6 +262,20 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
         }
         if (cues && theirs) CompareAnalysis(analysis, *theirs, code, other_code, c);
       }
+      // The prevailing text decides: a condition only another text states does not bind the
+      // commitment, and is flagged for the reviewer (sec_4__para_2__sent_1's "vajadzības
+      // gadījumā", which the English "as necessary" attaches to the equipment, not the promise).
+      const auto unstated = std::stable_partition(
+          c.conditions.begin(), c.conditions.end(),
+          [&](const Condition& condition) { return condition.text.contains(code); });
+      for (auto it = unstated; it != c.conditions.end(); ++it) {
+        for (const auto& [other_code, words] : it->text) {
+          c.flags.push_back(
+              fmt::format("conditions: the {} text has {} \"{}\", the prevailing text does not",
+                          other_code, it->kind, words));
+        }
+      }
+      c.conditions.erase(unstated, c.conditions.end());
       std::set<std::string> quoted;
       for (const Quote& quote : c.source.quotes)
         if (quote.language != code) quoted.insert(quote.language);
