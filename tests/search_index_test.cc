@@ -84,6 +84,10 @@ TEST(SearchWordsTest, LemmasComeFromHunspellWithFallbacks) {
   EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, "drones"), "drone"));
   EXPECT_TRUE(has(text::SearchLemmas(Language::kUkrainian, "років"), "рік"));
   EXPECT_TRUE(text::SearchLemmas(Language::kLatvian, "2024").empty());
+  // A prefix Hunspell takes off makes another word: "determination" is not found by "termination".
+  EXPECT_FALSE(has(text::SearchLemmas(Language::kEnglish, "determination"), "termination"));
+  EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, "determination"), "determination"));
+  EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, "terminated"), "terminate"));
 }
 
 TEST(SearchWordsTest, QueryLemmasRestoreLatvianDiacritics) {

@@ -41,10 +41,20 @@ std::string Capitalized(std::string_view word) {
   return out;
 }
 
-// Folded lemmas of `stems`, sorted and distinct.
-std::vector<std::string> FoldedLemmas(const std::vector<std::string>& stems) {
+// Folded lemmas of `stems` of the word folded as `folded`, sorted and distinct. A stem that does
+// not begin with the word's first letter is left out: Hunspell takes prefixes off too, and
+// "determination" is no form of "termination", nor "unable" of "able", nor "ne…" a form of the
+// verb it denies.
+std::vector<std::string> FoldedLemmas(std::string_view folded,
+                                      const std::vector<std::string>& stems) {
   std::vector<std::string> lemmas;
-  for (const std::string& stem : stems) lemmas.push_back(FoldSearchWord(stem));
+  for (const std::string& stem : stems) {
+    std::string lemma = FoldSearchWord(stem);
+    size_t end = 0;
+    DecodeAt(folded, end);
+    if (!lemma.starts_with(folded.substr(0, end))) continue;
+    lemmas.push_back(std::move(lemma));
+  }
   std::sort(lemmas.begin(), lemmas.end());
   lemmas.erase(std::unique(lemmas.begin(), lemmas.end()), lemmas.end());
   return lemmas;
@@ -170,7 +180,8 @@ std::vector<std::pair<size_t, size_t>> SplitSearchWords(std::string_view utf8) {
 
 std::vector<std::string> SearchLemmas(Language language, std::string_view word) {
   if (!HasLetter(word)) return {};
-  std::vector<std::string> lemmas = FoldedLemmas(DictionaryStems(language, word));
+  std::vector<std::string> lemmas =
+      FoldedLemmas(FoldSearchWord(word), DictionaryStems(language, word));
   if (lemmas.empty() && language == Language::kLatvian) {
     lemmas.push_back(LatvianLightStem(FoldSearchWord(word)));
   }
@@ -180,7 +191,8 @@ std::vector<std::string> SearchLemmas(Language language, std::string_view word) 
 std::vector<std::string> QueryLemmas(Language language, std::string_view word) {
   if (language == Language::kLatvian && HasLetter(word) &&
       DictionaryStems(language, word).empty()) {
-    std::vector<std::string> restored = FoldedLemmas(RestoredLatvianStems(FoldSearchWord(word)));
+    const std::string folded = FoldSearchWord(word);
+    std::vector<std::string> restored = FoldedLemmas(folded, RestoredLatvianStems(folded));
     if (!restored.empty()) return restored;
   }
   return SearchLemmas(language, word);

@@ -19,6 +19,9 @@ check "a language the index has no text in exit 2" run 2 search drones --lang uk
 check "names the languages it has" has "--lang: $db has no text in uk (it has en, lv)" "$work/err"
 check "and of the agreement named" run 2 search drones --lang uk --agreement lv-ua-2024 --db "$db"
 check "names the agreement" has "--lang: lv-ua-2024 has no text in uk (it has en, lv)" "$work/err"
+check "search termination" run 0 search termination --lang en --db "$db" --limit 50
+check "finds the termination clause" grep -q "provision sec_6__para_7 (en)$" "$work/out"
+check "and not Ukraine's determination" no_line "sec_3__hcontainer_19__para_5" "$work/out"
 check "search miljonus" run 0 search miljonus --db "$db"
 check "miljonus finds the lv provision" grep -q "^[0-9]*\. lv-ua-2024 provision sec_2__hcontainer_1__para_2 (lv)$" "$work/out"
 check "miljonu is highlighted" grep -q "112 \[miljonu\] eiro" "$work/out"
