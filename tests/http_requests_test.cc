@@ -416,8 +416,7 @@ TEST_F(HttpRequestsTest, AConsistencyProofWithoutToReachesTheLatestHead) {
   RecordedId(Disbursement("First"));
   const int64_t first = TreeSize();
   RecordedId(Disbursement("Second"));
-  const http::HttpResponse proof =
-      Send("GET", "/api/v1/consistency?from=" + std::to_string(first));
+  const http::HttpResponse proof = Send("GET", "/api/v1/consistency?from=" + std::to_string(first));
   ASSERT_EQ(proof.status, 200) << proof.body;
   EXPECT_EQ(Json(proof)["new_head"]["head"]["tree_size"], TreeSize());
   EXPECT_EQ(Json(proof)["old_head"]["head"]["tree_size"], first);

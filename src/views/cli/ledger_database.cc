@@ -72,8 +72,7 @@ std::optional<std::string> UnheldAgreement(ledger::LedgerStore& store,
 }
 
 std::string NoHeadOfSize(ledger::LedgerStore& store, const std::string& agreement, int64_t size) {
-  const std::string missing =
-      fmt::format("no signed tree head of size {} in {}", size, agreement);
+  const std::string missing = fmt::format("no signed tree head of size {} in {}", size, agreement);
   Result<std::vector<ledger::SignedTreeHead>> heads = store.TreeHeads(agreement);
   if (!heads.ok() || heads.value().empty()) return missing;
   std::optional<int64_t> below;

@@ -249,8 +249,8 @@ HttpResponse Application::Respond(const HttpRequest& request, std::string& route
   context.emplace(RequestContext{request, std::move(match.params), std::nullopt, "", ""});
   if (std::optional<HttpResponse> stop = Admit(*match.route, *context)) return std::move(*stop);
   if (match.route->api) {
-    const std::string problem = query_parameters_.Problem(match.route->method,
-                                                          match.route->pattern, request.Query());
+    const std::string problem =
+        query_parameters_.Problem(match.route->method, match.route->pattern, request.Query());
     if (!problem.empty()) return Problem(match.route, raw_path, 400, problem);
   }
   if (IsFormMediaType(request.Header("content-type"))) {

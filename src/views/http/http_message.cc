@@ -279,7 +279,14 @@ Result<nlohmann::json> JsonObjectBody(const HttpRequest& request) {
         "body"};
   }
   nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
-  if (body.is_discarded()) return Error{"the body is not valid JSON", "body"};
+  if (body.is_discarded()) {
+    // The strict reader places the fault, as `treaty record` does on stdin.
+    Result<std::string> placed = ledger::CanonicalizeText(request.body);
+    if (!placed.ok() && !placed.error().where.empty()) {
+      return Error{placed.error().message, "body: " + placed.error().where};
+    }
+    return Error{"the body is not valid JSON", "body"};
+  }
   if (!body.is_object()) return Error{"the body must be a JSON object", "body"};
   // nlohmann keeps the last of repeated names; the ledger's strict reader refuses them (§1.5).
   Result<std::string> strict = ledger::CanonicalizeText(request.body);

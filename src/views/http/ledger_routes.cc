@@ -332,16 +332,17 @@ void AddLedgerRoutes(Router& router, Site& site) {
                 Result<std::optional<ledger::SignedTreeHead>> old_head =
                     store.value()->TreeHeadAt(site.agreement_id(), from);
                 Result<std::optional<ledger::SignedTreeHead>> new_head =
-                    to_latest ? store.value()->LatestTreeHead(site.agreement_id())
-                              : store.value()->TreeHeadAt(site.agreement_id(),
-                                                          std::stoll(query["to"]));
+                    to_latest
+                        ? store.value()->LatestTreeHead(site.agreement_id())
+                        : store.value()->TreeHeadAt(site.agreement_id(), std::stoll(query["to"]));
                 if (!old_head.ok() || !new_head.ok()) {
                   return LedgerReadFailure(500, old_head.ok() ? new_head.error() : old_head.error(),
                                            context);
                 }
                 if (!old_head.value() || !new_head.value()) {
-                  return ErrorResponse(404, "no signed tree head of that size (GET "
-                                            "/api/v1/tree-heads lists them)");
+                  return ErrorResponse(404,
+                                       "no signed tree head of that size (GET "
+                                       "/api/v1/tree-heads lists them)");
                 }
                 if (old_head.value()->head.tree_size > new_head.value()->head.tree_size) {
                   return ErrorResponse(400, "from and to: 1 ≤ from ≤ to");

@@ -43,8 +43,7 @@ std::string QueryParameters::Problem(const std::string& method, const std::strin
   for (const auto& [name, value] : names) {
     if (documented->second.contains(name)) continue;
     if (documented->second.empty()) {
-      return fmt::format("unknown query parameter \"{}\": {} {} takes none", name, method,
-                         pattern);
+      return fmt::format("unknown query parameter \"{}\": {} {} takes none", name, method, pattern);
     }
     return fmt::format("unknown query parameter \"{}\": {} {} takes {}", name, method, pattern,
                        fmt::join(documented->second, ", "));
