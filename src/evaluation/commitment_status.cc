@@ -20,9 +20,14 @@ constexpr std::array<std::string_view, 14> kStatusNames = {"upcoming",
                                                            "partly_notified",
                                                            "none_notified"};
 
+constexpr std::array<std::string_view, 4> kDeadlineStateNames = {"upcoming", "met", "missed",
+                                                                 "passed"};
+
 }  // namespace
 
 std::span<const std::string_view> CommitmentStatusNames() { return kStatusNames; }
+
+std::span<const std::string_view> DeadlineStateNames() { return kDeadlineStateNames; }
 
 std::map<std::string, std::string> StatusById(const std::vector<CommitmentStatus>& statuses) {
   std::map<std::string, std::string> by_id;

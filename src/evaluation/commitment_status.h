@@ -61,6 +61,9 @@ struct DeadlineStatus {
   std::string state;
 };
 
+// Every value DeadlineStatus::state takes, each once.
+std::span<const std::string_view> DeadlineStateNames();
+
 // What one rule gives: the commitment's status, its deadlines as they stand, and what the
 // calendar lists for it.
 struct RuleOutcome {

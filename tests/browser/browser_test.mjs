@@ -49,6 +49,13 @@ await step('the overview shows the agreement and its key targets', async () => {
   await snap(page, 'overview');
 });
 
+await step('the overview says the agreement\'s state in words', async () => {
+  const state = page.locator('.badge.state');
+  assert.equal(await state.textContent(), 'in force');
+  assert.equal(await state.getAttribute('data-state'), 'in_force');
+  assert.ok(!(await page.textContent('main')).includes('in_force'));
+});
+
 await step('the text shows both languages with the English text marked as prevailing', async () => {
   await page.click('nav >> text=Text');
   assert.equal(await page.locator('th[lang=lv]').count(), 1);
@@ -72,6 +79,24 @@ await step('the commitments table filters and leads to one commitment', async ()
   statusBefore = await page.textContent('section.status table.progress');
   chartBefore = await page.getAttribute('svg.chart rect.achieved', 'height');
   await snap(page, 'commitment');
+});
+
+await step('the commitments table and its status filter show statuses in words and filter by them', async () => {
+  await page.goto(`${base}/commitments`);
+  const badges = page.locator('table.commitments tbody .badge.no_activity_recorded');
+  assert.ok(await badges.count() > 0);
+  assert.equal(await badges.first().textContent(), 'no activity recorded');
+  assert.ok(!(await page.textContent('table.commitments')).includes('no_activity_recorded'));
+  const option = page.locator('select[name=status] option[value=not_yet_measurable]');
+  assert.equal(await option.textContent(), 'not yet measurable');
+  await page.selectOption('select[name=status]', { label: 'no activity recorded' });
+  await page.click('form.filters button');
+  assert.match(page.url(), /[?&]status=no_activity_recorded(&|$)/);
+  const shown = await page.locator('table.commitments tbody .badge').allTextContents();
+  assert.ok(shown.length > 0);
+  assert.ok(shown.every((text) => text === 'no activity recorded'), shown.join(', '));
+  assert.equal(await page.locator('select[name=status] option:checked').textContent(), 'no activity recorded');
+  await snap(page, 'commitments-by-status');
 });
 
 await step('a recorder signs in, records a disbursement, sees it linked, and signs out', async () => {
@@ -148,6 +173,8 @@ await step('a reader never sees a restricted event', async () => {
 await step('the calendar offers the .ics and the consultations page shows the clock', async () => {
   await page.goto(`${base}/calendar`);
   assert.ok(await page.locator('table.deadlines tbody tr').count() > 0);
+  const states = await page.locator('table.deadlines .badge').allTextContents();
+  assert.ok(states.every((text) => !text.includes('_')), states.join(', '));
   const ics = await page.request.get(`${base}/api/v1/calendar.ics`);
   assert.match(await ics.text(), /^BEGIN:VCALENDAR/);
   await snap(page, 'calendar');

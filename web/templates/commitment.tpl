@@ -2,7 +2,7 @@
 <p class="meta">{{CLASS}} · {{STRENGTH}} · {{CATEGORY}} · obligor {{OBLIGORS}}{{#BENEFICIARY}} · for {{NAME}}{{/BENEFICIARY}} · provision <a href="/text#{{EID}}">{{EID}}</a></p>
 <p class="headings">{{HEADINGS}}</p>
 {{#HAS_STATUS}}<section class="status">
-<h2>Status on {{AT}}: <span class="badge {{STATUS}}">{{STATUS}}</span></h2>
+<h2>Status on {{AT}}: <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h2>
 <p>{{SUMMARY}}</p>
 <table class="data progress">
 <thead><tr><th scope="col">Years</th><th scope="col" class="num">Achieved</th><th scope="col"></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th></tr></thead>

@@ -7,13 +7,13 @@
 <dt>Texts</dt><dd>{{#LANGUAGE}}{{LANGUAGE_CODE}}{{#LANGUAGE_separator}}, {{/LANGUAGE_separator}}{{/LANGUAGE}}; prevailing: {{PREVAILING}}</dd>
 </dl>
 {{#LIFECYCLE}}<section class="lifecycle">
-<h2>State on {{AT}}: <span class="badge state">{{STATE}}</span></h2>
+<h2>State on {{AT}}: <span class="badge state" data-state="{{STATE_CODE}}">{{STATE}}</span></h2>
 <p>{{SUMMARY}} <a href="/calendar{{AT_QUERY}}">Calendar</a></p>
 <svg class="timeline" viewBox="0 0 {{WIDTH}} 125" role="img" aria-label="The term, year by year, with its deadlines">
 <line class="axis" x1="20" y1="40" x2="{{END_X}}" y2="40"></line>
 {{#YEAR}}<line class="tick" x1="{{X}}" y1="34" x2="{{X}}" y2="46"></line><text x="{{X}}" y="26">{{LABEL}}</text>
 {{/YEAR}}<line class="now" x1="{{NOW_X}}" y1="14" x2="{{NOW_X}}" y2="120"></line>
-{{#MARK}}<circle class="{{STATE}}" cx="{{X}}" cy="40" r="5"><title>{{DATE}}: {{TITLE}} ({{STATE}})</title></circle><line class="lead" x1="{{X}}" y1="45" x2="{{X}}" y2="{{Y}}"></line><circle class="{{STATE}}" cx="{{X}}" cy="{{Y}}" r="3"><title>{{DATE}}: {{TITLE}} ({{STATE}})</title></circle>
+{{#MARK}}<circle class="{{STATE}}" cx="{{X}}" cy="40" r="5"><title>{{DATE}}: {{TITLE}} ({{STATE_WORDS}})</title></circle><line class="lead" x1="{{X}}" y1="45" x2="{{X}}" y2="{{Y}}"></line><circle class="{{STATE}}" cx="{{X}}" cy="{{Y}}" r="3"><title>{{DATE}}: {{TITLE}} ({{STATE_WORDS}})</title></circle>
 {{/MARK}}
 </svg>
 <details><summary>Why</summary><ul class="reasons">{{#LIFECYCLE_REASON}}<li>{{FINDING}} (<a href="/text#{{EID}}">{{EID}}</a>)</li>{{/LIFECYCLE_REASON}}</ul></details>
@@ -22,7 +22,7 @@
 <h2>Key targets</h2>
 <p><a href="/commitments{{AT_QUERY}}">{{COMMITMENT_COUNT}} commitments and procedures</a> in {{SECTION_COUNT}} sections.</p>
 {{#TARGET}}<article class="target">
-<h3><a href="/commitments/{{ID}}{{AT_QUERY}}">{{ID}}</a> <span class="badge {{STATUS}}">{{STATUS}}</span></h3>
+<h3><a href="/commitments/{{ID}}{{AT_QUERY}}">{{ID}}</a> <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h3>
 <p>{{SUMMARY}}</p>
 <table class="data progress">
 <thead><tr><th scope="col">Years</th><th scope="col" class="num">Achieved</th><th scope="col"></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th></tr></thead>

@@ -1,6 +1,7 @@
 #include "views/http/status_view.h"
 
 #include "evaluation/amount_text.h"
+#include "views/http/status_words.h"
 
 #include <algorithm>
 #include <chrono>
@@ -24,7 +25,9 @@ std::string Money(const nlohmann::json& minor, const std::string& currency) {
 void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict) {
   const evaluation::Lifecycle& lifecycle = status.lifecycle;
   ctemplate::TemplateDictionary* section = dict.AddSectionDictionary("LIFECYCLE");
-  section->SetValue("STATE", evaluation::LifecycleStateName(lifecycle.state));
+  const std::string state = evaluation::LifecycleStateName(lifecycle.state);
+  section->SetValue("STATE_CODE", state);
+  section->SetValue("STATE", StatusWords(state));
   section->SetValue("AT", status.at.LocalDate().ToString());
   section->SetValue("SUMMARY", evaluation::LifecycleSummary(lifecycle));
   for (const evaluation::Reason& reason : lifecycle.reasons) {
@@ -61,6 +64,7 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
     mark->SetValue("DATE", deadline.deadline.date.ToString());
     mark->SetValue("TITLE", deadline.deadline.title);
     mark->SetValue("STATE", deadline.state);
+    mark->SetValue("STATE_WORDS", StatusWords(deadline.state));
   }
   section->SetIntValue("WIDTH", kTimelineWidth);
   section->SetIntValue("END_X", kTimelineWidth - 20);
@@ -73,7 +77,8 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
       [&](const evaluation::CommitmentStatus& entry) { return entry.id == commitment_id; });
   if (found == status.commitments.end()) return false;
   dict.SetValue("STATUS", found->status);
-  dict.SetValue("SUMMARY", found->summary);
+  dict.SetValue("STATUS_WORDS", StatusWords(found->status));
+  dict.SetValue("SUMMARY", WithStatusWords(found->summary));
   dict.SetValue("RULE", found->rule);
   for (const evaluation::Reason& reason : found->reasons) {
     ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("REASON");
@@ -98,7 +103,7 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   for (const nlohmann::json& period : periods) {
     ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PERIOD");
     row->SetValue("LABEL", period.value("label", ""));
-    row->SetValue("PERIOD_STATUS", period.value("status", ""));
+    row->SetValue("PERIOD_STATUS", StatusWords(period.value("status", "")));
     row->SetValue("TARGET", Money(period.value("target_minor_units", nlohmann::json()), currency));
     row->SetValue("ACHIEVED",
                   Money(period.value("achieved_minor_units", nlohmann::json()), currency));

@@ -10,13 +10,16 @@
 
 namespace treaty::http {
 
-// LIFECYCLE section: STATE, SUMMARY (LifecycleSummary), and a TIMELINE of
-// MARK entries (X, LABEL, DATE, STATE) across the term.
+// States and statuses are given as their code (STATE, STATUS: CSS classes, data attributes) and
+// in words (STATE_WORDS, STATUS_WORDS, PERIOD_STATUS: what a reader sees, status_words.h).
+
+// LIFECYCLE section: STATE_CODE, STATE (in words), SUMMARY (LifecycleSummary), and a TIMELINE of
+// MARK entries (X, Y, DATE, TITLE, STATE, STATE_WORDS) across the term.
 void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict);
 
-// One commitment's STATUS, SUMMARY, REASON entries (FINDING, EID, EVENT ids) and its PERIOD
-// entries with a progress bar and a CHART of target and achieved bars. Returns false when the
-// status has no entry for `commitment_id`.
+// One commitment's STATUS, STATUS_WORDS, SUMMARY, REASON entries (FINDING, EID, EVENT ids) and its
+// PERIOD entries with a progress bar and a CHART of target and achieved bars. Returns false when
+// the status has no entry for `commitment_id`.
 bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
                           const std::string& commitment_id, ctemplate::TemplateDictionary& dict);
 

@@ -1,0 +1,62 @@
+#include "views/http/status_words.h"
+
+#include <array>
+#include <utility>
+
+namespace treaty::http {
+namespace {
+
+// One meaning per code: a word evaluation uses for a commitment, a deadline and a request alike
+// ("met", "missed") reads the same wherever it is shown.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kWords = {{
+    // The agreement's life cycle.
+    {"not_yet_in_force", "not yet in force"},
+    {"in_force", "in force"},
+    {"termination_pending", "in force, termination pending"},
+    {"terminated", "terminated"},
+    {"expired", "expired"},
+    // Commitments, periods, deadlines and consultation requests.
+    {"upcoming", "upcoming"},
+    {"in_progress", "in progress"},
+    {"not_yet_measurable", "not yet measurable"},
+    {"met", "met"},
+    {"missed", "missed"},
+    {"passed", "passed"},
+    {"due", "due"},
+    {"coalition_goal", "a coalition's goal"},
+    {"activity_recorded", "activity recorded"},
+    {"no_activity_recorded", "no activity recorded"},
+    {"no_request", "no request made"},
+    {"open", "awaiting a response"},
+    {"notified", "all notified"},
+    {"partly_notified", "partly notified"},
+    {"none_notified", "none notified"},
+}};
+
+}  // namespace
+
+std::optional<std::string_view> FindStatusWords(std::string_view code) {
+  for (const auto& [known, words] : kWords) {
+    if (known == code) return words;
+  }
+  return std::nullopt;
+}
+
+std::string StatusWords(std::string_view code) {
+  return std::string(FindStatusWords(code).value_or(code));
+}
+
+std::string WithStatusWords(std::string_view text) {
+  std::string out(text);
+  for (const auto& [code, words] : kWords) {
+    const std::string coded = "(" + std::string(code) + ")";
+    const std::string worded = "(" + std::string(words) + ")";
+    for (size_t at = out.find(coded); at != std::string::npos;
+         at = out.find(coded, at + worded.size())) {
+      out.replace(at, coded.size(), worded);
+    }
+  }
+  return out;
+}
+
+}  // namespace treaty::http
