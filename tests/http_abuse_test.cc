@@ -14,6 +14,12 @@ TEST_F(HttpAbuseTest, MalformedJsonIs400AndWritesNothing) {
   const int64_t size = TreeSize();
   EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", "{\"type\": \"disbursement\",").status, 400);
   EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", "[1, 2]").status, 400);
+  const http::HttpResponse placed =
+      Send("POST", "/api/v1/events", "lauris", "{\"type\": \"pledge\",\n \"participant\": }");
+  EXPECT_EQ(placed.status, 400);
+  EXPECT_TRUE(nlohmann::json::parse(placed.body)["error"]["message"].get<std::string>().starts_with(
+      "body: line 2, column 17: malformed JSON: "))
+      << placed.body;
   EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("x"), "text/plain").status, 415);
   EXPECT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("x"), "application/jsonx").status,
             415);

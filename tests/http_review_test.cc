@@ -106,7 +106,7 @@ TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored
                 422, "parts[1].colour is not a field", "parts[1].colour"},
            Case{R"({"decision":"merge","note":"x"})", 422, "a merge decision needs into", "into"},
            Case{R"([1,2])", 400, "object", ""},
-           Case{R"({"decision":)", 400, "not valid JSON", ""},
+           Case{R"({"decision":)", 400, "body: column 13: malformed JSON", ""},
        }) {
     http::HttpResponse response = Send("POST", kReviews, "vera", bad.body);
     EXPECT_EQ(response.status, bad.status) << bad.body << " → " << response.body;
