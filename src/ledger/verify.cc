@@ -555,7 +555,9 @@ class Verifier {
       return SetMismatch(
           range_start_, range_start_id_,
           fmt::format("{} (signed by {} at {}): its root differs from the recomputed root; the "
-                      "change lies in leaves {}–{}",
+                      "change lies in leaves {}–{}, unless the earlier heads were themselves "
+                      "signed anew over changed leaves (compare them with the heads the other "
+                      "Participant holds: treaty verify-proof --known)",
                       name, head.signer, head.timestamp, range_start_, head.tree_size - 1));
     }
     previous_head_timestamp_ = head.timestamp;
