@@ -306,6 +306,14 @@ TEST(SentenceActionTest, ADeniedVerbIsNegated) {
                             L::kEnglish, EnglishCues(), LatviaAndUkraine(L::kEnglish), true)
                 .sentence_class,
             SentenceClass::kCommitment);
+  // Nor does a denied Latvian auxiliary: "will not be able", "will not be given".
+  for (const char* denied : {"Latvija nevarēs sniegt atbalstu.", "Atbalsts netiks sniegts."}) {
+    EXPECT_NE(
+        AnalyzeSentence(denied, L::kLatvian, LatvianCues(), LatviaAndUkraine(L::kLatvian), true)
+            .sentence_class,
+        SentenceClass::kCommitment)
+        << denied;
+  }
   SentenceAnalysis lv = AnalyzeSentence("Izbeigšana neietekmēs projektu īstenošanu.", L::kLatvian,
                                         LatvianCues(), LatviaAndUkraine(L::kLatvian), true);
   EXPECT_EQ(lv.action.lemma, "ietekmēt");

@@ -204,6 +204,36 @@ TEST_P(ServerAccountsTest, ARevocationReachesEveryStoreOnTheDatabaseAtOnce) {
   EXPECT_FALSE(first->FindSession(session.id).value().has_value());
 }
 
+// Someone who left is locked out at once, by every store on the database; a new password lets
+// them in again, without the tokens the lock revoked.
+TEST_P(ServerAccountsTest, ALockedUserSignsInNoMoreAndANewPasswordLetsThemIn) {
+  std::unique_ptr<http::AccountStore> first = Accounts();
+  std::unique_ptr<http::AccountStore> second = Accounts();
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  ASSERT_TRUE(first->AddUser("leaver", "leaver-password", http::Role::kReader, "").ok());
+  ASSERT_TRUE(first->AddUser("stayer", "stayer-password", http::Role::kReader, "").ok());
+  const http::NewToken token = first->CreateToken("leaver", "laptop", std::nullopt).value();
+  const http::NewToken kept = first->CreateToken("stayer", "laptop", std::nullopt).value();
+  const http::NewSession session = first->CreateSession("leaver", 3600).value();
+  const http::NewSession other = first->CreateSession("stayer", 3600).value();
+
+  ASSERT_TRUE(second->Lock("leaver").ok());
+  EXPECT_FALSE(first->CheckPassword("leaver", "leaver-password").value().has_value());
+  EXPECT_FALSE(first->UserByToken(token.token).value().has_value());
+  EXPECT_FALSE(first->FindSession(session.id).value().has_value());
+  EXPECT_TRUE(first->UserByToken(kept.token).value().has_value());
+  EXPECT_TRUE(first->FindSession(other.id).value().has_value());
+
+  ASSERT_TRUE(second->SetPassword("leaver", "a-new-password").ok());
+  EXPECT_TRUE(first->CheckPassword("leaver", "a-new-password").value().has_value());
+  EXPECT_FALSE(first->UserByToken(token.token).value().has_value());
+
+  EXPECT_EQ(first->Lock("nobody").error().ToString(), "name: no user \"nobody\"");
+  EXPECT_EQ(first->SetPassword("leaver", "short").error().where, "password");
+  EXPECT_TRUE(first->CheckPassword("leaver", "a-new-password").value().has_value());
+}
+
 TEST_P(ServerAccountsTest, SessionsLastTheirLifetimeAndEndWhenDeleted) {
   std::unique_ptr<http::AccountStore> store = Accounts();
   ASSERT_NE(store, nullptr);

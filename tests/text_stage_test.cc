@@ -177,6 +177,11 @@ TEST(VisibleControls, WritesEveryControlCharacterAsAnEscapeAndKeepsTheRest) {
                                   "31m"),
             "\\u009b31m");  // C1 CSI
   EXPECT_EQ(text::VisibleControls("Rēzekne €5 \xc2\xa0"), "Rēzekne €5 \xc2\xa0");
+  // A byte of no UTF-8 (an 8-bit CSI), and a backslash, which would make "\u001b" ambiguous.
+  EXPECT_EQ(text::VisibleControls("a\x9b"
+                                  "31m\xe2\x82"),
+            "a\\x9b31m\\xe2\\x82");
+  EXPECT_EQ(text::VisibleControls("\\u001b"), "\\\\u001b");
 }
 
 TEST(ListLabel, RecognisesNumberingStylesAndRejectsDatesAndQuantities) {

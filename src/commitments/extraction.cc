@@ -262,12 +262,15 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
         }
         if (cues && theirs) CompareAnalysis(analysis, *theirs, code, other_code, c);
       }
-      // The prevailing text decides: a condition only another text states does not bind the
-      // commitment, and is flagged for the reviewer (sec_4__para_2__sent_1's "vajadzības
-      // gadījumā", which the English "as necessary" attaches to the equipment, not the promise).
-      const auto unstated = std::stable_partition(
-          c.conditions.begin(), c.conditions.end(),
-          [&](const Condition& condition) { return condition.text.contains(code); });
+      // The prevailing text decides, where its conditions were read: a condition only another
+      // text states does not bind the commitment, and is flagged for the reviewer (a Latvian
+      // "vajadzības gadījumā" where the English "as necessary" qualifies a thing, not the promise).
+      const auto unstated = cues == nullptr
+                                ? c.conditions.end()
+                                : std::stable_partition(c.conditions.begin(), c.conditions.end(),
+                                                        [&](const Condition& condition) {
+                                                          return condition.text.contains(code);
+                                                        });
       for (auto it = unstated; it != c.conditions.end(); ++it) {
         for (const auto& [other_code, words] : it->text) {
           c.flags.push_back(

@@ -138,16 +138,20 @@ struct FutureForm {
 
 // A future form: a lower-case word whose infinitive FutureInfinitive finds, after the table's
 // negative prefix when it has one ("neietekmēs": not "ietekmēt"). Capitalised words are left out,
-// as they are nouns and adjectives that happen to end alike ("Vienošanās").
+// as they are nouns and adjectives that happen to end alike ("Vienošanās"). A denied auxiliary is
+// none: "nevarēs" says what will be impossible, as "cannot" does, and "netiks sniegts" that
+// something will not be given, which no one promises.
 std::optional<FutureForm> FutureVerb(const Token& token, std::string_view original,
                                      text::Language language, const CueTable& cues) {
   if (token.kind != TokenKind::kWord || original != token.lower) return std::nullopt;
   const std::string_view word = token.lower;
   const std::string_view prefix = cues.negative_prefix;
-  if (!prefix.empty() && word.starts_with(prefix))
+  if (!prefix.empty() && word.starts_with(prefix)) {
+    if (Contains(cues.auxiliaries, word.substr(prefix.size()))) return std::nullopt;
     if (std::optional<std::string> denied =
             FutureInfinitive(word.substr(prefix.size()), language, cues))
       return FutureForm{*denied, true};
+  }
   if (std::optional<std::string> infinitive = FutureInfinitive(word, language, cues))
     return FutureForm{*infinitive};
   return std::nullopt;

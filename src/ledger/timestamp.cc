@@ -157,8 +157,14 @@ std::optional<int64_t> ParseMoment(std::string_view text) {
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return std::nullopt;
     offset = (zone[0] == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
   }
-  return (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time - offset) * 1000000 +
-         fraction;
+  const int64_t micros =
+      (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time - offset) * 1000000 +
+      fraction;
+  // The offset may move the moment out of the years FormatTimestamp writes.
+  const int64_t first = DaysFromCivil(1, 1, 1) * 86400 * 1000000;
+  const int64_t after_last = DaysFromCivil(9999, 1, 1) * 86400 * 1000000;
+  if (micros < first || micros >= after_last) return std::nullopt;
+  return micros;
 }
 
 std::string OccurredAtProblem(std::string_view text, std::string* local_date) {

@@ -35,8 +35,8 @@ std::string FormatTimestamp(int64_t micros);
 std::optional<int64_t> ParseTimestamp(std::string_view text);
 
 // Parses an RFC 3339 moment with seconds: `YYYY-MM-DDTHH:MM:SS`, a fraction of 1–6 digits or
-// none, then `Z` or `±HH:MM`, of a year 0001–9998 and an existing date and time; the microseconds
-// since 1970-01-01T00:00:00Z, for FormatTimestamp. nullopt otherwise.
+// none, then `Z` or `±HH:MM`, of an existing date and time, in UTC within the years 0001–9998;
+// the microseconds since 1970-01-01T00:00:00Z, for FormatTimestamp. nullopt otherwise.
 std::optional<int64_t> ParseMoment(std::string_view text);
 
 // Why `text` is not an `occurred_at` (`YYYY-MM-DDTHH:MM:SSZ` or `…±HH:MM`, seconds required, no

@@ -41,18 +41,16 @@ std::string Capitalized(std::string_view word) {
   return out;
 }
 
-// Folded lemmas of `stems` of the word folded as `folded`, sorted and distinct. A stem that does
-// not begin with the word's first letter is left out: Hunspell takes prefixes off too, and
+// Folded lemmas of `stems` of the word folded as `folded`, sorted and distinct. A stem that is
+// the word with a prefix taken off is left out: Hunspell takes prefixes off too, and
 // "determination" is no form of "termination", nor "unable" of "able", nor "ne…" a form of the
-// verb it denies.
+// verb it denies; irregular lemmas ("went": "go") are kept.
 std::vector<std::string> FoldedLemmas(std::string_view folded,
                                       const std::vector<std::string>& stems) {
   std::vector<std::string> lemmas;
   for (const std::string& stem : stems) {
     std::string lemma = FoldSearchWord(stem);
-    size_t end = 0;
-    DecodeAt(folded, end);
-    if (!lemma.starts_with(folded.substr(0, end))) continue;
+    if (lemma.size() < folded.size() && folded.ends_with(lemma)) continue;
     lemmas.push_back(std::move(lemma));
   }
   std::sort(lemmas.begin(), lemmas.end());

@@ -78,21 +78,43 @@ size_t CountCodePoints(std::string_view bytes) {
 }
 
 std::string VisibleControls(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
+  const auto escape = [&out](const char* form, unsigned code) {
+    out += form;
+    out += kHex[code >> 4];
+    out += kHex[code & 0xF];
+  };
+  for (size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    const bool c1 = byte == 0xC2 && i + 1 < text.size() &&
-                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-    if (byte < 0x20 || byte == 0x7F || c1) {
-      const unsigned code = c1 ? static_cast<unsigned char>(text[++i]) : byte;
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[code >> 4];
-      out += kHex[code & 0xF];
+    if (byte == '\\') {
+      out += "\\\\";
+      ++i;
+    } else if (byte < 0x20 || byte == 0x7F) {
+      escape("\\u00", byte);
+      ++i;
+    } else if (byte < 0x80) {
+      out += text[i++];
     } else {
-      out += text[i];
+      const size_t length = (byte & 0xE0) == 0xC0   ? 2
+                            : (byte & 0xF0) == 0xE0 ? 3
+                            : (byte & 0xF8) == 0xF0 ? 4
+                                                    : 0;
+      if (length == 0 || i + length > text.size() || FindInvalidUtf8(text.substr(i, length))) {
+        escape("\\x", byte);
+        ++i;
+        continue;
+      }
+      size_t next = i;
+      const char32_t c = DecodeAt(text, next);
+      if (c >= 0x80 && c <= 0x9F) {
+        escape("\\u00", static_cast<unsigned>(c));
+        i = next;
+      } else {
+        out.append(text.substr(i, next - i));
+        i = next;
+      }
     }
   }
   return out;

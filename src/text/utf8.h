@@ -49,8 +49,9 @@ size_t CountCodePoints(std::string_view bytes);
 std::string Shorten(std::string_view text, size_t width);
 
 // `text` with every control character (C0 with line breaks and tabs, DEL, C1) written as
-// \u00XX, for a message that quotes text it does not trust on one line: an escape sequence or a
-// carriage return in a stored value must not reach a terminal.
+// \u00XX, a byte that is no part of UTF-8 as \xXX and a backslash as \\, for a message that
+// quotes text it does not trust on one line: an escape sequence or a carriage return in a stored
+// value must not reach a terminal, and what is shown escaped cannot be mistaken for the text.
 std::string VisibleControls(std::string_view text);
 
 // Unicode white space, including no-break spaces (U+00A0, U+202F, U+2007) and tabs.

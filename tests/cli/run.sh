@@ -182,6 +182,10 @@ check "commitments --agreement ID from the project folder" \
   bash -c "cd '$root' && '$treaty' commitments --agreement lv-ua-2024 --format jsonl | grep -q sec_6__para_7__sent_1"
 check "commitments of the bundled agreement from any folder" \
   bash -c "cd '$work' && '$treaty' commitments --area 6 --format jsonl | grep -q sec_6__para_7__sent_1"
+check "load of the bundled agreement from any folder" \
+  bash -c "cd '$work' && '$treaty' load --db '$work/anywhere.sqlite' >/dev/null"
+check "verify-proof with the bundled keys from any folder" \
+  bash -c "cd '$work' && '$treaty' verify-proof '$work/nothing.json' 2>&1 | grep -q 'nothing.json: syntax: cannot read'"
 check "an area that names nothing exit 2" run 2 commitments --package "$package" --area 99
 check "says so" has '--area: "99" is no section number, eId or heading words of lv-ua-2024' "$work/err"
 check "commitments of a missing package exit 2" run 2 commitments --package "$work/nowhere"
@@ -242,9 +246,15 @@ check "user add at a terminal" typed 'a typed password' 'a typed password' yana
 check "asks for the password" has "Password for yana (at least 10 characters): " "$work/typed"
 check "adds the user" has "added yana (reader)" "$work/typed"
 check "and never shows the password" bash -c "! grep -q 'a typed password' '$work/typed'"
+interrupted() {  # user add at a terminal, interrupted at its prompt; then the terminal's echo
+  script -qec "timeout --foreground -s INT 1 '$treaty' user add kim --role reader --db '$accounts';
+    echo terminal: \$(stty -a | grep -o -- '-\?echo ' | head -1)" "$work/typed" >/dev/null </dev/null
+}
+check "user add interrupted at its prompt" interrupted
+check "gives the terminal its echo back" has "terminal: echo" "$work/typed"
 typed_refused() { ! typed "$@"; }
 check "two passwords that differ are refused" typed_refused 'a typed password' 'another password' zoe
-check "add no user" has "the two passwords differ; nothing was added" "$work/typed"
+check "add no user" has "the two passwords differ; nothing was changed" "$work/typed"
 check "token create" run 0 token create rita --label laptop --expires-in 30 --db "$accounts"
 check "token create prints the token alone" grep -qx 'trt_[0-9a-f]\{64\}' "$work/out"
 token_id=$(cut -c1-12 "$work/err")
@@ -278,6 +288,17 @@ check "token create in no file message" grep -q "typo.sqlite: no such accounts f
 check "token create in no file makes none" test ! -e "$work/typo.sqlite"
 check "token list after refusals" run 0 token list --db "$accounts"
 check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
+check "lock out a user who left" run 0 user lock rita --db "$accounts"
+check "says what the lock does" has "locked out rita: no password signs in, sessions ended, tokens revoked" "$work/out"
+check "their tokens are revoked" run 0 token list rita --db "$accounts"
+check "every one of them" bash -c "! grep -v ' revoked ' '$work/out' | grep -q rita"
+echo 'a fresh long password' >"$work/new-password"
+stdin="$work/new-password" check "a new password lets them in again" run 0 user password rita --db "$accounts"
+check "says their sessions ended" has "new password for rita; their sessions ended" "$work/out"
+check "locking no user exit 2" run 2 user lock nobody --db "$accounts"
+check "names the user" has 'treaty user lock: name: no user "nobody"' "$work/err"
+check "locking in no file exit 2" run 2 user lock rita --db "$work/typo.sqlite"
+check "makes no file" test ! -e "$work/typo.sqlite"
 
 # ---- mistakes in the command line are named ----
 check "a token of an empty label exit 2" run 2 token create rita --label "" --db "$accounts"

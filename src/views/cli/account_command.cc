@@ -34,8 +34,20 @@ struct TokenOptions {
   std::string id;  // revoke
 };
 
-// The password: the first line of `in` (so that it never appears in a process list).
-std::string ReadPassword(std::istream& in) {
+// The password of user `name`: typed at a terminal, asked for twice and not shown, as passwd
+// does; else the first line of `in` (so that it never appears in a process list). nullopt, said
+// on `err` after `command`, when the two typed differ.
+std::optional<std::string> ReadNewPassword(const std::string& command, const std::string& name,
+                                           std::istream& in, std::ostream& err) {
+  if (&in == &std::cin && StdinIsTerminal()) {
+    std::string password =
+        ReadHiddenLine("Password for " + name + " (at least 10 characters): ", err);
+    if (ReadHiddenLine("The same password again: ", err) != password) {
+      err << "treaty user " << command << ": the two passwords differ; nothing was changed\n";
+      return std::nullopt;
+    }
+    return password;
+  }
   std::string line;
   std::getline(in, line);
   if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -66,19 +78,10 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
     err << "treaty user add: " << store.error().ToString() << "\n";
     return kExitBadInput;
   }
-  std::string password;
-  if (&in == &std::cin && StdinIsTerminal()) {
-    // Typed at a terminal: asked for twice, not shown, as passwd does.
-    password = ReadHiddenLine("Password for " + options.name + " (at least 10 characters): ", err);
-    if (ReadHiddenLine("The same password again: ", err) != password) {
-      err << "treaty user add: the two passwords differ; nothing was added\n";
-      return kExitBadInput;
-    }
-  } else {
-    password = ReadPassword(in);
-  }
+  const std::optional<std::string> password = ReadNewPassword("add", options.name, in, err);
+  if (!password) return kExitBadInput;
   Result<http::User> user =
-      store.value()->AddUser(options.name, password, *role, options.institution);
+      store.value()->AddUser(options.name, *password, *role, options.institution);
   if (!user.ok()) {
     err << "treaty user add: " << user.error().ToString() << "\n";
     return kExitBadInput;
@@ -160,6 +163,34 @@ int RunToken(const std::string& action, const TokenOptions& options, std::ostrea
   return kExitOk;
 }
 
+// `treaty user password NAME` and `treaty user lock NAME`: a new password (which unlocks), or a
+// user locked out.
+int RunUserChange(const std::string& action, const UserAddOptions& options, std::istream& in,
+                  std::ostream& out, std::ostream& err) {
+  Result<std::unique_ptr<http::AccountStore>> store =
+      http::AccountStore::Open(options.db, http::AccountTablesMissing::kRefuse);
+  if (!store.ok()) {
+    err << "treaty user " << action << ": " << store.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  Result<bool> changed = false;
+  if (action == "password") {
+    const std::optional<std::string> password = ReadNewPassword(action, options.name, in, err);
+    if (!password) return kExitBadInput;
+    changed = store.value()->SetPassword(options.name, *password);
+  } else {
+    changed = store.value()->Lock(options.name);
+  }
+  if (!changed.ok()) {
+    err << "treaty user " << action << ": " << changed.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  out << (action == "password" ? "new password for " : "locked out ") << options.name
+      << (action == "password" ? "; their sessions ended\n"
+                               : ": no password signs in, sessions ended, tokens revoked\n");
+  return kExitOk;
+}
+
 }  // namespace
 
 Subcommand AddUserSubcommand(CLI::App& app) {
@@ -181,8 +212,25 @@ Subcommand AddUserSubcommand(CLI::App& app) {
   add->add_option("--agreement", options->agreement, "agreement whose keys file lists institutions")
       ->capture_default_str();
   add->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
-  return {command, [options](std::ostream& out, std::ostream& err) {
-            return RunUserAdd(*options, std::cin, out, err);
+  CLI::App* password = command->add_subcommand(
+      "password",
+      "Give a user a new password (asked for as by add), ending their sessions; a locked user can "
+      "sign in again");
+  CLI::App* lock = command->add_subcommand(
+      "lock",
+      "Lock a user out, for someone who left: no password signs in, their sessions end and their "
+      "API tokens are revoked, at once for every server on the database");
+  for (CLI::App* change : {password, lock}) {
+    change->add_option("NAME", options->name, "user name")->required();
+    change
+        ->add_option("--db", options->db,
+                     "the accounts' database: SQLite file or postgresql:// URL")
+        ->capture_default_str();
+  }
+  return {command, [options, add, password](std::ostream& out, std::ostream& err) {
+            if (add->parsed()) return RunUserAdd(*options, std::cin, out, err);
+            return RunUserChange(password->parsed() ? "password" : "lock", *options, std::cin, out,
+                                 err);
           }};
 }
 

@@ -9,6 +9,7 @@
 
 #include "commitments/agreement_commitments.h"
 #include "document/agreement_package.h"
+#include "document/bundled_path.h"
 #include "document/parser.h"
 #include "store/sqlite/document_store.h"
 #include "store/sqlite/search_index.h"
@@ -162,11 +163,16 @@ Subcommand AddLoadSubcommand(CLI::App& app) {
       std::make_shared<LoadOptions>(LoadOptions{"data/agreements/lv-ua-2024", "var/treaty.sqlite"});
   CLI::App* command = app.add_subcommand(
       "load", "Parse an agreement package (agreement.json and its texts) into a SQLite database");
-  command->add_option("PACKAGE", options->package_folder, "folder holding agreement.json")
-      ->capture_default_str();
+  CLI::Option* package =
+      command->add_option("PACKAGE", options->package_folder, "folder holding agreement.json")
+          ->capture_default_str();
   command->add_option("--db", options->database, "SQLite database file")->capture_default_str();
-  return {command,
-          [options](std::ostream& out, std::ostream& err) { return RunLoad(*options, out, err); }};
+  return {command, [options, package](std::ostream& out, std::ostream& err) {
+            if (package->count() == 0) {
+              options->package_folder = document::BundledPath(options->package_folder);
+            }
+            return RunLoad(*options, out, err);
+          }};
 }
 
 }  // namespace treaty::views

@@ -81,8 +81,8 @@ Subcommand AddServeSubcommand(CLI::App& app) {
   command->add_option("--key", options->site.key_files,
                       "private key file of an institution the server signs for (repeat; default "
                       "PACKAGE/ledger/demo-key.json)");
-  command->add_option("--web", options->site.web_root, "folder with templates/ and static/")
-      ->capture_default_str();
+  command->add_option("--web", options->site.web_root,
+                      "folder with templates/ and static/ (default: the bundled web)");
   command->add_option("--threads", options->threads, "server threads")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));

@@ -35,7 +35,7 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     agreements = listed.value();
   } else if (std::optional<std::string> unheld =
                  UnheldAgreement(*store.value(), options.agreement)) {
-    err << "treaty verify: --agreement: " << *unheld << "\n";
+    err << "treaty verify: --agreement: " << text::VisibleControls(*unheld) << "\n";
     return kExitBadInput;
   } else {
     agreements.push_back(options.agreement);
@@ -65,7 +65,7 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     if (options.progress) {
       verify.progress = [&](ledger::VerifyStage stage, int64_t done, int64_t total) {
         if (stage == ledger::VerifyStage::kEvents) {
-          events.Show("verify " + agreement, done, total);
+          events.Show("verify " + text::VisibleControls(agreement), done, total);
         } else {
           if (!rows_started) {
             events.Finish();

@@ -1,5 +1,6 @@
 #include <memory>
 
+#include "document/bundled_path.h"
 #include "ledger/proof_file.h"
 #include "text/utf8.h"
 #include "views/cli/commands.h"
@@ -53,10 +54,12 @@ Subcommand AddVerifyProofSubcommand(CLI::App& app) {
       "Check a proof file of `treaty proof` or `treaty consistency` without the database: keys, "
       "signatures, the event, the path, and forks against heads held already");
   command->add_option("FILE", options->file, "proof file")->required();
-  command->add_option("--keys", options->keys_file, "keys file")->capture_default_str();
+  CLI::Option* keys =
+      command->add_option("--keys", options->keys_file, "keys file")->capture_default_str();
   command->add_option("--known", options->known,
                       "a file with heads held already: a signed head or a proof file (repeat)");
-  return {command, [options](std::ostream& out, std::ostream& err) {
+  return {command, [options, keys](std::ostream& out, std::ostream& err) {
+            if (keys->count() == 0) options->keys_file = document::BundledPath(options->keys_file);
             return RunVerifyProof(*options, out, err);
           }};
 }

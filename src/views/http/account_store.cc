@@ -50,6 +50,23 @@ std::optional<std::string> UserName(const std::string& name) {
   return text;
 }
 
+// The stored hash of a locked user: not crypto_pwhash_str's form, so no password verifies it.
+constexpr char kLockedHash[] = "!locked";
+
+// crypto_pwhash_str's text of `password`. Errors (where "password"): one shorter than
+// kMinPasswordLength, and memory the hashing cannot have.
+Result<std::string> PasswordHash(const std::string& password) {
+  if (password.size() < kMinPasswordLength) {
+    return Error{"a password has at least 10 characters", "password"};
+  }
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return Error{"out of memory hashing the password", "password"};
+  }
+  return std::string(hash);
+}
+
 }  // namespace
 
 std::string StoredName(const std::string& name) { return UserName(name).value_or(name); }
@@ -116,26 +133,40 @@ Result<User> AccountStore::AddUser(const std::string& given_name, const std::str
         "digits 0-9, '.', '_' and '-', starting with a letter or digit",
         "name"};
   }
-  if (password.size() < kMinPasswordLength) {
-    return Error{"a password has at least 10 characters", "password"};
-  }
+  Result<std::string> hash = PasswordHash(password);
+  if (!hash.ok()) return hash.error();
   if (role == Role::kRecorder && institution.empty()) {
     return Error{"a recorder records for an institution: give one", "institution"};
   }
   if (role != Role::kRecorder && !institution.empty()) {
     return Error{"only recorders have an institution", "institution"};
   }
-  char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    return Error{"out of memory hashing the password", "password"};
-  }
   const User user{*name, role, institution};
   std::lock_guard lock(mutex_);
-  Result<bool> inserted = tables_->InsertUser(user, hash, std::time(nullptr));
+  Result<bool> inserted = tables_->InsertUser(user, hash.value(), std::time(nullptr));
   if (!inserted.ok()) return inserted.error();
   if (!inserted.value()) return Error{"the user \"" + *name + "\" exists already", "name"};
   return user;
+}
+
+Result<bool> AccountStore::SetPassword(const std::string& name, const std::string& password) {
+  Result<std::string> hash = PasswordHash(password);
+  if (!hash.ok()) return hash.error();
+  std::lock_guard lock(mutex_);
+  Result<bool> replaced =
+      tables_->ReplacePassword(StoredName(name), hash.value(), false, std::time(nullptr));
+  if (!replaced.ok()) return replaced.error();
+  if (!replaced.value()) return Error{"no user \"" + name + "\"", "name"};
+  return true;
+}
+
+Result<bool> AccountStore::Lock(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  Result<bool> replaced =
+      tables_->ReplacePassword(StoredName(name), kLockedHash, true, std::time(nullptr));
+  if (!replaced.ok()) return replaced.error();
+  if (!replaced.value()) return Error{"no user \"" + name + "\"", "name"};
+  return true;
 }
 
 Result<std::optional<User>> AccountStore::FindUser(const std::string& name) {

@@ -104,6 +104,13 @@ class AccountStore {
                        const std::string& institution);
   Result<std::optional<User>> FindUser(const std::string& name);
   Result<std::vector<User>> Users();
+  // Gives `name` a new password and ends their sessions, which unlocks a locked user. Errors: a
+  // password shorter than kMinPasswordLength ("password"), an unknown user ("name").
+  Result<bool> SetPassword(const std::string& name, const std::string& password);
+  // Locks `name` out, for someone who left: no password signs in, their sessions end and their
+  // tokens are revoked, at once for every process on the store; SetPassword lets them in again.
+  // Errors: an unknown user ("name").
+  Result<bool> Lock(const std::string& name);
 
   // The user when `password` is theirs; nullopt otherwise. Takes about as long for an unknown
   // name as for a wrong password.

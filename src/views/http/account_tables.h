@@ -31,6 +31,10 @@ class AccountTables {
   virtual Result<std::optional<StoredUser>> FindUser(const std::string& name) = 0;
   // Every user, by name.
   virtual Result<std::vector<User>> Users() = 0;
+  // In one transaction: sets the user's password hash, ends the user's sessions and, with
+  // `revoke_tokens`, revokes the user's tokens at `now`. False: no such user (nothing changed).
+  virtual Result<bool> ReplacePassword(const std::string& name, const std::string& password_hash,
+                                       bool revoke_tokens, int64_t now) = 0;
 
   // False: the hash, or its first kTokenIdDigits digits (the id), is another token's.
   virtual Result<bool> InsertToken(const std::string& token_hash, const TokenInfo& token) = 0;

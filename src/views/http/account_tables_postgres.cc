@@ -197,6 +197,24 @@ class PostgresAccountTables : public AccountTables {
     });
   }
 
+  Result<bool> ReplacePassword(const std::string& name, const std::string& password_hash,
+                               bool revoke_tokens, int64_t now) override {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) {
+      pqxx::work work(connection);
+      const pqxx::result updated = work.exec_params(
+          "UPDATE http_users SET password_hash = $2 WHERE name = $1", name, password_hash);
+      if (updated.affected_rows() == 0) return Result<bool>(false);
+      work.exec_params("DELETE FROM http_sessions WHERE user_name = $1", name);
+      if (revoke_tokens) {
+        work.exec_params(
+            "UPDATE http_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE user_name = $1",
+            name, now);
+      }
+      work.commit();
+      return Result<bool>(true);
+    });
+  }
+
   Result<bool> DeleteSession(const std::string& id_hash) override {
     return database_->Write(kWhat, [&](pqxx::connection& connection) {
       pqxx::work work(connection);

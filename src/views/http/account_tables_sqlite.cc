@@ -237,6 +237,22 @@ class SqliteAccountTables : public AccountTables {
         SessionUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
   }
 
+  Result<bool> ReplacePassword(const std::string& name, const std::string& password_hash,
+                               bool revoke_tokens, int64_t now) override {
+    if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return Failure("replace a password");
+    }
+    Result<bool> replaced = ReplacePasswordInTransaction(name, password_hash, revoke_tokens, now);
+    const bool commit = replaced.ok() && replaced.value();
+    if (sqlite3_exec(db_.get(), commit ? "COMMIT" : "ROLLBACK", nullptr, nullptr, nullptr) !=
+            SQLITE_OK &&
+        commit) {
+      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+      return Failure("replace a password");
+    }
+    return replaced;
+  }
+
   Result<bool> DeleteSession(const std::string& id_hash) override {
     Result<store::StatementHandle> remove = Prepare("DELETE FROM http_sessions WHERE id_hash = ?");
     if (!remove.ok()) return remove.error();
@@ -248,6 +264,29 @@ class SqliteAccountTables : public AccountTables {
  private:
   Result<store::StatementHandle> Prepare(const char* sql) {
     return PrepareStatement(db_.get(), sql, kWhat);
+  }
+
+  // ReplacePassword's statements. REQUIRES: a transaction open.
+  Result<bool> ReplacePasswordInTransaction(const std::string& name,
+                                            const std::string& password_hash, bool revoke_tokens,
+                                            int64_t now) {
+    Result<store::StatementHandle> update =
+        Prepare("UPDATE http_users SET password_hash = ? WHERE name = ?");
+    if (!update.ok()) return update.error();
+    store::Binder(update.value().get()).Text(password_hash).Text(name);
+    if (sqlite3_step(update.value().get()) != SQLITE_DONE) return Failure("replace a password");
+    if (sqlite3_changes(db_.get()) == 0) return false;
+    Result<store::StatementHandle> end = Prepare("DELETE FROM http_sessions WHERE user_name = ?");
+    if (!end.ok()) return end.error();
+    store::Binder(end.value().get()).Text(name);
+    if (sqlite3_step(end.value().get()) != SQLITE_DONE) return Failure("end sessions");
+    if (!revoke_tokens) return true;
+    Result<store::StatementHandle> revoke =
+        Prepare("UPDATE http_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE user_name = ?");
+    if (!revoke.ok()) return revoke.error();
+    store::Binder(revoke.value().get()).Int(now).Text(name);
+    if (sqlite3_step(revoke.value().get()) != SQLITE_DONE) return Failure("revoke tokens");
+    return true;
   }
   Error Failure(const std::string& action) { return DatabaseError(db_.get(), action, kWhat); }
 

@@ -12,7 +12,7 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
   site->options_ = options;
   SiteOptions& o = site->options_;
   if (o.package.empty()) o.package = document::BundledPath("data/agreements/" + o.agreement);
-  if (o.web_root == SiteOptions().web_root) o.web_root = document::BundledPath(o.web_root);
+  if (o.web_root.empty()) o.web_root = document::BundledPath("web");
   if (o.keys_file.empty()) o.keys_file = o.package + "/ledger/keys.json";
   if (o.key_files.empty()) o.key_files.push_back(o.package + "/ledger/demo-key.json");
   if (o.accounts_db.empty()) o.accounts_db = o.db;

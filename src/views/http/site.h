@@ -36,8 +36,8 @@ struct SiteOptions {
   // Private key files the server signs with, at most one per institution; empty: the package's
   // demo key (PACKAGE/ledger/demo-key.json).
   std::vector<std::string> key_files;
-  std::string web_root = "web";  // templates/ and static/
-  bool secure_cookies = true;    // the Secure attribute on the session cookie
+  std::string web_root;        // templates/ and static/; empty: the bundled `web` (BundledPath)
+  bool secure_cookies = true;  // the Secure attribute on the session cookie
 };
 
 class Site {
