@@ -88,6 +88,7 @@ TEST(SearchWordsTest, LemmasComeFromHunspellWithFallbacks) {
   EXPECT_FALSE(has(text::SearchLemmas(Language::kEnglish, "determination"), "termination"));
   EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, "determination"), "determination"));
   EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, "terminated"), "terminate"));
+  EXPECT_FALSE(has(text::SearchLemmas(Language::kEnglish, "unable"), "able"));
 }
 
 TEST(SearchWordsTest, QueryLemmasRestoreLatvianDiacritics) {
