@@ -79,7 +79,10 @@ TEST_F(HttpStatusWordsTest, TheOverviewSaysTheAgreementsStateInWords) {
             std::string::npos)
       << page;
   EXPECT_EQ(page.find(">in_force<"), std::string::npos);
-  EXPECT_EQ(page.find("(upcoming_"), std::string::npos);
+  // The timeline's marks say their state in words in their titles: "(upcoming)", not a code.
+  EXPECT_NE(page.find("(upcoming)"), std::string::npos) << page;
+  EXPECT_EQ(page.find("(in_progress)"), std::string::npos);
+  EXPECT_EQ(page.find("(not_yet_measurable)"), std::string::npos);
 }
 
 TEST_F(HttpStatusWordsTest, TheCommitmentsTableAndItsFilterShowWordsAndFilterByCode) {

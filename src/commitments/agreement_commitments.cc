@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <numeric>
 
 #include "commitments/extraction.h"
 #include "text/source_reader.h"
@@ -10,13 +11,15 @@ namespace treaty::commitments {
 
 namespace {
 
-// Texts in reading order: the prevailing (else English, else the first) first.
-std::vector<document::TextFile> PrevailingFirst(const document::AgreementPackage& package) {
-  std::vector<document::TextFile> texts = package.texts;
+// The indexes of the package's texts in reading order: the prevailing (else English, else the
+// first) first.
+std::vector<size_t> PrevailingFirst(const document::AgreementPackage& package) {
+  std::vector<size_t> order(package.texts.size());
+  std::iota(order.begin(), order.end(), 0);
   text::Language first = package.prevailing_language.value_or(text::Language::kEnglish);
-  std::stable_partition(texts.begin(), texts.end(),
-                        [&](const document::TextFile& t) { return t.language == first; });
-  return texts;
+  std::stable_partition(order.begin(), order.end(),
+                        [&](size_t i) { return package.texts[i].language == first; });
+  return order;
 }
 
 }  // namespace
@@ -32,18 +35,15 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
   if (!package.ok()) return package.error();
   AgreementCommitments out;
   out.package = std::move(package).value();
-  for (const document::TextFile& file : PrevailingFirst(out.package)) {
+  for (const size_t index : PrevailingFirst(out.package)) {
+    const document::TextFile& file = out.package.texts[index];
     Result<std::string> bytes = text::ReadFile(file.file);
     if (!bytes.ok()) return bytes.error();
     Result<grammar::ExtractedText> extracted =
         grammar::ExtractFromBytes(bytes.value(), file.file, file.language);
     if (!extracted.ok()) return extracted.error();
-    const auto entry =
-        std::find_if(out.package.texts.begin(), out.package.texts.end(),
-                     [&](const document::TextFile& text) { return text.file == file.file; });
     if (std::optional<Error> contradicted = document::TextLanguageContradicted(
-            folder, out.package, static_cast<size_t>(entry - out.package.texts.begin()),
-            extracted.value().doc.reads_as)) {
+            folder, out.package, index, extracted.value().doc.reads_as)) {
       return *contradicted;
     }
     out.versions.push_back(std::move(extracted).value());

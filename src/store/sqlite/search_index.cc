@@ -335,16 +335,11 @@ Result<std::vector<SearchHit>> SearchIndex::Search(const SearchQuery& query) con
   if (query.language) {
     languages.push_back(*query.language);
   } else {
-    Result<Statement> select =
-        Prepare(db, path_, "SELECT DISTINCT language FROM search_entries ORDER BY language");
-    if (!select.ok()) return select.error();
-    int rc;
-    while ((rc = select.value().Step()) == SQLITE_ROW) {
-      if (auto language = text::ParseLanguageCode(select.value().Column(0))) {
-        languages.push_back(*language);
-      }
+    Result<std::vector<std::string>> indexed = Languages("");
+    if (!indexed.ok()) return indexed.error();
+    for (const std::string& code : indexed.value()) {
+      if (auto language = text::ParseLanguageCode(code)) languages.push_back(*language);
     }
-    if (rc != SQLITE_DONE) return Fail(db, path_, "cannot read the indexed languages");
   }
   std::vector<QueryWord> words;
   for (const auto& [begin, end] : text::SplitSearchWords(query.text)) {
