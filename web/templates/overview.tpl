@@ -7,7 +7,7 @@
 <dt>Texts</dt><dd>{{#LANGUAGE}}{{LANGUAGE_CODE}}{{#LANGUAGE_separator}}, {{/LANGUAGE_separator}}{{/LANGUAGE}}; prevailing: {{PREVAILING}}</dd>
 </dl>
 {{#LIFECYCLE}}<section class="lifecycle">
-<h2>State on {{AT}}: <span class="badge state" data-state="{{STATE_CODE}}">{{STATE}}</span></h2>
+<h2>State on {{AT}}: <span class="badge state" data-state="{{STATE}}">{{STATE_WORDS}}</span></h2>
 <p>{{SUMMARY}} <a href="/calendar{{AT_QUERY}}">Calendar</a></p>
 <svg class="timeline" viewBox="0 0 {{WIDTH}} 125" role="img" aria-label="The term, year by year, with its deadlines">
 <line class="axis" x1="20" y1="40" x2="{{END_X}}" y2="40"></line>
@@ -26,7 +26,7 @@
 <p>{{SUMMARY}}</p>
 <table class="data progress">
 <thead><tr><th scope="col">Years</th><th scope="col" class="num">Achieved</th><th scope="col"></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th></tr></thead>
-<tbody>{{#PERIOD}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS}}</td></tr>{{/PERIOD}}</tbody>
+<tbody>{{#PERIOD}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS_WORDS}}</td></tr>{{/PERIOD}}</tbody>
 </table>
 {{#HAS_CHART}}<svg class="chart" viewBox="0 0 {{CHART_WIDTH}} {{CHART_HEIGHT}}" role="img" aria-label="Target against achieved per period">
 {{#CHART_BAR}}<rect class="target" x="{{TARGET_X}}" y="{{TARGET_Y}}" width="{{BAR_W}}" height="{{TARGET_H}}"></rect><rect class="achieved" x="{{ACHIEVED_X}}" y="{{ACHIEVED_Y}}" width="{{BAR_W}}" height="{{ACHIEVED_H}}"></rect><text x="{{LABEL_X}}" y="{{CHART_HEIGHT}}">{{LABEL}}</text>

@@ -114,7 +114,7 @@ Result<std::unique_ptr<Application>> Application::Create(const SiteOptions& opti
   if (!parameters.ok()) return parameters.error();
   app->query_parameters_ = std::move(parameters).value();
   app->log_ = log;
-  AddOperationsRoutes(app->router_, *app->site_, app->metrics_);
+  AddOperationsRoutes(app->router_, *app->site_, app->metrics_, std::move(openapi).value());
   AddAccountRoutes(app->router_, *app->site_);
   AddAgreementRoutes(app->router_, *app->site_);
   AddLedgerRoutes(app->router_, *app->site_);

@@ -28,7 +28,7 @@ std::string ContentTypeOf(const std::string& name) {
 
 }  // namespace
 
-void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics) {
+void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics, std::string openapi) {
   router.Add({"GET", "/healthz", Access::kPublic, [&site](RequestContext& context) {
                 Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
                 if (!store.ok()) return LedgerUnavailable(store.error());
@@ -45,8 +45,8 @@ void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics) {
                 response.body = metrics.Text();
                 return response;
               }});
-  const std::string openapi = ReadText(site.options().web_root + "/openapi.json");
-  router.Add({"GET", "/api/v1/openapi.json", Access::kPublic, [openapi](RequestContext&) {
+  router.Add({"GET", "/api/v1/openapi.json", Access::kPublic,
+              [openapi = std::move(openapi)](RequestContext&) {
                 HttpResponse response;
                 response.content_type = "application/json";
                 response.body = openapi;

@@ -9,8 +9,9 @@
 
 namespace treaty::http {
 
-// /healthz, /metrics, /api/v1/openapi.json, /static/{file}.
-void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics);
+// /healthz, /metrics, /api/v1/openapi.json (serving `openapi`, the document's text),
+// /static/{file}.
+void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics, std::string openapi);
 // Sign-in and sign-out (pages and API), /api/v1/me, users and tokens.
 void AddAccountRoutes(Router& router, Site& site);
 // The agreement: metadata, provisions, commitments, search, exports of the text.

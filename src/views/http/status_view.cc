@@ -26,8 +26,8 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
   const evaluation::Lifecycle& lifecycle = status.lifecycle;
   ctemplate::TemplateDictionary* section = dict.AddSectionDictionary("LIFECYCLE");
   const std::string state = evaluation::LifecycleStateName(lifecycle.state);
-  section->SetValue("STATE_CODE", state);
-  section->SetValue("STATE", StatusWords(state));
+  section->SetValue("STATE", state);
+  section->SetValue("STATE_WORDS", StatusWords(state));
   section->SetValue("AT", status.at.LocalDate().ToString());
   section->SetValue("SUMMARY", evaluation::LifecycleSummary(lifecycle));
   for (const evaluation::Reason& reason : lifecycle.reasons) {
@@ -103,7 +103,7 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   for (const nlohmann::json& period : periods) {
     ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PERIOD");
     row->SetValue("LABEL", period.value("label", ""));
-    row->SetValue("PERIOD_STATUS", StatusWords(period.value("status", "")));
+    row->SetValue("PERIOD_STATUS_WORDS", StatusWords(period.value("status", "")));
     row->SetValue("TARGET", Money(period.value("target_minor_units", nlohmann::json()), currency));
     row->SetValue("ACHIEVED",
                   Money(period.value("achieved_minor_units", nlohmann::json()), currency));
