@@ -55,6 +55,18 @@ int64_t ReadTimeOfDay(std::string_view text, size_t pos) {
   return hour * 3600 + minute * 60 + second;
 }
 
+// The offset from UTC in seconds of an RFC 3339 zone, `Z` or `±HH:MM`; nullopt for another text.
+std::optional<int64_t> ZoneOffset(std::string_view zone) {
+  if (zone == "Z") return 0;
+  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') {
+    return std::nullopt;
+  }
+  const int hours = Digits(zone, 1, 2);
+  const int minutes = Digits(zone, 4, 2);
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return std::nullopt;
+  return (zone[0] == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
+}
+
 }  // namespace
 
 int64_t DaysFromCivil(int year, int month, int day) {
@@ -146,19 +158,10 @@ std::optional<int64_t> ParseMoment(std::string_view text) {
     if (digits == 0) return std::nullopt;
     for (; digits < 6; ++digits) fraction *= 10;
   }
-  const std::string_view zone = text.substr(pos);
-  int64_t offset = 0;
-  if (zone != "Z") {
-    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') {
-      return std::nullopt;
-    }
-    const int hours = Digits(zone, 1, 2);
-    const int minutes = Digits(zone, 4, 2);
-    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return std::nullopt;
-    offset = (zone[0] == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
-  }
+  const std::optional<int64_t> offset = ZoneOffset(text.substr(pos));
+  if (!offset) return std::nullopt;
   const int64_t micros =
-      (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time - offset) * 1000000 +
+      (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time - *offset) * 1000000 +
       fraction;
   // The offset may move the moment out of the years FormatTimestamp writes.
   const int64_t first = DaysFromCivil(1, 1, 1) * 86400 * 1000000;
@@ -174,12 +177,8 @@ std::string OccurredAtProblem(std::string_view text, std::string* local_date) {
                        text);
   };
   if (text.size() < 20 || text[10] != 'T') return form();
-  const std::string_view zone = text.substr(19);
-  const bool utc = zone == "Z";
-  const bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
-                      Digits(zone, 1, 2) >= 0 && Digits(zone, 1, 2) <= 23 &&
-                      Digits(zone, 4, 2) >= 0 && Digits(zone, 4, 2) <= 59;
-  if (!utc && !offset) return form();
+  const bool zoned = ZoneOffset(text.substr(19)).has_value();
+  if (!zoned) return form();
   const std::optional<Civil> civil = ReadDateForm(text);
   if (!civil || civil->year < 1900 || ReadTimeOfDay(text, 11) < 0) return form();
   if (!Exists(*civil)) return fmt::format("impossible date: {}", text.substr(0, 10));
