@@ -10,15 +10,41 @@
 #include "ledger/canonical_json.h"
 
 namespace treaty::ledger {
-namespace {}  // namespace
+namespace {
+
+nlohmann::json TreeHeadJson(const TreeHead& head) {
+  return nlohmann::json{{"agreement", head.agreement},        {"key_id", head.key_id},
+                        {"root_hash", ToHex(head.root_hash)}, {"signer", head.signer},
+                        {"timestamp", head.timestamp},        {"tree_size", head.tree_size}};
+}
+
+// A string as itself in double quotes, so that the caller's escaping of what it prints is the
+// only one; any other value as JSON.
+std::string Quoted(const nlohmann::json& value) {
+  return value.is_string() ? "\"" + value.get<std::string>() + "\"" : value.dump();
+}
+
+}  // namespace
 
 Result<std::string> CanonicalTreeHead(const TreeHead& head) {
-  return Canonicalize(nlohmann::json{{"agreement", head.agreement},
-                                     {"key_id", head.key_id},
-                                     {"root_hash", ToHex(head.root_hash)},
-                                     {"signer", head.signer},
-                                     {"timestamp", head.timestamp},
-                                     {"tree_size", head.tree_size}});
+  return Canonicalize(TreeHeadJson(head));
+}
+
+std::string HeadBytesDifference(const TreeHead& head, std::string_view head_bytes) {
+  Result<std::string> canonical = CanonicalTreeHead(head);
+  if (canonical.ok() && canonical.value() == head_bytes) return "";
+  const nlohmann::json signed_json = nlohmann::json::parse(head_bytes, nullptr, false);
+  if (!signed_json.is_object()) return "the stored head bytes are not a JSON object";
+  const nlohmann::json columns = TreeHeadJson(head);
+  for (const auto& [field, value] : columns.items()) {
+    const auto found = signed_json.find(field);
+    if (found == signed_json.end()) return fmt::format("the stored head bytes lack {}", field);
+    if (*found != value) {
+      return fmt::format("column {} holds {}, the stored head bytes {}", field, Quoted(value),
+                         Quoted(*found));
+    }
+  }
+  return "the stored head bytes are not the RFC 8785 form of its fields";
 }
 
 Result<std::string> TreeHeadMessage(const TreeHead& head) {

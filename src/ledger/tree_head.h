@@ -35,6 +35,12 @@ inline constexpr std::string_view kTreeHeadContext{"treaty-tree-head-v1\0", 20};
 // ±kMaxSafeInteger).
 Result<std::string> CanonicalTreeHead(const TreeHead& head);
 
+// Empty when `head_bytes` are CanonicalTreeHead(head); else what differs, first by field in
+// CanonicalTreeHead's order: "column timestamp holds \"…\", the stored head bytes \"…\"", or that
+// the bytes are no head, lack a field or are not in RFC 8785 form. Strings are quoted as they are,
+// control characters included: the caller escapes what it prints.
+std::string HeadBytesDifference(const TreeHead& head, std::string_view head_bytes);
+
 // The bytes that are signed: kTreeHeadContext followed by CanonicalTreeHead(head).
 Result<std::string> TreeHeadMessage(const TreeHead& head);
 

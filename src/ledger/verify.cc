@@ -393,7 +393,7 @@ class Verifier {
     const TreeHead& head = heads_[head_index_].head;
     if (event.recorded_by.institution != head.signer || event.recorded_at != head.timestamp) {
       // A head whose columns were changed is named, not the event it no longer matches.
-      if (!HeadBytesMatch(heads_[head_index_])) return FailHeadBytes(head);
+      if (!CheckHeadBytes(heads_[head_index_])) return false;
       if (event.recorded_by.institution != head.signer) {
         return fail(fmt::format("recorded by {}, but tree head {} is signed by {}",
                                 event.recorded_by.institution, head.tree_size, head.signer));
@@ -510,16 +510,18 @@ class Verifier {
     return std::nullopt;
   }
 
-  // Whether a head's stored bytes (what was signed) are JCS of its columns.
-  static bool HeadBytesMatch(const SignedTreeHead& signed_head) {
-    Result<std::string> bytes = CanonicalTreeHead(signed_head.head);
-    return bytes.ok() && bytes.value() == signed_head.head_bytes;
-  }
-
-  bool FailHeadBytes(const TreeHead& head) {
-    return SetMismatch(
-        -1, "",
-        fmt::format("tree head {}: the stored head bytes differ from its fields", head.tree_size));
+  // False, naming the head and the column, when a head's stored bytes (what was signed) are not
+  // JCS of its columns.
+  bool CheckHeadBytes(const SignedTreeHead& signed_head) {
+    const int64_t root_bytes = signed_head.stored_sizes.root_hash;
+    const std::string difference =
+        root_bytes != static_cast<int64_t>(signed_head.head.root_hash.size())
+            ? fmt::format("column root_hash holds {} byte{}, not 32", root_bytes,
+                          root_bytes == 1 ? "" : "s")
+            : HeadBytesDifference(signed_head.head, signed_head.head_bytes);
+    return difference.empty() ||
+           SetMismatch(-1, "",
+                       fmt::format("tree head {}: {}", signed_head.head.tree_size, difference));
   }
 
   // A head's bytes, key, signature and root, once its last leaf has been checked.
@@ -527,7 +529,7 @@ class Verifier {
     const TreeHead& head = signed_head.head;
     const std::string name = fmt::format("tree head {}", head.tree_size);
     auto fail = [&](std::string message) { return SetMismatch(-1, "", name + ": " + message); };
-    if (!HeadBytesMatch(signed_head)) return FailHeadBytes(head);
+    if (!CheckHeadBytes(signed_head)) return false;
     if (head.agreement != agreement_) return fail("it names agreement " + head.agreement);
     if (head.timestamp < previous_head_timestamp_) {
       return fail("its timestamp is earlier than the previous head's");

@@ -463,6 +463,12 @@ sqlite3 "$work/escape.sqlite" "DROP TRIGGER events_no_update;
 check "a stored value with control characters" run 1 verify --db "$work/escape.sqlite"
 check "is quoted with them visible" has 'lv-mod\u001b[2K\u000d' "$work/out"
 check "and none reaches the terminal" bash -c "! grep -q \$'\\x1b\\|\\r' '$work/out'"
+cp "$db" "$work/head.sqlite"
+sqlite3 "$work/head.sqlite" "DROP TRIGGER tree_heads_no_update;
+  UPDATE tree_heads SET timestamp = '2030-01-01T00:00:00.000000Z' WHERE tree_size = 1;"
+check "a head with a changed column does not verify" run 1 verify --db "$work/head.sqlite"
+check "names the head and the column" \
+  has 'tree head 1: column timestamp holds "2030-01-01T00:00:00.000000Z", the stored head bytes "' "$work/out"
 check "the ledger refuses edits" bash -c "! sqlite3 '$db' 'DELETE FROM events' 2>/dev/null"
 cp "$db" "$work/gap.sqlite"
 sqlite3 "$work/gap.sqlite" "DROP TRIGGER events_no_delete; DELETE FROM events WHERE leaf_index = 7;"
