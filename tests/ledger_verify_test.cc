@@ -526,6 +526,41 @@ TEST_F(LedgerVerifyTest, AProofAtAHeadOfAnotherSignerSaysWhoseLedgerItShows) {
       << fmt::format("{}", fmt::join(verdict.warnings, "\n"));
 }
 
+// A head dated well after the verifier's clock is warned of, by verify once however many such
+// heads follow, and by verify-proof; it still verifies. A head of now is not.
+TEST_F(LedgerVerifyTest, AHeadDatedAheadOfTheClockIsWarnedOf) {
+  constexpr char kAhead[] = "2099-01-01T00:00:00.000000Z";
+  Tamper(fmt::format("UPDATE ledgers SET last_recorded_at = '{}'", kAhead));
+  for (int extra = 0; extra < 2; ++extra) {
+    ASSERT_TRUE(store_->Append(AppendOf({Disbursement(40 + extra)}, keys_)).ok());
+  }
+  const std::string warned = fmt::format(
+      "the head of size 7 (signed by lv-mod) is dated {}, after this machine's clock (", kAhead);
+  const auto count_warned = [&](const std::vector<std::string>& warnings) {
+    return std::count_if(warnings.begin(), warnings.end(), [&](const std::string& warning) {
+      return warning.starts_with(warned) &&
+             warning.ends_with("): one of the two clocks is wrong, or the head was dated ahead");
+    });
+  };
+  const VerifyReport report = Verify();
+  EXPECT_TRUE(report.ok()) << report.mismatch;
+  EXPECT_EQ(count_warned(report.warnings), 1)
+      << fmt::format("{}", fmt::join(report.warnings, "\n"));
+
+  const std::string file =
+      InclusionProofFile(EventAt(6), store_->InclusionPath(kAgreement, 6, 7).value(),
+                         store_->TreeHeadAt(kAgreement, 7).value().value());
+  const ProofVerdict verdict = VerifyProofFile(file, keys_, {});
+  EXPECT_EQ(verdict.exit_code, 0) << verdict.category << ": " << verdict.message;
+  EXPECT_EQ(count_warned(verdict.warnings), 1)
+      << fmt::format("{}", fmt::join(verdict.warnings, "\n"));
+  const std::string present =
+      InclusionProofFile(EventAt(2), store_->InclusionPath(kAgreement, 2, 6).value(), heads_[2]);
+  for (const std::string& warning : VerifyProofFile(present, keys_, {}).warnings) {
+    EXPECT_EQ(warning.find("after this machine's clock"), std::string::npos) << warning;
+  }
+}
+
 TEST_F(LedgerVerifyTest, EventCommitmentRowsThatDifferNameTheirFirstLeaf) {
   const StoredEvent second = EventAt(2);
   // Leaf 4 loses its row, leaf 2 gains one: the earlier leaf is named, with both lists.

@@ -190,9 +190,13 @@ std::optional<Failure> CheckHead(const SignedTreeHead& signed_head, const std::s
                                             "with key {}",
                                             head.tree_size, key->key_id)};
   }
-  for (const std::string& warning : KeyWarnings(*key)) {
+  std::vector<std::string> found = KeyWarnings(*key);
+  if (std::string ahead = FutureHeadWarning(head, NowMicros()); !ahead.empty()) {
+    found.push_back(std::move(ahead));
+  }
+  for (std::string& warning : found) {
     if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) {
-      warnings.push_back(warning);
+      warnings.push_back(std::move(warning));
     }
   }
   return std::nullopt;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ledger/canonical_json.h"
+#include "ledger/timestamp.h"
 
 namespace treaty::ledger {
 namespace {
@@ -45,6 +46,15 @@ std::string HeadBytesDifference(const TreeHead& head, std::string_view head_byte
     }
   }
   return "the stored head bytes are not the RFC 8785 form of its fields";
+}
+
+std::string FutureHeadWarning(const TreeHead& head, int64_t now_micros) {
+  const std::optional<int64_t> dated = ParseTimestamp(head.timestamp);
+  if (!dated || *dated - now_micros <= kHeadClockLeadMicros) return "";
+  return fmt::format(
+      "the head of size {} (signed by {}) is dated {}, after this machine's clock ({}): one of the "
+      "two clocks is wrong, or the head was dated ahead",
+      head.tree_size, head.signer, head.timestamp, FormatTimestamp(now_micros));
 }
 
 Result<std::string> TreeHeadMessage(const TreeHead& head) {

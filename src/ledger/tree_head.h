@@ -41,6 +41,14 @@ Result<std::string> CanonicalTreeHead(const TreeHead& head);
 // control characters included: the caller escapes what it prints.
 std::string HeadBytesDifference(const TreeHead& head, std::string_view head_bytes);
 
+// How far after the verifier's clock a head may be dated before it is warned of (§5.5, §8):
+// clocks kept by NTP differ by seconds, so a larger lead is a wrong clock or a head dated ahead.
+inline constexpr int64_t kHeadClockLeadMicros = 5LL * 60 * 1000000;
+
+// The warning for a head dated more than kHeadClockLeadMicros after `now_micros`, naming its size,
+// signer and timestamp and the clock's time; empty otherwise, and for a timestamp not of §1.4.
+std::string FutureHeadWarning(const TreeHead& head, int64_t now_micros);
+
 // The bytes that are signed: kTreeHeadContext followed by CanonicalTreeHead(head).
 Result<std::string> TreeHeadMessage(const TreeHead& head);
 

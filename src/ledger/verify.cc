@@ -20,6 +20,7 @@
 #include "ledger/event_reader.h"
 #include "ledger/merkle_tree.h"
 #include "ledger/submission_checks.h"
+#include "ledger/timestamp.h"
 #include "ledger/uuid.h"
 
 namespace treaty::ledger {
@@ -547,10 +548,17 @@ class Verifier {
       return fail(fmt::format("the signature of the head of size {} does not verify with key {}",
                               head.tree_size, head.key_id));
     }
-    for (const std::string& warning : KeyWarnings(*key)) {
+    std::vector<std::string> found = KeyWarnings(*key);
+    // The first head dated ahead only: every later one of a clock that runs ahead would be too.
+    if (std::string ahead = FutureHeadWarning(head, now_micros_);
+        !ahead.empty() && !warned_of_head_ahead_) {
+      warned_of_head_ahead_ = true;
+      found.push_back(std::move(ahead));
+    }
+    for (std::string& warning : found) {
       if (std::find(report_.warnings.begin(), report_.warnings.end(), warning) ==
           report_.warnings.end()) {
-        report_.warnings.push_back(warning);
+        report_.warnings.push_back(std::move(warning));
       }
     }
     if (range_.Root() != head.root_hash) {
@@ -616,6 +624,8 @@ class Verifier {
   CommitmentRows commitment_rows_;
   std::string previous_recorded_at_;
   std::string previous_head_timestamp_;
+  const int64_t now_micros_ = NowMicros();
+  bool warned_of_head_ahead_ = false;
   int64_t next_leaf_ = 0;
   int64_t total_events_ = 0;  // the tree size of the `ledgers` row
   int64_t range_start_ = 0;   // first leaf of the current head's range
