@@ -289,8 +289,12 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
       {common + "&participant=UA&amount=1500&currency=EUR&classification=public",
        "Participant: given more than once"},
       {"type=meeting&participant=LV&date=2024-06-01&description=Dialogue&classification=public",
-       "Type: this form records disbursement, allocation, pledge, training, technical_agreement; "
+       "Type: this form records disbursement, allocation, pledge, training, technical agreement; "
        "record a meeting with `treaty record` or the API"},
+      {"type=consultation_request&participant=LV&date=2024-06-01&description=X&"
+       "classification=public",
+       "Type: this form records disbursement, allocation, pledge, training, technical agreement; "
+       "record a consultation request with `treaty record` or the API"},
       {"type=bogus&participant=LV&date=2024-06-01&description=X&classification=public",
        "Type: no event type &quot;bogus&quot;; this form records disbursement"}};
   for (const auto& [body, error] : refused) {
@@ -298,6 +302,10 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
     EXPECT_EQ(response.status, 422) << body;
     EXPECT_NE(response.body.find("<li>" + error), std::string::npos)
         << body << ": " << response.body;
+    // The form shown again offers its types in words, with their codes as the values sent.
+    EXPECT_NE(response.body.find(R"(<option value="technical_agreement" >technical agreement<)"),
+              std::string::npos)
+        << body;
   }
   EXPECT_EQ(TreeSize(), size);
   // A form whose errors are shown keeps every commitment chosen.

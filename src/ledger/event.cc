@@ -249,6 +249,25 @@ class EventWriter {
 
 }  // namespace
 
+const std::vector<std::string_view>& SubtypesOf(EventType type) {
+  static const std::vector<std::string_view> kMeeting = {"strategic_dialogue", "other"};
+  static const std::vector<std::string_view> kNotice = {
+      "extension", "termination", "amendment_proposal", "amendment_acceptance",
+      "authorised_institution"};
+  static const std::vector<std::string_view> kConsultation = {"armed_attack", "dispute", "other"};
+  static const std::vector<std::string_view> kNone;
+  switch (type) {
+    case EventType::kMeeting:
+      return kMeeting;
+    case EventType::kNotice:
+      return kNotice;
+    case EventType::kConsultationRequest:
+      return kConsultation;
+    default:
+      return kNone;
+  }
+}
+
 std::string_view EventTypeName(EventType type) {
   for (const auto& [value, name] : kTypeNames) {
     if (value == type) return name;

@@ -35,6 +35,9 @@ inline constexpr size_t kEventTypeCount = static_cast<size_t>(EventType::kCorrec
 std::string_view EventTypeName(EventType type);
 // The type spelled `name`, or nullopt.
 std::optional<EventType> EventTypeFromName(std::string_view name);
+// The subtypes an event of `type` takes, one of which it must name (§1.3): a meeting's, a
+// notice's and a consultation request's; empty for the other types.
+const std::vector<std::string_view>& SubtypesOf(EventType type);
 
 struct Money {
   std::string currency;     // active ISO 4217 code (currency.h)

@@ -152,25 +152,6 @@ Rule RuleFor(EventType type, std::string_view subtype, std::string_view field, b
   return {Need::kForbidden, ""};
 }
 
-const std::vector<std::string_view>& SubtypesOf(EventType type) {
-  static const std::vector<std::string_view> kMeeting = {"strategic_dialogue", "other"};
-  static const std::vector<std::string_view> kNotice = {
-      "extension", "termination", "amendment_proposal", "amendment_acceptance",
-      "authorised_institution"};
-  static const std::vector<std::string_view> kConsultation = {"armed_attack", "dispute", "other"};
-  static const std::vector<std::string_view> kNone;
-  switch (type) {
-    case EventType::kMeeting:
-      return kMeeting;
-    case EventType::kNotice:
-      return kNotice;
-    case EventType::kConsultationRequest:
-      return kConsultation;
-    default:
-      return kNone;
-  }
-}
-
 // The content members an object of `type` may have, in addition to the envelope.
 const std::vector<std::string_view> kContentFields = {"type",           "subtype",
                                                       "participant",    "date",

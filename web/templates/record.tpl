@@ -3,7 +3,7 @@
 {{#FAILED}}<div class="error" role="alert"><p>Not recorded:</p><ul>{{#ERROR}}<li>{{TEXT}}</li>{{/ERROR}}</ul></div>{{/FAILED}}
 <form method="post" action="/record" class="stacked">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label>Type <select name="type">{{#TYPE_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/TYPE_OPTION}}</select></label>
+<label>Type <select name="type">{{#TYPE_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/TYPE_OPTION}}</select></label>
 <label>Participant <select name="participant">{{#PARTICIPANT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/PARTICIPANT_OPTION}}</select></label>
 <label>Date <input name="date" type="date" value="{{DATE}}" required></label>
 <label>Commitments (one or more: Ctrl- or ⌘-click for several) <select name="commitment" multiple size="8">{{#COMMITMENT_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/COMMITMENT_OPTION}}</select></label>

@@ -28,6 +28,7 @@
 #include "views/http/routes.h"
 #include "views/http/status_view.h"
 #include "views/http/status_words.h"
+#include "views/http/term_words.h"
 
 namespace treaty::http {
 namespace {
@@ -136,7 +137,7 @@ void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
   row->SetValue("DATE", content.value("date", ""));
   std::string type = event.value("type", "") == "correction"
                          ? "correction (" + event.value("action", "") + ")"
-                         : event.value("type", "");
+                         : EventTypeWords(event.value("type", ""), event.value("subtype", ""));
   if (const auto note = notes.find(event.value("id", "")); note != notes.end()) {
     type += ", " + note->second;
     if (!note->second.starts_with("of ")) row->SetValue("CORRECTED", "corrected");
@@ -327,7 +328,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   for (const commitments::Condition& condition : commitment->conditions) {
     body.ShowSection("HAS_CONDITIONS");
     TemplateDictionary* row = body.AddSectionDictionary("CONDITION");
-    row->SetValue("KIND", condition.kind);
+    row->SetValue("KIND", TermWords(condition.kind));
     const auto en = condition.text.find("en");
     row->SetValue("TEXT", en != condition.text.end() ? en->second : "");
   }
@@ -710,7 +711,7 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
     return found == form.end() ? fallback : found->second;
   };
   std::vector<std::pair<std::string, std::string>> types;
-  for (const char* type : kFormTypes) types.emplace_back(type, type);
+  for (const char* type : kFormTypes) types.emplace_back(type, TermWords(type));
   AddOptions(body, "TYPE_OPTION", types, get("type", "disbursement"));
   std::vector<std::pair<std::string, std::string>> participants;
   for (const std::string& code : site.participants()) participants.emplace_back(code, code);
@@ -785,13 +786,15 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   }
   if (!form["type"].empty() &&
       std::find(kFormTypes.begin(), kFormTypes.end(), form["type"]) == kFormTypes.end()) {
+    std::vector<std::string> form_types;
+    for (const char* type : kFormTypes) form_types.push_back(TermWords(type));
     errors.push_back(
         ledger::EventTypeFromName(form["type"])
             ? fmt::format("Type: this form records {}; record a {} with `treaty record` or the "
                           "API",
-                          fmt::join(kFormTypes, ", "), form["type"])
+                          fmt::join(form_types, ", "), TermWords(form["type"]))
             : fmt::format("Type: no event type \"{}\"; this form records {}", form["type"],
-                          fmt::join(kFormTypes, ", ")));
+                          fmt::join(form_types, ", ")));
   }
   if (!errors.empty()) return RecordForm(site, context, form, errors, 422);
   std::map<std::string, std::string> columns;

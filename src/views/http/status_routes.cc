@@ -9,6 +9,7 @@
 #include "views/http/routes.h"
 #include "views/http/status_service.h"
 #include "views/http/status_words.h"
+#include "views/http/term_words.h"
 
 namespace treaty::http {
 evaluation::Audience AudienceOf(const RequestContext& context) {
@@ -122,7 +123,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     procedure->SetValue("STATUS_WORDS", StatusWords(entry.status));
     procedure->SetValue("SUMMARY", WithStatusWords(entry.summary));
     procedure->SetValue("WINDOW", evaluation::PeriodInWords(entry.progress.value("window", "")));
-    procedure->SetValue("SUBTYPE", entry.progress.value("request_subtype", ""));
+    procedure->SetValue("SUBTYPE", TermWords(entry.progress.value("request_subtype", "")));
     for (const nlohmann::json& request :
          entry.progress.value("requests", nlohmann::json::array())) {
       procedure->ShowSection("HAS_REQUESTS");

@@ -1,0 +1,78 @@
+// Pages show event types, their subtypes and condition kinds in words, from one table; the codes
+// stay in the API and in the values of form fields.
+#include <string>
+#include <vector>
+
+#include "commitments/cue_table.h"
+#include "http_test_support.h"
+#include "ledger/event.h"
+#include "views/http/term_words.h"
+
+namespace treaty::test {
+namespace {
+
+// Every event type, every subtype, and every condition kind of each language's cues.
+std::vector<std::string> Codes() {
+  std::vector<std::string> codes;
+  for (size_t type = 0; type < ledger::kEventTypeCount; ++type) {
+    const auto event_type = static_cast<ledger::EventType>(type);
+    codes.emplace_back(ledger::EventTypeName(event_type));
+    for (std::string_view subtype : ledger::SubtypesOf(event_type)) codes.emplace_back(subtype);
+  }
+  for (const commitments::CueTable* cues :
+       {&commitments::EnglishCues(), &commitments::LatvianCues()}) {
+    for (const commitments::ConditionCue& cue : cues->conditions) codes.emplace_back(cue.kind);
+  }
+  return codes;
+}
+
+TEST(TermWordsTest, EveryTypeSubtypeAndConditionKindHasWords) {
+  const std::vector<std::string> codes = Codes();
+  EXPECT_GE(codes.size(), 11u + 10u + 2u * 10u);
+  for (const std::string& code : codes) {
+    const std::optional<std::string_view> words = http::FindTermWords(code);
+    ASSERT_TRUE(words.has_value()) << "no words for \"" << code << "\"";
+    EXPECT_FALSE(words->empty()) << code;
+    EXPECT_EQ(words->find('_'), std::string_view::npos) << code << ": " << *words;
+  }
+}
+
+TEST(TermWordsTest, ATypeIsShownWithItsSubtype) {
+  EXPECT_EQ(http::EventTypeWords("notice", "amendment_proposal"), "notice (amendment proposal)");
+  EXPECT_EQ(http::EventTypeWords("technical_agreement", ""), "technical agreement");
+  EXPECT_EQ(http::TermWords("unknown_code"), "unknown_code");
+}
+
+class HttpTermWordsTest : public HttpTest {};
+
+TEST_F(HttpTermWordsTest, TheLedgerShowsAMeetingsTypeAndSubtypeInWords) {
+  const nlohmann::json meeting = {{"type", "meeting"},
+                                  {"subtype", "strategic_dialogue"},
+                                  {"participant", "both"},
+                                  {"date", "2024-09-12"},
+                                  {"commitments", nlohmann::json::array()},
+                                  {"description", "Annual strategic dialogue"},
+                                  {"evidence", nlohmann::json::array()},
+                                  {"classification", "public"}};
+  ASSERT_FALSE(RecordedId(meeting.dump()).empty());
+  const std::string page = Send("GET", "/ledger", "rita").body;
+  EXPECT_NE(page.find("<td>meeting (strategic dialogue)</td>"), std::string::npos) << page;
+  EXPECT_EQ(page.find("strategic_dialogue"), std::string::npos);
+  const nlohmann::json api = nlohmann::json::parse(Send("GET", "/api/v1/events", "rita").body);
+  EXPECT_NE(api.dump().find(R"("subtype":"strategic_dialogue")"), std::string::npos);
+}
+
+TEST_F(HttpTermWordsTest, ACommitmentsConditionsAreNamedInWords) {
+  const std::string page = Send("GET", "/commitments/sec_1__para_5__sent_2").body;
+  EXPECT_NE(page.find("<li>government approval: "), std::string::npos) << page;
+  EXPECT_NE(page.find("<li>parliament approval: "), std::string::npos) << page;
+  EXPECT_EQ(page.find("_approval"), std::string::npos);
+}
+
+TEST_F(HttpTermWordsTest, TheConsultationsPageNamesTheRequestsSubtypeInWords) {
+  const std::string page = Send("GET", "/consultations").body;
+  EXPECT_NE(page.find("requests of subtype armed attack"), std::string::npos) << page;
+}
+
+}  // namespace
+}  // namespace treaty::test
