@@ -81,6 +81,10 @@ PY
 check "extract lv offsets point at the words" offsets_match "$lv" "$work/out"
 check "extract en text table" run 0 extract "$en" --format text
 check "extract text table counts" grep -q "^36 expressions$" "$work/out"
+check "extract text says a duration in words" grep -qE "duration +10 years +ten-year duration" "$work/out"
+check "and a recurrence" grep -qE "recurrence +every year +annual " "$work/out"
+check "and a bound first" grep -qE "duration +no later than 6 months +no later than 6" "$work/out"
+check "and no ISO 8601 code" bash -c "! grep -q ' P1Y\| P10Y' '$work/out'"
 check "extract missing file exit 2" run 2 extract "$work/none.txt"
 check "extract missing file message" grep -q "treaty extract: .*none.txt: no such file" "$work/err"
 check "extract invalid utf-8 exit 2" run 2 extract "$work/bad.txt"

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "evaluation/period.h"
 #include "text/utf8.h"
 
 namespace treaty::views {
@@ -58,13 +59,14 @@ std::string ValueText(const grammar::Value& value) {
     case Kind::kPeriod:
     case Kind::kPeriodWithoutYear:
       return value.from.ToString() + " – " + value.to.ToString();
-    case Kind::kDuration: {
-      std::string bound = value.bound;
-      std::replace(bound.begin(), bound.end(), '_', ' ');
-      return value.code + (bound.empty() ? "" : ", " + bound);
+    case Kind::kDuration:
+      return BoundWords(value.bound) + evaluation::PeriodInWords(value.code);
+    case Kind::kRecurrence: {
+      // "every year" for P1Y, "every 2 years" for P2Y.
+      const std::string words = evaluation::PeriodInWords(value.code);
+      const bool one_unit = words.starts_with("1 ") && words.find(' ', 2) == std::string::npos;
+      return "every " + (one_unit ? words.substr(2) : words);
     }
-    case Kind::kRecurrence:
-      return "every " + value.code;
     case Kind::kCount:
       return BoundWords(value.bound) + GroupThousands(value.number.ToString()) + " × " + value.code;
     case Kind::kReference:
