@@ -428,6 +428,10 @@ TEST_F(HttpRequestsTest, AConsistencyProofWithoutToReachesTheLatestHead) {
   ASSERT_EQ(proof.status, 200) << proof.body;
   EXPECT_EQ(Json(proof)["new_head"]["head"]["tree_size"], TreeSize());
   EXPECT_EQ(Json(proof)["old_head"]["head"]["tree_size"], first);
+  // A `to` given empty is a mistake, not the latest head.
+  const http::HttpResponse empty =
+      Send("GET", "/api/v1/consistency?from=" + std::to_string(first) + "&to=");
+  EXPECT_EQ(empty.status, 400) << empty.body;
 }
 
 TEST_F(HttpRequestsTest, AFormFieldThatDoesNotDecodeIs400NamingIt) {

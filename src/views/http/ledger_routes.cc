@@ -317,7 +317,7 @@ void AddLedgerRoutes(Router& router, Site& site) {
   router.Add({"GET", "/api/v1/consistency", Access::kPublic, [&site](RequestContext& context) {
                 auto query = context.request.Query();
                 // `to` absent: the latest head, as `treaty consistency` takes it.
-                const bool to_latest = query["to"].empty();
+                const bool to_latest = !query.contains("to");
                 if (!IsCount(query["from"]) || (!to_latest && !IsCount(query["to"]))) {
                   return ErrorResponse(
                       400, "from and to: tree sizes of signed heads (to: the latest when absent)");
