@@ -128,5 +128,26 @@ TEST_F(HttpSignInTest, ASignInFormOfTheWrongShapeIsRefusedAndNoFailedAttempt) {
   EXPECT_TRUE(SetsSession(signed_in));
 }
 
+// An administrator's list of users says who is locked out; a locked user's password signs in
+// no more.
+TEST_F(HttpSignInTest, TheUsersListSaysWhoIsLockedOut) {
+  ASSERT_TRUE(
+      app_->site().accounts().AddUser("leaver", "leaver-password", http::Role::kReader, "").ok());
+  ASSERT_TRUE(app_->site().accounts().Lock("leaver").ok());
+  const http::HttpResponse listed = Send("GET", "/api/v1/users", "ada");
+  ASSERT_EQ(listed.status, 200);
+  std::map<std::string, bool> locked;
+  const nlohmann::json users = nlohmann::json::parse(listed.body)["users"];
+  for (const nlohmann::json& user : users) {
+    locked[user["name"].get<std::string>()] = user["locked"].get<bool>();
+  }
+  ASSERT_TRUE(locked.contains("leaver") && locked.contains("rita")) << listed.body;
+  EXPECT_TRUE(locked["leaver"]);
+  EXPECT_FALSE(locked["rita"]);
+  http::HttpRequest request =
+      FormPost("/signin", "127.0.0.11", "name=leaver&password=leaver-password&next=%2F");
+  EXPECT_FALSE(SetsSession(app_->Handle(request)));
+}
+
 }  // namespace
 }  // namespace treaty::test

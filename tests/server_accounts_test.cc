@@ -74,14 +74,15 @@ TEST_P(ServerAccountsTest, UsersAreAddedOnceAndSignInWithTheirPasswordOnly) {
   EXPECT_EQ(store->AddUser("rob", "rob-password", http::Role::kRecorder, "").error().where,
             "institution");
 
-  const std::vector<http::User> users = store->Users().value();
+  const std::vector<http::ListedUser> users = store->Users().value();
   ASSERT_EQ(users.size(), 2u);
-  EXPECT_EQ(users[0].name, "lv.mod-1");
-  EXPECT_EQ(users[0].role, http::Role::kRecorder);
-  EXPECT_EQ(users[0].institution, "lv-mod");
-  EXPECT_EQ(users[1].name, "rita");
-  EXPECT_EQ(users[1].role, http::Role::kReader);
-  EXPECT_EQ(users[1].institution, "");
+  EXPECT_EQ(users[0].user.name, "lv.mod-1");
+  EXPECT_EQ(users[0].user.role, http::Role::kRecorder);
+  EXPECT_EQ(users[0].user.institution, "lv-mod");
+  EXPECT_EQ(users[1].user.name, "rita");
+  EXPECT_EQ(users[1].user.role, http::Role::kReader);
+  EXPECT_EQ(users[1].user.institution, "");
+  EXPECT_FALSE(users[0].locked || users[1].locked);
 
   std::optional<http::User> signed_in = store->CheckPassword("rita", "rita-password").value();
   ASSERT_TRUE(signed_in.has_value());
@@ -219,6 +220,16 @@ TEST_P(ServerAccountsTest, ALockedUserSignsInNoMoreAndANewPasswordLetsThemIn) {
   const http::NewSession other = first->CreateSession("stayer", 3600).value();
 
   ASSERT_TRUE(second->Lock("leaver").ok());
+  const auto locked = [&first](const char* name) {
+    const std::vector<http::ListedUser> users = first->Users().value();
+    for (const http::ListedUser& listed : users) {
+      if (listed.user.name == name) return listed.locked;
+    }
+    ADD_FAILURE() << "no user " << name;
+    return false;
+  };
+  EXPECT_TRUE(locked("leaver"));
+  EXPECT_FALSE(locked("stayer"));
   EXPECT_FALSE(first->CheckPassword("leaver", "leaver-password").value().has_value());
   EXPECT_FALSE(first->UserByToken(token.token).value().has_value());
   EXPECT_FALSE(first->FindSession(session.id).value().has_value());
@@ -226,6 +237,7 @@ TEST_P(ServerAccountsTest, ALockedUserSignsInNoMoreAndANewPasswordLetsThemIn) {
   EXPECT_TRUE(first->FindSession(other.id).value().has_value());
 
   ASSERT_TRUE(second->SetPassword("leaver", "a-new-password").ok());
+  EXPECT_FALSE(locked("leaver"));
   EXPECT_TRUE(first->CheckPassword("leaver", "a-new-password").value().has_value());
   EXPECT_FALSE(first->UserByToken(token.token).value().has_value());
 

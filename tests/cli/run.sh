@@ -240,6 +240,8 @@ check "and says so in the listing" \
 accounts="$work/accounts.sqlite"
 echo 'a long password' >"$work/password"
 stdin="$work/password" check "user add" run 0 user add rita --role reader --db "$accounts"
+stdin="$work/password" check "user add a recorder" run 0 user add lauris --role recorder \
+  --institution lv-mod --db "$accounts"
 # At a terminal (script(1) gives one): asked for twice, never shown. The pauses let the prompt
 # turn the echo off before the line is typed.
 typed() {  # typed FIRST SECOND NAME: user add NAME at a terminal, typing FIRST and SECOND
@@ -294,11 +296,18 @@ check "token list after refusals" run 0 token list --db "$accounts"
 check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
 check "lock out a user who left" run 0 user lock rita --db "$accounts"
 check "says what the lock does" has "locked out rita: no password signs in, sessions ended, tokens revoked" "$work/out"
+check "user list" run 0 user list --db "$accounts"
+check "shows the locked user as locked" grep -qE "^rita +reader +- +locked$" "$work/out"
+check "and a recorder with their institution" grep -qE " +recorder +lv-mod +active$" "$work/out"
 check "their tokens are revoked" run 0 token list rita --db "$accounts"
 check "every one of them" bash -c "! grep -v ' revoked ' '$work/out' | grep -q rita"
 echo 'a fresh long password' >"$work/new-password"
 stdin="$work/new-password" check "a new password lets them in again" run 0 user password rita --db "$accounts"
 check "says their sessions ended" has "new password for rita; their sessions ended" "$work/out"
+check "user list after a new password" run 0 user list --db "$accounts"
+check "shows them active again" grep -qE "^rita +reader +- +active$" "$work/out"
+check "user list of no file exit 2" run 2 user list --db "$work/typo.sqlite"
+check "user list of no file message" has "typo.sqlite: no such accounts file" "$work/err"
 check "locking no user exit 2" run 2 user lock nobody --db "$accounts"
 check "names the user" has 'treaty user lock: name: no user "nobody"' "$work/err"
 check "locking in no file exit 2" run 2 user lock rita --db "$work/typo.sqlite"

@@ -1,5 +1,5 @@
-// `treaty user add` and `treaty token create|list|revoke`: accounts of the server
-// (src/views/http).
+// `treaty user add|list|password|lock` and `treaty token create|list|revoke`: accounts of the
+// server (src/views/http).
 #include <charconv>
 #include <ctime>
 #include <iostream>
@@ -163,6 +163,26 @@ int RunToken(const std::string& action, const TokenOptions& options, std::ostrea
   return kExitOk;
 }
 
+// `treaty user list`: one line per user, by name: name, role, institution ("-" for none) and
+// whether they are locked out.
+int RunUserList(const UserAddOptions& options, std::ostream& out, std::ostream& err) {
+  Result<std::unique_ptr<http::AccountStore>> store =
+      http::AccountStore::Open(options.db, http::AccountTablesMissing::kRefuse);
+  Result<std::vector<http::ListedUser>> users =
+      store.ok() ? store.value()->Users() : Result<std::vector<http::ListedUser>>(store.error());
+  if (!users.ok()) {
+    err << "treaty user list: " << users.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  for (const http::ListedUser& listed : users.value()) {
+    const http::User& user = listed.user;
+    out << fmt::format("{:<24} {:<9} {:<16} {}\n", user.name, http::RoleName(user.role),
+                       user.institution.empty() ? "-" : user.institution,
+                       listed.locked ? "locked" : "active");
+  }
+  return kExitOk;
+}
+
 // `treaty user password NAME` and `treaty user lock NAME`: a new password (which unlocks), or a
 // user locked out.
 int RunUserChange(const std::string& action, const UserAddOptions& options, std::istream& in,
@@ -212,6 +232,10 @@ Subcommand AddUserSubcommand(CLI::App& app) {
   add->add_option("--agreement", options->agreement, "agreement whose keys file lists institutions")
       ->capture_default_str();
   add->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
+  CLI::App* list = command->add_subcommand(
+      "list", "List the users by name: name, role, institution and whether they are locked out");
+  list->add_option("--db", options->db, "the accounts' database: SQLite file or postgresql:// URL")
+      ->capture_default_str();
   CLI::App* password = command->add_subcommand(
       "password",
       "Give a user a new password (asked for as by add), ending their sessions; a locked user can "
@@ -227,8 +251,9 @@ Subcommand AddUserSubcommand(CLI::App& app) {
                      "the accounts' database: SQLite file or postgresql:// URL")
         ->capture_default_str();
   }
-  return {command, [options, add, password](std::ostream& out, std::ostream& err) {
+  return {command, [options, add, list, password](std::ostream& out, std::ostream& err) {
             if (add->parsed()) return RunUserAdd(*options, std::cin, out, err);
+            if (list->parsed()) return RunUserList(*options, out, err);
             return RunUserChange(password->parsed() ? "password" : "lock", *options, std::cin, out,
                                  err);
           }};

@@ -223,11 +223,15 @@ void AddAccountRoutes(Router& router, Site& site) {
                 return JsonResponse(json);
               }});
   router.Add({"GET", "/api/v1/users", Access::kAdmin, [&site](RequestContext&) {
-                Result<std::vector<User>> users = site.accounts().Users();
+                Result<std::vector<ListedUser>> users = site.accounts().Users();
                 if (!users.ok())
                   return ServerFailure(500, "the account store failed", users.error());
                 nlohmann::json list = nlohmann::json::array();
-                for (const User& user : users.value()) list.push_back(UserJson(user));
+                for (const ListedUser& listed : users.value()) {
+                  nlohmann::json user = UserJson(listed.user);
+                  user["locked"] = listed.locked;
+                  list.push_back(std::move(user));
+                }
                 return JsonResponse({{"users", list}});
               }});
   router.Add({"POST", "/api/v1/users", Access::kAdmin, [&site](RequestContext& context) {

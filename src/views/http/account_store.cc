@@ -177,9 +177,17 @@ Result<std::optional<User>> AccountStore::FindUser(const std::string& name) {
   return std::optional<User>(found.value()->user);
 }
 
-Result<std::vector<User>> AccountStore::Users() {
-  std::lock_guard lock(mutex_);
-  return tables_->Users();
+Result<std::vector<ListedUser>> AccountStore::Users() {
+  Result<std::vector<StoredUser>> stored = [&] {
+    std::lock_guard lock(mutex_);
+    return tables_->Users();
+  }();
+  if (!stored.ok()) return stored.error();
+  std::vector<ListedUser> users;
+  for (StoredUser& found : stored.value()) {
+    users.push_back({std::move(found.user), found.password_hash == kLockedHash});
+  }
+  return users;
 }
 
 Result<std::optional<User>> AccountStore::CheckPassword(const std::string& name,

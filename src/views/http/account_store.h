@@ -33,6 +33,12 @@ struct User {
   std::string institution;  // recorders only: an institution id of the keys file
 };
 
+// A user as listed to an administrator.
+struct ListedUser {
+  User user;
+  bool locked = false;  // Lock's: no password signs in until SetPassword
+};
+
 struct NewSession {
   std::string id;    // the cookie value: 64 hex digits
   std::string csrf;  // the token forms must send back: 64 hex digits
@@ -103,7 +109,8 @@ class AccountStore {
   Result<User> AddUser(const std::string& name, const std::string& password, Role role,
                        const std::string& institution);
   Result<std::optional<User>> FindUser(const std::string& name);
-  Result<std::vector<User>> Users();
+  // Every user, by name in byte order, with whether Lock locked them out.
+  Result<std::vector<ListedUser>> Users();
   // Gives `name` a new password and ends their sessions, which unlocks a locked user. Errors: a
   // password shorter than kMinPasswordLength ("password"), an unknown user ("name").
   Result<bool> SetPassword(const std::string& name, const std::string& password);

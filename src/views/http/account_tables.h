@@ -29,8 +29,8 @@ class AccountTables {
   virtual Result<bool> InsertUser(const User& user, const std::string& password_hash,
                                   int64_t created_at) = 0;
   virtual Result<std::optional<StoredUser>> FindUser(const std::string& name) = 0;
-  // Every user, by name.
-  virtual Result<std::vector<User>> Users() = 0;
+  // Every user with their password hash, by name in byte order.
+  virtual Result<std::vector<StoredUser>> Users() = 0;
   // In one transaction: sets the user's password hash, ends the user's sessions and, with
   // `revoke_tokens`, revokes the user's tokens at `now`. False: no such user (nothing changed).
   virtual Result<bool> ReplacePassword(const std::string& name, const std::string& password_hash,

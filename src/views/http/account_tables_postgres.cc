@@ -95,17 +95,17 @@ class PostgresAccountTables : public AccountTables {
     });
   }
 
-  Result<std::vector<User>> Users() override {
+  Result<std::vector<StoredUser>> Users() override {
     return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);
-      std::vector<User> users;
+      std::vector<StoredUser> users;
       // COLLATE "C": byte order, as SQLite sorts.
       for (const pqxx::row& row :
-           session.exec("SELECT name, role, institution FROM http_users ORDER BY name COLLATE "
-                        "\"C\"")) {
-        users.push_back(UserFromRow(row));
+           session.exec("SELECT name, role, institution, password_hash FROM http_users ORDER BY "
+                        "name COLLATE \"C\"")) {
+        users.push_back(StoredUser{UserFromRow(row), row[3].as<std::string>()});
       }
-      return Result<std::vector<User>>(std::move(users));
+      return Result<std::vector<StoredUser>>(std::move(users));
     });
   }
 

@@ -130,14 +130,15 @@ class SqliteAccountTables : public AccountTables {
         StoredUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
   }
 
-  Result<std::vector<User>> Users() override {
+  Result<std::vector<StoredUser>> Users() override {
     Result<store::StatementHandle> select =
-        Prepare("SELECT name, role, institution FROM http_users ORDER BY name");
+        Prepare("SELECT name, role, institution, password_hash FROM http_users ORDER BY name");
     if (!select.ok()) return select.error();
-    std::vector<User> users;
+    std::vector<StoredUser> users;
     int rc;
     while ((rc = sqlite3_step(select.value().get())) == SQLITE_ROW) {
-      users.push_back(UserFromRow(select.value().get()));
+      users.push_back(
+          StoredUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
     }
     if (rc != SQLITE_DONE) return Failure("list users");
     return users;
