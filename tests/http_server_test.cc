@@ -24,6 +24,7 @@ class HttpServerTest : public HttpTest {
     options.port = 0;
     options.read_timeout = std::chrono::milliseconds(500);
     options.shutdown_grace = std::chrono::milliseconds(5000);
+    Configure(options);
     Result<std::unique_ptr<http::Server>> server = http::Server::Listen(*app_, options);
     ASSERT_TRUE(server.ok()) << server.error().ToString();
     server_ = std::move(server).value();
@@ -33,6 +34,7 @@ class HttpServerTest : public HttpTest {
     server_->Stop();
     thread_.join();
   }
+  virtual void Configure(http::ServerOptions&) {}
 
   int Connect() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -386,6 +388,44 @@ TEST_F(HttpServerTest, AnotherHttpVersionIs505) {
   const std::string response = Exchange("GET / HTTP/2.0\r\nHost: x\r\n\r\n");
   EXPECT_TRUE(response.starts_with("HTTP/1.1 505")) << response;
   EXPECT_TRUE(Exchange("GET / HTTP/1.x\r\nHost: x\r\n\r\n").starts_with("HTTP/1.1 400"));
+}
+
+// Behind a reverse proxy on 127.0.0.1 that the server trusts, the client is the one its
+// X-Forwarded-For names: in the log, and in the sign-in limits, which lock one client out and
+// not every client of the proxy.
+class HttpProxiedServerTest : public HttpServerTest {
+ protected:
+  void Configure(http::ServerOptions& options) override { options.trusted_proxies = {"127.0.0.1"}; }
+
+  std::string SignInFrom(const std::string& client, int attempt) {
+    const std::string body =
+        R"({"name": "nobody-)" + std::to_string(attempt) + R"(", "password": "wrong-password"})";
+    return Exchange("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: " + client +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                    std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+  }
+};
+
+TEST_F(HttpProxiedServerTest, TheClientIsTheOneTheTrustedProxyNames) {
+  Exchange(
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 192.0.2.66, 203.0.113.5\r\n"
+      "Connection: close\r\n\r\n");
+  EXPECT_EQ(LastLogLine().value("remote", ""), "203.0.113.5");
+  // A proxy that adds a line of its own: the lines are one list.
+  Exchange(
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 192.0.2.66\r\n"
+      "X-Forwarded-For: 203.0.113.6\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(LastLogLine().value("remote", ""), "203.0.113.6");
+  Exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(LastLogLine().value("remote", ""), "127.0.0.1");
+}
+
+TEST_F(HttpProxiedServerTest, FailedSignInsLockOutOneClientNotTheProxy) {
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    EXPECT_TRUE(SignInFrom("203.0.113.7", attempt).starts_with("HTTP/1.1 401")) << attempt;
+  }
+  EXPECT_TRUE(SignInFrom("203.0.113.7", 10).starts_with("HTTP/1.1 429"));
+  EXPECT_TRUE(SignInFrom("203.0.113.8", 11).starts_with("HTTP/1.1 401"));
 }
 
 }  // namespace

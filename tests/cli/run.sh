@@ -346,6 +346,9 @@ check "and makes no folder of the URL" [ ! -e "$work/postgresql:" ]
 check "serve of a missing database exit 2" run 2 serve --db "$work/typo.sqlite" --listen 127.0.0.1:0
 check "names it" has "typo.sqlite: no such database" "$work/err"
 check "and makes none" [ ! -e "$work/typo.sqlite" ]
+check "serve behind a proxy named by its host name exit 2" run 2 serve --db "$work/typo.sqlite" \
+  --trusted-proxy localhost --listen 127.0.0.1:0
+check "says a proxy is named by its address" has '--trusted-proxy: not an IP address: "localhost"' "$work/err"
 check "serve of a package of another agreement exit 2" run 2 serve --db "$work/typo.sqlite" \
   --agreement it-ua-2024 --package "$root/data/agreements/lv-ua-2024" --listen 127.0.0.1:0
 check "names both" has '--agreement: "it-ua-2024", but the package' "$work/err"

@@ -1,11 +1,16 @@
 // `treaty serve`: the dashboard and JSON API (src/views/http).
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "views/cli/commands.h"
 #include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
 #include "views/http/application.h"
+#include "views/http/client_address.h"
 #include "views/http/ledger_database.h"
 #include "views/http/server.h"
 
@@ -19,6 +24,7 @@ struct ServeOptions {
   int read_timeout_ms = 10000;
   bool quiet = false;  // no request log
   bool insecure_cookies = false;
+  std::vector<std::string> trusted_proxies;  // as typed
 };
 
 int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -26,6 +32,15 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   if (!listen.ok()) {
     err << "treaty serve: " << listen.error().ToString() << "\n";
     return kExitBadInput;
+  }
+  std::set<std::string> trusted_proxies;
+  for (const std::string& proxy : options.trusted_proxies) {
+    const std::optional<std::string> address = http::NormalAddress(proxy);
+    if (!address) {
+      err << "treaty serve: --trusted-proxy: not an IP address: \"" << proxy << "\"\n";
+      return kExitBadInput;
+    }
+    trusted_proxies.insert(*address);
   }
   // A mistyped file would be served as an empty ledger, and made.
   std::error_code ec;
@@ -47,6 +62,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   server_options.port = listen.value().second;
   server_options.threads = options.threads;
   server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
+  server_options.trusted_proxies = std::move(trusted_proxies);
   Result<std::unique_ptr<http::Server>> server = http::Server::Listen(*app.value(), server_options);
   if (!server.ok()) {
     err << "treaty serve: " << server.error().ToString() << "\n";
@@ -91,6 +107,9 @@ Subcommand AddServeSubcommand(CLI::App& app) {
                    "drop a client that has not sent a whole request within this time")
       ->capture_default_str()
       ->check(CLI::Range(100, 600000));
+  command->add_option("--trusted-proxy", options->trusted_proxies,
+                      "IP address of a reverse proxy whose X-Forwarded-For names the client, for "
+                      "the request log and the sign-in limits per client (repeat for each)");
   command->add_flag("--quiet", options->quiet, "no JSON-lines request log on stderr");
   command->add_flag(
       "--insecure-cookies", options->insecure_cookies,

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -22,6 +23,8 @@
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "views/http/client_address.h"
 
 namespace treaty::http {
 namespace {
@@ -167,24 +170,27 @@ std::optional<std::pair<std::string, std::string>> SplitAbsoluteForm(std::string
   return std::make_pair(std::move(origin), std::string(rest.substr(0, path)));
 }
 
-// The request the application sees, header names lower-case. An absolute-form target (RFC 9112
-// §3.2.2) is given in origin form, and its authority replaces the Host header, as the server must
-// use it instead.
-HttpRequest ToHttpRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote) {
+// The request the application sees, header names lower-case, from the client that `peer` and
+// the trusted proxies name (client_address.h). An absolute-form target (RFC 9112 §3.2.2) is given
+// in origin form, and its authority replaces the Host header, as the server must use it instead.
+HttpRequest ToHttpRequest(const bhttp::request<bhttp::string_body>& in, const std::string& peer,
+                          const std::set<std::string>& trusted_proxies) {
   HttpRequest request;
   request.method = std::string(in.method_string());
   request.target = std::string(in.target());
   for (const auto& field : in) {
     std::string name(field.name_string());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    request.headers.emplace(std::move(name), std::string(field.value()));
+    const auto [found, added] = request.headers.emplace(name, std::string(field.value()));
+    // The lines of a list, as RFC 9110 §5.3 joins them; a proxy may add its own line.
+    if (!added && name == "x-forwarded-for") found->second += ", " + std::string(field.value());
   }
+  request.remote = ClientAddress(peer, request.Header("x-forwarded-for"), trusted_proxies);
   if (auto absolute = SplitAbsoluteForm(request.target)) {
     request.target = std::move(absolute->first);
     request.headers["host"] = std::move(absolute->second);
   }
   request.body = in.body();
-  request.remote = remote;
   return request;
 }
 
@@ -225,7 +231,7 @@ class Session : public std::enable_shared_from_this<Session> {
       : stream_(std::move(socket)), server_(server) {
     beast::error_code ec;
     const tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_ = remote.address().to_string();
+    if (!ec) remote_ = NormalAddress(remote.address().to_string()).value_or("");
   }
 
   void Start() {
@@ -264,12 +270,12 @@ class Session : public std::enable_shared_from_this<Session> {
       // ends it among the bytes still unparsed, as when it came in one piece and the rest after.
       const bool line_read =
           !in.target().empty() || RequestLine(Received()).size() < Received().size();
-      return Refuse(
-          line_read ? ToHttpRequest(in, remote_) : ReceivedRequestLine(Received(), remote_),
-          HeaderRefusal(ec, line_read, Received()));
+      return Refuse(line_read ? ToHttpRequest(in, remote_, server_.options_.trusted_proxies)
+                              : ReceivedRequestLine(Received(), remote_),
+                    HeaderRefusal(ec, line_read, Received()));
     }
     if (std::optional<Refusal> refusal = FieldRefusal(in)) {
-      return Refuse(ToHttpRequest(in, remote_), *refusal);
+      return Refuse(ToHttpRequest(in, remote_, server_.options_.trusted_proxies), *refusal);
     }
     if (!parser_->is_done() && ExpectsContinue(in)) return Continue();
     ReadBody();
@@ -296,11 +302,15 @@ class Session : public std::enable_shared_from_this<Session> {
     if (EndsConnection(ec)) return Close();
     const bhttp::request<bhttp::string_body>& in = parser_->get();
     if (ec == bhttp::error::body_limit) {
-      return Refuse(ToHttpRequest(in, remote_), {413, "the body is larger than 1 MiB"});
+      return Refuse(ToHttpRequest(in, remote_, server_.options_.trusted_proxies),
+                    {413, "the body is larger than 1 MiB"});
     }
-    if (ec) return Refuse(ToHttpRequest(in, remote_), {400, "malformed HTTP request"});
+    if (ec)
+      return Refuse(ToHttpRequest(in, remote_, server_.options_.trusted_proxies),
+                    {400, "malformed HTTP request"});
     busy_ = true;
-    HttpResponse response = server_.app_.Handle(ToHttpRequest(in, remote_));
+    HttpResponse response =
+        server_.app_.Handle(ToHttpRequest(in, remote_, server_.options_.trusted_proxies));
     Write(std::move(response), in.version(), in.keep_alive() && !server_.stopping_);
   }
 

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "core/result.h"
@@ -27,6 +28,9 @@ struct ServerOptions {
   int threads = 2;
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds shutdown_grace{10000};
+  // Peers (NormalAddress forms) whose X-Forwarded-For names the client (client_address.h): the
+  // address the request log shows and the sign-in limits count per client.
+  std::set<std::string> trusted_proxies;
 };
 
 class Server {
