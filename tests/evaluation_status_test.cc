@@ -129,6 +129,9 @@ void ExpectCasesHold(const AgreementRules& rules, const std::string& file, int a
         rules, test_case.value("events", json::array()), test_case.at("at"),
         test_case.value("audience", "all") == "public" ? Audience::kPublic : Audience::kAll);
     ASSERT_TRUE(status.ok()) << status.error().ToString();
+    // The status is of every leaf given, and says so for the exports that show its events.
+    EXPECT_EQ(status.value().tree_size,
+              static_cast<int64_t>(test_case.value("events", json::array()).size()));
     const json out = StatusJson(status.value());
     for (const auto& [path, expected] : test_case.at("expect").items()) {
       EXPECT_EQ(At(out, path), expected) << name << ": " << path;

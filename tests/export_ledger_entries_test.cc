@@ -3,9 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+#include <filesystem>
+#include <string>
 #include <vector>
 
 #include "export_test_events.h"
+#include "ledger_test_util.h"
+#include "store/sqlite/ledger_store_sqlite.h"
 
 namespace treaty::views {
 namespace {
@@ -63,6 +68,34 @@ TEST(ExportLedgerEntries, StoredBytesThatDoNotReadAreAnErrorNamingTheEvent) {
   Result<std::vector<LedgerEntry>> raw = RawEntries({broken});
   ASSERT_FALSE(raw.ok());
   EXPECT_EQ(raw.error().where, "event " + test::EventId(3) + " (leaf 3)");
+}
+
+// The workbook and the IATI file show the events of the leaves their status is of, however much
+// the ledger grew after the status was evaluated.
+TEST(ExportLedgerEntries, EntriesStopBeforeTheLeafTheyAreGivenToEndAt) {
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("treaty-entries-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  {
+    auto store = store::SqliteLedgerStore::Open((folder / "ledger.sqlite").string());
+    ASSERT_TRUE(store.ok()) << store.error().ToString();
+    const ledger::KeysFile keys = ledger::test::TestKeys();
+    ASSERT_TRUE(store.value()
+                    ->Append(ledger::test::AppendOf(ledger::test::Disbursements(1, 3), keys))
+                    .ok());
+    const auto read = [&](std::optional<int64_t> end) {
+      const std::vector<LedgerEntry> entries =
+          ReadVisibleEntries(*store.value(), "lv-ua-2024", evaluation::Audience::kAll, end).value();
+      std::vector<int64_t> leaves;
+      for (const LedgerEntry& entry : entries) leaves.push_back(entry.leaf_index);
+      return leaves;
+    };
+    EXPECT_EQ(read(std::nullopt), (std::vector<int64_t>{0, 1, 2}));
+    EXPECT_EQ(read(2), (std::vector<int64_t>{0, 1}));
+    EXPECT_EQ(read(0), (std::vector<int64_t>{}));
+  }
+  std::filesystem::remove_all(folder);
 }
 
 }  // namespace

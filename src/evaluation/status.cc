@@ -126,6 +126,7 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
                          {},
                          {}};
   status.calendar_sequence = facts.Revision(at);
+  status.tree_size = facts.tree_size();
   for (const Notice& notice : external.notices) status.calendar_sequence += notice.date <= day;
   if (external.ukraine_nato_membership && *external.ukraine_nato_membership <= day) {
     ++status.calendar_sequence;

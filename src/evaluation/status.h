@@ -46,6 +46,9 @@ struct AgreementStatus {
   // The SEQUENCE of every VEVENT (RFC 5545 §3.8.7.4: it grows with each revision): the ledger's
   // LedgerFacts::Revision at the status's moment, plus the facts given outside it dated by then.
   int64_t calendar_sequence = 0;
+  // The ledger's leaves the status is of, restricted ones included (LedgerFacts::tree_size): an
+  // export that shows events beside the status shows those of leaves below it.
+  int64_t tree_size = 0;
 };
 
 // Reads the package in `folder` through the commitments stage (its review applied, strictly),

@@ -21,13 +21,15 @@
 namespace treaty::views {
 namespace {
 
-Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options) {
+// The folded events the export's audience may see; with `end`, of the leaves below it.
+Result<std::vector<LedgerEntry>> ReadEntries(const ExportOptions& options,
+                                             std::optional<int64_t> end = std::nullopt) {
   Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStoreToRead(options.db);
   if (!store.ok()) return store.error();
   if (store.value() == nullptr) return std::vector<LedgerEntry>();
   Result<std::vector<LedgerEntry>> raw = ReadVisibleEntries(
       *store.value(), options.agreement,
-      options.public_only ? evaluation::Audience::kPublic : evaluation::Audience::kAll);
+      options.public_only ? evaluation::Audience::kPublic : evaluation::Audience::kAll, end);
   if (!raw.ok()) return raw.error();
   return FoldedEntries(std::move(raw).value());
 }
@@ -43,22 +45,38 @@ Result<evaluation::AgreementStatus> StatusNow(const ExportOptions& options,
   return EvaluateStatusFor(status_options, agreement);
 }
 
-Result<std::string> Workbook(const ExportOptions& options, const std::string& folder,
-                             const std::vector<LedgerEntry>& entries) {
+// An export's bytes, and the number of events in it.
+struct Exported {
+  std::string bytes;
+  size_t events = 0;
+};
+
+Result<Exported> Csv(const ExportOptions& options) {
+  Result<std::vector<LedgerEntry>> entries = ReadEntries(options);
+  if (!entries.ok()) return entries.error();
+  return Exported{EventsCsv(entries.value()), entries.value().size()};
+}
+
+// The workbook and the IATI file show the events of the ledger the status is of (its tree_size),
+// however much it grows meanwhile.
+Result<Exported> Workbook(const ExportOptions& options, const std::string& folder) {
   Result<commitments::AgreementCommitments> agreement =
       commitments::ExtractAgreementCommitments(folder);
   if (!agreement.ok()) return agreement.error();
   Result<evaluation::AgreementStatus> status = StatusNow(options, agreement.value());
   if (!status.ok()) return status.error();
+  Result<std::vector<LedgerEntry>> entries = ReadEntries(options, status.value().tree_size);
+  if (!entries.ok()) return entries.error();
   WorkbookOptions workbook;
   const document::AgreementPackage& package = agreement.value().package;
   workbook.title = DisplayTitle(package);
   workbook.status = &status.value();
-  return WriteWorkbook(entries, agreement.value().reviewed, workbook);
+  Result<std::string> bytes = WriteWorkbook(entries.value(), agreement.value().reviewed, workbook);
+  if (!bytes.ok()) return bytes.error();
+  return Exported{std::move(bytes).value(), entries.value().size()};
 }
 
-Result<std::string> Iati(const ExportOptions& options, const std::string& folder,
-                         const std::vector<LedgerEntry>& entries) {
+Result<Exported> Iati(const ExportOptions& options, const std::string& folder) {
   Result<commitments::AgreementCommitments> agreement =
       commitments::ExtractAgreementCommitments(folder);
   if (!agreement.ok()) return agreement.error();
@@ -67,8 +85,12 @@ Result<std::string> Iati(const ExportOptions& options, const std::string& folder
   if (!keys.ok()) return keys.error();
   Result<evaluation::AgreementStatus> status = StatusNow(options, agreement.value());
   if (!status.ok()) return status.error();
-  return WriteIatiActivities(agreement.value(), keys.value(), entries, status.value().lifecycle,
-                             status.value().at);
+  Result<std::vector<LedgerEntry>> entries = ReadEntries(options, status.value().tree_size);
+  if (!entries.ok()) return entries.error();
+  Result<std::string> bytes = WriteIatiActivities(agreement.value(), keys.value(), entries.value(),
+                                                  status.value().lifecycle, status.value().at);
+  if (!bytes.ok()) return bytes.error();
+  return Exported{std::move(bytes).value(), entries.value().size()};
 }
 
 }  // namespace
@@ -90,25 +112,15 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
            "redirect standard output\n";
     return kExitBadInput;
   }
-  Result<std::vector<LedgerEntry>> entries = ReadEntries(options);
-  if (!entries.ok()) {
-    err << "treaty export: " << entries.error().ToString() << "\n";
+  const Result<Exported> exported = options.format == "csv"    ? Csv(options)
+                                    : options.format == "xlsx" ? Workbook(options, folder)
+                                                               : Iati(options, folder);
+  if (!exported.ok()) {
+    err << "treaty export: " << exported.error().ToString() << "\n";
     return kExitBadInput;
   }
-  Result<std::string> bytes = std::string();
-  if (options.format == "csv") {
-    bytes = EventsCsv(entries.value());
-  } else if (options.format == "xlsx") {
-    bytes = Workbook(options, folder, entries.value());
-  } else {
-    bytes = Iati(options, folder, entries.value());
-  }
-  if (!bytes.ok()) {
-    err << "treaty export: " << bytes.error().ToString() << "\n";
-    return kExitBadInput;
-  }
-  return WriteOutput("export", options.output, bytes.value(),
-                     fmt::format("{}: {} events", options.format, entries.value().size()), out,
+  return WriteOutput("export", options.output, exported.value().bytes,
+                     fmt::format("{}: {} events", options.format, exported.value().events), out,
                      err);
 }
 

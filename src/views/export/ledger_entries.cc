@@ -36,7 +36,8 @@ Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent
 
 Result<std::vector<LedgerEntry>> ReadVisibleEntries(ledger::LedgerStore& store,
                                                     const std::string& agreement,
-                                                    evaluation::Audience audience) {
+                                                    evaluation::Audience audience,
+                                                    std::optional<int64_t> end) {
   ledger::EventFilter filter;
   filter.agreement = agreement;
   if (audience == evaluation::Audience::kPublic) filter.classification = "public";
@@ -48,6 +49,7 @@ Result<std::vector<LedgerEntry>> ReadVisibleEntries(ledger::LedgerStore& store,
     const bool last = static_cast<int64_t>(page.value().size()) < kPage;
     if (!page.value().empty()) filter.begin = page.value().back().leaf_index + 1;
     for (const ledger::StoredEvent& stored : page.value()) {
+      if (end && stored.leaf_index >= *end) return entries;
       Result<LedgerEntry> entry = EntryOf(stored);
       if (!entry.ok()) return entry.error();
       // A changed column never publishes an event whose own bytes say restricted.

@@ -34,11 +34,14 @@ Result<std::optional<nlohmann::json>> VisibleEventJson(const ledger::StoredEvent
 
 // Every event of `agreement` that `audience` may see, each read once, as recorded, in leaf order:
 // kPublic asks the store for public events only, so a restricted event is never read for a
-// reader, and keeps those whose own bytes say "public" too. Errors: the store's, and stored bytes
-// that do not read as an event, naming its id and leaf.
+// reader, and keeps those whose own bytes say "public" too. With `end`, the events of leaves
+// below it only: those of a status (AgreementStatus::tree_size) however much the ledger grew
+// since. Errors: the store's, and stored bytes that do not read as an event, naming its id and
+// leaf.
 Result<std::vector<LedgerEntry>> ReadVisibleEntries(ledger::LedgerStore& store,
                                                     const std::string& agreement,
-                                                    evaluation::Audience audience);
+                                                    evaluation::Audience audience,
+                                                    std::optional<int64_t> end = std::nullopt);
 
 // Each event as recorded, corrections included. Errors: stored bytes that do not read as an
 // event, naming its id and leaf.

@@ -18,12 +18,13 @@ namespace {
 // The folded entries the caller may see, or the response that says why there are none: 503 for
 // every export alike when the ledger cannot be opened or read, stored bytes that do not read as
 // an event included.
+// With `end`, the events of the leaves below it: those of a status shown beside them.
 std::variant<std::vector<views::LedgerEntry>, HttpResponse> VisibleEntries(
-    Site& site, const RequestContext& context) {
+    Site& site, const RequestContext& context, std::optional<int64_t> end = std::nullopt) {
   Result<Pool<ledger::LedgerStore>::Lease> store = site.ledgers().Acquire();
   if (!store.ok()) return LedgerUnavailable(store.error());
   Result<std::vector<views::LedgerEntry>> raw =
-      views::ReadVisibleEntries(*store.value(), site.agreement_id(), AudienceOf(context));
+      views::ReadVisibleEntries(*store.value(), site.agreement_id(), AudienceOf(context), end);
   if (!raw.ok()) return LedgerReadFailure(503, raw.error(), context);
   Result<std::vector<views::LedgerEntry>> entries = views::FoldedEntries(std::move(raw).value());
   if (!entries.ok()) return LedgerReadFailure(503, entries.error(), context);
@@ -51,10 +52,10 @@ void AddExportRoutes(Router& router, Site& site) {
               }});
   router.Add(
       {"GET", "/api/v1/export/xlsx", Access::kPublic, [&site](RequestContext& context) {
-         auto entries = VisibleEntries(site, context);
-         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
          Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
          if (!status.ok()) return StatusError(status.error(), context);
+         auto entries = VisibleEntries(site, context, status.value()->status.tree_size);
+         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
          const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
          views::WorkbookOptions options;
          const document::AgreementPackage& package = site.agreement().package;
@@ -68,11 +69,11 @@ void AddExportRoutes(Router& router, Site& site) {
        }});
   router.Add(
       {"GET", "/api/v1/export/iati", Access::kPublic, [&site](RequestContext& context) {
-         auto entries = VisibleEntries(site, context);
-         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
-         const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
          Result<std::shared_ptr<const EvaluatedStatus>> status = StatusFor(site, context, "");
          if (!status.ok()) return StatusError(status.error(), context);
+         auto entries = VisibleEntries(site, context, status.value()->status.tree_size);
+         if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
+         const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
          const evaluation::AgreementStatus& now = status.value()->status;
          Result<std::string> xml = views::WriteIatiActivities(site.agreement(), site.keys(),
                                                               visible, now.lifecycle, now.at);
