@@ -72,7 +72,7 @@ void BM_Extract(benchmark::State& state, const std::string& name, Workload& work
   treaty::bench::BytesPerIteration()[name] = size;
   for (auto _ : state) {
     treaty::grammar::Expressions found =
-        treaty::grammar::ExtractExpressions(input->bytes, input->text, input->doc);
+        treaty::grammar::ExtractExpressions(input->text, input->doc);
     benchmark::DoNotOptimize(found);
   }
   state.SetBytesProcessed(state.iterations() * size);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "text/lines.h"
 #include "text/list_label.h"
 #include "text/offset_map.h"
 #include "text/source_reader.h"
@@ -44,6 +45,9 @@ TEST(TextStage, EverySourceByteHasTheLineThatHoldsIt) {
   EXPECT_EQ(text.LineAt(10), 3);
   EXPECT_EQ(text.LineAt(17), 4);
   EXPECT_EQ(text.LineAt(bytes.size() - 1), 5);
+  EXPECT_EQ(CountLineBreaks(bytes), 4);
+  EXPECT_EQ(CountLineBreaks("a\rb\r"), 2);
+  EXPECT_EQ(CountLineBreaks("\r\n\n\r"), 3);
 }
 
 TEST(TextStage, EmptyBinaryAndInvalidUtf8InputAreErrorsThatSayWhere) {

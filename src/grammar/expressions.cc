@@ -8,20 +8,7 @@
 
 namespace treaty::grammar {
 
-namespace {
-
-// The 1-based source line of `offset`, counted from the first line of `node`, which holds it.
-int LineOf(std::string_view source, const document::Node& node, size_t offset) {
-  size_t from = std::min(node.source_begin, offset);
-  return node.first_line +
-         static_cast<int>(std::count(source.begin() + static_cast<long>(from),
-                                     source.begin() + static_cast<long>(offset), '\n'));
-}
-
-}  // namespace
-
-Expressions ExtractExpressions(std::string_view source, const text::NormalizedText& text,
-                               const document::Document& doc) {
+Expressions ExtractExpressions(const text::NormalizedText& text, const document::Document& doc) {
   Engine::Session session(EngineFor(doc.language));
   Expressions result;
   document::Walk(doc.root, [&](const document::Node& node, int) {
@@ -41,7 +28,7 @@ Expressions ExtractExpressions(std::string_view source, const text::NormalizedTe
       expression.end = found.end;
       expression.source_begin = text.SourceStart(found.begin);
       expression.source_end = text.SourceEnd(found.end);
-      expression.line = LineOf(source, node, expression.source_begin);
+      expression.line = text.LineAt(expression.source_begin);
       expression.eid = node.eid;
       expression.rule = found.rule->name;
       bool bad = found.value.kind == Kind::kBadDate;
@@ -58,7 +45,7 @@ Result<ExtractedText> ExtractFromBytes(std::string_view source, std::string_view
   if (!normalized.ok()) return normalized.error();
   ExtractedText extracted;
   extracted.doc = document::BuildDocument(normalized.value(), name);
-  extracted.expressions = ExtractExpressions(source, normalized.value(), extracted.doc);
+  extracted.expressions = ExtractExpressions(normalized.value(), extracted.doc);
   return extracted;
 }
 

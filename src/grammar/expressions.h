@@ -34,9 +34,8 @@ struct Expressions {
 };
 
 // Runs the grammar of `doc.language` over the own words of every node with sentences.
-// REQUIRES: `text` was normalised from `source` and `doc` built from `text`.
-Expressions ExtractExpressions(std::string_view source, const text::NormalizedText& text,
-                               const document::Document& doc);
+// REQUIRES: `doc` was built from `text`.
+Expressions ExtractExpressions(const text::NormalizedText& text, const document::Document& doc);
 
 // A text read through every stage up to this one.
 struct ExtractedText {

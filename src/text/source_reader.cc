@@ -67,7 +67,7 @@ Result<std::string> ReadFile(const std::string& path) {
 namespace {
 
 int LineOf(std::string_view bytes, size_t offset) {
-  return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+  return 1 + CountLineBreaks(bytes.substr(0, offset));
 }
 
 // True for a control byte other than the white-space ones a text file holds. Branch-free, so that

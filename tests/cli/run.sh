@@ -50,6 +50,14 @@ check "binary message names the offset" grep -q "byte offset 2" "$work/err"
 printf 'good line\nbad \303\050 byte\n' >"$work/bad.txt"
 check "invalid utf-8 exit 2" run 2 parse "$work/bad.txt"
 check "invalid utf-8 message" grep -q "bad.txt:2: invalid UTF-8 at byte offset 14" "$work/err"
+# Lines that end in a lone CR (old Mac files) are counted as lines too.
+printf 'Agreement\r\r1. Latvia will provide\rEUR 3 million\rin 2024 and 2025, \303\050.\r' >"$work/cr.txt"
+check "invalid utf-8 in a file of CR lines" run 2 parse "$work/cr.txt"
+check "names its line" has "cr.txt:5: invalid UTF-8" "$work/err"
+printf 'Agreement\r\r1. Latvia will provide\rEUR 3 million\rin 2024 and 2025.\r' >"$work/cr.txt"
+check "extract from a file of CR lines" run 0 extract "$work/cr.txt" --lang en --format text
+check "places each expression on its line" \
+  bash -c "grep -qE '^ +4  money ' '$work/out' && grep -qE '^ +5  years ' '$work/out'"
 check "unknown language exit 2" run 2 parse "$lv" --lang fr
 check "unknown format exit 2" run 2 parse "$lv" --format pdf
 printf 'a short note in lower case\nwith no structure\n' >"$work/plain.txt"
