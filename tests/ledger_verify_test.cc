@@ -666,6 +666,26 @@ TEST_F(LedgerVerifyTest, AMissingEventCommitmentRowIsNamed) {
       << report.mismatch;
 }
 
+// A tree_nodes row that no append makes is named for what is wrong with it.
+TEST_F(LedgerVerifyTest, ACachedNodeOfNoLevelOrIndexOfTheCacheIsNamed) {
+  const std::map<std::string, std::string> rows = {
+      {"7, 0",
+       "cached node (level 7, index 0) is no node of the cache: its levels are 8, 16, … 48"},
+      {"56, 0",
+       "cached node (level 56, index 0) is no node of the cache: its levels are 8, 16, … 48"},
+      {"8, -1", "cached node (level 8, index -1) has a negative index"},
+      {"8, 0", "cached node (level 8, index 0) differs: it covers leaves the ledger does not have"},
+  };
+  for (const auto& [row, named] : rows) {
+    Tamper(fmt::format("INSERT INTO tree_nodes VALUES ('lv-ua-2024', {}, zeroblob(32))", row));
+    const VerifyReport report = Verify();
+    EXPECT_EQ(report.mismatch_leaf, -1) << row;
+    EXPECT_EQ(report.mismatch, named) << row;
+    Tamper(fmt::format("DELETE FROM tree_nodes WHERE (level, node_index) = ({})", row));
+    EXPECT_TRUE(Verify().ok()) << row;
+  }
+}
+
 TEST_F(LedgerVerifyTest, AnEventCommitmentRowPastTheLedgerIsNamed) {
   Tamper("INSERT INTO event_commitments VALUES ('lv-ua-2024', 'sec_1', 6)");
   const VerifyReport report = Verify();

@@ -19,6 +19,7 @@
 #include "ledger/event_parser.h"
 #include "ledger/event_reader.h"
 #include "ledger/merkle_tree.h"
+#include "ledger/range_hash.h"
 #include "ledger/submission_checks.h"
 #include "ledger/timestamp.h"
 #include "ledger/uuid.h"
@@ -159,12 +160,16 @@ class Verifier {
     }
     if (row_of_no_event) return std::move(report_);
     for (const auto& [key, node] : nodes_) {
-      if (!checked_nodes_.contains(key)) {
+      if (checked_nodes_.contains(key)) continue;
+      const auto [level, index] = key;
+      const std::string name = fmt::format("cached node (level {}, index {})", level, index);
+      if (level < kCacheLevelStep || level > kMaxCacheLevel || level % kCacheLevelStep != 0) {
         return Mismatch(-1, "",
-                        fmt::format("cached node (level {}, index {}) differs: it covers "
-                                    "leaves the ledger does not have",
-                                    key.first, key.second));
+                        fmt::format("{} is no node of the cache: its levels are {}, {}, … {}", name,
+                                    kCacheLevelStep, 2 * kCacheLevelStep, kMaxCacheLevel));
       }
+      if (index < 0) return Mismatch(-1, "", name + " has a negative index");
+      return Mismatch(-1, "", name + " differs: it covers leaves the ledger does not have");
     }
     report_.root = range_.Root();
     CheckLedgerRow(state.value());
