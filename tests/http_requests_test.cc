@@ -290,11 +290,11 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
        "Participant: given more than once"},
       {"type=meeting&participant=LV&date=2024-06-01&description=Dialogue&classification=public",
        "Type: this form records disbursement, allocation, pledge, training, technical agreement; "
-       "record a meeting with `treaty record` or the API"},
+       "record a meeting (`meeting`) with `treaty record` or the API"},
       {"type=consultation_request&participant=LV&date=2024-06-01&description=X&"
        "classification=public",
        "Type: this form records disbursement, allocation, pledge, training, technical agreement; "
-       "record a consultation request with `treaty record` or the API"},
+       "record a consultation request (`consultation_request`) with `treaty record` or the API"},
       {"type=bogus&participant=LV&date=2024-06-01&description=X&classification=public",
        "Type: no event type &quot;bogus&quot;; this form records disbursement"}};
   for (const auto& [body, error] : refused) {

@@ -390,12 +390,23 @@ TEST_F(HttpServerTest, AnotherHttpVersionIs505) {
   EXPECT_TRUE(Exchange("GET / HTTP/1.x\r\nHost: x\r\n\r\n").starts_with("HTTP/1.1 400"));
 }
 
+// Anyone can write X-Forwarded-For: from a peer the server does not trust, it names no one.
+TEST_F(HttpServerTest, AnUntrustedPeersForwardedForIsIgnored) {
+  Exchange(
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.5\r\n"
+      "Connection: close\r\n\r\n");
+  EXPECT_EQ(LastLogLine().value("remote", ""), "127.0.0.1");
+}
+
 // Behind a reverse proxy on 127.0.0.1 that the server trusts, the client is the one its
 // X-Forwarded-For names: in the log, and in the sign-in limits, which lock one client out and
 // not every client of the proxy.
 class HttpProxiedServerTest : public HttpServerTest {
  protected:
-  void Configure(http::ServerOptions& options) override { options.trusted_proxies = {"127.0.0.1"}; }
+  // In another written form than the peer's: Listen reads it as the same address.
+  void Configure(http::ServerOptions& options) override {
+    options.trusted_proxies = {"::ffff:127.0.0.1"};
+  }
 
   std::string SignInFrom(const std::string& client, int attempt) {
     const std::string body =

@@ -707,6 +707,8 @@ TEST_F(LedgerVerifyTest, AHeadWithAChangedColumnIsNamedNotItsEvents) {
        "the stored head bytes lack signer"},
       {"head = CAST(replace(CAST(head AS TEXT), ',', ', ') AS BLOB)",
        "the stored head bytes are not the RFC 8785 form of its fields"},
+      {"head = CAST(replace(CAST(head AS TEXT), '{', '{\"extra\":1,') AS BLOB)",
+       "the stored head bytes have a member extra that heads do not have"},
   };
   for (const auto& [change, named] : changes) {
     Tamper(

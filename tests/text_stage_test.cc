@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "text/lines.h"
 #include "text/list_label.h"
 #include "text/offset_map.h"
 #include "text/source_reader.h"
@@ -45,9 +44,6 @@ TEST(TextStage, EverySourceByteHasTheLineThatHoldsIt) {
   EXPECT_EQ(text.LineAt(10), 3);
   EXPECT_EQ(text.LineAt(17), 4);
   EXPECT_EQ(text.LineAt(bytes.size() - 1), 5);
-  EXPECT_EQ(CountLineBreaks(bytes), 4);
-  EXPECT_EQ(CountLineBreaks("a\rb\r"), 2);
-  EXPECT_EQ(CountLineBreaks("\r\n\n\r"), 3);
 }
 
 TEST(TextStage, EmptyBinaryAndInvalidUtf8InputAreErrorsThatSayWhere) {

@@ -33,7 +33,8 @@ Result<std::string> CanonicalTreeHead(const TreeHead& head) {
 
 std::string HeadBytesDifference(const TreeHead& head, std::string_view head_bytes) {
   Result<std::string> canonical = CanonicalTreeHead(head);
-  if (canonical.ok() && canonical.value() == head_bytes) return "";
+  if (!canonical.ok()) return "its fields have no RFC 8785 form: " + canonical.error().ToString();
+  if (canonical.value() == head_bytes) return "";
   const nlohmann::json signed_json = nlohmann::json::parse(head_bytes, nullptr, false);
   if (!signed_json.is_object()) return "the stored head bytes are not a JSON object";
   const nlohmann::json columns = TreeHeadJson(head);
@@ -43,6 +44,12 @@ std::string HeadBytesDifference(const TreeHead& head, std::string_view head_byte
     if (*found != value) {
       return fmt::format("column {} holds {}, the stored head bytes {}", field, Quoted(value),
                          Quoted(*found));
+    }
+  }
+  for (const auto& member : signed_json.items()) {
+    if (!columns.contains(member.key())) {
+      return fmt::format("the stored head bytes have a member {} that heads do not have",
+                         member.key());
     }
   }
   return "the stored head bytes are not the RFC 8785 form of its fields";

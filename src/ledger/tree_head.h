@@ -37,7 +37,8 @@ Result<std::string> CanonicalTreeHead(const TreeHead& head);
 
 // Empty when `head_bytes` are CanonicalTreeHead(head); else what differs, first by field in
 // CanonicalTreeHead's order: "column timestamp holds \"…\", the stored head bytes \"…\"", or that
-// the bytes are no head, lack a field or are not in RFC 8785 form. Strings are quoted as they are,
+// the bytes are no head, lack a field, have another or are not in RFC 8785 form, or that the
+// fields have no RFC 8785 form (CanonicalTreeHead's error). Strings are quoted as they are,
 // control characters included: the caller escapes what it prints.
 std::string HeadBytesDifference(const TreeHead& head, std::string_view head_bytes);
 

@@ -522,8 +522,8 @@ class Verifier {
     const int64_t root_bytes = signed_head.stored_sizes.root_hash;
     const std::string difference =
         root_bytes != static_cast<int64_t>(signed_head.head.root_hash.size())
-            ? fmt::format("column root_hash holds {} byte{}, not 32", root_bytes,
-                          root_bytes == 1 ? "" : "s")
+            ? fmt::format("column root_hash holds {} byte{}, not {}", root_bytes,
+                          root_bytes == 1 ? "" : "s", signed_head.head.root_hash.size())
             : HeadBytesDifference(signed_head.head, signed_head.head_bytes);
     return difference.empty() ||
            SetMismatch(-1, "",

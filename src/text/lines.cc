@@ -102,14 +102,4 @@ std::vector<size_t> LineStarts(std::string_view text) {
   return starts;
 }
 
-int CountLineBreaks(std::string_view text) {
-  int breaks = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
-      ++breaks;
-    }
-  }
-  return breaks;
-}
-
 }  // namespace treaty::text

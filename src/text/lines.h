@@ -28,8 +28,4 @@ std::vector<Line> SplitLines(std::string_view text);
 // The offset at which each line of `text` begins, line 1 first, split as SplitLines splits.
 std::vector<size_t> LineStarts(std::string_view text);
 
-// The line breaks in `text` as SplitLines counts them: "\r\n" once, a lone "\r" or "\n" once
-// each. The line of an offset is 1 + the breaks before it.
-int CountLineBreaks(std::string_view text);
-
 }  // namespace treaty::text

@@ -66,8 +66,11 @@ Result<std::string> ReadFile(const std::string& path) {
 
 namespace {
 
+// The line of the byte at `offset`, split as SplitLines splits; for the error paths only, as it
+// finds every line of `bytes`.
 int LineOf(std::string_view bytes, size_t offset) {
-  return 1 + CountLineBreaks(bytes.substr(0, offset));
+  const std::vector<size_t> starts = LineStarts(bytes);
+  return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
 }
 
 // True for a control byte other than the white-space ones a text file holds. Branch-free, so that

@@ -92,6 +92,10 @@ check "extract text table counts" grep -q "^36 expressions$" "$work/out"
 check "extract text says a duration in words" grep -qE "duration +10 years +ten-year duration" "$work/out"
 check "and a recurrence" grep -qE "recurrence +every year +annual " "$work/out"
 check "and a bound first" grep -qE "duration +no later than 6 months +no later than 6" "$work/out"
+printf 'Agreement\n\n1. The Participants will meet weekly and report within two weeks.\n' >"$work/weeks.txt"
+check "extract a text of weeks" run 0 extract "$work/weeks.txt" --lang en --format text
+check "says weeks as weeks" \
+  bash -c "grep -qE 'recurrence +every week +weekly' '$work/out' && grep -qE 'duration +within 2 weeks ' '$work/out'"
 check "and no ISO 8601 code" bash -c "! grep -q ' P1Y\| P10Y' '$work/out'"
 check "extract missing file exit 2" run 2 extract "$work/none.txt"
 check "extract missing file message" grep -q "treaty extract: .*none.txt: no such file" "$work/err"

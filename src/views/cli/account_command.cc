@@ -232,8 +232,9 @@ Subcommand AddUserSubcommand(CLI::App& app) {
   add->add_option("--agreement", options->agreement, "agreement whose keys file lists institutions")
       ->capture_default_str();
   add->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
-  CLI::App* list = command->add_subcommand(
-      "list", "List the users by name: name, role, institution and whether they are locked out");
+  CLI::App* list = command->add_subcommand("list",
+                                           "List the users by name: name, role, institution, and "
+                                           "locked (by `treaty user lock`) or active");
   list->add_option("--db", options->db, "the accounts' database: SQLite file or postgresql:// URL")
       ->capture_default_str();
   CLI::App* password = command->add_subcommand(

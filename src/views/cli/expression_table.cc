@@ -30,11 +30,24 @@ std::string Padded(const std::string& cell, size_t width) {
   return cell + std::string(length + 2 >= width ? 2 : width - length, ' ');
 }
 
-// "at least ", "more than ", "up to " before an amount or share with that bound.
+// "at least ", "no later than ", "within " before an amount, share or duration with that bound.
 std::string BoundWords(std::string bound) {
   if (bound.empty()) return "";
   std::replace(bound.begin(), bound.end(), '_', ' ');
   return bound + " ";
+}
+
+// An ISO 8601 duration in words, weeks kept as weeks ("P2W" → "2 weeks"); `every` leaves out a
+// count of one ("year" for P1Y, so that "every year" reads; "2 weeks" for P2W).
+std::string DurationWords(const std::string& code, bool every) {
+  const bool weeks =
+      code.size() > 2 && code.front() == 'P' && code.back() == 'W' &&
+      std::all_of(code.begin() + 1, code.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+  const std::string count = weeks ? code.substr(1, code.size() - 2) : "";
+  const std::string words =
+      weeks ? count + (count == "1" ? " week" : " weeks") : evaluation::PeriodInWords(code);
+  const bool one_unit = words.starts_with("1 ") && words.find(' ', 2) == std::string::npos;
+  return every && one_unit ? words.substr(2) : words;
 }
 
 }  // namespace
@@ -60,13 +73,9 @@ std::string ValueText(const grammar::Value& value) {
     case Kind::kPeriodWithoutYear:
       return value.from.ToString() + " – " + value.to.ToString();
     case Kind::kDuration:
-      return BoundWords(value.bound) + evaluation::PeriodInWords(value.code);
-    case Kind::kRecurrence: {
-      // "every year" for P1Y, "every 2 years" for P2Y.
-      const std::string words = evaluation::PeriodInWords(value.code);
-      const bool one_unit = words.starts_with("1 ") && words.find(' ', 2) == std::string::npos;
-      return "every " + (one_unit ? words.substr(2) : words);
-    }
+      return BoundWords(value.bound) + DurationWords(value.code, false);
+    case Kind::kRecurrence:
+      return "every " + DurationWords(value.code, true);
     case Kind::kCount:
       return BoundWords(value.bound) + GroupThousands(value.number.ToString()) + " × " + value.code;
     case Kind::kReference:

@@ -1,8 +1,6 @@
 // `treaty serve`: the dashboard and JSON API (src/views/http).
 #include <filesystem>
 #include <iostream>
-#include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -24,7 +22,7 @@ struct ServeOptions {
   int read_timeout_ms = 10000;
   bool quiet = false;  // no request log
   bool insecure_cookies = false;
-  std::vector<std::string> trusted_proxies;  // as typed
+  std::vector<std::string> trusted_proxies;
 };
 
 int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -33,14 +31,12 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     err << "treaty serve: " << listen.error().ToString() << "\n";
     return kExitBadInput;
   }
-  std::set<std::string> trusted_proxies;
+  // Refused before the agreement is loaded, as Server::Listen would refuse it after.
   for (const std::string& proxy : options.trusted_proxies) {
-    const std::optional<std::string> address = http::NormalAddress(proxy);
-    if (!address) {
+    if (!http::NormalAddress(proxy)) {
       err << "treaty serve: --trusted-proxy: not an IP address: \"" << proxy << "\"\n";
       return kExitBadInput;
     }
-    trusted_proxies.insert(*address);
   }
   // A mistyped file would be served as an empty ledger, and made.
   std::error_code ec;
@@ -62,7 +58,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   server_options.port = listen.value().second;
   server_options.threads = options.threads;
   server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
-  server_options.trusted_proxies = std::move(trusted_proxies);
+  server_options.trusted_proxies = {options.trusted_proxies.begin(), options.trusted_proxies.end()};
   Result<std::unique_ptr<http::Server>> server = http::Server::Listen(*app.value(), server_options);
   if (!server.ok()) {
     err << "treaty serve: " << server.error().ToString() << "\n";

@@ -790,9 +790,9 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
     for (const char* type : kFormTypes) form_types.push_back(TermWords(type));
     errors.push_back(
         ledger::EventTypeFromName(form["type"])
-            ? fmt::format("Type: this form records {}; record a {} with `treaty record` or the "
-                          "API",
-                          fmt::join(form_types, ", "), TermWords(form["type"]))
+            ? fmt::format("Type: this form records {}; record a {} (`{}`) with `treaty record` or "
+                          "the API",
+                          fmt::join(form_types, ", "), TermWords(form["type"]), form["type"])
             : fmt::format("Type: no event type \"{}\"; this form records {}", form["type"],
                           fmt::join(form_types, ", ")));
   }

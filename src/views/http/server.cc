@@ -489,7 +489,14 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 
 Result<std::unique_ptr<Server>> Server::Listen(Application& app, const ServerOptions& options) {
-  auto impl = std::make_unique<Impl>(app, options);
+  ServerOptions normal = options;
+  normal.trusted_proxies.clear();
+  for (const std::string& proxy : options.trusted_proxies) {
+    const std::optional<std::string> address = NormalAddress(proxy);
+    if (!address) return Error{"not an IP address: \"" + proxy + "\"", "--trusted-proxy"};
+    normal.trusted_proxies.insert(*address);
+  }
+  auto impl = std::make_unique<Impl>(app, normal);
   Result<bool> listening = impl->Listen();
   if (!listening.ok()) return listening.error();
   return std::unique_ptr<Server>(new Server(std::move(impl)));

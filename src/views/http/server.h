@@ -28,14 +28,15 @@ struct ServerOptions {
   int threads = 2;
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds shutdown_grace{10000};
-  // Peers (NormalAddress forms) whose X-Forwarded-For names the client (client_address.h): the
-  // address the request log shows and the sign-in limits count per client.
+  // Peers whose X-Forwarded-For names the client (client_address.h): the address the request log
+  // shows and the sign-in limits count per client. Any written form; Listen refuses one that is no
+  // IP address.
   std::set<std::string> trusted_proxies;
 };
 
 class Server {
  public:
-  // Binds and listens. Errors: a bad address, a port in use.
+  // Binds and listens. Errors: a bad address, a port in use, a trusted proxy that is no address.
   static Result<std::unique_ptr<Server>> Listen(Application& app, const ServerOptions& options);
   ~Server();
 

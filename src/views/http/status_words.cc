@@ -1,14 +1,13 @@
 #include "views/http/status_words.h"
 
-#include <array>
-#include <utility>
+#include "views/http/word_table.h"
 
 namespace treaty::http {
 namespace {
 
 // One meaning per code: a word evaluation uses for a commitment, a deadline and a request alike
 // ("met", "missed") reads the same wherever it is shown.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kWords = {{
+constexpr WordTable<20> kWords = {{
     // The agreement's life cycle.
     {"not_yet_in_force", "not yet in force"},
     {"in_force", "in force"},
@@ -36,10 +35,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kWords =
 }  // namespace
 
 std::optional<std::string_view> FindStatusWords(std::string_view code) {
-  for (const auto& [known, words] : kWords) {
-    if (known == code) return words;
-  }
-  return std::nullopt;
+  return FindWords(kWords, code);
 }
 
 std::string StatusWords(std::string_view code) {

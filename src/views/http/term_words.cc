@@ -1,14 +1,13 @@
 #include "views/http/term_words.h"
 
-#include <array>
-#include <utility>
+#include "views/http/word_table.h"
 
 namespace treaty::http {
 namespace {
 
 // One meaning per code: "armed_attack", a consultation request's subtype and a condition's kind,
 // is the same attack in both.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 29> kWords = {{
+constexpr WordTable<29> kWords = {{
     // Event types (docs/ledger-format.md §1.2).
     {"pledge", "pledge"},
     {"allocation", "allocation"},
@@ -46,10 +45,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 29> kWords =
 }  // namespace
 
 std::optional<std::string_view> FindTermWords(std::string_view code) {
-  for (const auto& [known, words] : kWords) {
-    if (known == code) return words;
-  }
-  return std::nullopt;
+  return FindWords(kWords, code);
 }
 
 std::string TermWords(std::string_view code) {

@@ -1,0 +1,24 @@
+// A table of codes and the words pages show for them (status_words.h, term_words.h).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace treaty::http {
+
+template <size_t N>
+using WordTable = std::array<std::pair<std::string_view, std::string_view>, N>;
+
+// The words for `code` in `table`, or nullopt.
+template <size_t N>
+std::optional<std::string_view> FindWords(const WordTable<N>& table, std::string_view code) {
+  for (const auto& [known, words] : table) {
+    if (known == code) return words;
+  }
+  return std::nullopt;
+}
+
+}  // namespace treaty::http
