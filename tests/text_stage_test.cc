@@ -61,7 +61,11 @@ TEST(TextStage, EmptyBinaryAndInvalidUtf8InputAreErrorsThatSayWhere) {
 TEST(TextStage, Utf16TextIsToldToBeSavedAsUtf8) {
   for (const std::string& bytes :
        {std::string("\xFF\xFEL\0V\0", 6), std::string("\xFE\xFF\0L\0V", 6),
-        std::string("L\0V\0", 4), std::string("\0L\0V", 4)}) {
+        std::string("L\0V\0", 4), std::string("\0L\0V", 4),
+        // "Угода між" in UTF-16LE and BE without a byte order mark: Cyrillic's high byte is 0x04.
+        std::string("\x23\x04\x33\x04\x3E\x04\x34\x04\x30\x04\x20\x00\x3C\x04\x56\x04\x36\x04", 18),
+        std::string("\x04\x23\x04\x33\x04\x3E\x04\x34\x04\x30\x00\x20\x04\x3C\x04\x56\x04\x36",
+                    18)}) {
     auto text = Normalize(bytes, "unicode.txt");
     ASSERT_FALSE(text.ok());
     EXPECT_EQ(text.error().ToString(), "unicode.txt: the file is UTF-16: save it as UTF-8");

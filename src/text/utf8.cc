@@ -8,14 +8,17 @@ namespace treaty::text {
 bool LooksLikeUtf16(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return true;
   const size_t pairs = std::min<size_t>(bytes.size() / 2, 64);
-  size_t zero_first = 0;
-  size_t zero_second = 0;
+  // The high byte of a code unit of one script is one of few small values: 0x00 for ASCII, 0x01
+  // for Latvian letters, 0x04 for Cyrillic; text in UTF-8 holds none of 0x00–0x08.
+  const auto high = [](char byte) { return static_cast<unsigned char>(byte) < 0x09; };
+  size_t high_first = 0;
+  size_t high_second = 0;
   for (size_t i = 0; i < pairs; ++i) {
-    const bool first = bytes[2 * i] == '\0';
-    const bool second = bytes[2 * i + 1] == '\0';
-    if (first != second) ++(first ? zero_first : zero_second);
+    const bool first = high(bytes[2 * i]);
+    const bool second = high(bytes[2 * i + 1]);
+    if (first != second) ++(first ? high_first : high_second);
   }
-  return pairs >= 2 && std::max(zero_first, zero_second) * 4 >= pairs * 3;
+  return pairs >= 2 && std::max(high_first, high_second) * 4 >= pairs * 3;
 }
 
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {

@@ -17,8 +17,9 @@ std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 
 // Whether `bytes` begin as UTF-16 text does (as some editors and spreadsheets save "Unicode
 // text"): a byte order mark (FF FE or FE FF), or, among the first 64 pairs of bytes (at least
-// two), three in four with one zero byte on the same side, which is how UTF-16 writes ASCII
-// characters. Such text must be saved as UTF-8 to be read. A stray zero byte in text is not it.
+// two), three in four with one byte of 0x00–0x08 on the same side, which is how UTF-16 writes the
+// characters of one script (0x00 ASCII, 0x04 Cyrillic). Such text must be saved as UTF-8 to be
+// read. A stray zero byte in text is not it.
 bool LooksLikeUtf16(std::string_view bytes);
 
 // Offset of the first byte at or after `pos` that is not ASCII, or the size. Reads eight bytes at
