@@ -128,6 +128,16 @@ TEST_F(HttpSignInTest, ASignInFormOfTheWrongShapeIsRefusedAndNoFailedAttempt) {
   EXPECT_TRUE(SetsSession(signed_in));
 }
 
+// A page that needs signing in sends the visitor to sign in and back to the same resource, its
+// query included; the log shows the path as it was received.
+TEST_F(HttpSignInTest, SigningInLeadsBackToTheResourceAsRequested) {
+  const http::HttpResponse redirected = Send("GET", "/record?type=pledge");
+  EXPECT_EQ(redirected.status, 303);
+  EXPECT_EQ(Header(redirected, "Location"), "/signin?next=%2Frecord%3Ftype%3Dpledge");
+  Send("GET", "/api/v1/commitments/sec_1%2Fpara_1");
+  EXPECT_EQ(LastLogLine().value("path", ""), "/api/v1/commitments/sec_1%2Fpara_1");
+}
+
 // An administrator's list of users says who is locked out; a locked user's password signs in
 // no more.
 TEST_F(HttpSignInTest, TheUsersListSaysWhoIsLockedOut) {

@@ -162,7 +162,9 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
       if (!route.api) {
         HttpResponse response;
         response.status = 303;
-        response.headers.emplace_back("Location", "/signin?next=" + PercentEncode(request.Path()));
+        // The target as received, query included, so that signing in leads back to the same
+        // resource (LocalPath checks it there).
+        response.headers.emplace_back("Location", "/signin?next=" + PercentEncode(request.target));
         return response;
       }
       HttpResponse response = ErrorResponse(401, "sign in or send an API token");
@@ -282,7 +284,7 @@ HttpResponse Application::Finish(const HttpRequest& request, HttpResponse respon
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Record(route_name, request.method, response.status, seconds);
   metrics_.RequestFinished();
-  Log(request, request.Path(), response, context, seconds, failure);
+  Log(request, std::string(request.RawPath()), response, context, seconds, failure);
   return response;
 }
 

@@ -28,7 +28,7 @@ struct HttpRequest {
 
   // The path of `target` (no query) as received, percent-encoded.
   std::string_view RawPath() const;
-  // The decoded path (no query), for logs and messages: routes match DecodedSegments, since an
+  // The decoded path (no query), for messages: routes match DecodedSegments, since an
   // encoded '/' ("%2F") is not the '/' that separates segments (RFC 3986 §2.2). Empty when
   // `target` is not an origin-form path or does not decode.
   std::string Path() const;
