@@ -246,6 +246,37 @@ TEST_P(ServerAccountsTest, ALockedUserSignsInNoMoreAndANewPasswordLetsThemIn) {
   EXPECT_TRUE(first->CheckPassword("leaver", "a-new-password").value().has_value());
 }
 
+// A new role holds from the user's next request: their session and token read it, on every
+// store of the database.
+TEST_P(ServerAccountsTest, ARoleChangeHoldsForTheUsersSessionsAndTokens) {
+  std::unique_ptr<http::AccountStore> first = Accounts();
+  std::unique_ptr<http::AccountStore> second = Accounts();
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  ASSERT_TRUE(first->AddUser("mover", "mover-password", http::Role::kReader, "").ok());
+  const http::NewSession session = first->CreateSession("mover", 3600).value();
+  const http::NewToken token = first->CreateToken("mover", "laptop", std::nullopt).value();
+
+  Result<http::User> changed = second->SetRole("mover", http::Role::kRecorder, "lv-mod");
+  ASSERT_TRUE(changed.ok()) << changed.error().ToString();
+  EXPECT_EQ(changed.value().institution, "lv-mod");
+  const std::optional<http::SessionUser> by_session = first->FindSession(session.id).value();
+  ASSERT_TRUE(by_session.has_value());
+  EXPECT_EQ(by_session->user.role, http::Role::kRecorder);
+  EXPECT_EQ(by_session->user.institution, "lv-mod");
+  const std::optional<http::User> by_token = first->UserByToken(token.token).value();
+  ASSERT_TRUE(by_token.has_value());
+  EXPECT_EQ(by_token->role, http::Role::kRecorder);
+
+  ASSERT_TRUE(first->SetRole("mover", http::Role::kReviewer, "").ok());
+  EXPECT_EQ(first->UserByToken(token.token).value()->institution, "");
+  EXPECT_EQ(first->SetRole("nobody", http::Role::kReader, "").error().ToString(),
+            "name: no user \"nobody\"");
+  EXPECT_EQ(first->SetRole("mover", http::Role::kRecorder, "").error().where, "institution");
+  EXPECT_EQ(first->SetRole("mover", http::Role::kAdmin, "lv-mod").error().where, "institution");
+  EXPECT_EQ(first->UserByToken(token.token).value()->role, http::Role::kReviewer);
+}
+
 TEST_P(ServerAccountsTest, SessionsLastTheirLifetimeAndEndWhenDeleted) {
   std::unique_ptr<http::AccountStore> store = Accounts();
   ASSERT_NE(store, nullptr);

@@ -308,7 +308,18 @@ check "token list after refusals" run 0 token list --db "$accounts"
 check "refused tokens were not created" test "$(wc -l <"$work/out")" -eq 2
 check "lock out a user who left" run 0 user lock rita --db "$accounts"
 check "says what the lock does" has "locked out rita: no password signs in, sessions ended, tokens revoked" "$work/out"
+check "a reader becomes a recorder" run 0 user role yana --role recorder --institution ua-mod \
+  --db "$accounts"
+check "says the new role" has "role of yana (recorder, ua-mod), from their next request" "$work/out"
+check "a role for an institution not in the keys file exit 2" run 2 user role yana --role recorder \
+  --institution lv-mfa-x --db "$accounts"
+check "names the institution" has 'treaty user role: --institution: "lv-mfa-x" is not in the keys file' "$work/err"
+check "a recorder without an institution exit 2" run 2 user role yana --role recorder --db "$accounts"
+check "says a recorder needs one" has "treaty user role: institution: a recorder records for an institution" "$work/err"
+check "a role for no user exit 2" run 2 user role nobody --role reader --db "$accounts"
+check "names the user" has 'treaty user role: name: no user "nobody"' "$work/err"
 check "user list" run 0 user list --db "$accounts"
+check "shows the new role" grep -qE "^yana +recorder +ua-mod +active$" "$work/out"
 check "shows the locked user as locked" grep -qE "^rita +reader +- +locked$" "$work/out"
 check "and a recorder with their institution" grep -qE " +recorder +lv-mod +active$" "$work/out"
 check "their tokens are revoked" run 0 token list rita --db "$accounts"

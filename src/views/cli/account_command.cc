@@ -1,4 +1,4 @@
-// `treaty user add|list|password|lock` and `treaty token create|list|revoke`: accounts of the
+// `treaty user add|list|role|password|lock` and `treaty token create|list|revoke`: accounts of the
 // server (src/views/http).
 #include <charconv>
 #include <ctime>
@@ -54,25 +54,41 @@ std::optional<std::string> ReadNewPassword(const std::string& command, const std
   return line;
 }
 
-int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& out,
-               std::ostream& err) {
+// The role of --role, its --institution found in the agreement's keys file; nullopt, said on
+// `err` after `command`, otherwise.
+std::optional<http::Role> CheckedRole(const std::string& command, const UserAddOptions& options,
+                                      std::ostream& err) {
   const std::optional<http::Role> role = http::ParseRole(options.role);
   if (!role) {
-    err << "--role: reader, recorder, reviewer or admin\n";
-    return kExitBadInput;
+    err << command << ": --role: reader, recorder, reviewer or admin\n";
+    return std::nullopt;
   }
   if (!options.institution.empty()) {
     Result<ledger::KeysFile> keys = LoadKeysFile(
         KeysFilePath(PackageFolder(options.agreement, ""), options.keys_file), options.agreement);
     if (!keys.ok()) {
-      err << "treaty user add: " << keys.error().ToString() << "\n";
-      return kExitBadInput;
+      err << command << ": " << keys.error().ToString() << "\n";
+      return std::nullopt;
     }
     if (keys.value().FindInstitution(options.institution) == nullptr) {
-      err << "--institution: \"" << options.institution << "\" is not in the keys file\n";
-      return kExitBadInput;
+      err << command << ": --institution: \"" << options.institution
+          << "\" is not in the keys file\n";
+      return std::nullopt;
     }
   }
+  return role;
+}
+
+// "lauris (recorder, lv-mod)".
+std::string UserText(const http::User& user) {
+  return user.name + " (" + std::string(http::RoleName(user.role)) +
+         (user.institution.empty() ? "" : ", " + user.institution) + ")";
+}
+
+int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& out,
+               std::ostream& err) {
+  const std::optional<http::Role> role = CheckedRole("treaty user add", options, err);
+  if (!role) return kExitBadInput;
   Result<std::unique_ptr<http::AccountStore>> store = http::AccountStore::Open(options.db);
   if (!store.ok()) {
     err << "treaty user add: " << store.error().ToString() << "\n";
@@ -86,8 +102,24 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
     err << "treaty user add: " << user.error().ToString() << "\n";
     return kExitBadInput;
   }
-  out << "added " << user.value().name << " (" << http::RoleName(user.value().role)
-      << (user.value().institution.empty() ? "" : ", " + user.value().institution) << ")\n";
+  out << "added " << UserText(user.value()) << "\n";
+  return kExitOk;
+}
+
+// `treaty user role NAME --role R [--institution I]`: another role, from the user's next request.
+int RunUserRole(const UserAddOptions& options, std::ostream& out, std::ostream& err) {
+  const std::optional<http::Role> role = CheckedRole("treaty user role", options, err);
+  if (!role) return kExitBadInput;
+  Result<std::unique_ptr<http::AccountStore>> store =
+      http::AccountStore::Open(options.db, http::AccountTablesMissing::kRefuse);
+  Result<http::User> user = store.ok()
+                                ? store.value()->SetRole(options.name, *role, options.institution)
+                                : Result<http::User>(store.error());
+  if (!user.ok()) {
+    err << "treaty user role: " << user.error().ToString() << "\n";
+    return kExitBadInput;
+  }
+  out << "role of " << UserText(user.value()) << ", from their next request\n";
   return kExitOk;
 }
 
@@ -237,6 +269,20 @@ Subcommand AddUserSubcommand(CLI::App& app) {
                                            "locked (by `treaty user lock`) or active");
   list->add_option("--db", options->db, "the accounts' database: SQLite file or postgresql:// URL")
       ->capture_default_str();
+  CLI::App* role = command->add_subcommand(
+      "role",
+      "Give a user another role (and a recorder's institution), from their next request on: "
+      "their sessions and tokens stay");
+  role->add_option("NAME", options->name, "user name")->required();
+  role->add_option("--role", options->role, "reader, recorder, reviewer or admin")->required();
+  role->add_option("--institution", options->institution,
+                   "recorders: the institution (keys file id, e.g. lv-mod) they record for");
+  role->add_option("--db", options->db, "the accounts' database: SQLite file or postgresql:// URL")
+      ->capture_default_str();
+  role->add_option("--agreement", options->agreement,
+                   "agreement whose keys file lists institutions")
+      ->capture_default_str();
+  role->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
   CLI::App* password = command->add_subcommand(
       "password",
       "Give a user a new password (asked for as by add), ending their sessions; a locked user can "
@@ -252,9 +298,10 @@ Subcommand AddUserSubcommand(CLI::App& app) {
                      "the accounts' database: SQLite file or postgresql:// URL")
         ->capture_default_str();
   }
-  return {command, [options, add, list, password](std::ostream& out, std::ostream& err) {
+  return {command, [options, add, list, role, password](std::ostream& out, std::ostream& err) {
             if (add->parsed()) return RunUserAdd(*options, std::cin, out, err);
             if (list->parsed()) return RunUserList(*options, out, err);
+            if (role->parsed()) return RunUserRole(*options, out, err);
             return RunUserChange(password->parsed() ? "password" : "lock", *options, std::cin, out,
                                  err);
           }};

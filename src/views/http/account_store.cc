@@ -53,6 +53,17 @@ std::optional<std::string> UserName(const std::string& name) {
 // The stored hash of a locked user: not crypto_pwhash_str's form, so no password verifies it.
 constexpr char kLockedHash[] = "!locked";
 
+// Recorders record for an institution, and no one else has one.
+std::optional<Error> InstitutionProblem(Role role, const std::string& institution) {
+  if (role == Role::kRecorder && institution.empty()) {
+    return Error{"a recorder records for an institution: give one", "institution"};
+  }
+  if (role != Role::kRecorder && !institution.empty()) {
+    return Error{"only recorders have an institution", "institution"};
+  }
+  return std::nullopt;
+}
+
 // crypto_pwhash_str's text of `password`. Errors (where "password"): one shorter than
 // kMinPasswordLength, and memory the hashing cannot have.
 Result<std::string> PasswordHash(const std::string& password) {
@@ -135,18 +146,24 @@ Result<User> AccountStore::AddUser(const std::string& given_name, const std::str
   }
   Result<std::string> hash = PasswordHash(password);
   if (!hash.ok()) return hash.error();
-  if (role == Role::kRecorder && institution.empty()) {
-    return Error{"a recorder records for an institution: give one", "institution"};
-  }
-  if (role != Role::kRecorder && !institution.empty()) {
-    return Error{"only recorders have an institution", "institution"};
-  }
+  if (std::optional<Error> problem = InstitutionProblem(role, institution)) return *problem;
   const User user{*name, role, institution};
   std::lock_guard lock(mutex_);
   Result<bool> inserted = tables_->InsertUser(user, hash.value(), std::time(nullptr));
   if (!inserted.ok()) return inserted.error();
   if (!inserted.value()) return Error{"the user \"" + *name + "\" exists already", "name"};
   return user;
+}
+
+Result<User> AccountStore::SetRole(const std::string& name, Role role,
+                                   const std::string& institution) {
+  if (std::optional<Error> problem = InstitutionProblem(role, institution)) return *problem;
+  const std::string stored = StoredName(name);
+  std::lock_guard lock(mutex_);
+  Result<bool> updated = tables_->UpdateRole(stored, role, institution);
+  if (!updated.ok()) return updated.error();
+  if (!updated.value()) return Error{"no user \"" + name + "\"", "name"};
+  return User{stored, role, institution};
 }
 
 Result<bool> AccountStore::SetPassword(const std::string& name, const std::string& password) {

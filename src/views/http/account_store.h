@@ -109,6 +109,10 @@ class AccountStore {
   Result<User> AddUser(const std::string& name, const std::string& password, Role role,
                        const std::string& institution);
   Result<std::optional<User>> FindUser(const std::string& name);
+  // Gives `name` another role and institution, from their next request on (sessions and tokens
+  // read the user's role each time). Errors: an unknown user ("name"), a recorder without an
+  // institution or another role with one ("institution").
+  Result<User> SetRole(const std::string& name, Role role, const std::string& institution);
   // Every user, by name in byte order, with whether Lock locked them out.
   Result<std::vector<ListedUser>> Users();
   // Gives `name` a new password and ends their sessions, which unlocks a locked user. Errors: a

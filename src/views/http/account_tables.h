@@ -29,6 +29,9 @@ class AccountTables {
   virtual Result<bool> InsertUser(const User& user, const std::string& password_hash,
                                   int64_t created_at) = 0;
   virtual Result<std::optional<StoredUser>> FindUser(const std::string& name) = 0;
+  // Sets the user's role and institution (empty: none). False: no such user.
+  virtual Result<bool> UpdateRole(const std::string& name, Role role,
+                                  const std::string& institution) = 0;
   // Every user with their password hash, by name in byte order.
   virtual Result<std::vector<StoredUser>> Users() = 0;
   // In one transaction: sets the user's password hash, ends the user's sessions and, with

@@ -95,6 +95,18 @@ class PostgresAccountTables : public AccountTables {
     });
   }
 
+  Result<bool> UpdateRole(const std::string& name, Role role,
+                          const std::string& institution) override {
+    return database_->Write(kWhat, [&](pqxx::connection& connection) -> Result<bool> {
+      pqxx::work work(connection);
+      const pqxx::result updated = work.exec_params(
+          "UPDATE http_users SET role = $1, institution = NULLIF($2, '') WHERE name = $3",
+          std::string(RoleName(role)), institution, name);
+      work.commit();
+      return updated.affected_rows() > 0;
+    });
+  }
+
   Result<std::vector<StoredUser>> Users() override {
     return database_->Read(kWhat, [&](pqxx::connection& connection) {
       pqxx::nontransaction session(connection);

@@ -130,6 +130,16 @@ class SqliteAccountTables : public AccountTables {
         StoredUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
   }
 
+  Result<bool> UpdateRole(const std::string& name, Role role,
+                          const std::string& institution) override {
+    Result<store::StatementHandle> update =
+        Prepare("UPDATE http_users SET role = ?, institution = ? WHERE name = ?");
+    if (!update.ok()) return update.error();
+    store::Binder(update.value().get()).Text(RoleName(role)).TextOrNull(institution).Text(name);
+    if (sqlite3_step(update.value().get()) != SQLITE_DONE) return Failure("change a role");
+    return sqlite3_changes(db_.get()) > 0;
+  }
+
   Result<std::vector<StoredUser>> Users() override {
     Result<store::StatementHandle> select =
         Prepare("SELECT name, role, institution, password_hash FROM http_users ORDER BY name");
