@@ -555,10 +555,11 @@ class Verifier {
     }
     std::vector<std::string> found = KeyWarnings(*key);
     // The first head dated ahead only: every later one of a clock that runs ahead would be too.
-    if (std::string ahead = FutureHeadWarning(head, now_micros_);
-        !ahead.empty() && !warned_of_head_ahead_) {
-      warned_of_head_ahead_ = true;
-      found.push_back(std::move(ahead));
+    if (!warned_of_head_ahead_) {
+      if (std::string ahead = FutureHeadWarning(head, now_micros_); !ahead.empty()) {
+        warned_of_head_ahead_ = true;
+        found.push_back(std::move(ahead));
+      }
     }
     for (std::string& warning : found) {
       if (std::find(report_.warnings.begin(), report_.warnings.end(), warning) ==

@@ -256,14 +256,6 @@ Subcommand AddUserSubcommand(CLI::App& app) {
   add->add_option("NAME", options->name,
                   "user name: lowercase letters of any alphabet, digits, '.', '_', '-'")
       ->required();
-  add->add_option("--role", options->role, "reader, recorder, reviewer or admin")->required();
-  add->add_option("--institution", options->institution,
-                  "recorders: the institution (keys file id, e.g. lv-mod) they record for");
-  add->add_option("--db", options->db, "the accounts' database: SQLite file or postgresql:// URL")
-      ->capture_default_str();
-  add->add_option("--agreement", options->agreement, "agreement whose keys file lists institutions")
-      ->capture_default_str();
-  add->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
   CLI::App* list = command->add_subcommand("list",
                                            "List the users by name: name, role, institution, and "
                                            "locked (by `treaty user lock`) or active");
@@ -274,15 +266,24 @@ Subcommand AddUserSubcommand(CLI::App& app) {
       "Give a user another role (and a recorder's institution), from their next request on: "
       "their sessions and tokens stay");
   role->add_option("NAME", options->name, "user name")->required();
-  role->add_option("--role", options->role, "reader, recorder, reviewer or admin")->required();
-  role->add_option("--institution", options->institution,
-                   "recorders: the institution (keys file id, e.g. lv-mod) they record for");
-  role->add_option("--db", options->db, "the accounts' database: SQLite file or postgresql:// URL")
-      ->capture_default_str();
-  role->add_option("--agreement", options->agreement,
-                   "agreement whose keys file lists institutions")
-      ->capture_default_str();
-  role->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
+  // A role and its institution, checked against the agreement's keys file, as add and role take
+  // them.
+  for (CLI::App* with_role : {add, role}) {
+    with_role->add_option("--role", options->role, "reader, recorder, reviewer or admin")
+        ->required();
+    with_role->add_option("--institution", options->institution,
+                          "recorders: the institution (keys file id, e.g. lv-mod) they record for");
+    with_role
+        ->add_option("--db", options->db,
+                     "the accounts' database: SQLite file or postgresql:// URL")
+        ->capture_default_str();
+    with_role
+        ->add_option("--agreement", options->agreement,
+                     "agreement whose keys file lists institutions")
+        ->capture_default_str();
+    with_role->add_option("--keys", options->keys_file,
+                          "keys file (default PACKAGE/ledger/keys.json)");
+  }
   CLI::App* password = command->add_subcommand(
       "password",
       "Give a user a new password (asked for as by add), ending their sessions; a locked user can "

@@ -699,6 +699,13 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
 constexpr std::array<const char*, 5> kFormTypes = {"disbursement", "allocation", "pledge",
                                                    "training", "technical_agreement"};
 
+// kFormTypes and their words, as the form offers them.
+std::vector<std::pair<std::string, std::string>> FormTypeOptions() {
+  std::vector<std::pair<std::string, std::string>> types;
+  for (const char* type : kFormTypes) types.emplace_back(type, TermWords(type));
+  return types;
+}
+
 HttpResponse RecordForm(Site& site, RequestContext& context,
                         const std::map<std::string, std::string>& form,
                         const std::vector<std::string>& errors, int status) {
@@ -710,9 +717,7 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
     const auto found = form.find(name);
     return found == form.end() ? fallback : found->second;
   };
-  std::vector<std::pair<std::string, std::string>> types;
-  for (const char* type : kFormTypes) types.emplace_back(type, TermWords(type));
-  AddOptions(body, "TYPE_OPTION", types, get("type", "disbursement"));
+  AddOptions(body, "TYPE_OPTION", FormTypeOptions(), get("type", "disbursement"));
   std::vector<std::pair<std::string, std::string>> participants;
   for (const std::string& code : site.participants()) participants.emplace_back(code, code);
   participants.emplace_back("both", "both");
@@ -787,7 +792,7 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
   if (!form["type"].empty() &&
       std::find(kFormTypes.begin(), kFormTypes.end(), form["type"]) == kFormTypes.end()) {
     std::vector<std::string> form_types;
-    for (const char* type : kFormTypes) form_types.push_back(TermWords(type));
+    for (const auto& [type, words] : FormTypeOptions()) form_types.push_back(words);
     errors.push_back(
         ledger::EventTypeFromName(form["type"])
             ? fmt::format("Type: this form records {}; record a {} (`{}`) with `treaty record` or "

@@ -270,12 +270,11 @@ class Session : public std::enable_shared_from_this<Session> {
       // ends it among the bytes still unparsed, as when it came in one piece and the rest after.
       const bool line_read =
           !in.target().empty() || RequestLine(Received()).size() < Received().size();
-      return Refuse(line_read ? ToHttpRequest(in, remote_, server_.options_.trusted_proxies)
-                              : ReceivedRequestLine(Received(), remote_),
+      return Refuse(line_read ? ToRequest(in) : ReceivedRequestLine(Received(), remote_),
                     HeaderRefusal(ec, line_read, Received()));
     }
     if (std::optional<Refusal> refusal = FieldRefusal(in)) {
-      return Refuse(ToHttpRequest(in, remote_, server_.options_.trusted_proxies), *refusal);
+      return Refuse(ToRequest(in), *refusal);
     }
     if (!parser_->is_done() && ExpectsContinue(in)) return Continue();
     ReadBody();
@@ -302,16 +301,17 @@ class Session : public std::enable_shared_from_this<Session> {
     if (EndsConnection(ec)) return Close();
     const bhttp::request<bhttp::string_body>& in = parser_->get();
     if (ec == bhttp::error::body_limit) {
-      return Refuse(ToHttpRequest(in, remote_, server_.options_.trusted_proxies),
-                    {413, "the body is larger than 1 MiB"});
+      return Refuse(ToRequest(in), {413, "the body is larger than 1 MiB"});
     }
-    if (ec)
-      return Refuse(ToHttpRequest(in, remote_, server_.options_.trusted_proxies),
-                    {400, "malformed HTTP request"});
+    if (ec) return Refuse(ToRequest(in), {400, "malformed HTTP request"});
     busy_ = true;
-    HttpResponse response =
-        server_.app_.Handle(ToHttpRequest(in, remote_, server_.options_.trusted_proxies));
+    HttpResponse response = server_.app_.Handle(ToRequest(in));
     Write(std::move(response), in.version(), in.keep_alive() && !server_.stopping_);
+  }
+
+  // `in` as the application sees it, from the client this connection's peer names.
+  HttpRequest ToRequest(const bhttp::request<bhttp::string_body>& in) const {
+    return ToHttpRequest(in, remote_, server_.options_.trusted_proxies);
   }
 
   // What has been received and not yet parsed.

@@ -38,9 +38,7 @@ std::optional<std::string_view> FindStatusWords(std::string_view code) {
   return FindWords(kWords, code);
 }
 
-std::string StatusWords(std::string_view code) {
-  return std::string(FindStatusWords(code).value_or(code));
-}
+std::string StatusWords(std::string_view code) { return WordsOrCode(kWords, code); }
 
 std::string WithStatusWords(std::string_view text) {
   std::string out(text);

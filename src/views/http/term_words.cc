@@ -48,9 +48,7 @@ std::optional<std::string_view> FindTermWords(std::string_view code) {
   return FindWords(kWords, code);
 }
 
-std::string TermWords(std::string_view code) {
-  return std::string(FindTermWords(code).value_or(code));
-}
+std::string TermWords(std::string_view code) { return WordsOrCode(kWords, code); }
 
 std::string EventTypeWords(std::string_view type, std::string_view subtype) {
   std::string words = TermWords(type);

@@ -1,9 +1,11 @@
-// A table of codes and the words pages show for them (status_words.h, term_words.h).
+// A table of codes and the words pages show for them (status_words.h, term_words.h), and its
+// lookups.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -19,6 +21,12 @@ std::optional<std::string_view> FindWords(const WordTable<N>& table, std::string
     if (known == code) return words;
   }
   return std::nullopt;
+}
+
+// The words for `code` in `table`; a code without words as it is.
+template <size_t N>
+std::string WordsOrCode(const WordTable<N>& table, std::string_view code) {
+  return std::string(FindWords(table, code).value_or(code));
 }
 
 }  // namespace treaty::http
