@@ -260,6 +260,8 @@ std::optional<Failure> VerifyInclusionFile(const json& root, const KeysFile& key
   ValidationContext context;
   context.keys = &keys;
   context.default_agreement = agreement;
+  std::vector<std::string> participants = ParticipantsOf(keys);
+  if (!participants.empty()) context.participants = std::move(participants);
   Event parsed;
   if (std::optional<FieldError> problem = RecordedEventProblem(event, context, parsed)) {
     return Failure{"event", "the event is invalid: " + problem->ToString()};

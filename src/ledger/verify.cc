@@ -105,14 +105,8 @@ class Verifier {
     report_.agreement = agreement;
     context_.default_agreement.clear();
     context_.keys = options_.keys;
-    std::vector<std::string> participants;
-    for (const Institution& institution : options_.keys->institutions) {
-      if (std::find(participants.begin(), participants.end(), institution.participant) ==
-          participants.end()) {
-        participants.push_back(institution.participant);
-      }
-    }
-    if (!participants.empty()) context_.participants = participants;
+    std::vector<std::string> participants = ParticipantsOf(*options_.keys);
+    if (!participants.empty()) context_.participants = std::move(participants);
   }
 
   Result<VerifyReport> Run() {

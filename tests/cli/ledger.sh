@@ -521,6 +521,31 @@ check "says which agreement the package is of" \
 check "a package that cannot be read exits 2" run 2 events --db "$copy_db" --package "$work/nowhere"
 check "names it" has "--package: $work/nowhere: not a folder" "$work/err"
 
+# ---- an agreement of other parties: its events name them, and its proofs verify with its keys ----
+cp -r "$root/data/agreements/lv-ua-2024" "$work/lt-package"
+sed -i 's/"lv-ua-2024"/"lt-ua-2024"/; s/"LV"/"LT"/g' "$work/lt-package/agreement.json" \
+  "$work/lt-package/ledger/keys.json"
+rm "$work/lt-package/commitments.review.jsonl"  # reviewed with LV as a party
+lt_db="$work/lt-package.sqlite"
+check "record an event of a party named LT" run 0 record --db "$lt_db" --package "$work/lt-package" \
+  --user tester --type disbursement --participant LT --date 2024-06-01 --commitment "$military" \
+  --amount 10 --currency EUR --description "Of the other parties" --classification public
+lt_event=$(jq -r .id <("$treaty" events --db "$lt_db" --agreement lt-ua-2024))
+check "its proof" run 0 proof "$lt_event" --db "$lt_db"
+cp "$work/out" "$work/lt-proof.json"
+check "verifies with the agreement's keys" run 0 verify-proof "$work/lt-proof.json" \
+  --keys "$work/lt-package/ledger/keys.json"
+check "naming the event" has "OK inclusion: event $lt_event (recorded by lv-mod) is leaf 0 of lt-ua-2024" \
+  "$work/out"
+check "and fails with the keys of LV and UA" run 1 verify-proof "$work/lt-proof.json" \
+  --keys <(sed 's/"lv-ua-2024"/"lt-ua-2024"/' "$ledger/keys.json")
+check "whose parties do not include LT" has 'participant: must be one of LV, UA: "LT"' "$work/err"
+check "verify of the package's ledger" run 0 verify --db "$lt_db" --package "$work/lt-package"
+check "says it holds" has "verify: OK lt-ua-2024: 1 event, 1 tree head" "$work/out"
+check "verify of an agreement without a bundled package exits 2" run 2 verify --db "$lt_db"
+check "and asks for the package" \
+  has 'no agreement "lt-ua-2024": no package folder (give one with --package)' "$work/err"
+
 # ---- JSON nested deeper than anything walks ----
 python3 -c "print('{\"type\":' + '[' * 50000 + ']' * 50000 + '}')" >"$work/deep.json"
 stdin="$work/deep.json" check "a record nested too deep exit 2" run 2 record --db "$work/deep.sqlite"

@@ -132,7 +132,8 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
 struct LedgerVerifyOptions {
   std::string db = "var/treaty.sqlite";
   std::string agreement;  // empty: every ledger in the store
-  std::string keys_file;  // empty: data/agreements/AGREEMENT/ledger/keys.json
+  std::string package;    // empty: data/agreements/AGREEMENT
+  std::string keys_file;  // empty: PACKAGE/ledger/keys.json
   bool progress = false;  // draw a progress bar on `err`
 };
 // Recomputes every ledger; exit 1 naming the first mismatch.

@@ -32,9 +32,9 @@ std::set<std::string> CommitmentIds(const Commitments& all) {
 }  // namespace
 
 void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string& package,
-                         const std::string& package_purpose) {
+                         const std::string& package_purpose, const std::string& agreement_help) {
   CLI::Option* agreement_option =
-      command.add_option("--agreement", agreement, "agreement id")->capture_default_str();
+      command.add_option("--agreement", agreement, agreement_help)->capture_default_str();
   CLI::Option* package_option = command.add_option(
       "--package", package,
       "agreement package folder (default data/agreements/AGREEMENT)" + package_purpose);

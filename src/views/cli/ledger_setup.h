@@ -30,13 +30,15 @@ struct LedgerInputOptions {
   std::string user;       // empty: the login name
 };
 
-// Adds --agreement (default kDefaultAgreement) and --package (default data/agreements/AGREEMENT)
-// to `command`, bound to `agreement` and `package`. A package given without --agreement sets the
-// agreement to the package's own id; both given must name the same agreement, else the command
-// line is refused naming --agreement. A package given that cannot be read is refused too.
-// `package_purpose` ends the --package help.
+// Adds --agreement (default: `agreement` as given, kDefaultAgreement for most commands) and
+// --package (default data/agreements/AGREEMENT) to `command`, bound to `agreement` and `package`. A
+// package given without --agreement sets the agreement to the package's own id; both given must
+// name the same agreement, else the command line is refused naming --agreement. A package given
+// that cannot be read is refused too. `package_purpose` ends the --package help; `agreement_help`
+// is the --agreement help.
 void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string& package,
-                         const std::string& package_purpose = "");
+                         const std::string& package_purpose = "",
+                         const std::string& agreement_help = "agreement id");
 
 // The package folder and keys file path with their defaults filled in: the bundled package of
 // `agreement` (document::BundledPath) when `package` is empty.

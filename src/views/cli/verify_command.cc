@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -45,11 +46,13 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
   bool unreadable = false;
   bool mismatch = false;
   for (const std::string& agreement : agreements) {
-    const std::string package = PackageFolder(agreement, "");
+    const std::string package = PackageFolder(agreement, options.package);
     Result<AgreementTerms> terms = ReadAgreementTerms(package);
     Result<ledger::KeysFile> keys =
-        LoadKeysFile(KeysFilePath(package, options.keys_file), agreement,
-                     terms.ok() ? terms.value().participants : std::vector<std::string>());
+        options.keys_file.empty() && !std::filesystem::is_directory(package)
+            ? Result<ledger::KeysFile>(NoPackageFolder(agreement, package))
+            : LoadKeysFile(KeysFilePath(package, options.keys_file), agreement,
+                           terms.ok() ? terms.value().participants : std::vector<std::string>());
     if (!keys.ok()) {
       err << "treaty verify: " << text::VisibleControls(agreement + ": " + keys.error().ToString())
           << "\n";
@@ -103,9 +106,9 @@ Subcommand AddVerifySubcommand(CLI::App& app) {
       "the first that does not match (exit 1)");
   command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
       ->capture_default_str();
-  command->add_option("--agreement", options->agreement, "only this agreement's ledger");
-  command->add_option("--keys", options->keys_file,
-                      "keys file (default data/agreements/AGREEMENT/ledger/keys.json)");
+  AddAgreementOptions(*command, options->agreement, options->package,
+                      ": its commitments and keys file", "only this agreement's ledger");
+  command->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
   return {command, [options](std::ostream& out, std::ostream& err) {
             options->progress = StderrIsTerminal();
             return RunLedgerVerify(*options, out, err);
