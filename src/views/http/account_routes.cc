@@ -20,6 +20,80 @@ nlohmann::json UserJson(const User& user) {
   return json;
 }
 
+// A user as GET /api/v1/users lists them.
+nlohmann::json ListedUserJson(const ListedUser& listed) {
+  nlohmann::json json = UserJson(listed.user);
+  json["locked"] = listed.locked;
+  return json;
+}
+
+// The 422 for an institution the keys file does not list; nullopt for one it lists, or none.
+std::optional<HttpResponse> UnknownInstitution(Site& site, const std::string& institution) {
+  if (institution.empty() || site.keys().FindInstitution(institution) != nullptr) {
+    return std::nullopt;
+  }
+  return FieldErrorResponse(422, "institution", "not in the keys file");
+}
+
+// PATCH /api/v1/users/{name}: `role` (with `institution` for a recorder) and `locked: true`,
+// as `treaty user role` and `treaty user lock` do. An admin changes no account of their own,
+// which could leave the server without one.
+HttpResponse ChangeUser(Site& site, RequestContext& context) {
+  Result<nlohmann::json> body = JsonObjectBody(context.request);
+  if (!body.ok()) return BodyErrorResponse(body.error());
+  const nlohmann::json& change = body.value();
+  for (const auto& [member, value] : change.items()) {
+    if (member != "role" && member != "institution" && member != "locked") {
+      return FieldErrorResponse(422, member,
+                                "unknown member: a user's change has role, institution and locked");
+    }
+  }
+  if (change.empty()) {
+    return FieldErrorResponse(422, "role", "nothing to change: give role or locked");
+  }
+  if (change.contains("institution") && !change.contains("role")) {
+    return FieldErrorResponse(422, "role", "required with institution");
+  }
+  if (change.contains("locked") && change["locked"] != true) {
+    return FieldErrorResponse(
+        422, "locked",
+        "only true: a locked user is let in again by a new password (treaty user password)");
+  }
+  Result<std::optional<User>> user = site.accounts().FindUser(context.Param("name"));
+  if (!user.ok()) return ServerFailure(500, "the account store failed", user.error());
+  if (!user.value()) return ErrorResponse(404, "no user \"" + context.Param("name") + "\"");
+  if (user.value()->name == context.user->name) {
+    return ErrorResponse(403, "an admin's own account is changed by another admin or treaty user");
+  }
+  if (change.contains("role")) {
+    const std::optional<Role> role =
+        change["role"].is_string() ? ParseRole(change["role"].get<std::string>()) : std::nullopt;
+    if (!role) return FieldErrorResponse(422, "role", "one of reader, recorder, reviewer, admin");
+    if (change.contains("institution") && !change["institution"].is_string()) {
+      return FieldErrorResponse(422, "institution", "a string");
+    }
+    const std::string institution = StringMember(change, "institution");
+    if (std::optional<HttpResponse> refused = UnknownInstitution(site, institution)) {
+      return *refused;
+    }
+    Result<User> changed = site.accounts().SetRole(user.value()->name, *role, institution);
+    if (!changed.ok() && changed.error().where == "institution") {
+      return FieldErrorResponse(422, "institution", changed.error().message);
+    }
+    if (!changed.ok()) return ServerFailure(500, "the account store failed", changed.error());
+  }
+  if (change.contains("locked")) {
+    Result<bool> locked = site.accounts().Lock(user.value()->name);
+    if (!locked.ok()) return ServerFailure(500, "the account store failed", locked.error());
+  }
+  Result<std::vector<ListedUser>> users = site.accounts().Users();
+  if (!users.ok()) return ServerFailure(500, "the account store failed", users.error());
+  for (const ListedUser& listed : users.value()) {
+    if (listed.user.name == user.value()->name) return JsonResponse(ListedUserJson(listed));
+  }
+  return ErrorResponse(404, "no user \"" + context.Param("name") + "\"");
+}
+
 nlohmann::json TokenJson(const TokenInfo& token) {
   auto time = [](const std::optional<int64_t>& seconds) -> nlohmann::json {
     if (!seconds) return nullptr;
@@ -228,12 +302,12 @@ void AddAccountRoutes(Router& router, Site& site) {
                   return ServerFailure(500, "the account store failed", users.error());
                 nlohmann::json list = nlohmann::json::array();
                 for (const ListedUser& listed : users.value()) {
-                  nlohmann::json user = UserJson(listed.user);
-                  user["locked"] = listed.locked;
-                  list.push_back(std::move(user));
+                  list.push_back(ListedUserJson(listed));
                 }
                 return JsonResponse({{"users", list}});
               }});
+  router.Add({"PATCH", "/api/v1/users/{name}", Access::kAdmin,
+              [&site](RequestContext& context) { return ChangeUser(site, context); }});
   router.Add({"POST", "/api/v1/users", Access::kAdmin, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return BodyErrorResponse(body.error());
@@ -248,8 +322,8 @@ void AddAccountRoutes(Router& router, Site& site) {
                                             "one of reader, recorder, reviewer, admin");
                 }
                 const std::string institution = StringMember(body.value(), "institution");
-                if (!institution.empty() && site.keys().FindInstitution(institution) == nullptr) {
-                  return FieldErrorResponse(422, "institution", "not in the keys file");
+                if (std::optional<HttpResponse> refused = UnknownInstitution(site, institution)) {
+                  return *refused;
                 }
                 Result<User> user = site.accounts().AddUser(StringMember(body.value(), "name"),
                                                             StringMember(body.value(), "password"),
