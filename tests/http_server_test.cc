@@ -10,6 +10,8 @@
 #include <string_view>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "http_test_support.h"
 #include "views/http/server.h"
 
@@ -437,6 +439,27 @@ TEST_F(HttpProxiedServerTest, FailedSignInsLockOutOneClientNotTheProxy) {
   }
   EXPECT_TRUE(SignInFrom("203.0.113.7", 10).starts_with("HTTP/1.1 429"));
   EXPECT_TRUE(SignInFrom("203.0.113.8", 11).starts_with("HTTP/1.1 401"));
+}
+
+// Proxies named by a range: any peer in it is believed.
+class HttpProxyRangeServerTest : public HttpProxiedServerTest {
+ protected:
+  void Configure(http::ServerOptions& options) override {
+    options.trusted_proxies = {"127.1.2.3/8"};
+  }
+};
+
+// An IPv6 host picks the last 64 bits of its address itself: failures from one /64 count as one
+// client's, whichever addresses in it they come from.
+TEST_F(HttpProxyRangeServerTest, FailedSignInsLockOutAnIpv6ClientByItsSlash64) {
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    EXPECT_TRUE(SignInFrom(fmt::format("2001:db8:1:2::{:x}", attempt + 1), attempt)
+                    .starts_with("HTTP/1.1 401"))
+        << attempt;
+  }
+  EXPECT_EQ(LastLogLine().value("remote", ""), "2001:db8:1:2::a");
+  EXPECT_TRUE(SignInFrom("2001:db8:1:2:ffff::1", 10).starts_with("HTTP/1.1 429"));
+  EXPECT_TRUE(SignInFrom("2001:db8:1:3::1", 11).starts_with("HTTP/1.1 401"));
 }
 
 }  // namespace

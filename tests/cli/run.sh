@@ -371,7 +371,10 @@ check "names it" has "typo.sqlite: no such database" "$work/err"
 check "and makes none" [ ! -e "$work/typo.sqlite" ]
 check "serve behind a proxy named by its host name exit 2" run 2 serve --db "$work/typo.sqlite" \
   --trusted-proxy localhost --listen 127.0.0.1:0
-check "says a proxy is named by its address" has '--trusted-proxy: not an IP address: "localhost"' "$work/err"
+check "says a proxy is named by its address" has '--trusted-proxy: not an IP address or range: "localhost"' "$work/err"
+check "serve behind a range of no prefix length exit 2" run 2 serve --db "$work/typo.sqlite" \
+  --trusted-proxy 10.0.0.0/33 --listen 127.0.0.1:0
+check "names the range" has '--trusted-proxy: not an IP address or range: "10.0.0.0/33"' "$work/err"
 check "serve of a package of another agreement exit 2" run 2 serve --db "$work/typo.sqlite" \
   --agreement it-ua-2024 --package "$root/data/agreements/lv-ua-2024" --listen 127.0.0.1:0
 check "names both" has '--agreement: "it-ua-2024", but the package' "$work/err"

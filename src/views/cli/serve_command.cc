@@ -33,8 +33,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   }
   // Refused before the agreement is loaded, as Server::Listen would refuse it after.
   for (const std::string& proxy : options.trusted_proxies) {
-    if (!http::NormalAddress(proxy)) {
-      err << "treaty serve: --trusted-proxy: not an IP address: \"" << proxy << "\"\n";
+    if (!http::NormalAddressRange(proxy)) {
+      err << "treaty serve: --trusted-proxy: not an IP address or range: \"" << proxy << "\"\n";
       return kExitBadInput;
     }
   }
@@ -104,8 +104,9 @@ Subcommand AddServeSubcommand(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(100, 600000));
   command->add_option("--trusted-proxy", options->trusted_proxies,
-                      "IP address of a reverse proxy whose X-Forwarded-For names the client, for "
-                      "the request log and the sign-in limits per client (repeat for each)");
+                      "IP address or CIDR range (10.0.0.0/8) of reverse proxies whose "
+                      "X-Forwarded-For names the client, for the request log and the sign-in "
+                      "limits per client (repeat for each)");
   command->add_flag("--quiet", options->quiet, "no JSON-lines request log on stderr");
   command->add_flag(
       "--insecure-cookies", options->insecure_cookies,

@@ -8,6 +8,7 @@
 #include "ledger/timestamp.h"
 
 #include "views/http/application.h"
+#include "views/http/client_address.h"
 #include "views/http/page.h"
 #include "views/http/routes.h"
 
@@ -180,7 +181,7 @@ SignInOutcome SignIn(Site& site, const HttpRequest& request, const std::string& 
     return {403, "a sign-in from another site's page is refused", std::nullopt, {}, ""};
   }
   RateLimiter& limiter = site.sign_in_limiter();
-  const std::string by_remote = "remote:" + request.remote;
+  const std::string by_remote = "remote:" + ClientBlock(request.remote);
   const std::string by_name = "user:" + StoredName(name);
   if (!limiter.Allowed(by_remote) || !limiter.Allowed(by_name)) {
     const std::chrono::seconds wait = limiter.window();

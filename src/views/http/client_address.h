@@ -14,10 +14,24 @@ namespace treaty::http {
 // mapped into IPv6, "::ffff:192.0.2.7", as IPv4), or nullopt when it is none.
 std::optional<std::string> NormalAddress(std::string_view text);
 
-// The client of a request received from `peer`. When `peer` is in `trusted_proxies` (normal
-// forms), the X-Forwarded-For list (its lines joined by ", ") is read from its right end, as
-// each proxy appends the address it received from: the first address that is no trusted proxy
-// is the client. `peer` itself when it is not trusted, when the list is absent, or when an
+// `text` as an address or a CIDR range of addresses ("10.0.0.0/8", "2001:db8::/32") in normal
+// form: an address as NormalAddress gives it; a range with its host bits cleared ("10.1.2.3/8" →
+// "10.0.0.0/8"), an IPv4-mapped IPv6 range as IPv4 ("::ffff:10.0.0.0/104" → "10.0.0.0/8"). nullopt
+// when it is neither.
+std::optional<std::string> NormalAddressRange(std::string_view text);
+
+// True when `address` (a normal form) is one of `ranges` (normal forms of NormalAddressRange).
+bool InAddressRanges(const std::string& address, const std::set<std::string>& ranges);
+
+// The addresses one client holds, which limits per client count as one: an IPv4 address itself;
+// for IPv6 its /64, within which a host picks its own interface ids (RFC 4291 §2.5.1) and changes
+// them at will (temporary addresses, RFC 8981). Any other text is returned as it is.
+std::string ClientBlock(const std::string& address);
+
+// The client of a request received from `peer`. When `peer` is in `trusted_proxies` (address
+// ranges in normal form), the X-Forwarded-For list (its lines joined by ", ") is read from its
+// right end, as each proxy appends the address it received from: the first address in none of the
+// ranges is the client. `peer` itself when it is not trusted, when the list is absent, or when an
 // entry read before the client is not an address (a proxy that does not write the header as
 // expected).
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,

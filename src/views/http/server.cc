@@ -492,9 +492,11 @@ Result<std::unique_ptr<Server>> Server::Listen(Application& app, const ServerOpt
   ServerOptions normal = options;
   normal.trusted_proxies.clear();
   for (const std::string& proxy : options.trusted_proxies) {
-    const std::optional<std::string> address = NormalAddress(proxy);
-    if (!address) return Error{"not an IP address: \"" + proxy + "\"", "--trusted-proxy"};
-    normal.trusted_proxies.insert(*address);
+    const std::optional<std::string> range = NormalAddressRange(proxy);
+    if (!range) {
+      return Error{"not an IP address or range: \"" + proxy + "\"", "--trusted-proxy"};
+    }
+    normal.trusted_proxies.insert(*range);
   }
   auto impl = std::make_unique<Impl>(app, normal);
   Result<bool> listening = impl->Listen();

@@ -29,8 +29,8 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds shutdown_grace{10000};
   // Peers whose X-Forwarded-For names the client (client_address.h): the address the request log
-  // shows and the sign-in limits count per client. Any written form; Listen refuses one that is no
-  // IP address.
+  // shows and the sign-in limits count per client. Addresses or CIDR ranges in any written form;
+  // Listen refuses one that is neither.
   std::set<std::string> trusted_proxies;
 };
 
