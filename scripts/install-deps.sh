@@ -13,7 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils libsodium-dev libssl-dev
   postgresql-15 libpqxx-dev jq
   libboost-dev libctemplate-dev chromium wrk nodejs
-  libxlsxwriter-dev zlib1g-dev unzip libabsl-dev
+  libxlsxwriter-dev zlib1g-dev unzip libabsl-dev libstemmer-dev
 )
 
 missing=()

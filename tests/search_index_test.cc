@@ -89,6 +89,11 @@ TEST(SearchWordsTest, LemmasComeFromHunspellWithFallbacks) {
   EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, "determination"), "determination"));
   EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, "terminated"), "terminate"));
   EXPECT_FALSE(has(text::SearchLemmas(Language::kEnglish, "unable"), "able"));
+  // English words of one root share Snowball's stem beside Hunspell's lemma.
+  for (const char* word : {"consultations", "consultation", "consulting", "consult"}) {
+    EXPECT_TRUE(has(text::SearchLemmas(Language::kEnglish, word), "consult")) << word;
+  }
+  EXPECT_FALSE(has(text::SearchLemmas(Language::kEnglish, "determination"), "termin"));
 }
 
 TEST(SearchWordsTest, QueryLemmasRestoreLatvianDiacritics) {
@@ -221,6 +226,19 @@ TEST_F(SearchIndexTest, DronesFindsDrone) {
   std::vector<std::string> cut;
   for (const TextRange& range : coalition->matches) cut.push_back(Cut(*coalition, range));
   EXPECT_EQ(cut, (std::vector<std::string>{"Drone", "drones"}));
+}
+
+// An analyst searching for the verb finds the provisions that speak of the noun.
+TEST_F(SearchIndexTest, ConsultFindsConsultations) {
+  std::vector<SearchHit> hits = Find("consult", Language::kEnglish);
+  std::set<std::string> words;
+  for (const SearchHit& hit : hits) {
+    for (const TextRange& range : hit.matches) words.insert(Cut(hit, range));
+  }
+  EXPECT_EQ(words, (std::set<std::string>{"consult", "consultation", "consultations"}));
+  ASSERT_FALSE(hits.empty());
+  // The provision that says "consult" comes before those that say it otherwise.
+  EXPECT_TRUE(hits.front().exact);
 }
 
 TEST(SearchIndexLemmaTest, AWordFoundOnlyThroughItsLemmaIsNotExact) {

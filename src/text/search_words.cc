@@ -8,6 +8,7 @@
 #include <array>
 
 #include "text/dictionary.h"
+#include "text/english_stemmer.h"
 #include "text/latvian_stemmer.h"
 #include "text/utf8.h"
 
@@ -178,10 +179,16 @@ std::vector<std::pair<size_t, size_t>> SplitSearchWords(std::string_view utf8) {
 
 std::vector<std::string> SearchLemmas(Language language, std::string_view word) {
   if (!HasLetter(word)) return {};
-  std::vector<std::string> lemmas =
-      FoldedLemmas(FoldSearchWord(word), DictionaryStems(language, word));
+  const std::string folded = FoldSearchWord(word);
+  std::vector<std::string> lemmas = FoldedLemmas(folded, DictionaryStems(language, word));
   if (lemmas.empty() && language == Language::kLatvian) {
-    lemmas.push_back(LatvianLightStem(FoldSearchWord(word)));
+    lemmas.push_back(LatvianLightStem(folded));
+  }
+  if (language == Language::kEnglish) {
+    std::string stem = EnglishStem(folded);
+    if (std::find(lemmas.begin(), lemmas.end(), stem) == lemmas.end()) {
+      lemmas.insert(std::upper_bound(lemmas.begin(), lemmas.end(), stem), std::move(stem));
+    }
   }
   return lemmas;
 }

@@ -37,8 +37,9 @@ std::vector<std::pair<size_t, size_t>> SplitSearchWords(std::string_view utf8);
 
 // The folded lemmas of one word in `language`: Hunspell's stems of the word as written, or of it
 // with a capital first letter when the word alone is unknown ("latvijas" → "latvija"); for a
-// Latvian word Hunspell does not know, its LatvianLightStem ("dronu" → "dron"). Empty for a word
-// without letters and for an unknown English or Ukrainian word.
+// Latvian word Hunspell does not know, its LatvianLightStem ("dronu" → "dron"); for an English
+// word, its EnglishStem besides ("consultations" → "consultation", "consult"). Empty for a word
+// without letters and for an unknown Ukrainian word.
 std::vector<std::string> SearchLemmas(Language language, std::string_view word);
 
 // The lemmas of a query word in `language`: SearchLemmas, except that a Latvian word Hunspell does
