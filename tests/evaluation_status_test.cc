@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -522,10 +523,25 @@ TEST(EvaluationStatus, ASummarySaysATargetIsUnknownUntilItsGdpIsPublished) {
   const std::string summary =
       Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_1").at("summary");
   EXPECT_NE(summary.find("2025: EUR 0, the target unknown until the GDP of 2025 is published "
-                         "(not_yet_measurable)"),
+                         "(not yet measurable)"),
             std::string::npos)
       << summary;
   EXPECT_EQ(summary.find("of not yet measurable"), std::string::npos) << summary;
+}
+
+// A summary is read by people, in the API as on the pages: each period's status in words, with
+// the code kept in the period's `status`.
+TEST(EvaluationStatus, SummariesSayStatusesInWords) {
+  Result<AgreementStatus> status = Evaluate(BundledRules(), json::array(), "2025-06-01");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json all = StatusJson(status.value());
+  const std::string summary = Commitment(all, "sec_2__hcontainer_1__para_2__sent_1").at("summary");
+  EXPECT_NE(summary.find("(in progress)"), std::string::npos) << summary;
+  const std::regex code(R"(\([a-z]+_[a-z_]+\))");
+  for (const json& commitment : all.at("commitments")) {
+    const std::string text = commitment.value("summary", "");
+    EXPECT_FALSE(std::regex_search(text, code)) << commitment.at("id") << ": " << text;
+  }
 }
 
 // The reason counts and cites the events that make up the figure measured, and says what the

@@ -7,8 +7,8 @@
 #include "evaluation/commitment_status.h"
 #include "evaluation/lifecycle.h"
 #include "evaluation/response_window.h"
+#include "evaluation/status_words.h"
 #include "http_test_support.h"
-#include "views/http/status_words.h"
 
 namespace treaty::test {
 namespace {
@@ -38,7 +38,7 @@ TEST(StatusWordsTest, EveryCodeEvaluationGivesHasWords) {
   const std::vector<std::string> codes = EvaluationCodes();
   EXPECT_GE(codes.size(), 14u + 4u + 5u + 3u);
   for (const std::string& code : codes) {
-    const std::optional<std::string_view> words = http::FindStatusWords(code);
+    const std::optional<std::string_view> words = evaluation::FindStatusWords(code);
     ASSERT_TRUE(words.has_value()) << "no words for \"" << code << "\"";
     EXPECT_FALSE(words->empty()) << code;
     EXPECT_EQ(words->find('_'), std::string_view::npos) << code << ": " << *words;
@@ -46,18 +46,12 @@ TEST(StatusWordsTest, EveryCodeEvaluationGivesHasWords) {
 }
 
 TEST(StatusWordsTest, CodesAreShownAsAReaderSaysThem) {
-  EXPECT_EQ(http::StatusWords("in_force"), "in force");
-  EXPECT_EQ(http::StatusWords("no_activity_recorded"), "no activity recorded");
-  EXPECT_EQ(http::StatusWords("not_yet_measurable"), "not yet measurable");
-  EXPECT_EQ(http::StatusWords("none_notified"), "none notified");
-  EXPECT_EQ(http::StatusWords("coalition_goal"), "a coalition's goal");
-  EXPECT_FALSE(http::FindStatusWords("late").has_value());
-}
-
-TEST(StatusWordsTest, ASummarysCodesInParenthesesAreInWords) {
-  EXPECT_EQ(http::WithStatusWords("2024: EUR 0 of EUR 1 (in_progress); 2025: EUR 0 (upcoming)"),
-            "2024: EUR 0 of EUR 1 (in progress); 2025: EUR 0 (upcoming)");
-  EXPECT_EQ(http::WithStatusWords("in_progress (late)"), "in_progress (late)");
+  EXPECT_EQ(evaluation::StatusWords("in_force"), "in force");
+  EXPECT_EQ(evaluation::StatusWords("no_activity_recorded"), "no activity recorded");
+  EXPECT_EQ(evaluation::StatusWords("not_yet_measurable"), "not yet measurable");
+  EXPECT_EQ(evaluation::StatusWords("none_notified"), "none notified");
+  EXPECT_EQ(evaluation::StatusWords("coalition_goal"), "a coalition's goal");
+  EXPECT_FALSE(evaluation::FindStatusWords("late").has_value());
 }
 
 // The text of every badge on `page`.

@@ -11,6 +11,7 @@
 
 #include "evaluation/amount_text.h"
 #include "evaluation/flow_sums.h"
+#include "evaluation/status_words.h"
 #include "ledger/currency.h"
 
 namespace treaty::evaluation {
@@ -351,10 +352,10 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     // Without its year's GDP a share has no figure to be "of" yet.
     summaries.push_back(
         target ? fmt::format("{}: {} of {} ({})", label, MoneyText(achieved, currency),
-                             MoneyText(*target, currency), span_status)
+                             MoneyText(*target, currency), StatusWords(span_status))
                : fmt::format("{}: {}, the target unknown until the {} of {} is published ({})",
                              label, MoneyText(achieved, currency), rule.share_of,
-                             YearsLabel(span.first, span.last), span_status));
+                             YearsLabel(span.first, span.last), StatusWords(span_status)));
     if (!span.open_ended()) {
       const std::string what = fmt::format("{} for {}", YearsLabel(span.first, span.last),
                                            gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of

@@ -11,6 +11,7 @@
 #include "document/alignment.h"
 #include "evaluation/ledger_facts.h"
 #include "evaluation/period.h"
+#include "evaluation/status_words.h"
 #include "ledger/currency.h"
 #include "ledger/event.h"
 #include "ledger/hash.h"
@@ -27,7 +28,6 @@
 #include "views/http/review_view.h"
 #include "views/http/routes.h"
 #include "views/http/status_view.h"
-#include "views/http/status_words.h"
 #include "views/http/term_words.h"
 
 namespace treaty::http {
@@ -251,7 +251,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   AddOptions(body, "CATEGORY_OPTION", categories, chosen.category);
   std::vector<std::pair<std::string, std::string>> status_words = {{"", "any"}};
   for (std::string_view word : evaluation::CommitmentStatusNames()) {
-    status_words.emplace_back(word, StatusWords(word));
+    status_words.emplace_back(word, evaluation::StatusWords(word));
   }
   AddOptions(body, "STATUS_OPTION", status_words, chosen.status);
   Result<std::shared_ptr<const EvaluatedStatus>> status =
@@ -269,7 +269,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     TemplateDictionary* row = body.AddSectionDictionary("ROW");
     row->SetValue("ID", commitment.id);
     row->SetValue("STATUS", word);
-    row->SetValue("STATUS_WORDS", StatusWords(word));
+    row->SetValue("STATUS_WORDS", evaluation::StatusWords(word));
     row->SetValue("OBLIGORS", Join(commitment.obligors, ", "));
     row->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment.strength)));
     row->SetValue("CATEGORY", std::string(commitments::CategoryName(commitment.area.category)));

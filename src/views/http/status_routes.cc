@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include "evaluation/period.h"
+#include "evaluation/status_words.h"
 #include "views/http/content_coding.h"
 #include "views/http/entity_tag.h"
 #include "views/http/page.h"
 #include "views/http/routes.h"
 #include "views/http/status_service.h"
-#include "views/http/status_words.h"
 #include "views/http/term_words.h"
 
 namespace treaty::http {
@@ -90,7 +90,7 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
     row->SetValue("DATE", deadline.deadline.date.ToString());
     row->SetValue("TITLE", deadline.deadline.title);
     row->SetValue("STATE", deadline.state);
-    row->SetValue("STATE_WORDS", StatusWords(deadline.state));
+    row->SetValue("STATE_WORDS", evaluation::StatusWords(deadline.state));
     row->SetValue("EID", deadline.deadline.source.eid);
     row->SetValue("COMMITMENT", deadline.commitment_id);
   }
@@ -120,8 +120,8 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     ctemplate::TemplateDictionary* procedure = body.AddSectionDictionary("PROCEDURE");
     procedure->SetValue("ID", entry.id);
     procedure->SetValue("STATUS", entry.status);
-    procedure->SetValue("STATUS_WORDS", StatusWords(entry.status));
-    procedure->SetValue("SUMMARY", WithStatusWords(entry.summary));
+    procedure->SetValue("STATUS_WORDS", evaluation::StatusWords(entry.status));
+    procedure->SetValue("SUMMARY", entry.summary);
     procedure->SetValue("WINDOW", evaluation::PeriodInWords(entry.progress.value("window", "")));
     procedure->SetValue("SUBTYPE", TermWords(entry.progress.value("request_subtype", "")));
     for (const nlohmann::json& request :
@@ -133,7 +133,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
       row->SetValue("OPENS", request.value("opens", ""));
       row->SetValue("CLOSES", request.value("closes", ""));
       row->SetValue("STATE", request.value("state", ""));
-      row->SetValue("STATE_WORDS", StatusWords(request.value("state", "")));
+      row->SetValue("STATE_WORDS", evaluation::StatusWords(request.value("state", "")));
       row->SetValue("RESPONSE_AT", request.value("response_at", ""));
       if (request.contains("time_left_seconds")) {
         const int64_t left = request["time_left_seconds"].get<int64_t>();

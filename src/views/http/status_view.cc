@@ -1,7 +1,7 @@
 #include "views/http/status_view.h"
 
 #include "evaluation/amount_text.h"
-#include "views/http/status_words.h"
+#include "evaluation/status_words.h"
 
 #include <algorithm>
 #include <chrono>
@@ -27,7 +27,7 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
   ctemplate::TemplateDictionary* section = dict.AddSectionDictionary("LIFECYCLE");
   const std::string state = evaluation::LifecycleStateName(lifecycle.state);
   section->SetValue("STATE", state);
-  section->SetValue("STATE_WORDS", StatusWords(state));
+  section->SetValue("STATE_WORDS", evaluation::StatusWords(state));
   section->SetValue("AT", status.at.LocalDate().ToString());
   section->SetValue("SUMMARY", evaluation::LifecycleSummary(lifecycle));
   for (const evaluation::Reason& reason : lifecycle.reasons) {
@@ -64,7 +64,7 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
     mark->SetValue("DATE", deadline.deadline.date.ToString());
     mark->SetValue("TITLE", deadline.deadline.title);
     mark->SetValue("STATE", deadline.state);
-    mark->SetValue("STATE_WORDS", StatusWords(deadline.state));
+    mark->SetValue("STATE_WORDS", evaluation::StatusWords(deadline.state));
   }
   section->SetIntValue("WIDTH", kTimelineWidth);
   section->SetIntValue("END_X", kTimelineWidth - 20);
@@ -77,8 +77,8 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
       [&](const evaluation::CommitmentStatus& entry) { return entry.id == commitment_id; });
   if (found == status.commitments.end()) return false;
   dict.SetValue("STATUS", found->status);
-  dict.SetValue("STATUS_WORDS", StatusWords(found->status));
-  dict.SetValue("SUMMARY", WithStatusWords(found->summary));
+  dict.SetValue("STATUS_WORDS", evaluation::StatusWords(found->status));
+  dict.SetValue("SUMMARY", found->summary);
   dict.SetValue("RULE", found->rule);
   for (const evaluation::Reason& reason : found->reasons) {
     ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("REASON");
@@ -103,7 +103,7 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   for (const nlohmann::json& period : periods) {
     ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PERIOD");
     row->SetValue("LABEL", period.value("label", ""));
-    row->SetValue("PERIOD_STATUS_WORDS", StatusWords(period.value("status", "")));
+    row->SetValue("PERIOD_STATUS_WORDS", evaluation::StatusWords(period.value("status", "")));
     row->SetValue("TARGET", Money(period.value("target_minor_units", nlohmann::json()), currency));
     row->SetValue("ACHIEVED",
                   Money(period.value("achieved_minor_units", nlohmann::json()), currency));

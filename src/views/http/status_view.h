@@ -11,7 +11,8 @@
 namespace treaty::http {
 
 // States and statuses are given as their code (STATE, STATUS: CSS classes, data attributes) and
-// in words (STATE_WORDS, STATUS_WORDS, PERIOD_STATUS_WORDS: what a reader sees, status_words.h).
+// in words (STATE_WORDS, STATUS_WORDS, PERIOD_STATUS_WORDS: what a reader sees,
+// evaluation/status_words.h).
 
 // LIFECYCLE section: STATE, STATE_WORDS, SUMMARY (LifecycleSummary), and a TIMELINE of
 // MARK entries (X, Y, DATE, TITLE, STATE, STATE_WORDS) across the term.

@@ -1,6 +1,6 @@
 #include "views/http/term_words.h"
 
-#include "views/http/word_table.h"
+#include "core/word_table.h"
 
 namespace treaty::http {
 namespace {

@@ -1,5 +1,5 @@
-// A table of codes and the words pages show for them (status_words.h, term_words.h), and its
-// lookups.
+// A table of codes and the words people read for them (evaluation/status_words.h,
+// views/http/term_words.h), and its lookups.
 #pragma once
 
 #include <array>
@@ -9,7 +9,7 @@
 #include <string_view>
 #include <utility>
 
-namespace treaty::http {
+namespace treaty {
 
 template <size_t N>
 using WordTable = std::array<std::pair<std::string_view, std::string_view>, N>;
@@ -29,4 +29,4 @@ std::string WordsOrCode(const WordTable<N>& table, std::string_view code) {
   return std::string(FindWords(table, code).value_or(code));
 }
 
-}  // namespace treaty::http
+}  // namespace treaty

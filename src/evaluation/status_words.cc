@@ -1,8 +1,8 @@
-#include "views/http/status_words.h"
+#include "evaluation/status_words.h"
 
-#include "views/http/word_table.h"
+#include "core/word_table.h"
 
-namespace treaty::http {
+namespace treaty::evaluation {
 namespace {
 
 // One meaning per code: a word evaluation uses for a commitment, a deadline and a request alike
@@ -40,17 +40,4 @@ std::optional<std::string_view> FindStatusWords(std::string_view code) {
 
 std::string StatusWords(std::string_view code) { return WordsOrCode(kWords, code); }
 
-std::string WithStatusWords(std::string_view text) {
-  std::string out(text);
-  for (const auto& [code, words] : kWords) {
-    const std::string coded = "(" + std::string(code) + ")";
-    const std::string worded = "(" + std::string(words) + ")";
-    for (size_t at = out.find(coded); at != std::string::npos;
-         at = out.find(coded, at + worded.size())) {
-      out.replace(at, coded.size(), worded);
-    }
-  }
-  return out;
-}
-
-}  // namespace treaty::http
+}  // namespace treaty::evaluation
