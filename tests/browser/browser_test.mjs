@@ -46,6 +46,12 @@ await step('the overview shows the agreement and its key targets', async () => {
   assert.equal(response.status(), 200);
   assert.match(await page.textContent('h1'), /Latvia/);
   assert.ok(await page.locator('table.data tbody tr').count() > 0);
+  // Each key target is named by what it promises, with its id beside it, not by its id alone.
+  const target = page.locator('article.target', { hasText: 'sec_2__hcontainer_1__para_2__sent_2' });
+  assert.equal(await target.locator('h3 a').textContent(),
+    'Provide approximately 112 million EUR of military support to Ukraine');
+  assert.match(await target.locator('p.meta').textContent(),
+    /^LV · will · Areas of military support and security cooperation › The framework for military support · sec_2__hcontainer_1__para_2__sent_2$/);
   await snap(page, 'overview');
 });
 
