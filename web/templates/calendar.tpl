@@ -3,7 +3,7 @@
 <table class="data deadlines">
 <thead><tr><th>Date</th><th>What</th><th>State</th><th>Provision</th></tr></thead>
 <tbody>
-{{#DEADLINE}}<tr class="{{STATE}}"><td>{{DATE}}</td><td>{{TITLE}}</td><td><span class="badge {{STATE}}">{{STATE_WORDS}}</span></td><td><a href="/text#{{EID}}">{{EID}}</a></td></tr>
+{{#DEADLINE}}<tr class="{{STATE}}"><td class="date">{{DATE}}</td><td>{{TITLE}}</td><td><span class="badge {{STATE}}">{{STATE_WORDS}}</span></td><td><a href="/text#{{EID}}">{{EID}}</a></td></tr>
 {{/DEADLINE}}
 </tbody>
 </table>

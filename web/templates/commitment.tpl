@@ -27,7 +27,7 @@
 <table class="data">
 {{#HAS_EVENTS}}<thead><tr><th scope="col">Date</th><th scope="col">Type</th><th scope="col">Participant</th><th scope="col" class="num">Amount</th><th scope="col">Description</th><th scope="col">Classification</th></tr></thead>{{/HAS_EVENTS}}
 <tbody>
-{{#EVENT}}<tr class="{{CORRECTED}}"><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
+{{#EVENT}}<tr class="{{CORRECTED}}"><td class="date">{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
 {{/EVENT}}
 </tbody>
 </table>

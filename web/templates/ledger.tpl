@@ -10,7 +10,7 @@
 {{/UNREADABLE}}<table class="data events">
 <thead><tr><th>#</th><th>Date</th><th>Type</th><th>Participant</th><th>Amount</th><th>Description</th><th>Commitments</th><th>Classification</th><th>Recorded by</th></tr></thead>
 <tbody>
-{{#EVENT}}<tr class="{{CLASSIFICATION}} {{CORRECTED}}"><td>{{LEAF}}</td><td>{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td class="description">{{DESCRIPTION}}</td><td>{{#COMMITMENT}}<a href="/commitments/{{ID}}">{{ID}}</a> {{/COMMITMENT}}</td><td>{{CLASSIFICATION}}</td><td>{{INSTITUTION}}</td></tr>
+{{#EVENT}}<tr class="{{CLASSIFICATION}} {{CORRECTED}}"><td>{{LEAF}}</td><td class="date">{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td class="description">{{DESCRIPTION}}</td><td>{{#COMMITMENT}}<a href="/commitments/{{ID}}">{{ID}}</a> {{/COMMITMENT}}</td><td>{{CLASSIFICATION}}</td><td>{{INSTITUTION}}</td></tr>
 {{/EVENT}}
 </tbody>
 </table>
