@@ -529,18 +529,22 @@ TEST(EvaluationStatus, ASummarySaysATargetIsUnknownUntilItsGdpIsPublished) {
   EXPECT_EQ(summary.find("of not yet measurable"), std::string::npos) << summary;
 }
 
-// A summary is read by people, in the API as on the pages: each period's status in words, with
-// the code kept in the period's `status`.
-TEST(EvaluationStatus, SummariesSayStatusesInWords) {
+// Summaries and findings are read by people, in the API as on the pages: statuses, event types
+// and subtypes in words, with the codes kept in the fields programs read.
+TEST(EvaluationStatus, SummariesAndFindingsSayCodesInWords) {
   Result<AgreementStatus> status = Evaluate(BundledRules(), json::array(), "2025-06-01");
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   const json all = StatusJson(status.value());
   const std::string summary = Commitment(all, "sec_2__hcontainer_1__para_2__sent_1").at("summary");
   EXPECT_NE(summary.find("(in progress)"), std::string::npos) << summary;
-  const std::regex code(R"(\([a-z]+_[a-z_]+\))");
+  const std::regex code(R"(\b[a-z]+_[a-z]+(_[a-z]+)*\b)");
   for (const json& commitment : all.at("commitments")) {
     const std::string text = commitment.value("summary", "");
     EXPECT_FALSE(std::regex_search(text, code)) << commitment.at("id") << ": " << text;
+    for (const json& reason : commitment.at("reasons")) {
+      const std::string finding = reason.at("finding");
+      EXPECT_FALSE(std::regex_search(finding, code)) << commitment.at("id") << ": " << finding;
+    }
   }
 }
 

@@ -41,7 +41,7 @@ std::string InForceDays(const Lifecycle& lifecycle) {
                      lifecycle.last_day_in_force.ToString());
 }
 
-// "armed attack" for the subtype armed_attack: how a summary names it.
+// "armed attack" for the subtype armed_attack: how a summary or a finding names it.
 std::string SubtypeInWords(std::string subtype) {
   std::replace(subtype.begin(), subtype.end(), '_', ' ');
   return subtype;
@@ -171,9 +171,9 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
   if (requests.empty()) {
     status.reasons.push_back(
         Reason{rule.window.source,
-               fmt::format("no consultation_request of subtype {} {} by {}: no clock runs",
-                           rule.request_subtype, set_aside == 0 ? "is recorded" : "counts",
-                           at.ToUtcString()),
+               fmt::format("no {} consultation request {} by {}: no clock runs",
+                           SubtypeInWords(rule.request_subtype),
+                           set_aside == 0 ? "is recorded" : "counts", at.ToUtcString()),
                {}});
   }
   return outcome;
@@ -335,12 +335,13 @@ RuleOutcome EvaluateAuthorisedInstitutions(const AgreementRules& rules, const Le
   }
   status.reasons.push_back(Reason{
       rules.authorised_institutions,
-      fmt::format("{} recorded by {}{}",
-                  CountOf(static_cast<int64_t>(institutions.size()),
-                          "authorised_institution notice", "authorised_institution notices"),
-                  at.ToString(),
-                  not_yet.empty() ? std::string()
-                                  : fmt::format("; none yet from {}", fmt::join(not_yet, ", "))),
+      fmt::format(
+          "{} recorded by {}{}",
+          CountOf(static_cast<int64_t>(institutions.size()), "notice of an authorised institution",
+                  "notices of authorised institutions"),
+          at.ToString(),
+          not_yet.empty() ? std::string()
+                          : fmt::format("; none yet from {}", fmt::join(not_yet, ", "))),
       events});
   return outcome;
 }

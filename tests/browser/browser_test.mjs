@@ -186,6 +186,8 @@ await step('the calendar offers the .ics and the consultations page shows the cl
   await snap(page, 'calendar');
   await page.goto(`${base}/consultations`);
   assert.match(await page.textContent('h1'), /Consultations/);
+  assert.match(await page.textContent('section.consultations h2 a'), /^Consult bilaterally /);
+  assert.ok(!(await page.textContent('section.consultations')).includes('consultation_request'));
   await snap(page, 'consultations');
 });
 

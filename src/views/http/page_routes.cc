@@ -44,24 +44,6 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-// A key target as a reader names it: its action ("Provide approximately 112 million EUR of
-// military support to Ukraine") with who, how strongly and where in the text, its id beside them.
-// A rule whose commitment the review dropped keeps its id as its title.
-void FillTargetTitle(const commitments::Commitment* commitment, const std::string& id,
-                     TemplateDictionary& row) {
-  std::string title = commitment != nullptr ? commitment->action.Phrase() : id;
-  if (commitment == nullptr || title.empty()) {
-    row.SetValue("TITLE", id);
-    return;
-  }
-  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-  row.SetValue("TITLE", title);
-  TemplateDictionary* meta = row.AddSectionDictionary("TARGET_META");
-  meta->SetValue("OBLIGORS", Join(commitment->obligors, ", "));
-  meta->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));
-  meta->SetValue("HEADINGS", Join(commitment->area.headings, " › "));
-}
-
 std::string LanguageName(const std::string& code) {
   if (code == "en") return "English";
   if (code == "lv") return "Latviešu";
@@ -222,7 +204,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     if (!entry.progress.contains("periods")) continue;
     TemplateDictionary* row = body.AddSectionDictionary("TARGET");
     row->SetValue("ID", entry.id);
-    FillTargetTitle(site.FindCommitment(entry.id), entry.id, *row);
+    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, *row);
     FillCommitmentStatus(status.value()->status, entry.id, *row);
   }
   body.SetIntValue("COMMITMENT_COUNT", count);

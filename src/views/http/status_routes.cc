@@ -9,6 +9,7 @@
 #include "views/http/page.h"
 #include "views/http/routes.h"
 #include "views/http/status_service.h"
+#include "views/http/status_view.h"
 #include "views/http/term_words.h"
 
 namespace treaty::http {
@@ -119,6 +120,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     any = true;
     ctemplate::TemplateDictionary* procedure = body.AddSectionDictionary("PROCEDURE");
     procedure->SetValue("ID", entry.id);
+    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, *procedure);
     procedure->SetValue("STATUS", entry.status);
     procedure->SetValue("STATUS_WORDS", evaluation::StatusWords(entry.status));
     procedure->SetValue("SUMMARY", entry.summary);

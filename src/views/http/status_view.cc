@@ -4,9 +4,11 @@
 #include "evaluation/status_words.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace treaty::http {
 namespace {
@@ -141,6 +143,21 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
     dict.SetIntValue("CHART_HEIGHT", kChartHeight);
   }
   return true;
+}
+
+void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
+                         ctemplate::TemplateDictionary& dict) {
+  std::string title = commitment != nullptr ? commitment->action.Phrase() : "";
+  if (title.empty()) {
+    dict.SetValue("TITLE", id);
+    return;
+  }
+  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  dict.SetValue("TITLE", title);
+  ctemplate::TemplateDictionary* meta = dict.AddSectionDictionary("META");
+  meta->SetValue("OBLIGORS", fmt::format("{}", fmt::join(commitment->obligors, ", ")));
+  meta->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));
+  meta->SetValue("HEADINGS", fmt::format("{}", fmt::join(commitment->area.headings, " › ")));
 }
 
 }  // namespace treaty::http

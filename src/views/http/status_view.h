@@ -6,6 +6,7 @@
 
 #include <ctemplate/template.h>
 
+#include "commitments/commitment.h"
 #include "evaluation/status.h"
 
 namespace treaty::http {
@@ -23,5 +24,12 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
 // the status has no entry for `commitment_id`.
 bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
                           const std::string& commitment_id, ctemplate::TemplateDictionary& dict);
+
+// A commitment with a status as a reader names it: TITLE, its action ("Provide approximately 112
+// million EUR of military support to Ukraine"), and a META section with OBLIGORS, STRENGTH and
+// HEADINGS to show beside its id. A status whose commitment the review dropped has its id as its
+// TITLE and no META.
+void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
+                         ctemplate::TemplateDictionary& dict);
 
 }  // namespace treaty::http
