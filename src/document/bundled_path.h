@@ -12,4 +12,10 @@ namespace treaty::document {
 // the error that names it.
 std::string BundledPath(const std::string& relative);
 
+// `path` (a file found through BundledPath, or any other) named as the project names it when it
+// lies in the project folder ("data/reference/latvia-gdp.csv" whatever the current folder), else
+// as given: what a citation shows reads the same wherever the program runs, and names no folder
+// of the machine it runs on.
+std::string BundledName(const std::string& path);
+
 }  // namespace treaty::document

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "document/bundled_path.h"
 #include "ledger/currency.h"
 
 namespace treaty::evaluation {
@@ -306,6 +307,8 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
           (std::filesystem::path(package_folder) / path).lexically_normal().string();
       Result<ReferenceSeries> series = LoadReferenceSeries(file);
       if (!series.ok()) return series.error();
+      // Findings and the API cite the file by the name the project gives it.
+      series.value().file = document::BundledName(file);
       rules.reference_series[measure][party] = series.value();
     }
   }

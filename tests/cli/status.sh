@@ -46,6 +46,12 @@ check "2024 measured against the published GDP" json_is \
 check "the reference row is cited" json_is \
   ".commitments[] | select(.id == \"$gdp\") | .references[0] | [.file, .line]" \
   '["data/reference/latvia-gdp.csv",3]'
+# Cited by the project's name for it from any folder: no path of the machine in the API's answers.
+elsewhere() { (cd "$work" && "$treaty" status --db "$db" --at 2026-12-04 --format json >"$work/out"); }
+check "status from another folder" elsewhere
+check "cites the reference file by the same name" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .references[0] | [.file, .line]" \
+  '["data/reference/latvia-gdp.csv",3]'
 check "EUR 112 M beside 0.25% of 2024 GDP" json_is \
   ".commitments[] | select(.id == \"$named\") | .progress.beside | [.share_minor_units, .difference_minor_units]" \
   '[10050000000,1150000000]'
