@@ -5,6 +5,7 @@
 
 #include "evaluation/amount_text.h"
 #include "evaluation/status.h"
+#include "evaluation/status_words.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -41,7 +42,7 @@ std::string StatusText(const AgreementStatus& status) {
   out += fmt::format("Status at {} ({} events, audience {})\n\n", status.at.ToUtcString(),
                      status.ledger_size, AudienceName(status.audience));
   out += "Life cycle\n";
-  out += fmt::format("  state: {}\n", LifecycleStateName(lifecycle.state));
+  out += fmt::format("  state: {}\n", StatusWords(LifecycleStateName(lifecycle.state)));
   out += fmt::format("  in force from {}; term {} ends {}; last day in force {}\n",
                      lifecycle.in_force_from.ToString(), lifecycle.term_number,
                      lifecycle.term_last_day.ToString(), lifecycle.last_day_in_force.ToString());
@@ -79,8 +80,8 @@ std::string StatusText(const AgreementStatus& status) {
   out += "\nDeadlines\n";
   for (const DeadlineStatus& entry : status.deadlines) {
     if (entry.state == "upcoming" || entry.state == "missed") {
-      out += fmt::format("  {}  {:<8}  {}  ({})\n", entry.deadline.date.ToString(), entry.state,
-                         entry.deadline.title, entry.deadline.source.eid);
+      out += fmt::format("  {}  {:<8}  {}  ({})\n", entry.deadline.date.ToString(),
+                         StatusWords(entry.state), entry.deadline.title, entry.deadline.source.eid);
     }
   }
 
@@ -94,7 +95,7 @@ std::string StatusText(const AgreementStatus& status) {
         quiet.push_back(commitment.id);
         continue;
       }
-      out += fmt::format("  {}  {}\n", commitment.id, commitment.status);
+      out += fmt::format("  {}  {}\n", commitment.id, StatusWords(commitment.status));
       out += fmt::format("      {}\n", commitment.summary);
       if (group < 2) WriteReasons(commitment.reasons, out);
     }

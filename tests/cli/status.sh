@@ -23,18 +23,18 @@ check "import the demo ledger" run 0 import data/agreements/lv-ua-2024/ledger/re
 # ---- the report for a person ----
 check "status text" run 0 status --db "$db" --at 2026-12-04
 check "it names the agreement" has "Latvia" "$work/out"
-check "it gives the state" has "state: in_force" "$work/out"
+check "it gives the state in words" has "state: in force" "$work/out"
 check "the extension deadline" has "extension to be agreed in writing by 2033-10-11 (still possible)" "$work/out"
 check "targets are listed" has "$gdp  missed" "$work/out"
 check "upcoming deadlines with their provision" has "2033-10-11  upcoming" "$work/out"
 check "status before the signature" run 0 status --db "$db" --at 2023-01-01
-check "is not yet in force" has "state: not_yet_in_force" "$work/out"
+check "is not yet in force" has "state: not yet in force" "$work/out"
 check "and its extension possible once in force, not past" \
   has "extension to be agreed in writing by 2033-10-11 (possible once in force)" "$work/out"
 
 # ---- the JSON ----
 check "a moment's day is on its own clock" run 0 status --db "$db" --at 2024-04-11T00:00:00+03:00
-check "the signature day in Vilnius is in force" has "state: in_force" "$work/out"
+check "the signature day in Vilnius is in force" has "state: in force" "$work/out"
 check "status json" run 0 status --db "$db" --at 2026-12-04 --format json
 check "lifecycle" json_is '.lifecycle | [.state, .in_force_from, .last_day_in_force, .extension_deadline]' \
   '["in_force","2024-04-11","2034-04-11","2033-10-11"]'
