@@ -532,18 +532,45 @@ TEST(EvaluationStatus, ASummarySaysATargetIsUnknownUntilItsGdpIsPublished) {
 // Summaries and findings are read by people, in the API as on the pages: statuses, event types
 // and subtypes in words, with the codes kept in the fields programs read.
 TEST(EvaluationStatus, SummariesAndFindingsSayCodesInWords) {
-  Result<AgreementStatus> status = Evaluate(BundledRules(), json::array(), "2025-06-01");
-  ASSERT_TRUE(status.ok()) << status.error().ToString();
-  const json all = StatusJson(status.value());
-  const std::string summary = Commitment(all, "sec_2__hcontainer_1__para_2__sent_1").at("summary");
-  EXPECT_NE(summary.find("(in progress)"), std::string::npos) << summary;
+  // Without events, and with a request answered, one open, one missed and a meeting.
+  auto request = [](const char* id, const char* at) {
+    return json{{"id", id},
+                {"type", "consultation_request"},
+                {"subtype", "armed_attack"},
+                {"participant", "UA"},
+                {"date", std::string(at).substr(0, 10)},
+                {"occurred_at", at}};
+  };
+  const json held = {{"id", "00000000-0000-7000-8000-0000000000b4"},
+                     {"type", "consultation_held"},
+                     {"participant", "both"},
+                     {"responds_to", "00000000-0000-7000-8000-0000000000b1"},
+                     {"date", "2025-03-01"},
+                     {"occurred_at", "2025-03-01T12:00:00Z"}};
+  const json meeting = {{"id", "00000000-0000-7000-8000-0000000000b5"},
+                        {"type", "meeting"},
+                        {"subtype", "strategic_dialogue"},
+                        {"participant", "both"},
+                        {"date", "2024-10-01"}};
+  const json events = json::array(
+      {request("00000000-0000-7000-8000-0000000000b1", "2025-03-01T10:00:00Z"),
+       request("00000000-0000-7000-8000-0000000000b2", "2025-04-01T10:00:00Z"),
+       request("00000000-0000-7000-8000-0000000000b3", "2025-06-01T10:00:00Z"), held, meeting});
   const std::regex code(R"(\b[a-z]+_[a-z]+(_[a-z]+)*\b)");
-  for (const json& commitment : all.at("commitments")) {
-    const std::string text = commitment.value("summary", "");
-    EXPECT_FALSE(std::regex_search(text, code)) << commitment.at("id") << ": " << text;
-    for (const json& reason : commitment.at("reasons")) {
-      const std::string finding = reason.at("finding");
-      EXPECT_FALSE(std::regex_search(finding, code)) << commitment.at("id") << ": " << finding;
+  for (const json& ledger : {json::array(), events}) {
+    Result<AgreementStatus> status = Evaluate(BundledRules(), ledger, "2025-06-01");
+    ASSERT_TRUE(status.ok()) << status.error().ToString();
+    const json all = StatusJson(status.value());
+    const std::string summary =
+        Commitment(all, "sec_2__hcontainer_1__para_2__sent_1").at("summary");
+    EXPECT_NE(summary.find("(in progress)"), std::string::npos) << summary;
+    for (const json& commitment : all.at("commitments")) {
+      const std::string text = commitment.value("summary", "");
+      EXPECT_FALSE(std::regex_search(text, code)) << commitment.at("id") << ": " << text;
+      for (const json& reason : commitment.at("reasons")) {
+        const std::string finding = reason.at("finding");
+        EXPECT_FALSE(std::regex_search(finding, code)) << commitment.at("id") << ": " << finding;
+      }
     }
   }
 }

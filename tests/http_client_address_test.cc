@@ -47,8 +47,9 @@ TEST(ClientAddressTest, RangesAreReadInTheirNormalForm) {
   EXPECT_EQ(http::NormalAddressRange("2001:DB8:0:0:1::/32"), "2001:db8::/32");
   EXPECT_EQ(http::NormalAddressRange("::ffff:10.0.0.0/104"), "10.0.0.0/8");
   EXPECT_EQ(http::NormalAddressRange("::ffff:127.0.0.1"), "127.0.0.1");
-  for (const char* refused : {"10.0.0.0/33", "10.0.0.0/", "/8", "2001:db8::/129", "localhost/8",
-                              "10.0.0.0/8/8", "10.0.0.0/-1"}) {
+  for (const char* refused :
+       {"10.0.0.0/33", "10.0.0.0/", "/8", "2001:db8::/129", "localhost/8", "10.0.0.0/8/8",
+        "10.0.0.0/-1", "0.0.0.0/0", "::/0", "::ffff:0.0.0.0/96"}) {
     EXPECT_FALSE(http::NormalAddressRange(refused).has_value()) << refused;
   }
 }
@@ -65,8 +66,7 @@ TEST(ClientAddressTest, AProxyInATrustedRangeNamesTheClient) {
   EXPECT_EQ(ClientAddress("2001:db8:ab::1", "203.0.113.5", ranges), "2001:db8:ab::1");
   // An IPv4 range holds no IPv6 address, and the other way round.
   EXPECT_FALSE(http::InAddressRanges("::a00:1", {"10.0.0.0/8"}));
-  EXPECT_FALSE(http::InAddressRanges("10.0.0.1", {"::/0"}));
-  EXPECT_TRUE(http::InAddressRanges("192.0.2.1", {"0.0.0.0/0"}));
+  EXPECT_FALSE(http::InAddressRanges("10.0.0.1", {"2001:db8::/32"}));
 }
 
 TEST(ClientAddressTest, AnIpv6ClientIsCountedByItsSlash64) {

@@ -78,7 +78,8 @@ TEST_F(HttpUsersTest, ARefusedChangeNamesItsMemberAndChangesNothing) {
            {R"({"role":"reader","institution":"lv-mod"})", "institution"},
            {R"({"institution":"lv-mod"})", "role"},
            {R"({"locked":false})", "locked"},
-           {R"({"role":"admin","locked":"yes"})", "locked"}}) {
+           {R"({"locked":"yes"})", "locked"},
+           {R"({"role":"admin","locked":true})", "locked"}}) {
     const http::HttpResponse refused = Send("PATCH", "/api/v1/users/petro", "ada", body);
     EXPECT_EQ(refused.status, 422) << body;
     const nlohmann::json error = nlohmann::json::parse(refused.body)["error"];

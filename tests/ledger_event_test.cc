@@ -232,6 +232,28 @@ TEST(LedgerEventTest, InputDefaultsAndNormalisation) {
   EXPECT_EQ(parsed.event.content.commitments[0], kCommitment1);
 }
 
+// Where the agreement's parties are not known (verify-proof), a participant is any party code of
+// the form; where they are, one of them.
+TEST(LedgerEventTest, AParticipantIsAPartyOfTheAgreementOrWhereNoneAreKnownACodeOfTheForm) {
+  ValidationContext any = Context();
+  any.participants.clear();
+  const auto set = [](const std::string& participant) {
+    return [participant](json& input) {
+      input["type"] = "disbursement";
+      input["participant"] = participant;
+      for (const char* member : {"item", "quantity", "unit"}) input.erase(member);
+      input["amount"] = {{"minor_units", 100}, {"currency", "EUR"}};
+    };
+  };
+  EXPECT_EQ(ErrorsOf(set("LT"), any), Lines{});
+  EXPECT_EQ(ErrorsOf(set("EST"), any), Lines{});
+  EXPECT_EQ(ErrorsOf(set("lt"), any),
+            Lines{"participant: must be a party code (2 or 3 capital letters): \"lt\""});
+  EXPECT_EQ(ErrorsOf(set("LATV"), any),
+            Lines{"participant: must be a party code (2 or 3 capital letters): \"LATV\""});
+  EXPECT_EQ(ErrorsOf(set("LT")), Lines{"participant: must be one of LV, UA: \"LT\""});
+}
+
 // A default user (`--user`, $USER) is normalised and checked as a given one: otherwise the
 // ledger would keep an event that its own verify refuses.
 TEST(LedgerEventTest, TheDefaultUserIsHeldToTheRulesOfAGivenOne) {

@@ -29,13 +29,17 @@ std::string BundledPath(const std::string& relative) {
 }
 
 std::string BundledName(const std::string& path) {
-  const fs::path normal = fs::path(path).lexically_normal();
-  if (normal.is_relative()) return normal.string();
-  const fs::path project = ProjectFolder();
-  if (project.empty()) return path;
-  const fs::path inside = normal.lexically_relative(project);
-  if (inside.empty() || *inside.begin() == "..") return path;
-  return inside.string();
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  if (ec) return path;
+  // The current folder, where BundledPath looks first, then the project folder, when each holds
+  // the bundled data.
+  for (const fs::path& folder : {fs::current_path(ec), ProjectFolder()}) {
+    if (folder.empty() || !fs::is_directory(folder / "data", ec)) continue;
+    const fs::path inside = absolute.lexically_relative(folder);
+    if (!inside.empty() && *inside.begin() != "..") return inside.string();
+  }
+  return path;
 }
 
 }  // namespace treaty::document

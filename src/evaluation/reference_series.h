@@ -29,9 +29,9 @@ struct ReferenceRow {
 };
 
 struct ReferenceSeries {
-  std::string file;                // as given to the loader
-  std::string measure;             // "gdp"
-  std::string unit;                // "EUR"
+  std::string file;     // as given to the loader; once the rules are built, BundledName of it
+  std::string measure;  // "gdp"
+  std::string unit;     // "EUR"
   std::vector<ReferenceRow> rows;  // in file order, one per year
 
   // The row for `year` known on `as_of` (published on or before it). nullptr: the figure is not

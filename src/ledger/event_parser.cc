@@ -52,6 +52,17 @@ struct Rule {
   std::string scope;
 };
 
+// `code` may name the Participant who acted: one of the agreement's party codes, or, where they
+// are not known, any code of their form (agreement.json: 2 or 3 capital letters).
+bool IsParticipant(const ValidationContext& context, std::string_view code) {
+  if (!context.participants.empty()) {
+    return std::find(context.participants.begin(), context.participants.end(), code) !=
+           context.participants.end();
+  }
+  return (code.size() == 2 || code.size() == 3) &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool IsMoneyType(EventType type) {
   return type == EventType::kPledge || type == EventType::kAllocation ||
          type == EventType::kDisbursement || type == EventType::kDelivery ||
@@ -655,10 +666,11 @@ class Validator {
       if (*value != "both") {
         Fail(path, fmt::format("must be \"both\" for {}: \"{}\"", EventTypeName(type), *value));
       }
-    } else if (std::find(context_.participants.begin(), context_.participants.end(), *value) ==
-               context_.participants.end()) {
-      Fail(path, fmt::format("must be one of {}: \"{}\"", fmt::join(context_.participants, ", "),
-                             *value));
+    } else if (!IsParticipant(context_, *value)) {
+      Fail(path, context_.participants.empty()
+                     ? fmt::format("must be a party code (2 or 3 capital letters): \"{}\"", *value)
+                     : fmt::format("must be one of {}: \"{}\"",
+                                   fmt::join(context_.participants, ", "), *value));
     }
     content.participant = *value;
   }
@@ -1032,9 +1044,7 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
     if (!IsNormalString(content.participant, {})) return false;
     const bool both = type == EventType::kMeeting || type == EventType::kConsultationHeld ||
                       type == EventType::kTechnicalAgreement;
-    if (both ? content.participant != "both"
-             : std::find(context.participants.begin(), context.participants.end(),
-                         content.participant) == context.participants.end()) {
+    if (both ? content.participant != "both" : !IsParticipant(context, content.participant)) {
       return false;
     }
   }

@@ -87,17 +87,6 @@ const KeyEntry* KeysFile::FindKey(std::string_view key_id) const {
   return nullptr;
 }
 
-std::vector<std::string> ParticipantsOf(const KeysFile& keys) {
-  std::vector<std::string> participants;
-  for (const Institution& institution : keys.institutions) {
-    if (std::find(participants.begin(), participants.end(), institution.participant) ==
-        participants.end()) {
-      participants.push_back(institution.participant);
-    }
-  }
-  return participants;
-}
-
 Result<KeysFile> ParseKeysFile(std::string_view text,
                                const std::vector<std::string>& participants) {
   Result<json> parsed = ParseObject(text);

@@ -38,11 +38,6 @@ struct KeysFile {
   const KeyEntry* FindKey(std::string_view key_id) const;
 };
 
-// The party codes of `keys`' institutions, each once, in the order first listed: the parties an
-// event's `participant` may name when only the keys file speaks for the agreement (`treaty verify`,
-// `treaty verify-proof`). Empty when the file lists no institution.
-std::vector<std::string> ParticipantsOf(const KeysFile& keys);
-
 // Parses and checks a keys file: exactly the members of §4.4, format "treaty-keys/1", unique
 // institution ids of the right form, participants among `participants` when it is not empty,
 // each key_id derived from its public key, each key's institution listed, timestamps of the §1.4

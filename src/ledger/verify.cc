@@ -105,8 +105,7 @@ class Verifier {
     report_.agreement = agreement;
     context_.default_agreement.clear();
     context_.keys = options_.keys;
-    std::vector<std::string> participants = ParticipantsOf(*options_.keys);
-    if (!participants.empty()) context_.participants = std::move(participants);
+    context_.participants = options_.participants;
   }
 
   Result<VerifyReport> Run() {

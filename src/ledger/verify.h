@@ -44,6 +44,9 @@ struct VerifyOptions {
   // Commitment ids the store now holds for the agreement; ids outside it are warnings. nullopt:
   // not checked.
   std::optional<std::set<std::string>> known_commitments;
+  // The agreement's party codes (agreement.json), which an event's `participant` names; empty:
+  // any party code of the form, for a ledger whose package is not at hand.
+  std::vector<std::string> participants;
   int64_t chunk = 10000;  // events (and `event_commitments` rows) read per query
   // Called on the calling thread after each chunk of events with the events checked and the
   // ledger's size; then, when every event passed, before the first page of `event_commitments`

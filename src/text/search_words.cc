@@ -184,9 +184,13 @@ std::vector<std::string> SearchLemmas(Language language, std::string_view word) 
   if (lemmas.empty() && language == Language::kLatvian) {
     lemmas.push_back(LatvianLightStem(folded));
   }
-  if (language == Language::kEnglish) {
+  // English words are ASCII once folded; a word of another script or of Latvian letters is
+  // given no English stem when a query is read in every language.
+  const bool ascii = std::all_of(folded.begin(), folded.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (language == Language::kEnglish && ascii) {
     std::string stem = EnglishStem(folded);
-    if (std::find(lemmas.begin(), lemmas.end(), stem) == lemmas.end()) {
+    if (stem != folded && std::find(lemmas.begin(), lemmas.end(), stem) == lemmas.end()) {
       lemmas.insert(std::upper_bound(lemmas.begin(), lemmas.end(), stem), std::move(stem));
     }
   }

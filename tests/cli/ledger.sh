@@ -537,11 +537,27 @@ check "verifies with the agreement's keys" run 0 verify-proof "$work/lt-proof.js
   --keys "$work/lt-package/ledger/keys.json"
 check "naming the event" has "OK inclusion: event $lt_event (recorded by lv-mod) is leaf 0 of lt-ua-2024" \
   "$work/out"
-check "and fails with the keys of LV and UA" run 1 verify-proof "$work/lt-proof.json" \
-  --keys <(sed 's/"lv-ua-2024"/"lt-ua-2024"/' "$ledger/keys.json")
-check "whose parties do not include LT" has 'participant: must be one of LV, UA: "LT"' "$work/err"
-check "verify of the package's ledger" run 0 verify --db "$lt_db" --package "$work/lt-package"
-check "says it holds" has "verify: OK lt-ua-2024: 1 event, 1 tree head" "$work/out"
+# Ukraine acts, Latvia records: a keys file of Latvian institutions alone still verifies both.
+jq '.institutions |= map(select(.participant == "LT")) | .keys |= map(select(.institution == "lv-mod"))' \
+  "$work/lt-package/ledger/keys.json" >"$work/lt-keys-of-one-party.json"
+check "record an event of the party without keys" run 0 record --db "$lt_db" \
+  --package "$work/lt-package" --keys "$work/lt-keys-of-one-party.json" --user tester \
+  --type disbursement --participant UA --date 2024-06-02 --commitment "$military" --amount 10 \
+  --currency EUR --description "By Ukraine, recorded in Latvia" --classification public
+ua_event=$(jq -r 'select(.participant == "UA") | .id' <("$treaty" events --db "$lt_db" --agreement lt-ua-2024))
+check "its proof" run 0 proof "$ua_event" --db "$lt_db"
+cp "$work/out" "$work/ua-proof.json"
+check "verifies with the keys of one party" run 0 verify-proof "$work/ua-proof.json" \
+  --keys "$work/lt-keys-of-one-party.json"
+check "verify of the package's ledger" run 0 verify --db "$lt_db" --package "$work/lt-package" \
+  --keys "$work/lt-keys-of-one-party.json"
+check "says it holds" has "verify: OK lt-ua-2024: 2 events, 2 tree heads" "$work/out"
+# verify reads the parties from the package: one that names others finds the event that does not.
+cp -r "$work/lt-package" "$work/ee-package"
+sed -i 's/"LT"/"EE"/g' "$work/ee-package/agreement.json" "$work/ee-package/ledger/keys.json"
+check "verify against a package of other parties exit 1" run 1 verify --db "$lt_db" \
+  --package "$work/ee-package"
+check "names the participant" has 'not a valid event: participant: must be one of EE, UA: "LT"' "$work/out"
 check "verify of an agreement without a bundled package exits 2" run 2 verify --db "$lt_db"
 check "and asks for the package" \
   has 'no agreement "lt-ua-2024": no package folder (give one with --package)' "$work/err"

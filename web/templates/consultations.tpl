@@ -3,7 +3,7 @@
 {{#NONE}}<p>No consultation procedure in the rules of this agreement.</p>{{/NONE}}
 {{#PROCEDURE}}<section class="consultations">
 <h2><a href="/commitments/{{ID}}">{{TITLE}}</a> <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h2>
-<p class="meta">{{#META}}{{OBLIGORS}} · {{STRENGTH}} · {{HEADINGS}} · {{/META}}<span class="id">{{ID}}</span></p>
+{{#META}}<p class="meta">{{OBLIGORS}} · {{STRENGTH}} · {{HEADINGS}} · <span class="id">{{ID}}</span></p>{{/META}}
 <p>{{SUMMARY}} · window {{WINDOW}} · requests of subtype {{SUBTYPE}}</p>
 {{#HAS_REQUESTS}}<table class="data">
 <thead><tr><th>Request</th><th>By</th><th>Clock starts</th><th>Due by</th><th>State</th><th>Time left</th><th>Held at</th></tr></thead>

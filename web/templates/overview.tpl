@@ -23,7 +23,7 @@
 <p><a href="/commitments{{AT_QUERY}}">{{COMMITMENT_COUNT}} commitments and procedures</a> in {{SECTION_COUNT}} sections.</p>
 {{#TARGET}}<article class="target">
 <h3><a href="/commitments/{{ID}}{{AT_QUERY}}">{{TITLE}}</a> <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h3>
-<p class="meta">{{#META}}{{OBLIGORS}} · {{STRENGTH}} · {{HEADINGS}} · {{/META}}<span class="id">{{ID}}</span></p>
+{{#META}}<p class="meta">{{OBLIGORS}} · {{STRENGTH}} · {{HEADINGS}} · <span class="id">{{ID}}</span></p>{{/META}}
 <p>{{SUMMARY}}</p>
 <table class="data progress">
 <thead><tr><th scope="col">Years</th><th scope="col" class="num">Achieved</th><th scope="col"></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th></tr></thead>

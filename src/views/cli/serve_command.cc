@@ -106,7 +106,7 @@ Subcommand AddServeSubcommand(CLI::App& app) {
   command->add_option("--trusted-proxy", options->trusted_proxies,
                       "IP address or CIDR range (10.0.0.0/8) of reverse proxies whose "
                       "X-Forwarded-For names the client, for the request log and the sign-in "
-                      "limits per client (repeat for each)");
+                      "limits per client (repeat for each; a range must hold proxies only)");
   command->add_flag("--quiet", options->quiet, "no JSON-lines request log on stderr");
   command->add_flag(
       "--insecure-cookies", options->insecure_cookies,

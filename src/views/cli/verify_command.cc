@@ -61,7 +61,10 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
     }
     ledger::VerifyOptions verify;
     verify.keys = &keys.value();
-    if (terms.ok()) verify.known_commitments = std::move(terms.value().commitment_ids);
+    if (terms.ok()) {
+      verify.known_commitments = std::move(terms.value().commitment_ids);
+      verify.participants = terms.value().participants;
+    }
     ProgressBar events(err, options.progress, "events");
     ProgressBar commitment_rows(err, options.progress, "rows");
     bool rows_started = false;

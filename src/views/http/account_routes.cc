@@ -36,9 +36,9 @@ std::optional<HttpResponse> UnknownInstitution(Site& site, const std::string& in
   return FieldErrorResponse(422, "institution", "not in the keys file");
 }
 
-// PATCH /api/v1/users/{name}: `role` (with `institution` for a recorder) and `locked: true`,
-// as `treaty user role` and `treaty user lock` do. An admin changes no account of their own,
-// which could leave the server without one.
+// PATCH /api/v1/users/{name}: `role` (with `institution` for a recorder) or `locked: true`, as
+// `treaty user role` and `treaty user lock` do; one of the two per request, so that each is whole.
+// An admin changes no account of their own, which could lock or demote them by a slip.
 HttpResponse ChangeUser(Site& site, RequestContext& context) {
   Result<nlohmann::json> body = JsonObjectBody(context.request);
   if (!body.ok()) return BodyErrorResponse(body.error());
@@ -54,6 +54,10 @@ HttpResponse ChangeUser(Site& site, RequestContext& context) {
   }
   if (change.contains("institution") && !change.contains("role")) {
     return FieldErrorResponse(422, "role", "required with institution");
+  }
+  if (change.contains("locked") && change.contains("role")) {
+    return FieldErrorResponse(422, "locked",
+                              "a role and a lock are changed by two requests, each whole");
   }
   if (change.contains("locked") && change["locked"] != true) {
     return FieldErrorResponse(

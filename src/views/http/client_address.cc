@@ -58,6 +58,10 @@ std::optional<std::string> NormalAddressRange(std::string_view text) {
   if (text.find('/') == std::string_view::npos) return NormalAddress(text);
   const auto range = ParsedRange(text);
   if (!range) return std::nullopt;
+  // Every address: every client could name itself any other.
+  if (std::visit([](const auto& network) { return network.prefix_length() == 0; }, *range)) {
+    return std::nullopt;
+  }
   return std::visit([](const auto& network) { return network.to_string(); }, *range);
 }
 

@@ -17,7 +17,8 @@ std::optional<std::string> NormalAddress(std::string_view text);
 // `text` as an address or a CIDR range of addresses ("10.0.0.0/8", "2001:db8::/32") in normal
 // form: an address as NormalAddress gives it; a range with its host bits cleared ("10.1.2.3/8" →
 // "10.0.0.0/8"), an IPv4-mapped IPv6 range as IPv4 ("::ffff:10.0.0.0/104" → "10.0.0.0/8"). nullopt
-// when it is neither.
+// when it is neither, and for a range of every address ("0.0.0.0/0", "::/0"), in which every client
+// would be believed.
 std::optional<std::string> NormalAddressRange(std::string_view text);
 
 // True when `address` (a normal form) is one of `ranges` (normal forms of NormalAddressRange).

@@ -5,8 +5,12 @@
 namespace treaty::http {
 
 LedgerVerification::LedgerVerification(Pool<ledger::LedgerStore>& ledgers, std::string agreement,
-                                       const ledger::KeysFile& keys)
-    : ledgers_(ledgers), agreement_(std::move(agreement)), keys_(keys) {}
+                                       const ledger::KeysFile& keys,
+                                       std::vector<std::string> participants)
+    : ledgers_(ledgers),
+      agreement_(std::move(agreement)),
+      keys_(keys),
+      participants_(std::move(participants)) {}
 
 LedgerVerification::~LedgerVerification() {
   if (worker_.joinable()) worker_.join();
@@ -37,6 +41,7 @@ void LedgerVerification::Run(int64_t head_size) {
   } else {
     ledger::VerifyOptions options;
     options.keys = &keys_;
+    options.participants = participants_;
     Result<ledger::VerifyReport> report = ledger::VerifyLedger(*store.value(), agreement_, options);
     if (!report.ok()) {
       result.problem = report.error().ToString();

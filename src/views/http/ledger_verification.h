@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "ledger/keys.h"
 #include "ledger/ledger_store.h"
@@ -33,9 +34,9 @@ class LedgerVerification {
   static constexpr std::chrono::seconds kMaxAge{60};
   static constexpr std::chrono::seconds kMaxWait{2};
 
-  // `ledgers` and `keys` must outlive this object.
+  // `ledgers` and `keys` must outlive this object; `participants` are the agreement's party codes.
   LedgerVerification(Pool<ledger::LedgerStore>& ledgers, std::string agreement,
-                     const ledger::KeysFile& keys);
+                     const ledger::KeysFile& keys, std::vector<std::string> participants);
   // Waits for a running verification.
   ~LedgerVerification();
 
@@ -49,6 +50,7 @@ class LedgerVerification {
   Pool<ledger::LedgerStore>& ledgers_;
   const std::string agreement_;
   const ledger::KeysFile& keys_;
+  const std::vector<std::string> participants_;
   std::mutex mutex_;
   std::condition_variable finished_;
   bool running_ = false;

@@ -72,8 +72,8 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
       ReviewStore::Open(o.accounts_db, site->agreement_id());
   if (!reviews.ok()) return reviews.error();
   site->reviews_ = std::move(reviews).value();
-  site->verification_ =
-      std::make_unique<LedgerVerification>(*site->ledgers_, site->agreement_id(), site->keys_);
+  site->verification_ = std::make_unique<LedgerVerification>(*site->ledgers_, site->agreement_id(),
+                                                             site->keys_, site->participants_);
   return site;
 }
 

@@ -27,8 +27,8 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
 
 // A commitment with a status as a reader names it: TITLE, its action ("Provide approximately 112
 // million EUR of military support to Ukraine"), and a META section with OBLIGORS, STRENGTH and
-// HEADINGS to show beside its id. A status whose commitment the review dropped has its id as its
-// TITLE and no META.
+// HEADINGS to show beside its id (ID, set by the caller). A status whose commitment the review
+// dropped has its id as its TITLE and no META.
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
                          ctemplate::TemplateDictionary& dict);
 

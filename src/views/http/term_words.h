@@ -1,6 +1,6 @@
 // The words pages show for the codes of the ledger and of the commitments: event types, their
-// subtypes, and the kinds of a commitment's conditions. As with status_words.h, the codes stay
-// where programs read them (the JSON API, exports, and the values of form fields).
+// subtypes, and the kinds of a commitment's conditions. As with evaluation/status_words.h, the
+// codes stay where programs read them (the JSON API, exports, and the values of form fields).
 #pragma once
 
 #include <optional>
