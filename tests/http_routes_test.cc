@@ -457,5 +457,22 @@ TEST_F(HttpRoutesTest, TheTextPagePairsProvisionsAsTheAlignmentDoes) {
   EXPECT_EQ(shown, 1u);
 }
 
+// One Latvian paragraph says what two English ones do (preamble: lv para_4 ↔ en para_4 + para_5):
+// the two English rows are one, so that the Latvian paragraph sits beside both, each English
+// paragraph its own <p>, and a link to either still finds it.
+TEST_F(HttpRoutesTest, AParagraphOfOneTextSitsBesideTheTwoItSaysInTheOther) {
+  const std::string body = Send("GET", "/text").body;
+  const size_t row = body.find("<tr id=\"preamble__para_4\">");
+  ASSERT_NE(row, std::string::npos);
+  const std::string group = body.substr(row, body.find("</tbody>", row) - row);
+  EXPECT_NE(group.find("id=\"preamble__para_5\""), std::string::npos) << group;
+  EXPECT_NE(group.find("Dalībnieki darīs visu iespējamo"), std::string::npos) << group;
+  EXPECT_NE(group.find("will make every effort"), std::string::npos) << group;
+  EXPECT_NE(group.find("<p><span class=\"\" title=\"\">The Participants support Ukraine"),
+            std::string::npos)
+      << group;
+  EXPECT_EQ(body.find("<tr id=\"preamble__para_5\">"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace treaty::test

@@ -454,14 +454,34 @@ void TextPage::Build(const Site& site) {
     std::string eid;
     std::vector<std::string> headings;
     std::map<std::string, std::vector<const document::Node*>> cells;  // by language
+    std::vector<std::string> also;  // the eIds of the rows shown within this one
+    bool merged = false;            // shown within the row before it
   };
   std::vector<Row> rows;
   std::map<std::string, std::map<std::string, size_t>> row_of;  // language → eId → row
   for (const store::SearchEntry& entry : store::ProvisionEntries(site.agreement_id(), base->doc)) {
     row_of[base_language][entry.eid] = rows.size();
-    rows.push_back({entry.eid, entry.heading_path, {{base_language, {base->doc.Find(entry.eid)}}}});
+    rows.push_back(
+        {entry.eid, entry.heading_path, {{base_language, {base->doc.Find(entry.eid)}}}, {}, false});
   }
   std::vector<std::vector<Row>> inserted(rows.size() + 1);  // [i]: rows to show before row i
+  std::vector<size_t> shown_in(rows.size());                // [i]: the row that shows row i
+  for (size_t i = 0; i < rows.size(); ++i) shown_in[i] = i;
+  // Row i joins the row shown before it: its cells, and the places of the nodes in them.
+  auto merge_into_previous = [&](size_t i) {
+    const size_t into = shown_in[i - 1];
+    for (auto& [language, nodes] : rows[i].cells) {
+      std::vector<const document::Node*>& cell = rows[into].cells[language];
+      cell.insert(cell.end(), nodes.begin(), nodes.end());
+      for (auto& [eid, row] : row_of[language]) {
+        if (row == i) row = into;
+      }
+    }
+    rows[i].cells.clear();
+    rows[into].also.push_back(rows[i].eid);
+    rows[i].merged = true;
+    shown_in[i] = into;
+  };
   for (const grammar::ExtractedText* version : columns) {
     if (version == base) continue;
     const std::string language(text::LanguageCode(version->doc.language));
@@ -474,11 +494,22 @@ void TextPage::Build(const Site& site) {
       if (ids.empty() && same != nullptr && document::IsHeadingContainer(same->type)) {
         ids.push_back(rows[i].eid);
       }
+      bool placed_here = false;
+      bool placed_before = false;  // in the row shown just before this one
       for (const std::string& id : ids) {
         const document::Node* node = version->doc.Find(id);
-        if (node != nullptr && placed.emplace(id, i).second)
-          rows[i].cells[language].push_back(node);
+        if (node == nullptr) continue;
+        const auto [at, added] = placed.emplace(id, shown_in[i]);
+        if (added) {
+          rows[shown_in[i]].cells[language].push_back(node);
+          placed_here = true;
+        } else if (i > 0 && at->second == shown_in[i - 1]) {
+          placed_before = true;
+        }
       }
+      // One paragraph of this text for this row and the one before (lv para_4 ↔ en para_4 +
+      // para_5): the two rows become one, so that it sits beside both.
+      if (placed_before && !placed_here && shown_in[i] == i) merge_into_previous(i);
     }
     size_t after = 0;  // the row of this text's node before the next one
     for (const store::SearchEntry& entry :
@@ -490,12 +521,17 @@ void TextPage::Build(const Site& site) {
       const bool taken = row_of[base_language].contains(entry.eid);
       inserted[after].push_back({taken ? language + "-" + entry.eid : entry.eid,
                                  entry.heading_path,
-                                 {{language, {version->doc.Find(entry.eid)}}}});
+                                 {{language, {version->doc.Find(entry.eid)}}},
+                                 {},
+                                 false});
     }
   }
   auto add_row = [&](const Row& row) {
     TemplateDictionary* section = body.AddSectionDictionary("ROW");
     section->SetValue("EID", row.eid);
+    for (const std::string& eid : row.also) {
+      section->AddSectionDictionary("ALSO")->SetValue("EID", eid);
+    }
     section->SetIntValue("COLUMNS", static_cast<long>(columns.size()));
     section->AddSectionDictionary("HEADING_TEXT")->SetValue("TEXT", Join(row.headings, " › "));
     for (const grammar::ExtractedText* version : columns) {
@@ -505,13 +541,14 @@ void TextPage::Build(const Site& site) {
       const auto nodes = row.cells.find(language);
       if (nodes == row.cells.end()) continue;
       for (const document::Node* node : nodes->second) {
+        TemplateDictionary* paragraph = cell->AddSectionDictionary("PARAGRAPH");
         std::vector<const grammar::Expression*> own;
         for (const grammar::Expression& expression : version->expressions.found) {
           if (expression.eid == node->eid) own.push_back(&expression);
         }
         for (const document::Node& child : node->children) {
           if (child.type != document::NodeType::kSentence) continue;
-          TemplateDictionary* sentence = cell->AddSectionDictionary("SENTENCE");
+          TemplateDictionary* sentence = paragraph->AddSectionDictionary("SENTENCE");
           const auto commitment = commitment_of.find({language, child.eid});
           if (commitment != commitment_of.end()) {
             sentence->SetValue("CLASS", "commitment");
@@ -524,7 +561,7 @@ void TextPage::Build(const Site& site) {
   };
   for (size_t i = 0; i <= rows.size(); ++i) {
     for (const Row& row : inserted[i]) add_row(row);
-    if (i < rows.size()) add_row(rows[i]);
+    if (i < rows.size() && !rows[i].merged) add_row(rows[i]);
   }
 }
 
