@@ -191,6 +191,18 @@ await step('the calendar offers the .ics and the consultations page shows the cl
   await snap(page, 'consultations');
 });
 
+await step('the search page finds words in any of their forms and marks them', async () => {
+  await page.click('nav >> text=Search');
+  await page.fill('input[name=q]', 'consult');
+  await page.click('form.search button');
+  assert.match(page.url(), /[?&]q=consult(&|$)/);
+  const marks = await page.locator('ol.hits mark').allTextContents();
+  assert.ok(marks.includes('consult') && marks.includes('consultations'), marks.join(', '));
+  await page.click('ol.hits a[href="/text#sec_5__para_4"]');
+  assert.match(page.url(), /\/text#sec_5__para_4$/);
+  await snap(page, 'search');
+});
+
 await step('unknown pages are 404', async () => {
   const response = await page.goto(`${base}/no/such/page`);
   assert.equal(response.status(), 404);

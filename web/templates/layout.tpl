@@ -15,6 +15,7 @@
 <a href="/ledger" class="{{NAV_ledger}}">Ledger</a>
 <a href="/calendar{{AT_QUERY}}" class="{{NAV_calendar}}">Calendar</a>
 <a href="/consultations" class="{{NAV_consultations}}">Consultations</a>
+<a href="/search" class="{{NAV_search}}">Search</a>
 {{#SIGNED_IN}}{{#RECORDER}}<a href="/record" class="{{NAV_record}}">Record an event</a>{{/RECORDER}}{{/SIGNED_IN}}
 </nav>
 <div class="account">

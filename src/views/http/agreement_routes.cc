@@ -10,6 +10,7 @@
 #include "views/export/akn_writer.h"
 #include "views/http/commitment_filter.h"
 #include "views/http/routes.h"
+#include "views/http/search_request.h"
 
 namespace treaty::http {
 namespace {
@@ -132,46 +133,16 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 return JsonResponse(commitments::CommitmentJson(*commitment));
               }});
   router.Add({"GET", "/api/v1/search", Access::kPublic, [&site](RequestContext& context) {
-                auto query = context.request.Query();
-                store::SearchQuery search;
-                if (query["q"].empty()) return ErrorResponse(400, "q: required, the words to find");
-                search.text = query["q"];
-                search.agreement_id = site.agreement_id();
-                search.kind = query["kind"];
-                if (!search.kind.empty() && search.kind != store::kProvisionKind &&
-                    search.kind != store::kCommitmentKind) {
-                  return ErrorResponse(400, "kind: provision or commitment");
+                const auto query = context.request.Query();
+                SearchOutcome searched = RunSearch(site, query);
+                if (searched.logged) {
+                  return ServerFailure(searched.status, searched.message, *searched.logged);
                 }
-                if (!query["lang"].empty()) {
-                  search.language = text::ParseLanguageCode(query["lang"]);
-                  if (!search.language) return ErrorResponse(400, "lang: lv, en or uk");
+                if (searched.status != 200) {
+                  return ErrorResponse(searched.status, searched.message);
                 }
-                if (!query["limit"].empty()) {
-                  const std::string& limit = query["limit"];
-                  if (limit.size() > 3 ||
-                      limit.find_first_not_of("0123456789") != std::string::npos ||
-                      std::stoi(limit) < 1) {
-                    return ErrorResponse(400, "limit: 1 to 999");
-                  }
-                  search.limit = std::stoul(limit);
-                }
-                Result<Pool<store::SearchIndex>::Lease> index = site.search().Acquire();
-                if (!index.ok()) return ErrorResponse(503, index.error().ToString());
-                // No hits from an index that holds nothing of the agreement would read as "no
-                // such words"; the server says what is missing instead, as `treaty search` does.
-                Result<std::vector<std::string>> indexed = index.value()->Agreements();
-                if (!indexed.ok())
-                  return ServerFailure(503, "the search index failed", indexed.error());
-                if (std::find(indexed.value().begin(), indexed.value().end(),
-                              site.agreement_id()) == indexed.value().end()) {
-                  return ErrorResponse(503,
-                                       "the texts are not indexed for search: run treaty load "
-                                       "on the server's database");
-                }
-                Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
-                if (!hits.ok()) return ErrorResponse(400, hits.error().message);
                 nlohmann::json list = nlohmann::json::array();
-                for (const store::SearchHit& hit : hits.value()) {
+                for (const store::SearchHit& hit : searched.hits) {
                   nlohmann::json matches = nlohmann::json::array();
                   for (const store::TextRange& range : hit.matches) {
                     matches.push_back({{"start", range.begin}, {"end", range.end}});
@@ -185,7 +156,7 @@ void AddAgreementRoutes(Router& router, Site& site) {
                                   {"exact", hit.exact},
                                   {"matches", matches}});
                 }
-                return JsonResponse({{"query", search.text}, {"hits", list}});
+                return JsonResponse({{"query", query.at("q")}, {"hits", list}});
               }});
   router.Add({"GET", "/api/v1/export/akn", Access::kPublic, [&site](RequestContext& context) {
                 const std::string language = LanguageOf(site, context.request.Query());

@@ -122,6 +122,7 @@ Result<std::unique_ptr<Application>> Application::Create(const SiteOptions& opti
   AddStatusRoutes(app->router_, *app->site_);
   AddReviewRoutes(app->router_, *app->site_);
   AddPageRoutes(app->router_, *app->site_);
+  AddSearchPage(app->router_, *app->site_);
   return app;
 }
 

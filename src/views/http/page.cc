@@ -104,4 +104,11 @@ std::string LocalPath(const std::string& next) {
   return next;
 }
 
+std::string LanguageName(const std::string& code) {
+  if (code == "en") return "English";
+  if (code == "lv") return "Latviešu";
+  if (code == "uk") return "Українська";
+  return code;
+}
+
 }  // namespace treaty::http

@@ -40,4 +40,7 @@ HttpResponse Redirect(const std::string& location);
 // `next` when it is a path on this site ("/x", not "//host" or "http:…"), else "/".
 std::string LocalPath(const std::string& next);
 
+// A language's name in itself for its code ("lv" → "Latviešu"); another code as it is.
+std::string LanguageName(const std::string& code);
+
 }  // namespace treaty::http

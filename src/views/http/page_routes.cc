@@ -44,13 +44,6 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-std::string LanguageName(const std::string& code) {
-  if (code == "en") return "English";
-  if (code == "lv") return "Latviešu";
-  if (code == "uk") return "Українська";
-  return code;
-}
-
 std::string PrevailingCode(const Site& site) {
   const auto& prevailing = site.agreement().package.prevailing_language;
   return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";

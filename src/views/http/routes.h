@@ -26,6 +26,8 @@ void AddStatusRoutes(Router& router, Site& site);
 void AddReviewRoutes(Router& router, Site& site);
 // The HTML pages and their forms.
 void AddPageRoutes(Router& router, Site& site);
+// The search page (search_request.h).
+void AddSearchPage(Router& router, Site& site);
 
 // What a failure to read the ledger tells the caller: its detail, which may name an event or
 // quote it, only to a caller who sees restricted events; "the ledger cannot be read" to anyone

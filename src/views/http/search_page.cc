@@ -1,0 +1,107 @@
+// GET /search: the words of the agreement's texts and commitments, found as GET /api/v1/search
+// finds them, with the matched words marked.
+#include <string>
+
+#include <ctemplate/template.h>
+
+#include "text/language.h"
+#include "views/http/page.h"
+#include "views/http/routes.h"
+#include "views/http/search_request.h"
+
+namespace treaty::http {
+namespace {
+
+using ctemplate::TemplateDictionary;
+
+// `text` as PIECE entries: PLAIN stretches and the MARK of each range in `matches` (ascending,
+// disjoint byte ranges).
+void AddMarkedPieces(TemplateDictionary& dict, const std::string& text,
+                     const std::vector<store::TextRange>& matches) {
+  size_t at = 0;
+  for (const store::TextRange& range : matches) {
+    if (range.begin < at || range.end > text.size()) continue;
+    if (range.begin > at) {
+      dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue(
+          "TEXT", text.substr(at, range.begin - at));
+    }
+    dict.AddSectionDictionary("PIECE")->AddSectionDictionary("MARK")->SetValue(
+        "TEXT", text.substr(range.begin, range.end - range.begin));
+    at = range.end;
+  }
+  if (at < text.size()) {
+    dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue("TEXT",
+                                                                                text.substr(at));
+  }
+}
+
+// The select's options: `choices` (value, label), the one equal to `chosen` selected.
+void AddOptions(TemplateDictionary& body, const char* section,
+                const std::vector<std::pair<std::string, std::string>>& choices,
+                const std::string& chosen) {
+  for (const auto& [value, label] : choices) {
+    TemplateDictionary* option = body.AddSectionDictionary(section);
+    option->SetValue("VALUE", value);
+    option->SetValue("LABEL", label);
+    if (value == chosen) option->SetValue("SELECTED", "selected");
+  }
+}
+
+HttpResponse SearchPage(Site& site, RequestContext& context) {
+  auto query = context.request.Query();
+  TemplateDictionary body("search");
+  body.SetValue("Q", query["q"]);
+  std::vector<std::pair<std::string, std::string>> languages = {{"", "any"}};
+  for (const grammar::ExtractedText& version : site.agreement().versions) {
+    const std::string code(text::LanguageCode(version.doc.language));
+    languages.emplace_back(code, LanguageName(code));
+  }
+  AddOptions(body, "LANGUAGE_OPTION", languages, query["lang"]);
+  AddOptions(body, "KIND_OPTION",
+             {{"", "provisions and commitments"},
+              {std::string(store::kProvisionKind), "provisions"},
+              {std::string(store::kCommitmentKind), "commitments"}},
+             query["kind"]);
+  // The page without words is the form alone.
+  if (query["q"].empty()) return RenderPage(context, "search", "Search", "search.tpl", body);
+  SearchOutcome searched = RunSearch(site, query);
+  if (searched.status != 200) {
+    body.SetValueAndShowSection("MESSAGE", searched.message, "SEARCH_ERROR");
+    HttpResponse page =
+        RenderPage(context, "search", "Search", "search.tpl", body, searched.status);
+    if (searched.logged) page.log_detail = searched.logged->ToString();
+    return page;
+  }
+  TemplateDictionary* results = body.AddSectionDictionary("RESULTS");
+  results->SetIntValue("COUNT", static_cast<long>(searched.hits.size()));
+  results->SetValue("HITS_WORD", searched.hits.size() == 1 ? "hit" : "hits");
+  if (!query.contains("limit") && searched.hits.size() == store::SearchQuery{}.limit) {
+    results->ShowSection("LIMITED");
+  }
+  for (const store::SearchHit& hit : searched.hits) {
+    TemplateDictionary* row = results->AddSectionDictionary("HIT");
+    const std::string language(text::LanguageCode(hit.entry.language));
+    const bool commitment = hit.entry.kind == store::kCommitmentKind;
+    row->SetValue("KIND", commitment ? "commitment" : "provision");
+    row->SetValue("ID", hit.entry.id);
+    row->SetValue("HREF", commitment ? "/commitments/" + hit.entry.id : "/text#" + hit.entry.eid);
+    row->SetValue("LANGUAGE", language);
+    row->SetValue("LANGUAGE_NAME", LanguageName(language));
+    std::string headings;
+    for (const std::string& heading : hit.entry.heading_path) {
+      headings += (headings.empty() ? "" : " › ") + heading;
+    }
+    if (!headings.empty()) row->SetValueAndShowSection("TEXT", headings, "HEADINGS");
+    AddMarkedPieces(*row, hit.entry.text, hit.matches);
+  }
+  return RenderPage(context, "search", "Search", "search.tpl", body);
+}
+
+}  // namespace
+
+void AddSearchPage(Router& router, Site& site) {
+  router.Add({"GET", "/search", Access::kPublic,
+              [&site](RequestContext& context) { return SearchPage(site, context); }, false});
+}
+
+}  // namespace treaty::http

@@ -1,0 +1,58 @@
+#include "views/http/search_request.h"
+
+#include <algorithm>
+
+#include "text/language.h"
+
+namespace treaty::http {
+namespace {
+
+SearchOutcome Refused(int status, std::string message, std::optional<Error> logged = {}) {
+  return {{}, status, std::move(message), std::move(logged)};
+}
+
+}  // namespace
+
+SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& query) {
+  auto parameter = [&query](const char* name) {
+    const auto found = query.find(name);
+    return found == query.end() ? std::string() : found->second;
+  };
+  store::SearchQuery search;
+  search.text = parameter("q");
+  if (search.text.empty()) return Refused(400, "q: required, the words to find");
+  search.agreement_id = site.agreement_id();
+  search.kind = parameter("kind");
+  if (!search.kind.empty() && search.kind != store::kProvisionKind &&
+      search.kind != store::kCommitmentKind) {
+    return Refused(400, "kind: provision or commitment");
+  }
+  if (const std::string language = parameter("lang"); !language.empty()) {
+    search.language = text::ParseLanguageCode(language);
+    if (!search.language) return Refused(400, "lang: lv, en or uk");
+  }
+  if (const std::string limit = parameter("limit"); !limit.empty()) {
+    if (limit.size() > 3 || limit.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(limit) < 1) {
+      return Refused(400, "limit: 1 to 999");
+    }
+    search.limit = std::stoul(limit);
+  }
+  Result<Pool<store::SearchIndex>::Lease> index = site.search().Acquire();
+  if (!index.ok()) return Refused(503, index.error().ToString());
+  // No hits from an index that holds nothing of the agreement would read as "no such words": the
+  // caller is told what is missing instead, as `treaty search` does.
+  Result<std::vector<std::string>> indexed = index.value()->Agreements();
+  if (!indexed.ok()) return Refused(503, "the search index failed", indexed.error());
+  if (std::find(indexed.value().begin(), indexed.value().end(), site.agreement_id()) ==
+      indexed.value().end()) {
+    return Refused(503,
+                   "the texts are not indexed for search: run treaty load on the server's "
+                   "database");
+  }
+  Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
+  if (!hits.ok()) return Refused(400, hits.error().message);
+  return {std::move(hits).value(), 200, "", std::nullopt};
+}
+
+}  // namespace treaty::http

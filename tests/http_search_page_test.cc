@@ -1,0 +1,61 @@
+// The search page: the form, the hits with their words marked and links to where they stand, and
+// a bad parameter told on the page with its status.
+#include <string>
+
+#include "http_test_support.h"
+
+namespace treaty::test {
+namespace {
+
+class HttpSearchPageTest : public HttpTest {};
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+TEST_F(HttpSearchPageTest, HitsMarkTheWordsFoundInAnyOfTheirForms) {
+  const http::HttpResponse page = Send("GET", "/search?q=consult&lang=en");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(page.content_type.starts_with("text/html"));
+  EXPECT_NE(page.body.find("<mark>consult</mark>"), std::string::npos);
+  EXPECT_NE(page.body.find("<mark>consultations</mark>"), std::string::npos);
+  // A provision leads to its place in the text.
+  EXPECT_NE(page.body.find("href=\"/text#sec_5__para_4\""), std::string::npos);
+  // The exact word first.
+  EXPECT_LT(page.body.find("<mark>consult</mark>"), page.body.find("<mark>consultations</mark>"));
+  EXPECT_EQ(Count(page.body, "<li>"), 5u);
+  EXPECT_NE(page.body.find("5 hits for “consult”."), std::string::npos);
+  // The form keeps what was asked.
+  EXPECT_NE(page.body.find("value=\"consult\""), std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"en\" selected>English</option>"), std::string::npos);
+}
+
+// The index of these tests holds the provisions of both texts, as `treaty load` indexes them,
+// without the commitments.
+TEST_F(HttpSearchPageTest, OnlyTheKindAndLanguageAskedForAreShown) {
+  EXPECT_EQ(Count(Send("GET", "/search?q=consult&lang=en&kind=provision").body, "<li>"), 5u);
+  EXPECT_NE(Send("GET", "/search?q=consult&lang=en&kind=commitment").body.find("0 hits"),
+            std::string::npos);
+  const std::string latvian = Send("GET", "/search?q=droni&lang=lv").body;
+  EXPECT_GT(Count(latvian, "<li>"), 0u);
+  EXPECT_EQ(Count(latvian, "· English"), 0u);
+  EXPECT_EQ(Count(latvian, "<li>"), Count(latvian, "· Latviešu"));
+}
+
+TEST_F(HttpSearchPageTest, TheFormAloneWithoutWordsAndABadParameterIsSaidOnThePage) {
+  const http::HttpResponse form = Send("GET", "/search");
+  EXPECT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("<form method=\"get\" action=\"/search\""), std::string::npos);
+  EXPECT_EQ(form.body.find("hits for"), std::string::npos);
+  const http::HttpResponse bad = Send("GET", "/search?q=drones&lang=de");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(bad.content_type.starts_with("text/html"));
+  EXPECT_NE(bad.body.find("lang: lv, en or uk"), std::string::npos) << bad.body;
+  // Every page's navigation leads here.
+  EXPECT_NE(Send("GET", "/").body.find("<a href=\"/search\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace treaty::test
