@@ -262,6 +262,14 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     ++count;
     TemplateDictionary* row = body.AddSectionDictionary("ROW");
     row->SetValue("ID", commitment.id);
+    // The id may wrap after each "__" of its path, not inside a part ("sec_2__", "para_3__").
+    for (size_t begin = 0; begin < commitment.id.size();) {
+      const size_t found = commitment.id.find("__", begin);
+      const size_t end = found == std::string::npos ? commitment.id.size() : found + 2;
+      row->AddSectionDictionary("ID_PART")->SetValue("TEXT",
+                                                     commitment.id.substr(begin, end - begin));
+      begin = end;
+    }
     row->SetValue("STATUS", word);
     row->SetValue("STATUS_WORDS", evaluation::StatusWords(word));
     row->SetValue("OBLIGORS", Join(commitment.obligors, ", "));
