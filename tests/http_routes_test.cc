@@ -457,6 +457,41 @@ TEST_F(HttpRoutesTest, TheTextPagePairsProvisionsAsTheAlignmentDoes) {
   EXPECT_EQ(shown, 1u);
 }
 
+// The commitments page offers the obligors of the agreement it serves, not those of another.
+TEST_F(HttpRoutesTest, TheObligorFilterOffersTheAgreementsOwnParties) {
+  EXPECT_NE(Send("GET", "/commitments").body.find("<option value=\"LV\" >LV</option>"),
+            std::string::npos);
+  // Beside the reference figures its rules name (../../reference).
+  const std::filesystem::path package = *folder_ / "data/agreements/lt-ua";
+  std::filesystem::create_directories(package.parent_path());
+  std::filesystem::copy(std::string(TREATY_SOURCE_DIR) + "/data/agreements/lv-ua-2024", package,
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::copy(std::string(TREATY_SOURCE_DIR) + "/data/reference",
+                        *folder_ / "data/reference", std::filesystem::copy_options::recursive);
+  // Reviewed with LV as a party: without its review, the package's commitments are the proposed.
+  std::filesystem::remove(package / "commitments.review.jsonl");
+  for (const char* file : {"agreement.json", "rules.json", "ledger/keys.json"}) {
+    std::ifstream in(package / file);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (size_t at = text.find("\"LV\""); at != std::string::npos; at = text.find("\"LV\"", at)) {
+      text.replace(at, 4, "\"LT\"");
+    }
+    std::ofstream(package / file) << text;
+  }
+  http::SiteOptions options;
+  options.db = (*folder_ / "lt.sqlite").string();
+  options.package = package.string();
+  options.web_root = std::string(TREATY_SOURCE_DIR) + "/web";
+  Result<std::unique_ptr<http::Application>> app = http::Application::Create(options, nullptr);
+  ASSERT_TRUE(app.ok()) << app.error().ToString();
+  http::HttpRequest request;
+  request.method = "GET";
+  request.target = "/commitments";
+  const std::string page = app.value()->Handle(request).body;
+  EXPECT_NE(page.find("<option value=\"LT\" >LT</option>"), std::string::npos) << page;
+  EXPECT_EQ(page.find("<option value=\"LV\""), std::string::npos);
+}
+
 // One Latvian paragraph says what two English ones do (preamble: lv para_4 ↔ en para_4 + para_5):
 // the two English rows are one, so that the Latvian paragraph sits beside both, each English
 // paragraph its own <p>, and a link to either still finds it.

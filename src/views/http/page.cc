@@ -111,4 +111,21 @@ std::string LanguageName(const std::string& code) {
   return code;
 }
 
+void AddOptions(ctemplate::TemplateDictionary& dict, const std::string& section,
+                const std::vector<std::pair<std::string, std::string>>& options,
+                const std::set<std::string>& selected) {
+  for (const auto& [value, label] : options) {
+    ctemplate::TemplateDictionary* option = dict.AddSectionDictionary(section);
+    option->SetValue("VALUE", value);
+    option->SetValue("LABEL", label);
+    if (selected.contains(value)) option->SetValue("SELECTED", "selected");
+  }
+}
+
+void AddOptions(ctemplate::TemplateDictionary& dict, const std::string& section,
+                const std::vector<std::pair<std::string, std::string>>& options,
+                const std::string& selected) {
+  AddOptions(dict, section, options, std::set<std::string>{selected});
+}
+
 }  // namespace treaty::http

@@ -4,8 +4,11 @@
 // default cache is).
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <ctemplate/template.h>
 
@@ -42,5 +45,14 @@ std::string LocalPath(const std::string& next);
 
 // A language's name in itself for its code ("lv" → "Latviešu"); another code as it is.
 std::string LanguageName(const std::string& code);
+
+// The options of a form's select: a `section` entry per (value, label) of `options`, with VALUE,
+// LABEL, and SELECTED ("selected") for those in `selected`.
+void AddOptions(ctemplate::TemplateDictionary& dict, const std::string& section,
+                const std::vector<std::pair<std::string, std::string>>& options,
+                const std::set<std::string>& selected);
+void AddOptions(ctemplate::TemplateDictionary& dict, const std::string& section,
+                const std::vector<std::pair<std::string, std::string>>& options,
+                const std::string& selected);
 
 }  // namespace treaty::http

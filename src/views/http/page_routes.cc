@@ -146,23 +146,6 @@ void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
   }
 }
 
-void AddOptions(TemplateDictionary& dict, const std::string& section,
-                const std::vector<std::pair<std::string, std::string>>& options,
-                const std::set<std::string>& selected) {
-  for (const auto& [value, label] : options) {
-    TemplateDictionary* option = dict.AddSectionDictionary(section);
-    option->SetValue("VALUE", value);
-    option->SetValue("LABEL", label);
-    if (selected.contains(value)) option->SetValue("SELECTED", "selected");
-  }
-}
-
-void AddOptions(TemplateDictionary& dict, const std::string& section,
-                const std::vector<std::pair<std::string, std::string>>& options,
-                const std::string& selected) {
-  AddOptions(dict, section, options, std::set<std::string>{selected});
-}
-
 HttpResponse Overview(Site& site, RequestContext& context) {
   const document::AgreementPackage& package = site.agreement().package;
   TemplateDictionary body("overview");
@@ -226,8 +209,11 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   if (!filter.ok())
     body.SetValueAndShowSection("MESSAGE", filter.error().ToString(), "FILTER_ERROR");
   body.SetValue("AREA", chosen.area);
-  AddOptions(body, "OBLIGOR_OPTION", {{"", "any"}, {"LV", "LV"}, {"UA", "UA"}, {"both", "both"}},
-             chosen.obligor);
+  // The agreement's own parties, as the filter takes them.
+  std::vector<std::pair<std::string, std::string>> obligors = {{"", "any"}};
+  for (const std::string& code : site.participants()) obligors.emplace_back(code, code);
+  obligors.emplace_back("both", "both");
+  AddOptions(body, "OBLIGOR_OPTION", obligors, chosen.obligor);
   AddOptions(body, "STRENGTH_OPTION",
              {{"", "any"},
               {"commits", "commits"},

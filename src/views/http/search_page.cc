@@ -1,6 +1,7 @@
 // GET /search: the words of the agreement's texts and commitments, found as GET /api/v1/search
 // finds them, with the matched words marked.
 #include <string>
+#include <vector>
 
 #include <ctemplate/template.h>
 
@@ -32,18 +33,6 @@ void AddMarkedPieces(TemplateDictionary& dict, const std::string& text,
   if (at < text.size()) {
     dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue("TEXT",
                                                                                 text.substr(at));
-  }
-}
-
-// The select's options: `choices` (value, label), the one equal to `chosen` selected.
-void AddOptions(TemplateDictionary& body, const char* section,
-                const std::vector<std::pair<std::string, std::string>>& choices,
-                const std::string& chosen) {
-  for (const auto& [value, label] : choices) {
-    TemplateDictionary* option = body.AddSectionDictionary(section);
-    option->SetValue("VALUE", value);
-    option->SetValue("LABEL", label);
-    if (value == chosen) option->SetValue("SELECTED", "selected");
   }
 }
 
