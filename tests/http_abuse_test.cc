@@ -54,8 +54,13 @@ TEST_F(HttpAbuseTest, AParameterGivenTwiceOrAnEmptySegmentIs400) {
   for (const char* target : {"/ledger/", "/api/v1/events/", "/healthz/", "/commitments//x"}) {
     EXPECT_EQ(Send("GET", target).status, 400) << target;
   }
-  // A page's bad path is answered as a page.
+  // A page's bad path is answered as a page, in the site's layout with its navigation.
   EXPECT_TRUE(Send("GET", "/ledger/").content_type.starts_with("text/html"));
+  const http::HttpResponse missing = Send("GET", "/no/such/page");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("<a href=\"/search\" class=\"\">Search</a>"), std::string::npos)
+      << missing.body;
+  EXPECT_NE(missing.body.find("<h1>404 Not Found</h1>"), std::string::npos);
   EXPECT_EQ(Send("GET", "/").status, 200);
 }
 

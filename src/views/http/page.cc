@@ -49,6 +49,25 @@ HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
 }
 
 HttpResponse ProblemPage(int status, std::string_view message) {
+  const std::string heading = std::to_string(status) + " " + std::string(StatusReason(status));
+  HttpResponse response;
+  response.status = status;
+  response.content_type = "text/html; charset=utf-8";
+  // In the site's layout with its navigation, but no account: the problem may come before the
+  // caller is known.
+  ctemplate::TemplateDictionary problem("problem");
+  problem.SetValue("HEADING", heading);
+  problem.SetValue("MESSAGE", std::string(message));
+  std::string content;
+  ctemplate::TemplateDictionary layout("layout");
+  layout.SetValue("TITLE", heading);
+  if (ctemplate::ExpandTemplate("problem.tpl", ctemplate::DO_NOT_STRIP, &problem, &content)) {
+    layout.SetValue("CONTENT", content);
+    if (ctemplate::ExpandTemplate("layout.tpl", ctemplate::DO_NOT_STRIP, &layout, &response.body)) {
+      return response;
+    }
+  }
+  // Without the templates, a page of its own, escaped by hand.
   std::string escaped;
   for (char c : message) {
     switch (c) {
@@ -68,10 +87,6 @@ HttpResponse ProblemPage(int status, std::string_view message) {
         escaped += c;
     }
   }
-  const std::string heading = std::to_string(status) + " " + std::string(StatusReason(status));
-  HttpResponse response;
-  response.status = status;
-  response.content_type = "text/html; charset=utf-8";
   response.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
                   heading +
                   "</title><link rel=\"stylesheet\" href=\"/static/site.css\"></head><body><main>"

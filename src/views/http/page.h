@@ -33,8 +33,9 @@ HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
                         const std::string& title, const std::string& body_template,
                         const ctemplate::TemplateDictionary& body, int status = 200);
 
-// A page's error: a plain HTML page with the status and `message` (escaped), for errors that come
-// before or instead of the page, as the router's own 404, 405 and 403.
+// A page's error: the status and `message` (escaped) in the site's layout, with its navigation
+// but no account (problem.tpl), for errors that come before or instead of the page, as the
+// router's own 404, 405 and 403; a plain page of its own when the templates cannot be read.
 HttpResponse ProblemPage(int status, std::string_view message);
 
 // A 303 redirect to `location`.
