@@ -22,7 +22,7 @@ TEST_F(HttpSearchPageTest, HitsMarkTheWordsFoundInAnyOfTheirForms) {
   EXPECT_NE(page.body.find("<mark>consult</mark>"), std::string::npos);
   EXPECT_NE(page.body.find("<mark>consultations</mark>"), std::string::npos);
   // A provision leads to its place in the text.
-  EXPECT_NE(page.body.find("href=\"/text#sec_5__para_4\""), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/text#en.sec_5__para_4\""), std::string::npos);
   // The exact word first.
   EXPECT_LT(page.body.find("<mark>consult</mark>"), page.body.find("<mark>consultations</mark>"));
   EXPECT_EQ(Count(page.body, "<li>"), 5u);
@@ -30,6 +30,18 @@ TEST_F(HttpSearchPageTest, HitsMarkTheWordsFoundInAnyOfTheirForms) {
   // The form keeps what was asked.
   EXPECT_NE(page.body.find("value=\"consult\""), std::string::npos);
   EXPECT_NE(page.body.find("<option value=\"en\" selected>English</option>"), std::string::npos);
+}
+
+// A Latvian hit leads to the Latvian paragraph, wherever the alignment shows it: lv preamble
+// para_5 stands beside en para_6, not in the row of en para_5.
+TEST_F(HttpSearchPageTest, AHitLeadsToItsOwnParagraphOfTheText) {
+  const std::string page = Send("GET", "/search?q=sabombardētā&lang=lv").body;
+  EXPECT_NE(page.find("href=\"/text#lv.preamble__para_5\""), std::string::npos) << page;
+  const std::string text = Send("GET", "/text").body;
+  const size_t paragraph = text.find("<p id=\"lv.preamble__para_5\">");
+  ASSERT_NE(paragraph, std::string::npos);
+  EXPECT_LT(text.find("sabombardētā", paragraph), text.find("</p>", paragraph));
+  EXPECT_GT(paragraph, text.find("<tr id=\"preamble__para_6\">"));
 }
 
 // The index of these tests holds the provisions of both texts, as `treaty load` indexes them,

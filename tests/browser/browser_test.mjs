@@ -198,8 +198,9 @@ await step('the search page finds words in any of their forms and marks them', a
   assert.match(page.url(), /[?&]q=consult(&|$)/);
   const marks = await page.locator('ol.hits mark').allTextContents();
   assert.ok(marks.includes('consult') && marks.includes('consultations'), marks.join(', '));
-  await page.click('ol.hits a[href="/text#sec_5__para_4"]');
-  assert.match(page.url(), /\/text#sec_5__para_4$/);
+  await page.click('ol.hits a[href="/text#en.sec_5__para_4"]');
+  assert.match(page.url(), /\/text#en\.sec_5__para_4$/);
+  assert.match(await page.textContent('p[id="en.sec_5__para_4"]'), /consultations/);
   await snap(page, 'search');
 });
 

@@ -143,4 +143,8 @@ void AddOptions(ctemplate::TemplateDictionary& dict, const std::string& section,
   AddOptions(dict, section, options, std::set<std::string>{selected});
 }
 
+std::string TextParagraphId(const std::string& language, const std::string& eid) {
+  return language + "." + eid;
+}
+
 }  // namespace treaty::http

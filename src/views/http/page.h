@@ -44,6 +44,10 @@ HttpResponse Redirect(const std::string& location);
 // `next` when it is a path on this site ("/x", not "//host" or "http:…"), else "/".
 std::string LocalPath(const std::string& next);
 
+// The id of a paragraph of the text page: its language and eId ("lv.preamble__para_5"), whichever
+// row the alignment shows it in; a row's own id is the prevailing text's eId.
+std::string TextParagraphId(const std::string& language, const std::string& eid);
+
 // A language's name in itself for its code ("lv" → "Latviešu"); another code as it is.
 std::string LanguageName(const std::string& code);
 

@@ -454,20 +454,27 @@ void TextPage::Build(const Site& site) {
   std::vector<std::vector<Row>> inserted(rows.size() + 1);  // [i]: rows to show before row i
   std::vector<size_t> shown_in(rows.size());                // [i]: the row that shows row i
   for (size_t i = 0; i < rows.size(); ++i) shown_in[i] = i;
-  // Row i joins the row shown before it: its cells, and the places of the nodes in them.
+  // Row i joins the row shown before it: its cells, the rows it shows, and the places of the
+  // nodes in them.
   auto merge_into_previous = [&](size_t i) {
     const size_t into = shown_in[i - 1];
     for (auto& [language, nodes] : rows[i].cells) {
       std::vector<const document::Node*>& cell = rows[into].cells[language];
       cell.insert(cell.end(), nodes.begin(), nodes.end());
-      for (auto& [eid, row] : row_of[language]) {
+    }
+    for (auto& [language, placed] : row_of) {
+      for (auto& [eid, row] : placed) {
         if (row == i) row = into;
       }
     }
     rows[i].cells.clear();
     rows[into].also.push_back(rows[i].eid);
+    rows[into].also.insert(rows[into].also.end(), rows[i].also.begin(), rows[i].also.end());
+    rows[i].also.clear();
     rows[i].merged = true;
-    shown_in[i] = into;
+    for (size_t& shown : shown_in) {
+      if (shown == i) shown = into;
+    }
   };
   for (const grammar::ExtractedText* version : columns) {
     if (version == base) continue;
@@ -495,8 +502,11 @@ void TextPage::Build(const Site& site) {
         }
       }
       // One paragraph of this text for this row and the one before (lv para_4 ↔ en para_4 +
-      // para_5): the two rows become one, so that it sits beside both.
-      if (placed_before && !placed_here && shown_in[i] == i) merge_into_previous(i);
+      // para_5): the two rows become one, so that it sits beside both; within one heading only.
+      if (placed_before && !placed_here && shown_in[i] == i &&
+          rows[i].headings == rows[shown_in[i - 1]].headings) {
+        merge_into_previous(i);
+      }
     }
     size_t after = 0;  // the row of this text's node before the next one
     for (const store::SearchEntry& entry :
@@ -529,6 +539,7 @@ void TextPage::Build(const Site& site) {
       if (nodes == row.cells.end()) continue;
       for (const document::Node* node : nodes->second) {
         TemplateDictionary* paragraph = cell->AddSectionDictionary("PARAGRAPH");
+        paragraph->SetValue("PARAGRAPH_ID", TextParagraphId(language, node->eid));
         std::vector<const grammar::Expression*> own;
         for (const grammar::Expression& expression : version->expressions.found) {
           if (expression.eid == node->eid) own.push_back(&expression);

@@ -73,7 +73,8 @@ HttpResponse SearchPage(Site& site, RequestContext& context) {
     const bool commitment = hit.entry.kind == store::kCommitmentKind;
     row->SetValue("KIND", commitment ? "commitment" : "provision");
     row->SetValue("ID", hit.entry.id);
-    row->SetValue("HREF", commitment ? "/commitments/" + hit.entry.id : "/text#" + hit.entry.eid);
+    row->SetValue("HREF", commitment ? "/commitments/" + hit.entry.id
+                                     : "/text#" + TextParagraphId(language, hit.entry.eid));
     row->SetValue("LANGUAGE", language);
     row->SetValue("LANGUAGE_NAME", LanguageName(language));
     std::string headings;
