@@ -431,6 +431,12 @@ TEST_F(HttpRoutesTest, SearchFindsTheTextsOrSaysTheyAreNotIndexed) {
   const http::HttpResponse refused = unindexed.value()->Handle(request);
   EXPECT_EQ(refused.status, 503);
   EXPECT_NE(refused.body.find("run treaty load"), std::string::npos) << refused.body;
+  // The search page says the same, as a page.
+  request.target = "/search?q=drones";
+  const http::HttpResponse page = unindexed.value()->Handle(request);
+  EXPECT_EQ(page.status, 503);
+  EXPECT_TRUE(page.content_type.starts_with("text/html"));
+  EXPECT_NE(page.body.find("run treaty load"), std::string::npos) << page.body;
 }
 
 // The texts side by side follow the alignment, not equal eIds: sec_6 has one paragraph more in
