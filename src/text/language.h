@@ -14,8 +14,10 @@ std::string_view LanguageCode(Language language);  // "lv", "en", "uk"
 std::string_view LanguageIso6392(Language language);
 std::optional<Language> ParseLanguageCode(std::string_view code);
 
-// Scores letters only Latvian or Ukrainian use and common English function words over the first
-// 64 KiB. Never fails: English is the answer when nothing else scores.
+// Counts, over the first 64 KiB, Cyrillic letters (Ukrainian), the letters with diacritics only
+// Latvian uses (one in 50 ASCII letters or more: Latvian), and ASCII letters. Never fails: English
+// is the answer when neither of the others is clear, so a Latvian text typed without its
+// diacritics reads as English.
 Language DetectLanguage(std::string_view utf8);
 // The language `utf8` clearly reads as when that is not `given`: another script, or, between the
 // Latin-script languages, a clear share of Latvian letters or almost none in a text of some
