@@ -64,39 +64,36 @@ HttpResponse ChangeUser(Site& site, RequestContext& context) {
         422, "locked",
         "only true: a locked user is let in again by a new password (treaty user password)");
   }
-  Result<std::optional<User>> user = site.accounts().FindUser(context.Param("name"));
-  if (!user.ok()) return ServerFailure(500, "the account store failed", user.error());
-  if (!user.value()) return ErrorResponse(404, "no user \"" + context.Param("name") + "\"");
-  if (user.value()->name == context.user->name) {
+  Result<std::optional<ListedUser>> found = site.accounts().FindUser(context.Param("name"));
+  if (!found.ok()) return ServerFailure(500, "the account store failed", found.error());
+  if (!found.value()) return ErrorResponse(404, "no user \"" + context.Param("name") + "\"");
+  ListedUser user = std::move(*found.value());
+  if (user.user.name == context.user->name) {
     return ErrorResponse(403, "an admin's own account is changed by another admin or treaty user");
   }
-  if (change.contains("role")) {
-    const std::optional<Role> role =
-        change["role"].is_string() ? ParseRole(change["role"].get<std::string>()) : std::nullopt;
-    if (!role) return FieldErrorResponse(422, "role", "one of reader, recorder, reviewer, admin");
-    if (change.contains("institution") && !change["institution"].is_string()) {
-      return FieldErrorResponse(422, "institution", "a string");
-    }
-    const std::string institution = StringMember(change, "institution");
-    if (std::optional<HttpResponse> refused = UnknownInstitution(site, institution)) {
-      return *refused;
-    }
-    Result<User> changed = site.accounts().SetRole(user.value()->name, *role, institution);
-    if (!changed.ok() && changed.error().where == "institution") {
-      return FieldErrorResponse(422, "institution", changed.error().message);
-    }
-    if (!changed.ok()) return ServerFailure(500, "the account store failed", changed.error());
-  }
   if (change.contains("locked")) {
-    Result<bool> locked = site.accounts().Lock(user.value()->name);
+    Result<bool> locked = site.accounts().Lock(user.user.name);
     if (!locked.ok()) return ServerFailure(500, "the account store failed", locked.error());
+    user.locked = true;
+    return JsonResponse(ListedUserJson(user));
   }
-  Result<std::vector<ListedUser>> users = site.accounts().Users();
-  if (!users.ok()) return ServerFailure(500, "the account store failed", users.error());
-  for (const ListedUser& listed : users.value()) {
-    if (listed.user.name == user.value()->name) return JsonResponse(ListedUserJson(listed));
+  const std::optional<Role> role =
+      change["role"].is_string() ? ParseRole(change["role"].get<std::string>()) : std::nullopt;
+  if (!role) return FieldErrorResponse(422, "role", "one of reader, recorder, reviewer, admin");
+  if (change.contains("institution") && !change["institution"].is_string()) {
+    return FieldErrorResponse(422, "institution", "a string");
   }
-  return ErrorResponse(404, "no user \"" + context.Param("name") + "\"");
+  const std::string institution = StringMember(change, "institution");
+  if (std::optional<HttpResponse> refused = UnknownInstitution(site, institution)) {
+    return *refused;
+  }
+  Result<User> changed = site.accounts().SetRole(user.user.name, *role, institution);
+  if (!changed.ok() && changed.error().where == "institution") {
+    return FieldErrorResponse(422, "institution", changed.error().message);
+  }
+  if (!changed.ok()) return ServerFailure(500, "the account store failed", changed.error());
+  user.user = changed.value();
+  return JsonResponse(ListedUserJson(user));
 }
 
 nlohmann::json TokenJson(const TokenInfo& token) {

@@ -53,6 +53,11 @@ std::optional<std::string> UserName(const std::string& name) {
 // The stored hash of a locked user: not crypto_pwhash_str's form, so no password verifies it.
 constexpr char kLockedHash[] = "!locked";
 
+// A stored user as the lists show them: whether Lock locked them out, without the hash.
+ListedUser Listed(StoredUser stored) {
+  return {std::move(stored.user), stored.password_hash == kLockedHash};
+}
+
 // Recorders record for an institution, and no one else has one.
 std::optional<Error> InstitutionProblem(Role role, const std::string& institution) {
   if (role == Role::kRecorder && institution.empty()) {
@@ -186,12 +191,12 @@ Result<bool> AccountStore::Lock(const std::string& name) {
   return true;
 }
 
-Result<std::optional<User>> AccountStore::FindUser(const std::string& name) {
+Result<std::optional<ListedUser>> AccountStore::FindUser(const std::string& name) {
   std::lock_guard lock(mutex_);
   Result<std::optional<StoredUser>> found = tables_->FindUser(StoredName(name));
   if (!found.ok()) return found.error();
-  if (!found.value()) return std::optional<User>();
-  return std::optional<User>(found.value()->user);
+  if (!found.value()) return std::optional<ListedUser>();
+  return std::optional<ListedUser>(Listed(std::move(*found.value())));
 }
 
 Result<std::vector<ListedUser>> AccountStore::Users() {
@@ -202,7 +207,7 @@ Result<std::vector<ListedUser>> AccountStore::Users() {
   if (!stored.ok()) return stored.error();
   std::vector<ListedUser> users;
   for (StoredUser& found : stored.value()) {
-    users.push_back({std::move(found.user), found.password_hash == kLockedHash});
+    users.push_back(Listed(std::move(found)));
   }
   return users;
 }

@@ -108,7 +108,8 @@ class AccountStore {
   // institution or another role with one, a name already taken.
   Result<User> AddUser(const std::string& name, const std::string& password, Role role,
                        const std::string& institution);
-  Result<std::optional<User>> FindUser(const std::string& name);
+  // The user named `name`, with whether Lock locked them out; nullopt when there is none.
+  Result<std::optional<ListedUser>> FindUser(const std::string& name);
   // Gives `name` another role and institution, from their next request on (sessions and tokens
   // read the user's role each time). Errors: an unknown user ("name"), a recorder without an
   // institution or another role with one ("institution").
