@@ -1,8 +1,8 @@
 #include "views/http/client_address.h"
 
+#include <algorithm>
+
 #include <boost/asio/ip/address.hpp>
-#include <boost/asio/ip/network_v4.hpp>
-#include <boost/asio/ip/network_v6.hpp>
 #include <variant>
 
 namespace treaty::http {
@@ -42,16 +42,6 @@ std::optional<std::variant<ip::network_v4, ip::network_v6>> ParsedRange(std::str
   return v6.canonical();
 }
 
-bool InRange(const ip::address& address,
-             const std::variant<ip::network_v4, ip::network_v6>& range) {
-  if (const auto* v4 = std::get_if<ip::network_v4>(&range)) {
-    return address.is_v4() &&
-           ip::network_v4(address.to_v4(), v4->prefix_length()).canonical() == *v4;
-  }
-  const auto& v6 = std::get<ip::network_v6>(range);
-  return address.is_v6() && ip::network_v6(address.to_v6(), v6.prefix_length()).canonical() == v6;
-}
-
 }  // namespace
 
 std::optional<std::string> NormalAddressRange(std::string_view text) {
@@ -65,16 +55,32 @@ std::optional<std::string> NormalAddressRange(std::string_view text) {
   return std::visit([](const auto& network) { return network.to_string(); }, *range);
 }
 
-bool InAddressRanges(const std::string& address, const std::set<std::string>& ranges) {
-  if (ranges.contains(address)) return true;
+AddressRanges::AddressRanges(const std::set<std::string>& ranges) {
+  for (const std::string& text : ranges) {
+    const std::string range = text.find('/') != std::string::npos
+                                  ? text
+                                  : text + (text.find(':') != std::string::npos ? "/128" : "/32");
+    const auto parsed = ParsedRange(range);
+    if (!parsed) continue;
+    if (const auto* v4 = std::get_if<ip::network_v4>(&*parsed)) {
+      v4_.push_back(*v4);
+    } else {
+      v6_.push_back(std::get<ip::network_v6>(*parsed));
+    }
+  }
+}
+
+bool AddressRanges::Contains(std::string_view address) const {
   const std::optional<ip::address> parsed = ParsedAddress(address);
   if (!parsed) return false;
-  for (const std::string& text : ranges) {
-    if (text.find('/') == std::string::npos) continue;
-    const auto range = ParsedRange(text);
-    if (range && InRange(*parsed, *range)) return true;
+  if (parsed->is_v4()) {
+    return std::any_of(v4_.begin(), v4_.end(), [&](const ip::network_v4& range) {
+      return ip::network_v4(parsed->to_v4(), range.prefix_length()).canonical() == range;
+    });
   }
-  return false;
+  return std::any_of(v6_.begin(), v6_.end(), [&](const ip::network_v6& range) {
+    return ip::network_v6(parsed->to_v6(), range.prefix_length()).canonical() == range;
+  });
 }
 
 std::string ClientBlock(const std::string& address) {
@@ -94,8 +100,8 @@ std::optional<std::string> NormalAddress(std::string_view text) {
 }
 
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
-                          const std::set<std::string>& trusted_proxies) {
-  if (!InAddressRanges(peer, trusted_proxies)) return peer;
+                          const AddressRanges& trusted_proxies) {
+  if (!trusted_proxies.Contains(peer)) return peer;
   std::string_view rest = forwarded_for;
   while (!rest.empty()) {
     const size_t comma = rest.rfind(',');
@@ -104,7 +110,7 @@ std::string ClientAddress(const std::string& peer, std::string_view forwarded_fo
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     const std::optional<std::string> address = NormalAddress(entry);
     if (!address) return peer;
-    if (!InAddressRanges(*address, trusted_proxies)) return *address;
+    if (!trusted_proxies.Contains(*address)) return *address;
   }
   return peer;
 }

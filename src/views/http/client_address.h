@@ -7,6 +7,10 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <boost/asio/ip/network_v4.hpp>
+#include <boost/asio/ip/network_v6.hpp>
 
 namespace treaty::http {
 
@@ -21,21 +25,34 @@ std::optional<std::string> NormalAddress(std::string_view text);
 // would be believed.
 std::optional<std::string> NormalAddressRange(std::string_view text);
 
-// True when `address` (a normal form) is one of `ranges` (normal forms of NormalAddressRange).
-bool InAddressRanges(const std::string& address, const std::set<std::string>& ranges);
+// Addresses and ranges of them, read once, for the test each request makes.
+class AddressRanges {
+ public:
+  AddressRanges() = default;
+  // From normal forms of NormalAddressRange (an address is a range of one); an entry that is none
+  // is left out. Implicit, so that a set of them stands where AddressRanges are taken.
+  AddressRanges(const std::set<std::string>& ranges);  // NOLINT(google-explicit-constructor)
+
+  // True when `address` (a normal form) lies in one of the ranges.
+  bool Contains(std::string_view address) const;
+
+ private:
+  std::vector<boost::asio::ip::network_v4> v4_;
+  std::vector<boost::asio::ip::network_v6> v6_;
+};
 
 // The addresses one client holds, which limits per client count as one: an IPv4 address itself;
 // for IPv6 its /64, within which a host picks its own interface ids (RFC 4291 §2.5.1) and changes
 // them at will (temporary addresses, RFC 8981). Any other text is returned as it is.
 std::string ClientBlock(const std::string& address);
 
-// The client of a request received from `peer`. When `peer` is in `trusted_proxies` (address
-// ranges in normal form), the X-Forwarded-For list (its lines joined by ", ") is read from its
+// The client of a request received from `peer`. When `peer` is in `trusted_proxies`, the
+// X-Forwarded-For list (its lines joined by ", ") is read from its
 // right end, as each proxy appends the address it received from: the first address in none of the
 // ranges is the client. `peer` itself when it is not trusted, when the list is absent, or when an
 // entry read before the client is not an address (a proxy that does not write the header as
 // expected).
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
-                          const std::set<std::string>& trusted_proxies);
+                          const AddressRanges& trusted_proxies);
 
 }  // namespace treaty::http

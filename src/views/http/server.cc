@@ -174,7 +174,7 @@ std::optional<std::pair<std::string, std::string>> SplitAbsoluteForm(std::string
 // the trusted proxies name (client_address.h). An absolute-form target (RFC 9112 §3.2.2) is given
 // in origin form, and its authority replaces the Host header, as the server must use it instead.
 HttpRequest ToHttpRequest(const bhttp::request<bhttp::string_body>& in, const std::string& peer,
-                          const std::set<std::string>& trusted_proxies) {
+                          const AddressRanges& trusted_proxies) {
   HttpRequest request;
   request.method = std::string(in.method_string());
   request.target = std::string(in.target());
@@ -206,7 +206,11 @@ class Session;
 class Server::Impl {
  public:
   Impl(Application& app, const ServerOptions& options)
-      : app_(app), options_(options), ioc_(options.threads), acceptor_(asio::make_strand(ioc_)) {}
+      : app_(app),
+        options_(options),
+        trusted_proxies_(options.trusted_proxies),
+        ioc_(options.threads),
+        acceptor_(asio::make_strand(ioc_)) {}
 
   Result<bool> Listen();
   void Accept();
@@ -216,6 +220,7 @@ class Server::Impl {
 
   Application& app_;
   const ServerOptions options_;
+  const AddressRanges trusted_proxies_;  // options_.trusted_proxies, read once
   asio::io_context ioc_;
   tcp::acceptor acceptor_;
   unsigned short port_ = 0;
@@ -311,7 +316,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // `in` as the application sees it, from the client this connection's peer names.
   HttpRequest ToRequest(const bhttp::request<bhttp::string_body>& in) const {
-    return ToHttpRequest(in, remote_, server_.options_.trusted_proxies);
+    return ToHttpRequest(in, remote_, server_.trusted_proxies_);
   }
 
   // What has been received and not yet parsed.
