@@ -70,13 +70,6 @@ std::optional<Category> ParseCategory(std::string_view name) {
   return ValueOf(kCategoryNames, name);
 }
 
-bool IsPartyCode(std::string_view code) {
-  if (code.size() < 2 || code.size() > 3) return false;
-  for (char c : code)
-    if (c < 'A' || c > 'Z') return false;
-  return true;
-}
-
 nlohmann::json CommitmentJson(const Commitment& c) {
   nlohmann::json targets = nlohmann::json::array();
   for (const Target& t : c.targets)

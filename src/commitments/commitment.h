@@ -42,8 +42,6 @@ std::string_view CategoryName(Category value);            // "military", ...
 std::optional<SentenceClass> ParseSentenceClass(std::string_view name);
 std::optional<Strength> ParseStrength(std::string_view name);
 std::optional<Category> ParseCategory(std::string_view name);
-// Parties are written as their codes, "LV" and "UA"; `obligors` hold one or both.
-bool IsPartyCode(std::string_view code);
 
 struct Action {
   std::string lemma;     // the main verb's dictionary form: "provide", "continue", "consult"

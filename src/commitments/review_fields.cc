@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/party_code.h"
+
 namespace treaty::commitments {
 
 namespace {

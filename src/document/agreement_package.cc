@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/party_code.h"
 #include "text/source_reader.h"
 
 namespace treaty::document {
@@ -22,11 +23,6 @@ constexpr char kMetadataFile[] = "agreement.json";
 bool IsPackageId(std::string_view id) {
   static const std::regex kPattern("[a-z0-9]+(-[a-z0-9]+)*");
   return std::regex_match(id.begin(), id.end(), kPattern);
-}
-
-bool IsPartyCode(std::string_view code) {
-  static const std::regex kPattern("[A-Z]{2,3}");
-  return std::regex_match(code.begin(), code.end(), kPattern);
 }
 
 // ISO 8601 durations in whole years, months, weeks and days; the agreements give no hours.

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/party_code.h"
 #include "ledger/canonical_json.h"
 #include "ledger/currency.h"
 #include "ledger/timestamp.h"
@@ -53,14 +54,13 @@ struct Rule {
 };
 
 // `code` may name the Participant who acted: one of the agreement's party codes, or, where they
-// are not known, any code of their form (agreement.json: 2 or 3 capital letters).
+// are not known, any code of their form.
 bool IsParticipant(const ValidationContext& context, std::string_view code) {
   if (!context.participants.empty()) {
     return std::find(context.participants.begin(), context.participants.end(), code) !=
            context.participants.end();
   }
-  return (code.size() == 2 || code.size() == 3) &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return IsPartyCode(code);
 }
 
 bool IsMoneyType(EventType type) {

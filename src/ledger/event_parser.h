@@ -70,8 +70,8 @@ struct ValidationContext {
   std::optional<std::set<std::string>> known_agreements;
   // Commitment ids of the event's agreement ("unknown commitment id").
   std::optional<std::set<std::string>> known_commitments;
-  // Party codes of the agreement (agreement.json), for `participant`; empty: any party code of
-  // the form (two capital letters), where the agreement's parties are not known.
+  // Party codes of the agreement (agreement.json), for `participant`; empty: any code of the form
+  // (core/party_code.h), where the agreement's parties are not known.
   std::vector<std::string> participants = {"LV", "UA"};
   // Institutions for `recorded_by.institution`; not owned, may be null.
   const KeysFile* keys = nullptr;
