@@ -44,6 +44,14 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
+// The agreement's party codes, then "both": what an obligor or a participant may be.
+std::vector<std::pair<std::string, std::string>> PartyOptions(const Site& site) {
+  std::vector<std::pair<std::string, std::string>> options;
+  for (const std::string& code : site.participants()) options.emplace_back(code, code);
+  options.emplace_back("both", "both");
+  return options;
+}
+
 std::string PrevailingCode(const Site& site) {
   const auto& prevailing = site.agreement().package.prevailing_language;
   return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";
@@ -211,8 +219,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   body.SetValue("AREA", chosen.area);
   // The agreement's own parties, as the filter takes them.
   std::vector<std::pair<std::string, std::string>> obligors = {{"", "any"}};
-  for (const std::string& code : site.participants()) obligors.emplace_back(code, code);
-  obligors.emplace_back("both", "both");
+  for (auto& party : PartyOptions(site)) obligors.push_back(std::move(party));
   AddOptions(body, "OBLIGOR_OPTION", obligors, chosen.obligor);
   AddOptions(body, "STRENGTH_OPTION",
              {{"", "any"},
@@ -442,14 +449,13 @@ void TextPage::Build(const Site& site) {
     std::vector<std::string> headings;
     std::map<std::string, std::vector<const document::Node*>> cells;  // by language
     std::vector<std::string> also;  // the eIds of the rows shown within this one
-    bool merged = false;            // shown within the row before it
   };
   std::vector<Row> rows;
   std::map<std::string, std::map<std::string, size_t>> row_of;  // language → eId → row
   for (const store::SearchEntry& entry : store::ProvisionEntries(site.agreement_id(), base->doc)) {
     row_of[base_language][entry.eid] = rows.size();
     rows.push_back(
-        {entry.eid, entry.heading_path, {{base_language, {base->doc.Find(entry.eid)}}}, {}, false});
+        {entry.eid, entry.heading_path, {{base_language, {base->doc.Find(entry.eid)}}}, {}});
   }
   std::vector<std::vector<Row>> inserted(rows.size() + 1);  // [i]: rows to show before row i
   std::vector<size_t> shown_in(rows.size());                // [i]: the row that shows row i
@@ -471,7 +477,6 @@ void TextPage::Build(const Site& site) {
     rows[into].also.push_back(rows[i].eid);
     rows[into].also.insert(rows[into].also.end(), rows[i].also.begin(), rows[i].also.end());
     rows[i].also.clear();
-    rows[i].merged = true;
     for (size_t& shown : shown_in) {
       if (shown == i) shown = into;
     }
@@ -519,8 +524,7 @@ void TextPage::Build(const Site& site) {
       inserted[after].push_back({taken ? language + "-" + entry.eid : entry.eid,
                                  entry.heading_path,
                                  {{language, {version->doc.Find(entry.eid)}}},
-                                 {},
-                                 false});
+                                 {}});
     }
   }
   auto add_row = [&](const Row& row) {
@@ -559,7 +563,8 @@ void TextPage::Build(const Site& site) {
   };
   for (size_t i = 0; i <= rows.size(); ++i) {
     for (const Row& row : inserted[i]) add_row(row);
-    if (i < rows.size() && !rows[i].merged) add_row(rows[i]);
+    // A row shown within another is not shown on its own.
+    if (i < rows.size() && shown_in[i] == i) add_row(rows[i]);
   }
 }
 
@@ -754,11 +759,8 @@ HttpResponse RecordForm(Site& site, RequestContext& context,
     return found == form.end() ? fallback : found->second;
   };
   AddOptions(body, "TYPE_OPTION", FormTypeOptions(), get("type", "disbursement"));
-  std::vector<std::pair<std::string, std::string>> participants;
-  for (const std::string& code : site.participants()) participants.emplace_back(code, code);
-  participants.emplace_back("both", "both");
   const ledger::Institution* institution = site.keys().FindInstitution(context.user->institution);
-  AddOptions(body, "PARTICIPANT_OPTION", participants,
+  AddOptions(body, "PARTICIPANT_OPTION", PartyOptions(site),
              get("participant", institution ? institution->participant : ""));
   body.SetValue("DATE", get("date"));
   // No default: an event linked to a commitment nobody chose would count toward it. Several may

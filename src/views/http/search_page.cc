@@ -4,6 +4,8 @@
 #include <vector>
 
 #include <ctemplate/template.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "text/language.h"
 #include "views/http/page.h"
@@ -77,11 +79,10 @@ HttpResponse SearchPage(Site& site, RequestContext& context) {
                                      : "/text#" + TextParagraphId(language, hit.entry.eid));
     row->SetValue("LANGUAGE", language);
     row->SetValue("LANGUAGE_NAME", LanguageName(language));
-    std::string headings;
-    for (const std::string& heading : hit.entry.heading_path) {
-      headings += (headings.empty() ? "" : " › ") + heading;
+    if (!hit.entry.heading_path.empty()) {
+      row->SetValueAndShowSection(
+          "TEXT", fmt::format("{}", fmt::join(hit.entry.heading_path, " › ")), "HEADINGS");
     }
-    if (!headings.empty()) row->SetValueAndShowSection("TEXT", headings, "HEADINGS");
     AddMarkedPieces(*row, hit.entry.text, hit.matches);
   }
   return RenderPage(context, "search", "Search", "search.tpl", body);

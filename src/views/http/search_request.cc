@@ -40,6 +40,9 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
   }
   Result<Pool<store::SearchIndex>::Lease> index = site.search().Acquire();
   if (!index.ok()) return Refused(503, index.error().ToString());
+  Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
+  if (!hits.ok()) return Refused(400, hits.error().message);
+  if (!hits.value().empty()) return {std::move(hits).value(), 200, "", std::nullopt};
   // No hits from an index that holds nothing of the agreement would read as "no such words": the
   // caller is told what is missing instead, as `treaty search` does.
   Result<std::vector<std::string>> indexed = index.value()->Agreements();
@@ -50,9 +53,7 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
                    "the texts are not indexed for search: run treaty load on the server's "
                    "database");
   }
-  Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
-  if (!hits.ok()) return Refused(400, hits.error().message);
-  return {std::move(hits).value(), 200, "", std::nullopt};
+  return {};
 }
 
 }  // namespace treaty::http
