@@ -147,4 +147,25 @@ std::string TextParagraphId(const std::string& language, const std::string& eid)
   return language + "." + eid;
 }
 
+void AddMarkedPieces(ctemplate::TemplateDictionary& dict, const std::string& text,
+                     const std::vector<MarkedRange>& marks) {
+  size_t at = 0;
+  for (const MarkedRange& mark : marks) {
+    if (mark.begin < at || mark.end > text.size() || mark.begin >= mark.end) continue;
+    if (mark.begin > at) {
+      dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue(
+          "TEXT", text.substr(at, mark.begin - at));
+    }
+    ctemplate::TemplateDictionary* marked =
+        dict.AddSectionDictionary("PIECE")->AddSectionDictionary("MARK");
+    marked->SetValue("TEXT", text.substr(mark.begin, mark.end - mark.begin));
+    marked->SetValue("KIND", mark.kind);
+    at = mark.end;
+  }
+  if (at < text.size()) {
+    dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue("TEXT",
+                                                                                text.substr(at));
+  }
+}
+
 }  // namespace treaty::http

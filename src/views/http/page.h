@@ -48,6 +48,18 @@ std::string LocalPath(const std::string& next);
 // row the alignment shows it in; a row's own id is the prevailing text's eId.
 std::string TextParagraphId(const std::string& language, const std::string& eid);
 
+// A stretch of a text to mark: bytes [begin, end), and what it is (a CSS title; may be empty).
+struct MarkedRange {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string kind;
+};
+
+// `text` as PIECE entries of `dict`: PLAIN stretches, and a MARK (TEXT, KIND) for each of `marks`
+// (ascending and disjoint; one that is not is left unmarked).
+void AddMarkedPieces(ctemplate::TemplateDictionary& dict, const std::string& text,
+                     const std::vector<MarkedRange>& marks);
+
 // A language's name in itself for its code ("lv" → "Latviešu"); another code as it is.
 std::string LanguageName(const std::string& code);
 

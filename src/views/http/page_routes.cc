@@ -386,24 +386,15 @@ class TextPage {
 // Splits `text` into plain pieces and the surfaces of `expressions` found in it, in order.
 void AddPieces(TemplateDictionary* sentence, const std::string& text,
                const std::vector<const grammar::Expression*>& expressions) {
+  std::vector<MarkedRange> marks;
   size_t at = 0;
   for (const grammar::Expression* expression : expressions) {
     const size_t found = text.find(expression->text, at);
     if (expression->text.empty() || found == std::string::npos) continue;
-    if (found > at) {
-      sentence->AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue(
-          "TEXT", text.substr(at, found - at));
-    }
-    TemplateDictionary* mark =
-        sentence->AddSectionDictionary("PIECE")->AddSectionDictionary("MARK");
-    mark->SetValue("TEXT", expression->text);
-    mark->SetValue("KIND", grammar::ExpressionJson(*expression).value("kind", ""));
     at = found + expression->text.size();
+    marks.push_back({found, at, grammar::ExpressionJson(*expression).value("kind", "")});
   }
-  if (at < text.size()) {
-    sentence->AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue(
-        "TEXT", text.substr(at));
-  }
+  AddMarkedPieces(*sentence, text, marks);
 }
 
 void TextPage::Build(const Site& site) {

@@ -17,27 +17,6 @@ namespace {
 
 using ctemplate::TemplateDictionary;
 
-// `text` as PIECE entries: PLAIN stretches and the MARK of each range in `matches` (ascending,
-// disjoint byte ranges).
-void AddMarkedPieces(TemplateDictionary& dict, const std::string& text,
-                     const std::vector<store::TextRange>& matches) {
-  size_t at = 0;
-  for (const store::TextRange& range : matches) {
-    if (range.begin < at || range.end > text.size()) continue;
-    if (range.begin > at) {
-      dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue(
-          "TEXT", text.substr(at, range.begin - at));
-    }
-    dict.AddSectionDictionary("PIECE")->AddSectionDictionary("MARK")->SetValue(
-        "TEXT", text.substr(range.begin, range.end - range.begin));
-    at = range.end;
-  }
-  if (at < text.size()) {
-    dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue("TEXT",
-                                                                                text.substr(at));
-  }
-}
-
 HttpResponse SearchPage(Site& site, RequestContext& context) {
   auto query = context.request.Query();
   TemplateDictionary body("search");
@@ -83,7 +62,9 @@ HttpResponse SearchPage(Site& site, RequestContext& context) {
       row->SetValueAndShowSection(
           "TEXT", fmt::format("{}", fmt::join(hit.entry.heading_path, " › ")), "HEADINGS");
     }
-    AddMarkedPieces(*row, hit.entry.text, hit.matches);
+    std::vector<MarkedRange> marks;
+    for (const store::TextRange& match : hit.matches) marks.push_back({match.begin, match.end, ""});
+    AddMarkedPieces(*row, hit.entry.text, marks);
   }
   return RenderPage(context, "search", "Search", "search.tpl", body);
 }
