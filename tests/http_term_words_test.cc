@@ -69,6 +69,16 @@ TEST_F(HttpTermWordsTest, ACommitmentsConditionsAreNamedInWords) {
   EXPECT_EQ(page.find("_approval"), std::string::npos);
 }
 
+TEST_F(HttpTermWordsTest, ACommitmentsPageIsHeadedByWhatItPromisesWithItsIdBeside) {
+  const std::string page = Send("GET", "/commitments/sec_1__para_5__sent_2").body;
+  const std::string title =
+      "Secure budgetary commitments on the Latvian side only with explicit approval from the "
+      "Government of the Republic of Latvia and, if necessary, of the Saeima";
+  EXPECT_NE(page.find("<h1>" + title + "</h1>"), std::string::npos) << page;
+  EXPECT_NE(page.find("<title>" + title + " · treaty</title>"), std::string::npos);
+  EXPECT_NE(page.find(R"(id <span class="id">sec_1__para_5__sent_2</span>)"), std::string::npos);
+}
+
 TEST_F(HttpTermWordsTest, TheConsultationsPageNamesTheRequestsSubtypeInWords) {
   const std::string page = Send("GET", "/consultations").body;
   EXPECT_NE(page.find("requests of subtype armed attack"), std::string::npos) << page;

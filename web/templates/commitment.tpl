@@ -1,5 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Commitment {{ID}}</h1>
-<p class="meta">{{CLASS}} · {{STRENGTH}} · {{CATEGORY}} · obligor {{OBLIGORS}}{{#BENEFICIARY}} · for {{NAME}}{{/BENEFICIARY}} · provision <a href="/text#{{EID}}">{{EID}}</a></p>
+{{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
+<p class="meta">id <span class="id">{{ID}}</span> · {{CLASS}} · {{STRENGTH}} · {{CATEGORY}} · obligor {{OBLIGORS}}{{#BENEFICIARY}} · for {{NAME}}{{/BENEFICIARY}} · provision <a href="/text#{{EID}}">{{EID}}</a></p>
 <p class="headings">{{HEADINGS}}</p>
 {{#HAS_STATUS}}<section class="status">
 <h2>Status on {{AT}}: <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h2>

@@ -290,6 +290,8 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     return RenderPage(context, "commitments", "No such commitment", "missing.tpl", body, 404);
   }
   TemplateDictionary body("commitment");
+  const std::string title = CommitmentTitle(*commitment).value_or("Commitment " + commitment->id);
+  body.SetValue("TITLE", title);
   body.SetValue("ID", commitment->id);
   body.SetValue("CLASS", std::string(commitments::SentenceClassName(commitment->sentence_class)));
   body.SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));
@@ -350,8 +352,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
       !reviews.ok()) {
     return WithLogDetail(ProblemPage(503, "the reviews cannot be read"), reviews.error());
   }
-  return RenderPage(context, "commitments", "Commitment " + commitment->id, "commitment.tpl", body,
-                    page_status);
+  return RenderPage(context, "commitments", title, "commitment.tpl", body, page_status);
 }
 
 HttpResponse ReviewSubmit(Site& site, RequestContext& context) {

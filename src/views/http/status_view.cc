@@ -145,15 +145,19 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   return true;
 }
 
+std::optional<std::string> CommitmentTitle(const commitments::Commitment& commitment) {
+  std::string title = commitment.action.Phrase();
+  if (title.empty()) return std::nullopt;
+  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  return title;
+}
+
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
                          ctemplate::TemplateDictionary& dict) {
-  std::string title = commitment != nullptr ? commitment->action.Phrase() : "";
-  if (title.empty()) {
-    dict.SetValue("TITLE", id);
-    return;
-  }
-  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-  dict.SetValue("TITLE", title);
+  const std::optional<std::string> title =
+      commitment != nullptr ? CommitmentTitle(*commitment) : std::nullopt;
+  dict.SetValue("TITLE", title.value_or(id));
+  if (!title) return;
   ctemplate::TemplateDictionary* meta = dict.AddSectionDictionary("META");
   meta->SetValue("OBLIGORS", fmt::format("{}", fmt::join(commitment->obligors, ", ")));
   meta->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));

@@ -4,6 +4,9 @@
 // figure and state comes from the evaluation stage.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include <ctemplate/template.h>
 
 #include "commitments/commitment.h"
@@ -24,6 +27,10 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
 // the status has no entry for `commitment_id`.
 bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
                           const std::string& commitment_id, ctemplate::TemplateDictionary& dict);
+
+// What a commitment promises, as a title: its action's phrase with a capital ("Provide
+// approximately 112 million EUR of military support to Ukraine"); none when the action has none.
+std::optional<std::string> CommitmentTitle(const commitments::Commitment& commitment);
 
 // A commitment with a status as a reader names it: TITLE, its action ("Provide approximately 112
 // million EUR of military support to Ukraine"), and a META section with OBLIGORS, STRENGTH and
