@@ -133,9 +133,19 @@ TEST(EvaluationDates, PeriodsAreSaidInWords) {
   EXPECT_EQ(P("PT24H").InWords(), "24 hours");
   EXPECT_EQ(P("P1Y2M1D").InWords(), "1 year 2 months 1 day");
   EXPECT_EQ(P("PT1H30M").InWords(), "1 hour 30 minutes");
-  EXPECT_EQ(P("P2W").InWords(), "14 days");
+  EXPECT_EQ(P("P2W").InWords(), "2 weeks") << "as the text says it, not as 14 days";
+  EXPECT_EQ(P("P1W3D").InWords(), "1 week 3 days");
   EXPECT_EQ(PeriodInWords("P6M"), "6 months");
   EXPECT_EQ(PeriodInWords("ten years"), "ten years") << "not a period: shown as written";
+}
+
+TEST(EvaluationDates, AWeekIsSevenDaysOnDatesAndKeptAsAWeekInWriting) {
+  EXPECT_EQ(LastDayOfPeriod(D("2024-04-11"), P("P2W")).ToString(), "2024-04-25");
+  EXPECT_EQ(DayPeriodBefore(D("2024-03-01"), P("P1W1D")).ToString(), "2024-02-22");
+  EXPECT_EQ(P("P2W").ExactLength(), std::chrono::days(14));
+  EXPECT_EQ(P("P1W3D").ToString(), "P1W3D");
+  EXPECT_FALSE(P("P2W").IsZero());
+  EXPECT_FALSE(ParsePeriod("P1D2W").ok()) << "weeks come before days";
 }
 
 TEST(EvaluationDates, PeriodsOfMonthsHaveNoExactLength) {

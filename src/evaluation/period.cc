@@ -18,14 +18,14 @@ Date Shift(Date day, const Period& period, int sign) {
       year_month(ymd.year(), ymd.month()) + months(sign * (period.years * 12 + period.months));
   year_month_day shifted = moved / ymd.day();
   if (!shifted.ok()) shifted = year_month_day(moved / last);
-  return Date(sys_days(shifted) + std::chrono::days(sign * period.days));
+  return Date(sys_days(shifted) + std::chrono::days(sign * (7 * period.weeks + period.days)));
 }
 
 }  // namespace
 
 std::optional<std::chrono::seconds> Period::ExactLength() const {
   if (years != 0 || months != 0) return std::nullopt;
-  return std::chrono::days(days) + time;
+  return std::chrono::days(7 * weeks + days) + time;
 }
 
 std::string Period::ToString() const {
@@ -33,6 +33,7 @@ std::string Period::ToString() const {
   std::string out = "P";
   if (years) out += fmt::format("{}Y", years);
   if (months) out += fmt::format("{}M", months);
+  if (weeks) out += fmt::format("{}W", weeks);
   if (days) out += fmt::format("{}D", days);
   if (time.count() != 0) {
     long long total = time.count();
@@ -52,6 +53,7 @@ std::string Period::InWords() const {
   };
   add(years, "year");
   add(months, "month");
+  add(weeks, "week");
   add(days, "day");
   const long long total = time.count();
   add(total / 3600, "hour");
@@ -101,8 +103,8 @@ Result<Period> ParsePeriod(std::string_view text, std::string_view where) {
     if (!in_time) {
       if (text[i] == 'Y') period.years = value;
       if (text[i] == 'M') period.months = value;
-      if (text[i] == 'W') period.days += 7 * value;
-      if (text[i] == 'D') period.days += value;
+      if (text[i] == 'W') period.weeks = value;
+      if (text[i] == 'D') period.days = value;
     } else {
       if (text[i] == 'H') period.time += std::chrono::hours(value);
       if (text[i] == 'M') period.time += std::chrono::minutes(value);

@@ -21,20 +21,22 @@
 namespace treaty::evaluation {
 
 // A length of time as the expression stage writes it, ISO 8601: P10Y, P6M, P3W, P30D, PT24H,
-// P1Y2M10DT2H30M. Weeks are kept as days. All parts are non-negative.
+// P1Y2M10DT2H30M. Weeks are kept as weeks, so that a period reads as the text says it ("2
+// weeks"); on dates a week is 7 days. All parts are non-negative.
 struct Period {
   int years = 0;
   int months = 0;
+  int weeks = 0;
   int days = 0;
   std::chrono::seconds time{0};  // the part after "T"
 
-  bool HasCalendarPart() const { return years != 0 || months != 0 || days != 0; }
+  bool HasCalendarPart() const { return years != 0 || months != 0 || weeks != 0 || days != 0; }
   bool IsZero() const { return !HasCalendarPart() && time.count() == 0; }
   // Exact length for instants: days count as 24 hours (UTC has no daylight saving); none when
   // the period has years or months, whose length depends on where it starts.
   std::optional<std::chrono::seconds> ExactLength() const;
-  std::string ToString() const;  // ISO 8601, "P10Y", "PT24H"; "PT0S" for zero
-  // In words for people: "10 years", "6 months", "24 hours", "1 year 2 months 3 days",
+  std::string ToString() const;  // ISO 8601, "P10Y", "P2W", "PT24H"; "PT0S" for zero
+  // In words for people: "10 years", "6 months", "2 weeks", "24 hours", "1 year 2 months 3 days",
   // "1 hour 30 minutes"; "no time" for zero.
   std::string InWords() const;
   bool operator==(const Period&) const = default;

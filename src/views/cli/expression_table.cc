@@ -37,15 +37,10 @@ std::string BoundWords(std::string bound) {
   return bound + " ";
 }
 
-// An ISO 8601 duration in words, weeks kept as weeks ("P2W" → "2 weeks"); `every` leaves out a
-// count of one ("year" for P1Y, so that "every year" reads; "2 weeks" for P2W).
+// An ISO 8601 duration in words ("P2W" → "2 weeks"); `every` leaves out a count of one ("year"
+// for P1Y, so that "every year" reads).
 std::string DurationWords(const std::string& code, bool every) {
-  const bool weeks =
-      code.size() > 2 && code.front() == 'P' && code.back() == 'W' &&
-      std::all_of(code.begin() + 1, code.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
-  const std::string count = weeks ? code.substr(1, code.size() - 2) : "";
-  const std::string words =
-      weeks ? count + (count == "1" ? " week" : " weeks") : evaluation::PeriodInWords(code);
+  const std::string words = evaluation::PeriodInWords(code);
   const bool one_unit = words.starts_with("1 ") && words.find(' ', 2) == std::string::npos;
   return every && one_unit ? words.substr(2) : words;
 }
