@@ -331,6 +331,37 @@ TEST_F(HttpServerTest, ExpectContinueIsAnsweredBeforeTheBody) {
   EXPECT_TRUE(refused.starts_with("HTTP/1.1 413")) << refused;
 }
 
+// RFC 9110 §10.1.1: a request its header already refuses is answered so, and its body is never
+// asked for; one that only its body can tell gets the 100.
+TEST_F(HttpServerTest, ExpectContinueIsRefusedWithoutTheBodyWhenTheHeaderEarnsIt) {
+  const std::string upload =
+      "Content-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n";
+  const std::string token = tokens_->at("rita");
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"POST /api/v1/events HTTP/1.1\r\nHost: x\r\n", 401},
+      {"POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n", 401},
+      {"POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n", 403},
+      {"POST /api/v1/nowhere HTTP/1.1\r\nHost: x\r\n", 404},
+      {"PUT /api/v1/events HTTP/1.1\r\nHost: x\r\n", 405},
+      {"POST /record HTTP/1.1\r\nHost: x\r\n", 303}};
+  for (const auto& [head, status] : cases) {
+    const int fd = Connect();
+    SendAll(fd, head + upload);
+    const std::string response = ReadAll(fd);  // the server closes without waiting for the body
+    ::close(fd);
+    EXPECT_TRUE(response.starts_with("HTTP/1.1 " + std::to_string(status))) << response;
+    EXPECT_EQ(response.find("100 Continue"), std::string::npos) << response;
+    EXPECT_NE(response.find("Connection: close"), std::string::npos) << response;
+    EXPECT_EQ(LastLogLine().value("status", 0), status) << head;
+  }
+  // A recorder may post: only the body can tell whether the event is good, so it is asked for.
+  const int fd = Connect();
+  SendAll(fd, "POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                  tokens_->at("lauris") + "\r\n" + upload);
+  EXPECT_EQ(ReadHead(fd), "HTTP/1.1 100 Continue\r\n\r\n");
+  ::close(fd);
+}
+
 // RFC 9110 §6.6.1: an origin server with a clock sends Date, an IMF-fixdate, on every response.
 TEST_F(HttpServerTest, EveryResponseHasADate) {
   const std::regex fixdate(

@@ -129,7 +129,6 @@ Result<std::unique_ptr<Application>> Application::Create(const SiteOptions& opti
 std::optional<HttpResponse> Application::Admit(const Route& route, RequestContext& context) {
   const HttpRequest& request = context.request;
   const std::string authorization = request.Header("authorization");
-  bool by_cookie = false;
   if (!authorization.empty()) {
     const std::optional<std::string> token = BearerToken(authorization);
     if (!token) {
@@ -154,7 +153,6 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
       context.user = found.value()->user;
       context.csrf = found.value()->csrf;
       context.session = session;
-      by_cookie = true;
     }
   }
 
@@ -184,7 +182,13 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
     }
   }
 
-  if (by_cookie && !IsSafeMethod(request.method)) {
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> Application::CsrfRefusal(const Route& route,
+                                                     const RequestContext& context) {
+  const HttpRequest& request = context.request;
+  if (!context.session.empty() && !IsSafeMethod(request.method)) {
     std::string sent = request.Header("x-csrf-token");
     if (sent.empty() && IsFormMediaType(request.Header("content-type"))) {
       const auto form = request.Form();
@@ -225,12 +229,21 @@ const Route* Application::RouteOfPath(const HttpRequest& request) const {
   return match.route != nullptr ? match.route : match.same_path;
 }
 
-HttpResponse Application::Respond(const HttpRequest& request, std::string& route_name,
-                                  std::optional<RequestContext>& context, std::string& failure) {
+std::optional<HttpResponse> Application::RefuseBeforeBody(const HttpRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string route_name = kUnmatchedRoute;
+  std::optional<RequestContext> context;
+  const Route* route = nullptr;
+  std::optional<HttpResponse> refusal = Gate(request, route_name, context, route);
+  if (!refusal) return std::nullopt;
+  metrics_.RequestStarted();
+  return Finish(request, std::move(*refusal), route_name, context ? &*context : nullptr, start, "");
+}
+
+std::optional<HttpResponse> Application::Gate(const HttpRequest& request, std::string& route_name,
+                                              std::optional<RequestContext>& context,
+                                              const Route*& route) {
   const std::string_view raw_path = request.RawPath();
-  if (request.body.size() > kMaxBodyBytes) {
-    return ErrorResponse(413, "the body is larger than 1 MiB");
-  }
   if (!IsHttpMethod(request.method)) {
     return Problem(nullptr, raw_path, 501, "the method " + request.method + " is not implemented");
   }
@@ -248,24 +261,39 @@ HttpResponse Application::Respond(const HttpRequest& request, std::string& route
     return response;
   }
   if (match.route == nullptr) return Problem(nullptr, raw_path, 404, "no such page or resource");
-  route_name = match.route->pattern;
+  route = match.route;
+  route_name = route->pattern;
   context.emplace(RequestContext{request, std::move(match.params), std::nullopt, "", ""});
-  if (std::optional<HttpResponse> stop = Admit(*match.route, *context)) return std::move(*stop);
-  if (match.route->api) {
+  if (std::optional<HttpResponse> stop = Admit(*route, *context)) return stop;
+  if (route->api) {
     const std::string problem =
-        query_parameters_.Problem(match.route->method, match.route->pattern, request.Query());
-    if (!problem.empty()) return Problem(match.route, raw_path, 400, problem);
+        query_parameters_.Problem(route->method, route->pattern, request.Query());
+    if (!problem.empty()) return Problem(route, raw_path, 400, problem);
   }
+  return std::nullopt;
+}
+
+HttpResponse Application::Respond(const HttpRequest& request, std::string& route_name,
+                                  std::optional<RequestContext>& context, std::string& failure) {
+  if (request.body.size() > kMaxBodyBytes) {
+    return ErrorResponse(413, "the body is larger than 1 MiB");
+  }
+  const Route* route = nullptr;
+  if (std::optional<HttpResponse> stop = Gate(request, route_name, context, route)) {
+    return std::move(*stop);
+  }
+  if (std::optional<HttpResponse> stop = CsrfRefusal(*route, *context)) return std::move(*stop);
+  const std::string_view raw_path = request.RawPath();
   if (IsFormMediaType(request.Header("content-type"))) {
     if (const std::string problem = UndecodablePair(request.body); !problem.empty()) {
-      return Problem(match.route, raw_path, 400, problem);
+      return Problem(route, raw_path, 400, problem);
     }
   }
   try {
-    return match.route->handler(*context);
+    return route->handler(*context);
   } catch (const std::exception& e) {
     failure = e.what();
-    return Problem(match.route, raw_path, 500, "internal error");
+    return Problem(route, raw_path, 500, "internal error");
   }
 }
 

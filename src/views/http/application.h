@@ -43,6 +43,12 @@ class Application {
   // counted (route "unmatched") as every response is. `request` holds what was read of it.
   HttpResponse Refuse(const HttpRequest& request, int status, std::string_view message);
 
+  // The answer to a request that can be refused on its header alone, before its body is read
+  // (for a client that waits with Expect: 100-continue): no such path or method, a bad path or
+  // query, no or an unknown sign-in, or a role that may not. Logged and counted as every response
+  // is. nullopt when only the body can tell (a form's CSRF token among them).
+  std::optional<HttpResponse> RefuseBeforeBody(const HttpRequest& request);
+
   const Router& router() const { return router_; }
   // For adding routes before the application serves; not while it does.
   Router& mutable_router() { return router_; }
@@ -56,8 +62,15 @@ class Application {
   // context once routed, and the failure of a handler that threw.
   HttpResponse Respond(const HttpRequest& request, std::string& route_name,
                        std::optional<RequestContext>& context, std::string& failure);
+  // Routes the request and admits its caller, none of which reads the body: sets the route, its
+  // pattern and the context; returns a response when the request stops here.
+  std::optional<HttpResponse> Gate(const HttpRequest& request, std::string& route_name,
+                                   std::optional<RequestContext>& context, const Route*& route);
   // Authenticates and checks access; returns a response when the request stops here.
   std::optional<HttpResponse> Admit(const Route& route, RequestContext& context);
+  // A request signed in by cookie that changes something must carry the session's CSRF token, in
+  // X-CSRF-Token or a form's `csrf` field; the 403 when it does not.
+  static std::optional<HttpResponse> CsrfRefusal(const Route& route, const RequestContext& context);
   // What every response gets: a 401's challenge, security and caching headers, no body for HEAD,
   // the metrics and the log line.
   HttpResponse Finish(const HttpRequest& request, HttpResponse response,

@@ -281,7 +281,16 @@ class Session : public std::enable_shared_from_this<Session> {
     if (std::optional<Refusal> refusal = FieldRefusal(in)) {
       return Refuse(ToRequest(in), *refusal);
     }
-    if (!parser_->is_done() && ExpectsContinue(in)) return Continue();
+    if (!parser_->is_done() && ExpectsContinue(in)) {
+      // A client that waits is told a refusal its header already earns instead of being asked for
+      // a body that would be read only to be refused (RFC 9110 §10.1.1); the body it did not send
+      // is no next request, so the connection closes.
+      if (std::optional<HttpResponse> refusal = server_.app_.RefuseBeforeBody(ToRequest(in))) {
+        busy_ = true;
+        return Write(std::move(*refusal), in.version(), false);
+      }
+      return Continue();
+    }
     ReadBody();
   }
 

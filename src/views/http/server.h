@@ -2,7 +2,8 @@
 // 414 when the request line alone is longer), refuses before the body what cannot be served (a
 // Content-Length over 1 MiB: 413; no Host on HTTP/1.1 or two Host or Authorization lines: 400; a
 // Transfer-Encoding other than a final chunked: 400 or 501; another HTTP version: 505) through
-// Application::Refuse and closes, answers Expect: 100-continue, reads the body (at most 1 MiB),
+// Application::Refuse and closes, answers Expect: 100-continue (with the final refusal instead,
+// and a close, when Application::RefuseBeforeBody has one), reads the body (at most 1 MiB),
 // hands the request to Application::Handle, writes the response with a Date, and keeps the
 // connection alive when the client asks. A client that has not sent a whole request within the
 // read timeout is disconnected. Stop (or SIGTERM/SIGINT when Run handles signals) stops
