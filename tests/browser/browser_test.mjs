@@ -52,6 +52,12 @@ await step('the overview shows the agreement and its key targets', async () => {
     'Provide approximately 112 million EUR of military support to Ukraine');
   assert.match(await target.locator('p.meta').textContent(),
     /^LV · will · Areas of military support and security cooperation › The framework for military support · sec_2__hcontainer_1__para_2__sent_2$/);
+  // What was pledged and allocated stands beside what the target counts, marked as not counted.
+  assert.deepEqual(await target.locator('table.progress thead th').allTextContents(),
+    ['Years', 'Provided', '', 'Target', 'Share', 'Status', 'Pledged (not counted)', 'Allocated (not counted)']);
+  assert.deepEqual(await target.locator('table.progress tbody tr').first().locator('td.num').allTextContents(),
+    ['EUR 0', 'EUR 112,000,000', 'EUR 112,000,000', 'EUR 10,000,000']);
+  assert.equal(await target.locator('p.legend').textContent(), ' target  provided');
   await snap(page, 'overview');
 });
 
@@ -131,7 +137,8 @@ await step('a recorder signs in, records a disbursement, sees it linked, and sig
   await snap(page, 'ledger-after-record');
   await page.goto(`${base}/commitments/${commitment}`);
   assert.ok(await page.locator(`text=${description}`).count() === 1);
-  assert.match(await page.content(), /2,500,000\.00 EUR/);
+  assert.equal(await page.locator('tr', { hasText: description }).locator('td.num').textContent(),
+    'EUR 2,500,000');
   assert.notEqual(await page.textContent('section.status table.progress'), statusBefore);
   assert.notEqual(await page.getAttribute('svg.chart rect.achieved', 'height'), chartBefore);
   await snap(page, 'commitment-after-record');
@@ -204,6 +211,33 @@ await step('the search page finds words in any of their forms and marks them', a
   assert.match(page.url(), /\/text#en\.sec_5__para_4$/);
   assert.match(await page.textContent('p[id="en.sec_5__para_4"]'), /consultations/);
   await snap(page, 'search');
+});
+
+await step('the ledger says what each event counts, money or things', async () => {
+  await page.goto(`${base}/ledger`);
+  const delivery = page.locator('table.events tbody tr', { hasText: 'combat drones' });
+  assert.equal(await delivery.locator('td.num').textContent(), '5,000 × drone');
+  const pledge = page.locator('table.events tbody tr', { hasText: 'pledge' }).first();
+  assert.match(await pledge.locator('td.num').textContent(), /^EUR [0-9,]+$/);
+});
+
+await step('every page fits a phone\'s width: wide tables scroll in their own box', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const where of ['/', '/text', '/commitments', `/commitments/${commitment}`, '/ledger',
+    '/calendar', '/consultations', '/search?q=consult']) {
+    await phone.goto(`${base}${where}`);
+    const [page_width, screen_width] = await phone.evaluate(
+      () => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(page_width <= screen_width, `${where}: ${page_width} px wide on a ${screen_width} px screen`);
+  }
+  await phone.goto(`${base}/ledger`);
+  const ledger = await phone.evaluate(() => {
+    const box = document.querySelector('div.table');
+    return [box.scrollWidth, box.clientWidth];
+  });
+  assert.ok(ledger[0] > ledger[1], 'the ledger table scrolls sideways in its box');
+  await phone.screenshot({ path: path.join(shots, 'phone-ledger.png'), fullPage: false });
+  await phone.close();
 });
 
 await step('unknown pages are 404', async () => {

@@ -25,13 +25,7 @@
 <h3><a href="/commitments/{{ID}}{{AT_QUERY}}">{{TITLE}}</a> <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h3>
 {{#META}}<p class="meta">{{OBLIGORS}} · {{STRENGTH}} · {{HEADINGS}} · <span class="id">{{ID}}</span></p>{{/META}}
 <p>{{SUMMARY}}</p>
-<table class="data progress">
-<thead><tr><th scope="col">Years</th><th scope="col" class="num">Achieved</th><th scope="col"></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th></tr></thead>
-<tbody>{{#PERIOD}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS_WORDS}}</td></tr>{{/PERIOD}}</tbody>
-</table>
-{{#HAS_CHART}}<svg class="chart" viewBox="0 0 {{CHART_WIDTH}} {{CHART_HEIGHT}}" role="img" aria-label="Target against achieved per period">
-{{#CHART_BAR}}<rect class="target" x="{{TARGET_X}}" y="{{TARGET_Y}}" width="{{BAR_W}}" height="{{TARGET_H}}"></rect><rect class="achieved" x="{{ACHIEVED_X}}" y="{{ACHIEVED_Y}}" width="{{BAR_W}}" height="{{ACHIEVED_H}}"></rect><text x="{{LABEL_X}}" y="{{CHART_HEIGHT}}">{{LABEL}}</text>
-{{/CHART_BAR}}</svg>{{/HAS_CHART}}
+{{>PROGRESS}}
 </article>
 {{/TARGET}}
 </section>

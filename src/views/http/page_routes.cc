@@ -9,10 +9,10 @@
 #include <set>
 
 #include "document/alignment.h"
+#include "evaluation/amount_text.h"
 #include "evaluation/ledger_facts.h"
 #include "evaluation/period.h"
 #include "evaluation/status_words.h"
-#include "ledger/currency.h"
 #include "ledger/event.h"
 #include "ledger/hash.h"
 #include "ledger/import_reader.h"
@@ -57,18 +57,32 @@ std::string PrevailingCode(const Site& site) {
   return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";
 }
 
-// Amount as "1,500,000.50 EUR" from an event's JSON amount.
-std::string AmountText(const nlohmann::json& amount) {
-  if (!amount.is_object()) return "";
-  const std::string currency = amount.value("currency", "");
-  const int64_t minor = amount.value("minor_units", int64_t{0});
-  const int exponent = ledger::CurrencyMinorUnit(currency).value_or(2);
-  int64_t scale = 1;
-  for (int i = 0; i < exponent; ++i) scale *= 10;
-  std::string whole = std::to_string(minor / scale);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
-  if (exponent == 0) return whole + " " + currency;
-  return fmt::format("{}.{:0{}} {}", whole, minor % scale, exponent, currency);
+// ID, and ID_PART sections of TEXT that the page joins with <wbr>: an id may wrap after each
+// "__" of its path, not inside a part ("sec_2__", "para_3__").
+void AddIdParts(const std::string& id, TemplateDictionary& dict) {
+  dict.SetValue("ID", id);
+  for (size_t begin = 0; begin < id.size();) {
+    const size_t found = id.find("__", begin);
+    const size_t end = found == std::string::npos ? id.size() : found + 2;
+    dict.AddSectionDictionary("ID_PART")->SetValue("TEXT", id.substr(begin, end - begin));
+    begin = end;
+  }
+}
+
+// What an event counts in words: its amount as the status pages write money ("EUR 2,500,000"),
+// and its quantity with its unit ("5,000 × drone"), either or both.
+std::string AmountText(const nlohmann::json& content) {
+  std::vector<std::string> parts;
+  if (const auto amount = content.find("amount"); amount != content.end() && amount->is_object()) {
+    parts.push_back(evaluation::MoneyText(amount->value("minor_units", int64_t{0}),
+                                          amount->value("currency", "")));
+  }
+  if (const auto quantity = content.find("quantity");
+      quantity != content.end() && quantity->is_number_integer()) {
+    parts.push_back(fmt::format("{} × {}", evaluation::CountText(quantity->get<int64_t>()),
+                                content.value("unit", "")));
+  }
+  return Join(parts, "; ");
 }
 
 // The events a page shows: those the caller may see, each as parsed JSON, and, for callers who
@@ -145,12 +159,12 @@ void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
   }
   row->SetValue("TYPE", type);
   row->SetValue("PARTICIPANT", content.value("participant", ""));
-  row->SetValue("AMOUNT", content.contains("amount") ? AmountText(content["amount"]) : "");
+  row->SetValue("AMOUNT", AmountText(content));
   row->SetValue("DESCRIPTION", event.value("description", ""));
   row->SetValue("CLASSIFICATION", event.value("classification", ""));
   row->SetValue("INSTITUTION", event["recorded_by"].value("institution", ""));
   for (const auto& id : content.value("commitments", nlohmann::json::array())) {
-    row->AddSectionDictionary("COMMITMENT")->SetValue("ID", id.get<std::string>());
+    AddIdParts(id.get<std::string>(), *row->AddSectionDictionary("COMMITMENT"));
   }
 }
 
@@ -254,15 +268,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     if (!chosen.MatchesStatus(word)) continue;
     ++count;
     TemplateDictionary* row = body.AddSectionDictionary("ROW");
-    row->SetValue("ID", commitment.id);
-    // The id may wrap after each "__" of its path, not inside a part ("sec_2__", "para_3__").
-    for (size_t begin = 0; begin < commitment.id.size();) {
-      const size_t found = commitment.id.find("__", begin);
-      const size_t end = found == std::string::npos ? commitment.id.size() : found + 2;
-      row->AddSectionDictionary("ID_PART")->SetValue("TEXT",
-                                                     commitment.id.substr(begin, end - begin));
-      begin = end;
-    }
+    AddIdParts(commitment.id, *row);
     row->SetValue("STATUS", word);
     row->SetValue("STATUS_WORDS", evaluation::StatusWords(word));
     row->SetValue("OBLIGORS", Join(commitment.obligors, ", "));

@@ -22,6 +22,87 @@ std::string Money(const nlohmann::json& minor, const std::string& currency) {
   return evaluation::MoneyText(minor.get<int64_t>(), currency);
 }
 
+// `text` with its first letter a capital ("provided" → "Provided"); ASCII only.
+std::string Capitalised(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+// The progress of a numeric target period by period (progress.tpl, included as PROGRESS): what
+// its measure counted against the target, what the other measures came to beside it, and the
+// chart. Nothing when it has no periods.
+void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary& dict) {
+  const nlohmann::json& periods =
+      progress.contains("periods") ? progress["periods"] : nlohmann::json::array();
+  if (periods.empty()) return;
+  ctemplate::TemplateDictionary* table = dict.AddIncludeDictionary("PROGRESS");
+  table->SetFilename("progress.tpl");
+  const std::string measure = progress.value("measure", "");
+  table->SetValue("MEASURE", Capitalised(measure));
+  table->SetValue("MEASURE_LOWER", measure);
+  // sec_2__hcontainer_1__para_2: what "providing the necessary military support" counts is the
+  // rule's measure alone; pledges and allocations are other measures, shown so that a reader sees
+  // what was promised beside what the target counts.
+  std::vector<std::string> others;
+  for (const char* other : {"pledged", "allocated"}) {
+    if (measure == other) continue;
+    others.push_back(other);
+    table->AddSectionDictionary("OTHER_MEASURE")->SetValue("NAME", Capitalised(other));
+  }
+  const std::string currency = progress.value("currency", "");
+  int64_t largest = 1;
+  for (const nlohmann::json& period : periods) {
+    for (const char* key : {"target_minor_units", "achieved_minor_units"}) {
+      if (period.contains(key) && period[key].is_number_integer()) {
+        largest = std::max(largest, period[key].get<int64_t>());
+      }
+    }
+  }
+  int index = 0;
+  for (const nlohmann::json& period : periods) {
+    ctemplate::TemplateDictionary* row = table->AddSectionDictionary("PERIOD");
+    row->SetValue("LABEL", period.value("label", ""));
+    row->SetValue("PERIOD_STATUS_WORDS", evaluation::StatusWords(period.value("status", "")));
+    row->SetValue("TARGET", Money(period.value("target_minor_units", nlohmann::json()), currency));
+    row->SetValue("ACHIEVED",
+                  Money(period.value("achieved_minor_units", nlohmann::json()), currency));
+    for (const std::string& other : others) {
+      row->AddSectionDictionary("OTHER_AMOUNT")
+          ->SetValue("AMOUNT",
+                     Money(period.value(other + "_minor_units", nlohmann::json()), currency));
+    }
+    const nlohmann::json percent = period.value("percent_of_target", nlohmann::json());
+    if (percent.is_number()) {
+      ctemplate::TemplateDictionary* bar = row->AddSectionDictionary("BAR");
+      // The bar as full as the share printed beside it, not cut to whole percents.
+      bar->SetValue("VALUE", fmt::format("{:.1f}", std::min(100.0, percent.get<double>())));
+      bar->SetValue("PERCENT", fmt::format("{:.1f} %", percent.get<double>()));
+    }
+    ctemplate::TemplateDictionary* chart = table->AddSectionDictionary("CHART_BAR");
+    const int x = 40 + index * (2 * kBarWidth + 24);
+    auto height = [&](const char* key) {
+      const nlohmann::json value = period.value(key, nlohmann::json());
+      if (!value.is_number_integer()) return 0;
+      return static_cast<int>(static_cast<double>(value.get<int64_t>()) / largest *
+                              (kChartHeight - 30));
+    };
+    const int target = height("target_minor_units");
+    const int achieved = height("achieved_minor_units");
+    chart->SetIntValue("TARGET_X", x);
+    chart->SetIntValue("TARGET_Y", kChartHeight - 20 - target);
+    chart->SetIntValue("TARGET_H", target);
+    chart->SetIntValue("ACHIEVED_X", x + kBarWidth);
+    chart->SetIntValue("ACHIEVED_Y", kChartHeight - 20 - achieved);
+    chart->SetIntValue("ACHIEVED_H", achieved);
+    chart->SetIntValue("BAR_W", kBarWidth - 2);
+    chart->SetIntValue("LABEL_X", x);
+    chart->SetValue("LABEL", period.value("label", ""));
+    ++index;
+  }
+  table->SetIntValue("CHART_WIDTH", std::max(480, 60 + index * (2 * kBarWidth + 24)));
+  table->SetIntValue("CHART_HEIGHT", kChartHeight);
+}
+
 }  // namespace
 
 void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict) {
@@ -90,66 +171,14 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
       row->AddSectionDictionary("REASON_EVENT")->SetValue("ID", event);
     }
   }
-  const nlohmann::json& periods =
-      found->progress.contains("periods") ? found->progress["periods"] : nlohmann::json::array();
-  const std::string currency = found->progress.value("currency", "");
-  int64_t largest = 1;
-  for (const nlohmann::json& period : periods) {
-    for (const char* key : {"target_minor_units", "achieved_minor_units"}) {
-      if (period.contains(key) && period[key].is_number_integer()) {
-        largest = std::max(largest, period[key].get<int64_t>());
-      }
-    }
-  }
-  int index = 0;
-  for (const nlohmann::json& period : periods) {
-    ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PERIOD");
-    row->SetValue("LABEL", period.value("label", ""));
-    row->SetValue("PERIOD_STATUS_WORDS", evaluation::StatusWords(period.value("status", "")));
-    row->SetValue("TARGET", Money(period.value("target_minor_units", nlohmann::json()), currency));
-    row->SetValue("ACHIEVED",
-                  Money(period.value("achieved_minor_units", nlohmann::json()), currency));
-    const nlohmann::json percent = period.value("percent_of_target", nlohmann::json());
-    if (percent.is_number()) {
-      ctemplate::TemplateDictionary* bar = row->AddSectionDictionary("BAR");
-      // The bar as full as the share printed beside it, not cut to whole percents.
-      bar->SetValue("VALUE", fmt::format("{:.1f}", std::min(100.0, percent.get<double>())));
-      bar->SetValue("PERCENT", fmt::format("{:.1f} %", percent.get<double>()));
-    }
-    ctemplate::TemplateDictionary* chart = dict.AddSectionDictionary("CHART_BAR");
-    const int x = 40 + index * (2 * kBarWidth + 24);
-    auto height = [&](const char* key) {
-      const nlohmann::json value = period.value(key, nlohmann::json());
-      if (!value.is_number_integer()) return 0;
-      return static_cast<int>(static_cast<double>(value.get<int64_t>()) / largest *
-                              (kChartHeight - 30));
-    };
-    const int target = height("target_minor_units");
-    const int achieved = height("achieved_minor_units");
-    chart->SetIntValue("TARGET_X", x);
-    chart->SetIntValue("TARGET_Y", kChartHeight - 20 - target);
-    chart->SetIntValue("TARGET_H", target);
-    chart->SetIntValue("ACHIEVED_X", x + kBarWidth);
-    chart->SetIntValue("ACHIEVED_Y", kChartHeight - 20 - achieved);
-    chart->SetIntValue("ACHIEVED_H", achieved);
-    chart->SetIntValue("BAR_W", kBarWidth - 2);
-    chart->SetIntValue("LABEL_X", x);
-    chart->SetValue("LABEL", period.value("label", ""));
-    ++index;
-  }
-  if (index > 0) {
-    dict.ShowSection("HAS_CHART");
-    dict.SetIntValue("CHART_WIDTH", std::max(480, 60 + index * (2 * kBarWidth + 24)));
-    dict.SetIntValue("CHART_HEIGHT", kChartHeight);
-  }
+  FillProgress(found->progress, dict);
   return true;
 }
 
 std::optional<std::string> CommitmentTitle(const commitments::Commitment& commitment) {
-  std::string title = commitment.action.Phrase();
-  if (title.empty()) return std::nullopt;
-  title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-  return title;
+  const std::string phrase = commitment.action.Phrase();
+  if (phrase.empty()) return std::nullopt;
+  return Capitalised(phrase);
 }
 
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
