@@ -79,6 +79,22 @@ TEST_F(HttpTermWordsTest, ACommitmentsPageIsHeadedByWhatItPromisesWithItsIdBesid
   EXPECT_NE(page.find(R"(id <span class="id">sec_1__para_5__sent_2</span>)"), std::string::npos);
 }
 
+TEST_F(HttpTermWordsTest, AProvisionWithoutAnActionIsHeadedByItsOwnWords) {
+  EXPECT_NE(Send("GET", "/commitments/sec_6__para_2__sent_1")
+                .body.find("<h1>The Agreement is valid for 10 (ten) years</h1>"),
+            std::string::npos);
+  // A bare verb ("prevail") says less than its sentence.
+  EXPECT_NE(Send("GET", "/commitments/sec_6__para_9__sent_2")
+                .body.find("<h1>In the event of divergence of interpretation, the English text "
+                           "shall prevail</h1>"),
+            std::string::npos);
+  // A long sentence is cut after 14 words.
+  EXPECT_NE(Send("GET", "/commitments/sec_6__para_9__sent_1")
+                .body.find("<h1>Signed in duplicate in Vilnius on 11 April 2024, in English, "
+                           "Ukrainian, and Latvian …</h1>"),
+            std::string::npos);
+}
+
 TEST_F(HttpTermWordsTest, TheConsultationsPageNamesTheRequestsSubtypeInWords) {
   const std::string page = Send("GET", "/consultations").body;
   EXPECT_NE(page.find("requests of subtype armed attack"), std::string::npos) << page;

@@ -72,8 +72,15 @@ await step('the text shows both languages with the English text marked as prevai
   await page.click('nav >> text=Text');
   assert.equal(await page.locator('th[lang=lv]').count(), 1);
   assert.match(await page.textContent('th[lang=en]'), /prevails/);
-  assert.ok(await page.locator('span.commitment').count() > 10);
+  assert.ok(await page.locator('a.commitment').count() > 10);
   await snap(page, 'text');
+  // A highlighted commitment is a link to its page, titled by what it promises.
+  const sentence = page.locator(`td[lang=en] a.commitment[href="/commitments/${commitment}"]`);
+  assert.equal(await sentence.getAttribute('title'),
+    'Provide approximately 112 million EUR of military support to Ukraine');
+  await sentence.click();
+  assert.equal(await page.textContent('p.meta .id'), commitment);
+  await page.goBack();
 });
 
 await step('the commitments table filters and leads to one commitment', async () => {

@@ -13,7 +13,7 @@
 {{/QUOTE}}
 <h2>Targets</h2>
 {{#NO_TARGETS}}<p>No numeric targets.</p>{{/NO_TARGETS}}
-<ul>{{#TARGET}}<li>{{KIND}}: {{TEXT}} <code>{{VALUE}}</code></li>{{/TARGET}}</ul>
+<ul>{{#TARGET}}<li>{{KIND}}: {{TEXT}}</li>{{/TARGET}}</ul>
 {{#HAS_CONDITIONS}}<h2>Conditions</h2><ul>{{#CONDITION}}<li>{{KIND}}: {{TEXT}}</li>{{/CONDITION}}</ul>{{/HAS_CONDITIONS}}
 {{#HAS_FLAGS}}<h2>Where the texts differ</h2><ul>{{#FLAG}}<li>{{TEXT}}</li>{{/FLAG}}</ul>{{/HAS_FLAGS}}
 <h2>Linked events</h2>

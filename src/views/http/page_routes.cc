@@ -52,11 +52,6 @@ std::vector<std::pair<std::string, std::string>> PartyOptions(const Site& site) 
   return options;
 }
 
-std::string PrevailingCode(const Site& site) {
-  const auto& prevailing = site.agreement().package.prevailing_language;
-  return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";
-}
-
 // ID, and ID_PART sections of TEXT that the page joins with <wbr>: an id may wrap after each
 // "__" of its path, not inside a part ("sec_2__", "para_3__").
 void AddIdParts(const std::string& id, TemplateDictionary& dict) {
@@ -202,7 +197,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     if (!entry.progress.contains("periods")) continue;
     TemplateDictionary* row = body.AddSectionDictionary("TARGET");
     row->SetValue("ID", entry.id);
-    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, *row);
+    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, PrevailingCode(site), *row);
     FillCommitmentStatus(status.value()->status, entry.id, *row);
   }
   body.SetIntValue("COMMITMENT_COUNT", count);
@@ -296,7 +291,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     return RenderPage(context, "commitments", "No such commitment", "missing.tpl", body, 404);
   }
   TemplateDictionary body("commitment");
-  const std::string title = CommitmentTitle(*commitment).value_or("Commitment " + commitment->id);
+  const std::string title = CommitmentTitle(*commitment, PrevailingCode(site));
   body.SetValue("TITLE", title);
   body.SetValue("ID", commitment->id);
   body.SetValue("CLASS", std::string(commitments::SentenceClassName(commitment->sentence_class)));
@@ -326,7 +321,6 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     row->SetValue("KIND", target.kind);
     const auto en = target.text.find("en");
     row->SetValue("TEXT", en != target.text.end() ? en->second : "");
-    row->SetValue("VALUE", target.value.dump());
   }
   for (const commitments::Condition& condition : commitment->conditions) {
     body.ShowSection("HAS_CONDITIONS");
@@ -551,8 +545,11 @@ void TextPage::Build(const Site& site) {
           TemplateDictionary* sentence = paragraph->AddSectionDictionary("SENTENCE");
           const auto commitment = commitment_of.find({language, child.eid});
           if (commitment != commitment_of.end()) {
-            sentence->SetValue("CLASS", "commitment");
-            sentence->SetValue("TITLE", "commitment " + commitment->second);
+            TemplateDictionary* link = sentence->AddSectionDictionary("COMMITMENT");
+            link->SetValue("ID", commitment->second);
+            const commitments::Commitment* found = site.FindCommitment(commitment->second);
+            link->SetValue("TITLE", found != nullptr ? CommitmentTitle(*found, prevailing)
+                                                     : commitment->second);
           }
           AddPieces(sentence, child.text, own);
         }

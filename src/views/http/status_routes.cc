@@ -120,7 +120,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     any = true;
     ctemplate::TemplateDictionary* procedure = body.AddSectionDictionary("PROCEDURE");
     procedure->SetValue("ID", entry.id);
-    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, *procedure);
+    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, PrevailingCode(site), *procedure);
     procedure->SetValue("STATUS", entry.status);
     procedure->SetValue("STATUS_WORDS", evaluation::StatusWords(entry.status));
     procedure->SetValue("SUMMARY", entry.summary);

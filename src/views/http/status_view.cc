@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <ranges>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -175,18 +177,37 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   return true;
 }
 
-std::optional<std::string> CommitmentTitle(const commitments::Commitment& commitment) {
-  const std::string phrase = commitment.action.Phrase();
-  if (phrase.empty()) return std::nullopt;
-  return Capitalised(phrase);
+std::string CommitmentTitle(const commitments::Commitment& commitment,
+                            std::string_view prevailing) {
+  if (!commitment.action.object.empty()) return Capitalised(commitment.action.Phrase());
+  // A verb alone ("prevail") or none ("The Agreement is valid for 10 (ten) years."): the
+  // sentence's own words say more.
+  const auto quote = std::find_if(
+      commitment.source.quotes.begin(), commitment.source.quotes.end(),
+      [&](const commitments::Quote& candidate) { return candidate.language == prevailing; });
+  const commitments::Quote* shown = quote != commitment.source.quotes.end() ? &*quote
+                                    : commitment.source.quotes.empty()
+                                        ? nullptr
+                                        : &commitment.source.quotes.front();
+  if (shown == nullptr) return "Commitment " + commitment.id;
+  constexpr size_t kMostWords = 14;
+  std::string title;
+  size_t words = 0;
+  for (const auto word : std::views::split(std::string_view(shown->text), ' ')) {
+    if (++words > kMostWords) return title + " …";
+    title += (title.empty() ? "" : " ") + std::string(word.begin(), word.end());
+  }
+  if (title.ends_with('.')) title.pop_back();
+  return title;
 }
 
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
-                         ctemplate::TemplateDictionary& dict) {
-  const std::optional<std::string> title =
-      commitment != nullptr ? CommitmentTitle(*commitment) : std::nullopt;
-  dict.SetValue("TITLE", title.value_or(id));
-  if (!title) return;
+                         std::string_view prevailing, ctemplate::TemplateDictionary& dict) {
+  if (commitment == nullptr) {
+    dict.SetValue("TITLE", id);
+    return;
+  }
+  dict.SetValue("TITLE", CommitmentTitle(*commitment, prevailing));
   ctemplate::TemplateDictionary* meta = dict.AddSectionDictionary("META");
   meta->SetValue("OBLIGORS", fmt::format("{}", fmt::join(commitment->obligors, ", ")));
   meta->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));

@@ -4,8 +4,8 @@
 // figure and state comes from the evaluation stage.
 #pragma once
 
-#include <optional>
 #include <string>
+#include <string_view>
 
 #include <ctemplate/template.h>
 
@@ -22,21 +22,23 @@ namespace treaty::http {
 // MARK entries (X, Y, DATE, TITLE, STATE, STATE_WORDS) across the term.
 void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict);
 
-// One commitment's STATUS, STATUS_WORDS, SUMMARY, REASON entries (FINDING, EID, EVENT ids) and its
-// PERIOD entries with a progress bar and a CHART of target and achieved bars. Returns false when
-// the status has no entry for `commitment_id`.
+// One commitment's STATUS, STATUS_WORDS, SUMMARY, REASON entries (FINDING, EID, EVENT ids) and,
+// when its target has periods, PROGRESS: progress.tpl with a row and a progress bar per period,
+// the measures not counted beside it, and a chart of target and achieved bars. Returns false
+// when the status has no entry for `commitment_id`.
 bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
                           const std::string& commitment_id, ctemplate::TemplateDictionary& dict);
 
 // What a commitment promises, as a title: its action's phrase with a capital ("Provide
-// approximately 112 million EUR of military support to Ukraine"); none when the action has none.
-std::optional<std::string> CommitmentTitle(const commitments::Commitment& commitment);
+// approximately 112 million EUR of military support to Ukraine"); for a verb without an object,
+// or none, the first 14 words of its quote in the `prevailing` language ("The Agreement is valid
+// for 10 (ten) years"), else of its first quote.
+std::string CommitmentTitle(const commitments::Commitment& commitment, std::string_view prevailing);
 
-// A commitment with a status as a reader names it: TITLE, its action ("Provide approximately 112
-// million EUR of military support to Ukraine"), and a META section with OBLIGORS, STRENGTH and
-// HEADINGS to show beside its id (ID, set by the caller). A status whose commitment the review
-// dropped has its id as its TITLE and no META.
+// A commitment with a status as a reader names it: TITLE (CommitmentTitle), and a META section
+// with OBLIGORS, STRENGTH and HEADINGS to show beside its id (ID, set by the caller). A status
+// whose commitment the review dropped has its id as its TITLE and no META.
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
-                         ctemplate::TemplateDictionary& dict);
+                         std::string_view prevailing, ctemplate::TemplateDictionary& dict);
 
 }  // namespace treaty::http
