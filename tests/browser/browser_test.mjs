@@ -45,6 +45,9 @@ await step('the overview shows the agreement and its key targets', async () => {
   const response = await page.goto(`${base}/`);
   assert.equal(response.status(), 200);
   assert.match(await page.textContent('h1'), /Latvia/);
+  // sec_6__para_9: "in English, Ukrainian, and Latvian languages, all texts being equally authentic".
+  assert.equal(await page.textContent('dt:has-text("Authentic texts") + dd'),
+    'English, Latviešu, Українська (not included here); prevailing: English');
   assert.ok(await page.locator('table.data tbody tr').count() > 0);
   // Each key target is named by what it promises, with its id beside it, not by its id alone.
   const target = page.locator('article.target', { hasText: 'sec_2__hcontainer_1__para_2__sent_2' });

@@ -4,7 +4,7 @@
 <dt>Signed</dt><dd>{{SIGNED_DATE}}, {{SIGNED_PLACE}}</dd>
 <dt>Entry into force</dt><dd>{{ENTRY_INTO_FORCE}}</dd>
 <dt>Term</dt><dd>{{TERM}}</dd>
-<dt>Texts</dt><dd>{{#LANGUAGE}}{{LANGUAGE_CODE}}{{#LANGUAGE_separator}}, {{/LANGUAGE_separator}}{{/LANGUAGE}}; prevailing: {{PREVAILING}}</dd>
+<dt>Authentic texts</dt><dd>{{#LANGUAGE}}{{LANGUAGE_NAME}}{{#NOT_INCLUDED}} (not included here){{/NOT_INCLUDED}}{{#LANGUAGE_separator}}, {{/LANGUAGE_separator}}{{/LANGUAGE}}; prevailing: {{PREVAILING}}</dd>
 </dl>
 {{#LIFECYCLE}}<section class="lifecycle">
 <h2>State on {{AT}}: <span class="badge state" data-state="{{STATE}}">{{STATE_WORDS}}</span></h2>

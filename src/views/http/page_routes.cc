@@ -176,10 +176,16 @@ HttpResponse Overview(Site& site, RequestContext& context) {
   body.SetValue("SIGNED_PLACE", package.signed_place);
   body.SetValue("ENTRY_INTO_FORCE", package.entry_into_force);
   body.SetValue("TERM", evaluation::PeriodInWords(package.term));
+  // The authentic texts as the agreement names them, each said to be missing here when the
+  // package has no copy of it (sec_6__para_9: "all texts being equally authentic").
+  std::set<text::Language> bundled;
   for (const grammar::ExtractedText& version : site.agreement().versions) {
-    body.AddSectionDictionary("LANGUAGE")
-        ->SetValue("LANGUAGE_CODE",
-                   LanguageName(std::string(text::LanguageCode(version.doc.language))));
+    bundled.insert(version.doc.language);
+  }
+  for (const text::Language language : package.authentic_languages) {
+    TemplateDictionary* row = body.AddSectionDictionary("LANGUAGE");
+    row->SetValue("LANGUAGE_NAME", LanguageName(std::string(text::LanguageCode(language))));
+    if (!bundled.contains(language)) row->ShowSection("NOT_INCLUDED");
   }
   body.SetValue("PREVAILING", LanguageName(PrevailingCode(site)));
   int count = 0;
