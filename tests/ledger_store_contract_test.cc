@@ -333,11 +333,13 @@ TEST_P(LedgerStoreContractTest, FiltersSelectEventsInLeafOrder) {
 }
 
 // A correction has no date or commitments of its own: the date and commitment filters take those
-// of the event it corrects, so that a listing shows the corrections of what it lists.
+// of the event it corrects, and the type filter its type besides the correction's own, so that a
+// listing shows the corrections of what it lists.
 TEST_P(LedgerStoreContractTest, ACorrectionIsFilteredByTheEventItCorrects) {
   auto store = Connect();
   ASSERT_NE(store, nullptr);
   Event other = Disbursement(2, "other");
+  other.content.type = EventType::kPledge;
   other.content.date = "2025-03-01";
   other.content.commitments = {"sec_1"};
   const AppendResult originals = AppendOk(*store, {Disbursement(1, "first"), other});
@@ -360,6 +362,14 @@ TEST_P(LedgerStoreContractTest, ACorrectionIsFilteredByTheEventItCorrects) {
   EXPECT_EQ(leaves(), (std::vector<int64_t>{0, 2}));
   filter.type = "correction";
   EXPECT_EQ(leaves(), (std::vector<int64_t>{2}));
+  filter = EventFilter{};
+  filter.agreement = kAgreement;
+  filter.type = "pledge";
+  EXPECT_EQ(leaves(), (std::vector<int64_t>{1, 3}));
+  filter.type = "disbursement";
+  EXPECT_EQ(leaves(), (std::vector<int64_t>{0, 2}));
+  filter.type = "correction";
+  EXPECT_EQ(leaves(), (std::vector<int64_t>{2, 3}));
   filter = EventFilter{};
   filter.agreement = kAgreement;
   filter.commitment = "sec_1";

@@ -43,11 +43,11 @@ enum class MissingLedgerTables { kCreate, kLeaveAlone };
 
 // Filters of `treaty events` (§9.2 raw view); an empty member does not filter. Events come in
 // leaf-index order. A correction, which has no date or commitments of its own (an amendment's
-// replacement is not looked at), is filtered by those of the event it corrects as recorded, so
-// that a listing shows the corrections of what it lists.
+// replacement is not looked at), is filtered by those of the event it corrects as recorded, and
+// by its type too besides its own, so that a listing shows the corrections of what it lists.
 struct EventFilter {
   std::string agreement;       // required
-  std::string type;            // events.type
+  std::string type;            // events.type, or the type of the event a correction corrects
   std::string commitment;      // an event_commitments row for this commitment id
   std::string date_from;       // fact_date ≥ date_from (YYYY-MM-DD)
   std::string date_to;         // fact_date ≤ date_to

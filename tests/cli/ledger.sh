@@ -690,5 +690,9 @@ check "its commitment lists it too" run 0 events --db "$corrected_db" --commitme
 check "the retraction alone" bash -c "[ \"\$(wc -l <'$work/out')\" -eq 1 ] && grep -q '$retraction_id' '$work/out'"
 check "another day does not" run 0 events --db "$corrected_db" --type correction --from 2025-01-01
 check "list it" [ ! -s "$work/out" ]
+check "the tranche's type lists it too" run 0 events --db "$corrected_db" --type disbursement
+check "beside the tranche it withdraws" bash -c "grep -q '\"id\":\"$first_id\"' '$work/out' && grep -q '\"id\":\"$retraction_id\"' '$work/out'"
+check "another type does not" run 0 events --db "$corrected_db" --type training
+check "list it" bash -c "! grep -q '$retraction_id' '$work/out'"
 
 finish

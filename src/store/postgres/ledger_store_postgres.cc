@@ -135,11 +135,12 @@ Result<std::vector<ledger::StoredEvent>> PostgresLedgerStore::FindEvents(
   return Reading([&](pqxx::transaction_base& read) -> Result<std::vector<ledger::StoredEvent>> {
     // One statement for every combination: an empty parameter disables its condition. Dates go
     // through NULLIF so that an empty one is never cast. A correction has no date or commitments
-    // of its own: it takes those of the event it corrects.
+    // of its own: it takes those of the event it corrects, and is listed with that event's type.
     return EventsFromResult(read.exec_params(
         std::string("SELECT ") + kEventColumns +
             " FROM events WHERE agreement = $1"
-            " AND ($2 = '' OR type = $2)"
+            " AND ($2 = '' OR type = $2 OR (events.corrects IS NOT NULL AND (SELECT o.type"
+            " FROM events o WHERE o.id = events.corrects) = $2))"
             " AND ($3 = '' OR EXISTS (SELECT 1 FROM event_commitments c"
             " WHERE c.agreement = events.agreement AND c.commitment_id = $3"
             " AND c.leaf_index = events.leaf_index)"

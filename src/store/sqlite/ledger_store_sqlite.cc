@@ -768,7 +768,12 @@ Result<std::vector<StoredEvent>> SqliteLedgerStore::FindEvents(const ledger::Eve
     texts.push_back(value);
   };
   if (!filter.commitment.empty()) texts.push_back(filter.commitment);
-  add(filter.type, " AND type = ?");
+  if (!filter.type.empty()) {
+    sql +=
+        " AND (type = ? OR (corrects IS NOT NULL AND (SELECT o.type FROM events o WHERE o.id = "
+        "events.corrects) = ?))";
+    texts.insert(texts.end(), 2, filter.type);
+  }
   // A correction has no date of its own: it is dated by the event it corrects.
   add(filter.date_from,
       " AND COALESCE(fact_date, (SELECT o.fact_date FROM events o WHERE o.id = events.corrects)) "
