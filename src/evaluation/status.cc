@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <absl/strings/ascii.h>
 #include <fmt/format.h>
 
 #include "evaluation/icalendar.h"
@@ -90,12 +91,19 @@ Instant EndOfDay(Date date) {
 }
 
 Result<Instant> ParseStatusMoment(const std::string& text, const std::string& where) {
-  if (text.size() == 10) {
-    Result<Date> date = ParseDate(text, where);
+  const absl::string_view stripped = absl::StripAsciiWhitespace(text);
+  const std::string_view given(stripped.data(), stripped.size());
+  if (given.empty()) {
+    return Error{"empty: give a date (YYYY-MM-DD) or a moment (RFC 3339, 2024-04-11T10:00:00Z)",
+                 where};
+  }
+  // Without a time it is meant as a date, and is told so when it is not one ("2024-4-1").
+  if (given.find('T') == std::string_view::npos) {
+    Result<Date> date = ParseDate(given, where);
     if (!date.ok()) return date.error();
     return EndOfDay(date.value());
   }
-  return ParseInstant(text, where);
+  return ParseInstant(given, where);
 }
 
 namespace {

@@ -63,7 +63,9 @@ Result<AgreementRules> LoadAgreementRules(const commitments::AgreementCommitment
 
 // The moment a status "at DATE" is taken: the last second of that day in UTC.
 Instant EndOfDay(Date date);
-// Reads `--at`: a date (EndOfDay) or an RFC 3339 moment. Errors name `where`.
+// Reads `--at`: a date (EndOfDay) or an RFC 3339 moment, without the spaces around it; text
+// without a time ('T') is read as a date, so that its error is a date's. Errors (empty text
+// among them) name `where`.
 Result<Instant> ParseStatusMoment(const std::string& text, const std::string& where);
 
 // `external`: facts the ledger does not record (Ukraine's NATO membership), and notices given in

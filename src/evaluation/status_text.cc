@@ -39,8 +39,11 @@ std::string StatusText(const AgreementStatus& status) {
   const Lifecycle& lifecycle = status.lifecycle;
   std::string out;
   out += fmt::format("{} ({})\n", status.title, status.agreement);
-  out += fmt::format("Status at {} ({} events, audience {})\n\n", status.at.ToUtcString(),
-                     status.ledger_size, AudienceName(status.audience));
+  // The day evaluated, then the moment in the offset it was given in: "2024-04-11T00:00:00+03:00"
+  // is the 11th in Vilnius, though the 10th in UTC.
+  out += fmt::format("Status on {} (at {}; {} events, audience {})\n\n",
+                     status.at.LocalDate().ToString(), status.at.ToString(), status.ledger_size,
+                     AudienceName(status.audience));
   out += "Life cycle\n";
   out += fmt::format("  state: {}\n", StatusWords(LifecycleStateName(lifecycle.state)));
   out += fmt::format("  in force from {}; term {} ends {}; last day in force {}\n",

@@ -35,6 +35,14 @@ check "and its extension possible once in force, not past" \
 # ---- the JSON ----
 check "a moment's day is on its own clock" run 0 status --db "$db" --at 2024-04-11T00:00:00+03:00
 check "the signature day in Vilnius is in force" has "state: in force" "$work/out"
+check "on that day, at the moment as given" \
+  has "Status on 2024-04-11 (at 2024-04-11T00:00:00+03:00; " "$work/out"
+check "a date among spaces" run 0 status --db "$db" --at " 2024-04-11 "
+check "is that date's end" has "Status on 2024-04-11 (at 2024-04-11T23:59:59Z; " "$work/out"
+check "an empty --at is refused" run 2 status --db "$db" --at ""
+check "saying what it takes" has "--at: empty: give a date (YYYY-MM-DD) or a moment" "$work/err"
+check "a date mistyped" run 2 status --db "$db" --at 2024-4-1
+check "is told as a date" has "--at: '2024-4-1' is not a date (YYYY-MM-DD)" "$work/err"
 check "status json" run 0 status --db "$db" --at 2026-12-04 --format json
 check "lifecycle" json_is '.lifecycle | [.state, .in_force_from, .last_day_in_force, .extension_deadline]' \
   '["in_force","2024-04-11","2034-04-11","2033-10-11"]'

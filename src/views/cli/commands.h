@@ -175,12 +175,12 @@ int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::os
 struct StatusOptions {
   std::string db = "var/treaty.sqlite";
   std::string agreement = "lv-ua-2024";
-  std::string package;          // empty: data/agreements/AGREEMENT
-  std::string at;               // YYYY-MM-DD (its last second, UTC) or RFC 3339; empty: now
-  std::string facts_file;       // JSON facts the ledger does not hold (lifecycle_json.h)
-  bool public_only = false;     // leave out restricted events
-  std::string format = "text";  // status: "text" or "json"
-  std::string output;           // calendar: the file to write; empty: `out`
+  std::string package;            // empty: data/agreements/AGREEMENT
+  std::optional<std::string> at;  // YYYY-MM-DD (its last second, UTC) or RFC 3339; none: now
+  std::string facts_file;         // JSON facts the ledger does not hold (lifecycle_json.h)
+  bool public_only = false;       // leave out restricted events
+  std::string format = "text";    // status: "text" or "json"
+  std::string output;             // calendar: the file to write; empty: `out`
 };
 int RunStatus(const StatusOptions& options, std::ostream& out, std::ostream& err);
 int RunCalendar(const StatusOptions& options, std::ostream& out, std::ostream& err);

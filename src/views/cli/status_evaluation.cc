@@ -28,8 +28,8 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(const StatusOptions& optio
 Result<evaluation::AgreementStatus> EvaluateStatusFor(
     const StatusOptions& options, const commitments::AgreementCommitments& agreement) {
   evaluation::Instant at = evaluation::CurrentInstant();
-  if (!options.at.empty()) {
-    Result<evaluation::Instant> parsed = evaluation::ParseStatusMoment(options.at, "--at");
+  if (options.at) {
+    Result<evaluation::Instant> parsed = evaluation::ParseStatusMoment(*options.at, "--at");
     if (!parsed.ok()) return parsed.error();
     at = parsed.value();
   }
