@@ -329,6 +329,33 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
   for (const auto& commitment : some)
     EXPECT_TRUE(commitment["id"].get<std::string>().starts_with("sec_2"));
   EXPECT_EQ(Send("GET", "/api/v1/commitments?strength=firmly").status, 400);
+  // Each refused filter says what may be given; the strength of procedures ("none") among them.
+  http::HttpResponse strength = Send("GET", "/commitments?strength=firmly");
+  EXPECT_EQ(strength.status, 400);
+  EXPECT_NE(strength.body.find("one of commits, will, continues, endeavours, considers, may, none"),
+            std::string::npos)
+      << strength.body;
+  const auto procedures =
+      nlohmann::json::parse(Send("GET", "/api/v1/commitments?strength=none").body)["commitments"];
+  EXPECT_FALSE(procedures.empty());
+  for (const auto& commitment : procedures) EXPECT_EQ(commitment["strength"], "none");
+  http::HttpResponse category = Send("GET", "/api/v1/commitments?category=zzz");
+  EXPECT_EQ(category.status, 400);
+  EXPECT_NE(category.body.find("one of military, financial,"), std::string::npos) << category.body;
+  http::HttpResponse status = Send("GET", "/commitments?status=bogus");
+  EXPECT_EQ(status.status, 400);
+  EXPECT_NE(status.body.find("no_activity_recorded (no activity recorded)"), std::string::npos)
+      << status.body;
+  // An area that names nothing is a mistake, as for `treaty commitments --area`, not "0 shown".
+  for (const char* area : {"7", "xyz"}) {
+    http::HttpResponse page = Send("GET", std::string("/commitments?area=") + area);
+    EXPECT_EQ(page.status, 400) << area;
+    EXPECT_NE(page.body.find(std::string("&quot;") + area +
+                             "&quot; is no section number, eId or heading words of the agreement"),
+              std::string::npos)
+        << page.body;
+    EXPECT_EQ(Send("GET", std::string("/api/v1/commitments?area=") + area).status, 400);
+  }
 
   // By status at a date: at the end of 2024 nothing is recorded, so the 2024 amounts are missed.
   http::HttpResponse missed = Send("GET", "/api/v1/commitments?status=missed&at=2025-01-01");

@@ -1,12 +1,12 @@
-// Pages show event types, their subtypes and condition kinds in words, from one table; the codes
-// stay in the API and in the values of form fields.
+// Pages and `treaty commitments` show event types, their subtypes and condition kinds in words,
+// from one table; the codes stay in the API and in the values of form fields.
 #include <string>
 #include <vector>
 
 #include "commitments/cue_table.h"
+#include "evaluation/term_words.h"
 #include "http_test_support.h"
 #include "ledger/event.h"
-#include "views/http/term_words.h"
 
 namespace treaty::test {
 namespace {
@@ -30,20 +30,30 @@ TEST(TermWordsTest, EveryTypeSubtypeAndConditionKindHasWords) {
   const std::vector<std::string> codes = Codes();
   EXPECT_GE(codes.size(), 11u + 10u + 2u * 10u);
   for (const std::string& code : codes) {
-    const std::optional<std::string_view> words = http::FindTermWords(code);
+    const std::optional<std::string_view> words = evaluation::FindTermWords(code);
     ASSERT_TRUE(words.has_value()) << "no words for \"" << code << "\"";
     EXPECT_FALSE(words->empty()) << code;
     EXPECT_EQ(words->find('_'), std::string_view::npos) << code << ": " << *words;
   }
 }
 
-TEST(TermWordsTest, ATypeIsShownWithItsSubtype) {
-  EXPECT_EQ(http::EventTypeWords("notice", "amendment_proposal"), "notice (amendment proposal)");
-  EXPECT_EQ(http::EventTypeWords("technical_agreement", ""), "technical agreement");
-  EXPECT_EQ(http::TermWords("unknown_code"), "unknown_code");
+class HttpTermWordsTest : public HttpTest {};
+
+TEST_F(HttpTermWordsTest, EveryConditionKindOfTheReviewedCommitmentsHasWords) {
+  for (const commitments::Commitment& commitment : app_->site().agreement().reviewed) {
+    for (const commitments::Condition& condition : commitment.conditions) {
+      EXPECT_TRUE(evaluation::FindTermWords(condition.kind).has_value())
+          << commitment.id << ": no words for \"" << condition.kind << "\"";
+    }
+  }
 }
 
-class HttpTermWordsTest : public HttpTest {};
+TEST(TermWordsTest, ATypeIsShownWithItsSubtype) {
+  EXPECT_EQ(evaluation::EventTypeWords("notice", "amendment_proposal"),
+            "notice (amendment proposal)");
+  EXPECT_EQ(evaluation::EventTypeWords("technical_agreement", ""), "technical agreement");
+  EXPECT_EQ(evaluation::TermWords("unknown_code"), "unknown_code");
+}
 
 TEST_F(HttpTermWordsTest, TheLedgerShowsAMeetingsTypeAndSubtypeInWords) {
   const nlohmann::json meeting = {{"type", "meeting"},

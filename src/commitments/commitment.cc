@@ -43,6 +43,13 @@ std::string_view NameOf(const std::array<std::pair<T, std::string_view>, N>& nam
 }
 
 template <typename T, size_t N>
+std::vector<std::string> NamesOf(const std::array<std::pair<T, std::string_view>, N>& names) {
+  std::vector<std::string> out;
+  for (const auto& entry : names) out.emplace_back(entry.second);
+  return out;
+}
+
+template <typename T, size_t N>
 std::optional<T> ValueOf(const std::array<std::pair<T, std::string_view>, N>& names,
                          std::string_view name) {
   for (const auto& [v, n] : names)
@@ -58,6 +65,8 @@ nlohmann::json QuoteJson(const Quote& quote) {
 }  // namespace
 
 std::string_view SentenceClassName(SentenceClass value) { return NameOf(kClassNames, value); }
+std::vector<std::string> StrengthNames() { return NamesOf(kStrengthNames); }
+std::vector<std::string> CategoryNames() { return NamesOf(kCategoryNames); }
 std::string_view StrengthName(Strength value) { return NameOf(kStrengthNames, value); }
 std::string_view CategoryName(Category value) { return NameOf(kCategoryNames, value); }
 std::optional<SentenceClass> ParseSentenceClass(std::string_view name) {

@@ -39,6 +39,9 @@ enum class Category {
 std::string_view SentenceClassName(SentenceClass value);  // "commitment", "procedure", ...
 std::string_view StrengthName(Strength value);            // "commits", ..., "may", "none"
 std::string_view CategoryName(Category value);            // "military", ...
+// Every strength and category by name, strongest and in declaration order first.
+std::vector<std::string> StrengthNames();  // "commits", …, "may", "none"
+std::vector<std::string> CategoryNames();  // "military", …, "procedural"
 std::optional<SentenceClass> ParseSentenceClass(std::string_view name);
 std::optional<Strength> ParseStrength(std::string_view name);
 std::optional<Category> ParseCategory(std::string_view name);

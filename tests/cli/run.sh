@@ -149,6 +149,10 @@ check "overview still works after a failed load" run 0 overview --db "$db"
 package="$root/data/agreements/lv-ua-2024"
 check "commitments" run 0 commitments --package "$package"
 check "commitments text names the 112 million" grep -q "money \"approximately 112 million EUR\"" "$work/out"
+check "a condition's kind in words" grep -q '^  condition: government approval "approval from the Government"' "$work/out"
+check "and no condition code" bash -c "! grep -q '^  condition: [a-z]*_' '$work/out'"
+check "procedures by their strength" run 0 commitments --package "$package" --strength none --format csv
+check "are the final provisions' four" test "$(grep -c '^sec_6__' "$work/out")" -eq 4
 check "commitments jsonl" run 0 commitments --package "$package" --format jsonl --area 4
 check "jsonl of section 4 is the consultation and the support" \
   test "$(grep -c '"id":"sec_4__' "$work/out")" -eq 3

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluation/term_words.h"
 #include "views/export/csv.h"
 
 namespace treaty::views {
@@ -37,15 +38,15 @@ std::string FirstSurface(const commitments::Surfaces& surfaces, const std::strin
 
 std::string CommitmentText(const Commitment& c, const std::string& language) {
   std::string out = fmt::format(
-      "{}  {} → {}  {} ({})  {}\n", c.id, Obligors(c), c.beneficiary.empty() ? "?" : c.beneficiary,
-      commitments::StrengthName(c.strength), commitments::SentenceClassName(c.sentence_class),
-      commitments::CategoryName(c.area.category));
+      "{}  {} → {}  {} ({})  {}\n", c.id, Obligors(c),
+      c.beneficiary.empty() ? "no one named" : c.beneficiary, commitments::StrengthName(c.strength),
+      commitments::SentenceClassName(c.sentence_class), commitments::CategoryName(c.area.category));
   if (!c.action.lemma.empty()) out += fmt::format("  action: {}\n", c.action.Phrase());
   std::string quote_language = language.empty() ? "en" : language;
   for (const commitments::Target& t : c.targets)
     out += fmt::format("  target: {} \"{}\"\n", t.kind, FirstSurface(t.text, quote_language));
   for (const commitments::Condition& condition : c.conditions)
-    out += fmt::format("  condition: {} \"{}\"\n", condition.kind,
+    out += fmt::format("  condition: {} \"{}\"\n", evaluation::TermWords(condition.kind),
                        FirstSurface(condition.text, quote_language));
   for (const commitments::Quote& q : c.source.quotes) {
     if (!language.empty() && q.language != language) continue;

@@ -159,10 +159,9 @@ Subcommand AddCommitmentsSubcommand(CLI::App& app) {
                       "section number (2, II, Part II), eId prefix or words of a heading");
   command->add_option("--obligor", options->obligor, "a party's code (LV, UA) or both");
   command->add_option("--strength", options->strength, "strength")
-      ->check(CLI::IsMember({"commits", "will", "continues", "endeavours", "considers", "may"}));
+      ->check(CLI::IsMember(commitments::StrengthNames()));
   command->add_option("--category", options->category, "category")
-      ->check(CLI::IsMember({"military", "financial", "reconstruction", "humanitarian", "political",
-                             "legal", "economic", "procedural"}));
+      ->check(CLI::IsMember(commitments::CategoryNames()));
   command
       ->add_option("--class", options->sentence_class,
                    "commitment, procedure, statement, context or all (default: commitments and "

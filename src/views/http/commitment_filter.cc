@@ -2,8 +2,12 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include "commitments/filters.h"
+
 #include "evaluation/commitment_status.h"
+#include "evaluation/status_words.h"
 
 namespace treaty::http {
 namespace {
@@ -26,8 +30,9 @@ bool CommitmentFilter::Matches(const commitments::Commitment& c) const {
   return commitments::HasObligor(c, obligor) && commitments::InArea(c, area);
 }
 
-Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query,
-                                               const std::vector<std::string>& parties) {
+Result<CommitmentFilter> ParseCommitmentFilter(
+    const std::map<std::string, std::string>& query, const std::vector<std::string>& parties,
+    const std::vector<commitments::Commitment>& commitments) {
   CommitmentFilter filter{Get(query, "area"), Get(query, "obligor"), Get(query, "strength"),
                           Get(query, "category"), Get(query, "status")};
   if (!filter.obligor.empty() && filter.obligor != "both" &&
@@ -36,17 +41,31 @@ Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::
     for (const std::string& party : parties) named += party + ", ";
     return Error{named + "or both", "obligor"};
   }
+  // As `treaty commitments --area`: an area that names nothing of the agreement is a mistake.
+  if (!filter.area.empty() &&
+      std::none_of(commitments.begin(), commitments.end(), [&](const commitments::Commitment& c) {
+        return commitments::InArea(c, filter.area);
+      })) {
+    return Error{fmt::format("\"{}\" is no section number, eId or heading words of the agreement",
+                             filter.area),
+                 "area"};
+  }
   if (!filter.strength.empty() && !commitments::ParseStrength(filter.strength)) {
-    return Error{"commits, will, continues, endeavours, considers or may", "strength"};
+    return Error{fmt::format("one of {}", fmt::join(commitments::StrengthNames(), ", ")),
+                 "strength"};
   }
   if (!filter.category.empty() && !commitments::ParseCategory(filter.category)) {
-    return Error{"an unknown category", "category"};
+    return Error{fmt::format("one of {}", fmt::join(commitments::CategoryNames(), ", ")),
+                 "category"};
   }
   if (!filter.status.empty()) {
     const auto names = evaluation::CommitmentStatusNames();
     if (std::find(names.begin(), names.end(), filter.status) == names.end()) {
-      return Error{"one of the status words of evaluation (met, missed, in_progress, ...)",
-                   "status"};
+      std::vector<std::string> choices;
+      for (std::string_view name : names) {
+        choices.push_back(fmt::format("{} ({})", name, evaluation::StatusWords(name)));
+      }
+      return Error{fmt::format("one of {}", fmt::join(choices, ", ")), "status"};
     }
   }
   return filter;

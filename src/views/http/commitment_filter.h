@@ -28,9 +28,11 @@ struct CommitmentFilter {
   }
 };
 
-// Reads the filters from query parameters. Errors: an obligor neither one of `parties` nor
-// "both", an unknown strength, category or status.
-Result<CommitmentFilter> ParseCommitmentFilter(const std::map<std::string, std::string>& query,
-                                               const std::vector<std::string>& parties);
+// Reads the filters from query parameters. Errors, each listing what may be given: an area that
+// names none of `commitments`, an obligor neither one of `parties` nor "both", an unknown
+// strength, category or status.
+Result<CommitmentFilter> ParseCommitmentFilter(
+    const std::map<std::string, std::string>& query, const std::vector<std::string>& parties,
+    const std::vector<commitments::Commitment>& commitments);
 
 }  // namespace treaty::http

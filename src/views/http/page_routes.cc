@@ -13,6 +13,7 @@
 #include "evaluation/ledger_facts.h"
 #include "evaluation/period.h"
 #include "evaluation/status_words.h"
+#include "evaluation/term_words.h"
 #include "ledger/event.h"
 #include "ledger/hash.h"
 #include "ledger/import_reader.h"
@@ -28,7 +29,6 @@
 #include "views/http/review_view.h"
 #include "views/http/routes.h"
 #include "views/http/status_view.h"
-#include "views/http/term_words.h"
 
 namespace treaty::http {
 namespace {
@@ -145,9 +145,10 @@ void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
   const nlohmann::json& content = event.contains("replacement") ? event["replacement"] : event;
   row->SetIntValue("LEAF", event.value("leaf_index", 0));
   row->SetValue("DATE", content.value("date", ""));
-  std::string type = event.value("type", "") == "correction"
-                         ? "correction (" + event.value("action", "") + ")"
-                         : EventTypeWords(event.value("type", ""), event.value("subtype", ""));
+  std::string type =
+      event.value("type", "") == "correction"
+          ? "correction (" + event.value("action", "") + ")"
+          : evaluation::EventTypeWords(event.value("type", ""), event.value("subtype", ""));
   if (const auto note = notes.find(event.value("id", "")); note != notes.end()) {
     type += ", " + note->second;
     if (!note->second.starts_with("of ")) row->SetValue("CORRECTED", "corrected");
@@ -227,7 +228,8 @@ HttpResponse Overview(Site& site, RequestContext& context) {
 HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   const auto query = context.request.Query();
   TemplateDictionary body("commitments");
-  Result<CommitmentFilter> filter = ParseCommitmentFilter(query, site.participants());
+  Result<CommitmentFilter> filter =
+      ParseCommitmentFilter(query, site.participants(), site.agreement().reviewed);
   CommitmentFilter chosen = filter.ok() ? filter.value() : CommitmentFilter{};
   if (!filter.ok())
     body.SetValueAndShowSection("MESSAGE", filter.error().ToString(), "FILTER_ERROR");
@@ -236,18 +238,11 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   std::vector<std::pair<std::string, std::string>> obligors = {{"", "any"}};
   for (auto& party : PartyOptions(site)) obligors.push_back(std::move(party));
   AddOptions(body, "OBLIGOR_OPTION", obligors, chosen.obligor);
-  AddOptions(body, "STRENGTH_OPTION",
-             {{"", "any"},
-              {"commits", "commits"},
-              {"will", "will"},
-              {"continues", "continues"},
-              {"endeavours", "endeavours"},
-              {"considers", "considers"},
-              {"may", "may"}},
-             chosen.strength);
+  std::vector<std::pair<std::string, std::string>> strengths = {{"", "any"}};
+  for (const std::string& name : commitments::StrengthNames()) strengths.emplace_back(name, name);
+  AddOptions(body, "STRENGTH_OPTION", strengths, chosen.strength);
   std::vector<std::pair<std::string, std::string>> categories = {{"", "any"}};
-  for (const char* name : {"military", "financial", "reconstruction", "humanitarian", "political",
-                           "legal", "economic", "procedural"}) {
+  for (const std::string& name : commitments::CategoryNames()) {
     categories.emplace_back(name, name);
   }
   AddOptions(body, "CATEGORY_OPTION", categories, chosen.category);
@@ -331,7 +326,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   for (const commitments::Condition& condition : commitment->conditions) {
     body.ShowSection("HAS_CONDITIONS");
     TemplateDictionary* row = body.AddSectionDictionary("CONDITION");
-    row->SetValue("KIND", TermWords(condition.kind));
+    row->SetValue("KIND", evaluation::TermWords(condition.kind));
     const auto en = condition.text.find("en");
     row->SetValue("TEXT", en != condition.text.end() ? en->second : "");
   }
@@ -744,7 +739,7 @@ constexpr std::array<const char*, 5> kFormTypes = {"disbursement", "allocation",
 // kFormTypes and their words, as the form offers them.
 std::vector<std::pair<std::string, std::string>> FormTypeOptions() {
   std::vector<std::pair<std::string, std::string>> types;
-  for (const char* type : kFormTypes) types.emplace_back(type, TermWords(type));
+  for (const char* type : kFormTypes) types.emplace_back(type, evaluation::TermWords(type));
   return types;
 }
 
@@ -836,7 +831,8 @@ HttpResponse RecordSubmit(Site& site, RequestContext& context) {
         ledger::EventTypeFromName(form["type"])
             ? fmt::format("Type: this form records {}; record a {} (`{}`) with `treaty record` or "
                           "the API",
-                          fmt::join(form_types, ", "), TermWords(form["type"]), form["type"])
+                          fmt::join(form_types, ", "), evaluation::TermWords(form["type"]),
+                          form["type"])
             : fmt::format("Type: no event type \"{}\"; this form records {}", form["type"],
                           fmt::join(form_types, ", ")));
   }

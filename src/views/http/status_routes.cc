@@ -4,13 +4,13 @@
 
 #include "evaluation/period.h"
 #include "evaluation/status_words.h"
+#include "evaluation/term_words.h"
 #include "views/http/content_coding.h"
 #include "views/http/entity_tag.h"
 #include "views/http/page.h"
 #include "views/http/routes.h"
 #include "views/http/status_service.h"
 #include "views/http/status_view.h"
-#include "views/http/term_words.h"
 
 namespace treaty::http {
 evaluation::Audience AudienceOf(const RequestContext& context) {
@@ -125,7 +125,8 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     procedure->SetValue("STATUS_WORDS", evaluation::StatusWords(entry.status));
     procedure->SetValue("SUMMARY", entry.summary);
     procedure->SetValue("WINDOW", evaluation::PeriodInWords(entry.progress.value("window", "")));
-    procedure->SetValue("SUBTYPE", TermWords(entry.progress.value("request_subtype", "")));
+    procedure->SetValue("SUBTYPE",
+                        evaluation::TermWords(entry.progress.value("request_subtype", "")));
     for (const nlohmann::json& request :
          entry.progress.value("requests", nlohmann::json::array())) {
       procedure->ShowSection("HAS_REQUESTS");

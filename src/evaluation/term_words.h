@@ -1,13 +1,14 @@
-// The words pages show for the codes of the ledger and of the commitments: event types, their
-// subtypes, and the kinds of a commitment's conditions. As with evaluation/status_words.h, the
-// codes stay where programs read them (the JSON API, exports, and the values of form fields).
+// The words people read, on the pages and in `treaty commitments`' text, for the codes of the
+// ledger and of the commitments: event types, their subtypes, and the kinds of a commitment's
+// conditions. As with status_words.h, the codes stay where programs read them (the JSON API,
+// exports, CSV and JSON Lines, and the values of form fields).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace treaty::http {
+namespace treaty::evaluation {
 
 // The words for `code` ("consultation_request" → "consultation request"), or nullopt when the
 // table has none.
@@ -21,4 +22,4 @@ std::string TermWords(std::string_view code);
 // proposal)", "disbursement".
 std::string EventTypeWords(std::string_view type, std::string_view subtype);
 
-}  // namespace treaty::http
+}  // namespace treaty::evaluation

@@ -1,13 +1,13 @@
-#include "views/http/term_words.h"
+#include "evaluation/term_words.h"
 
 #include "core/word_table.h"
 
-namespace treaty::http {
+namespace treaty::evaluation {
 namespace {
 
 // One meaning per code: "armed_attack", a consultation request's subtype and a condition's kind,
 // is the same attack in both.
-constexpr WordTable<29> kWords = {{
+constexpr WordTable<30> kWords = {{
     // Event types (docs/ledger-format.md §1.2).
     {"pledge", "pledge"},
     {"allocation", "allocation"},
@@ -40,6 +40,8 @@ constexpr WordTable<29> kWords = {{
     {"national_law", "under national law"},
     {"unless_decided_otherwise", "unless decided otherwise"},
     {"as_long_as_needed", "as long as needed"},
+    // Reviewers' kinds (commitments.review.jsonl): sec_6__para_2: "through a written notice".
+    {"in_writing", "in writing"},
 }};
 
 }  // namespace
@@ -56,4 +58,4 @@ std::string EventTypeWords(std::string_view type, std::string_view subtype) {
   return words;
 }
 
-}  // namespace treaty::http
+}  // namespace treaty::evaluation
