@@ -59,6 +59,10 @@ check "no restricted event in the public workbook" lacks "Restricted payment QRS
 # ---- IATI ----
 check "iati to a file" run 0 export iati --db "$db" --output "$work/iati.xml"
 check "valid against the IATI 2.03 schema" bash -c "xmllint --noout --nonet --schema '$schema' '$work/iati.xml' 2>'$work/xmllint'"
+activities=$(xmllint --xpath "count(//iati-activity)" "$work/iati.xml")
+transactions=$(xmllint --xpath "count(//iati-activity/transaction)" "$work/iati.xml")
+check "it says what the file holds" \
+  has "iati: $activities activities, $transactions transactions of " "$work/out"
 check "an activity of the EUR 112 million" has "<iati-identifier>lv-mod-lv-ua-2024-$named</iati-identifier>" "$work/iati.xml"
 check "the payment is a disbursement" has '<value currency="EUR" value-date="2024-09-30">1500000.50</value>' "$work/iati.xml"
 check "the restricted payment for an insider" has "Restricted payment QRS" "$work/iati.xml"

@@ -48,13 +48,14 @@ Result<evaluation::AgreementStatus> StatusNow(const ExportOptions& options,
 // An export's bytes, and the number of events in it.
 struct Exported {
   std::string bytes;
-  size_t events = 0;
+  size_t events = 0;     // read from the ledger, corrections applied
+  std::string contents;  // what the file holds of them, when that is not one row per event
 };
 
 Result<Exported> Csv(const ExportOptions& options) {
   Result<std::vector<LedgerEntry>> entries = ReadEntries(options);
   if (!entries.ok()) return entries.error();
-  return Exported{EventsCsv(entries.value()), entries.value().size()};
+  return Exported{EventsCsv(entries.value()), entries.value().size(), ""};
 }
 
 // The workbook and the IATI file show the events of the ledger the status is of (its tree_size),
@@ -73,7 +74,7 @@ Result<Exported> Workbook(const ExportOptions& options, const std::string& folde
   workbook.status = &status.value();
   Result<std::string> bytes = WriteWorkbook(entries.value(), agreement.value().reviewed, workbook);
   if (!bytes.ok()) return bytes.error();
-  return Exported{std::move(bytes).value(), entries.value().size()};
+  return Exported{std::move(bytes).value(), entries.value().size(), ""};
 }
 
 Result<Exported> Iati(const ExportOptions& options, const std::string& folder) {
@@ -90,7 +91,8 @@ Result<Exported> Iati(const ExportOptions& options, const std::string& folder) {
   Result<std::string> bytes = WriteIatiActivities(agreement.value(), keys.value(), entries.value(),
                                                   status.value().lifecycle, status.value().at);
   if (!bytes.ok()) return bytes.error();
-  return Exported{std::move(bytes).value(), entries.value().size()};
+  std::string contents = IatiContents(bytes.value());
+  return Exported{std::move(bytes).value(), entries.value().size(), std::move(contents)};
 }
 
 }  // namespace
@@ -120,8 +122,11 @@ int RunExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     return kExitBadInput;
   }
   return WriteOutput("export", options.output, exported.value().bytes,
-                     fmt::format("{}: {} events", options.format, exported.value().events), out,
-                     err);
+                     exported.value().contents.empty()
+                         ? fmt::format("{}: {} events", options.format, exported.value().events)
+                         : fmt::format("{}: {} of {} events", options.format,
+                                       exported.value().contents, exported.value().events),
+                     out, err);
 }
 
 Subcommand AddExportSubcommand(CLI::App& app) {

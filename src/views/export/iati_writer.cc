@@ -355,4 +355,20 @@ Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments&
   return out.str();
 }
 
+std::string IatiContents(const std::string& xml) {
+  pugi::xml_document document;
+  document.load_buffer(xml.data(), xml.size());
+  size_t activities = 0;
+  size_t transactions = 0;
+  for (const pugi::xml_node activity :
+       document.child("iati-activities").children("iati-activity")) {
+    ++activities;
+    for ([[maybe_unused]] const pugi::xml_node transaction : activity.children("transaction")) {
+      ++transactions;
+    }
+  }
+  return fmt::format("{} {}, {} {}", activities, activities == 1 ? "activity" : "activities",
+                     transactions, transactions == 1 ? "transaction" : "transactions");
+}
+
 }  // namespace treaty::views

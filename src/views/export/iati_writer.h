@@ -34,4 +34,8 @@ Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments&
                                         const evaluation::Lifecycle& lifecycle,
                                         evaluation::Instant generated);
 
+// What a file of WriteIatiActivities holds, for a person: "4 activities, 18 transactions".
+// REQUIRES: `xml` is such a file.
+std::string IatiContents(const std::string& xml);
+
 }  // namespace treaty::views
