@@ -280,6 +280,15 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
   Result<LifecycleParameters> lifecycle = ReadLifecycle(reader, bindings, rules.parties);
   if (!lifecycle.ok()) return lifecycle.error();
   rules.lifecycle = lifecycle.value();
+  // The life cycle counts from the day the text says it was signed; a package that names another
+  // day would show one date and count from the other.
+  const Cited<Date>& signature = rules.lifecycle.signature;
+  if (agreement.package.signed_date != signature.value.ToString()) {
+    return Error{
+        fmt::format("{}, but the text says {} ({}: \"{}\")", agreement.package.signed_date,
+                    signature.value.ToString(), signature.source.eid, signature.source.quote),
+        package_folder + "/agreement.json: field signed.date"};
+  }
 
   Result<Cited<Period>> window = reader.Read<Period>(bindings.consultations, "consultations");
   if (!window.ok()) return window.error();
@@ -290,7 +299,7 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
   rules.consultations = {window.value(), bindings.consultation_request_subtype};
   Result<Cited<Period>> recurrence = reader.Read<Period>(bindings.annual_meeting, "annual_meeting");
   if (!recurrence.ok()) return recurrence.error();
-  if (!(recurrence.value().value == Period{1, 0, 0, {}})) {
+  if (!(recurrence.value().value == Period{.years = 1})) {
     return Error{fmt::format("the meeting recurs every {}; only yearly meetings are evaluated",
                              recurrence.value().value.ToString()),
                  reader.Where("annual_meeting")};

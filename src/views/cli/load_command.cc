@@ -11,6 +11,7 @@
 #include "document/agreement_package.h"
 #include "document/bundled_path.h"
 #include "document/parser.h"
+#include "evaluation/status.h"
 #include "store/sqlite/document_store.h"
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
@@ -113,6 +114,16 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
   if (!extracted.ok()) {
     err << "treaty load: " << extracted.error().ToString() << "\n";
     return kExitBadInput;
+  }
+  // A package with rules is checked as status reads it, so that its facts and its text agree
+  // (the day of signature among them) before anything is stored.
+  if (std::filesystem::exists(std::filesystem::path(options.package_folder) / "rules.json")) {
+    Result<evaluation::AgreementRules> rules =
+        evaluation::LoadAgreementRules(extracted.value(), options.package_folder);
+    if (!rules.ok()) {
+      err << "treaty load: " << rules.error().ToString() << "\n";
+      return kExitBadInput;
+    }
   }
   std::vector<store::SearchEntry> entries;
   for (const document::Document& doc : texts) {
