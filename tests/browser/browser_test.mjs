@@ -69,6 +69,11 @@ await step('the overview says the agreement\'s state in words', async () => {
   assert.equal(await state.textContent(), 'in force');
   assert.equal(await state.getAttribute('data-state'), 'in_force');
   assert.ok(!(await page.textContent('main')).includes('in_force'));
+  // The timeline's marks are said in words too: their states, and the next deadlines.
+  assert.match(await page.textContent('section.lifecycle p.legend'), /upcoming.*met.*missed/);
+  const next = await page.locator('section.lifecycle ul.next li').allTextContents();
+  assert.ok(next.length > 0 && next.length <= 3, next.join(' | '));
+  assert.ok(next.every((item) => /^\d{4}-\d\d-\d\d: \S/.test(item)), next.join(' | '));
 });
 
 await step('the text shows both languages with the English text marked as prevailing', async () => {
@@ -200,6 +205,13 @@ await step('the calendar offers the .ics and the consultations page shows the cl
   assert.ok(await page.locator('table.deadlines tbody tr').count() > 0);
   const states = await page.locator('table.deadlines .badge').allTextContents();
   assert.ok(states.every((text) => !text.includes('_')), states.join(', '));
+  // Each deadline names the commitment or provision it is of, linked to its page.
+  const payment = page.locator('table.deadlines tbody tr', { hasText: 'End of 2024 for EUR 112,000,000' });
+  assert.equal(await payment.locator('td:nth-child(3) a').textContent(),
+    'Provide approximately 112 million EUR of military support to Ukraine');
+  assert.equal(await payment.locator('td:nth-child(3) a').getAttribute('href'), `/commitments/${commitment}`);
+  const term = page.locator('table.deadlines tbody tr', { hasText: 'unless extended' });
+  assert.equal(await term.locator('td:nth-child(3) a').textContent(), 'The Agreement is valid for 10 (ten) years');
   const ics = await page.request.get(`${base}/api/v1/calendar.ics`);
   assert.match(await ics.text(), /^BEGIN:VCALENDAR/);
   await snap(page, 'calendar');

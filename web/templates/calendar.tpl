@@ -1,9 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Calendar</h1>
 <p>Deadlines as of {{AT}}. <a href="/api/v1/calendar.ics{{AT_QUERY}}" download>Download as iCalendar (.ics)</a></p>
 <div class="table"><table class="data deadlines">
-<thead><tr><th>Date</th><th>What</th><th>State</th><th>Provision</th></tr></thead>
+<thead><tr><th>Date</th><th>What</th><th>Of</th><th>State</th><th>Provision</th></tr></thead>
 <tbody>
-{{#DEADLINE}}<tr class="{{STATE}}"><td class="date">{{DATE}}</td><td>{{TITLE}}</td><td><span class="badge {{STATE}}">{{STATE_WORDS}}</span></td><td><a href="/text#{{EID}}">{{EID}}</a></td></tr>
+{{#DEADLINE}}<tr class="{{STATE}}"><td class="date">{{DATE}}</td><td>{{TITLE}}</td><td>{{#OF_COMMITMENT}}<a href="/commitments/{{ID}}{{AT_QUERY}}">{{COMMITMENT_TITLE}}</a>{{/OF_COMMITMENT}}{{#OF_AGREEMENT}}the Agreement{{/OF_AGREEMENT}}</td><td><span class="badge {{STATE}}">{{STATE_WORDS}}</span></td><td><a href="/text#{{EID}}">{{EID}}</a></td></tr>
 {{/DEADLINE}}
 </tbody>
 </table></div>

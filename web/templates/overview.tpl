@@ -16,6 +16,8 @@
 {{#MARK}}<circle class="{{STATE}}" cx="{{X}}" cy="40" r="5"><title>{{DATE}}: {{TITLE}} ({{STATE_WORDS}})</title></circle><line class="lead" x1="{{X}}" y1="45" x2="{{X}}" y2="{{Y}}"></line><circle class="{{STATE}}" cx="{{X}}" cy="{{Y}}" r="3"><title>{{DATE}}: {{TITLE}} ({{STATE_WORDS}})</title></circle>
 {{/MARK}}
 </svg>
+<p class="legend">{{#STATE_KEY}}<span class="dot {{STATE}}"></span> {{STATE_WORDS}} {{/STATE_KEY}}· dashed line: {{AT}}</p>
+{{#UPCOMING}}<p class="next">Next deadlines:</p><ul class="next">{{#NEXT}}<li>{{DATE}}: {{TITLE}}</li>{{/NEXT}}</ul>{{/UPCOMING}}
 <details><summary>Why</summary><ul class="reasons">{{#LIFECYCLE_REASON}}<li>{{FINDING}} (<a href="/text#{{EID}}">{{EID}}</a>)</li>{{/LIFECYCLE_REASON}}</ul></details>
 </section>{{/LIFECYCLE}}
 <section>

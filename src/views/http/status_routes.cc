@@ -93,7 +93,14 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
     row->SetValue("STATE", deadline.state);
     row->SetValue("STATE_WORDS", evaluation::StatusWords(deadline.state));
     row->SetValue("EID", deadline.deadline.source.eid);
-    row->SetValue("COMMITMENT", deadline.commitment_id);
+    // A commitment's deadline names what it promises; the life cycle's are the Agreement's own.
+    if (const commitments::Commitment* commitment = site.FindCommitment(deadline.commitment_id)) {
+      ctemplate::TemplateDictionary* of = row->AddSectionDictionary("OF_COMMITMENT");
+      of->SetValue("ID", commitment->id);
+      of->SetValue("COMMITMENT_TITLE", CommitmentTitle(*commitment, PrevailingCode(site)));
+    } else {
+      row->ShowSection("OF_AGREEMENT");
+    }
   }
   for (const evaluation::Deadline& duty : status.value()->status.calendar) {
     if (!duty.yearly_until) continue;

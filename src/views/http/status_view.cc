@@ -151,6 +151,24 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
     mark->SetValue("STATE", deadline.state);
     mark->SetValue("STATE_WORDS", evaluation::StatusWords(deadline.state));
   }
+  // What the drawing says only to a pointer, in words: the states of its marks and the next
+  // deadlines.
+  for (std::string_view state : evaluation::DeadlineStateNames()) {
+    ctemplate::TemplateDictionary* key = section->AddSectionDictionary("STATE_KEY");
+    key->SetValue("STATE", std::string(state));
+    key->SetValue("STATE_WORDS", evaluation::StatusWords(state));
+  }
+  constexpr int kNextShown = 3;
+  int next = 0;
+  ctemplate::TemplateDictionary* upcoming = nullptr;
+  for (const evaluation::DeadlineStatus& deadline : status.deadlines) {
+    if (deadline.state != "upcoming") continue;
+    if (next++ == kNextShown) break;
+    if (upcoming == nullptr) upcoming = section->AddSectionDictionary("UPCOMING");
+    ctemplate::TemplateDictionary* item = upcoming->AddSectionDictionary("NEXT");
+    item->SetValue("DATE", deadline.deadline.date.ToString());
+    item->SetValue("TITLE", deadline.deadline.title);
+  }
   section->SetIntValue("WIDTH", kTimelineWidth);
   section->SetIntValue("END_X", kTimelineWidth - 20);
 }
