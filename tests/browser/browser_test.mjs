@@ -167,7 +167,10 @@ await step('a reviewer signs in, corrects a commitment with a note, sees the rev
   await page.fill('input[name=password]', reviewerPassword);
   await page.click('form.stacked button');
   assert.match(await page.textContent('.account .who'), /vera \(reviewer\)/);
-  assert.match(await page.textContent('#reviews + p'), /No reviews yet/);
+  // The package's own decision is told, and the form chooses no decision for the reviewer.
+  assert.match(await page.textContent('#reviews + p'),
+    /^The agreement's review file: accepted \(.*\)\. No reviews on this server yet\.$/);
+  assert.equal(await page.inputValue('form.review select[name=decision]'), '');
   await page.selectOption('form.review select[name=decision]', 'correct');
   await page.selectOption('form.review select[name=field]', 'strength');
   await page.fill('form.review input[name=to]', 'commits');

@@ -26,7 +26,7 @@
 </tbody>
 </table></div>{{/HAS_EVENTS}}
 {{#REVIEWS}}<h2 id="reviews">Reviews</h2>
-{{#NO_REVIEWS}}<p>No reviews yet.</p>{{/NO_REVIEWS}}
+<p>{{#PACKAGE_REVIEW}}The agreement's review file: <strong>{{DECISION}}</strong>{{#PACKAGE_NOTE}} ({{NOTE}}){{/PACKAGE_NOTE}}.{{/PACKAGE_REVIEW}}{{#NOT_IN_PACKAGE}}The agreement's review file has no decision on this commitment.{{/NOT_IN_PACKAGE}}{{#NO_REVIEWS}} No reviews on this server yet.{{/NO_REVIEWS}}</p>
 {{#HAS_REVIEWS}}<div class="table"><table class="data reviews">
 <thead><tr><th scope="col">At</th><th scope="col">Reviewer</th><th scope="col">Decision</th><th scope="col">Change</th><th scope="col">Note</th></tr></thead>
 <tbody>
@@ -34,13 +34,13 @@
 {{/REVIEW}}
 </tbody>
 </table></div>{{/HAS_REVIEWS}}
-{{#REVIEW_FORM}}<form class="review" method="post" action="/commitments/{{ID}}/reviews">
+{{#REVIEW_FORM}}<form class="review stacked" method="post" action="/commitments/{{ID}}/reviews">
 <h3>Review this commitment</h3>
 <p class="hint">Every signed-in user, readers included, sees reviews: do not repeat what a restricted event says.</p>
 {{#REVIEW_ERROR}}<p class="error" role="alert">{{TEXT}}</p>{{/REVIEW_ERROR}}
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label>Decision <select name="decision">{{#DECISION_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/DECISION_OPTION}}</select></label>
-<label>Field to correct <select name="field">{{#FIELD_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/FIELD_OPTION}}</select></label>
+<label>Decision <select name="decision" required><option value="">choose…</option>{{#DECISION_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/DECISION_OPTION}}</select></label>
+<label>Field to correct <select name="field"><option value="">none: the whole commitment</option>{{#FIELD_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{VALUE}}</option>{{/FIELD_OPTION}}</select></label>
 <label>Corrected value (JSON, or plain text for a word) <input name="to" value="{{TO}}"></label>
 <label>Why <textarea name="note" rows="3">{{NOTE}}</textarea></label>
 <button type="submit">Save review</button>

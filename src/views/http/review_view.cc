@@ -1,6 +1,5 @@
 #include "views/http/review_view.h"
 
-#include <array>
 #include <span>
 #include <string_view>
 
@@ -40,6 +39,16 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
   Result<std::vector<StoredReview>> reviews = site.reviews().List(commitment.id);
   if (!reviews.ok()) return reviews.error();
   ctemplate::TemplateDictionary* section = body.AddSectionDictionary("REVIEWS");
+  // The decision of the package's review file, which the server's reviews come after.
+  if (commitment.review.empty()) {
+    section->ShowSection("NOT_IN_PACKAGE");
+  } else {
+    ctemplate::TemplateDictionary* decided = section->AddSectionDictionary("PACKAGE_REVIEW");
+    decided->SetValue("DECISION", commitment.review);
+    if (!commitment.review_notes.empty()) {
+      decided->SetValueAndShowSection("NOTE", commitment.review_notes.back(), "PACKAGE_NOTE");
+    }
+  }
   section->ShowSection(reviews.value().empty() ? "NO_REVIEWS" : "HAS_REVIEWS");
   for (const StoredReview& review : reviews.value()) {
     ctemplate::TemplateDictionary* row = section->AddSectionDictionary("REVIEW");
@@ -58,10 +67,9 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
   ctemplate::TemplateDictionary* editor = section->AddSectionDictionary("REVIEW_FORM");
   editor->SetValue("ID", commitment.id);
   editor->SetValue("CSRF", context.csrf);
-  const std::string decision = Sent(form, "decision");
-  AddChoices(editor, "DECISION_OPTION", kDecisions, decision.empty() ? "accept" : decision);
-  // An empty field first: a decision about the whole commitment.
-  AddChoices(editor, "FIELD_OPTION", std::array<std::string_view, 1>{""}, Sent(form, "field"));
+  // No decision is chosen for the reviewer; the template offers "choose…" and an empty field
+  // first (a decision about the whole commitment).
+  AddChoices(editor, "DECISION_OPTION", kDecisions, Sent(form, "decision"));
   AddChoices(editor, "FIELD_OPTION", commitments::ReviewFields(), Sent(form, "field"));
   editor->SetValue("TO", Sent(form, "to"));
   editor->SetValue("NOTE", Sent(form, "note"));
