@@ -692,6 +692,9 @@ check "another day does not" run 0 events --db "$corrected_db" --type correction
 check "list it" [ ! -s "$work/out" ]
 check "the tranche's type lists it too" run 0 events --db "$corrected_db" --type disbursement
 check "beside the tranche it withdraws" bash -c "grep -q '\"id\":\"$first_id\"' '$work/out' && grep -q '\"id\":\"$retraction_id\"' '$work/out'"
+check "the tranche's row in CSV" run 0 events --db "$corrected_db" --type disbursement --format csv
+check "names the correction that withdraws it" \
+  bash -c "grep '^[0-9]*,$first_id,' '$work/out' | grep -q ',$retraction_id'\$'\\r''\$'"
 check "another type does not" run 0 events --db "$corrected_db" --type training
 check "list it" bash -c "! grep -q '$retraction_id' '$work/out'"
 

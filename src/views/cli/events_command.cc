@@ -1,6 +1,8 @@
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -11,6 +13,7 @@
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
 #include "views/cli/subcommands.h"
+#include "views/export/corrections_seen.h"
 #include "views/export/event_csv.h"
 #include "views/export/ledger_entries.h"
 
@@ -115,11 +118,30 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
       err << "treaty events: " << page.error().ToString() << "\n";
       return kExitMismatch;
     }
+    if (page.value().empty()) break;
     if (options.format == "csv") {
       Result<std::vector<LedgerEntry>> entries = RawEntries(page.value());
       if (!entries.ok()) {
         err << "treaty events: " << entries.error().ToString() << "\n";
         return kExitMismatch;
+      }
+      // Each event as recorded, with the ids of the corrections that name it, wherever they are
+      // in the ledger, as the API names them: a withdrawn event is not read as standing.
+      std::set<std::string> listed;
+      for (const LedgerEntry& entry : entries.value()) listed.insert(entry.event.id);
+      Result<std::map<std::string, std::vector<CorrectionSeen>>> corrections =
+          CorrectionsOf(*store.value(), options.agreement, "", page.value().front().leaf_index,
+                        listed, evaluation::Audience::kAll);
+      if (!corrections.ok()) {
+        err << "treaty events: " << corrections.error().ToString() << "\n";
+        return kExitMismatch;
+      }
+      for (LedgerEntry& entry : entries.value()) {
+        const auto seen = corrections.value().find(entry.event.id);
+        if (seen == corrections.value().end()) continue;
+        for (const CorrectionSeen& correction : seen->second) {
+          entry.corrected_by.push_back(correction.id);
+        }
       }
       for (const LedgerEntry& entry : entries.value()) out << EventCsvRow(entry);
     } else {

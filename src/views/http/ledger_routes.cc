@@ -13,8 +13,8 @@
 #include "ledger/proof_file.h"
 #include "ledger/stored_records.h"
 #include "ledger/uuid.h"
+#include "views/export/corrections_seen.h"
 #include "views/export/ledger_entries.h"
-#include "views/http/corrections_seen.h"
 #include "views/http/recording.h"
 #include "views/http/routes.h"
 
@@ -48,15 +48,15 @@ std::optional<Error> AddCorrectedBy(ledger::LedgerStore& store, const Site& site
                                     std::vector<nlohmann::json*> events) {
   std::set<std::string> ids;
   for (const nlohmann::json* event : events) ids.insert(event->value("id", ""));
-  Result<std::map<std::string, std::vector<CorrectionSeen>>> corrections =
-      CorrectionsOf(store, site.agreement_id(), context.SeesRestricted() ? "" : "public",
-                    first_leaf, ids, AudienceOf(context));
+  Result<std::map<std::string, std::vector<views::CorrectionSeen>>> corrections =
+      views::CorrectionsOf(store, site.agreement_id(), context.SeesRestricted() ? "" : "public",
+                           first_leaf, ids, AudienceOf(context));
   if (!corrections.ok()) return corrections.error();
   for (nlohmann::json* event : events) {
     const auto seen = corrections.value().find(event->value("id", ""));
     if (seen == corrections.value().end()) continue;
     nlohmann::json& by = (*event)["corrected_by"] = nlohmann::json::array();
-    for (const CorrectionSeen& correction : seen->second) by.push_back(correction.id);
+    for (const views::CorrectionSeen& correction : seen->second) by.push_back(correction.id);
   }
   return std::nullopt;
 }

@@ -20,9 +20,9 @@
 #include "store/sqlite/search_index.h"
 #include "text/language.h"
 #include "text/utf8.h"
+#include "views/export/corrections_seen.h"
 #include "views/export/ledger_entries.h"
 #include "views/http/commitment_filter.h"
-#include "views/http/corrections_seen.h"
 #include "views/http/page.h"
 #include "views/http/recording.h"
 #include "views/http/review_submission.h"
@@ -119,12 +119,12 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
   if (events.value().empty()) return out;
   std::set<std::string> shown;
   for (const ledger::StoredEvent& event : events.value()) shown.insert(event.id);
-  Result<std::map<std::string, std::vector<CorrectionSeen>>> corrections =
-      CorrectionsOf(*store.value(), filter.agreement, filter.classification,
-                    events.value().front().leaf_index, shown, AudienceOf(context));
+  Result<std::map<std::string, std::vector<views::CorrectionSeen>>> corrections =
+      views::CorrectionsOf(*store.value(), filter.agreement, filter.classification,
+                           events.value().front().leaf_index, shown, AudienceOf(context));
   if (!corrections.ok()) return corrections.error();
   for (const auto& [id, seen] : corrections.value()) {
-    const CorrectionSeen& latest = seen.back();
+    const views::CorrectionSeen& latest = seen.back();
     out.correction_notes[id] = fmt::format(
         "{} by leaf {}", latest.action == "retract" ? "withdrawn" : "amended", latest.leaf_index);
   }

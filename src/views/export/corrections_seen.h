@@ -13,7 +13,7 @@
 #include "evaluation/ledger_facts.h"
 #include "ledger/ledger_store.h"
 
-namespace treaty::http {
+namespace treaty::views {
 
 struct CorrectionSeen {
   std::string id;
@@ -29,4 +29,4 @@ Result<std::map<std::string, std::vector<CorrectionSeen>>> CorrectionsOf(
     ledger::LedgerStore& store, const std::string& agreement, const std::string& classification,
     int64_t first_leaf, const std::set<std::string>& corrected, evaluation::Audience audience);
 
-}  // namespace treaty::http
+}  // namespace treaty::views

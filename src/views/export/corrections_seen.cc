@@ -1,8 +1,8 @@
-#include "views/http/corrections_seen.h"
+#include "views/export/corrections_seen.h"
 
 #include "views/export/ledger_entries.h"
 
-namespace treaty::http {
+namespace treaty::views {
 
 Result<std::map<std::string, std::vector<CorrectionSeen>>> CorrectionsOf(
     ledger::LedgerStore& store, const std::string& agreement, const std::string& classification,
@@ -18,7 +18,7 @@ Result<std::map<std::string, std::vector<CorrectionSeen>>> CorrectionsOf(
   if (!found.ok()) return found.error();
   for (const ledger::StoredEvent& correction : found.value()) {
     if (!corrected.contains(correction.corrects)) continue;
-    Result<std::optional<nlohmann::json>> json = views::VisibleEventJson(correction, audience);
+    Result<std::optional<nlohmann::json>> json = VisibleEventJson(correction, audience);
     if (!json.ok() || !json.value()) continue;
     out[correction.corrects].push_back(
         {correction.id, correction.leaf_index, json.value()->value("action", "")});
@@ -26,4 +26,4 @@ Result<std::map<std::string, std::vector<CorrectionSeen>>> CorrectionsOf(
   return out;
 }
 
-}  // namespace treaty::http
+}  // namespace treaty::views
