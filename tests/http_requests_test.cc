@@ -340,6 +340,10 @@ TEST_F(HttpRequestsTest, TheRecordFormRefusesHalfAnAmountAndAMissingClassificati
   EXPECT_NE(page.find("Already recorded, nothing new was written: event <code>" + id),
             std::string::npos);
   EXPECT_EQ(page.find("Recorded: event"), std::string::npos);
+  // A link to an event shows the page that holds it, its row anchored by its id, and no notice.
+  const std::string linked = Send("GET", "/ledger?event=" + id, "lauris").body;
+  EXPECT_NE(linked.find("<tr id=\"" + id + "\""), std::string::npos);
+  EXPECT_EQ(linked.find("class=\"notice\""), std::string::npos);
   // None chosen is none, which a technical agreement may serve.
   http::HttpResponse unlinked = SubmitForm(
       "type=technical_agreement&participant=both&date=2024-06-03&description=Arrangement&"

@@ -157,6 +157,13 @@ await step('a recorder signs in, records a disbursement, sees it linked, and sig
   assert.notEqual(await page.textContent('section.status table.progress'), statusBefore);
   assert.notEqual(await page.getAttribute('svg.chart rect.achieved', 'height'), chartBefore);
   await snap(page, 'commitment-after-record');
+  // A reason's event leads to its row of the ledger.
+  const reason = page.locator('ul.reasons a[href^="/ledger?event="]').first();
+  const eventId = await reason.textContent();
+  await reason.click();
+  assert.equal(await page.getAttribute('tr:target', 'id'), eventId);
+  assert.match(await page.textContent('tr:target td.description'), /\S/);
+  await page.goBack();
   await page.click('button:has-text("Sign out")');
   assert.equal(await page.locator('text=Sign in').count(), 1);
 });

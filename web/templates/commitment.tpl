@@ -6,7 +6,7 @@
 <p>{{SUMMARY}}</p>
 {{>PROGRESS}}
 <h3>Why</h3>
-<ul class="reasons">{{#REASON}}<li>{{FINDING}} (<a href="/text#{{EID}}">{{EID}}</a>){{#REASON_EVENT}} <code>{{ID}}</code>{{/REASON_EVENT}}</li>{{/REASON}}</ul>
+<ul class="reasons">{{#REASON}}<li>{{FINDING}} (<a href="/text#{{EID}}">{{EID}}</a>){{#REASON_EVENT}} <a href="/ledger?event={{ID}}#{{ID}}"><code>{{ID}}</code></a>{{/REASON_EVENT}}</li>{{/REASON}}</ul>
 </section>{{/HAS_STATUS}}
 <h2>Quotes</h2>
 {{#QUOTE}}<blockquote lang="{{LANGUAGE}}" class="{{PREVAILING}}"><p>{{TEXT}}</p><footer>{{LANGUAGE}} · {{QUOTE_EID}} · line {{LINE}}{{#IS_PREVAILING}} · prevailing text{{/IS_PREVAILING}}</footer></blockquote>

@@ -144,6 +144,7 @@ void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
                   const std::map<std::string, std::string>& notes) {
   const nlohmann::json& content = event.contains("replacement") ? event["replacement"] : event;
   row->SetIntValue("LEAF", event.value("leaf_index", 0));
+  row->SetValue("EVENT_ID", event.value("id", ""));
   row->SetValue("DATE", content.value("date", ""));
   std::string type =
       event.value("type", "") == "correction"
@@ -615,8 +616,10 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
     int64_t leaf;
   };
   std::vector<Notice> notices;
-  std::optional<int64_t> already_leaf;
-  for (const char* notice : {"recorded", "already"}) {
+  // The page shown holds this leaf: an event the form sent again, or one a link names (`event`,
+  // from the reasons of a status).
+  std::optional<int64_t> held_leaf;
+  for (const char* notice : {"recorded", "already", "event"}) {
     const auto id = query.find(notice);
     if (id == query.end()) continue;
     Result<std::optional<ledger::StoredEvent>> event = store.value()->EventById(id->second);
@@ -624,10 +627,11 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
         !evaluation::Sees(AudienceOf(context), event.value()->classification)) {
       continue;
     }
-    const bool recorded = notice == std::string("recorded");
-    notices.push_back(
-        {recorded ? "RECORDED" : "ALREADY", event.value()->id, event.value()->leaf_index});
-    if (!recorded) already_leaf = event.value()->leaf_index;
+    const std::string_view kind = notice;
+    if (kind != "recorded") held_leaf = event.value()->leaf_index;
+    if (kind == "event") continue;
+    notices.push_back({kind == "recorded" ? "RECORDED" : "ALREADY", event.value()->id,
+                       event.value()->leaf_index});
   }
   Result<std::optional<ledger::SignedTreeHead>> head =
       store.value()->LatestTreeHead(site.agreement_id());
@@ -654,8 +658,8 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
     end = std::min(end, size);
     if (end < 1) return ProblemPage(400, "end: a leaf index of 1 or more, within the ledger");
     begin = std::max<int64_t>(0, end - kLedgerPageLeaves);
-  } else if (already_leaf && *already_leaf < begin) {
-    begin = *already_leaf / kLedgerPageLeaves * kLedgerPageLeaves;
+  } else if (held_leaf && *held_leaf < begin) {
+    begin = *held_leaf / kLedgerPageLeaves * kLedgerPageLeaves;
   }
   if (query["end"].empty()) end = begin + kLedgerPageLeaves;
   if (end <= begin || end > begin + kLedgerPageLeaves) {
