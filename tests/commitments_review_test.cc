@@ -157,7 +157,7 @@ const std::string kAccept = std::string(R"({"id": ")") + kDialogue + R"(", "deci
 INSTANTIATE_TEST_SUITE_P(
     Lines, BadReviewTest,
     ::testing::Values(
-        BadReview{kAccept + "\n{\"id\": \n", "2: not valid JSON"},
+        BadReview{kAccept + "\n{\"id\": \n", "2: malformed JSON at column 8: syntax error"},
         BadReview{R"({"id": "x", "decision": "approve"})", "1: decision must be one of"},
         BadReview{R"({"decision": "accept"})", "1: id must be a non-empty string"},
         BadReview{

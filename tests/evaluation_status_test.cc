@@ -292,6 +292,18 @@ TEST_F(EvaluationStatusTextCopy, AReferenceSeriesWithADuplicateYearIsAnErrorNami
   EXPECT_NE(loaded.error().message.find("2024"), std::string::npos) << loaded.error().message;
 }
 
+TEST_F(EvaluationStatusTextCopy, MalformedRulesAreNamedByLineAndColumn) {
+  const std::string copy = CopyWith({});
+  std::string rules = ReadAll(copy + "/rules.json");
+  rules.insert(rules.find('\n') + 1, "  ,\n");
+  WriteAll(copy + "/rules.json", rules);
+  Result<AgreementRules> loaded = LoadAgreementRules(copy);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().where, copy + "/rules.json: line 2, column 3");
+  EXPECT_TRUE(loaded.error().message.starts_with("malformed JSON: syntax error"))
+      << loaded.error().message;
+}
+
 TEST_F(EvaluationStatusTextCopy, ARuleBoundToAnUnknownCommitmentIsAnError) {
   const std::string copy = CopyWith({});
   std::string rules = ReadAll(copy + "/rules.json");

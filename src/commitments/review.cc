@@ -165,10 +165,19 @@ Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path) {
     ReviewEntry entry;
     entry.file = path;
     entry.line = number;
-    json object = json::parse(line, nullptr, false);
-    std::optional<ReviewProblem> problem = object.is_discarded()
-                                               ? ReviewProblem{"", "not valid JSON"}
-                                               : CheckReviewEntry(object, entry);
+    json object;
+    std::optional<ReviewProblem> problem;
+    try {
+      object = json::parse(line);
+    } catch (const json::exception& e) {
+      // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: …".
+      const std::string what = e.what();
+      const size_t column = what.find("column ");
+      problem = ReviewProblem{
+          "", "malformed JSON" +
+                  (column == std::string::npos ? std::string() : " at " + what.substr(column))};
+    }
+    if (!problem) problem = CheckReviewEntry(object, entry);
     if (problem) {
       problems.push_back(entry.Where() + ": " + problem->message);
     } else {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evaluation/json_object_reader.h"
+#include "ledger/canonical_json.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -138,8 +139,14 @@ Result<RuleBindings> LoadRuleBindings(const std::string& package_folder) {
   if (!in) return Error{"cannot read the rule bindings (missing or unreadable)", file};
   std::stringstream contents;
   contents << in.rdbuf();
-  nlohmann::json root = nlohmann::json::parse(contents.str(), nullptr, false);
-  if (root.is_discarded()) return Error{"not valid JSON", file};
+  nlohmann::json root;
+  try {
+    root = nlohmann::json::parse(contents.str());
+  } catch (const nlohmann::json::exception& e) {
+    const ledger::JsonReadingError error = ledger::DescribeJsonError(contents.str(), e);
+    return Error{"malformed JSON: " + error.detail,
+                 file + ": " + ledger::PlaceOfByte(contents.str(), error.byte)};
+  }
   Result<RuleBindings> bindings = ReadBindings(root, file);
   if (!bindings.ok()) return Error{bindings.error().message, file + ": " + bindings.error().where};
   return bindings;
