@@ -346,6 +346,10 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
   EXPECT_EQ(status.status, 400);
   EXPECT_NE(status.body.find("no_activity_recorded (no activity recorded)"), std::string::npos)
       << status.body;
+  // A provision no rule evaluates says so, rather than showing an empty badge.
+  const std::string final_provisions = Send("GET", "/commitments?area=6").body;
+  EXPECT_NE(final_provisions.find("<span class=\"muted\">not evaluated</span>"), std::string::npos);
+  EXPECT_EQ(final_provisions.find("<span class=\"badge \"></span>"), std::string::npos);
   // An area that names nothing is a mistake, as for `treaty commitments --area`, not "0 shown".
   for (const char* area : {"7", "xyz"}) {
     http::HttpResponse page = Send("GET", std::string("/commitments?area=") + area);

@@ -12,7 +12,7 @@
 <div class="table"><table class="data commitments">
 <thead><tr><th>Id</th><th>Obligor</th><th>Strength</th><th>Category</th><th>Status</th><th>Action</th><th>Text (English)</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td class="id"><a href="/commitments/{{ID}}{{AT_QUERY}}">{{#ID_PART}}{{TEXT}}<wbr>{{/ID_PART}}</a></td><td>{{OBLIGORS}}</td><td>{{STRENGTH}}</td><td>{{CATEGORY}}</td><td><span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></td><td>{{ACTION}}</td><td>{{QUOTE}}</td></tr>
+{{#ROW}}<tr><td class="id"><a href="/commitments/{{ID}}{{AT_QUERY}}">{{#ID_PART}}{{TEXT}}<wbr>{{/ID_PART}}</a></td><td>{{OBLIGORS}}</td><td>{{STRENGTH}}</td><td>{{CATEGORY}}</td><td>{{#HAS_STATUS}}<span class="badge {{STATUS}}">{{STATUS_WORDS}}</span>{{/HAS_STATUS}}{{#NO_STATUS}}<span class="muted">not evaluated</span>{{/NO_STATUS}}</td><td>{{ACTION}}</td><td>{{QUOTE}}</td></tr>
 {{/ROW}}
 </tbody>
 </table></div>

@@ -266,8 +266,14 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     ++count;
     TemplateDictionary* row = body.AddSectionDictionary("ROW");
     AddIdParts(commitment.id, *row);
-    row->SetValue("STATUS", word);
-    row->SetValue("STATUS_WORDS", evaluation::StatusWords(word));
+    // A provision no rule evaluates (the final provisions' rules of procedure) has no status.
+    if (word.empty()) {
+      row->ShowSection("NO_STATUS");
+    } else {
+      TemplateDictionary* shown = row->AddSectionDictionary("HAS_STATUS");
+      shown->SetValue("STATUS", word);
+      shown->SetValue("STATUS_WORDS", evaluation::StatusWords(word));
+    }
     row->SetValue("OBLIGORS", Join(commitment.obligors, ", "));
     row->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment.strength)));
     row->SetValue("CATEGORY", std::string(commitments::CategoryName(commitment.area.category)));
