@@ -354,8 +354,13 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
   for (const char* area : {"7", "xyz"}) {
     http::HttpResponse page = Send("GET", std::string("/commitments?area=") + area);
     EXPECT_EQ(page.status, 400) << area;
+    // The form keeps what was sent, to be mended, and lists nothing.
+    EXPECT_NE(page.body.find(std::string("name=\"area\" value=\"") + area + "\""),
+              std::string::npos)
+        << page.body;
+    EXPECT_NE(page.body.find("0 shown"), std::string::npos) << page.body;
     EXPECT_NE(page.body.find(std::string("&quot;") + area +
-                             "&quot; is no section number, eId or heading words of the agreement"),
+                             "&quot; is no section number, eId or heading words of lv-ua-2024"),
               std::string::npos)
         << page.body;
     EXPECT_EQ(Send("GET", std::string("/api/v1/commitments?area=") + area).status, 400);

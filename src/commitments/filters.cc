@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include <fmt/format.h>
 #include <boost/algorithm/string/case_conv.hpp>
 
 #include "text/list_label.h"
@@ -75,6 +76,15 @@ bool HasObligor(const Commitment& c, std::string_view obligor) {
   if (obligor.empty()) return true;
   if (obligor == "both") return c.obligors.size() > 1;
   return std::find(c.obligors.begin(), c.obligors.end(), obligor) != c.obligors.end();
+}
+
+std::optional<std::string> AreaProblem(const std::vector<Commitment>& commitments,
+                                       std::string_view area, std::string_view agreement) {
+  if (area.empty() || std::any_of(commitments.begin(), commitments.end(),
+                                  [&](const Commitment& c) { return InArea(c, area); })) {
+    return std::nullopt;
+  }
+  return fmt::format("\"{}\" is no section number, eId or heading words of {}", area, agreement);
 }
 
 }  // namespace treaty::commitments

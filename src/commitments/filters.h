@@ -1,7 +1,10 @@
 // The filters of `treaty commitments` and `GET /commitments` that both apply the same way.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "commitments/commitment.h"
 
@@ -12,6 +15,11 @@ namespace treaty::commitments {
 // compared without case or diacritics ("military" and "militār" find "Military training …" and
 // "Militārās mācības …", not "Areas of non-military support" or "Nemilitārā atbalsta jomas").
 bool InArea(const Commitment& c, std::string_view area);
+
+// Why `area` is a mistake when none of `commitments` is in it: "\"7\" is no section number, eId or
+// heading words of AGREEMENT"; nullopt when one is, or `area` is empty.
+std::optional<std::string> AreaProblem(const std::vector<Commitment>& commitments,
+                                       std::string_view area, std::string_view agreement);
 
 // True when `obligor` is empty, "both" and the commitment has more than one obligor, or one of
 // its obligors.

@@ -1,5 +1,5 @@
 // A table of codes and the words people read for them (evaluation/status_words.h,
-// views/http/term_words.h), and its lookups.
+// evaluation/term_words.h), and its lookups.
 #pragma once
 
 #include <array>

@@ -267,6 +267,21 @@ const TargetRule* FindTargetRule(const AgreementRules& rules, const std::string&
   return nullptr;
 }
 
+namespace {
+
+// The error when `package` names a day of signature other than `signature`, the text's.
+std::optional<Error> OtherSignedDate(const document::AgreementPackage& package,
+                                     const Cited<Date>& signature,
+                                     const std::string& package_folder) {
+  if (package.signed_date == signature.value.ToString()) return std::nullopt;
+  return Error{
+      fmt::format("{}, but the text says {} ({}: \"{}\")", package.signed_date,
+                  signature.value.ToString(), signature.source.eid, signature.source.quote),
+      package_folder + "/agreement.json: field signed.date"};
+}
+
+}  // namespace
+
 Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitments& agreement,
                                            const RuleBindings& bindings,
                                            const std::string& package_folder) {
@@ -280,14 +295,9 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
   Result<LifecycleParameters> lifecycle = ReadLifecycle(reader, bindings, rules.parties);
   if (!lifecycle.ok()) return lifecycle.error();
   rules.lifecycle = lifecycle.value();
-  // The life cycle counts from the day the text says it was signed; a package that names another
-  // day would show one date and count from the other.
-  const Cited<Date>& signature = rules.lifecycle.signature;
-  if (agreement.package.signed_date != signature.value.ToString()) {
-    return Error{
-        fmt::format("{}, but the text says {} ({}: \"{}\")", agreement.package.signed_date,
-                    signature.value.ToString(), signature.source.eid, signature.source.quote),
-        package_folder + "/agreement.json: field signed.date"};
+  if (std::optional<Error> other =
+          OtherSignedDate(agreement.package, rules.lifecycle.signature, package_folder)) {
+    return *other;
   }
 
   Result<Cited<Period>> window = reader.Read<Period>(bindings.consultations, "consultations");
@@ -362,6 +372,19 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
     }
   }
   return rules;
+}
+
+Result<bool> CheckSignedDate(const commitments::AgreementCommitments& agreement,
+                             const RuleBindings& bindings, const std::string& package_folder) {
+  RuleReader reader(agreement, bindings);
+  Result<Cited<Date>> signature =
+      reader.Read<Date>(bindings.lifecycle.at("signature"), "lifecycle.signature");
+  if (!signature.ok()) return signature.error();
+  if (std::optional<Error> other =
+          OtherSignedDate(agreement.package, signature.value(), package_folder)) {
+    return *other;
+  }
+  return true;
 }
 
 }  // namespace treaty::evaluation

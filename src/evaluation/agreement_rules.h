@@ -83,16 +83,23 @@ struct AgreementRules {
   std::map<std::string, std::string> categories;  // category of every commitment id
 };
 
+// The rule of commitment `id` among rules.targets, or nullptr.
+const TargetRule* FindTargetRule(const AgreementRules& rules, const std::string& id);
+
 // Reads the parameters named by `bindings` from `agreement.reviewed` and loads the reference
 // series (paths relative to `package_folder`). Errors name the rules file and binding: a
 // commitment that is not among the reviewed ones, one without the bound target, a value that does
 // not read as a date or period, a GDP share with no series for its obligor, a target option for
-// an unknown commitment, and the errors of the series files.
-// The rule of commitment `id` among rules.targets, or nullptr.
-const TargetRule* FindTargetRule(const AgreementRules& rules, const std::string& id);
-
+// an unknown commitment, the errors of the series files, and those of CheckSignedDate.
 Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitments& agreement,
                                            const RuleBindings& bindings,
                                            const std::string& package_folder);
+
+// That the day of signature of `agreement.json` is the one the text says, which the life cycle
+// counts from (the `signature` binding); a package naming another day would show one date and
+// count from the other. Reads nothing else of the rules. Errors: another day, naming the field
+// and quoting the provision, and those of reading the binding.
+Result<bool> CheckSignedDate(const commitments::AgreementCommitments& agreement,
+                             const RuleBindings& bindings, const std::string& package_folder);
 
 }  // namespace treaty::evaluation

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <set>
 
-#include <absl/strings/ascii.h>
 #include <fmt/format.h>
 
 #include "evaluation/icalendar.h"
 #include "evaluation/procedure_status.h"
 #include "evaluation/target_status.h"
+#include "ledger/event_parser.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -91,14 +91,14 @@ Instant EndOfDay(Date date) {
 }
 
 Result<Instant> ParseStatusMoment(const std::string& text, const std::string& where) {
-  const absl::string_view stripped = absl::StripAsciiWhitespace(text);
-  const std::string_view given(stripped.data(), stripped.size());
+  const std::string given = ledger::TrimSpace(text);
   if (given.empty()) {
     return Error{"empty: give a date (YYYY-MM-DD) or a moment (RFC 3339, 2024-04-11T10:00:00Z)",
                  where};
   }
-  // Without a time it is meant as a date, and is told so when it is not one ("2024-4-1").
-  if (given.find('T') == std::string_view::npos) {
+  // Without a time it is meant as a date, and is told so when it is not one ("2024-4-1");
+  // RFC 3339 §5.6 lets the separator be a lower-case "t".
+  if (given.find_first_of("Tt") == std::string::npos) {
     Result<Date> date = ParseDate(given, where);
     if (!date.ok()) return date.error();
     return EndOfDay(date.value());

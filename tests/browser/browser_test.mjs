@@ -249,7 +249,7 @@ await step('the ledger says what each event counts, money or things', async () =
   await page.goto(`${base}/ledger`);
   const delivery = page.locator('table.events tbody tr', { hasText: 'combat drones' });
   assert.equal(await delivery.locator('td.num').textContent(), '5,000 × drone');
-  const pledge = page.locator('table.events tbody tr', { hasText: 'pledge' }).first();
+  const pledge = page.locator('table.events tbody tr:has(td:nth-child(3):text-is("pledge"))').first();
   assert.match(await pledge.locator('td.num').textContent(), /^EUR [0-9,]+$/);
 });
 

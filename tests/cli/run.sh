@@ -151,6 +151,10 @@ check "names the field and what the text says" \
   has 'resigned/agreement.json: field signed.date: 2024-04-12, but the text says 2024-04-11 (sec_6__para_9: "Signed in duplicate in Vilnius on 11 April 2024' \
   "$work/err"
 check "and writes nothing of it" test ! -e "$work/resigned.sqlite"
+mkdir -p "$work/elsewhere"
+cp -r "$root/data/agreements/lv-ua-2024" "$work/elsewhere/"
+check "a copy away from its reference series loads: load reads no more of the rules" \
+  run 0 load "$work/elsewhere/lv-ua-2024" --db "$work/elsewhere.sqlite"
 check "load bad package exit 2" run 2 load "$work" --db "$db"
 check "overview still works after a failed load" run 0 overview --db "$db"
 

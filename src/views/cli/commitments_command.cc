@@ -91,11 +91,9 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
   }
   const std::vector<Commitment>& all =
       options.proposed ? read.value().proposed : read.value().reviewed;
-  if (!options.area.empty() && std::none_of(all.begin(), all.end(), [&](const Commitment& c) {
-        return commitments::InArea(c, options.area);
-      })) {
-    err << "--area: \"" << options.area << "\" is no section number, eId or heading words of "
-        << agreement.package.id << "\n";
+  if (std::optional<std::string> problem =
+          commitments::AreaProblem(all, options.area, agreement.package.id)) {
+    err << "--area: " << *problem << "\n";
     return kExitBadInput;
   }
   const bool prevailing_unclassified = SayWhichTextsAreNotClassified(agreement, err);

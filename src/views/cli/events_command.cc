@@ -2,7 +2,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -109,6 +108,7 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
     return kExitBadInput;
   }
   if (options.format == "csv") out << EventCsvHeader();
+  std::optional<CorrectionsByEvent> corrections;  // of the listed events, for CSV
   int64_t remaining = options.limit;
   for (;;) {
     filter.limit = remaining < 0 ? kPage : std::min(remaining, kPage);
@@ -126,19 +126,21 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
         return kExitMismatch;
       }
       // Each event as recorded, with the ids of the corrections that name it, wherever they are
-      // in the ledger, as the API names them: a withdrawn event is not read as standing.
-      std::set<std::string> listed;
-      for (const LedgerEntry& entry : entries.value()) listed.insert(entry.event.id);
-      Result<std::map<std::string, std::vector<CorrectionSeen>>> corrections =
-          CorrectionsOf(*store.value(), options.agreement, "", page.value().front().leaf_index,
-                        listed, evaluation::Audience::kAll);
-      if (!corrections.ok()) {
-        err << "treaty events: " << corrections.error().ToString() << "\n";
-        return kExitMismatch;
+      // in the ledger, as the API names them: a withdrawn event is not read as standing. The
+      // corrections are read once, with the first page.
+      if (!corrections) {
+        Result<CorrectionsByEvent> read =
+            CorrectionsFrom(*store.value(), options.agreement, "", page.value().front().leaf_index,
+                            evaluation::Audience::kAll);
+        if (!read.ok()) {
+          err << "treaty events: " << read.error().ToString() << "\n";
+          return kExitMismatch;
+        }
+        corrections = std::move(read).value();
       }
       for (LedgerEntry& entry : entries.value()) {
-        const auto seen = corrections.value().find(entry.event.id);
-        if (seen == corrections.value().end()) continue;
+        const auto seen = corrections->find(entry.event.id);
+        if (seen == corrections->end()) continue;
         for (const CorrectionSeen& correction : seen->second) {
           entry.corrected_by.push_back(correction.id);
         }

@@ -11,7 +11,8 @@
 #include "document/agreement_package.h"
 #include "document/bundled_path.h"
 #include "document/parser.h"
-#include "evaluation/status.h"
+#include "evaluation/agreement_rules.h"
+#include "evaluation/rule_bindings.h"
 #include "store/sqlite/document_store.h"
 #include "store/sqlite/search_index.h"
 #include "views/cli/commands.h"
@@ -115,13 +116,17 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
     err << "treaty load: " << extracted.error().ToString() << "\n";
     return kExitBadInput;
   }
-  // A package with rules is checked as status reads it, so that its facts and its text agree
-  // (the day of signature among them) before anything is stored.
+  // A package with rules names the day of signature its life cycle counts from: it must be the
+  // text's, or the overview would show one day and the status count from the other.
   if (std::filesystem::exists(std::filesystem::path(options.package_folder) / "rules.json")) {
-    Result<evaluation::AgreementRules> rules =
-        evaluation::LoadAgreementRules(extracted.value(), options.package_folder);
-    if (!rules.ok()) {
-      err << "treaty load: " << rules.error().ToString() << "\n";
+    Result<evaluation::RuleBindings> bindings =
+        evaluation::LoadRuleBindings(options.package_folder);
+    Result<bool> signed_date =
+        bindings.ok() ? evaluation::CheckSignedDate(extracted.value(), bindings.value(),
+                                                    options.package_folder)
+                      : Result<bool>(bindings.error());
+    if (!signed_date.ok()) {
+      err << "treaty load: " << signed_date.error().ToString() << "\n";
       return kExitBadInput;
     }
   }

@@ -21,12 +21,19 @@ struct CorrectionSeen {
   std::string action;  // "retract" or "amend"
 };
 
-// By the id of each of `corrected` that a correction visible to `audience` names, those
-// corrections in leaf order. A correction follows what it corrects, so only leaves from
-// `first_leaf` are read; `classification` "public" reads public corrections only. Errors: the
-// store's.
-Result<std::map<std::string, std::vector<CorrectionSeen>>> CorrectionsOf(
-    ledger::LedgerStore& store, const std::string& agreement, const std::string& classification,
-    int64_t first_leaf, const std::set<std::string>& corrected, evaluation::Audience audience);
+// By the id of the event each correction visible to `audience` from leaf `first_leaf` on names,
+// those corrections in leaf order; `classification` "public" reads public corrections only.
+// Errors: the store's.
+using CorrectionsByEvent = std::map<std::string, std::vector<CorrectionSeen>>;
+Result<CorrectionsByEvent> CorrectionsFrom(ledger::LedgerStore& store, const std::string& agreement,
+                                           const std::string& classification, int64_t first_leaf,
+                                           evaluation::Audience audience);
+
+// CorrectionsFrom for the events of `corrected` alone. A correction follows what it corrects, so
+// `first_leaf` may be the first leaf of those events.
+Result<CorrectionsByEvent> CorrectionsOf(ledger::LedgerStore& store, const std::string& agreement,
+                                         const std::string& classification, int64_t first_leaf,
+                                         const std::set<std::string>& corrected,
+                                         evaluation::Audience audience);
 
 }  // namespace treaty::views

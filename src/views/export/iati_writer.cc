@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluation/amount_text.h"
 #include "evaluation/flow_sums.h"
 #include "text/language.h"
 #include "views/export/major_units.h"
@@ -367,8 +368,8 @@ std::string IatiContents(const std::string& xml) {
       ++transactions;
     }
   }
-  return fmt::format("{} {}, {} {}", activities, activities == 1 ? "activity" : "activities",
-                     transactions, transactions == 1 ? "transaction" : "transactions");
+  return evaluation::CountOf(static_cast<int64_t>(activities), "activity", "activities") + ", " +
+         evaluation::CountOf(static_cast<int64_t>(transactions), "transaction", "transactions");
 }
 
 }  // namespace treaty::views

@@ -34,8 +34,8 @@ Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments&
                                         const evaluation::Lifecycle& lifecycle,
                                         evaluation::Instant generated);
 
-// What a file of WriteIatiActivities holds, for a person: "4 activities, 18 transactions".
-// REQUIRES: `xml` is such a file.
+// What a file of WriteIatiActivities holds, for a person: "4 activities, 6 transactions", read
+// from the file as written, which is what its reader gets. REQUIRES: `xml` is such a file.
 std::string IatiContents(const std::string& xml);
 
 }  // namespace treaty::views

@@ -101,8 +101,8 @@ void AddAgreementRoutes(Router& router, Site& site) {
               }});
   router.Add({"GET", "/api/v1/commitments", Access::kPublic, [&site](RequestContext& context) {
                 auto query = context.request.Query();
-                Result<CommitmentFilter> filter =
-                    ParseCommitmentFilter(query, site.participants(), site.agreement().reviewed);
+                Result<CommitmentFilter> filter = ParseCommitmentFilter(
+                    query, site.participants(), site.agreement().reviewed, site.agreement_id());
                 if (!filter.ok()) return ErrorResponse(400, filter.error().ToString());
                 // With ?status= or ?at=, each entry carries its status at that date.
                 std::shared_ptr<const EvaluatedStatus> evaluated;

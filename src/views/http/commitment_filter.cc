@@ -30,11 +30,15 @@ bool CommitmentFilter::Matches(const commitments::Commitment& c) const {
   return commitments::HasObligor(c, obligor) && commitments::InArea(c, area);
 }
 
+CommitmentFilter CommitmentFilterAsSent(const std::map<std::string, std::string>& query) {
+  return {Get(query, "area"), Get(query, "obligor"), Get(query, "strength"), Get(query, "category"),
+          Get(query, "status")};
+}
+
 Result<CommitmentFilter> ParseCommitmentFilter(
     const std::map<std::string, std::string>& query, const std::vector<std::string>& parties,
-    const std::vector<commitments::Commitment>& commitments) {
-  CommitmentFilter filter{Get(query, "area"), Get(query, "obligor"), Get(query, "strength"),
-                          Get(query, "category"), Get(query, "status")};
+    const std::vector<commitments::Commitment>& commitments, std::string_view agreement) {
+  const CommitmentFilter filter = CommitmentFilterAsSent(query);
   if (!filter.obligor.empty() && filter.obligor != "both" &&
       std::find(parties.begin(), parties.end(), filter.obligor) == parties.end()) {
     std::string named;
@@ -42,13 +46,9 @@ Result<CommitmentFilter> ParseCommitmentFilter(
     return Error{named + "or both", "obligor"};
   }
   // As `treaty commitments --area`: an area that names nothing of the agreement is a mistake.
-  if (!filter.area.empty() &&
-      std::none_of(commitments.begin(), commitments.end(), [&](const commitments::Commitment& c) {
-        return commitments::InArea(c, filter.area);
-      })) {
-    return Error{fmt::format("\"{}\" is no section number, eId or heading words of the agreement",
-                             filter.area),
-                 "area"};
+  if (std::optional<std::string> problem =
+          commitments::AreaProblem(commitments, filter.area, agreement)) {
+    return Error{*problem, "area"};
   }
   if (!filter.strength.empty() && !commitments::ParseStrength(filter.strength)) {
     return Error{fmt::format("one of {}", fmt::join(commitments::StrengthNames(), ", ")),

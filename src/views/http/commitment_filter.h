@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "commitments/commitment.h"
@@ -28,11 +29,14 @@ struct CommitmentFilter {
   }
 };
 
+// The filters as the query sends them, unchecked: what a form shows again beside its error.
+CommitmentFilter CommitmentFilterAsSent(const std::map<std::string, std::string>& query);
+
 // Reads the filters from query parameters. Errors, each listing what may be given: an area that
-// names none of `commitments`, an obligor neither one of `parties` nor "both", an unknown
-// strength, category or status.
+// names none of `commitments` (of `agreement`, the id the error names), an obligor neither one of
+// `parties` nor "both", an unknown strength, category or status.
 Result<CommitmentFilter> ParseCommitmentFilter(
     const std::map<std::string, std::string>& query, const std::vector<std::string>& parties,
-    const std::vector<commitments::Commitment>& commitments);
+    const std::vector<commitments::Commitment>& commitments, std::string_view agreement);
 
 }  // namespace treaty::http

@@ -229,9 +229,10 @@ HttpResponse Overview(Site& site, RequestContext& context) {
 HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   const auto query = context.request.Query();
   TemplateDictionary body("commitments");
-  Result<CommitmentFilter> filter =
-      ParseCommitmentFilter(query, site.participants(), site.agreement().reviewed);
-  CommitmentFilter chosen = filter.ok() ? filter.value() : CommitmentFilter{};
+  Result<CommitmentFilter> filter = ParseCommitmentFilter(
+      query, site.participants(), site.agreement().reviewed, site.agreement_id());
+  // A refused filter is shown again as sent, to be mended, with no rows: none match a mistake.
+  const CommitmentFilter chosen = filter.ok() ? filter.value() : CommitmentFilterAsSent(query);
   if (!filter.ok())
     body.SetValueAndShowSection("MESSAGE", filter.error().ToString(), "FILTER_ERROR");
   body.SetValue("AREA", chosen.area);
@@ -259,7 +260,7 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
   const std::map<std::string, std::string>& statuses = status.value()->status_by_id;
   int count = 0;
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
-    if (!chosen.Matches(commitment)) continue;
+    if (!filter.ok() || !chosen.Matches(commitment)) continue;
     const auto found = statuses.find(commitment.id);
     const std::string word = found == statuses.end() ? "" : found->second;
     if (!chosen.MatchesStatus(word)) continue;

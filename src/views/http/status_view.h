@@ -18,8 +18,10 @@ namespace treaty::http {
 // in words (STATE_WORDS, STATUS_WORDS, PERIOD_STATUS_WORDS: what a reader sees,
 // evaluation/status_words.h).
 
-// LIFECYCLE section: STATE, STATE_WORDS, SUMMARY (LifecycleSummary), and a TIMELINE of
-// MARK entries (X, Y, DATE, TITLE, STATE, STATE_WORDS) across the term.
+// LIFECYCLE section: STATE, STATE_WORDS, SUMMARY (LifecycleSummary), a timeline of MARK entries
+// (X, Y, DATE, TITLE, STATE, STATE_WORDS) across the term, and what the drawing says in words:
+// a STATE_KEY entry (STATE, STATE_WORDS) per deadline state, and UPCOMING with at most three NEXT
+// entries (DATE, TITLE) when deadlines are to come.
 void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::TemplateDictionary& dict);
 
 // One commitment's STATUS, STATUS_WORDS, SUMMARY, REASON entries (FINDING, EID, EVENT ids) and,
