@@ -112,4 +112,17 @@ nlohmann::json CommitmentJson(const Commitment& c) {
   return out;
 }
 
+std::string OpeningWords(const Commitment& commitment) {
+  constexpr size_t kMostBytes = 90;
+  if (commitment.source.quotes.empty()) return "";
+  const std::string& text = commitment.source.quotes.front().text;
+  if (text.size() <= kMostBytes) return text;
+  size_t cut = text.rfind(' ', kMostBytes);
+  if (cut == std::string::npos) {
+    cut = kMostBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return text.substr(0, cut) + " …";
+}
+
 }  // namespace treaty::commitments

@@ -120,4 +120,9 @@ struct Commitment {
 
 nlohmann::json CommitmentJson(const Commitment& commitment);
 
+// The first words of the commitment's prevailing quote, for a person to recognise the sentence:
+// the whole sentence up to 90 bytes, else cut at the last space before them, with " …" after;
+// empty without quotes.
+std::string OpeningWords(const Commitment& commitment);
+
 }  // namespace treaty::commitments

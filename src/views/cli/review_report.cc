@@ -6,24 +6,7 @@
 
 namespace treaty::views {
 
-namespace {
-
 using commitments::Commitment;
-
-// The first words of the prevailing quote, for a person to recognise the sentence.
-std::string Opening(const Commitment& c) {
-  if (c.source.quotes.empty()) return "";
-  const std::string& text = c.source.quotes.front().text;
-  if (text.size() <= 90) return text;
-  size_t cut = text.rfind(' ', 90);
-  if (cut == std::string::npos) {
-    cut = 90;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
-  return text.substr(0, cut) + " …";
-}
-
-}  // namespace
 
 std::string ReviewReportText(const std::string& review_file,
                              const commitments::ReviewOutcome& outcome) {
@@ -40,7 +23,7 @@ std::string ReviewReportText(const std::string& review_file,
   for (const std::string& id : outcome.unreviewed) {
     const Commitment& c = *by_id.at(id);
     out += fmt::format("  {}  {} {}  {}\n", id, commitments::SentenceClassName(c.sentence_class),
-                       commitments::StrengthName(c.strength), Opening(c));
+                       commitments::StrengthName(c.strength), commitments::OpeningWords(c));
   }
   size_t entries = 0;
   std::string decisions;

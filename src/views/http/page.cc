@@ -1,6 +1,5 @@
 #include "views/http/page.h"
 
-#include "text/language.h"
 #include "views/http/status_service.h"
 
 namespace treaty::http {
@@ -118,11 +117,6 @@ std::string LocalPath(const std::string& next) {
     if (byte < 0x20 || byte == 0x7f || c == '\\') return "/";
   }
   return next;
-}
-
-std::string PrevailingCode(const Site& site) {
-  const auto& prevailing = site.agreement().package.prevailing_language;
-  return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";
 }
 
 std::string LanguageName(const std::string& code) {

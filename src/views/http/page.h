@@ -63,9 +63,6 @@ void AddMarkedPieces(ctemplate::TemplateDictionary& dict, const std::string& tex
 // A language's name in itself for its code ("lv" → "Latviešu"); another code as it is.
 std::string LanguageName(const std::string& code);
 
-// The code of the agreement's prevailing language ("en"); empty when no text prevails.
-std::string PrevailingCode(const Site& site);
-
 // The options of a form's select: a `section` entry per (value, label) of `options`, with VALUE,
 // LABEL, and SELECTED ("selected") for those in `selected`.
 void AddOptions(ctemplate::TemplateDictionary& dict, const std::string& section,

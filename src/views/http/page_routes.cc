@@ -44,6 +44,11 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
+std::string PrevailingCode(const Site& site) {
+  const auto& prevailing = site.agreement().package.prevailing_language;
+  return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";
+}
+
 // The agreement's party codes, then "both": what an obligor or a participant may be.
 std::vector<std::pair<std::string, std::string>> PartyOptions(const Site& site) {
   std::vector<std::pair<std::string, std::string>> options;
@@ -205,7 +210,7 @@ HttpResponse Overview(Site& site, RequestContext& context) {
     if (!entry.progress.contains("periods")) continue;
     TemplateDictionary* row = body.AddSectionDictionary("TARGET");
     row->SetValue("ID", entry.id);
-    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, PrevailingCode(site), *row);
+    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, *row);
     FillCommitmentStatus(status.value()->status, entry.id, *row);
   }
   body.SetIntValue("COMMITMENT_COUNT", count);
@@ -300,7 +305,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     return RenderPage(context, "commitments", "No such commitment", "missing.tpl", body, 404);
   }
   TemplateDictionary body("commitment");
-  const std::string title = CommitmentTitle(*commitment, PrevailingCode(site));
+  const std::string title = CommitmentTitle(*commitment);
   body.SetValue("TITLE", title);
   body.SetValue("ID", commitment->id);
   body.SetValue("CLASS", std::string(commitments::SentenceClassName(commitment->sentence_class)));
@@ -557,8 +562,8 @@ void TextPage::Build(const Site& site) {
             TemplateDictionary* link = sentence->AddSectionDictionary("COMMITMENT");
             link->SetValue("ID", commitment->second);
             const commitments::Commitment* found = site.FindCommitment(commitment->second);
-            link->SetValue("TITLE", found != nullptr ? CommitmentTitle(*found, prevailing)
-                                                     : commitment->second);
+            link->SetValue("TITLE",
+                           found != nullptr ? CommitmentTitle(*found) : commitment->second);
           }
           AddPieces(sentence, child.text, own);
         }

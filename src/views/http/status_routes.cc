@@ -97,7 +97,7 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
     if (const commitments::Commitment* commitment = site.FindCommitment(deadline.commitment_id)) {
       ctemplate::TemplateDictionary* of = row->AddSectionDictionary("OF_COMMITMENT");
       of->SetValue("ID", commitment->id);
-      of->SetValue("COMMITMENT_TITLE", CommitmentTitle(*commitment, PrevailingCode(site)));
+      of->SetValue("COMMITMENT_TITLE", CommitmentTitle(*commitment));
     } else {
       row->ShowSection("OF_AGREEMENT");
     }
@@ -127,7 +127,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     any = true;
     ctemplate::TemplateDictionary* procedure = body.AddSectionDictionary("PROCEDURE");
     procedure->SetValue("ID", entry.id);
-    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, PrevailingCode(site), *procedure);
+    FillCommitmentTitle(site.FindCommitment(entry.id), entry.id, *procedure);
     procedure->SetValue("STATUS", entry.status);
     procedure->SetValue("STATUS_WORDS", evaluation::StatusWords(entry.status));
     procedure->SetValue("SUMMARY", entry.summary);

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <ranges>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -195,37 +194,23 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   return true;
 }
 
-std::string CommitmentTitle(const commitments::Commitment& commitment,
-                            std::string_view prevailing) {
+std::string CommitmentTitle(const commitments::Commitment& commitment) {
   if (!commitment.action.object.empty()) return Capitalised(commitment.action.Phrase());
   // A verb alone ("prevail") or none ("The Agreement is valid for 10 (ten) years."): the
   // sentence's own words say more.
-  const auto quote = std::find_if(
-      commitment.source.quotes.begin(), commitment.source.quotes.end(),
-      [&](const commitments::Quote& candidate) { return candidate.language == prevailing; });
-  const commitments::Quote* shown = quote != commitment.source.quotes.end() ? &*quote
-                                    : commitment.source.quotes.empty()
-                                        ? nullptr
-                                        : &commitment.source.quotes.front();
-  if (shown == nullptr) return "Commitment " + commitment.id;
-  constexpr size_t kMostWords = 14;
-  std::string title;
-  size_t words = 0;
-  for (const auto word : std::views::split(std::string_view(shown->text), ' ')) {
-    if (++words > kMostWords) return title + " …";
-    title += (title.empty() ? "" : " ") + std::string(word.begin(), word.end());
-  }
+  std::string title = commitments::OpeningWords(commitment);
+  if (title.empty()) return "Commitment " + commitment.id;
   if (title.ends_with('.')) title.pop_back();
   return title;
 }
 
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
-                         std::string_view prevailing, ctemplate::TemplateDictionary& dict) {
+                         ctemplate::TemplateDictionary& dict) {
   if (commitment == nullptr) {
     dict.SetValue("TITLE", id);
     return;
   }
-  dict.SetValue("TITLE", CommitmentTitle(*commitment, prevailing));
+  dict.SetValue("TITLE", CommitmentTitle(*commitment));
   ctemplate::TemplateDictionary* meta = dict.AddSectionDictionary("META");
   meta->SetValue("OBLIGORS", fmt::format("{}", fmt::join(commitment->obligors, ", ")));
   meta->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));

@@ -33,14 +33,14 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
 
 // What a commitment promises, as a title: its action's phrase with a capital ("Provide
 // approximately 112 million EUR of military support to Ukraine"); for a verb without an object,
-// or none, the first 14 words of its quote in the `prevailing` language ("The Agreement is valid
-// for 10 (ten) years"), else of its first quote.
-std::string CommitmentTitle(const commitments::Commitment& commitment, std::string_view prevailing);
+// or none, the opening words of its sentence (commitments::OpeningWords) without a final full
+// stop ("The Agreement is valid for 10 (ten) years").
+std::string CommitmentTitle(const commitments::Commitment& commitment);
 
 // A commitment with a status as a reader names it: TITLE (CommitmentTitle), and a META section
 // with OBLIGORS, STRENGTH and HEADINGS to show beside its id (ID, set by the caller). A status
 // whose commitment the review dropped has its id as its TITLE and no META.
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
-                         std::string_view prevailing, ctemplate::TemplateDictionary& dict);
+                         ctemplate::TemplateDictionary& dict);
 
 }  // namespace treaty::http
