@@ -96,13 +96,13 @@ class ExportIati : public ::testing::Test {
 
   // The activities written for Entries() in mid-2025, by commitment id, parsed into `doc`.
   static std::map<std::string, pugi::xml_node> WrittenActivities(pugi::xml_document& doc) {
-    Result<std::string> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
-                                                  At("2025-06-01T12:00:00Z"));
+    Result<IatiFile> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
+                                               At("2025-06-01T12:00:00Z"));
     if (!xml.ok()) {
       ADD_FAILURE() << xml.error().ToString();
       return {};
     }
-    EXPECT_TRUE(doc.load_string(xml.value().c_str()));
+    EXPECT_TRUE(doc.load_string(xml.value().xml.c_str()));
     return ActivitiesById(doc);
   }
 
@@ -119,10 +119,10 @@ std::vector<std::string> TransactionTypes(pugi::xml_node activity) {
 }
 
 TEST_F(ExportIati, IsValidAgainstTheIati203Schema) {
-  Result<std::string> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
-                                                At("2025-06-01T12:00:00Z"));
+  Result<IatiFile> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
+                                             At("2025-06-01T12:00:00Z"));
   ASSERT_TRUE(xml.ok()) << xml.error().ToString();
-  EXPECT_EQ(test::SchemaErrors(xml.value(), kIatiSchema), "");
+  EXPECT_EQ(test::SchemaErrors(xml.value().xml, kIatiSchema), "");
 }
 
 TEST_F(ExportIati, HasOneActivityPerFinancialCommitment) {
@@ -207,13 +207,13 @@ TEST_F(ExportIati, ActivityStatusAndDatesFollowThePlannedPeriod) {
             (std::map<std::string, std::string>{
                 {"1", "2024-01-01"}, {"2", "2024-06-01"}, {"3", "2025-12-31"}}));
   // Before its period: pipeline.
-  Result<std::string> early =
+  Result<IatiFile> early =
       WriteIatiActivities(*agreement_, *keys_, {}, kNoTermination, At("2023-12-31T12:00:00Z"));
   ASSERT_TRUE(early.ok());
-  ASSERT_TRUE(doc.load_string(early.value().c_str()));
+  ASSERT_TRUE(doc.load_string(early.value().xml.c_str()));
   EXPECT_STREQ(
       ActivitiesById(doc).at(kChernihiv).child("activity-status").attribute("code").value(), "1");
-  EXPECT_EQ(test::SchemaErrors(early.value(), kIatiSchema), "");
+  EXPECT_EQ(test::SchemaErrors(early.value().xml, kIatiSchema), "");
 }
 
 // A termination notice has made 2024-10-31 the last day in force; the EUR 112 million pledge of
@@ -228,12 +228,12 @@ evaluation::Lifecycle TerminatedOn31October2024() {
 }
 
 TEST_F(ExportIati, ATerminationEndsThePlansPastItsLastDayInForce) {
-  Result<std::string> xml = WriteIatiActivities(
+  Result<IatiFile> xml = WriteIatiActivities(
       *agreement_, *keys_, Entries(), TerminatedOn31October2024(), At("2025-06-01T12:00:00Z"));
   ASSERT_TRUE(xml.ok()) << xml.error().ToString();
-  EXPECT_EQ(test::SchemaErrors(xml.value(), kIatiSchema), "");
+  EXPECT_EQ(test::SchemaErrors(xml.value().xml, kIatiSchema), "");
   pugi::xml_document doc;
-  ASSERT_TRUE(doc.load_string(xml.value().c_str()));
+  ASSERT_TRUE(doc.load_string(xml.value().xml.c_str()));
   const std::map<std::string, pugi::xml_node> activities = ActivitiesById(doc);
   // "in 2024, 2025 and 2026": ends on the last day in force, then past, as the status owes
   // nothing after it.
@@ -247,10 +247,10 @@ TEST_F(ExportIati, ATerminationEndsThePlansPastItsLastDayInForce) {
   EXPECT_EQ(TransactionTypes(activities.at(kMilitary2024)),
             (std::vector<std::string>{"12", "2", "3", "4"}));
   // Under way on the last day in force, as before.
-  Result<std::string> on_last_day = WriteIatiActivities(
+  Result<IatiFile> on_last_day = WriteIatiActivities(
       *agreement_, *keys_, Entries(), TerminatedOn31October2024(), At("2024-10-31T12:00:00Z"));
   ASSERT_TRUE(on_last_day.ok());
-  ASSERT_TRUE(doc.load_string(on_last_day.value().c_str()));
+  ASSERT_TRUE(doc.load_string(on_last_day.value().xml.c_str()));
   EXPECT_EQ(StatusCode(ActivitiesById(doc).at(kGdpShare)), "2");
 }
 
@@ -263,12 +263,12 @@ TEST_F(ExportIati, APlanThatStartsAfterTheLastDayInForceIsCancelled) {
       if (target.kind == "years") target.value = {2025, 2026};
     }
   }
-  Result<std::string> xml = WriteIatiActivities(later, *keys_, {}, TerminatedOn31October2024(),
-                                                At("2024-09-01T12:00:00Z"));
+  Result<IatiFile> xml = WriteIatiActivities(later, *keys_, {}, TerminatedOn31October2024(),
+                                             At("2024-09-01T12:00:00Z"));
   ASSERT_TRUE(xml.ok()) << xml.error().ToString();
-  EXPECT_EQ(test::SchemaErrors(xml.value(), kIatiSchema), "");
+  EXPECT_EQ(test::SchemaErrors(xml.value().xml, kIatiSchema), "");
   pugi::xml_document doc;
-  ASSERT_TRUE(doc.load_string(xml.value().c_str()));
+  ASSERT_TRUE(doc.load_string(xml.value().xml.c_str()));
   const pugi::xml_node activity = ActivitiesById(doc).at(kGdpShare);
   EXPECT_EQ(StatusCode(activity), "5");
   EXPECT_EQ(Dates(activity),
@@ -278,17 +278,17 @@ TEST_F(ExportIati, APlanThatStartsAfterTheLastDayInForceIsCancelled) {
   Result<std::vector<LedgerEntry>> pledged = FoldedEntries(
       {test::Stored(test::Money("pledge", kGdpShare, 500000000, "Pledge for 2025"), 0)});
   ASSERT_TRUE(pledged.ok());
-  Result<std::string> kept = WriteIatiActivities(
+  Result<IatiFile> kept = WriteIatiActivities(
       later, *keys_, pledged.value(), TerminatedOn31October2024(), At("2024-09-01T12:00:00Z"));
   ASSERT_TRUE(kept.ok()) << kept.error().ToString();
-  ASSERT_TRUE(doc.load_string(kept.value().c_str()));
+  ASSERT_TRUE(doc.load_string(kept.value().xml.c_str()));
   EXPECT_EQ(StatusCode(ActivitiesById(doc).at(kGdpShare)), "1");
 }
 
 TEST_F(ExportIati, AnAgreementWithoutFinancialCommitmentsIsAnError) {
   commitments::AgreementCommitments without = *agreement_;
   std::erase_if(without.reviewed, IsFinancialCommitment);
-  Result<std::string> xml =
+  Result<IatiFile> xml =
       WriteIatiActivities(without, *keys_, {}, kNoTermination, At("2025-06-01T12:00:00Z"));
   ASSERT_FALSE(xml.ok());
   EXPECT_EQ(xml.error().where, "iati");
@@ -299,7 +299,7 @@ TEST_F(ExportIati, AnObligorWithoutAnInstitutionIsAnError) {
   std::erase_if(keys.institutions, [](const ledger::Institution& institution) {
     return institution.participant == "LV";
   });
-  Result<std::string> xml =
+  Result<IatiFile> xml =
       WriteIatiActivities(*agreement_, keys, {}, kNoTermination, At("2025-06-01T12:00:00Z"));
   ASSERT_FALSE(xml.ok());
   EXPECT_EQ(xml.error().where, "keys file");

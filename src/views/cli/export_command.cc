@@ -88,11 +88,10 @@ Result<Exported> Iati(const ExportOptions& options, const std::string& folder) {
   if (!status.ok()) return status.error();
   Result<std::vector<LedgerEntry>> entries = ReadEntries(options, status.value().tree_size);
   if (!entries.ok()) return entries.error();
-  Result<std::string> bytes = WriteIatiActivities(agreement.value(), keys.value(), entries.value(),
-                                                  status.value().lifecycle, status.value().at);
-  if (!bytes.ok()) return bytes.error();
-  std::string contents = IatiContents(bytes.value());
-  return Exported{std::move(bytes).value(), entries.value().size(), std::move(contents)};
+  Result<IatiFile> file = WriteIatiActivities(agreement.value(), keys.value(), entries.value(),
+                                              status.value().lifecycle, status.value().at);
+  if (!file.ok()) return file.error();
+  return Exported{std::move(file.value().xml), entries.value().size(), file.value().Contents()};
 }
 
 }  // namespace

@@ -328,11 +328,11 @@ bool IsFinancialCommitment(const Commitment& commitment) {
       });
 }
 
-Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
-                                        const ledger::KeysFile& keys,
-                                        const std::vector<LedgerEntry>& entries,
-                                        const evaluation::Lifecycle& lifecycle,
-                                        evaluation::Instant generated) {
+Result<IatiFile> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
+                                     const ledger::KeysFile& keys,
+                                     const std::vector<LedgerEntry>& entries,
+                                     const evaluation::Lifecycle& lifecycle,
+                                     evaluation::Instant generated) {
   pugi::xml_document xml;
   pugi::xml_node declaration = xml.append_child(pugi::node_declaration);
   declaration.append_attribute("version") = "1.0";
@@ -351,23 +351,20 @@ Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments&
         fmt::format("agreement {} has no financial commitment to report", agreement.package.id),
         "iati"};
   }
+  IatiFile file;
+  for (const pugi::xml_node activity : root.children("iati-activity")) {
+    ++file.activities;
+    const auto transactions = activity.children("transaction");
+    file.transactions +=
+        static_cast<size_t>(std::distance(transactions.begin(), transactions.end()));
+  }
   std::ostringstream out;
   xml.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return out.str();
+  file.xml = out.str();
+  return file;
 }
 
-std::string IatiContents(const std::string& xml) {
-  pugi::xml_document document;
-  document.load_buffer(xml.data(), xml.size());
-  size_t activities = 0;
-  size_t transactions = 0;
-  for (const pugi::xml_node activity :
-       document.child("iati-activities").children("iati-activity")) {
-    ++activities;
-    for ([[maybe_unused]] const pugi::xml_node transaction : activity.children("transaction")) {
-      ++transactions;
-    }
-  }
+std::string IatiFile::Contents() const {
   return evaluation::CountOf(static_cast<int64_t>(activities), "activity", "activities") + ", " +
          evaluation::CountOf(static_cast<int64_t>(transactions), "transaction", "transactions");
 }

@@ -28,14 +28,18 @@ bool IsFinancialCommitment(const commitments::Commitment& commitment);
 // REQUIRES: `entries` is the folded view (FoldedEntries) for the audience the file is for.
 // Errors: no financial commitment (`where` "iati": the schema requires at least one activity),
 // an obligor with no institution in `keys` (`where` "keys file").
-Result<std::string> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
-                                        const ledger::KeysFile& keys,
-                                        const std::vector<LedgerEntry>& entries,
-                                        const evaluation::Lifecycle& lifecycle,
-                                        evaluation::Instant generated);
+struct IatiFile {
+  std::string xml;
+  size_t activities = 0;
+  size_t transactions = 0;
 
-// What a file of WriteIatiActivities holds, for a person: "4 activities, 6 transactions", read
-// from the file as written, which is what its reader gets. REQUIRES: `xml` is such a file.
-std::string IatiContents(const std::string& xml);
+  // What the file holds, for a person: "4 activities, 6 transactions".
+  std::string Contents() const;
+};
+Result<IatiFile> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
+                                     const ledger::KeysFile& keys,
+                                     const std::vector<LedgerEntry>& entries,
+                                     const evaluation::Lifecycle& lifecycle,
+                                     evaluation::Instant generated);
 
 }  // namespace treaty::views

@@ -75,12 +75,12 @@ void AddExportRoutes(Router& router, Site& site) {
          if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
          const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
          const evaluation::AgreementStatus& now = status.value()->status;
-         Result<std::string> xml = views::WriteIatiActivities(site.agreement(), site.keys(),
-                                                              visible, now.lifecycle, now.at);
-         if (!xml.ok()) {
-           return ErrorResponse(xml.error().where == "iati" ? 404 : 500, xml.error().message);
+         Result<views::IatiFile> file = views::WriteIatiActivities(site.agreement(), site.keys(),
+                                                                   visible, now.lifecycle, now.at);
+         if (!file.ok()) {
+           return ErrorResponse(file.error().where == "iati" ? 404 : 500, file.error().message);
          }
-         return Attachment("application/xml", std::move(xml).value(),
+         return Attachment("application/xml", std::move(file.value().xml),
                            site.agreement_id() + "-iati.xml");
        }});
 }
