@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "evaluation/amount_text.h"
 #include "text/language.h"
 #include "views/http/page.h"
 #include "views/http/routes.h"
@@ -43,8 +44,8 @@ HttpResponse SearchPage(Site& site, RequestContext& context) {
     return page;
   }
   TemplateDictionary* results = body.AddSectionDictionary("RESULTS");
-  results->SetIntValue("COUNT", static_cast<long>(searched.hits.size()));
-  results->SetValue("HITS_WORD", searched.hits.size() == 1 ? "hit" : "hits");
+  results->SetValue("COUNT_TEXT",
+                    evaluation::CountOf(static_cast<int64_t>(searched.hits.size()), "hit", "hits"));
   if (!query.contains("limit") && searched.hits.size() == store::SearchQuery{}.limit) {
     results->ShowSection("LIMITED");
   }
