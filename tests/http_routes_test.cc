@@ -468,6 +468,9 @@ TEST_F(HttpRoutesTest, SearchFindsTheTextsOrSaysTheyAreNotIndexed) {
   const http::HttpResponse refused = unindexed.value()->Handle(request);
   EXPECT_EQ(refused.status, 503);
   EXPECT_NE(refused.body.find("run treaty load"), std::string::npos) << refused.body;
+  // With a language too: nothing is indexed, not that language alone.
+  request.target = "/api/v1/search?q=drones&lang=en";
+  EXPECT_EQ(unindexed.value()->Handle(request).status, 503);
   // The search page says the same, as a page.
   request.target = "/search?q=drones";
   const http::HttpResponse page = unindexed.value()->Handle(request);

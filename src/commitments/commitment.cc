@@ -112,6 +112,17 @@ nlohmann::json CommitmentJson(const Commitment& c) {
   return out;
 }
 
+std::string PrevailingLanguage(const Commitment& commitment) {
+  return commitment.source.quotes.empty() ? "" : commitment.source.quotes.front().language;
+}
+
+std::string SurfaceIn(const Surfaces& surfaces, std::string_view language) {
+  if (auto words = surfaces.find(std::string(language)); words != surfaces.end()) {
+    return words->second;
+  }
+  return surfaces.empty() ? "" : surfaces.begin()->second;
+}
+
 std::string OpeningWords(const Commitment& commitment) {
   constexpr size_t kMostBytes = 90;
   if (commitment.source.quotes.empty()) return "";

@@ -120,6 +120,13 @@ struct Commitment {
 
 nlohmann::json CommitmentJson(const Commitment& commitment);
 
+// The language of the commitment's prevailing text, whose sentence its source quotes first; empty
+// without quotes.
+std::string PrevailingLanguage(const Commitment& commitment);
+
+// The words of `surfaces` in `language`, else in the first text that has them; empty when none.
+std::string SurfaceIn(const Surfaces& surfaces, std::string_view language);
+
 // The first words of the commitment's prevailing quote, for a person to recognise the sentence:
 // the whole sentence up to 90 bytes, else cut at the last space before them, with " …" after;
 // empty without quotes.

@@ -33,17 +33,9 @@ std::string BoundOf(const commitments::Target& target) {
   return target.value.is_object() ? target.value.value("bound", "") : "";
 }
 
-// The language of the commitment's first quote: the prevailing text's, where its words are read.
-std::string QuoteLanguage(const Commitment& commitment) {
-  return commitment.source.quotes.empty() ? "en" : commitment.source.quotes.front().language;
-}
-
-// A target's words in the language of the commitment's first quote, else in any text.
+// A target's words in the commitment's prevailing text, else in any text.
 std::string WordsOf(const commitments::Target& target, const Commitment& commitment) {
-  if (auto words = target.text.find(QuoteLanguage(commitment)); words != target.text.end()) {
-    return words->second;
-  }
-  return target.text.empty() ? "" : target.text.begin()->second;
+  return commitments::SurfaceIn(target.text, commitments::PrevailingLanguage(commitment));
 }
 
 // The figure a target rule measures, in MakeTargetRule's order: a share of a measure, else an
@@ -202,8 +194,9 @@ Result<TargetRule> MakeTargetRule(const Commitment& commitment, const RuleBindin
   rule.obligors = commitment.obligors;
   for (const commitments::Condition& condition : commitment.conditions) {
     rule.conditions.push_back(condition.kind);
-    auto words = condition.text.find(QuoteLanguage(commitment));
-    rule.condition_words.push_back(words == condition.text.end() ? condition.kind : words->second);
+    const std::string words =
+        commitments::SurfaceIn(condition.text, commitments::PrevailingLanguage(commitment));
+    rule.condition_words.push_back(words.empty() ? condition.kind : words);
   }
   if (auto options = bindings.targets.find(commitment.id); options != bindings.targets.end()) {
     rule.options = options->second;

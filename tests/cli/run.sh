@@ -264,6 +264,18 @@ check "says every record is context" \
 check "and says so in the listing" \
   has "(not classified: the prevailing text's language, uk, has no commitment cues" "$work/out"
 
+# The words of targets and conditions are those of the prevailing text, whichever it is.
+cp -r "$package" "$work/lv-prevails"
+rm "$work/lv-prevails/commitments.review.jsonl" "$work/lv-prevails/rules.json"
+sed -i 's/"prevailing_language": "en"/"prevailing_language": "lv"/' "$work/lv-prevails/agreement.json"
+check "commitments of a prevailing Latvian text" run 0 commitments --package "$work/lv-prevails"
+check "targets in Latvian" has '  target: years "2024., 2025. un 2026. gadā"' "$work/out"
+check "commitments csv of a prevailing Latvian text" \
+  run 0 commitments --package "$work/lv-prevails" --format csv
+check "csv targets in Latvian" has ",year 2024. gadā; money aptuveni 112 miljonu eiro," "$work/out"
+check "commitments of the English text" run 0 commitments --package "$package" --format csv
+check "csv targets in English" has ",year 2024; money approximately 112 million EUR," "$work/out"
+
 # --- user and token ----------------------------------------------------------------------------
 accounts="$work/accounts.sqlite"
 echo 'a long password' >"$work/password"

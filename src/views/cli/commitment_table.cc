@@ -19,19 +19,10 @@ std::string Obligors(const Commitment& c) {
   return c.obligors.empty() ? "?" : Joined(c.obligors, "+");
 }
 
-std::string TargetSummary(const commitments::Target& t) {
-  std::string surface;
-  for (const auto& [language, words] : t.text) {
-    surface = words;
-    break;
-  }
-  return fmt::format("{} {}", t.kind, surface);
-}
-
-std::string FirstSurface(const commitments::Surfaces& surfaces, const std::string& language) {
-  auto it = surfaces.find(language);
-  if (it != surfaces.end()) return it->second;
-  return surfaces.empty() ? "" : surfaces.begin()->second;
+// A target's kind and its words in the commitment's prevailing text.
+std::string TargetSummary(const commitments::Target& t, const Commitment& c) {
+  return fmt::format("{} {}", t.kind,
+                     commitments::SurfaceIn(t.text, commitments::PrevailingLanguage(c)));
 }
 
 }  // namespace
@@ -42,12 +33,14 @@ std::string CommitmentText(const Commitment& c, const std::string& language) {
       c.beneficiary.empty() ? "no one named" : c.beneficiary, commitments::StrengthName(c.strength),
       commitments::SentenceClassName(c.sentence_class), commitments::CategoryName(c.area.category));
   if (!c.action.lemma.empty()) out += fmt::format("  action: {}\n", c.action.Phrase());
-  std::string quote_language = language.empty() ? "en" : language;
+  const std::string quote_language =
+      language.empty() ? commitments::PrevailingLanguage(c) : language;
   for (const commitments::Target& t : c.targets)
-    out += fmt::format("  target: {} \"{}\"\n", t.kind, FirstSurface(t.text, quote_language));
+    out += fmt::format("  target: {} \"{}\"\n", t.kind,
+                       commitments::SurfaceIn(t.text, quote_language));
   for (const commitments::Condition& condition : c.conditions)
     out += fmt::format("  condition: {} \"{}\"\n", evaluation::TermWords(condition.kind),
-                       FirstSurface(condition.text, quote_language));
+                       commitments::SurfaceIn(condition.text, quote_language));
   for (const commitments::Quote& q : c.source.quotes) {
     if (!language.empty() && q.language != language) continue;
     out += fmt::format("  {} (line {}): {}\n", q.language, q.line, q.text);
@@ -65,7 +58,7 @@ std::string CommitmentCsvHeader() {
 
 std::string CommitmentCsvRow(const Commitment& c) {
   std::vector<std::string> targets, conditions;
-  for (const commitments::Target& t : c.targets) targets.push_back(TargetSummary(t));
+  for (const commitments::Target& t : c.targets) targets.push_back(TargetSummary(t, c));
   for (const commitments::Condition& condition : c.conditions) conditions.push_back(condition.kind);
   std::string quote_en, quote_lv;
   for (const commitments::Quote& q : c.source.quotes) {

@@ -284,11 +284,8 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     row->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment.strength)));
     row->SetValue("CATEGORY", std::string(commitments::CategoryName(commitment.area.category)));
     row->SetValue("ACTION", commitment.action.Phrase());
-    for (const commitments::Quote& quote : commitment.source.quotes) {
-      if (quote.language == "en") {
-        row->SetValue("QUOTE", quote.text);
-        break;
-      }
+    if (!commitment.source.quotes.empty()) {
+      row->SetValue("QUOTE", commitment.source.quotes.front().text);
     }
   }
   body.SetIntValue("COUNT", count);
@@ -333,15 +330,13 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   for (const commitments::Target& target : commitment->targets) {
     TemplateDictionary* row = body.AddSectionDictionary("TARGET");
     row->SetValue("KIND", target.kind);
-    const auto en = target.text.find("en");
-    row->SetValue("TEXT", en != target.text.end() ? en->second : "");
+    row->SetValue("TEXT", commitments::SurfaceIn(target.text, prevailing));
   }
   for (const commitments::Condition& condition : commitment->conditions) {
     body.ShowSection("HAS_CONDITIONS");
     TemplateDictionary* row = body.AddSectionDictionary("CONDITION");
     row->SetValue("KIND", evaluation::TermWords(condition.kind));
-    const auto en = condition.text.find("en");
-    row->SetValue("TEXT", en != condition.text.end() ? en->second : "");
+    row->SetValue("TEXT", commitments::SurfaceIn(condition.text, prevailing));
   }
   for (const std::string& flag : commitment->flags) {
     body.ShowSection("HAS_FLAGS");

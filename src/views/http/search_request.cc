@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "text/language.h"
 
 namespace treaty::http {
@@ -40,6 +43,17 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
   }
   Result<Pool<store::SearchIndex>::Lease> index = site.search().Acquire();
   if (!index.ok()) return Refused(503, index.error().ToString());
+  if (search.language) {
+    // A language the agreement has no text in would read as "no such words", as in `treaty search`.
+    Result<std::vector<std::string>> languages = index.value()->Languages(site.agreement_id());
+    if (!languages.ok()) return Refused(503, "the search index failed", languages.error());
+    const std::string wanted(text::LanguageCode(*search.language));
+    if (!languages.value().empty() && std::find(languages.value().begin(), languages.value().end(),
+                                                wanted) == languages.value().end()) {
+      return Refused(400, fmt::format("lang: {} has no text in {} (it has {})", site.agreement_id(),
+                                      wanted, fmt::join(languages.value(), ", ")));
+    }
+  }
   Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
   if (!hits.ok()) return Refused(400, hits.error().message);
   if (!hits.value().empty()) return {std::move(hits).value(), 200, "", std::nullopt};
