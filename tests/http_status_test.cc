@@ -106,6 +106,29 @@ TEST_F(HttpStatusTest, ProgressBarsAreAsFullAsTheSharesPrinted) {
   EXPECT_GT(bars, 0) << page;
 }
 
+// A target's chart has a scale: its top line is labelled with the largest figure drawn (the
+// largest target of the table above it), which the tallest bar reaches, and its baseline with 0.
+TEST_F(HttpStatusTest, TheTargetChartHasAScale) {
+  const std::string page = Send("GET", "/?at=2025-06-01").body;
+  std::smatch chart;
+  ASSERT_TRUE(std::regex_search(page, chart, std::regex(R"re(<svg class="chart"[^]*?</svg>)re")))
+      << page;
+  const std::string svg = chart.str();
+  std::smatch top;
+  ASSERT_TRUE(std::regex_search(
+      svg, top,
+      std::regex(
+          R"re(<line class="scale" x1="36" y1="([0-9]+)"[^>]*></line><text class="scale" x="40" y="[0-9]+">(EUR [0-9,]+)</text>)re")))
+      << svg;
+  EXPECT_NE(page.find("<td>of</td><td class=\"num\">" + top[2].str() + "</td>"), std::string::npos)
+      << top[2];
+  EXPECT_NE(svg.find("<rect class=\"target\" x=\"40\" y=\"" + top[1].str() + "\""),
+            std::string::npos)
+      << svg;
+  EXPECT_NE(svg.find("text-anchor=\"end\">0</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("on a scale from 0 to " + top[2].str()), std::string::npos) << svg;
+}
+
 // The overview's timeline puts each deadline at its day: the end of 2024 beside the tick of 2025,
 // not a month before it.
 TEST_F(HttpStatusTest, TheTimelinePutsEachDeadlineAtItsDay) {

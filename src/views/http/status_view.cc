@@ -16,6 +16,8 @@ namespace {
 
 constexpr int kTimelineWidth = 900;
 constexpr int kChartHeight = 160;
+constexpr int kChartTop = 16;     // above the bars: the scale's label
+constexpr int kChartBottom = 20;  // below them: the periods' labels
 constexpr int kBarWidth = 28;
 
 std::string Money(const nlohmann::json& minor, const std::string& currency) {
@@ -85,15 +87,15 @@ void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary&
       const nlohmann::json value = period.value(key, nlohmann::json());
       if (!value.is_number_integer()) return 0;
       return static_cast<int>(static_cast<double>(value.get<int64_t>()) / largest *
-                              (kChartHeight - 30));
+                              (kChartHeight - kChartTop - kChartBottom));
     };
     const int target = height("target_minor_units");
     const int achieved = height("achieved_minor_units");
     chart->SetIntValue("TARGET_X", x);
-    chart->SetIntValue("TARGET_Y", kChartHeight - 20 - target);
+    chart->SetIntValue("TARGET_Y", kChartHeight - kChartBottom - target);
     chart->SetIntValue("TARGET_H", target);
     chart->SetIntValue("ACHIEVED_X", x + kBarWidth);
-    chart->SetIntValue("ACHIEVED_Y", kChartHeight - 20 - achieved);
+    chart->SetIntValue("ACHIEVED_Y", kChartHeight - kChartBottom - achieved);
     chart->SetIntValue("ACHIEVED_H", achieved);
     chart->SetIntValue("BAR_W", kBarWidth - 2);
     chart->SetIntValue("LABEL_X", x);
@@ -102,6 +104,11 @@ void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary&
   }
   table->SetIntValue("CHART_WIDTH", std::max(480, 60 + index * (2 * kBarWidth + 24)));
   table->SetIntValue("CHART_HEIGHT", kChartHeight);
+  // The scale: the baseline is nothing, the line above the bars the largest figure drawn.
+  table->SetValue("SCALE", Money(nlohmann::json(largest), currency));
+  table->SetIntValue("SCALE_Y", kChartTop);
+  table->SetIntValue("SCALE_LABEL_Y", kChartTop - 4);
+  table->SetIntValue("BASE_Y", kChartHeight - kChartBottom);
 }
 
 }  // namespace
