@@ -58,7 +58,7 @@ check "is named by its place, not printed" bash -c "! grep -q \$'\\xff' '$work/e
 check "a quantity that is not an integer" run 2 record --db "$db" --user tester --type pledge \
   --participant LV --date 2024-06-01 --commitment "$drones" --quantity 5x --unit drone \
   --item FPV --description "Bad" --classification public
-check "is its own error alone" bash -c "[ \"\$(cat '$work/err')\" = '--quantity: quantity: not an integer: \"5x\"' ]"
+check "is its own error alone" bash -c "[ \"\$(cat '$work/err')\" = 'treaty record: --quantity: quantity: not an integer: \"5x\"' ]"
 printf 'x' >"$work/act.pdf "
 check "an evidence file whose name ends with a space" bad_record \
   'a file name that is empty or begins or ends with a space cannot be a reference' \
@@ -594,7 +594,7 @@ print(json.dumps({'type': 'disbursement', 'participant': 'LV', 'date': '2024-06-
                   'amount': {'currency': 'EUR', 'minor_units': 5}, 'description': 'Many',
                   'evidence': [], 'classification': 'public'}))" >"$work/many.json"
 stdin="$work/many.json" check "a record of 150 errors exit 2" run 2 record --db "$work/nothing.sqlite"
-check "lists the first 100" [ "$(grep -c '^stdin: commitments' "$work/err")" -eq 100 ]
+check "lists the first 100" [ "$(grep -c '^treaty record: stdin: commitments' "$work/err")" -eq 100 ]
 check "then says how many more" grep -q "^… and [0-9]* more$" "$work/err"
 
 # ---- a CSV of semicolons, and a --db that is no database ----

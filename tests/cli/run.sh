@@ -373,6 +373,17 @@ check "commitments of no party exit 2" run 2 commitments --package "$root/data/a
 check "names the parties" has '--obligor: "XX" is not a party of lv-ua-2024 (LV, UA, or both)' "$work/err"
 check "commitments in a language without a text exit 2" run 2 commitments --package "$root/data/agreements/lv-ua-2024" --lang uk
 check "names those it has" has "--lang: lv-ua-2024 has no text in uk (it has en, lv)" "$work/err"
+# Every error line starts with the command's words, the option parser's as the commands' own.
+check "a value outside a flag's choices exit 2" run 2 status --format yaml
+check "is said after the command's words, with where its options are" bash -c \
+  "[ \"\$(cat '$work/err')\" = 'treaty status: --format: yaml not in {text,json} (treaty status --help)' ]"
+check "a flag the command does not have exit 2" run 2 status --bogus
+check "names it as typed" \
+  has "treaty status: --bogus: no such option, or an argument too many (treaty status --help)" "$work/err"
+check "a missing argument of a subcommand's subcommand exit 2" run 2 user add
+check "names both" has "treaty user add: NAME is required (treaty user add --help)" "$work/err"
+check "a bad event type exit 2" run 2 events --type zz --db "$work/nothing-here.sqlite"
+check "is named after the command" has 'treaty events: --type: not an event type: "zz"' "$work/err"
 
 # ---- commands that read leave other databases as they were ----
 sqlite3 "$work/other-program.sqlite" "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')"

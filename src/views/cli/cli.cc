@@ -5,7 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include <absl/strings/str_split.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 #include "views/cli/commands.h"
@@ -53,11 +55,30 @@ std::string PlainParseMessage(const std::string& message) {
     return fmt::format("{}: \"{}\" is not a whole number from {}", message.substr(0, value),
                        message.substr(begin, range - begin), message.substr(range + kRange.size()));
   }
+  // CLI11 lists the arguments it did not expect last first.
+  for (const std::string_view extras : {"The following argument was not expected: ",
+                                        "The following arguments were not expected: "}) {
+    if (!message.starts_with(extras)) continue;
+    std::vector<std::string> arguments = absl::StrSplit(message.substr(extras.size()), ' ');
+    std::reverse(arguments.begin(), arguments.end());
+    return fmt::format("{}: no such option, or an argument too many", fmt::join(arguments, " "));
+  }
   if (const size_t too_many = message.find(kTooMany); too_many != std::string::npos) {
     return fmt::format("{}: given {} times; give it once", message.substr(0, too_many),
                        message.substr(too_many + kTooMany.size()));
   }
   return message;
+}
+
+// The words of the command `app`'s arguments chose: "treaty user add" for the subcommand `add` of
+// `user`, "treaty" when they chose none.
+std::string ChosenCommandWords(const CLI::App* app) {
+  std::string words = "treaty";
+  while (!app->get_subcommands().empty()) {
+    app = app->get_subcommands().front();
+    words += " " + app->get_name();
+  }
+  return words;
 }
 
 }  // namespace
@@ -79,10 +100,10 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   app.set_version_flag("--version", "treaty 0.1.0");
   // Set before the subcommands are added, which copy it.
+  // Said as the commands' own errors are: after the command's words, then where its options are.
   app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
-    return CLI::FailureMessage::simple(
-        failed,
-        CLI::Error(error.get_name(), PlainParseMessage(error.what()), error.get_exit_code()));
+    const std::string command = ChosenCommandWords(failed);
+    return fmt::format("{}: {} ({} --help)\n", command, PlainParseMessage(error.what()), command);
   });
 
   const std::vector<Subcommand> subcommands = {

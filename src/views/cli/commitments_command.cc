@@ -73,8 +73,8 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
     known_party = known_party || party.code == options.obligor;
   }
   if (!known_party) {
-    err << "--obligor: \"" << options.obligor << "\" is not a party of " << agreement.package.id
-        << " (" << parties << "or both)\n";
+    err << "treaty commitments: --obligor: \"" << options.obligor << "\" is not a party of "
+        << agreement.package.id << " (" << parties << "or both)\n";
     return kExitBadInput;
   }
   std::string languages;
@@ -85,15 +85,15 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
     known_language = known_language || code == options.language;
   }
   if (!known_language) {
-    err << "--lang: " << agreement.package.id << " has no text in " << options.language
-        << " (it has " << languages << ")\n";
+    err << "treaty commitments: --lang: " << agreement.package.id << " has no text in "
+        << options.language << " (it has " << languages << ")\n";
     return kExitBadInput;
   }
   const std::vector<Commitment>& all =
       options.proposed ? read.value().proposed : read.value().reviewed;
   if (std::optional<std::string> problem =
           commitments::AreaProblem(all, options.area, agreement.package.id)) {
-    err << "--area: " << *problem << "\n";
+    err << "treaty commitments: --area: " << *problem << "\n";
     return kExitBadInput;
   }
   const bool prevailing_unclassified = SayWhichTextsAreNotClassified(agreement, err);

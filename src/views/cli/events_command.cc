@@ -90,7 +90,7 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
   given.classification = options.classification;
   Result<ledger::EventFilter> checked = ledger::CheckedEventFilter(std::move(given));
   if (!checked.ok()) {
-    err << "--" << checked.error().where << ": " << checked.error().message << "\n";
+    err << "treaty events: --" << checked.error().where << ": " << checked.error().message << "\n";
     return kExitBadInput;
   }
   ledger::EventFilter filter = std::move(checked).value();
@@ -100,11 +100,11 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
     return kExitBadInput;
   }
   if (std::optional<std::string> unheld = UnheldAgreement(*store.value(), options.agreement)) {
-    err << "--agreement: " << *unheld << "\n";
+    err << "treaty events: --agreement: " << *unheld << "\n";
     return kExitBadInput;
   }
   if (std::optional<std::string> refused = RefusedIdFilter(*store.value(), options, filter)) {
-    err << *refused << "\n";
+    err << "treaty events: " << *refused << "\n";
     return kExitBadInput;
   }
   if (options.format == "csv") out << EventCsvHeader();

@@ -22,7 +22,8 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   const std::string& file = options.file;
   std::string format = options.format;
   if (!options.profile.empty() && !format.empty() && format != "csv") {
-    err << "--format: the profile " << options.profile << " reads CSV, not " << format << "\n";
+    err << "treaty import: --format: the profile " << options.profile << " reads CSV, not "
+        << format << "\n";
     return kExitBadInput;
   }
   if (!options.profile.empty()) {
@@ -32,12 +33,13 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     if (extension == ".csv") format = "csv";
     if (extension == ".jsonl") format = "jsonl";
     if (format.empty()) {
-      err << file << ": cannot tell the format from the extension; give --format csv or jsonl\n";
+      err << "treaty import: " << file
+          << ": cannot tell the format from the extension; give --format csv or jsonl\n";
       return kExitBadInput;
     }
   }
   if (options.batch_size < 1 || options.batch_size > 10000) {
-    err << "--batch-size: must be between 1 and 10000\n";
+    err << "treaty import: --batch-size: must be between 1 and 10000\n";
     return kExitBadInput;
   }
   LedgerInputOptions inputs{options.db,        options.agreement, options.package,

@@ -131,7 +131,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   if (from_flags) {
     std::map<std::string, std::string> fields = options.fields;
     if (options.evidence.size() > ledger::kMaxEvidenceItems) {
-      err << fmt::format("{}: at most {} evidence items (§1.1), {} given\n",
+      err << fmt::format("treaty record: {}: at most {} evidence items (§1.1), {} given\n",
                          options.evidence.back().file ? "--evidence-file" : "--evidence",
                          ledger::kMaxEvidenceItems, options.evidence.size());
       return kExitBadInput;
@@ -149,7 +149,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
       const std::string name = std::filesystem::path(item.reference).filename().string();
       // A reference is trimmed (§1.4): the name kept must be the file's own.
       if (ledger::TrimSpace(name) != name || name.empty()) {
-        err << "--evidence-file: \"" << item.reference
+        err << "treaty record: --evidence-file: \"" << item.reference
             << "\": a file name that is empty or begins or ends with a space cannot be a "
                "reference, which is trimmed; rename the file\n";
         return kExitBadInput;
@@ -157,7 +157,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
       fields["evidence_reference" + suffix] = name;
       Result<std::string> bytes = text::ReadFile(item.reference);
       if (!bytes.ok()) {
-        err << "--evidence-file: " << bytes.error().ToString() << "\n";
+        err << "treaty record: --evidence-file: " << bytes.error().ToString() << "\n";
         return kExitBadInput;
       }
       fields["evidence_sha256" + suffix] = ledger::ToHex(ledger::Sha256(bytes.value()));
@@ -166,8 +166,8 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
     ledger::FlatEvent flat = ledger::ParseFlatEvent(fields, context);
     std::vector<std::string> lines;
     for (const ledger::FlatError& error : flat.errors) {
-      lines.push_back(
-          fmt::format("{}: {}: {}", flag_of_column(error.column), error.path, error.message));
+      lines.push_back(fmt::format("treaty record: {}: {}: {}", flag_of_column(error.column),
+                                  error.path, error.message));
     }
     WriteErrorList(lines, err);
     if (!flat.errors.empty()) return kExitBadInput;
@@ -175,13 +175,13 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   } else {
     const std::string text(std::istreambuf_iterator<char>(in), {});
     if (std::optional<std::string> problem = StdinProblem(text)) {
-      err << "stdin: " << *problem << "\n";
+      err << "treaty record: stdin: " << *problem << "\n";
       return kExitBadInput;
     }
     ledger::ParsedEvent parsed = ledger::ParseEventText(text, ledger::EventForm::kInput, context);
     std::vector<std::string> lines;
     for (const ledger::FieldError& error : parsed.errors) {
-      lines.push_back("stdin: " + error.ToString());
+      lines.push_back("treaty record: stdin: " + error.ToString());
     }
     WriteErrorList(lines, err);
     if (!parsed.ok()) return kExitBadInput;
@@ -202,7 +202,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
   if (!appended.ok()) {
     // The input's faults are named by its source (a flag, stdin); the store's by the database.
     if (IsInputError(appended.error())) {
-      err << AppendMessage(flag_of_path, appended.error()) << "\n";
+      err << "treaty record: " << AppendMessage(flag_of_path, appended.error()) << "\n";
       return kExitBadInput;
     }
     err << "treaty record: " << appended.error().ToString() << "\n";

@@ -153,7 +153,8 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
     const std::string wanted(text::LanguageCode(*options.language));
     if (std::find(languages.value().begin(), languages.value().end(), wanted) ==
         languages.value().end()) {
-      err << "--lang: " << (options.agreement.empty() ? options.database : options.agreement)
+      err << "treaty search: --lang: "
+          << (options.agreement.empty() ? options.database : options.agreement)
           << " has no text in " << wanted << " (it has "
           << fmt::format("{}", fmt::join(languages.value(), ", ")) << ")\n";
       return kExitBadInput;

@@ -92,7 +92,7 @@ int RunLedgerVerify(const LedgerVerifyOptions& options, std::ostream& out, std::
       return kExitBadInput;
     }
     for (const std::string& warning : report.value().warnings) {
-      err << "warning: " << text::VisibleControls(warning) << "\n";
+      err << "treaty verify: warning: " << text::VisibleControls(warning) << "\n";
     }
     out << text::VisibleControls(report.value().Line()) << "\n";
     mismatch = mismatch || !report.value().ok();

@@ -12,14 +12,15 @@ namespace treaty::views {
 int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::ostream& err) {
   Result<std::string> text = text::ReadFile(options.file);
   if (!text.ok()) {
-    err << options.file << ": syntax: cannot read the file: " << text.error().message << "\n";
+    err << "treaty verify-proof: " << options.file
+        << ": syntax: cannot read the file: " << text.error().message << "\n";
     return kExitBadInput;
   }
   // The proof comes from the other Participant: what it quotes of itself is shown with its control
   // characters visible. The proof names its agreement; VerifyProofFile holds the keys to it.
   Result<ledger::KeysFile> keys = LoadKeysFile(options.keys_file, "");
   if (!keys.ok()) {
-    err << options.file << ": keys: " << keys.error().ToString() << "\n";
+    err << "treaty verify-proof: " << options.file << ": keys: " << keys.error().ToString() << "\n";
     return kExitBadInput;
   }
   std::vector<ledger::KnownHead> known;
@@ -29,17 +30,18 @@ int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::os
         known_text.ok() ? ledger::ReadKnownHeads(file, known_text.value(), keys.value())
                         : Result<std::vector<ledger::KnownHead>>(known_text.error());
     if (!heads.ok()) {
-      err << options.file << ": known: " << text::VisibleControls(heads.error().ToString()) << "\n";
+      err << "treaty verify-proof: " << options.file
+          << ": known: " << text::VisibleControls(heads.error().ToString()) << "\n";
       return kExitBadInput;
     }
     known.insert(known.end(), heads.value().begin(), heads.value().end());
   }
   const ledger::ProofVerdict verdict = ledger::VerifyProofFile(text.value(), keys.value(), known);
   for (const std::string& warning : verdict.warnings) {
-    err << "warning: " << text::VisibleControls(warning) << "\n";
+    err << "treaty verify-proof: warning: " << text::VisibleControls(warning) << "\n";
   }
   if (verdict.exit_code != 0) {
-    err << options.file << ": " << verdict.category << ": "
+    err << "treaty verify-proof: " << options.file << ": " << verdict.category << ": "
         << text::VisibleControls(verdict.message) << "\n";
     return verdict.exit_code;
   }
