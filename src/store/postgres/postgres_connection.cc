@@ -1,32 +1,13 @@
 #include "store/postgres/postgres_connection.h"
 
-#include <cctype>
 #include <cstdlib>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "text/percent_decoding.h"
+
 namespace treaty::store {
-
-namespace {
-
-// `text` with its %XX escapes decoded, as libpq reads a URL's parameter names.
-std::string PercentDecoded(std::string_view text) {
-  std::string decoded;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      decoded += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      decoded += text[i];
-    }
-  }
-  return decoded;
-}
-
-}  // namespace
 
 std::string RedactPostgresUrl(std::string_view url) {
   std::string redacted(url);
@@ -49,8 +30,12 @@ std::string RedactPostgresUrl(std::string_view url) {
     const size_t equals = redacted.find('=', from + 1);
     const size_t next = redacted.find('&', from + 1);
     if (equals == std::string::npos || (next != std::string::npos && equals > next)) continue;
-    const std::string name =
-        PercentDecoded(std::string_view(redacted).substr(from + 1, equals - from - 1));
+    // libpq decodes a parameter's name; one that does not decode is compared as written.
+    const std::string_view written = std::string_view(redacted).substr(from + 1, equals - from - 1);
+    std::string name;
+    if (text::DecodePercents(written, false, name) != text::PercentDecoding::kDecodes) {
+      name = std::string(written);
+    }
     if (name != "password" && name != "sslpassword") continue;
     redacted.replace(equals + 1, (next == std::string::npos ? redacted.size() : next) - equals - 1,
                      "***");

@@ -9,44 +9,17 @@
 #include <fmt/format.h>
 
 #include "ledger/canonical_json.h"
+#include "text/percent_decoding.h"
 
 namespace treaty::http {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+using text::DecodePercents;
+using text::PercentDecoding;
 
 std::string_view QueryPart(std::string_view target) {
   const size_t mark = target.find('?');
   return mark == std::string_view::npos ? std::string_view() : target.substr(mark + 1);
-}
-
-enum class Decoding { kDecodes, kMalformed, kNulByte };
-
-// Why `text` does not percent-decode, or kDecodes; `out` holds the decoded text when it does.
-Decoding Decode(std::string_view text, bool plus_is_space, std::string& out) {
-  out.clear();
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size()) return Decoding::kMalformed;
-      const int high = HexValue(text[i + 1]);
-      const int low = HexValue(text[i + 2]);
-      if (high < 0 || low < 0) return Decoding::kMalformed;
-      c = static_cast<char>(high * 16 + low);
-      if (c == '\0') return Decoding::kNulByte;
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      c = ' ';
-    }
-    out += c;
-  }
-  return Decoding::kDecodes;
 }
 
 }  // namespace
@@ -70,10 +43,6 @@ bool IsHttpMethod(std::string_view method) {
     if (method == known) return true;
   }
   return false;
-}
-
-bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out) {
-  return Decode(text, plus_is_space, out) == Decoding::kDecodes;
 }
 
 std::string PercentEncode(std::string_view text) {
@@ -106,11 +75,11 @@ void ForEachUrlEncodedPair(std::string_view text, Visit&& visit) {
     const size_t eq = pair.find('=');
     std::string name;
     std::string value;
-    Decoding decoding = Decode(pair.substr(0, eq), true, name);
-    if (decoding != Decoding::kDecodes) {
+    PercentDecoding decoding = DecodePercents(pair.substr(0, eq), true, name);
+    if (decoding != PercentDecoding::kDecodes) {
       name = std::string(pair.substr(0, eq));
     } else if (eq != std::string_view::npos) {
-      decoding = Decode(pair.substr(eq + 1), true, value);
+      decoding = DecodePercents(pair.substr(eq + 1), true, value);
     }
     visit(std::move(name), std::move(value), decoding);
   }
@@ -119,8 +88,8 @@ void ForEachUrlEncodedPair(std::string_view text, Visit&& visit) {
 // Calls `visit(name, value)` for each pair of `text` that decodes, in order.
 template <typename Visit>
 void ForEachDecodedPair(std::string_view text, Visit&& visit) {
-  ForEachUrlEncodedPair(text, [&](std::string name, std::string value, Decoding decoding) {
-    if (decoding == Decoding::kDecodes) visit(std::move(name), std::move(value));
+  ForEachUrlEncodedPair(text, [&](std::string name, std::string value, PercentDecoding decoding) {
+    if (decoding == PercentDecoding::kDecodes) visit(std::move(name), std::move(value));
   });
 }
 
@@ -142,7 +111,7 @@ std::string HttpRequest::Path() const {
   const std::string_view raw = RawPath();
   if (raw.empty() || raw.front() != '/') return "";
   std::string path;
-  if (!PercentDecode(raw, false, path)) return "";
+  if (DecodePercents(raw, false, path) != PercentDecoding::kDecodes) return "";
   return path;
 }
 
@@ -152,7 +121,9 @@ std::optional<std::vector<std::string>> HttpRequest::DecodedSegments() const {
   std::vector<std::string> segments = PathSegments(raw);
   for (std::string& segment : segments) {
     std::string decoded;
-    if (!PercentDecode(segment, false, decoded)) return std::nullopt;
+    if (DecodePercents(segment, false, decoded) != PercentDecoding::kDecodes) {
+      return std::nullopt;
+    }
     segment = std::move(decoded);
   }
   return segments;
@@ -228,7 +199,7 @@ std::vector<std::string> RepeatedNames(std::string_view pairs,
                                        const std::set<std::string>& may_repeat) {
   std::set<std::string> seen;
   std::vector<std::string> repeated;
-  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string, Decoding) {
+  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string, PercentDecoding) {
     if (!seen.insert(name).second && !may_repeat.contains(name) &&
         std::find(repeated.begin(), repeated.end(), name) == repeated.end()) {
       repeated.push_back(std::move(name));
@@ -239,17 +210,17 @@ std::vector<std::string> RepeatedNames(std::string_view pairs,
 
 namespace {
 
-std::string UndecodableText(const std::string& name, Decoding decoding) {
-  return name + (decoding == Decoding::kNulByte ? ": a NUL byte (%00) is not allowed"
-                                                : ": malformed percent-encoding");
+std::string UndecodableText(const std::string& name, PercentDecoding decoding) {
+  return name + (decoding == PercentDecoding::kNulByte ? ": a NUL byte (%00) is not allowed"
+                                                       : ": malformed percent-encoding");
 }
 
 }  // namespace
 
 std::string UndecodablePair(std::string_view pairs) {
   std::string problem;
-  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string, Decoding decoding) {
-    if (problem.empty() && decoding != Decoding::kDecodes)
+  ForEachUrlEncodedPair(pairs, [&](std::string name, std::string, PercentDecoding decoding) {
+    if (problem.empty() && decoding != PercentDecoding::kDecodes)
       problem = UndecodableText(name, decoding);
   });
   return problem;
@@ -258,14 +229,15 @@ std::string UndecodablePair(std::string_view pairs) {
 std::string QueryProblem(std::string_view target) {
   std::set<std::string> seen;
   std::string problem;
-  ForEachUrlEncodedPair(QueryPart(target), [&](std::string name, std::string, Decoding decoding) {
-    if (!problem.empty()) return;
-    if (decoding != Decoding::kDecodes) {
-      problem = UndecodableText(name, decoding);
-    } else if (!seen.insert(name).second) {
-      problem = name + ": given more than once";
-    }
-  });
+  ForEachUrlEncodedPair(QueryPart(target),
+                        [&](std::string name, std::string, PercentDecoding decoding) {
+                          if (!problem.empty()) return;
+                          if (decoding != PercentDecoding::kDecodes) {
+                            problem = UndecodableText(name, decoding);
+                          } else if (!seen.insert(name).second) {
+                            problem = name + ": given more than once";
+                          }
+                        });
   return problem;
 }
 

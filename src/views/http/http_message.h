@@ -75,9 +75,6 @@ std::vector<std::string> PathSegments(std::string_view path);
 // not recognise (501, §9.1).
 bool IsHttpMethod(std::string_view method);
 
-// Percent-decodes `text` (`plus_is_space`: '+' is a space, as in forms). Returns false on a bad
-// escape or on a decoded NUL byte.
-bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out);
 // Percent-encodes everything but unreserved characters (RFC 3986).
 std::string PercentEncode(std::string_view text);
 // Parses name=value pairs joined by '&'; a pair that does not decode is left out.
