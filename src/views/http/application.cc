@@ -121,7 +121,12 @@ Result<std::unique_ptr<Application>> Application::Create(const SiteOptions& opti
   AddExportRoutes(app->router_, *app->site_);
   AddStatusRoutes(app->router_, *app->site_);
   AddReviewRoutes(app->router_, *app->site_);
-  AddPageRoutes(app->router_, *app->site_);
+  SetTemplateRoot(app->site_->options().web_root);
+  AddOverviewPage(app->router_, *app->site_);
+  AddTextPage(app->router_, *app->site_);
+  AddCommitmentPages(app->router_, *app->site_);
+  AddLedgerPage(app->router_, *app->site_);
+  AddRecordPages(app->router_, *app->site_);
   AddSearchPage(app->router_, *app->site_);
   return app;
 }

@@ -1,5 +1,6 @@
 #include "views/http/page.h"
 
+#include "text/language.h"
 #include "views/http/status_service.h"
 
 namespace treaty::http {
@@ -166,6 +167,28 @@ void AddMarkedPieces(ctemplate::TemplateDictionary& dict, const std::string& tex
     dict.AddSectionDictionary("PIECE")->AddSectionDictionary("PLAIN")->SetValue("TEXT",
                                                                                 text.substr(at));
   }
+}
+
+std::string PrevailingCode(const Site& site) {
+  const auto& prevailing = site.agreement().package.prevailing_language;
+  return prevailing ? std::string(text::LanguageCode(*prevailing)) : "";
+}
+
+void AddIdParts(const std::string& id, ctemplate::TemplateDictionary& dict) {
+  dict.SetValue("ID", id);
+  for (size_t begin = 0; begin < id.size();) {
+    const size_t found = id.find("__", begin);
+    const size_t end = found == std::string::npos ? id.size() : found + 2;
+    dict.AddSectionDictionary("ID_PART")->SetValue("TEXT", id.substr(begin, end - begin));
+    begin = end;
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> PartyOptions(const Site& site) {
+  std::vector<std::pair<std::string, std::string>> options;
+  for (const std::string& code : site.participants()) options.emplace_back(code, code);
+  options.emplace_back("both", "both");
+  return options;
 }
 
 }  // namespace treaty::http

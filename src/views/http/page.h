@@ -72,4 +72,14 @@ void AddOptions(ctemplate::TemplateDictionary& dict, const std::string& section,
                 const std::vector<std::pair<std::string, std::string>>& options,
                 const std::string& selected);
 
+// The code of the agreement's prevailing text ("en"), or "" when the package names none.
+std::string PrevailingCode(const Site& site);
+
+// ID, and ID_PART sections of TEXT that the page joins with <wbr>: an id may wrap after each
+// "__" of its path, not inside a part ("sec_2__", "para_3__").
+void AddIdParts(const std::string& id, ctemplate::TemplateDictionary& dict);
+
+// The agreement's party codes, then "both": what an obligor or a participant may be.
+std::vector<std::pair<std::string, std::string>> PartyOptions(const Site& site);
+
 }  // namespace treaty::http

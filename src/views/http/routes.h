@@ -24,8 +24,13 @@ void AddExportRoutes(Router& router, Site& site);
 void AddStatusRoutes(Router& router, Site& site);
 // Reviews of commitments (review_store.h).
 void AddReviewRoutes(Router& router, Site& site);
-// The HTML pages and their forms.
-void AddPageRoutes(Router& router, Site& site);
+// The HTML pages and their forms: the overview, the text, the commitments with the review form,
+// the ledger, and the record form.
+void AddOverviewPage(Router& router, Site& site);
+void AddTextPage(Router& router, Site& site);
+void AddCommitmentPages(Router& router, Site& site);
+void AddLedgerPage(Router& router, Site& site);
+void AddRecordPages(Router& router, Site& site);
 // The search page (search_request.h).
 void AddSearchPage(Router& router, Site& site);
 
