@@ -553,6 +553,47 @@ TEST(LedgerEventTest, Timestamps) {
   EXPECT_EQ(ParseTimestamp("2025-01-15T09:30:00.123456Z"), 1736933400123456);
   EXPECT_EQ(ParseTimestamp("2025-01-15T09:30:00Z"), std::nullopt);
   EXPECT_EQ(CivilFromDays(DaysFromCivil(2024, 2, 29)), "2024-02-29");
+  EXPECT_EQ(ParseTimestamp("2025-02-29T09:30:00.123456Z"), std::nullopt);
+  EXPECT_EQ(ParseTimestamp("2025-01-15T24:30:00.123456Z"), std::nullopt);
+}
+
+// One reader of RFC 3339 moments: a fraction of 1–6 digits, an offset, and what is wrong said
+// where it is; each caller keeps its own rules of years, fractions and days.
+TEST(LedgerEventTest, MomentsAreReadOnceAndEachCallerKeepsItsRules) {
+  const Result<WrittenMoment> moment = ReadMoment("2024-04-11T23:30:05.25-02:30");
+  ASSERT_TRUE(moment.ok()) << moment.error().message;
+  EXPECT_EQ(moment.value().second_of_day, 23 * 3600 + 30 * 60 + 5);
+  EXPECT_EQ(moment.value().micros, 250000);
+  EXPECT_TRUE(moment.value().has_fraction);
+  EXPECT_EQ(moment.value().offset_seconds, -(2 * 3600 + 30 * 60));
+  for (const auto& [text, why] : std::vector<std::pair<std::string, std::string>>{
+           {"2024-04-11", "10 characters, too short"},
+           {"2024-04-11 10:00:00Z", "character 11 should be 'T'"},
+           {"2024-4-11T10:00:00Z", "character 7 should be a digit"},
+           {"2024-04-11T10:61:00Z", "there is no minute 61"},
+           {"2024-04-11T10:00:60Z", "second 60 (leap seconds are not accepted)"},
+           {"2024-04-11T10:00:00.Z", "a '.' without the digits of a fraction"},
+           {"2024-04-11T10:00:00.1234567Z", "a fraction of a second of more than 6 digits"},
+           {"2024-04-11T10:00:00", "no offset: add Z or one such as +02:00"},
+           {"2024-04-11T10:00:00z", "'z' should be 'Z' or an offset such as +02:00"},
+           {"2024-04-11T10:00:00+02:60", "there is no offset +02:60"}}) {
+    const Result<WrittenMoment> refused = ReadMoment(text);
+    ASSERT_FALSE(refused.ok()) << text;
+    EXPECT_EQ(refused.error().message, why) << text;
+  }
+  // keygen's --valid-from takes a fraction; an event's occurred_at does not, and says why.
+  EXPECT_EQ(ParseMoment("2024-04-11T02:00:00.5+02:00"), 1712793600500000);
+  EXPECT_EQ(ParseMoment("2024-02-30T00:00:00Z"), std::nullopt);
+  std::string local_date;
+  EXPECT_EQ(OccurredAtProblem("2024-12-20T23:30:00-05:00", &local_date), "");
+  EXPECT_EQ(local_date, "2024-12-20");
+  EXPECT_EQ(OccurredAtProblem("2024-12-20T10:00:00.5Z", nullptr),
+            "not a time (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM): "
+            "\"2024-12-20T10:00:00.5Z\": fractional seconds are not accepted");
+  EXPECT_EQ(OccurredAtProblem("1899-12-20T10:00:00Z", nullptr),
+            "not a time (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM): "
+            "\"1899-12-20T10:00:00Z\": year 1899 is before 1900");
+  EXPECT_EQ(OccurredAtProblem("2024-02-30T10:00:00Z", nullptr), "impossible date: 2024-02-30");
 }
 
 constexpr char kKeysFile[] = R"json({

@@ -45,28 +45,6 @@ bool Exists(const Civil& civil) {
          civil.day <= DaysInMonth(civil.year, civil.month);
 }
 
-// Reads HH:MM:SS at text[pos]; -1 when malformed or out of range (no leap second).
-int64_t ReadTimeOfDay(std::string_view text, size_t pos) {
-  if (text.size() < pos + 8 || text[pos + 2] != ':' || text[pos + 5] != ':') return -1;
-  const int hour = Digits(text, pos, 2);
-  const int minute = Digits(text, pos + 3, 2);
-  const int second = Digits(text, pos + 6, 2);
-  if (hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 59) return -1;
-  return hour * 3600 + minute * 60 + second;
-}
-
-// The offset from UTC in seconds of an RFC 3339 zone, `Z` or `±HH:MM`; nullopt for another text.
-std::optional<int64_t> ZoneOffset(std::string_view zone) {
-  if (zone == "Z") return 0;
-  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') {
-    return std::nullopt;
-  }
-  const int hours = Digits(zone, 1, 2);
-  const int minutes = Digits(zone, 4, 2);
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return std::nullopt;
-  return (zone[0] == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
-}
-
 }  // namespace
 
 int64_t DaysFromCivil(int year, int month, int day) {
@@ -126,43 +104,74 @@ std::string FormatTimestamp(int64_t micros) {
 }
 
 std::optional<int64_t> ParseTimestamp(std::string_view text) {
-  if (text.size() != 27 || text[10] != 'T' || text[19] != '.' || text[26] != 'Z') {
-    return std::nullopt;
+  // The one form FormatTimestamp writes: six digits of fraction, then Z.
+  if (text.size() != 27 || text[19] != '.' || text[26] != 'Z') return std::nullopt;
+  const Result<WrittenMoment> read = ReadMoment(text);
+  if (!read.ok()) return std::nullopt;
+  const WrittenMoment& moment = read.value();
+  if (!Exists({moment.year, moment.month, moment.day})) return std::nullopt;
+  return (DaysFromCivil(moment.year, moment.month, moment.day) * 86400 + moment.second_of_day) *
+             1000000 +
+         moment.micros;
+}
+
+Result<WrittenMoment> ReadMoment(std::string_view text) {
+  auto fail = [](std::string why) { return Error{std::move(why), ""}; };
+  if (text.size() < 19) return fail(fmt::format("{} characters, too short", text.size()));
+  for (size_t i = 0; i < 19; ++i) {
+    const char separator = i == 4 || i == 7 ? '-' : i == 10 ? 'T' : i == 13 || i == 16 ? ':' : 0;
+    if (separator == 0 && !IsDigit(text[i])) {
+      return fail(fmt::format("character {} should be a digit", i + 1));
+    }
+    if (separator != 0 && text[i] != separator) {
+      return fail(fmt::format("character {} should be '{}'", i + 1, separator));
+    }
   }
-  const std::optional<Civil> civil = ReadDateForm(text);
-  const int64_t time = ReadTimeOfDay(text, 11);
-  int fraction = 0;
-  for (size_t i = 20; i < 26; ++i) {
-    if (!IsDigit(text[i])) return std::nullopt;
-    fraction = fraction * 10 + (text[i] - '0');
+  WrittenMoment moment;
+  moment.year = Digits(text, 0, 4);
+  moment.month = Digits(text, 5, 2);
+  moment.day = Digits(text, 8, 2);
+  const int hour = Digits(text, 11, 2);
+  const int minute = Digits(text, 14, 2);
+  const int second = Digits(text, 17, 2);
+  if (hour > 23) return fail(fmt::format("there is no hour {}", hour));
+  if (minute > 59) return fail(fmt::format("there is no minute {}", minute));
+  if (second > 59) return fail(fmt::format("second {} (leap seconds are not accepted)", second));
+  moment.second_of_day = hour * 3600 + minute * 60 + second;
+  size_t pos = 19;
+  if (pos < text.size() && text[pos] == '.') {
+    size_t digits = 0;
+    for (++pos; pos < text.size() && IsDigit(text[pos]); ++pos) {
+      if (++digits > 6) return fail("a fraction of a second of more than 6 digits");
+      moment.micros = moment.micros * 10 + (text[pos] - '0');
+    }
+    if (digits == 0) return fail("a '.' without the digits of a fraction");
+    for (; digits < 6; ++digits) moment.micros *= 10;
+    moment.has_fraction = true;
   }
-  if (!civil || !Exists(*civil) || time < 0) return std::nullopt;
-  return (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time) * 1000000 + fraction;
+  const std::string_view offset = text.substr(pos);
+  if (offset.empty()) return fail("no offset: add Z or one such as +02:00");
+  if (offset == "Z") return moment;
+  const bool numeric = offset.size() == 6 && (offset[0] == '+' || offset[0] == '-') &&
+                       offset[3] == ':' && Digits(offset, 1, 2) >= 0 && Digits(offset, 4, 2) >= 0;
+  if (!numeric) return fail(fmt::format("'{}' should be 'Z' or an offset such as +02:00", offset));
+  const int hours = Digits(offset, 1, 2);
+  const int minutes = Digits(offset, 4, 2);
+  if (hours > 23 || minutes > 59) return fail(fmt::format("there is no offset {}", offset));
+  moment.offset_seconds = (offset[0] == '+' ? 1 : -1) * (hours * 3600 + minutes * 60);
+  return moment;
 }
 
 std::optional<int64_t> ParseMoment(std::string_view text) {
-  if (text.size() < 20 || text[10] != 'T') return std::nullopt;
-  const std::optional<Civil> civil = ReadDateForm(text);
-  const int64_t time = ReadTimeOfDay(text, 11);
-  if (!civil || !Exists(*civil) || civil->year < 1 || civil->year > 9998 || time < 0) {
-    return std::nullopt;
-  }
-  size_t pos = 19;
-  int64_t fraction = 0;
-  if (text[pos] == '.') {
-    size_t digits = 0;
-    for (++pos; pos < text.size() && IsDigit(text[pos]); ++pos) {
-      if (++digits > 6) return std::nullopt;
-      fraction = fraction * 10 + (text[pos] - '0');
-    }
-    if (digits == 0) return std::nullopt;
-    for (; digits < 6; ++digits) fraction *= 10;
-  }
-  const std::optional<int64_t> offset = ZoneOffset(text.substr(pos));
-  if (!offset) return std::nullopt;
-  const int64_t micros =
-      (DaysFromCivil(civil->year, civil->month, civil->day) * 86400 + time - *offset) * 1000000 +
-      fraction;
+  const Result<WrittenMoment> read = ReadMoment(text);
+  if (!read.ok()) return std::nullopt;
+  const WrittenMoment& moment = read.value();
+  const Civil civil{moment.year, moment.month, moment.day};
+  if (!Exists(civil) || civil.year < 1 || civil.year > 9998) return std::nullopt;
+  const int64_t micros = (DaysFromCivil(civil.year, civil.month, civil.day) * 86400 +
+                          moment.second_of_day - moment.offset_seconds) *
+                             1000000 +
+                         moment.micros;
   // The offset may move the moment out of the years FormatTimestamp writes.
   const int64_t first = DaysFromCivil(1, 1, 1) * 86400 * 1000000;
   const int64_t after_last = DaysFromCivil(9999, 1, 1) * 86400 * 1000000;
@@ -172,16 +181,18 @@ std::optional<int64_t> ParseMoment(std::string_view text) {
 
 std::string OccurredAtProblem(std::string_view text, std::string* local_date) {
   // Formatted only on error: verify checks the normal form of every stored event with this.
-  auto form = [text] {
-    return fmt::format("not a time (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM): \"{}\"",
-                       text);
+  auto form = [text](std::string_view why) {
+    return fmt::format("not a time (YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM): \"{}\": {}",
+                       text, why);
   };
-  if (text.size() < 20 || text[10] != 'T') return form();
-  const bool zoned = ZoneOffset(text.substr(19)).has_value();
-  if (!zoned) return form();
-  const std::optional<Civil> civil = ReadDateForm(text);
-  if (!civil || civil->year < 1900 || ReadTimeOfDay(text, 11) < 0) return form();
-  if (!Exists(*civil)) return fmt::format("impossible date: {}", text.substr(0, 10));
+  const Result<WrittenMoment> read = ReadMoment(text);
+  if (!read.ok()) return form(read.error().message);
+  const WrittenMoment& moment = read.value();
+  if (moment.has_fraction) return form("fractional seconds are not accepted");
+  if (moment.year < 1900) return form(fmt::format("year {} is before 1900", moment.year));
+  if (!Exists({moment.year, moment.month, moment.day})) {
+    return fmt::format("impossible date: {}", text.substr(0, 10));
+  }
   if (local_date != nullptr) *local_date = std::string(text.substr(0, 10));
   return {};
 }

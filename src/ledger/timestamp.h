@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace treaty::ledger {
 
 // Days since 1970-01-01 of a civil date (any valid y/m/d).
@@ -33,6 +35,25 @@ int64_t NowMicros();
 std::string FormatTimestamp(int64_t micros);
 // Parses exactly the 27-character form with an existing date and time; nullopt otherwise.
 std::optional<int64_t> ParseTimestamp(std::string_view text);
+
+// An RFC 3339 moment (§5.6) as written: `YYYY-MM-DDTHH:MM:SS`, a fraction of 1–6 digits or none,
+// then `Z` or `±HH:MM`, with upper-case T and Z.
+struct WrittenMoment {
+  int year = 0;  // the date in the moment's own offset, not yet known to exist
+  int month = 0;
+  int day = 0;
+  int64_t second_of_day = 0;   // 0–86399: no leap second
+  int64_t micros = 0;          // the fraction, in microseconds
+  bool has_fraction = false;   // written with one, even ".0"
+  int64_t offset_seconds = 0;  // east of UTC
+};
+
+// Reads `text` as a WrittenMoment: the one reader of RFC 3339 moments, under ParseTimestamp,
+// ParseMoment, OccurredAtProblem and the evaluation's ParseInstant. The error says what is wrong
+// and where: "character 11 should be 'T'", "there is no hour 25", "second 60 (leap seconds are not
+// accepted)", "no offset: add Z or one such as +02:00". Whether the day exists, and which years and
+// fractions are taken, are the callers' rules.
+Result<WrittenMoment> ReadMoment(std::string_view text);
 
 // Parses an RFC 3339 moment with seconds: `YYYY-MM-DDTHH:MM:SS`, a fraction of 1–6 digits or
 // none, then `Z` or `±HH:MM`, of an existing date and time, in UTC within the years 0001–9998;
