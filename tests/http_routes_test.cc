@@ -479,6 +479,15 @@ TEST_F(HttpRoutesTest, SearchFindsTheTextsOrSaysTheyAreNotIndexed) {
   EXPECT_NE(page.body.find("run treaty load"), std::string::npos) << page.body;
 }
 
+// The commitments table quotes the prevailing text and names it (a package where Latvian prevails:
+// tests/cli/run.sh).
+TEST_F(HttpRoutesTest, TheCommitmentsTableNamesTheTextItQuotes) {
+  const std::string english = Send("GET", "/commitments").body;
+  EXPECT_NE(english.find("<th>Text (English)</th>"), std::string::npos) << english.substr(0, 3000);
+  EXPECT_NE(english.find("<td lang=\"en\">In 2024 Latvia will provide approximately 112"),
+            std::string::npos);
+}
+
 // The texts side by side follow the alignment, not equal eIds: sec_6 has one paragraph more in
 // English (lv para_5 ↔ en para_5 + para_6), so the English termination clause, sec_6__para_7,
 // sits beside the Latvian one, lv sec_6__para_6, and each Latvian paragraph is shown once.

@@ -194,9 +194,10 @@ Result<TargetRule> MakeTargetRule(const Commitment& commitment, const RuleBindin
   rule.obligors = commitment.obligors;
   for (const commitments::Condition& condition : commitment.conditions) {
     rule.conditions.push_back(condition.kind);
-    const std::string words =
-        commitments::SurfaceIn(condition.text, commitments::PrevailingLanguage(commitment));
-    rule.condition_words.push_back(words.empty() ? condition.kind : words);
+    // Only the prevailing text's words: a condition another text alone states is flagged, and
+    // its words would be quoted as the prevailing sentence's.
+    const auto words = condition.text.find(commitments::PrevailingLanguage(commitment));
+    rule.condition_words.push_back(words == condition.text.end() ? condition.kind : words->second);
   }
   if (auto options = bindings.targets.find(commitment.id); options != bindings.targets.end()) {
     rule.options = options->second;

@@ -121,4 +121,13 @@ std::optional<Language> ClearlyNot(Language given, std::string_view utf8) {
   return std::nullopt;
 }
 
+std::optional<std::string> MissingTextProblem(std::string_view holder, std::string_view wanted,
+                                              const std::vector<std::string>& codes) {
+  if (std::find(codes.begin(), codes.end(), wanted) != codes.end()) return std::nullopt;
+  std::string listed;
+  for (const std::string& code : codes) listed += (listed.empty() ? "" : ", ") + code;
+  return std::string(holder) + " has no text in " + std::string(wanted) + " (it has " + listed +
+         ")";
+}
+
 }  // namespace treaty::text

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace treaty::text {
 
@@ -13,6 +14,11 @@ std::string_view LanguageCode(Language language);  // "lv", "en", "uk"
 // ISO 639-2 alpha-3: "lav", "eng", "ukr" (Akoma Ntoso's FRBRlanguage uses these).
 std::string_view LanguageIso6392(Language language);
 std::optional<Language> ParseLanguageCode(std::string_view code);
+
+// Why a text in `wanted` cannot be asked of `holder` (an agreement, a database), whose texts are in
+// the languages `codes`: "lv-ua-2024 has no text in uk (it has en, lv)"; nullopt when it has one.
+std::optional<std::string> MissingTextProblem(std::string_view holder, std::string_view wanted,
+                                              const std::vector<std::string>& codes);
 
 // Counts, over the first 64 KiB, Cyrillic letters (Ukrainian), the letters with diacritics only
 // Latvian uses (one in 50 ASCII letters or more: Latvian), and ASCII letters. Never fails: English

@@ -380,8 +380,14 @@ check "is said after the command's words, with where its options are" bash -c \
 check "a flag the command does not have exit 2" run 2 status --bogus
 check "names it as typed" \
   has "treaty status: --bogus: no such option, or an argument too many (treaty status --help)" "$work/err"
+check "arguments too many exit 2" run 2 status "two words" x
+check "are named in the order typed, one with a space in quotes" \
+  has 'treaty status: "two words" x: no such option, or an argument too many' "$work/err"
 check "a missing argument of a subcommand's subcommand exit 2" run 2 user add
 check "names both" has "treaty user add: NAME is required (treaty user add --help)" "$work/err"
+check "an unknown subcommand of a subcommand exit 2" run 2 token renew
+check "names it and those there are" \
+  has 'treaty token: no subcommand "renew"; give one of its subcommands: create, list, revoke' "$work/err"
 check "a bad event type exit 2" run 2 events --type zz --db "$work/nothing-here.sqlite"
 check "is named after the command" has 'treaty events: --type: not an event type: "zz"' "$work/err"
 

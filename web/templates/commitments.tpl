@@ -10,9 +10,9 @@
 {{#FILTER_ERROR}}<p class="error">{{MESSAGE}}</p>{{/FILTER_ERROR}}
 <p>{{COUNT}} shown.</p>
 <div class="table"><table class="data commitments">
-<thead><tr><th>Id</th><th>Obligor</th><th>Strength</th><th>Category</th><th>Status</th><th>Action</th><th>Text (English)</th></tr></thead>
+<thead><tr><th>Id</th><th>Obligor</th><th>Strength</th><th>Category</th><th>Status</th><th>Action</th><th>Text{{#QUOTE_LANGUAGE_NAMED}} ({{LANGUAGE}}){{/QUOTE_LANGUAGE_NAMED}}</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td class="id"><a href="/commitments/{{ID}}{{AT_QUERY}}">{{#ID_PART}}{{TEXT}}<wbr>{{/ID_PART}}</a></td><td>{{OBLIGORS}}</td><td>{{STRENGTH}}</td><td>{{CATEGORY}}</td><td>{{#HAS_STATUS}}<span class="badge {{STATUS}}">{{STATUS_WORDS}}</span>{{/HAS_STATUS}}{{#NO_STATUS}}<span class="muted">not evaluated</span>{{/NO_STATUS}}</td><td>{{ACTION}}</td><td>{{QUOTE}}</td></tr>
+{{#ROW}}<tr><td class="id"><a href="/commitments/{{ID}}{{AT_QUERY}}">{{#ID_PART}}{{TEXT}}<wbr>{{/ID_PART}}</a></td><td>{{OBLIGORS}}</td><td>{{STRENGTH}}</td><td>{{CATEGORY}}</td><td>{{#HAS_STATUS}}<span class="badge {{STATUS}}">{{STATUS_WORDS}}</span>{{/HAS_STATUS}}{{#NO_STATUS}}<span class="muted">not evaluated</span>{{/NO_STATUS}}</td><td>{{ACTION}}</td><td lang="{{QUOTE_LANGUAGE}}">{{QUOTE}}</td></tr>
 {{/ROW}}
 </tbody>
 </table></div>

@@ -5,7 +5,6 @@
 #include <string_view>
 #include <vector>
 
-#include <absl/strings/str_split.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
@@ -36,7 +35,8 @@ std::string AtLeastOneProblem(const std::string& text, const std::string& what) 
 }
 
 // CLI11's words for a value that is not a number or out of its range and for an option given
-// twice, said as the other errors are ("--flag: message"); every other message is CLI11's own.
+// twice, said as the other errors are ("--flag: message"); every other message but that of
+// unexpected arguments (UnexpectedArguments) is CLI11's own.
 std::string PlainParseMessage(const std::string& message) {
   constexpr std::string_view kNotConverted = "Could not convert: ";
   constexpr std::string_view kTooMany = ": At Most 1 required but received ";
@@ -55,14 +55,6 @@ std::string PlainParseMessage(const std::string& message) {
     return fmt::format("{}: \"{}\" is not a whole number from {}", message.substr(0, value),
                        message.substr(begin, range - begin), message.substr(range + kRange.size()));
   }
-  // CLI11 lists the arguments it did not expect last first.
-  for (const std::string_view extras : {"The following argument was not expected: ",
-                                        "The following arguments were not expected: "}) {
-    if (!message.starts_with(extras)) continue;
-    std::vector<std::string> arguments = absl::StrSplit(message.substr(extras.size()), ' ');
-    std::reverse(arguments.begin(), arguments.end());
-    return fmt::format("{}: no such option, or an argument too many", fmt::join(arguments, " "));
-  }
   if (const size_t too_many = message.find(kTooMany); too_many != std::string::npos) {
     return fmt::format("{}: given {} times; give it once", message.substr(0, too_many),
                        message.substr(too_many + kTooMany.size()));
@@ -70,15 +62,46 @@ std::string PlainParseMessage(const std::string& message) {
   return message;
 }
 
-// The words of the command `app`'s arguments chose: "treaty user add" for the subcommand `add` of
-// `user`, "treaty" when they chose none.
-std::string ChosenCommandWords(const CLI::App* app) {
-  std::string words = "treaty";
-  while (!app->get_subcommands().empty()) {
-    app = app->get_subcommands().front();
-    words += " " + app->get_name();
+// The arguments of the command line `app` parsed that no option or positional took, in the order
+// typed, each in quotes if it holds a space (CLI11's own message lists them last first, split
+// at their spaces).
+std::string UnexpectedArguments(const CLI::App* app) {
+  std::vector<std::string> arguments;
+  for (const std::string& argument : app->remaining(true)) {
+    const bool quoted = argument.empty() || argument.find_first_of(" \t") != std::string::npos;
+    arguments.push_back(quoted ? "\"" + argument + "\"" : argument);
   }
-  return words;
+  return fmt::format("{}: no such option, or an argument too many", fmt::join(arguments, " "));
+}
+
+// The command `app`'s arguments chose: the deepest subcommand they name, else `app`.
+const CLI::App* ChosenCommand(const CLI::App* app) {
+  while (!app->get_subcommands().empty()) app = app->get_subcommands().front();
+  return app;
+}
+
+// The words that run `command`: "treaty user add" for the subcommand `add` of `user`.
+std::string CommandWords(const CLI::App* command) {
+  std::string words;
+  for (; command->get_parent() != nullptr; command = command->get_parent()) {
+    words = " " + command->get_name() + words;
+  }
+  return "treaty" + words;
+}
+
+// CLI11's "A subcommand is required" of a command with subcommands of its own (`treaty user`):
+// what was given instead, if anything, and the subcommands there are. The top level's unknown
+// subcommands are named before parsing (RunCli).
+std::string MissingSubcommand(const CLI::App* parsed, const CLI::App* command) {
+  std::vector<std::string> names;
+  for (const CLI::App* subcommand :
+       command->get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(subcommand->get_name());
+  }
+  const std::vector<std::string> given = parsed->remaining(true);
+  return fmt::format("{}give one of its subcommands: {}",
+                     given.empty() ? "" : fmt::format("no subcommand \"{}\"; ", given.front()),
+                     fmt::join(names, ", "));
 }
 
 }  // namespace
@@ -99,11 +122,21 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   CLI::App app{"treaty: an international agreement as structured, checkable data"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "treaty 0.1.0");
-  // Set before the subcommands are added, which copy it.
   // Said as the commands' own errors are: after the command's words, then where its options are.
+  // Set before the subcommands are added, which copy it.
   app.failure_message([](const CLI::App* failed, const CLI::Error& error) {
-    const std::string command = ChosenCommandWords(failed);
-    return fmt::format("{}: {} ({} --help)\n", command, PlainParseMessage(error.what()), command);
+    const CLI::App* chosen = ChosenCommand(failed);
+    const std::string command = CommandWords(chosen);
+    std::string message;
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+      message = UnexpectedArguments(failed);
+    } else if (chosen->get_parent() != nullptr &&
+               std::string_view(error.what()) == "A subcommand is required") {
+      message = MissingSubcommand(failed, chosen);
+    } else {
+      message = PlainParseMessage(error.what());
+    }
+    return fmt::format("{}: {} ({} --help)\n", command, message, command);
   });
 
   const std::vector<Subcommand> subcommands = {

@@ -1,8 +1,6 @@
 #include <algorithm>
 #include <memory>
 
-#include <fmt/format.h>
-
 #include "commitments/agreement_commitments.h"
 #include "commitments/cue_table.h"
 #include "commitments/filters.h"
@@ -77,16 +75,15 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
         << agreement.package.id << " (" << parties << "or both)\n";
     return kExitBadInput;
   }
-  std::string languages;
-  bool known_language = options.language.empty();
+  std::vector<std::string> languages;
   for (const grammar::ExtractedText& version : agreement.versions) {
-    const std::string code(text::LanguageCode(version.doc.language));
-    languages += (languages.empty() ? "" : ", ") + code;
-    known_language = known_language || code == options.language;
+    languages.emplace_back(text::LanguageCode(version.doc.language));
   }
-  if (!known_language) {
-    err << "treaty commitments: --lang: " << agreement.package.id << " has no text in "
-        << options.language << " (it has " << languages << ")\n";
+  if (std::optional<std::string> missing =
+          options.language.empty()
+              ? std::nullopt
+              : text::MissingTextProblem(agreement.package.id, options.language, languages)) {
+    err << "treaty commitments: --lang: " << *missing << "\n";
     return kExitBadInput;
   }
   const std::vector<Commitment>& all =

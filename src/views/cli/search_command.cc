@@ -6,8 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite/search_index.h"
@@ -150,14 +148,10 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
   if (options.language) {
     auto languages = index.value()->Languages(options.agreement);
     if (!languages.ok()) return fail(languages.error().ToString());
-    const std::string wanted(text::LanguageCode(*options.language));
-    if (std::find(languages.value().begin(), languages.value().end(), wanted) ==
-        languages.value().end()) {
-      err << "treaty search: --lang: "
-          << (options.agreement.empty() ? options.database : options.agreement)
-          << " has no text in " << wanted << " (it has "
-          << fmt::format("{}", fmt::join(languages.value(), ", ")) << ")\n";
-      return kExitBadInput;
+    if (std::optional<std::string> missing = text::MissingTextProblem(
+            options.agreement.empty() ? options.database : options.agreement,
+            text::LanguageCode(*options.language), languages.value())) {
+      return fail("--lang: " + *missing);
     }
   }
   store::SearchQuery query{options.query, options.language, options.agreement, options.kind,

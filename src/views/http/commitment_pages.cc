@@ -73,9 +73,13 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
     row->SetValue("ACTION", commitment.action.Phrase());
     if (!commitment.source.quotes.empty()) {
       row->SetValue("QUOTE", commitment.source.quotes.front().text);
+      row->SetValue("QUOTE_LANGUAGE", commitment.source.quotes.front().language);
     }
   }
   body.SetIntValue("COUNT", count);
+  if (const std::string prevailing = PrevailingCode(site); !prevailing.empty()) {
+    body.SetValueAndShowSection("LANGUAGE", LanguageName(prevailing), "QUOTE_LANGUAGE_NAMED");
+  }
   CarryAt(context, body);
   return RenderPage(context, "commitments", "Commitments", "commitments.tpl", body,
                     filter.ok() ? 200 : 400);
@@ -113,17 +117,19 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
       row->ShowSection("IS_PREVAILING");
     }
   }
+  // Targets and conditions in the words of the sentence quoted first, as the status reads them.
+  const std::string quoted = commitments::PrevailingLanguage(*commitment);
   if (commitment->targets.empty()) body.ShowSection("NO_TARGETS");
   for (const commitments::Target& target : commitment->targets) {
     TemplateDictionary* row = body.AddSectionDictionary("TARGET");
     row->SetValue("KIND", target.kind);
-    row->SetValue("TEXT", commitments::SurfaceIn(target.text, prevailing));
+    row->SetValue("TEXT", commitments::SurfaceIn(target.text, quoted));
   }
   for (const commitments::Condition& condition : commitment->conditions) {
     body.ShowSection("HAS_CONDITIONS");
     TemplateDictionary* row = body.AddSectionDictionary("CONDITION");
     row->SetValue("KIND", evaluation::TermWords(condition.kind));
-    row->SetValue("TEXT", commitments::SurfaceIn(condition.text, prevailing));
+    row->SetValue("TEXT", commitments::SurfaceIn(condition.text, quoted));
   }
   for (const std::string& flag : commitment->flags) {
     body.ShowSection("HAS_FLAGS");

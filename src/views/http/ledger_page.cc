@@ -2,6 +2,8 @@
 // badge of the latest verification.
 #include <fmt/format.h>
 
+#include "evaluation/ledger_facts.h"
+#include "ledger/hash.h"
 #include "views/http/page.h"
 #include "views/http/page_events.h"
 #include "views/http/routes.h"

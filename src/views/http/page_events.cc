@@ -36,9 +36,6 @@ std::string AmountText(const nlohmann::json& content) {
 
 }  // namespace
 
-// The visible events matching `filter` (views::VisibleEventJson for the caller's audience). An
-// event that does not read is left out rather than failing the page: the verify badge and
-// `treaty verify` say what is wrong. Errors: the store's.
 Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
                                  ledger::EventFilter filter) {
   filter.agreement = site.agreement_id();
@@ -84,7 +81,6 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
   return out;
 }
 
-// One event of a page; `notes` are PageEvents::correction_notes.
 void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
                   const std::map<std::string, std::string>& notes) {
   const nlohmann::json& content = event.contains("replacement") ? event["replacement"] : event;

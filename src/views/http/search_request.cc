@@ -2,9 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include "text/language.h"
 
 namespace treaty::http {
@@ -47,11 +44,11 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
     // A language the agreement has no text in would read as "no such words", as in `treaty search`.
     Result<std::vector<std::string>> languages = index.value()->Languages(site.agreement_id());
     if (!languages.ok()) return Refused(503, "the search index failed", languages.error());
-    const std::string wanted(text::LanguageCode(*search.language));
-    if (!languages.value().empty() && std::find(languages.value().begin(), languages.value().end(),
-                                                wanted) == languages.value().end()) {
-      return Refused(400, fmt::format("lang: {} has no text in {} (it has {})", site.agreement_id(),
-                                      wanted, fmt::join(languages.value(), ", ")));
+    // None at all: nothing is indexed, which the search says below.
+    if (std::optional<std::string> missing = text::MissingTextProblem(
+            site.agreement_id(), text::LanguageCode(*search.language), languages.value());
+        missing && !languages.value().empty()) {
+      return Refused(400, "lang: " + *missing);
     }
   }
   Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);

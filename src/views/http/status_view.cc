@@ -53,7 +53,7 @@ void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary&
     table->AddSectionDictionary("OTHER_MEASURE")->SetValue("NAME", Capitalised(other));
   }
   const std::string currency = progress.value("currency", "");
-  int64_t largest = 1;
+  int64_t largest = 0;
   for (const nlohmann::json& period : periods) {
     for (const char* key : {"target_minor_units", "achieved_minor_units"}) {
       if (period.contains(key) && period[key].is_number_integer()) {
@@ -86,7 +86,8 @@ void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary&
     auto height = [&](const char* key) {
       const nlohmann::json value = period.value(key, nlohmann::json());
       if (!value.is_number_integer()) return 0;
-      return static_cast<int>(static_cast<double>(value.get<int64_t>()) / largest *
+      return static_cast<int>(static_cast<double>(value.get<int64_t>()) /
+                              std::max<int64_t>(largest, 1) *
                               (kChartHeight - kChartTop - kChartBottom));
     };
     const int target = height("target_minor_units");
@@ -104,11 +105,15 @@ void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary&
   }
   table->SetIntValue("CHART_WIDTH", std::max(480, 60 + index * (2 * kBarWidth + 24)));
   table->SetIntValue("CHART_HEIGHT", kChartHeight);
-  // The scale: the baseline is nothing, the line above the bars the largest figure drawn.
-  table->SetValue("SCALE", Money(nlohmann::json(largest), currency));
-  table->SetIntValue("SCALE_Y", kChartTop);
-  table->SetIntValue("SCALE_LABEL_Y", kChartTop - 4);
-  table->SetIntValue("BASE_Y", kChartHeight - kChartBottom);
+  // The scale: the baseline is nothing, the line above the bars the largest figure drawn; none
+  // when every figure is nothing or unknown.
+  if (largest > 0) {
+    ctemplate::TemplateDictionary* scale = table->AddSectionDictionary("SCALE");
+    scale->SetValue("LARGEST", Money(nlohmann::json(largest), currency));
+    scale->SetIntValue("SCALE_Y", kChartTop);
+    scale->SetIntValue("SCALE_LABEL_Y", kChartTop - 4);
+    scale->SetIntValue("BASE_Y", kChartHeight - kChartBottom);
+  }
 }
 
 }  // namespace
