@@ -587,8 +587,9 @@ TEST(EvaluationStatus, SummariesAndFindingsSayCodesInWords) {
   }
 }
 
-// The reason counts and cites the events that make up the figure measured, and says what the
-// others (a pledge) come to, instead of counting them among the figure's events.
+// The reason counts and cites the events that make up the figure measured; what the others (a
+// pledge) come to and what is not counted (an amount in dollars) are reasons of their own, each
+// citing its events, so that every figure a reason quotes can be traced to the ledger.
 TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
   json pledge = Disbursement(1, "LV", 11200000000);
   pledge["type"] = "pledge";
@@ -598,18 +599,33 @@ TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
   Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-12-31");
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
-  const std::string figure =
-      "provided (disbursements, the value of deliveries and the cost of training) for 2024 by "
-      "2024-12-31: EUR 5 "
-      "from 1 event (events linked to sec_2__hcontainer_1__para_2__sent_2); besides, "
-      "EUR 112,000,000 pledged, not counted as provided";
-  bool found = false;
-  for (const json& reason : c.at("reasons")) {
-    if (reason.at("finding") != figure) continue;
-    found = true;
-    EXPECT_EQ(reason.at("events"), json::array({"00000000-0000-7000-8000-000000000002"}));
+  const std::map<std::string, json> cited = {
+      {"provided (disbursements, the value of deliveries and the cost of training) for 2024 by "
+       "2024-12-31: EUR 5 from 1 event (events linked to sec_2__hcontainer_1__para_2__sent_2)",
+       json::array({"00000000-0000-7000-8000-000000000002"})},
+      {"besides, EUR 112,000,000 pledged (1 event) for 2024, not counted as provided",
+       json::array({"00000000-0000-7000-8000-000000000001"})},
+      {"1 event in USD for 2024 not counted: amounts are compared in EUR only, without "
+       "conversion",
+       json::array({"00000000-0000-7000-8000-000000000003"})}};
+  for (const auto& [finding, ids] : cited) {
+    bool found = false;
+    for (const json& reason : c.at("reasons")) {
+      if (reason.at("finding") != finding) continue;
+      found = true;
+      EXPECT_EQ(reason.at("events"), ids) << finding;
+    }
+    EXPECT_TRUE(found) << finding << "\n" << c.at("reasons").dump(2);
   }
-  EXPECT_TRUE(found) << c.at("reasons").dump(2);
+  // The year's deadline rests on the events counted towards it.
+  bool deadline_found = false;
+  const json whole = StatusJson(status.value());
+  for (const json& deadline : whole.at("deadlines")) {
+    if (deadline.value("key", "") != "target-sec_2__hcontainer_1__para_2__sent_2-2024") continue;
+    deadline_found = true;
+    EXPECT_EQ(deadline.at("events"), json::array({"00000000-0000-7000-8000-000000000002"}));
+  }
+  EXPECT_TRUE(deadline_found);
 }
 
 TEST(EvaluationStatus, SumsBeyondSixtyFourBitsAreCappedNotNegative) {

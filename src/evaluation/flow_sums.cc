@@ -75,7 +75,14 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   FlowSums sums;
   // Series sort by scope first: start at the scope's smallest possible key.
   const SeriesKey first{query.scope, "", ledger::EventType::kPledge, "", "", INT_MIN};
-  std::vector<std::pair<Date, const std::string*>> latest, measured_latest, provided_latest;
+  // The dated ids of each CountedEvents, of which its latest are kept.
+  using Dated = std::vector<std::pair<Date, const std::string*>>;
+  Dated latest, measured, provided, pledges, allocations, other_currency, other_participant;
+  auto count = [&query](const FlowSeries& series, int64_t events, CountedEvents& counted,
+                        Dated& dated) {
+    counted.count += events;
+    series.LatestThrough(query.through, kLatestListed, dated);
+  };
   for (auto it = facts.series().lower_bound(first);
        it != facts.series().end() && it->first.scope == query.scope; ++it) {
     const SeriesKey& key = it->first;
@@ -92,7 +99,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     if (!IsProvider(query.providers, key.participant)) {
       // Named only when it could have counted.
       if (CouldCount(key)) {
-        sums.other_participant_events += total.events;
+        count(series, total.events, sums.other_participant, other_participant);
         sums.other_participants.insert(key.participant);
       }
       continue;
@@ -103,23 +110,19 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     if (last && (!sums.last_date || *last > *sums.last_date)) sums.last_date = last;
     series.LatestThrough(query.through, kLatestListed, latest);
     if (!key.currency.empty() && key.currency != query.currency) {
-      sums.other_currency_events += total.events;
+      count(series, total.events, sums.other_currency, other_currency);
       sums.other_currencies.insert(key.currency);
     } else if (!key.currency.empty()) {
-      if (Makes(query.measure, key.type)) {
-        sums.measured_events += total.events;
-        series.LatestThrough(query.through, kLatestListed, measured_latest);
-      }
-      if (MakesProvided(key.type)) {
-        sums.provided_events += total.events;
-        series.LatestThrough(query.through, kLatestListed, provided_latest);
-      }
+      if (Makes(query.measure, key.type)) count(series, total.events, sums.measured, measured);
+      if (MakesProvided(key.type)) count(series, total.events, sums.provided, provided);
       switch (key.type) {
         case ledger::EventType::kPledge:
           sums.pledged = Capped(sums.pledged + total.minor_units);
+          count(series, total.events, sums.pledges, pledges);
           break;
         case ledger::EventType::kAllocation:
           sums.allocated = Capped(sums.allocated + total.minor_units);
+          count(series, total.events, sums.allocations, allocations);
           break;
         case ledger::EventType::kDisbursement:
           sums.disbursed = Capped(sums.disbursed + total.minor_units);
@@ -144,8 +147,13 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     }
   }
   sums.latest = LatestIds(std::move(latest));
-  sums.measured_latest = LatestIds(std::move(measured_latest));
-  sums.provided_latest = LatestIds(std::move(provided_latest));
+  for (auto [counted, dated] :
+       {std::pair{&sums.measured, &measured}, std::pair{&sums.provided, &provided},
+        std::pair{&sums.pledges, &pledges}, std::pair{&sums.allocations, &allocations},
+        std::pair{&sums.other_currency, &other_currency},
+        std::pair{&sums.other_participant, &other_participant}}) {
+    counted->latest = LatestIds(std::move(*dated));
+  }
   return sums;
 }
 

@@ -31,6 +31,13 @@ struct FlowQuery {
   std::string measure;
 };
 
+// Events that make up a figure: how many, and the ids of the latest kLatestListed of them, the
+// latest last, for a reason to cite.
+struct CountedEvents {
+  int64_t count = 0;
+  std::vector<std::string> latest;
+};
+
 // Sums larger than INT64_MAX are INT64_MAX.
 struct FlowSums {
   int64_t pledged = 0;  // minor units of `currency`
@@ -41,21 +48,21 @@ struct FlowSums {
   int64_t delivered_quantity = 0;  // in the query's unit
   int64_t events = 0;
   std::map<std::string, int64_t> events_by_type;
-  int64_t other_currency_events = 0;         // events with an amount in another currency
+  CountedEvents other_currency;              // events with an amount in another currency
   std::set<std::string> other_currencies;    // their currencies
   int64_t other_unit_deliveries = 0;         // deliveries counted in another unit than the query's
   std::set<std::string> other_units;         // their units
-  int64_t other_participant_events = 0;      // events of a Participant not among the providers
+  CountedEvents other_participant;           // events of a Participant not among the providers
   std::set<std::string> other_participants;  // those Participants
   std::vector<std::string> latest;           // up to kLatestListed event ids, the latest last
   std::optional<Date> last_date;
   // The events in the query's currency that make up FlowQuery::measure ("allocated": the
-  // allocation decisions), and the latest of them.
-  int64_t measured_events = 0;
-  std::vector<std::string> measured_latest;
-  // The same of what was provided (disbursements, deliveries, trainings).
-  int64_t provided_events = 0;
-  std::vector<std::string> provided_latest;
+  // allocation decisions).
+  CountedEvents measured;
+  // The same of what was provided (disbursements, deliveries, trainings), pledged and allocated.
+  CountedEvents provided;
+  CountedEvents pledges;
+  CountedEvents allocations;
 
   // "provided": disbursed + delivered_value + training_cost; "allocated": allocated, or what was
   // provided when that is more (it was allocated first: ProvidedExceedsAllocated); "pledged".

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -29,30 +30,37 @@ std::string MeasureWords(const std::string& measure) {
   return "provided (disbursements, the value of deliveries and the cost of training)";
 }
 
-// "; besides, EUR 112,000,000 pledged and EUR 10,000,000 allocated": what the same events' other
-// measures come to, which this one does not count; empty when they come to nothing.
-std::string OtherMeasuresText(const FlowSums& sums, const std::string& measure,
-                              const std::string& currency) {
+std::string EventsText(int64_t events) { return CountOf(events, "event", "events"); }
+
+// "besides, EUR 112,000,000 pledged (1 event) and EUR 10,000,000 allocated (1 event) for 2024, not
+// counted as provided": what the same events' other measures come to, which `measure` does not
+// count, citing their events; nullopt when they come to nothing.
+std::optional<Reason> OtherMeasuresReason(const Citation& source, const FlowSums& sums,
+                                          const std::string& measure, const std::string& currency,
+                                          const std::string& years) {
   std::vector<std::string> others;
+  std::vector<std::string> events;
   // The allocation decisions alone: FlowSums::Measure("allocated") may be what was provided.
-  for (const auto& [other, amount] :
-       {std::pair{"pledged", sums.pledged}, std::pair{"allocated", sums.allocated},
-        std::pair{"provided", sums.Measure("provided")}}) {
+  for (const auto& [other, amount, counted] :
+       {std::tuple{"pledged", sums.pledged, &sums.pledges},
+        std::tuple{"allocated", sums.allocated, &sums.allocations},
+        std::tuple{"provided", sums.Measure("provided"), &sums.provided}}) {
     // What was provided is part of what was allocated.
-    const bool counted = measure == "allocated" && std::string_view(other) == "provided";
-    if (other != measure && amount > 0 && !counted) {
-      others.push_back(MoneyText(amount, currency) + " " + other);
-    }
+    const bool within = measure == "allocated" && std::string_view(other) == "provided";
+    if (other == measure || amount <= 0 || within) continue;
+    others.push_back(
+        fmt::format("{} {} ({})", MoneyText(amount, currency), other, EventsText(counted->count)));
+    events.insert(events.end(), counted->latest.begin(), counted->latest.end());
   }
-  if (others.empty()) return "";
+  if (others.empty()) return std::nullopt;
   std::string joined = others.front();
   for (size_t i = 1; i < others.size(); ++i) {
     joined += (i + 1 == others.size() ? " and " : ", ") + others[i];
   }
-  return "; besides, " + joined + ", not counted as " + measure;
+  return Reason{source,
+                fmt::format("besides, {} for {}, not counted as {}", joined, years, measure),
+                std::move(events)};
 }
-
-std::string EventsText(int64_t events) { return CountOf(events, "event", "events"); }
 
 std::string YearsLabel(int first, int last) {
   return first == last ? std::to_string(first) : fmt::format("{}–{}", first, last);
@@ -152,10 +160,10 @@ Reason OtherParticipantsReason(const TargetRule& rule, const FlowSums& sums,
                                const std::string& years) {
   return Reason{rule.source,
                 fmt::format("{} of {} for {} not counted: only what {} did counts towards {}",
-                            EventsText(sums.other_participant_events),
+                            EventsText(sums.other_participant.count),
                             fmt::join(sums.other_participants, ", "), years,
                             fmt::join(rule.obligors, " and "), rule.commitment_id),
-                {}};
+                sums.other_participant.latest};
 }
 
 json SumsJson(const FlowSums& sums) {
@@ -165,7 +173,7 @@ json SumsJson(const FlowSums& sums) {
           {"delivered_value_minor_units", sums.delivered_value},
           {"training_cost_minor_units", sums.training_cost},
           {"events", sums.events},
-          {"other_currency_events", sums.other_currency_events}};
+          {"other_currency_events", sums.other_currency.count}};
 }
 
 ReferenceUse UseOf(const ReferenceSeries& series, const ReferenceRow& row) {
@@ -306,20 +314,24 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
         rule.options.measure == "provided" ||
         (rule.options.measure == "allocated" && sums.ProvidedExceedsAllocated());
     const bool allocated_by_provision = rule.options.measure == "allocated" && provided_counts;
-    status.reasons.push_back(Reason{
-        rule.source,
-        fmt::format(
-            "{} for {} by {}: {} from {} ({}){}{}", MeasureWords(rule.options.measure),
-            span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last),
-            at.ToString(), MoneyText(achieved, currency),
-            EventsText(allocated_by_provision ? sums.provided_events : sums.measured_events),
-            ScopeWords(rule),
-            allocated_by_provision
-                ? fmt::format(": what was provided, more than the {} of allocation decisions",
-                              MoneyText(sums.allocated, currency))
-                : "",
-            OtherMeasuresText(sums, rule.options.measure, currency)),
-        allocated_by_provision ? sums.provided_latest : sums.measured_latest});
+    const CountedEvents& counted = allocated_by_provision ? sums.provided : sums.measured;
+    const std::string years =
+        span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last);
+    status.reasons.push_back(
+        Reason{rule.source,
+               fmt::format("{} for {} by {}: {} from {} ({}){}", MeasureWords(rule.options.measure),
+                           years, at.ToString(), MoneyText(achieved, currency),
+                           EventsText(counted.count), ScopeWords(rule),
+                           allocated_by_provision
+                               ? fmt::format(": what was provided, more than the {} of allocation "
+                                             "decisions",
+                                             MoneyText(sums.allocated, currency))
+                               : ""),
+               counted.latest});
+    if (std::optional<Reason> others =
+            OtherMeasuresReason(rule.source, sums, rule.options.measure, currency, years)) {
+      status.reasons.push_back(std::move(*others));
+    }
     if (provided_counts && sums.training_cost > 0) {
       status.reasons.push_back(Reason{
           rule.source,
@@ -328,24 +340,17 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                       MoneyText(sums.training_cost, currency)),
           {}});
     }
-    if (sums.other_participant_events > 0) {
-      status.reasons.push_back(OtherParticipantsReason(
-          rule, sums,
-          span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last)));
+    if (sums.other_participant.count > 0) {
+      status.reasons.push_back(OtherParticipantsReason(rule, sums, years));
     }
-    if (sums.other_currency_events > 0) {
+    if (sums.other_currency.count > 0) {
       status.reasons.push_back(Reason{
           rule.source,
-          fmt::format(
-              "{} in {} for {} not counted: amounts are compared in {} only, without "
-              "conversion",
-              sums.other_currency_events == 1
-                  ? std::string("1 event")
-                  : fmt::format("{} events", sums.other_currency_events),
-              fmt::join(sums.other_currencies, ", "),
-              span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last),
-              currency),
-          {}});
+          fmt::format("{} in {} for {} not counted: amounts are compared in {} only, without "
+                      "conversion",
+                      EventsText(sums.other_currency.count), fmt::join(sums.other_currencies, ", "),
+                      years, currency),
+          sums.other_currency.latest});
     }
     const std::string label =
         span.open_ended() ? std::string("in all") : period["label"].get<std::string>();
@@ -365,7 +370,7 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                         std::nullopt,
                         "End of " + what + (cut ? ": the Agreement's last day in force" : ""),
                         rule.source,
-                        {}};
+                        counted.latest};
       outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
       outcome.calendar.push_back(deadline);
     }
@@ -517,7 +522,7 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
                                          : fmt::format("{} delivery events", deliveries),
                          rule.commitment_id),
              sums.latest});
-  if (sums.other_participant_events > 0) {
+  if (sums.other_participant.count > 0) {
     status.reasons.push_back(OtherParticipantsReason(rule, sums, "any year"));
   }
   if (sums.other_unit_deliveries > 0) {
