@@ -288,7 +288,16 @@ TEST_F(HttpRoutesTest, FiltersThatCanMatchNothingAre400) {
     EXPECT_EQ(Send("GET", target).status, 400) << target;
   }
   EXPECT_EQ(Send("GET", "/api/v1/commitments?obligor=UA").status, 200);
-  EXPECT_EQ(Send("GET", "/api/v1/provisions/sec_1?lang=zz").status, 400);
+  // A language without a text is named with those there are, wherever ?lang= is taken.
+  for (const char* target : {"/api/v1/provisions/sec_1?lang=uk", "/api/v1/provisions?lang=uk",
+                             "/api/v1/export/akn?lang=uk"}) {
+    const http::HttpResponse refused = Send("GET", target);
+    EXPECT_EQ(refused.status, 400) << target;
+    EXPECT_NE(refused.body.find("lang: lv-ua-2024 has no text in uk (it has en, lv)"),
+              std::string::npos)
+        << target << ": " << refused.body;
+  }
+  EXPECT_EQ(Send("GET", "/api/v1/export/akn?lang=lv").status, 200);
   // The agreement counts what the list of commitments holds.
   const nlohmann::json agreement =
       nlohmann::json::parse(Send("GET", "/api/v1/agreements/lv-ua-2024").body);
@@ -376,6 +385,19 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
     missed_ids.insert(commitment["id"]);
   }
   EXPECT_TRUE(missed_ids.contains("sec_2__hcontainer_1__para_2__sent_2")) << missed.body;
+  EXPECT_EQ(nlohmann::json::parse(missed.body)["at"], "2025-01-01T23:59:59Z");
+  // With a date, every entry has a status: a word, or null for a provision no rule evaluates
+  // (procedures of the final provisions).
+  const auto dated = nlohmann::json::parse(Send("GET", "/api/v1/commitments?at=2025-01-01").body);
+  int unevaluated = 0;
+  for (const auto& commitment : dated["commitments"]) {
+    ASSERT_TRUE(commitment["status"].is_string() || commitment["status"].is_null());
+    EXPECT_NE(commitment["status"], "") << commitment["id"];
+    if (!commitment["status"].is_null()) continue;
+    ++unevaluated;
+    EXPECT_TRUE(commitment["id"].get<std::string>().starts_with("sec_6__")) << commitment["id"];
+  }
+  EXPECT_GT(unevaluated, 0);
   http::HttpResponse upcoming = Send("GET", "/api/v1/commitments?status=missed&at=2024-05-01");
   EXPECT_EQ(upcoming.body.find("\"sec_2__hcontainer_1__para_2__sent_2\""), std::string::npos);
   EXPECT_EQ(Send("GET", "/api/v1/commitments?status=late").status, 400);

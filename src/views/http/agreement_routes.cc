@@ -45,11 +45,22 @@ nlohmann::json AgreementJson(const Site& site) {
   return json;
 }
 
-// The language asked for with ?lang=, or the prevailing text's; empty when unknown.
-std::string LanguageOf(const Site& site, const std::map<std::string, std::string>& query) {
+// The language asked for with ?lang=, or the prevailing text's. Error: one the agreement has no
+// text in, naming those it has.
+Result<std::string> LanguageOf(const Site& site, const std::map<std::string, std::string>& query) {
   const auto found = query.find("lang");
-  if (found != query.end()) return site.FindDocument(found->second) ? found->second : "";
-  return std::string(text::LanguageCode(site.agreement().versions.front().doc.language));
+  if (found == query.end()) {
+    return std::string(text::LanguageCode(site.agreement().versions.front().doc.language));
+  }
+  std::vector<std::string> codes;
+  for (const grammar::ExtractedText& version : site.agreement().versions) {
+    codes.emplace_back(text::LanguageCode(version.doc.language));
+  }
+  if (std::optional<std::string> missing =
+          text::MissingTextProblem(site.agreement_id(), found->second, codes)) {
+    return Error{"lang: " + *missing, "lang"};
+  }
+  return found->second;
 }
 
 nlohmann::json ProvisionJson(const store::SearchEntry& entry) {
@@ -72,8 +83,9 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 return JsonResponse(AgreementJson(site));
               }});
   router.Add({"GET", "/api/v1/provisions", Access::kPublic, [&site](RequestContext& context) {
-                const std::string language = LanguageOf(site, context.request.Query());
-                if (language.empty()) return ErrorResponse(400, "lang: no text in that language");
+                const Result<std::string> asked = LanguageOf(site, context.request.Query());
+                if (!asked.ok()) return ErrorResponse(400, asked.error().message);
+                const std::string& language = asked.value();
                 nlohmann::json list = nlohmann::json::array();
                 for (const store::SearchEntry& entry :
                      store::ProvisionEntries(site.agreement_id(), *site.FindDocument(language))) {
@@ -84,8 +96,8 @@ void AddAgreementRoutes(Router& router, Site& site) {
   router.Add({"GET", "/api/v1/provisions/{eid}", Access::kPublic, [&site](RequestContext& context) {
                 const auto query = context.request.Query();
                 // As the list of provisions: a language without a text is the request's mistake.
-                if (query.contains("lang") && LanguageOf(site, query).empty()) {
-                  return ErrorResponse(400, "lang: no text in that language");
+                if (const Result<std::string> asked = LanguageOf(site, query); !asked.ok()) {
+                  return ErrorResponse(400, asked.error().message);
                 }
                 nlohmann::json texts = nlohmann::json::object();
                 for (const grammar::ExtractedText& version : site.agreement().versions) {
@@ -121,11 +133,14 @@ void AddAgreementRoutes(Router& router, Site& site) {
                     const std::string word =
                         found == evaluated->status_by_id.end() ? "" : found->second;
                     if (!filter.value().MatchesStatus(word)) continue;
-                    entry["status"] = word;
+                    // null: a provision no rule evaluates (the final provisions' procedures).
+                    entry["status"] = word.empty() ? nlohmann::json() : nlohmann::json(word);
                   }
                   list.push_back(std::move(entry));
                 }
-                return JsonResponse({{"commitments", list}});
+                nlohmann::json body = {{"commitments", std::move(list)}};
+                if (evaluated) body["at"] = evaluated->status.at.ToUtcString();
+                return JsonResponse(body);
               }});
   router.Add({"GET", "/api/v1/commitments/{id}", Access::kPublic, [&site](RequestContext& context) {
                 const commitments::Commitment* commitment =
@@ -160,8 +175,9 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 return JsonResponse({{"query", query.at("q")}, {"hits", list}});
               }});
   router.Add({"GET", "/api/v1/export/akn", Access::kPublic, [&site](RequestContext& context) {
-                const std::string language = LanguageOf(site, context.request.Query());
-                if (language.empty()) return ErrorResponse(400, "lang: no text in that language");
+                const Result<std::string> asked = LanguageOf(site, context.request.Query());
+                if (!asked.ok()) return ErrorResponse(400, asked.error().message);
+                const std::string& language = asked.value();
                 views::AknOptions options;
                 options.work_name = site.agreement_id();
                 options.date = site.agreement().package.signed_date;
