@@ -40,10 +40,14 @@ std::string StatusText(const AgreementStatus& status) {
   std::string out;
   out += fmt::format("{} ({})\n", status.title, status.agreement);
   // The day evaluated, then the moment in the offset it was given in: "2024-04-11T00:00:00+03:00"
-  // is the 11th in Vilnius, though the 10th in UTC.
-  out += fmt::format("Status on {} (at {}; {} events, audience {})\n\n",
-                     status.at.LocalDate().ToString(), status.at.ToString(), status.ledger_size,
-                     AudienceName(status.audience));
+  // is the 11th in Vilnius, though the 10th in UTC. The events read are all those recorded so far
+  // that the audience sees, of which those dated after the day do not count.
+  const bool public_only = status.audience == Audience::kPublic;
+  out +=
+      fmt::format("Status on {} (at {}; from the ledger's {}, those dated later not counted)\n\n",
+                  status.at.LocalDate().ToString(), status.at.ToString(),
+                  CountOf(status.ledger_size, public_only ? "public event" : "event",
+                          public_only ? "public events" : "events"));
   out += "Life cycle\n";
   out += fmt::format("  state: {}\n", StatusWords(LifecycleStateName(lifecycle.state)));
   out += fmt::format("  in force from {}; term {} ends {}; last day in force {}\n",

@@ -92,6 +92,12 @@ check "record a restricted disbursement" run 0 record --db "$db" --user tester -
 check "public status" run 0 status --db "$db" --at 2026-12-04 --format json --public
 check "the public view leaves the restricted event out" json_is \
   ".commitments[] | select(.id == \"$gdp\") | .progress.periods[1].disbursed_minor_units" '0'
+check "public status in words" run 0 status --db "$db" --at 2026-12-04 --public
+public_events=$(grep -o "from the ledger's [0-9]* public events" "$work/out" | grep -o "[0-9]*")
+check "counts the public events it read" test -n "$public_events"
+check "status in words" run 0 status --db "$db" --at 2026-12-04
+all_events=$(grep -o "from the ledger's [0-9]* events" "$work/out" | grep -o "[0-9]*")
+check "one more with the restricted event" test "$all_events" = "$((public_events + 1))"
 check "the full view counts it" run 0 status --db "$db" --at 2026-12-04 --format json
 check "700 million cents" json_is \
   ".commitments[] | select(.id == \"$gdp\") | .progress.periods[1].disbursed_minor_units" '700000000'
