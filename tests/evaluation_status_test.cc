@@ -628,6 +628,31 @@ TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
   EXPECT_TRUE(deadline_found);
 }
 
+// A GDP share without its year's figure says why: published after the day evaluated (the series
+// holds it, dated), or not in the series at all, which is not the world's GDP being unknown.
+TEST(EvaluationStatus, AMissingGdpFigureSaysWhetherItComesLaterOrIsNotInTheSeries) {
+  auto findings = [](const std::string& at) {
+    Result<AgreementStatus> status = Evaluate(BundledRules(), json::array(), at);
+    EXPECT_TRUE(status.ok()) << status.error().ToString();
+    std::string all;
+    const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_1");
+    for (const json& reason : c.at("reasons"))
+      all += reason.at("finding").get<std::string>() + "\n";
+    return all;
+  };
+  const std::string early = findings("2024-06-01");
+  EXPECT_NE(early.find("LV's GDP for 2024 is published on 2025-03-01 "
+                       "(data/reference/latvia-gdp.csv, line 3), after 2024-06-01: the year is not "
+                       "yet measurable"),
+            std::string::npos)
+      << early;
+  const std::string late = findings("2034-04-12");
+  EXPECT_NE(late.find("LV's GDP for 2026 is not in data/reference/latvia-gdp.csv, the series the "
+                      "rules read"),
+            std::string::npos)
+      << late;
+}
+
 TEST(EvaluationStatus, SumsBeyondSixtyFourBitsAreCappedNotNegative) {
   constexpr int64_t kLargestAmount = 9007199254740991;  // 2^53 - 1, the largest an event has
   json events = json::array();

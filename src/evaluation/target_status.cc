@@ -272,10 +272,18 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
             {}});
       } else {
         period["reference"] = nullptr;
+        // The series holds what was published when it was made: a later figure is not in it.
+        const ReferenceRow* later = series->Find(span.first);
         status.reasons.push_back(Reason{
             rule.source,
-            fmt::format("{}'s {} for {} is not published by {}: the year is not yet measurable",
-                        party, rule.share_of, span.first, at.ToString()),
+            later != nullptr
+                ? fmt::format("{}'s {} for {} is published on {} ({}, line {}), after {}: the "
+                              "year is not yet measurable",
+                              party, rule.share_of, span.first, later->published.ToString(),
+                              series->file, later->line, at.ToString())
+                : fmt::format("{}'s {} for {} is not in {}, the series the rules read: the year "
+                              "is not yet measurable until a published figure is added to it",
+                              party, rule.share_of, span.first, series->file),
             {}});
       }
     } else {
