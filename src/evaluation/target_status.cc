@@ -449,7 +449,8 @@ void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
   const int64_t implied_gdp =
       static_cast<int64_t>(static_cast<__int128>(named) * 1000000 / share->share_ppm /
                            ShareInMinorUnits(1, 1000000, currency));
-  beside["implied_gdp"] = implied_gdp;
+  // In minor units, as every other amount of the status (the reference row keeps its file's unit).
+  beside["implied_gdp_minor_units"] = ShareInMinorUnits(implied_gdp, 1000000, currency);
   if (row == nullptr) {
     beside["share_minor_units"] = nullptr;
     beside["explanation"] =
