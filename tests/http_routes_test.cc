@@ -386,6 +386,30 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
   }
   EXPECT_TRUE(missed_ids.contains("sec_2__hcontainer_1__para_2__sent_2")) << missed.body;
   EXPECT_EQ(nlohmann::json::parse(missed.body)["at"], "2025-01-01T23:59:59Z");
+  // One commitment with its evaluation at a date, as the whole status has it.
+  const auto one = nlohmann::json::parse(
+      Send("GET", "/api/v1/commitments/sec_2__hcontainer_1__para_2__sent_2?at=2025-01-01").body);
+  EXPECT_EQ(one["id"], "sec_2__hcontainer_1__para_2__sent_2");
+  EXPECT_EQ(one["at"], "2025-01-01T23:59:59Z");
+  EXPECT_EQ(one["evaluation"]["status"], "missed");
+  const auto whole = nlohmann::json::parse(Send("GET", "/api/v1/status?at=2025-01-01").Body());
+  int compared = 0;
+  for (const auto& entry : whole["commitments"]) {
+    if (entry["id"] != one["id"]) continue;
+    ++compared;
+    EXPECT_EQ(entry, one["evaluation"]);
+  }
+  EXPECT_EQ(compared, 1);
+  EXPECT_TRUE(
+      nlohmann::json::parse(
+          Send("GET", "/api/v1/commitments/sec_6__para_9__sent_1?at=2025-01-01").body)["evaluation"]
+          .is_null());
+  EXPECT_FALSE(nlohmann::json::parse(
+                   Send("GET", "/api/v1/commitments/sec_2__hcontainer_1__para_2__sent_2").body)
+                   .contains("evaluation"));
+  EXPECT_EQ(
+      Send("GET", "/api/v1/commitments/sec_2__hcontainer_1__para_2__sent_2?at=2024-02-30").status,
+      400);
   // With a date, every entry has a status: a word, or null for a provision no rule evaluates
   // (procedures of the final provisions).
   const auto dated = nlohmann::json::parse(Send("GET", "/api/v1/commitments?at=2025-01-01").body);

@@ -78,6 +78,9 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
 // The JSON of `treaty status --format json` (README "Status"): agreement, at, audience,
 // ledger_size, lifecycle, deadlines, commitments.
 nlohmann::json StatusJson(const AgreementStatus& status);
+// One entry of StatusJson's `commitments`: id, provision, rule, status, summary, progress, reasons,
+// references.
+nlohmann::json CommitmentStatusJson(const CommitmentStatus& commitment);
 // The report of `treaty status --format text`, for a person.
 std::string StatusText(const AgreementStatus& status);
 // Every deadline and yearly duty as iCalendar (RFC 5545), stamped `stamp`.

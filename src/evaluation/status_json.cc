@@ -24,6 +24,17 @@ json ReferenceJson(const ReferenceUse& use) {
 
 }  // namespace
 
+json CommitmentStatusJson(const CommitmentStatus& commitment) {
+  json reasons = json::array();
+  for (const Reason& reason : commitment.reasons) reasons.push_back(ReasonJson(reason));
+  json references = json::array();
+  for (const ReferenceUse& use : commitment.references) references.push_back(ReferenceJson(use));
+  return {{"id", commitment.id},           {"provision", commitment.provision},
+          {"rule", commitment.rule},       {"status", commitment.status},
+          {"summary", commitment.summary}, {"progress", commitment.progress},
+          {"reasons", std::move(reasons)}, {"references", std::move(references)}};
+}
+
 json StatusJson(const AgreementStatus& status) {
   json deadlines = json::array();
   for (const DeadlineStatus& entry : status.deadlines) {
@@ -39,18 +50,7 @@ json StatusJson(const AgreementStatus& status) {
   }
   json commitments = json::array();
   for (const CommitmentStatus& commitment : status.commitments) {
-    json reasons = json::array();
-    for (const Reason& reason : commitment.reasons) reasons.push_back(ReasonJson(reason));
-    json references = json::array();
-    for (const ReferenceUse& use : commitment.references) references.push_back(ReferenceJson(use));
-    commitments.push_back({{"id", commitment.id},
-                           {"provision", commitment.provision},
-                           {"rule", commitment.rule},
-                           {"status", commitment.status},
-                           {"summary", commitment.summary},
-                           {"progress", commitment.progress},
-                           {"reasons", std::move(reasons)},
-                           {"references", std::move(references)}});
+    commitments.push_back(CommitmentStatusJson(commitment));
   }
   return {{"agreement", status.agreement},     {"title", status.title},
           {"at", status.at.ToUtcString()},     {"audience", AudienceName(status.audience)},
