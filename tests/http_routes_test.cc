@@ -494,7 +494,17 @@ TEST_F(HttpRoutesTest, TablesNameTheirColumnsAndTheTextsHeadingsAreHeaderCells) 
 TEST_F(HttpRoutesTest, SearchFindsTheTextsOrSaysTheyAreNotIndexed) {
   const http::HttpResponse found = Send("GET", "/api/v1/search?q=drones");
   ASSERT_EQ(found.status, 200) << found.body;
-  EXPECT_FALSE(nlohmann::json::parse(found.body)["hits"].empty()) << found.body;
+  const nlohmann::json hits = nlohmann::json::parse(found.body)["hits"];
+  ASSERT_FALSE(hits.empty()) << found.body;
+  // A hit is what `treaty search --format jsonl` prints for it (store::SearchHitJson).
+  EXPECT_EQ(hits[0]["agreement"], "lv-ua-2024");
+  EXPECT_TRUE(hits[0]["score"].is_number());
+  EXPECT_NE(hits[0]["snippet"].get<std::string>().find("rone"), std::string::npos) << hits[0];
+  ASSERT_FALSE(hits[0]["matches"].empty());
+  const nlohmann::json& match = hits[0]["matches"][0];
+  EXPECT_EQ(match["text"], hits[0]["text"].get<std::string>().substr(
+                               match["start"].get<size_t>(),
+                               match["end"].get<size_t>() - match["start"].get<size_t>()));
   const http::HttpResponse no_words = Send("GET", "/api/v1/search");
   EXPECT_EQ(no_words.status, 400);
   EXPECT_NE(no_words.body.find("q: required"), std::string::npos) << no_words.body;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "store/sqlite/search_hit_json.h"
 #include "store/sqlite/search_index.h"
 #include "text/language.h"
 #include "views/export/akn_writer.h"
@@ -176,18 +177,7 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 }
                 nlohmann::json list = nlohmann::json::array();
                 for (const store::SearchHit& hit : searched.hits) {
-                  nlohmann::json matches = nlohmann::json::array();
-                  for (const store::TextRange& range : hit.matches) {
-                    matches.push_back({{"start", range.begin}, {"end", range.end}});
-                  }
-                  list.push_back({{"kind", hit.entry.kind},
-                                  {"id", hit.entry.id},
-                                  {"eId", hit.entry.eid},
-                                  {"language", text::LanguageCode(hit.entry.language)},
-                                  {"heading", hit.entry.heading_path},
-                                  {"text", hit.entry.text},
-                                  {"exact", hit.exact},
-                                  {"matches", matches}});
+                  list.push_back(store::SearchHitJson(hit));
                 }
                 return JsonResponse({{"query", query.at("q")}, {"hits", list}});
               }});
