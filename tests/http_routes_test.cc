@@ -29,6 +29,57 @@ std::string Concrete(const std::string& pattern) {
 
 class HttpRoutesTest : public HttpTest {};
 
+// Every member of `value` is among the properties that `schema` (a name under
+// components/schemas of the OpenAPI document) documents, and every member it requires is there.
+void ExpectDocumentedAs(const nlohmann::json& doc, const std::string& schema,
+                        const nlohmann::json& value) {
+  const nlohmann::json& documented = doc["components"]["schemas"][schema];
+  ASSERT_TRUE(documented.contains("properties")) << schema;
+  for (const auto& [member, ignored] : value.items()) {
+    EXPECT_TRUE(documented["properties"].contains(member)) << schema << " has no " << member;
+  }
+  for (const auto& required : documented.value("required", nlohmann::json::array())) {
+    EXPECT_TRUE(value.contains(required)) << schema << " without " << required << ": " << value;
+  }
+}
+
+// The schemas of the OpenAPI document say what the answers hold: an event, the status with its
+// deadlines, commitments and reasons, a commitment, a search hit.
+TEST_F(HttpRoutesTest, TheOpenApiSchemasDescribeWhatTheAnswersHold) {
+  const nlohmann::json doc = nlohmann::json::parse(Send("GET", "/api/v1/openapi.json").body);
+  ASSERT_EQ(Send("POST", "/api/v1/events", "lauris",
+                 R"({"type": "delivery", "participant": "LV", "date": "2024-06-01",
+                     "commitments": ["sec_2__hcontainer_1__para_3__sent_2"], "quantity": 500,
+                     "unit": "drone", "item": "FPV", "amount": {"currency": "EUR",
+                     "minor_units": 100000}, "description": "Drones",
+                     "evidence": [{"reference": "https://example.org/a"}],
+                     "classification": "public", "idempotency_key": "schema-1"})")
+                .status,
+            201);
+  const nlohmann::json events = nlohmann::json::parse(Send("GET", "/api/v1/events").body);
+  ASSERT_FALSE(events["events"].empty());
+  for (const nlohmann::json& event : events["events"]) ExpectDocumentedAs(doc, "Event", event);
+  const nlohmann::json status =
+      nlohmann::json::parse(Send("GET", "/api/v1/status?at=2025-01-01").Body());
+  ExpectDocumentedAs(doc, "Status", status);
+  for (const nlohmann::json& deadline : status["deadlines"]) {
+    ExpectDocumentedAs(doc, "Deadline", deadline);
+  }
+  for (const nlohmann::json& commitment : status["commitments"]) {
+    ExpectDocumentedAs(doc, "CommitmentStatus", commitment);
+    for (const nlohmann::json& reason : commitment["reasons"]) {
+      ExpectDocumentedAs(doc, "Reason", reason);
+    }
+  }
+  const nlohmann::json commitments =
+      nlohmann::json::parse(Send("GET", "/api/v1/commitments?at=2025-01-01").body);
+  for (const nlohmann::json& commitment : commitments["commitments"]) {
+    ExpectDocumentedAs(doc, "Commitment", commitment);
+  }
+  const nlohmann::json hits = nlohmann::json::parse(Send("GET", "/api/v1/search?q=drones").body);
+  for (const nlohmann::json& hit : hits["hits"]) ExpectDocumentedAs(doc, "SearchHit", hit);
+}
+
 TEST_F(HttpRoutesTest, OpenApiDocumentDescribesExactlyTheApiRoutes) {
   http::HttpResponse response = Send("GET", "/api/v1/openapi.json");
   ASSERT_EQ(response.status, 200);
