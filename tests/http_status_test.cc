@@ -118,7 +118,7 @@ TEST_F(HttpStatusTest, TheTargetChartHasAScale) {
   ASSERT_TRUE(std::regex_search(
       svg, top,
       std::regex(
-          R"re(<line class="scale" x1="36" y1="([0-9]+)"[^>]*></line><text class="scale" x="40" y="[0-9]+">(EUR [0-9,]+)</text>)re")))
+          R"re(<line class="scale" x1="36" y1="([0-9]+)"[^>]*></line><text class="scale" x="40" y="[0-9]+">(EUR [0-9,.]+)</text>)re")))
       << svg;
   // The largest figure of the table above it: a target or what was provided.
   EXPECT_NE(page.find("<td class=\"num\">" + top[2].str() + "</td>"), std::string::npos) << top[2];
