@@ -5,6 +5,10 @@
 // store and batch size, the median events/s of several runs (each on a fresh store), the ratio
 // ledger / baseline, and the bytes per event on disk of both.
 //
+// It also prints what bounds any SQLite ledger of one row per event and per commitment on this
+// machine: the same events as the fewest such rows and indexes, nothing computed, with and
+// without fsync (SqliteLeanRowsRun).
+//
 // Usage: ledger_append_bench [EVENTS_PER_RUN [RUNS]]   (default 100000 events, 3 runs)
 // PostgreSQL figures need TREATY_BENCH_POSTGRES_URL (or TREATY_TEST_POSTGRES_URL), e.g.
 //   eval "$(scripts/start-postgres.sh)"; ./build/ledger_append_bench;
@@ -172,6 +176,63 @@ Figures SqliteBaselineRun(const std::vector<PlainRow>& rows, size_t batch) {
   return figures;
 }
 
+// What bounds any SQLite ledger of these events with one row per event and per commitment on this
+// machine: the fewest rows and indexes such a ledger needs (its rowid the leaf index, its 16-byte
+// id and its key unique, the canonical bytes, one commitment row per commitment for the filters),
+// nothing computed, inserted as plain rows. `durable`: synchronous = FULL, as the ledger commits;
+// else OFF, no fsync at all.
+Figures SqliteLeanRowsRun(const std::vector<PlainRow>& rows,
+                          const std::vector<std::string>& commitments, size_t batch, bool durable) {
+  TempFolder folder("treaty-append-bench-lean");
+  const std::string path = (folder.path() / "lean.sqlite").string();
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  const bool ready =
+      SqliteExec(db, durable ? "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; "
+                               "PRAGMA synchronous = FULL;"
+                             : "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; "
+                               "PRAGMA synchronous = OFF;") &&
+      SqliteExec(db,
+                 "CREATE TABLE events (leaf_index INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, "
+                 "idempotency_key TEXT NOT NULL UNIQUE, canonical BLOB NOT NULL); "
+                 "CREATE TABLE event_commitments (commitment_id TEXT NOT NULL, leaf_index "
+                 "INTEGER NOT NULL, PRIMARY KEY (commitment_id, leaf_index)) WITHOUT ROWID");
+  sqlite3_stmt* insert = nullptr;
+  sqlite3_stmt* link = nullptr;
+  sqlite3_prepare_v2(db, "INSERT INTO events VALUES (?1, ?2, ?3, ?4)", -1, &insert, nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO event_commitments VALUES (?1, ?2)", -1, &link, nullptr);
+  Figures figures;
+  if (ready && insert != nullptr && link != nullptr) {
+    const Stopwatch watch;
+    for (size_t begin = 0; begin < rows.size(); begin += batch) {
+      SqliteExec(db, "BEGIN IMMEDIATE");
+      for (size_t i = begin; i < std::min(rows.size(), begin + batch); ++i) {
+        const PlainRow& row = rows[i];
+        const ledger::UuidBytes id = *ledger::LowercaseUuidBytes(row.id);
+        sqlite3_bind_int64(insert, 1, row.leaf_index);
+        sqlite3_bind_blob(insert, 2, id.data(), id.size(), SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert, 3, row.idempotency_key.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_blob(insert, 4, row.canonical.data(), row.canonical.size(), SQLITE_STATIC);
+        if (sqlite3_step(insert) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
+        sqlite3_reset(insert);
+        for (const std::string& commitment : commitments) {
+          sqlite3_bind_text(link, 1, commitment.c_str(), -1, SQLITE_STATIC);
+          sqlite3_bind_int64(link, 2, row.leaf_index);
+          if (sqlite3_step(link) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
+          sqlite3_reset(link);
+        }
+      }
+      SqliteExec(db, "COMMIT");
+    }
+    figures = Rates(rows.size(), watch);
+  }
+  sqlite3_finalize(insert);
+  sqlite3_finalize(link);
+  sqlite3_close(db);
+  figures.bytes_per_event = static_cast<double>(std::filesystem::file_size(path)) / rows.size();
+  return figures;
+}
+
 Figures PostgresLedgerRun(const std::string& server, const std::vector<ledger::Event>& events,
                           size_t batch) {
   PostgresBenchSchema schema(server, "bench_append");
@@ -259,6 +320,17 @@ int main(int argc, char** argv) {
     for (const size_t batch : {size_t{1000}, size_t{10000}}) {
       PrintLine("SQLite", batch, MedianOf(runs, [&] { return SqliteLedgerRun(events, batch); }),
                 MedianOf(runs, [&] { return SqliteBaselineRun(rows, batch); }));
+      const std::vector<std::string>& commitments = events.front().content.commitments;
+      const Figures durable = MedianOf(
+          runs, [&] { return SqliteLeanRowsRun(rows, commitments, batch, /*durable=*/true); });
+      const Figures unsynced = MedianOf(
+          runs, [&] { return SqliteLeanRowsRun(rows, commitments, batch, /*durable=*/false); });
+      std::printf(
+          "SQLite     batch %6zu  lean rows (one per event and per commitment) %9.0f rows/s "
+          "durable, %9.0f with no fsync  bytes/event %.0f  per CPU-second: %.0f, %.0f\n",
+          batch, durable.events_per_second, unsynced.events_per_second, durable.bytes_per_event,
+          durable.events_per_cpu_second, unsynced.events_per_cpu_second);
+      std::fflush(stdout);
       if (server.empty()) continue;
       PrintLine("PostgreSQL", batch,
                 MedianOf(runs, [&] { return PostgresLedgerRun(server, events, batch); }),
