@@ -626,6 +626,15 @@ TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
     EXPECT_EQ(deadline.at("events"), json::array({"00000000-0000-7000-8000-000000000002"}));
   }
   EXPECT_TRUE(deadline_found);
+  // Its calendar entry does not list them: a payment changes no deadline, nor the entry, whose
+  // SEQUENCE only a deadline's change raises.
+  bool entry_found = false;
+  for (const Deadline& entry : status.value().calendar) {
+    if (entry.key != "target-sec_2__hcontainer_1__para_2__sent_2-2024") continue;
+    entry_found = true;
+    EXPECT_TRUE(entry.events.empty());
+  }
+  EXPECT_TRUE(entry_found);
 }
 
 // A GDP share without its year's figure says why: published after the day evaluated (the series

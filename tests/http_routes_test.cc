@@ -663,10 +663,24 @@ TEST_F(HttpRoutesTest, TheOpenApiSchemasDescribeWhatTheAnswersHold) {
       ExpectDocumentedAs(doc, "Reason", reason);
     }
   }
+  // A listed commitment adds its status at the date to the schema.
   const nlohmann::json commitments =
       nlohmann::json::parse(Send("GET", "/api/v1/commitments?at=2025-01-01").body);
-  for (const nlohmann::json& commitment : commitments["commitments"]) {
+  for (nlohmann::json commitment : commitments["commitments"]) {
+    EXPECT_TRUE(commitment.contains("status"));
+    commitment.erase("status");
     ExpectDocumentedAs(doc, "Commitment", commitment);
+  }
+  nlohmann::json one = nlohmann::json::parse(
+      Send("GET", "/api/v1/commitments/sec_2__hcontainer_1__para_2__sent_2?at=2025-01-01").body);
+  ExpectDocumentedAs(doc, "CommitmentStatus", one["evaluation"]);
+  one.erase("evaluation");
+  one.erase("at");
+  ExpectDocumentedAs(doc, "Commitment", one);
+  const nlohmann::json deadlines = nlohmann::json::parse(Send("GET", "/api/v1/deadlines").body);
+  ASSERT_FALSE(deadlines["deadlines"].empty());
+  for (const nlohmann::json& deadline : deadlines["deadlines"]) {
+    ExpectDocumentedAs(doc, "Deadline", deadline);
   }
   const nlohmann::json hits = nlohmann::json::parse(Send("GET", "/api/v1/search?q=drones").body);
   for (const nlohmann::json& hit : hits["hits"]) ExpectDocumentedAs(doc, "SearchHit", hit);

@@ -77,7 +77,8 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   const SeriesKey first{query.scope, "", ledger::EventType::kPledge, "", "", INT_MIN};
   // The dated ids of each CountedEvents, of which its latest are kept.
   using Dated = std::vector<std::pair<Date, const std::string*>>;
-  Dated latest, measured, provided, pledges, allocations, other_currency, other_participant;
+  Dated latest, measured, provided, pledges, allocations, trainings, other_currency,
+      other_participant, other_unit;
   auto count = [&query](const FlowSeries& series, int64_t events, CountedEvents& counted,
                         Dated& dated) {
     counted.count += events;
@@ -132,6 +133,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
           break;
         case ledger::EventType::kTraining:
           sums.training_cost = Capped(sums.training_cost + total.minor_units);
+          count(series, total.events, sums.trainings, trainings);
           break;
         default:
           break;
@@ -142,7 +144,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
       sums.delivered_quantity = Capped(sums.delivered_quantity + total.quantity);
     } else if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
                !key.unit.empty()) {
-      sums.other_unit_deliveries += total.events;
+      count(series, total.events, sums.other_unit, other_unit);
       sums.other_units.insert(key.unit);
     }
   }
@@ -150,6 +152,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   for (auto [counted, dated] :
        {std::pair{&sums.measured, &measured}, std::pair{&sums.provided, &provided},
         std::pair{&sums.pledges, &pledges}, std::pair{&sums.allocations, &allocations},
+        std::pair{&sums.trainings, &trainings}, std::pair{&sums.other_unit, &other_unit},
         std::pair{&sums.other_currency, &other_currency},
         std::pair{&sums.other_participant, &other_participant}}) {
     counted->latest = LatestIds(std::move(*dated));

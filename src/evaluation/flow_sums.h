@@ -50,7 +50,7 @@ struct FlowSums {
   std::map<std::string, int64_t> events_by_type;
   CountedEvents other_currency;              // events with an amount in another currency
   std::set<std::string> other_currencies;    // their currencies
-  int64_t other_unit_deliveries = 0;         // deliveries counted in another unit than the query's
+  CountedEvents other_unit;                  // deliveries counted in another unit than the query's
   std::set<std::string> other_units;         // their units
   CountedEvents other_participant;           // events of a Participant not among the providers
   std::set<std::string> other_participants;  // those Participants
@@ -63,6 +63,7 @@ struct FlowSums {
   CountedEvents provided;
   CountedEvents pledges;
   CountedEvents allocations;
+  CountedEvents trainings;  // those with a cost
 
   // "provided": disbursed + delivered_value + training_cost; "allocated": allocated, or what was
   // provided when that is more (it was allocated first: ProvidedExceedsAllocated); "pledged".

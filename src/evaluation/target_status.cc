@@ -189,6 +189,19 @@ int64_t ShareInMinorUnits(int64_t whole_units, int64_t share_ppm, const std::str
   return static_cast<int64_t>(value * share_ppm / 1000000);
 }
 
+// Why a series has no figure of `year` on `at`: "LV's GDP for 2024 is published on 2025-03-01
+// (FILE, line 3), after 2024-06-01", or "LV's GDP for 2026 is not in FILE, the series the rules
+// read" (the series holds what was published when it was made).
+std::string NotPublishedText(const ReferenceSeries& series, const std::string& party,
+                             const std::string& measure, int year, Date at) {
+  if (const ReferenceRow* later = series.Find(year)) {
+    return fmt::format("{}'s {} for {} is published on {} ({}, line {}), after {}", party, measure,
+                       year, later->published.ToString(), series.file, later->line, at.ToString());
+  }
+  return fmt::format("{}'s {} for {} is not in {}, the series the rules read", party, measure, year,
+                     series.file);
+}
+
 Reason ConditionReason(const TargetRule& rule) {
   std::string words;
   for (const std::string& condition : rule.condition_words) {
@@ -272,19 +285,11 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
             {}});
       } else {
         period["reference"] = nullptr;
-        // The series holds what was published when it was made: a later figure is not in it.
-        const ReferenceRow* later = series->Find(span.first);
-        status.reasons.push_back(Reason{
-            rule.source,
-            later != nullptr
-                ? fmt::format("{}'s {} for {} is published on {} ({}, line {}), after {}: the "
-                              "year is not yet measurable",
-                              party, rule.share_of, span.first, later->published.ToString(),
-                              series->file, later->line, at.ToString())
-                : fmt::format("{}'s {} for {} is not in {}, the series the rules read: the year "
-                              "is not yet measurable until a published figure is added to it",
-                              party, rule.share_of, span.first, series->file),
-            {}});
+        status.reasons.push_back(
+            Reason{rule.source,
+                   fmt::format("{}: the year is not yet measurable",
+                               NotPublishedText(*series, party, rule.share_of, span.first, at)),
+                   {}});
       }
     } else {
       target = rule.money.minor_units;
@@ -322,6 +327,8 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
         rule.options.measure == "provided" ||
         (rule.options.measure == "allocated" && sums.ProvidedExceedsAllocated());
     const bool allocated_by_provision = rule.options.measure == "allocated" && provided_counts;
+    // Its events are those of the figure it counts; allocation decisions it names beside what was
+    // provided are not among them.
     const CountedEvents& counted = allocated_by_provision ? sums.provided : sums.measured;
     const std::string years =
         span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last);
@@ -346,7 +353,7 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
           fmt::format("{} of it is the cost recorded on trainings: a cost also recorded as a "
                       "disbursement counts twice",
                       MoneyText(sums.training_cost, currency)),
-          {}});
+          sums.trainings.latest});
     }
     if (sums.other_participant.count > 0) {
       status.reasons.push_back(OtherParticipantsReason(rule, sums, years));
@@ -380,6 +387,9 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                         rule.source,
                         counted.latest};
       outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
+      // The calendar's entry changes only with the deadline (LedgerFacts::Revision: flows change
+      // no deadline), so it does not list the events that count towards it.
+      deadline.events.clear();
       outcome.calendar.push_back(deadline);
     }
   }
@@ -445,19 +455,17 @@ void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
                  {"share_percent", static_cast<double>(share->share_ppm) / 10000.0}};
   const std::string& currency = rule.money.currency;
   const int64_t named = rule.money.minor_units;
-  // The whole-unit GDP of which the named amount is the share.
+  // The GDP of which the named amount is the share, in minor units, as every other amount of
+  // the status (the reference row keeps its file's unit).
   const int64_t implied_gdp =
-      static_cast<int64_t>(static_cast<__int128>(named) * 1000000 / share->share_ppm /
-                           ShareInMinorUnits(1, 1000000, currency));
-  // In minor units, as every other amount of the status (the reference row keeps its file's unit).
-  beside["implied_gdp_minor_units"] = ShareInMinorUnits(implied_gdp, 1000000, currency);
+      static_cast<int64_t>(static_cast<__int128>(named) * 1000000 / share->share_ppm);
+  beside["implied_gdp_minor_units"] = implied_gdp;
   if (row == nullptr) {
     beside["share_minor_units"] = nullptr;
     beside["explanation"] =
-        fmt::format("{} named for {} is {} of a {} of {}; {}'s {} for {} is not published by {}",
-                    MoneyText(named, currency), year, PpmText(share->share_ppm), share->share_of,
-                    MoneyText(ShareInMinorUnits(implied_gdp, 1000000, currency), currency), party,
-                    share->share_of, year, at.ToString());
+        fmt::format("{} named for {} is {} of a {} of {}; {}", MoneyText(named, currency), year,
+                    PpmText(share->share_ppm), share->share_of, MoneyText(implied_gdp, currency),
+                    NotPublishedText(series, party, share->share_of, year, at));
   } else {
     const int64_t share_amount = ShareInMinorUnits(row->value, share->share_ppm, currency);
     const int64_t difference = named - share_amount;
@@ -473,9 +481,9 @@ void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
         "{} named for {} is {} of a {} of {}; {}'s published {} {} is {} ({}), of which {} is {}, "
         "so the named amount is {} {} than {} of the published figure",
         MoneyText(named, currency), year, PpmText(share->share_ppm), share->share_of,
-        MoneyText(ShareInMinorUnits(implied_gdp, 1000000, currency), currency), party, year,
-        share->share_of, MoneyText(ShareInMinorUnits(row->value, 1000000, currency), currency),
-        row->Vintage(), PpmText(share->share_ppm), MoneyText(share_amount, currency),
+        MoneyText(implied_gdp, currency), party, year, share->share_of,
+        MoneyText(ShareInMinorUnits(row->value, 1000000, currency), currency), row->Vintage(),
+        PpmText(share->share_ppm), MoneyText(share_amount, currency),
         MoneyText(difference < 0 ? -difference : difference, currency),
         difference < 0 ? "less" : "more", PpmText(share->share_ppm));
   }
@@ -497,7 +505,7 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
                                             ""});
   const double share = PercentOf(sums.delivered_quantity, rule.count);
   // The deliveries counted: those in the text's unit.
-  const int64_t deliveries = sums.events_by_type["delivery"] - sums.other_unit_deliveries;
+  const int64_t deliveries = sums.events_by_type["delivery"] - sums.other_unit.count;
   const std::string own = rule.obligors.empty() ? std::string("own") : rule.obligors.front();
   status.progress = {{"unit", rule.unit},
                      {"goal", rule.count},
@@ -534,15 +542,15 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
   if (sums.other_participant.count > 0) {
     status.reasons.push_back(OtherParticipantsReason(rule, sums, "any year"));
   }
-  if (sums.other_unit_deliveries > 0) {
+  if (sums.other_unit.count > 0) {
     status.reasons.push_back(
         Reason{rule.source,
                fmt::format("{} not counted: counted in {}, not in the text's unit \"{}\"",
-                           sums.other_unit_deliveries == 1
+                           sums.other_unit.count == 1
                                ? std::string("1 delivery")
-                               : fmt::format("{} deliveries", sums.other_unit_deliveries),
+                               : fmt::format("{} deliveries", sums.other_unit.count),
                            fmt::format("\"{}\"", fmt::join(sums.other_units, "\", \"")), rule.unit),
-               {}});
+               sums.other_unit.latest});
   }
   return outcome;
 }

@@ -161,6 +161,7 @@ void AddAgreementRoutes(Router& router, Site& site) {
            for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
              if (entry.id == commitment->id) {
                body["evaluation"] = evaluation::CommitmentStatusJson(entry);
+               break;
              }
            }
          }
