@@ -35,8 +35,9 @@ std::string AtLeastOneProblem(const std::string& text, const std::string& what) 
 }
 
 // CLI11's words for a value that is not a number or out of its range and for an option given
-// twice, said as the other errors are ("--flag: message"); every other message but that of
-// unexpected arguments (UnexpectedArguments) is CLI11's own.
+// twice, said as the other errors are ("--flag: message"); every other message but those of
+// unexpected arguments (UnexpectedArguments) and of a missing subcommand (MissingSubcommand) is
+// CLI11's own.
 std::string PlainParseMessage(const std::string& message) {
   constexpr std::string_view kNotConverted = "Could not convert: ";
   constexpr std::string_view kTooMany = ": At Most 1 required but received ";
