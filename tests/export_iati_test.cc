@@ -148,6 +148,9 @@ TEST_F(ExportIati, HasOneActivityPerFinancialCommitment) {
                "Ministry of Defence of the Republic of Latvia");
   EXPECT_STREQ(military.child("recipient-country").attribute("code").value(), "UA");
   EXPECT_STREQ(military.attribute("default-currency").value(), "EUR");
+  // A share of GDP names no currency, and here no transaction of it tells one (tests/cli/export.sh
+  // has one whose transactions do).
+  EXPECT_TRUE(activities.at(kGdpShare).attribute("default-currency").empty());
 }
 
 TEST_F(ExportIati, HasOneTransactionPerLinkedEventWithAnAmount) {

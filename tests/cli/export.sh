@@ -60,6 +60,8 @@ check "no restricted event in the public workbook" lacks "Restricted payment QRS
 check "iati to a file" run 0 export iati --db "$db" --output "$work/iati.xml"
 check "valid against the IATI 2.03 schema" bash -c "xmllint --noout --nonet --schema '$schema' '$work/iati.xml' 2>'$work/xmllint'"
 activities=$(xmllint --xpath "count(//iati-activity)" "$work/iati.xml")
+check "every activity has a default currency, a share of GDP that of its transactions" \
+  test "$(xmllint --xpath "count(//iati-activity[@default-currency='EUR'])" "$work/iati.xml")" = "$activities"
 transactions=$(xmllint --xpath "count(//iati-activity/transaction)" "$work/iati.xml")
 check "it says what the file holds" \
   has "iati: $activities activities, $transactions transactions of " "$work/out"

@@ -249,9 +249,6 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
     activity.append_attribute("xml:lang") =
         std::string(text::LanguageCode(*package.prevailing_language)).c_str();
   }
-  if (const std::string currency = MoneyCurrency(commitment); !currency.empty()) {
-    activity.append_attribute("default-currency") = currency.c_str();
-  }
   activity.append_child("iati-identifier")
       .append_child(pugi::node_pcdata)
       .set_value(fmt::format("{}-{}-{}", reporting->id, package.id, commitment.id).c_str());
@@ -289,6 +286,16 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
       transaction_events.push_back(entry.event.id);
     }
   }
+  // The target's currency; for a target without one (a share of GDP), the one its transactions
+  // share, if they share one.
+  std::string currency = MoneyCurrency(commitment);
+  if (currency.empty() && !transactions.empty()) {
+    currency = transactions.front().first->event.content.amount->currency;
+    for (const auto& [entry, type] : transactions) {
+      if (entry->event.content.amount->currency != currency) currency.clear();
+    }
+  }
+  if (!currency.empty()) activity.append_attribute("default-currency") = currency.c_str();
   const PlannedPeriod period =
       AfterTermination(PeriodOf(commitment), context.lifecycle, transaction_events);
   AppendCoded(activity, "activity-status", ActivityStatus(period, context.today));
