@@ -46,6 +46,7 @@ TEST_F(HttpStatusTest, GzipForClientsThatAcceptItWithTheSameDocument) {
 TEST_F(HttpStatusTest, NotModifiedUntilAnEventIsRecorded) {
   const std::string target = "/api/v1/status?at=2024-12-31";
   const http::HttpResponse first = Get(target, {}, "lauris");
+  const int64_t size_before = nlohmann::json::parse(first.Body())["ledger_size"];
   const std::string etag = Header(first, "ETag");
   ASSERT_FALSE(etag.empty());
   const http::HttpResponse again = Get(target, {{"if-none-match", etag}}, "lauris");
@@ -58,7 +59,7 @@ TEST_F(HttpStatusTest, NotModifiedUntilAnEventIsRecorded) {
   const http::HttpResponse after = Get(target, {{"if-none-match", etag}}, "lauris");
   ASSERT_EQ(after.status, 200);
   EXPECT_NE(Header(after, "ETag"), etag);
-  EXPECT_EQ(nlohmann::json::parse(after.Body())["ledger_size"], 1);
+  EXPECT_EQ(nlohmann::json::parse(after.Body())["ledger_size"], size_before + 1);
 }
 
 TEST_F(HttpStatusTest, TheOverviewCountsOnlyTheEventsTheCallerMaySee) {
