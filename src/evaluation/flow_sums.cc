@@ -34,13 +34,6 @@ bool MakesProvided(ledger::EventType type) {
          type == ledger::EventType::kTraining;
 }
 
-// Whether events of `type` make up `measure` (FlowSums::Measure).
-bool Makes(const std::string& measure, ledger::EventType type) {
-  if (measure == "allocated") return type == ledger::EventType::kAllocation;
-  if (measure == "pledged") return type == ledger::EventType::kPledge;
-  return measure == "provided" && MakesProvided(type);
-}
-
 // The ids of `dated`, the latest kLatestListed of them, the latest last.
 std::vector<std::string> LatestIds(std::vector<std::pair<Date, const std::string*>> dated) {
   std::stable_sort(dated.begin(), dated.end(),
@@ -60,6 +53,12 @@ bool IsProvider(const std::vector<std::string>& providers, const std::string& pa
 
 bool FlowSums::ProvidedExceedsAllocated() const { return Measure("provided") > allocated; }
 
+const CountedEvents& FlowSums::EventsOf(const std::string& measure) const {
+  if (measure == "allocated") return allocations;
+  if (measure == "pledged") return pledges;
+  return provided;
+}
+
 int64_t FlowSums::Measure(const std::string& measure) const {
   const int64_t provided =
       Capped(static_cast<__int128>(disbursed) + delivered_value + training_cost);
@@ -77,8 +76,8 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   const SeriesKey first{query.scope, "", ledger::EventType::kPledge, "", "", INT_MIN};
   // The dated ids of each CountedEvents, of which its latest are kept.
   using Dated = std::vector<std::pair<Date, const std::string*>>;
-  Dated latest, measured, provided, pledges, allocations, trainings, other_currency,
-      other_participant, other_unit;
+  Dated latest, provided, pledges, allocations, trainings, other_currency, other_participant,
+      other_unit;
   auto count = [&query](const FlowSeries& series, int64_t events, CountedEvents& counted,
                         Dated& dated) {
     counted.count += events;
@@ -114,7 +113,6 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
       count(series, total.events, sums.other_currency, other_currency);
       sums.other_currencies.insert(key.currency);
     } else if (!key.currency.empty()) {
-      if (Makes(query.measure, key.type)) count(series, total.events, sums.measured, measured);
       if (MakesProvided(key.type)) count(series, total.events, sums.provided, provided);
       switch (key.type) {
         case ledger::EventType::kPledge:
@@ -150,10 +148,9 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   }
   sums.latest = LatestIds(std::move(latest));
   for (auto [counted, dated] :
-       {std::pair{&sums.measured, &measured}, std::pair{&sums.provided, &provided},
-        std::pair{&sums.pledges, &pledges}, std::pair{&sums.allocations, &allocations},
-        std::pair{&sums.trainings, &trainings}, std::pair{&sums.other_unit, &other_unit},
-        std::pair{&sums.other_currency, &other_currency},
+       {std::pair{&sums.provided, &provided}, std::pair{&sums.pledges, &pledges},
+        std::pair{&sums.allocations, &allocations}, std::pair{&sums.trainings, &trainings},
+        std::pair{&sums.other_unit, &other_unit}, std::pair{&sums.other_currency, &other_currency},
         std::pair{&sums.other_participant, &other_participant}}) {
     counted->latest = LatestIds(std::move(*dated));
   }

@@ -26,9 +26,6 @@ struct FlowQuery {
   // too. Empty: anyone's.
   std::vector<std::string> providers;
   std::vector<ledger::EventType> types;  // the event types summed; empty: every type
-  // The measure whose events are also counted apart (FlowSums::measured_*): "provided",
-  // "allocated" or "pledged"; empty: none.
-  std::string measure;
 };
 
 // Events that make up a figure: how many, and the ids of the latest kLatestListed of them, the
@@ -56,10 +53,8 @@ struct FlowSums {
   std::set<std::string> other_participants;  // those Participants
   std::vector<std::string> latest;           // up to kLatestListed event ids, the latest last
   std::optional<Date> last_date;
-  // The events in the query's currency that make up FlowQuery::measure ("allocated": the
-  // allocation decisions).
-  CountedEvents measured;
-  // The same of what was provided (disbursements, deliveries, trainings), pledged and allocated.
+  // The events in the query's currency of what was provided (disbursements, deliveries,
+  // trainings), pledged and allocated (the allocation decisions).
   CountedEvents provided;
   CountedEvents pledges;
   CountedEvents allocations;
@@ -68,6 +63,9 @@ struct FlowSums {
   // "provided": disbursed + delivered_value + training_cost; "allocated": allocated, or what was
   // provided when that is more (it was allocated first: ProvidedExceedsAllocated); "pledged".
   int64_t Measure(const std::string& measure) const;
+  // The events that make up `measure`: "allocated": the allocation decisions; "pledged";
+  // "provided".
+  const CountedEvents& EventsOf(const std::string& measure) const;
   // Whether what was provided is more than the allocation decisions, so that it is what was
   // allocated.
   bool ProvidedExceedsAllocated() const;

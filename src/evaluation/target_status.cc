@@ -252,15 +252,9 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     const Date span_end = SpanEnd(span, lifecycle.last_day_in_force);
     const bool cut = !span.open_ended() && span_end < LastDay(span.last);
     const Date through = span.open_ended() || cut ? std::min(at, span_end) : at;
-    FlowSums sums = SumFlows(facts, FlowQuery{ScopeOf(rule),
-                                              currency,
-                                              "",
-                                              through,
-                                              span.first,
-                                              span.last,
-                                              rule.obligors,
-                                              {},
-                                              rule.options.measure});
+    FlowSums sums = SumFlows(
+        facts,
+        FlowQuery{ScopeOf(rule), currency, "", through, span.first, span.last, rule.obligors, {}});
     const int64_t achieved = sums.Measure(rule.options.measure);
     std::optional<int64_t> target;
     json period = {{"label", span.open_ended() ? std::string("all years")
@@ -329,7 +323,8 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     const bool allocated_by_provision = rule.options.measure == "allocated" && provided_counts;
     // Its events are those of the figure it counts; allocation decisions it names beside what was
     // provided are not among them.
-    const CountedEvents& counted = allocated_by_provision ? sums.provided : sums.measured;
+    const CountedEvents& counted =
+        allocated_by_provision ? sums.provided : sums.EventsOf(rule.options.measure);
     const std::string years =
         span.open_ended() ? std::string("any year") : YearsLabel(span.first, span.last);
     status.reasons.push_back(
@@ -501,8 +496,7 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
                                             0,
                                             0,
                                             rule.obligors,
-                                            {ledger::EventType::kDelivery},
-                                            ""});
+                                            {ledger::EventType::kDelivery}});
   const double share = PercentOf(sums.delivered_quantity, rule.count);
   // The deliveries counted: those in the text's unit.
   const int64_t deliveries = sums.events_by_type["delivery"] - sums.other_unit.count;
@@ -559,7 +553,7 @@ RuleOutcome LinkedActivity(const TargetRule& rule, const LedgerFacts& facts, Dat
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
   FlowSums sums =
-      SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", "", at, 0, 0, {}, {}, ""});
+      SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id), "", "", at, 0, 0, {}, {}});
   status.status = sums.events > 0 ? "activity_recorded" : "no_activity_recorded";
   status.progress = {{"events", sums.events}, {"events_by_type", sums.events_by_type}};
   if (sums.last_date) status.progress["last_event_date"] = sums.last_date->ToString();
