@@ -139,11 +139,7 @@ int RunEvents(const EventsOptions& options, std::ostream& out, std::ostream& err
         corrections = std::move(read).value();
       }
       for (LedgerEntry& entry : entries.value()) {
-        const auto seen = corrections->find(entry.event.id);
-        if (seen == corrections->end()) continue;
-        for (const CorrectionSeen& correction : seen->second) {
-          entry.corrected_by.push_back(correction.id);
-        }
+        entry.corrected_by = CorrectionIds(*corrections, entry.event.id);
       }
       for (const LedgerEntry& entry : entries.value()) out << EventCsvRow(entry);
     } else {

@@ -4,8 +4,13 @@
 
 namespace treaty::views {
 
-Result<CorrectionsByEvent> CorrectionsFrom(ledger::LedgerStore& store, const std::string& agreement,
+namespace {
+
+// CorrectionsFrom, of the events of `corrected` alone when it is not null: the others' corrections
+// are left before they are read.
+Result<CorrectionsByEvent> ReadCorrections(ledger::LedgerStore& store, const std::string& agreement,
                                            const std::string& classification, int64_t first_leaf,
+                                           const std::set<std::string>* corrected,
                                            evaluation::Audience audience) {
   ledger::EventFilter filter;
   filter.agreement = agreement;
@@ -16,6 +21,7 @@ Result<CorrectionsByEvent> CorrectionsFrom(ledger::LedgerStore& store, const std
   if (!found.ok()) return found.error();
   CorrectionsByEvent out;
   for (const ledger::StoredEvent& correction : found.value()) {
+    if (corrected != nullptr && !corrected->contains(correction.corrects)) continue;
     // The type "correction" lists corrections alone: none corrects a correction (ledger-format
     // §9.1).
     Result<std::optional<nlohmann::json>> json = VisibleEventJson(correction, audience);
@@ -26,16 +32,29 @@ Result<CorrectionsByEvent> CorrectionsFrom(ledger::LedgerStore& store, const std
   return out;
 }
 
+}  // namespace
+
+Result<CorrectionsByEvent> CorrectionsFrom(ledger::LedgerStore& store, const std::string& agreement,
+                                           const std::string& classification, int64_t first_leaf,
+                                           evaluation::Audience audience) {
+  return ReadCorrections(store, agreement, classification, first_leaf, nullptr, audience);
+}
+
 Result<CorrectionsByEvent> CorrectionsOf(ledger::LedgerStore& store, const std::string& agreement,
                                          const std::string& classification, int64_t first_leaf,
                                          const std::set<std::string>& corrected,
                                          evaluation::Audience audience) {
   if (corrected.empty()) return CorrectionsByEvent();
-  Result<CorrectionsByEvent> all =
-      CorrectionsFrom(store, agreement, classification, first_leaf, audience);
-  if (!all.ok()) return all.error();
-  std::erase_if(all.value(), [&](const auto& entry) { return !corrected.contains(entry.first); });
-  return all;
+  return ReadCorrections(store, agreement, classification, first_leaf, &corrected, audience);
+}
+
+std::vector<std::string> CorrectionIds(const CorrectionsByEvent& corrections,
+                                       const std::string& id) {
+  std::vector<std::string> ids;
+  if (const auto seen = corrections.find(id); seen != corrections.end()) {
+    for (const CorrectionSeen& correction : seen->second) ids.push_back(correction.id);
+  }
+  return ids;
 }
 
 }  // namespace treaty::views

@@ -36,4 +36,8 @@ Result<CorrectionsByEvent> CorrectionsOf(ledger::LedgerStore& store, const std::
                                          const std::set<std::string>& corrected,
                                          evaluation::Audience audience);
 
+// The ids of the corrections of event `id` among `corrections`, in leaf order: its `corrected_by`.
+std::vector<std::string> CorrectionIds(const CorrectionsByEvent& corrections,
+                                       const std::string& id);
+
 }  // namespace treaty::views

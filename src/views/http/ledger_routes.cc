@@ -53,10 +53,9 @@ std::optional<Error> AddCorrectedBy(ledger::LedgerStore& store, const Site& site
                            first_leaf, ids, AudienceOf(context));
   if (!corrections.ok()) return corrections.error();
   for (nlohmann::json* event : events) {
-    const auto seen = corrections.value().find(event->value("id", ""));
-    if (seen == corrections.value().end()) continue;
-    nlohmann::json& by = (*event)["corrected_by"] = nlohmann::json::array();
-    for (const views::CorrectionSeen& correction : seen->second) by.push_back(correction.id);
+    std::vector<std::string> ids =
+        views::CorrectionIds(corrections.value(), event->value("id", ""));
+    if (!ids.empty()) (*event)["corrected_by"] = std::move(ids);
   }
   return std::nullopt;
 }
