@@ -1,5 +1,6 @@
 #include "evaluation/commitment_status.h"
 
+#include <algorithm>
 #include <array>
 
 namespace treaty::evaluation {
@@ -33,6 +34,13 @@ std::map<std::string, std::string> StatusById(const std::vector<CommitmentStatus
   std::map<std::string, std::string> by_id;
   for (const CommitmentStatus& entry : statuses) by_id[entry.id] = entry.status;
   return by_id;
+}
+
+const CommitmentStatus* FindCommitmentStatus(const std::vector<CommitmentStatus>& statuses,
+                                             std::string_view id) {
+  const auto found = std::find_if(statuses.begin(), statuses.end(),
+                                  [&](const CommitmentStatus& entry) { return entry.id == id; });
+  return found == statuses.end() ? nullptr : &*found;
 }
 
 }  // namespace treaty::evaluation

@@ -52,6 +52,9 @@ std::span<const std::string_view> CommitmentStatusNames();
 
 // Each commitment's status word by commitment id.
 std::map<std::string, std::string> StatusById(const std::vector<CommitmentStatus>& statuses);
+// The entry of commitment `id` among `statuses`; nullptr when no rule evaluates it.
+const CommitmentStatus* FindCommitmentStatus(const std::vector<CommitmentStatus>& statuses,
+                                             std::string_view id);
 
 // A deadline on the status's date: "upcoming" (on or after it), "met", "missed" or "passed" (a
 // day of the life cycle that is behind).

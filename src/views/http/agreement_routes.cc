@@ -143,30 +143,27 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 if (evaluated) body["at"] = evaluated->status.at.ToUtcString();
                 return JsonResponse(body);
               }});
-  router.Add(
-      {"GET", "/api/v1/commitments/{id}", Access::kPublic, [&site](RequestContext& context) {
-         const commitments::Commitment* commitment = site.FindCommitment(context.Param("id"));
-         if (commitment == nullptr) return ErrorResponse(404, "no such commitment");
-         nlohmann::json body = commitments::CommitmentJson(*commitment);
-         // With ?at=, its evaluation at that moment, as /api/v1/status has it, so that one
-         // commitment's status needs no whole status document; null when no rule
-         // evaluates it.
-         auto query = context.request.Query();
-         if (query.contains("at")) {
-           Result<std::shared_ptr<const EvaluatedStatus>> status =
-               StatusFor(site, context, query["at"]);
-           if (!status.ok()) return StatusError(status.error(), context);
-           body["at"] = status.value()->status.at.ToUtcString();
-           body["evaluation"] = nullptr;
-           for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
-             if (entry.id == commitment->id) {
-               body["evaluation"] = evaluation::CommitmentStatusJson(entry);
-               break;
-             }
-           }
-         }
-         return JsonResponse(body);
-       }});
+  router.Add({"GET", "/api/v1/commitments/{id}", Access::kPublic, [&site](RequestContext& context) {
+                const commitments::Commitment* commitment =
+                    site.FindCommitment(context.Param("id"));
+                if (commitment == nullptr) return ErrorResponse(404, "no such commitment");
+                nlohmann::json body = commitments::CommitmentJson(*commitment);
+                // With ?at=, its evaluation at that moment, as /api/v1/status has it, so that one
+                // commitment's status needs no whole status document; null when no rule
+                // evaluates it.
+                auto query = context.request.Query();
+                if (query.contains("at")) {
+                  Result<std::shared_ptr<const EvaluatedStatus>> status =
+                      StatusFor(site, context, query["at"]);
+                  if (!status.ok()) return StatusError(status.error(), context);
+                  body["at"] = status.value()->status.at.ToUtcString();
+                  const evaluation::CommitmentStatus* entry = evaluation::FindCommitmentStatus(
+                      status.value()->status.commitments, commitment->id);
+                  body["evaluation"] = entry != nullptr ? evaluation::CommitmentStatusJson(*entry)
+                                                        : nlohmann::json();
+                }
+                return JsonResponse(body);
+              }});
   router.Add({"GET", "/api/v1/search", Access::kPublic, [&site](RequestContext& context) {
                 const auto query = context.request.Query();
                 SearchOutcome searched = RunSearch(site, query);

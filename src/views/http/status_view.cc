@@ -186,10 +186,9 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
 
 bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
                           const std::string& commitment_id, ctemplate::TemplateDictionary& dict) {
-  const auto found = std::find_if(
-      status.commitments.begin(), status.commitments.end(),
-      [&](const evaluation::CommitmentStatus& entry) { return entry.id == commitment_id; });
-  if (found == status.commitments.end()) return false;
+  const evaluation::CommitmentStatus* found =
+      evaluation::FindCommitmentStatus(status.commitments, commitment_id);
+  if (found == nullptr) return false;
   dict.SetValue("STATUS", found->status);
   dict.SetValue("STATUS_WORDS", evaluation::StatusWords(found->status));
   dict.SetValue("SUMMARY", found->summary);
