@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "commitments/extraction.h"
+#include "text/language.h"
 #include "text/source_reader.h"
 
 namespace treaty::commitments {
@@ -23,6 +24,14 @@ std::vector<size_t> PrevailingFirst(const document::AgreementPackage& package) {
 }
 
 }  // namespace
+
+std::vector<std::string> LanguageCodes(const AgreementCommitments& agreement) {
+  std::vector<std::string> codes;
+  for (const grammar::ExtractedText& version : agreement.versions) {
+    codes.emplace_back(text::LanguageCode(version.doc.language));
+  }
+  return codes;
+}
 
 std::string DefaultReviewFile(const std::string& folder) {
   return (std::filesystem::path(folder) / "commitments.review.jsonl").string();

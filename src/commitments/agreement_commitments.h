@@ -33,6 +33,9 @@ enum class ReviewMode { kStrict, kReport, kSkip };
 // The review file of a package folder: FOLDER/commitments.review.jsonl.
 std::string DefaultReviewFile(const std::string& folder);
 
+// The language codes of `agreement`'s texts ("en", "lv"), the prevailing text's first.
+std::vector<std::string> LanguageCodes(const AgreementCommitments& agreement);
+
 // Reads the package in `folder` (document::LoadAgreementPackage), extracts its commitments and
 // applies the review in `review_file` (default: DefaultReviewFile(folder), used when it exists).
 // The prevailing language's text comes first; without one, English, else the first text.

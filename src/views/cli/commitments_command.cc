@@ -75,14 +75,11 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
         << agreement.package.id << " (" << parties << "or both)\n";
     return kExitBadInput;
   }
-  std::vector<std::string> languages;
-  for (const grammar::ExtractedText& version : agreement.versions) {
-    languages.emplace_back(text::LanguageCode(version.doc.language));
-  }
   if (std::optional<std::string> missing =
           options.language.empty()
               ? std::nullopt
-              : text::MissingTextProblem(agreement.package.id, options.language, languages)) {
+              : text::MissingTextProblem(agreement.package.id, options.language,
+                                         commitments::LanguageCodes(agreement))) {
     err << "treaty commitments: --lang: " << *missing << "\n";
     return kExitBadInput;
   }

@@ -22,10 +22,7 @@ nlohmann::json AgreementJson(const Site& site) {
   for (const document::Party& party : package.parties) {
     parties.push_back({{"code", party.code}, {"name", party.name}});
   }
-  nlohmann::json languages = nlohmann::json::array();
-  for (const grammar::ExtractedText& version : site.agreement().versions) {
-    languages.push_back(text::LanguageCode(version.doc.language));
-  }
+  const nlohmann::json languages = commitments::LanguageCodes(site.agreement());
   nlohmann::json json = {
       {"id", package.id},
       {"title", package.title},
@@ -49,14 +46,9 @@ nlohmann::json AgreementJson(const Site& site) {
 // The language asked for with ?lang=, or the prevailing text's. Error: one the agreement has no
 // text in, naming those it has.
 Result<std::string> LanguageOf(const Site& site, const std::map<std::string, std::string>& query) {
+  const std::vector<std::string> codes = commitments::LanguageCodes(site.agreement());
   const auto found = query.find("lang");
-  if (found == query.end()) {
-    return std::string(text::LanguageCode(site.agreement().versions.front().doc.language));
-  }
-  std::vector<std::string> codes;
-  for (const grammar::ExtractedText& version : site.agreement().versions) {
-    codes.emplace_back(text::LanguageCode(version.doc.language));
-  }
+  if (found == query.end()) return codes.front();
   if (std::optional<std::string> missing =
           text::MissingTextProblem(site.agreement_id(), found->second, codes)) {
     return Error{"lang: " + *missing, "lang"};

@@ -23,8 +23,7 @@ HttpResponse SearchPage(Site& site, RequestContext& context) {
   TemplateDictionary body("search");
   body.SetValue("Q", query["q"]);
   std::vector<std::pair<std::string, std::string>> languages = {{"", "any"}};
-  for (const grammar::ExtractedText& version : site.agreement().versions) {
-    const std::string code(text::LanguageCode(version.doc.language));
+  for (const std::string& code : commitments::LanguageCodes(site.agreement())) {
     languages.emplace_back(code, LanguageName(code));
   }
   AddOptions(body, "LANGUAGE_OPTION", languages, query["lang"]);
