@@ -145,6 +145,29 @@ TEST_F(HttpStatusTest, TheTargetChartHasAScale) {
   EXPECT_NE(svg.find("on a scale from 0 to " + top[2].str()), std::string::npos) << svg;
 }
 
+// A chart with no figure above 0 (the day of signature: nothing provided, the targets unknown
+// until the GDP is published) draws empty bars and claims no scale: no "0 to EUR 0.00" line.
+TEST_F(HttpStatusTest, AChartWithNothingToDrawHasNoScale) {
+  const std::string page = Send("GET", "/?at=2024-04-11").body;
+  const size_t heading = page.find("in the amount of 0.25% of the gross domestic product annually");
+  ASSERT_NE(heading, std::string::npos) << page;
+  std::smatch chart;
+  const std::string after = page.substr(heading);
+  ASSERT_TRUE(std::regex_search(after, chart, std::regex(R"re(<svg class="chart"[^]*?</svg>)re")))
+      << after;
+  const std::string svg = chart.str();
+  EXPECT_NE(svg.find("aria-label=\"Target against provided per period\""), std::string::npos)
+      << svg;
+  EXPECT_EQ(svg.find("class=\"scale\""), std::string::npos) << svg;
+  EXPECT_EQ(svg.find("on a scale"), std::string::npos) << svg;
+  int bars = 0;
+  const std::regex bar(R"re(<rect class="(target|achieved)"[^>]* height="([0-9]+)")re");
+  for (std::sregex_iterator it(svg.begin(), svg.end(), bar), end; it != end; ++it, ++bars) {
+    EXPECT_EQ((*it)[2], "0") << it->str();
+  }
+  EXPECT_EQ(bars, 6) << svg;  // a target and a provided bar for each of 2024, 2025 and 2026
+}
+
 // The overview's timeline puts each deadline at its day: the end of 2024 beside the tick of 2025,
 // not a month before it.
 TEST_F(HttpStatusTest, TheTimelinePutsEachDeadlineAtItsDay) {
