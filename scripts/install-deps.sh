@@ -3,7 +3,7 @@
 # present are left alone and apt is not touched at all when nothing is missing.
 # postgresql-15 gives the server binaries (/usr/lib/postgresql/15/bin) for the throwaway cluster of
 # scripts/start-postgres.sh; libpqxx-dev (with libpq-dev) is the client library of the PostgreSQL
-# ledger store.
+# ledger store. python3-jsonschema checks the API's answers against web/openapi.json (tests/cli/api.sh).
 set -euo pipefail
 
 packages=(
@@ -13,7 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libxml2-dev libxml2-utils libsodium-dev libssl-dev
   postgresql-15 libpqxx-dev jq
   libboost-dev libctemplate-dev chromium wrk nodejs
-  libxlsxwriter-dev zlib1g-dev unzip libabsl-dev libstemmer-dev
+  libxlsxwriter-dev zlib1g-dev unzip libabsl-dev libstemmer-dev python3-jsonschema
 )
 
 missing=()

@@ -14,9 +14,8 @@ schema="cli_$$"
 empty_schema="cli_empty_$$"
 writers_schema="cli_writers_$$"
 sql "CREATE SCHEMA $schema; CREATE SCHEMA $empty_schema; CREATE SCHEMA $writers_schema" || exit 1
-server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  stop_server
   sql "DROP SCHEMA $schema CASCADE; DROP SCHEMA $empty_schema CASCADE; DROP SCHEMA $writers_schema CASCADE"
   rm -rf "$work"
 }
@@ -90,10 +89,7 @@ token=$(head -1 "$work/out")
 check "listed" run 0 token list --db "$db"
 token_id=$(cut -d' ' -f1 "$work/out")
 check "as valid" has "valid" "$work/out"
-"$treaty" serve --db "$db" --listen 127.0.0.1:0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 100); do grep -q "serving" "$work/serve.out" && break; sleep 0.1; done
-base=$(sed -n 's#^serving .* on \(http://[^ ]*\)/$#\1#p' "$work/serve.out")
+serve "$work/serve" --db "$db"
 check "the server starts without --accounts-db" [ -n "$base" ]
 curl -sf "$base/api/v1/events?limit=20" >"$work/api-events.json"
 check "serves the public events" [ "$(grep -c '"idempotency_key"' "$work/api-events.json")" -eq 8 ]
@@ -110,8 +106,7 @@ check "and its tree heads" has '"tree_size": 10' "$work/api-heads.json"
 check "revoke the token" run 0 token revoke "$token_id" --db "$db"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/v1/events")
 check "the running server refuses it at once" [ "$status" = 401 ]
-kill "$server_pid" && wait "$server_pid" 2>/dev/null
-server_pid=""
+stop_server
 
 # ---- a changed row is named ----
 sql "SET search_path = $schema; ALTER TABLE events DISABLE TRIGGER USER;

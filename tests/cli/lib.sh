@@ -1,11 +1,11 @@
 # What the command-line check scripts share. Sourced as `source tests/cli/lib.sh PATH_TO_TREATY`:
 # sets $treaty, $root (the project folder) and $work (a temporary folder removed on exit), and
-# defines check, run, has, record_termination and finish.
+# defines check, run, has, record_termination, serve, stop_server and finish.
 
 treaty=$1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'stop_server; rm -rf "$work"' EXIT
 passed=0
 failed=0
 
@@ -38,6 +38,22 @@ record_termination() {
   run 0 record --db "$1" --user tester --type notice --subtype termination --participant LV \
     --date "$2" --commitment sec_6__para_7__sent_1 --description "notice of termination" \
     --classification public --evidence https://example.lv/termination-note
+}
+
+# serve OUT ARGS...: starts `treaty serve ARGS --listen 127.0.0.1:0 --quiet` in the background,
+# its output in OUT.out and OUT.err; sets $server_pid, and $base to its URL ("" when it did not
+# start within 10 s). stop_server ends it.
+serve() {
+  local out=$1
+  shift
+  "$treaty" serve "$@" --listen 127.0.0.1:0 --quiet >"$out.out" 2>"$out.err" &
+  server_pid=$!
+  for _ in $(seq 1 100); do grep -q "serving" "$out.out" && break; sleep 0.1; done
+  base=$(sed -n 's#^serving .* on \(http://[^ ]*\)/$#\1#p' "$out.out")
+}
+stop_server() {
+  if [ -n "${server_pid:-}" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; fi
+  server_pid=""
 }
 
 finish() {  # prints "N passed, M failed"; fails when any check failed
