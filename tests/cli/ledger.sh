@@ -383,6 +383,13 @@ before=$(sha256sum <"$work/other-program.sqlite")
 check "verify of another program's database exit 2" run 2 verify --db "$work/other-program.sqlite"
 check "leaves its file as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
 check "and its journal mode" [ "$(sqlite3 "$work/other-program.sqlite" 'PRAGMA journal_mode')" = delete ]
+# Read as an empty ledger, another program's file would report every commitment unmet.
+for command in status calendar "export csv"; do
+  check "$command of another program's database exit 2" run 2 $command --db "$work/other-program.sqlite"
+  check "$command says it holds neither" has "$work/other-program.sqlite: holds neither a ledger nor a loaded agreement: it has none of treaty's tables (treaty load, record or import makes them)" "$work/err"
+  check "$command prints nothing" [ ! -s "$work/out" ]
+done
+check "and leaves the file as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
 # A ledger that the reading commands open is left as it was, byte for byte: here a copy kept in
 # rollback-journal mode, which an append would turn to WAL.
 "$treaty" import "$ledger/reported-support.csv" --profile reported-support --user demo \

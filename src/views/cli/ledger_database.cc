@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "store/postgres/postgres_connection.h"
+#include "store/sqlite/sqlite_open.h"
 
 namespace treaty::views {
 
@@ -22,6 +23,14 @@ Result<bool> IsMissingFile(const std::string& db) {
   return !exists;
 }
 
+// Whether the SQLite file `db` holds an agreement that treaty load put there.
+Result<bool> HoldsLoadedAgreement(const std::string& db) {
+  Result<store::DatabaseHandle> handle =
+      store::OpenSqliteFile(db, store::SqliteOpenMode::kReadExisting, "treaty load");
+  if (!handle.ok()) return handle.error();
+  return store::HasSqliteTable(handle.value().get(), db, "agreements");
+}
+
 }  // namespace
 
 std::string DatabaseName(const std::string& db) {
@@ -34,7 +43,20 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::st
   if (missing.value()) {
     return Error{"no such database (treaty load, record or import makes it)", db};
   }
-  return OpenLedgerStore(db, ledger::MissingLedgerTables::kLeaveAlone);
+  Result<std::unique_ptr<ledger::LedgerStore>> store =
+      OpenLedgerStore(db, ledger::MissingLedgerTables::kLeaveAlone);
+  if (!store.ok() || store.value() != nullptr || http::IsPostgresUrl(db)) return store;
+  // A file with neither is another program's, or a mistyped one: read as an empty ledger, it
+  // would report every commitment unmet.
+  Result<bool> loaded = HoldsLoadedAgreement(db);
+  if (!loaded.ok()) return loaded.error();
+  if (!loaded.value()) {
+    return Error{
+        "holds neither a ledger nor a loaded agreement: it has none of treaty's tables (treaty "
+        "load, record or import makes them)",
+        db};
+  }
+  return store;
 }
 
 Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreIfAny(const std::string& db) {
