@@ -152,13 +152,17 @@ TEST_F(HttpAbuseTest, MissingOrWrongTokenIs401AndWrongRoleIs403) {
            {R"({"name":"mallory","role":"reader"})", "password"},
            {R"({"name":"mallory","password":"short","role":"reader"})", "password"},
            {R"({"name":"mallory","password":"0123456789","role":"boss"})", "role"},
-           {R"({"password":"0123456789","role":"reader"})", "name"}}) {
+           {R"({"password":"0123456789","role":"reader"})", "name"},
+           // A lock asked for at creation is refused, not dropped into an active account.
+           {R"({"name":"mallory","password":"0123456789","role":"reader","locked":true})",
+            "locked"}}) {
     const http::HttpResponse refused = Send("POST", "/api/v1/users", "ada", body);
     EXPECT_EQ(refused.status, 422) << body;
     const nlohmann::json error = nlohmann::json::parse(refused.body)["error"];
     ASSERT_TRUE(error.contains("fields")) << refused.body;
     EXPECT_EQ(error["fields"][0]["path"], path) << refused.body;
   }
+  EXPECT_EQ(Send("GET", "/api/v1/users", "ada").body.find("mallory"), std::string::npos);
 }
 
 // Signs in with the cookie, then a write without the CSRF token is refused, with it accepted.

@@ -21,6 +21,19 @@ nlohmann::json UserJson(const User& user) {
   return json;
 }
 
+// 422 naming the first member of `body` that is not one of `known`, which `what` has ("a token
+// has label and expires_in_days"), so that a misspelt or unsupported member is never ignored.
+std::optional<HttpResponse> UnknownMember(const nlohmann::json& body,
+                                          std::initializer_list<std::string_view> known,
+                                          std::string_view what) {
+  for (const auto& [member, value] : body.items()) {
+    if (std::find(known.begin(), known.end(), member) == known.end()) {
+      return FieldErrorResponse(422, member, fmt::format("unknown member: {}", what));
+    }
+  }
+  return std::nullopt;
+}
+
 // A user as GET /api/v1/users lists them.
 nlohmann::json ListedUserJson(const ListedUser& listed) {
   nlohmann::json json = UserJson(listed.user);
@@ -43,11 +56,10 @@ HttpResponse ChangeUser(Site& site, RequestContext& context) {
   Result<nlohmann::json> body = JsonObjectBody(context.request);
   if (!body.ok()) return BodyErrorResponse(body.error());
   const nlohmann::json& change = body.value();
-  for (const auto& [member, value] : change.items()) {
-    if (member != "role" && member != "institution" && member != "locked") {
-      return FieldErrorResponse(422, member,
-                                "unknown member: a user's change has role, institution and locked");
-    }
+  if (std::optional<HttpResponse> unknown =
+          UnknownMember(change, {"role", "institution", "locked"},
+                        "a user's change has role, institution and locked")) {
+    return *unknown;
   }
   if (change.empty()) {
     return FieldErrorResponse(422, "role", "nothing to change: give role or locked");
@@ -313,6 +325,12 @@ void AddAccountRoutes(Router& router, Site& site) {
   router.Add({"POST", "/api/v1/users", Access::kAdmin, [&site](RequestContext& context) {
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return BodyErrorResponse(body.error());
+                // A member it does not take, "locked": true among them, is refused, not dropped.
+                if (std::optional<HttpResponse> unknown =
+                        UnknownMember(body.value(), {"name", "password", "role", "institution"},
+                                      "a new user has name, password, role and institution")) {
+                  return *unknown;
+                }
                 for (const char* member : {"name", "password"}) {
                   if (!body.value().contains(member) || !body.value()[member].is_string()) {
                     return FieldErrorResponse(422, member, "required, a string");
@@ -344,12 +362,10 @@ void AddAccountRoutes(Router& router, Site& site) {
                 }
                 Result<nlohmann::json> body = JsonObjectBody(context.request);
                 if (!body.ok()) return BodyErrorResponse(body.error());
-                for (const auto& [member, value] : body.value().items()) {
-                  if (member != "label" && member != "expires_in_days") {
-                    return FieldErrorResponse(422, member,
-                                              "unknown member: a token has label and "
-                                              "expires_in_days");
-                  }
+                if (std::optional<HttpResponse> unknown =
+                        UnknownMember(body.value(), {"label", "expires_in_days"},
+                                      "a token has label and expires_in_days")) {
+                  return *unknown;
                 }
                 Result<std::string> label = TokenLabel(body.value());
                 if (!label.ok()) {
