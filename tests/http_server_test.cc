@@ -27,10 +27,10 @@ class HttpServerTest : public HttpTest {
     options.read_timeout = std::chrono::milliseconds(500);
     options.shutdown_grace = std::chrono::milliseconds(5000);
     Configure(options);
-    Result<std::unique_ptr<http::Server>> server = http::Server::Listen(*app_, options);
+    Result<std::unique_ptr<http::Server>> server = http::Server::Listen(options);
     ASSERT_TRUE(server.ok()) << server.error().ToString();
     server_ = std::move(server).value();
-    thread_ = std::thread([this] { server_->Run(false); });
+    thread_ = std::thread([this] { server_->Run(*app_, false); });
   }
   void TearDown() override {
     server_->Stop();

@@ -416,10 +416,23 @@ check "names it" has "typo.sqlite: no such database" "$work/err"
 check "and makes none" [ ! -e "$work/typo.sqlite" ]
 check "serve behind a proxy named by its host name exit 2" run 2 serve --db "$work/typo.sqlite" \
   --trusted-proxy localhost --listen 127.0.0.1:0
-check "says a proxy is named by its address" has '--trusted-proxy: not an IP address or range: "localhost"' "$work/err"
+check "says a proxy is named by its address" has '--trusted-proxy: not an IP address or range, or a range of every address, in which every client would be believed: "localhost"' "$work/err"
 check "serve behind a range of no prefix length exit 2" run 2 serve --db "$work/typo.sqlite" \
   --trusted-proxy 10.0.0.0/33 --listen 127.0.0.1:0
-check "names the range" has '--trusted-proxy: not an IP address or range: "10.0.0.0/33"' "$work/err"
+check "names the range" has '--trusted-proxy: not an IP address or range, or a range of every address, in which every client would be believed: "10.0.0.0/33"' "$work/err"
+check "serve behind a range of every address exit 2" run 2 serve --db "$work/typo.sqlite" \
+  --trusted-proxy 0.0.0.0/0 --listen 127.0.0.1:0
+check "says every client would be believed" has 'a range of every address, in which every client would be believed: "0.0.0.0/0"' "$work/err"
+# A port in use is refused before anything is written: the accounts' tables are not made.
+"$treaty" load "$root/data/agreements/lv-ua-2024" --db "$work/busy.sqlite" >/dev/null
+cp "$work/busy.sqlite" "$work/second.sqlite"
+serve "$work/first" --db "$work/busy.sqlite"
+port=${base##*:}
+before=$(sha256sum <"$work/second.sqlite")
+check "serve on a port in use exit 2" run 2 serve --db "$work/second.sqlite" --listen "127.0.0.1:$port"
+check "says it cannot listen" has "cannot listen" "$work/err"
+check "and leaves the database as it was" [ "$(sha256sum <"$work/second.sqlite")" = "$before" ]
+stop_server
 check "serve of a package of another agreement exit 2" run 2 serve --db "$work/typo.sqlite" \
   --agreement it-ua-2024 --package "$root/data/agreements/lv-ua-2024" --listen 127.0.0.1:0
 check "names both" has '--agreement: "it-ua-2024", but the package' "$work/err"

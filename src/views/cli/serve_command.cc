@@ -31,12 +31,17 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     err << "treaty serve: " << listen.error().ToString() << "\n";
     return kExitBadInput;
   }
-  // Refused before the agreement is loaded, as Server::Listen would refuse it after.
-  for (const std::string& proxy : options.trusted_proxies) {
-    if (!http::NormalAddressRange(proxy)) {
-      err << "treaty serve: --trusted-proxy: not an IP address or range: \"" << proxy << "\"\n";
-      return kExitBadInput;
-    }
+  // Listening first: a port in use is refused before the application makes the accounts' tables.
+  http::ServerOptions server_options;
+  server_options.address = listen.value().first;
+  server_options.port = listen.value().second;
+  server_options.threads = options.threads;
+  server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
+  server_options.trusted_proxies = {options.trusted_proxies.begin(), options.trusted_proxies.end()};
+  Result<std::unique_ptr<http::Server>> server = http::Server::Listen(server_options);
+  if (!server.ok()) {
+    err << "treaty serve: " << server.error().ToString() << "\n";
+    return kExitBadInput;
   }
   // A mistyped file would be served as an empty ledger, and made.
   std::error_code ec;
@@ -53,23 +58,12 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     err << "treaty serve: " << app.error().ToString() << "\n";
     return kExitBadInput;
   }
-  http::ServerOptions server_options;
-  server_options.address = listen.value().first;
-  server_options.port = listen.value().second;
-  server_options.threads = options.threads;
-  server_options.read_timeout = std::chrono::milliseconds(options.read_timeout_ms);
-  server_options.trusted_proxies = {options.trusted_proxies.begin(), options.trusted_proxies.end()};
-  Result<std::unique_ptr<http::Server>> server = http::Server::Listen(*app.value(), server_options);
-  if (!server.ok()) {
-    err << "treaty serve: " << server.error().ToString() << "\n";
-    return kExitBadInput;
-  }
   const std::string host = server_options.address.find(':') != std::string::npos
                                ? "[" + server_options.address + "]"
                                : server_options.address;
   out << "serving " << app.value()->site().agreement_id() << " on http://" << host << ":"
       << server.value()->port() << "/" << std::endl;
-  server.value()->Run(true);
+  server.value()->Run(*app.value(), true);
   out << "stopped" << std::endl;
   return kExitOk;
 }

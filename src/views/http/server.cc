@@ -205,20 +205,19 @@ class Session;
 
 class Server::Impl {
  public:
-  Impl(Application& app, const ServerOptions& options)
-      : app_(app),
-        options_(options),
+  explicit Impl(const ServerOptions& options)
+      : options_(options),
         trusted_proxies_(options.trusted_proxies),
         ioc_(options.threads),
         acceptor_(asio::make_strand(ioc_)) {}
 
   Result<bool> Listen();
   void Accept();
-  void Run(bool handle_signals);
+  void Run(Application& app, bool handle_signals);
   void Stop();
   void Track(const std::shared_ptr<Session>& session);
 
-  Application& app_;
+  Application* app_ = nullptr;  // set by Run, before any request is accepted
   const ServerOptions options_;
   const AddressRanges trusted_proxies_;  // options_.trusted_proxies, read once
   asio::io_context ioc_;
@@ -285,7 +284,7 @@ class Session : public std::enable_shared_from_this<Session> {
       // A client that waits is told a refusal its header already earns instead of being asked for
       // a body that would be read only to be refused (RFC 9110 §10.1.1); the body it did not send
       // is no next request, so the connection closes.
-      if (std::optional<HttpResponse> refusal = server_.app_.RefuseBeforeBody(ToRequest(in))) {
+      if (std::optional<HttpResponse> refusal = server_.app_->RefuseBeforeBody(ToRequest(in))) {
         busy_ = true;
         return Write(std::move(*refusal), in.version(), false);
       }
@@ -319,7 +318,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return Refuse(ToRequest(in), {400, "malformed HTTP request"});
     busy_ = true;
-    HttpResponse response = server_.app_.Handle(ToRequest(in));
+    HttpResponse response = server_.app_->Handle(ToRequest(in));
     Write(std::move(response), in.version(), in.keep_alive() && !server_.stopping_);
   }
 
@@ -339,7 +338,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // 9112 §6.3).
   void Refuse(const HttpRequest& request, const Refusal& refusal) {
     busy_ = true;
-    Write(server_.app_.Refuse(request, refusal.status, refusal.message), 11, false);
+    Write(server_.app_->Refuse(request, refusal.status, refusal.message), 11, false);
   }
 
   void Write(HttpResponse response, unsigned version, bool keep_alive) {
@@ -464,7 +463,8 @@ void Server::Impl::Stop() {
   });
 }
 
-void Server::Impl::Run(bool handle_signals) {
+void Server::Impl::Run(Application& app, bool handle_signals) {
+  app_ = &app;
   asio::signal_set signals(ioc_);
   if (handle_signals) {
     signals.add(SIGTERM);
@@ -502,17 +502,21 @@ void Server::Impl::Run(bool handle_signals) {
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 
-Result<std::unique_ptr<Server>> Server::Listen(Application& app, const ServerOptions& options) {
+Result<std::unique_ptr<Server>> Server::Listen(const ServerOptions& options) {
   ServerOptions normal = options;
   normal.trusted_proxies.clear();
   for (const std::string& proxy : options.trusted_proxies) {
     const std::optional<std::string> range = NormalAddressRange(proxy);
     if (!range) {
-      return Error{"not an IP address or range: \"" + proxy + "\"", "--trusted-proxy"};
+      return Error{
+          "not an IP address or range, or a range of every address, in which every "
+          "client would be believed: \"" +
+              proxy + "\"",
+          "--trusted-proxy"};
     }
     normal.trusted_proxies.insert(*range);
   }
-  auto impl = std::make_unique<Impl>(app, normal);
+  auto impl = std::make_unique<Impl>(normal);
   Result<bool> listening = impl->Listen();
   if (!listening.ok()) return listening.error();
   return std::unique_ptr<Server>(new Server(std::move(impl)));
@@ -520,7 +524,7 @@ Result<std::unique_ptr<Server>> Server::Listen(Application& app, const ServerOpt
 
 unsigned short Server::port() const { return impl_->port_; }
 
-void Server::Run(bool handle_signals) { impl_->Run(handle_signals); }
+void Server::Run(Application& app, bool handle_signals) { impl_->Run(app, handle_signals); }
 
 void Server::Stop() { impl_->Stop(); }
 

@@ -37,15 +37,17 @@ struct ServerOptions {
 
 class Server {
  public:
-  // Binds and listens. Errors: a bad address, a port in use, a trusted proxy that is no address.
-  static Result<std::unique_ptr<Server>> Listen(Application& app, const ServerOptions& options);
+  // Binds and listens, before any application is made, so that a port in use is refused before
+  // anything is read or written. Errors: a bad address, a port in use, a trusted proxy that is no
+  // address.
+  static Result<std::unique_ptr<Server>> Listen(const ServerOptions& options);
   ~Server();
 
   // The port listened on.
   unsigned short port() const;
 
-  // Serves on options.threads threads until Stop, or SIGTERM/SIGINT when `handle_signals`.
-  void Run(bool handle_signals);
+  // Serves `app` on options.threads threads until Stop, or SIGTERM/SIGINT when `handle_signals`.
+  void Run(Application& app, bool handle_signals);
   void Stop();
 
   class Impl;
