@@ -588,14 +588,21 @@ TEST(EvaluationStatus, SummariesAndFindingsSayCodesInWords) {
 }
 
 // The reason counts and cites the events that make up the figure measured; what the others (a
-// pledge) come to and what is not counted (an amount in dollars) are reasons of their own, each
-// citing its events, so that every figure a reason quotes can be traced to the ledger.
+// pledge) come to and what is not counted (an amount in dollars, a delivery without a value) are
+// reasons of their own, each citing its events, so that every figure a reason quotes can be
+// traced to the ledger.
 TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
   json pledge = Disbursement(1, "LV", 11200000000);
   pledge["type"] = "pledge";
   json dollars = Disbursement(3, "LV", 700);
   dollars["amount"]["currency"] = "USD";
-  const json events = {pledge, Disbursement(2, "LV", 500), dollars};
+  json unvalued = Disbursement(4, "LV", 0);
+  unvalued["type"] = "delivery";
+  unvalued.erase("amount");
+  unvalued["quantity"] = 5000;
+  unvalued["unit"] = "drone";
+  unvalued["item"] = "Reconnaissance drone";
+  const json events = {pledge, Disbursement(2, "LV", 500), dollars, unvalued};
   Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-12-31");
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
@@ -607,7 +614,10 @@ TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
        json::array({"00000000-0000-7000-8000-000000000001"})},
       {"1 event in USD for 2024 not counted: amounts are compared in EUR only, without "
        "conversion",
-       json::array({"00000000-0000-7000-8000-000000000003"})}};
+       json::array({"00000000-0000-7000-8000-000000000003"})},
+      {"1 delivery for 2024 not counted: recorded without a value, and goods count by their value "
+       "in EUR",
+       json::array({"00000000-0000-7000-8000-000000000004"})}};
   for (const auto& [finding, ids] : cited) {
     bool found = false;
     for (const json& reason : c.at("reasons")) {

@@ -77,7 +77,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   // The dated ids of each CountedEvents, of which its latest are kept.
   using Dated = std::vector<std::pair<Date, const std::string*>>;
   Dated latest, provided, pledges, allocations, trainings, other_currency, other_participant,
-      other_unit;
+      other_unit, unvalued;
   auto count = [&query](const FlowSeries& series, int64_t events, CountedEvents& counted,
                         Dated& dated) {
     counted.count += events;
@@ -137,6 +137,10 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
           break;
       }
     }
+    if (key.type == ledger::EventType::kDelivery && key.currency.empty() &&
+        !query.currency.empty()) {
+      count(series, total.events, sums.unvalued, unvalued);
+    }
     if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
         IsSameUnit(key.unit, query.unit)) {
       sums.delivered_quantity = Capped(sums.delivered_quantity + total.quantity);
@@ -151,7 +155,8 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
        {std::pair{&sums.provided, &provided}, std::pair{&sums.pledges, &pledges},
         std::pair{&sums.allocations, &allocations}, std::pair{&sums.trainings, &trainings},
         std::pair{&sums.other_unit, &other_unit}, std::pair{&sums.other_currency, &other_currency},
-        std::pair{&sums.other_participant, &other_participant}}) {
+        std::pair{&sums.other_participant, &other_participant},
+        std::pair{&sums.unvalued, &unvalued}}) {
     counted->latest = LatestIds(std::move(*dated));
   }
   return sums;

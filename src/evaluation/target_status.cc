@@ -32,6 +32,10 @@ std::string MeasureWords(const std::string& measure) {
 
 std::string EventsText(int64_t events) { return CountOf(events, "event", "events"); }
 
+std::string DeliveriesText(int64_t deliveries) {
+  return CountOf(deliveries, "delivery", "deliveries");
+}
+
 // "besides, EUR 112,000,000 pledged (1 event) and EUR 10,000,000 allocated (1 event) for 2024, not
 // counted as provided": what the same events' other measures come to, which `measure` does not
 // count, citing their events; nullopt when they come to nothing.
@@ -353,6 +357,14 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     if (sums.other_participant.count > 0) {
       status.reasons.push_back(OtherParticipantsReason(rule, sums, years));
     }
+    if (provided_counts && sums.unvalued.count > 0) {
+      status.reasons.push_back(Reason{
+          rule.source,
+          fmt::format("{} for {} not counted: recorded without a value, and goods count by their "
+                      "value in {}",
+                      DeliveriesText(sums.unvalued.count), years, currency),
+          sums.unvalued.latest});
+    }
     if (sums.other_currency.count > 0) {
       status.reasons.push_back(Reason{
           rule.source,
@@ -540,9 +552,7 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
     status.reasons.push_back(
         Reason{rule.source,
                fmt::format("{} not counted: counted in {}, not in the text's unit \"{}\"",
-                           sums.other_unit.count == 1
-                               ? std::string("1 delivery")
-                               : fmt::format("{} deliveries", sums.other_unit.count),
+                           DeliveriesText(sums.other_unit.count),
                            fmt::format("\"{}\"", fmt::join(sums.other_units, "\", \"")), rule.unit),
                sums.other_unit.latest});
   }
