@@ -86,7 +86,7 @@ std::string StatusText(const AgreementStatus& status) {
 
   out += "\nDeadlines\n";
   for (const DeadlineStatus& entry : status.deadlines) {
-    if (entry.state == "upcoming" || entry.state == "missed") {
+    if (entry.state != "met") {
       out += fmt::format("  {}  {:<8}  {}  ({})\n", entry.deadline.date.ToString(),
                          StatusWords(entry.state), entry.deadline.title, entry.deadline.source.eid);
     }

@@ -27,6 +27,11 @@ check "it gives the state in words" has "state: in force" "$work/out"
 check "the extension deadline" has "extension to be agreed in writing by 2033-10-11 (still possible)" "$work/out"
 check "targets are listed" has "$gdp  missed" "$work/out"
 check "upcoming deadlines with their provision" has "2033-10-11  upcoming" "$work/out"
+# A deadline gone by with nothing to measure yet (2024's GDP is published in March 2025) is listed
+# as passed, not left out until it is missed or met.
+check "status in January 2025" run 0 status --db "$db" --at 2025-01-15
+check "lists the year's GDP target as passed" \
+  has "2024-12-31  passed    End of 2024 for 0.25% of GDP  (sec_2__hcontainer_1__para_2)" "$work/out"
 check "status before the signature" run 0 status --db "$db" --at 2023-01-01
 check "is not yet in force" has "state: not yet in force" "$work/out"
 check "and its extension possible once in force, not past" \
