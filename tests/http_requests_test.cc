@@ -390,6 +390,8 @@ TEST_F(HttpRequestsTest, AQueryValueThatDoesNotDecodeIs400NamingIt) {
       {"/api/v1/events?limit=5%", "limit: malformed percent-encoding"},
       {"/api/v1/status?at=2024-01-01%", "at: malformed percent-encoding"},
       {"/api/v1/search?q=drones%", "q: malformed percent-encoding"},
+      // Decoded, but not text: searched, it would read as words that match nothing.
+      {"/api/v1/search?q=dr%FFones", "q: invalid UTF-8 at byte 3"},
       {"/api/v1/events?type=pledge%00", "type: a NUL byte (%00) is not allowed"}};
   for (const auto& [target, message] : cases) {
     const http::HttpResponse refused = Send("GET", target);
@@ -405,6 +407,10 @@ TEST_F(HttpRequestsTest, AQueryValueThatDoesNotDecodeIs400NamingIt) {
   EXPECT_EQ(page.status, 400);
   EXPECT_TRUE(page.content_type.starts_with("text/html")) << page.content_type;
   EXPECT_NE(page.body.find("begin: malformed percent-encoding"), std::string::npos) << page.body;
+  const http::HttpResponse search_page = Send("GET", "/search?q=dr%FFones");
+  EXPECT_EQ(search_page.status, 400);
+  EXPECT_NE(search_page.body.find("q: invalid UTF-8 at byte 3"), std::string::npos)
+      << search_page.body;
 }
 
 // A mistyped filter would otherwise answer everything, unfiltered.

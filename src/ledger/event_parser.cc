@@ -846,8 +846,8 @@ std::string TrimSpace(std::string_view text) {
 }
 
 Result<std::string> NormalEventString(std::string text, StringRule rule) {
-  if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
-    return Error{fmt::format("invalid UTF-8 at byte {}", *bad + 1), ""};
+  if (std::optional<std::string> problem = text::InvalidUtf8Problem(text)) {
+    return Error{*problem, ""};
   }
   if (std::optional<text::NfcText> nfc = text::ToNfc(text)) text = std::move(nfc->text);
   std::string unified;

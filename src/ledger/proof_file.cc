@@ -55,8 +55,8 @@ Result<json> ParseStrict(std::string_view text) {
                              PlaceOfByte(text, *deep), kMaxJsonDepth),
                  "syntax"};
   }
-  if (std::optional<size_t> bad = text::FindInvalidUtf8(text)) {
-    return Error{fmt::format("invalid UTF-8 at byte {}", *bad + 1), "syntax"};
+  if (std::optional<std::string> problem = text::InvalidUtf8Problem(text)) {
+    return Error{*problem, "syntax"};
   }
   json value;
   try {

@@ -50,6 +50,12 @@ std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
   return std::nullopt;
 }
 
+std::optional<std::string> InvalidUtf8Problem(std::string_view bytes) {
+  const std::optional<size_t> bad = FindInvalidUtf8(bytes);
+  if (!bad) return std::nullopt;
+  return "invalid UTF-8 at byte " + std::to_string(*bad + 1);
+}
+
 char32_t DecodeAt(std::string_view bytes, size_t& pos) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   unsigned char c = s[pos];

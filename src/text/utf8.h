@@ -15,6 +15,10 @@ namespace treaty::text {
 // surrogates and code points above U+10FFFF are ill-formed), or nullopt when all is well.
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 
+// "invalid UTF-8 at byte N" (N counted from 1, as a reader counts) for the first ill-formed byte
+// of `bytes`, or nullopt when all is well.
+std::optional<std::string> InvalidUtf8Problem(std::string_view bytes);
+
 // Whether `bytes` begin as UTF-16 text does (as some editors and spreadsheets save "Unicode
 // text"): a byte order mark (FF FE or FE FF), or, among the first 64 pairs of bytes (at least
 // two), three in four with one byte of 0x00–0x08 on the same side, which is how UTF-16 writes the

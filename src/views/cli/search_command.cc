@@ -10,6 +10,7 @@
 
 #include "store/sqlite/search_hit_json.h"
 #include "store/sqlite/search_index.h"
+#include "text/utf8.h"
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/subcommands.h"
@@ -65,6 +66,9 @@ int RunSearch(const SearchOptions& options, std::ostream& out, std::ostream& err
     err << "treaty search: " << message << "\n";
     return kExitBadInput;
   };
+  if (std::optional<std::string> problem = text::InvalidUtf8Problem(options.query)) {
+    return fail("QUERY: " + *problem);
+  }
   if (options.format != "text" && options.format != "jsonl") {
     return fail("unknown format \"" + options.format + "\" (expected text or jsonl)");
   }

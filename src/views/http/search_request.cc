@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/language.h"
+#include "text/utf8.h"
 
 namespace treaty::http {
 namespace {
@@ -21,6 +22,9 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
   store::SearchQuery search;
   search.text = parameter("q");
   if (search.text.empty()) return Refused(400, "q: required, the words to find");
+  if (std::optional<std::string> problem = text::InvalidUtf8Problem(search.text)) {
+    return Refused(400, "q: " + *problem);
+  }
   search.agreement_id = site.agreement_id();
   search.kind = parameter("kind");
   if (!search.kind.empty() && search.kind != store::kProvisionKind &&
