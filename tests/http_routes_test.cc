@@ -266,6 +266,16 @@ TEST_F(HttpRoutesTest, RecorderRecordsInOwnInstitutionOnly) {
       Send("GET", "/api/v1/events/" + result["id"].get<std::string>() + "/proof");
   ASSERT_EQ(proof.status, 200) << proof.body;
   EXPECT_EQ(nlohmann::json::parse(proof.body)["format"], "treaty-inclusion-proof/1");
+  // No tree has size 0: a size that cannot be is a bad request, as `treaty proof --size 0` is, not
+  // a head that happens to be missing.
+  for (const char* size : {"0", "x", "-1"}) {
+    const http::HttpResponse refused =
+        Send("GET", "/api/v1/events/" + result["id"].get<std::string>() + "/proof?size=" + size);
+    EXPECT_EQ(refused.status, 400) << size << ": " << refused.body;
+    EXPECT_EQ(nlohmann::json::parse(refused.body)["error"]["message"],
+              "size: a tree size, a whole number of at least 1")
+        << size;
+  }
 }
 
 // A shared cache must neither key a response by its URL alone nor keep one made for a signed-in

@@ -250,7 +250,9 @@ std::optional<HttpResponse> Application::Gate(const HttpRequest& request, std::s
                                               const Route*& route) {
   const std::string_view raw_path = request.RawPath();
   if (!IsHttpMethod(request.method)) {
-    return Problem(nullptr, raw_path, 501, "the method " + request.method + " is not implemented");
+    // Answered in the form of the route of its path (JSON for /healthz, a page for a page).
+    return Problem(RouteOfPath(request), raw_path, 501,
+                   "the method " + request.method + " is not implemented");
   }
   std::optional<std::vector<std::string>> segments = CleanSegments(request);
   if (!segments) return Problem(nullptr, raw_path, 400, "bad request path");

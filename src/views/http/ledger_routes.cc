@@ -269,10 +269,10 @@ void AddLedgerRoutes(Router& router, Site& site) {
              std::optional<ledger::SignedTreeHead>();
          if (query["size"].empty()) {
            head = store.value()->LatestTreeHead(site.agreement_id());
-         } else if (IsCount(query["size"])) {
+         } else if (IsCount(query["size"]) && std::stoll(query["size"]) >= 1) {
            head = store.value()->TreeHeadAt(site.agreement_id(), std::stoll(query["size"]));
          } else {
-           return ErrorResponse(400, "size: a tree size");
+           return ErrorResponse(400, "size: a tree size, a whole number of at least 1");
          }
          if (!head.ok()) return LedgerReadFailure(500, head.error(), context);
          if (!head.value() || head.value()->head.tree_size <= event.leaf_index) {
