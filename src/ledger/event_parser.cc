@@ -543,6 +543,10 @@ class Validator {
       if (*value != "both") {
         Fail(path, fmt::format("must be \"both\" for {}: \"{}\"", EventTypeName(type), *value));
       }
+    } else if (*value == "both") {
+      Fail(path, fmt::format("a {} is one Participant's: give one party code, not \"both\" (which "
+                             "meetings, consultations held and technical agreements take)",
+                             EventTypeName(type)));
     } else if (!IsParticipant(context_, *value)) {
       Fail(path, context_.participants.empty()
                      ? fmt::format("must be a party code (2 or 3 capital letters): \"{}\"", *value)

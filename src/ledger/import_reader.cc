@@ -157,7 +157,11 @@ class RowConverter {
     }
     // Both cells are checked, so that a row with two faults is mended at once.
     const bool is_decimal = IsDecimal(amount->value);
-    if (!is_decimal) Fail(column, fmt::format("not a number: \"{}\"", amount->value));
+    if (!is_decimal) {
+      const bool negative = amount->value.starts_with('-') && IsDecimal(amount->value.substr(1));
+      Fail(column, negative ? fmt::format("must not be negative: \"{}\"", amount->value)
+                            : fmt::format("not a number: \"{}\"", amount->value));
+    }
     if (currency.empty()) {
       Fail(currency_column, "required with amount");
       return;

@@ -52,6 +52,12 @@ check "unknown commitment id" bad_record \
   --commitment sec_99__para_1 --amount 10 "${ok[@]}"
 check "amount not a number" bad_record '--amount: amount: not a number: "12,5"' --amount 12,5 "${ok[@]}"
 check "only the amount's own error" bash -c "! grep -q required '$work/err'"
+check "a negative amount" bad_record '--amount: amount: must not be negative: "-5"' --amount -5 "${ok[@]}"
+check "a training given by both" run 2 record --db "$db" --user tester --type training \
+  --participant both --commitment "$military" --date 2024-06-01 --quantity 5 --unit person \
+  --description "Bad" --classification public
+check "says a training is one Participant's" \
+  has '--participant: participant: a training is one Participant'"'"'s: give one party code, not "both"' "$work/err"
 check "a byte of no UTF-8 in a flag" bad_record '--amount: amount: invalid UTF-8 at byte 2' \
   --amount $'5\xff' "${ok[@]}"
 check "is named by its place, not printed" bash -c "! grep -q \$'\\xff' '$work/err'"

@@ -282,6 +282,9 @@ echo 'a long password' >"$work/password"
 stdin="$work/password" check "user add" run 0 user add rita --role reader --db "$accounts"
 stdin="$work/password" check "user add a recorder" run 0 user add lauris --role recorder \
   --institution lv-mod --db "$accounts"
+check "user add with nothing on stdin exit 2" run 2 user add jana --role reader --db "$accounts"
+check "says the password is missing, not short" has "password: nothing on stdin" "$work/err"
+check "and adds no one" bash -c "! '$treaty' user list --db '$accounts' | grep -q jana"
 # At a terminal (script(1) gives one): asked for twice, never shown. The pauses let the prompt
 # turn the echo off before the line is typed.
 typed() {  # typed FIRST SECOND NAME: user add NAME at a terminal, typing FIRST and SECOND

@@ -36,7 +36,7 @@ struct TokenOptions {
 
 // The password of user `name`: typed at a terminal, asked for twice and not shown, as passwd
 // does; else the first line of `in` (so that it never appears in a process list). nullopt, said
-// on `err` after `command`, when the two typed differ.
+// on `err` after `command`, when the two typed differ or `in` has no line at all.
 std::optional<std::string> ReadNewPassword(const std::string& command, const std::string& name,
                                            std::istream& in, std::ostream& err) {
   if (&in == &std::cin && StdinIsTerminal()) {
@@ -49,7 +49,12 @@ std::optional<std::string> ReadNewPassword(const std::string& command, const std
     return password;
   }
   std::string line;
-  std::getline(in, line);
+  if (!std::getline(in, line)) {
+    err << "treaty user " << command
+        << ": password: nothing on stdin; give it as its first line, or run at a terminal to be "
+           "asked for it\n";
+    return std::nullopt;
+  }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
