@@ -583,7 +583,10 @@ check "and makes no database" [ ! -e "$work/deep.sqlite" ]
 
 # ---- options the option parser refuses, in the words of the other errors ----
 check "a batch size that is no number exit 2" run 2 import "$work/courses.jsonl" --db "$db" --batch-size abc
-check "names the option and the value" has '--batch-size: not a whole number: "abc"' "$work/err"
+check "names the option and the value" has '--batch-size: "abc" is not a whole number from 1 to 10000' "$work/err"
+check "a batch size out of its range exit 2" run 2 import "$work/courses.jsonl" --db "$db" --batch-size 0
+check "names the value, the range and the help" \
+  has 'treaty import: --batch-size: "0" is not a whole number from 1 to 10000 (treaty import --help)' "$work/err"
 check "an option given twice exit 2" run 2 record --db "$db" --user a --user b
 check "says to give it once" has "--user: given 2 times; give it once" "$work/err"
 check "a proof without its event exit 2" run 2 proof --db "$db"

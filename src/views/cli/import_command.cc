@@ -38,10 +38,6 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
       return kExitBadInput;
     }
   }
-  if (options.batch_size < 1 || options.batch_size > 10000) {
-    err << "treaty import: --batch-size: must be between 1 and 10000\n";
-    return kExitBadInput;
-  }
   LedgerInputOptions inputs{options.db,        options.agreement, options.package,
                             options.keys_file, options.key_file,  options.user};
   Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(inputs);
@@ -181,6 +177,7 @@ Subcommand AddImportSubcommand(CLI::App& app) {
                       "private key file to sign with (default PACKAGE/ledger/demo-key.json)");
   command->add_option("--user", options->user, "who records (default: the login name)");
   command->add_option("--batch-size", options->batch_size, "rows per transaction, 1 to 10000")
+      ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   return {command, [options](std::ostream& out, std::ostream& err) {
             options->progress = StderrIsTerminal();

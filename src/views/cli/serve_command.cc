@@ -28,7 +28,7 @@ struct ServeOptions {
 int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   Result<std::pair<std::string, unsigned short>> listen = http::ParseListenAddress(options.listen);
   if (!listen.ok()) {
-    err << "treaty serve: " << listen.error().ToString() << "\n";
+    err << "treaty serve: " << listen.error().ToString() << " (treaty serve --help)\n";
     return kExitBadInput;
   }
   // Listening first: a port in use is refused before the application makes the accounts' tables.

@@ -531,7 +531,7 @@ void Server::Stop() { impl_->Stop(); }
 Result<std::pair<std::string, unsigned short>> ParseListenAddress(const std::string& text) {
   const size_t colon = text.rfind(':');
   if (colon == std::string::npos || colon + 1 == text.size()) {
-    return Error{"give HOST:PORT, e.g. 127.0.0.1:8080", "--listen"};
+    return Error{"give HOST:PORT, e.g. 127.0.0.1:8080, not \"" + text + "\"", "--listen"};
   }
   std::string host = text.substr(0, colon);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
@@ -540,7 +540,7 @@ Result<std::pair<std::string, unsigned short>> ParseListenAddress(const std::str
   const std::string port = text.substr(colon + 1);
   if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
       std::stoi(port) > 65535) {
-    return Error{"the port is 0 to 65535", "--listen"};
+    return Error{"the port is 0 to 65535, not \"" + port + "\"", "--listen"};
   }
   return std::make_pair(host, static_cast<unsigned short>(std::stoi(port)));
 }
