@@ -1,6 +1,7 @@
 #include "evaluation/status.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
@@ -94,6 +95,13 @@ Result<Instant> ParseStatusMoment(const std::string& text, const std::string& wh
   const std::string given = ledger::TrimSpace(text);
   if (given.empty()) {
     return Error{"empty: give a date (YYYY-MM-DD) or a moment (RFC 3339, 2024-04-11T10:00:00Z)",
+                 where};
+  }
+  // A word ("yesterday", "now") is neither, and is told both forms.
+  if (!std::isdigit(static_cast<unsigned char>(given.front()))) {
+    return Error{fmt::format("'{}' is neither a date (YYYY-MM-DD) nor a moment (RFC 3339, "
+                             "2024-04-11T10:00:00Z)",
+                             given),
                  where};
   }
   // Without a time it is meant as a date, and is told so when it is not one ("2024-4-1");

@@ -46,6 +46,8 @@ check "a date among spaces" run 0 status --db "$db" --at " 2024-04-11 "
 check "is that date's end" has "Status on 2024-04-11 (at 2024-04-11T23:59:59Z; " "$work/out"
 check "an empty --at is refused" run 2 status --db "$db" --at ""
 check "saying what it takes" has "--at: empty: give a date (YYYY-MM-DD) or a moment" "$work/err"
+check "a word for a day is refused" run 2 status --db "$db" --at yesterday
+check "saying both forms" has "--at: 'yesterday' is neither a date (YYYY-MM-DD) nor a moment (RFC 3339" "$work/err"
 check "a date mistyped" run 2 status --db "$db" --at 2024-4-1
 check "is told as a date" has "--at: '2024-4-1' is not a date (YYYY-MM-DD)" "$work/err"
 check "status json" run 0 status --db "$db" --at 2026-12-04 --format json
