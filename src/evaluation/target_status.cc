@@ -104,11 +104,12 @@ Date SpanEnd(const Span& span, Date last_day_in_force) {
 }
 
 // The status of a span with `achieved` against `reached_at` (nullopt: not yet measurable) on
-// `at`.
+// `at`. Before the Agreement is in force nothing of it runs: upcoming.
 std::string SpanStatus(const Span& span, std::optional<int64_t> reached_at, int64_t achieved,
-                       Date at, Date last_day_in_force) {
+                       Date at, const Lifecycle& lifecycle) {
+  if (at < lifecycle.in_force_from) return "upcoming";
   if (!span.open_ended() && at < FirstDay(span.first)) return "upcoming";
-  const bool running = at <= SpanEnd(span, last_day_in_force);
+  const bool running = at <= SpanEnd(span, lifecycle.last_day_in_force);
   if (!reached_at) return running ? "in_progress" : "not_yet_measurable";
   if (achieved >= *reached_at) return "met";
   return running ? "in_progress" : "missed";
@@ -294,8 +295,7 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     }
     const std::optional<int64_t> reached_at =
         gdp || !target ? target : std::optional<int64_t>(LeastReaching(rule.money));
-    const std::string span_status =
-        SpanStatus(span, reached_at, achieved, at, lifecycle.last_day_in_force);
+    const std::string span_status = SpanStatus(span, reached_at, achieved, at, lifecycle);
     if (span.open_ended() && at > lifecycle.last_day_in_force) {
       status.reasons.push_back(
           Reason{rule.source,

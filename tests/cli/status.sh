@@ -34,6 +34,11 @@ check "lists the year's GDP target as passed" \
   has "2024-12-31  passed    End of 2024 for 0.25% of GDP  (sec_2__hcontainer_1__para_2)" "$work/out"
 check "status before the signature" run 0 status --db "$db" --at 2023-01-01
 check "is not yet in force" has "state: not yet in force" "$work/out"
+# The day before signature, with the pledge of 2024-04-03 already recorded: nothing of the
+# Agreement runs yet, so its 2024 targets are upcoming, not in progress.
+check "status the day before signature" run 0 status --db "$db" --at 2024-04-10
+check "has the year's target upcoming" has "sec_2__hcontainer_1__para_2__sent_2  upcoming" "$work/out"
+check "and none in progress" bash -c "! grep -q 'in progress' '$work/out'"
 check "and its extension possible once in force, not past" \
   has "extension to be agreed in writing by 2033-10-11 (possible once in force)" "$work/out"
 
