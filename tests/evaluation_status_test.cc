@@ -918,5 +918,21 @@ TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
   EXPECT_EQ(day.value().ToUtcString(), "2034-04-11T23:59:59Z");
 }
 
+// The time left is said to the second: in its last minute a window is not "0h00m" away.
+TEST(EvaluationStatus, Sec4Para1AnOpenWindowSaysTheTimeLeftToTheSecond) {
+  const json events = json::parse(R"([{"id": "00000000-0000-7000-8000-0000000000a1",
+    "type": "consultation_request", "subtype": "armed_attack", "participant": "UA",
+    "date": "2027-03-01", "occurred_at": "2027-03-01T10:00:00Z", "commitments": []}])");
+  Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2027-03-02T09:59:59Z");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  const json c = Commitment(StatusJson(status.value()), "sec_4__para_1__sent_1");
+  bool found = false;
+  for (const json& reason : c.at("reasons")) {
+    found = found || reason.at("finding").get<std::string>().find(
+                         "0h00m01s left until 2027-03-02T10:00:00Z") != std::string::npos;
+  }
+  EXPECT_TRUE(found) << c.at("reasons").dump(2);
+}
+
 }  // namespace
 }  // namespace treaty::evaluation

@@ -384,7 +384,8 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                              label, MoneyText(achieved, currency), rule.share_of,
                              YearsLabel(span.first, span.last), StatusWords(span_status)));
     if (!span.open_ended()) {
-      const std::string what = fmt::format("{} for {}", YearsLabel(span.first, span.last),
+      const std::string what = fmt::format("{} for {}{}", YearsLabel(span.first, span.last),
+                                           !gdp && rule.money.approximate ? "approximately " : "",
                                            gdp ? PpmText(rule.share_ppm) + " of " + rule.share_of
                                                : MoneyText(rule.money.minor_units, currency));
       Deadline deadline{fmt::format("target-{}-{}", rule.commitment_id, span.last),
@@ -469,10 +470,10 @@ void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
   beside["implied_gdp_minor_units"] = implied_gdp;
   if (row == nullptr) {
     beside["share_minor_units"] = nullptr;
-    beside["explanation"] =
-        fmt::format("{} named for {} is {} of a {} of {}; {}", MoneyText(named, currency), year,
-                    PpmText(share->share_ppm), share->share_of, MoneyText(implied_gdp, currency),
-                    NotPublishedText(series, party, share->share_of, year, at));
+    beside["explanation"] = fmt::format("{} named for {} would be {} of a {} of {}; {}",
+                                        MoneyText(named, currency), year, PpmText(share->share_ppm),
+                                        share->share_of, MoneyText(implied_gdp, currency),
+                                        NotPublishedText(series, party, share->share_of, year, at));
   } else {
     const int64_t share_amount = ShareInMinorUnits(row->value, share->share_ppm, currency);
     const int64_t difference = named - share_amount;
@@ -485,7 +486,8 @@ void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
                            {"line", row->line}};
     status.references.push_back(UseOf(series, *row));
     beside["explanation"] = fmt::format(
-        "{} named for {} is {} of a {} of {}; {}'s published {} {} is {} ({}), of which {} is {}, "
+        "{} named for {} would be {} of a {} of {}; {}'s published {} {} is {} ({}), of which {} "
+        "is {}, "
         "so the named amount is {} {} than {} of the published figure",
         MoneyText(named, currency), year, PpmText(share->share_ppm), share->share_of,
         MoneyText(implied_gdp, currency), party, year, share->share_of,

@@ -216,7 +216,7 @@ await step('the calendar offers the .ics and the consultations page shows the cl
   const states = await page.locator('table.deadlines .badge').allTextContents();
   assert.ok(states.every((text) => !text.includes('_')), states.join(', '));
   // Each deadline names the commitment or provision it is of, linked to its page.
-  const payment = page.locator('table.deadlines tbody tr', { hasText: 'End of 2024 for EUR 112,000,000' });
+  const payment = page.locator('table.deadlines tbody tr', { hasText: 'End of 2024 for approximately EUR 112,000,000' });
   assert.equal(await payment.locator('td:nth-child(3) a').textContent(),
     'Provide approximately 112 million EUR of military support to Ukraine');
   assert.equal(await payment.locator('td:nth-child(3) a').getAttribute('href'), `/commitments/${commitment}`);
