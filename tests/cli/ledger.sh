@@ -396,6 +396,23 @@ for command in status calendar "export csv"; do
   check "$command prints nothing" [ ! -s "$work/out" ]
 done
 check "and leaves the file as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
+# Nor do the commands that write add their tables to it.
+other_message="other-program.sqlite: another program's database: its tables (\"notes\" among them) are none of treaty's"
+check "record into another program's database exit 2" run 2 record --db "$work/other-program.sqlite" \
+  --user tester --type disbursement --participant LV --date 2024-06-01 --commitment "$military" \
+  --amount 10 --currency EUR --description "Paid" --classification public
+check "record says whose it is" has "$other_message" "$work/err"
+check "import into another program's database exit 2" run 2 import "$ledger/reported-support.csv" \
+  --profile reported-support --user demo --db "$work/other-program.sqlite"
+check "import says whose it is" has "$other_message" "$work/err"
+check "load into another program's database exit 2" run 2 load data/agreements/lv-ua-2024 \
+  --db "$work/other-program.sqlite"
+check "load says whose it is" has "$other_message" "$work/err"
+echo 'a long password' >"$work/password"
+stdin="$work/password" check "user add into another program's database exit 2" run 2 user add kim \
+  --role reader --db "$work/other-program.sqlite"
+check "user add says whose it is" has "$other_message" "$work/err"
+check "none of them changed the file" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
 # A ledger that the reading commands open is left as it was, byte for byte: here a copy kept in
 # rollback-journal mode, which an append would turn to WAL.
 "$treaty" import "$ledger/reported-support.csv" --profile reported-support --user demo \

@@ -460,6 +460,8 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
           "record or import, which brings them up to date",
           path};
     }
+  } else if (std::optional<Error> other = OtherProgramsDatabase(store->db_.get(), path)) {
+    return *other;
   } else if (std::optional<Error> error = store->CreateOrUpgradeTables()) {
     return *error;
   }

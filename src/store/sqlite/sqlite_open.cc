@@ -21,6 +21,9 @@ Result<DatabaseHandle> OpenSqliteFile(const std::string& path, SqliteOpenMode mo
                  path};
   }
   sqlite3_busy_timeout(db.get(), 5000);
+  if (mode == SqliteOpenMode::kCreate) {
+    if (std::optional<Error> other = OtherProgramsDatabase(db.get(), path)) return *other;
+  }
   return db;
 }
 
@@ -44,6 +47,30 @@ Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_vi
     return Error{SqliteFailure(db, "cannot read the tables"), path};
   }
   return rc == SQLITE_ROW;
+}
+
+std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path) {
+  // Every table a store of treaty makes: the texts, the search index, the ledger, the accounts
+  // and the reviews.
+  constexpr const char* kQuery =
+      "SELECT count(*), count(*) FILTER (WHERE name IN ('agreements', 'texts', 'nodes', "
+      "'search_entries', 'search_terms', 'ledger_schema', 'ledgers', 'events', "
+      "'event_commitments', 'tree_heads', 'tree_nodes', 'tree_node_children', 'http_users', "
+      "'http_sessions', 'http_tokens', 'http_reviews')), min(name) FROM sqlite_master WHERE type "
+      "= 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, kQuery, -1, &raw, nullptr) != SQLITE_OK) {
+    return Error{SqliteFailure(db, "cannot read the tables"), path};
+  }
+  StatementHandle statement(raw);
+  if (sqlite3_step(raw) != SQLITE_ROW)
+    return Error{SqliteFailure(db, "cannot read the tables"), path};
+  if (sqlite3_column_int(raw, 0) == 0 || sqlite3_column_int(raw, 1) > 0) return std::nullopt;
+  const unsigned char* name = sqlite3_column_text(raw, 2);
+  return Error{std::string("another program's database: its tables (\"") +
+                   reinterpret_cast<const char*>(name) +
+                   "\" among them) are none of treaty's; give a new file or one treaty made",
+               path};
 }
 
 }  // namespace treaty::store

@@ -3,6 +3,7 @@
 // setting is made, so that a mistyped path or another program's file is left as it was).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,5 +27,10 @@ std::string SqliteFailure(sqlite3* db, std::string_view what, const char* messag
 
 // Whether the database has a table, or a virtual table, named `name`.
 Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_view name);
+
+// An error naming `path` when `db` holds tables and none of them is one treaty makes: another
+// program's file, into which a command that writes would otherwise add its tables. Every store
+// that makes its tables asks first.
+std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path);
 
 }  // namespace treaty::store

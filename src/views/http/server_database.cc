@@ -13,6 +13,7 @@ Result<store::DatabaseHandle> OpenServerDatabase(const std::string& path, const 
   store::DatabaseHandle db(raw);
   if (rc != SQLITE_OK) return Error{raw ? sqlite3_errmsg(raw) : "cannot open", path};
   sqlite3_busy_timeout(db.get(), 5000);
+  if (std::optional<Error> other = store::OtherProgramsDatabase(db.get(), path)) return *other;
   char* message = nullptr;
   if (sqlite3_exec(db.get(), schema, nullptr, nullptr, &message) != SQLITE_OK) {
     Error error{store::SqliteFailure(db.get(), "cannot create the " + what + " tables", message),
