@@ -32,8 +32,16 @@ std::string BundledName(const std::string& path) {
   std::error_code ec;
   const fs::path absolute = fs::absolute(path, ec).lexically_normal();
   if (ec) return path;
-  // The current folder, where BundledPath looks first, then the project folder, when each holds
-  // the bundled data.
+  // Inside a `data` folder laid out as the bundled one (with `agreements/`): from the folder that
+  // holds it, wherever the program and the current folder are.
+  for (fs::path folder = absolute.parent_path(); folder.has_relative_path();
+       folder = folder.parent_path()) {
+    if (folder.filename() == "data" && fs::is_directory(folder / "agreements", ec)) {
+      return absolute.lexically_relative(folder.parent_path()).string();
+    }
+  }
+  // Else the current folder, where BundledPath looks first, then the project folder, when each
+  // holds the bundled data.
   for (const fs::path& folder : {fs::current_path(ec), ProjectFolder()}) {
     if (folder.empty() || !fs::is_directory(folder / "data", ec)) continue;
     const fs::path inside = absolute.lexically_relative(folder);

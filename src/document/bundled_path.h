@@ -13,10 +13,11 @@ namespace treaty::document {
 std::string BundledPath(const std::string& relative);
 
 // `path` (a file found through BundledPath, or any other) named relative to the folder whose
-// bundled data holds it: the current folder or the project folder, each when it has a `data`
-// folder ("data/reference/latvia-gdp.csv", from any current folder); else as given. A citation of
-// a bundled file then reads the same wherever the program runs, and names no folder of the
-// machine it runs on.
+// bundled data holds it: the folder above the nearest `data` folder with `agreements/` that holds
+// it ("data/reference/latvia-gdp.csv", whatever the current folder and however the package was
+// named), else the current folder or the project folder, each when it has a `data` folder; else
+// as given. A citation of a bundled file then reads the same wherever the program runs, and names
+// no folder of the machine it runs on.
 std::string BundledName(const std::string& path);
 
 }  // namespace treaty::document

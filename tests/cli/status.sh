@@ -72,6 +72,18 @@ check "status from another folder" elsewhere
 check "cites the reference file by the same name" json_is \
   ".commitments[] | select(.id == \"$gdp\") | .references[0] | [.file, .line]" \
   '["data/reference/latvia-gdp.csv",3]'
+# A copy of the program outside the project, given the package by its full path: still the
+# project's name, not a path of this machine.
+mkdir -p "$work/elsewhere/bin"
+cp "$treaty" "$work/elsewhere/bin/treaty"
+copied() {
+  (cd "$work/elsewhere" && bin/treaty status --db "$db" --package "$root/data/agreements/lv-ua-2024" \
+    --at 2026-12-04 --format json >"$work/out")
+}
+check "status of a copy of the program" copied
+check "cites the reference file by the same name" json_is \
+  ".commitments[] | select(.id == \"$gdp\") | .references[0] | [.file, .line]" \
+  '["data/reference/latvia-gdp.csv",3]'
 check "EUR 112 M beside 0.25% of 2024 GDP" json_is \
   ".commitments[] | select(.id == \"$named\") | .progress.beside | [.share_minor_units, .difference_minor_units]" \
   '[10050000000,1150000000]'
