@@ -379,6 +379,19 @@ TEST_F(HttpRequestsTest, TheLedgerPageSaysRecordedOnlyOfARealEventTheCallerSees)
   EXPECT_FALSE(notice("/ledger?recorded=" + secret, ""));
   EXPECT_FALSE(notice("/ledger?recorded=anything", "lauris"));
   EXPECT_FALSE(notice("/ledger?recorded=01966b1e-0000-7000-8000-000000000000", "lauris"));
+  // A link to an event the caller cannot be shown says so, the same for one that does not exist
+  // and for one restricted, so that the page shown is not taken for the event's.
+  const auto unseen = [](const std::string& target, const std::string& user) {
+    return Send("GET", target, user)
+               .body.find(
+                   "The event the link names is not among the events of this ledger that "
+                   "you may see.") != std::string::npos;
+  };
+  EXPECT_FALSE(unseen("/ledger?event=" + open, ""));
+  EXPECT_FALSE(unseen("/ledger?event=" + secret, "lauris"));
+  EXPECT_TRUE(unseen("/ledger?event=" + secret, ""));
+  EXPECT_TRUE(unseen("/ledger?event=01966b1e-0000-7000-8000-000000000000", ""));
+  EXPECT_TRUE(unseen("/ledger?event=anything", "lauris"));
 }
 
 // A value that does not percent-decode is refused naming its parameter, rather than left out,

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Ledger</h1>
 {{#RECORDED}}<p class="notice" role="status">Recorded: event <code>{{ID}}</code> is leaf {{LEAF}}{{#SHOWN_BELOW}}, shown below{{/SHOWN_BELOW}}{{#ON_ITS_PAGE}}, on <a href="/ledger?begin={{PAGE}}">its page</a>{{/ON_ITS_PAGE}}.</p>{{/RECORDED}}
 {{#ALREADY}}<p class="notice" role="status">Already recorded, nothing new was written: event <code>{{ID}}</code> is leaf {{LEAF}}{{#SHOWN_BELOW}}, shown below{{/SHOWN_BELOW}}{{#ON_ITS_PAGE}}, on <a href="/ledger?begin={{PAGE}}">its page</a>{{/ON_ITS_PAGE}}.</p>{{/ALREADY}}
+{{#EVENT_UNSEEN}}<p class="notice" role="status">The event the link names is not among the events of this ledger that you may see.</p>{{/EVENT_UNSEEN}}
 {{#HEAD}}<p class="head">Signed tree head: size {{SIZE}}, root <code>{{ROOT}}</code>, signed by {{SIGNER}} at {{TIME}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD}}
 {{#PAST_END}}<p class="range">No leaves from {{BEGIN}}: the ledger has {{SIZE}}. <a href="/ledger">Latest events</a></p>{{/PAST_END}}
 {{#HEAD_UNREADABLE}}<p class="head">The latest signed tree head cannot be read: {{PROBLEM}}. <span class="badge {{VERIFY_CLASS}}">{{VERIFY_TEXT}}</span></p>{{/HEAD_UNREADABLE}}

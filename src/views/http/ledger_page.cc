@@ -70,12 +70,16 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   // The page shown holds this leaf: an event the form sent again, or one a link names (`event`,
   // from the reasons of a status).
   std::optional<int64_t> held_leaf;
+  // A linked event the caller cannot be shown (none such, another agreement's, or restricted:
+  // the three are not told apart) is said, so that the page shown is not taken for its.
+  bool event_unseen = false;
   for (const char* notice : {"recorded", "already", "event"}) {
     const auto id = query.find(notice);
     if (id == query.end()) continue;
     Result<std::optional<ledger::StoredEvent>> event = store.value()->EventById(id->second);
     if (!event.ok() || !event.value() || event.value()->agreement != site.agreement_id() ||
         !evaluation::Sees(AudienceOf(context), event.value()->classification)) {
+      event_unseen = event_unseen || std::string_view(notice) == "event";
       continue;
     }
     const std::string_view kind = notice;
@@ -117,6 +121,7 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
     return ProblemPage(
         400, fmt::format("end: after begin and at most {} leaves after it", kLedgerPageLeaves));
   }
+  if (event_unseen) body.ShowSection("EVENT_UNSEEN");
   // A notice's event is on this page, or a link leads to the page that holds it.
   for (const Notice& notice : notices) {
     TemplateDictionary* shown = body.AddSectionDictionary(notice.section);
