@@ -78,6 +78,7 @@ struct LetterCounts {
   size_t latin = 0;     // ASCII letters
   size_t latvian = 0;   // letters only Latvian uses
   size_t cyrillic = 0;  // U+0400..U+04FF
+  size_t foreign = 0;   // other Latin letters with diacritics (U+00C0..U+024F): ä, ß, é, ł
 };
 
 // The letters of the first 64 KiB of `utf8`.
@@ -91,6 +92,8 @@ LetterCounts CountLetters(std::string_view utf8) {
       ++counts.cyrillic;
     } else if (IsLatvianLetter(c)) {
       ++counts.latvian;
+    } else if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) {
+      ++counts.foreign;
     }
   }
   return counts;
@@ -106,6 +109,11 @@ Language LanguageOf(const LetterCounts& counts) {
 }  // namespace
 
 Language DetectLanguage(std::string_view utf8) { return LanguageOf(CountLetters(utf8)); }
+
+bool ReadsAsNoneOfThem(std::string_view utf8) {
+  const LetterCounts counts = CountLetters(utf8);
+  return LanguageOf(counts) == Language::kEnglish && counts.foreign * 50 > counts.latin;
+}
 
 std::optional<Language> ClearlyNot(Language given, std::string_view utf8) {
   const LetterCounts counts = CountLetters(utf8);

@@ -34,6 +34,16 @@ for f in "$root"/tests/data/corpus/*.txt "$root"/tests/data/synthetic/*.txt; do
   check "corpus akn valid $(basename "$f")" valid_akn "$work/c.xml"
 done
 
+# A text in none of the three languages is read as English, and the reader is warned.
+cat >"$work/de.txt" <<'TEXT'
+Vereinbarung über Sicherheitszusammenarbeit und langfristige Unterstützung zwischen der Ukraine und Deutschland.
+1. Deutschland wird die Ukraine militärisch unterstützen. Größere Lieferungen folgen später.
+TEXT
+check "parse a German text" run 0 parse "$work/de.txt" --format json
+check "warns that it is in none of the three" \
+  has "treaty parse: warning: $work/de.txt: the text's letters (such as ä, é, ß) are of none of lv, en and uk" "$work/err"
+check "the English text is not warned of" run 0 parse "$en"
+check "by no such warning" bash -c "! grep -q 'none of lv' '$work/err'"
 check "missing file exit 2" run 2 parse "$work/none.txt"
 check "missing file message" grep -q "no such file" "$work/err"
 cat "$en" | "$treaty" parse /dev/stdin --format json >"$work/out" 2>"$work/err"
