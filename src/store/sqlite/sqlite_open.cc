@@ -49,15 +49,12 @@ Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_vi
   return rc == SQLITE_ROW;
 }
 
-std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path) {
-  // Every table a store of treaty makes: the texts, the search index, the ledger, the accounts
-  // and the reviews.
+Result<DatabaseOwner> OwnerOfDatabase(sqlite3* db, const std::string& path) {
   constexpr const char* kQuery =
-      "SELECT count(*), count(*) FILTER (WHERE name IN ('agreements', 'texts', 'nodes', "
-      "'search_entries', 'search_terms', 'ledger_schema', 'ledgers', 'events', "
-      "'event_commitments', 'tree_heads', 'tree_nodes', 'tree_node_children', 'http_users', "
-      "'http_sessions', 'http_tokens', 'http_reviews')), min(name) FROM sqlite_master WHERE type "
-      "= 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+      "SELECT count(*), count(*) FILTER (WHERE name IN ('ledger_schema', 'tree_node_children', "
+      "'search_entries', 'http_users', 'http_reviews')), count(*) FILTER (WHERE name IN "
+      "('agreements', 'texts', 'nodes')) FROM sqlite_master WHERE type = 'table' AND name NOT "
+      "LIKE 'sqlite\\_%' ESCAPE '\\'";
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, kQuery, -1, &raw, nullptr) != SQLITE_OK) {
     return Error{SqliteFailure(db, "cannot read the tables"), path};
@@ -65,12 +62,20 @@ std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path)
   StatementHandle statement(raw);
   if (sqlite3_step(raw) != SQLITE_ROW)
     return Error{SqliteFailure(db, "cannot read the tables"), path};
-  if (sqlite3_column_int(raw, 0) == 0 || sqlite3_column_int(raw, 1) > 0) return std::nullopt;
-  const unsigned char* name = sqlite3_column_text(raw, 2);
-  return Error{std::string("another program's database: its tables (\"") +
-                   reinterpret_cast<const char*>(name) +
-                   "\" among them) are none of treaty's; give a new file or one treaty made",
-               path};
+  if (sqlite3_column_int(raw, 0) == 0) return DatabaseOwner::kNoTables;
+  if (sqlite3_column_int(raw, 1) > 0 || sqlite3_column_int(raw, 2) == 3)
+    return DatabaseOwner::kTreaty;
+  return DatabaseOwner::kOtherProgram;
+}
+
+std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path) {
+  Result<DatabaseOwner> owner = OwnerOfDatabase(db, path);
+  if (!owner.ok()) return owner.error();
+  if (owner.value() != DatabaseOwner::kOtherProgram) return std::nullopt;
+  return Error{
+      "another program's database: its tables are none of treaty's; give a new file or "
+      "one treaty made",
+      path};
 }
 
 }  // namespace treaty::store

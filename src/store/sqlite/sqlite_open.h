@@ -28,9 +28,15 @@ std::string SqliteFailure(sqlite3* db, std::string_view what, const char* messag
 // Whether the database has a table, or a virtual table, named `name`.
 Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_view name);
 
-// An error naming `path` when `db` holds tables and none of them is one treaty makes: another
-// program's file, into which a command that writes would otherwise add its tables. Every store
-// that makes its tables asks first.
+// Whose tables an SQLite file holds: none at all, treaty's (a table only treaty makes: the ledger's
+// schema or node children, the search index, the accounts or reviews; or the texts' three tables
+// together), or only another program's, whose common names ("events", "nodes") alone prove
+// nothing.
+enum class DatabaseOwner { kNoTables, kTreaty, kOtherProgram };
+Result<DatabaseOwner> OwnerOfDatabase(sqlite3* db, const std::string& path);
+
+// An error naming `path` when `db` is another program's (OwnerOfDatabase), into which a command
+// that writes would otherwise add its tables. Every store that makes its tables asks first.
 std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path);
 
 }  // namespace treaty::store

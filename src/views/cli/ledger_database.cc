@@ -23,12 +23,14 @@ Result<bool> IsMissingFile(const std::string& db) {
   return !exists;
 }
 
-// Whether the SQLite file `db` holds an agreement that treaty load put there.
-Result<bool> HoldsLoadedAgreement(const std::string& db) {
+// Whether the SQLite file `db` holds any of treaty's tables (store::OwnerOfDatabase).
+Result<bool> IsTreatyDatabase(const std::string& db) {
   Result<store::DatabaseHandle> handle =
       store::OpenSqliteFile(db, store::SqliteOpenMode::kReadExisting, "treaty load");
   if (!handle.ok()) return handle.error();
-  return store::HasSqliteTable(handle.value().get(), db, "agreements");
+  Result<store::DatabaseOwner> owner = store::OwnerOfDatabase(handle.value().get(), db);
+  if (!owner.ok()) return owner.error();
+  return owner.value() == store::DatabaseOwner::kTreaty;
 }
 
 }  // namespace
@@ -46,14 +48,14 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::st
   Result<std::unique_ptr<ledger::LedgerStore>> store =
       OpenLedgerStore(db, ledger::MissingLedgerTables::kLeaveAlone);
   if (!store.ok() || store.value() != nullptr || http::IsPostgresUrl(db)) return store;
-  // A file with neither is another program's, or a mistyped one: read as an empty ledger, it
-  // would report every commitment unmet.
-  Result<bool> loaded = HoldsLoadedAgreement(db);
-  if (!loaded.ok()) return loaded.error();
-  if (!loaded.value()) {
+  // A file with none of treaty's tables is another program's, or a mistyped one: read as an empty
+  // ledger, it would report every commitment unmet.
+  Result<bool> treaty = IsTreatyDatabase(db);
+  if (!treaty.ok()) return treaty.error();
+  if (!treaty.value()) {
     return Error{
-        "holds neither a ledger nor a loaded agreement: it has none of treaty's tables (treaty "
-        "load, record or import makes them)",
+        "holds no ledger, nor any other of treaty's tables (treaty load, record or import makes "
+        "them)",
         db};
   }
   return store;
