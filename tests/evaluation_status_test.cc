@@ -918,7 +918,7 @@ TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
   EXPECT_EQ(day.value().ToUtcString(), "2034-04-11T23:59:59Z");
 }
 
-// The time left is said to the second: in its last minute a window is not "0h00m" away.
+// The time left is said to the second: in its last minute a window is not "0 h 00 min" away.
 TEST(EvaluationStatus, Sec4Para1AnOpenWindowSaysTheTimeLeftToTheSecond) {
   const json events = json::parse(R"([{"id": "00000000-0000-7000-8000-0000000000a1",
     "type": "consultation_request", "subtype": "armed_attack", "participant": "UA",
@@ -929,7 +929,7 @@ TEST(EvaluationStatus, Sec4Para1AnOpenWindowSaysTheTimeLeftToTheSecond) {
   bool found = false;
   for (const json& reason : c.at("reasons")) {
     found = found || reason.at("finding").get<std::string>().find(
-                         "0h00m01s left until 2027-03-02T10:00:00Z") != std::string::npos;
+                         "0 h 00 min 01 s left until 2027-03-02T10:00:00Z") != std::string::npos;
   }
   EXPECT_TRUE(found) << c.at("reasons").dump(2);
 }

@@ -263,6 +263,29 @@ TEST_F(HttpStatusTest, WithoutADayAConsultationsClockRunningOutLaterTodayIsOpen)
   }
 }
 
+// The consultations page says an open window's time left to the second, as the status's reason
+// does: in its last minutes it is not "0 h 01 min" away, but "0 h 01 min 40 s".
+TEST_F(HttpStatusTest, TheConsultationsPageSaysTheTimeLeftToTheSecond) {
+  using namespace std::chrono;
+  // The page is now's: a request whose 24 hours run out 100 seconds from now.
+  const sys_seconds opened = floor<seconds>(system_clock::now()) - hours(24) + seconds(100);
+  const std::string moment =  // "YYYY-MM-DDTHH:MM:SS.ffffffZ", to the second
+      ledger::FormatTimestamp(duration_cast<microseconds>(opened.time_since_epoch()).count());
+  const std::string day = moment.substr(0, 10);
+  const nlohmann::json request = {{"type", "consultation_request"},
+                                  {"subtype", "armed_attack"},
+                                  {"participant", "LV"},
+                                  {"date", day},
+                                  {"occurred_at", moment.substr(0, 19) + "Z"},
+                                  {"commitments", {"sec_4__para_1__sent_1"}},
+                                  {"description", "request after an attack"},
+                                  {"evidence", nlohmann::json::array()},
+                                  {"classification", "public"}};
+  ASSERT_EQ(Send("POST", "/api/v1/events", "lauris", request.dump()).status, 201);
+  const std::string page = Send("GET", "/consultations").body;
+  EXPECT_TRUE(std::regex_search(page, std::regex("<td>0 h 0[01] min [0-5][0-9] s</td>"))) << page;
+}
+
 // sec_6__para_7: the overview says the life cycle as evaluated, a termination notice's last day in
 // force and not the term's, before and after that day.
 class HttpLifecycleTest : public HttpTest {};

@@ -35,6 +35,10 @@ std::string MoneyText(int64_t minor_units, const std::string& currency) {
   return text;
 }
 
+std::string TimeLeftText(int64_t seconds) {
+  return fmt::format("{} h {:02} min {:02} s", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+}
+
 std::string PpmText(int64_t ppm) {
   std::string text = fmt::format("{:.4f}", static_cast<double>(ppm) / 10000.0);
   while (text.back() == '0') text.pop_back();

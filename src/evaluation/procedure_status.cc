@@ -118,12 +118,9 @@ RuleOutcome EvaluateConsultations(const AgreementRules& rules, const LedgerFacts
       case WindowState::kOpen:
         ++open;
         entry["time_left_seconds"] = w.time_left.count();
-        finding =
-            fmt::format("request {} of {} opened a window of {} at {}; {} left until {}", id,
-                        fact.participant, rule.window.value.InWords(), w.opens.ToString(),
-                        fmt::format("{}h{:02}m{:02}s", w.time_left.count() / 3600,
-                                    w.time_left.count() % 3600 / 60, w.time_left.count() % 60),
-                        w.closes.ToString());
+        finding = fmt::format("request {} of {} opened a window of {} at {}; {} left until {}", id,
+                              fact.participant, rule.window.value.InWords(), w.opens.ToString(),
+                              TimeLeftText(w.time_left.count()), w.closes.ToString());
         break;
       case WindowState::kMet:
         ++met;

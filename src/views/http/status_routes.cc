@@ -2,6 +2,8 @@
 // gives them (status_service.h). A reader's status is evaluated over public events only.
 #include <fmt/format.h>
 
+#include "evaluation/amount_text.h"
+
 #include "evaluation/period.h"
 #include "evaluation/status_words.h"
 #include "evaluation/term_words.h"
@@ -147,7 +149,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
       row->SetValue("RESPONSE_AT", request.value("response_at", ""));
       if (request.contains("time_left_seconds")) {
         const int64_t left = request["time_left_seconds"].get<int64_t>();
-        row->SetValue("TIME_LEFT", fmt::format("{} h {:02} min", left / 3600, left % 3600 / 60));
+        row->SetValue("TIME_LEFT", evaluation::TimeLeftText(left));
       }
     }
     for (const evaluation::Reason& reason : entry.reasons) {
