@@ -429,16 +429,16 @@ check "names it" has "typo.sqlite: no such database" "$work/err"
 check "and makes none" [ ! -e "$work/typo.sqlite" ]
 check "serve behind a proxy named by its host name exit 2" run 2 serve --db "$work/typo.sqlite" \
   --trusted-proxy localhost --listen 127.0.0.1:0
-check "says a proxy is named by its address" has '--trusted-proxy: not an IP address or range, or a range of every address, in which every client would be believed: "localhost"' "$work/err"
+check "says a proxy is named by its address" has '--trusted-proxy: not an IP address or CIDR range: "localhost"' "$work/err"
 check "serve behind a range of no prefix length exit 2" run 2 serve --db "$work/typo.sqlite" \
   --trusted-proxy 10.0.0.0/33 --listen 127.0.0.1:0
-check "names the range" has '--trusted-proxy: not an IP address or range, or a range of every address, in which every client would be believed: "10.0.0.0/33"' "$work/err"
+check "names the range" has '--trusted-proxy: not an IP address or CIDR range: "10.0.0.0/33"' "$work/err"
 check "serve on a port out of range exit 2" run 2 serve --db "$work/typo.sqlite" --listen 127.0.0.1:99999
 check "names the port and the help" \
   has 'treaty serve: --listen: the port is 0 to 65535, not "99999" (treaty serve --help)' "$work/err"
 check "serve behind a range of every address exit 2" run 2 serve --db "$work/typo.sqlite" \
   --trusted-proxy 0.0.0.0/0 --listen 127.0.0.1:0
-check "says every client would be believed" has 'a range of every address, in which every client would be believed: "0.0.0.0/0"' "$work/err"
+check "says every client would be believed" has '--trusted-proxy: a range of every address, in which every client would be believed: "0.0.0.0/0"' "$work/err"
 # A port in use is refused before anything is written: the accounts' tables are not made.
 "$treaty" load "$root/data/agreements/lv-ua-2024" --db "$work/busy.sqlite" >/dev/null
 cp "$work/busy.sqlite" "$work/second.sqlite"

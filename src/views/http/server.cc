@@ -508,11 +508,12 @@ Result<std::unique_ptr<Server>> Server::Listen(const ServerOptions& options) {
   for (const std::string& proxy : options.trusted_proxies) {
     const std::optional<std::string> range = NormalAddressRange(proxy);
     if (!range) {
-      return Error{
-          "not an IP address or range, or a range of every address, in which every "
-          "client would be believed: \"" +
-              proxy + "\"",
-          "--trusted-proxy"};
+      // NormalAddressRange refuses a prefix length of 0 as well as what is no range.
+      return Error{proxy.ends_with("/0")
+                       ? "a range of every address, in which every client would be believed: \"" +
+                             proxy + "\""
+                       : "not an IP address or CIDR range: \"" + proxy + "\"",
+                   "--trusted-proxy"};
     }
     normal.trusted_proxies.insert(*range);
   }
