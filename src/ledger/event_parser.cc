@@ -537,16 +537,19 @@ class Validator {
     if (!need("participant", GivenOf(object, "participant"))) return;
     const std::optional<std::string> value = String(object["participant"], path, {});
     if (!value) return;
-    const bool both = type == EventType::kMeeting || type == EventType::kConsultationHeld ||
-                      type == EventType::kTechnicalAgreement;
-    if (both) {
+    // The acts of the Participants together; every other is one Participant's.
+    constexpr EventType kJointTypes[] = {EventType::kMeeting, EventType::kConsultationHeld,
+                                         EventType::kTechnicalAgreement};
+    if (std::find(std::begin(kJointTypes), std::end(kJointTypes), type) != std::end(kJointTypes)) {
       if (*value != "both") {
         Fail(path, fmt::format("must be \"both\" for {}: \"{}\"", EventTypeName(type), *value));
       }
     } else if (*value == "both") {
-      Fail(path, fmt::format("a {} is one Participant's: give one party code, not \"both\" (which "
-                             "meetings, consultations held and technical agreements take)",
-                             EventTypeName(type)));
+      std::vector<std::string_view> joint;
+      for (EventType joint_type : kJointTypes) joint.push_back(EventTypeName(joint_type));
+      Fail(path, fmt::format("type {} is one Participant's act: give one party code, not \"both\" "
+                             "(which only {} take)",
+                             EventTypeName(type), fmt::join(joint, ", ")));
     } else if (!IsParticipant(context_, *value)) {
       Fail(path, context_.participants.empty()
                      ? fmt::format("must be a party code (2 or 3 capital letters): \"{}\"", *value)

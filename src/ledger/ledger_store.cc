@@ -32,8 +32,8 @@ Result<EventFilter> CheckedEventFilter(EventFilter filter) {
         std::pair{&filter.date_from, "from"}, std::pair{&filter.date_to, "to"},
         std::pair{&filter.institution, "institution"},
         std::pair{&filter.classification, "classification"}}) {
-    if (std::optional<size_t> bad = text::FindInvalidUtf8(*value)) {
-      return Error{fmt::format("invalid UTF-8 at byte {}", *bad + 1), where};
+    if (std::optional<std::string> problem = text::InvalidUtf8Problem(*value)) {
+      return Error{*problem, where};
     }
     *value = TrimSpace(*value);
   }

@@ -57,7 +57,7 @@ check "a training given by both" run 2 record --db "$db" --user tester --type tr
   --participant both --commitment "$military" --date 2024-06-01 --quantity 5 --unit person \
   --description "Bad" --classification public
 check "says a training is one Participant's" \
-  has '--participant: participant: a training is one Participant'"'"'s: give one party code, not "both"' "$work/err"
+  has '--participant: participant: type training is one Participant'"'"'s act: give one party code, not "both" (which only meeting, consultation_held, technical_agreement take)' "$work/err"
 check "a byte of no UTF-8 in a flag" bad_record '--amount: amount: invalid UTF-8 at byte 2' \
   --amount $'5\xff' "${ok[@]}"
 check "is named by its place, not printed" bash -c "! grep -q \$'\\xff' '$work/err'"
