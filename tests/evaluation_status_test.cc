@@ -918,6 +918,27 @@ TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
   EXPECT_EQ(day.value().ToUtcString(), "2034-04-11T23:59:59Z");
 }
 
+// A count that is the Participant's own (no coalition's goal) is upcoming before the Agreement is
+// in force, and in progress once it is, as the amounts are.
+TEST_F(EvaluationStatusTextCopy, AnOwnCountIsUpcomingBeforeTheAgreementIsInForce) {
+  Result<AgreementRules> rules =
+      LoadAgreementRules(CopyWith({{"rules.json",
+                                    R"("sec_2__hcontainer_1__para_3__sent_2": {
+      "goal_of": "the Drone Coalition for Ukraine, led by Latvia with the United Kingdom"
+    },)",
+                                    ""}}));
+  ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+  for (const auto& [day, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"2024-04-10", "upcoming"}, {"2024-04-11", "in_progress"}}) {
+    Result<AgreementStatus> status = Evaluate(rules.value(), json::array(), day);
+    ASSERT_TRUE(status.ok()) << status.error().ToString();
+    EXPECT_EQ(
+        Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_3__sent_2").at("status"),
+        expected)
+        << day;
+  }
+}
+
 // The time left is said to the second: in its last minute a window is not "0 h 00 min" away.
 TEST(EvaluationStatus, Sec4Para1AnOpenWindowSaysTheTimeLeftToTheSecond) {
   const json events = json::parse(R"([{"id": "00000000-0000-7000-8000-0000000000a1",

@@ -45,14 +45,14 @@ struct FlowSums {
   int64_t delivered_quantity = 0;  // in the query's unit
   int64_t events = 0;
   std::map<std::string, int64_t> events_by_type;
-  CountedEvents other_currency;            // events with an amount in another currency
-  std::set<std::string> other_currencies;  // their currencies
-  CountedEvents other_unit;                // deliveries counted in another unit than the query's
-  std::set<std::string> other_units;       // their units
-  CountedEvents other_participant;         // events of a Participant not among the providers
-  CountedEvents unvalued;  // deliveries without a value, in a sum of money: not counted in it
+  CountedEvents other_currency;              // events with an amount in another currency
+  std::set<std::string> other_currencies;    // their currencies
+  CountedEvents other_unit;                  // deliveries counted in another unit than the query's
+  std::set<std::string> other_units;         // their units
+  CountedEvents other_participant;           // events of a Participant not among the providers
   std::set<std::string> other_participants;  // those Participants
-  std::vector<std::string> latest;           // up to kLatestListed event ids, the latest last
+  CountedEvents unvalued;  // deliveries without a value, in a sum of money: not counted in it
+  std::vector<std::string> latest;  // up to kLatestListed event ids, the latest last
   std::optional<Date> last_date;
   // The events in the query's currency of what was provided (disbursements, deliveries,
   // trainings), pledged and allocated (the allocation decisions).

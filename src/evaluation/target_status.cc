@@ -500,7 +500,8 @@ void AddBeside(const TargetRule& rule, const AgreementRules& rules, Date at,
   status.reasons.push_back(Reason{share->source, beside["explanation"].get<std::string>(), {}});
 }
 
-RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date at) {
+RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts,
+                        const Lifecycle& lifecycle, Date at) {
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
   FlowSums sums = SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id),
@@ -535,7 +536,10 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts, Date a
                     CountText(rule.count), rule.unit, rule.options.goal_of, own, own),
         {}});
   } else {
-    status.status = sums.delivered_quantity >= rule.count ? "met" : "in_progress";
+    // Before the Agreement is in force nothing of it runs, as SpanStatus says of the amounts.
+    status.status = at < lifecycle.in_force_from            ? "upcoming"
+                    : sums.delivered_quantity >= rule.count ? "met"
+                                                            : "in_progress";
     status.summary = fmt::format("{} of {} {}s delivered ({}%)", CountText(sums.delivered_quantity),
                                  CountText(rule.count), rule.unit, share);
   }
@@ -600,7 +604,7 @@ RuleOutcome EvaluateTarget(const TargetRule& rule, const AgreementRules& rules,
       if (!rule.options.beside.empty()) AddBeside(rule, rules, at, outcome.status);
       break;
     case TargetRuleKind::kCount:
-      outcome = CountTarget(rule, facts, at);
+      outcome = CountTarget(rule, facts, lifecycle, at);
       break;
     case TargetRuleKind::kActivity:
       outcome = LinkedActivity(rule, facts, at);
