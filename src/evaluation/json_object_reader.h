@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
@@ -23,13 +24,18 @@ class ObjectReader {
   ObjectReader(const nlohmann::json& object, std::string path)
       : object_(object), path_(std::move(path)) {}
 
-  // An error unless the value is an object whose members are all in `allowed`.
+  // An error unless the value is an object whose members are all in `allowed`; one that is not
+  // is named by its path, with the members there are ("field activity: unknown member (known:
+  // notices, ukraine_nato_membership, activities)").
   Result<bool> Check(const std::vector<std::string_view>& allowed) const {
     if (!object_.is_object()) return Error{"should be an object", Where()};
     for (const auto& [name, value] : object_.items()) {
       bool known = false;
       for (std::string_view candidate : allowed) known = known || name == candidate;
-      if (!known) return Error{fmt::format("unknown member '{}'", name), Where()};
+      if (!known) {
+        return Error{fmt::format("unknown member (known: {})", fmt::join(allowed, ", ")),
+                     Where(name)};
+      }
     }
     return true;
   }

@@ -20,12 +20,7 @@ Result<Binding> ReadBinding(const ObjectReader& parent, const std::string& name,
   ObjectReader reader = parent.Child(name);
   std::vector<std::string_view> allowed = {"commitment", "target"};
   allowed.insert(allowed.end(), extra.begin(), extra.end());
-  if (!reader.object().is_object()) return Error{"should be an object", reader.Where()};
-  for (const auto& [member, value] : reader.object().items()) {
-    if (std::find(allowed.begin(), allowed.end(), member) == allowed.end()) {
-      return Error{fmt::format("unknown member '{}'", member), reader.Where()};
-    }
-  }
+  if (Result<bool> checked = reader.Check(allowed); !checked.ok()) return checked.error();
   Binding binding;
   Result<std::string> commitment = reader.String("commitment");
   if (!commitment.ok()) return commitment.error();
