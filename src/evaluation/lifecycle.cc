@@ -248,8 +248,10 @@ Result<Lifecycle> EvaluateLifecycle(const LifecycleParameters& parameters,
   // signature, the term's last day is the same date ten years later (period.h).
   out.term_last_day = LastDayOfPeriod(out.in_force_from, parameters.term.value);
   reason(parameters.term.source,
-         fmt::format("a term of {} from {}: its last day is {}", parameters.term.value.InWords(),
-                     out.in_force_from.ToString(), out.term_last_day.ToString()));
+         fmt::format("a term of {} from {}: its last day is {} (a period counted from a day "
+                     "begins the day after, as Regulation 1182/71 counts)",
+                     parameters.term.value.InWords(), out.in_force_from.ToString(),
+                     out.term_last_day.ToString()));
 
   std::optional<Termination> termination = EarliestTermination(parameters, known);
 

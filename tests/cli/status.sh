@@ -59,6 +59,8 @@ check "status json" run 0 status --db "$db" --at 2026-12-04 --format json
 check "lifecycle" json_is '.lifecycle | [.state, .in_force_from, .last_day_in_force, .extension_deadline]' \
   '["in_force","2024-04-11","2034-04-11","2033-10-11"]'
 check "no termination without a notice" json_is '.lifecycle | has("termination_effective")' 'false'
+check "the term's last day says how it is counted" json_is \
+  '[.lifecycle.reasons[] | select(.finding | test("^a term of 10 years from 2024-04-11: its last day is 2034-04-11 \\(a period counted from a day begins the day after, as Regulation 1182/71 counts\\)$"))] | length' '1'
 check "the demo ledger is folded" json_is ".ledger_size" "7"
 check "2024 measured against the published GDP" json_is \
   ".commitments[] | select(.id == \"$gdp\") | .progress.periods[0] | [.status, .target_minor_units, .allocated_minor_units]" \
