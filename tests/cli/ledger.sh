@@ -392,7 +392,7 @@ check "and its journal mode" [ "$(sqlite3 "$work/other-program.sqlite" 'PRAGMA j
 # Read as an empty ledger, another program's file would report every commitment unmet.
 for command in status calendar "export csv"; do
   check "$command of another program's database exit 2" run 2 $command --db "$work/other-program.sqlite"
-  check "$command says it holds neither" has "$work/other-program.sqlite: holds no ledger, nor any other of treaty's tables (treaty load, record or import makes them)" "$work/err"
+  check "$command says it holds neither" has "$work/other-program.sqlite: holds neither a ledger nor a loaded agreement (treaty load, record or import makes them)" "$work/err"
   check "$command prints nothing" [ ! -s "$work/out" ]
 done
 check "and leaves the file as it was" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
@@ -413,18 +413,25 @@ stdin="$work/password" check "user add into another program's database exit 2" r
   --role reader --db "$work/other-program.sqlite"
 check "user add says whose it is" has "$other_message" "$work/err"
 check "none of them changed the file" [ "$(sha256sum <"$work/other-program.sqlite")" = "$before" ]
-# A name treaty also uses proves nothing: another program's "events" table is not the ledger's.
+# Names treaty also uses prove nothing: another program's "events" table, or its "agreements",
+# "texts" and "nodes", are not treaty's.
 sqlite3 "$work/other-events.sqlite" "CREATE TABLE events (what TEXT)"
-before_events=$(sha256sum <"$work/other-events.sqlite")
-check "load beside another program's events table exit 2" run 2 load data/agreements/lv-ua-2024 \
-  --db "$work/other-events.sqlite"
-check "says whose the file is" has "other-events.sqlite: another program's database" "$work/err"
-check "and leaves it as it was" [ "$(sha256sum <"$work/other-events.sqlite")" = "$before_events" ]
-# A file of treaty's accounts alone is treaty's: read as a ledger with no events.
+sqlite3 "$work/other-texts.sqlite" "CREATE TABLE agreements (id); CREATE TABLE texts (id); CREATE TABLE nodes (id)"
+for other in other-events other-texts; do
+  before_other=$(sha256sum <"$work/$other.sqlite")
+  check "record into $other exit 2" run 2 record --db "$work/$other.sqlite" \
+    --user tester --type disbursement --participant LV --date 2024-06-01 --commitment "$military" \
+    --amount 10 --currency EUR --description "Paid" --classification public
+  check "says whose $other is" has "$other.sqlite: another program's database" "$work/err"
+  check "status of $other exit 2" run 2 status --db "$work/$other.sqlite" --at 2025-01-01
+  check "and leaves $other as it was" [ "$(sha256sum <"$work/$other.sqlite")" = "$before_other" ]
+done
+# A file of treaty's accounts alone (--accounts-db) is no ledger: given as --db by mistake, it is
+# refused rather than read as a ledger with no events.
 stdin="$work/password" check "user add to a new file" run 0 user add kim --role reader \
   --db "$work/accounts-only.sqlite"
-check "status of the accounts alone" run 0 status --db "$work/accounts-only.sqlite" --at 2025-01-01
-check "reads no events" has "; from the ledger's 0 events, those dated later not counted)" "$work/out"
+check "status of the accounts alone exit 2" run 2 status --db "$work/accounts-only.sqlite" --at 2025-01-01
+check "says it holds neither" has "accounts-only.sqlite: holds neither a ledger nor a loaded agreement" "$work/err"
 # A ledger that the reading commands open is left as it was, byte for byte: here a copy kept in
 # rollback-journal mode, which an append would turn to WAL.
 "$treaty" import "$ledger/reported-support.csv" --profile reported-support --user demo \

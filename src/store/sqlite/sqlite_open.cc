@@ -49,12 +49,13 @@ Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_vi
   return rc == SQLITE_ROW;
 }
 
-Result<DatabaseOwner> OwnerOfDatabase(sqlite3* db, const std::string& path) {
+Result<TreatyStores> StoresOfDatabase(sqlite3* db, const std::string& path) {
   constexpr const char* kQuery =
-      "SELECT count(*), count(*) FILTER (WHERE name IN ('ledger_schema', 'tree_node_children', "
-      "'search_entries', 'http_users', 'http_reviews')), count(*) FILTER (WHERE name IN "
-      "('agreements', 'texts', 'nodes')) FROM sqlite_master WHERE type = 'table' AND name NOT "
-      "LIKE 'sqlite\\_%' ESCAPE '\\'";
+      "SELECT count(*) FILTER (WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'), "
+      "count(*) FILTER (WHERE type = 'table' AND name IN ('ledger_schema', "
+      "'tree_node_children')), count(*) FILTER (WHERE (type = 'index' AND name = 'nodes_by_eid') "
+      "OR (type = 'table' AND name = 'search_entries')), count(*) FILTER (WHERE type = 'table' "
+      "AND name IN ('http_users', 'http_reviews')) FROM sqlite_master";
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, kQuery, -1, &raw, nullptr) != SQLITE_OK) {
     return Error{SqliteFailure(db, "cannot read the tables"), path};
@@ -62,16 +63,18 @@ Result<DatabaseOwner> OwnerOfDatabase(sqlite3* db, const std::string& path) {
   StatementHandle statement(raw);
   if (sqlite3_step(raw) != SQLITE_ROW)
     return Error{SqliteFailure(db, "cannot read the tables"), path};
-  if (sqlite3_column_int(raw, 0) == 0) return DatabaseOwner::kNoTables;
-  if (sqlite3_column_int(raw, 1) > 0 || sqlite3_column_int(raw, 2) == 3)
-    return DatabaseOwner::kTreaty;
-  return DatabaseOwner::kOtherProgram;
+  TreatyStores stores;
+  stores.any_table = sqlite3_column_int(raw, 0) > 0;
+  stores.ledger = sqlite3_column_int(raw, 1) > 0;
+  stores.texts = sqlite3_column_int(raw, 2) > 0;
+  stores.accounts = sqlite3_column_int(raw, 3) > 0;
+  return stores;
 }
 
 std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path) {
-  Result<DatabaseOwner> owner = OwnerOfDatabase(db, path);
-  if (!owner.ok()) return owner.error();
-  if (owner.value() != DatabaseOwner::kOtherProgram) return std::nullopt;
+  Result<TreatyStores> stores = StoresOfDatabase(db, path);
+  if (!stores.ok()) return stores.error();
+  if (!stores.value().OtherPrograms()) return std::nullopt;
   return Error{
       "another program's database: its tables are none of treaty's; give a new file or "
       "one treaty made",

@@ -28,15 +28,23 @@ std::string SqliteFailure(sqlite3* db, std::string_view what, const char* messag
 // Whether the database has a table, or a virtual table, named `name`.
 Result<bool> HasSqliteTable(sqlite3* db, const std::string& path, std::string_view name);
 
-// Whose tables an SQLite file holds: none at all, treaty's (a table only treaty makes: the ledger's
-// schema or node children, the search index, the accounts or reviews; or the texts' three tables
-// together), or only another program's, whose common names ("events", "nodes") alone prove
-// nothing.
-enum class DatabaseOwner { kNoTables, kTreaty, kOtherProgram };
-Result<DatabaseOwner> OwnerOfDatabase(sqlite3* db, const std::string& path);
+// Which of treaty's stores an SQLite file holds, each known by a name only treaty uses (common
+// ones, "events" or "nodes", prove nothing): the ledger (`ledger_schema`, `tree_node_children`),
+// the texts of a loaded agreement (the index `nodes_by_eid`, the search index `search_entries`),
+// the server's accounts and reviews (`http_users`, `http_reviews`).
+struct TreatyStores {
+  bool any_table = false;  // of any program
+  bool ledger = false;
+  bool texts = false;
+  bool accounts = false;
+  // Tables, and none of them treaty's.
+  bool OtherPrograms() const { return any_table && !ledger && !texts && !accounts; }
+};
+Result<TreatyStores> StoresOfDatabase(sqlite3* db, const std::string& path);
 
-// An error naming `path` when `db` is another program's (OwnerOfDatabase), into which a command
-// that writes would otherwise add its tables. Every store that makes its tables asks first.
+// An error naming `path` when `db` is another program's (TreatyStores::OtherPrograms), into which
+// a command that writes would otherwise add its tables. Every store that makes its tables asks
+// first.
 std::optional<Error> OtherProgramsDatabase(sqlite3* db, const std::string& path);
 
 }  // namespace treaty::store

@@ -23,14 +23,15 @@ Result<bool> IsMissingFile(const std::string& db) {
   return !exists;
 }
 
-// Whether the SQLite file `db` holds any of treaty's tables (store::OwnerOfDatabase).
-Result<bool> IsTreatyDatabase(const std::string& db) {
+// Whether the SQLite file `db` holds the texts of an agreement treaty load put there
+// (store::StoresOfDatabase).
+Result<bool> HoldsLoadedAgreement(const std::string& db) {
   Result<store::DatabaseHandle> handle =
       store::OpenSqliteFile(db, store::SqliteOpenMode::kReadExisting, "treaty load");
   if (!handle.ok()) return handle.error();
-  Result<store::DatabaseOwner> owner = store::OwnerOfDatabase(handle.value().get(), db);
-  if (!owner.ok()) return owner.error();
-  return owner.value() == store::DatabaseOwner::kTreaty;
+  Result<store::TreatyStores> stores = store::StoresOfDatabase(handle.value().get(), db);
+  if (!stores.ok()) return stores.error();
+  return stores.value().texts;
 }
 
 }  // namespace
@@ -48,14 +49,13 @@ Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::st
   Result<std::unique_ptr<ledger::LedgerStore>> store =
       OpenLedgerStore(db, ledger::MissingLedgerTables::kLeaveAlone);
   if (!store.ok() || store.value() != nullptr || http::IsPostgresUrl(db)) return store;
-  // A file with none of treaty's tables is another program's, or a mistyped one: read as an empty
-  // ledger, it would report every commitment unmet.
-  Result<bool> treaty = IsTreatyDatabase(db);
-  if (!treaty.ok()) return treaty.error();
-  if (!treaty.value()) {
+  // A file with neither is another program's, an accounts file, or a mistyped one: read as an
+  // empty ledger, it would report every commitment unmet.
+  Result<bool> loaded = HoldsLoadedAgreement(db);
+  if (!loaded.ok()) return loaded.error();
+  if (!loaded.value()) {
     return Error{
-        "holds no ledger, nor any other of treaty's tables (treaty load, record or import makes "
-        "them)",
+        "holds neither a ledger nor a loaded agreement (treaty load, record or import makes them)",
         db};
   }
   return store;

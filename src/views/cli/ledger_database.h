@@ -18,9 +18,9 @@ std::string DatabaseName(const std::string& db);
 
 // The store of a command that only reads it (status, calendar, export), which changes nothing in
 // the database: a null store when the database has no ledger tables (an agreement loaded, nothing
-// recorded yet). A SQLite file that does not exist, or that has none of treaty's tables
-// (store::OwnerOfDatabase), is an error naming it, not an empty ledger that a mistyped path would
-// read as one.
+// recorded yet). A SQLite file that does not exist, or that has neither a ledger nor a loaded
+// agreement (store::StoresOfDatabase: another program's, an accounts file), is an error naming it,
+// not an empty ledger that a mistyped path would read as one.
 Result<std::unique_ptr<ledger::LedgerStore>> OpenLedgerStoreToRead(const std::string& db);
 
 // As OpenLedgerStoreToRead, but a SQLite file that does not exist gives a null store too (import,
