@@ -25,10 +25,11 @@ Document BuildDocument(const text::NormalizedText& text, std::string_view source
                     text::LanguageCode(*text.clearly_other), text::LanguageCode(text.language),
                     text::LanguageCode(text.language)));
   }
-  if (text.reads_as_none) {
-    doc.warnings.push_back(
-        "the text's letters (such as ä, é, ß) are of none of lv, en and uk: it is read by the "
-        "rules of en, which find little in another language; give --lang if it is one of them");
+  if (text.foreign_letters) {
+    doc.warnings.push_back(fmt::format(
+        "the text's letters ({}) are of none of lv, en and uk: it is read by the rules of {}, "
+        "which find little in another language; give --lang if it is one of them",
+        *text.foreign_letters, text::LanguageCode(text.language)));
   }
   return doc;
 }

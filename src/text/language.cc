@@ -79,6 +79,7 @@ struct LetterCounts {
   size_t latvian = 0;   // letters only Latvian uses
   size_t cyrillic = 0;  // U+0400..U+04FF
   size_t foreign = 0;   // other Latin letters with diacritics (U+00C0..U+024F): ä, ß, é, ł
+  std::string first_foreign;  // the first three of them, as "ä, ß, é"
 };
 
 // The letters of the first 64 KiB of `utf8`.
@@ -87,6 +88,7 @@ LetterCounts CountLetters(std::string_view utf8) {
   LetterCounts counts;
   for (char byte : sample) counts.latin += IsAsciiLetter(byte);
   for (size_t pos = FindNonAscii(sample); pos < sample.size(); pos = FindNonAscii(sample, pos)) {
+    const size_t start = pos;
     char32_t c = DecodeAt(sample, pos);
     if (c >= 0x400 && c <= 0x4FF) {
       ++counts.cyrillic;
@@ -94,6 +96,11 @@ LetterCounts CountLetters(std::string_view utf8) {
       ++counts.latvian;
     } else if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) {
       ++counts.foreign;
+      const std::string letter(sample.substr(start, pos - start));
+      if (counts.first_foreign.find(letter) == std::string::npos &&
+          std::count(counts.first_foreign.begin(), counts.first_foreign.end(), ',') < 2) {
+        counts.first_foreign += (counts.first_foreign.empty() ? "" : ", ") + letter;
+      }
     }
   }
   return counts;
@@ -110,9 +117,19 @@ Language LanguageOf(const LetterCounts& counts) {
 
 Language DetectLanguage(std::string_view utf8) { return LanguageOf(CountLetters(utf8)); }
 
-bool ReadsAsNoneOfThem(std::string_view utf8) {
+std::optional<std::string> LettersOfNoneOfThem(std::string_view utf8) {
   const LetterCounts counts = CountLetters(utf8);
-  return LanguageOf(counts) == Language::kEnglish && counts.foreign * 50 > counts.latin;
+  // Short, a name ("Radosław Sikorski") says nothing of the language around it.
+  const bool some_length = counts.latin >= 200;
+  // Read as English: one letter in 50 of none of the three. Read as Latvian (Czech, Croatian and
+  // Slovenian have its č, š, ž): as many of them as half its own letters, which Latvian has none
+  // of.
+  const Language read_as = LanguageOf(counts);
+  const bool foreign = read_as == Language::kEnglish   ? counts.foreign * 50 > counts.latin
+                       : read_as == Language::kLatvian ? counts.foreign * 2 > counts.latvian
+                                                       : false;
+  if (!some_length || !foreign) return std::nullopt;
+  return counts.first_foreign;
 }
 
 std::optional<Language> ClearlyNot(Language given, std::string_view utf8) {

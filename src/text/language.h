@@ -25,10 +25,11 @@ std::optional<std::string> MissingTextProblem(std::string_view holder, std::stri
 // is the answer when neither of the others is clear, so a Latvian text typed without its
 // diacritics reads as English.
 Language DetectLanguage(std::string_view utf8);
-// Whether `utf8`, read as English by DetectLanguage, has Latin letters with diacritics that none of
-// Latvian, English and Ukrainian uses (ä, ß, é, ł) one in 50 letters or more: a text in another
-// language, which the rules of English would find little in.
-bool ReadsAsNoneOfThem(std::string_view utf8);
+// The first of the letters ("ä, ß, é") that make `utf8`, a text of some length, one of none of
+// Latvian, English and Ukrainian: Latin letters with diacritics that none of them uses, one in 50
+// letters or more of a text DetectLanguage reads as English, or as many as half the Latvian
+// letters of one it reads as Latvian. nullopt when the text may well be in one of them.
+std::optional<std::string> LettersOfNoneOfThem(std::string_view utf8);
 // The language `utf8` clearly reads as when that is not `given`: another script, or, between the
 // Latin-script languages, a clear share of Latvian letters or almost none in a text of some
 // length. nullopt when the text may well be in `given`.

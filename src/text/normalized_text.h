@@ -42,8 +42,8 @@ struct NormalizedText {
   Language language = Language::kEnglish;  // as given, else as detected
   std::optional<Language> clearly_other;   // a language given that the text's letters contradict:
                                            // the one they show (ClearlyNot)
-  bool reads_as_none = false;              // detected as English, with letters of none of the three
-                                           // (ReadsAsNoneOfThem)
+  std::optional<std::string> foreign_letters;  // detected text of none of the three: the
+                                               // letters that show it (LettersOfNoneOfThem)
   size_t source_size = 0;
   std::vector<size_t> line_starts;  // source offset at which each source line begins, line 1 first
 

@@ -127,7 +127,7 @@ Result<NormalizedText> Normalize(std::string_view bytes, std::string_view name,
   out.line_starts = LineStarts(bytes);
   out.language = language ? *language : DetectLanguage(text);
   if (language) out.clearly_other = ClearlyNot(*language, text);
-  if (!language) out.reads_as_none = ReadsAsNoneOfThem(text);
+  if (!language) out.foreign_letters = LettersOfNoneOfThem(text);
   out.text.reserve(text.size());
   Hyphenation hyphenation(out.language);
   BuildBlocks(text, lines, GuessLayout(text, lines), hyphenation, out);

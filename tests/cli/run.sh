@@ -34,14 +34,27 @@ for f in "$root"/tests/data/corpus/*.txt "$root"/tests/data/synthetic/*.txt; do
   check "corpus akn valid $(basename "$f")" valid_akn "$work/c.xml"
 done
 
-# A text in none of the three languages is read as English, and the reader is warned.
+# A text in none of the three languages is read as English (German) or Latvian (Czech, with its
+# č, š, ž), and the reader is warned with the letters that show it; a name alone shows nothing.
 cat >"$work/de.txt" <<'TEXT'
 Vereinbarung über Sicherheitszusammenarbeit und langfristige Unterstützung zwischen der Ukraine und Deutschland.
-1. Deutschland wird die Ukraine militärisch unterstützen. Größere Lieferungen folgen später.
+1. Deutschland wird die Ukraine militärisch unterstützen, einschließlich Ausbildung und Lieferungen.
+2. Die Teilnehmer werden sich regelmäßig treffen und gemeinsam über die langfristige Unterstützung beraten.
 TEXT
 check "parse a German text" run 0 parse "$work/de.txt" --format json
-check "warns that it is in none of the three" \
-  has "treaty parse: warning: $work/de.txt: the text's letters (such as ä, é, ß) are of none of lv, en and uk" "$work/err"
+check "warns that it is in none of the three, read as English" \
+  has "treaty parse: warning: $work/de.txt: the text's letters (ü, ä, ß) are of none of lv, en and uk: it is read by the rules of en" "$work/err"
+cat >"$work/cs.txt" <<'TEXT'
+Dohoda mezi Ukrajinou a Českou republikou o spolupráci v oblasti bezpečnosti a dlouhodobé podpoře.
+1. Česká republika bude poskytovat Ukrajině vojenskou podporu, včetně výcviku a dodávek vybavení.
+2. Účastníci se budou pravidelně scházet a společně řešit otázky podpory a obnovy země.
+TEXT
+check "parse a Czech text" run 0 parse "$work/cs.txt" --format json
+check "warns that it is in none of the three, read as Latvian" \
+  has "are of none of lv, en and uk: it is read by the rules of lv" "$work/err"
+echo "Signed by Radosław Sikorski and Dmytro Kuleba in Brussels." >"$work/name.txt"
+check "parse a line with a Polish name" run 0 parse "$work/name.txt"
+check "is not warned of" bash -c "! grep -q 'none of lv' '$work/err'"
 check "the English text is not warned of" run 0 parse "$en"
 check "by no such warning" bash -c "! grep -q 'none of lv' '$work/err'"
 check "missing file exit 2" run 2 parse "$work/none.txt"
