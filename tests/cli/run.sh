@@ -449,6 +449,9 @@ check "names the range" has '--trusted-proxy: not an IP address or CIDR range: "
 check "serve on a port out of range exit 2" run 2 serve --db "$work/typo.sqlite" --listen 127.0.0.1:99999
 check "names the port and the help" \
   has 'treaty serve: --listen: the port is 0 to 65535, not "99999" (treaty serve --help)' "$work/err"
+check "serve behind a host name with a prefix length exit 2" run 2 serve --db "$work/typo.sqlite" \
+  --trusted-proxy localhost/0 --listen 127.0.0.1:0
+check "is no range of every address" has '--trusted-proxy: not an IP address or CIDR range: "localhost/0"' "$work/err"
 check "serve behind a range of every address exit 2" run 2 serve --db "$work/typo.sqlite" \
   --trusted-proxy 0.0.0.0/0 --listen 127.0.0.1:0
 check "says every client would be believed" has '--trusted-proxy: a range of every address, in which every client would be believed: "0.0.0.0/0"' "$work/err"

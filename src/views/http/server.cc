@@ -508,8 +508,12 @@ Result<std::unique_ptr<Server>> Server::Listen(const ServerOptions& options) {
   for (const std::string& proxy : options.trusted_proxies) {
     const std::optional<std::string> range = NormalAddressRange(proxy);
     if (!range) {
-      // NormalAddressRange refuses a prefix length of 0 as well as what is no range.
-      return Error{proxy.ends_with("/0")
+      // NormalAddressRange refuses a prefix length of 0 as well as what is no range: the range of
+      // every address is one whose address is one of a range of prefix length 1.
+      const bool every_address =
+          proxy.ends_with("/0") &&
+          NormalAddressRange(proxy.substr(0, proxy.size() - 2) + "/1").has_value();
+      return Error{every_address
                        ? "a range of every address, in which every client would be believed: \"" +
                              proxy + "\""
                        : "not an IP address or CIDR range: \"" + proxy + "\"",
