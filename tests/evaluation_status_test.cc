@@ -919,7 +919,8 @@ TEST(EvaluationStatus, MomentsOutsideTheCalendarOrMalformedAreErrors) {
 }
 
 // A count that is the Participant's own (no coalition's goal) is upcoming before the Agreement is
-// in force, and in progress once it is, as the amounts are.
+// in force, in progress while it is, and missed once it has ended unreached, as an amount for no
+// year is.
 TEST_F(EvaluationStatusTextCopy, AnOwnCountIsUpcomingBeforeTheAgreementIsInForce) {
   Result<AgreementRules> rules =
       LoadAgreementRules(CopyWith({{"rules.json",
@@ -929,7 +930,7 @@ TEST_F(EvaluationStatusTextCopy, AnOwnCountIsUpcomingBeforeTheAgreementIsInForce
                                     ""}}));
   ASSERT_TRUE(rules.ok()) << rules.error().ToString();
   for (const auto& [day, expected] : std::vector<std::pair<std::string, std::string>>{
-           {"2024-04-10", "upcoming"}, {"2024-04-11", "in_progress"}}) {
+           {"2024-04-10", "upcoming"}, {"2024-04-11", "in_progress"}, {"2034-04-12", "missed"}}) {
     Result<AgreementStatus> status = Evaluate(rules.value(), json::array(), day);
     ASSERT_TRUE(status.ok()) << status.error().ToString();
     EXPECT_EQ(

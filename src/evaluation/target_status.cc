@@ -504,10 +504,13 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts,
                         const Lifecycle& lifecycle, Date at) {
   RuleOutcome outcome;
   CommitmentStatus& status = outcome.status;
+  // A count for no year is owed while the Agreement is in force, as an amount for no year is:
+  // what came after its last day in force does not count.
+  const Date counted_to = std::min(at, lifecycle.last_day_in_force);
   FlowSums sums = SumFlows(facts, FlowQuery{CommitmentScope(rule.commitment_id),
                                             "",
                                             rule.unit,
-                                            at,
+                                            counted_to,
                                             0,
                                             0,
                                             rule.obligors,
@@ -536,9 +539,11 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts,
                     CountText(rule.count), rule.unit, rule.options.goal_of, own, own),
         {}});
   } else {
-    // Before the Agreement is in force nothing of it runs, as SpanStatus says of the amounts.
+    // As SpanStatus says of an amount for no year: upcoming before the Agreement is in force, met
+    // once reached, missed if not reached by its last day in force.
     status.status = at < lifecycle.in_force_from            ? "upcoming"
                     : sums.delivered_quantity >= rule.count ? "met"
+                    : at > lifecycle.last_day_in_force      ? "missed"
                                                             : "in_progress";
     status.summary = fmt::format("{} of {} {}s delivered ({}%)", CountText(sums.delivered_quantity),
                                  CountText(rule.count), rule.unit, share);
@@ -546,7 +551,7 @@ RuleOutcome CountTarget(const TargetRule& rule, const LedgerFacts& facts,
   status.reasons.push_back(
       Reason{rule.source,
              fmt::format("{} {}s delivered by {} in {} linked to {}",
-                         CountText(sums.delivered_quantity), rule.unit, at.ToString(),
+                         CountText(sums.delivered_quantity), rule.unit, counted_to.ToString(),
                          deliveries == 1 ? std::string("1 delivery event")
                                          : fmt::format("{} delivery events", deliveries),
                          rule.commitment_id),
