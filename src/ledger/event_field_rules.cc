@@ -1,6 +1,7 @@
 #include "ledger/event_field_rules.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,11 @@ bool IsParticipant(const ValidationContext& context, std::string_view code) {
            context.participants.end();
   }
   return IsPartyCode(code);
+}
+
+bool IsJointEventType(EventType type) {
+  return std::find(std::begin(kJointEventTypes), std::end(kJointEventTypes), type) !=
+         std::end(kJointEventTypes);
 }
 
 bool IsMoneyType(EventType type) {

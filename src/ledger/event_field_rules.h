@@ -33,6 +33,12 @@ bool IsParticipant(const ValidationContext& context, std::string_view code);
 // The types that may carry an amount and a period.
 bool IsMoneyType(EventType type);
 
+// The acts of the Participants together, whose `participant` is "both"; every other type is one
+// Participant's act.
+inline constexpr EventType kJointEventTypes[] = {EventType::kMeeting, EventType::kConsultationHeld,
+                                                 EventType::kTechnicalAgreement};
+bool IsJointEventType(EventType type);
+
 // Only the digits 0-9 and a-f.
 bool IsLowerHex(std::string_view text);
 

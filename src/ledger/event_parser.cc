@@ -537,16 +537,13 @@ class Validator {
     if (!need("participant", GivenOf(object, "participant"))) return;
     const std::optional<std::string> value = String(object["participant"], path, {});
     if (!value) return;
-    // The acts of the Participants together; every other is one Participant's.
-    constexpr EventType kJointTypes[] = {EventType::kMeeting, EventType::kConsultationHeld,
-                                         EventType::kTechnicalAgreement};
-    if (std::find(std::begin(kJointTypes), std::end(kJointTypes), type) != std::end(kJointTypes)) {
+    if (IsJointEventType(type)) {
       if (*value != "both") {
         Fail(path, fmt::format("must be \"both\" for {}: \"{}\"", EventTypeName(type), *value));
       }
     } else if (*value == "both") {
       std::vector<std::string_view> joint;
-      for (EventType joint_type : kJointTypes) joint.push_back(EventTypeName(joint_type));
+      for (EventType joint_type : kJointEventTypes) joint.push_back(EventTypeName(joint_type));
       Fail(path, fmt::format("type {} is one Participant's act: give one party code, not \"both\" "
                              "(which only {} take)",
                              EventTypeName(type), fmt::join(joint, ", ")));

@@ -152,9 +152,8 @@ bool IsNormalContent(const EventContent& content, std::string_view latest, bool 
   if (!fits(NeedField::kParticipant, !content.participant.empty())) return false;
   if (!content.participant.empty()) {
     if (!IsNormalString(content.participant, {})) return false;
-    const bool both = type == EventType::kMeeting || type == EventType::kConsultationHeld ||
-                      type == EventType::kTechnicalAgreement;
-    if (both ? content.participant != "both" : !IsParticipant(context, content.participant)) {
+    if (IsJointEventType(type) ? content.participant != "both"
+                               : !IsParticipant(context, content.participant)) {
       return false;
     }
   }
