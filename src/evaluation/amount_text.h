@@ -1,4 +1,4 @@
-// Amounts and shares written for a person in findings and reports.
+// Amounts, shares and times left written for a person in findings and reports.
 #pragma once
 
 #include <cstdint>

@@ -53,7 +53,11 @@ class Client:
                 session = answer.headers.get("Set-Cookie", "").split(";")[0]
                 self.cookie = session or self.cookie
         except urllib.error.HTTPError as error:
-            status, value = error.code, json.loads(error.read() or b"null")
+            status, body = error.code, error.read()
+            try:
+                value = json.loads(body)
+            except json.JSONDecodeError:
+                raise Unexpected(f"{method} {path}: {status} answers no JSON: {body[:300]!r}")
         if status not in expected:
             raise Unexpected(f"{method} {path}: {status}, expected {expected}: {json.dumps(value)[:300]}")
         validate(method, route, status, path, value)
@@ -81,8 +85,6 @@ def validate(method, route, status, path, value):
     for error in sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path)):
         where = "/".join(str(part) for part in error.absolute_path) or "(the answer)"
         problems.append(f"{method} {path}: {where}: {error.message[:300]}")
-
-
 
 
 def walk():

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "evaluation/amount_text.h"
-
 #include "evaluation/period.h"
 #include "evaluation/status_words.h"
 #include "evaluation/term_words.h"
