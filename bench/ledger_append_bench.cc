@@ -36,6 +36,7 @@ namespace {
 struct PlainRow {
   int64_t leaf_index;
   std::string id;
+  ledger::UuidBytes id_bytes;  // the id's 16 bytes, parsed before any timing
   std::string recorded_at;
   std::string idempotency_key;
   std::string canonical;
@@ -51,7 +52,8 @@ std::vector<PlainRow> PlainRows(const std::vector<ledger::Event>& events) {
     ledger::Event event = events[i];
     event.id = ids[i];
     event.recorded_at = ledger::FormatTimestamp(now);
-    rows.push_back({static_cast<int64_t>(i), event.id, event.recorded_at, event.idempotency_key,
+    rows.push_back({static_cast<int64_t>(i), event.id, *ledger::LowercaseUuidBytes(event.id),
+                    event.recorded_at, event.idempotency_key,
                     ledger::CanonicalEvent(event).value()});
   }
   return rows;
@@ -129,6 +131,19 @@ bool SqliteExec(sqlite3* db, const char* sql) {
   return false;
 }
 
+// The rates of inserting `rows` rows through `insert_row(i)` into `db` in transactions of
+// `batch`, each committed with the database's own durability.
+Figures TimedSqliteBatches(sqlite3* db, size_t rows, size_t batch,
+                           const std::function<void(size_t)>& insert_row) {
+  const Stopwatch watch;
+  for (size_t begin = 0; begin < rows; begin += batch) {
+    SqliteExec(db, "BEGIN IMMEDIATE");
+    for (size_t i = begin; i < std::min(rows, begin + batch); ++i) insert_row(i);
+    SqliteExec(db, "COMMIT");
+  }
+  return Rates(rows, watch);
+}
+
 Figures SqliteBaselineRun(const std::vector<PlainRow>& rows, size_t batch) {
   TempFolder folder("treaty-append-bench-plain");
   const std::string path = (folder.path() / "plain.sqlite").string();
@@ -152,23 +167,17 @@ Figures SqliteBaselineRun(const std::vector<PlainRow>& rows, size_t batch) {
                      -1, &insert, nullptr);
   Figures figures;
   if (ready && insert != nullptr) {
-    const Stopwatch watch;
-    for (size_t begin = 0; begin < rows.size(); begin += batch) {
-      SqliteExec(db, "BEGIN IMMEDIATE");
-      for (size_t i = begin; i < std::min(rows.size(), begin + batch); ++i) {
-        const PlainRow& row = rows[i];
-        sqlite3_bind_text(insert, 1, kAgreement, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(insert, 2, row.leaf_index);
-        sqlite3_bind_text(insert, 3, row.id.c_str(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert, 4, row.recorded_at.c_str(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert, 5, row.idempotency_key.c_str(), -1, SQLITE_STATIC);
-        sqlite3_bind_blob(insert, 6, row.canonical.data(), row.canonical.size(), SQLITE_STATIC);
-        if (sqlite3_step(insert) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
-        sqlite3_reset(insert);
-      }
-      SqliteExec(db, "COMMIT");
-    }
-    figures = Rates(rows.size(), watch);
+    figures = TimedSqliteBatches(db, rows.size(), batch, [&](size_t i) {
+      const PlainRow& row = rows[i];
+      sqlite3_bind_text(insert, 1, kAgreement, -1, SQLITE_STATIC);
+      sqlite3_bind_int64(insert, 2, row.leaf_index);
+      sqlite3_bind_text(insert, 3, row.id.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert, 4, row.recorded_at.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert, 5, row.idempotency_key.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_blob(insert, 6, row.canonical.data(), row.canonical.size(), SQLITE_STATIC);
+      if (sqlite3_step(insert) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
+      sqlite3_reset(insert);
+    });
   }
   sqlite3_finalize(insert);
   sqlite3_close(db);
@@ -188,10 +197,10 @@ Figures SqliteLeanRowsRun(const std::vector<PlainRow>& rows,
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   const bool ready =
-      SqliteExec(db, durable ? "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; "
-                               "PRAGMA synchronous = FULL;"
-                             : "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; "
-                               "PRAGMA synchronous = OFF;") &&
+      SqliteExec(db, (std::string("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA "
+                                  "synchronous = ") +
+                      (durable ? "FULL;" : "OFF;"))
+                         .c_str()) &&
       SqliteExec(db,
                  "CREATE TABLE events (leaf_index INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, "
                  "idempotency_key TEXT NOT NULL UNIQUE, canonical BLOB NOT NULL); "
@@ -203,28 +212,21 @@ Figures SqliteLeanRowsRun(const std::vector<PlainRow>& rows,
   sqlite3_prepare_v2(db, "INSERT INTO event_commitments VALUES (?1, ?2)", -1, &link, nullptr);
   Figures figures;
   if (ready && insert != nullptr && link != nullptr) {
-    const Stopwatch watch;
-    for (size_t begin = 0; begin < rows.size(); begin += batch) {
-      SqliteExec(db, "BEGIN IMMEDIATE");
-      for (size_t i = begin; i < std::min(rows.size(), begin + batch); ++i) {
-        const PlainRow& row = rows[i];
-        const ledger::UuidBytes id = *ledger::LowercaseUuidBytes(row.id);
-        sqlite3_bind_int64(insert, 1, row.leaf_index);
-        sqlite3_bind_blob(insert, 2, id.data(), id.size(), SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert, 3, row.idempotency_key.c_str(), -1, SQLITE_STATIC);
-        sqlite3_bind_blob(insert, 4, row.canonical.data(), row.canonical.size(), SQLITE_STATIC);
-        if (sqlite3_step(insert) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
-        sqlite3_reset(insert);
-        for (const std::string& commitment : commitments) {
-          sqlite3_bind_text(link, 1, commitment.c_str(), -1, SQLITE_STATIC);
-          sqlite3_bind_int64(link, 2, row.leaf_index);
-          if (sqlite3_step(link) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
-          sqlite3_reset(link);
-        }
+    figures = TimedSqliteBatches(db, rows.size(), batch, [&](size_t i) {
+      const PlainRow& row = rows[i];
+      sqlite3_bind_int64(insert, 1, row.leaf_index);
+      sqlite3_bind_blob(insert, 2, row.id_bytes.data(), row.id_bytes.size(), SQLITE_STATIC);
+      sqlite3_bind_text(insert, 3, row.idempotency_key.c_str(), -1, SQLITE_STATIC);
+      sqlite3_bind_blob(insert, 4, row.canonical.data(), row.canonical.size(), SQLITE_STATIC);
+      if (sqlite3_step(insert) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
+      sqlite3_reset(insert);
+      for (const std::string& commitment : commitments) {
+        sqlite3_bind_text(link, 1, commitment.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(link, 2, row.leaf_index);
+        if (sqlite3_step(link) != SQLITE_DONE) std::fprintf(stderr, "sqlite insert failed\n");
+        sqlite3_reset(link);
       }
-      SqliteExec(db, "COMMIT");
-    }
-    figures = Rates(rows.size(), watch);
+    });
   }
   sqlite3_finalize(insert);
   sqlite3_finalize(link);
