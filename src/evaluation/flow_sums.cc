@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <string>
 
 namespace treaty::evaluation {
@@ -74,14 +75,14 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
   FlowSums sums;
   // Series sort by scope first: start at the scope's smallest possible key.
   const SeriesKey first{query.scope, "", ledger::EventType::kPledge, "", "", INT_MIN};
-  // The dated ids of each CountedEvents, of which its latest are kept.
+  // The dated ids of all the series, and of each CountedEvents counted, of which the latest are
+  // kept.
   using Dated = std::vector<std::pair<Date, const std::string*>>;
-  Dated latest, provided, pledges, allocations, trainings, other_currency, other_participant,
-      other_unit, unvalued;
-  auto count = [&query](const FlowSeries& series, int64_t events, CountedEvents& counted,
-                        Dated& dated) {
+  Dated latest;
+  std::map<CountedEvents*, Dated> dated;
+  auto count = [&](const FlowSeries& series, int64_t events, CountedEvents& counted) {
     counted.count += events;
-    series.LatestThrough(query.through, kLatestListed, dated);
+    series.LatestThrough(query.through, kLatestListed, dated[&counted]);
   };
   for (auto it = facts.series().lower_bound(first);
        it != facts.series().end() && it->first.scope == query.scope; ++it) {
@@ -99,7 +100,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     if (!IsProvider(query.providers, key.participant)) {
       // Named only when it could have counted.
       if (CouldCount(key)) {
-        count(series, total.events, sums.other_participant, other_participant);
+        count(series, total.events, sums.other_participant);
         sums.other_participants.insert(key.participant);
       }
       continue;
@@ -110,18 +111,18 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     if (last && (!sums.last_date || *last > *sums.last_date)) sums.last_date = last;
     series.LatestThrough(query.through, kLatestListed, latest);
     if (!key.currency.empty() && key.currency != query.currency) {
-      count(series, total.events, sums.other_currency, other_currency);
+      count(series, total.events, sums.other_currency);
       sums.other_currencies.insert(key.currency);
     } else if (!key.currency.empty()) {
-      if (MakesProvided(key.type)) count(series, total.events, sums.provided, provided);
+      if (MakesProvided(key.type)) count(series, total.events, sums.provided);
       switch (key.type) {
         case ledger::EventType::kPledge:
           sums.pledged = Capped(sums.pledged + total.minor_units);
-          count(series, total.events, sums.pledges, pledges);
+          count(series, total.events, sums.pledges);
           break;
         case ledger::EventType::kAllocation:
           sums.allocated = Capped(sums.allocated + total.minor_units);
-          count(series, total.events, sums.allocations, allocations);
+          count(series, total.events, sums.allocations);
           break;
         case ledger::EventType::kDisbursement:
           sums.disbursed = Capped(sums.disbursed + total.minor_units);
@@ -131,7 +132,7 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
           break;
         case ledger::EventType::kTraining:
           sums.training_cost = Capped(sums.training_cost + total.minor_units);
-          count(series, total.events, sums.trainings, trainings);
+          count(series, total.events, sums.trainings);
           break;
         default:
           break;
@@ -139,26 +140,19 @@ FlowSums SumFlows(const LedgerFacts& facts, const FlowQuery& query) {
     }
     if (key.type == ledger::EventType::kDelivery && key.currency.empty() &&
         !query.currency.empty()) {
-      count(series, total.events, sums.unvalued, unvalued);
+      count(series, total.events, sums.unvalued);
     }
     if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
         IsSameUnit(key.unit, query.unit)) {
       sums.delivered_quantity = Capped(sums.delivered_quantity + total.quantity);
     } else if (key.type == ledger::EventType::kDelivery && !query.unit.empty() &&
                !key.unit.empty()) {
-      count(series, total.events, sums.other_unit, other_unit);
+      count(series, total.events, sums.other_unit);
       sums.other_units.insert(key.unit);
     }
   }
   sums.latest = LatestIds(std::move(latest));
-  for (auto [counted, dated] :
-       {std::pair{&sums.provided, &provided}, std::pair{&sums.pledges, &pledges},
-        std::pair{&sums.allocations, &allocations}, std::pair{&sums.trainings, &trainings},
-        std::pair{&sums.other_unit, &other_unit}, std::pair{&sums.other_currency, &other_currency},
-        std::pair{&sums.other_participant, &other_participant},
-        std::pair{&sums.unvalued, &unvalued}}) {
-    counted->latest = LatestIds(std::move(*dated));
-  }
+  for (auto& [counted, ids] : dated) counted->latest = LatestIds(std::move(ids));
   return sums;
 }
 
