@@ -393,12 +393,12 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
                         std::nullopt,
                         "End of " + what + (cut ? ": the Agreement's last day in force" : ""),
                         rule.source,
-                        counted.latest};
-      outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
+                        {}};
       // The calendar's entry changes only with the deadline (LedgerFacts::Revision: flows change
-      // no deadline), so it does not list the events that count towards it.
-      deadline.events.clear();
+      // no deadline), so it does not list the events that count towards it; the status's does.
       outcome.calendar.push_back(deadline);
+      deadline.events = counted.latest;
+      outcome.deadlines.push_back({deadline, rule.commitment_id, DeadlineState(span_status)});
     }
   }
   if (!not_owed.empty()) {

@@ -290,9 +290,11 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
   // share, if they share one.
   std::string currency = MoneyCurrency(commitment);
   if (currency.empty() && !transactions.empty()) {
-    currency = transactions.front().first->event.content.amount->currency;
-    for (const auto& [entry, type] : transactions) {
-      if (entry->event.content.amount->currency != currency) currency.clear();
+    const std::string& first = transactions.front().first->event.content.amount->currency;
+    if (std::all_of(transactions.begin(), transactions.end(), [&first](const auto& transaction) {
+          return transaction.first->event.content.amount->currency == first;
+        })) {
+      currency = first;
     }
   }
   if (!currency.empty()) activity.append_attribute("default-currency") = currency.c_str();
