@@ -101,6 +101,17 @@ TEST_F(AgreementPackageFolder, ValidPackageLoads) {
   EXPECT_TRUE(result.value().short_title.empty());
 }
 
+// The id is the `agreement` of the package's events, so it has their form: a longer one would
+// load and then refuse every event recorded for it.
+TEST_F(AgreementPackageFolder, IdLongerThanAnEventsAgreementIsRefused) {
+  metadata_["id"] = std::string(65, 'a');
+  ExpectFieldError(WriteAndLoad(), "id", "expected 1 to 64 lower-case letters");
+  metadata_["id"] = std::string(64, 'a');
+  EXPECT_TRUE(WriteAndLoad().ok());
+  metadata_["id"] = "-ua-2024";
+  ExpectFieldError(WriteAndLoad(), "id", "beginning with a letter or digit, got \"-ua-2024\"");
+}
+
 TEST_F(AgreementPackageFolder, ImpossibleSignatureDateNamesFileAndField) {
   metadata_["signed"]["date"] = "2023-02-29";
   ExpectFieldError(WriteAndLoad(), "signed.date", "expected a date YYYY-MM-DD");

@@ -14,6 +14,7 @@
 #include "evaluation/icalendar.h"
 #include "evaluation/lifecycle_json.h"
 #include "evaluation/status.h"
+#include "lifecycle_parameters_json.h"
 
 namespace treaty::evaluation {
 namespace {

@@ -15,6 +15,7 @@
 
 #include "evaluation/lifecycle.h"
 #include "evaluation/lifecycle_json.h"
+#include "lifecycle_parameters_json.h"
 
 namespace treaty::evaluation {
 namespace {

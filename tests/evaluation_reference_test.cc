@@ -107,8 +107,11 @@ TEST(EvaluationReference, MalformedRowsAreErrors) {
               "3 fields, but the header has 5");
   ExpectError(Parse(kHeader + "1850,1,first estimate,2025-03-01,CSB\n"), "gdp.csv:2",
               "column year: 1850 is outside 1900–2200");
-  ExpectError(Parse(kHeader + "2024,1,first estimate,2025-03-01,\"CSB\n"), "gdp.csv:2",
-              "never closed");
+  // CSV syntax is read as `treaty import` reads it, and placed to the column.
+  ExpectError(Parse(kHeader + "2024,1,first estimate,2025-03-01,\"CSB\n"), "gdp.csv:2:34",
+              "unterminated quoted field");
+  ExpectError(Parse(kHeader + "2024,1,first \"estimate\",2025-03-01,CSB\n"), "gdp.csv:2:14",
+              "inside an unquoted field");
   ExpectError(Parse(""), "gdp.csv:1", "empty file");
 }
 

@@ -7,6 +7,7 @@
 
 #include "ledger/hash.h"
 #include "ledger/merkle_tree.h"
+#include "merkle_reference.h"
 
 namespace treaty::ledger {
 namespace {

@@ -25,6 +25,7 @@
 #include "ledger_postgres_test_server.h"
 #include "ledger_store_contract.h"
 #include "ledger_test_util.h"
+#include "merkle_reference.h"
 #include "store/postgres/append_transaction_postgres.h"
 #include "store/postgres/ledger_store_postgres.h"
 #include "store/postgres/postgres_connection.h"
@@ -75,7 +76,7 @@ class PostgresLedgerStoreTest : public ::testing::Test {
 // An `events` row for leaf `leaf_index`, as the append transaction would make it.
 ledger::StoredEvent MakeRow(int64_t leaf_index, const std::string& recorded_at) {
   ledger::Event event;
-  event.id = ledger::NewUuidV7(*ledger::ParseTimestamp(recorded_at) / 1000);
+  event.id = ledger::NewUuidsV7(*ledger::ParseTimestamp(recorded_at) / 1000, 1).front();
   event.agreement = kAgreement;
   event.content.type = ledger::EventType::kDisbursement;
   event.content.participant = "LV";

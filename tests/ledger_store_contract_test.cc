@@ -16,6 +16,7 @@
 #include "ledger/merkle_tree.h"
 #include "ledger/verify.h"
 #include "ledger_test_util.h"
+#include "merkle_reference.h"
 #include "store/sqlite/ledger_store_sqlite.h"
 
 namespace treaty::ledger::test {

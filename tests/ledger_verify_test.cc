@@ -23,6 +23,7 @@
 #include "ledger/stored_records.h"
 #include "ledger/verify.h"
 #include "ledger_test_util.h"
+#include "merkle_reference.h"
 #include "sqlite_tamper.h"
 #include "store/sqlite/ledger_store_sqlite.h"
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/agreement_id.h"
 #include "core/party_code.h"
 #include "text/source_reader.h"
 
@@ -19,11 +20,6 @@ namespace {
 using nlohmann::json;
 
 constexpr char kMetadataFile[] = "agreement.json";
-
-bool IsPackageId(std::string_view id) {
-  static const std::regex kPattern("[a-z0-9]+(-[a-z0-9]+)*");
-  return std::regex_match(id.begin(), id.end(), kPattern);
-}
 
 // ISO 8601 durations in whole years, months, weeks and days; the agreements give no hours.
 bool IsDuration(std::string_view term) {
@@ -142,8 +138,10 @@ class PackageParser {
 
   bool ReadId(const json& root, std::string& out) {
     if (!ReadString(root, "", "id", true, out)) return false;
-    if (!IsPackageId(out)) {
-      return Fail("id", "expected lower-case letters, digits and '-', got " + Quoted(out));
+    if (!IsAgreementId(out)) {
+      return Fail("id", fmt::format("expected 1 to {} lower-case letters, digits and '-', "
+                                    "beginning with a letter or digit, got {}",
+                                    kMaxAgreementIdLength, Quoted(out)));
     }
     return true;
   }

@@ -1,12 +1,12 @@
 #include "evaluation/agreement_rules.h"
 
-#include <cmath>
 #include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "document/bundled_path.h"
+#include "grammar/core/decimal.h"
 #include "ledger/currency.h"
 
 namespace treaty::evaluation {
@@ -174,14 +174,42 @@ Result<LifecycleParameters> ReadLifecycle(const RuleReader& reader, const RuleBi
   return parameters;
 }
 
-// A major-unit amount as the expression stage gives it (112000000, 3300000.5) in minor units.
+// A number of the expression stage as the exact decimal it writes ("3300000.5", "0.25"): its
+// JSON holds at most 15 significant digits, which a double and its shortest notation keep exact.
+std::optional<grammar::Decimal> ExactDecimal(const json& number) {
+  if (number.is_number_unsigned() || number.is_number_integer()) {
+    return grammar::Decimal::Integer(number.get<int64_t>());
+  }
+  if (!number.is_number_float()) return std::nullopt;
+  const std::string text = number.dump();
+  const size_t point = text.find('.');
+  if (point == std::string::npos) return grammar::Decimal::Parse(text, "");
+  return grammar::Decimal::Parse(std::string_view(text).substr(0, point),
+                                 std::string_view(text).substr(point + 1));
+}
+
+// `number` × 10^`exponent` as a whole number; nullopt when it is none or does not fit.
+std::optional<int64_t> ScaledInteger(const json& number, int exponent) {
+  std::optional<grammar::Decimal> scaled = ExactDecimal(number);
+  for (int i = 0; i < exponent && scaled; ++i)
+    scaled = scaled->Times(grammar::Decimal::Integer(10));
+  return scaled ? scaled->ToInteger() : std::nullopt;
+}
+
+// A major-unit amount as the expression stage gives it (112000000, 3300000.5) in minor units,
+// exactly: money is never a float (DESIGN.md).
 Result<int64_t> MinorUnits(const json& amount, const std::string& currency,
                            const std::string& where) {
   std::optional<int> exponent = ledger::CurrencyMinorUnit(currency);
   if (!exponent) return Error{ledger::CurrencyProblem(currency), where};
   if (!amount.is_number()) return Error{"the amount is not a number", where};
-  const double scaled = amount.get<double>() * std::pow(10.0, *exponent);
-  return static_cast<int64_t>(std::llround(scaled));
+  std::optional<int64_t> minor = ScaledInteger(amount, *exponent);
+  if (!minor || *minor < 0) {
+    return Error{fmt::format("the amount {} is no whole number of {}'s minor units", amount.dump(),
+                             currency),
+                 where};
+  }
+  return *minor;
 }
 
 Result<TargetRule> MakeTargetRule(const Commitment& commitment, const RuleBindings& bindings) {
@@ -221,7 +249,13 @@ Result<TargetRule> MakeTargetRule(const Commitment& commitment, const RuleBindin
   if (measured->kind == "percent") {
     rule.kind = TargetRuleKind::kGdpShare;
     rule.share_of = value.value("of", "");
-    rule.share_ppm = std::llround(value.value("value", 0.0) * 10000.0);
+    std::optional<int64_t> ppm = ScaledInteger(value.value("value", json()), 4);
+    if (!ppm || *ppm < 0) {
+      return Error{fmt::format("the share {} % is no whole number of parts per million",
+                               value.value("value", json()).dump()),
+                   where};
+    }
+    rule.share_ppm = *ppm;
     rule.per_year = true;
   } else if (measured->kind == "money") {
     rule.kind = TargetRuleKind::kMoney;

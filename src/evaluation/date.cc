@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.h"
+
 namespace treaty::evaluation {
 
 namespace {
@@ -14,10 +16,6 @@ int Digits(std::string_view text, size_t begin, size_t count) {
   for (size_t i = begin; i < begin + count; ++i) value = value * 10 + (text[i] - '0');
   return value;
 }
-
-constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
-                                       "May",       "June",     "July",     "August",
-                                       "September", "October",  "November", "December"};
 
 }  // namespace
 
@@ -54,10 +52,8 @@ Result<Date> ParseDateOfYears(std::string_view text, std::string_view where, int
     return fail(fmt::format("year {} is outside {}–{}", year, kMinYear, last_year));
   }
   if (month < 1 || month > 12) return fail(fmt::format("there is no month {}", month));
-  std::chrono::year_month_day_last last{std::chrono::year(year),
-                                        std::chrono::month_day_last(std::chrono::month(month))};
-  unsigned days_in_month = static_cast<unsigned>(last.day());
-  if (day < 1 || static_cast<unsigned>(day) > days_in_month) {
+  const int days_in_month = DaysInMonth(year, month);
+  if (day < 1 || day > days_in_month) {
     return fail(fmt::format("{} {} has {} days", kMonthNames[month - 1], year, days_in_month));
   }
   return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month),

@@ -27,6 +27,14 @@ class Date {
   // REQUIRES: `ymd.ok()`.
   explicit Date(std::chrono::year_month_day ymd) : days_(ymd) {}
   explicit Date(std::chrono::sys_days days) : days_(days) {}
+  static Date FirstOfYear(int year) {
+    return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::January,
+                                            std::chrono::day(1)));
+  }
+  static Date LastOfYear(int year) {
+    return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::December,
+                                            std::chrono::day(31)));
+  }
 
   std::chrono::sys_days days() const { return days_; }
   std::chrono::year_month_day ymd() const { return std::chrono::year_month_day(days_); }
@@ -34,8 +42,6 @@ class Date {
   unsigned month() const;
   unsigned day() const;
 
-  Date NextDay() const { return Date(days_ + std::chrono::days(1)); }
-  Date PreviousDay() const { return Date(days_ - std::chrono::days(1)); }
   std::string ToString() const;       // "2034-04-11"
   std::string ToBasicString() const;  // "20340411", ISO 8601 basic form (iCalendar DATE)
 

@@ -1,11 +1,6 @@
-// The JSON forms of the life cycle's inputs and output. Inputs are what a later step builds from
-// the reviewed commitments and the ledger (and what test cases write by hand); the output is the
+// The JSON forms of the life cycle's facts (the `--facts` file) and of its output, the
 // `lifecycle` object of `treaty status --format json`.
 //
-// Parameters: {"parties": ["LV", "UA"], "signature": CITED, "entry_into_force": CITATION,
-//   "term": CITED, "extension_notice": CITED, "termination_notice": CITED,
-//   "nato_membership": CITATION, "amendment": CITATION, "ongoing_activities": CITATION}
-//   CITATION is {"commitment", "eId", "quote"}; CITED adds "value" (a date or ISO 8601 period).
 // Facts: {"notices": [{"event", "kind" (extension|termination|amendment_acceptance), "from", "to",
 //   "date", "effective_date"?, "amendment"?, "extension_term"?}],
 //   "ukraine_nato_membership"?: {"date", "source"}, "activities": [{"id", "decided"}]};
@@ -21,7 +16,6 @@ namespace treaty::evaluation {
 
 // Errors have `where` "field NAME" with the path ("field notices[2].date"); unknown members are
 // errors, so a misspelt field is never silently ignored.
-Result<LifecycleParameters> LifecycleParametersFromJson(const nlohmann::json& json);
 Result<LifecycleFacts> LifecycleFactsFromJson(const nlohmann::json& json);
 
 // {"at", "state", "in_force_from", "term_number", "term_last_day", "last_day_in_force",

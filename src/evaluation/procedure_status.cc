@@ -22,15 +22,6 @@ using nlohmann::json;
 // Meetings of one year whose ids are listed as evidence.
 constexpr size_t kMeetingsListed = 10;
 
-Date LastDayOfYear(int year) {
-  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::December,
-                                          std::chrono::day(31)));
-}
-Date FirstDayOfYear(int year) {
-  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::January,
-                                          std::chrono::day(1)));
-}
-
 bool InForceOn(const Lifecycle& lifecycle, Date day) {
   return lifecycle.in_force_from <= day && day <= lifecycle.last_day_in_force;
 }
@@ -212,13 +203,13 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   const int first = lifecycle.in_force_from.year();
   const int last = lifecycle.last_day_in_force.year();
   for (int year = first; year <= last; ++year) {
-    const Date due_date = std::min(LastDayOfYear(year), lifecycle.last_day_in_force);
+    const Date due_date = std::min(Date::LastOfYear(year), lifecycle.last_day_in_force);
     std::string state;
     const auto held = meetings.find(year);
     if (held != meetings.end()) {
       state = "met";
       ++met;
-    } else if (at < std::max(FirstDayOfYear(year), lifecycle.in_force_from)) {
+    } else if (at < std::max(Date::FirstOfYear(year), lifecycle.in_force_from)) {
       state = "upcoming";
     } else if (at <= due_date) {
       state = "due";
@@ -257,12 +248,12 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   }
   // In the calendar: every 31 December of the term as one yearly duty, and the last year's due
   // date apart when the term ends before its 31 December (a yearly rule repeats one day only).
-  const Date last_due = std::min(LastDayOfYear(last), lifecycle.last_day_in_force);
-  const bool last_apart = last > first && last_due != LastDayOfYear(last);
+  const Date last_due = std::min(Date::LastOfYear(last), lifecycle.last_day_in_force);
+  const bool last_apart = last > first && last_due != Date::LastOfYear(last);
   outcome.calendar.push_back(
       Deadline{"annual-meeting",
-               std::min(LastDayOfYear(first), lifecycle.last_day_in_force),
-               last_apart ? LastDayOfYear(last - 1) : last_due,
+               std::min(Date::LastOfYear(first), lifecycle.last_day_in_force),
+               last_apart ? Date::LastOfYear(last - 1) : last_due,
                "Annual Strategic Security and Defence Policy Dialogue due by the end of the year",
                rule.recurrence.source,
                {}});

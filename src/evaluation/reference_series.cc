@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "ledger/csv_reader.h"
+
 namespace treaty::evaluation {
 
 namespace {
@@ -17,52 +19,20 @@ struct CsvLine {
   int line = 0;  // where the record starts
 };
 
-// Splits RFC 4180 records: fields separated by commas, a quoted field may hold commas, doubled
-// quotes and line breaks. CRLF and LF both end a record; a final line break is optional.
+// The records of `text` as `treaty import` reads a CSV file (ledger/csv_reader.h: RFC 4180, a
+// byte-order mark skipped, empty lines skipped); a syntax error is placed FILE:LINE:COL.
 Result<std::vector<CsvLine>> SplitCsv(std::string_view text, const std::string& file) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::vector<CsvLine> records;
-  CsvLine record{{""}, 1};
-  int line = 1;
-  bool quoted = false;
-  bool field_was_quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        record.fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        record.fields.back() += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      if (!record.fields.back().empty() || field_was_quoted) {
-        return Error{"a quote inside an unquoted field", fmt::format("{}:{}", file, line)};
-      }
-      quoted = field_was_quoted = true;
-    } else if (c == ',') {
-      record.fields.emplace_back();
-      field_was_quoted = false;
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      continue;
-    } else if (c == '\n') {
-      records.push_back(std::move(record));
-      record = CsvLine{{""}, ++line};
-      field_was_quoted = false;
-    } else if (field_was_quoted) {
-      return Error{"text after a closing quote", fmt::format("{}:{}", file, line)};
-    } else {
-      record.fields.back() += c;
-    }
+  const ledger::CsvTable table = ledger::ReadCsv(text);
+  if (table.error) {
+    return Error{table.error->message,
+                 fmt::format("{}:{}:{}", file, table.error->line, table.error->column)};
   }
-  if (quoted)
-    return Error{"a quoted field is never closed", fmt::format("{}:{}", file, record.line)};
-  if (record.fields.size() > 1 || !record.fields[0].empty()) records.push_back(std::move(record));
+  std::vector<CsvLine> records;
+  for (const ledger::CsvRecord& record : table.records) {
+    CsvLine line{{}, record.line};
+    for (const ledger::CsvField& field : record.fields) line.fields.push_back(field.value);
+    records.push_back(std::move(line));
+  }
   return records;
 }
 

@@ -70,15 +70,6 @@ std::string YearsLabel(int first, int last) {
   return first == last ? std::to_string(first) : fmt::format("{}–{}", first, last);
 }
 
-Date FirstDay(int year) {
-  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::January,
-                                          std::chrono::day(1)));
-}
-Date LastDay(int year) {
-  return Date(std::chrono::year_month_day(std::chrono::year(year), std::chrono::December,
-                                          std::chrono::day(31)));
-}
-
 // A span of years a numeric target covers ([0, 0]: no years named, so it runs while the Agreement
 // is in force).
 struct Span {
@@ -100,7 +91,8 @@ std::vector<Span> SpansOf(const TargetRule& rule) {
 // The last day of a span: its last year's end, or the Agreement's last day in force when that is
 // earlier (a span without years runs as long as the Agreement is in force).
 Date SpanEnd(const Span& span, Date last_day_in_force) {
-  return span.open_ended() ? last_day_in_force : std::min(LastDay(span.last), last_day_in_force);
+  return span.open_ended() ? last_day_in_force
+                           : std::min(Date::LastOfYear(span.last), last_day_in_force);
 }
 
 // The status of a span with `achieved` against `reached_at` (nullopt: not yet measurable) on
@@ -108,7 +100,7 @@ Date SpanEnd(const Span& span, Date last_day_in_force) {
 std::string SpanStatus(const Span& span, std::optional<int64_t> reached_at, int64_t achieved,
                        Date at, const Lifecycle& lifecycle) {
   if (at < lifecycle.in_force_from) return "upcoming";
-  if (!span.open_ended() && at < FirstDay(span.first)) return "upcoming";
+  if (!span.open_ended() && at < Date::FirstOfYear(span.first)) return "upcoming";
   const bool running = at <= SpanEnd(span, lifecycle.last_day_in_force);
   if (!reached_at) return running ? "in_progress" : "not_yet_measurable";
   if (achieved >= *reached_at) return "met";
@@ -248,14 +240,14 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
   std::vector<std::string> summaries;
   std::vector<int> not_owed;  // years after the last day in force
   for (const Span& span : SpansOf(rule)) {
-    if (!span.open_ended() && FirstDay(span.first) > lifecycle.last_day_in_force) {
+    if (!span.open_ended() && Date::FirstOfYear(span.first) > lifecycle.last_day_in_force) {
       for (int year = span.first; year <= span.last; ++year) not_owed.push_back(year);
       continue;
     }
     // An amount for no year is owed while the Agreement is in force, and so is one for years the
     // Agreement ended within: what came after its last day in force does not count towards it.
     const Date span_end = SpanEnd(span, lifecycle.last_day_in_force);
-    const bool cut = !span.open_ended() && span_end < LastDay(span.last);
+    const bool cut = !span.open_ended() && span_end < Date::LastOfYear(span.last);
     const Date through = span.open_ended() || cut ? std::min(at, span_end) : at;
     FlowSums sums = SumFlows(
         facts,

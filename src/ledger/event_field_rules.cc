@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/party_code.h"
+#include "ledger/timestamp.h"
 #include "text/utf8.h"
 
 namespace treaty::ledger {
@@ -14,6 +15,14 @@ namespace {
 bool IsAsciiLowerOrDigit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 }  // namespace
+
+std::string LatestFactDate(int64_t recorded_micros) {
+  return CivilFromDays(recorded_micros / kMicrosPerDay + 1);
+}
+
+std::string LaterThanRecordingProblem(const std::string& latest) {
+  return fmt::format("later than the recording date ({})", CivilFromDays(*DateToDays(latest) - 1));
+}
 
 bool IsParticipant(const ValidationContext& context, std::string_view code) {
   if (!context.participants.empty()) {
@@ -37,12 +46,6 @@ bool IsMoneyType(EventType type) {
 bool IsLowerHex(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
                      [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-bool IsAgreementId(std::string_view id) {
-  if (id.empty() || id.size() > 64 || !IsAsciiLowerOrDigit(id[0])) return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char c) { return IsAsciiLowerOrDigit(c) || c == '-'; });
 }
 
 bool IsUnit(std::string_view unit) {

@@ -8,13 +8,20 @@
 #include <string>
 #include <string_view>
 
+#include "core/agreement_id.h"
 #include "ledger/event.h"
 #include "ledger/event_parser.h"
 
 namespace treaty::ledger {
 
-inline constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
 inline constexpr size_t kMaxCommitments = 50;  // §1.1: an event's commitments
+
+// §1.4: the last date a fact may have, the UTC date of `recorded_micros` (recorded_at, or now on
+// input) plus one day, so that a fact of today anywhere on Earth is accepted.
+std::string LatestFactDate(int64_t recorded_micros);
+
+// The problem of a date after `latest` (LatestFactDate): "later than the recording date (D)".
+std::string LaterThanRecordingProblem(const std::string& latest);
 
 // Whether the §1.3 table requires a field, allows it or forbids it.
 enum class Need { kRequired, kOptional, kForbidden };
@@ -41,9 +48,6 @@ bool IsJointEventType(EventType type);
 
 // Only the digits 0-9 and a-f.
 bool IsLowerHex(std::string_view text);
-
-// ^[a-z0-9][a-z0-9-]{0,63}$
-bool IsAgreementId(std::string_view id);
 
 // ^[a-z][a-z0-9_-]{0,31}$
 bool IsUnit(std::string_view unit);

@@ -299,10 +299,10 @@ class Validator {
     if (form_ == EventForm::kRecorded) {
       const std::optional<int64_t> micros = ParseTimestamp(event.recorded_at);
       if (!micros) return {};
-      return CivilFromDays(*micros / kMicrosPerDay + 1);
+      return LatestFactDate(*micros);
     }
     if (!context_.latest_date.empty()) return context_.latest_date;
-    return CivilFromDays(NowMicros() / kMicrosPerDay + 1);
+    return LatestFactDate(NowMicros());
   }
 
   void ReadAgreement(const json& object, Event& event) {
@@ -564,8 +564,7 @@ class Validator {
       if (std::optional<std::string> date = Date(object["date"], date_path)) {
         content.date = *date;
         if (!latest.empty() && *date > latest) {
-          Fail(date_path, fmt::format("later than the recording date ({})",
-                                      CivilFromDays(*DateToDays(latest) - 1)));
+          Fail(date_path, LaterThanRecordingProblem(latest));
         }
       }
     }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "ledger/event_field_rules.h"
 #include "ledger/ledger_store.h"
 #include "ledger/submission_checks.h"
 #include "ledger/timestamp.h"
@@ -18,7 +19,6 @@ namespace treaty::ledger {
 namespace {
 
 constexpr int kAttempts = 3;  // a v7 id collision is retried with new ids (§1.4)
-constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
 
 Error SubmissionError(size_t index, std::string_view path, std::string message) {
   return Error{std::move(message), fmt::format("submissions[{}].{}", index, path)};
@@ -86,7 +86,7 @@ class AppendRun {
     if (std::string problem = KeyProblemAt(key_, recorded_at); !problem.empty()) {
       return Error{problem, "recorded_by.institution"};
     }
-    const std::string latest_date = CivilFromDays(now / kMicrosPerDay + 1);
+    const std::string latest_date = LatestFactDate(now);
 
     // Step 3's lookups, one call for the whole batch; all submissions are of the key's institution.
     std::vector<std::string> keys;
@@ -123,7 +123,7 @@ class AppendRun {
       ++size;
     }
     result.added = static_cast<int>(added.size());
-    // The rows are made (serialised and hashed) on a helper thread while this one inserts those
+    // The rows are made (serialised and hashed) on a worker thread while this one inserts those
     // made before: the inserts are most of an append's work and SQLite's are single-threaded.
     RowMaker rows(request_.submissions, added, ids, recorded_at, state.tree_size);
     for (size_t k = 0; k < added.size(); ++k) {
@@ -161,9 +161,7 @@ class AppendRun {
  private:
   std::optional<Error> CheckDates(size_t i, const Event& event, const std::string& latest) {
     auto later = [&](const char* path) {
-      return SubmissionError(i, path,
-                             fmt::format("later than the recording date ({})",
-                                         CivilFromDays(*DateToDays(latest) - 1)));
+      return SubmissionError(i, path, LaterThanRecordingProblem(latest));
     };
     if (event.content.date > latest) return later("date");
     if (event.replacement && event.replacement->date > latest) return later("replacement.date");

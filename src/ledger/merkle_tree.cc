@@ -1,62 +1,15 @@
 #include "ledger/merkle_tree.h"
 
 #include <bit>
-#include <cassert>
 
 namespace treaty::ledger {
 namespace {
 
-// k of RFC 9162: the largest power of two smaller than n. REQUIRES: n > 1.
-size_t SplitPoint(size_t n) { return std::bit_floor(n - 1); }
-
 bool IsOdd(size_t n) { return (n & 1) != 0; }
-
-// PATH(m, D[n]), appended to `path` deepest first.
-void AppendPath(size_t m, std::span<const Hash> leaves, std::vector<Hash>& path) {
-  if (leaves.size() <= 1) return;
-  const size_t k = SplitPoint(leaves.size());
-  if (m < k) {
-    AppendPath(m, leaves.first(k), path);
-    path.push_back(MerkleTreeHash(leaves.subspan(k)));
-  } else {
-    AppendPath(m - k, leaves.subspan(k), path);
-    path.push_back(MerkleTreeHash(leaves.first(k)));
-  }
-}
-
-// SUBPROOF(m, D[n], b), appended to `proof` deepest first.
-void AppendSubproof(size_t m, std::span<const Hash> leaves, bool b, std::vector<Hash>& proof) {
-  if (m == leaves.size()) {
-    if (!b) proof.push_back(MerkleTreeHash(leaves));
-    return;
-  }
-  const size_t k = SplitPoint(leaves.size());
-  if (m <= k) {
-    AppendSubproof(m, leaves.first(k), b, proof);
-    proof.push_back(MerkleTreeHash(leaves.subspan(k)));
-  } else {
-    AppendSubproof(m - k, leaves.subspan(k), false, proof);
-    proof.push_back(MerkleTreeHash(leaves.first(k)));
-  }
-}
 
 }  // namespace
 
 Hash EmptyTreeRoot() { return Sha256(""); }
-
-Hash MerkleTreeHash(std::span<const Hash> leaves) {
-  if (leaves.empty()) return EmptyTreeRoot();
-  if (leaves.size() == 1) return leaves[0];
-  const size_t k = SplitPoint(leaves.size());
-  return NodeHash(MerkleTreeHash(leaves.first(k)), MerkleTreeHash(leaves.subspan(k)));
-}
-
-std::vector<Hash> InclusionProof(const std::vector<Hash>& leaves, size_t index, size_t tree_size) {
-  assert(index < tree_size && tree_size <= leaves.size());
-  std::vector<Hash> path;
-  AppendPath(index, std::span(leaves).first(tree_size), path);
-  return path;
-}
 
 bool VerifyInclusion(size_t index, size_t tree_size, const Hash& leaf,
                      const std::vector<Hash>& proof, const Hash& root) {
@@ -79,14 +32,6 @@ bool VerifyInclusion(size_t index, size_t tree_size, const Hash& leaf,
     sn >>= 1;
   }
   return sn == 0 && r == root;
-}
-
-std::vector<Hash> ConsistencyProof(const std::vector<Hash>& leaves, size_t old_size,
-                                   size_t new_size) {
-  assert(0 < old_size && old_size <= new_size && new_size <= leaves.size());
-  std::vector<Hash> proof;
-  AppendSubproof(old_size, std::span(leaves).first(new_size), true, proof);
-  return proof;
 }
 
 bool VerifyConsistency(size_t old_size, size_t new_size, const Hash& old_root, const Hash& new_root,

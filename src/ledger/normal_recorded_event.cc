@@ -258,7 +258,7 @@ bool IsNormalRecordedEvent(const Event& event, const ValidationContext& context)
       (context.known_agreements && !context.known_agreements->contains(event.agreement))) {
     return false;
   }
-  const std::string latest = CivilFromDays(*recorded / kMicrosPerDay + 1);
+  const std::string latest = LatestFactDate(*recorded);
   if (!IsNormalContent(event.content, latest, /*in_replacement=*/false, context)) return false;
   if (event.classification != "public" && event.classification != "restricted") return false;
   const RecordedBy& by = event.recorded_by;

@@ -25,11 +25,8 @@ constexpr char kInclusionFormat[] = "treaty-inclusion-proof/1";
 constexpr char kConsistencyFormat[] = "treaty-consistency-proof/1";
 
 ordered HeadJson(const SignedTreeHead& signed_head) {
-  const TreeHead& head = signed_head.head;
-  ordered members = {{"agreement", head.agreement},        {"key_id", head.key_id},
-                     {"root_hash", ToHex(head.root_hash)}, {"signer", head.signer},
-                     {"timestamp", head.timestamp},        {"tree_size", head.tree_size}};
-  return {{"head", members}, {"signature", SignatureToHex(signed_head.signature)}};
+  return {{"head", ordered(TreeHeadJson(signed_head.head))},
+          {"signature", SignatureToHex(signed_head.signature)}};
 }
 
 ordered PathJson(const std::vector<Hash>& path) {

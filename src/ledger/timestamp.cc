@@ -4,15 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.h"
+
 namespace treaty::ledger {
 namespace {
-
-bool IsLeapYear(int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int DaysInMonth(int64_t year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
-}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -91,7 +86,6 @@ int64_t NowMicros() {
 }
 
 std::string FormatTimestamp(int64_t micros) {
-  constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
   int64_t days = micros / kMicrosPerDay;
   int64_t rest = micros % kMicrosPerDay;
   if (rest < 0) {
@@ -173,8 +167,8 @@ std::optional<int64_t> ParseMoment(std::string_view text) {
                              1000000 +
                          moment.micros;
   // The offset may move the moment out of the years FormatTimestamp writes.
-  const int64_t first = DaysFromCivil(1, 1, 1) * 86400 * 1000000;
-  const int64_t after_last = DaysFromCivil(9999, 1, 1) * 86400 * 1000000;
+  const int64_t first = DaysFromCivil(1, 1, 1) * kMicrosPerDay;
+  const int64_t after_last = DaysFromCivil(9999, 1, 1) * kMicrosPerDay;
   if (micros < first || micros >= after_last) return std::nullopt;
   return micros;
 }

@@ -14,6 +14,9 @@ namespace treaty::ledger {
 
 // Days since 1970-01-01 of a civil date (any valid y/m/d).
 int64_t DaysFromCivil(int year, int month, int day);
+
+inline constexpr int64_t kMicrosPerDay = 86400LL * 1000000;
+
 // "YYYY-MM-DD" of a day number.
 std::string CivilFromDays(int64_t days);
 

@@ -13,12 +13,6 @@
 namespace treaty::ledger {
 namespace {
 
-nlohmann::json TreeHeadJson(const TreeHead& head) {
-  return nlohmann::json{{"agreement", head.agreement},        {"key_id", head.key_id},
-                        {"root_hash", ToHex(head.root_hash)}, {"signer", head.signer},
-                        {"timestamp", head.timestamp},        {"tree_size", head.tree_size}};
-}
-
 // A string as itself in double quotes, so that the caller's escaping of what it prints is the
 // only one; any other value as JSON.
 std::string Quoted(const nlohmann::json& value) {
@@ -26,6 +20,12 @@ std::string Quoted(const nlohmann::json& value) {
 }
 
 }  // namespace
+
+nlohmann::json TreeHeadJson(const TreeHead& head) {
+  return nlohmann::json{{"agreement", head.agreement},        {"key_id", head.key_id},
+                        {"root_hash", ToHex(head.root_hash)}, {"signer", head.signer},
+                        {"timestamp", head.timestamp},        {"tree_size", head.tree_size}};
+}
 
 Result<std::string> CanonicalTreeHead(const TreeHead& head) {
   return Canonicalize(TreeHeadJson(head));

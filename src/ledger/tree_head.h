@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,10 @@ struct TreeHead {
 
 // The domain prefix of every signed message: "treaty-tree-head-v1" and one 0x00 byte (20 bytes).
 inline constexpr std::string_view kTreeHeadContext{"treaty-tree-head-v1\0", 20};
+
+// The members of `head` as JSON: what CanonicalTreeHead writes, and what proof files and the API
+// show of a head (with its signature beside them).
+nlohmann::json TreeHeadJson(const TreeHead& head);
 
 // The RFC 8785 bytes of `head`, members ordered agreement, key_id, root_hash, signer, timestamp,
 // tree_size. Errors: those of Canonicalize (a string that is not UTF-8, tree_size beyond

@@ -56,13 +56,6 @@ std::optional<UuidBytes> LowercaseUuidBytes(std::string_view text) {
   return bytes;
 }
 
-std::string NewUuidV7(int64_t unix_ms) {
-  InitSodium();
-  std::array<uint8_t, 10> random;
-  randombytes_buf(random.data(), random.size());
-  return UuidText(UuidV7Bytes(unix_ms, random.data()));
-}
-
 std::vector<std::string> NewUuidsV7(int64_t unix_ms, size_t count) {
   InitSodium();
   std::vector<uint8_t> random(10 * count);

@@ -11,11 +11,10 @@
 
 namespace treaty::ledger {
 
-// A new UUID version 7 (RFC 9562 §5.7): the 48-bit `unix_ms`, version 7, 12 random bits, variant
-// 10, 62 random bits, the random bits from libsodium's randombytes_buf; lowercase 8-4-4-4-12.
-std::string NewUuidV7(int64_t unix_ms);
-// `count` new ids as NewUuidV7(unix_ms), in ascending order (the ids of one append transaction, so
-// that its rows reach the unique index on id at its right edge, not scattered within it).
+// `count` new UUIDs version 7 (RFC 9562 §5.7): the 48-bit `unix_ms`, version 7, 12 random bits,
+// variant 10, 62 random bits, the random bits from libsodium's randombytes_buf; lowercase
+// 8-4-4-4-12, in ascending order (the ids of one append transaction, so that its rows reach the
+// unique index on id at its right edge, not scattered within it).
 std::vector<std::string> NewUuidsV7(int64_t unix_ms, size_t count);
 
 using UuidBytes = std::array<uint8_t, 16>;

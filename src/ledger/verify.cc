@@ -172,9 +172,9 @@ class Verifier {
  private:
   // Every event in leaf order, a chunk at a time; false at the first mismatch. Three stages run at
   // once: a thread reads chunk k + 2 (the checks never touch the store, so its connection is
-  // never used by two threads at once); a helper thread checks the rows of chunk k + 1 on their
+  // never used by two threads at once); a worker thread checks the rows of chunk k + 1 on their
   // own (CheckRow); this thread checks chunk k against the events before it (CheckEvent), then
-  // joins the helper on chunk k + 1. The three chunks' rows are read into the same three vectors
+  // joins the worker on chunk k + 1. The three chunks' rows are read into the same three vectors
   // over and over, keeping their strings' buffers.
   Result<bool> CheckEvents() {
     auto read = [this](int64_t begin,
@@ -211,7 +211,7 @@ class Verifier {
       }
       following_checks.resize(following.size());
       std::atomic<size_t> following_cursor = 0;
-      std::future<void> helper = std::async(std::launch::async, [&] {
+      std::future<void> worker = std::async(std::launch::async, [&] {
         CheckRowsFrom(following, following_checks, following_cursor);
       });
       for (size_t j = 0; j < rows.size(); ++j) {
@@ -219,16 +219,16 @@ class Verifier {
           checked_.Prefetch(checks[j + kPrefetchAhead].key_of);
         }
         if (!CheckEvent(rows[j], checks[j])) {
-          // The helper stops after its current block; a read in flight is waited for by the
+          // The worker stops after its current block; a read in flight is waited for by the
           // future's destructor.
           following_cursor = following.size();
-          helper.get();
+          worker.get();
           return false;
         }
       }
       if (options_.progress) options_.progress(VerifyStage::kEvents, next_leaf_, total_events_);
       CheckRowsFrom(following, following_checks, following_cursor);
-      helper.get();  // rethrows what the helper threw
+      worker.get();  // rethrows what the worker threw
       spare = std::move(rows);
       rows = std::move(following);
       std::swap(checks, following_checks);

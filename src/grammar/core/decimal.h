@@ -24,7 +24,6 @@ class Decimal {
   std::optional<Decimal> Times(Decimal other) const;
   std::optional<Decimal> Plus(Decimal other) const;
 
-  bool IsInteger() const { return exponent_ >= 0; }
   // The integer value, when the number is one and fits in int64.
   std::optional<int64_t> ToInteger() const;
   double ToDouble() const;

@@ -2,15 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.h"
+
 namespace treaty::grammar {
-
-namespace {
-
-constexpr std::string_view kMonthNames[] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
-
-}  // namespace
 
 Decimal NumberOf(const Part& part) {
   if (part.node) return part.node->value.number;

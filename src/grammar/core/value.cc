@@ -46,13 +46,6 @@ std::string CalendarDate::ToString() const {
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12) return 0;
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 namespace {
 
 // A JSON number with the decimal's exact digits ("0.25", not 0.2500000001).

@@ -66,7 +66,4 @@ struct Value {
   bool operator==(const Value&) const = default;
 };
 
-// Days in `month` of `year` (Gregorian); 0 for a month outside 1-12.
-int DaysInMonth(int year, int month);
-
 }  // namespace treaty::grammar

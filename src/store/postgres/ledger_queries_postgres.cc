@@ -4,6 +4,7 @@
 #include <cstring>
 #include <utility>
 
+#include "ledger/hash.h"
 #include "ledger/uuid.h"
 
 namespace treaty::store {
@@ -76,15 +77,7 @@ void PrepareLedgerStatements(pqxx::connection_base& connection) {
 }
 
 std::string ByteaHexInput(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string text = "\\x";
-  text.reserve(2 + 2 * bytes.size());
-  for (const char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    text += kDigits[byte >> 4];
-    text += kDigits[byte & 0x0f];
-  }
-  return text;
+  return "\\x" + ledger::BytesToHex(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
 }
 
 pqxx::binarystring HashParameter(const ledger::Hash& hash) {

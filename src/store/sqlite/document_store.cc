@@ -86,13 +86,6 @@ std::optional<std::vector<std::string>> FromJsonArray(const std::string& text) {
   return items;
 }
 
-std::string ColumnText(sqlite3_stmt* statement, int column) {
-  const unsigned char* data = sqlite3_column_text(statement, column);
-  if (data == nullptr) return {};
-  return std::string(reinterpret_cast<const char*>(data),
-                     static_cast<size_t>(sqlite3_column_bytes(statement, column)));
-}
-
 size_t ColumnSize(sqlite3_stmt* statement, int column) {
   return static_cast<size_t>(sqlite3_column_int64(statement, column));
 }

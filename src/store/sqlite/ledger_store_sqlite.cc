@@ -138,12 +138,6 @@ void AssignColumnText(sqlite3_stmt* statement, int column, std::string& out) {
              static_cast<size_t>(sqlite3_column_bytes(statement, column)));
 }
 
-std::string ColumnText(sqlite3_stmt* statement, int column) {
-  std::string text;
-  AssignColumnText(statement, column, text);
-  return text;
-}
-
 // A column of N bytes (a hash, a signature) into `out`; another size reads as zero, which
 // `treaty verify` reports as differing from what it recomputes. False for another size; the size
 // stored (NULL: 0) goes to `stored_size` when given.
@@ -449,10 +443,10 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(
   std::unique_ptr<SqliteLedgerStore> store(new SqliteLedgerStore(path, std::move(db)));
   if (!create) {
     // Reads only: no pragma (journal_mode = WAL persists in the file), no lock, no upgrade.
-    Result<bool> has_ledger = store->HasTable("ledger_schema");
+    Result<bool> has_ledger = HasSqliteTable(store->db_.get(), path, "ledger_schema");
     if (!has_ledger.ok()) return has_ledger.error();
     if (!has_ledger.value()) return std::unique_ptr<SqliteLedgerStore>();
-    Result<bool> has_children = store->HasTable("tree_node_children");
+    Result<bool> has_children = HasSqliteTable(store->db_.get(), path, "tree_node_children");
     if (!has_children.ok()) return has_children.error();
     if (!has_children.value()) {
       return Error{
@@ -493,18 +487,6 @@ Result<bool> SqliteLedgerStore::IsCurrentSchema() {
   return current;
 }
 
-Result<bool> SqliteLedgerStore::HasTable(const char* name) {
-  Result<sqlite3_stmt*> statement =
-      Statement("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
-  if (!statement.ok()) return statement.error();
-  Binder(statement.value()).Text(name);
-  const int rc = sqlite3_step(statement.value());
-  const bool found = rc == SQLITE_ROW && sqlite3_column_int(statement.value(), 0) > 0;
-  sqlite3_reset(statement.value());
-  if (rc != SQLITE_ROW) return Fail("cannot read the ledger tables");
-  return found;
-}
-
 std::optional<Error> SqliteLedgerStore::CreateOrUpgradeTables() {
   // journal_mode answers with a row; an in-memory database stays in "memory" mode.
   // page_size takes effect only in a new file (before WAL is on): 16 KiB pages hold ~15 event rows
@@ -524,8 +506,9 @@ std::optional<Error> SqliteLedgerStore::CreateOrUpgradeTables() {
   if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
     return Fail("cannot start a transaction");
   }
-  Result<bool> has_schema = HasTable("ledger_schema");
-  Result<bool> has_children = has_schema.ok() ? HasTable("tree_node_children") : has_schema;
+  Result<bool> has_schema = HasSqliteTable(db_.get(), path_, "ledger_schema");
+  Result<bool> has_children =
+      has_schema.ok() ? HasSqliteTable(db_.get(), path_, "tree_node_children") : has_schema;
   if (!has_children.ok()) {
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     return has_children.error();

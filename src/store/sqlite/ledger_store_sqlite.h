@@ -73,8 +73,6 @@ class SqliteLedgerStore : public ledger::LedgerStore {
   // The prepared statement for `sql`, reset and with its bindings cleared; prepared once per
   // connection.
   Result<sqlite3_stmt*> Statement(const std::string& sql);
-  // Whether the file has table `name`.
-  Result<bool> HasTable(const char* name);
   // Whether the file's ledger tables are of this version: nothing to create, add or drop.
   Result<bool> IsCurrentSchema();
   // Sets the file up for appends (WAL, 16 KiB pages) and creates the ledger tables, or adds what

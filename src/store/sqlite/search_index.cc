@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite/sqlite_open.h"
@@ -52,50 +54,26 @@ struct QueryWord {
   std::vector<std::string> lemmas;
 };
 
-// A prepared statement that binds parameters 1, 2, ... in order and remembers the first failure.
+// A prepared statement and the Binder of its parameters; Step reports a failed binding.
 class Statement {
  public:
-  explicit Statement(StatementHandle handle) : handle_(std::move(handle)) {}
+  explicit Statement(StatementHandle handle) : handle_(std::move(handle)), binder_(handle_.get()) {}
 
-  Statement& Text(std::string_view value) {
-    const char* data = value.data() != nullptr ? value.data() : "";
-    return Check(
-        sqlite3_bind_text(get(), ++index_, data, static_cast<int>(value.size()), SQLITE_TRANSIENT));
-  }
-  // Binds `value`, or SQL NULL when it is empty.
-  Statement& TextOrNull(std::string_view value) {
-    if (!value.empty()) return Text(value);
-    return Check(sqlite3_bind_null(get(), ++index_));
-  }
-  Statement& Int(int64_t value) { return Check(sqlite3_bind_int64(get(), ++index_, value)); }
-
-  // Steps once: SQLITE_ROW, SQLITE_DONE, or an error code (a bind failure included).
-  int Step() { return rc_ != SQLITE_OK ? rc_ : sqlite3_step(get()); }
+  Binder& Bind() { return binder_; }
+  // Steps once: SQLITE_ROW, SQLITE_DONE, or an error code (SQLITE_ERROR for a failed binding).
+  int Step() { return binder_.ok() ? sqlite3_step(get()) : SQLITE_ERROR; }
   // Clears the bindings so that the statement can run again.
   void Reset() {
     sqlite3_reset(get());
     sqlite3_clear_bindings(get());
-    index_ = 0;
-    rc_ = SQLITE_OK;
+    binder_ = Binder(get());
   }
-
-  std::string Column(int column) const {
-    const unsigned char* data = sqlite3_column_text(get(), column);
-    if (data == nullptr) return {};
-    return std::string(reinterpret_cast<const char*>(data),
-                       static_cast<size_t>(sqlite3_column_bytes(get(), column)));
-  }
+  std::string Column(int column) const { return ColumnText(get(), column); }
   sqlite3_stmt* get() const { return handle_.get(); }
 
  private:
-  Statement& Check(int rc) {
-    if (rc_ == SQLITE_OK) rc_ = rc;
-    return *this;
-  }
-
   StatementHandle handle_;
-  int index_ = 0;
-  int rc_ = SQLITE_OK;
+  Binder binder_;
 };
 
 Error Fail(sqlite3* db, const std::string& path, std::string_view what) {
@@ -117,15 +95,6 @@ std::optional<Error> Execute(sqlite3* db, const std::string& path, const char* s
   Error error{SqliteFailure(db, what, message), path};
   sqlite3_free(message);
   return error;
-}
-
-std::string Join(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += ' ';
-    joined += item;
-  }
-  return joined;
 }
 
 // An FTS5 string: the term in double quotes, inner quotes doubled. Inside quotes nothing is an
@@ -277,7 +246,8 @@ Result<size_t> SearchIndex::ReplaceAgreement(const std::string& agreement_id,
       words.push_back(std::move(word.folded));
       for (std::string& lemma : word.lemmas) lemmas.push_back(std::move(lemma));
     }
-    columns.emplace_back(Join(words), Join(lemmas));
+    columns.emplace_back(fmt::format("{}", fmt::join(words, " ")),
+                         fmt::format("{}", fmt::join(lemmas, " ")));
   }
 
   if (auto error = Execute(db, path_, "BEGIN IMMEDIATE", "cannot start a transaction")) {
@@ -289,7 +259,8 @@ Result<size_t> SearchIndex::ReplaceAgreement(const std::string& agreement_id,
                           "DELETE FROM search_entries WHERE agreement_id = ?"}) {
     Result<Statement> remove = Prepare(db, path_, sql);
     if (!remove.ok()) return remove.error();
-    if (remove.value().Text(agreement_id).Step() != SQLITE_DONE) {
+    remove.value().Bind().Text(agreement_id);
+    if (remove.value().Step() != SQLITE_DONE) {
       return Fail(db, path_, "cannot remove the old entries");
     }
   }
@@ -304,7 +275,8 @@ Result<size_t> SearchIndex::ReplaceAgreement(const std::string& agreement_id,
   for (size_t i = 0; i < entries.size(); ++i) {
     const SearchEntry& entry = entries[i];
     Statement& row = insert_entry.value();
-    row.Text(entry.agreement_id)
+    row.Bind()
+        .Text(entry.agreement_id)
         .Text(entry.kind)
         .Text(entry.id)
         .Text(entry.eid)
@@ -315,7 +287,7 @@ Result<size_t> SearchIndex::ReplaceAgreement(const std::string& agreement_id,
     if (row.Step() != SQLITE_DONE) return Fail(db, path_, "cannot insert an entry");
     row.Reset();
     Statement& terms = insert_terms.value();
-    terms.Int(sqlite3_last_insert_rowid(db)).Text(columns[i].first).Text(columns[i].second);
+    terms.Bind().Int(sqlite3_last_insert_rowid(db)).Text(columns[i].first).Text(columns[i].second);
     if (terms.Step() != SQLITE_DONE) return Fail(db, path_, "cannot index an entry");
     terms.Reset();
   }
@@ -377,7 +349,8 @@ Result<std::vector<SearchHit>> SearchIndex::Search(const SearchQuery& query) con
   Result<Statement> select = Prepare(db, path_, sql.c_str());
   if (!select.ok()) return select.error();
   Statement& statement = select.value();
-  statement.Text(WrittenFormExpression(words))
+  statement.Bind()
+      .Text(WrittenFormExpression(words))
       .Text(AnyFormExpression(words))
       .TextOrNull(query.language ? text::LanguageCode(*query.language) : std::string_view())
       .TextOrNull(query.agreement_id)
@@ -428,7 +401,7 @@ Result<std::vector<std::string>> SearchIndex::Languages(const std::string& agree
                                      "SELECT DISTINCT language FROM search_entries "
                                      "WHERE ?1 = '' OR agreement_id = ?1 ORDER BY language");
   if (!select.ok()) return select.error();
-  select.value().Text(agreement);
+  select.value().Bind().Text(agreement);
   std::vector<std::string> codes;
   int rc;
   while ((rc = select.value().Step()) == SQLITE_ROW) codes.push_back(select.value().Column(0));

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include <sqlite3.h>
@@ -48,6 +49,14 @@ class Binder {
   int index_ = 0;
   int rc_ = SQLITE_OK;
 };
+
+// The text of a column as stored, embedded NULs included; NULL reads as "".
+inline std::string ColumnText(sqlite3_stmt* statement, int column) {
+  const unsigned char* data = sqlite3_column_text(statement, column);
+  if (data == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(data),
+                     static_cast<size_t>(sqlite3_column_bytes(statement, column)));
+}
 
 // Rolls back an open transaction when it goes out of scope: a failed write changes nothing.
 class RollbackGuard {

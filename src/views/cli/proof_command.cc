@@ -4,20 +4,12 @@
 
 #include "ledger/ledger_store.h"
 #include "ledger/proof_file.h"
+#include "ledger/uuid.h"
 #include "views/cli/commands.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/subcommands.h"
 
 namespace treaty::views {
-namespace {
-
-std::string Lowercase(std::string text) {
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
-}
-
-}  // namespace
 
 int RunProof(const ProofOptions& options, std::ostream& out, std::ostream& err) {
   Result<std::unique_ptr<ledger::LedgerStore>> opened = OpenExistingLedgerStore(options.db);
@@ -26,7 +18,7 @@ int RunProof(const ProofOptions& options, std::ostream& out, std::ostream& err) 
     return kExitBadInput;
   }
   ledger::LedgerStore& store = *opened.value();
-  const std::string id = Lowercase(options.event_id);
+  const std::string id = ledger::ToLowerAscii(options.event_id);
   Result<std::optional<ledger::StoredEvent>> event = store.EventById(id);
   if (!event.ok()) {
     err << "treaty proof: " << event.error().ToString() << "\n";

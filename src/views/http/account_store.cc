@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -18,15 +19,9 @@ namespace treaty::http {
 namespace {
 
 std::string RandomHex(size_t bytes) {
-  std::string raw(bytes, '\0');
+  std::vector<uint8_t> raw(bytes);
   randombytes_buf(raw.data(), raw.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char c : raw) {
-    hex += kHex[c >> 4];
-    hex += kHex[c & 15];
-  }
-  return hex;
+  return ledger::BytesToHex(raw.data(), raw.size());
 }
 
 std::string HashOf(std::string_view secret) { return ledger::ToHex(ledger::Sha256(secret)); }
@@ -128,7 +123,7 @@ std::string_view TokenState(const TokenInfo& token, int64_t now) {
 
 Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& db,
                                                          AccountTablesMissing missing) {
-  if (sodium_init() < 0) return Error{"libsodium cannot be initialised", "accounts"};
+  ledger::InitSodium();
   Result<std::unique_ptr<AccountTables>> tables = IsPostgresUrl(db)
                                                       ? OpenPostgresAccountTables(db, missing)
                                                       : OpenSqliteAccountTables(db, missing);

@@ -83,16 +83,16 @@ constexpr const char* kTokenColumns =
     "substr(token_hash, 1, 12), user_name, label, created_at, expires_at, revoked_at";
 
 TokenInfo TokenFromRow(sqlite3_stmt* statement) {
-  return TokenInfo{ColumnText(statement, 0),        ColumnText(statement, 1),
-                   ColumnText(statement, 2),        sqlite3_column_int64(statement, 3),
+  return TokenInfo{store::ColumnText(statement, 0), store::ColumnText(statement, 1),
+                   store::ColumnText(statement, 2), sqlite3_column_int64(statement, 3),
                    ColumnOptionalInt(statement, 4), ColumnOptionalInt(statement, 5)};
 }
 
 User UserFromRow(sqlite3_stmt* statement) {
   User user;
-  user.name = ColumnText(statement, 0);
-  user.role = ParseRole(ColumnText(statement, 1)).value_or(Role::kReader);
-  user.institution = ColumnText(statement, 2);
+  user.name = store::ColumnText(statement, 0);
+  user.role = ParseRole(store::ColumnText(statement, 1)).value_or(Role::kReader);
+  user.institution = store::ColumnText(statement, 2);
   return user;
 }
 
@@ -127,7 +127,7 @@ class SqliteAccountTables : public AccountTables {
     if (rc == SQLITE_DONE) return std::optional<StoredUser>();
     if (rc != SQLITE_ROW) return Failure("find user");
     return std::optional<StoredUser>(
-        StoredUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
+        StoredUser{UserFromRow(select.value().get()), store::ColumnText(select.value().get(), 3)});
   }
 
   Result<bool> UpdateRole(const std::string& name, Role role,
@@ -147,8 +147,8 @@ class SqliteAccountTables : public AccountTables {
     std::vector<StoredUser> users;
     int rc;
     while ((rc = sqlite3_step(select.value().get())) == SQLITE_ROW) {
-      users.push_back(
-          StoredUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
+      users.push_back(StoredUser{UserFromRow(select.value().get()),
+                                 store::ColumnText(select.value().get(), 3)});
     }
     if (rc != SQLITE_DONE) return Failure("list users");
     return users;
@@ -245,7 +245,7 @@ class SqliteAccountTables : public AccountTables {
     if (rc == SQLITE_DONE) return std::optional<SessionUser>();
     if (rc != SQLITE_ROW) return Failure("find session");
     return std::optional<SessionUser>(
-        SessionUser{UserFromRow(select.value().get()), ColumnText(select.value().get(), 3)});
+        SessionUser{UserFromRow(select.value().get()), store::ColumnText(select.value().get(), 3)});
   }
 
   Result<bool> ReplacePassword(const std::string& name, const std::string& password_hash,

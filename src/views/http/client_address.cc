@@ -5,14 +5,10 @@
 #include <boost/asio/ip/address.hpp>
 #include <variant>
 
+#include "views/http/http_message.h"
+
 namespace treaty::http {
 namespace {
-
-std::string_view Trimmed(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
 
 namespace ip = boost::asio::ip;
 
@@ -106,7 +102,7 @@ std::string ClientAddress(const std::string& peer, std::string_view forwarded_fo
   while (!rest.empty()) {
     const size_t comma = rest.rfind(',');
     const std::string_view entry =
-        Trimmed(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        TrimWhitespace(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     const std::optional<std::string> address = NormalAddress(entry);
     if (!address) return peer;

@@ -1,6 +1,7 @@
 // The review table in an SQLite file (review_tables.h).
-#include "store/sqlite/sqlite_statement.h"
 #include "views/http/review_tables.h"
+
+#include "store/sqlite/sqlite_statement.h"
 #include "views/http/server_database.h"
 
 namespace treaty::http {
@@ -59,9 +60,9 @@ class SqliteReviewTables : public ReviewTables {
     std::vector<ReviewRow> rows;
     int rc;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-      rows.push_back({sqlite3_column_int64(statement, 0), ColumnText(statement, 1),
-                      ColumnText(statement, 2), ColumnText(statement, 3),
-                      ColumnText(statement, 4)});
+      rows.push_back({sqlite3_column_int64(statement, 0), store::ColumnText(statement, 1),
+                      store::ColumnText(statement, 2), store::ColumnText(statement, 3),
+                      store::ColumnText(statement, 4)});
     }
     if (rc != SQLITE_DONE) return DatabaseError(db_.get(), "list reviews", kWhat);
     return rows;

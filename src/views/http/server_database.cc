@@ -37,9 +37,4 @@ Error DatabaseError(sqlite3* db, const std::string& action, const std::string& w
   return Error{store::SqliteFailure(db, action), what};
 }
 
-std::string ColumnText(sqlite3_stmt* statement, int index) {
-  const unsigned char* text = sqlite3_column_text(statement, index);
-  return text == nullptr ? "" : reinterpret_cast<const char*>(text);
-}
-
 }  // namespace treaty::http

@@ -22,7 +22,4 @@ Result<store::StatementHandle> PrepareStatement(sqlite3* db, const char* sql,
 // An error of the last SQLite call on `db` while doing `action`, with `what` as where.
 Error DatabaseError(sqlite3* db, const std::string& action, const std::string& what);
 
-// Column `index` of the current row as text; empty for NULL.
-std::string ColumnText(sqlite3_stmt* statement, int index);
-
 }  // namespace treaty::http

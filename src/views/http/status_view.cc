@@ -131,24 +131,20 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
     row->SetValue("FINDING", reason.finding);
     row->SetValue("EID", reason.provision.eid);
   }
-  using std::chrono::January;
-  using std::chrono::year_month_day;
   const int first_year = static_cast<int>(lifecycle.in_force_from.ymd().year());
   const int last_year =
       std::max(static_cast<int>(lifecycle.last_day_in_force.ymd().year()), first_year + 1);
-  auto new_year = [](int year) {
-    return evaluation::Date(year_month_day(std::chrono::year(year), January, std::chrono::day(1)));
-  };
   // Each day at its own place between the first year's 1 January and the day after the last year.
-  const auto start = new_year(first_year).days();
-  const double span = static_cast<double>((new_year(last_year + 1).days() - start).count());
+  const auto start = evaluation::Date::FirstOfYear(first_year).days();
+  const double span =
+      static_cast<double>((evaluation::Date::FirstOfYear(last_year + 1).days() - start).count());
   auto x_of = [&](const evaluation::Date& date) {
     const double share = static_cast<double>((date.days() - start).count()) / span;
     return 20 + static_cast<int>(std::clamp(share, 0.0, 1.0) * (kTimelineWidth - 40));
   };
   for (int year = first_year; year <= last_year; ++year) {
     ctemplate::TemplateDictionary* tick = section->AddSectionDictionary("YEAR");
-    tick->SetIntValue("X", x_of(new_year(year)));
+    tick->SetIntValue("X", x_of(evaluation::Date::FirstOfYear(year)));
     tick->SetIntValue("LABEL", year);
   }
   section->SetIntValue("NOW_X", x_of(status.at.LocalDate()));
