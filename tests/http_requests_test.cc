@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "http_test_support.h"
 
 namespace treaty::test {
@@ -455,6 +457,13 @@ TEST_F(HttpRequestsTest, AConsistencyProofWithoutToReachesTheLatestHead) {
   const http::HttpResponse empty =
       Send("GET", "/api/v1/consistency?from=" + std::to_string(first) + "&to=");
   EXPECT_EQ(empty.status, 400) << empty.body;
+  // A `from` beyond the latest head is past `to`, as the request gives it: 400, saying where.
+  const http::HttpResponse beyond =
+      Send("GET", "/api/v1/consistency?from=" + std::to_string(TreeSize() + 1));
+  EXPECT_EQ(beyond.status, 400) << beyond.body;
+  EXPECT_NE(beyond.body.find(fmt::format("to is {} (the latest signed tree head)", TreeSize())),
+            std::string::npos)
+      << beyond.body;
 }
 
 TEST_F(HttpRequestsTest, AFormFieldThatDoesNotDecodeIs400NamingIt) {

@@ -450,6 +450,11 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
       Send("GET", "/api/v1/commitments/sec_2__hcontainer_1__para_2__sent_2?at=2025-01-01").body);
   EXPECT_EQ(one["id"], "sec_2__hcontainer_1__para_2__sent_2");
   EXPECT_EQ(one["at"], "2025-01-01T23:59:59Z");
+  // A moment keeps the offset it was asked in, so that `at` and the day evaluated agree.
+  const auto kyiv =
+      nlohmann::json::parse(Send("GET", "/api/v1/status?at=2024-04-11T00:30:00%2B03:00").Body());
+  EXPECT_EQ(kyiv["at"], "2024-04-11T00:30:00+03:00");
+  EXPECT_EQ(kyiv["lifecycle"]["at"], "2024-04-11");
   EXPECT_EQ(one["evaluation"]["status"], "missed");
   const std::string summary = one["evaluation"]["summary"];
   EXPECT_NE(summary.find("2024: EUR "), std::string::npos) << summary;
@@ -487,10 +492,22 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
 
   http::HttpResponse provision = Send("GET", "/api/v1/provisions/sec_2__hcontainer_1__para_2");
   ASSERT_EQ(provision.status, 200);
-  const auto texts = nlohmann::json::parse(provision.body)["texts"];
+  const auto texts = nlohmann::json::parse(provision.Body())["texts"];
   EXPECT_TRUE(texts.contains("en"));
   EXPECT_TRUE(texts.contains("lv"));
   EXPECT_EQ(Send("GET", "/api/v1/provisions/sec_99").status, 404);
+  // The other texts give the provision's counterpart, as the Text page pairs them: after en
+  // sec_6's para_5 + para_6, which lv says in one paragraph, en para_8 is lv para_7 (not lv
+  // para_8, the signature); en sec_2 para_6 is lv para_6 and para_7.
+  const auto continuing =
+      nlohmann::json::parse(Send("GET", "/api/v1/provisions/sec_6__para_8").Body());
+  EXPECT_EQ(continuing["texts"]["en"]["eId"], "sec_6__para_8");
+  EXPECT_EQ(continuing["texts"]["lv"]["eId"], "sec_6__para_7") << continuing.dump();
+  const auto split =
+      nlohmann::json::parse(Send("GET", "/api/v1/provisions/sec_2__para_6?lang=lv").Body());
+  EXPECT_FALSE(split["texts"].contains("en"));
+  EXPECT_EQ(split["texts"]["lv"]["eIds"], nlohmann::json({"sec_2__para_6", "sec_2__para_7"}))
+      << split.dump();
 }
 
 TEST_F(HttpRoutesTest, StatusComesFromEvaluationForTheCallersAudience) {

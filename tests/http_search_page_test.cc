@@ -64,7 +64,8 @@ TEST_F(HttpSearchPageTest, TheFormAloneWithoutWordsAndABadParameterIsSaidOnThePa
   const http::HttpResponse bad = Send("GET", "/search?q=drones&lang=de");
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(bad.content_type.starts_with("text/html"));
-  EXPECT_NE(bad.body.find("lang: lv, en or uk"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find("lang: lv-ua-2024 has no text in de (it has en, lv)"), std::string::npos)
+      << bad.body;
   // A language the agreement has no text in is refused, not answered with "0 hits".
   for (const std::string target : {"/search?q=drones&lang=uk", "/api/v1/search?q=drones&lang=uk"}) {
     const http::HttpResponse missing = Send("GET", target);

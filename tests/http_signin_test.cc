@@ -138,6 +138,17 @@ TEST_F(HttpSignInTest, SigningInLeadsBackToTheResourceAsRequested) {
   EXPECT_EQ(LastLogLine().value("path", ""), "/api/v1/commitments/sec_1%2Fpara_1");
 }
 
+// Signing out when already signed out (an expired session, a second tab) leads to the overview,
+// not to the sign-in page and then to a form that cannot be fetched.
+TEST_F(HttpSignInTest, SigningOutWhenSignedOutLeadsToTheOverview) {
+  const http::HttpResponse out =
+      Send("POST", "/signout", "", "", "application/x-www-form-urlencoded");
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(Header(out, "Location"), "/");
+  EXPECT_TRUE(Header(out, "Set-Cookie").starts_with("treaty_session=;"))
+      << Header(out, "Set-Cookie");
+}
+
 // An administrator's list of users says who is locked out; a locked user's password signs in
 // no more.
 TEST_F(HttpSignInTest, TheUsersListSaysWhoIsLockedOut) {

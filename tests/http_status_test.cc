@@ -74,6 +74,25 @@ TEST_F(HttpStatusTest, TheOverviewCountsOnlyTheEventsTheCallerMaySee) {
   EXPECT_NE(Send("GET", "/", "lauris").body.find(all), std::string::npos);
 }
 
+// A commitment's page at a day lists its later events too, each marked as not counted there, so
+// that the table does not contradict the status above it.
+TEST_F(HttpStatusTest, ACommitmentsPageMarksTheEventsDatedAfterItsDay) {
+  ASSERT_EQ(Send("POST", "/api/v1/events", "lauris", Disbursement("June tranche")).status, 201);
+  const std::string target = "/commitments/sec_2__hcontainer_1__para_2__sent_2";
+  const std::string before = Send("GET", target + "?at=2024-05-31").body;
+  EXPECT_NE(before.find("<tr class=\" later\"><td class=\"date\">2024-06-01<br><small>after "
+                        "2024-05-31: not counted</small>"),
+            std::string::npos)
+      << before;
+  // Counted from the public events alone for a caller who sees no restricted one, and said.
+  EXPECT_NE(before.find("Status on 2024-05-31 (public events only):"), std::string::npos);
+  EXPECT_EQ(Send("GET", target + "?at=2024-05-31", "lauris").body.find("public events only"),
+            std::string::npos);
+  const std::string on_the_day = Send("GET", target + "?at=2024-06-01").body;
+  EXPECT_NE(on_the_day.find("<td class=\"date\">2024-06-01</td>"), std::string::npos);
+  EXPECT_EQ(on_the_day.find("not counted</small>"), std::string::npos);
+}
+
 // A moment's offset typed into an address arrives with a space for its '+': the error says how to
 // write it, and written so it is the moment's day on its own clock.
 TEST_F(HttpStatusTest, AMomentsPlusTypedIntoAnAddressIsExplained) {
@@ -205,7 +224,13 @@ TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
   EXPECT_NE(before.body.find("href=\"/ledger?begin=3\""), std::string::npos);
   EXPECT_EQ(Send("GET", "/ledger?begin=5&end=5").status, 400);
   EXPECT_EQ(Send("GET", "/ledger?begin=0&end=101").status, 400);
-  EXPECT_NE(latest.body.find("badge ok"), std::string::npos);
+  // Every event matched, but the bundled keys are demo keys, whose signatures prove nothing.
+  EXPECT_NE(latest.body.find("<span class=\"badge warn\">verified: every event, hash and "
+                             "signature recomputed; but key "),
+            std::string::npos)
+      << latest.body;
+  EXPECT_NE(latest.body.find("is a demo key: its seed is public, this signature proves nothing"),
+            std::string::npos);
 
   const http::HttpResponse first = Send("GET", "/ledger?begin=0");
   EXPECT_NE(first.body.find("Leaves 0 to 99 of 103"), std::string::npos);
@@ -284,6 +309,14 @@ TEST_F(HttpStatusTest, TheConsultationsPageSaysTheTimeLeftToTheSecond) {
   ASSERT_EQ(Send("POST", "/api/v1/events", "lauris", request.dump()).status, 201);
   const std::string page = Send("GET", "/consultations").body;
   EXPECT_TRUE(std::regex_search(page, std::regex("<td>0 h 0[01] min [0-5][0-9] s</td>"))) << page;
+}
+
+// The consultations page at a moment asked with ?at=, as every status page: before the request,
+// no window is open; a date that is none is refused.
+TEST_F(HttpStatusTest, TheConsultationsPageIsAtTheMomentAsked) {
+  const std::string page = Send("GET", "/consultations?at=2024-01-01").body;
+  EXPECT_NE(page.find("As of 2024-01-01T23:59:59Z."), std::string::npos) << page;
+  EXPECT_EQ(Send("GET", "/consultations?at=2024-02-30").status, 400);
 }
 
 // sec_6__para_7: the overview says the life cycle as evaluated, a termination notice's last day in

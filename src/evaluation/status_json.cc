@@ -53,7 +53,7 @@ json StatusJson(const AgreementStatus& status) {
     commitments.push_back(CommitmentStatusJson(commitment));
   }
   return {{"agreement", status.agreement},     {"title", status.title},
-          {"at", status.at.ToUtcString()},     {"audience", AudienceName(status.audience)},
+          {"at", status.at.ToString()},        {"audience", AudienceName(status.audience)},
           {"ledger_size", status.ledger_size}, {"lifecycle", LifecycleJson(status.lifecycle)},
           {"deadlines", std::move(deadlines)}, {"commitments", std::move(commitments)}};
 }

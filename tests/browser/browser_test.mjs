@@ -57,7 +57,7 @@ await step('the overview shows the agreement and its key targets', async () => {
     /^LV · will · Areas of military support and security cooperation › The framework for military support · sec_2__hcontainer_1__para_2__sent_2$/);
   // What was pledged and allocated stands beside what the target counts, marked as not counted.
   assert.deepEqual(await target.locator('table.progress thead th').allTextContents(),
-    ['Years', 'Provided', '', 'Target', 'Share', 'Status', 'Pledged (not counted)', 'Allocated (not counted)']);
+    ['Years', 'Provided', 'of', 'Target', 'Share', 'Status', 'Pledged (not counted)', 'Allocated (not counted)']);
   assert.deepEqual(await target.locator('table.progress tbody tr').first().locator('td.num').allTextContents(),
     ['EUR 0', 'EUR 112,000,000', 'EUR 112,000,000', 'EUR 10,000,000']);
   assert.equal(await target.locator('p.legend').textContent(), ' target  provided');
@@ -149,6 +149,8 @@ await step('a recorder signs in, records a disbursement, sees it linked, and sig
   assert.match(await page.textContent('p.notice'), /Recorded/);
   assert.ok(await page.locator(`td.description >> text=${description}`).count() === 1);
   assert.match(await page.textContent('.badge'), /verified/);
+  // The demo ledger is signed with the demo key, whose signatures prove nothing: the badge says so.
+  assert.match(await page.textContent('.badge.warn'), /demo key: its seed is public, this signature proves nothing/);
   await snap(page, 'ledger-after-record');
   await page.goto(`${base}/commitments/${commitment}`);
   assert.ok(await page.locator(`text=${description}`).count() === 1);
@@ -247,6 +249,8 @@ await step('the search page finds words in any of their forms and marks them', a
 
 await step('the ledger says what each event counts, money or things', async () => {
   await page.goto(`${base}/ledger`);
+  // The page the reader is on is the one link a screen reader announces as current.
+  assert.deepEqual(await page.locator('nav a[aria-current="page"]').allTextContents(), ['Ledger']);
   const delivery = page.locator('table.events tbody tr', { hasText: 'combat drones' });
   assert.equal(await delivery.locator('td.num').textContent(), '5,000 × drone');
   const pledge = page.locator('table.events tbody tr:has(td:nth-child(3):text-is("pledge"))').first();

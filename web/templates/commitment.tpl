@@ -2,7 +2,7 @@
 <p class="meta">id <span class="id">{{ID}}</span> · {{CLASS}} · {{STRENGTH}} · {{CATEGORY}} · obligor {{OBLIGORS}}{{#BENEFICIARY}} · for {{NAME}}{{/BENEFICIARY}} · provision <a href="/text#{{EID}}">{{EID}}</a></p>
 <p class="headings">{{HEADINGS}}</p>
 {{#HAS_STATUS}}<section class="status">
-<h2>Status on {{AT}}: <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h2>
+<h2>Status on {{AT}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}: <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h2>
 <p>{{SUMMARY}}</p>
 {{>PROGRESS}}
 <h3>Why</h3>
@@ -21,7 +21,7 @@
 {{#HAS_EVENTS}}<div class="table"><table class="data">
 <thead><tr><th scope="col">Date</th><th scope="col">Type</th><th scope="col">Participant</th><th scope="col" class="num">Amount or quantity</th><th scope="col">Description</th><th scope="col">Classification</th></tr></thead>
 <tbody>
-{{#EVENT}}<tr class="{{CORRECTED}}"><td class="date">{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
+{{#EVENT}}<tr class="{{CORRECTED}}{{#LATER}} later{{/LATER}}"><td class="date">{{DATE}}{{#LATER}}<br><small>after {{DAY}}: not counted</small>{{/LATER}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td>{{DESCRIPTION}}</td><td>{{CLASSIFICATION}}</td></tr>
 {{/EVENT}}
 </tbody>
 </table></div>{{/HAS_EVENTS}}

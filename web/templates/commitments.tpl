@@ -4,7 +4,7 @@
 <label>Obligor <select name="obligor">{{#OBLIGOR_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/OBLIGOR_OPTION}}</select></label>
 <label>Strength <select name="strength">{{#STRENGTH_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/STRENGTH_OPTION}}</select></label>
 <label>Category <select name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></label>
-<label>Status on {{AT}} <select name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select></label>
+<label>Status on {{AT}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}} <select name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}" {{SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select></label>
 {{#CARRIES_AT}}<input type="hidden" name="at" value="{{AT_VALUE}}">{{/CARRIES_AT}}<button type="submit">Filter</button>
 </form>
 {{#FILTER_ERROR}}<p class="error">{{MESSAGE}}</p>{{/FILTER_ERROR}}

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<div class="table"><table class="data progress">
-<thead><tr><th scope="col">Years</th><th scope="col" class="num">{{MEASURE}}</th><th scope="col"></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th>{{#OTHER_MEASURE}}<th scope="col" class="num">{{NAME}} (not counted)</th>{{/OTHER_MEASURE}}</tr></thead>
+<thead><tr><th scope="col">Years</th><th scope="col" class="num">{{MEASURE}}</th><th scope="col"><span class="hidden-label">of</span></th><th scope="col" class="num">Target</th><th scope="col">Share</th><th scope="col">Status</th>{{#OTHER_MEASURE}}<th scope="col" class="num">{{NAME}} (not counted)</th>{{/OTHER_MEASURE}}</tr></thead>
 <tbody>{{#PERIOD}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{ACHIEVED}}</td><td>of</td><td class="num">{{TARGET}}</td><td>{{#BAR}}<progress max="100" value="{{VALUE}}">{{PERCENT}}</progress> {{PERCENT}}{{/BAR}}</td><td>{{PERIOD_STATUS_WORDS}}</td>{{#OTHER_AMOUNT}}<td class="num">{{AMOUNT}}</td>{{/OTHER_AMOUNT}}</tr>{{/PERIOD}}</tbody>
 </table></div>
 <svg class="chart" viewBox="0 0 {{CHART_WIDTH}} {{CHART_HEIGHT}}" role="img" aria-label="Target against {{MEASURE_LOWER}} per period{{#SCALE}}, on a scale from 0 to {{LARGEST}}{{/SCALE}}">

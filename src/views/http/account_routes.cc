@@ -267,9 +267,11 @@ void AddAccountRoutes(Router& router, Site& site) {
          return response;
        },
        false});
-  router.Add({"POST", "/signout", Access::kSignedIn,
+  // Open to all: signing out when already signed out (an expired session, a second tab) leads to
+  // the overview, not through the sign-in page back to a form that cannot be fetched.
+  router.Add({"POST", "/signout", Access::kPublic,
               [&site](RequestContext& context) {
-                site.accounts().DeleteSession(context.session);
+                if (!context.session.empty()) site.accounts().DeleteSession(context.session);
                 HttpResponse response = Redirect("/");
                 response.headers.emplace_back("Set-Cookie", SessionCookie(site, "", 0));
                 return response;

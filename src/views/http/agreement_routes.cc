@@ -4,6 +4,9 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "document/alignment.h"
 
 #include "store/sqlite/search_hit_json.h"
 #include "store/sqlite/search_index.h"
@@ -63,6 +66,41 @@ nlohmann::json ProvisionJson(const store::SearchEntry& entry) {
           {"text", entry.text}};
 }
 
+// The eIds of `version` that stand for the prevailing text's `eid`: the paragraphs the alignment
+// pairs with it (document/alignment.h: a paragraph split or merged in one language has two), as
+// the Text page sets them side by side; a heading container has the same eId in every text.
+std::vector<std::string> CounterpartIds(const grammar::ExtractedText& version,
+                                        const grammar::ExtractedText& prevailing,
+                                        const std::string& eid) {
+  if (&version == &prevailing) return {eid};
+  std::vector<std::string> ids = document::AlignDocuments(version.doc, prevailing.doc)
+                                     .Resolve(eid, text::LanguageCode(prevailing.doc.language));
+  const document::Node* same = version.doc.Find(eid);
+  if (ids.empty() && same != nullptr && document::IsHeadingContainer(same->type)) ids = {eid};
+  return ids;
+}
+
+// One text's provisions `ids`, as one Provision: the first's eId and headings, every text; with
+// several, their eIds in `eIds`. Null when the text has none of them.
+nlohmann::json CounterpartJson(const std::string& agreement_id,
+                               const grammar::ExtractedText& version,
+                               const std::vector<std::string>& ids) {
+  nlohmann::json json;
+  std::vector<std::string> found_ids;
+  std::vector<std::string> texts;
+  for (const store::SearchEntry& entry : store::ProvisionEntries(agreement_id, version.doc)) {
+    if (std::find(ids.begin(), ids.end(), entry.eid) == ids.end()) continue;
+    if (json.is_null()) json = ProvisionJson(entry);
+    found_ids.push_back(entry.eid);
+    texts.push_back(entry.text);
+  }
+  if (found_ids.size() > 1) {
+    json["eIds"] = found_ids;
+    json["text"] = fmt::format("{}", fmt::join(texts, "\n\n"));
+  }
+  return json;
+}
+
 }  // namespace
 
 void AddAgreementRoutes(Router& router, Site& site) {
@@ -92,14 +130,20 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 if (const Result<std::string> asked = LanguageOf(site, query); !asked.ok()) {
                   return ErrorResponse(400, asked.error().message);
                 }
+                // The eId is the prevailing text's, and each other text gives its counterpart; an
+                // eId the prevailing text lacks is looked up in the others as their own.
+                const std::string eid(context.Param("eid"));
+                const grammar::ExtractedText& prevailing = site.agreement().versions.front();
+                const bool in_prevailing = prevailing.doc.Find(eid) != nullptr;
                 nlohmann::json texts = nlohmann::json::object();
                 for (const grammar::ExtractedText& version : site.agreement().versions) {
                   const std::string language(text::LanguageCode(version.doc.language));
                   if (query.contains("lang") && query.at("lang") != language) continue;
-                  for (const store::SearchEntry& entry :
-                       store::ProvisionEntries(site.agreement_id(), version.doc)) {
-                    if (entry.eid == context.Param("eid")) texts[language] = ProvisionJson(entry);
-                  }
+                  const std::vector<std::string> ids =
+                      in_prevailing ? CounterpartIds(version, prevailing, eid)
+                                    : std::vector<std::string>{eid};
+                  nlohmann::json counterpart = CounterpartJson(site.agreement_id(), version, ids);
+                  if (!counterpart.is_null()) texts[language] = std::move(counterpart);
                 }
                 if (texts.empty()) return ErrorResponse(404, "no such provision");
                 return JsonResponse({{"eId", context.Param("eid")}, {"texts", texts}});
@@ -132,7 +176,7 @@ void AddAgreementRoutes(Router& router, Site& site) {
                   list.push_back(std::move(entry));
                 }
                 nlohmann::json body = {{"commitments", std::move(list)}};
-                if (evaluated) body["at"] = evaluated->status.at.ToUtcString();
+                if (evaluated) body["at"] = evaluated->status.at.ToString();
                 return JsonResponse(body);
               }});
   router.Add({"GET", "/api/v1/commitments/{id}", Access::kPublic, [&site](RequestContext& context) {
@@ -148,7 +192,7 @@ void AddAgreementRoutes(Router& router, Site& site) {
                   Result<std::shared_ptr<const EvaluatedStatus>> status =
                       StatusFor(site, context, query["at"]);
                   if (!status.ok()) return StatusError(status.error(), context);
-                  body["at"] = status.value()->status.at.ToUtcString();
+                  body["at"] = status.value()->status.at.ToString();
                   const evaluation::CommitmentStatus* entry = evaluation::FindCommitmentStatus(
                       status.value()->status.commitments, commitment->id);
                   body["evaluation"] = entry != nullptr ? evaluation::CommitmentStatusJson(*entry)

@@ -49,6 +49,8 @@ HttpResponse CommitmentsPage(Site& site, RequestContext& context) {
       StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   body.SetValue("AT", status.value()->status.at.LocalDate().ToString());
+  // The status counts only what the caller may see: one who sees no restricted event is told.
+  if (!context.SeesRestricted()) body.ShowSection("PUBLIC_ONLY");
   const std::map<std::string, std::string>& statuses = status.value()->status_by_id;
   int count = 0;
   for (const commitments::Commitment& commitment : site.agreement().reviewed) {
@@ -141,14 +143,17 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   if (FillCommitmentStatus(status.value()->status, commitment->id, body)) {
     body.ShowSection("HAS_STATUS");
     body.SetValue("AT", status.value()->status.at.LocalDate().ToString());
+    if (!context.SeesRestricted()) body.ShowSection("PUBLIC_ONLY");
   }
   ledger::EventFilter filter;
   filter.commitment = commitment->id;
   Result<PageEvents> events = VisibleEvents(site, context, filter);
   if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
   body.ShowSection(events.value().events.empty() ? "NO_EVENTS" : "HAS_EVENTS");
+  // The status counts the events dated up to its day; a later one is listed, marked as such.
+  const std::string day = status.value()->status.at.LocalDate().ToString();
   for (const nlohmann::json& event : events.value().events) {
-    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes);
+    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes, day);
   }
   if (Result<bool> reviews = FillReviews(site, context, *commitment, review_form, body);
       !reviews.ok()) {

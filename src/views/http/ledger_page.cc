@@ -1,6 +1,7 @@
 // GET /ledger: one page of the ledger's leaves, the latest first, with its signed tree head and the
 // badge of the latest verification.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "evaluation/ledger_facts.h"
 #include "ledger/hash.h"
@@ -36,11 +37,15 @@ void FillVerifyBadge(const std::optional<VerifiedLedger>& verified, int64_t size
                 : "the ledger does not match its signed tree heads (treaty verify names the "
                   "first mismatch)");
   } else {
-    css = "ok";
+    css = verified->warnings.empty() ? "ok" : "warn";
     text = "verified: every event, hash and signature recomputed";
     if (verified->head_size != size) {
       text += fmt::format(" up to tree size {} (the newer events are being checked)",
                           verified->head_size);
+    }
+    // A demo key's signature matches and proves nothing: the badge must not read as proof.
+    if (!verified->warnings.empty()) {
+      text += fmt::format("; but {}", fmt::join(verified->warnings, "; "));
     }
   }
   row.SetValue("VERIFY_CLASS", css);

@@ -23,16 +23,11 @@ namespace {
 
 using StoreLease = Pool<ledger::LedgerStore>::Lease;
 
+// The head's members and its signature, in one object.
 nlohmann::json HeadJson(const ledger::SignedTreeHead& signed_head) {
-  const ledger::TreeHead& head = signed_head.head;
-  return {{"agreement", head.agreement},
-          {"tree_size", head.tree_size},
-          {"root_hash", ledger::ToHex(head.root_hash)},
-          {"timestamp", head.timestamp},
-          {"signer", head.signer},
-          {"key_id", head.key_id},
-          {"signature",
-           ledger::BytesToHex(signed_head.signature.data(), signed_head.signature.size())}};
+  nlohmann::json head = ledger::TreeHeadJson(signed_head.head);
+  head["signature"] = ledger::SignatureToHex(signed_head.signature);
+  return head;
 }
 
 // An event the caller may see: its row and its raw view.
@@ -338,13 +333,17 @@ void AddLedgerRoutes(Router& router, Site& site) {
                   return LedgerReadFailure(500, old_head.ok() ? new_head.error() : old_head.error(),
                                            context);
                 }
+                // `from` beyond the latest head is the request's mistake, as from > to is.
+                if (new_head.value() && from > new_head.value()->head.tree_size) {
+                  return ErrorResponse(
+                      400, fmt::format("from and to: 1 ≤ from ≤ to, and to is {}{}",
+                                       new_head.value()->head.tree_size,
+                                       to_latest ? " (the latest signed tree head)" : ""));
+                }
                 if (!old_head.value() || !new_head.value()) {
                   return ErrorResponse(404,
                                        "no signed tree head of that size (GET "
                                        "/api/v1/tree-heads lists them)");
-                }
-                if (old_head.value()->head.tree_size > new_head.value()->head.tree_size) {
-                  return ErrorResponse(400, "from and to: 1 ≤ from ≤ to");
                 }
                 Result<std::vector<ledger::Hash>> path = store.value()->ConsistencyPath(
                     site.agreement_id(), old_head.value()->head.tree_size,

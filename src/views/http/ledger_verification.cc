@@ -49,6 +49,7 @@ void LedgerVerification::Run(int64_t head_size) {
       result.ran = true;
       result.ok = report.value().ok();
       result.problem = report.value().mismatch;
+      result.warnings = report.value().warnings;
     }
   }
   std::lock_guard lock(mutex_);

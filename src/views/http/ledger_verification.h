@@ -27,6 +27,9 @@ struct VerifiedLedger {
   bool ran = false;       // false: the ledger could not be read (`problem` says why)
   bool ok = false;        // every event, hash and signature matched
   std::string problem;    // the first mismatch, or why the run could not be made
+  // What verify warns of though everything matched: a head signed with a demo key, whose
+  // signature proves nothing, a revoked key, a head dated ahead (ledger::VerifyReport::warnings).
+  std::vector<std::string> warnings;
 };
 
 class LedgerVerification {

@@ -23,7 +23,7 @@ HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
   ctemplate::TemplateDictionary layout("layout");
   CarryAt(context, layout);
   layout.SetValue("TITLE", title);
-  layout.SetValue("NAV_" + nav, "current");
+  layout.ShowSection("NAV_" + nav);
   if (context.user) {
     ctemplate::TemplateDictionary* user = layout.AddSectionDictionary("SIGNED_IN");
     user->SetValue("USER_NAME", context.user->name);

@@ -82,11 +82,15 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
 }
 
 void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
-                  const std::map<std::string, std::string>& notes) {
+                  const std::map<std::string, std::string>& notes, const std::string& counted_to) {
   const nlohmann::json& content = event.contains("replacement") ? event["replacement"] : event;
   row->SetIntValue("LEAF", event.value("leaf_index", 0));
   row->SetValue("EVENT_ID", event.value("id", ""));
-  row->SetValue("DATE", content.value("date", ""));
+  const std::string date = content.value("date", "");
+  row->SetValue("DATE", date);
+  if (!counted_to.empty() && date > counted_to) {
+    row->SetValueAndShowSection("DAY", counted_to, "LATER");
+  }
   std::string type =
       event.value("type", "") == "correction"
           ? "correction (" + event.value("action", "") + ")"

@@ -33,7 +33,12 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
   }
   if (const std::string language = parameter("lang"); !language.empty()) {
     search.language = text::ParseLanguageCode(language);
-    if (!search.language) return Refused(400, "lang: lv, en or uk");
+    // A code that is no language is refused naming the agreement's texts, as a missing one is.
+    if (!search.language) {
+      return Refused(
+          400, "lang: " + *text::MissingTextProblem(site.agreement_id(), language,
+                                                    commitments::LanguageCodes(site.agreement())));
+    }
   }
   if (const std::string limit = parameter("limit"); !limit.empty()) {
     if (limit.size() > 3 || limit.find_first_not_of("0123456789") != std::string::npos ||

@@ -116,12 +116,15 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
 }
 
 HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
-  // The clock runs to the second: the status now, not at the end of the day.
+  // The clock runs to the second: the status now, not at the end of the day, unless ?at= names
+  // a moment (a date: its last second, as every status reads one).
+  auto query = context.request.Query();
   Result<std::shared_ptr<const EvaluatedStatus>> status =
-      StatusFor(site, context, evaluation::CurrentInstant().ToUtcString());
+      StatusFor(site, context,
+                query["at"].empty() ? evaluation::CurrentInstant().ToUtcString() : query["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
   ctemplate::TemplateDictionary body("consultations");
-  body.SetValue("AT", status.value()->status.at.ToUtcString());
+  body.SetValue("AT", status.value()->status.at.ToString());
   bool any = false;
   for (const evaluation::CommitmentStatus& entry : status.value()->status.commitments) {
     if (entry.rule != "consultations") continue;
