@@ -164,6 +164,29 @@ TEST_F(CorpusCommitmentsTest, TheMonthOfMayIsNoModalVerb) {
   }
 }
 
+// "the Estonian Government" is Estonia: its target is not Ukraine's, who is named after the verb.
+TEST_F(CorpusCommitmentsTest, TheEstonianGovernmentsTargetIsEstonias) {
+  const std::vector<Commitment> all = Extract("estonia-ukraine-2024-06-27.en.txt",
+                                              {{"code", "EE"}, {"name", "Republic of Estonia"}});
+  const Commitment* c = Quoting(all, "the Estonian Government has set the target to allocate");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->sentence_class, SentenceClass::kCommitment);
+  EXPECT_EQ(c->strength, Strength::kEndeavours);
+  EXPECT_EQ(c->obligors, Names{"EE"});
+  EXPECT_EQ(c->beneficiary, "UA");
+}
+
+// What a future invasion would do is no one's promise.
+TEST_F(CorpusCommitmentsTest, AFutureInvasionPromisesNothing) {
+  const std::vector<Commitment> all =
+      Extract("norway-ukraine-2024-05-31.en.txt", {{"code", "NO"}, {"name", "Kingdom of Norway"}},
+              "pdf-text-layer");
+  const Commitment* c = Quoting(all, "Any future Russian invasion of Ukraine would violate");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->sentence_class, SentenceClass::kStatement);
+  EXPECT_TRUE(c->obligors.empty());
+}
+
 TEST_F(CorpusCommitmentsTest, MillionsAbbreviatedEndNoSentence) {
   const std::vector<Commitment> all =
       Extract("czechia-ukraine-2024-07-18.en.txt", {{"code", "CZ"}, {"name", "Czech Republic"}});

@@ -34,6 +34,10 @@ struct PartyCue {
   // An English possessive ("Norway’s"): it names who acts only where it begins the subject
   // ("Norway’s military support will amount to"), and never whom a promise serves.
   bool possessive = false;
+  // A party's adjective or possessive before the head of a subject ("the Estonian Government",
+  // "Spain’s Ministry"): it names who acts before the cue only, and never whom a promise serves
+  // ("between Ukrainian and Czech government departments" serves both).
+  bool qualified_head = false;
 };
 
 struct CategoryCue {
@@ -53,9 +57,20 @@ struct CueTable {
   // names of the parties themselves come from the agreement's package (party_names.h).
   std::vector<PartyCue> parties;
   // Forms of states' names, by party code, that a package's names do not give: the cases of a
-  // Latvian name ("Latvijai", which cannot be a subject), "the Latvian side". Used for the parties
-  // of an agreement only.
+  // Latvian name ("Latvijai", which cannot be a subject). Used for the parties of an agreement
+  // only.
   std::vector<PartyCue> state_names;
+  // The adjective of a state's name, by party code ("estonian" for EE), and the heads of a
+  // subject that a party's adjective or possessive makes that party's ("the Estonian Government",
+  // "the Latvian side", "Spain’s Ministry of the Interior"); an organ named before "of" and a
+  // party's name begins a clause as that party ("the Ministry of National Defence of Romania
+  // will"). Used for the parties of an agreement only.
+  struct StateAdjective {
+    std::string_view party;
+    std::string_view adjective;  // lower-case
+  };
+  std::vector<StateAdjective> state_adjectives;
+  std::vector<Pattern> organs;
   // Words that join two parties' names into one mention of both: "and" ("Belgium and Ukraine"),
   // "or" ("by either Belgium or Ukraine").
   std::vector<std::string_view> party_conjunctions;
@@ -94,6 +109,11 @@ struct CueTable {
   std::vector<std::string_view> coordinators;
   // Words that put the party named next out of the subject's place: "to", "for", "against".
   std::vector<std::string_view> prepositions;
+  // Cues of what would follow rather than what anyone will do ("would"): with a subject before
+  // them that names no party ("Any future Russian invasion would violate"), a statement.
+  std::vector<std::string_view> hypotheticals;
+  // Words of a passive ("be", "is"): "will be secured" names who acts after the verb, if at all.
+  std::vector<std::string_view> passive_auxiliaries;
   // Latvian marks the future in the verb ("nodrošinās" from "nodrošināt"): a lower-case word
   // ending in a pair's `future` whose infinitive (that ending replaced by the pair's `infinitive`)
   // the dictionary knows reads as `will`.
@@ -124,7 +144,7 @@ struct CueTable {
 // Builds the table's indexes; each language's table calls it once its lists are complete.
 void IndexCueTable(CueTable& table);
 
-// The table for `language`, or nullptr when there is none (Ukrainian, for now): such a text is
+// The table for `language`, or nullptr when there is none (Ukrainian): such a text is
 // quoted but not analysed, and `treaty commitments` says so.
 const CueTable* CueTableFor(text::Language language);
 

@@ -103,6 +103,8 @@ CueTable MakeEnglishCues() {
       {"considers", SC::kStatement},
       {"note", SC::kStatement},
       {"notes", SC::kStatement},
+      {"recall", SC::kStatement},
+      {"recalls", SC::kStatement},
       {"it is important", SC::kStatement},
   };
   t.procedures = {
@@ -165,13 +167,30 @@ CueTable MakeEnglishCues() {
   };
   t.state_names = {
       {"latvia", "LV"},
-      {"latvian side", "LV"},
       {"ukraine", "UA"},
   };
+  // The parties of the agreements in tests/data: the bundled one and the corpus.
+  t.state_adjectives = {
+      {"AL", "albanian"},   {"BE", "belgian"},   {"HR", "croatian"},   {"CZ", "czech"},
+      {"EE", "estonian"},   {"FI", "finnish"},   {"FR", "french"},     {"IS", "icelandic"},
+      {"IE", "irish"},      {"IT", "italian"},   {"LV", "latvian"},    {"LT", "lithuanian"},
+      {"LU", "luxembourg"}, {"NO", "norwegian"}, {"PT", "portuguese"}, {"RO", "romanian"},
+      {"SI", "slovenian"},  {"ES", "spanish"},   {"SE", "swedish"},    {"UA", "ukrainian"},
+  };
+  t.organs = {
+      "government",     "federal government",
+      "ministry",       "minister",
+      "prime minister", "president",
+      "cabinet",        "parliament",
+      "armed forces",   "defence forces",
+      "authorities",    "institutions",
+      "participant",    "side",
+      "party",
+  };
   t.party_conjunctions = {"and", "or"};
-  t.given_by_possessor = {"support",     "contribution", "contributions", "commitment",
-                          "commitments", "assistance",   "aid",           "funding",
-                          "financing",   "help",         "package",       "packages"};
+  t.given_by_possessor = {
+      "support", "contribution", "contributions", "commitment", "commitments", "assistance", "aid",
+      "funding", "financing",    "help",          "package",    "packages",    "transfer"};
   t.state_forms = {"republic",  "kingdom",    "grand",         "duchy", "principality",
                    "federal",   "democratic", "commonwealth",  "state", "confederation",
                    "socialist", "federation", "constitutional"};
@@ -238,6 +257,8 @@ CueTable MakeEnglishCues() {
   t.function_words = {"the",  "a",    "an",    "and",     "or",    "its",   "their",
                       "this", "that", "these", "those",   "which", "whose", "such",
                       "any",  "all",  "each",  "through", "under", "via",   "at"};
+  t.hypotheticals = {"would"};
+  t.passive_auxiliaries = {"be", "been", "is", "are"};
   t.prepositions = {"to",   "for", "of",     "with",    "against",  "from",    "by",
                     "in",   "on",  "into",   "towards", "about",    "between", "among",
                     "than", "as",  "within", "across",  "vis-à-vis"};

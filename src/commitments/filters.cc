@@ -57,10 +57,10 @@ bool InArea(const Commitment& c, std::string_view area) {
   if (c.id == wanted || c.id.starts_with(wanted + "__")) {
     return true;
   }
-  // A section by its number, as the text numbers it or not: "2" and "II" are part_II.
-  if (const int number = SectionNumber(wanted);
-      number > 0 && number == SectionNumber(c.area.section)) {
-    return true;
+  // A section by its number, as the text numbers it or not: "2" and "II" are part_II, and only
+  // it: "I" is no word of a heading ("INTRODUCTION", "INTEGRATION").
+  if (const int number = SectionNumber(wanted); number > 0) {
+    return number == SectionNumber(c.area.section);
   }
   const std::string folded_words = text::FoldForSearch(wanted);
   if (folded_words.empty()) return false;

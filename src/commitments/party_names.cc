@@ -97,6 +97,15 @@ void Add(PartyNames& names, PartyCue cue) {
   names.cues.push_back(std::move(cue));
 }
 
+// A party's adjective or possessive (`qualifier`, as pattern words) before the head of a subject
+// names that party as one who can act: "the Estonian Government", "Spain’s Ministry".
+void AddOrgansOf(PartyNames& names, const std::string& code, std::string_view qualifier,
+                 const CueTable& cues) {
+  for (const Pattern& organ : cues.organs)
+    Add(names,
+        {Pattern(std::string(qualifier) + ' ' + organ.text()), code, true, false, false, true});
+}
+
 }  // namespace
 
 std::vector<std::string> ShortNamesOf(std::string_view full_name, const CueTable& cues) {
@@ -134,14 +143,18 @@ PartyNames NamesOfParties(const std::vector<document::Party>& parties, text::Lan
     out.codes.push_back(party.code);
     for (const PartyCue& cue : cues.state_names)
       if (cue.party == party.code) Add(out, cue);
+    for (const CueTable::StateAdjective& adjective : cues.state_adjectives)
+      if (adjective.party == party.code) AddOrgansOf(out, party.code, adjective.adjective, cues);
     for (const std::string& name : NamesIn(party, language, cues)) {
       Add(out, {Pattern(PatternText(name, language)), party.code, true, IsWrittenInCapitals(name)});
       // An English possessive names the party whose noun it governs ("Norway’s military support
       // will amount to"): one word to the tokenizer, with either apostrophe.
       if (language != text::Language::kEnglish || IsWrittenInCapitals(name)) continue;
-      for (const char* apostrophe : {"’s", "'s"})
-        Add(out,
-            {Pattern(PatternText(name + apostrophe, language)), party.code, true, false, true});
+      for (const char* apostrophe : {"’s", "'s"}) {
+        const std::string possessive = PatternText(name + apostrophe, language);
+        AddOrgansOf(out, party.code, possessive, cues);
+        Add(out, {Pattern(possessive), party.code, true, false, true});
+      }
     }
     Add(out, {Pattern(AsciiLower(party.code)), party.code, true, true});
   }

@@ -15,9 +15,11 @@ namespace treaty::commitments {
 struct PartyNames {
   std::vector<std::string> codes;  // the agreement's party codes, in package order
   // The table's words for all parties ("the Participants") first, then for each party in package
-  // order: the forms the table knows for its code ("Latvijai"), its full name and short names
-  // (English only, as agreement.json names parties in English, unless `short_names` gives the
-  // language's), and its code, in capitals only. A name given twice is kept once.
+  // order: the forms the table knows for its code ("Latvijai"), its adjective before a subject's
+  // head ("the Estonian Government"), its full name and short names (English only, as
+  // agreement.json names parties in English, unless `short_names` gives the language's), each
+  // English name's possessive, alone and before a subject's head ("Spain’s Ministry"), and its
+  // code, in capitals only. A name given twice is kept once.
   std::vector<PartyCue> cues;
   PatternIndex index;
 };

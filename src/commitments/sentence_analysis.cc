@@ -238,6 +238,8 @@ struct Mention {
   std::vector<std::string> parties;  // codes, in package order
   bool subject = false;              // its form and place allow it to name who acts
   bool possessive = false;
+  // "the Estonian Government": who acts only before the cue, never whom a promise serves.
+  bool qualified_head = false;
 };
 
 std::vector<std::string> PartiesOf(std::string_view party, const std::vector<std::string>& all) {
@@ -274,7 +276,43 @@ bool JoinMentions(Mention& previous, const Mention& next, const Reading& r, cons
   previous.end = next.end;
   previous.subject = previous.subject && next.subject;
   previous.possessive = next.possessive;  // "Latvia and Ukraine’s"
+  previous.qualified_head = previous.qualified_head && next.qualified_head;
   return true;
+}
+
+// True when token `i` begins with a capital letter.
+bool IsCapitalised(const Reading& r, size_t i) {
+  const char first = r.sentence[r.tokens[i].begin];
+  return first >= 'A' && first <= 'Z';
+}
+
+// True when token `i` begins a clause: the sentence's first token, or one after a comma, semicolon
+// or colon, past articles.
+bool BeginsClause(const Reading& r, size_t i) {
+  while (i > 0 && r.tokens[i - 1].lower == "the") --i;
+  return i == 0 || Contains({",", ";", ":"}, r.tokens[i - 1].lower);
+}
+
+// The first token of an organ whose name ends in "of" and the party's name at `mention`, where
+// that organ begins a clause, so that the party is who acts ("At the same time, the Ministry of
+// National Defence of Romania will carry on", "The authorities of Ukraine will"); nullopt
+// otherwise. Between the organ's head and "of" stand capitalised words, "of", "and" and "the", at
+// most kMaxOrganTokens tokens in all.
+std::optional<size_t> OrganBeginningClause(const Reading& r, size_t mention, const CueTable& cues) {
+  constexpr size_t kMaxOrganTokens = 8;
+  size_t of = mention;
+  while (of > 0 && r.tokens[of - 1].lower == "the") --of;
+  if (of == 0 || r.tokens[of - 1].lower != "of") return std::nullopt;
+  --of;
+  for (size_t i = of; i > 0 && of - i < kMaxOrganTokens;) {
+    --i;
+    if (Contains({"of", "and", "the"}, r.tokens[i].lower)) continue;
+    const bool organ = std::any_of(cues.organs.begin(), cues.organs.end(),
+                                   [&](const Pattern& p) { return p.MatchAt(r.tokens, i); });
+    if (organ) return BeginsClause(r, i) ? std::optional<size_t>(i) : std::nullopt;
+    if (r.tokens[i].kind != TokenKind::kWord || !IsCapitalised(r, i)) return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues, const PartyNames& names) {
@@ -290,12 +328,20 @@ std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues, const 
       continue;
     }
     const PartyCue& cue = names.cues[found->second];
-    Mention m{i, found->first, PartiesOf(cue.party, names.codes),
-              cue.can_be_subject && !r.in_condition[i], cue.possessive};
+    Mention m{i,
+              found->first,
+              PartiesOf(cue.party, names.codes),
+              cue.can_be_subject && !r.in_condition[i],
+              cue.possessive,
+              cue.qualified_head};
     size_t before = i;
     while (before > 0 && Contains({"the", "either", "both", "each"}, r.tokens[before - 1].lower))
       --before;
     if (before > 0 && Contains(cues.prepositions, r.tokens[before - 1].lower)) m.subject = false;
+    if (std::optional<size_t> organ = OrganBeginningClause(r, i, cues); organ && !m.possessive) {
+      m.first = *organ;
+      m.subject = cue.can_be_subject && !r.in_condition[*organ];
+    }
     if (mentions.empty() || !JoinMentions(mentions.back(), m, r, cues, names.codes))
       mentions.push_back(std::move(m));
     i = found->first;
@@ -446,6 +492,95 @@ std::optional<FoundCue> PromiseOfStatement(const Reading& r, const FoundCue& sta
   return std::nullopt;
 }
 
+// The mention before the cue at `pivot` that is its subject: the nearest that can be one, else
+// the nearest possessive that can begin a subject and governs, within three words, what a party
+// gives ("In 2024, Norway’s military support will"; "With Finland’s … contribution to …,
+// Finland’s support to Ukraine … will increase"); nullptr when none is.
+const Mention* SubjectBefore(const Reading& r, const std::vector<Mention>& mentions, size_t pivot,
+                             const CueTable& cues) {
+  const Mention* subject = nullptr;
+  for (const Mention& m : mentions)
+    if (m.subject && !m.possessive && m.first < pivot) subject = &m;
+  if (subject) return subject;
+  for (const Mention& m : mentions) {
+    if (!m.possessive || !m.subject || m.first >= pivot) continue;
+    for (size_t i = m.end; i < std::min(m.end + 3, pivot); ++i)
+      if (Contains(cues.given_by_possessor, r.tokens[i].lower)) subject = &m;
+  }
+  return subject;
+}
+
+// The comma that opens a phrase set off by commas whose closing comma is at `comma`: the
+// previous comma within kMaxInsertedTokens tokens, with no clause end after it.
+std::optional<size_t> OpeningComma(const Reading& r, size_t comma) {
+  constexpr size_t kMaxInsertedTokens = 8;
+  for (size_t i = comma; i > 0 && comma - i <= kMaxInsertedTokens;) {
+    --i;
+    if (r.tokens[i].lower == ",") return i;
+    if (EndsClause(r, i)) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// True when token `i` stands between a subject and its verb, or a cue and its verb, naming no
+// action: a condition, an adverb, or one of the table's skipped words ("also", "to", "be").
+bool IsBeforeVerb(const Reading& r, size_t i, text::Language language, const CueTable& cues) {
+  return r.in_condition[i] || Contains(cues.skipped_before_verb, r.tokens[i].lower) ||
+         Contains(cues.negations, r.tokens[i].lower) || IsAdverb(r.tokens[i], language, cues);
+}
+
+// [begin, end): the words that can be the subject of the cue at `pivot`, from the clause's start
+// (the sentence's start, or after a comma, semicolon or colon) to the cue, past the words
+// IsBeforeVerb passes and a phrase set off by commas ("Latvia, within its capabilities, will").
+std::pair<size_t, size_t> SubjectWords(const Reading& r, size_t pivot, text::Language language,
+                                       const CueTable& cues) {
+  size_t end = pivot;
+  for (;;) {
+    while (end > 0 && IsBeforeVerb(r, end - 1, language, cues)) --end;
+    if (end == 0 || r.tokens[end - 1].lower != ",") break;
+    const std::optional<size_t> opening = OpeningComma(r, end - 1);
+    if (!opening) break;
+    end = *opening;
+  }
+  size_t begin = end;
+  while (begin > 0 && !Contains({",", ";", ":"}, r.tokens[begin - 1].lower)) --begin;
+  return {begin, end};
+}
+
+// True when the cue, or a word between it and its verb, is a passive auxiliary: "will be
+// secured", "is planned".
+bool IsPassive(const Reading& r, const FoundCue& cue, text::Language language,
+               const CueTable& cues) {
+  for (size_t i = cue.first; i < r.tokens.size(); ++i) {
+    if (Contains(cues.passive_auxiliaries, r.tokens[i].lower)) return true;
+    if (i >= cue.end && !IsBeforeVerb(r, i, language, cues)) return false;
+  }
+  return false;
+}
+
+// True when the cue is one of the table's hypotheticals ("would") and the words before it
+// (SubjectWords) are a subject that names no party, so that the clause says what would follow,
+// not what a party promises: "Any future Russian invasion of Ukraine would violate the UN
+// Charter". Words that open with a preposition ("In that case, would") are no subject, nor are
+// words with a pronoun that may stand for a party ("it", "which") or without a content word; in a
+// passive ("would be provided") who acts may be named after the verb ("by Latvia").
+// REQUIRES: no mention before `pivot` is the subject (SubjectBefore).
+bool HasSubjectNamingNoParty(const Reading& r, const FoundCue& cue, size_t pivot,
+                             text::Language language, const CueTable& cues) {
+  if (!Contains(cues.hypotheticals, r.tokens[cue.first].lower) || IsPassive(r, cue, language, cues))
+    return false;
+  const auto [begin, end] = SubjectWords(r, pivot, language, cues);
+  if (begin == end || Contains(cues.prepositions, r.tokens[begin].lower)) return false;
+  bool content_word = false;
+  for (size_t i = begin; i < end; ++i) {
+    const std::string_view word = r.tokens[i].lower;
+    if (Contains(cues.subject_pronouns, word) || Contains(cues.subordinators, word)) return false;
+    content_word =
+        content_word || (r.tokens[i].kind == TokenKind::kWord && !IsFunctionWord(r, i, cues));
+  }
+  return content_word;
+}
+
 // True when a word of tokens [first, end) denies the verb: "not", not before "only".
 bool Denies(const Reading& r, size_t first, size_t end, const CueTable& cues) {
   for (size_t i = first; i < end && i < r.tokens.size(); ++i) {
@@ -563,21 +698,19 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
   }
 
   std::vector<Mention> mentions = FindMentions(r, cues, parties);
-  const Mention* subject = nullptr;
-  for (const Mention& m : mentions)
-    if (m.subject && !m.possessive && m.first < pivot) subject = &m;
-  // A possessive names who acts where it begins the subject and what it governs is given
-  // ("Norway’s military support will"): before a subject after the verb, which it outranks.
-  if (!subject && !mentions.empty() && mentions.front().possessive) {
-    const Mention& m = mentions.front();
-    bool gives = false;
-    for (size_t i = m.end; i < std::min(m.end + 3, pivot) && !gives; ++i)
-      gives = Contains(cues.given_by_possessor, r.tokens[i].lower);
-    if (m.subject && m.first < pivot && gives) subject = &m;
+  const Mention* subject = SubjectBefore(r, mentions, pivot, cues);
+  // What a subject that names no party would do is promised by no party.
+  if (!subject && out.sentence_class == SentenceClass::kCommitment &&
+      HasSubjectNamingNoParty(r, *cue, pivot, language, cues)) {
+    out.sentence_class = SentenceClass::kStatement;
+    out.strength = Strength::kNone;
+    return out;
   }
+  // After the cue, a party's adjective or possessive qualifies an object ("will require
+  // Ukraine’s institutions to", "for the Ukrainian Ministry of Defence"), not who acts.
   if (!subject)
     for (const Mention& m : mentions)
-      if (m.subject && !m.possessive && m.first >= pivot) {
+      if (m.subject && !m.possessive && !m.qualified_head && m.first >= pivot) {
         subject = &m;
         break;
       }
@@ -585,13 +718,14 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
   // "on the Latvian side").
   if (!subject)
     for (const Mention& m : mentions)
-      if (!r.in_condition[m.first] && !m.possessive) {
+      if (!r.in_condition[m.first] && !m.possessive && !(m.qualified_head && m.first >= pivot)) {
         subject = &m;
         break;
       }
   if (subject) out.obligors = subject->parties;
   for (const Mention& m : mentions) {
-    if (m.first < (cue ? cue->end : 0) || &m == subject || m.possessive) continue;
+    if (m.first < (cue ? cue->end : 0) || &m == subject || m.possessive || m.qualified_head)
+      continue;
     if (m.parties != out.obligors) {
       out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
       break;

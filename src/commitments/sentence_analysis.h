@@ -38,7 +38,8 @@ struct SentenceAnalysis {
 // of them, and two names joined by a conjunction ("Belgium and Ukraine", "either Belgium or
 // Ukraine") name both. A statement that leads to a promise of its own subject ("Latvia confirms
 // its intention to provide", "Belgium affirms that … it will provide") is that promise, made by
-// the statement's subject.
+// the statement's subject. What a subject that names no party would do ("Any future Russian
+// invasion of Ukraine would violate the UN Charter") is a statement.
 SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
                                  const CueTable& cues, const PartyNames& parties, bool operative);
 
