@@ -324,13 +324,19 @@ TEST_F(BundledCommitmentsTest, AnAreaIsFoundByTheWordsOfItsHeadingsInEitherLangu
   for (const char* typed : {"3", "I", "iii", "22", "hcontainer_2", "para_2", "Annex II"}) {
     EXPECT_FALSE(InArea(in_part, typed)) << typed;
   }
-  // A number names a section and nothing else: "I" is not the start of a heading's "INTRODUCTION".
+  // A number in capitals names a section and nothing else: "I" is not the start of "INTRODUCTION".
   Commitment introduced;
   introduced.area.section = "part_III";
   introduced.area.headings_by_language["en"] = {"INTRODUCTION", "III. Integration"};
   EXPECT_FALSE(InArea(introduced, "I"));
   EXPECT_TRUE(InArea(introduced, "III"));
   EXPECT_TRUE(InArea(introduced, "introduction"));
+  // Typed in lower case, a numeral may also be the start of a heading's word.
+  Commitment victims;
+  victims.area.section = "part_II";
+  victims.area.headings_by_language["en"] = {"Victims of the war"};
+  EXPECT_TRUE(InArea(victims, "vi"));
+  EXPECT_FALSE(InArea(victims, "VI"));
 }
 
 }  // namespace

@@ -450,7 +450,11 @@ TEST_F(HttpRoutesTest, CommitmentFiltersAndProvisions) {
       Send("GET", "/api/v1/commitments/sec_2__hcontainer_1__para_2__sent_2?at=2025-01-01").body);
   EXPECT_EQ(one["id"], "sec_2__hcontainer_1__para_2__sent_2");
   EXPECT_EQ(one["at"], "2025-01-01T23:59:59Z");
-  // A moment keeps the offset it was asked in, so that `at` and the day evaluated agree.
+  // A moment keeps the offset it was asked in, so that `at` and the day evaluated agree, also
+  // right after the same moment was asked in UTC, on another day.
+  const auto utc =
+      nlohmann::json::parse(Send("GET", "/api/v1/status?at=2024-04-10T21:30:00Z").Body());
+  EXPECT_EQ(utc["lifecycle"]["at"], "2024-04-10");
   const auto kyiv =
       nlohmann::json::parse(Send("GET", "/api/v1/status?at=2024-04-11T00:30:00%2B03:00").Body());
   EXPECT_EQ(kyiv["at"], "2024-04-11T00:30:00+03:00");

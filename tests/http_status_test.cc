@@ -311,11 +311,25 @@ TEST_F(HttpStatusTest, TheConsultationsPageSaysTheTimeLeftToTheSecond) {
   EXPECT_TRUE(std::regex_search(page, std::regex("<td>0 h 0[01] min [0-5][0-9] s</td>"))) << page;
 }
 
-// The consultations page at a moment asked with ?at=, as every status page: before the request,
-// no window is open; a date that is none is refused.
+// The consultations page at a moment asked with ?at=, as every status page: before a request its
+// clock is not shown, within its 24 hours the time left then; a date that is none is refused.
 TEST_F(HttpStatusTest, TheConsultationsPageIsAtTheMomentAsked) {
-  const std::string page = Send("GET", "/consultations?at=2024-01-01").body;
-  EXPECT_NE(page.find("As of 2024-01-01T23:59:59Z."), std::string::npos) << page;
+  const nlohmann::json request = {{"type", "consultation_request"},
+                                  {"subtype", "armed_attack"},
+                                  {"participant", "LV"},
+                                  {"date", "2024-06-03"},
+                                  {"occurred_at", "2024-06-03T10:00:00Z"},
+                                  {"commitments", {"sec_4__para_1__sent_1"}},
+                                  {"description", "request of June"},
+                                  {"evidence", nlohmann::json::array()},
+                                  {"classification", "public"}};
+  const std::string id = RecordedId(request.dump());
+  const std::string before = Send("GET", "/consultations?at=2024-06-03T09:00:00Z").body;
+  EXPECT_NE(before.find("As of 2024-06-03T09:00:00Z."), std::string::npos) << before;
+  EXPECT_EQ(before.find(id), std::string::npos);
+  const std::string within = Send("GET", "/consultations?at=2024-06-03T12:00:00Z").body;
+  EXPECT_NE(within.find(id), std::string::npos) << within;
+  EXPECT_NE(within.find("<td>22 h 00 min 00 s</td>"), std::string::npos) << within;
   EXPECT_EQ(Send("GET", "/consultations?at=2024-02-30").status, 400);
 }
 

@@ -57,10 +57,14 @@ bool InArea(const Commitment& c, std::string_view area) {
   if (c.id == wanted || c.id.starts_with(wanted + "__")) {
     return true;
   }
-  // A section by its number, as the text numbers it or not: "2" and "II" are part_II, and only
-  // it: "I" is no word of a heading ("INTRODUCTION", "INTEGRATION").
+  // A section by its number, as the text numbers it or not: "2" and "II" are part_II. A number in
+  // digits or capitals names that section only ("I" is not the start of "INTRODUCTION"); one in
+  // lower case may also begin a heading's word ("vi" of "Victims").
   if (const int number = SectionNumber(wanted); number > 0) {
-    return number == SectionNumber(c.area.section);
+    if (number == SectionNumber(c.area.section)) return true;
+    const bool may_be_a_word =
+        std::all_of(wanted.begin(), wanted.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (!may_be_a_word) return false;
   }
   const std::string folded_words = text::FoldForSearch(wanted);
   if (folded_words.empty()) return false;

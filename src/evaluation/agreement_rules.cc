@@ -177,7 +177,7 @@ Result<LifecycleParameters> ReadLifecycle(const RuleReader& reader, const RuleBi
 // A number of the expression stage as the exact decimal it writes ("3300000.5", "0.25"): its
 // JSON holds at most 15 significant digits, which a double and its shortest notation keep exact.
 std::optional<grammar::Decimal> ExactDecimal(const json& number) {
-  if (number.is_number_unsigned() || number.is_number_integer()) {
+  if (number.is_number_integer()) {
     return grammar::Decimal::Integer(number.get<int64_t>());
   }
   if (!number.is_number_float()) return std::nullopt;
@@ -249,11 +249,13 @@ Result<TargetRule> MakeTargetRule(const Commitment& commitment, const RuleBindin
   if (measured->kind == "percent") {
     rule.kind = TargetRuleKind::kGdpShare;
     rule.share_of = value.value("of", "");
-    std::optional<int64_t> ppm = ScaledInteger(value.value("value", json()), 4);
+    const json share = value.value("value", json());
+    if (!share.is_number()) return Error{"the share is not a number", where};
+    std::optional<int64_t> ppm = ScaledInteger(share, 4);
     if (!ppm || *ppm < 0) {
-      return Error{fmt::format("the share {} % is no whole number of parts per million",
-                               value.value("value", json()).dump()),
-                   where};
+      return Error{
+          fmt::format("the share {} % is no whole number of parts per million", share.dump()),
+          where};
     }
     rule.share_ppm = *ppm;
     rule.per_year = true;

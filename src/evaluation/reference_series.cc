@@ -68,8 +68,8 @@ Result<ReferenceSeries> ParseReferenceSeries(std::string_view contents, const st
   Result<std::vector<CsvLine>> split = SplitCsv(contents, file);
   if (!split.ok()) return split.error();
   const std::vector<CsvLine>& records = split.value();
-  std::string header_where = fmt::format("{}:1", file);
-  if (records.empty()) return Error{"empty file: a header line is needed", header_where};
+  if (records.empty()) return Error{"empty file: a header line is needed", file + ":1"};
+  const std::string header_where = fmt::format("{}:{}", file, records[0].line);
 
   // Column positions by name, and the one value column.
   const std::vector<std::string>& header = records[0].fields;

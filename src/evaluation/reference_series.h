@@ -41,9 +41,10 @@ struct ReferenceSeries {
   const ReferenceRow* Find(int year) const;
 };
 
-// Reads a series. Errors have `where` "FILE:LINE" and a message naming the column: a missing or
-// unknown column, a duplicate year, a value that is not a whole number, a bad date, an empty
-// status or source, a row with the wrong number of fields, unbalanced quotes.
+// Reads a series (CSV as `treaty import` reads it: empty lines skipped). Errors have `where`
+// "FILE:LINE" and a message naming the column: a missing or unknown column, a duplicate year, a
+// value that is not a whole number, a bad date, an empty status or source, a row with the wrong
+// number of fields; a CSV syntax error (an unterminated quote, invalid UTF-8) is "FILE:LINE:COL".
 Result<ReferenceSeries> ParseReferenceSeries(std::string_view contents, const std::string& file);
 Result<ReferenceSeries> LoadReferenceSeries(const std::string& path);
 

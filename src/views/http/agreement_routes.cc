@@ -7,7 +7,6 @@
 #include <fmt/ranges.h>
 
 #include "document/alignment.h"
-
 #include "store/sqlite/search_hit_json.h"
 #include "store/sqlite/search_index.h"
 #include "text/language.h"
@@ -68,7 +67,8 @@ nlohmann::json ProvisionJson(const store::SearchEntry& entry) {
 
 // The eIds of `version` that stand for the prevailing text's `eid`: the paragraphs the alignment
 // pairs with it (document/alignment.h: a paragraph split or merged in one language has two), as
-// the Text page sets them side by side; a heading container has the same eId in every text.
+// the Text page sets them side by side; a heading container has the same eId in every text, and
+// so does a point the alignment does not pair (one of a paragraph not paired one to one).
 std::vector<std::string> CounterpartIds(const grammar::ExtractedText& version,
                                         const grammar::ExtractedText& prevailing,
                                         const std::string& eid) {
@@ -76,7 +76,10 @@ std::vector<std::string> CounterpartIds(const grammar::ExtractedText& version,
   std::vector<std::string> ids = document::AlignDocuments(version.doc, prevailing.doc)
                                      .Resolve(eid, text::LanguageCode(prevailing.doc.language));
   const document::Node* same = version.doc.Find(eid);
-  if (ids.empty() && same != nullptr && document::IsHeadingContainer(same->type)) ids = {eid};
+  if (ids.empty() && same != nullptr &&
+      (document::IsHeadingContainer(same->type) || same->type == document::NodeType::kPoint)) {
+    ids = {eid};
+  }
   return ids;
 }
 

@@ -140,7 +140,8 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   Result<std::shared_ptr<const EvaluatedStatus>> status =
       StatusFor(site, context, context.request.Query()["at"]);
   if (!status.ok()) return StatusErrorPage(status.error(), context);
-  if (FillCommitmentStatus(status.value()->status, commitment->id, body)) {
+  const bool evaluated = FillCommitmentStatus(status.value()->status, commitment->id, body);
+  if (evaluated) {
     body.ShowSection("HAS_STATUS");
     body.SetValue("AT", status.value()->status.at.LocalDate().ToString());
     if (!context.SeesRestricted()) body.ShowSection("PUBLIC_ONLY");
@@ -151,9 +152,11 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
   body.ShowSection(events.value().events.empty() ? "NO_EVENTS" : "HAS_EVENTS");
   // The status counts the events dated up to its day; a later one is listed, marked as such.
-  const std::string day = status.value()->status.at.LocalDate().ToString();
+  const std::string counted_to =
+      evaluated ? status.value()->status.at.LocalDate().ToString() : std::string();
   for (const nlohmann::json& event : events.value().events) {
-    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes, day);
+    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes,
+                 counted_to);
   }
   if (Result<bool> reviews = FillReviews(site, context, *commitment, review_form, body);
       !reviews.ok()) {

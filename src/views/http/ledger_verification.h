@@ -29,6 +29,8 @@ struct VerifiedLedger {
   std::string problem;    // the first mismatch, or why the run could not be made
   // What verify warns of though everything matched: a head signed with a demo key, whose
   // signature proves nothing, a revoked key, a head dated ahead (ledger::VerifyReport::warnings).
+  // Heads and keys only, which every reader may see: the run names no commitments it knows, so it
+  // warns of no event.
   std::vector<std::string> warnings;
 };
 

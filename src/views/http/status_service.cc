@@ -62,8 +62,9 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusService::StatusAt(
       audience == evaluation::Audience::kPublic ? public_facts_ : all_facts_;
   Result<bool> folded = CatchUpLocked(ledgers, facts);
   if (!folded.ok()) return folded.error();
-  const std::pair<int, int64_t> key{static_cast<int>(audience),
-                                    at.utc().time_since_epoch().count()};
+  // The offset too: it gives the day evaluated and the `at` the answer echoes.
+  const std::tuple<int, int64_t, int> key{static_cast<int>(audience),
+                                          at.utc().time_since_epoch().count(), at.offset_minutes()};
   if (const auto found = cache_.find(key);
       found != cache_.end() && found->second.tree_size == facts.tree_size()) {
     return found->second.status;

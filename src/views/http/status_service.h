@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "core/result.h"
@@ -76,7 +77,7 @@ class StatusService {
   Checked all_checked_;
   evaluation::LedgerFacts public_facts_;
   evaluation::LedgerFacts all_facts_;
-  std::map<std::pair<int, int64_t>, Cached> cache_;
+  std::map<std::tuple<int, int64_t, int>, Cached> cache_;
 };
 
 // The moment a request asks for with ?at= (a date: its end of day; or an RFC 3339 moment); now,
