@@ -103,6 +103,18 @@ TEST(Alignment, ResolvesOneIdInBothLanguagesAndReportsWhereParagraphingDiffers) 
   EXPECT_NE(problems[2].find("line 215"), std::string::npos) << problems[2];
 }
 
+TEST(Alignment, GivesAHeadingContainerItsOwnEIdAndAParagraphItsPairedOnes) {
+  Document lv = ParseFile(kLatvian).value();
+  Document en = ParseFile(kEnglish).value();
+  Alignment alignment = AlignDocuments(lv, en);
+  EXPECT_EQ(alignment.Counterparts("sec_2__hcontainer_4", "en", lv),
+            std::vector<std::string>{"sec_2__hcontainer_4"});
+  EXPECT_EQ(
+      alignment.Counterparts("sec_2__hcontainer_4__para_8", "en", lv),
+      (std::vector<std::string>{"sec_2__hcontainer_4__para_8", "sec_2__hcontainer_4__para_9"}));
+  EXPECT_TRUE(alignment.Counterparts("no_such_eid", "en", lv).empty());
+}
+
 TEST(Spans, PointAtTheSourceBytesOfEachNode) {
   std::string bytes = text::ReadFile(kLatvian).value();
   Document doc = ParseBytes(bytes, "lv.txt").value();

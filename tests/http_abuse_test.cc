@@ -51,11 +51,11 @@ TEST_F(HttpAbuseTest, AParameterGivenTwiceOrAnEmptySegmentIs400) {
     EXPECT_EQ(refused.status, 400) << target;
     EXPECT_NE(refused.body.find("given more than once"), std::string::npos) << refused.body;
   }
-  for (const char* target : {"/ledger/", "/api/v1/events/", "/healthz/", "/commitments//x"}) {
+  for (const char* target : {"/ledger//", "/api/v1/events/", "/healthz/", "/commitments//x"}) {
     EXPECT_EQ(Send("GET", target).status, 400) << target;
   }
   // A page's bad path is answered as a page, in the site's layout with its navigation.
-  EXPECT_TRUE(Send("GET", "/ledger/").content_type.starts_with("text/html"));
+  EXPECT_TRUE(Send("GET", "/ledger//").content_type.starts_with("text/html"));
   const http::HttpResponse missing = Send("GET", "/no/such/page");
   EXPECT_EQ(missing.status, 404);
   EXPECT_NE(missing.body.find("<a href=\"/search\">Search</a>"), std::string::npos) << missing.body;
@@ -101,6 +101,15 @@ TEST_F(HttpAbuseTest, PathTraversalAndUnknownRoutes) {
   EXPECT_EQ(Send("GET", "/nowhere").status, 404);
   EXPECT_EQ(Send("GET", "/api/v1/nowhere").status, 404);
   EXPECT_EQ(Send("DELETE", "/api/v1/events").status, 405);
+  // A page asked for with a '/' at its end is sent to its path, the query kept; a path that is no
+  // page without it stays refused, as does an API path (its clients use the documented one).
+  const http::HttpResponse moved = Send("GET", "/commitments/?participant=LV");
+  EXPECT_EQ(moved.status, 308);
+  EXPECT_EQ(Header(moved, "Location"), "/commitments?participant=LV");
+  EXPECT_EQ(Header(Send("HEAD", "/ledger/"), "Location"), "/ledger");
+  EXPECT_EQ(Send("GET", "/nowhere/").status, 400);
+  EXPECT_EQ(Send("GET", "/commitments//").status, 400);
+  EXPECT_EQ(Send("POST", "/signout/").status, 400);
   // A path that cannot be decoded is refused in the form of what it asked for: a page or JSON.
   const http::HttpResponse page = Send("GET", "/ledger%00");
   EXPECT_EQ(page.status, 400);

@@ -221,6 +221,14 @@ std::vector<std::string> Alignment::Resolve(std::string_view eid, std::string_vi
   return {};
 }
 
+std::vector<std::string> Alignment::Counterparts(std::string_view eid, std::string_view language,
+                                                 const Document& other) const {
+  std::vector<std::string> ids = Resolve(eid, language);
+  const Node* same = other.Find(eid);
+  if (ids.empty() && same != nullptr && IsHeadingContainer(same->type)) ids.emplace_back(eid);
+  return ids;
+}
+
 size_t Alignment::OneToOneCount() const {
   return static_cast<size_t>(std::count_if(pairs.begin(), pairs.end(),
                                            [](const AlignedPair& p) { return p.one_to_one(); }));

@@ -30,6 +30,11 @@ struct Alignment {
 
   // The eIds in the other version that correspond to `eid` of the version in `language`.
   std::vector<std::string> Resolve(std::string_view eid, std::string_view language) const;
+  // The eIds of `other`, the version not in `language`, that stand for `eid`: those Resolve
+  // gives; failing them, `eid` itself when `other` has it as a heading container, since
+  // containers are matched by type and number and so share their eIds.
+  std::vector<std::string> Counterparts(std::string_view eid, std::string_view language,
+                                        const Document& other) const;
   // Pairs that are not one to one, each described for a person:
   // "sec_2__hcontainer_4: lv para_8 + para_9 (line 215) ↔ en para_8 (line 56)".
   std::vector<std::string> Problems() const;

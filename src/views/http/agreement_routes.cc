@@ -66,20 +66,18 @@ nlohmann::json ProvisionJson(const store::SearchEntry& entry) {
 }
 
 // The eIds of `version` that stand for the prevailing text's `eid`: the paragraphs the alignment
-// pairs with it (document/alignment.h: a paragraph split or merged in one language has two), as
-// the Text page sets them side by side; a heading container has the same eId in every text, and
-// so does a point the alignment does not pair (one of a paragraph not paired one to one).
+// pairs with it (document/alignment.h: a paragraph split or merged in one language has two) and
+// a heading container's own, as the Text page sets them side by side; a point the alignment does
+// not pair (one of a paragraph not paired one to one) keeps its eId.
 std::vector<std::string> CounterpartIds(const grammar::ExtractedText& version,
                                         const grammar::ExtractedText& prevailing,
                                         const std::string& eid) {
   if (&version == &prevailing) return {eid};
-  std::vector<std::string> ids = document::AlignDocuments(version.doc, prevailing.doc)
-                                     .Resolve(eid, text::LanguageCode(prevailing.doc.language));
+  std::vector<std::string> ids =
+      document::AlignDocuments(version.doc, prevailing.doc)
+          .Counterparts(eid, text::LanguageCode(prevailing.doc.language), version.doc);
   const document::Node* same = version.doc.Find(eid);
-  if (ids.empty() && same != nullptr &&
-      (document::IsHeadingContainer(same->type) || same->type == document::NodeType::kPoint)) {
-    ids = {eid};
-  }
+  if (ids.empty() && same != nullptr && same->type == document::NodeType::kPoint) ids = {eid};
   return ids;
 }
 

@@ -234,6 +234,25 @@ const Route* Application::RouteOfPath(const HttpRequest& request) const {
   return match.route != nullptr ? match.route : match.same_path;
 }
 
+std::optional<HttpResponse> Application::MovedWithoutTrailingSlash(
+    const HttpRequest& request) const {
+  const std::string_view raw_path = request.RawPath();
+  if (!IsSafeMethod(request.method) || raw_path.size() < 2 || !raw_path.ends_with('/')) {
+    return std::nullopt;
+  }
+  HttpRequest without = request;
+  without.target =
+      std::string(raw_path.substr(0, raw_path.size() - 1)) + request.target.substr(raw_path.size());
+  const std::optional<std::vector<std::string>> segments = CleanSegments(without);
+  if (!segments) return std::nullopt;
+  const Route* route = router_.Match(request.method, *segments).route;
+  if (route == nullptr || route->api) return std::nullopt;
+  HttpResponse response;
+  response.status = 308;
+  response.headers.emplace_back("Location", without.target);
+  return response;
+}
+
 std::optional<HttpResponse> Application::RefuseBeforeBody(const HttpRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   std::string route_name = kUnmatchedRoute;
@@ -255,7 +274,10 @@ std::optional<HttpResponse> Application::Gate(const HttpRequest& request, std::s
                    "the method " + request.method + " is not implemented");
   }
   std::optional<std::vector<std::string>> segments = CleanSegments(request);
-  if (!segments) return Problem(nullptr, raw_path, 400, "bad request path");
+  if (!segments) {
+    if (std::optional<HttpResponse> moved = MovedWithoutTrailingSlash(request)) return moved;
+    return Problem(nullptr, raw_path, 400, "bad request path");
+  }
   if (const std::string problem = QueryProblem(request.target); !problem.empty()) {
     return Problem(nullptr, raw_path, 400, problem);
   }

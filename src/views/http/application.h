@@ -78,6 +78,10 @@ class Application {
                       std::chrono::steady_clock::time_point start, const std::string& failure);
   // The route of the request's path for its method, else one for another method; null for none.
   const Route* RouteOfPath(const HttpRequest& request) const;
+  // For a GET or HEAD of a path with one '/' at its end ("/commitments/") whose path without it
+  // is a page: a 308 to that path, its query kept. nullopt otherwise (API paths included: their
+  // clients use the documented path).
+  std::optional<HttpResponse> MovedWithoutTrailingSlash(const HttpRequest& request) const;
   void Log(const HttpRequest& request, const std::string& path, const HttpResponse& response,
            const RequestContext* context, double seconds, const std::string& failure);
 

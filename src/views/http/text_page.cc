@@ -127,12 +127,8 @@ void TextPage::Build(const Site& site) {
     const document::Alignment alignment = document::AlignDocuments(version->doc, base->doc);
     std::map<std::string, size_t>& placed = row_of[language];
     for (size_t i = 0; i < rows.size(); ++i) {
-      std::vector<std::string> ids = alignment.Resolve(rows[i].eid, base_language);
-      const document::Node* same = version->doc.Find(rows[i].eid);
-      // Heading containers are matched by type and number: the same eId.
-      if (ids.empty() && same != nullptr && document::IsHeadingContainer(same->type)) {
-        ids.push_back(rows[i].eid);
-      }
+      const std::vector<std::string> ids =
+          alignment.Counterparts(rows[i].eid, base_language, version->doc);
       bool placed_here = false;
       bool placed_before = false;  // in the row shown just before this one
       for (const std::string& id : ids) {
