@@ -187,6 +187,23 @@ TEST_F(CorpusCommitmentsTest, AFutureInvasionPromisesNothing) {
   EXPECT_TRUE(c->obligors.empty());
 }
 
+// Slovenia's main pledge, whose level "shall be determined … through consultations", is Slovenia's
+// promise to Ukraine, not a procedure of Ukraine's; the agreement's taking effect is a procedure.
+TEST_F(CorpusCommitmentsTest, SloveniasPledgeIsSloveniasAndTakingEffectAProcedure) {
+  const std::vector<Commitment> all = Extract("slovenia-ukraine-2024-07-18.en.txt",
+                                              {{"code", "SI"}, {"name", "Republic of Slovenia"}});
+  const Commitment* c = Quoting(all, "intends to maintain the same level of military support");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->sentence_class, SentenceClass::kCommitment);
+  EXPECT_EQ(c->strength, Strength::kEndeavours);
+  EXPECT_EQ(c->obligors, Names{"SI"});
+  EXPECT_EQ(c->beneficiary, "UA");
+  const Commitment* effect = Quoting(all, "This Agreement will come into effect on the date");
+  ASSERT_NE(effect, nullptr);
+  EXPECT_EQ(effect->sentence_class, SentenceClass::kProcedure);
+  EXPECT_EQ(effect->area.category, Category::kProcedural);
+}
+
 TEST_F(CorpusCommitmentsTest, MillionsAbbreviatedEndNoSentence) {
   const std::vector<Commitment> all =
       Extract("czechia-ukraine-2024-07-18.en.txt", {{"code", "CZ"}, {"name", "Czech Republic"}});

@@ -144,6 +144,29 @@ INSTANTIATE_TEST_SUITE_P(
                      "The Participants recognise the need for, and will continue to work together "
                      "along, these lines.",
                      SC::kCommitment, S::kContinues, kBoth, "work"},
+        // A procedure named in a relative clause after the promise does not make it one; a party
+        // named right after a past form is its object, not who acts.
+        SentenceCase{L::kEnglish,
+                     "Latvia provided Ukraine with 13 packages and intends to maintain the same "
+                     "level of support, which shall be determined through consultations.",
+                     SC::kCommitment, S::kEndeavours, kLv, "maintain"},
+        SentenceCase{L::kEnglish, "The Participants will consult, which Latvia welcomes.",
+                     SC::kProcedure, S::kWill, kBoth, "consult"},
+        // The agreement's own taking effect and term are procedures, whoever promises nothing.
+        SentenceCase{L::kEnglish,
+                     "This Agreement will come into effect immediately upon signature.",
+                     SC::kProcedure,
+                     S::kWill,
+                     {},
+                     "come"},
+        SentenceCase{L::kEnglish,
+                     "This Agreement will remain in force for ten years.",
+                     SC::kProcedure,
+                     S::kContinues,
+                     {},
+                     "remain"},
+        SentenceCase{L::kEnglish, "Ukraine and Latvia will therefore work together.",
+                     SC::kCommitment, S::kWill, kBoth, "work"},
         // A clause with another subject stays what its statement says.
         SentenceCase{L::kEnglish,
                      "The Participants recognise that Ukraine and the whole of Europe will not be "
@@ -203,6 +226,17 @@ TEST(SentenceBeneficiaryTest, APossessiveIsNoBeneficiary) {
                       EnglishCues(), LatviaAndUkraine(L::kEnglish), true);
   EXPECT_EQ(analysis.obligors, kBoth);
   EXPECT_EQ(analysis.beneficiary, "both");
+}
+
+// Whom a promise serves is named before a relative clause, not in it.
+TEST(SentenceBeneficiaryTest, ARelativeClauseNamesNoBeneficiary) {
+  SentenceAnalysis analysis = AnalyzeSentence(
+      "Latvia will maintain its support, which shall be determined through consultations between "
+      "the Participants.",
+      L::kEnglish, EnglishCues(), LatviaAndUkraine(L::kEnglish), true);
+  EXPECT_EQ(SentenceClassName(analysis.sentence_class), "commitment");
+  EXPECT_EQ(analysis.obligors, kLv);
+  EXPECT_EQ(analysis.beneficiary, "UA");
 }
 
 TEST(SentenceConditionTest, HedgesAreConditionsInBothLanguages) {

@@ -117,6 +117,10 @@ CueTable MakeEnglishCues() {
       "amend*",
       "disputes between the participants",
       "comes into effect",
+      "come into effect",
+      "come into force",
+      "agreement will remain in effect",
+      "agreement will remain in force",
       "enter* into force",
       "is valid for",
       "authorised bodies",
@@ -231,12 +235,12 @@ CueTable MakeEnglishCues() {
       {"international contributions", Category::kFinancial},
   };
   t.skipped_before_verb = {
-      "to",      "also",       "jointly",   "further",    "individually", "consistently",
-      "itself",  "themselves", "be",        "actively",   "continue",     "seek",
-      "seeks",   "strive",     "strives",   "endeavour",  "endeavours",   "committed",
-      "commits", "commit",     "undertake", "undertakes", "aim",          "aims",
-      "intend",  "intends",    "plan",      "plans",      "bilaterally",  "only",
-      "fully"};
+      "to",      "also",       "jointly",     "further",    "individually", "consistently",
+      "itself",  "themselves", "be",          "actively",   "continue",     "seek",
+      "seeks",   "strive",     "strives",     "endeavour",  "endeavours",   "committed",
+      "commits", "commit",     "undertake",   "undertakes", "aim",          "aims",
+      "intend",  "intends",    "plan",        "plans",      "bilaterally",  "only",
+      "fully",   "therefore",  "furthermore", "together"};
   t.adverb_ending = "ly";
   t.negations = {"not"};
   t.not_denying_before = {"only"};
@@ -247,6 +251,7 @@ CueTable MakeEnglishCues() {
   t.month_names = {"may"};
   t.before_months = {"of", "in", "since", "until", "from", "by", "early", "late"};
   t.verb_endings = {"s", "es", "d", "ed", "ing"};
+  t.past_ending = "ed";
   t.auxiliaries = {"will", "would", "shall", "may", "can", "could", "continue"};
   t.clause_openers = {"as",      "including",    "considering", "maintaining", "which",
                       "where",   "when",         "while",       "but",         "thereby",
@@ -254,6 +259,7 @@ CueTable MakeEnglishCues() {
                       "notably", "particularly", "especially",  "so",          "to",
                       "for",     "with",         "within",      "until",       "unless",
                       "if",      "provided",     "whereby",     "thus",        "given"};
+  t.relative_pronouns = {"which", "whose", "who"};
   t.function_words = {"the",  "a",    "an",    "and",     "or",    "its",   "their",
                       "this", "that", "these", "those",   "which", "whose", "such",
                       "any",  "all",  "each",  "through", "under", "via",   "at"};

@@ -1,6 +1,7 @@
 #include "commitments/sentence_analysis.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <optional>
 #include <set>
@@ -315,6 +316,14 @@ std::optional<size_t> OrganBeginningClause(const Reading& r, size_t mention, con
   return std::nullopt;
 }
 
+// True when token `i` is a lower-case word in the table's past form ("provided").
+bool IsPastForm(const Reading& r, size_t i, const CueTable& cues) {
+  const std::string& word = r.tokens[i].lower;
+  return !cues.past_ending.empty() && word.size() > cues.past_ending.size() + 2 &&
+         word.ends_with(cues.past_ending) && !IsCapitalised(r, i) &&
+         std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
 std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues, const PartyNames& names) {
   std::vector<Mention> mentions;
   for (size_t i = 0; i < r.tokens.size();) {
@@ -338,6 +347,7 @@ std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues, const 
     while (before > 0 && Contains({"the", "either", "both", "each"}, r.tokens[before - 1].lower))
       --before;
     if (before > 0 && Contains(cues.prepositions, r.tokens[before - 1].lower)) m.subject = false;
+    if (before > 0 && IsPastForm(r, before - 1, cues)) m.subject = false;
     if (std::optional<size_t> organ = OrganBeginningClause(r, i, cues); organ && !m.possessive) {
       m.first = *organ;
       m.subject = cue.can_be_subject && !r.in_condition[*organ];
@@ -456,6 +466,15 @@ std::optional<FoundCue> CueAt(const Reading& r, size_t i, text::Language languag
 }
 
 // True when token `i` ends a clause: ";", ".", ":".
+// Where the first relative clause at or after token `from` begins: a comma and one of
+// `relative_pronouns` (", which"); the number of tokens when there is none.
+size_t RelativeClauseAfter(const Reading& r, size_t from, const CueTable& cues) {
+  for (size_t i = std::max<size_t>(from, 1); i < r.tokens.size(); ++i)
+    if (r.tokens[i - 1].lower == "," && Contains(cues.relative_pronouns, r.tokens[i].lower))
+      return i - 1;
+  return r.tokens.size();
+}
+
 bool EndsClause(const Reading& r, size_t i) { return Contains({";", ".", ":"}, r.tokens[i].lower); }
 
 // The promise of its own subject that a statement cue leads to, or nullopt: an intention named as
@@ -665,11 +684,6 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     if (cues.categories[cue].names_plainly) out.named_plainly.insert(cues.categories[cue].category);
   }
 
-  bool procedure = false;
-  for (size_t i = 0; i < r.tokens.size() && !procedure; ++i)
-    procedure =
-        FirstAt(cues.procedure_index, cues.procedures, PatternOf<Pattern>, r.tokens, i).has_value();
-
   // The class comes from the first cue in the sentence, outside conditions; a statement that
   // leads to a promise of its subject is a commitment, whose subject is the statement's.
   std::optional<FoundCue> cue;
@@ -683,6 +697,15 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     out.strength = cue->strength;
     out.cue = std::string(Span(r, cue->first, cue->end));
   }
+
+  // A procedure's cue after the class cue, in a relative clause, names how the promised thing is
+  // done ("will maintain the same level of support …, which shall be determined through
+  // consultations"); it does not make the sentence a procedure.
+  const size_t procedure_end = cue ? RelativeClauseAfter(r, cue->end, cues) : r.tokens.size();
+  bool procedure = false;
+  for (size_t i = 0; i < procedure_end && !procedure; ++i)
+    procedure =
+        FirstAt(cues.procedure_index, cues.procedures, PatternOf<Pattern>, r.tokens, i).has_value();
 
   if (!operative) {
     out.sentence_class = SentenceClass::kContext;
@@ -723,8 +746,11 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
         break;
       }
   if (subject) out.obligors = subject->parties;
+  // Whom the promise serves is named before a relative clause, not in it ("…, which shall be
+  // determined through consultations between the Participants").
   for (const Mention& m : mentions) {
-    if (m.first < (cue ? cue->end : 0) || &m == subject || m.possessive || m.qualified_head)
+    if (m.first < (cue ? cue->end : 0) || m.first >= procedure_end || &m == subject ||
+        m.possessive || m.qualified_head)
       continue;
     if (m.parties != out.obligors) {
       out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
