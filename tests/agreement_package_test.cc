@@ -46,7 +46,20 @@ class AgreementPackageFolder : public test::TempFolderTest {
   void ExpectFieldError(const Result<AgreementPackage>& result, const std::string& field,
                         const std::string& words) {
     ASSERT_FALSE(result.ok());
-    EXPECT_EQ(result.error().where, MetadataPath() + ": field " + field);
+    // "FILE:LINE: field FIELD", LINE being where the field's member is named (the line of an
+    // array's item, or of the object a missing member would be in).
+    const std::string& where = result.error().where;
+    const std::string prefix = MetadataPath() + ":";
+    const std::string suffix = ": field " + field;
+    ASSERT_TRUE(where.starts_with(prefix) && where.ends_with(suffix)) << where;
+    const int line = std::stoi(where.substr(prefix.size()));
+    std::ifstream written(MetadataPath());
+    std::string text;
+    for (int i = 0; i < line; ++i) std::getline(written, text);
+    const std::string member = field.substr(field.find_last_of('.') + 1);
+    if (!member.ends_with(']') && words != "missing") {
+      EXPECT_NE(text.find('"' + member + '"'), std::string::npos) << where << ": " << text;
+    }
     EXPECT_NE(result.error().message.find(words), std::string::npos) << result.error().message;
   }
 

@@ -57,7 +57,8 @@ TEST(PartyShortNames, MistakesNameTheField) {
        }) {
     Result<AgreementPackage> read = ParseAgreementPackage(PackageJson(c.party), "agreement.json");
     ASSERT_FALSE(read.ok()) << c.party;
-    EXPECT_EQ(read.error().where, "agreement.json: field " + c.field) << c.party;
+    // The party is on the file's second line.
+    EXPECT_EQ(read.error().where, "agreement.json:2: field " + c.field) << c.party;
     EXPECT_NE(read.error().message.find(c.words), std::string::npos) << read.error().message;
   }
 }

@@ -312,7 +312,7 @@ TEST_F(EvaluationStatusTextCopy, ARuleBoundToAnUnknownCommitmentIsAnError) {
   WriteAll(copy + "/rules.json", rules);
   Result<AgreementRules> loaded = LoadAgreementRules(copy);
   ASSERT_FALSE(loaded.ok());
-  EXPECT_EQ(loaded.error().where, copy + "/rules.json: field lifecycle.term");
+  EXPECT_EQ(loaded.error().where, copy + "/rules.json:5: field lifecycle.term");
   EXPECT_NE(loaded.error().message.find("sec_6__para_2__sent_9"), std::string::npos);
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/agreement_id.h"
 #include "core/party_code.h"
+#include "text/json_place.h"
 #include "text/source_reader.h"
 
 namespace treaty::document {
@@ -38,7 +39,8 @@ std::string Quoted(std::string_view s) {
 // field paths are written as in the JSON: "signed.date", "texts[1].file".
 class PackageParser {
  public:
-  explicit PackageParser(std::string_view name) : name_(name) {}
+  // `text`: the file's bytes, in which an error's field is placed by its line.
+  PackageParser(std::string_view text, std::string_view name) : text_(text), name_(name) {}
 
   Result<AgreementPackage> Parse(const json& root) {
     AgreementPackage p;
@@ -62,7 +64,7 @@ class PackageParser {
   }
 
   bool Fail(const std::string& field, std::string message) {
-    error_ = Error{std::move(message), name_ + ": field " + field};
+    error_ = Error{std::move(message), text::WhereInJsonFile(name_, text_, "field " + field)};
     return false;
   }
 
@@ -292,6 +294,7 @@ class PackageParser {
     return true;
   }
 
+  std::string_view text_;
   std::string name_;
   std::optional<Error> error_;
 };
@@ -327,7 +330,7 @@ Result<AgreementPackage> ParseAgreementPackage(std::string_view json_text, std::
     if (bracket != std::string::npos) detail.erase(0, bracket + 2);
     return Error{"malformed JSON: " + detail, std::string(name)};
   }
-  return PackageParser(name).Parse(root);
+  return PackageParser(json_text, name).Parse(root);
 }
 
 Result<AgreementPackage> LoadAgreementPackage(const std::string& folder) {
@@ -347,7 +350,8 @@ Result<AgreementPackage> LoadAgreementPackage(const std::string& folder) {
     fs::path resolved = fs::absolute(fs::path(folder) / entry.file, ec).lexically_normal();
     if (ec || !fs::is_regular_file(resolved, ec)) {
       return Error{"no such file: " + resolved.string(),
-                   metadata_path + ": field texts[" + std::to_string(i) + "].file"};
+                   text::WhereInJsonFile(metadata_path, bytes.value(),
+                                         fmt::format("field texts[{}].file", i))};
     }
     entry.file = resolved.string();
   }
@@ -359,11 +363,13 @@ std::optional<Error> TextLanguageContradicted(const std::string& folder,
                                               std::optional<text::Language> reads_as) {
   if (!reads_as) return std::nullopt;
   const TextFile& entry = package.texts[index];
+  const std::string metadata_path = (std::filesystem::path(folder) / kMetadataFile).string();
+  const Result<std::string> bytes = text::ReadFile(metadata_path);
   return Error{
       fmt::format("\"{}\", but {} reads as {}: correct the language or the file",
                   text::LanguageCode(entry.language), entry.file, text::LanguageCode(*reads_as)),
-      (std::filesystem::path(folder) / kMetadataFile).string() + ": field texts[" +
-          std::to_string(index) + "].language"};
+      text::WhereInJsonFile(metadata_path, bytes.ok() ? bytes.value() : "",
+                            fmt::format("field texts[{}].language", index))};
 }
 
 std::string AgreementPackageToJson(const AgreementPackage& package) {

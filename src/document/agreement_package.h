@@ -50,12 +50,13 @@ struct AgreementPackage {
 
 // Reads `folder`/agreement.json, validates it (ParseAgreementPackage) and resolves every text's
 // file against `folder` to an absolute path, which must name an existing regular file.
-// Errors name the file and the field: where = "<folder>/agreement.json: field signed.date".
+// Errors name the file, the field's line and the field: where = "<folder>/agreement.json:9: field
+// signed.date".
 Result<AgreementPackage> LoadAgreementPackage(const std::string& folder);
 
 // The error for the text of `package.texts[index]` when its letters read as `reads_as`
 // (Document::reads_as), another language than its entry gives: every rule of the wrong language
-// would read it, and find next to nothing. where = "<folder>/agreement.json: field
+// would read it, and find next to nothing. where = "<folder>/agreement.json:LINE: field
 // texts[N].language". nullopt when `reads_as` is.
 std::optional<Error> TextLanguageContradicted(const std::string& folder,
                                               const AgreementPackage& package, size_t index,
@@ -67,10 +68,11 @@ inline const std::string& DisplayTitle(const AgreementPackage& package) {
 }
 
 // Parses and validates the JSON of an agreement.json without touching the file system; text files
-// are kept as written. `name` labels errors. Errors: malformed JSON (with line and column), a
-// missing required field or one of the wrong type, an invalid id, date, language code, layout,
-// party code or duration, an empty short name, a prevailing language that is not authentic, two
-// texts in one language.
+// are kept as written. `name` labels errors, with the line of the field they name
+// ("agreement.json:13: field prevailing_language: …"). Errors: malformed JSON (with line and
+// column), a missing required field or one of the wrong type, an invalid id, date, language code,
+// layout, party code or duration, an empty short name, a prevailing language that is not authentic,
+// two texts in one language.
 Result<AgreementPackage> ParseAgreementPackage(std::string_view json, std::string_view name);
 
 // The agreement.json form of `package` (2-space indented); ParseAgreementPackage reads it back

@@ -8,6 +8,8 @@
 #include "document/bundled_path.h"
 #include "grammar/core/decimal.h"
 #include "ledger/currency.h"
+#include "text/json_place.h"
+#include "text/source_reader.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -139,7 +141,7 @@ class RuleReader {
   }
 
   std::string Where(const std::string& path) const {
-    return fmt::format("{}: field {}", bindings_.file, path);
+    return text::WhereInJsonFile(bindings_.file, bindings_.text, "field " + path);
   }
 
  private:
@@ -304,10 +306,13 @@ std::optional<Error> OtherSignedDate(const document::AgreementPackage& package,
                                      const Cited<Date>& signature,
                                      const std::string& package_folder) {
   if (package.signed_date == signature.value.ToString()) return std::nullopt;
+  const std::string metadata_path = package_folder + "/agreement.json";
+  const Result<std::string> metadata = text::ReadFile(metadata_path);
   return Error{
       fmt::format("{}, but the text says {} ({}: \"{}\")", package.signed_date,
                   signature.value.ToString(), signature.source.eid, signature.source.quote),
-      package_folder + "/agreement.json: field signed.date"};
+      text::WhereInJsonFile(metadata_path, metadata.ok() ? metadata.value() : "",
+                            "field signed.date")};
 }
 
 }  // namespace

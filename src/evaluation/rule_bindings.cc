@@ -10,6 +10,7 @@
 
 #include "evaluation/json_object_reader.h"
 #include "ledger/canonical_json.h"
+#include "text/json_place.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -143,7 +144,11 @@ Result<RuleBindings> LoadRuleBindings(const std::string& package_folder) {
                  file + ": " + ledger::PlaceOfByte(contents.str(), error.byte)};
   }
   Result<RuleBindings> bindings = ReadBindings(root, file);
-  if (!bindings.ok()) return Error{bindings.error().message, file + ": " + bindings.error().where};
+  if (!bindings.ok()) {
+    return Error{bindings.error().message,
+                 text::WhereInJsonFile(file, contents.str(), bindings.error().where)};
+  }
+  bindings.value().text = contents.str();
   return bindings;
 }
 

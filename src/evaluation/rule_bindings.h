@@ -33,6 +33,7 @@ struct TargetOptions {
 
 struct RuleBindings {
   std::string file;
+  std::string text;  // the file's bytes, which errors found later are placed in (PlaceInJsonFile)
   // signature, entry_into_force, term, extension_notice, termination_notice, nato_membership,
   // amendment, ongoing_activities.
   std::map<std::string, Binding> lifecycle;

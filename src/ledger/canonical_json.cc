@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/json_place.h"
 #include "text/utf8.h"
 
 namespace treaty::ledger {
@@ -35,14 +36,6 @@ std::optional<std::u16string> ToUtf16(std::string_view name) {
   }
   return units;
 }
-
-// Paths as docs/ledger-format.md §1.6 writes them: "evidence[1].sha256".
-void AppendMember(std::string& path, std::string_view name) {
-  if (!path.empty()) path += '.';
-  path += name;
-}
-
-void AppendIndex(std::string& path, size_t index) { path += fmt::format("[{}]", index); }
 
 class Writer {
  public:
@@ -102,7 +95,7 @@ class Writer {
     for (size_t i = 0; i < array.size(); ++i) {
       if (i > 0) out_ += ',';
       const size_t path_size = path.size();
-      AppendIndex(path, i);
+      text::AppendJsonIndex(path, i);
       if (std::optional<Error> error = Write(array[i], path)) return error;
       path.resize(path_size);
     }
@@ -128,7 +121,7 @@ class Writer {
       std::optional<std::u16string> key = ToUtf16(it.key());
       if (!key) {
         std::string member_path = path;
-        AppendMember(member_path, it.key());
+        text::AppendJsonMember(member_path, it.key());
         return Error{"member name is not valid UTF-8", member_path};
       }
       members.emplace_back(std::move(*key), it);
@@ -148,7 +141,7 @@ class Writer {
       if (i > 0) out_ += ',';
       const json::const_iterator item = member(it);
       const size_t path_size = path.size();
-      AppendMember(path, item.key());
+      text::AppendJsonMember(path, item.key());
       WriteString(item.key(), path);
       out_ += ':';
       if (std::optional<Error> error = Write(item.value(), path)) return error;
@@ -162,33 +155,15 @@ class Writer {
 };
 
 // Finds the first repeated member name while nlohmann::json parses, which otherwise keeps the
-// last of them silently. One frame per open object or array.
+// last of them silently.
 class DuplicateFinder {
  public:
   bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-        frames_.emplace_back().is_object = true;
-        break;
-      case json::parse_event_t::array_start:
-        frames_.emplace_back();
-        break;
-      case json::parse_event_t::key: {
-        Frame& frame = frames_.back();
-        frame.name = parsed.get<std::string>();
-        if (!frame.names.insert(frame.name).second && !duplicate_) {
-          duplicate_ = Error{std::string(kDuplicateMemberName) + " \"" + frame.name + "\"", Path()};
-        }
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames_.pop_back();
-        EndValue();
-        break;
-      case json::parse_event_t::value:
-        EndValue();
-        break;
+    tracker_.Follow(event, parsed);
+    if (event == json::parse_event_t::key && tracker_.RepeatsAMemberName() && !duplicate_) {
+      duplicate_ =
+          Error{std::string(kDuplicateMemberName) + " \"" + parsed.get<std::string>() + "\"",
+                tracker_.Path()};
     }
     return true;
   }
@@ -196,30 +171,7 @@ class DuplicateFinder {
   const std::optional<Error>& duplicate() const { return duplicate_; }
 
  private:
-  struct Frame {
-    bool is_object = false;
-    std::set<std::string> names;  // objects: the names seen so far
-    std::string name;             // objects: the member being parsed
-    size_t index = 0;             // arrays: the item being parsed
-  };
-
-  void EndValue() {
-    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().index;
-  }
-
-  std::string Path() const {
-    std::string path;
-    for (const Frame& frame : frames_) {
-      if (frame.is_object) {
-        AppendMember(path, frame.name);
-      } else {
-        AppendIndex(path, frame.index);
-      }
-    }
-    return path;
-  }
-
-  std::vector<Frame> frames_;
+  text::JsonPathTracker tracker_;
   std::optional<Error> duplicate_;
 };
 

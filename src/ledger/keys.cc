@@ -10,6 +10,7 @@
 
 #include "ledger/canonical_json.h"
 #include "ledger/timestamp.h"
+#include "text/json_place.h"
 #include "text/source_reader.h"
 
 namespace treaty::ledger {
@@ -197,6 +198,16 @@ Result<KeysFile> ParseKeysFile(std::string_view text,
     }
   }
   return file;
+}
+
+Result<KeysFile> LoadKeysFile(const std::string& path,
+                              const std::vector<std::string>& participants) {
+  Result<std::string> text = text::ReadFile(path);
+  if (!text.ok()) return text.error();
+  Result<KeysFile> keys = ParseKeysFile(text.value(), participants);
+  if (keys.ok()) return keys;
+  // A syntax error's `where` is its line and column; a member's, its path.
+  return Error{keys.error().message, text::WhereInJsonFile(path, text.value(), keys.error().where)};
 }
 
 std::string KeyProblemAt(const KeyEntry& key, std::string_view timestamp) {

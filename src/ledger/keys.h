@@ -46,6 +46,11 @@ struct KeysFile {
 Result<KeysFile> ParseKeysFile(std::string_view text,
                                const std::vector<std::string>& participants = {});
 
+// Reads the keys file at `path` and parses it (ParseKeysFile). Errors name the file, and the line
+// and member of a member's error ("keys.json:9: keys[0].key_id: …").
+Result<KeysFile> LoadKeysFile(const std::string& path,
+                              const std::vector<std::string>& participants);
+
 // Why `key` cannot sign or have signed at `timestamp`: "key K is not valid at T (valid from A
 // until B)" or "key K was revoked at R"; empty when it is valid at `timestamp` (§4.4).
 std::string KeyProblemAt(const KeyEntry& key, std::string_view timestamp);

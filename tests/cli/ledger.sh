@@ -365,6 +365,11 @@ sed 's/"agreement": *"lv-ua-2024"/"agreement": "lv-ua-other"/' "$ledger/keys.jso
 check "keys of another agreement" run 2 verify --db "$db" --keys "$work/other-keys.json"
 check "are named" has 'other-keys.json: agreement: the keys are of "lv-ua-other", not of lv-ua-2024' \
   "$work/err"
+sed 's/"institution": "ua-mod"/"institution": "ua-mfa"/' "$ledger/keys.json" >"$work/stray-keys.json"
+stray_line=$(grep -n '"ua-mfa"' "$work/stray-keys.json" | cut -d: -f1)
+check "a key of an institution not listed exit 2" run 2 verify --db "$db" --keys "$work/stray-keys.json"
+check "names the file, the line and the member" \
+  has "stray-keys.json:$stray_line: keys[1].institution: no institution \"ua-mfa\"" "$work/err"
 for command in verify events "consistency 1" "proof $first_id"; do
   check "$command of a missing database exit 2" run 2 $command --db "$work/missing.sqlite"
   check "$command names it" has "$work/missing.sqlite: no such database" "$work/err"

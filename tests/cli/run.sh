@@ -164,14 +164,15 @@ sed -e 's/"file": "en.txt"/"file": "EN"/' -e 's/"file": "lv.txt"/"file": "en.txt
   >"$work/swapped/agreement.json"
 check "load with the texts' languages swapped exit 2" run 2 load "$work/swapped" --db "$work/swapped.sqlite"
 check "names the entry and what its text reads as" \
-  grep -q 'swapped/agreement.json: field texts\[0\].language: "en", but .*/swapped/lv.txt reads as lv' "$work/err"
+  grep -q 'swapped/agreement.json:[0-9]*: field texts\[0\].language: "en", but .*/swapped/lv.txt reads as lv' "$work/err"
 check "and writes nothing" test ! -e "$work/swapped.sqlite"
 cp -r "$root/data/agreements/lv-ua-2024" "$work/resigned"
 sed -i 's/"date": "2024-04-11", "place"/"date": "2024-04-12", "place"/' "$work/resigned/agreement.json"
 check "load a package whose day of signature is not the text's exit 2" \
   run 2 load "$work/resigned" --db "$work/resigned.sqlite"
-check "names the field and what the text says" \
-  has 'resigned/agreement.json: field signed.date: 2024-04-12, but the text says 2024-04-11 (sec_6__para_9: "Signed in duplicate in Vilnius on 11 April 2024' \
+signed_line=$(grep -n '"signed"' "$work/resigned/agreement.json" | cut -d: -f1)
+check "names the field, its line and what the text says" \
+  has "resigned/agreement.json:$signed_line: field signed.date: 2024-04-12, but the text says 2024-04-11 (sec_6__para_9: \"Signed in duplicate in Vilnius on 11 April 2024" \
   "$work/err"
 check "and writes nothing of it" test ! -e "$work/resigned.sqlite"
 mkdir -p "$work/elsewhere"

@@ -152,11 +152,11 @@ check "a notice with no counterparty" run 2 status --db "$db" --facts "$work/fac
 check "says so" has "counterparty" "$work/err"
 printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-30", "source": "x"}}' >"$work/bad-facts.json"
 check "a bad date in the facts file" run 2 status --db "$db" --facts "$work/bad-facts.json"
-check "names the file and field" has "bad-facts.json: field ukraine_nato_membership.date" "$work/err"
+check "names the file, line and field" has "bad-facts.json:1: field ukraine_nato_membership.date" "$work/err"
 printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-01", "source": "a"},
  "ukraine_nato_membership": {"date": "2031-02-01", "source": "b"}}' >"$work/twice.json"
 check "a member given twice in the facts file" run 2 status --db "$db" --facts "$work/twice.json"
-check "is named, not read as its last value" has "twice.json: ukraine_nato_membership: duplicate member name" \
+check "is named, not read as its last value" has "twice.json:1: ukraine_nato_membership: duplicate member name" \
   "$work/err"
 printf '{"notices": [\n  {"event": "n1",\n' >"$work/cut.json"
 check "a facts file cut short" run 2 status --db "$db" --facts "$work/cut.json"

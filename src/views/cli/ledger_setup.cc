@@ -68,10 +68,8 @@ std::string KeysFilePath(const std::string& package_folder, const std::string& k
 
 Result<ledger::KeysFile> LoadKeysFile(const std::string& path, const std::string& agreement,
                                       const std::vector<std::string>& participants) {
-  Result<std::string> text = text::ReadFile(path);
-  if (!text.ok()) return text.error();
-  Result<ledger::KeysFile> keys = ledger::ParseKeysFile(text.value(), participants);
-  if (!keys.ok()) return Error{keys.error().ToString(), path};
+  Result<ledger::KeysFile> keys = ledger::LoadKeysFile(path, participants);
+  if (!keys.ok()) return keys.error();
   if (!agreement.empty() && keys.value().agreement != agreement) {
     return Error{fmt::format("agreement: the keys are of \"{}\", not of {}", keys.value().agreement,
                              agreement),

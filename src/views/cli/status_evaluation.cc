@@ -9,6 +9,7 @@
 #include "evaluation/agreement_rules.h"
 #include "evaluation/lifecycle_json.h"
 #include "ledger/canonical_json.h"
+#include "text/json_place.h"
 #include "views/cli/ledger_database.h"
 #include "views/cli/ledger_setup.h"
 
@@ -45,14 +46,16 @@ Result<evaluation::AgreementStatus> EvaluateStatusFor(
     // Read as strictly as the ledger's own files: a repeated member is refused, not read as its
     // last value, and a syntax error is placed.
     if (Result<std::string> strict = ledger::CanonicalizeText(contents.value()); !strict.ok()) {
-      const std::string& where = strict.error().where;
-      return Error{strict.error().message,
-                   where.empty() ? options.facts_file : options.facts_file + ": " + where};
+      return Error{
+          strict.error().message,
+          text::WhereInJsonFile(options.facts_file, contents.value(), strict.error().where)};
     }
     nlohmann::json json = nlohmann::json::parse(contents.value());
     Result<evaluation::LifecycleFacts> facts = evaluation::LifecycleFactsFromJson(json);
     if (!facts.ok()) {
-      return Error{facts.error().message, options.facts_file + ": " + facts.error().where};
+      return Error{
+          facts.error().message,
+          text::WhereInJsonFile(options.facts_file, contents.value(), facts.error().where)};
     }
     external = facts.value();
   }

@@ -4,7 +4,6 @@
 
 #include "document/bundled_path.h"
 #include "text/language.h"
-#include "text/source_reader.h"
 
 namespace treaty::http {
 Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
@@ -32,10 +31,8 @@ Result<std::unique_ptr<Site>> Site::Load(const SiteOptions& options) {
     site->participants_.push_back(party.code);
   }
 
-  Result<std::string> keys_text = text::ReadFile(o.keys_file);
-  if (!keys_text.ok()) return keys_text.error();
-  Result<ledger::KeysFile> keys = ledger::ParseKeysFile(keys_text.value(), site->participants_);
-  if (!keys.ok()) return Error{keys.error().ToString(), o.keys_file};
+  Result<ledger::KeysFile> keys = ledger::LoadKeysFile(o.keys_file, site->participants_);
+  if (!keys.ok()) return keys.error();
   site->keys_ = std::move(keys).value();
   for (const std::string& key_file : o.key_files) {
     Result<ledger::PrivateKey> key = ledger::LoadSigningKey(key_file, site->keys_);

@@ -1,0 +1,60 @@
+// Where a value is in a JSON file: the line an error about it names.
+#include <gtest/gtest.h>
+
+#include "text/json_place.h"
+
+namespace treaty::text {
+namespace {
+
+constexpr std::string_view kPackage = R"({
+  "id": "lv-ua-2024",
+  "signed": {
+    "place": "Vilnius"
+  },
+  "texts": [
+    {"language": "lv", "file": "lv.txt"},
+    {
+      "language": "en",
+      "layout": "weird"
+    }
+  ],
+  "term": 10
+})";
+
+TEST(JsonPlace, NamesTheLineOfAMemberAnItemAndANumber) {
+  EXPECT_EQ(LineOfJsonPath(kPackage, "id"), 2);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "signed.place"), 4);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "texts[0].file"), 7);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "texts[1]"), 8);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "texts[1].layout"), 10);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "term"), 13);
+  EXPECT_EQ(LineOfJsonPath(kPackage, ""), 1);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "texts[2]"), std::nullopt);
+  EXPECT_EQ(LineOfJsonPath("{\"id\": ", "id"), std::nullopt);
+}
+
+TEST(JsonPlace, PlacesAMissingMemberAtWhatWouldHoldIt) {
+  EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "texts[1].layout"), "agreement.json:10");
+  EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "signed.date"), "agreement.json:3");
+  EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "title"), "agreement.json:1");
+  EXPECT_EQ(PlaceInJsonFile("agreement.json", "{\"id\": ]", "id"), "agreement.json");
+}
+
+TEST(JsonPlace, TellsARepeatedMemberName) {
+  JsonPathTracker tracker;
+  std::vector<std::string> repeated;
+  const auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    tracker.Follow(event, parsed);
+    if (event == nlohmann::json::parse_event_t::key && tracker.RepeatsAMemberName()) {
+      repeated.push_back(tracker.Path());
+    }
+    return true;
+  };
+  const nlohmann::json parsed =
+      nlohmann::json::parse(R"({"a": [{"b": 1, "c": 2}, {"b": 1, "b": 2}], "a": 3})", callback);
+  EXPECT_EQ(parsed["a"], 3);
+  EXPECT_EQ(repeated, (std::vector<std::string>{"a[1].b", "a"}));
+}
+
+}  // namespace
+}  // namespace treaty::text
