@@ -64,6 +64,25 @@ TEST_F(CorpusCommitmentsTest, BelgiumPledgesItsMoneyToUkraine) {
   EXPECT_EQ(c->beneficiary, "UA");
 }
 
+// "1.072 million euro … of which 898 million" groups thousands with '.': the figure read, 1.072
+// million, is flagged for the reviewer.
+TEST_F(CorpusCommitmentsTest, AFigureWhoseDotMayGroupThousandsIsFlagged) {
+  const std::vector<Commitment> all = Extract("belgium-ukraine-2024-05-28.en.txt",
+                                              {{"code", "BE"}, {"name", "Kingdom of Belgium"}});
+  const Commitment* c = Quoting(all, "1.072 million euro");
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->flags.size(), 1u);
+  EXPECT_TRUE(c->flags[0].starts_with("targets: \"1.072 million euro\" is read with '.'"))
+      << c->flags[0];
+  // Only that figure: the text's other amounts have no such separator.
+  size_t flagged = 0;
+  for (const Commitment& other : all) {
+    for (const std::string& flag : other.flags)
+      flagged += flag.find("1,000 times") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(flagged, 1u);
+}
+
 // A text divided into Parts has them as its sections, for the area filter; a possessive that
 // begins the subject names who promises.
 TEST_F(CorpusCommitmentsTest, BelgiumsPartsAreItsSectionsAndItsPossessiveNamesTheObligor) {

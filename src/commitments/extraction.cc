@@ -1,6 +1,7 @@
 #include "commitments/extraction.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "commitments/sentence_analysis.h"
 #include "commitments/sentence_pairing.h"
 #include "document/alignment.h"
+#include "grammar/grammars.h"
 
 namespace treaty::commitments {
 
@@ -145,8 +147,33 @@ bool SameFigure(const nlohmann::json& a, const nlohmann::json& b) {
   return plain_a == plain_b;
 }
 
-void AddTargets(const std::vector<const grammar::Expression*>& found, const std::string& language,
+// True when the money figure `e` was read with the decimal separator before exactly three digits
+// ("1.072 million euro"): where a text also groups thousands with it ("1.072 million euro … of
+// which 898 million"), the figure is a thousand times what it reads as. A figure the grammar
+// read as thousands grouped with dots ("250.000 EUR", rules "….dotted_thousands…") is not.
+bool MayGroupThousands(const grammar::Expression& e, char decimal_separator) {
+  if (e.value.kind != grammar::Kind::kMoney ||
+      e.rule.find("dotted_thousands") != std::string::npos) {
+    return false;
+  }
+  const std::string_view text = e.text;
+  for (size_t at = text.find(decimal_separator); at != std::string_view::npos;
+       at = text.find(decimal_separator, at + 1)) {
+    const auto digit = [&](size_t i) {
+      return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
+    };
+    if (at > 0 && digit(at - 1) && digit(at + 1) && digit(at + 2) && digit(at + 3) &&
+        !digit(at + 4)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void AddTargets(const std::vector<const grammar::Expression*>& found, text::Language language_of,
                 bool prevailing, Commitment& c) {
+  const std::string language(text::LanguageCode(language_of));
+  const char decimal_separator = grammar::GrammarFor(language_of).number_format.decimal_separator;
   std::vector<bool> used(c.targets.size(), false);
   for (const grammar::Expression* e : found) {
     std::string kind(grammar::KindName(e->value.kind));
@@ -157,6 +184,11 @@ void AddTargets(const std::vector<const grammar::Expression*>& found, const std:
       c.targets[i].text[language] = e->text;
       used[i] = matched = true;
     }
+    if (MayGroupThousands(*e, decimal_separator))
+      c.flags.push_back(fmt::format(
+          "targets: \"{}\" is read with '{}' as the decimal separator; if it groups thousands, "
+          "the figure is 1,000 times larger",
+          e->text, decimal_separator));
     if (matched) continue;
     if (!prevailing && IsFlaggedKind(kind))
       c.flags.push_back(
@@ -230,7 +262,7 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
               : heading_category.value_or(analysis.category.value_or(Category::kPolitical));
       for (const FoundCondition& found : analysis.conditions)
         c.conditions.push_back({found.kind, {{code, found.text}}});
-      AddTargets(ExpressionsIn(prevailing.expressions, *sentence), code, true, c);
+      AddTargets(ExpressionsIn(prevailing.expressions, *sentence), language, true, c);
 
       for (const OtherVersion& other : others) {
         const text::Language other_language = other.text->doc.language;
@@ -243,7 +275,7 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
         std::optional<SentenceAnalysis> theirs;
         for (const Node* s : found->second) {
           c.source.quotes.push_back(QuoteOf(*s, other_language));
-          AddTargets(ExpressionsIn(other.text->expressions, *s), other_code, false, c);
+          AddTargets(ExpressionsIn(other.text->expressions, *s), other_language, false, c);
           if (!other.cues) continue;
           SentenceAnalysis a = AnalyzeSentence(s->text, other_language, *other.cues, other.parties,
                                                provision.operative);
