@@ -223,6 +223,38 @@ TEST_F(CorpusCommitmentsTest, SloveniasPledgeIsSloveniasAndTakingEffectAProcedur
   EXPECT_EQ(effect->area.category, Category::kProcedural);
 }
 
+// "For its part, Ukraine commits to:" stands before the EU text's first heading, in its preamble;
+// the three bullets after it are Ukraine's commitments, each read with those words.
+TEST_F(CorpusCommitmentsTest, TheItemsOfALeadInArePromisesOfItsParty) {
+  const std::vector<Commitment> all =
+      Extract("eu-ukraine-2024-06-27.en.txt", {{"code", "EU"}, {"name", "European Union"}});
+  for (const std::string words : {"• Continue undertaking reforms", "• Strengthen transparency",
+                                  "• Contribute positively to the security"}) {
+    const Commitment* c = Quoting(all, words);
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->sentence_class, SentenceClass::kCommitment) << words;
+    EXPECT_EQ(c->strength, Strength::kCommits) << words;
+    EXPECT_EQ(c->obligors, Names{"UA"}) << words;
+  }
+  // The preamble's other sentences stay context, the lead-in among them.
+  const Commitment* lead_in = Quoting(all, "For its part, Ukraine commits to:");
+  ASSERT_NE(lead_in, nullptr);
+  EXPECT_EQ(lead_in->sentence_class, SentenceClass::kContext);
+}
+
+// A lettered list under "Norway is committed to supporting Ukraine in numerous areas, including,
+// but not limited to:" is Norway's.
+TEST_F(CorpusCommitmentsTest, ALetteredListIsThePromiseOfItsLeadIn) {
+  const std::vector<Commitment> norway =
+      Extract("norway-ukraine-2024-05-31.en.txt", {{"code", "NO"}, {"name", "Kingdom of Norway"}},
+              "pdf-text-layer");
+  const Commitment* item = Quoting(norway, "Budget support provided through established");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->sentence_class, SentenceClass::kCommitment);
+  EXPECT_EQ(item->obligors, Names{"NO"});
+  EXPECT_EQ(item->beneficiary, "UA");
+}
+
 TEST_F(CorpusCommitmentsTest, MillionsAbbreviatedEndNoSentence) {
   const std::vector<Commitment> all =
       Extract("czechia-ukraine-2024-07-18.en.txt", {{"code", "CZ"}, {"name", "Czech Republic"}});

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "commitments/cue_table.h"
+#include "commitments/list_items.h"
 #include "commitments/party_names.h"
 #include "commitments/sentence_analysis.h"
 #include "commitments/sentence_pairing.h"
@@ -236,6 +238,8 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
   for (size_t i = 1; i < versions.size(); ++i)
     others.push_back(ReadOtherVersion(versions[i], prevailing, parties));
 
+  std::optional<ListItemReader> lists;
+  if (cues) lists.emplace(language, *cues, names);
   for (const Provision& provision : Provisions(prevailing.doc)) {
     for (const Node* sentence : SentencesOf(*provision.node)) {
       Commitment c;
@@ -247,7 +251,9 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
       c.area.headings_by_language[code] = provision.headings;
       SentenceAnalysis analysis;
       if (cues)
-        analysis = AnalyzeSentence(sentence->text, language, *cues, names, provision.operative);
+        analysis = lists->Read(
+            *provision.node, *sentence, provision.headings, provision.operative,
+            AnalyzeSentence(sentence->text, language, *cues, names, provision.operative));
       c.sentence_class = analysis.sentence_class;
       c.strength = analysis.strength;
       c.obligors = analysis.obligors;
