@@ -30,6 +30,11 @@ CueTable MakeEnglishCues() {
       {"will ~ continue", SC::kCommitment, S::kContinues},
       {"will ~ remain", SC::kCommitment, S::kContinues},
       {"continue to", SC::kCommitment, S::kContinues},
+      // support under way ("Norway is providing NOK 75 billion"), which the party keeps up
+      {"is providing", SC::kCommitment, S::kContinues},
+      {"are providing", SC::kCommitment, S::kContinues},
+      {"is contributing", SC::kCommitment, S::kContinues},
+      {"are contributing", SC::kCommitment, S::kContinues},
       // endeavours
       {"will ~ seek", SC::kCommitment, S::kEndeavours},
       {"will ~ aim", SC::kCommitment, S::kEndeavours},
