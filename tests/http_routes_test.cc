@@ -295,6 +295,27 @@ TEST_F(HttpRoutesTest, WhatDependsOnTheCallerIsKeptByNoSharedCache) {
   EXPECT_EQ(Header(Send("GET", "/api/v1/status", "ada"), "Cache-Control"), "private, no-cache");
 }
 
+// A browser that holds the style sheet revalidates it by its tag and is not sent it again.
+TEST_F(HttpRoutesTest, AStaticFileHeldAlreadyIsNotSentAgain) {
+  const http::HttpResponse first = Send("GET", "/static/site.css");
+  ASSERT_EQ(first.status, 200);
+  const std::string etag = Header(first, "ETag");
+  ASSERT_EQ(etag.size(), 66u) << etag;  // a quoted SHA-256 in hex
+  http::HttpRequest again;
+  again.method = "GET";
+  again.target = "/static/site.css";
+  again.remote = "127.0.0.1";
+  again.headers["if-none-match"] = etag;
+  const http::HttpResponse revalidated = app_->Handle(again);
+  EXPECT_EQ(revalidated.status, 304);
+  EXPECT_TRUE(revalidated.Body().empty());
+  EXPECT_EQ(Header(revalidated, "ETag"), etag);
+  again.headers["if-none-match"] = "\"an-older-tag\"";
+  const http::HttpResponse changed = app_->Handle(again);
+  EXPECT_EQ(changed.status, 200);
+  EXPECT_EQ(changed.Body(), first.Body());
+}
+
 // The status pages and the calendar stream are at the day asked for, as the status document is.
 TEST_F(HttpRoutesTest, PagesAndTheCalendarAreAtTheDayAskedFor) {
   for (const char* target :

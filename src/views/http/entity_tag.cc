@@ -1,5 +1,6 @@
 #include "views/http/entity_tag.h"
 
+#include "ledger/hash.h"
 #include "views/http/http_message.h"
 
 namespace treaty::http {
@@ -13,6 +14,10 @@ std::string_view Opaque(std::string_view tag) {
 }
 
 }  // namespace
+
+std::string EntityTagOf(std::string_view representation) {
+  return "\"" + ledger::ToHex(ledger::Sha256(representation)) + "\"";
+}
 
 bool IfNoneMatchHits(std::string_view if_none_match, std::string_view etag) {
   if (Opaque(if_none_match) == "*") return true;

@@ -4,6 +4,7 @@
 #include <regex>
 #include <sstream>
 
+#include "views/http/entity_tag.h"
 #include "views/http/page.h"
 #include "views/http/routes.h"
 
@@ -66,7 +67,14 @@ void AddOperationsRoutes(Router& router, Site& site, Metrics& metrics, std::stri
                 HttpResponse response;
                 response.content_type = ContentTypeOf(name);
                 response.body = ReadText(folder + name);
+                // Revalidated after an hour by its tag: an unchanged file is not sent again.
+                const std::string etag = EntityTagOf(response.body);
+                response.headers.emplace_back("ETag", etag);
                 response.headers.emplace_back("Cache-Control", "public, max-age=3600");
+                if (IfNoneMatchHits(context.request.Header("if-none-match"), etag)) {
+                  response.status = 304;
+                  response.body.clear();
+                }
                 return response;
               },
               false});

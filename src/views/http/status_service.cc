@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "ledger/hash.h"
 #include "views/http/content_coding.h"
+#include "views/http/entity_tag.h"
 
 namespace treaty::http {
 namespace {
@@ -74,9 +74,8 @@ Result<std::shared_ptr<const EvaluatedStatus>> StatusService::StatusAt(
   auto evaluated = std::make_shared<EvaluatedStatus>();
   evaluated->json = evaluation::StatusJson(status.value()).dump() + "\n";
   evaluated->json_gzip = Gzip(evaluated->json);
-  const std::string digest = ledger::ToHex(ledger::Sha256(evaluated->json));
-  evaluated->etag = "\"" + digest + "\"";
-  evaluated->etag_gzip = "\"" + digest + "-gzip\"";
+  evaluated->etag = EntityTagOf(evaluated->json);
+  evaluated->etag_gzip = evaluated->etag.substr(0, evaluated->etag.size() - 1) + "-gzip\"";
   evaluated->status = std::move(status).value();
   evaluated->status_by_id = evaluation::StatusById(evaluated->status.commitments);
   if (cache_.size() >= kMaxCached) cache_.clear();
