@@ -152,6 +152,14 @@ INSTANTIATE_TEST_SUITE_P(
                      SC::kCommitment, S::kEndeavours, kLv, "maintain"},
         SentenceCase{L::kEnglish, "The Participants will consult, which Latvia welcomes.",
                      SC::kProcedure, S::kWill, kBoth, "consult"},
+        // The relative clause ends at its comma: what follows it counts again.
+        SentenceCase{L::kEnglish,
+                     "Latvia will provide training, which experts will plan, and will consult "
+                     "Ukraine on it.",
+                     SC::kProcedure, S::kWill, kLv, "provide"},
+        // A participle that opens the sentence is no verb whose object follows.
+        SentenceCase{L::kEnglish, "As planned Latvia will provide Ukraine with training.",
+                     SC::kCommitment, S::kWill, kLv, "provide"},
         // The agreement's own taking effect and term are procedures, whoever promises nothing.
         SentenceCase{L::kEnglish,
                      "This Agreement will come into effect immediately upon signature.",
@@ -220,7 +228,11 @@ INSTANTIATE_TEST_SUITE_P(
         SentenceCase{L::kLatvian, "Latvija apliecina tās nodomu nodrošināt atbalstu.",
                      SC::kCommitment, S::kEndeavours, kLv, "nodrošināt"},
         SentenceCase{L::kLatvian, "Ukraina uzsver, ka tā turpinās īstenot reformas.",
-                     SC::kCommitment, S::kContinues, kUa, "īstenot"}));
+                     SC::kCommitment, S::kContinues, kUa, "īstenot"},
+        // A procedure's word in a relative clause after the promise leaves it a promise.
+        SentenceCase{L::kLatvian,
+                     "Latvija turpinās sniegt atbalstu, kura apjomu noteiks konsultācijās.",
+                     SC::kCommitment, S::kContinues, kLv, "sniegt"}));
 
 // A possessive never names whom a promise serves: the other mentions do, or the default.
 TEST(SentenceBeneficiaryTest, APossessiveIsNoBeneficiary) {

@@ -124,18 +124,21 @@ struct CueTable {
   std::vector<FutureSuffix> future_suffixes;
   // Endings that inflect a verb's dictionary form: "s", "ed", "ing".
   std::vector<std::string_view> verb_endings;
-  // The ending of a verb's past form ("ed"): a party named right after a lower-case word with it
-  // is that verb's object ("Slovenia provided Ukraine with …"), not a subject. Empty where the
-  // form of a party's name says so (Latvian's cases).
+  // The ending of a verb's past form ("ed"): a party named right after a lower-case word with it,
+  // with a subject named before, is that verb's object ("Slovenia provided Ukraine with …"), not
+  // a subject ("As planned Latvia will" is). Empty where the form of a party's name says so
+  // (Latvian's cases).
   std::string_view past_ending;
   // Words whose next word, not they, is the verb of the action: "will", "tiks".
   std::vector<std::string_view> auxiliaries;
   // Words that, after a comma, open another clause rather than go on with a list: "as" (as well
   // as), "including", "which". An action's object ends there.
   std::vector<std::string_view> clause_openers;
-  // Words that open a relative clause after a comma: ", which shall be determined through
-  // consultations". A procedure's cue there tells how the promised thing is done, not what the
-  // sentence is, when the cue that decides the sentence's class comes before the clause.
+  // Words that open a relative clause after a comma, which runs to the next comma, condition or
+  // the clause's end: ", which shall be determined through consultations". When the cue that
+  // decides the sentence's class comes before it, a procedure's cue there tells how the promised
+  // thing is done, not what the sentence is, and a party named there is not whom the promise
+  // serves.
   std::vector<std::string_view> relative_pronouns;
   // Articles, conjunctions, determiners and the prepositions `prepositions` leaves out (those that
   // never move a party out of the subject's place): an object cut short does not end on one.

@@ -153,7 +153,8 @@ CueTable MakeLatvianCues() {
   t.auxiliaries = {"tiks", "būs", "var", "varēs", "turpinās"};
   t.clause_openers = {"kā",      "lai",     "kas",   "kur", "kad", "ja",  "ieskaitot",
                       "tostarp", "saskaņā", "īpaši", "jo",  "bet", "tai", "kamēr"};
-  t.relative_pronouns = {"kas", "kura", "kuru", "kuri", "kuras"};
+  t.relative_pronouns = {"kas",   "kurš", "kura",  "kuru",   "kurā",  "kuram",
+                         "kurai", "kuri", "kuras", "kuriem", "kurām", "kurās"};
   t.function_words = {"un", "vai", "kā", "arī", "šo", "šī", "šīs", "tā", "tās", "savu", "savas"};
   IndexCueTable(t);
   return t;

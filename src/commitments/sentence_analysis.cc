@@ -347,7 +347,12 @@ std::vector<Mention> FindMentions(const Reading& r, const CueTable& cues, const 
     while (before > 0 && Contains({"the", "either", "both", "each"}, r.tokens[before - 1].lower))
       --before;
     if (before > 0 && Contains(cues.prepositions, r.tokens[before - 1].lower)) m.subject = false;
-    if (before > 0 && IsPastForm(r, before - 1, cues)) m.subject = false;
+    // A party right after a past form is its object only where a subject came before it
+    // ("Slovenia provided Ukraine with …"); "As planned Latvia will" opens with a participle.
+    if (before > 0 && IsPastForm(r, before - 1, cues) &&
+        std::any_of(mentions.begin(), mentions.end(),
+                    [](const Mention& earlier) { return earlier.subject; }))
+      m.subject = false;
     if (std::optional<size_t> organ = OrganBeginningClause(r, i, cues); organ && !m.possessive) {
       m.first = *organ;
       m.subject = cue.can_be_subject && !r.in_condition[*organ];
@@ -466,16 +471,26 @@ std::optional<FoundCue> CueAt(const Reading& r, size_t i, text::Language languag
 }
 
 // True when token `i` ends a clause: ";", ".", ":".
-// Where the first relative clause at or after token `from` begins: a comma and one of
-// `relative_pronouns` (", which"); the number of tokens when there is none.
-size_t RelativeClauseAfter(const Reading& r, size_t from, const CueTable& cues) {
-  for (size_t i = std::max<size_t>(from, 1); i < r.tokens.size(); ++i)
-    if (r.tokens[i - 1].lower == "," && Contains(cues.relative_pronouns, r.tokens[i].lower))
-      return i - 1;
-  return r.tokens.size();
-}
-
 bool EndsClause(const Reading& r, size_t i) { return Contains({";", ".", ":"}, r.tokens[i].lower); }
+
+// One flag per token, set inside the relative clauses that begin after token `from`: each from
+// a comma and one of `relative_pronouns` (", which") to the next comma, condition ("unless the
+// Participants decide otherwise" qualifies the promise) or the clause's end.
+std::vector<bool> RelativeClausesAfter(const Reading& r, size_t from, const CueTable& cues) {
+  std::vector<bool> inside(r.tokens.size(), false);
+  for (size_t i = std::max<size_t>(from, 1); i < r.tokens.size(); ++i) {
+    if (r.tokens[i - 1].lower != "," || !Contains(cues.relative_pronouns, r.tokens[i].lower))
+      continue;
+    size_t end = i;
+    while (end < r.tokens.size() && r.tokens[end].lower != "," && !EndsClause(r, end) &&
+           !r.in_condition[end])
+      ++end;
+    std::fill(inside.begin() + static_cast<std::ptrdiff_t>(i - 1),
+              inside.begin() + static_cast<std::ptrdiff_t>(end), true);
+    i = end;
+  }
+  return inside;
+}
 
 // The promise of its own subject that a statement cue leads to, or nullopt: an intention named as
 // its object ("Latvia confirms its intention to provide"); the first commitment cue of a clause
@@ -698,13 +713,15 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
     out.cue = std::string(Span(r, cue->first, cue->end));
   }
 
-  // A procedure's cue after the class cue, in a relative clause, names how the promised thing is
-  // done ("will maintain the same level of support …, which shall be determined through
-  // consultations"); it does not make the sentence a procedure.
-  const size_t procedure_end = cue ? RelativeClauseAfter(r, cue->end, cues) : r.tokens.size();
+  // A relative clause after the class cue tells of the promised thing: a procedure's cue there
+  // names how it is done ("will maintain the same level of support …, which shall be determined
+  // through consultations") and does not make the sentence a procedure.
+  const std::vector<bool> relative =
+      cue ? RelativeClausesAfter(r, cue->end, cues) : std::vector<bool>(r.tokens.size(), false);
   bool procedure = false;
-  for (size_t i = 0; i < procedure_end && !procedure; ++i)
+  for (size_t i = 0; i < r.tokens.size() && !procedure; ++i)
     procedure =
+        !relative[i] &&
         FirstAt(cues.procedure_index, cues.procedures, PatternOf<Pattern>, r.tokens, i).has_value();
 
   if (!operative) {
@@ -746,11 +763,11 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
         break;
       }
   if (subject) out.obligors = subject->parties;
-  // Whom the promise serves is named before a relative clause, not in it ("…, which shall be
+  // Whom the promise serves is named outside a relative clause, not in it ("…, which shall be
   // determined through consultations between the Participants").
   for (const Mention& m : mentions) {
-    if (m.first < (cue ? cue->end : 0) || m.first >= procedure_end || &m == subject ||
-        m.possessive || m.qualified_head)
+    if (m.first < (cue ? cue->end : 0) || relative[m.first] || &m == subject || m.possessive ||
+        m.qualified_head)
       continue;
     if (m.parties != out.obligors) {
       out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
