@@ -46,19 +46,25 @@ class AgreementPackageFolder : public test::TempFolderTest {
   void ExpectFieldError(const Result<AgreementPackage>& result, const std::string& field,
                         const std::string& words) {
     ASSERT_FALSE(result.ok());
-    // "FILE:LINE: field FIELD", LINE being where the field's member is named (the line of an
-    // array's item, or of the object a missing member would be in).
+    // "FILE:LINE: field FIELD", LINE being where the field's member is named; a missing member
+    // of the top level has no line.
     const std::string& where = result.error().where;
-    const std::string prefix = MetadataPath() + ":";
     const std::string suffix = ": field " + field;
-    ASSERT_TRUE(where.starts_with(prefix) && where.ends_with(suffix)) << where;
-    const int line = std::stoi(where.substr(prefix.size()));
-    std::ifstream written(MetadataPath());
-    std::string text;
-    for (int i = 0; i < line; ++i) std::getline(written, text);
-    const std::string member = field.substr(field.find_last_of('.') + 1);
-    if (!member.ends_with(']') && words != "missing") {
-      EXPECT_NE(text.find('"' + member + '"'), std::string::npos) << where << ": " << text;
+    ASSERT_TRUE(where.starts_with(MetadataPath()) && where.ends_with(suffix)) << where;
+    const std::string line =
+        where.substr(MetadataPath().size(), where.size() - MetadataPath().size() - suffix.size());
+    if (words == "missing") {
+      EXPECT_EQ(line, "") << where;
+    } else {
+      ASSERT_TRUE(line.size() > 1 && line[0] == ':') << where;
+      std::ifstream written(MetadataPath());
+      std::string text;
+      for (int i = std::stoi(line.substr(1)); i > 0; --i) std::getline(written, text);
+      // An array's item is named by no word of its line.
+      const std::string member = field.substr(field.find_last_of('.') + 1);
+      if (!member.ends_with(']')) {
+        EXPECT_NE(text.find('"' + member + '"'), std::string::npos) << where << ": " << text;
+      }
     }
     EXPECT_NE(result.error().message.find(words), std::string::npos) << result.error().message;
   }

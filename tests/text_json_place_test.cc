@@ -18,7 +18,11 @@ constexpr std::string_view kPackage = R"({
       "layout": "weird"
     }
   ],
-  "term": 10
+  "term": 10,
+  "grid": [[1,
+            2],
+           [3]],
+  "term": 11
 })";
 
 TEST(JsonPlace, NamesTheLineOfAMemberAnItemAndANumber) {
@@ -27,7 +31,12 @@ TEST(JsonPlace, NamesTheLineOfAMemberAnItemAndANumber) {
   EXPECT_EQ(LineOfJsonPath(kPackage, "texts[0].file"), 7);
   EXPECT_EQ(LineOfJsonPath(kPackage, "texts[1]"), 8);
   EXPECT_EQ(LineOfJsonPath(kPackage, "texts[1].layout"), 10);
-  EXPECT_EQ(LineOfJsonPath(kPackage, "term"), 13);
+  // A number at a line's end is read one byte past: still its line.
+  EXPECT_EQ(LineOfJsonPath(kPackage, "grid[0][0]"), 14);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "grid[0][1]"), 15);
+  EXPECT_EQ(LineOfJsonPath(kPackage, "grid[1]"), 16);
+  // A member named twice is placed where it is named again.
+  EXPECT_EQ(LineOfJsonPath(kPackage, "term"), 17);
   EXPECT_EQ(LineOfJsonPath(kPackage, ""), 1);
   EXPECT_EQ(LineOfJsonPath(kPackage, "texts[2]"), std::nullopt);
   EXPECT_EQ(LineOfJsonPath("{\"id\": ", "id"), std::nullopt);
@@ -36,8 +45,12 @@ TEST(JsonPlace, NamesTheLineOfAMemberAnItemAndANumber) {
 TEST(JsonPlace, PlacesAMissingMemberAtWhatWouldHoldIt) {
   EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "texts[1].layout"), "agreement.json:10");
   EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "signed.date"), "agreement.json:3");
-  EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "title"), "agreement.json:1");
+  // Not at the whole document, and not for what is no path.
+  EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "title"), "agreement.json");
+  EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "line 2, column 3"), "agreement.json");
   EXPECT_EQ(PlaceInJsonFile("agreement.json", "{\"id\": ]", "id"), "agreement.json");
+  EXPECT_EQ(WhereInJsonFile("agreement.json", kPackage, "field signed.place"),
+            "agreement.json:4: field signed.place");
 }
 
 TEST(JsonPlace, TellsARepeatedMemberName) {

@@ -52,7 +52,7 @@ Result<AgreementCommitments> ExtractAgreementCommitments(const std::string& fold
         grammar::ExtractFromBytes(bytes.value(), file.file, file.language);
     if (!extracted.ok()) return extracted.error();
     if (std::optional<Error> contradicted = document::TextLanguageContradicted(
-            folder, out.package, index, extracted.value().doc.reads_as)) {
+            out.package, index, extracted.value().doc.reads_as)) {
       return *contradicted;
     }
     out.versions.push_back(std::move(extracted).value());

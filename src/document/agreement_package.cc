@@ -330,7 +330,12 @@ Result<AgreementPackage> ParseAgreementPackage(std::string_view json_text, std::
     if (bracket != std::string::npos) detail.erase(0, bracket + 2);
     return Error{"malformed JSON: " + detail, std::string(name)};
   }
-  return PackageParser(json_text, name).Parse(root);
+  Result<AgreementPackage> package = PackageParser(json_text, name).Parse(root);
+  if (package.ok()) {
+    package.value().metadata_file = std::string(name);
+    package.value().metadata_json = std::string(json_text);
+  }
+  return package;
 }
 
 Result<AgreementPackage> LoadAgreementPackage(const std::string& folder) {
@@ -350,26 +355,25 @@ Result<AgreementPackage> LoadAgreementPackage(const std::string& folder) {
     fs::path resolved = fs::absolute(fs::path(folder) / entry.file, ec).lexically_normal();
     if (ec || !fs::is_regular_file(resolved, ec)) {
       return Error{"no such file: " + resolved.string(),
-                   text::WhereInJsonFile(metadata_path, bytes.value(),
-                                         fmt::format("field texts[{}].file", i))};
+                   FieldWhere(package.value(), fmt::format("texts[{}].file", i))};
     }
     entry.file = resolved.string();
   }
   return package;
 }
 
-std::optional<Error> TextLanguageContradicted(const std::string& folder,
-                                              const AgreementPackage& package, size_t index,
+std::optional<Error> TextLanguageContradicted(const AgreementPackage& package, size_t index,
                                               std::optional<text::Language> reads_as) {
   if (!reads_as) return std::nullopt;
   const TextFile& entry = package.texts[index];
-  const std::string metadata_path = (std::filesystem::path(folder) / kMetadataFile).string();
-  const Result<std::string> bytes = text::ReadFile(metadata_path);
   return Error{
       fmt::format("\"{}\", but {} reads as {}: correct the language or the file",
                   text::LanguageCode(entry.language), entry.file, text::LanguageCode(*reads_as)),
-      text::WhereInJsonFile(metadata_path, bytes.ok() ? bytes.value() : "",
-                            fmt::format("field texts[{}].language", index))};
+      FieldWhere(package, fmt::format("texts[{}].language", index))};
+}
+
+std::string FieldWhere(const AgreementPackage& package, const std::string& field) {
+  return text::WhereInJsonFile(package.metadata_file, package.metadata_json, "field " + field);
 }
 
 std::string AgreementPackageToJson(const AgreementPackage& package) {

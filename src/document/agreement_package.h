@@ -46,7 +46,14 @@ struct AgreementPackage {
   std::optional<text::Language> prevailing_language;  // one of authentic_languages, if any
   std::vector<TextFile> texts;                        // at most one per language
   std::vector<std::string> notes;                     // remarks for a person
+  // The name agreement.json was read under and its bytes, in which FieldWhere places a field.
+  std::string metadata_file;
+  std::string metadata_json;
 };
+
+// The `where` of an error about `field` of the package's agreement.json, found after reading it:
+// "FOLDER/agreement.json:9: field signed.date".
+std::string FieldWhere(const AgreementPackage& package, const std::string& field);
 
 // Reads `folder`/agreement.json, validates it (ParseAgreementPackage) and resolves every text's
 // file against `folder` to an absolute path, which must name an existing regular file.
@@ -58,8 +65,7 @@ Result<AgreementPackage> LoadAgreementPackage(const std::string& folder);
 // (Document::reads_as), another language than its entry gives: every rule of the wrong language
 // would read it, and find next to nothing. where = "<folder>/agreement.json:LINE: field
 // texts[N].language". nullopt when `reads_as` is.
-std::optional<Error> TextLanguageContradicted(const std::string& folder,
-                                              const AgreementPackage& package, size_t index,
+std::optional<Error> TextLanguageContradicted(const AgreementPackage& package, size_t index,
                                               std::optional<text::Language> reads_as);
 
 // The title to show: the short title, or the title when there is none.

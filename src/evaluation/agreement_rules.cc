@@ -9,7 +9,6 @@
 #include "grammar/core/decimal.h"
 #include "ledger/currency.h"
 #include "text/json_place.h"
-#include "text/source_reader.h"
 
 namespace treaty::evaluation {
 namespace {
@@ -303,16 +302,12 @@ namespace {
 
 // The error when `package` names a day of signature other than `signature`, the text's.
 std::optional<Error> OtherSignedDate(const document::AgreementPackage& package,
-                                     const Cited<Date>& signature,
-                                     const std::string& package_folder) {
+                                     const Cited<Date>& signature) {
   if (package.signed_date == signature.value.ToString()) return std::nullopt;
-  const std::string metadata_path = package_folder + "/agreement.json";
-  const Result<std::string> metadata = text::ReadFile(metadata_path);
   return Error{
       fmt::format("{}, but the text says {} ({}: \"{}\")", package.signed_date,
                   signature.value.ToString(), signature.source.eid, signature.source.quote),
-      text::WhereInJsonFile(metadata_path, metadata.ok() ? metadata.value() : "",
-                            "field signed.date")};
+      document::FieldWhere(package, "signed.date")};
 }
 
 }  // namespace
@@ -330,8 +325,7 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
   Result<LifecycleParameters> lifecycle = ReadLifecycle(reader, bindings, rules.parties);
   if (!lifecycle.ok()) return lifecycle.error();
   rules.lifecycle = lifecycle.value();
-  if (std::optional<Error> other =
-          OtherSignedDate(agreement.package, rules.lifecycle.signature, package_folder)) {
+  if (std::optional<Error> other = OtherSignedDate(agreement.package, rules.lifecycle.signature)) {
     return *other;
   }
 
@@ -410,13 +404,12 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
 }
 
 Result<bool> CheckSignedDate(const commitments::AgreementCommitments& agreement,
-                             const RuleBindings& bindings, const std::string& package_folder) {
+                             const RuleBindings& bindings) {
   RuleReader reader(agreement, bindings);
   Result<Cited<Date>> signature =
       reader.Read<Date>(bindings.lifecycle.at("signature"), "lifecycle.signature");
   if (!signature.ok()) return signature.error();
-  if (std::optional<Error> other =
-          OtherSignedDate(agreement.package, signature.value(), package_folder)) {
+  if (std::optional<Error> other = OtherSignedDate(agreement.package, signature.value())) {
     return *other;
   }
   return true;

@@ -100,6 +100,6 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
 // count from the other. Reads nothing else of the rules. Errors: another day, naming the field
 // and quoting the provision, and those of reading the binding.
 Result<bool> CheckSignedDate(const commitments::AgreementCommitments& agreement,
-                             const RuleBindings& bindings, const std::string& package_folder);
+                             const RuleBindings& bindings);
 
 }  // namespace treaty::evaluation

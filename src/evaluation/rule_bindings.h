@@ -52,8 +52,8 @@ inline constexpr const char* kLifecycleParameters[] = {
     "signature",          "entry_into_force", "term",      "extension_notice",
     "termination_notice", "nato_membership",  "amendment", "ongoing_activities"};
 
-// Reads FOLDER/rules.json. Errors have `where` "FILE: field PATH": a missing or unknown member,
-// a value of the wrong type, a measure, scope or target kind that does not exist.
+// Reads FOLDER/rules.json. Errors have `where` "FILE:LINE: field PATH": a missing or unknown
+// member, a value of the wrong type, a measure, scope or target kind that does not exist.
 Result<RuleBindings> LoadRuleBindings(const std::string& package_folder);
 
 }  // namespace treaty::evaluation

@@ -86,16 +86,20 @@ std::string JsonPathTracker::Path() const {
 
 std::optional<int> LineOfJsonPath(std::string_view text, std::string_view path) {
   size_t read = 0;
-  std::optional<size_t> found;  // bytes read when the value was named
+  // Bytes read when the value was last named: a member named twice is placed at the second.
+  std::optional<size_t> found;
   JsonPathTracker tracker;
   const auto callback = [&](int /*depth*/, json::parse_event_t event, json& parsed) {
-    const bool key = event == json::parse_event_t::key;
-    if (key) tracker.Follow(event, parsed);
-    const bool begins = key || event == json::parse_event_t::object_start ||
+    if (event == json::parse_event_t::key) {
+      tracker.Follow(event, parsed);
+      if (tracker.Path() == path) found = read;
+      return true;
+    }
+    const bool begins = event == json::parse_event_t::object_start ||
                         event == json::parse_event_t::array_start ||
                         event == json::parse_event_t::value;
-    if (!found && begins && tracker.Path() == path) found = read;
-    if (!key) tracker.Follow(event, parsed);
+    if (begins && tracker.NextIsAnItem() && tracker.Path() == path) found = read;
+    tracker.Follow(event, parsed);
     return true;
   };
   const json parsed = json::parse(CountingIterator(text.data(), &read),
@@ -112,9 +116,10 @@ std::string PlaceInJsonFile(std::string_view file, std::string_view text, std::s
     if (const std::optional<int> line = LineOfJsonPath(text, at)) {
       return fmt::format("{}:{}", file, *line);
     }
-    if (at.empty()) return std::string(file);
+    // The whole document encloses every member: naming its first line would place nothing.
     const size_t parent_end = at.find_last_of(".[");
-    at = parent_end == std::string_view::npos ? std::string_view() : at.substr(0, parent_end);
+    if (parent_end == std::string_view::npos || parent_end == 0) return std::string(file);
+    at = at.substr(0, parent_end);
   }
 }
 

@@ -26,6 +26,9 @@ class JsonPathTracker {
   // After a key event, the path of that member. Before following a value, object_start or
   // array_start event, the path of that value.
   std::string Path() const;
+  // Before following a value, object_start or array_start event: whether that value is an
+  // array's item or the whole document, which no member name names.
+  bool NextIsAnItem() const { return frames_.empty() || !frames_.back().is_object; }
   // After a key event: whether the object had a member of that name already.
   bool RepeatsAMemberName() const { return repeated_; }
 
@@ -40,13 +43,15 @@ class JsonPathTracker {
   bool repeated_ = false;
 };
 
-// The 1-based line of `text` where the value at `path` is named: its member name, or for an
-// array's item, its first token. nullopt when `text` is no JSON or has no such value.
+// The 1-based line of `text` where the value at `path` is named: its member name (the second,
+// where an object names it twice), or for an array's item, its first token. nullopt when `text`
+// is no JSON or has no such value.
 std::optional<int> LineOfJsonPath(std::string_view text, std::string_view path);
 
 // "FILE:LINE" for the value at `path` of the JSON file `file` whose bytes are `text`, or, for a
-// missing member, at its nearest enclosing value ("signed" for a missing "signed.date"); "FILE"
-// when the text is no JSON (its syntax error names its own place).
+// missing member, at its nearest enclosing value but the whole document ("signed" for a missing
+// "signed.date"); "FILE" when there is none, when `path` is no path (a syntax error's "line 2,
+// column 3") and when the text is no JSON (its syntax error names its own place).
 std::string PlaceInJsonFile(std::string_view file, std::string_view text, std::string_view path);
 
 // The `where` of an error about the JSON file `file` (bytes `text`), which names a path with or

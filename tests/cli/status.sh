@@ -150,13 +150,14 @@ check "names the folder" has "data/agreements/xx-yy-2030" "$work/err"
 printf '%s' '{"notices": [{"event": "n1", "kind": "termination", "from": "LV", "date": "2027-01-15"}]}' >"$work/facts.json"
 check "a notice with no counterparty" run 2 status --db "$db" --facts "$work/facts.json"
 check "says so" has "counterparty" "$work/err"
-printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-30", "source": "x"}}' >"$work/bad-facts.json"
+printf '%s\n' '{' '  "ukraine_nato_membership": {' '    "source": "x",' '    "date": "2030-02-30"' '  }' '}' \
+  >"$work/bad-facts.json"
 check "a bad date in the facts file" run 2 status --db "$db" --facts "$work/bad-facts.json"
-check "names the file, line and field" has "bad-facts.json:1: field ukraine_nato_membership.date" "$work/err"
+check "names the file, line and field" has "bad-facts.json:4: field ukraine_nato_membership.date" "$work/err"
 printf '%s' '{"ukraine_nato_membership": {"date": "2030-02-01", "source": "a"},
  "ukraine_nato_membership": {"date": "2031-02-01", "source": "b"}}' >"$work/twice.json"
 check "a member given twice in the facts file" run 2 status --db "$db" --facts "$work/twice.json"
-check "is named, not read as its last value" has "twice.json:1: ukraine_nato_membership: duplicate member name" \
+check "is named, not read as its last value" has "twice.json:2: ukraine_nato_membership: duplicate member name" \
   "$work/err"
 printf '{"notices": [\n  {"event": "n1",\n' >"$work/cut.json"
 check "a facts file cut short" run 2 status --db "$db" --facts "$work/cut.json"

@@ -122,8 +122,7 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
     Result<evaluation::RuleBindings> bindings =
         evaluation::LoadRuleBindings(options.package_folder);
     Result<bool> signed_date =
-        bindings.ok() ? evaluation::CheckSignedDate(extracted.value(), bindings.value(),
-                                                    options.package_folder)
+        bindings.ok() ? evaluation::CheckSignedDate(extracted.value(), bindings.value())
                       : Result<bool>(bindings.error());
     if (!signed_date.ok()) {
       err << "treaty load: " << signed_date.error().ToString() << "\n";

@@ -65,10 +65,11 @@ nlohmann::json ProvisionJson(const store::SearchEntry& entry) {
           {"text", entry.text}};
 }
 
-// The eIds of `version` that stand for the prevailing text's `eid`: the paragraphs the alignment
-// pairs with it (document/alignment.h: a paragraph split or merged in one language has two) and
-// a heading container's own, as the Text page sets them side by side; a point the alignment does
-// not pair (one of a paragraph not paired one to one) keeps its eId.
+// The eIds of `version` that stand for the prevailing text's `eid`: Alignment::Counterparts, the
+// paragraphs the Text page sets side by side (a paragraph split or merged in one language has
+// two) and a heading container's own. A point the alignment does not pair (one of a paragraph
+// not paired one to one) keeps its eId here, where it is asked for by itself; the Text page shows
+// it within its paragraph.
 std::vector<std::string> CounterpartIds(const grammar::ExtractedText& version,
                                         const grammar::ExtractedText& prevailing,
                                         const std::string& eid) {
