@@ -324,7 +324,13 @@ TEST_F(HttpRoutesTest, PagesAndTheCalendarAreAtTheDayAskedFor) {
     const http::HttpResponse page = Send("GET", target);
     EXPECT_EQ(page.status, 200) << target;
     EXPECT_NE(page.body.find("2025-02-17"), std::string::npos) << target;
+    // The tab, a bookmark and a print say which day.
+    EXPECT_NE(page.body.find(" at 2025-02-17 · treaty</title>"), std::string::npos) << target;
   }
+  EXPECT_NE(Send("GET", "/calendar").body.find("<title>Calendar · treaty</title>"),
+            std::string::npos);
+  EXPECT_NE(Send("GET", "/text?at=2025-02-17").body.find("<title>Text · treaty</title>"),
+            std::string::npos);
   for (const char* target : {"/?at=zz", "/calendar?at=zz", "/api/v1/calendar.ics?at=zz"}) {
     EXPECT_EQ(Send("GET", target).status, 400) << target;
   }

@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{TITLE}} · treaty</title>
+<title>{{TITLE}}{{#TITLE_AT}}{{#CARRIES_AT}} at {{AT_VALUE}}{{/CARRIES_AT}}{{/TITLE_AT}} · treaty</title>
 <link rel="stylesheet" href="/static/site.css">
 </head>
 <body>

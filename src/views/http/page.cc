@@ -23,6 +23,11 @@ HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
   ctemplate::TemplateDictionary layout("layout");
   CarryAt(context, layout);
   layout.SetValue("TITLE", title);
+  // The pages that show a moment's status name it in their title, for a tab, a bookmark or a
+  // print of a day gone by.
+  if (nav == "overview" || nav == "commitments" || nav == "calendar" || nav == "consultations") {
+    layout.ShowSection("TITLE_AT");
+  }
   layout.ShowSection("NAV_" + nav);
   if (context.user) {
     ctemplate::TemplateDictionary* user = layout.AddSectionDictionary("SIGNED_IN");

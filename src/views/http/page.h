@@ -25,10 +25,10 @@ void SetTemplateRoot(const std::string& web_root);
 // status (overview, commitments, calendar) keep the date. Nothing otherwise.
 void CarryAt(const RequestContext& context, ctemplate::TemplateDictionary& dictionary);
 
-// Renders `body_template` (a file under templates/) inside layout.tpl with `title`; the body's
-// dictionary is `body`. The layout shows the navigation (marking `nav` as the current page and
-// carrying `?at=`, CarryAt), who is signed in, and the sign-out form with the session's CSRF
-// token.
+// Renders `body_template` (a file under templates/) inside layout.tpl with `title` (and, on the
+// pages of a moment's status, " at AT" when `?at=` gives one); the body's dictionary is `body`. The
+// layout shows the navigation (marking `nav` as the current page and carrying `?at=`, CarryAt), who
+// is signed in, and the sign-out form with the session's CSRF token.
 HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
                         const std::string& title, const std::string& body_template,
                         const ctemplate::TemplateDictionary& body, int status = 200);
