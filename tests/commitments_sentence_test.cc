@@ -176,6 +176,12 @@ INSTANTIATE_TEST_SUITE_P(
         // Support under way is kept up.
         SentenceCase{L::kEnglish, "Latvia is providing EUR 5 million for demining.",
                      SC::kCommitment, S::kContinues, kLv, "provide"},
+        SentenceCase{L::kEnglish,
+                     "Russia's aggression is contributing to food insecurity in the world.",
+                     SC::kStatement,
+                     S::kNone,
+                     {},
+                     ""},
         SentenceCase{L::kEnglish, "Ukraine and Latvia will therefore work together.",
                      SC::kCommitment, S::kWill, kBoth, "work"},
         // A clause with another subject stays what its statement says.

@@ -19,8 +19,8 @@ constexpr std::string_view kPackage = R"({
     }
   ],
   "term": 10,
-  "grid": [[1,
-            2],
+  "grid": [[1
+            , 2],
            [3]],
   "term": 11
 })";
@@ -48,6 +48,8 @@ TEST(JsonPlace, PlacesAMissingMemberAtWhatWouldHoldIt) {
   // Not at the whole document, and not for what is no path.
   EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "title"), "agreement.json");
   EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, "line 2, column 3"), "agreement.json");
+  EXPECT_EQ(PlaceInJsonFile("agreement.json", kPackage, ""), "agreement.json");
+  EXPECT_EQ(WhereInJsonFile("keys.json", kPackage, ""), "keys.json");
   EXPECT_EQ(PlaceInJsonFile("agreement.json", "{\"id\": ]", "id"), "agreement.json");
   EXPECT_EQ(WhereInJsonFile("agreement.json", kPackage, "field signed.place"),
             "agreement.json:4: field signed.place");

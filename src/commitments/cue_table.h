@@ -109,11 +109,15 @@ struct CueTable {
   std::vector<std::string_view> coordinators;
   // Words that put the party named next out of the subject's place: "to", "for", "against".
   std::vector<std::string_view> prepositions;
-  // Cues of what would follow rather than what anyone will do ("would"): with a subject before
-  // them that names no party ("Any future Russian invasion would violate"), a statement.
+  // Cues of what would follow or what is under way rather than what anyone will do ("would",
+  // "is contributing"), lower-case: with a subject before them that names no party ("Any future
+  // Russian invasion would violate", "Russia's aggression is contributing to food insecurity"), a
+  // statement.
   std::vector<std::string_view> hypotheticals;
   // Words of a passive ("be", "is"): "will be secured" names who acts after the verb, if at all.
   std::vector<std::string_view> passive_auxiliaries;
+  // Words of a perfect or past tense before a verb ("has", "was"), which follow a subject.
+  std::vector<std::string_view> perfect_auxiliaries;
   // Latvian marks the future in the verb ("nodrošinās" from "nodrošināt"): a lower-case word
   // ending in a pair's `future` whose infinitive (that ending replaced by the pair's `infinitive`)
   // the dictionary knows reads as `will`.

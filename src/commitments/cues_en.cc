@@ -268,8 +268,10 @@ CueTable MakeEnglishCues() {
   t.function_words = {"the",  "a",    "an",    "and",     "or",    "its",   "their",
                       "this", "that", "these", "those",   "which", "whose", "such",
                       "any",  "all",  "each",  "through", "under", "via",   "at"};
-  t.hypotheticals = {"would"};
+  t.hypotheticals = {"would", "is providing", "are providing", "is contributing",
+                     "are contributing"};
   t.passive_auxiliaries = {"be", "been", "is", "are"};
+  t.perfect_auxiliaries = {"has", "have", "had", "was", "were"};
   t.prepositions = {"to",   "for", "of",     "with",    "against",  "from",    "by",
                     "in",   "on",  "into",   "towards", "about",    "between", "among",
                     "than", "as",  "within", "across",  "vis-à-vis"};

@@ -69,6 +69,9 @@ struct OtherVersion {
   PartyNames parties;                                            // when `cues`
   std::map<std::string, std::vector<const Node*>> sentences_of;  // by prevailing sentence eId
   std::map<std::string, std::vector<std::string>> headings_of;   // by prevailing provision eId
+  // The readings of list items read with their lead-ins (ListItemReader), by this version's
+  // sentence eId.
+  std::map<std::string, SentenceAnalysis> list_items;
 };
 
 OtherVersion ReadOtherVersion(const grammar::ExtractedText& other,
@@ -82,6 +85,16 @@ OtherVersion ReadOtherVersion(const grammar::ExtractedText& other,
   std::map<std::string, const Provision*> other_provisions;
   std::vector<Provision> provisions = Provisions(other.doc);
   for (const Provision& p : provisions) other_provisions[p.node->eid] = &p;
+  if (v.cues) {
+    ListItemReader lists(other.doc.language, *v.cues, v.parties);
+    for (const Provision& p : provisions)
+      for (const Node* s : SentencesOf(*p.node)) {
+        ListReading read = lists.Read(
+            *p.node, *s, p.headings, p.operative,
+            AnalyzeSentence(s->text, other.doc.language, *v.cues, v.parties, p.operative));
+        if (!read.lead_in_eid.empty()) v.list_items.emplace(s->eid, std::move(read.analysis));
+      }
+  }
   for (const document::AlignedPair& pair : alignment.pairs) {
     std::vector<const Node*> mine, theirs;
     std::vector<size_t> my_lengths, their_lengths;
@@ -250,10 +263,16 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
       c.area.headings = provision.headings;
       c.area.headings_by_language[code] = provision.headings;
       SentenceAnalysis analysis;
-      if (cues)
-        analysis = lists->Read(
+      if (cues) {
+        ListReading read = lists->Read(
             *provision.node, *sentence, provision.headings, provision.operative,
             AnalyzeSentence(sentence->text, language, *cues, names, provision.operative));
+        analysis = std::move(read.analysis);
+        // The words read with the item, cited for the reviewer.
+        if (!read.lead_in_eid.empty())
+          c.flags.push_back(fmt::format("list: read with its lead-in, {}: \"{}\"", read.lead_in_eid,
+                                        read.lead_in_words));
+      }
       c.sentence_class = analysis.sentence_class;
       c.strength = analysis.strength;
       c.obligors = analysis.obligors;
@@ -283,8 +302,11 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
           c.source.quotes.push_back(QuoteOf(*s, other_language));
           AddTargets(ExpressionsIn(other.text->expressions, *s), other_language, false, c);
           if (!other.cues) continue;
-          SentenceAnalysis a = AnalyzeSentence(s->text, other_language, *other.cues, other.parties,
-                                               provision.operative);
+          const auto item = other.list_items.find(s->eid);
+          SentenceAnalysis a = item != other.list_items.end()
+                                   ? item->second
+                                   : AnalyzeSentence(s->text, other_language, *other.cues,
+                                                     other.parties, provision.operative);
           for (const FoundCondition& f : a.conditions) {
             auto same = std::find_if(c.conditions.begin(), c.conditions.end(), [&](auto& x) {
               return x.kind == f.kind && !x.text.contains(other_code);

@@ -601,7 +601,15 @@ bool IsPassive(const Reading& r, const FoundCue& cue, text::Language language,
 // REQUIRES: no mention before `pivot` is the subject (SubjectBefore).
 bool HasSubjectNamingNoParty(const Reading& r, const FoundCue& cue, size_t pivot,
                              text::Language language, const CueTable& cues) {
-  if (!Contains(cues.hypotheticals, r.tokens[cue.first].lower) || IsPassive(r, cue, language, cues))
+  // The cue's first word ("would" of "would ~ consider", not in a passive) or all its words ("is
+  // contributing", whose "is" makes no passive).
+  std::string cue_words;
+  for (size_t i = cue.first; i < cue.end; ++i) {
+    cue_words += (i > cue.first ? " " : "") + r.tokens[i].lower;
+  }
+  if (!Contains(cues.hypotheticals, cue_words) &&
+      (!Contains(cues.hypotheticals, r.tokens[cue.first].lower) ||
+       IsPassive(r, cue, language, cues)))
     return false;
   const auto [begin, end] = SubjectWords(r, pivot, language, cues);
   if (begin == end || Contains(cues.prepositions, r.tokens[begin].lower)) return false;
@@ -669,6 +677,22 @@ Action ReadAction(const Reading& r, const FoundCue& cue, text::Language language
 }
 
 }  // namespace
+
+bool NamesAnActingParty(std::string_view words, text::Language language, const CueTable& cues,
+                        const PartyNames& parties) {
+  Reading r;
+  r.sentence = words;
+  r.tokens = grammar::Tokenize(words, 0, words.size(), grammar::GrammarFor(language).number_format,
+                               r.words);
+  r.in_condition.assign(r.tokens.size(), false);
+  const std::vector<Mention> mentions = FindMentions(r, cues, parties);
+  return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+    if (!m.subject || m.possessive || m.qualified_head || m.end >= r.tokens.size()) return false;
+    const std::string& next = r.tokens[m.end].lower;
+    return Contains(cues.auxiliaries, next) || Contains(cues.passive_auxiliaries, next) ||
+           Contains(cues.perfect_auxiliaries, next) || IsPastForm(r, m.end, cues);
+  });
+}
 
 SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
                                  const CueTable& cues, const PartyNames& parties, bool operative) {

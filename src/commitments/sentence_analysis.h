@@ -43,6 +43,13 @@ struct SentenceAnalysis {
 SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
                                  const CueTable& cues, const PartyNames& parties, bool operative);
 
+// True when `words` name a party as the subject of a verb that follows it: an auxiliary or a
+// past form ("the Czech Republic has long been …", "in 2022 Latvia provided …"), not a party
+// after a preposition, a possessive, an adjective or a name's first word ("Supporting Ukraine
+// in …", "the Ukraine Defence Contact Group").
+bool NamesAnActingParty(std::string_view words, text::Language language, const CueTable& cues,
+                        const PartyNames& parties);
+
 // The category the first heading that names one gives, nearest heading first; nullopt when
 // none does. A category that a heading denies is not taken unless a heading names it plainly or it
 // is among `spared` (those the sentence names plainly): under "Areas of non-military support",

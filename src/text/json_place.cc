@@ -112,15 +112,16 @@ std::optional<int> LineOfJsonPath(std::string_view text, std::string_view path) 
 }
 
 std::string PlaceInJsonFile(std::string_view file, std::string_view text, std::string_view path) {
-  for (std::string_view at = path;;) {
+  for (std::string_view at = path; !at.empty();) {
     if (const std::optional<int> line = LineOfJsonPath(text, at)) {
       return fmt::format("{}:{}", file, *line);
     }
     // The whole document encloses every member: naming its first line would place nothing.
     const size_t parent_end = at.find_last_of(".[");
-    if (parent_end == std::string_view::npos || parent_end == 0) return std::string(file);
+    if (parent_end == std::string_view::npos) break;
     at = at.substr(0, parent_end);
   }
+  return std::string(file);
 }
 
 std::string WhereInJsonFile(std::string_view file, std::string_view text, std::string_view where) {

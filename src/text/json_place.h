@@ -50,8 +50,9 @@ std::optional<int> LineOfJsonPath(std::string_view text, std::string_view path);
 
 // "FILE:LINE" for the value at `path` of the JSON file `file` whose bytes are `text`, or, for a
 // missing member, at its nearest enclosing value but the whole document ("signed" for a missing
-// "signed.date"); "FILE" when there is none, when `path` is no path (a syntax error's "line 2,
-// column 3") and when the text is no JSON (its syntax error names its own place).
+// "signed.date"); "FILE" when there is none, for the whole document (an empty path), when `path`
+// is no path (a syntax error's "line 2, column 3") and when the text is no JSON (its syntax error
+// names its own place).
 std::string PlaceInJsonFile(std::string_view file, std::string_view text, std::string_view path);
 
 // The `where` of an error about the JSON file `file` (bytes `text`), which names a path with or

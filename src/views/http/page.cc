@@ -25,7 +25,8 @@ HttpResponse RenderPage(const RequestContext& context, const std::string& nav,
   layout.SetValue("TITLE", title);
   // The pages that show a moment's status name it in their title, for a tab, a bookmark or a
   // print of a day gone by.
-  if (nav == "overview" || nav == "commitments" || nav == "calendar" || nav == "consultations") {
+  if (status == 200 &&
+      (nav == "overview" || nav == "commitments" || nav == "calendar" || nav == "consultations")) {
     layout.ShowSection("TITLE_AT");
   }
   layout.ShowSection("NAV_" + nav);

@@ -22,7 +22,7 @@ void SetTemplateRoot(const std::string& web_root);
 
 // When the request asks for the status at a valid `?at=`: sets AT_QUERY ("?at=VALUE"), AT_VALUE
 // and the section CARRIES_AT in `dictionary`, so that the page's links to the other pages of the
-// status (overview, commitments, calendar) keep the date. Nothing otherwise.
+// status (overview, commitments, calendar, consultations) keep the date. Nothing otherwise.
 void CarryAt(const RequestContext& context, ctemplate::TemplateDictionary& dictionary);
 
 // Renders `body_template` (a file under templates/) inside layout.tpl with `title` (and, on the
