@@ -69,9 +69,9 @@ struct OtherVersion {
   PartyNames parties;                                            // when `cues`
   std::map<std::string, std::vector<const Node*>> sentences_of;  // by prevailing sentence eId
   std::map<std::string, std::vector<std::string>> headings_of;   // by prevailing provision eId
-  // The readings of list items read with their lead-ins (ListItemReader), by this version's
-  // sentence eId.
-  std::map<std::string, SentenceAnalysis> list_items;
+  // How each sentence of this version reads, list items with their lead-ins (ListItemReader),
+  // by its eId; when `cues`.
+  std::map<std::string, SentenceAnalysis> readings;
 };
 
 OtherVersion ReadOtherVersion(const grammar::ExtractedText& other,
@@ -92,7 +92,7 @@ OtherVersion ReadOtherVersion(const grammar::ExtractedText& other,
         ListReading read = lists.Read(
             *p.node, *s, p.headings, p.operative,
             AnalyzeSentence(s->text, other.doc.language, *v.cues, v.parties, p.operative));
-        if (!read.lead_in_eid.empty()) v.list_items.emplace(s->eid, std::move(read.analysis));
+        v.readings.emplace(s->eid, std::move(read.analysis));
       }
   }
   for (const document::AlignedPair& pair : alignment.pairs) {
@@ -302,11 +302,7 @@ std::vector<Commitment> ExtractCommitments(std::span<const grammar::ExtractedTex
           c.source.quotes.push_back(QuoteOf(*s, other_language));
           AddTargets(ExpressionsIn(other.text->expressions, *s), other_language, false, c);
           if (!other.cues) continue;
-          const auto item = other.list_items.find(s->eid);
-          SentenceAnalysis a = item != other.list_items.end()
-                                   ? item->second
-                                   : AnalyzeSentence(s->text, other_language, *other.cues,
-                                                     other.parties, provision.operative);
+          SentenceAnalysis a = other.readings.at(s->eid);
           for (const FoundCondition& f : a.conditions) {
             auto same = std::find_if(c.conditions.begin(), c.conditions.end(), [&](auto& x) {
               return x.kind == f.kind && !x.text.contains(other_code);

@@ -49,12 +49,6 @@ const document::Node* FirstSentence(const document::Node& node) {
   return nullptr;
 }
 
-// The eId of the node that holds the node `eid` ("sec_2__para_3" for "sec_2__para_3__point_a").
-std::string_view ParentEid(std::string_view eid) {
-  const size_t cut = eid.rfind("__");
-  return cut == std::string_view::npos ? std::string_view() : eid.substr(0, cut);
-}
-
 bool Promises(const SentenceAnalysis& analysis) {
   return analysis.sentence_class == SentenceClass::kCommitment ||
          analysis.sentence_class == SentenceClass::kProcedure;
@@ -75,8 +69,9 @@ ListReading ListItemReader::Read(const document::Node& node, const document::Nod
                                  SentenceAnalysis own) {
   if (FirstSentence(node) == &sentence && lead_in_) {
     const std::optional<Item> item = ItemOf(node, sentence.text);
-    const std::string_view parent = ParentEid(node.eid);
-    const bool beside = parent == lead_in_->node_eid || parent == ParentEid(lead_in_->node_eid);
+    const std::string_view parent = document::ParentEid(node.eid);
+    const bool beside =
+        parent == lead_in_->node_eid || parent == document::ParentEid(lead_in_->node_eid);
     const auto continues = [&](const std::string& kind) {
       return !lead_in_->item_kind || *lead_in_->item_kind == kind;
     };

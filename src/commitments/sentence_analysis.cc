@@ -676,15 +676,21 @@ Action ReadAction(const Reading& r, const FoundCue& cue, text::Language language
   return action;
 }
 
+// `sentence` as tokens, none yet in a condition.
+Reading ReadingOf(std::string_view sentence, text::Language language) {
+  Reading r;
+  r.sentence = sentence;
+  r.tokens = grammar::Tokenize(sentence, 0, sentence.size(),
+                               grammar::GrammarFor(language).number_format, r.words);
+  r.in_condition.assign(r.tokens.size(), false);
+  return r;
+}
+
 }  // namespace
 
 bool NamesAnActingParty(std::string_view words, text::Language language, const CueTable& cues,
                         const PartyNames& parties) {
-  Reading r;
-  r.sentence = words;
-  r.tokens = grammar::Tokenize(words, 0, words.size(), grammar::GrammarFor(language).number_format,
-                               r.words);
-  r.in_condition.assign(r.tokens.size(), false);
+  const Reading r = ReadingOf(words, language);
   const std::vector<Mention> mentions = FindMentions(r, cues, parties);
   return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
     if (!m.subject || m.possessive || m.qualified_head || m.end >= r.tokens.size()) return false;
@@ -696,11 +702,7 @@ bool NamesAnActingParty(std::string_view words, text::Language language, const C
 
 SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language language,
                                  const CueTable& cues, const PartyNames& parties, bool operative) {
-  Reading r;
-  r.sentence = sentence;
-  r.tokens = grammar::Tokenize(sentence, 0, sentence.size(),
-                               grammar::GrammarFor(language).number_format, r.words);
-  r.in_condition.assign(r.tokens.size(), false);
+  Reading r = ReadingOf(sentence, language);
   SentenceAnalysis out;
 
   for (size_t i = 0; i < r.tokens.size();) {

@@ -239,8 +239,7 @@ std::vector<std::string> Alignment::Problems() const {
   for (const AlignedPair& pair : pairs) {
     if (pair.one_to_one()) continue;
     const std::string& any = pair.left.empty() ? pair.right.front() : pair.left.front();
-    size_t cut = any.rfind("__");
-    std::string container = cut == std::string::npos ? "" : any.substr(0, cut);
+    const std::string container(ParentEid(any));
     auto side = [&](const std::vector<std::string>& ids, const std::string& language, int line) {
       if (ids.empty()) return language + " (nothing)";
       std::string out = language;

@@ -50,6 +50,11 @@ bool IsHierarchical(NodeType type) {
   return IsHeadingContainer(type) || type == NodeType::kParagraph || type == NodeType::kPoint;
 }
 
+std::string_view ParentEid(std::string_view eid) {
+  const size_t cut = eid.rfind("__");
+  return cut == std::string_view::npos ? std::string_view() : eid.substr(0, cut);
+}
+
 bool IsHeadingContainer(NodeType type) {
   switch (type) {
     case NodeType::kPart:

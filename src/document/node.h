@@ -39,6 +39,10 @@ std::optional<NodeType> ParseNodeTypeName(std::string_view name);
 
 // True for the types that carry a heading and hold other nodes.
 bool IsHeadingContainer(NodeType type);
+
+// The eId of the node that holds the node `eid`, eIds being hierarchical: "sec_2__para_3" for
+// "sec_2__para_3__point_a"; empty for a top-level node.
+std::string_view ParentEid(std::string_view eid);
 // True for the types of the body's hierarchy: heading containers, paragraphs and points.
 bool IsHierarchical(NodeType type);
 

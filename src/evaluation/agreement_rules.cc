@@ -128,14 +128,15 @@ class RuleReader {
     if (!text.ok()) return text.error();
     Result<Citation> citation = CitationFor(binding, path);
     if (!citation.ok()) return citation.error();
+    // Placed in the file only when it fails: placing parses the file again.
     Result<T> value = [&]() -> Result<T> {
       if constexpr (std::is_same_v<T, Date>) {
-        return ParseDate(text.value(), Where(path));
+        return ParseDate(text.value(), "");
       } else {
-        return ParsePeriod(text.value(), Where(path));
+        return ParsePeriod(text.value(), "");
       }
     }();
-    if (!value.ok()) return value.error();
+    if (!value.ok()) return Error{value.error().message, Where(path)};
     return Cited<T>{value.value(), citation.value()};
   }
 

@@ -34,8 +34,8 @@ using HeadingPaths = std::map<std::pair<text::Language, std::string>, std::vecto
 // commitment's own headings in that language (unnumbered), or none.
 std::vector<std::string> HeadingPathOf(const HeadingPaths& paths, text::Language language,
                                        std::string eid, const Commitment& commitment) {
-  for (size_t cut; (cut = eid.rfind("__")) != std::string::npos;) {
-    eid.resize(cut);
+  for (eid = std::string(document::ParentEid(eid)); !eid.empty();
+       eid = std::string(document::ParentEid(eid))) {
     auto found = paths.find({language, eid});
     if (found != paths.end()) return found->second;
   }
