@@ -1,5 +1,7 @@
 #include "ledger/ledger_store.h"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "ledger/event_parser.h"
@@ -62,11 +64,23 @@ Result<EventFilter> CheckedEventFilter(EventFilter filter) {
   return filter;
 }
 
-Result<bool> HasEvents(LedgerStore& store, EventFilter filter) {
-  filter.limit = 1;
-  Result<std::vector<StoredEvent>> found = store.FindEvents(filter);
-  if (!found.ok()) return found.error();
-  return !found.value().empty();
+Result<std::vector<std::string>> IdFiltersMatchingNoEvent(LedgerStore& store,
+                                                          const EventFilter& filter,
+                                                          const std::string& classification) {
+  std::vector<std::string> unmatched;
+  for (const auto& [name, field] : {std::pair{"commitment", &EventFilter::commitment},
+                                    std::pair{"institution", &EventFilter::institution}}) {
+    if ((filter.*field).empty()) continue;
+    EventFilter probe;
+    probe.agreement = filter.agreement;
+    probe.classification = classification;
+    probe.*field = filter.*field;
+    probe.limit = 1;
+    Result<std::vector<StoredEvent>> found = store.FindEvents(probe);
+    if (!found.ok()) return found.error();
+    if (found.value().empty()) unmatched.push_back(name);
+  }
+  return unmatched;
 }
 
 Result<std::vector<StoredEvent>> LedgerStore::ReadEvents(const std::string& agreement,

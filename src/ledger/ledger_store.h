@@ -65,9 +65,14 @@ struct EventFilter {
 Result<EventFilter> CheckedEventFilter(EventFilter filter);
 
 class LedgerStore;
-// Whether any event from `filter.begin` on matches `filter` (its limit is ignored): one row read.
-// Errors: those of FindEvents.
-Result<bool> HasEvents(LedgerStore& store, EventFilter filter);
+// The commitment and institution filters of `filter`, in that order and named as
+// CheckedEventFilter names them ("commitment", "institution"), that no event of its agreement
+// matches, among the events of `classification` ("" for any), whatever else `filter` asks: ids
+// to look up in the agreement before answering with an empty list, which a mistyped id would
+// give. One row read for each filter given. Errors: those of FindEvents.
+Result<std::vector<std::string>> IdFiltersMatchingNoEvent(LedgerStore& store,
+                                                          const EventFilter& filter,
+                                                          const std::string& classification = "");
 
 // What one append call is asked to do (§6.2 input).
 struct AppendRequest {

@@ -8,6 +8,8 @@ bool IsClosingMark(char32_t c) {
   return c == ')' || c == ']' || c == '"' || c == '\'' || c == U'”' || c == U'’' || c == U'»';
 }
 
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
+
 bool IsOpeningMark(char32_t c) {
   return c == '(' || c == '[' || c == '"' || c == '\'' || c == U'“' || c == U'‘' || c == U'«' ||
          c == U'„';

@@ -10,6 +10,9 @@ bool IsClosingMark(char32_t c);
 // ( [ " ' “ ‘ « „: marks that may open a sentence before its first word.
 bool IsOpeningMark(char32_t c);
 
+// ' ’ ʼ: the marks a word such as "Ukraine's" or "п’ять" may hold inside it.
+bool IsApostrophe(char32_t c);
+
 // The last code point of `s` that is not a closing mark, or 0 when there is none.
 char32_t LastSignificant(std::string_view s);
 

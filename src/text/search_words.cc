@@ -10,13 +10,12 @@
 #include "text/dictionary.h"
 #include "text/english_stemmer.h"
 #include "text/latvian_stemmer.h"
+#include "text/punctuation.h"
 #include "text/utf8.h"
 
 namespace treaty::text {
 
 namespace {
-
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 
 bool IsMark(char32_t c) {
   const int8_t type = u_charType(static_cast<UChar32>(c));

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/punctuation.h"
 #include "text/utf8.h"
 
 namespace treaty::grammar {
@@ -10,8 +11,6 @@ namespace treaty::grammar {
 namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'’' || c == U'ʼ'; }
 
 size_t DigitRunEnd(std::string_view text, size_t pos, size_t end) {
   while (pos < end && IsAsciiDigit(text[pos])) ++pos;
@@ -88,7 +87,7 @@ size_t ReadWord(std::string_view text, size_t pos, size_t end, std::string& lowe
     }
     size_t after = pos;
     char32_t c = text::DecodeAt(text, after);
-    if (IsApostrophe(c)) {
+    if (text::IsApostrophe(c)) {
       size_t after_letter = after;
       if (after >= end || !text::IsLetter(text::DecodeAt(text, after_letter))) break;
       lower.append(text.substr(pos, after - pos));

@@ -78,13 +78,18 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
 
 inline constexpr int kExitMismatch = 1;  // verify, verify-proof: readable but does not verify
 
-struct RecordOptions {
+// The options the writing commands share: where to write, as whom, signing with which key.
+struct LedgerInputOptions {
   std::string db = "var/treaty.sqlite";  // SQLite file or postgresql:// URL
   std::string agreement = "lv-ua-2024";
   std::string package;    // empty: data/agreements/AGREEMENT
   std::string keys_file;  // empty: PACKAGE/ledger/keys.json
   std::string key_file;   // empty: PACKAGE/ledger/demo-key.json
   std::string user;       // empty: the login name
+};
+
+struct RecordOptions {
+  LedgerInputOptions ledger;
   // The event as CSV columns of §7.1 (flags); empty: one JSON object is read from `in`.
   std::map<std::string, std::string> fields;
   // --evidence URL and --evidence-file PATH, in the order given (§1.4: items keep their input
@@ -102,12 +107,7 @@ struct ImportOptions {
   std::string file;
   std::string format;   // "csv" or "jsonl"; empty: from the extension
   std::string profile;  // "reported-support" or empty
-  std::string db = "var/treaty.sqlite";
-  std::string agreement = "lv-ua-2024";
-  std::string package;
-  std::string keys_file;
-  std::string key_file;
-  std::string user;
+  LedgerInputOptions ledger;
   int batch_size = 1000;
   bool progress = false;  // draw a progress bar on `err`
 };

@@ -55,24 +55,13 @@ std::optional<std::string> UnknownInstitution(const EventsOptions& options,
 // has and the package does not know; nullopt when there is none.
 std::optional<std::string> RefusedIdFilter(ledger::LedgerStore& store, const EventsOptions& options,
                                            const ledger::EventFilter& filter) {
-  struct IdFilter {
-    std::string ledger::EventFilter::*field;
-    const char* flag;
-    std::optional<std::string> (*unknown)(const EventsOptions&, const std::string&);
-  };
-  for (const IdFilter& id :
-       {IdFilter{&ledger::EventFilter::commitment, "--commitment", UnknownCommitment},
-        IdFilter{&ledger::EventFilter::institution, "--institution", UnknownInstitution}}) {
-    const std::string& value = filter.*id.field;
-    if (value.empty()) continue;
-    ledger::EventFilter probe;
-    probe.agreement = options.agreement;
-    probe.*id.field = value;
-    Result<bool> any = ledger::HasEvents(store, probe);
-    if (!any.ok() || any.value()) continue;
-    if (std::optional<std::string> unknown = id.unknown(options, value)) {
-      return std::string(id.flag) + ": " + *unknown;
-    }
+  Result<std::vector<std::string>> unmatched = ledger::IdFiltersMatchingNoEvent(store, filter);
+  if (!unmatched.ok()) return std::nullopt;
+  for (const std::string& field : unmatched.value()) {
+    std::optional<std::string> unknown = field == "commitment"
+                                             ? UnknownCommitment(options, filter.commitment)
+                                             : UnknownInstitution(options, filter.institution);
+    if (unknown) return "--" + field + ": " + *unknown;
   }
   return std::nullopt;
 }

@@ -38,9 +38,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
       return kExitBadInput;
     }
   }
-  LedgerInputOptions inputs{options.db,        options.agreement, options.package,
-                            options.keys_file, options.key_file,  options.user};
-  Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(inputs);
+  Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(options.ledger);
   if (!setup.ok()) {
     err << "treaty import: " << setup.error().ToString() << "\n";
     return kExitBadInput;
@@ -81,15 +79,16 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   // The rows are checked against the ledger read as it is, so that a file with errors leaves no
   // new file or table behind: where there is no ledger yet, against an empty one in memory. Tables
   // of an earlier version cannot be read so; the writer's store brings them up to date first.
-  Result<std::unique_ptr<ledger::LedgerStore>> checked = OpenLedgerStoreIfAny(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> checked = OpenLedgerStoreIfAny(options.ledger.db);
   if (checked.ok() && checked.value() == nullptr) checked = OpenLedgerStore(":memory:");
-  if (!checked.ok()) checked = OpenLedgerStore(options.db);
+  if (!checked.ok()) checked = OpenLedgerStore(options.ledger.db);
   if (!checked.ok()) {
     err << "treaty import: " << checked.error().ToString() << "\n";
     return kExitBadInput;
   }
   // The rows that read well are checked against the store too, so that every error is listed.
-  const ledger::ImportCheck check{options.agreement, &setup.value()->key, &setup.value()->keys};
+  const ledger::ImportCheck check{options.ledger.agreement, &setup.value()->key,
+                                  &setup.value()->keys};
   Result<std::vector<ledger::ImportError>> row_errors =
       ledger::CheckImportRows(*checked.value(), check, reading);
   if (!row_errors.ok()) {
@@ -111,7 +110,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     return kExitBadInput;
   }
   checked.value().reset();
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.ledger.db);
   if (!store.ok()) {
     err << "treaty import: " << store.error().ToString() << "\n";
     return kExitBadInput;
@@ -128,7 +127,7 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   }
 
   ledger::ImportWrite request;
-  request.agreement = options.agreement;
+  request.agreement = options.ledger.agreement;
   request.rows = &reading.rows;
   request.key = setup.value()->key;
   request.keys = &setup.value()->keys;
@@ -169,13 +168,7 @@ Subcommand AddImportSubcommand(CLI::App& app) {
       ->check(CLI::IsMember({"csv", "jsonl"}));
   command->add_option("--profile", options->profile, "column mapping of a known CSV file")
       ->check(CLI::IsMember({"reported-support"}));
-  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
-      ->capture_default_str();
-  AddAgreementOptions(*command, options->agreement, options->package);
-  command->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
-  command->add_option("--key", options->key_file,
-                      "private key file to sign with (default PACKAGE/ledger/demo-key.json)");
-  command->add_option("--user", options->user, "who records (default: the login name)");
+  AddLedgerInputOptions(*command, options->ledger);
   command->add_option("--batch-size", options->batch_size, "rows per transaction, 1 to 10000")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();

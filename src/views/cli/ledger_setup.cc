@@ -52,6 +52,15 @@ void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string&
   });
 }
 
+void AddLedgerInputOptions(CLI::App& command, LedgerInputOptions& options) {
+  command.add_option("--db", options.db, "SQLite file or postgresql:// URL")->capture_default_str();
+  AddAgreementOptions(command, options.agreement, options.package);
+  command.add_option("--keys", options.keys_file, "keys file (default PACKAGE/ledger/keys.json)");
+  command.add_option("--key", options.key_file,
+                     "private key file to sign with (default PACKAGE/ledger/demo-key.json)");
+  command.add_option("--user", options.user, "who records (default: the login name)");
+}
+
 std::string PackageFolder(const std::string& agreement, const std::string& package) {
   return package.empty() ? document::BundledPath("data/agreements/" + agreement) : package;
 }

@@ -15,20 +15,11 @@
 #include "ledger/event_parser.h"
 #include "ledger/keys.h"
 #include "text/source_reader.h"
+#include "views/cli/commands.h"
 
 namespace treaty::views {
 
 inline constexpr const char* kDefaultAgreement = "lv-ua-2024";
-
-// The options the writing commands share.
-struct LedgerInputOptions {
-  std::string db;
-  std::string agreement = kDefaultAgreement;
-  std::string package;    // empty: data/agreements/AGREEMENT
-  std::string keys_file;  // empty: PACKAGE/ledger/keys.json
-  std::string key_file;   // empty: PACKAGE/ledger/demo-key.json
-  std::string user;       // empty: the login name
-};
 
 // Adds --agreement (default: `agreement` as given, kDefaultAgreement for most commands) and
 // --package (default data/agreements/AGREEMENT) to `command`, bound to `agreement` and `package`. A
@@ -39,6 +30,9 @@ struct LedgerInputOptions {
 void AddAgreementOptions(CLI::App& command, std::string& agreement, std::string& package,
                          const std::string& package_purpose = "",
                          const std::string& agreement_help = "agreement id");
+
+// Adds --db, --agreement, --package, --keys, --key and --user, bound to `options`.
+void AddLedgerInputOptions(CLI::App& command, LedgerInputOptions& options);
 
 // The package folder and keys file path with their defaults filled in: the bundled package of
 // `agreement` (document::BundledPath) when `package` is empty.

@@ -105,9 +105,7 @@ std::optional<std::string> StdinProblem(const std::string& text) {
 
 int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
               std::ostream& err) {
-  LedgerInputOptions inputs{options.db,        options.agreement, options.package,
-                            options.keys_file, options.key_file,  options.user};
-  Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(inputs);
+  Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(options.ledger);
   if (!setup.ok()) {
     err << "treaty record: " << setup.error().ToString() << "\n";
     return kExitBadInput;
@@ -188,7 +186,7 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
     event = std::move(parsed.event);
   }
 
-  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.db);
+  Result<std::unique_ptr<ledger::LedgerStore>> store = OpenLedgerStore(options.ledger.db);
   if (!store.ok()) {
     err << "treaty record: " << store.error().ToString() << "\n";
     return kExitBadInput;
@@ -229,13 +227,7 @@ Subcommand AddRecordSubcommand(CLI::App& app) {
       "record",
       "Record one event in the ledger, from flags or as one JSON object on stdin "
       "(docs/ledger-format.md §1.5); prints its id");
-  command->add_option("--db", options->db, "SQLite file or postgresql:// URL")
-      ->capture_default_str();
-  AddAgreementOptions(*command, options->agreement, options->package);
-  command->add_option("--keys", options->keys_file, "keys file (default PACKAGE/ledger/keys.json)");
-  command->add_option("--key", options->key_file,
-                      "private key file to sign with (default PACKAGE/ledger/demo-key.json)");
-  command->add_option("--user", options->user, "who records (default: the login name)");
+  AddLedgerInputOptions(*command, options->ledger);
   for (const FieldFlag& flag : kFieldFlags) {
     command->add_option(FlagOf(flag.column), (*values)[flag.column], flag.help);
   }

@@ -110,28 +110,20 @@ HttpResponse Recorded(const RecordOutcome& outcome) {
 std::optional<HttpResponse> RefusedIdFilter(Site& site, ledger::LedgerStore& store,
                                             const ledger::EventFilter& filter,
                                             RequestContext& context) {
-  struct IdFilter {
-    std::string ledger::EventFilter::*field;
-    bool known;
-    const char* message;  // {0}: the id, {1}: the agreement
-  };
-  for (const IdFilter& id :
-       {IdFilter{&ledger::EventFilter::commitment, site.IsCommitmentId(filter.commitment),
-                 "commitment: no event serves \"{}\", and it is no commitment of {}"},
-        IdFilter{&ledger::EventFilter::institution,
-                 site.keys().FindInstitution(filter.institution) != nullptr,
-                 "institution: no event is recorded by \"{}\", and it is no institution of {}"}}) {
-    const std::string& value = filter.*id.field;
-    if (value.empty() || id.known) continue;
-    ledger::EventFilter probe;
-    probe.agreement = filter.agreement;
-    // Any event the caller may see counts, whatever classification the listing asks for.
-    probe.classification = context.SeesRestricted() ? "" : "public";
-    probe.*id.field = value;
-    Result<bool> any = ledger::HasEvents(store, probe);
-    if (!any.ok()) return LedgerReadFailure(500, any.error(), context);
-    if (!any.value()) {
-      return ErrorResponse(400, fmt::format(fmt::runtime(id.message), value, filter.agreement));
+  // Any event the caller may see counts, whatever classification the listing asks for.
+  Result<std::vector<std::string>> unmatched =
+      ledger::IdFiltersMatchingNoEvent(store, filter, context.SeesRestricted() ? "" : "public");
+  if (!unmatched.ok()) return LedgerReadFailure(500, unmatched.error(), context);
+  for (const std::string& field : unmatched.value()) {
+    if (field == "commitment" && !site.IsCommitmentId(filter.commitment)) {
+      return ErrorResponse(400, fmt::format("commitment: no event serves \"{}\", and it is no "
+                                            "commitment of {}",
+                                            filter.commitment, filter.agreement));
+    }
+    if (field == "institution" && site.keys().FindInstitution(filter.institution) == nullptr) {
+      return ErrorResponse(400, fmt::format("institution: no event is recorded by \"{}\", and it "
+                                            "is no institution of {}",
+                                            filter.institution, filter.agreement));
     }
   }
   return std::nullopt;
