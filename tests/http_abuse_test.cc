@@ -112,6 +112,17 @@ TEST_F(HttpAbuseTest, PathTraversalAndUnknownRoutes) {
   EXPECT_EQ(Send("GET", "/nowhere/").status, 400);
   EXPECT_EQ(Send("GET", "/commitments//").status, 400);
   EXPECT_EQ(Send("POST", "/signout/").status, 400);
+  // The refusal says what is wrong with the path.
+  const http::HttpResponse slash_at_end = Send("GET", "/api/v1/commitments/");
+  EXPECT_EQ(slash_at_end.status, 400);
+  const auto message = [](const http::HttpResponse& response) {
+    return nlohmann::json::parse(response.body)["error"]["message"].get<std::string>();
+  };
+  EXPECT_EQ(message(slash_at_end), "bad request path: a '/' at its end");
+  EXPECT_EQ(message(Send("GET", "/api/v1//commitments")),
+            "bad request path: an empty segment (\"//\")");
+  EXPECT_EQ(message(Send("GET", "/api/v1/%2e%2e/healthz")),
+            "bad request path: a \".\" or \"..\" segment");
   // A path that cannot be decoded is refused in the form of what it asked for: a page or JSON.
   const http::HttpResponse page = Send("GET", "/ledger%00");
   EXPECT_EQ(page.status, 400);

@@ -554,6 +554,7 @@ TEST_F(HttpRequestsTest, AnUnknownMethodIs501AndAKnownOneTheRouteLacks405) {
     const http::HttpResponse unknown = Send("FOO", target);
     EXPECT_EQ(unknown.status, 501) << target;
     EXPECT_TRUE(unknown.content_type.starts_with("text/html")) << target;
+    EXPECT_NE(unknown.body.find("501 Not Implemented"), std::string::npos) << unknown.body;
   }
   for (const char* method : {"PUT", "DELETE", "TRACE", "CONNECT", "PATCH", "OPTIONS"}) {
     const http::HttpResponse known = Send(method, "/api/v1/events");

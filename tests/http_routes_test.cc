@@ -349,6 +349,7 @@ TEST_F(HttpRoutesTest, PagesAtADayLinkToThePagesOfTheSameDay) {
        {"href=\"" + commitment + at + "\"",
         R"(<input type="hidden" name="at" value="2025-02-17">)"}},
       {"/calendar" + at, {"href=\"/api/v1/calendar.ics" + at + "\""}},
+      {"/consultations" + at, {"href=\"/commitments/sec_4__para_1__sent_1" + at + "\""}},
       {commitment + at, {"href=\"/commitments" + at + "\""}}};
   for (const auto& [target, expected] : links) {
     const http::HttpResponse page = Send("GET", target);

@@ -138,6 +138,51 @@ TEST_F(HttpSignInTest, SigningInLeadsBackToTheResourceAsRequested) {
   EXPECT_EQ(LastLogLine().value("path", ""), "/api/v1/commitments/sec_1%2Fpara_1");
 }
 
+// A review form sent when the session has ended leads, through signing in, back to the commitment
+// page's reviews, where the form is: the browser comes back with GET, which the form's own
+// address does not answer. A form of a page's own address leads back to that page.
+TEST_F(HttpSignInTest, SigningInAfterAFormWasSentLeadsBackToThePageOfTheForm) {
+  const http::HttpResponse review = app_->Handle(FormPost(
+      "/commitments/sec_2__para_6__sent_1/reviews", "127.0.0.4", "decision=accept&note=ok"));
+  EXPECT_EQ(review.status, 303);
+  EXPECT_EQ(Header(review, "Location"),
+            "/signin?next=%2Fcommitments%2Fsec_2__para_6__sent_1%23reviews");
+  const http::HttpResponse record =
+      app_->Handle(FormPost("/record", "127.0.0.4", "type=pledge&participant=LV"));
+  EXPECT_EQ(record.status, 303);
+  EXPECT_EQ(Header(record, "Location"), "/signin?next=%2Frecord");
+}
+
+// Signed in, the sign-in page says who is, and its form changes the account: it carries the
+// session's CSRF token, and the old session ends.
+TEST_F(HttpSignInTest, SigningInWhenSignedInChangesTheAccount) {
+  const http::HttpResponse first = SignIn({});
+  ASSERT_TRUE(SetsSession(first));
+  const std::string cookie =
+      Header(first, "Set-Cookie").substr(0, Header(first, "Set-Cookie").find(';'));
+  http::HttpRequest page;
+  page.method = "GET";
+  page.target = "/signin";
+  page.remote = "127.0.0.4";
+  page.headers["cookie"] = cookie;
+  const http::HttpResponse form = app_->Handle(page);
+  EXPECT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("You are signed in as rita."), std::string::npos) << form.body;
+  const size_t csrf_at = form.body.find("name=\"csrf\" value=\"");
+  ASSERT_NE(csrf_at, std::string::npos) << form.body;
+  const size_t value_at = csrf_at + std::string("name=\"csrf\" value=\"").size();
+  const std::string csrf = form.body.substr(value_at, form.body.find('"', value_at) - value_at);
+  http::HttpRequest again =
+      FormPost("/signin", "127.0.0.4", "name=vera&password=vera-password&next=%2F&csrf=" + csrf);
+  again.headers["cookie"] = cookie;
+  const http::HttpResponse changed = app_->Handle(again);
+  EXPECT_EQ(changed.status, 303) << changed.body;
+  EXPECT_TRUE(SetsSession(changed));
+  // The old session signs nobody in any more.
+  const http::HttpResponse old = app_->Handle(page);
+  EXPECT_EQ(old.body.find("You are signed in as"), std::string::npos) << old.body;
+}
+
 // Signing out when already signed out (an expired session, a second tab) leads to the overview,
 // not to the sign-in page and then to a form that cannot be fetched.
 TEST_F(HttpSignInTest, SigningOutWhenSignedOutLeadsToTheOverview) {

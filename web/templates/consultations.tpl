@@ -2,7 +2,7 @@
 <p>As of {{AT}}. After a request, consultations are due within the window the agreement sets; the clock runs in exact hours across midnight and time zones.</p>
 {{#NONE}}<p>No consultation procedure in the rules of this agreement.</p>{{/NONE}}
 {{#PROCEDURE}}<section class="consultations">
-<h2><a href="/commitments/{{ID}}">{{TITLE}}</a> <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h2>
+<h2><a href="/commitments/{{ID}}{{AT_QUERY}}">{{TITLE}}</a> <span class="badge {{STATUS}}">{{STATUS_WORDS}}</span></h2>
 {{#META}}<p class="meta">{{OBLIGORS}} · {{STRENGTH}} · {{HEADINGS}} · <span class="id">{{ID}}</span></p>{{/META}}
 <p>{{SUMMARY}} · window {{WINDOW}} · requests of subtype {{SUBTYPE}}</p>
 {{#HAS_REQUESTS}}<div class="table"><table class="data">

@@ -229,6 +229,13 @@ HttpResponse SignInPage(const RequestContext& context, const std::string& next,
   body.SetValue("NEXT", LocalPath(next));
   body.SetValue("NAME", name);
   if (!message.empty()) body.SetValueAndShowSection("ERROR", message, "FAILED");
+  // Signed in already, the form changes the account, and like every form of a session it carries
+  // the session's CSRF token.
+  if (context.user) {
+    ctemplate::TemplateDictionary* signed_in = body.AddSectionDictionary("SIGNED_IN_AS");
+    signed_in->SetValue("USER_NAME", context.user->name);
+    signed_in->SetValue("CSRF", context.csrf);
+  }
   return RenderPage(context, "signin", "Sign in", "signin.tpl", body, status);
 }
 
@@ -261,6 +268,8 @@ void AddAccountRoutes(Router& router, Site& site) {
            return outcome.Refusal(
                SignInPage(context, next, form["name"], outcome.message, outcome.status));
          }
+         // The session this browser had ends: the new one replaces its cookie.
+         if (!context.session.empty()) site.accounts().DeleteSession(context.session);
          HttpResponse response = Redirect(next);
          response.headers.emplace_back("Set-Cookie",
                                        SessionCookie(site, outcome.session.id, kSessionSeconds));

@@ -18,21 +18,50 @@ bool IsSafeMethod(const std::string& method) { return method == "GET" || method 
 
 // The decoded segments of a path that may be served: absolute, without an empty segment ("//"
 // inside, or a '/' at the end of anything but the root), each segment decoding to neither "." nor
-// "..", without a backslash or control character. nullopt for any other path.
-std::optional<std::vector<std::string>> CleanSegments(const HttpRequest& request) {
+// "..", without a backslash or control character. For any other path, what is wrong with it.
+Result<std::vector<std::string>> CleanSegments(const HttpRequest& request) {
   const std::string_view raw = request.RawPath();
-  if (raw.find("//") != std::string_view::npos || (raw.size() > 1 && raw.back() == '/')) {
-    return std::nullopt;
+  if (raw.find("//") != std::string_view::npos) {
+    return Error{"bad request path: an empty segment (\"//\")", ""};
+  }
+  if (raw.size() > 1 && raw.back() == '/') {
+    return Error{"bad request path: a '/' at its end", ""};
   }
   std::optional<std::vector<std::string>> segments = request.DecodedSegments();
-  if (!segments) return std::nullopt;
+  if (!segments) {
+    return Error{"bad request path: not a path, or a '%' not followed by two hex digits", ""};
+  }
   for (const std::string& segment : *segments) {
-    if (segment == "." || segment == "..") return std::nullopt;
+    if (segment == "." || segment == "..") {
+      return Error{"bad request path: a \".\" or \"..\" segment", ""};
+    }
     for (unsigned char c : segment) {
-      if (c < 0x20 || c == 0x7f || c == '\\') return std::nullopt;
+      if (c < 0x20 || c == 0x7f || c == '\\') {
+        return Error{"bad request path: a control character or '\\'", ""};
+      }
     }
   }
-  return segments;
+  return std::move(*segments);
+}
+
+// Where signing in leads back to: the target as received, query included, for a page one fetches;
+// for a form sent with POST, to which the browser would come back with GET, the page that holds
+// the form: the page of the same path (/record), else the page one segment up at the part the
+// segment names (/commitments/ID#reviews). The overview when neither is a page.
+std::string PageAfterSignIn(const Router& router, const HttpRequest& request) {
+  if (IsSafeMethod(request.method)) return request.target;
+  std::optional<std::vector<std::string>> segments = request.DecodedSegments();
+  const auto is_page = [&router](const std::vector<std::string>& path) {
+    const RouteMatch match = router.Match("GET", path);
+    return match.route != nullptr && !match.route->api;
+  };
+  if (!segments || segments->empty()) return "/";
+  const std::string path(request.RawPath());
+  if (is_page(*segments)) return path;
+  const std::string part = segments->back();
+  segments->pop_back();
+  if (segments->empty() || !is_page(*segments)) return "/";
+  return path.substr(0, path.rfind('/')) + "#" + part;
 }
 
 // An error as JSON or as a page: as `route` answers, else as the path `raw_path` suggests (JSON
@@ -166,9 +195,9 @@ std::optional<HttpResponse> Application::Admit(const Route& route, RequestContex
       if (!route.api) {
         HttpResponse response;
         response.status = 303;
-        // The target as received, query included, so that signing in leads back to the same
-        // resource (LocalPath checks it there).
-        response.headers.emplace_back("Location", "/signin?next=" + PercentEncode(request.target));
+        // LocalPath checks the page there.
+        response.headers.emplace_back(
+            "Location", "/signin?next=" + PercentEncode(PageAfterSignIn(router_, request)));
         return response;
       }
       HttpResponse response = ErrorResponse(401, "sign in or send an API token");
@@ -228,9 +257,9 @@ HttpResponse Application::Refuse(const HttpRequest& request, int status, std::st
 }
 
 const Route* Application::RouteOfPath(const HttpRequest& request) const {
-  const std::optional<std::vector<std::string>> segments = CleanSegments(request);
-  if (!segments) return nullptr;
-  const RouteMatch match = router_.Match(request.method, *segments);
+  const Result<std::vector<std::string>> segments = CleanSegments(request);
+  if (!segments.ok()) return nullptr;
+  const RouteMatch match = router_.Match(request.method, segments.value());
   return match.route != nullptr ? match.route : match.same_path;
 }
 
@@ -243,9 +272,9 @@ std::optional<HttpResponse> Application::MovedWithoutTrailingSlash(
   HttpRequest without = request;
   without.target =
       std::string(raw_path.substr(0, raw_path.size() - 1)) + request.target.substr(raw_path.size());
-  const std::optional<std::vector<std::string>> segments = CleanSegments(without);
-  if (!segments) return std::nullopt;
-  const Route* route = router_.Match(request.method, *segments).route;
+  const Result<std::vector<std::string>> segments = CleanSegments(without);
+  if (!segments.ok()) return std::nullopt;
+  const Route* route = router_.Match(request.method, segments.value()).route;
   if (route == nullptr || route->api) return std::nullopt;
   HttpResponse response;
   response.status = 308;
@@ -273,15 +302,15 @@ std::optional<HttpResponse> Application::Gate(const HttpRequest& request, std::s
     return Problem(RouteOfPath(request), raw_path, 501,
                    "the method " + request.method + " is not implemented");
   }
-  std::optional<std::vector<std::string>> segments = CleanSegments(request);
-  if (!segments) {
+  Result<std::vector<std::string>> segments = CleanSegments(request);
+  if (!segments.ok()) {
     if (std::optional<HttpResponse> moved = MovedWithoutTrailingSlash(request)) return moved;
-    return Problem(nullptr, raw_path, 400, "bad request path");
+    return Problem(nullptr, raw_path, 400, segments.error().message);
   }
   if (const std::string problem = QueryProblem(request.target); !problem.empty()) {
     return Problem(nullptr, raw_path, 400, problem);
   }
-  RouteMatch match = router_.Match(request.method, *segments);
+  RouteMatch match = router_.Match(request.method, segments.value());
   if (match.route == nullptr && !match.allowed.empty()) {
     HttpResponse response = Problem(match.same_path, raw_path, 405, "method not allowed here");
     std::string allow;

@@ -161,6 +161,7 @@ HttpResponse ConsultationsPage(Site& site, RequestContext& context) {
     }
   }
   if (!any) body.ShowSection("NONE");
+  CarryAt(context, body);
   return RenderPage(context, "consultations", "Consultations", "consultations.tpl", body);
 }
 
