@@ -174,7 +174,7 @@ INSTANTIATE_TEST_SUITE_P(
             R"({"id": "sec_2__para_6__sent_1", "decision": "correct", "field": "action", "from": {"lemma": "hold"}, "to": {"lemma": "hold", "negated": false}})",
             "1: to must be an object with a string lemma"},
         BadReview{R"({"id": "sec_2__para_6__sent_1", "decision": "accept", "field": "strength"})",
-                  "1: field is not a key of a accept decision"},
+                  "1: \"field\" is not a key of an accept decision"},
         BadReview{
             R"({"id": "sec_2__para_6__sent_1", "decision": "split", "parts": [{"strength": "will"}]})",
             "1: parts must be an array of at least two objects"},

@@ -208,7 +208,10 @@ TEST_F(HttpAbuseTest, CookieWritesNeedTheCsrfToken) {
   request.headers["content-type"] = "application/json";
   request.body = Disbursement("By cookie");
   const int64_t size = TreeSize();
-  EXPECT_EQ(app_->Handle(request).status, 403);
+  const http::HttpResponse without = app_->Handle(request);
+  EXPECT_EQ(without.status, 403);
+  EXPECT_NE(without.body.find("needs its CSRF token in the X-CSRF-Token header"), std::string::npos)
+      << without.body;
   request.headers["x-csrf-token"] = std::string(64, '0');
   EXPECT_EQ(app_->Handle(request).status, 403);
   EXPECT_EQ(TreeSize(), size);

@@ -95,9 +95,11 @@ TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored
                 R"("note":"x"})",
                 409, "the field is now", "from"},
            Case{R"({"decision":"accept","id":"sec_1__para_1__sent_1"})", 422, "path", "id"},
-           Case{R"({"decision":"accept","colour":"red"})", 422, "colour is not a key", "colour"},
+           Case{R"({"decision":"accept","colour":"red"})", 422,
+                R"(\"colour\" is not a key of an accept decision)", "colour"},
            Case{R"({"decision":5,"note":"x"})", 422, "decision must be one of", "decision"},
-           Case{R"({})", 422, "decision must be one of", "decision"},
+           Case{R"({})", 422, "a decision is required: accept, correct, split, merge or reject",
+                "decision"},
            Case{R"({"decision":"bogus"})", 422, "decision must be one of", "decision"},
            Case{R"({"decision":"reject","note":null})", 422, "note must be a string", "note"},
            Case{R"({"decision":"reject","note":7})", 422, "note must be a string", "note"},
@@ -105,7 +107,8 @@ TEST_F(HttpReviewTest, DecisionsAreCheckedAsReviewFileLinesAndNothingBadIsStored
                 "field must be one of", "field"},
            Case{R"({"decision":"split","parts":[{"strength":"will"},{"colour":1}],"note":"x"})",
                 422, "parts[1].colour is not a field", "parts[1].colour"},
-           Case{R"({"decision":"merge","note":"x"})", 422, "a merge decision needs into", "into"},
+           Case{R"({"decision":"merge","note":"x"})", 422,
+                R"(a merge decision needs the record it merges into (\"into\"))", "into"},
            Case{R"([1,2])", 400, "object", ""},
            Case{R"({"decision":)", 400, "body: column 13: malformed JSON", ""},
        }) {
@@ -171,7 +174,10 @@ TEST_F(HttpReviewTest, ADecisionContradictingOneSubmittedBeforeIs409) {
   const size_t stored = StoredReviews();
   const http::HttpResponse again = Send("POST", reviews, "vera", correct);
   EXPECT_EQ(again.status, 409) << again.body;
-  EXPECT_NE(again.body.find("corrects strength twice"), std::string::npos) << again.body;
+  EXPECT_NE(again.body.find("contradicts a review made before: " + commitment +
+                            " corrects strength twice, with the review by vera at "),
+            std::string::npos)
+      << again.body;
   ASSERT_EQ(Send("POST", reviews, "vera", R"({"decision":"reject","note":"not a promise"})").status,
             409);
   EXPECT_EQ(StoredReviews(), stored);
@@ -186,7 +192,7 @@ TEST_F(HttpReviewTest, ADecisionContradictingTheReviewFileIs409) {
        {R"({"decision":"reject","note":"not a promise"})", R"({"decision":"accept"})"}) {
     const http::HttpResponse refused = Send("POST", reviews, "vera", body);
     EXPECT_EQ(refused.status, 409) << body << " → " << refused.body;
-    EXPECT_NE(refused.body.find("(see commitments.review.jsonl:2)"), std::string::npos)
+    EXPECT_NE(refused.body.find("with the agreement's review file, line 2"), std::string::npos)
         << refused.body;
     EXPECT_EQ(refused.body.find(TREATY_SOURCE_DIR), std::string::npos) << "no server path";
   }
@@ -212,6 +218,13 @@ TEST_F(HttpReviewTest, TheCommitmentPageFormReviewsWithCsrfAndEscapesNotes) {
                                           "csrf=" + csrf[1].str() + "&decision=reject&note=");
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("every decision but accept needs a note"), std::string::npos);
+  // The form offers three decisions and says so when none is chosen.
+  http::HttpResponse undecided =
+      WithCookie("POST", page + "/reviews", cookie, "csrf=" + csrf[1].str() + "&decision=&note=x");
+  EXPECT_EQ(undecided.status, 422);
+  EXPECT_NE(undecided.body.find(R"(role="alert">choose a decision: accept, correct or reject</p>)"),
+            std::string::npos)
+      << undecided.body;
   EXPECT_EQ(StoredReviews(), before);
 
   http::HttpResponse saved =

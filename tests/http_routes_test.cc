@@ -337,6 +337,18 @@ TEST_F(HttpRoutesTest, PagesAndTheCalendarAreAtTheDayAskedFor) {
   EXPECT_EQ(Send("GET", "/api/v1/calendar.ics?at=2025-02-17").status, 200);
 }
 
+// The calendar's yearly dialogue ends with the Agreement: its last year, whose last day in force
+// comes before 31 December, is told with the yearly duty, as the deadlines above list it.
+TEST_F(HttpRoutesTest, TheCalendarsYearlyDutyTellsItsLastYearApart) {
+  const std::string page = Send("GET", "/calendar?at=2025-02-17").body;
+  EXPECT_NE(page.find("Annual Strategic Security and Defence Policy Dialogue due by the end of the "
+                      "year: each year from 2024-12-31 to 2033-12-31; then 2034-04-11: Annual "
+                      "Strategic Security and Defence Policy Dialogue for 2034, due by the last "
+                      "day in force ("),
+            std::string::npos)
+      << page;
+}
+
 // A page at a day links to the other pages of the status at that day: the navigation, the
 // commitments listed, the calendar's download and the filter form keep `?at=`; a page asked for
 // at no day, or at one that is not a day, links to today's.

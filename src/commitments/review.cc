@@ -49,7 +49,10 @@ std::optional<ReviewProblem> CheckReviewEntry(const json& object, ReviewEntry& e
       object["id"].get<std::string>().empty())
     return problem("id", "id must be a non-empty string");
   entry.id = object["id"].get<std::string>();
-  if (!object.contains("decision") || !object["decision"].is_string() ||
+  if (!object.contains("decision") || object["decision"] == "") {
+    return problem("decision", "a decision is required: accept, correct, split, merge or reject");
+  }
+  if (!object["decision"].is_string() ||
       !kDecisions.contains(object["decision"].get<std::string>()))
     return problem("decision", "decision must be one of accept, correct, split, merge, reject");
   entry.decision = object["decision"].get<std::string>();
@@ -60,12 +63,20 @@ std::optional<ReviewProblem> CheckReviewEntry(const json& object, ReviewEntry& e
       if (!value.is_string()) return problem("note", "note must be a string");
       entry.note = value.get<std::string>();
     } else if (!allowed.contains(key)) {
-      return problem(key, fmt::format("{} is not a key of a {} decision", key, entry.decision));
+      return problem(key, fmt::format("\"{}\" is not a key of {} {} decision", key,
+                                      entry.decision == "accept" ? "an" : "a", entry.decision));
     }
   }
+  static const std::map<std::string, std::string> kKeyWords = {
+      {"field", "the field it corrects"},
+      {"from", "the value it corrects"},
+      {"to", "the corrected value"},
+      {"parts", "the parts it splits into"},
+      {"into", "the record it merges into"}};
   for (const std::string& key : allowed)
     if (!object.contains(key))
-      return problem(key, fmt::format("a {} decision needs {}", entry.decision, key));
+      return problem(key, fmt::format("a {} decision needs {} (\"{}\")", entry.decision,
+                                      kKeyWords.at(key), key));
   if (entry.decision == "correct") {
     if (!object["field"].is_string() || !IsReviewField(object["field"].get<std::string>()))
       return problem("field",
@@ -109,25 +120,17 @@ std::optional<ReviewProblem> CheckReviewEntry(const json& object, ReviewEntry& e
   return std::nullopt;
 }
 
-void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
-                        std::vector<std::string>& problems) {
-  // The earlier entry as the later one's problem names it: by line in the same file.
-  auto see = [](const ReviewEntry* entry, const ReviewEntry* other) {
-    return other->file == entry->file ? fmt::format("see line {}", other->line)
-                                      : fmt::format("see {}", other->Where());
-  };
+std::vector<ReviewConflict> ReviewConflicts(const std::vector<const ReviewEntry*>& entries) {
+  std::vector<ReviewConflict> conflicts;
   std::map<std::string, const ReviewEntry*> first_of_decision;
   std::map<std::string, const ReviewEntry*> correction_of_field;
   for (const ReviewEntry* entry : entries) {
-    auto conflict = [&](const ReviewEntry* other, std::string_view what) {
-      problems.push_back(
-          fmt::format("{}: {} {} ({})", entry->Where(), entry->id, what, see(entry, other)));
-    };
     if (entry->decision == "correct") {
       auto [it, inserted] = correction_of_field.emplace(entry->field, entry);
-      if (!inserted) conflict(it->second, "corrects " + entry->field + " twice");
+      if (!inserted)
+        conflicts.push_back({entry, it->second, "corrects " + entry->field + " twice"});
     } else if (auto it = first_of_decision.find(entry->decision); it != first_of_decision.end()) {
-      conflict(it->second, "has two " + entry->decision + " decisions");
+      conflicts.push_back({entry, it->second, "has two " + entry->decision + " decisions"});
     }
     first_of_decision.emplace(entry->decision, entry);
   }
@@ -146,10 +149,20 @@ void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
       const ReviewEntry* later =
           position(first->second) < position(second->second) ? second->second : first->second;
       const ReviewEntry* earlier = later == first->second ? second->second : first->second;
-      problems.push_back(fmt::format("{}: {} cannot both {} and {} ({})", later->Where(), later->id,
-                                     earlier->decision, later->decision, see(later, earlier)));
+      conflicts.push_back(
+          {later, earlier,
+           fmt::format("cannot both {} and {}", earlier->decision, later->decision)});
     }
   }
+  return conflicts;
+}
+
+std::string ReviewConflictText(const ReviewConflict& conflict) {
+  const ReviewEntry& later = *conflict.later;
+  const ReviewEntry& earlier = *conflict.earlier;
+  const std::string see = earlier.file == later.file ? fmt::format("see line {}", earlier.line)
+                                                     : fmt::format("see {}", earlier.Where());
+  return fmt::format("{}: {} {} ({})", later.Where(), later.id, conflict.what, see);
 }
 
 Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path) {
@@ -205,7 +218,11 @@ Result<ReviewOutcome> ApplyReview(const std::vector<Commitment>& proposed,
   }
 
   std::vector<std::string> problems;
-  for (const auto& [id, list] : by_id) AddReviewConflicts(list, problems);
+  for (const auto& [id, list] : by_id) {
+    for (const ReviewConflict& conflict : ReviewConflicts(list)) {
+      problems.push_back(ReviewConflictText(conflict));
+    }
+  }
   std::map<std::string, std::string> merged_into;  // id → target id
   for (const auto& [id, list] : by_id) {
     for (const ReviewEntry* entry : list) {

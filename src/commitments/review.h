@@ -53,12 +53,22 @@ std::optional<ReviewProblem> CheckReviewEntry(const nlohmann::json& object, Revi
 // lines are allowed.
 Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path);
 
-// Adds to `problems` what contradicts among `entries`, the decisions about one id: a decision
-// made twice, a field corrected twice, decisions that exclude each other (accept and reject,
-// split and merge, …), in the order of `entries`; each problem is the later entry's and names
-// both ("FILE:LINE: ID corrects strength twice (see line N)", or "(see OTHER-FILE:N)").
-void AddReviewConflicts(const std::vector<const ReviewEntry*>& entries,
-                        std::vector<std::string>& problems);
+// A decision that contradicts an earlier one about the same id: `what` the later entry does
+// ("corrects strength twice", "has two accept decisions", "cannot both accept and reject").
+struct ReviewConflict {
+  const ReviewEntry* later = nullptr;
+  const ReviewEntry* earlier = nullptr;
+  std::string what;
+};
+
+// What contradicts among `entries`, the decisions about one id: a decision made twice, a field
+// corrected twice, decisions that exclude each other (accept and reject, split and merge, …), in
+// the order of `entries`; each conflict is the later entry's.
+std::vector<ReviewConflict> ReviewConflicts(const std::vector<const ReviewEntry*>& entries);
+
+// A conflict as a review file's problem, naming both entries: "FILE:LINE: ID corrects strength
+// twice (see line N)", or "(see OTHER-FILE:N)".
+std::string ReviewConflictText(const ReviewConflict& conflict);
 
 // One change the review made, for --diff-review.
 struct ReviewChange {

@@ -22,6 +22,9 @@ struct Deadline {
   Citation source;
   std::vector<std::string> events;               // ledger events the deadline rests on
   std::optional<Instant> moment = std::nullopt;  // a deadline at a time of day (a clock of hours)
+  // One occurrence of the yearly duty of this key, kept apart from its repetition (its last year's,
+  // when the term ends before the duty's date); empty for any other deadline.
+  std::string occurrence_of = {};
 };
 
 // The life cycle's deadlines: the last day to agree on extending each earlier term (met by the

@@ -250,8 +250,9 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
   // date apart when the term ends before its 31 December (a yearly rule repeats one day only).
   const Date last_due = std::min(Date::LastOfYear(last), lifecycle.last_day_in_force);
   const bool last_apart = last > first && last_due != Date::LastOfYear(last);
+  const std::string duty_key = "annual-meeting";
   outcome.calendar.push_back(
-      Deadline{"annual-meeting",
+      Deadline{duty_key,
                std::min(Date::LastOfYear(first), lifecycle.last_day_in_force),
                last_apart ? Date::LastOfYear(last - 1) : last_due,
                "Annual Strategic Security and Defence Policy Dialogue due by the end of the year",
@@ -266,7 +267,9 @@ RuleOutcome EvaluateAnnualMeeting(const AgreementRules& rules, const LedgerFacts
                     "last day in force",
                     last),
         rule.recurrence.source,
-        {}});
+        {},
+        std::nullopt,
+        duty_key});
   }
   if (outside_count > 0) {
     status.reasons.push_back(

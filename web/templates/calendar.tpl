@@ -8,4 +8,4 @@
 </tbody>
 </table></div>
 <h2>Yearly duties</h2>
-<ul>{{#DUTY}}<li>{{TITLE}}: each year from {{DATE}} to {{UNTIL}} (<a href="/text#{{EID}}">{{EID}}</a>)</li>{{/DUTY}}</ul>
+<ul>{{#DUTY}}<li>{{TITLE}}: each year from {{DATE}} to {{UNTIL}}{{#APART}}; then {{APART_DATE}}: {{APART_TITLE}}{{/APART}} (<a href="/text#{{EID}}">{{EID}}</a>)</li>{{/DUTY}}</ul>

@@ -230,8 +230,12 @@ std::optional<HttpResponse> Application::CsrfRefusal(const Route& route,
     }
     if (sent.empty() || sent.size() != context.csrf.size() ||
         sodium_memcmp(sent.data(), context.csrf.data(), sent.size()) != 0) {
+      // An API client sends the token POST /api/v1/session gave it; a page's form carries it.
       return Problem(&route, request.RawPath(), 403,
-                     "the form is stale or not from this site (CSRF token missing or wrong)");
+                     route.api ? "a request signed in with the session cookie needs its CSRF "
+                                 "token in the X-CSRF-Token header (missing or wrong)"
+                               : "the form is stale or not from this site (CSRF token missing or "
+                                 "wrong)");
     }
   }
   return std::nullopt;

@@ -170,10 +170,15 @@ HttpResponse ReviewSubmit(Site& site, RequestContext& context) {
   if (commitment == nullptr) return CommitmentPage(site, context);
   ReviewFormState form{context.request.Form(), ""};
   form.sent.erase("csrf");
+  if (form.sent["decision"].empty()) {
+    form.error = "choose a decision: accept, correct or reject";
+    return CommitmentPage(site, context, form, 422);
+  }
   const ReviewOutcome outcome =
       SubmitReview(site, *context.user, *commitment, ReviewBodyFromForm(form.sent));
   if (outcome.status == 201) return Redirect("/commitments/" + commitment->id + "#reviews");
-  form.error = outcome.field.empty() ? outcome.message : outcome.field + ": " + outcome.message;
+  // Each message names the member it is about.
+  form.error = outcome.message;
   HttpResponse page = CommitmentPage(site, context, form, outcome.status);
   page.log_detail = outcome.log_detail;
   return page;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "commitments/review.h"
 #include "commitments/review_fields.h"
 #include "views/http/http_message.h"
@@ -74,8 +76,9 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
     failed.log_detail = earlier.error().ToString();
     return failed;
   }
+  const std::vector<StoredReview>& earlier_reviews = earlier.value();
   std::vector<commitments::ReviewEntry> entries;
-  for (const StoredReview& review : earlier.value()) {
+  for (const StoredReview& review : earlier_reviews) {
     commitments::ReviewEntry& stored_entry = entries.emplace_back();
     commitments::CheckReviewEntry(review.entry, stored_entry);
     stored_entry.file = "review";
@@ -88,13 +91,21 @@ ReviewOutcome SubmitReview(Site& site, const User& reviewer,
   for (const commitments::ReviewEntry& file_entry : in_file) all.push_back(&file_entry);
   for (const commitments::ReviewEntry& stored_entry : entries) all.push_back(&stored_entry);
   all.push_back(&entry);
-  std::vector<std::string> conflicts;
-  commitments::AddReviewConflicts(all, conflicts);
-  for (const std::string& conflict : conflicts) {
-    if (conflict.starts_with(entry.Where() + ":")) {
-      return Refused(409, entry.decision == "correct" ? "field" : "decision",
-                     "contradicts a review made before: " + conflict);
-    }
+  for (const commitments::ReviewConflict& conflict : commitments::ReviewConflicts(all)) {
+    if (conflict.later != &entry) continue;
+    // The earlier decision as a reader of the commitment's page sees it.
+    const auto stored_earlier =
+        std::find_if(entries.begin(), entries.end(),
+                     [&](const commitments::ReviewEntry& e) { return &e == conflict.earlier; });
+    const std::string before =
+        stored_earlier == entries.end()
+            ? fmt::format("the agreement's review file, line {}", conflict.earlier->line)
+            : fmt::format("the review by {} at {}",
+                          earlier_reviews[stored_earlier - entries.begin()].reviewer,
+                          earlier_reviews[stored_earlier - entries.begin()].reviewed_at);
+    return Refused(409, entry.decision == "correct" ? "field" : "decision",
+                   fmt::format("contradicts a review made before: {} {}, with {}", entry.id,
+                               conflict.what, before));
   }
   Result<StoredReview> stored = site.reviews().Add(commitment.id, body, reviewer.name);
   if (!stored.ok()) {

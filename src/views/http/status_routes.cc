@@ -110,6 +110,12 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
     row->SetValue("UNTIL", duty.yearly_until->ToString());
     row->SetValue("TITLE", duty.title);
     row->SetValue("EID", duty.source.eid);
+    for (const evaluation::Deadline& occurrence : status.value()->status.calendar) {
+      if (occurrence.occurrence_of != duty.key) continue;
+      ctemplate::TemplateDictionary* apart = row->AddSectionDictionary("APART");
+      apart->SetValue("APART_DATE", occurrence.date.ToString());
+      apart->SetValue("APART_TITLE", occurrence.title);
+    }
   }
   CarryAt(context, body);
   return RenderPage(context, "calendar", "Calendar", "calendar.tpl", body);
