@@ -167,6 +167,7 @@ std::string ReviewConflictText(const ReviewConflict& conflict) {
 
 Result<std::vector<ReviewEntry>> ReadReviewFile(const std::string& path) {
   std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Error{"no such review file", path};
   if (std::filesystem::is_directory(path, ec)) return Error{"is a folder, not a review file", path};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot read the review file", path};

@@ -325,9 +325,17 @@ Result<AgreementPackage> ParseAgreementPackage(std::string_view json_text, std::
   } catch (const json::exception& e) {
     // what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ..." or
     // "[json.exception.out_of_range.406] number overflow parsing '1e400'".
+    // A syntax error is placed as every JSON file's is: "FILE: line 3, column 5: malformed JSON:
+    // …".
     std::string detail = e.what();
     size_t bracket = detail.find("] ");
     if (bracket != std::string::npos) detail.erase(0, bracket + 2);
+    constexpr std::string_view kAt = "parse error at ";
+    const size_t colon = detail.find(": ");
+    if (detail.starts_with(kAt) && colon != std::string::npos) {
+      return Error{"malformed JSON: " + detail.substr(colon + 2),
+                   std::string(name) + ": " + detail.substr(kAt.size(), colon - kAt.size())};
+    }
     return Error{"malformed JSON: " + detail, std::string(name)};
   }
   Result<AgreementPackage> package = PackageParser(json_text, name).Parse(root);

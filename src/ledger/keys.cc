@@ -205,7 +205,10 @@ Result<KeysFile> LoadKeysFile(const std::string& path,
   Result<std::string> text = text::ReadFile(path);
   if (!text.ok()) return text.error();
   Result<KeysFile> keys = ParseKeysFile(text.value(), participants);
-  if (keys.ok()) return keys;
+  if (keys.ok()) {
+    keys.value().path = path;
+    return keys;
+  }
   // A syntax error's `where` is its line and column; a member's, its path.
   return Error{keys.error().message, text::WhereInJsonFile(path, text.value(), keys.error().where)};
 }
@@ -287,7 +290,9 @@ bool IsInstitutionId(std::string_view id) {
 Result<const KeyEntry*> MatchPrivateKey(const PrivateKey& key, const KeysFile& keys) {
   const KeyEntry* entry = keys.FindKey(key.key_id);
   if (entry == nullptr) {
-    return Error{fmt::format("key {} is not in the keys file", key.key_id), ""};
+    return Error{fmt::format("key {} is not in the keys file{}", key.key_id,
+                             keys.path.empty() ? "" : " " + keys.path),
+                 ""};
   }
   if (entry->institution != key.institution) {
     return Error{fmt::format("key {} belongs to {}, the private key file names {}", key.key_id,

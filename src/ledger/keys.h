@@ -32,6 +32,7 @@ struct KeysFile {
   std::string agreement;
   std::vector<Institution> institutions;
   std::vector<KeyEntry> keys;
+  std::string path;  // the file it was read from (LoadKeysFile); empty for text parsed alone
 
   // nullptr when absent. The pointers live as long as this object is unchanged.
   const Institution* FindInstitution(std::string_view id) const;

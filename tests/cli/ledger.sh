@@ -134,6 +134,12 @@ check "wrong key" run 2 record --db "$db" --key "$root/tests/data/ledger/ua-mod-
   --institution lv-mod
 check "wrong key message" has 'event signed with the wrong key: key b34fd3eeb4f1e898802dd9f6784d3cb1 belongs to ua-mod, the event is recorded by lv-mod' "$work/err"
 check "nothing written with the wrong key" same_size "$db" 2
+check "a key file that is not there exit 2" run 2 record --db "$db" --key "$work/nosuch.key" \
+  --type training --participant LV --date 2024-06-01 --commitment "$military" --description x \
+  --classification public
+check "names the flag and the file" has "treaty record: --key: $work/nosuch.key: " "$work/err"
+check "an import of a file that is not there exit 2" run 2 import "$work/nosuch.txt" --db "$db"
+check "says it is not there, not its extension" has "$work/nosuch.txt: no such file" "$work/err"
 cp "$ledger/demo-key.json" "$work/tampered-key.json"
 sed -i 's/"seed": "6/"seed": "7/' "$work/tampered-key.json"
 check "a key file whose seed does not match" run 2 record --db "$db" --key "$work/tampered-key.json" \
@@ -702,6 +708,12 @@ check "the entry names the institution" has '"institution":"lv-mfa"' "$work/out"
 jq --slurpfile entry "$work/out" '.institutions += [{"id": "lv-mfa", "participant": "LV",
   "name": "Ministry of Foreign Affairs of the Republic of Latvia"}] | .keys += $entry' \
   "$ledger/keys.json" >"$work/keys-with-mfa.json"
+mfa_key_id=$(jq -r .key_id "$work/out")
+check "a key the keys file lacks exit 2" run 2 record --db "$keygen_db" --key "$work/lv-mfa.key" \
+  --user diplomat --type meeting --subtype strategic_dialogue --participant both \
+  --date 2024-06-01 --commitment sec_2__para_6__sent_1 --description x --classification public
+check "names the flag, the key file and the keys file" \
+  grep -q -- "--key: $work/lv-mfa.key: key $mfa_key_id is not in the keys file .*lv-ua-2024/ledger/keys.json$" "$work/err"
 check "keygen of a moment without a zone exit 2" run 2 keygen lv-mfa --output "$work/no-zone.key" \
   --valid-from 2024-01-01T00:00:00
 check "says what a moment is" has '--valid-from: not a moment with seconds and a zone' "$work/err"

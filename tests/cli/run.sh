@@ -143,6 +143,7 @@ for f in "$root"/tests/data/corpus/*.txt; do
 done
 
 db="$work/db/treaty.sqlite"
+mkdir -p "$work/db"
 check "load" run 0 load "$root/data/agreements/lv-ua-2024" --db "$db"
 check "load again replaces" run 0 load "$root/data/agreements/lv-ua-2024" --db "$db"
 check "load says replaced" grep -q "replaced lv-ua-2024" "$work/out"
@@ -227,6 +228,8 @@ check "diff-review lists the unknown id with its line" \
 check "listing with a stale review exits 2" run 2 commitments --package "$package" --review "$work/partial.jsonl"
 check "stale review is named by line" \
   grep -q "partial.jsonl:$(wc -l <"$work/partial.jsonl"): sec_9__para_1__sent_1: no sentence has this id" "$work/err"
+check "a review file that is not there exit 2" run 2 commitments --package "$package" --review "$work/nosuch.jsonl"
+check "says so" has "$work/nosuch.jsonl: no such review file" "$work/err"
 check "a folder is not a review file" run 2 commitments --package "$package" --review "$work"
 check "the folder is named" grep -q "is a folder, not a review file" "$work/err"
 printf '{"id": "sec_2__para_6__sent_1", "decision": "accept"}\n{"id": "sec_2__para_6__sent_1", "decision": "correct", "field": "strength", "from": "will", "to": "firmly"}\n' >"$work/bad-review.jsonl"
@@ -240,8 +243,15 @@ check "commitments of the bundled agreement from any folder" \
   bash -c "cd '$work' && '$treaty' commitments --area 6 --format jsonl | grep -q sec_6__para_7__sent_1"
 check "load of the bundled agreement from any folder" \
   bash -c "cd '$work' && '$treaty' load --db '$work/anywhere.sqlite' >/dev/null"
+check "load into the default database makes its folder" \
+  bash -c "mkdir -p '$work/fresh' && cd '$work/fresh' && '$treaty' load >/dev/null && test -s var/treaty.sqlite"
+check "load into the default database given makes its folder too" \
+  bash -c "mkdir -p '$work/given' && cd '$work/given' && '$treaty' load --db var/treaty.sqlite >/dev/null && test -s var/treaty.sqlite"
+check "load into a folder that does not exist exit 2" run 2 load --db "$work/typo/dir/t.sqlite"
+check "says the folder does not exist" has "folder $work/typo/dir does not exist" "$work/err"
+check "makes no folder" test ! -e "$work/typo"
 check "verify-proof with the bundled keys from any folder" \
-  bash -c "cd '$work' && '$treaty' verify-proof '$work/nothing.json' 2>&1 | grep -q 'nothing.json: syntax: cannot read'"
+  bash -c "cd '$work' && '$treaty' verify-proof '$work/nothing.json' 2>&1 | grep -q 'nothing.json: file: no such file'"
 check "an area that names nothing exit 2" run 2 commitments --package "$package" --area 99
 check "says so" has '--area: "99" is no section number, eId or heading words of lv-ua-2024' "$work/err"
 check "commitments of a missing package exit 2" run 2 commitments --package "$work/nowhere"

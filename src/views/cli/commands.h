@@ -44,6 +44,7 @@ int RunExtract(const ExtractOptions& options, std::ostream& out, std::ostream& e
 struct LoadOptions {
   std::string package_folder;  // holds agreement.json
   std::string database;        // SQLite file, created when missing
+  bool make_folder = false;    // make the database's folder when missing
 };
 int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err);
 

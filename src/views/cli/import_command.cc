@@ -26,6 +26,12 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
         << format << "\n";
     return kExitBadInput;
   }
+  // A file that is not there is said before anything about its name or the ledger.
+  Result<std::string> text = text::ReadFile(file);
+  if (!text.ok()) {
+    err << "treaty import: " << text.error().ToString() << "\n";
+    return kExitBadInput;
+  }
   if (!options.profile.empty()) {
     format = "csv";
   } else if (format.empty()) {
@@ -41,11 +47,6 @@ int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err
   Result<std::unique_ptr<LedgerSetup>> setup = LoadLedgerSetup(options.ledger);
   if (!setup.ok()) {
     err << "treaty import: " << setup.error().ToString() << "\n";
-    return kExitBadInput;
-  }
-  Result<std::string> text = text::ReadFile(file);
-  if (!text.ok()) {
-    err << "treaty import: " << text.error().ToString() << "\n";
     return kExitBadInput;
   }
   if (text::LooksLikeUtf16(text.value())) {

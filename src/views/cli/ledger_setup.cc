@@ -116,21 +116,29 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
       commitments::ExtractAgreementCommitments(setup->package_folder);
   if (!read.ok()) return read.error();
   const std::vector<std::string> participants = PartyCodes(read.value());
-  Result<ledger::KeysFile> keys = LoadKeysFile(
-      KeysFilePath(setup->package_folder, options.keys_file), options.agreement, participants);
-  if (!keys.ok()) return keys.error();
+  // An error in a file a flag named names the flag too.
+  const auto given = [](const char* flag, const std::string& file, Error error) {
+    if (!file.empty()) error.where = std::string(flag) + ": " + error.where;
+    return error;
+  };
+  const std::string keys_file = KeysFilePath(setup->package_folder, options.keys_file);
+  Result<ledger::KeysFile> keys = LoadKeysFile(keys_file, options.agreement, participants);
+  if (!keys.ok()) return given("--keys", options.keys_file, keys.error());
   setup->keys = std::move(keys).value();
   const std::string key_file =
       options.key_file.empty() ? setup->package_folder + "/ledger/demo-key.json" : options.key_file;
   Result<ledger::PrivateKey> key = ledger::LoadSigningKey(key_file, setup->keys);
-  if (!key.ok()) return key.error();
+  if (!key.ok()) return given("--key", options.key_file, key.error());
   // A key that cannot sign now is said before any input is read, not when the first batch is
   // written.
   Result<const ledger::KeyEntry*> entry = ledger::MatchPrivateKey(key.value(), setup->keys);
-  if (!entry.ok()) return Error{entry.error().message, key_file};
+  if (!entry.ok()) {
+    return given("--key", options.key_file,
+                 Error{entry.error().message, key_file});
+  }
   const std::string now = ledger::FormatTimestamp(ledger::NowMicros());
   if (std::string problem = ledger::KeyProblemAt(*entry.value(), now); !problem.empty()) {
-    return Error{problem + ": it cannot sign now", key_file};
+    return given("--key", options.key_file, Error{problem + ": it cannot sign now", key_file});
   }
   setup->key = std::move(key).value();
 

@@ -25,6 +25,10 @@ namespace {
 
 using commitments::Commitment;
 
+// The default database, whose folder is made when missing; a folder given otherwise must exist,
+// so that a mistyped path is refused rather than made.
+constexpr const char* kDefaultDatabase = "var/treaty.sqlite";
+
 // Heading paths of provision entries, by language and provision eId.
 using HeadingPaths = std::map<std::pair<text::Language, std::string>, std::vector<std::string>>;
 
@@ -137,9 +141,9 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
   std::vector<store::SearchEntry> commitment_entries =
       CommitmentEntries(package.value().id, extracted.value().reviewed, entries);
   entries.insert(entries.end(), commitment_entries.begin(), commitment_entries.end());
-  std::filesystem::path parent = std::filesystem::path(options.database).parent_path();
+  const std::filesystem::path parent = std::filesystem::path(options.database).parent_path();
   std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (options.make_folder && !parent.empty()) std::filesystem::create_directories(parent, ec);
   auto store = store::SqliteStore::Open(options.database);
   if (!store.ok()) {
     err << "treaty load: " << store.error().ToString() << "\n";
@@ -175,17 +179,21 @@ int RunLoad(const LoadOptions& options, std::ostream& out, std::ostream& err) {
 
 Subcommand AddLoadSubcommand(CLI::App& app) {
   auto options =
-      std::make_shared<LoadOptions>(LoadOptions{"data/agreements/lv-ua-2024", "var/treaty.sqlite"});
+      std::make_shared<LoadOptions>(LoadOptions{"data/agreements/lv-ua-2024", kDefaultDatabase});
   CLI::App* command = app.add_subcommand(
       "load", "Parse an agreement package (agreement.json and its texts) into a SQLite database");
   CLI::Option* package =
       command->add_option("PACKAGE", options->package_folder, "folder holding agreement.json")
           ->capture_default_str();
-  command->add_option("--db", options->database, "SQLite database file")->capture_default_str();
-  return {command, [options, package](std::ostream& out, std::ostream& err) {
+  CLI::Option* db = command
+                        ->add_option("--db", options->database,
+                                     "SQLite database file, in a folder that exists (var/ is made)")
+                        ->capture_default_str();
+  return {command, [options, package, db](std::ostream& out, std::ostream& err) {
             if (package->count() == 0) {
               options->package_folder = document::BundledPath(options->package_folder);
             }
+            options->make_folder = db->count() == 0 || options->database == kDefaultDatabase;
             return RunLoad(*options, out, err);
           }};
 }

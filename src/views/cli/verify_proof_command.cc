@@ -12,8 +12,7 @@ namespace treaty::views {
 int RunVerifyProof(const VerifyProofOptions& options, std::ostream& out, std::ostream& err) {
   Result<std::string> text = text::ReadFile(options.file);
   if (!text.ok()) {
-    err << "treaty verify-proof: " << options.file
-        << ": syntax: cannot read the file: " << text.error().message << "\n";
+    err << "treaty verify-proof: " << options.file << ": file: " << text.error().message << "\n";
     return kExitBadInput;
   }
   // The proof comes from the other Participant: what it quotes of itself is shown with its control
