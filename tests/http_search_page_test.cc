@@ -32,6 +32,24 @@ TEST_F(HttpSearchPageTest, HitsMarkTheWordsFoundInAnyOfTheirForms) {
   EXPECT_NE(page.body.find("<option value=\"en\" selected>English</option>"), std::string::npos);
 }
 
+// A page of the most hits a search gives by default offers them all, with the words and language
+// asked for; a language chosen is not asked for again.
+TEST_F(HttpSearchPageTest, APageOfTheBestHitsOffersThemAll) {
+  const http::HttpResponse page = Send("GET", "/search?q=apnemas&lang=lv");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(Count(page.body, "<li>"), 20u);
+  EXPECT_NE(page.body.find("the best ones only: <a href=\"/search?q=apnemas&amp;lang=lv&amp;"
+                           "limit=999\">show them all</a>, or add a word to narrow the search."),
+            std::string::npos)
+      << page.body;
+  const http::HttpResponse all = Send("GET", "/search?q=apnemas&lang=lv&limit=999");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_GT(Count(all.body, "<li>"), 20u);
+  EXPECT_EQ(all.body.find("show them all"), std::string::npos);
+  EXPECT_NE(Send("GET", "/search?q=apnemas").body.find("or add a word or choose a language"),
+            std::string::npos);
+}
+
 // A Latvian hit leads to the Latvian paragraph, wherever the alignment shows it: lv preamble
 // para_5 stands beside en para_6, not in the row of en para_5.
 TEST_F(HttpSearchPageTest, AHitLeadsToItsOwnParagraphOfTheText) {

@@ -237,8 +237,11 @@ TEST_F(HttpStatusTest, TheLedgerPageShowsOnePageOfLeavesTheLatestFirst) {
   EXPECT_NE(first.body.find("<td>0</td>"), std::string::npos);
   EXPECT_EQ(first.body.find("<td>100</td>"), std::string::npos);
   EXPECT_NE(first.body.find("href=\"/ledger?begin=100\""), std::string::npos);
-  EXPECT_NE(Send("GET", "/ledger?begin=500").body.find("No leaves from 500: the ledger has 103"),
-            std::string::npos);
+  const std::string past_end = Send("GET", "/ledger?begin=500").body;
+  EXPECT_NE(past_end.find("No leaves from 500: the ledger has 103"), std::string::npos);
+  // and no table of none.
+  EXPECT_EQ(past_end.find("<table"), std::string::npos);
+  EXPECT_NE(first.body.find("<table class=\"data events\">"), std::string::npos);
   EXPECT_EQ(Send("GET", "/ledger?begin=-1").status, 400);
   EXPECT_EQ(Send("GET", "/ledger?begin=x").status, 400);
   // An `end` alone ends a page of up to 100 leaves.

@@ -8,10 +8,10 @@
 {{#NO_HEAD}}<p>The ledger is empty.</p>{{/NO_HEAD}}
 {{#RANGE}}<p class="range">Leaves {{FIRST}} to {{LAST}} of {{SIZE}}{{#PUBLIC_ONLY}} (public events only){{/PUBLIC_ONLY}}.{{#HAS_EARLIER}} <a href="/ledger?begin={{EARLIER}}{{#EARLIER_END}}&amp;end={{END}}{{/EARLIER_END}}">Earlier events</a>{{/HAS_EARLIER}}{{#HAS_LATER}} <a href="/ledger?begin={{LATER}}">Later events</a>{{/HAS_LATER}}</p>{{/RANGE}}
 {{#UNREADABLE}}<p class="error">Leaf {{LEAF}} cannot be read: {{PROBLEM}}</p>
-{{/UNREADABLE}}<div class="table"><table class="data events">
+{{/UNREADABLE}}{{#EVENTS_TABLE}}<div class="table"><table class="data events">
 <thead><tr><th>#</th><th>Date</th><th>Type</th><th>Participant</th><th class="num">Amount or quantity</th><th>Description</th><th>Commitments</th><th>Classification</th><th>Recorded by</th></tr></thead>
 <tbody>
 {{#EVENT}}<tr id="{{EVENT_ID}}" class="{{CLASSIFICATION}} {{CORRECTED}}"><td>{{LEAF}}</td><td class="date">{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td class="description">{{DESCRIPTION}}</td><td>{{#COMMITMENT}}<a href="/commitments/{{ID}}">{{#ID_PART}}{{TEXT}}<wbr>{{/ID_PART}}</a> {{/COMMITMENT}}</td><td>{{CLASSIFICATION}}</td><td>{{INSTITUTION}}</td></tr>
 {{/EVENT}}
 </tbody>
-</table></div>
+</table></div>{{/EVENTS_TABLE}}

@@ -7,7 +7,7 @@
 </form>
 <p class="meta">Every word must occur, in any case and with or without diacritics, as written or in another form of it ("miljonu" finds "miljonus", "consult" finds "consultations"). Entries with every word as written come first.</p>
 {{#SEARCH_ERROR}}<p class="error">{{MESSAGE}}</p>{{/SEARCH_ERROR}}
-{{#RESULTS}}<p class="count">{{COUNT_TEXT}} for “{{Q}}”{{#LIMITED}}, the best ones only: add a word, or choose a language, to narrow the search{{/LIMITED}}.</p>
+{{#RESULTS}}<p class="count">{{COUNT_TEXT}} for “{{Q}}”{{#LIMITED}}, the best ones only: <a href="{{ALL_HREF}}">show them all</a>, or add a word{{#NO_LANGUAGE}} or choose a language{{/NO_LANGUAGE}} to narrow the search{{/LIMITED}}.</p>
 <ol class="hits">{{#HIT}}<li><p class="meta">{{KIND}} <a href="{{HREF}}">{{ID}}</a> · {{LANGUAGE_NAME}}{{#HEADINGS}} · {{TEXT}}{{/HEADINGS}}</p>
 <p lang="{{LANGUAGE}}">{{#PIECE}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{/PIECE}}</p></li>
 {{/HIT}}</ol>{{/RESULTS}}

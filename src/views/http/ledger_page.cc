@@ -145,9 +145,12 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   filter.limit = end - begin;
   Result<PageEvents> events = VisibleEvents(site, context, filter);
   if (!events.ok()) return LedgerReadFailurePage(503, events.error(), context);
+  // The table only when it has a row: a range past the end or of none the reader may see has none.
+  TemplateDictionary* table = nullptr;
   for (const nlohmann::json& event : events.value().events) {
     if (event.value("leaf_index", int64_t{0}) >= end) break;
-    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes);
+    if (table == nullptr) table = body.AddSectionDictionary("EVENTS_TABLE");
+    FillEventRow(table->AddSectionDictionary("EVENT"), event, events.value().correction_notes);
   }
   for (const auto& [leaf, problem] : events.value().unreadable) {
     TemplateDictionary* row = body.AddSectionDictionary("UNREADABLE");

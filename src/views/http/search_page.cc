@@ -45,8 +45,16 @@ HttpResponse SearchPage(Site& site, RequestContext& context) {
   TemplateDictionary* results = body.AddSectionDictionary("RESULTS");
   results->SetValue("COUNT_TEXT",
                     evaluation::CountOf(static_cast<int64_t>(searched.hits.size()), "hit", "hits"));
-  if (!query.contains("limit") && searched.hits.size() == store::SearchQuery{}.limit) {
-    results->ShowSection("LIMITED");
+  // A page of as many hits as it may hold has more behind it, most likely: it offers them all
+  // (the most a search gives), with the same words, language and kind.
+  if (searched.hits.size() == searched.limit && searched.limit < kMostSearchHits) {
+    TemplateDictionary* limited = results->AddSectionDictionary("LIMITED");
+    std::string all = "/search?q=" + PercentEncode(query["q"]);
+    for (const char* name : {"lang", "kind"}) {
+      if (!query[name].empty()) all += fmt::format("&{}={}", name, PercentEncode(query[name]));
+    }
+    limited->SetValue("ALL_HREF", fmt::format("{}&limit={}", all, kMostSearchHits));
+    if (query["lang"].empty()) limited->ShowSection("NO_LANGUAGE");
   }
   for (const store::SearchHit& hit : searched.hits) {
     TemplateDictionary* row = results->AddSectionDictionary("HIT");

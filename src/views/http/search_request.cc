@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "text/language.h"
 #include "text/utf8.h"
 
@@ -42,8 +44,8 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
   }
   if (const std::string limit = parameter("limit"); !limit.empty()) {
     if (limit.size() > 3 || limit.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(limit) < 1) {
-      return Refused(400, "limit: 1 to 999");
+        std::stoul(limit) < 1 || std::stoul(limit) > kMostSearchHits) {
+      return Refused(400, fmt::format("limit: 1 to {}", kMostSearchHits));
     }
     search.limit = std::stoul(limit);
   }
@@ -62,7 +64,7 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
   }
   Result<std::vector<store::SearchHit>> hits = index.value()->Search(search);
   if (!hits.ok()) return Refused(400, hits.error().message);
-  if (!hits.value().empty()) return {std::move(hits).value(), 200, "", std::nullopt};
+  if (!hits.value().empty()) return {std::move(hits).value(), 200, "", std::nullopt, search.limit};
   // No hits from an index that holds nothing of the agreement would read as "no such words": the
   // caller is told what is missing instead, as `treaty search` does.
   Result<std::vector<std::string>> indexed = index.value()->Agreements();
