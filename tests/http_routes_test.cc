@@ -402,6 +402,10 @@ TEST_F(HttpRoutesTest, FiltersThatCanMatchNothingAre400) {
       nlohmann::json::parse(Send("GET", "/api/v1/agreements/lv-ua-2024").body);
   const nlohmann::json listed = nlohmann::json::parse(Send("GET", "/api/v1/commitments").body);
   EXPECT_EQ(agreement["commitments"], listed["commitments"].size());
+  // Authentic in Ukrainian too, whose text is not bundled, and in force from its signature.
+  EXPECT_EQ(agreement["languages"], nlohmann::json({"en", "lv"}));
+  EXPECT_EQ(agreement["authentic_languages"], nlohmann::json({"en", "lv", "uk"}));
+  EXPECT_EQ(agreement["entry_into_force_date"], "2024-04-11");
 }
 
 TEST_F(HttpRoutesTest, ReaderNeverSeesRestrictedEvents) {

@@ -42,6 +42,15 @@ nlohmann::json AgreementJson(const Site& site) {
   if (package.prevailing_language) {
     json["prevailing_language"] = text::LanguageCode(*package.prevailing_language);
   }
+  // Authentic in more languages than it has texts in (Ukrainian, whose text is not bundled).
+  nlohmann::json authentic = nlohmann::json::array();
+  for (const text::Language language : package.authentic_languages) {
+    authentic.push_back(text::LanguageCode(language));
+  }
+  json["authentic_languages"] = authentic;
+  if (!package.entry_into_force_date.empty()) {
+    json["entry_into_force_date"] = package.entry_into_force_date;
+  }
   return json;
 }
 
