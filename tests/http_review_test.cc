@@ -199,6 +199,23 @@ TEST_F(HttpReviewTest, ADecisionContradictingTheReviewFileIs409) {
   EXPECT_EQ(StoredReviews(), stored);
 }
 
+// A correction is shown in words: an action as its verb and object, not as JSON.
+TEST_F(HttpReviewTest, TheCommitmentPageShowsACorrectionInWords) {
+  const std::string commitment = "sec_2__para_5__sent_2";
+  ASSERT_EQ(Send("POST", "/api/v1/commitments/" + commitment + "/reviews", "vera",
+                 R"({"decision":"correct","field":"action",)"
+                 R"("to":{"lemma":"determine","object":"the terms, format and scope"},)"
+                 R"("note":"the passive's agent is no object"})")
+                .status,
+            201);
+  const std::string page =
+      WithCookie("GET", "/commitments/" + commitment, SignInCookie("rita")).body;
+  EXPECT_NE(page.find("action: <code>determine by the Participants</code> → <code>determine the "
+                      "terms, format and scope</code>"),
+            std::string::npos)
+      << page;
+}
+
 TEST_F(HttpReviewTest, TheCommitmentPageFormReviewsWithCsrfAndEscapesNotes) {
   // A commitment no other test reviews: a rejection of one accepted before would be a conflict.
   const std::string page = "/commitments/sec_2__hcontainer_1__para_5__sent_2__part_2";

@@ -190,7 +190,7 @@ await step('a reviewer signs in, corrects a commitment with a note, sees the rev
   await snap(page, 'review-form');
   await page.click('form.review button');
   const row = page.locator('table.reviews tbody tr').first();
-  assert.match(await row.textContent(), /vera.*correct.*strength.*"will".*"commits".*settled <b>/s);
+  assert.match(await row.textContent(), /vera.*correct.*strength: will → commits.*settled <b>/s);
   await snap(page, 'commitment-reviewed');
   await page.click('button:has-text("Sign out")');
   await page.goto(`${base}/commitments/${commitment}`);

@@ -1,5 +1,6 @@
 #include "views/http/review_view.h"
 
+#include <algorithm>
 #include <span>
 #include <string_view>
 
@@ -14,6 +15,25 @@ constexpr std::string_view kDecisions[] = {"accept", "correct", "reject"};
 nlohmann::json JsonOrString(const std::string& text) {
   nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
   return value.is_discarded() ? nlohmann::json(text) : value;
+}
+
+// A reviewed value as a reader reads it: a word as it is, a list of words joined, an action as its
+// verb and object, nothing as "none"; targets, conditions and flags, lists of objects, as JSON.
+std::string ReviewValueText(const nlohmann::json& value) {
+  if (value.is_string())
+    return value.get<std::string>().empty() ? "none" : value.get<std::string>();
+  if (value.is_null() || (value.is_array() && value.empty())) return "none";
+  if (value.is_object() && value.contains("lemma") && value.size() <= 2) {
+    const std::string object = value.value("object", "");
+    return value.value("lemma", "") + (object.empty() ? "" : " " + object);
+  }
+  if (value.is_array() &&
+      std::all_of(value.begin(), value.end(), [](const auto& item) { return item.is_string(); })) {
+    std::string joined;
+    for (const auto& item : value) joined += (joined.empty() ? "" : ", ") + item.get<std::string>();
+    return joined;
+  }
+  return value.dump();
 }
 
 std::string Sent(const ReviewFormState& form, const std::string& name) {
@@ -58,8 +78,8 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
     if (review.entry.contains("field")) {
       ctemplate::TemplateDictionary* change = row->AddSectionDictionary("CHANGE");
       change->SetValue("FIELD", review.entry.value("field", ""));
-      change->SetValue("FROM", review.entry.value("from", nlohmann::json()).dump());
-      change->SetValue("TO", review.entry.value("to", nlohmann::json()).dump());
+      change->SetValue("FROM", ReviewValueText(review.entry.value("from", nlohmann::json())));
+      change->SetValue("TO", ReviewValueText(review.entry.value("to", nlohmann::json())));
     }
     row->SetValue("NOTE", review.entry.value("note", ""));
   }
