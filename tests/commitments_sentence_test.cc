@@ -240,13 +240,33 @@ INSTANTIATE_TEST_SUITE_P(
                      "Latvija turpinās sniegt atbalstu, kura apjomu noteiks konsultācijās.",
                      SC::kCommitment, S::kContinues, kLv, "sniegt"}));
 
-// A possessive never names whom a promise serves: the other mentions do, or the default.
-TEST(SentenceBeneficiaryTest, APossessiveIsNoBeneficiary) {
-  SentenceAnalysis analysis =
-      AnalyzeSentence("The Participants will support Ukraine’s reforms.", L::kEnglish,
-                      EnglishCues(), LatviaAndUkraine(L::kEnglish), true);
-  EXPECT_EQ(analysis.obligors, kBoth);
-  EXPECT_EQ(analysis.beneficiary, "both");
+// A possessive in the promise's clause names whom it serves where no other mention does; one a
+// comma puts apart, one in a procedure and a place do not.
+TEST(SentenceBeneficiaryTest, APossessiveNamesTheBeneficiaryOnlyInThePromisesClause) {
+  struct Case {
+    const char* sentence;
+    const char* beneficiary;
+  };
+  for (const Case& c : {
+           Case{"The Participants will support Ukraine’s reforms.", "UA"},
+           Case{"The Participants will promote the strengthening of Ukraine’s capabilities for "
+                "combating disinformation, including by implementing cooperation with the NATO "
+                "Strategic Communications Centre of Excellence based in Latvia.",
+                "UA"},
+           Case{"The Participants will implement this cooperation in accordance with their "
+                "international and national obligations, as well as Latvia’s European "
+                "commitments.",
+                "both"},
+           Case{"The Participants will implement this Agreement in accordance with their "
+                "obligations arising from Latvia’s membership of the EU.",
+                "both"},
+           Case{"The Participants will train experts at the centre based in Latvia.", "both"},
+       }) {
+    SentenceAnalysis analysis = AnalyzeSentence(c.sentence, L::kEnglish, EnglishCues(),
+                                                LatviaAndUkraine(L::kEnglish), true);
+    EXPECT_EQ(analysis.obligors, kBoth) << c.sentence;
+    EXPECT_EQ(analysis.beneficiary, c.beneficiary) << c.sentence;
+  }
 }
 
 // Whom a promise serves is named before a relative clause, not in it.

@@ -265,6 +265,8 @@ CueTable MakeEnglishCues() {
                       "for",     "with",         "within",      "until",       "unless",
                       "if",      "provided",     "whereby",     "thus",        "given"};
   t.relative_pronouns = {"which", "whose", "who"};
+  t.place_phrases = {"based in",     "based at",         "located in", "located at", "situated in",
+                     "stationed in", "headquartered in", "hosted in",  "held in",    "held at"};
   t.function_words = {"the",  "a",    "an",    "and",     "or",    "its",   "their",
                       "this", "that", "these", "those",   "which", "whose", "such",
                       "any",  "all",  "each",  "through", "under", "via",   "at"};

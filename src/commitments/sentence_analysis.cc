@@ -473,6 +473,22 @@ std::optional<FoundCue> CueAt(const Reading& r, size_t i, text::Language languag
 // True when token `i` ends a clause: ";", ".", ":".
 bool EndsClause(const Reading& r, size_t i) { return Contains({";", ".", ":"}, r.tokens[i].lower); }
 
+// The index of the first comma of `r` at or after `from`; the number of tokens when none.
+size_t FirstCommaFrom(const Reading& r, size_t from) {
+  while (from < r.tokens.size() && r.tokens[from].lower != ",") ++from;
+  return from;
+}
+
+// Whether `m` follows one of `place_phrases`, "the" between allowed: "based in Latvia", "based in
+// the Republic of Latvia".
+bool NamesAPlace(const Reading& r, const Mention& m, const CueTable& cues) {
+  size_t before = m.first;
+  if (before > 0 && r.tokens[before - 1].lower == "the") --before;
+  if (before < 2) return false;
+  const std::string phrase = r.tokens[before - 2].lower + " " + r.tokens[before - 1].lower;
+  return Contains(cues.place_phrases, phrase);
+}
+
 // One flag per token, set inside the relative clauses that begin after token `from`: each from
 // a comma and one of `relative_pronouns` (", which") to the next comma, condition ("unless the
 // Participants decide otherwise" qualifies the promise) or the clause's end.
@@ -790,15 +806,27 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
       }
   if (subject) out.obligors = subject->parties;
   // Whom the promise serves is named outside a relative clause, not in it ("…, which shall be
-  // determined through consultations between the Participants").
-  for (const Mention& m : mentions) {
-    if (m.first < (cue ? cue->end : 0) || relative[m.first] || &m == subject || m.possessive ||
-        m.qualified_head)
-      continue;
-    if (m.parties != out.obligors) {
-      out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
+  // determined through consultations between the Participants"), and not as a place ("based in
+  // Latvia").
+  // A party named as what is given or done comes first. Failing one, a party whose possession
+  // the promise of a party serves, in the clause of the promise ("will support Ukraine's economic
+  // stability"), but not what a comma puts apart ("in accordance with their obligations,
+  // including those arising from Latvia's membership of the EU") nor the rules a procedure follows.
+  const size_t first_comma = FirstCommaFrom(r, cue ? cue->end : 0);
+  for (const bool possessive : {false, true}) {
+    if (possessive && (out.sentence_class != SentenceClass::kCommitment || out.obligors.empty()))
       break;
+    for (const Mention& m : mentions) {
+      if (m.first < (cue ? cue->end : 0) || relative[m.first] || &m == subject ||
+          m.possessive != possessive || m.qualified_head || NamesAPlace(r, m, cues) ||
+          (possessive && (r.in_condition[m.first] || m.first > first_comma)))
+        continue;
+      if (m.parties != out.obligors) {
+        out.beneficiary = m.parties.size() == 1 ? m.parties.front() : "both";
+        break;
+      }
     }
+    if (!out.beneficiary.empty()) break;
   }
   const std::vector<std::string>& codes = parties.codes;
   if (out.beneficiary.empty() && out.obligors.size() == 1 && codes.size() == 2)
