@@ -147,6 +147,7 @@ CueTable MakeEnglishCues() {
       {"provided the capabilities and resources available", "capabilities"},
       {"provided the capabilities of the participants", "capabilities"},
       {"assessing latvia’s capabilities and capacity", "capabilities"},
+      {"and the capabilities of latvia", "capabilities"},
       {"approval from the government", "government_approval"},
       {"of the saeima", "parliament_approval"},
       {"when circumstances permit", "circumstances"},

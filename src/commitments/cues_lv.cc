@@ -85,6 +85,8 @@ CueTable MakeLatvianCues() {
       {"savu spēju robežās", "capabilities"},
       {"ievērojot dalībnieku iespējas", "capabilities"},
       {"izvērtējot latvijas iespējas un kapacitāti", "capabilities"},
+      {"un latvijas iespējām", "capabilities"},
+      {"atbilstoši ukrainas izteiktajām vajadzībām un latvijas spējām", "capabilities"},
       {"ciktāl iespējams", "capabilities"},
       {"cik vien iespējams", "capabilities"},
       {"ar skaidru latvijas republikas valdības", "government_approval"},
