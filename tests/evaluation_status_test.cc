@@ -459,6 +459,30 @@ TEST(EvaluationStatus, OnlyTheObligorsOwnActsCountTowardsATarget) {
       << c.at("reasons").dump(2);
 }
 
+// sec_2__hcontainer_1__para_5: "annual contributions to NATO CAP of EUR 2 million": a decision
+// to contribute is not the contribution. The summary of a year not reached says what was
+// allocated beside it, and that it is not counted; once paid, the year is met and says nothing of
+// it.
+TEST(EvaluationStatus, ATargetNotReachedSaysWhatWasAllocatedBesideIt) {
+  const std::string id = "sec_2__hcontainer_1__para_5__sent_2__part_2";
+  json allocation = Disbursement(1, "LV", 200000000);
+  allocation.update({{"type", "allocation"}, {"commitments", {id}}});
+  Result<AgreementStatus> decided =
+      Evaluate(BundledRules(), json::array({allocation}), "2025-06-01");
+  ASSERT_TRUE(decided.ok()) << decided.error().ToString();
+  const std::string summary = Commitment(StatusJson(decided.value()), id).at("summary");
+  EXPECT_NE(summary.find("2024: EUR 0 of EUR 2,000,000 (missed; EUR 2,000,000 allocated, not "
+                         "counted as provided)"),
+            std::string::npos)
+      << summary;
+  json payment = Disbursement(2, "LV", 200000000);
+  payment["commitments"] = {id};
+  Result<AgreementStatus> paid = Evaluate(BundledRules(), {allocation, payment}, "2025-06-01");
+  ASSERT_TRUE(paid.ok()) << paid.error().ToString();
+  const std::string met = Commitment(StatusJson(paid.value()), id).at("summary");
+  EXPECT_NE(met.find("2024: EUR 2,000,000 of EUR 2,000,000 (met)"), std::string::npos) << met;
+}
+
 // sec_2__hcontainer_1__para_2__sent_1: "the necessary military support to Ukraine in the amount
 // of 0.25% of the gross domestic product" counts the events of military commitments only, and
 // section 3, "Areas of non-military support", holds none, whatever its subheadings say ("Cyber

@@ -368,13 +368,20 @@ RuleOutcome Numeric(const TargetRule& rule, const AgreementRules& rules, const L
     }
     const std::string label =
         span.open_ended() ? std::string("in all") : period["label"].get<std::string>();
+    // A target not reached by what was provided says beside its state what was allocated, which
+    // does not count as provided: a reader sees the decision, and that the giving is not recorded.
+    const std::string state =
+        rule.options.measure == "provided" && span_status != "met" && sums.allocated > achieved
+            ? fmt::format("{}; {} allocated, not counted as provided", StatusWords(span_status),
+                          MoneyText(sums.allocated, currency))
+            : StatusWords(span_status);
     // Without its year's GDP a share has no figure to be "of" yet.
     summaries.push_back(
         target ? fmt::format("{}: {} of {} ({})", label, MoneyText(achieved, currency),
-                             MoneyText(*target, currency), StatusWords(span_status))
+                             MoneyText(*target, currency), state)
                : fmt::format("{}: {}, the target unknown until the {} of {} is published ({})",
                              label, MoneyText(achieved, currency), rule.share_of,
-                             YearsLabel(span.first, span.last), StatusWords(span_status)));
+                             YearsLabel(span.first, span.last), state));
     if (!span.open_ended()) {
       const std::string what = fmt::format("{} for {}{}", YearsLabel(span.first, span.last),
                                            !gdp && rule.money.approximate ? "approximately " : "",
