@@ -105,6 +105,25 @@ TEST_F(HttpTermWordsTest, AProvisionWithoutAnActionIsHeadedByItsOwnWords) {
             std::string::npos);
 }
 
+// An action that reads as no promise (a passive's agent, an adverb alone, a copula) gives way to
+// the sentence's own words.
+TEST_F(HttpTermWordsTest, AnActionThatReadsAsNoPromiseIsNoTitle) {
+  for (const auto& [id, title] : {
+           std::pair{"sec_2__para_5__sent_2",
+                     "The terms, format, and scope of such support will be determined by the "
+                     "Participants"},
+           std::pair{"sec_3__hcontainer_3__para_2__sent_1",
+                     "Training of young Ukrainian professionals in the areas of EU law and "
+                     "economy will continue …"},
+       }) {
+    const std::string page = Send("GET", std::string("/commitments/") + id).body;
+    EXPECT_NE(page.find("<h1>" + std::string(title) + "</h1>"), std::string::npos) << page;
+  }
+  EXPECT_EQ(Send("GET", "/commitments/sec_3__hcontainer_19__para_4__sent_1")
+                .body.find("<h1>Work together</h1>"),
+            std::string::npos);
+}
+
 TEST_F(HttpTermWordsTest, TheConsultationsPageNamesTheRequestsSubtypeInWords) {
   const std::string page = Send("GET", "/consultations").body;
   EXPECT_NE(page.find("requests of subtype armed attack"), std::string::npos) << page;
