@@ -21,34 +21,6 @@ class HttpReviewTest : public HttpTest {
     Result<std::vector<http::StoredReview>> all = app_->site().reviews().List("");
     return all.ok() ? all.value().size() : 0;
   }
-
-  // Signs `user` in through the sign-in form; returns the Cookie header value.
-  static std::string SignInCookie(const std::string& user) {
-    http::HttpRequest request;
-    request.method = "POST";
-    request.target = "/signin";
-    request.remote = "127.0.0.2";
-    request.headers["content-type"] = "application/x-www-form-urlencoded";
-    request.body = "name=" + user + "&password=" + user + "-password&next=%2F";
-    http::HttpResponse response = app_->Handle(request);
-    for (const auto& [name, value] : response.headers) {
-      if (name == "Set-Cookie") return value.substr(0, value.find(';'));
-    }
-    ADD_FAILURE() << "no session cookie for " << user;
-    return "";
-  }
-
-  static http::HttpResponse WithCookie(const std::string& method, const std::string& target,
-                                       const std::string& cookie, const std::string& form = "") {
-    http::HttpRequest request;
-    request.method = method;
-    request.target = target;
-    request.remote = "127.0.0.2";
-    request.headers["cookie"] = cookie;
-    if (!form.empty()) request.headers["content-type"] = "application/x-www-form-urlencoded";
-    request.body = form;
-    return app_->Handle(request);
-  }
 };
 
 TEST_F(HttpReviewTest, OnlyReviewersReviewAndOnlySignedInUsersReadReviews) {

@@ -156,30 +156,20 @@ TEST_F(HttpSignInTest, SigningInAfterAFormWasSentLeadsBackToThePageOfTheForm) {
 // Signed in, the sign-in page says who is, and its form changes the account: it carries the
 // session's CSRF token, and the old session ends.
 TEST_F(HttpSignInTest, SigningInWhenSignedInChangesTheAccount) {
-  const http::HttpResponse first = SignIn({});
-  ASSERT_TRUE(SetsSession(first));
-  const std::string cookie =
-      Header(first, "Set-Cookie").substr(0, Header(first, "Set-Cookie").find(';'));
-  http::HttpRequest page;
-  page.method = "GET";
-  page.target = "/signin";
-  page.remote = "127.0.0.4";
-  page.headers["cookie"] = cookie;
-  const http::HttpResponse form = app_->Handle(page);
+  const std::string cookie = SignInCookie("rita");
+  const http::HttpResponse form = WithCookie("GET", "/signin", cookie);
   EXPECT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("You are signed in as rita."), std::string::npos) << form.body;
   const size_t csrf_at = form.body.find("name=\"csrf\" value=\"");
   ASSERT_NE(csrf_at, std::string::npos) << form.body;
   const size_t value_at = csrf_at + std::string("name=\"csrf\" value=\"").size();
   const std::string csrf = form.body.substr(value_at, form.body.find('"', value_at) - value_at);
-  http::HttpRequest again =
-      FormPost("/signin", "127.0.0.4", "name=vera&password=vera-password&next=%2F&csrf=" + csrf);
-  again.headers["cookie"] = cookie;
-  const http::HttpResponse changed = app_->Handle(again);
+  const http::HttpResponse changed = WithCookie(
+      "POST", "/signin", cookie, "name=vera&password=vera-password&next=%2F&csrf=" + csrf);
   EXPECT_EQ(changed.status, 303) << changed.body;
   EXPECT_TRUE(SetsSession(changed));
   // The old session signs nobody in any more.
-  const http::HttpResponse old = app_->Handle(page);
+  const http::HttpResponse old = WithCookie("GET", "/signin", cookie);
   EXPECT_EQ(old.body.find("You are signed in as"), std::string::npos) << old.body;
 }
 
