@@ -48,6 +48,10 @@ TEST_F(HttpSearchPageTest, APageOfTheBestHitsOffersThemAll) {
   EXPECT_EQ(all.body.find("show them all"), std::string::npos);
   EXPECT_NE(Send("GET", "/search?q=apnemas").body.find("or add a word or choose a language"),
             std::string::npos);
+  // No hits are no best ones.
+  const http::HttpResponse none = Send("GET", "/search?q=zzzyx");
+  EXPECT_NE(none.body.find("0 hits for “zzzyx”."), std::string::npos) << none.body;
+  EXPECT_EQ(none.body.find("show them all"), std::string::npos);
 }
 
 // A Latvian hit leads to the Latvian paragraph, wherever the alignment shows it: lv preamble

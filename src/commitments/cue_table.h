@@ -144,8 +144,8 @@ struct CueTable {
   // thing is done, not what the sentence is, and a party named there is not whom the promise
   // serves.
   std::vector<std::string_view> relative_pronouns;
-  // Two words that place what comes before them: a party named right after them (an article
-  // between allowed) is where something is, not whom a promise serves ("the NATO Strategic
+  // Two words that place what comes before them: a party named right after them ("the" between
+  // allowed) is where something is, not whom a promise serves ("the NATO Strategic
   // Communications Centre of Excellence based in Latvia").
   std::vector<std::string_view> place_phrases;
   // Articles, conjunctions, determiners and the prepositions `prepositions` leaves out (those that

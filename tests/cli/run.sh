@@ -245,6 +245,8 @@ check "load of the bundled agreement from any folder" \
   bash -c "cd '$work' && '$treaty' load --db '$work/anywhere.sqlite' >/dev/null"
 check "load into the default database makes its folder" \
   bash -c "mkdir -p '$work/fresh' && cd '$work/fresh' && '$treaty' load >/dev/null && test -s var/treaty.sqlite"
+check "load into the default database spelled another way makes its folder too" \
+  bash -c "mkdir -p '$work/dotted' && cd '$work/dotted' && '$treaty' load --db ./var/treaty.sqlite >/dev/null && test -s var/treaty.sqlite"
 check "load into the default database given makes its folder too" \
   bash -c "mkdir -p '$work/given' && cd '$work/given' && '$treaty' load --db var/treaty.sqlite >/dev/null && test -s var/treaty.sqlite"
 check "load into a folder that does not exist exit 2" run 2 load --db "$work/typo/dir/t.sqlite"

@@ -79,10 +79,12 @@ int RunCommitments(const CommitmentsOptions& options, std::ostream& out, std::os
 
 inline constexpr int kExitMismatch = 1;  // verify, verify-proof: readable but does not verify
 
+inline constexpr const char* kDefaultAgreement = "lv-ua-2024";
+
 // The options the writing commands share: where to write, as whom, signing with which key.
 struct LedgerInputOptions {
   std::string db = "var/treaty.sqlite";  // SQLite file or postgresql:// URL
-  std::string agreement = "lv-ua-2024";
+  std::string agreement = kDefaultAgreement;
   std::string package;    // empty: data/agreements/AGREEMENT
   std::string keys_file;  // empty: PACKAGE/ledger/keys.json
   std::string key_file;   // empty: PACKAGE/ledger/demo-key.json

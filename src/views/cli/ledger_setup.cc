@@ -133,8 +133,7 @@ Result<std::unique_ptr<LedgerSetup>> LoadLedgerSetup(const LedgerInputOptions& o
   // written.
   Result<const ledger::KeyEntry*> entry = ledger::MatchPrivateKey(key.value(), setup->keys);
   if (!entry.ok()) {
-    return given("--key", options.key_file,
-                 Error{entry.error().message, key_file});
+    return given("--key", options.key_file, Error{entry.error().message, key_file});
   }
   const std::string now = ledger::FormatTimestamp(ledger::NowMicros());
   if (std::string problem = ledger::KeyProblemAt(*entry.value(), now); !problem.empty()) {

@@ -19,8 +19,6 @@
 
 namespace treaty::views {
 
-inline constexpr const char* kDefaultAgreement = "lv-ua-2024";
-
 // Adds --agreement (default: `agreement` as given, kDefaultAgreement for most commands) and
 // --package (default data/agreements/AGREEMENT) to `command`, bound to `agreement` and `package`. A
 // package given without --agreement sets the agreement to the package's own id; both given must

@@ -185,15 +185,16 @@ Subcommand AddLoadSubcommand(CLI::App& app) {
   CLI::Option* package =
       command->add_option("PACKAGE", options->package_folder, "folder holding agreement.json")
           ->capture_default_str();
-  CLI::Option* db = command
-                        ->add_option("--db", options->database,
-                                     "SQLite database file, in a folder that exists (var/ is made)")
-                        ->capture_default_str();
-  return {command, [options, package, db](std::ostream& out, std::ostream& err) {
+  command
+      ->add_option("--db", options->database,
+                   "SQLite database file, in a folder that exists (var/ is made)")
+      ->capture_default_str();
+  return {command, [options, package](std::ostream& out, std::ostream& err) {
             if (package->count() == 0) {
               options->package_folder = document::BundledPath(options->package_folder);
             }
-            options->make_folder = db->count() == 0 || options->database == kDefaultDatabase;
+            options->make_folder = std::filesystem::path(options->database).lexically_normal() ==
+                                   std::filesystem::path(kDefaultDatabase);
             return RunLoad(*options, out, err);
           }};
 }

@@ -42,7 +42,7 @@ nlohmann::json AgreementJson(const Site& site) {
   if (package.prevailing_language) {
     json["prevailing_language"] = text::LanguageCode(*package.prevailing_language);
   }
-  // Authentic in more languages than it has texts in (Ukrainian, whose text is not bundled).
+  // The languages it is authentic in, which may be more than `languages`, those it has a text in.
   nlohmann::json authentic = nlohmann::json::array();
   for (const text::Language language : package.authentic_languages) {
     authentic.push_back(text::LanguageCode(language));

@@ -29,7 +29,8 @@ Result<std::vector<std::string>> CleanSegments(const HttpRequest& request) {
   }
   std::optional<std::vector<std::string>> segments = request.DecodedSegments();
   if (!segments) {
-    return Error{"bad request path: not a path, or a '%' not followed by two hex digits", ""};
+    return Error{"bad request path: not a path, or a '%' not followed by two hex digits, or %00",
+                 ""};
   }
   for (const std::string& segment : *segments) {
     if (segment == "." || segment == "..") {

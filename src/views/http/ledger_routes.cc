@@ -110,23 +110,22 @@ HttpResponse Recorded(const RecordOutcome& outcome) {
 std::optional<HttpResponse> RefusedIdFilter(Site& site, ledger::LedgerStore& store,
                                             const ledger::EventFilter& filter,
                                             RequestContext& context) {
-  // Any event the caller may see counts, whatever classification the listing asks for.
+  // Only the ids the agreement does not know are looked for among the events; any event the
+  // caller may see counts, whatever classification the listing asks for.
+  ledger::EventFilter unknown = filter;
+  if (site.IsCommitmentId(filter.commitment)) unknown.commitment.clear();
+  if (site.keys().FindInstitution(filter.institution) != nullptr) unknown.institution.clear();
   Result<std::vector<std::string>> unmatched =
-      ledger::IdFiltersMatchingNoEvent(store, filter, context.SeesRestricted() ? "" : "public");
+      ledger::IdFiltersMatchingNoEvent(store, unknown, context.SeesRestricted() ? "" : "public");
   if (!unmatched.ok()) return LedgerReadFailure(500, unmatched.error(), context);
-  for (const std::string& field : unmatched.value()) {
-    if (field == "commitment" && !site.IsCommitmentId(filter.commitment)) {
-      return ErrorResponse(400, fmt::format("commitment: no event serves \"{}\", and it is no "
-                                            "commitment of {}",
-                                            filter.commitment, filter.agreement));
-    }
-    if (field == "institution" && site.keys().FindInstitution(filter.institution) == nullptr) {
-      return ErrorResponse(400, fmt::format("institution: no event is recorded by \"{}\", and it "
-                                            "is no institution of {}",
-                                            filter.institution, filter.agreement));
-    }
-  }
-  return std::nullopt;
+  if (unmatched.value().empty()) return std::nullopt;
+  return ErrorResponse(
+      400, unmatched.value().front() == "commitment"
+               ? fmt::format("commitment: no event serves \"{}\", and it is no commitment of {}",
+                             filter.commitment, filter.agreement)
+               : fmt::format("institution: no event is recorded by \"{}\", and it is no "
+                             "institution of {}",
+                             filter.institution, filter.agreement));
 }
 
 // GET /api/v1/events: a page of events in leaf order, filtered (docs/http-api.md).

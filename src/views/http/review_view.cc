@@ -17,15 +17,16 @@ nlohmann::json JsonOrString(const std::string& text) {
   return value.is_discarded() ? nlohmann::json(text) : value;
 }
 
-// A reviewed value as a reader reads it: a word as it is, a list of words joined, an action as its
-// verb and object, nothing as "none"; targets, conditions and flags, lists of objects, as JSON.
-std::string ReviewValueText(const nlohmann::json& value) {
+// A reviewed value of `field` as a reader reads it: a word as it is, a list of words joined, an
+// action as its phrase ("not affect the implementation …"), nothing as "none"; targets, conditions
+// and flags, lists of objects, as JSON.
+std::string ReviewValueText(const std::string& field, const nlohmann::json& value) {
   if (value.is_string())
     return value.get<std::string>().empty() ? "none" : value.get<std::string>();
   if (value.is_null() || (value.is_array() && value.empty())) return "none";
-  if (value.is_object() && value.contains("lemma") && value.size() <= 2) {
-    const std::string object = value.value("object", "");
-    return value.value("lemma", "") + (object.empty() ? "" : " " + object);
+  if (commitments::Commitment read;
+      field == "action" && !commitments::SetReviewField(read, field, value)) {
+    return read.action.Phrase();
   }
   if (value.is_array() &&
       std::all_of(value.begin(), value.end(), [](const auto& item) { return item.is_string(); })) {
@@ -78,8 +79,10 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
     if (review.entry.contains("field")) {
       ctemplate::TemplateDictionary* change = row->AddSectionDictionary("CHANGE");
       change->SetValue("FIELD", review.entry.value("field", ""));
-      change->SetValue("FROM", ReviewValueText(review.entry.value("from", nlohmann::json())));
-      change->SetValue("TO", ReviewValueText(review.entry.value("to", nlohmann::json())));
+      const std::string field = review.entry.value("field", "");
+      change->SetValue("FROM",
+                       ReviewValueText(field, review.entry.value("from", nlohmann::json())));
+      change->SetValue("TO", ReviewValueText(field, review.entry.value("to", nlohmann::json())));
     }
     row->SetValue("NOTE", review.entry.value("note", ""));
   }

@@ -47,7 +47,8 @@ HttpResponse SearchPage(Site& site, RequestContext& context) {
                     evaluation::CountOf(static_cast<int64_t>(searched.hits.size()), "hit", "hits"));
   // A page of as many hits as it may hold has more behind it, most likely: it offers them all
   // (the most a search gives), with the same words, language and kind.
-  if (searched.hits.size() == searched.limit && searched.limit < kMostSearchHits) {
+  if (!searched.hits.empty() && searched.hits.size() == searched.limit &&
+      searched.limit < kMostSearchHits) {
     TemplateDictionary* limited = results->AddSectionDictionary("LIMITED");
     std::string all = "/search?q=" + PercentEncode(query["q"]);
     for (const char* name : {"lang", "kind"}) {

@@ -75,7 +75,7 @@ SearchOutcome RunSearch(Site& site, const std::map<std::string, std::string>& qu
                    "the texts are not indexed for search: run treaty load on the server's "
                    "database");
   }
-  return {};
+  return {{}, 200, "", std::nullopt, search.limit};
 }
 
 }  // namespace treaty::http

@@ -13,10 +13,11 @@
 
 namespace treaty::http {
 
+inline constexpr size_t kMostSearchHits = 999;  // the largest `limit` a search takes
+
 // The hits of a search, or why there are none: `status` 400 for the request's parameters, 503 for
 // an index that cannot be read or holds no text of the agreement; `message` says what to the
 // caller, and `logged` is a store's failure, for the request log alone.
-inline constexpr size_t kMostSearchHits = 999;  // the largest `limit` a search takes
 
 struct SearchOutcome {
   std::vector<store::SearchHit> hits;
