@@ -1,7 +1,13 @@
 #include "commitments/commitment.h"
 
+#include <algorithm>
 #include <array>
+#include <optional>
+#include <string_view>
 #include <utility>
+
+#include "commitments/cue_table.h"
+#include "text/language.h"
 
 namespace treaty::commitments {
 
@@ -121,6 +127,27 @@ std::string SurfaceIn(const Surfaces& surfaces, std::string_view language) {
     return words->second;
   }
   return surfaces.empty() ? "" : surfaces.begin()->second;
+}
+
+bool ActionIsTitle(const Commitment& commitment) {
+  const std::string_view object = commitment.action.object;
+  if (object.empty() || commitment.source.quotes.empty()) return false;
+  const std::optional<text::Language> language =
+      text::ParseLanguageCode(commitment.source.quotes.front().language);
+  const CueTable* cues = language ? CueTableFor(*language) : nullptr;
+  if (cues == nullptr) return false;
+  const auto listed = [](const std::vector<std::string_view>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+  };
+  const std::string_view first = object.substr(0, object.find(' '));
+  const std::string_view last = object.substr(object.rfind(' ') + 1);
+  const std::string& lemma = commitment.action.lemma;
+  if (first == object && listed(cues->lone_adverbs, object)) return false;
+  if (listed(cues->agent_prepositions, first) || listed(cues->clause_conjunctions, last)) {
+    return false;
+  }
+  if (listed(cues->auxiliaries, lemma) && listed(cues->prepositions, first)) return false;
+  return !listed(cues->copulas, lemma);
 }
 
 std::string OpeningWords(const Commitment& commitment) {

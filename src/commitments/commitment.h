@@ -127,6 +127,13 @@ std::string PrevailingLanguage(const Commitment& commitment);
 // The words of `surfaces` in `language`, else in the first text that has them; empty when none.
 std::string SurfaceIn(const Surfaces& surfaces, std::string_view language);
 
+// Whether the commitment's action, read in its prevailing language, reads as what it promises: a
+// verb and the thing it governs (CueTable::agent_prepositions and the lists after it say what does
+// not; nor does a verb that stands for another, one of the auxiliaries, before a preposition:
+// "continue in the higher education institutions in Latvia"). False without an object, and for a
+// language without a cue table.
+bool ActionIsTitle(const Commitment& commitment);
+
 // The first words of the commitment's prevailing quote, for a person to recognise the sentence:
 // the whole sentence up to 90 bytes, else cut at the last space before them, with " …" after;
 // empty without quotes.

@@ -148,6 +148,15 @@ struct CueTable {
   // allowed) is where something is, not whom a promise serves ("the NATO Strategic
   // Communications Centre of Excellence based in Latvia").
   std::vector<std::string_view> place_phrases;
+  // What makes an action no title of its promise (ActionIsTitle): an object opened by a passive's
+  // agent or means ("determine by the Participants", "achieve through …"), an adverb standing for
+  // the object ("work together"), an object that ends on the word that opens a clause cut off
+  // ("ensure that … at such a level that"), and a verb whose subject the title would need
+  // ("remain a priority of …").
+  std::vector<std::string_view> agent_prepositions;
+  std::vector<std::string_view> lone_adverbs;
+  std::vector<std::string_view> clause_conjunctions;
+  std::vector<std::string_view> copulas;
   // Articles, conjunctions, determiners and the prepositions `prepositions` leaves out (those that
   // never move a party out of the subject's place): an object cut short does not end on one.
   std::vector<std::string_view> function_words;

@@ -266,6 +266,10 @@ CueTable MakeEnglishCues() {
                       "for",     "with",         "within",      "until",       "unless",
                       "if",      "provided",     "whereby",     "thus",        "given"};
   t.relative_pronouns = {"which", "whose", "who"};
+  t.agent_prepositions = {"by", "through"};
+  t.lone_adverbs = {"together"};
+  t.clause_conjunctions = {"that"};
+  t.copulas = {"remain", "be"};
   t.place_phrases = {"based in",     "based at",         "located in", "located at", "situated in",
                      "stationed in", "headquartered in", "hosted in",  "held in",    "held at"};
   t.function_words = {"the",  "a",    "an",    "and",     "or",    "its",   "their",

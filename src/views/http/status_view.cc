@@ -201,25 +201,8 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   return true;
 }
 
-namespace {
-
-// Whether the action reads as what is promised: a verb and the thing it governs. Not a passive's
-// agent or means ("determine by the Participants", "achieve through …"), an object cut before
-// the clause it opens ("ensure that … at such a level that"), an adverb alone ("work together"),
-// a preposition after "continue" that leaves the subject out ("continue in the higher education
-// institutions"), nor a copula, whose subject the title would need ("remain a priority of …").
-bool ActionMakesATitle(const commitments::Action& action) {
-  const std::string& object = action.object;
-  if (object.empty() || object == "together" || object.ends_with(" that")) return false;
-  if (object.starts_with("by ") || object.starts_with("through ")) return false;
-  if (action.lemma == "continue" && object.starts_with("in ")) return false;
-  return action.lemma != "remain" && action.lemma != "be";
-}
-
-}  // namespace
-
 std::string CommitmentTitle(const commitments::Commitment& commitment) {
-  if (ActionMakesATitle(commitment.action)) return Capitalised(commitment.action.Phrase());
+  if (commitments::ActionIsTitle(commitment)) return Capitalised(commitment.action.Phrase());
   // A verb alone ("prevail"), none ("The Agreement is valid for 10 (ten) years.") or an action
   // that reads as no title: the sentence's own words say more.
   std::string title = commitments::OpeningWords(commitment);
