@@ -180,11 +180,18 @@ TEST_F(HttpReviewTest, TheCommitmentPageShowsACorrectionInWords) {
                  R"("note":"the passive's agent is no object"})")
                 .status,
             201);
+  ASSERT_EQ(
+      Send("POST", "/api/v1/commitments/" + commitment + "/reviews", "vera",
+           R"({"decision":"correct","field":"obligors","to":["LV"],"note":"Latvia's support"})")
+          .status,
+      201);
   const std::string page =
       WithCookie("GET", "/commitments/" + commitment, SignInCookie("rita")).body;
   EXPECT_NE(page.find("action: <code>determine by the Participants</code> → <code>determine the "
                       "terms, format and scope</code>"),
             std::string::npos)
+      << page;
+  EXPECT_NE(page.find("obligors: <code>LV, UA</code> → <code>LV</code>"), std::string::npos)
       << page;
 }
 

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <span>
 #include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commitments/review_fields.h"
 #include "views/http/review_store.h"
@@ -30,9 +34,7 @@ std::string ReviewValueText(const std::string& field, const nlohmann::json& valu
   }
   if (value.is_array() &&
       std::all_of(value.begin(), value.end(), [](const auto& item) { return item.is_string(); })) {
-    std::string joined;
-    for (const auto& item : value) joined += (joined.empty() ? "" : ", ") + item.get<std::string>();
-    return joined;
+    return fmt::format("{}", fmt::join(value.get<std::vector<std::string>>(), ", "));
   }
   return value.dump();
 }
@@ -78,8 +80,8 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
     row->SetValue("DECISION", review.entry.value("decision", ""));
     if (review.entry.contains("field")) {
       ctemplate::TemplateDictionary* change = row->AddSectionDictionary("CHANGE");
-      change->SetValue("FIELD", review.entry.value("field", ""));
       const std::string field = review.entry.value("field", "");
+      change->SetValue("FIELD", field);
       change->SetValue("FROM",
                        ReviewValueText(field, review.entry.value("from", nlohmann::json())));
       change->SetValue("TO", ReviewValueText(field, review.entry.value("to", nlohmann::json())));
