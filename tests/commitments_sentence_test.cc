@@ -261,6 +261,11 @@ TEST(SentenceBeneficiaryTest, APossessiveNamesTheBeneficiaryOnlyInThePromisesCla
                 "obligations arising from Latvia’s membership of the EU.",
                 "both"},
            Case{"The Participants will train experts at the centre based in Latvia.", "both"},
+           Case{"The Participants will train experts at the centre based in the Republic of "
+                "Latvia.",
+                "both"},
+           // The same party named otherwise than as a place is whom the promise serves.
+           Case{"The Participants will train experts for the Republic of Latvia.", "LV"},
        }) {
     SentenceAnalysis analysis = AnalyzeSentence(c.sentence, L::kEnglish, EnglishCues(),
                                                 LatviaAndUkraine(L::kEnglish), true);

@@ -144,9 +144,9 @@ struct CueTable {
   // thing is done, not what the sentence is, and a party named there is not whom the promise
   // serves.
   std::vector<std::string_view> relative_pronouns;
-  // Two words that place what comes before them: a party named right after them ("the" between
-  // allowed) is where something is, not whom a promise serves ("the NATO Strategic
-  // Communications Centre of Excellence based in Latvia").
+  // Words (up to three) that place what comes before them: a party named right after them is
+  // where something is, not whom a promise serves ("the NATO Strategic Communications Centre of
+  // Excellence based in Latvia", "based in the Republic of Latvia").
   std::vector<std::string_view> place_phrases;
   // What makes an action no title of its promise (ActionIsTitle): an object opened by a passive's
   // agent or means ("determine by the Participants", "achieve through …"), an adverb standing for

@@ -270,8 +270,11 @@ CueTable MakeEnglishCues() {
   t.lone_adverbs = {"together"};
   t.clause_conjunctions = {"that"};
   t.copulas = {"remain", "be"};
-  t.place_phrases = {"based in",     "based at",         "located in", "located at", "situated in",
-                     "stationed in", "headquartered in", "hosted in",  "held in",    "held at"};
+  t.place_phrases = {"based in",         "based in the",         "based at",     "based at the",
+                     "located in",       "located in the",       "located at",   "located at the",
+                     "situated in",      "situated in the",      "stationed in", "stationed in the",
+                     "headquartered in", "headquartered in the", "hosted in",    "hosted in the",
+                     "held in",          "held in the",          "held at",      "held at the"};
   t.function_words = {"the",  "a",    "an",    "and",     "or",    "its",   "their",
                       "this", "that", "these", "those",   "which", "whose", "such",
                       "any",  "all",  "each",  "through", "under", "via",   "at"};

@@ -479,14 +479,15 @@ size_t FirstCommaFrom(const Reading& r, size_t from) {
   return from;
 }
 
-// Whether `m` follows one of `place_phrases`, "the" between allowed: "based in Latvia", "based in
-// the Republic of Latvia".
+// Whether `m` follows one of `place_phrases`: "based in Latvia", "based in the Republic of
+// Latvia".
 bool NamesAPlace(const Reading& r, const Mention& m, const CueTable& cues) {
-  size_t before = m.first;
-  if (before > 0 && r.tokens[before - 1].lower == "the") --before;
-  if (before < 2) return false;
-  const std::string phrase = r.tokens[before - 2].lower + " " + r.tokens[before - 1].lower;
-  return Contains(cues.place_phrases, phrase);
+  std::string phrase;
+  for (size_t words = 1; words <= 3 && words <= m.first; ++words) {
+    phrase = r.tokens[m.first - words].lower + (phrase.empty() ? "" : " " + phrase);
+    if (Contains(cues.place_phrases, phrase)) return true;
+  }
+  return false;
 }
 
 // One flag per token, set inside the relative clauses that begin after token `from`: each from
@@ -805,13 +806,13 @@ SentenceAnalysis AnalyzeSentence(std::string_view sentence, text::Language langu
         break;
       }
   if (subject) out.obligors = subject->parties;
-  // Whom the promise serves is named outside a relative clause, not in it ("…, which shall be
-  // determined through consultations between the Participants"), and not as a place ("based in
-  // Latvia").
-  // A party named as what is given or done comes first. Failing one, a party whose possession
-  // the promise of a party serves, in the clause of the promise ("will support Ukraine's economic
-  // stability"), but not what a comma puts apart ("in accordance with their obligations,
-  // including those arising from Latvia's membership of the EU") nor the rules a procedure follows.
+  // Whom the promise serves is named after its cue, outside a relative clause ("…, which shall be
+  // determined through consultations between the Participants") and not as a place ("based in
+  // Latvia"). A party named as what is given or done comes first. Failing one, a party whose
+  // possession the promise of a party serves, in the clause of the promise ("will support
+  // Ukraine's economic stability"), but not what a comma puts apart ("in accordance with their
+  // obligations, including those arising from Latvia's membership of the EU") nor the rules a
+  // procedure follows.
   const size_t first_comma = FirstCommaFrom(r, cue ? cue->end : 0);
   for (const bool possessive : {false, true}) {
     if (possessive && (out.sentence_class != SentenceClass::kCommitment || out.obligors.empty()))
