@@ -194,6 +194,12 @@ TEST_F(AgreementPackageFolder, MalformedJsonNamesFileAndLine) {
   EXPECT_EQ(result.error().where, MetadataPath() + ": line 4, column 1");
   EXPECT_TRUE(result.error().message.starts_with("malformed JSON: syntax error"))
       << result.error().message;
+  // A file of one line is placed by its column alone, counted in characters ("ā" is one): the
+  // "x" is the 16th.
+  Write("{\"title\": \"ā\", x}\n");
+  Result<AgreementPackage> one_line = LoadAgreementPackage(folder_.string());
+  ASSERT_FALSE(one_line.ok());
+  EXPECT_EQ(one_line.error().where, MetadataPath() + ": column 16");
 }
 
 TEST_F(AgreementPackageFolder, ANumberBeyondADoubleIsAnErrorOfTheFile) {

@@ -323,20 +323,18 @@ Result<AgreementPackage> ParseAgreementPackage(std::string_view json_text, std::
   try {
     root = json::parse(json_text);
   } catch (const json::exception& e) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ..." or
-    // "[json.exception.out_of_range.406] number overflow parsing '1e400'".
-    // A syntax error is placed as every JSON file's is: "FILE: line 3, column 5: malformed JSON:
-    // …".
+    // what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: DETAIL" or
+    // "[json.exception.out_of_range.406] number overflow parsing '1e400'". A syntax error is placed
+    // as every JSON file's is (text::PlaceOfByte, in characters): "FILE: line 3, column 5".
     std::string detail = e.what();
-    size_t bracket = detail.find("] ");
-    if (bracket != std::string::npos) detail.erase(0, bracket + 2);
-    constexpr std::string_view kAt = "parse error at ";
-    const size_t colon = detail.find(": ");
-    if (detail.starts_with(kAt) && colon != std::string::npos) {
-      return Error{"malformed JSON: " + detail.substr(colon + 2),
-                   std::string(name) + ": " + detail.substr(kAt.size(), colon - kAt.size())};
-    }
-    return Error{"malformed JSON: " + detail, std::string(name)};
+    const auto* syntax = dynamic_cast<const json::parse_error*>(&e);
+    const size_t cut =
+        syntax != nullptr ? detail.find(": ", detail.find("column ")) : detail.find("] ");
+    if (cut != std::string::npos) detail.erase(0, cut + 2);
+    if (syntax == nullptr) return Error{"malformed JSON: " + detail, std::string(name)};
+    return Error{"malformed JSON: " + detail,
+                 std::string(name) + ": " +
+                     text::PlaceOfByte(json_text, syntax->byte > 0 ? syntax->byte - 1 : 0)};
   }
   Result<AgreementPackage> package = PackageParser(json_text, name).Parse(root);
   if (package.ok()) {

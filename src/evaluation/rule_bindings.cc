@@ -141,7 +141,7 @@ Result<RuleBindings> LoadRuleBindings(const std::string& package_folder) {
   } catch (const nlohmann::json::exception& e) {
     const ledger::JsonReadingError error = ledger::DescribeJsonError(contents.str(), e);
     return Error{"malformed JSON: " + error.detail,
-                 file + ": " + ledger::PlaceOfByte(contents.str(), error.byte)};
+                 file + ": " + text::PlaceOfByte(contents.str(), error.byte)};
   }
   Result<RuleBindings> bindings = ReadBindings(root, file);
   if (!bindings.ok()) {

@@ -267,7 +267,7 @@ Result<std::string> CanonicalizeText(std::string_view json_text) {
   if (std::optional<size_t> deep = TooDeepAt(json_text)) {
     return Error{
         fmt::format("malformed JSON: arrays and objects nested more than {} deep", kMaxJsonDepth),
-        PlaceOfByte(json_text, *deep)};
+        text::PlaceOfByte(json_text, *deep)};
   }
   DuplicateFinder finder;
   json value;
@@ -278,10 +278,10 @@ Result<std::string> CanonicalizeText(std::string_view json_text) {
     // nlohmann refuses bytes that are not UTF-8, and its message would echo them: they are named
     // by their place instead. Looked for only here, so that valid text is not scanned twice.
     if (std::optional<size_t> bad = text::FindInvalidUtf8(json_text)) {
-      return Error{"malformed JSON: invalid UTF-8", PlaceOfByte(json_text, *bad)};
+      return Error{"malformed JSON: invalid UTF-8", text::PlaceOfByte(json_text, *bad)};
     }
     const JsonReadingError error = DescribeJsonError(json_text, e);
-    return Error{"malformed JSON: " + error.detail, PlaceOfByte(json_text, error.byte)};
+    return Error{"malformed JSON: " + error.detail, text::PlaceOfByte(json_text, error.byte)};
   }
   if (finder.duplicate()) return *finder.duplicate();
   return Canonicalize(value);
@@ -320,28 +320,6 @@ JsonReadingError DescribeJsonError(std::string_view text, const json::exception&
   if (open == std::string::npos || close <= open) return {detail, 0};
   const std::string number = detail.substr(open + 1, close - open - 1);
   return {"number too large: " + number, NumberOffset(text, number)};
-}
-
-std::string PlaceOfByte(std::string_view text, size_t offset) {
-  const size_t first_line_end = text.find('\n');
-  const bool one_line =
-      first_line_end == std::string_view::npos || first_line_end + 1 == text.size();
-  // In one line with its line end, the end of the input is the end of the line.
-  if (one_line && first_line_end != std::string_view::npos) {
-    offset = std::min(offset, first_line_end);
-  }
-  int line = 1;
-  int column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return one_line ? fmt::format("column {}", column)
-                  : fmt::format("line {}, column {}", line, column);
 }
 
 bool IsDuplicateMemberName(const Error& error) {

@@ -64,13 +64,13 @@ std::optional<size_t> TooDeepAt(std::string_view text);
 
 // Parses `json_text` and returns Canonicalize of the result. Errors: malformed JSON, including
 // invalid UTF-8, lone surrogate escapes and nesting deeper than kMaxJsonDepth (`where` is the
-// place, PlaceOfByte); a member name repeated within one object (`where` is the path of the
+// place, text::PlaceOfByte); a member name repeated within one object (`where` is the path of the
 // repeated member); and the errors of Canonicalize.
 Result<std::string> CanonicalizeText(std::string_view json_text);
 
 // What went wrong when nlohmann::json could not read `text`: a syntax error (its detail, after
 // nlohmann's place, and its byte) or a number beyond a double's range ("1e400", at its first
-// occurrence); `byte` is 0-based, for PlaceOfByte.
+// occurrence); `byte` is 0-based, for text::PlaceOfByte.
 struct JsonReadingError {
   std::string detail;
   size_t byte = 0;
@@ -80,10 +80,5 @@ JsonReadingError DescribeJsonError(std::string_view text, const nlohmann::json::
 // Whether `error`, of CanonicalizeText, is a member name repeated within one object: what
 // nlohmann::json would read silently, keeping the last, and the ledger's strict readers refuse.
 bool IsDuplicateMemberName(const Error& error);
-
-// Where byte `offset` (0-based) of `text` is, for a person: "column C" in a text of one line (a
-// JSON Lines row, whose file line is named apart; an offset at or past its line end is the end of
-// the line), else "line L, column C"; 1-based, in characters.
-std::string PlaceOfByte(std::string_view text, size_t offset);
 
 }  // namespace treaty::ledger

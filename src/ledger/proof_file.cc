@@ -13,6 +13,7 @@
 #include "ledger/merkle_tree.h"
 #include "ledger/timestamp.h"
 #include "ledger/tree_head.h"
+#include "text/json_place.h"
 #include "text/utf8.h"
 
 namespace treaty::ledger {
@@ -49,7 +50,7 @@ int ExitCodeOf(const std::string& category) {
 Result<json> ParseStrict(std::string_view text) {
   if (std::optional<size_t> deep = TooDeepAt(text)) {
     return Error{fmt::format("not JSON at {}: arrays and objects nested more than {} deep",
-                             PlaceOfByte(text, *deep), kMaxJsonDepth),
+                             treaty::text::PlaceOfByte(text, *deep), kMaxJsonDepth),
                  "syntax"};
   }
   if (std::optional<std::string> problem = text::InvalidUtf8Problem(text)) {
@@ -60,7 +61,8 @@ Result<json> ParseStrict(std::string_view text) {
     value = json::parse(text);
   } catch (const json::exception& exception) {
     const JsonReadingError error = DescribeJsonError(text, exception);
-    return Error{fmt::format("not JSON at {}: {}", PlaceOfByte(text, error.byte), error.detail),
+    return Error{fmt::format("not JSON at {}: {}", treaty::text::PlaceOfByte(text, error.byte),
+                             error.detail),
                  "syntax"};
   }
   Result<std::string> canonical = CanonicalizeText(text);

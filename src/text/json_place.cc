@@ -41,6 +41,28 @@ class CountingIterator {
 
 }  // namespace
 
+std::string PlaceOfByte(std::string_view text, size_t offset) {
+  const size_t first_line_end = text.find('\n');
+  const bool one_line =
+      first_line_end == std::string_view::npos || first_line_end + 1 == text.size();
+  // In one line with its line end, the end of the input is the end of the line.
+  if (one_line && first_line_end != std::string_view::npos) {
+    offset = std::min(offset, first_line_end);
+  }
+  int line = 1;
+  int column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return one_line ? fmt::format("column {}", column)
+                  : fmt::format("line {}, column {}", line, column);
+}
+
 void AppendJsonMember(std::string& path, std::string_view name) {
   if (!path.empty()) path += '.';
   path += name;

@@ -14,6 +14,11 @@
 
 namespace treaty::text {
 
+// Where byte `offset` (0-based) of `text` is, for a person: "column C" in a text of one line (a
+// JSON Lines row, whose file line is named apart; an offset at or past its line end is the end of
+// the line), else "line L, column C"; 1-based, in characters.
+std::string PlaceOfByte(std::string_view text, size_t offset);
+
 // Appends to `path` a member's name or an item's index, as errors spell paths.
 void AppendJsonMember(std::string& path, std::string_view name);
 void AppendJsonIndex(std::string& path, size_t index);
