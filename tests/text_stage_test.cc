@@ -188,6 +188,15 @@ TEST(VisibleControls, WritesEveryControlCharacterAsAnEscapeAndKeepsTheRest) {
   EXPECT_EQ(text::VisibleControls("\\u001b"), "\\\\u001b");
 }
 
+TEST(WithCapitalFirst, CapitalisesTheFirstCharacterOfAnyScript) {
+  EXPECT_EQ(text::WithCapitalFirst("provide support"), "Provide support");
+  EXPECT_EQ(text::WithCapitalFirst("īstenot līgumu"), "Īstenot līgumu");
+  EXPECT_EQ(text::WithCapitalFirst("надавати підтримку"), "Надавати підтримку");
+  EXPECT_EQ(text::WithCapitalFirst("Latvia"), "Latvia");
+  EXPECT_EQ(text::WithCapitalFirst("10 years"), "10 years");
+  EXPECT_EQ(text::WithCapitalFirst(""), "");
+}
+
 TEST(ListLabel, RecognisesNumberingStylesAndRejectsDatesAndQuantities) {
   EXPECT_EQ(ParseListLabel("Part II. Scope")->style, LabelStyle::kPart);
   EXPECT_EQ(ParseListLabel("Стаття 3. Санкції")->value, "3");

@@ -8,6 +8,7 @@
 
 #include "commitments/cue_table.h"
 #include "text/language.h"
+#include "text/utf8.h"
 
 namespace treaty::commitments {
 
@@ -161,6 +162,14 @@ std::string OpeningWords(const Commitment& commitment) {
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   }
   return text.substr(0, cut) + " …";
+}
+
+std::string Title(const Commitment& commitment) {
+  if (ActionIsTitle(commitment)) return text::WithCapitalFirst(commitment.action.Phrase());
+  std::string title = OpeningWords(commitment);
+  if (title.empty()) return "Commitment " + commitment.id;
+  if (title.ends_with('.')) title.pop_back();
+  return title;
 }
 
 }  // namespace treaty::commitments

@@ -139,4 +139,10 @@ bool ActionIsTitle(const Commitment& commitment);
 // empty without quotes.
 std::string OpeningWords(const Commitment& commitment);
 
+// What a commitment promises, as a title: its action's phrase with a capital ("Provide
+// approximately 112 million EUR of military support to Ukraine") when ActionIsTitle; else the
+// opening words of its sentence (OpeningWords) without a final full stop ("The Agreement is valid
+// for 10 (ten) years"); "Commitment ID" without quotes.
+std::string Title(const Commitment& commitment);
+
 }  // namespace treaty::commitments

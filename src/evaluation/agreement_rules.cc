@@ -371,6 +371,7 @@ Result<AgreementRules> BuildAgreementRules(const commitments::AgreementCommitmen
   for (const Commitment& commitment : agreement.reviewed) {
     known.insert(commitment.id);
     rules.categories[commitment.id] = std::string(CategoryName(commitment.area.category));
+    rules.titles[commitment.id] = commitments::Title(commitment);
     if (commitment.sentence_class != commitments::SentenceClass::kCommitment &&
         commitment.sentence_class != commitments::SentenceClass::kProcedure) {
       continue;

@@ -81,6 +81,7 @@ struct AgreementRules {
   // Reference series by measure ("GDP") and party code.
   std::map<std::string, std::map<std::string, ReferenceSeries>> reference_series;
   std::map<std::string, std::string> categories;  // category of every commitment id
+  std::map<std::string, std::string> titles;      // commitments::Title of every commitment id
 };
 
 // The rule of commitment `id` among rules.targets, or nullptr.

@@ -38,6 +38,7 @@ struct ReferenceUse {
 //   "partly_notified", "none_notified".
 struct CommitmentStatus {
   std::string id;
+  std::string title;      // commitments::Title: what the commitment promises, for a person
   std::string provision;  // eId
   std::string rule;       // "gdp_share", "money", "count", "activity", "consultations", ...
   std::string status;

@@ -159,6 +159,7 @@ void LedgerFacts::Apply(const std::string& id, const ledger::EventContent& conte
 Result<bool> LedgerFacts::Insert(const std::string& id, const ledger::EventContent& content,
                                  const std::vector<std::string>& corrected_by) {
   Result<Date> date = ParseLedgerDate(content.date, fmt::format("event {}: date", id));
+  if (date.ok()) ++standing_by_day_[date.value()];
   if (date.ok() && (IsFactType(content.type) || content.type == EventType::kMeeting)) {
     ++versions_by_day_[date.value()];
     if (Result<Instant> moment = ParseInstant(content.occurred_at); moment.ok()) {
@@ -210,6 +211,12 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
     }
   }
   decisions_.erase(id);
+  if (Result<Date> date = ParseLedgerDate(content.date); date.ok()) {
+    if (auto day = standing_by_day_.find(date.value());
+        day != standing_by_day_.end() && --day->second == 0) {
+      standing_by_day_.erase(day);
+    }
+  }
   if (content.type == EventType::kMeeting) {
     Result<Date> date = ParseLedgerDate(content.date);
     auto subtype = meetings_.find(content.subtype);
@@ -223,6 +230,14 @@ void LedgerFacts::Remove(const std::string& id, const ledger::EventContent& cont
     }
   }
   Apply(id, content, -1);
+}
+
+int64_t LedgerFacts::StandingThrough(Date day) const {
+  int64_t count = 0;
+  for (auto it = standing_by_day_.begin(); it != standing_by_day_.end() && it->first <= day; ++it) {
+    count += it->second;
+  }
+  return count;
 }
 
 int64_t LedgerFacts::Revision(Instant at) const {
@@ -242,6 +257,7 @@ LedgerFacts LedgerFacts::FactsOnly(const std::function<bool(const EventFact&)>& 
   LedgerFacts view(agreement_, audience_, categories_);
   view.tree_size_ = tree_size_;
   view.events_ = events_;
+  view.standing_by_day_ = standing_by_day_;
   for (const auto& [type, of_type] : facts_) {
     for (const auto& [id, fact] : of_type) {
       if (keep(fact)) view.facts_[type][id] = fact;

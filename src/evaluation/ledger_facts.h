@@ -135,6 +135,9 @@ class LedgerFacts {
   // Events folded for the audience, corrections included: a public count reveals nothing about
   // restricted events.
   int64_t events() const { return events_; }
+  // Events as corrections leave them (a withdrawn one gone, an amended one by its new date), and
+  // not corrections themselves, dated on or before `day`: those a status on that day counts.
+  int64_t StandingThrough(Date day) const;
   // A number that grows whenever what the calendar shows at `at` may have changed, and never
   // falls as the ledger grows or `at` moves on (on one clock offset, as the evaluation's day is
   // `at`'s own): the corrections, plus each version of a fact or meeting (as first recorded and
@@ -178,6 +181,7 @@ class LedgerFacts {
   // Revision: versions of facts and meetings by their date, and by their occurred_at.
   std::map<Date, int64_t> versions_by_day_;
   std::map<Instant, int64_t> versions_by_moment_;
+  std::map<Date, int64_t> standing_by_day_;  // StandingThrough: events standing, by their date
   int64_t corrections_folded_ = 0;
   std::map<ledger::EventType, std::map<std::string, EventFact>> facts_;
   std::map<std::string, Date> decisions_;

@@ -64,7 +64,10 @@ LifecycleFacts LifecycleFactsAt(const AgreementRules& rules, const LedgerFacts& 
   return out;
 }
 
-void AddOutcome(RuleOutcome outcome, AgreementStatus& status) {
+void AddOutcome(const AgreementRules& rules, RuleOutcome outcome, AgreementStatus& status) {
+  if (const auto title = rules.titles.find(outcome.status.id); title != rules.titles.end()) {
+    outcome.status.title = title->second;
+  }
   status.commitments.push_back(std::move(outcome.status));
   for (DeadlineStatus& deadline : outcome.deadlines) status.deadlines.push_back(deadline);
   for (Deadline& deadline : outcome.calendar) status.calendar.push_back(deadline);
@@ -104,14 +107,17 @@ Result<Instant> ParseStatusMoment(const std::string& text, const std::string& wh
                              given),
                  where};
   }
-  // Without a time it is meant as a date, and is told so when it is not one ("2024-4-1");
-  // RFC 3339 §5.6 lets the separator be a lower-case "t".
+  // Without a time it is meant as a date, and is told so when it is not one ("2024-4-1").
   if (given.find_first_of("Tt") == std::string::npos) {
     Result<Date> date = ParseDate(given, where);
     if (!date.ok()) return date.error();
     return EndOfDay(date.value());
   }
-  return ParseInstant(given, where);
+  // RFC 3339 §5.6: "T" and "Z" "may alternatively be lower case".
+  std::string moment = given;
+  if (moment.size() > 10 && moment[10] == 't') moment[10] = 'T';
+  if (moment.back() == 'z') moment.back() = 'Z';
+  return ParseInstant(moment, where);
 }
 
 namespace {
@@ -136,6 +142,7 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
                          at,
                          facts.audience(),
                          facts.events(),
+                         facts.StandingThrough(day),
                          lifecycle.value(),
                          {},
                          {},
@@ -152,11 +159,11 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
                                 LifecycleDeadlineState(status.lifecycle, deadline, day)});
     status.calendar.push_back(deadline);
   }
-  AddOutcome(EvaluateConsultations(rules, facts, status.lifecycle, at), status);
-  AddOutcome(EvaluateAnnualMeeting(rules, facts, status.lifecycle, day), status);
-  AddOutcome(EvaluateAuthorisedInstitutions(rules, facts, day), status);
+  AddOutcome(rules, EvaluateConsultations(rules, facts, status.lifecycle, at), status);
+  AddOutcome(rules, EvaluateAnnualMeeting(rules, facts, status.lifecycle, day), status);
+  AddOutcome(rules, EvaluateAuthorisedInstitutions(rules, facts, day), status);
   for (const TargetRule& rule : rules.targets) {
-    AddOutcome(EvaluateTarget(rule, rules, facts, status.lifecycle, day), status);
+    AddOutcome(rules, EvaluateTarget(rule, rules, facts, status.lifecycle, day), status);
   }
   std::stable_sort(status.deadlines.begin(), status.deadlines.end(),
                    [](const DeadlineStatus& a, const DeadlineStatus& b) {

@@ -35,7 +35,8 @@ struct AgreementStatus {
   std::string title;
   Instant at{std::chrono::sys_seconds{}, 0};
   Audience audience = Audience::kAll;
-  int64_t ledger_size = 0;  // events folded for the audience (LedgerFacts::events)
+  int64_t ledger_size = 0;     // events folded for the audience (LedgerFacts::events)
+  int64_t events_counted = 0;  // of them, those standing on the day (LedgerFacts::StandingThrough)
   Lifecycle lifecycle;
   std::vector<DeadlineStatus> deadlines;  // by date
   std::vector<CommitmentStatus> commitments;
@@ -76,10 +77,10 @@ Result<AgreementStatus> EvaluateStatus(const AgreementRules& rules, const Ledger
                                        Instant at, const LifecycleFacts& external = {});
 
 // The JSON of `treaty status --format json` (README "Status"): agreement, at, audience,
-// ledger_size, lifecycle, deadlines, commitments.
+// ledger_size, events_counted, lifecycle, deadlines, commitments.
 nlohmann::json StatusJson(const AgreementStatus& status);
-// One entry of StatusJson's `commitments`: id, provision, rule, status, summary, progress, reasons,
-// references.
+// One entry of StatusJson's `commitments`: id, title, provision, rule, status, summary, progress,
+// reasons, references.
 nlohmann::json CommitmentStatusJson(const CommitmentStatus& commitment);
 // The report of `treaty status --format text`, for a person.
 std::string StatusText(const AgreementStatus& status);

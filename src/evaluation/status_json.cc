@@ -29,10 +29,15 @@ json CommitmentStatusJson(const CommitmentStatus& commitment) {
   for (const Reason& reason : commitment.reasons) reasons.push_back(ReasonJson(reason));
   json references = json::array();
   for (const ReferenceUse& use : commitment.references) references.push_back(ReferenceJson(use));
-  return {{"id", commitment.id},           {"provision", commitment.provision},
-          {"rule", commitment.rule},       {"status", commitment.status},
-          {"summary", commitment.summary}, {"progress", commitment.progress},
-          {"reasons", std::move(reasons)}, {"references", std::move(references)}};
+  return {{"id", commitment.id},
+          {"title", commitment.title},
+          {"provision", commitment.provision},
+          {"rule", commitment.rule},
+          {"status", commitment.status},
+          {"summary", commitment.summary},
+          {"progress", commitment.progress},
+          {"reasons", std::move(reasons)},
+          {"references", std::move(references)}};
 }
 
 json StatusJson(const AgreementStatus& status) {
@@ -52,10 +57,15 @@ json StatusJson(const AgreementStatus& status) {
   for (const CommitmentStatus& commitment : status.commitments) {
     commitments.push_back(CommitmentStatusJson(commitment));
   }
-  return {{"agreement", status.agreement},     {"title", status.title},
-          {"at", status.at.ToString()},        {"audience", AudienceName(status.audience)},
-          {"ledger_size", status.ledger_size}, {"lifecycle", LifecycleJson(status.lifecycle)},
-          {"deadlines", std::move(deadlines)}, {"commitments", std::move(commitments)}};
+  return {{"agreement", status.agreement},
+          {"title", status.title},
+          {"at", status.at.ToString()},
+          {"audience", AudienceName(status.audience)},
+          {"ledger_size", status.ledger_size},
+          {"events_counted", status.events_counted},
+          {"lifecycle", LifecycleJson(status.lifecycle)},
+          {"deadlines", std::move(deadlines)},
+          {"commitments", std::move(commitments)}};
 }
 
 }  // namespace treaty::evaluation

@@ -43,11 +43,14 @@ std::string StatusText(const AgreementStatus& status) {
   // is the 11th in Vilnius, though the 10th in UTC. The events read are all those recorded so far
   // that the audience sees, of which those dated after the day do not count.
   const bool public_only = status.audience == Audience::kPublic;
-  out +=
-      fmt::format("Status on {} (at {}; from the ledger's {}, those dated later not counted)\n\n",
-                  status.at.LocalDate().ToString(), status.at.ToString(),
-                  CountOf(status.ledger_size, public_only ? "public event" : "event",
-                          public_only ? "public events" : "events"));
+  const std::string events = CountOf(status.ledger_size, public_only ? "public event" : "event",
+                                     public_only ? "public events" : "events");
+  out += fmt::format("Status on {} (at {}; from the ledger's {}{})\n\n",
+                     status.at.LocalDate().ToString(), status.at.ToString(), events,
+                     status.ledger_size == 0 ? ""
+                     : status.events_counted == status.ledger_size
+                         ? ", all dated by then"
+                         : fmt::format(": {} dated by then count", status.events_counted));
   out += "Life cycle\n";
   out += fmt::format("  state: {}\n", StatusWords(LifecycleStateName(lifecycle.state)));
   out += fmt::format("  in force from {}; term {} ends {}; last day in force {}\n",
@@ -95,20 +98,23 @@ std::string StatusText(const AgreementStatus& status) {
   const char* headings[] = {"Targets", "Procedures", "Commitments without numbers"};
   for (int group = 0; group < 3; ++group) {
     out += fmt::format("\n{}\n", headings[group]);
-    std::vector<std::string> quiet;
+    std::vector<const CommitmentStatus*> quiet;
     for (const CommitmentStatus& commitment : status.commitments) {
       if (Group(commitment) != group) continue;
       if (commitment.status == "no_activity_recorded") {
-        quiet.push_back(commitment.id);
+        quiet.push_back(&commitment);
         continue;
       }
       out += fmt::format("  {}  {}\n", commitment.id, StatusWords(commitment.status));
+      out += fmt::format("      {}\n", commitment.title);
       out += fmt::format("      {}\n", commitment.summary);
       if (group < 2) WriteReasons(commitment.reasons, out);
     }
     if (!quiet.empty()) {
       out += fmt::format("  {} with no linked events:", quiet.size());
-      for (const std::string& id : quiet) out += "\n    " + id;
+      for (const CommitmentStatus* entry : quiet) {
+        out += fmt::format("\n    {}  {}", entry->id, entry->title);
+      }
       out += "\n";
     }
   }

@@ -1,6 +1,7 @@
 #include "text/utf8.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <algorithm>
 
 namespace treaty::text {
@@ -134,6 +135,18 @@ std::string Shorten(std::string_view text, size_t width) {
   for (size_t count = 0; pos < text.size() && count < width; ++count) DecodeAt(text, pos);
   if (pos >= text.size()) return std::string(text);
   return std::string(text.substr(0, pos)) + "…";
+}
+
+std::string WithCapitalFirst(std::string_view text) {
+  if (text.empty()) return {};
+  size_t pos = 0;
+  const UChar32 first = static_cast<UChar32>(DecodeAt(text, pos));
+  const UChar32 upper = u_toupper(first);
+  if (upper == first) return std::string(text);
+  char bytes[U8_MAX_LENGTH];
+  int32_t length = 0;
+  U8_APPEND_UNSAFE(bytes, length, upper);  // safe: the buffer holds any code point
+  return std::string(bytes, static_cast<size_t>(length)) + std::string(text.substr(pos));
 }
 
 bool IsSpace(char32_t c) {

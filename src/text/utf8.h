@@ -53,6 +53,10 @@ size_t CountCodePoints(std::string_view bytes);
 // cutting a character's bytes apart.
 std::string Shorten(std::string_view text, size_t width);
 
+// `text` with its first character in upper case, as a title begins ("īstenot" → "Īstenot"); a
+// letter with no single upper-case character stays as it is.
+std::string WithCapitalFirst(std::string_view text);
+
 // `text` with every control character (C0 with line breaks and tabs, DEL, C1) written as
 // \u00XX, a byte that is no part of UTF-8 as \xXX and a backslash as \\, for a message that
 // quotes text it does not trust on one line: an escape sequence or a carriage return in a stored

@@ -27,6 +27,13 @@ check "it gives the state in words" has "state: in force" "$work/out"
 check "the extension deadline" has "extension to be agreed in writing by 2033-10-11 (still possible)" "$work/out"
 check "targets are listed" has "$gdp  missed" "$work/out"
 check "upcoming deadlines with their provision" has "2033-10-11  upcoming" "$work/out"
+check "a target is named by what it promises" has "$gdp  missed
+      Provide the necessary military support to Ukraine in the amount of 0.25% of the gross domestic product annually" "$work/out"
+check "a commitment with no events too" \
+  has "    sec_5__para_5__sent_1  Conclude technical agreements on specific areas of cooperation" "$work/out"
+check "a rule's sentence by its opening words" \
+  has "    sec_6__para_9__sent_2  In the event of divergence of interpretation, the English text shall prevail" "$work/out"
+check "the header says all events count" has "from the ledger's 7 events, all dated by then)" "$work/out"
 # A deadline gone by with nothing to measure yet (2024's GDP is published in March 2025) is listed
 # as passed, not left out until it is missed or met.
 check "status in January 2025" run 0 status --db "$db" --at 2025-01-15
@@ -39,6 +46,7 @@ check "is not yet in force" has "state: not yet in force" "$work/out"
 check "status the day before signature" run 0 status --db "$db" --at 2024-04-10
 check "has the year's target upcoming" has "sec_2__hcontainer_1__para_2__sent_2  upcoming" "$work/out"
 check "and none in progress" bash -c "! grep -q 'in progress' '$work/out'"
+check "and how many events count" has "from the ledger's 7 events: 2 dated by then count)" "$work/out"
 check "and its extension possible once in force, not past" \
   has "extension to be agreed in writing by 2033-10-11 (possible once in force)" "$work/out"
 
@@ -47,6 +55,8 @@ check "a moment's day is on its own clock" run 0 status --db "$db" --at 2024-04-
 check "the signature day in Vilnius is in force" has "state: in force" "$work/out"
 check "on that day, at the moment as given" \
   has "Status on 2024-04-11 (at 2024-04-11T00:00:00+03:00; " "$work/out"
+check "RFC 3339's lower-case t and z" run 0 status --db "$db" --at 2024-04-11t00:00:00z
+check "are its T and Z" has "Status on 2024-04-11 (at 2024-04-11T00:00:00Z; " "$work/out"
 check "a date among spaces" run 0 status --db "$db" --at " 2024-04-11 "
 check "is that date's end" has "Status on 2024-04-11 (at 2024-04-11T23:59:59Z; " "$work/out"
 check "an empty --at is refused" run 2 status --db "$db" --at ""
@@ -62,6 +72,10 @@ check "no termination without a notice" json_is '.lifecycle | has("termination_e
 check "the term's last day says how it is counted" json_is \
   '[.lifecycle.reasons[] | select(.finding | test("^a term of 10 years from 2024-04-11: its last day is 2034-04-11 \\(a period counted from a day begins the day after, as Regulation 1182/71 counts\\)$"))] | length' '1'
 check "the demo ledger is folded" json_is ".ledger_size" "7"
+check "all its events count on that day" json_is ".events_counted" "7"
+check "each commitment has its title" json_is \
+  "[.commitments[] | select(.id == \"$named\") | .title]" \
+  '["Provide approximately 112 million EUR of military support to Ukraine"]'
 check "2024 measured against the published GDP" json_is \
   ".commitments[] | select(.id == \"$gdp\") | .progress.periods[0] | [.status, .target_minor_units, .allocated_minor_units]" \
   '["missed",10050000000,3200000000]'

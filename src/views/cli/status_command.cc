@@ -26,10 +26,13 @@ void AddStatusOptions(CLI::App& command, StatusOptions& options) {
   command.add_option("--db", options.db, "SQLite file or postgresql:// URL")->capture_default_str();
   AddAgreementOptions(command, options.agreement, options.package);
   command.add_option("--at", options.at,
-                     "YYYY-MM-DD (the end of that day, UTC) or an RFC 3339 moment; default now");
-  command.add_option("--facts", options.facts_file,
-                     "JSON file of facts the ledger does not hold, e.g. "
-                     "{\"ukraine_nato_membership\": {\"date\", \"source\"}}");
+                     "YYYY-MM-DD (the end of that day, UTC) or an RFC 3339 moment, years "
+                     "1900-2200; default now");
+  command.add_option(
+      "--facts", options.facts_file,
+      "JSON file of facts the ledger does not hold: notices, "
+      "ukraine_nato_membership, activities (README), e.g. "
+      "{\"ukraine_nato_membership\": {\"date\": \"2030-02-01\", \"source\": \"…\"}}");
   command.add_flag("--public", options.public_only,
                    "leave out restricted events, as a reader without access sees it");
 }

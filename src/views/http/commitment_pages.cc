@@ -95,7 +95,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
     return RenderPage(context, "commitments", "No such commitment", "missing.tpl", body, 404);
   }
   TemplateDictionary body("commitment");
-  const std::string title = CommitmentTitle(*commitment);
+  const std::string title = commitments::Title(*commitment);
   body.SetValue("TITLE", title);
   body.SetValue("ID", commitment->id);
   body.SetValue("CLASS", std::string(commitments::SentenceClassName(commitment->sentence_class)));

@@ -98,7 +98,7 @@ HttpResponse CalendarPage(Site& site, RequestContext& context) {
     if (const commitments::Commitment* commitment = site.FindCommitment(deadline.commitment_id)) {
       ctemplate::TemplateDictionary* of = row->AddSectionDictionary("OF_COMMITMENT");
       of->SetValue("ID", commitment->id);
-      of->SetValue("COMMITMENT_TITLE", CommitmentTitle(*commitment));
+      of->SetValue("COMMITMENT_TITLE", commitments::Title(*commitment));
     } else {
       row->ShowSection("OF_AGREEMENT");
     }

@@ -2,9 +2,9 @@
 
 #include "evaluation/amount_text.h"
 #include "evaluation/status_words.h"
+#include "text/utf8.h"
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <string_view>
 
@@ -25,12 +25,6 @@ std::string Money(const nlohmann::json& minor, const std::string& currency) {
   return evaluation::MoneyText(minor.get<int64_t>(), currency);
 }
 
-// `text` with its first letter a capital ("provided" → "Provided"); ASCII only.
-std::string Capitalised(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
 // The progress of a numeric target period by period (progress.tpl, included as PROGRESS): what
 // its measure counted against the target, what the other measures came to beside it, and the
 // chart. Nothing when it has no periods.
@@ -41,7 +35,7 @@ void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary&
   ctemplate::TemplateDictionary* table = dict.AddIncludeDictionary("PROGRESS");
   table->SetFilename("progress.tpl");
   const std::string measure = progress.value("measure", "");
-  table->SetValue("MEASURE", Capitalised(measure));
+  table->SetValue("MEASURE", text::WithCapitalFirst(measure));
   table->SetValue("MEASURE_LOWER", measure);
   // sec_2__hcontainer_1__para_2: what "providing the necessary military support" counts is the
   // rule's measure alone; pledges and allocations are other measures, shown so that a reader sees
@@ -50,7 +44,7 @@ void FillProgress(const nlohmann::json& progress, ctemplate::TemplateDictionary&
   for (const char* other : {"pledged", "allocated"}) {
     if (measure == other) continue;
     others.push_back(other);
-    table->AddSectionDictionary("OTHER_MEASURE")->SetValue("NAME", Capitalised(other));
+    table->AddSectionDictionary("OTHER_MEASURE")->SetValue("NAME", text::WithCapitalFirst(other));
   }
   const std::string currency = progress.value("currency", "");
   int64_t largest = 0;
@@ -201,23 +195,13 @@ bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
   return true;
 }
 
-std::string CommitmentTitle(const commitments::Commitment& commitment) {
-  if (commitments::ActionIsTitle(commitment)) return Capitalised(commitment.action.Phrase());
-  // A verb alone ("prevail"), none ("The Agreement is valid for 10 (ten) years.") or an action
-  // that reads as no title: the sentence's own words say more.
-  std::string title = commitments::OpeningWords(commitment);
-  if (title.empty()) return "Commitment " + commitment.id;
-  if (title.ends_with('.')) title.pop_back();
-  return title;
-}
-
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,
                          ctemplate::TemplateDictionary& dict) {
   if (commitment == nullptr) {
     dict.SetValue("TITLE", id);
     return;
   }
-  dict.SetValue("TITLE", CommitmentTitle(*commitment));
+  dict.SetValue("TITLE", commitments::Title(*commitment));
   ctemplate::TemplateDictionary* meta = dict.AddSectionDictionary("META");
   meta->SetValue("OBLIGORS", fmt::format("{}", fmt::join(commitment->obligors, ", ")));
   meta->SetValue("STRENGTH", std::string(commitments::StrengthName(commitment->strength)));

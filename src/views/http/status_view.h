@@ -31,13 +31,7 @@ void FillLifecycle(const evaluation::AgreementStatus& status, ctemplate::Templat
 bool FillCommitmentStatus(const evaluation::AgreementStatus& status,
                           const std::string& commitment_id, ctemplate::TemplateDictionary& dict);
 
-// What a commitment promises, as a title: its action's phrase with a capital ("Provide
-// approximately 112 million EUR of military support to Ukraine"); for a verb without an object,
-// or none, the opening words of its sentence (commitments::OpeningWords) without a final full
-// stop ("The Agreement is valid for 10 (ten) years").
-std::string CommitmentTitle(const commitments::Commitment& commitment);
-
-// A commitment with a status as a reader names it: TITLE (CommitmentTitle), and a META section
+// A commitment with a status as a reader names it: TITLE (commitments::Title), and a META section
 // with OBLIGORS, STRENGTH and HEADINGS to show beside its id (ID, set by the caller). A status
 // whose commitment the review dropped has its id as its TITLE and no META.
 void FillCommitmentTitle(const commitments::Commitment* commitment, const std::string& id,

@@ -194,7 +194,7 @@ void TextPage::Build(const Site& site) {
             link->SetValue("ID", commitment->second);
             const commitments::Commitment* found = site.FindCommitment(commitment->second);
             link->SetValue("TITLE",
-                           found != nullptr ? CommitmentTitle(*found) : commitment->second);
+                           found != nullptr ? commitments::Title(*found) : commitment->second);
           }
           AddPieces(sentence, child.text, own);
         }
