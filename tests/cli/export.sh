@@ -32,6 +32,11 @@ check "one row per event: the 7 of the demo ledger and 2 more" \
 check "the formula is guarded and quoted" has "\"'=HYPERLINK(\"\"http://example.org\"\"), paid\"" "$work/out"
 check "amounts in major units" has ",1500000.50,EUR," "$work/out"
 check "the restricted event is there for an insider" has "Restricted payment QRS" "$work/out"
+check "csv to a full disk fails" bash -c "! '$treaty' export csv --db '$db' >/dev/full 2>'$work/err'"
+check "saying so" has "treaty export: standard output: cannot write" "$work/err"
+check "an empty --output" run 2 export csv --db "$db" --output ""
+check "is refused, not read as stdout" has "treaty export: --output: empty: give a path (treaty export --help)" "$work/err"
+check "and nothing is written" bash -c "[ ! -s '$work/out' ]"
 check "csv --public" run 0 export csv --db "$db" --public
 check "no restricted event" lacks "Restricted payment QRS" "$work/out"
 check "events --format csv shares the writer" run 0 events --db "$db" --format csv

@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <array>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -105,6 +108,29 @@ std::string MissingSubcommand(const CLI::App* parsed, const CLI::App* command) {
                      fmt::join(names, ", "));
 }
 
+// The options and arguments that name a file, a folder or a database. An empty one names none,
+// and would otherwise fall back to a default (standard output, the package's review file) or be
+// refused without saying which option was empty.
+constexpr std::array<std::string_view, 15> kPathOptions = {
+    "--db",    "--accounts-db", "--output", "--package", "--review",        "--keys",
+    "--key",   "--facts",       "--web",    "--known",   "--evidence-file", "FILE",
+    "PACKAGE", "LEFT",          "RIGHT"};
+
+// The first path option of `command` given as "", if any.
+const CLI::Option* EmptyPathOption(const CLI::App* command) {
+  for (const CLI::Option* option : command->get_options()) {
+    const std::string name = option->get_name();
+    if (std::find(kPathOptions.begin(), kPathOptions.end(), name) == kPathOptions.end()) continue;
+    const std::vector<std::string>& given = option->results();
+    if (std::any_of(given.begin(), given.end(), [](const std::string& value) {
+          return value.find_first_not_of(" \t") == std::string::npos;
+        })) {
+      return option;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 const CLI::Validator& TreeSizeValidator() {
@@ -165,7 +191,25 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return code == 0 ? kExitOk : kExitBadInput;
   }
   for (const Subcommand& subcommand : subcommands) {
-    if (subcommand.command->parsed()) return subcommand.run(out, err);
+    if (!subcommand.command->parsed()) continue;
+    const CLI::App* chosen = ChosenCommand(subcommand.command);
+    if (const CLI::Option* empty = EmptyPathOption(chosen)) {
+      const std::string command = CommandWords(chosen);
+      err << fmt::format("{}: {}: empty: give a path ({} --help)\n", command, empty->get_name(),
+                         command);
+      return kExitBadInput;
+    }
+    const int code = subcommand.run(out, err);
+    // What went to a full disk or a closed pipe is lost: the command did not do its job.
+    const bool written_so_far = out.good();
+    errno = 0;
+    if (!out.flush()) {
+      err << fmt::format(
+          "{}: standard output: cannot write{}\n", CommandWords(chosen),
+          written_so_far && errno != 0 ? fmt::format(": {}", std::strerror(errno)) : "");
+      return kExitBadInput;
+    }
+    return code;
   }
   return kExitBadInput;
 }
