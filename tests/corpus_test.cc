@@ -408,6 +408,20 @@ TEST(Corpus, NorwayCivilianSupportListsTenPoints) {
   EXPECT_EQ(seventh->last_line, 317);
 }
 
+// A bullet is a point's marker, as a letter is its number: in `num`, not in its words or the
+// sentences read from them.
+TEST(Corpus, CzechiaBulletsAreMarkersOutsideTheirWords) {
+  Result<Document> parsed = ParseCorpusFile("czechia-ukraine-2024-07-18.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  const Node* point = parsed.value().Find("sec_II__para_5__point_1");
+  ASSERT_NE(point, nullptr);
+  EXPECT_EQ(point->num, "•");
+  EXPECT_TRUE(point->text.starts_with("Provision of military materiel – ")) << point->text;
+  const Node* sentence = parsed.value().Find("sec_II__para_5__point_1__sent_1");
+  ASSERT_NE(sentence, nullptr);
+  EXPECT_TRUE(sentence->text.starts_with("Provision of military")) << sentence->text;
+}
+
 TEST(Corpus, SwedenHeadingsOverTheirFirstParagraphStandApart) {
   Result<Document> parsed = ParseCorpusFile("sweden-ukraine-2024-05-31.en.txt");
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();

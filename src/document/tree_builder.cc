@@ -392,14 +392,22 @@ class Builder {
     }
   }
 
-  size_t AddTextNode(size_t parent, NodeType type, const Item& item, bool numbered) {
+  // What a node makes of its block's label: none (the label, if any, stays in its words), a
+  // number that names the node ("point_a"), or a marker ("•") that does not.
+  enum class LabelUse { kInWords, kNumber, kMarker };
+
+  // A node of `type` under `parent` with the block's words; with LabelUse kNumber or kMarker the
+  // label goes to `num`, out of the words and sentences.
+  size_t AddTextNode(size_t parent, NodeType type, const Item& item, LabelUse use) {
     const BlockShape& shape = item.shape;
-    std::string_view value = numbered && shape.label ? std::string_view(shape.label->value) : "";
+    const bool labelled = shape.label && use != LabelUse::kInWords;
+    std::string_view value =
+        labelled && use == LabelUse::kNumber ? std::string_view(shape.label->value) : "";
     size_t depth = AddChild(parent, type, value);
-    std::string_view words = numbered && shape.label ? shape.rest : shape.text;
+    std::string_view words = labelled ? shape.rest : shape.text;
     size_t words_offset = item.block->begin + (words.data() - shape.text.data());
     Node& node = At(depth);
-    if (numbered && shape.label) node.num = shape.label->text;
+    if (labelled) node.num = shape.label->text;
     node.text = words;
     SetSpan(node, *item.block);
     AddSentences(depth, words, words_offset);
@@ -426,14 +434,14 @@ class Builder {
         At(preamble_).heading = items_[preamble_heading_].shape.text;
       }
     }
-    AddTextNode(preamble_, NodeType::kParagraph, items_[i], false);
+    AddTextNode(preamble_, NodeType::kParagraph, items_[i], LabelUse::kInWords);
   }
 
   void AddConclusion(size_t i) {
     if (conclusions_ == kNone) {
       conclusions_ = AddNamedChild(kRoot, NodeType::kConclusions, "conclusions");
     }
-    AddTextNode(conclusions_, NodeType::kParagraph, items_[i], false);
+    AddTextNode(conclusions_, NodeType::kParagraph, items_[i], LabelUse::kInWords);
   }
 
   void AddNote(const Block& block) {
@@ -469,10 +477,10 @@ class Builder {
       AddPoint(item);
       return;
     }
-    bool numbered = shape.label && shape.label->style != LabelStyle::kBullet;
-    paragraph_ = AddTextNode(CurrentContainer(), NodeType::kParagraph, item, numbered);
+    const bool bullet = shape.label && shape.label->style == LabelStyle::kBullet;
+    paragraph_ = AddTextNode(CurrentContainer(), NodeType::kParagraph, item,
+                             bullet ? LabelUse::kMarker : LabelUse::kNumber);
     points_.clear();
-    if (!numbered && shape.label) At(paragraph_).num = shape.label->text;
   }
 
   void AddHeading(const Item& item) {
@@ -553,9 +561,9 @@ class Builder {
     } else {
       parent = points_.empty() ? paragraph_ : points_.back().depth;
     }
-    bool numbered = style != LabelStyle::kBullet;
-    size_t depth = AddTextNode(parent, NodeType::kPoint, item, numbered);
-    if (!numbered) At(depth).num = item.shape.label->text;
+    size_t depth =
+        AddTextNode(parent, NodeType::kPoint, item,
+                    style == LabelStyle::kBullet ? LabelUse::kMarker : LabelUse::kNumber);
     points_.push_back({depth, style, item.shape.label->ordinal});
   }
 
