@@ -632,7 +632,8 @@ TEST(EvaluationStatus, AFiguresReasonCountsOnlyTheEventsThatMakeItUp) {
   const json c = Commitment(StatusJson(status.value()), "sec_2__hcontainer_1__para_2__sent_2");
   const std::map<std::string, json> cited = {
       {"provided (disbursements, the value of deliveries and the cost of training) for 2024 by "
-       "2024-12-31: EUR 5 from 1 event (events linked to sec_2__hcontainer_1__para_2__sent_2)",
+       "2024-12-31: EUR 5 from 1 event (events linked to any military commitment, each counted "
+       "once)",
        json::array({"00000000-0000-7000-8000-000000000002"})},
       {"besides, EUR 112,000,000 pledged (1 event) for 2024, not counted as provided",
        json::array({"00000000-0000-7000-8000-000000000001"})},
