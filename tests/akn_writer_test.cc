@@ -91,8 +91,7 @@ AknOptions LvUaOptions() {
   options.work_name = "lv-ua-2024";
   options.country = "ua";
   options.date = "2024-04-11";
-  options.author = "#participants";
-  options.author_name = "Participants";
+  options.authors = {{"lv", "Republic of Latvia"}, {"ua", "Ukraine"}};
   return options;
 }
 
@@ -273,7 +272,12 @@ TEST(AknWriter, IdentificationFollowsTheOptions) {
   EXPECT_STREQ(work.child("FRBRuri").attribute("value").value(),
                "/akn/ua/act/2024-04-11/lv-ua-2024");
   EXPECT_STREQ(work.child("FRBRdate").attribute("date").value(), "2024-04-11");
-  EXPECT_STREQ(work.child("FRBRauthor").attribute("href").value(), "#participants");
+  std::vector<std::string> authors;
+  for (const pugi::xml_node author : work.children("FRBRauthor")) {
+    authors.push_back(author.attribute("href").value());
+  }
+  EXPECT_EQ(authors, (std::vector<std::string>{"#lv", "#ua"}));
+  EXPECT_STREQ(ByEid(out.doc, "lv").attribute("showAs").value(), "Republic of Latvia");
   EXPECT_STREQ(work.child("FRBRcountry").attribute("value").value(), "ua");
   EXPECT_STREQ(identification.child("FRBRExpression").child("FRBRuri").attribute("value").value(),
                "/akn/ua/act/2024-04-11/lv-ua-2024/eng@");
@@ -309,7 +313,7 @@ TEST(AknWriter, EveryLocalReferenceInMetaResolvesToAnEid) {
     }
   }
   EXPECT_GE(checked, 5);
-  EXPECT_STREQ(ByEid(out.doc, "participants").attribute("showAs").value(), "Participants");
+  EXPECT_STREQ(ByEid(out.doc, "ua").attribute("showAs").value(), "Ukraine");
 }
 
 TEST(AknWriter, UnknownDateIsWrittenAsThePlaceholderDate) {

@@ -20,6 +20,10 @@ check "parse akn" run 0 parse "$en" --format akn
 cp "$work/out" "$work/en.akn.xml"
 check "akn valid against the OASIS schema" valid_akn "$work/en.akn.xml"
 check "akn names the language" grep -q 'FRBRlanguage language="eng"' "$work/en.akn.xml"
+check "a package's text is named as its package names it" \
+  grep -q '<FRBRuri value="/akn/int/act/2024-04-11/lv-ua-2024" />' "$work/en.akn.xml"
+check "with its parties as authors" \
+  grep -q '<TLCOrganization eId="lv" href="/ontology/organization/lv" showAs="Republic of Latvia" />' "$work/en.akn.xml"
 check "akn dates the work by the text's signing clause" \
   grep -q '<FRBRdate date="2024-04-11" name="signature"' "$work/en.akn.xml"
 check "parse lv akn" run 0 parse "$lv" --format akn --lang lv

@@ -1,5 +1,7 @@
+#include <filesystem>
 #include <memory>
 
+#include "document/agreement_package.h"
 #include "document/parser.h"
 #include "grammar/expressions.h"
 #include "grammar/signature_date.h"
@@ -28,6 +30,32 @@ Result<grammar::ExtractedText> Read(const ParseOptions& options) {
   return grammar::ExtractedText{std::move(doc).value(), {}};
 }
 
+// The Akoma Ntoso options of `file`: those of its package (id, signature date, parties) when
+// the folder it is in holds an agreement.json that lists it, as the server's export does; else
+// the signature date its words give. A package that does not read is said in a warning.
+AknOptions AknOptionsFor(const std::string& file, const grammar::ExtractedText& read,
+                         std::ostream& err) {
+  const std::filesystem::path folder = std::filesystem::path(file).parent_path();
+  std::error_code ec;
+  if (std::filesystem::exists(folder / "agreement.json", ec)) {
+    Result<document::AgreementPackage> package =
+        document::LoadAgreementPackage(folder.empty() ? "." : folder.string());
+    if (!package.ok()) {
+      err << "treaty parse: warning: " << package.error().ToString()
+          << ": the work is named without its package\n";
+    } else {
+      for (const document::TextFile& text : package.value().texts) {
+        if (std::filesystem::equivalent(text.file, file, ec)) {
+          return AknOptionsOf(package.value());
+        }
+      }
+    }
+  }
+  AknOptions options;
+  options.date = grammar::SignatureDateOf(read);
+  return options;
+}
+
 }  // namespace
 
 int RunParse(const ParseOptions& options, std::ostream& out, std::ostream& err) {
@@ -43,9 +71,7 @@ int RunParse(const ParseOptions& options, std::ostream& out, std::ostream& err) 
   if (options.format == "json") {
     out << DocumentJson(doc).dump(2) << "\n";
   } else if (options.format == "akn") {
-    AknOptions akn;
-    akn.date = grammar::SignatureDateOf(read.value());
-    out << WriteAkomaNtoso(doc, akn);
+    out << WriteAkomaNtoso(doc, AknOptionsFor(options.file, read.value(), err));
   } else {
     out << OutlineText(doc);
   }

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include <cctype>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -111,8 +112,10 @@ void AppendFrbrDate(pugi::xml_node parent, const AknOptions& options) {
   SetAttribute(date, "name", known ? "signature" : "unknown");
 }
 
-void AppendFrbrAuthor(pugi::xml_node parent, std::string_view href) {
-  SetAttribute(parent.append_child("FRBRauthor"), "href", href);
+void AppendFrbrAuthors(pugi::xml_node parent, const AknOptions& options) {
+  for (const AknOptions::Author& author : options.authors) {
+    SetAttribute(parent.append_child("FRBRauthor"), "href", "#" + author.eid);
+  }
 }
 
 // FRBR IRIs after the Akoma Ntoso naming convention: /akn/<country>/act/<date>/<name> for the
@@ -131,30 +134,29 @@ void AppendIdentification(pugi::xml_node meta, const document::Document& doc,
   AppendValue(frbr_work, "FRBRthis", work + "/!main");
   AppendValue(frbr_work, "FRBRuri", work);
   AppendFrbrDate(frbr_work, options);
-  AppendFrbrAuthor(frbr_work, options.author);
+  AppendFrbrAuthors(frbr_work, options);
   AppendValue(frbr_work, "FRBRcountry", options.country);
 
   pugi::xml_node frbr_expression = identification.append_child("FRBRExpression");
   AppendValue(frbr_expression, "FRBRthis", expression + "/!main");
   AppendValue(frbr_expression, "FRBRuri", expression);
   AppendFrbrDate(frbr_expression, options);
-  AppendFrbrAuthor(frbr_expression, options.author);
+  AppendFrbrAuthors(frbr_expression, options);
   SetAttribute(frbr_expression.append_child("FRBRlanguage"), "language", language);
 
   pugi::xml_node frbr_manifestation = identification.append_child("FRBRManifestation");
   AppendValue(frbr_manifestation, "FRBRthis", expression + "/!main.xml");
   AppendValue(frbr_manifestation, "FRBRuri", expression + ".akn");
   AppendFrbrDate(frbr_manifestation, options);
-  AppendFrbrAuthor(frbr_manifestation, kSourceRef);
+  SetAttribute(frbr_manifestation.append_child("FRBRauthor"), "href", kSourceRef);
 }
 
 void AppendReferences(pugi::xml_node meta, const AknOptions& options) {
   pugi::xml_node references = meta.append_child("references");
   SetAttribute(references, "source", kSourceRef);
   AppendOrganization(references, kSourceId, kSourceId);
-  const std::string_view author = options.author;
-  if (author.size() > 1 && author.front() == '#' && author.substr(1) != kSourceId) {
-    AppendOrganization(references, author.substr(1), options.author_name);
+  for (const AknOptions::Author& author : options.authors) {
+    if (author.eid != kSourceId) AppendOrganization(references, author.eid, author.name);
   }
 }
 
@@ -192,6 +194,19 @@ void AppendBody(pugi::xml_node act, const Node& root) {
 }
 
 }  // namespace
+
+AknOptions AknOptionsOf(const document::AgreementPackage& package) {
+  AknOptions options;
+  options.work_name = package.id;
+  options.date = package.signed_date;
+  options.authors.clear();
+  for (const document::Party& party : package.parties) {
+    std::string eid = party.code;
+    for (char& c : eid) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    options.authors.push_back({eid, party.name});
+  }
+  return options;
+}
 
 std::string WriteAkomaNtoso(const document::Document& doc, const AknOptions& options) {
   pugi::xml_document xml;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "document/agreement_package.h"
 #include "document/node.h"
 
 namespace treaty::views {
@@ -18,11 +20,18 @@ struct AknOptions {
   // kAknUnknownDate with name="unknown", because the schema requires a date on every FRBR level.
   // REQUIRES: empty or a valid xsd:date.
   std::string date;
-  // FRBRauthor of the work and the expression. A local reference ("#participants") gets a
-  // TLCOrganization with that eId, shown as author_name, so the reference resolves.
-  std::string author = "#participants";
-  std::string author_name = "Participants";
+  // The authors of the work and the expression, each a FRBRauthor "#EID" and a TLCOrganization
+  // with that eId shown as its name, so that the reference resolves: the parties ("lv", "Republic
+  // of Latvia") when they are known. REQUIRES: eIds unique, no whitespace.
+  struct Author {
+    std::string eid;
+    std::string name;
+  };
+  std::vector<Author> authors = {{"participants", "Participants"}};
 };
+
+// The options of a package's text: its id, its signature's date, its parties as authors.
+AknOptions AknOptionsOf(const treaty::document::AgreementPackage& package);
 
 // The date written when AknOptions::date is empty.
 inline constexpr char kAknUnknownDate[] = "9999-01-01";
@@ -41,7 +50,7 @@ inline constexpr char kAknUnknownDate[] = "9999-01-01";
 // one hierarchical element.
 //
 // REQUIRES: the document's eids are unique and contain no whitespace, and differ from "treaty"
-// and from the author's local id (the schema requires eIds unique within the act).
+// and from the authors' eIds (the schema requires eIds unique within the act).
 std::string WriteAkomaNtoso(const treaty::document::Document& doc, const AknOptions& options);
 
 }  // namespace treaty::views

@@ -230,12 +230,10 @@ void AddAgreementRoutes(Router& router, Site& site) {
                 const Result<std::string> asked = LanguageOf(site, context.request.Query());
                 if (!asked.ok()) return ErrorResponse(400, asked.error().message);
                 const std::string& language = asked.value();
-                views::AknOptions options;
-                options.work_name = site.agreement_id();
-                options.date = site.agreement().package.signed_date;
                 HttpResponse response;
                 response.content_type = "application/akn+xml";
-                response.body = views::WriteAkomaNtoso(*site.FindDocument(language), options);
+                response.body = views::WriteAkomaNtoso(
+                    *site.FindDocument(language), views::AknOptionsOf(site.agreement().package));
                 response.headers.emplace_back("Content-Disposition",
                                               fmt::format("attachment; filename=\"{}-{}.akn.xml\"",
                                                           site.agreement_id(), language));
