@@ -18,16 +18,18 @@ int Group(const CommitmentStatus& commitment) {
   return commitment.rule == "activity" ? 2 : 1;
 }
 
-// One line per reason, with the events it cites; `with_events_only` leaves out those citing none.
-void WriteReasons(const std::vector<Reason>& reasons, std::string& out,
-                  bool with_events_only = false) {
+// One line per reason, with the events it cites; `cited` adds the provision and its words, for a
+// reason that no commitment's line above names.
+void WriteReasons(const std::vector<Reason>& reasons, std::string& out, bool cited = false) {
   for (const Reason& reason : reasons) {
-    if (with_events_only && reason.events.empty()) continue;
     out += fmt::format("      - {}", reason.finding);
     if (!reason.events.empty()) {
       out += " [events:";
       for (const std::string& event : reason.events) out += " " + event;
       out += "]";
+    }
+    if (cited && !reason.provision.eid.empty()) {
+      out += fmt::format(" ({}: \"{}\")", reason.provision.eid, reason.provision.quote);
     }
     out += "\n";
   }
@@ -84,7 +86,8 @@ std::string StatusText(const AgreementStatus& status) {
                                "activity", "activities"));
   }
 
-  // What the ledger's notices did, or why one did nothing; the rest follows from the text.
+  // Each date of the life cycle with the words it follows from, and what the ledger's notices
+  // did, or why one did nothing.
   WriteReasons(lifecycle.reasons, out, true);
 
   out += "\nDeadlines\n";

@@ -25,6 +25,8 @@ check "status text" run 0 status --db "$db" --at 2026-12-04
 check "it names the agreement" has "Latvia" "$work/out"
 check "it gives the state in words" has "state: in force" "$work/out"
 check "the extension deadline" has "extension to be agreed in writing by 2033-10-11 (still possible)" "$work/out"
+check "each date of the life cycle cites its words" \
+  has '      - signed on 2024-04-11, so in force from that day (sec_6__para_1: "The Agreement comes into effect on the day of its signature.")' "$work/out"
 check "targets are listed" has "$gdp  missed" "$work/out"
 check "upcoming deadlines with their provision" has "2033-10-11  upcoming" "$work/out"
 check "a target is named by what it promises" has "$gdp  missed
