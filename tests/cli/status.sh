@@ -146,7 +146,7 @@ check "700 million cents" json_is \
 
 # ---- the calendar ----
 check "calendar to a file" run 0 calendar --db "$db" --at 2026-12-04 --output "$work/treaty.ics"
-check "it says what it wrote" has "written to $work/treaty.ics" "$work/out"
+check "it says what it wrote" has "calendar: 11 entries (1 of them repeating each year) written to $work/treaty.ics" "$work/out"
 check "a VCALENDAR" has "BEGIN:VCALENDAR" "$work/treaty.ics"
 check "the extension deadline" has "DTSTART;VALUE=DATE:20331011" "$work/treaty.ics"
 check "the annual dialogue recurs" has "RRULE:FREQ=YEARLY" "$work/treaty.ics"
@@ -247,5 +247,8 @@ check "the summary names the request not counted" \
   "$work/out"
 check "the early dialogue is not counted" \
   has "1 meeting not counted: held while the Agreement was not in force" "$work/out"
+check "the calendar of a terminated agreement" run 0 calendar --db "$ended" --at 2026-01-12 \
+  --output "$work/ended.ics"
+check "says what the termination cancelled" has " cancelled written to $work/ended.ics" "$work/out"
 
 finish

@@ -1,5 +1,7 @@
-#include <fmt/format.h>
+#include <algorithm>
 #include <memory>
+
+#include <fmt/format.h>
 
 #include "evaluation/instant.h"
 #include "views/cli/commands.h"
@@ -15,10 +17,20 @@ int RunCalendar(const StatusOptions& options, std::ostream& out, std::ostream& e
     err << "treaty calendar: " << status.error().ToString() << "\n";
     return kExitBadInput;
   }
+  const std::vector<evaluation::Deadline>& entries = status.value().calendar;
+  const auto yearly = std::count_if(
+      entries.begin(), entries.end(),
+      [](const evaluation::Deadline& entry) { return entry.yearly_until.has_value(); });
+  // A yearly duty is one entry that repeats, where `treaty status` lists each year's deadline.
   return WriteOutput(
       "calendar", options.output,
       evaluation::StatusCalendar(status.value(), evaluation::CurrentInstant()),
-      fmt::format("calendar: {} deadlines and duties", status.value().calendar.size()), out, err);
+      fmt::format("calendar: {} entries{}{}", entries.size(),
+                  yearly == 0 ? "" : fmt::format(" ({} of them repeating each year)", yearly),
+                  status.value().cancelled.empty()
+                      ? ""
+                      : fmt::format(" and {} cancelled", status.value().cancelled.size())),
+      out, err);
 }
 
 Subcommand AddCalendarSubcommand(CLI::App& app) {
