@@ -422,6 +422,18 @@ TEST(Corpus, CzechiaBulletsAreMarkersOutsideTheirWords) {
   EXPECT_TRUE(sentence->text.starts_with("Provision of military")) << sentence->text;
 }
 
+// sweden-ukraine-2024-05-31.en.txt lines 125-126: a footnote of the PDF layer, its number on a
+// line of its own above it, is a note with that number as its marker.
+TEST(Corpus, SwedenFootnoteKeepsItsNumber) {
+  Result<Document> parsed = ParseCorpusFile("sweden-ukraine-2024-05-31.en.txt");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  const Node* note = parsed.value().Find("note_1");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->type, NodeType::kNote);
+  EXPECT_EQ(note->num, "1");
+  EXPECT_TRUE(note->text.starts_with("Sweden’s commitment is stated in SEK.")) << note->text;
+}
+
 TEST(Corpus, SwedenHeadingsOverTheirFirstParagraphStandApart) {
   Result<Document> parsed = ParseCorpusFile("sweden-ukraine-2024-05-31.en.txt");
   ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();

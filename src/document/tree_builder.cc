@@ -446,6 +446,7 @@ class Builder {
 
   void AddNote(const Block& block) {
     Node& node = At(AddChild(kRoot, NodeType::kNote, ""));
+    node.num = block.marker;
     node.text = text_.BlockText(block);
     SetSpan(node, block);
   }

@@ -201,12 +201,14 @@ class Assembler {
     }
   }
 
+  // The note's lines from `first`, the line after its bare number (MarkFootnotes), as one block.
   void EmitFootnote(size_t first) {
     const Line* previous = nullptr;
     for (size_t i = first; i < lines_.size() && footnote_[i]; ++i) {
       Append(previous, lines_[i], previous ? Join::kSpace : Join::kNewBlock, BlockKind::kFootnote);
       previous = &lines_[i];
     }
+    current_.marker = Content(text_, lines_[first - 1]);
     CloseBlock();
   }
 
@@ -273,7 +275,7 @@ class Assembler {
         out_.map.AddReplacement(1, last_source_end_, line.begin);
       }
       open_ = true;
-      current_ = Block{kind, out_.text.size(), out_.text.size(), line.number, line.number};
+      current_ = Block{kind, out_.text.size(), out_.text.size(), line.number, line.number, {}};
       previous_block_width_ = block_width_;
       previous_block_lines_ = block_lines_;
       block_first_ = &line;

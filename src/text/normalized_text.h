@@ -31,6 +31,7 @@ struct Block {
   size_t end = 0;
   int first_line = 0;  // 1-based line numbers in the source file
   int last_line = 0;
+  std::string marker;  // kFootnote: its number as printed above it ("1"); empty when none
 };
 
 struct NormalizedText {
