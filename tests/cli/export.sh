@@ -56,6 +56,8 @@ check "the amount is a number" has '<v>1500000.5</v>' "$work/events.xml"
 unzip -p "$work/ledger.xlsx" xl/sharedStrings.xml >"$work/strings.xml"
 check "the description as text" has '<t>=HYPERLINK("http://example.org"), paid</t>' "$work/strings.xml"
 check "commitments with their status" has "status at" "$work/strings.xml"
+check "a final provision with the life cycle's finding" \
+  has "<t>signed on 2024-04-11, so in force from that day</t>" "$work/strings.xml"
 check "the restricted event for an insider" has "Restricted payment QRS" "$work/strings.xml"
 check "xlsx --public" run 0 export xlsx --db "$db" --public --output "$work/public.xlsx"
 unzip -p "$work/public.xlsx" xl/sharedStrings.xml >"$work/public-strings.xml"

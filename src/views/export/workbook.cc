@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluation/lifecycle.h"
 #include "ledger/currency.h"
 #include "text/source_reader.h"
 #include "views/export/event_columns.h"
@@ -208,11 +209,17 @@ void WriteCommitments(Sheet& sheet, const std::vector<commitments::Commitment>& 
                                      "category", "section",   "area",  "strength", "words"};
   std::vector<double> widths = {38, 28, 12, 10, 12, 15, 10, 50, 12, 80};
   std::map<std::string, const evaluation::CommitmentStatus*> by_id;
+  std::map<std::string, std::vector<std::string>> lifecycle_findings;
   if (status != nullptr) {
     header.push_back(fmt::format("status at {}", status->at.ToUtcString()));
     header.emplace_back("status_summary");
     widths.insert(widths.end(), {20, 60});
     for (const evaluation::CommitmentStatus& entry : status->commitments) by_id[entry.id] = &entry;
+    // The final provisions the life cycle reads have no status of their own: the Agreement's
+    // state stands for them, with what the life cycle found from them.
+    for (const evaluation::Reason& reason : status->lifecycle.reasons) {
+      lifecycle_findings[reason.provision.commitment_id].push_back(reason.finding);
+    }
   }
   lxw_row_t row = 1;
   for (const commitments::Commitment& c : commitments) {
@@ -232,8 +239,16 @@ void WriteCommitments(Sheet& sheet, const std::vector<commitments::Commitment>& 
                                       c.source.quotes.empty() ? "" : c.source.quotes.front().text};
     if (status != nullptr) {
       const auto found = by_id.find(c.id);
-      cells.push_back(found == by_id.end() ? "" : found->second->status);
-      cells.push_back(found == by_id.end() ? "" : found->second->summary);
+      const auto findings = lifecycle_findings.find(c.id);
+      if (found != by_id.end()) {
+        cells.push_back(found->second->status);
+        cells.push_back(found->second->summary);
+      } else if (findings != lifecycle_findings.end()) {
+        cells.emplace_back(evaluation::LifecycleStateName(status->lifecycle.state));
+        cells.push_back(Joined(findings->second, "; "));
+      } else {
+        cells.insert(cells.end(), {"", ""});
+      }
     }
     for (size_t i = 0; i < cells.size(); ++i) {
       sheet.Text(row, static_cast<lxw_col_t>(i), cells[i], i == 9 ? formats.wrap : nullptr);
