@@ -139,6 +139,16 @@ TEST(AknWriter, SmallAgreementIsValidAgainstTheSchema) {
             "http://docs.oasis-open.org/legaldocml/ns/akn/3.0");
 }
 
+TEST(AknWriter, APreamblesHeadingIsItsFirstBlock) {
+  Document doc = SmallAgreement();
+  doc.root.children[1].heading = "Preamble";
+  Parsed out;
+  WriteValidated(doc, LvUaOptions(), &out);
+  const pugi::xml_node preamble = ByEid(out.doc, "preamble");
+  EXPECT_STREQ(preamble.first_child().text().get(), "Preamble");
+  EXPECT_STREQ(preamble.first_child().next_sibling().attribute("eId").value(), "preamble__p_1");
+}
+
 TEST(AknWriter, EveryNonSentenceEidBecomesAnElementAttribute) {
   const Document doc = SmallAgreement();
   Parsed out;

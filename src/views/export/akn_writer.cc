@@ -66,12 +66,13 @@ void AppendFlatBlocks(pugi::xml_node parent, const Node& node) {
   }
 }
 
-// <preamble> or <conclusions>: the node's own words, then its descendants, one <p> each. Left out
-// when it would be empty, because the schema requires at least one block in it.
+// <preamble> or <conclusions>: the node's own words (its heading, "Preamble", among them), then
+// its descendants, one <p> each. Left out when it would be empty, because the schema requires at
+// least one block in it.
 void AppendFlatSection(pugi::xml_node act, const char* name, const Node& node) {
   pugi::xml_node element = act.append_child(name);
   SetEid(element, node);
-  if (!node.text.empty()) AppendText(element, "p", node.text);
+  if (const std::string words = FlatText(node); !words.empty()) AppendText(element, "p", words);
   AppendFlatBlocks(element, node);
   if (element.first_child().empty()) act.remove_child(element);
 }
