@@ -280,6 +280,17 @@ TEST_F(HttpRoutesTest, RecorderRecordsInOwnInstitutionOnly) {
 
 // A shared cache must neither key a response by its URL alone nor keep one made for a signed-in
 // caller, which can hold restricted events.
+// The ledger page links an event's commitments by id, each naming what it promises.
+TEST_F(HttpRoutesTest, TheLedgerPageNamesAnEventsCommitments) {
+  RecordedId(Disbursement("A tranche shown on the ledger page"));
+  const std::string page = Send("GET", "/ledger").body;
+  EXPECT_NE(page.find(R"(<a href="/commitments/sec_2__hcontainer_1__para_2__sent_2" )"
+                      R"(title="Provide approximately 112 million EUR of military support to )"
+                      R"(Ukraine">)"),
+            std::string::npos)
+      << page;
+}
+
 TEST_F(HttpRoutesTest, WhatDependsOnTheCallerIsKeptByNoSharedCache) {
   const http::HttpResponse anonymous = Send("GET", "/api/v1/events");
   EXPECT_EQ(Header(anonymous, "Vary"), "Authorization, Cookie");

@@ -11,7 +11,7 @@
 {{/UNREADABLE}}{{#EVENTS_TABLE}}<div class="table"><table class="data events">
 <thead><tr><th>#</th><th>Date</th><th>Type</th><th>Participant</th><th class="num">Amount or quantity</th><th>Description</th><th>Commitments</th><th>Classification</th><th>Recorded by</th></tr></thead>
 <tbody>
-{{#EVENT}}<tr id="{{EVENT_ID}}" class="{{CLASSIFICATION}} {{CORRECTED}}"><td>{{LEAF}}</td><td class="date">{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td class="description">{{DESCRIPTION}}</td><td>{{#COMMITMENT}}<a href="/commitments/{{ID}}">{{#ID_PART}}{{TEXT}}<wbr>{{/ID_PART}}</a> {{/COMMITMENT}}</td><td>{{CLASSIFICATION}}</td><td>{{INSTITUTION}}</td></tr>
+{{#EVENT}}<tr id="{{EVENT_ID}}" class="{{CLASSIFICATION}} {{CORRECTED}}"><td>{{LEAF}}</td><td class="date">{{DATE}}</td><td>{{TYPE}}</td><td>{{PARTICIPANT}}</td><td class="num">{{AMOUNT}}</td><td class="description">{{DESCRIPTION}}</td><td>{{#COMMITMENT}}<a href="/commitments/{{ID}}" title="{{TITLE}}">{{#ID_PART}}{{TEXT}}<wbr>{{/ID_PART}}</a> {{/COMMITMENT}}</td><td>{{CLASSIFICATION}}</td><td>{{INSTITUTION}}</td></tr>
 {{/EVENT}}
 </tbody>
 </table></div>{{/EVENTS_TABLE}}

@@ -155,7 +155,7 @@ HttpResponse CommitmentPage(Site& site, RequestContext& context,
   const std::string counted_to =
       evaluated ? status.value()->status.at.LocalDate().ToString() : std::string();
   for (const nlohmann::json& event : events.value().events) {
-    FillEventRow(body.AddSectionDictionary("EVENT"), event, events.value().correction_notes,
+    FillEventRow(site, body.AddSectionDictionary("EVENT"), event, events.value().correction_notes,
                  counted_to);
   }
   if (Result<bool> reviews = FillReviews(site, context, *commitment, review_form, body);

@@ -150,7 +150,8 @@ HttpResponse LedgerPage(Site& site, RequestContext& context) {
   for (const nlohmann::json& event : events.value().events) {
     if (event.value("leaf_index", int64_t{0}) >= end) break;
     if (table == nullptr) table = body.AddSectionDictionary("EVENTS_TABLE");
-    FillEventRow(table->AddSectionDictionary("EVENT"), event, events.value().correction_notes);
+    FillEventRow(site, table->AddSectionDictionary("EVENT"), event,
+                 events.value().correction_notes);
   }
   for (const auto& [leaf, problem] : events.value().unreadable) {
     TemplateDictionary* row = body.AddSectionDictionary("UNREADABLE");

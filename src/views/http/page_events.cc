@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "commitments/commitment.h"
 #include "evaluation/amount_text.h"
 #include "evaluation/term_words.h"
 #include "views/export/corrections_seen.h"
@@ -81,7 +82,7 @@ Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
   return out;
 }
 
-void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
+void FillEventRow(const Site& site, TemplateDictionary* row, const nlohmann::json& event,
                   const std::map<std::string, std::string>& notes, const std::string& counted_to) {
   const nlohmann::json& content = event.contains("replacement") ? event["replacement"] : event;
   row->SetIntValue("LEAF", event.value("leaf_index", 0));
@@ -106,7 +107,11 @@ void FillEventRow(TemplateDictionary* row, const nlohmann::json& event,
   row->SetValue("CLASSIFICATION", event.value("classification", ""));
   row->SetValue("INSTITUTION", event["recorded_by"].value("institution", ""));
   for (const auto& id : content.value("commitments", nlohmann::json::array())) {
-    AddIdParts(id.get<std::string>(), *row->AddSectionDictionary("COMMITMENT"));
+    const std::string text = id.get<std::string>();
+    TemplateDictionary* commitment = row->AddSectionDictionary("COMMITMENT");
+    AddIdParts(text, *commitment);
+    const commitments::Commitment* found = site.FindCommitment(text);
+    commitment->SetValue("TITLE", found != nullptr ? commitments::Title(*found) : text);
   }
 }
 

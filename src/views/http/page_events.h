@@ -35,9 +35,11 @@ struct PageEvents {
 Result<PageEvents> VisibleEvents(Site& site, const RequestContext& context,
                                  ledger::EventFilter filter);
 
-// One event of a page; `notes` are PageEvents::correction_notes. With `counted_to` (a status's
-// day, YYYY-MM-DD), an event dated after it is marked (LATER, with DAY) as not counted there.
-void FillEventRow(ctemplate::TemplateDictionary* row, const nlohmann::json& event,
+// One event of a page; `notes` are PageEvents::correction_notes. Each of its commitments is a
+// COMMITMENT section with its id's parts and its TITLE (commitments::Title; the id for one the
+// review dropped). With `counted_to` (a status's day, YYYY-MM-DD), an event dated after it is
+// marked (LATER, with DAY) as not counted there.
+void FillEventRow(const Site& site, ctemplate::TemplateDictionary* row, const nlohmann::json& event,
                   const std::map<std::string, std::string>& notes,
                   const std::string& counted_to = "");
 
