@@ -59,7 +59,7 @@ await step('the overview shows the agreement and its key targets', async () => {
   assert.deepEqual(await target.locator('table.progress thead th').allTextContents(),
     ['Years', 'Provided', 'of', 'Target', 'Share', 'Status', 'Pledged (not counted)', 'Allocated (not counted)']);
   assert.deepEqual(await target.locator('table.progress tbody tr').first().locator('td.num').allTextContents(),
-    ['EUR 0', 'EUR 112,000,000', 'EUR 112,000,000', 'EUR 10,000,000']);
+    ['EUR 0', 'EUR 112,000,000', 'EUR 112,000,000', 'EUR 32,000,000']);
   assert.equal(await target.locator('p.legend').textContent(), ' target  provided');
   await snap(page, 'overview');
 });

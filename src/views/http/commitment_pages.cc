@@ -171,7 +171,7 @@ HttpResponse ReviewSubmit(Site& site, RequestContext& context) {
   ReviewFormState form{context.request.Form(), ""};
   form.sent.erase("csrf");
   if (form.sent["decision"].empty()) {
-    form.error = "choose a decision: accept, correct or reject";
+    form.error = NoDecisionMessage();
     return CommitmentPage(site, context, form, 422);
   }
   const ReviewOutcome outcome =

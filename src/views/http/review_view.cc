@@ -14,8 +14,6 @@
 namespace treaty::http {
 namespace {
 
-constexpr std::string_view kDecisions[] = {"accept", "correct", "reject"};
-
 nlohmann::json JsonOrString(const std::string& text) {
   nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
   return value.is_discarded() ? nlohmann::json(text) : value;
@@ -94,12 +92,18 @@ Result<bool> FillReviews(Site& site, const RequestContext& context,
   editor->SetValue("CSRF", context.csrf);
   // No decision is chosen for the reviewer; the template offers "choose…" and an empty field
   // first (a decision about the whole commitment).
-  AddChoices(editor, "DECISION_OPTION", kDecisions, Sent(form, "decision"));
+  AddChoices(editor, "DECISION_OPTION", kFormDecisions, Sent(form, "decision"));
   AddChoices(editor, "FIELD_OPTION", commitments::ReviewFields(), Sent(form, "field"));
   editor->SetValue("TO", Sent(form, "to"));
   editor->SetValue("NOTE", Sent(form, "note"));
   if (!form.error.empty()) editor->SetValueAndShowSection("TEXT", form.error, "REVIEW_ERROR");
   return true;
+}
+
+std::string NoDecisionMessage() {
+  const std::span<const std::string_view> choices = kFormDecisions;
+  return fmt::format("choose a decision: {} or {}",
+                     fmt::join(choices.first(choices.size() - 1), ", "), choices.back());
 }
 
 nlohmann::json ReviewBodyFromForm(const std::map<std::string, std::string>& form) {

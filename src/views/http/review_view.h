@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include <ctemplate/template.h>
 
@@ -14,6 +15,12 @@
 #include "views/http/site.h"
 
 namespace treaty::http {
+
+// The decisions the review form offers; a split or a merge is made in the review file.
+inline constexpr std::string_view kFormDecisions[] = {"accept", "correct", "reject"};
+
+// Said when the form is sent without a decision: "choose a decision: accept, correct or reject".
+std::string NoDecisionMessage();
 
 // What the review form sent, and why it was refused; empty for a fresh form.
 struct ReviewFormState {
