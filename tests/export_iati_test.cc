@@ -61,6 +61,15 @@ class ExportIati : public ::testing::Test {
     return evaluation::ParseStatusMoment(moment, "at").value();
   }
 
+  // A status at `moment` with `lifecycle` and no commitment measured: no budgets.
+  static evaluation::AgreementStatus StatusAt(const evaluation::Lifecycle& lifecycle,
+                                              const std::string& moment) {
+    evaluation::AgreementStatus status;
+    status.lifecycle = lifecycle;
+    status.at = At(moment);
+    return status;
+  }
+
   // Every event type, with and without amounts, serving the financial commitments and others.
   static std::vector<LedgerEntry> Entries() {
     nlohmann::json shared = test::Money("disbursement", kMilitary2024, 50000000, "Shared payment");
@@ -96,8 +105,8 @@ class ExportIati : public ::testing::Test {
 
   // The activities written for Entries() in mid-2025, by commitment id, parsed into `doc`.
   static std::map<std::string, pugi::xml_node> WrittenActivities(pugi::xml_document& doc) {
-    Result<IatiFile> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
-                                               At("2025-06-01T12:00:00Z"));
+    Result<IatiFile> xml = WriteIatiActivities(*agreement_, *keys_, Entries(),
+                                               StatusAt(kNoTermination, "2025-06-01T12:00:00Z"));
     if (!xml.ok()) {
       ADD_FAILURE() << xml.error().ToString();
       return {};
@@ -119,10 +128,51 @@ std::vector<std::string> TransactionTypes(pugi::xml_node activity) {
 }
 
 TEST_F(ExportIati, IsValidAgainstTheIati203Schema) {
-  Result<IatiFile> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), kNoTermination,
-                                             At("2025-06-01T12:00:00Z"));
+  Result<IatiFile> xml = WriteIatiActivities(*agreement_, *keys_, Entries(),
+                                             StatusAt(kNoTermination, "2025-06-01T12:00:00Z"));
   ASSERT_TRUE(xml.ok()) << xml.error().ToString();
   EXPECT_EQ(test::SchemaErrors(xml.value().xml, kIatiSchema), "");
+}
+
+// Each year's target the status measures is that year's indicative budget; a target over
+// several years is none, since an IATI budget covers a year at most.
+TEST_F(ExportIati, EachYearsTargetIsAnIndicativeBudget) {
+  evaluation::AgreementStatus status = StatusAt(kNoTermination, "2025-06-01T12:00:00Z");
+  evaluation::CommitmentStatus military;
+  military.id = kMilitary2024;
+  military.progress = {
+      {"currency", "EUR"},
+      {"periods", {{{"years", {2024, 2024}}, {"target_minor_units", 11200000000}}}}};
+  evaluation::CommitmentStatus chernihiv;
+  chernihiv.id = kChernihiv;
+  chernihiv.progress = {
+      {"currency", "EUR"},
+      {"periods", {{{"years", {2024, 2026}}, {"target_minor_units", 1500000000}}}}};
+  evaluation::CommitmentStatus gdp_share;
+  gdp_share.id = kGdpShare;
+  gdp_share.progress = {{"currency", "EUR"},
+                        {"periods",
+                         {{{"years", {2024, 2024}}, {"target_minor_units", 10050000000}},
+                          {{"years", {2026, 2026}}, {"target_minor_units", nullptr}}}}};
+  status.commitments = {military, chernihiv, gdp_share};
+  Result<IatiFile> xml = WriteIatiActivities(*agreement_, *keys_, Entries(), status);
+  ASSERT_TRUE(xml.ok()) << xml.error().ToString();
+  EXPECT_EQ(test::SchemaErrors(xml.value().xml, kIatiSchema), "");
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(xml.value().xml.c_str()));
+  const std::map<std::string, pugi::xml_node> activities = ActivitiesById(doc);
+  const pugi::xml_node budget = activities.at(kMilitary2024).child("budget");
+  EXPECT_STREQ(budget.attribute("type").value(), "1");
+  EXPECT_STREQ(budget.attribute("status").value(), "1");
+  EXPECT_STREQ(budget.child("period-start").attribute("iso-date").value(), "2024-01-01");
+  EXPECT_STREQ(budget.child("period-end").attribute("iso-date").value(), "2024-12-31");
+  EXPECT_STREQ(budget.child("value").attribute("currency").value(), "EUR");
+  EXPECT_STREQ(budget.child("value").text().get(), "112000000.00");
+  EXPECT_TRUE(activities.at(kChernihiv).child("budget").empty());
+  // A year whose target is not yet known (its GDP unpublished) has no budget.
+  EXPECT_EQ(std::distance(activities.at(kGdpShare).children("budget").begin(),
+                          activities.at(kGdpShare).children("budget").end()),
+            1);
 }
 
 TEST_F(ExportIati, HasOneActivityPerFinancialCommitment) {
@@ -210,8 +260,8 @@ TEST_F(ExportIati, ActivityStatusAndDatesFollowThePlannedPeriod) {
             (std::map<std::string, std::string>{
                 {"1", "2024-01-01"}, {"2", "2024-06-01"}, {"3", "2025-12-31"}}));
   // Before its period: pipeline.
-  Result<IatiFile> early =
-      WriteIatiActivities(*agreement_, *keys_, {}, kNoTermination, At("2023-12-31T12:00:00Z"));
+  Result<IatiFile> early = WriteIatiActivities(*agreement_, *keys_, {},
+                                               StatusAt(kNoTermination, "2023-12-31T12:00:00Z"));
   ASSERT_TRUE(early.ok());
   ASSERT_TRUE(doc.load_string(early.value().xml.c_str()));
   EXPECT_STREQ(
@@ -231,8 +281,9 @@ evaluation::Lifecycle TerminatedOn31October2024() {
 }
 
 TEST_F(ExportIati, ATerminationEndsThePlansPastItsLastDayInForce) {
-  Result<IatiFile> xml = WriteIatiActivities(
-      *agreement_, *keys_, Entries(), TerminatedOn31October2024(), At("2025-06-01T12:00:00Z"));
+  Result<IatiFile> xml =
+      WriteIatiActivities(*agreement_, *keys_, Entries(),
+                          StatusAt(TerminatedOn31October2024(), "2025-06-01T12:00:00Z"));
   ASSERT_TRUE(xml.ok()) << xml.error().ToString();
   EXPECT_EQ(test::SchemaErrors(xml.value().xml, kIatiSchema), "");
   pugi::xml_document doc;
@@ -250,8 +301,9 @@ TEST_F(ExportIati, ATerminationEndsThePlansPastItsLastDayInForce) {
   EXPECT_EQ(TransactionTypes(activities.at(kMilitary2024)),
             (std::vector<std::string>{"12", "2", "3", "4"}));
   // Under way on the last day in force, as before.
-  Result<IatiFile> on_last_day = WriteIatiActivities(
-      *agreement_, *keys_, Entries(), TerminatedOn31October2024(), At("2024-10-31T12:00:00Z"));
+  Result<IatiFile> on_last_day =
+      WriteIatiActivities(*agreement_, *keys_, Entries(),
+                          StatusAt(TerminatedOn31October2024(), "2024-10-31T12:00:00Z"));
   ASSERT_TRUE(on_last_day.ok());
   ASSERT_TRUE(doc.load_string(on_last_day.value().xml.c_str()));
   EXPECT_EQ(StatusCode(ActivitiesById(doc).at(kGdpShare)), "2");
@@ -266,8 +318,8 @@ TEST_F(ExportIati, APlanThatStartsAfterTheLastDayInForceIsCancelled) {
       if (target.kind == "years") target.value = {2025, 2026};
     }
   }
-  Result<IatiFile> xml = WriteIatiActivities(later, *keys_, {}, TerminatedOn31October2024(),
-                                             At("2024-09-01T12:00:00Z"));
+  Result<IatiFile> xml = WriteIatiActivities(
+      later, *keys_, {}, StatusAt(TerminatedOn31October2024(), "2024-09-01T12:00:00Z"));
   ASSERT_TRUE(xml.ok()) << xml.error().ToString();
   EXPECT_EQ(test::SchemaErrors(xml.value().xml, kIatiSchema), "");
   pugi::xml_document doc;
@@ -281,8 +333,9 @@ TEST_F(ExportIati, APlanThatStartsAfterTheLastDayInForceIsCancelled) {
   Result<std::vector<LedgerEntry>> pledged = FoldedEntries(
       {test::Stored(test::Money("pledge", kGdpShare, 500000000, "Pledge for 2025"), 0)});
   ASSERT_TRUE(pledged.ok());
-  Result<IatiFile> kept = WriteIatiActivities(
-      later, *keys_, pledged.value(), TerminatedOn31October2024(), At("2024-09-01T12:00:00Z"));
+  Result<IatiFile> kept =
+      WriteIatiActivities(later, *keys_, pledged.value(),
+                          StatusAt(TerminatedOn31October2024(), "2024-09-01T12:00:00Z"));
   ASSERT_TRUE(kept.ok()) << kept.error().ToString();
   ASSERT_TRUE(doc.load_string(kept.value().xml.c_str()));
   EXPECT_EQ(StatusCode(ActivitiesById(doc).at(kGdpShare)), "1");
@@ -292,7 +345,7 @@ TEST_F(ExportIati, AnAgreementWithoutFinancialCommitmentsIsAnError) {
   commitments::AgreementCommitments without = *agreement_;
   std::erase_if(without.reviewed, IsFinancialCommitment);
   Result<IatiFile> xml =
-      WriteIatiActivities(without, *keys_, {}, kNoTermination, At("2025-06-01T12:00:00Z"));
+      WriteIatiActivities(without, *keys_, {}, StatusAt(kNoTermination, "2025-06-01T12:00:00Z"));
   ASSERT_FALSE(xml.ok());
   EXPECT_EQ(xml.error().where, "iati");
 }
@@ -303,7 +356,7 @@ TEST_F(ExportIati, AnObligorWithoutAnInstitutionIsAnError) {
     return institution.participant == "LV";
   });
   Result<IatiFile> xml =
-      WriteIatiActivities(*agreement_, keys, {}, kNoTermination, At("2025-06-01T12:00:00Z"));
+      WriteIatiActivities(*agreement_, keys, {}, StatusAt(kNoTermination, "2025-06-01T12:00:00Z"));
   ASSERT_FALSE(xml.ok());
   EXPECT_EQ(xml.error().where, "keys file");
 }

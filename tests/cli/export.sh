@@ -73,6 +73,8 @@ transactions=$(xmllint --xpath "count(//iati-activity/transaction)" "$work/iati.
 check "it says what the file holds" \
   has "iati: $activities activities, $transactions transactions of " "$work/out"
 check "an activity of the EUR 112 million" has "<iati-identifier>lv-mod-lv-ua-2024-$named</iati-identifier>" "$work/iati.xml"
+check "the year's target is its budget" \
+  bash -c "xmllint --xpath \"string(//iati-activity[other-identifier/@ref='$named']/budget[period-start/@iso-date='2024-01-01']/value)\" '$work/iati.xml' | grep -qx 112000000.00"
 check "the payment is a disbursement" has '<value currency="EUR" value-date="2024-09-30">1500000.50</value>' "$work/iati.xml"
 check "the restricted payment for an insider" has "Restricted payment QRS" "$work/iati.xml"
 check "iati --public to stdout" run 0 export iati --db "$db" --public

@@ -88,8 +88,8 @@ Result<Exported> Iati(const ExportOptions& options, const std::string& folder) {
   if (!status.ok()) return status.error();
   Result<std::vector<LedgerEntry>> entries = ReadEntries(options, status.value().tree_size);
   if (!entries.ok()) return entries.error();
-  Result<IatiFile> file = WriteIatiActivities(agreement.value(), keys.value(), entries.value(),
-                                              status.value().lifecycle, status.value().at);
+  Result<IatiFile> file =
+      WriteIatiActivities(agreement.value(), keys.value(), entries.value(), status.value());
   if (!file.ok()) return file.error();
   return Exported{std::move(file.value().xml), entries.value().size(), file.value().Contents()};
 }

@@ -33,6 +33,8 @@ constexpr char kImplementation[] = "2";
 constexpr char kFinalisation[] = "3";
 constexpr char kCancelled[] = "5";
 constexpr char kReportingOrganisationVocabulary[] = "99";  // SectorVocabulary
+constexpr char kOriginalBudget[] = "1";                    // BudgetType
+constexpr char kIndicative[] = "1";                        // BudgetStatus
 
 // The TransactionType of a ledger event that carries an amount, or nullptr for one that does
 // not become a transaction (README.md, "IATI").
@@ -138,7 +140,7 @@ struct Context {
   const commitments::AgreementCommitments& agreement;
   const ledger::KeysFile& keys;
   const std::vector<LedgerEntry>& entries;
-  const evaluation::Lifecycle& lifecycle;
+  const evaluation::AgreementStatus& status;
   std::string today;
 };
 
@@ -234,6 +236,36 @@ void AppendTransaction(pugi::xml_node activity, const LedgerEntry& entry, const 
     AppendNarrative(transaction.append_child("receiver-org"), recipient->name);
 }
 
+// The commitment's target for each single year its status measures, as an indicative budget of
+// that year in the target's currency.
+void AppendBudgets(pugi::xml_node activity, const Commitment& commitment, const Context& context) {
+  const evaluation::CommitmentStatus* status =
+      evaluation::FindCommitmentStatus(context.status.commitments, commitment.id);
+  if (status == nullptr || !status->progress.contains("periods")) return;
+  const std::string currency = status->progress.value("currency", "");
+  for (const nlohmann::json& period : status->progress["periods"]) {
+    const nlohmann::json& years = period["years"];
+    const nlohmann::json& target = period["target_minor_units"];
+    if (currency.empty() || !target.is_number_integer() || years.size() != 2 ||
+        years[0] != years[1]) {
+      continue;
+    }
+    const int year = years[0].get<int>();
+    const std::string start = fmt::format("{}-01-01", year);
+    pugi::xml_node budget = activity.append_child("budget");
+    budget.append_attribute("type") = kOriginalBudget;
+    budget.append_attribute("status") = kIndicative;
+    budget.append_child("period-start").append_attribute("iso-date") = start.c_str();
+    budget.append_child("period-end").append_attribute("iso-date") =
+        fmt::format("{}-12-31", year).c_str();
+    pugi::xml_node value = budget.append_child("value");
+    value.append_attribute("currency") = currency.c_str();
+    value.append_attribute("value-date") = start.c_str();
+    value.append_child(pugi::node_pcdata)
+        .set_value(MajorUnits(target.get<int64_t>(), currency).c_str());
+  }
+}
+
 Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
                             const Context& context) {
   const document::AgreementPackage& package = context.agreement.package;
@@ -299,7 +331,7 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
   }
   if (!currency.empty()) activity.append_attribute("default-currency") = currency.c_str();
   const PlannedPeriod period =
-      AfterTermination(PeriodOf(commitment), context.lifecycle, transaction_events);
+      AfterTermination(PeriodOf(commitment), context.status.lifecycle, transaction_events);
   AppendCoded(activity, "activity-status", ActivityStatus(period, context.today));
   const std::string& in_force =
       package.entry_into_force_date.empty() ? package.signed_date : package.entry_into_force_date;
@@ -320,6 +352,7 @@ Result<bool> AppendActivity(pugi::xml_node root, const Commitment& commitment,
   sector.append_attribute("vocabulary") = kReportingOrganisationVocabulary;
   sector.append_attribute("code") =
       std::string(commitments::CategoryName(commitment.area.category)).c_str();
+  AppendBudgets(activity, commitment, context);
   for (const auto& [entry, type] : transactions) {
     AppendTransaction(activity, *entry, type, context, recipient);
   }
@@ -340,16 +373,15 @@ bool IsFinancialCommitment(const Commitment& commitment) {
 Result<IatiFile> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
                                      const ledger::KeysFile& keys,
                                      const std::vector<LedgerEntry>& entries,
-                                     const evaluation::Lifecycle& lifecycle,
-                                     evaluation::Instant generated) {
+                                     const evaluation::AgreementStatus& status) {
   pugi::xml_document xml;
   pugi::xml_node declaration = xml.append_child(pugi::node_declaration);
   declaration.append_attribute("version") = "1.0";
   declaration.append_attribute("encoding") = "UTF-8";
   pugi::xml_node root = xml.append_child("iati-activities");
   root.append_attribute("version") = "2.03";
-  root.append_attribute("generated-datetime") = generated.ToUtcString().c_str();
-  const Context context{agreement, keys, entries, lifecycle, generated.UtcDate().ToString()};
+  root.append_attribute("generated-datetime") = status.at.ToUtcString().c_str();
+  const Context context{agreement, keys, entries, status, status.at.UtcDate().ToString()};
   for (const Commitment& commitment : agreement.reviewed) {
     if (!IsFinancialCommitment(commitment) || commitment.obligors.empty()) continue;
     Result<bool> appended = AppendActivity(root, commitment, context);

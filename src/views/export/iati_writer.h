@@ -9,8 +9,7 @@
 #include "commitments/agreement_commitments.h"
 #include "commitments/commitment.h"
 #include "core/result.h"
-#include "evaluation/instant.h"
-#include "evaluation/lifecycle.h"
+#include "evaluation/status.h"
 #include "ledger/keys.h"
 #include "views/export/ledger_entries.h"
 
@@ -22,9 +21,11 @@ bool IsFinancialCommitment(const commitments::Commitment& commitment);
 // One <iati-activity> per financial commitment among `agreement.reviewed`, in the order of the
 // text, with one <transaction> per entry that serves it and has an amount (several if an entry
 // serves several financial commitments). The reporting organisation is the first institution of
-// `keys` of the commitment's (first) obligor. `generated` stamps the file and decides each
-// activity's status against its planned period, which a termination in `lifecycle` (evaluated at
-// `generated`) ends early or cancels unless an activity decided before it continues.
+// `keys` of the commitment's (first) obligor. The status's moment stamps the file and decides
+// each activity's status against its planned period, which a termination in its life cycle ends
+// early or cancels unless an activity decided before it continues; each year's target of the
+// commitment's status is an indicative budget of that year (a target over several years is none:
+// an IATI budget covers a year at most).
 // REQUIRES: `entries` is the folded view (FoldedEntries) for the audience the file is for.
 // Errors: no financial commitment (`where` "iati": the schema requires at least one activity),
 // an obligor with no institution in `keys` (`where` "keys file").
@@ -39,7 +40,6 @@ struct IatiFile {
 Result<IatiFile> WriteIatiActivities(const commitments::AgreementCommitments& agreement,
                                      const ledger::KeysFile& keys,
                                      const std::vector<LedgerEntry>& entries,
-                                     const evaluation::Lifecycle& lifecycle,
-                                     evaluation::Instant generated);
+                                     const evaluation::AgreementStatus& status);
 
 }  // namespace treaty::views

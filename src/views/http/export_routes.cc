@@ -74,9 +74,8 @@ void AddExportRoutes(Router& router, Site& site) {
          auto entries = VisibleEntries(site, context, status.value()->status.tree_size);
          if (auto* refused = std::get_if<HttpResponse>(&entries)) return *refused;
          const auto& visible = std::get<std::vector<views::LedgerEntry>>(entries);
-         const evaluation::AgreementStatus& now = status.value()->status;
          Result<views::IatiFile> file = views::WriteIatiActivities(site.agreement(), site.keys(),
-                                                                   visible, now.lifecycle, now.at);
+                                                                   visible, status.value()->status);
          if (!file.ok()) {
            return ErrorResponse(file.error().where == "iati" ? 404 : 500, file.error().message);
          }
