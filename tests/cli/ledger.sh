@@ -717,6 +717,10 @@ check "a key the keys file lacks exit 2" run 2 record --db "$keygen_db" --key "$
   --date 2024-06-01 --commitment sec_2__para_6__sent_1 --description x --classification public
 check "names the flag, the key file and the keys file" \
   grep -q -- "--key: $work/lv-mfa.key: key $mfa_key_id is not in the keys file .*lv-ua-2024/ledger/keys.json$" "$work/err"
+check "keygen to a full disk fails" \
+  bash -c "! '$treaty' keygen lv-mfa --output '$work/full.key' >/dev/full 2>'$work/err'"
+check "and keeps no key without its entry" bash -c "[ ! -e '$work/full.key' ]"
+check "saying so" has "full.key: removed: its keys-file entry could not be written" "$work/err"
 check "keygen of a moment without a zone exit 2" run 2 keygen lv-mfa --output "$work/no-zone.key" \
   --valid-from 2024-01-01T00:00:00
 check "says what a moment is" has '--valid-from: not a moment with seconds and a zone' "$work/err"

@@ -1,8 +1,6 @@
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -108,28 +106,44 @@ std::string MissingSubcommand(const CLI::App* parsed, const CLI::App* command) {
                      fmt::join(names, ", "));
 }
 
-// The options and arguments that name a file, a folder or a database. An empty one names none,
-// and would otherwise fall back to a default (standard output, the package's review file) or be
-// refused without saying which option was empty.
+// The options and arguments that name a file, a folder or a database, and those that choose a
+// thing by its name or a date. Given empty, they name none, and would otherwise be read as not
+// given (standard output, the package's review file, every agreement, no filter) or be refused
+// without saying which option was empty.
 constexpr std::array<std::string_view, 15> kPathOptions = {
     "--db",    "--accounts-db", "--output", "--package", "--review",        "--keys",
     "--key",   "--facts",       "--web",    "--known",   "--evidence-file", "FILE",
     "PACKAGE", "LEFT",          "RIGHT"};
+constexpr std::array<std::string_view, 8> kNamingOptions = {
+    "--agreement", "--evidence", "--type",        "--commitment",
+    "--from",      "--to",       "--institution", "--classification"};
 
-// The first path option of `command` given as "", if any.
-const CLI::Option* EmptyPathOption(const CLI::App* command) {
+// "COMMAND: --FLAG: empty: give a path" for the first option of `command` in the lists above
+// given as "" (or spaces alone); empty when there is none.
+std::string EmptyOptionProblem(const CLI::App* command) {
   for (const CLI::Option* option : command->get_options()) {
     const std::string name = option->get_name();
-    if (std::find(kPathOptions.begin(), kPathOptions.end(), name) == kPathOptions.end()) continue;
+    const bool path =
+        std::find(kPathOptions.begin(), kPathOptions.end(), name) != kPathOptions.end();
+    if (!path &&
+        std::find(kNamingOptions.begin(), kNamingOptions.end(), name) == kNamingOptions.end()) {
+      continue;
+    }
     const std::vector<std::string>& given = option->results();
     if (std::any_of(given.begin(), given.end(), [](const std::string& value) {
           return value.find_first_not_of(" \t") == std::string::npos;
         })) {
-      return option;
+      const std::string words = CommandWords(command);
+      return fmt::format("{}: {}: empty: give {} ({} --help)", words, name,
+                         path ? "a path" : "a value, or leave the option out", words);
     }
   }
-  return nullptr;
+  return "";
 }
+
+// Whether what the command wrote reached standard output; what went to a full disk is lost, and
+// the command did not do its job.
+bool OutputWritten(std::ostream& out) { return static_cast<bool>(out.flush()); }
 
 }  // namespace
 
@@ -187,26 +201,23 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e, out, err);
+    const int code = app.exit(e, out, err);
+    if (!OutputWritten(out)) {
+      err << "treaty: standard output: cannot write\n";
+      return kExitBadInput;
+    }
     return code == 0 ? kExitOk : kExitBadInput;
   }
   for (const Subcommand& subcommand : subcommands) {
     if (!subcommand.command->parsed()) continue;
     const CLI::App* chosen = ChosenCommand(subcommand.command);
-    if (const CLI::Option* empty = EmptyPathOption(chosen)) {
-      const std::string command = CommandWords(chosen);
-      err << fmt::format("{}: {}: empty: give a path ({} --help)\n", command, empty->get_name(),
-                         command);
+    if (const std::string problem = EmptyOptionProblem(chosen); !problem.empty()) {
+      err << problem << "\n";
       return kExitBadInput;
     }
     const int code = subcommand.run(out, err);
-    // What went to a full disk or a closed pipe is lost: the command did not do its job.
-    const bool written_so_far = out.good();
-    errno = 0;
-    if (!out.flush()) {
-      err << fmt::format(
-          "{}: standard output: cannot write{}\n", CommandWords(chosen),
-          written_so_far && errno != 0 ? fmt::format(": {}", std::strerror(errno)) : "");
+    if (!OutputWritten(out)) {
+      err << CommandWords(chosen) << ": standard output: cannot write\n";
       return kExitBadInput;
     }
     return code;

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -78,7 +79,15 @@ int RunKeygen(const KeygenOptions& options, std::ostream& out, std::ostream& err
       {"institution", key.institution},
       {"public_key", ledger::BytesToHex(public_key.data(), public_key.size())},
       {"valid_from", valid_from}};
-  out << entry.dump() << "\n";
+  // The entry is the only record of the key's public half: a key file without it is removed, so
+  // that running the command again makes a new pair instead of being refused.
+  if (!(out << entry.dump() << "\n" << std::flush)) {
+    std::error_code ignored;
+    std::filesystem::remove(options.output, ignored);
+    err << fmt::format("treaty keygen: {}: removed: its keys-file entry could not be written\n",
+                       options.output);
+    return kExitBadInput;
+  }
   err << fmt::format(
       "treaty keygen: the private key is in {} (mode 0600: keep it there); add the entry above to "
       "the keys file's \"keys\" (and {} to its \"institutions\") and send the file to the other "
