@@ -380,6 +380,45 @@ json Disbursement(int n, const std::string& participant, int64_t minor_units) {
           {"amount", {{"currency", "EUR"}, {"minor_units", minor_units}}}};
 }
 
+// The report's header counts the events as corrections leave them: a withdrawn one is gone, an
+// amended one counts by its new date, and a correction is no event dated on a day.
+TEST(EvaluationStatus, TheHeaderCountsTheEventsStandingOnTheDay) {
+  json later = Disbursement(2, "LV", 500);
+  later["date"] = "2024-09-01";
+  json moved = Disbursement(3, "LV", 700);
+  json replacement = moved;
+  replacement.erase("id");
+  replacement["date"] = "2024-10-01";
+  replacement["description"] = "Paid in October";
+  replacement["evidence"] = json::array();
+  const json events = {Disbursement(1, "LV", 100),
+                       later,
+                       moved,
+                       Disbursement(4, "LV", 900),
+                       {{"id", "00000000-0000-7000-8000-000000000005"},
+                        {"type", "correction"},
+                        {"corrects", moved.at("id")},
+                        {"action", "amend"},
+                        {"replacement", replacement}},
+                       {{"id", "00000000-0000-7000-8000-000000000006"},
+                        {"type", "correction"},
+                        {"corrects", "00000000-0000-7000-8000-000000000004"},
+                        {"action", "retract"}}};
+  Result<AgreementStatus> status = Evaluate(BundledRules(), events, "2024-06-30");
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  EXPECT_EQ(status.value().ledger_size, 6);
+  EXPECT_EQ(status.value().events_counted, 1);
+  EXPECT_EQ(status.value().events_dated_later, 2);
+  EXPECT_NE(StatusText(status.value())
+                .find("from the ledger's 6 events: 1 dated by then count, 2 dated later do not)"),
+            std::string::npos)
+      << StatusText(status.value());
+  Result<AgreementStatus> year_end = Evaluate(BundledRules(), events, "2024-12-31");
+  ASSERT_TRUE(year_end.ok()) << year_end.error().ToString();
+  EXPECT_NE(StatusText(year_end.value()).find("from the ledger's 6 events, all dated by then)"),
+            std::string::npos);
+}
+
 const json& Commitment(const json& status, const std::string& id) {
   for (const json& c : status.at("commitments")) {
     if (c.at("id") == id) return c;

@@ -240,6 +240,12 @@ int64_t LedgerFacts::StandingThrough(Date day) const {
   return count;
 }
 
+int64_t LedgerFacts::Standing() const {
+  int64_t count = 0;
+  for (const auto& [day, standing] : standing_by_day_) count += standing;
+  return count;
+}
+
 int64_t LedgerFacts::Revision(Instant at) const {
   int64_t revision = corrections_folded_;
   const Date day = at.LocalDate();

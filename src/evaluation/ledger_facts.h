@@ -138,6 +138,8 @@ class LedgerFacts {
   // Events as corrections leave them (a withdrawn one gone, an amended one by its new date), and
   // not corrections themselves, dated on or before `day`: those a status on that day counts.
   int64_t StandingThrough(Date day) const;
+  // All the events standing, whatever their date.
+  int64_t Standing() const;
   // A number that grows whenever what the calendar shows at `at` may have changed, and never
   // falls as the ledger grows or `at` moves on (on one clock offset, as the evaluation's day is
   // `at`'s own): the corrections, plus each version of a fact or meeting (as first recorded and
@@ -159,8 +161,8 @@ class LedgerFacts {
   // Whether a correction took away a fact the rules read (withdrew it, or amended it into another
   // type or subtype), so that deadlines it set may have gone.
   bool HasSupersededFacts() const { return !superseded_.empty(); }
-  // The facts `keep` accepts, the meetings and the decisions, and no flows: for evaluating the
-  // deadlines other facts would set (sums of flows set none).
+  // The facts `keep` accepts, the meetings, the decisions and the counts of StandingThrough, and
+  // no flows: for evaluating the deadlines other facts would set (sums of flows set none).
   LedgerFacts FactsOnly(const std::function<bool(const EventFact&)>& keep) const;
   // FactsOnly of every fact, with each fact a correction took away put back in its last content:
   // the deadlines the calendar held before the corrections.

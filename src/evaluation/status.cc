@@ -143,6 +143,7 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
                          facts.audience(),
                          facts.events(),
                          facts.StandingThrough(day),
+                         facts.Standing() - facts.StandingThrough(day),
                          lifecycle.value(),
                          {},
                          {},

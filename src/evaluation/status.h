@@ -37,6 +37,7 @@ struct AgreementStatus {
   Audience audience = Audience::kAll;
   int64_t ledger_size = 0;     // events folded for the audience (LedgerFacts::events)
   int64_t events_counted = 0;  // of them, those standing on the day (LedgerFacts::StandingThrough)
+  int64_t events_dated_later = 0;  // those standing, dated after the day
   Lifecycle lifecycle;
   std::vector<DeadlineStatus> deadlines;  // by date
   std::vector<CommitmentStatus> commitments;

@@ -50,9 +50,11 @@ std::string StatusText(const AgreementStatus& status) {
   out += fmt::format("Status on {} (at {}; from the ledger's {}{})\n\n",
                      status.at.LocalDate().ToString(), status.at.ToString(), events,
                      status.ledger_size == 0 ? ""
-                     : status.events_counted == status.ledger_size
+                     : status.events_dated_later == 0
                          ? ", all dated by then"
-                         : fmt::format(": {} dated by then count", status.events_counted));
+                         : fmt::format(": {} dated by then count, {} "
+                                       "dated later do not",
+                                       status.events_counted, status.events_dated_later));
   out += "Life cycle\n";
   out += fmt::format("  state: {}\n", StatusWords(LifecycleStateName(lifecycle.state)));
   out += fmt::format("  in force from {}; term {} ends {}; last day in force {}\n",

@@ -17,11 +17,11 @@ int RunCalendar(const StatusOptions& options, std::ostream& out, std::ostream& e
     err << "treaty calendar: " << status.error().ToString() << "\n";
     return kExitBadInput;
   }
+  // A yearly duty is one entry that repeats, where `treaty status` lists each year's deadline.
   const std::vector<evaluation::Deadline>& entries = status.value().calendar;
   const auto yearly = std::count_if(
       entries.begin(), entries.end(),
       [](const evaluation::Deadline& entry) { return entry.yearly_until.has_value(); });
-  // A yearly duty is one entry that repeats, where `treaty status` lists each year's deadline.
   return WriteOutput(
       "calendar", options.output,
       evaluation::StatusCalendar(status.value(), evaluation::CurrentInstant()),
