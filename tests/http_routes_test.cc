@@ -278,8 +278,6 @@ TEST_F(HttpRoutesTest, RecorderRecordsInOwnInstitutionOnly) {
   }
 }
 
-// A shared cache must neither key a response by its URL alone nor keep one made for a signed-in
-// caller, which can hold restricted events.
 // The ledger page links an event's commitments by id, each naming what it promises.
 TEST_F(HttpRoutesTest, TheLedgerPageNamesAnEventsCommitments) {
   RecordedId(Disbursement("A tranche shown on the ledger page"));
@@ -291,6 +289,8 @@ TEST_F(HttpRoutesTest, TheLedgerPageNamesAnEventsCommitments) {
       << page;
 }
 
+// A shared cache must neither key a response by its URL alone nor keep one made for a signed-in
+// caller, which can hold restricted events.
 TEST_F(HttpRoutesTest, WhatDependsOnTheCallerIsKeptByNoSharedCache) {
   const http::HttpResponse anonymous = Send("GET", "/api/v1/events");
   EXPECT_EQ(Header(anonymous, "Vary"), "Authorization, Cookie");

@@ -193,6 +193,7 @@ TEST(WithCapitalFirst, CapitalisesTheFirstCharacterOfAnyScript) {
   EXPECT_EQ(text::WithCapitalFirst("īstenot līgumu"), "Īstenot līgumu");
   EXPECT_EQ(text::WithCapitalFirst("надавати підтримку"), "Надавати підтримку");
   EXPECT_EQ(text::WithCapitalFirst("Latvia"), "Latvia");
+  EXPECT_EQ(text::WithCapitalFirst("ǆungla"), "ǅungla");  // title case, not upper case
   EXPECT_EQ(text::WithCapitalFirst("10 years"), "10 years");
   EXPECT_EQ(text::WithCapitalFirst(""), "");
 }

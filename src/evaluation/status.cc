@@ -117,7 +117,16 @@ Result<Instant> ParseStatusMoment(const std::string& text, const std::string& wh
   std::string moment = given;
   if (moment.size() > 10 && moment[10] == 't') moment[10] = 'T';
   if (moment.back() == 'z') moment.back() = 'Z';
-  return ParseInstant(moment, where);
+  Result<Instant> instant = ParseInstant(moment, where);
+  if (!instant.ok() && moment != given) {
+    // Quoted as typed, not as read.
+    Error error = instant.error();
+    if (const size_t quoted = error.message.find("'" + moment + "'"); quoted != std::string::npos) {
+      error.message.replace(quoted + 1, moment.size(), given);
+    }
+    return error;
+  }
+  return instant;
 }
 
 namespace {

@@ -141,7 +141,7 @@ std::string WithCapitalFirst(std::string_view text) {
   if (text.empty()) return {};
   size_t pos = 0;
   const UChar32 first = static_cast<UChar32>(DecodeAt(text, pos));
-  const UChar32 upper = u_toupper(first);
+  const UChar32 upper = u_totitle(first);
   if (upper == first) return std::string(text);
   char bytes[U8_MAX_LENGTH];
   int32_t length = 0;

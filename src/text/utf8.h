@@ -53,8 +53,8 @@ size_t CountCodePoints(std::string_view bytes);
 // cutting a character's bytes apart.
 std::string Shorten(std::string_view text, size_t width);
 
-// `text` with its first character in upper case, as a title begins ("īstenot" → "Īstenot"); a
-// letter with no single upper-case character stays as it is.
+// `text` with its first character in title case, as a title begins ("īstenot" → "Īstenot"); a
+// letter with no single title-case character stays as it is. REQUIRES: valid UTF-8.
 std::string WithCapitalFirst(std::string_view text);
 
 // `text` with every control character (C0 with line breaks and tabs, DEL, C1) written as

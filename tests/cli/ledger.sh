@@ -111,7 +111,7 @@ for i in $(seq 21); do many_evidence+=(--evidence "https://example.org/$i"); don
 check "more than 20 evidence items" bad_record '--evidence: at most 20 evidence items (§1.1), 21 given' \
   --amount 10 "${ok[@]}" "${many_evidence[@]}"
 check "a reference that is no URL points to --evidence-file" bad_record \
-  '--evidence: "ftp://example.org/act.pdf" is not an http(s) URL: give a document with --evidence-file FILE' \
+  '--evidence: "ftp://example.org/act.pdf" does not begin with http:// or https://: give a document with --evidence-file FILE' \
   --amount 10 "${ok[@]}" --evidence https://example.org/1 --evidence ftp://example.org/act.pdf
 check "a file given twice names --evidence-file" bad_record \
   '--evidence-file: evidence[1]: duplicate evidence item' --amount 10 "${ok[@]}" \

@@ -59,6 +59,8 @@ check "on that day, at the moment as given" \
   has "Status on 2024-04-11 (at 2024-04-11T00:00:00+03:00; " "$work/out"
 check "RFC 3339's lower-case t and z" run 0 status --db "$db" --at 2024-04-11t00:00:00z
 check "are its T and Z" has "Status on 2024-04-11 (at 2024-04-11T00:00:00Z; " "$work/out"
+check "a wrong lower-case moment" run 2 status --db "$db" --at 2024-04-11t25:00:00z
+check "is quoted as typed" has "--at: '2024-04-11t25:00:00z' is not a moment" "$work/err"
 check "a date among spaces" run 0 status --db "$db" --at " 2024-04-11 "
 check "is that date's end" has "Status on 2024-04-11 (at 2024-04-11T23:59:59Z; " "$work/out"
 check "an empty --at is refused" run 2 status --db "$db" --at ""

@@ -3,6 +3,6 @@
 <table class="text">
 <thead><tr>{{#HEAD}}<th lang="{{LANGUAGE}}">{{LANGUAGE_NAME}}{{#IS_PREVAILING}} <span class="badge">prevails</span>{{/IS_PREVAILING}}</th>{{/HEAD}}</tr></thead>
 {{#ROW}}<tbody><tr id="{{EID}}"><th colspan="{{COLUMNS}}" scope="rowgroup" class="heading">{{#HEADING_TEXT}}{{TEXT}}{{/HEADING_TEXT}} <a href="#{{EID}}" class="eid">{{EID}}</a>{{#ALSO}} + <a href="#{{EID}}" id="{{EID}}" class="eid">{{EID}}</a>{{/ALSO}}</th></tr>
-<tr>{{#CELL}}<td lang="{{LANGUAGE}}">{{#PARAGRAPH}}<p id="{{PARAGRAPH_ID}}">{{#SENTENCE}}{{#COMMITMENT}}<a class="commitment" href="/commitments/{{ID}}" title="{{TITLE}}">{{/COMMITMENT}}{{#PIECE}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{#MARK}}<mark class="expression" title="{{KIND}}">{{TEXT}}</mark>{{/MARK}}{{/PIECE}}{{#COMMITMENT}}</a>{{/COMMITMENT}} {{/SENTENCE}}</p>{{/PARAGRAPH}}</td>{{/CELL}}</tr></tbody>
+<tr>{{#CELL}}<td lang="{{LANGUAGE}}">{{#PARAGRAPH}}<p id="{{PARAGRAPH_ID}}">{{#LABEL}}<span class="num">{{NUM}}</span> {{/LABEL}}{{#SENTENCE}}{{#COMMITMENT}}<a class="commitment" href="/commitments/{{ID}}" title="{{TITLE}}">{{/COMMITMENT}}{{#PIECE}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{#MARK}}<mark class="expression" title="{{KIND}}">{{TEXT}}</mark>{{/MARK}}{{/PIECE}}{{#COMMITMENT}}</a>{{/COMMITMENT}} {{/SENTENCE}}</p>{{/PARAGRAPH}}</td>{{/CELL}}</tr></tbody>
 {{/ROW}}
 </table>

@@ -166,12 +166,11 @@ int RunRecord(const RecordOptions& options, std::istream& in, std::ostream& out,
     for (const ledger::FlatError& error : flat.errors) {
       // A reference with no hash came from --evidence: say what it can take instead of the rule.
       constexpr std::string_view kHashColumn = "evidence_sha256";
-      if (error.column.starts_with(kHashColumn) && !file_columns.contains(error.column) &&
-          !options.fields.contains(error.column)) {
+      if (error.column.starts_with(kHashColumn) && !file_columns.contains(error.column)) {
         const std::string suffix = error.column.substr(kHashColumn.size());
         lines.push_back(fmt::format(
-            "treaty record: --evidence: \"{}\" is not an http(s) URL: give a document with "
-            "--evidence-file FILE, which computes its SHA-256",
+            "treaty record: --evidence: \"{}\" does not begin with http:// or https://: give a "
+            "document with --evidence-file FILE, which computes its SHA-256",
             fields["evidence_reference" + suffix]));
         continue;
       }

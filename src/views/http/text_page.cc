@@ -181,6 +181,8 @@ void TextPage::Build(const Site& site) {
       for (const document::Node* node : nodes->second) {
         TemplateDictionary* paragraph = cell->AddSectionDictionary("PARAGRAPH");
         paragraph->SetValue("PARAGRAPH_ID", TextParagraphId(language, node->eid));
+        // A point's letter or bullet is not among its sentences' words.
+        if (!node->num.empty()) paragraph->SetValueAndShowSection("NUM", node->num, "LABEL");
         std::vector<const grammar::Expression*> own;
         for (const grammar::Expression& expression : version->expressions.found) {
           if (expression.eid == node->eid) own.push_back(&expression);
