@@ -244,8 +244,9 @@ void AppendBudgets(pugi::xml_node activity, const Commitment& commitment, const 
   if (status == nullptr || !status->progress.contains("periods")) return;
   const std::string currency = status->progress.value("currency", "");
   for (const nlohmann::json& period : status->progress["periods"]) {
-    const nlohmann::json& years = period["years"];
-    const nlohmann::json& target = period["target_minor_units"];
+    // A target for no year (its period "all years") has none.
+    const nlohmann::json years = period.value("years", nlohmann::json::array());
+    const nlohmann::json target = period.value("target_minor_units", nlohmann::json());
     if (currency.empty() || !target.is_number_integer() || years.size() != 2 ||
         years[0] != years[1]) {
       continue;
