@@ -50,7 +50,11 @@ Result<Instant> ParseInstant(std::string_view text, std::string_view where) {
         fmt::format("'{}' is not a moment (YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM): {}", text, why),
         std::string(where)};
   };
-  const Result<ledger::WrittenMoment> written = ledger::ReadMoment(text);
+  // The ledger's reader takes the normal form alone: upper-case T and Z.
+  std::string moment(text);
+  if (moment.size() > 10 && moment[10] == 't') moment[10] = 'T';
+  if (!moment.empty() && moment.back() == 'z') moment.back() = 'Z';
+  const Result<ledger::WrittenMoment> written = ledger::ReadMoment(moment);
   if (!written.ok()) return fail(written.error().message);
   if (written.value().has_fraction) return fail("fractional seconds are not accepted");
   Result<Date> date = ParseDate(text.substr(0, 10));

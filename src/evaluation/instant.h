@@ -42,8 +42,9 @@ class Instant {
 };
 
 // Reads exactly "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+HH:MM" / "-HH:MM" (RFC 3339 §5.6,
-// upper-case T and Z, no fractional or leap seconds); the date as ParseDate reads it. The error
-// says what is wrong; its `where` is `where`.
+// whose T and Z "may alternatively be lower case"; no fractional or leap seconds); the date as
+// ParseDate reads it. The error quotes `text` as given and says what is wrong; its `where` is
+// `where`.
 Result<Instant> ParseInstant(std::string_view text, std::string_view where = {});
 
 // Now, in UTC, to the second.

@@ -113,20 +113,7 @@ Result<Instant> ParseStatusMoment(const std::string& text, const std::string& wh
     if (!date.ok()) return date.error();
     return EndOfDay(date.value());
   }
-  // RFC 3339 §5.6: "T" and "Z" "may alternatively be lower case".
-  std::string moment = given;
-  if (moment.size() > 10 && moment[10] == 't') moment[10] = 'T';
-  if (moment.back() == 'z') moment.back() = 'Z';
-  Result<Instant> instant = ParseInstant(moment, where);
-  if (!instant.ok() && moment != given) {
-    // Quoted as typed, not as read.
-    Error error = instant.error();
-    if (const size_t quoted = error.message.find("'" + moment + "'"); quoted != std::string::npos) {
-      error.message.replace(quoted + 1, moment.size(), given);
-    }
-    return error;
-  }
-  return instant;
+  return ParseInstant(given, where);
 }
 
 namespace {
@@ -146,13 +133,14 @@ Result<AgreementStatus> Evaluate(const AgreementRules& rules, const LedgerFacts&
   Result<Lifecycle> lifecycle =
       EvaluateLifecycle(rules.lifecycle, LifecycleFactsAt(rules, facts, day, external), day);
   if (!lifecycle.ok()) return lifecycle.error();
+  const int64_t counted = facts.StandingThrough(day);
   AgreementStatus status{rules.agreement,
                          rules.title,
                          at,
                          facts.audience(),
                          facts.events(),
-                         facts.StandingThrough(day),
-                         facts.Standing() - facts.StandingThrough(day),
+                         counted,
+                         facts.Standing() - counted,
                          lifecycle.value(),
                          {},
                          {},

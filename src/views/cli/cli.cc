@@ -1,9 +1,10 @@
 #include <algorithm>
-#include <array>
 #include <charconv>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -109,33 +110,47 @@ std::string MissingSubcommand(const CLI::App* parsed, const CLI::App* command) {
 // The options and arguments that name a file, a folder or a database, and those that choose a
 // thing by its name or a date. Given empty, they name none, and would otherwise be read as not
 // given (standard output, the package's review file, every agreement, no filter) or be refused
-// without saying which option was empty.
-constexpr std::array<std::string_view, 15> kPathOptions = {
-    "--db",    "--accounts-db", "--output", "--package", "--review",        "--keys",
-    "--key",   "--facts",       "--web",    "--known",   "--evidence-file", "FILE",
-    "PACKAGE", "LEFT",          "RIGHT"};
-constexpr std::array<std::string_view, 8> kNamingOptions = {
-    "--agreement", "--evidence", "--type",        "--commitment",
-    "--from",      "--to",       "--institution", "--classification"};
+// without saying which option was empty. Each with what to give instead.
+constexpr std::pair<std::string_view, std::string_view> kNamingOptions[] = {
+    {"--db", "a path"},
+    {"--accounts-db", "a path"},
+    {"--output", "a path"},
+    {"--package", "a path"},
+    {"--review", "a path"},
+    {"--keys", "a path"},
+    {"--key", "a path"},
+    {"--facts", "a path"},
+    {"--web", "a path"},
+    {"--known", "a path"},
+    {"--evidence-file", "a path"},
+    {"FILE", "a path"},
+    {"PACKAGE", "a path"},
+    {"LEFT", "a path"},
+    {"RIGHT", "a path"},
+    {"--agreement", "a value, or leave the option out"},
+    {"--evidence", "a value, or leave the option out"},
+    {"--type", "a value, or leave the option out"},
+    {"--commitment", "a value, or leave the option out"},
+    {"--from", "a value, or leave the option out"},
+    {"--to", "a value, or leave the option out"},
+    {"--institution", "a value, or leave the option out"},
+    {"--classification", "a value, or leave the option out"},
+};
 
-// "COMMAND: --FLAG: empty: give a path" for the first option of `command` in the lists above
+// "COMMAND: --FLAG: empty: give a path" for the first option of `command` in kNamingOptions
 // given as "" (or spaces alone); empty when there is none.
 std::string EmptyOptionProblem(const CLI::App* command) {
   for (const CLI::Option* option : command->get_options()) {
     const std::string name = option->get_name();
-    const bool path =
-        std::find(kPathOptions.begin(), kPathOptions.end(), name) != kPathOptions.end();
-    if (!path &&
-        std::find(kNamingOptions.begin(), kNamingOptions.end(), name) == kNamingOptions.end()) {
-      continue;
-    }
+    const auto* named = std::find_if(std::begin(kNamingOptions), std::end(kNamingOptions),
+                                     [&name](const auto& entry) { return entry.first == name; });
+    if (named == std::end(kNamingOptions)) continue;
     const std::vector<std::string>& given = option->results();
     if (std::any_of(given.begin(), given.end(), [](const std::string& value) {
           return value.find_first_not_of(" \t") == std::string::npos;
         })) {
       const std::string words = CommandWords(command);
-      return fmt::format("{}: {}: empty: give {} ({} --help)", words, name,
-                         path ? "a path" : "a value, or leave the option out", words);
+      return fmt::format("{}: {}: empty: give {} ({} --help)", words, name, named->second, words);
     }
   }
   return "";

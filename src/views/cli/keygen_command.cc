@@ -82,10 +82,11 @@ int RunKeygen(const KeygenOptions& options, std::ostream& out, std::ostream& err
   // The entry is the only record of the key's public half: a key file without it is removed, so
   // that running the command again makes a new pair instead of being refused.
   if (!(out << entry.dump() << "\n" << std::flush)) {
-    std::error_code ignored;
-    std::filesystem::remove(options.output, ignored);
-    err << fmt::format("treaty keygen: {}: removed: its keys-file entry could not be written\n",
-                       options.output);
+    std::error_code removing;
+    std::filesystem::remove(options.output, removing);
+    err << fmt::format(
+        "treaty keygen: {}: {}: its keys-file entry could not be written\n", options.output,
+        removing ? "not removed (" + removing.message() + "), delete it" : "removed");
     return kExitBadInput;
   }
   err << fmt::format(

@@ -2,11 +2,11 @@
 
 #include <pugixml.hpp>
 
-#include <cctype>
 #include <sstream>
 #include <string_view>
 #include <vector>
 
+#include "ledger/uuid.h"
 #include "text/language.h"
 #include "views/export/xml_text.h"
 
@@ -202,9 +202,7 @@ AknOptions AknOptionsOf(const document::AgreementPackage& package) {
   options.date = package.signed_date;
   options.authors.clear();
   for (const document::Party& party : package.parties) {
-    std::string eid = party.code;
-    for (char& c : eid) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    options.authors.push_back({eid, party.name});
+    options.authors.push_back({ledger::ToLowerAscii(party.code), party.name});
   }
   return options;
 }

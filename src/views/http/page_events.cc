@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "commitments/commitment.h"
 #include "evaluation/amount_text.h"
 #include "evaluation/term_words.h"
 #include "views/export/corrections_seen.h"
@@ -107,11 +106,9 @@ void FillEventRow(const Site& site, TemplateDictionary* row, const nlohmann::jso
   row->SetValue("CLASSIFICATION", event.value("classification", ""));
   row->SetValue("INSTITUTION", event["recorded_by"].value("institution", ""));
   for (const auto& id : content.value("commitments", nlohmann::json::array())) {
-    const std::string text = id.get<std::string>();
     TemplateDictionary* commitment = row->AddSectionDictionary("COMMITMENT");
-    AddIdParts(text, *commitment);
-    const commitments::Commitment* found = site.FindCommitment(text);
-    commitment->SetValue("TITLE", found != nullptr ? commitments::Title(*found) : text);
+    AddIdParts(id.get<std::string>(), *commitment);
+    commitment->SetValue("TITLE", site.TitleOf(id.get<std::string>()));
   }
 }
 

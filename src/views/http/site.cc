@@ -90,6 +90,11 @@ const commitments::Commitment* Site::FindCommitment(const std::string& id) const
   return found == commitments_by_id_.end() ? nullptr : found->second;
 }
 
+std::string Site::TitleOf(const std::string& id) const {
+  const commitments::Commitment* commitment = FindCommitment(id);
+  return commitment != nullptr ? commitments::Title(*commitment) : id;
+}
+
 const document::Document* Site::FindDocument(const std::string& language) const {
   for (const grammar::ExtractedText& version : agreement_.versions) {
     if (text::LanguageCode(version.doc.language) == language) return &version.doc;

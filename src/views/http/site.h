@@ -53,6 +53,9 @@ class Site {
 
   // The reviewed commitment with `id`, or nullptr.
   const commitments::Commitment* FindCommitment(const std::string& id) const;
+  // What the commitment `id` promises (commitments::Title); the id itself for one the review
+  // dropped, which an event or a status may still name.
+  std::string TitleOf(const std::string& id) const;
   // Whether `id` is a reviewed commitment's, which events may name.
   bool IsCommitmentId(const std::string& id) const { return commitment_ids_.contains(id); }
   // The entries of the package's review file about `id`, in file order (none without a file),

@@ -194,9 +194,7 @@ void TextPage::Build(const Site& site) {
           if (commitment != commitment_of.end()) {
             TemplateDictionary* link = sentence->AddSectionDictionary("COMMITMENT");
             link->SetValue("ID", commitment->second);
-            const commitments::Commitment* found = site.FindCommitment(commitment->second);
-            link->SetValue("TITLE",
-                           found != nullptr ? commitments::Title(*found) : commitment->second);
+            link->SetValue("TITLE", site.TitleOf(commitment->second));
           }
           AddPieces(sentence, child.text, own);
         }
